@@ -1,0 +1,31 @@
+// The one interface both reach engines implement: straight-line (spatial index) and street
+// network (typed-array graph, multi-source Dijkstra). The rule engine only sees this.
+
+export type LonLat = [number, number];
+
+export interface ReachQuery {
+  /** demand points (communities' representative points or entrances) */
+  demand: LonLat[];
+  /** supply points (facilities) */
+  supply: LonLat[];
+  /** metres; pairs farther than this are not returned */
+  maxDistance: number;
+}
+
+/** Demand→supply pairs within maxDistance, in CSR form: pairs of demand i are
+ *  offsets[i] .. offsets[i+1]-1, sorted by distance ascending. */
+export interface ReachPairs {
+  offsets: Uint32Array;
+  supply: Uint32Array;
+  /** metres (straight line: geodesic; network: along streets incl. snapping legs) */
+  distance: Float64Array;
+  /** demand indices that could not be placed (network: farther than snapDistance from any street) */
+  unplacedDemand: number[];
+  /** supply indices that could not be placed */
+  unplacedSupply: number[];
+}
+
+export interface ReachEngine {
+  readonly mode: 'straight' | 'network';
+  pairs(q: ReachQuery): ReachPairs;
+}

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>一老一小设施规划</p>, document.getElementById('app')!);
