@@ -1,0 +1,28 @@
+// Message catalogues: zh-CN (default) and en. Core messages (rules, reasons, data issues)
+// live in core.*.ts, app UI strings in ui.*.ts; both are plain data.
+import { coreEn, coreZh } from './core';
+import { uiEn, uiZh } from './ui';
+import type { Msg } from '../core/model';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+const catalogues: Record<Lang, Record<string, string>> = {
+  zh: { ...coreZh, ...uiZh },
+  en: { ...coreEn, ...uiEn },
+};
+
+/** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */
+export function t(lang: Lang, key: string, args?: Record<string, string | number>): string {
+  const s = catalogues[lang][key] ?? catalogues.zh[key] ?? key;
+  return args ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m)) : s;
+}
+
+export function tm(lang: Lang, msg: Msg): string {
+  return t(lang, msg.key, msg.args);
+}
+
+export function missingKeys(): { lang: Lang; key: string }[] {
+  const all = new Set([...Object.keys(catalogues.zh), ...Object.keys(catalogues.en)]);
+  return LANGS.flatMap((lang) => [...all].filter((k) => !(k in catalogues[lang])).map((key) => ({ lang, key })));
+}
