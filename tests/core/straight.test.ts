@@ -1,0 +1,55 @@
+// The straight-line ReachEngine against a brute-force haversine loop over every pair.
+import { describe, expect, it } from 'vitest';
+import { haversine } from '../../src/core/geo';
+import { createStraightEngine } from '../../src/core/reach/straight';
+import type { LonLat } from '../../src/core/reach/types';
+
+/** mulberry32: a small seeded PRNG so the "random" points are the same every run */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function points(r: () => number, n: number, lat0: number): LonLat[] {
+  return Array.from({ length: n }, () => [108.8 + r() * 0.2, lat0 + r() * 0.2] as LonLat);
+}
+
+describe('straight ReachEngine', () => {
+  for (const [seed, lat0] of [[1, 34.0], [2, 34.0], [3, 60.0]] as const) {
+    it(`equals brute force (seed ${seed}, latitude ${lat0})`, () => {
+      const r = rng(seed);
+      const demand = points(r, 300, lat0);
+      const supply = points(r, 120, lat0);
+      const maxDistance = 810;
+      const got = createStraightEngine().pairs({ demand, supply, maxDistance });
+      let total = 0;
+      for (let d = 0; d < demand.length; d++) {
+        const expected = supply
+          .map((s, i) => ({ i, m: haversine(demand[d], s) }))
+          .filter((x) => x.m <= maxDistance)
+          .sort((a, b) => a.m - b.m || a.i - b.i);
+        const from = got.offsets[d];
+        const to = got.offsets[d + 1];
+        expect([...got.supply.slice(from, to)]).toEqual(expected.map((x) => x.i));
+        expect([...got.distance.slice(from, to)]).toEqual(expected.map((x) => x.m));
+        total += expected.length;
+      }
+      expect(total).toBeGreaterThan(50); // the test really exercises pairs
+      expect(got.offsets[demand.length]).toBe(total);
+    });
+  }
+  it('reports points with non-finite coordinates as unplaced and handles empty supply', () => {
+    const e = createStraightEngine();
+    const got = e.pairs({ demand: [[108.9, 34.1], [Number.NaN, 34]], supply: [[108.9, 34.1], [Number.NaN, 1]], maxDistance: 10 });
+    expect(got.unplacedDemand).toEqual([1]);
+    expect(got.unplacedSupply).toEqual([1]);
+    expect([...got.supply]).toEqual([0]);
+    const none = e.pairs({ demand: [[108.9, 34.1]], supply: [], maxDistance: 10 });
+    expect([...none.offsets]).toEqual([0, 0]);
+  });
+});
