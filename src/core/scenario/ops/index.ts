@@ -1,0 +1,61 @@
+// The edit operations, one per file, and the dispatcher replay uses to rebuild an edit from
+// its recorded intent on whatever layers it meets.
+import type { Layers } from '../../model';
+import { addFacility, type AddFacilityOp } from './add_facility';
+import { deleteCommunity, type DeleteCommunityOp } from './delete_community';
+import { deleteFacility, type DeleteFacilityOp } from './delete_facility';
+import { moveFacility, type MoveFacilityOp } from './move_facility';
+import { putCommunity, type PutCommunityOp } from './put_community';
+import type { OpResult } from './result';
+import { setCapacity, type SetCapacityOp } from './set_capacity';
+import { setCommunity, type SetCommunityOp } from './set_community';
+import { updateFacility, type UpdateFacilityOp } from './update_facility';
+
+export type EditOp =
+  | AddFacilityOp
+  | MoveFacilityOp
+  | DeleteFacilityOp
+  | SetCapacityOp
+  | UpdateFacilityOp
+  | PutCommunityOp
+  | SetCommunityOp
+  | DeleteCommunityOp;
+
+export const OP_TYPES = [
+  'addFacility',
+  'moveFacility',
+  'deleteFacility',
+  'setCapacity',
+  'updateFacility',
+  'putCommunity',
+  'setCommunity',
+  'deleteCommunity',
+] as const satisfies readonly EditOp['type'][];
+
+export function buildEdit(layers: Layers, op: EditOp, editId: string): OpResult {
+  switch (op.type) {
+    case 'addFacility':
+      return addFacility(layers, op, editId);
+    case 'moveFacility':
+      return moveFacility(layers, op, editId);
+    case 'deleteFacility':
+      return deleteFacility(layers, op, editId);
+    case 'setCapacity':
+      return setCapacity(layers, op, editId);
+    case 'updateFacility':
+      return updateFacility(layers, op, editId);
+    case 'putCommunity':
+      return putCommunity(layers, op, editId);
+    case 'setCommunity':
+      return setCommunity(layers, op, editId);
+    case 'deleteCommunity':
+      return deleteCommunity(layers, op, editId);
+  }
+}
+
+export { addFacility, deleteCommunity, deleteFacility, moveFacility, putCommunity, setCapacity, setCommunity, updateFacility };
+export type { OpResult } from './result';
+export type { CapacityChange } from './set_capacity';
+export type { CommunityFields } from './set_community';
+export type { FacilityProps } from './update_facility';
+export { CAPACITY_FIELDS, type CapacityField } from './validate';
