@@ -1,0 +1,123 @@
+// The street-network ReachEngine: distances are walks along streets (haversine edge lengths)
+// including the legs from each point to the street it snaps to. Built once from Road[]; queries
+// reuse one Dijkstra workspace. See docs/network.md for the API and its parameters.
+import type { Road } from '../model';
+import { buildGraph, componentCount, type StreetGraph } from './network/graph';
+import type { NetworkIssue } from './network/issues';
+import { IncrementalCoverage } from './network/coverage';
+import type { PointGroups } from './network/placement';
+import { NetworkReach, type NearestResult } from './network/reach';
+import { reachedPieces, serviceAreaPolygon, type ServiceArea, type ServiceAreaOptions } from './network/service-area';
+import { EdgeIndex, type Snap } from './network/snap';
+import { packNetwork, unpackNetwork, type NetworkStats, type TransferableNetwork } from './network/transfer';
+import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
+
+export type { NetworkIssue, NetworkStats, NearestResult, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, TransferableNetwork };
+export { IncrementalCoverage };
+
+export interface NetworkQuery extends ReachQuery {
+  /** entrances of demand i, if known; the walk starts from the best of them instead of demand[i] */
+  demandEntrances?: readonly (readonly LonLat[] | undefined)[];
+}
+
+export interface NearestQuery {
+  demand: LonLat[];
+  supply: LonLat[];
+  /** how many nearest facilities per demand (1 = nearest; 2 = also the runner-up, for redundancy) */
+  n: number;
+  /** metres; default: any distance */
+  maxDistance?: number;
+  demandEntrances?: readonly (readonly LonLat[] | undefined)[];
+}
+
+export interface NetworkEngine extends ReachEngine {
+  readonly mode: 'network';
+  readonly graph: StreetGraph;
+  /** metres: points farther than this from every street are reported unplaced */
+  readonly snapDistance: number;
+  readonly issues: readonly NetworkIssue[];
+  readonly stats: NetworkStats;
+  pairs(q: NetworkQuery): ReachPairs;
+  nearest(q: NearestQuery): NearestResult;
+  /** per supply: demand indices whose nearest supply it is (within maxDistance if given) */
+  catchments(q: Omit<NearestQuery, 'n'>): number[][];
+  /** streets reached from a point (or the best of several entrances) within maxDistance, widened into a polygon */
+  serviceArea(from: LonLat | readonly LonLat[], maxDistance: number, opts?: ServiceAreaOptions): ServiceArea;
+  /** a coverage that updates incrementally when one facility moves, is added or removed */
+  coverage(q: NetworkQuery): IncrementalCoverage;
+  snap(p: LonLat): Snap | null;
+  /** plain object + buffers to transfer to a worker; the engine's arrays are detached afterwards if transferred */
+  toTransferable(): { data: TransferableNetwork; transfer: ArrayBuffer[] };
+}
+
+export function createNetworkEngine(roads: Road[], opts: { snapDistance: number }): NetworkEngine {
+  checkSnapDistance(opts.snapDistance);
+  const { graph, issues, stats } = buildGraph(roads);
+  const index = EdgeIndex.build(graph);
+  return engineOf(graph, index, opts.snapDistance, issues, { ...stats, nodes: graph.nodeCount, edges: graph.edgeCount, components: componentCount(graph) });
+}
+
+export function fromTransferable(data: TransferableNetwork): NetworkEngine {
+  const { graph, index } = unpackNetwork(data);
+  return engineOf(graph, index, data.snapDistance, data.issues, data.stats);
+}
+
+function checkSnapDistance(d: number): void {
+  if (!(typeof d === 'number' && d >= 0 && Number.isFinite(d))) throw new RangeError(`snapDistance must be a finite number of metres ≥ 0, got ${String(d)}`);
+}
+
+function demandGroups(demand: readonly LonLat[], entrances?: readonly (readonly LonLat[] | undefined)[]): PointGroups {
+  return demand.map((p, i) => {
+    const e = entrances?.[i];
+    return e && e.length > 0 ? e : [p];
+  });
+}
+
+function engineOf(graph: StreetGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): NetworkEngine {
+  const reach = new NetworkReach(graph, index);
+  let latMin = Infinity;
+  let latMax = -Infinity;
+  for (let i = 0; i < graph.nodeCount; i++) {
+    latMin = Math.min(latMin, graph.lat[i]);
+    latMax = Math.max(latMax, graph.lat[i]);
+  }
+  const supplyGroups = (supply: readonly LonLat[]): PointGroups => supply.map((p) => [p]);
+  return {
+    mode: 'network',
+    graph,
+    snapDistance,
+    issues,
+    stats,
+    pairs: (q) => reach.pairs(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.maxDistance, snapDistance),
+    nearest: (q) => reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.n, snapDistance, q.maxDistance),
+    catchments(q) {
+      const r = reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), 1, snapDistance, q.maxDistance);
+      const out: number[][] = q.supply.map(() => []);
+      r.supply.forEach((s, d) => {
+        if (s >= 0) out[s].push(d);
+      });
+      return out;
+    },
+    serviceArea(from, maxDistance, opts) {
+      const pts: readonly LonLat[] = isLonLat(from) ? [from] : from;
+      const source = reach.place([pts], snapDistance, false);
+      const dj = reach.dijkstra;
+      const seeds = { node: [] as number[], dist: [] as number[] };
+      for (let p = 0; p < source.owner.length; p++) {
+        const e = source.edge[p];
+        seeds.node.push(graph.edgeA[e], graph.edgeB[e]);
+        seeds.dist.push(source.toA[p], source.toB[p]);
+      }
+      dj.run(seeds.node, seeds.dist, new Int32Array(seeds.node.length), maxDistance);
+      const origin = pts[0] ?? [0, 0];
+      return serviceAreaPolygon(graph, reachedPieces(graph, dj, source, maxDistance), [origin[0], origin[1]], opts);
+    },
+    coverage: (q) => new IncrementalCoverage(reach, demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.maxDistance, snapDistance),
+    snap: (p) => index.snap(p[0], p[1], snapDistance),
+    toTransferable: () => packNetwork(graph, index, { latMin, latMax }, snapDistance, issues, stats),
+  };
+}
+
+function isLonLat(x: LonLat | readonly LonLat[]): x is LonLat {
+  return typeof x[0] === 'number';
+}

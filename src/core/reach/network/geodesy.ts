@@ -1,0 +1,39 @@
+// Metric helpers for the street graph. Edge lengths and snapping legs are great-circle
+// (haversine) distances on a sphere of the IUGG mean Earth radius; the nearest point on a
+// segment is found in an equirectangular plane local to that segment (error ≪ 1 cm for
+// street segments of a few hundred metres), then measured with haversine again.
+
+/** IUGG mean Earth radius in metres (the same radius pgRouting is fed through our edge costs). */
+export const EARTH_RADIUS = 6371008.8;
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in metres between two lon/lat points (degrees). */
+export function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const s = Math.sin(dLat / 2);
+  const c = Math.sin(dLon / 2);
+  const h = s * s + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * c * c;
+  return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Metres per degree of longitude / latitude at a latitude (equirectangular plane). */
+export function metresPerDegree(lat: number): { x: number; y: number } {
+  const y = EARTH_RADIUS * RAD;
+  return { x: y * Math.cos(lat * RAD), y };
+}
+
+/** Where the perpendicular from p falls on segment a→b, as a fraction t∈[0,1] of the way. */
+export function projectOnSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const k = metresPerDegree(py).x / metresPerDegree(py).y;
+  const dx = (bx - ax) * k;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  if (len2 === 0) return 0;
+  const t = (((px - ax) * k) * dx + (py - ay) * dy) / len2;
+  return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+export function isLonLat(lon: unknown, lat: unknown): boolean {
+  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+}

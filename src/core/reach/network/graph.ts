@@ -1,0 +1,166 @@
+// Walking graph from road LineStrings, held in flat typed arrays so it can cross to a worker.
+// Every vertex is a node; vertices of different roads are the same node when their coordinates
+// agree after rounding to 1e-7° (≈1 cm). Lines that cross without a shared vertex stay apart,
+// like bridges and underpasses in OpenStreetMap. Each segment is one undirected edge whose
+// length is the haversine distance in metres (see geodesy.ts).
+import type { Road } from '../../model';
+import { haversine, isLonLat } from './geodesy';
+import type { NetworkIssue } from './issues';
+
+export interface StreetGraph {
+  nodeCount: number;
+  edgeCount: number;
+  /** node coordinates, degrees */
+  lon: Float64Array;
+  lat: Float64Array;
+  /** undirected edges: end nodes, length in metres, index of the road it came from */
+  edgeA: Uint32Array;
+  edgeB: Uint32Array;
+  edgeLength: Float64Array;
+  edgeRoad: Uint32Array;
+  /** CSR adjacency, both directions: neighbours of node u are adjNode[offsets[u] .. offsets[u+1]-1] */
+  offsets: Uint32Array;
+  adjNode: Uint32Array;
+  adjEdge: Uint32Array;
+  adjWeight: Float64Array;
+}
+
+export interface GraphBuild {
+  graph: StreetGraph;
+  issues: NetworkIssue[];
+  stats: { roads: number; segments: number; duplicateSegments: number; zeroLengthSegments: number };
+}
+
+/** Coordinates equal at 1e-7° are one node. */
+const GRID = 1e7;
+
+export function buildGraph(roads: readonly Road[]): GraphBuild {
+  const issues: NetworkIssue[] = [];
+  const nodeIndex = new Map<string, number>();
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const ea: number[] = [];
+  const eb: number[] = [];
+  const er: number[] = [];
+  const seen = new Set<string>();
+  let segments = 0;
+  let duplicateSegments = 0;
+  let zeroLengthSegments = 0;
+
+  const nodeOf = (x: number, y: number): number => {
+    const key = `${Math.round(x * GRID)}:${Math.round(y * GRID)}`;
+    let i = nodeIndex.get(key);
+    if (i === undefined) {
+      i = lon.length;
+      nodeIndex.set(key, i);
+      lon.push(x);
+      lat.push(y);
+    }
+    return i;
+  };
+
+  roads.forEach((road, r) => {
+    const g: unknown = road?.geometry;
+    const lines = linesOf(g);
+    if (!lines) {
+      issues.push({ layer: 'roads', index: r, id: road?.id, field: 'geometry', severity: 'error', msg: { key: 'net.road.geometry', args: { index: r, id: String(road?.id ?? '') } } });
+      return;
+    }
+    for (const line of lines) {
+      let prev = -1;
+      line.forEach((pt, v) => {
+        const ok = Array.isArray(pt) && isLonLat(pt[0], pt[1]);
+        if (!ok) {
+          issues.push({ layer: 'roads', index: r, id: road.id, field: 'geometry', severity: 'error', msg: { key: 'net.road.vertex', args: { index: r, id: road.id, vertex: v, value: JSON.stringify(pt) ?? 'undefined' } } });
+          prev = -1; // the line breaks here rather than jumping over the bad vertex
+          return;
+        }
+        const cur = nodeOf(pt[0] as number, pt[1] as number);
+        if (prev >= 0) {
+          segments++;
+          if (cur === prev) zeroLengthSegments++;
+          else {
+            const key = prev < cur ? `${prev}:${cur}` : `${cur}:${prev}`;
+            if (seen.has(key)) duplicateSegments++;
+            else {
+              seen.add(key);
+              ea.push(prev);
+              eb.push(cur);
+              er.push(r);
+            }
+          }
+        }
+        prev = cur;
+      });
+    }
+  });
+
+  const graph = fromEdges(Float64Array.from(lon), Float64Array.from(lat), Uint32Array.from(ea), Uint32Array.from(eb), Uint32Array.from(er));
+  return { graph, issues, stats: { roads: roads.length, segments, duplicateSegments, zeroLengthSegments } };
+}
+
+/** Assemble lengths and CSR adjacency from an edge list. */
+export function fromEdges(lon: Float64Array, lat: Float64Array, edgeA: Uint32Array, edgeB: Uint32Array, edgeRoad: Uint32Array): StreetGraph {
+  const nodeCount = lon.length;
+  const edgeCount = edgeA.length;
+  const edgeLength = new Float64Array(edgeCount);
+  const degree = new Uint32Array(nodeCount + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    const a = edgeA[e];
+    const b = edgeB[e];
+    edgeLength[e] = haversine(lon[a], lat[a], lon[b], lat[b]);
+    degree[a + 1]++;
+    degree[b + 1]++;
+  }
+  const offsets = new Uint32Array(nodeCount + 1);
+  for (let i = 0; i < nodeCount; i++) offsets[i + 1] = offsets[i] + degree[i + 1];
+  const fill = offsets.slice(0, nodeCount);
+  const adjNode = new Uint32Array(2 * edgeCount);
+  const adjEdge = new Uint32Array(2 * edgeCount);
+  const adjWeight = new Float64Array(2 * edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const a = edgeA[e];
+    const b = edgeB[e];
+    let k = fill[a]++;
+    adjNode[k] = b;
+    adjEdge[k] = e;
+    adjWeight[k] = edgeLength[e];
+    k = fill[b]++;
+    adjNode[k] = a;
+    adjEdge[k] = e;
+    adjWeight[k] = edgeLength[e];
+  }
+  return { nodeCount, edgeCount, lon, lat, edgeA, edgeB, edgeLength, edgeRoad, offsets, adjNode, adjEdge, adjWeight };
+}
+
+function linesOf(g: unknown): unknown[][] | null {
+  if (typeof g !== 'object' || g === null) return null;
+  const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
+  if (!Array.isArray(coordinates)) return null;
+  if (type === 'LineString') return [coordinates];
+  if (type === 'MultiLineString' && coordinates.every(Array.isArray)) return coordinates as unknown[][];
+  return null;
+}
+
+/** Number of connected components (a node with no edges is a component of its own). */
+export function componentCount(g: StreetGraph): number {
+  const parent = new Uint32Array(g.nodeCount);
+  for (let i = 0; i < g.nodeCount; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  let count = g.nodeCount;
+  for (let e = 0; e < g.edgeCount; e++) {
+    const a = find(g.edgeA[e]);
+    const b = find(g.edgeB[e]);
+    if (a !== b) {
+      parent[a] = b;
+      count--;
+    }
+  }
+  return count;
+}

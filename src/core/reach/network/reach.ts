@@ -1,0 +1,184 @@
+// Network reach on a built graph: which communities each facility reaches within a walking
+// distance (one bounded Dijkstra per facility, from both ends of the edge it is placed on), and
+// the n nearest facilities of every community (one multi-source k-nearest search).
+import type { ReachPairs } from '../types';
+import { Dijkstra, kNearestSeeds } from './dijkstra';
+import type { StreetGraph } from './graph';
+import { place, seedsOf, sameEdgeDistance, type Placement, type PointGroups } from './placement';
+import type { EdgeIndex } from './snap';
+
+/** Demand owners reached by one supply owner, and how far. */
+export interface SupplyReach {
+  demand: Uint32Array;
+  distance: Float64Array;
+}
+
+export interface NearestResult {
+  /** n slots per demand: supply index (−1 where fewer than n are within maxDistance) and metres */
+  n: number;
+  supply: Int32Array;
+  distance: Float64Array;
+  unplacedDemand: number[];
+  unplacedSupply: number[];
+}
+
+export class NetworkReach {
+  readonly dijkstra: Dijkstra;
+  private best = new Float64Array(0);
+  private bestTouched = new Uint32Array(0);
+
+  constructor(
+    readonly graph: StreetGraph,
+    readonly index: EdgeIndex,
+  ) {
+    this.dijkstra = new Dijkstra(graph);
+  }
+
+  place(groups: PointGroups, snapDistance: number, withLookups = true): Placement {
+    return place(this.graph, this.index, groups, snapDistance, withLookups);
+  }
+
+  /**
+   * Demand owners within maxDistance of the placed points sp[first .. end-1] of one supply owner.
+   * The walk goes from the supply point along its edge to either end, through the network, and
+   * along the demand's edge to it; a demand on the same edge may also be walked to directly.
+   */
+  reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number): SupplyReach {
+    const g = this.graph;
+    if (this.best.length < demandOwners) {
+      this.best = new Float64Array(demandOwners).fill(Infinity);
+      this.bestTouched = new Uint32Array(demandOwners);
+    }
+    const best = this.best;
+    const touched = this.bestTouched;
+    let nTouched = 0;
+    const offer = (owner: number, d: number): void => {
+      if (d > maxDistance) return;
+      if (best[owner] === Infinity) touched[nTouched++] = owner;
+      if (d < best[owner]) best[owner] = d;
+    };
+    const points: number[] = [];
+    for (let p = first; p < end; p++) points.push(p);
+    const seeds = seedsOf(g, sp, points);
+    const dj = this.dijkstra;
+    dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
+    const { byNodeStart, byNodeItem, byNodeCost, owner } = demand;
+    for (let i = 0; i < dj.touchedCount; i++) {
+      const u = dj.touched[i];
+      const du = dj.dist[u];
+      for (let k = byNodeStart[u], stop = byNodeStart[u + 1]; k < stop; k++) offer(owner[byNodeItem[k]], du + byNodeCost[k]);
+    }
+    for (const p of points) {
+      const e = sp.edge[p];
+      for (let k = demand.byEdgeStart[e], stop = demand.byEdgeStart[e + 1]; k < stop; k++) {
+        const q = demand.byEdgeItem[k];
+        offer(owner[q], sameEdgeDistance(g, sp, p, demand, q));
+      }
+    }
+    const out: SupplyReach = { demand: new Uint32Array(nTouched), distance: new Float64Array(nTouched) };
+    for (let i = 0; i < nTouched; i++) {
+      const o = touched[i];
+      out.demand[i] = o;
+      out.distance[i] = best[o];
+      best[o] = Infinity;
+    }
+    return out;
+  }
+
+  /** All demand→supply pairs within maxDistance (the ReachEngine contract). */
+  pairs(demandGroups: PointGroups, supplyGroups: PointGroups, maxDistance: number, snapDistance: number): ReachPairs {
+    const demand = this.place(demandGroups, snapDistance);
+    const supply = this.place(supplyGroups, snapDistance, false);
+    const perSupply: SupplyReach[] = [];
+    for (let j = 0; j < supplyGroups.length; j++) {
+      const first = supply.ownerStart[j];
+      const end = supply.ownerStart[j + 1];
+      perSupply.push(first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, demandGroups.length, maxDistance));
+    }
+    return {
+      ...pairsFromSupplyReach(perSupply, demandGroups.length),
+      unplacedDemand: demand.unplaced,
+      unplacedSupply: supply.unplaced,
+    };
+  }
+
+  /** The n nearest supply owners of every demand owner, within maxDistance (default: any distance). */
+  nearest(demandGroups: PointGroups, supplyGroups: PointGroups, n: number, snapDistance: number, maxDistance = Infinity): NearestResult {
+    if (!Number.isInteger(n) || n < 1 || n > 255) throw new RangeError(`nearest: n must be an integer from 1 to 255, got ${n}`);
+    const g = this.graph;
+    const demand = this.place(demandGroups, snapDistance, false);
+    const supply = this.place(supplyGroups, snapDistance);
+    const all = Array.from({ length: supply.owner.length }, (_, i) => i);
+    const seeds = seedsOf(g, supply, all);
+    const { labels, dists } = kNearestSeeds(g, seeds.node, seeds.dist, seeds.label, n, maxDistance);
+    const outSupply = new Int32Array(demandGroups.length * n).fill(-1);
+    const outDist = new Float64Array(demandGroups.length * n).fill(Infinity);
+    const cand = new Map<number, number>();
+    const offer = (s: number, d: number): void => {
+      if (s < 0 || d > maxDistance) return;
+      const old = cand.get(s);
+      if (old === undefined || d < old) cand.set(s, d);
+    };
+    for (let o = 0; o < demandGroups.length; o++) {
+      cand.clear();
+      for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++) {
+        const e = demand.edge[p];
+        const a = g.edgeA[e];
+        const b = g.edgeB[e];
+        for (let j = 0; j < n; j++) {
+          offer(labels[a * n + j], dists[a * n + j] + demand.toA[p]);
+          offer(labels[b * n + j], dists[b * n + j] + demand.toB[p]);
+        }
+        for (let k = supply.byEdgeStart[e]; k < supply.byEdgeStart[e + 1]; k++) {
+          const q = supply.byEdgeItem[k];
+          offer(supply.owner[q], sameEdgeDistance(g, demand, p, supply, q));
+        }
+      }
+      const sorted = [...cand.entries()].sort((x, y) => x[1] - y[1] || x[0] - y[0]).slice(0, n);
+      sorted.forEach(([s, d], j) => {
+        outSupply[o * n + j] = s;
+        outDist[o * n + j] = d;
+      });
+    }
+    return { n, supply: outSupply, distance: outDist, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
+  }
+}
+
+/** Transposes per-supply reach lists into the demand-major CSR of ReachPairs, each row sorted by distance. */
+export function pairsFromSupplyReach(perSupply: readonly SupplyReach[], demandCount: number): Pick<ReachPairs, 'offsets' | 'supply' | 'distance'> {
+  const offsets = new Uint32Array(demandCount + 1);
+  for (const r of perSupply) for (let i = 0; i < r.demand.length; i++) offsets[r.demand[i] + 1]++;
+  for (let d = 0; d < demandCount; d++) offsets[d + 1] += offsets[d];
+  const fill = offsets.slice(0, demandCount);
+  const supply = new Uint32Array(offsets[demandCount]);
+  const distance = new Float64Array(offsets[demandCount]);
+  perSupply.forEach((r, j) => {
+    for (let i = 0; i < r.demand.length; i++) {
+      const k = fill[r.demand[i]]++;
+      supply[k] = j;
+      distance[k] = r.distance[i];
+    }
+  });
+  sortRows(offsets, supply, distance);
+  return { offsets, supply, distance };
+}
+
+/** Insertion sort of each CSR row by distance (rows are short: the facilities within one walk). */
+export function sortRows(offsets: Uint32Array, supply: Uint32Array, distance: Float64Array): void {
+  for (let r = 0; r + 1 < offsets.length; r++) {
+    const lo = offsets[r];
+    const hi = offsets[r + 1];
+    for (let i = lo + 1; i < hi; i++) {
+      const d = distance[i];
+      const s = supply[i];
+      let j = i - 1;
+      while (j >= lo && (distance[j] > d || (distance[j] === d && supply[j] > s))) {
+        distance[j + 1] = distance[j];
+        supply[j + 1] = supply[j];
+        j--;
+      }
+      distance[j + 1] = d;
+      supply[j + 1] = s;
+    }
+  }
+}

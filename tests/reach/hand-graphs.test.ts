@@ -1,0 +1,124 @@
+// Network distances on small hand-made street plans, worked out by hand.
+// All plans sit on the equator, where one thousandth of a degree east–west (or north–south along
+// a meridian) is U = 6371008.8 m × π/180 × 0.001 = 111.19508 m on the haversine sphere.
+import { describe, expect, it } from 'vitest';
+import type { Road } from '../../src/core/model';
+import { createNetworkEngine } from '../../src/core/reach/network-engine';
+import type { LonLat, ReachPairs } from '../../src/core/reach/types';
+
+const U = (6371008.8 * Math.PI * 0.001) / 180; // 111.195079734… m
+const m = 0.001; // one step in degrees
+
+function road(id: string, ...pts: [number, number][]): Road {
+  return { id, geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => [x * m, y * m]) } };
+}
+const P = (x: number, y: number): LonLat => [x * m, y * m];
+
+function row(p: ReachPairs, d: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = p.offsets[d]; k < p.offsets[d + 1]; k++) out.push([p.supply[k], p.distance[k]]);
+  return out;
+}
+
+describe('network distances on hand-made plans', () => {
+  it('walks along a street and counts both snapping legs', () => {
+    // A(0,0) — B(1,0) — C(2,0); supply at A, demand half a step north of C.
+    // walk = A→B (1U) + B→C (1U) + leg up to the demand (0.5U) = 2.5U = 277.99 m
+    const e = createNetworkEngine([road('r1', [0, 0], [1, 0], [2, 0])], { snapDistance: 100 });
+    const p = e.pairs({ demand: [P(2, 0.5)], supply: [P(0, 0)], maxDistance: 1000 });
+    expect(row(p, 0)).toHaveLength(1);
+    expect(row(p, 0)[0][1]).toBeCloseTo(2.5 * U, 6);
+  });
+
+  it('cuts off at maxDistance', () => {
+    // same walk 2.5U = 277.99 m: in at 278 m, out at 277.9 m
+    const e = createNetworkEngine([road('r1', [0, 0], [1, 0], [2, 0])], { snapDistance: 100 });
+    expect(row(e.pairs({ demand: [P(2, 0.5)], supply: [P(0, 0)], maxDistance: 278 }), 0)).toHaveLength(1);
+    expect(row(e.pairs({ demand: [P(2, 0.5)], supply: [P(0, 0)], maxDistance: 277.9 }), 0)).toHaveLength(0);
+  });
+
+  it('walks directly between two points on the same edge', () => {
+    // supply at x=0.2 y=+0.1, demand at x=0.8 y=−0.1 on edge A–B: 0.1U + 0.6U + 0.1U = 0.8U,
+    // not around through A (0.1 + 0.2 + 0.8 + 0.1 = 1.2U)
+    const e = createNetworkEngine([road('r1', [0, 0], [1, 0], [2, 0])], { snapDistance: 100 });
+    const p = e.pairs({ demand: [P(0.8, -0.1)], supply: [P(0.2, 0.1)], maxDistance: 1000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(0.8 * U, 6);
+  });
+
+  it('does not connect lines that cross without a shared vertex (bridge), but does when they share one', () => {
+    // horizontal street y=0 from x=0 to x=2 and a vertical one x=1 from y=−1 to y=1.
+    // supply at (0,0), demand at (1,1) on the vertical street.
+    const vertical = road('v', [1, -1], [1, 1]);
+    const bridge = createNetworkEngine([road('h', [0, 0], [2, 0]), vertical], { snapDistance: 50 });
+    const q = { demand: [P(1, 1)], supply: [P(0, 0)], maxDistance: 10_000 };
+    expect(row(bridge.pairs(q), 0)).toEqual([]);
+    // the vertical street split at (1,0) and the horizontal one with a vertex there: 1U + 1U
+    const crossing = createNetworkEngine([road('h', [0, 0], [1, 0], [2, 0]), road('v', [1, -1], [1, 0], [1, 1])], { snapDistance: 50 });
+    expect(row(crossing.pairs(q), 0)[0][1]).toBeCloseTo(2 * U, 6);
+    expect(crossing.stats.components).toBe(1);
+    expect(bridge.stats.components).toBe(2);
+  });
+
+  it('keeps disconnected parts apart and ignores one-node components', () => {
+    // part 1: (0,0)–(1,0); part 2: (5,0)–(6,0); a one-point line at (3,0) adds a node with no edge.
+    const e = createNetworkEngine([road('a', [0, 0], [1, 0]), road('b', [5, 0], [6, 0]), road('dot', [3, 0])], { snapDistance: 50 });
+    expect(e.stats.nodes).toBe(5);
+    expect(e.stats.edges).toBe(2);
+    expect(e.stats.components).toBe(3);
+    // supplies at (0,0) and (6,0); demands at (1,0) (part 1) and (5,0) (part 2), and one at (3,0)
+    // whose only street is the lone node: 2U from both parts, beyond snapDistance 50 m, so unplaced
+    const p = e.pairs({ demand: [P(1, 0), P(5, 0), P(3, 0)], supply: [P(0, 0), P(6, 0)], maxDistance: 100_000 });
+    expect(row(p, 0).map(([s]) => s)).toEqual([0]);
+    expect(row(p, 1).map(([s]) => s)).toEqual([1]);
+    expect(row(p, 0)[0][1]).toBeCloseTo(U, 6);
+    expect(p.unplacedDemand).toEqual([2]);
+  });
+
+  it('merges duplicate edges and drops zero-length ones without changing distances', () => {
+    // the same street twice, and a repeated vertex at (1,0): still 2 edges, distance A→C 2U
+    const e = createNetworkEngine([road('r1', [0, 0], [1, 0], [1, 0], [2, 0]), road('r1-copy', [2, 0], [1, 0], [0, 0])], { snapDistance: 50 });
+    expect(e.stats).toMatchObject({ nodes: 3, edges: 2, segments: 5, duplicateSegments: 2, zeroLengthSegments: 1 });
+    const p = e.pairs({ demand: [P(2, 0)], supply: [P(0, 0)], maxDistance: 1000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(2 * U, 6);
+  });
+
+  it('takes the shorter of two routes around a block', () => {
+    // square block (0,0)-(2,0)-(2,1)-(0,1) with a side street (1,0)-(1,1):
+    // from (0,0) to (2,1): 3U either way round; to (1,1): via (1,0) 2U
+    const e = createNetworkEngine([road('s', [0, 0], [1, 0], [2, 0], [2, 1], [1, 1], [0, 1], [0, 0]), road('x', [1, 0], [1, 1])], { snapDistance: 10 });
+    const p = e.pairs({ demand: [P(2, 1), P(1, 1)], supply: [P(0, 0)], maxDistance: 1000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(3 * U, 6);
+    expect(row(p, 1)[0][1]).toBeCloseTo(2 * U, 6);
+  });
+
+  it('starts from the best entrance of a community', () => {
+    // street (0,0)–(4,0); community point at (4,0.2) but entrances at (1,0.1) and (3,0.1); supply at (0,0).
+    // best entrance (1,0.1): 1U + 0.1U = 1.1U (the point itself would be 4.2U)
+    const e = createNetworkEngine([road('r', [0, 0], [4, 0])], { snapDistance: 50 });
+    const p = e.pairs({ demand: [P(4, 0.2)], demandEntrances: [[P(1, 0.1), P(3, 0.1)]], supply: [P(0, 0)], maxDistance: 1000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(1.1 * U, 6);
+  });
+
+  it('reports points beyond the snap distance instead of dropping them', () => {
+    // demand 1 and supply 1 are 10U ≈ 1.1 km north of the only street; snapDistance 500 m
+    const e = createNetworkEngine([road('r', [0, 0], [2, 0])], { snapDistance: 500 });
+    const p = e.pairs({ demand: [P(1, 0), P(1, 10)], supply: [P(0, 0), P(2, 10)], maxDistance: 10_000 });
+    expect(p.unplacedDemand).toEqual([1]);
+    expect(p.unplacedSupply).toEqual([1]);
+    expect(p.offsets).toEqual(Uint32Array.from([0, 1, 1]));
+  });
+
+  it('names the road, its position and the vertex when a geometry is bad, and keeps the rest', () => {
+    const bad: Road = { id: 'broken', geometry: { type: 'LineString', coordinates: [[0, 0], [Number.NaN, 0], [0.001, 0.001]] } };
+    const none = { id: 'none', geometry: null } as unknown as Road;
+    const e = createNetworkEngine([road('ok', [0, 0], [1, 0]), bad, none], { snapDistance: 50 });
+    expect(e.issues).toHaveLength(2);
+    expect(e.issues[0]).toMatchObject({ layer: 'roads', index: 1, id: 'broken', field: 'geometry', msg: { key: 'net.road.vertex', args: { vertex: 1 } } });
+    expect(e.issues[1]).toMatchObject({ layer: 'roads', index: 2, id: 'none', msg: { key: 'net.road.geometry' } });
+    expect(e.stats.edges).toBe(1);
+  });
+
+  it('rejects an invalid snap distance with a clear message', () => {
+    expect(() => createNetworkEngine([], { snapDistance: -1 })).toThrow(/snapDistance must be a finite number of metres/);
+  });
+});
