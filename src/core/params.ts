@@ -22,6 +22,9 @@ export interface Params {
   childcareCircleKinds: FacilityKind[];
   /** year the evaluation stands in (targets due by a year are checked only when this year is reached… see rules) */
   year: number;
+  /** optional per-rule threshold overrides, keyed by rule key (`ca.community.min:elderly`, `wy.places.new` …);
+   *  a rule without an entry uses the value its document states */
+  thresholds?: Record<string, number>;
 }
 
 export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({

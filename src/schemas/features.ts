@@ -1,0 +1,347 @@
+// GeoJSON features → Community / Facility / Street / Road, validated with Zod.
+// Two outcomes per feature: a problem that stops the import (no id, unknown kind, bad geometry:
+// the feature cannot be placed or classified) or a data issue that is reported and leaves the value
+// unknown (non-numeric population, unknown ownership …). Missing numbers stay undefined, never 0.
+import { z } from 'zod';
+import type { Community, DataIssue, Facility, Level, Msg, Road, Street } from '../core/model';
+import { COMMUNITY_TYPES, FACILITY_KINDS } from '../core/model';
+import {
+  COMMUNITY_FIELDS,
+  COMMUNITY_TYPE_VALUES,
+  FACILITY_FIELDS,
+  FACILITY_KIND_VALUES,
+  FALSE_VALUES,
+  OWNERSHIP_VALUES,
+  ROAD_FIELDS,
+  STREET_FIELDS,
+  STREET_TYPE_VALUES,
+  TRUE_VALUES,
+  matchValue,
+  normaliseKey,
+} from './fields';
+import { GEOMETRY_TYPES, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
+
+export type LayerName = 'communities' | 'facilities' | 'streets' | 'roads';
+export const LAYER_NAMES: readonly LayerName[] = ['communities', 'facilities', 'streets', 'roads'];
+
+/** Something that stops the import: names the file, the feature (index and id) and the field. */
+export interface InputProblem {
+  file: string;
+  index?: number;
+  id?: string;
+  field?: string;
+  msg: Msg;
+}
+
+export type Parsed<T> = { ok: true; items: T[]; issues: DataIssue[] } | { ok: false; problems: InputProblem[] };
+
+const zExtra = z.record(z.string(), z.unknown());
+const optNum = z.number().finite().optional();
+
+export const zCommunity = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  street: z.string().min(1).optional(),
+  type: z.enum(COMMUNITY_TYPES as [Community['type'], ...Community['type'][]]),
+  builtYear: optNum,
+  population: optNum,
+  households: optNum,
+  elderly: optNum,
+  infants: optNum,
+  geometry: zCommunityGeometry,
+  extra: zExtra,
+});
+
+export const zFacility = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(FACILITY_KINDS as [Facility['kind'], ...Facility['kind'][]]),
+  beds: optNum,
+  nursingBeds: optNum,
+  places: optNum,
+  floorArea: optNum,
+  landArea: optNum,
+  ownership: z.enum(['public', 'public_private', 'private']).optional(),
+  inclusive: z.boolean().optional(),
+  socialWorkers: optNum,
+  geometry: zFacilityGeometry,
+  extra: zExtra,
+});
+
+export const zStreet = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  type: z.enum(['street', 'town']),
+  geometry: zStreetGeometry,
+  extra: zExtra,
+});
+
+export const zRoad = z.object({
+  id: z.string().min(1),
+  highway: z.string().optional(),
+  name: z.string().optional(),
+  geometry: zRoadGeometry,
+});
+
+// What the schemas accept must be a valid model record (compile-time check).
+type Fits<A, B> = [A] extends [B] ? true : false;
+const fits: [Fits<z.infer<typeof zCommunity>, Community>, Fits<z.infer<typeof zFacility>, Facility>, Fits<z.infer<typeof zStreet>, Street>, Fits<z.infer<typeof zRoad>, Road>] = [true, true, true, true];
+void fits;
+
+/** Properties looked up through the alias table; what is not used ends up in `rest`. */
+class PropertyReader {
+  private readonly byKey = new Map<string, string>();
+  private readonly used = new Set<string>();
+  constructor(private readonly props: Record<string, unknown>) {
+    for (const k of Object.keys(props)) if (!this.byKey.has(normaliseKey(k))) this.byKey.set(normaliseKey(k), k);
+  }
+  /** first alias that is present with a non-empty value */
+  get(aliases: readonly string[]): { key: string; value: unknown } | undefined {
+    for (const a of aliases) {
+      const k = this.byKey.get(normaliseKey(a));
+      if (k === undefined || this.used.has(k)) continue;
+      const v = this.props[k];
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+      this.used.add(k);
+      return { key: k, value: v };
+    }
+    return undefined;
+  }
+  rest(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.props).filter(([k]) => !this.used.has(k)));
+  }
+}
+
+/** "1,234", " 56 ", "12.5㎡" → numbers; anything else is not a number. */
+export function coerceNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim().replace(/[,，\s]/g, '').replace(/(㎡|m²|m2|平方米|人|户|张|个|名)$/u, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
+  return Number(s);
+}
+
+function coerceBool(raw: unknown): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  const k = normaliseKey(String(raw));
+  if (TRUE_VALUES.some((v) => normaliseKey(v) === k)) return true;
+  if (FALSE_VALUES.some((v) => normaliseKey(v) === k)) return false;
+  return undefined;
+}
+
+function idOf(feature: Record<string, unknown>, reader: PropertyReader, aliases: readonly string[]): string | undefined {
+  const p = reader.get(aliases);
+  const raw = p?.value ?? feature.id;
+  if (typeof raw === 'string' && raw.trim() !== '') return raw.trim();
+  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  return undefined;
+}
+
+function asObject(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+interface FeatureCtx {
+  file: string;
+  layer: LayerName;
+  level: Level;
+  index: number;
+  id?: string;
+  problems: InputProblem[];
+  issues: DataIssue[];
+}
+
+function problem(c: FeatureCtx, field: string | undefined, key: string, args: Record<string, string | number> = {}): void {
+  c.problems.push({ file: c.file, index: c.index, id: c.id, field, msg: { key, args: { file: c.file, index: c.index, id: c.id ?? '?', field: field ?? '', ...args } } });
+}
+
+function issue(c: FeatureCtx, field: string, key: string, args: Record<string, string | number> = {}): void {
+  c.issues.push({ level: c.level, id: c.id ?? `#${c.index}`, index: c.index, field, severity: 'warning', msg: { key, args: { id: c.id ?? `#${c.index}`, field, ...args } } });
+}
+
+function readNumber(c: FeatureCtx, r: PropertyReader, field: string, aliases: readonly string[]): number | undefined {
+  const p = r.get(aliases);
+  if (!p) return undefined;
+  const n = coerceNumber(p.value);
+  if (n === undefined) issue(c, field, 'issue.notNumber', { raw: String(p.value), key: p.key });
+  return n;
+}
+
+function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T | undefined {
+  const g = asObject(raw);
+  if (!g) {
+    problem(c, 'geometry', 'input.noGeometry');
+    return undefined;
+  }
+  const allowed = GEOMETRY_TYPES[c.layer] as readonly string[];
+  if (typeof g.type !== 'string' || !allowed.includes(g.type)) {
+    problem(c, 'geometry', 'input.geometryType', { got: String(g.type), allowed: allowed.join(' | ') });
+    return undefined;
+  }
+  const r = schema.safeParse(g);
+  if (r.success) return r.data;
+  const first = firstPosition(g);
+  if (first && (Math.abs(first[0]) > 180 || Math.abs(first[1]) > 90)) {
+    problem(c, 'geometry', 'input.projected', { x: first[0], y: first[1] });
+  } else {
+    const iss = r.error.issues[0];
+    problem(c, 'geometry', 'input.badGeometry', { detail: `${iss?.message ?? ''} @ ${(iss?.path ?? []).join('.')}` });
+  }
+  return undefined;
+}
+
+function begin(file: string, layer: LayerName, level: Level, index: number, raw: unknown, problems: InputProblem[], issues: DataIssue[]) {
+  const c: FeatureCtx = { file, layer, level, index, problems, issues };
+  const f = asObject(raw);
+  if (!f || f.type !== 'Feature') {
+    problem(c, undefined, 'input.notFeature');
+    return undefined;
+  }
+  const props = f.properties === null || f.properties === undefined ? {} : asObject(f.properties);
+  if (!props) {
+    problem(c, 'properties', 'input.notObject');
+    return undefined;
+  }
+  return { c, f, r: new PropertyReader(props) };
+}
+
+function nameOf(r: PropertyReader, aliases: readonly string[], fallback: string): string {
+  const p = r.get(aliases);
+  return p ? String(p.value).trim() : fallback;
+}
+
+export function parseCommunity(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Community | undefined {
+  const b = begin(file, 'communities', 'community', index, raw, problems, issues);
+  if (!b) return undefined;
+  const { c, f, r } = b;
+  const F = COMMUNITY_FIELDS;
+  c.id = idOf(f, r, F.id);
+  if (!c.id) problem(c, 'id', 'input.missingId');
+  const name = nameOf(r, F.name, c.id ?? '');
+  const streetRaw = r.get(F.street);
+  const typeRaw = r.get(F.type);
+  const type = matchValue(COMMUNITY_TYPE_VALUES, typeRaw?.value);
+  if (!typeRaw) problem(c, 'type', 'input.missingField', { expected: 'new | built | rural（新建 / 已建成 / 村）' });
+  else if (!type) problem(c, 'type', 'input.badValue', { got: String(typeRaw.value), expected: 'new | built | rural（新建 / 已建成 / 村）' });
+  const builtYear = readNumber(c, r, 'builtYear', F.builtYear);
+  const population = readNumber(c, r, 'population', F.population);
+  const households = readNumber(c, r, 'households', F.households);
+  const elderly = readNumber(c, r, 'elderly', F.elderly);
+  const infants = readNumber(c, r, 'infants', F.infants);
+  const geometry = readGeometry(c, zCommunityGeometry, f.geometry);
+  if (!c.id || !type || !geometry) return undefined;
+  const out = zCommunity.parse({
+    id: c.id,
+    name,
+    street: streetRaw ? String(streetRaw.value).trim() : undefined,
+    type,
+    builtYear,
+    population,
+    households,
+    elderly,
+    infants,
+    geometry,
+    extra: r.rest(),
+  });
+  return stripUndefined(out);
+}
+
+export function parseFacility(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Facility | undefined {
+  const b = begin(file, 'facilities', 'facility', index, raw, problems, issues);
+  if (!b) return undefined;
+  const { c, f, r } = b;
+  const F = FACILITY_FIELDS;
+  c.id = idOf(f, r, F.id);
+  if (!c.id) problem(c, 'id', 'input.missingId');
+  const name = nameOf(r, F.name, c.id ?? '');
+  const kindRaw = r.get(F.kind);
+  const kind = matchValue(FACILITY_KIND_VALUES, kindRaw?.value);
+  const expectedKinds = FACILITY_KINDS.join(' | ');
+  if (!kindRaw) problem(c, 'kind', 'input.missingField', { expected: expectedKinds });
+  else if (!kind) problem(c, 'kind', 'input.badValue', { got: String(kindRaw.value), expected: expectedKinds });
+  const ownRaw = r.get(F.ownership);
+  const ownership = ownRaw ? matchValue(OWNERSHIP_VALUES, ownRaw.value) : undefined;
+  if (ownRaw && !ownership) issue(c, 'ownership', 'issue.badValue', { raw: String(ownRaw.value), expected: 'public | public_private | private（公办 / 公建民营 / 民办）' });
+  const incRaw = r.get(F.inclusive);
+  const inclusive = incRaw ? coerceBool(incRaw.value) : undefined;
+  if (incRaw && inclusive === undefined) issue(c, 'inclusive', 'issue.badValue', { raw: String(incRaw.value), expected: 'true | false（是 / 否）' });
+  const numbers = {
+    beds: readNumber(c, r, 'beds', F.beds),
+    nursingBeds: readNumber(c, r, 'nursingBeds', F.nursingBeds),
+    places: readNumber(c, r, 'places', F.places),
+    floorArea: readNumber(c, r, 'floorArea', F.floorArea),
+    landArea: readNumber(c, r, 'landArea', F.landArea),
+    socialWorkers: readNumber(c, r, 'socialWorkers', F.socialWorkers),
+  };
+  const link = r.get(F.community);
+  const geometry = readGeometry(c, zFacilityGeometry, f.geometry);
+  if (!c.id || !kind || !geometry) return undefined;
+  const extra = r.rest();
+  if (link) extra.community = String(link.value).trim();
+  return stripUndefined(zFacility.parse({ id: c.id, name, kind, ownership, inclusive, ...numbers, geometry, extra }));
+}
+
+export function parseStreet(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Street | undefined {
+  const b = begin(file, 'streets', 'street', index, raw, problems, issues);
+  if (!b) return undefined;
+  const { c, f, r } = b;
+  const F = STREET_FIELDS;
+  c.id = idOf(f, r, F.id);
+  if (!c.id) problem(c, 'id', 'input.missingId');
+  const name = nameOf(r, F.name, c.id ?? '');
+  const typeRaw = r.get(F.type);
+  // no type given: a name ending in 街道 is a street, in 镇/乡 a town (the national naming rule)
+  const type = typeRaw ? matchValue(STREET_TYPE_VALUES, typeRaw.value) : /街道$/.test(name) ? 'street' : /[镇乡]$/.test(name) ? 'town' : undefined;
+  if (!type) problem(c, 'type', typeRaw ? 'input.badValue' : 'input.missingField', { got: String(typeRaw?.value ?? ''), expected: 'street | town（街道 / 镇）' });
+  const geometry = readGeometry(c, zStreetGeometry, f.geometry);
+  if (!c.id || !type || !geometry) return undefined;
+  return zStreet.parse({ id: c.id, name, type, geometry, extra: r.rest() });
+}
+
+export function parseRoad(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Road | undefined {
+  const b = begin(file, 'roads', 'area', index, raw, problems, issues);
+  if (!b) return undefined;
+  const { c, f, r } = b;
+  c.id = idOf(f, r, ROAD_FIELDS.id) ?? `road-${index}`;
+  const hw = r.get(ROAD_FIELDS.highway);
+  const nm = r.get(ROAD_FIELDS.name);
+  const geometry = readGeometry(c, zRoadGeometry, f.geometry);
+  if (!geometry) return undefined;
+  return stripUndefined(zRoad.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, geometry }));
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+type FeatureParser<T> = (raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]) => T | undefined;
+
+const PARSERS = { communities: parseCommunity, facilities: parseFacility, streets: parseStreet, roads: parseRoad };
+export interface LayerTypes {
+  communities: Community;
+  facilities: Facility;
+  streets: Street;
+  roads: Road;
+}
+
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_PROBLEMS = 20;
+
+/** A FeatureCollection (already JSON-parsed) → the layer, or every problem found (never half a layer). */
+export function parseLayer<L extends LayerName>(layer: L, fc: unknown, file: string): Parsed<LayerTypes[L]> {
+  const o = asObject(fc);
+  if (!o || o.type !== 'FeatureCollection' || !Array.isArray(o.features)) {
+    return { ok: false, problems: [{ file, msg: { key: 'input.notFeatureCollection', args: { file } } }] };
+  }
+  const parse = PARSERS[layer] as FeatureParser<LayerTypes[L]>;
+  const problems: InputProblem[] = [];
+  const issues: DataIssue[] = [];
+  const items: LayerTypes[L][] = [];
+  o.features.forEach((f: unknown, i: number) => {
+    const v = parse(f, i, file, problems, issues);
+    if (v) items.push(v);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, items, issues };
+}
