@@ -1,0 +1,119 @@
+// The base map styles are checked with MapLibre's own style validator and filter evaluator, and the demo
+// style's filters are run against the features the build script makes from the mini-area fixture.
+import { describe, expect, it } from 'vitest';
+import { featureFilter, validateStyleMin, type FilterSpecification, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { areaLayers, readAreaFiles } from '../../scripts/basemap/area-layers';
+import { DEMO_ATTRIBUTION as BUILD_ATTRIBUTION } from '../../scripts/basemap/build';
+import {
+  BASEMAP_PREFIX,
+  BASEMAP_SOURCE,
+  DEMO_ATTRIBUTION,
+  PROTOMAPS_FLAVORS,
+  basemapStyleDocument,
+  demoBasemap,
+  isBasemapLayer,
+  pmtilesUrl,
+  protomapsBasemap,
+  xyzBasemap,
+  xyzUrlProblem,
+  type BasemapStyle,
+} from '../../src/map/basemap-style';
+
+const demo = demoBasemap('http://localhost:5173/data/demo/basemap.pmtiles');
+const all: [string, BasemapStyle][] = [
+  ['demo zh', demo],
+  ['demo en', demoBasemap('pmtiles://x.pmtiles', 'en')],
+  ...PROTOMAPS_FLAVORS.flatMap((f): [string, BasemapStyle][] => [
+    [`protomaps ${f} zh`, protomapsBasemap('https://example.org/city.pmtiles', f, 'zh')],
+    [`protomaps ${f} en`, protomapsBasemap('https://example.org/city.pmtiles', f, 'en')],
+  ]),
+  ['xyz raster', xyzBasemap({ kind: 'raster', url: 'https://tile.example.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors (ODbL)' })],
+  ['xyz vector', xyzBasemap({ kind: 'vector', url: 'https://tile.example.org/{z}/{x}/{y}.mvt', attribution: '© OpenStreetMap contributors (ODbL)' })],
+];
+
+describe('base map styles', () => {
+  it.each(all)('%s passes the MapLibre style validator with zero errors and has no glyphs URL', (_name, base) => {
+    const doc = basemapStyleDocument(base);
+    expect(validateStyleMin(doc).map((e) => e.message)).toEqual([]);
+    expect('glyphs' in doc).toBe(false);
+    expect(base.attribution.length).toBeGreaterThan(0);
+  });
+
+  it.each(all)('%s: one source named basemap, prefixed unique layer ids, labels last', (_name, base) => {
+    expect(Object.keys(base.sources)).toEqual([BASEMAP_SOURCE]);
+    const ids = base.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every(isBasemapLayer)).toBe(true);
+    const types = base.layers.map((l) => l.type);
+    const firstSymbol = types.indexOf('symbol');
+    if (firstSymbol >= 0) expect(types.slice(firstSymbol).every((t) => t === 'symbol')).toBe(true);
+  });
+
+  it('credits OpenStreetMap on Protomaps base maps and says "simulated" on the demo', () => {
+    expect(protomapsBasemap('a.pmtiles').attribution).toContain('© OpenStreetMap contributors (ODbL)');
+    expect(demo.attribution).toContain('模拟数据 simulated');
+    expect(DEMO_ATTRIBUTION).toBe(BUILD_ATTRIBUTION); // app and archive metadata say the same
+  });
+
+  it('draws every demo label with a CJK font stack at 12 px or more (projector)', () => {
+    const symbols = demo.layers.filter((l): l is Extract<LayerSpecification, { type: 'symbol' }> => l.type === 'symbol');
+    expect(symbols.length).toBe(4);
+    for (const l of symbols) {
+      const font = l.layout?.['text-font'];
+      expect(Array.isArray(font) && String(font[1])).toBe('Noto Sans CJK SC');
+      const size = l.layout?.['text-size'];
+      // ['interpolate', ['linear'], ['zoom'], z0, s0, z1, s1, …] → sizes at odd positions from 4
+      const sizes = Array.isArray(size) ? size.slice(3).filter((_, i) => i % 2 === 1) : [size];
+      expect(sizes.every((s) => typeof s === 'number' && s >= 12), `${l.id} sizes ${JSON.stringify(sizes)}`).toBe(true);
+    }
+  });
+});
+
+describe('demo style filters against the features the build script makes', () => {
+  const { layers } = areaLayers(readAreaFiles('tests/basemap/fixtures/mini-area'));
+  const matches = (layerId: string): string[] => {
+    const layer = demo.layers.find((l) => l.id === `${BASEMAP_PREFIX}${layerId}`);
+    if (!layer || layer.type === 'background' || !('source-layer' in layer)) throw new Error(`no layer ${layerId}`);
+    const fc = layers[layer['source-layer'] as string];
+    const f = featureFilter(layer.filter as FilterSpecification | undefined, `layers.${layerId}.filter`);
+    return (fc?.features ?? [])
+      .filter((feat) => f.filter({ zoom: 14 }, { type: feat.geometry.type as 'Point', properties: feat.properties }))
+      .map((feat) => String(feat.properties.name ?? feat.properties.highway ?? feat.properties.kind));
+  };
+
+  it('puts each place on exactly the label layer of its kind', () => {
+    expect(matches('label-community')).toEqual(['韦曲社区', '东村']);
+    expect(matches('label-street')).toEqual(['甲街道', '乙镇']);
+    expect(matches('label-district')).toEqual(['测试区']);
+  });
+
+  it('splits roads by class and boundaries by kind', () => {
+    expect(matches('road-major')).toEqual(['长安大道']);
+    expect(matches('road-minor')).toEqual(['一号路']);
+    expect(matches('road-path')).toEqual(['footway']); // the unnamed footway, shown by its highway value
+    expect(matches('label-road')).toEqual(['长安大道', '一号路']);
+    expect(matches('boundary-district')).toEqual(['测试区']);
+    // each of the two street polygons has one ring
+    expect(matches('boundary-street')).toEqual(['甲街道', '乙镇']);
+  });
+
+  it('uses only source layers the build script writes', () => {
+    const used = new Set(demo.layers.flatMap((l) => ('source-layer' in l && l['source-layer'] ? [l['source-layer']] : [])));
+    expect([...used].sort()).toEqual(['boundaries', 'land', 'places', 'roads', 'water']);
+  });
+});
+
+describe('base map addresses', () => {
+  it('adds the pmtiles:// prefix once', () => {
+    expect(pmtilesUrl('https://a.org/x.pmtiles')).toBe('pmtiles://https://a.org/x.pmtiles');
+    expect(pmtilesUrl('pmtiles://https://a.org/x.pmtiles')).toBe('pmtiles://https://a.org/x.pmtiles');
+    expect(demo.sources[BASEMAP_SOURCE]).toMatchObject({ type: 'vector', url: 'pmtiles://http://localhost:5173/data/demo/basemap.pmtiles' });
+  });
+
+  it('explains what is wrong with an XYZ template', () => {
+    expect(xyzUrlProblem('https://t.org/{z}/{x}/{y}.png')).toBeUndefined();
+    expect(xyzUrlProblem('ftp://t.org/{z}/{x}/{y}.png')).toMatch(/must start with http/);
+    expect(xyzUrlProblem('https://t.org/{z}/{x}.png')).toMatch(/lacks \{y\}/);
+    expect(() => xyzBasemap({ kind: 'raster', url: 'https://t.org/tile.png', attribution: 'x' })).toThrow(/lacks \{z\}, \{x\}, \{y\}/);
+  });
+});
