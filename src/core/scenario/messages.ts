@@ -54,6 +54,8 @@ export const scenarioZh: Record<string, string> = {
   'scenario.cost.unknownCount': '「{name}」的 {field} 未知，无法计算新增数量',
   'scenario.cost.bedsRemoved': '「{name}」减少了 {count} 张床位，补助按新增计算，减少不抵扣',
   'scenario.cost.placesRemoved': '「{name}」减少了 {count} 个托位，补助按新增计算，减少不抵扣',
+  'scenario.cost.noRate.bed': '001 第 2 项没有给出方式为「{mode}」的床位补助标准，未计入',
+  'scenario.cost.noRate.place': '001 第 2 项没有给出方式为「{mode}」的托位补助标准，未计入',
 };
 
 export const scenarioEn: Record<string, string> = {
@@ -104,4 +106,6 @@ export const scenarioEn: Record<string, string> = {
   'scenario.cost.unknownCount': '{field} of “{name}” is unknown, so the number added cannot be counted',
   'scenario.cost.bedsRemoved': '“{name}” loses {count} beds; subsidies count additions only, removals are not deducted',
   'scenario.cost.placesRemoved': '“{name}” loses {count} places; subsidies count additions only, removals are not deducted',
+  'scenario.cost.noRate.bed': '001 item 2 gives no bed subsidy for mode “{mode}”; not counted',
+  'scenario.cost.noRate.place': '001 item 2 gives no place subsidy for mode “{mode}”; not counted',
 };

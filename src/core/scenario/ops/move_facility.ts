@@ -1,7 +1,7 @@
 // Move a facility (drag on the map). A polygon site is shifted as a whole so that its
-// centroid lands on the new position; shifting in lon/lat degrees is fine for sites of a few
-// hundred metres (the east–west scale changes by cos(lat) across the site, well under 0.1 %).
-import { centroid, distance } from '@turf/turf';
+// representative point (the one the rules and the map use) lands on the new position; shifting in
+// lon/lat degrees is fine for sites of a few hundred metres (cos(lat) changes well under 0.1 % across).
+import { haversine, representativePoint } from '../../geo';
 import type { Facility, Layers } from '../../model';
 import { newId } from '../ids';
 import { fail, type OpResult } from './result';
@@ -19,10 +19,10 @@ export function moveFacility(layers: Layers, op: { id: string; to: [number, numb
   if (bad) return { ok: false, reason: bad };
   const f = layers.facilities.find((x) => x.id === op.id);
   if (!f) return fail('scenario.error.missing.facilities', { id: op.id });
-  const from = centroid(f.geometry).geometry.coordinates;
+  const from = representativePoint(f.geometry);
   const moved: Facility = { ...f, geometry: shifted(f.geometry, op.to[0] - from[0], op.to[1] - from[1]) };
-  // great-circle metres (turf's haversine), rounded for the history list
-  const metres = Math.round(distance(from, op.to, { units: 'meters' }));
+  // great-circle metres, rounded for the history list
+  const metres = Math.round(haversine(from, op.to));
   return {
     ok: true,
     edit: {
