@@ -1,11 +1,13 @@
+import type { Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { budgetLines, costOf } from '../../../src/core/scenario/cost';
 import { costItems, isRural } from '../../../src/core/scenario/diff';
 import { baseLayers, deepFreeze, facility } from './fixtures';
 
-const inC1 = { type: 'Point', coordinates: [108.905, 34.105] } as const; // c1: built (urban)
-const inC3 = { type: 'Point', coordinates: [108.945, 34.105] } as const; // c3: rural
-const nowhere = { type: 'Point', coordinates: [110.5, 35.5] } as const; // outside every area and street
+const at = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
+const inC1 = at(108.905, 34.105); // c1: built (urban)
+const inC3 = at(108.945, 34.105); // c3: rural
+const nowhere = at(110.5, 35.5); // outside every area and street
 
 describe('cost of new beds and places (cf.subsidy.*)', () => {
   it('40 new urban places × 2500 = 100,000 CNY', () => {
