@@ -4,7 +4,7 @@
 // Tile layers (documented in docs/basemap.md, styled by src/map/basemap-style.ts):
 //   land        the area outline polygon(s)                         {name}
 //   water       rivers/lakes, when a water file exists               {name?}
-//   boundaries  outline and street/town borders as lines             {kind: district|street|town, name?}
+//   boundaries  outline and street/town borders as lines, each once  {kind: district|street|town, name? (district only)}
 //   roads       lines                                                {class: major|medium|minor|path, highway, name?}
 //   places      label points                                         {kind: district|street|town|community|village, name}
 import { existsSync, readFileSync } from 'node:fs';
@@ -97,6 +97,33 @@ export function labelPoint(g: Polygon | MultiPolygon): Position {
   return pointOnFeature(g).geometry.coordinates;
 }
 
+/** Direction-free key of a segment, at 1e-7° (≈ 1 cm) so coordinates written twice still match. */
+export function segmentKey(a: Position, b: Position): string {
+  const k = (p: Position): string => `${Math.round(p[0]! * 1e7)},${Math.round(p[1]! * 1e7)}`;
+  const [ka, kb] = [k(a), k(b)];
+  return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+}
+
+/** The parts of a ring not drawn yet, as polylines of consecutive new segments; marks them drawn. */
+export function undrawnRuns(ring: Position[], drawn: Set<string>): Position[][] {
+  const runs: Position[][] = [];
+  let current: Position[] | undefined;
+  for (let k = 1; k < ring.length; k++) {
+    const key = segmentKey(ring[k - 1]!, ring[k]!);
+    if (drawn.has(key)) {
+      current = undefined;
+      continue;
+    }
+    drawn.add(key);
+    if (!current) {
+      current = [ring[k - 1]!];
+      runs.push(current);
+    }
+    current.push(ring[k]!);
+  }
+  return runs;
+}
+
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
@@ -135,11 +162,16 @@ export function areaLayers(files: AreaFiles, fileNames: Partial<Record<keyof Are
     if (name) places.push(feature({ type: 'Point', coordinates: labelPoint(g) }, { kind: 'district', name }));
   }
 
+  // Neighbouring streets share their border: draw each border segment once (and none that repeats
+  // the district outline), so dashed border lines do not overlap out of step.
+  const drawn = new Set(outline.flatMap(({ g }) => polygonRings(g).flatMap((r) => r.slice(1).map((q, k) => segmentKey(r[k]!, q)))));
   for (const { g, p, i, f } of polygons('streets', files.streets)) {
     const kind = p.type === 'town' ? 'town' : 'street';
     if (p.type !== 'town' && p.type !== 'street') warnings.push(`${where('streets', i, f)}: field type is ${JSON.stringify(p.type)}, expected "street" or "town"; drawn as a street`);
     const name = text(p.name);
-    for (const ring of polygonRings(g)) boundaries.push(feature({ type: 'LineString', coordinates: ring }, { kind, ...(name ? { name } : {}) }));
+    for (const ring of polygonRings(g)) {
+      for (const line of undrawnRuns(ring, drawn)) boundaries.push(feature({ type: 'LineString', coordinates: line }, { kind }));
+    }
     if (name) places.push(feature({ type: 'Point', coordinates: labelPoint(g) }, { kind, name, [MINZOOM_PROPERTY]: STREET_LABEL_MINZOOM }));
     else warnings.push(`${where('streets', i, f)}: no name, so no label; add a "name" property`);
   }

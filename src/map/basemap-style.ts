@@ -147,7 +147,7 @@ function labelLayers(lang: Lang): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': FONT_REGULAR,
-        'text-size': zoomLinear(13, 12, 16, 15),
+        'text-size': zoomLinear(13, 13, 16, 16),
         'text-max-width': 6,
         'text-padding': 3,
       },
@@ -210,8 +210,9 @@ export function demoBasemap(url: string, lang: Lang = 'zh', attribution: string 
       'source-layer': 'boundaries',
       minzoom: 9,
       filter: kindIs('street', 'town'),
-      // solid, not dashed: neighbouring polygons both carry the shared edge, and two dash patterns would clash
-      paint: { 'line-color': PALETTE.street, 'line-width': zoomLinear(9, 1, 14, 2.5), 'line-opacity': 0.85 },
+      // dash-dot-like dashes, the usual sign for 街道/镇 borders; the build writes each shared border once
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': PALETTE.street, 'line-width': zoomLinear(9, 1.2, 14, 2.5), 'line-dasharray': [4, 1.5, 1, 1.5] },
     },
     {
       id: id('boundary-district-halo'),

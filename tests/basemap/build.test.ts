@@ -120,6 +120,18 @@ describe('area layers from imperfect input', () => {
     expect(r.bounds).toEqual([0, 0, 1, 1]);
   });
 
+  it('writes each street border once and leaves out what the district outline already draws', () => {
+    const r = areaLayers(readAreaFiles(fixture));
+    const streetLines = r.layers.boundaries!.features.filter((f) => f.properties.kind !== 'district');
+    // 甲 (108.90–108.95): bottom, shared edge, top kept as one run; its left edge is the outline's → skipped.
+    // 乙 (108.95–109.00): bottom kept; right edge = outline; top kept; left edge = 甲's, already drawn → two runs.
+    expect(streetLines.map((f) => [f.properties.kind, (f.geometry as { coordinates: number[][] }).coordinates])).toEqual([
+      ['street', [[108.9, 34.1], [108.95, 34.1], [108.95, 34.2], [108.9, 34.2]]],
+      ['town', [[108.95, 34.1], [109, 34.1]]],
+      ['town', [[109, 34.2], [108.95, 34.2]]],
+    ]);
+  });
+
   it('names the missing file', () => {
     expect(() => readAreaFiles('tests/basemap/no-such-dir')).toThrow(/no-such-dir\/outline\.geojson: missing/);
   });
