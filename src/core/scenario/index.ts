@@ -5,5 +5,8 @@ export * from './history';
 export * from './ops';
 export * from './replay';
 export * from './scenarios';
+export * from './compare';
+export * from './cost';
+export * from './diff';
 export { newId } from './ids';
 export { scenarioEn, scenarioZh } from './messages';

@@ -47,6 +47,9 @@ export const scenarioZh: Record<string, string> = {
   'scenario.file.badVersion': '方案文件的版本号「{version}」无效，应为正整数。',
   'scenario.file.invalid': '方案文件在 {path} 处有误：{detail}。未做任何改动。',
   'scenario.file.otherBaseline': '此方案是在另一份基础数据（{name}）上制作的，编辑将重新应用，无法应用的会列出。',
+  // comparison
+  'scenario.compare.profileDiffers': '两边用的政策口径不同（{a} 与 {b}），差值不可直接比较',
+  'scenario.compare.paramsDiffer': '两边用的参数不同（如服务圈距离），差值部分来自参数而非方案',
   // cost
   'scenario.cost.notInclusive': '「{name}」不是普惠性机构，按 001 第 2 项不享受建设补助',
   'scenario.cost.assumedInclusive': '「{name}」未标明是否普惠，按普惠计算补助',
@@ -100,6 +103,8 @@ export const scenarioEn: Record<string, string> = {
   'scenario.file.badVersion': 'The scenario file version “{version}” is invalid; it must be a positive whole number.',
   'scenario.file.invalid': 'The scenario file is wrong at {path}: {detail}. Nothing was changed.',
   'scenario.file.otherBaseline': 'This scenario was made on other baseline data ({name}); its edits are replayed and those that no longer apply are listed.',
+  'scenario.compare.profileDiffers': 'The two sides use different profiles ({a} and {b}); their deltas are not comparable',
+  'scenario.compare.paramsDiffer': 'The two sides use different parameters (e.g. circle distance); part of the delta comes from them, not from the plan',
   'scenario.cost.notInclusive': '“{name}” is not an inclusive (普惠) institution: no construction subsidy under 001 item 2',
   'scenario.cost.assumedInclusive': '“{name}” does not say whether it is inclusive (普惠); the subsidy is counted as if it were',
   'scenario.cost.unknownSetting': 'Cannot tell whether “{name}” is urban or rural (it lies in no residential area and no street/town); its places are not costed — add the area data',
