@@ -52,7 +52,11 @@ if (!center) {
 }
 const map = new maplibregl.Map({ container: 'map', style: cfg.style, center, zoom, attributionControl: { compact: false } });
 map.on('error', (e) => { window.__errors = (window.__errors || []).concat(String(e.error && e.error.message || e)); });
-map.once('idle', () => { window.__idle = true; });
+map.once('idle', () => {
+  // names of the labels MapLibre actually placed on screen
+  window.__labels = map.queryRenderedFeatures().filter((f) => f.layer.type === 'symbol').map((f) => String(f.properties.name));
+  window.__idle = true;
+});
 </script></body></html>`;
 }
 
@@ -89,8 +93,19 @@ function serve(archive: string, html: (origin: string) => string): Promise<{ url
   });
 }
 
-/** Renders and saves the screenshot; returns requests that left localhost and map errors (both should be empty). */
-export async function preview(o: PreviewOptions): Promise<{ external: string[]; errors: string[]; ms: number }> {
+export interface PreviewResult {
+  /** requests that left localhost: should be none */
+  external: string[];
+  /** map errors: should be none */
+  errors: string[];
+  /** names of the labels placed on screen */
+  labels: string[];
+  /** page load to map idle */
+  ms: number;
+}
+
+/** Renders and saves the screenshot. */
+export async function preview(o: PreviewOptions): Promise<PreviewResult> {
   const html = (origin: string): string => {
     const url = `${origin}/archive.pmtiles`;
     const base = o.style === 'demo' ? demoBasemap(url, o.lang) : protomapsBasemap(url, o.style, o.lang);
@@ -115,8 +130,11 @@ export async function preview(o: PreviewOptions): Promise<{ external: string[]; 
     const ms = performance.now() - t0;
     mkdirSync(dirname(o.out), { recursive: true });
     await tab.screenshot({ path: o.out });
-    const errors = await tab.evaluate(() => (window as unknown as { __errors?: string[] }).__errors ?? []);
-    return { external, errors, ms };
+    const { errors, labels } = await tab.evaluate(() => {
+      const w = window as unknown as { __errors?: string[]; __labels?: string[] };
+      return { errors: w.__errors ?? [], labels: w.__labels ?? [] };
+    });
+    return { external, errors, labels, ms };
   } finally {
     await browser.close();
     s.close();
@@ -151,7 +169,7 @@ async function main(): Promise<void> {
     style: style as PreviewOptions['style'],
     lang: values.lang === 'en' ? 'en' : 'zh',
   });
-  console.log(`[basemap preview] ${values.out}: map idle after ${r.ms.toFixed(0)} ms`);
+  console.log(`[basemap preview] ${values.out}: map idle after ${r.ms.toFixed(0)} ms, ${r.labels.length} labels placed`);
   for (const e of r.errors) console.error(`[basemap preview] map error: ${e}`);
   for (const u of r.external) console.error(`[basemap preview] request left localhost: ${u}`);
   if (r.external.length > 0 || r.errors.length > 0) process.exit(1);
