@@ -1,0 +1,84 @@
+// The engine against an independent reference (Vincenty lengths, try-every-edge snapping,
+// Floyd–Warshall) on random street plans with duplicates, zero-length segments, crossings
+// without shared vertices, isolated nodes and disconnected parts.
+import { describe, expect, it } from 'vitest';
+import { createNetworkEngine } from '../../src/core/reach/network-engine';
+import type { LonLat } from '../../src/core/reach/types';
+import { randomPlan, randomPoints, ReferenceNetwork, rng } from './reference';
+
+const SNAP = 120;
+const MAX = 600;
+
+function referencePairs(ref: ReferenceNetwork, demand: LonLat[], supply: LonLat[], max: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const ss = supply.map((p) => ref.snap(p, SNAP));
+  demand.forEach((p, d) => {
+    const ds = ref.snap(p, SNAP);
+    if (!ds) return;
+    ss.forEach((s, j) => {
+      if (!s) return;
+      const dist = ref.between(s, ds);
+      if (dist <= max) out.set(`${d}:${j}`, dist);
+    });
+  });
+  return out;
+}
+
+describe('network distances against a brute-force reference', () => {
+  for (let seed = 1; seed <= 25; seed++) {
+    it(`random plan ${seed}: same pairs and distances (1e-9 relative)`, () => {
+      const { roads, bbox } = randomPlan(seed);
+      const r = rng(seed * 7919);
+      const demand = randomPoints(r, 30, bbox);
+      const supply = randomPoints(r, 6, bbox);
+      const engine = createNetworkEngine(roads, { snapDistance: SNAP });
+      const ref = new ReferenceNetwork(roads);
+      const got = engine.pairs({ demand, supply, maxDistance: MAX });
+      const want = referencePairs(ref, demand, supply, MAX);
+      const gotMap = new Map<string, number>();
+      for (let d = 0; d < demand.length; d++) for (let k = got.offsets[d]; k < got.offsets[d + 1]; k++) gotMap.set(`${d}:${got.supply[k]}`, got.distance[k]);
+      // pairs within a micrometre of the cutoff may fall either side through rounding; ignore them
+      const near = (v: number): boolean => Math.abs(v - MAX) < 1e-6;
+      for (const [k, v] of want) if (!near(v)) expect(gotMap.get(k), k).toBeDefined();
+      for (const [k, v] of gotMap) {
+        if (near(v)) continue;
+        const w = want.get(k);
+        expect(w, k).toBeDefined();
+        expect(Math.abs(v - (w as number)) / Math.max(1, w as number), k).toBeLessThan(1e-9);
+      }
+      // unplaced points are the ones the reference could not snap either
+      expect(got.unplacedDemand).toEqual(demand.flatMap((p, i) => (ref.snap(p, SNAP) ? [] : [i])));
+      expect(got.unplacedSupply).toEqual(supply.flatMap((p, i) => (ref.snap(p, SNAP) ? [] : [i])));
+      // rows are sorted by distance
+      for (let d = 0; d < demand.length; d++) for (let k = got.offsets[d] + 1; k < got.offsets[d + 1]; k++) expect(got.distance[k]).toBeGreaterThanOrEqual(got.distance[k - 1]);
+    });
+  }
+
+  for (let seed = 1; seed <= 10; seed++) {
+    it(`random plan ${seed}: the two nearest facilities match the reference`, () => {
+      const { roads, bbox } = randomPlan(seed + 100);
+      const r = rng(seed * 104729);
+      const demand = randomPoints(r, 20, bbox);
+      const supply = randomPoints(r, 5, bbox);
+      const engine = createNetworkEngine(roads, { snapDistance: SNAP });
+      const ref = new ReferenceNetwork(roads);
+      const got = engine.nearest({ demand, supply, n: 2 });
+      const ss = supply.map((p) => ref.snap(p, SNAP));
+      demand.forEach((p, d) => {
+        const ds = ref.snap(p, SNAP);
+        const dists = ss
+          .map((s, j) => [j, s && ds ? ref.between(s, ds) : Infinity] as const)
+          .filter(([, v]) => v < Infinity)
+          .sort((a, b) => a[1] - b[1]);
+        for (let k = 0; k < 2; k++) {
+          const want = dists[k];
+          if (!want) {
+            expect(got.supply[d * 2 + k]).toBe(-1);
+            continue;
+          }
+          expect(Math.abs(got.distance[d * 2 + k] - want[1]) / Math.max(1, want[1])).toBeLessThan(1e-9);
+        }
+      });
+    });
+  }
+});

@@ -1,0 +1,48 @@
+// Service areas follow the reached streets, stop where the walk ends and do not jump to a
+// parallel street that is not connected.
+import { area, booleanPointInPolygon, point } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import type { Road } from '../../src/core/model';
+import { createNetworkEngine } from '../../src/core/reach/network-engine';
+import type { LonLat } from '../../src/core/reach/types';
+
+const U = (6371008.8 * Math.PI * 0.001) / 180; // 111.195 m per 0.001° on the equator
+const m = 0.001;
+const road = (id: string, ...pts: [number, number][]): Road => ({ id, geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => [x * m, y * m]) } });
+const P = (x: number, y: number): LonLat => [x * m, y * m];
+
+describe('service area polygon', () => {
+  // a street along y=0 from x=0 to x=20, and a parallel street at y=1 (≈111 m north) NOT connected
+  const engine = createNetworkEngine([road('main', ...Array.from({ length: 21 }, (_, i) => [i, 0] as [number, number])), road('parallel', [0, 1], [20, 1])], { snapDistance: 50 });
+
+  it('covers the street within the walk and nothing beyond it', () => {
+    // from (10,0), 810 m = 7.28U each way: x from 2.72 to 17.28
+    const sa = engine.serviceArea(P(10, 0), 810, { halfWidth: 30 });
+    expect(sa.area).not.toBeNull();
+    const inside = (x: number, y: number): boolean => booleanPointInPolygon(point(P(x, y)), { type: 'Feature', properties: {}, geometry: sa.area! });
+    expect(inside(10, 0)).toBe(true);
+    expect(inside(3, 0)).toBe(true); // 7U = 778 m away
+    expect(inside(17, 0.2)).toBe(true); // 22 m off the street, within the 30 m half width
+    expect(inside(2, 0)).toBe(false); // 8U = 890 m, plus it is beyond the 30 m cap (2.72−2 = 0.72U = 80 m)
+    expect(inside(10, 1)).toBe(false); // the parallel street: 111 m away, not connected
+    // reached length: 2 × 810 m
+    expect(sa.streetLength).toBeCloseTo(1620, 6);
+    // area of a 1620 m × 60 m band with half-disc ends (4-step caps ≈ 0.90 of a disc): between 97,200 and 97,200 + π·30² m²
+    const a = area({ type: 'Feature', properties: {}, geometry: sa.area! });
+    expect(a).toBeGreaterThan(97_200 + 0.85 * Math.PI * 900);
+    expect(a).toBeLessThan(97_200 + Math.PI * 900 + 200);
+  });
+
+  it('includes the snapping leg in the walk', () => {
+    // from (10, 0.3): 0.3U = 33.4 m to the street, 810 − 33.4 = 776.6 m left each way
+    const sa = engine.serviceArea(P(10, 0.3), 810, { halfWidth: 0 });
+    expect(sa.area).toBeNull();
+    expect(sa.streetLength).toBeCloseTo(2 * (810 - 0.3 * U), 4);
+  });
+
+  it('is empty when the point cannot be placed on a street', () => {
+    const sa = engine.serviceArea(P(10, 5), 810);
+    expect(sa.area).toBeNull();
+    expect(sa.streetLength).toBe(0);
+  });
+});
