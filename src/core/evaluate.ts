@@ -1,7 +1,16 @@
-// CONTRACT (filled in by the rule engine): the one entry point the worker, the CLI and tests call.
+// The one entry point the worker, the CLI and tests call: layers + profile + params → results,
+// data issues and circle coverage. Never throws on bad data (that is reported per unit);
+// throws only on an unknown profile id, which is a programming or command-line error.
 import type { AreaInfo, DataIssue, Layers, Level, RuleResult } from './model';
-import type { Params } from './params';
+import { resolveParams, type Params } from './params';
+import { createStraightEngine } from './reach/straight';
 import type { ReachEngine } from './reach/types';
+import { buildContext, type EvalContext } from './rules/context';
+import { nearestWithin } from './rules/coverage';
+import { COMBINED_RULES } from './rules/profiles/combined';
+import { PROFILES, getProfile } from './rules/profiles';
+import { evaluateRules } from './rules/registry';
+import { ruleKey } from './rules/types';
 
 export interface EvaluateOptions {
   /** profile id: ak | cf | wy | xn | ca | combined */
@@ -33,13 +42,51 @@ export interface ProfileInfo {
   name: { zh: string; en: string };
   /** seed document, e.g. "002 万源市…"; combined: all */
   document: string;
-  rules: { id: string; kind: string; name: { zh: string; en: string }; levels: Level[] }[];
+  rules: {
+    id: string;
+    kind: string;
+    name: { zh: string; en: string };
+    levels: Level[];
+    /** which number of a multi-number clause; `key` = id or id:part (for threshold overrides) */
+    part?: string;
+    key?: string;
+    /** combined profile: the rules of other documents this one was chosen over */
+    supersedes?: string[];
+  }[];
 }
 
 export function listProfiles(): ProfileInfo[] {
-  throw new Error('not implemented yet');
+  return PROFILES.map((p) => ({
+    id: p.id,
+    name: p.name,
+    document: p.document,
+    rules: p.rules.map((r) => {
+      const sup = p.id === 'combined' ? (COMBINED_RULES.find((c) => c.rule === r)?.supersedes ?? []) : [];
+      return { id: r.id, kind: r.kind, name: r.name, levels: r.levels, key: ruleKey(r), ...(r.part ? { part: r.part } : {}), ...(sup.length ? { supersedes: sup } : {}) };
+    }),
+  }));
 }
 
-export function evaluate(_data: Layers & { area: AreaInfo }, _opts: EvaluateOptions): Evaluation {
-  throw new Error('not implemented yet');
+function circleCoverage(ctx: EvalContext, circle: 'elderly' | 'childcare'): CircleCoverage {
+  const kinds = circle === 'elderly' ? ctx.params.elderlyCircleKinds : ctx.params.childcareCircleKinds;
+  const near = nearestWithin(ctx, kinds);
+  const out: CircleCoverage = { circle, outside: [], residentsOutside: 0, residentsTotal: 0 };
+  ctx.communities.forEach((c, i) => {
+    const pop = c.population ?? 0; // residents of communities without a population are not counted either way
+    out.residentsTotal += pop;
+    if (near[i] === null) {
+      out.outside.push(c.id);
+      out.residentsOutside += pop;
+    }
+  });
+  return out;
+}
+
+export function evaluate(data: Layers & { area: AreaInfo }, opts: EvaluateOptions): Evaluation {
+  const profile = getProfile(opts.profile);
+  if (!profile) throw new Error(`unknown profile ${opts.profile}; known: ${PROFILES.map((p) => p.id).join(', ')}`);
+  const params = resolveParams(opts.params);
+  const ctx = buildContext(data, params, opts.reach ?? createStraightEngine());
+  const results = evaluateRules(profile.rules, ctx);
+  return { profile: profile.id, params, results, issues: ctx.issues, coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
 }

@@ -152,6 +152,8 @@ export interface Msg {
 
 export interface RuleResult {
   rule: string;
+  /** which number of a multi-number clause (e.g. 'elderly' / 'childcare' of ca.community.min) */
+  part?: string;
   unit: { level: Level; id: string; name?: string };
   value: number | null;
   threshold: number | null;

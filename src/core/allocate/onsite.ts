@@ -1,0 +1,71 @@
+// On-site supply (配建): which facilities belong to which community.
+// 1. A facility whose `community` property (extra.community; aliases 所属小区, 所属社区 …) names an
+//    existing community belongs to it — the planner's own statement wins over geometry, and it is
+//    the only way to attach facilities to a community mapped as a point.
+// 2. Otherwise a facility belongs to the polygon community that contains its point (representative
+//    point for polygon facilities). Candidates come from a flatbush index over community bounding
+//    boxes, so the work is proportional to facilities × (communities whose box holds the point).
+// Overlapping community polygons: the first in layer order wins, and a data issue says so.
+import Flatbush from 'flatbush';
+import { bboxOf, pointInArea, type LonLat } from '../geo';
+import type { Community, DataIssue, Facility } from '../model';
+
+export interface OnsiteAssignment {
+  /** facility indices per community index */
+  byCommunity: number[][];
+  /** community index per facility index, or -1 */
+  communityOf: Int32Array;
+  issues: DataIssue[];
+}
+
+export function assignOnsite(communities: Community[], facilities: Facility[], facilityPoints: LonLat[]): OnsiteAssignment {
+  const byCommunity: number[][] = communities.map(() => []);
+  const communityOf = new Int32Array(facilities.length).fill(-1);
+  const issues: DataIssue[] = [];
+  const byId = new Map(communities.map((c, i) => [c.id, i]));
+  const polygons = communities.flatMap((c, i) => (c.geometry.type === 'Point' ? [] : [i]));
+  let index: Flatbush | undefined;
+  if (polygons.length > 0) {
+    index = new Flatbush(polygons.length);
+    for (const i of polygons) {
+      const b = bboxOf(communities[i].geometry);
+      index.add(b.minX, b.minY, b.maxX, b.maxY);
+    }
+    index.finish();
+  }
+  facilities.forEach((f, fi) => {
+    const link = f.extra.community;
+    if (typeof link === 'string' && link !== '') {
+      const ci = byId.get(link);
+      if (ci !== undefined) {
+        communityOf[fi] = ci;
+        byCommunity[ci].push(fi);
+        return;
+      }
+      issues.push({ level: 'facility', id: f.id, index: fi, field: 'community', severity: 'warning', msg: { key: 'issue.unknownCommunityLink', args: { id: f.id, community: link } } });
+    }
+    if (!index) return;
+    const p = facilityPoints[fi];
+    const hits = index
+      .search(p[0], p[1], p[0], p[1])
+      .map((k) => polygons[k])
+      .filter((ci) => {
+        const g = communities[ci].geometry;
+        return g.type !== 'Point' && pointInArea(p, g);
+      })
+      .sort((a, b) => a - b);
+    if (hits.length === 0) return;
+    communityOf[fi] = hits[0];
+    byCommunity[hits[0]].push(fi);
+    if (hits.length > 1) {
+      issues.push({
+        level: 'facility',
+        id: f.id,
+        index: fi,
+        severity: 'warning',
+        msg: { key: 'issue.overlapCommunities', args: { id: f.id, communities: hits.map((ci) => communities[ci].id).join(', '), chosen: communities[hits[0]].id } },
+      });
+    }
+  });
+  return { byCommunity, communityOf, issues };
+}

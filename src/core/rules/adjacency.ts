@@ -1,0 +1,42 @@
+// adjacency: an elderly-care facility has a health facility at the same site or nearby
+// ("同址或邻近"; the documents give no distance, so params.colocateDistance, default 300 m).
+// Straight-line (geodesic) distance: co-location is about sites, not walking routes.
+import type { RuleResult } from '../model';
+import { straightPairs } from '../reach/straight';
+import type { EvalContext } from './context';
+import { makeResult, na, roundShortfall } from './result';
+import type { AdjacencyRule } from './types';
+
+/** how far to look for the nearest partner when none is within the threshold (to report the gap) */
+const LOOK_FURTHER = 20;
+
+export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleResult[] {
+  const p = rule.params;
+  const th = ctx.params.thresholds?.[rule.part ? `${rule.id}:${rule.part}` : rule.id] ?? ctx.params.colocateDistance;
+  const subjects = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) ? [i] : []));
+  const partners = ctx.facilities.flatMap((f, i) => (p.partners.includes(f.kind) ? [i] : []));
+  if (subjects.length === 0) return [na(rule, { level: 'area', id: 'area', name: ctx.area.name }, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];
+  const pairs = straightPairs({
+    demand: subjects.map((i) => ctx.facilityPoints[i]),
+    supply: partners.map((i) => ctx.facilityPoints[i]),
+    maxDistance: Math.max(th * LOOK_FURTHER, 5000),
+  });
+  return subjects.map((fi, k) => {
+    const f = ctx.facilities[fi];
+    const unit = { level: 'facility' as const, id: f.id, name: f.name };
+    const has = pairs.offsets[k + 1] > pairs.offsets[k];
+    const d = has ? pairs.distance[pairs.offsets[k]] : null;
+    const nearest = has ? ctx.facilities[partners[pairs.supply[pairs.offsets[k]]]].id : undefined;
+    const value = d === null ? null : Math.round(d * 10) / 10;
+    if (d !== null && d <= th) return makeResult(rule, unit, { value, threshold: th, measure: 'm', status: 'pass', shortfall: 0, reason: { key: 'reason.nearest', args: { id: nearest ?? '' } } });
+    return makeResult(rule, unit, {
+      value,
+      threshold: th,
+      measure: 'm',
+      status: 'fail',
+      // metres the nearest partner lies beyond "nearby"; unknown if none within the search distance
+      shortfall: d === null ? null : roundShortfall(d - th, 'whole'),
+      reason: d === null ? { key: 'reason.noFacilities', args: { what: p.partners.join('/') } } : { key: 'reason.nearest', args: { id: nearest ?? '' } },
+    });
+  });
+}

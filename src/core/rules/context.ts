@@ -1,0 +1,187 @@
+// Everything the rule evaluators share, computed once per evaluation: cleaned records (impossible
+// values reported and set to unknown), representative points, street membership, on-site facilities
+// and the community→facility pairs within the service circle.
+import Flatbush from 'flatbush';
+import { assignOnsite } from '../allocate/onsite';
+import { bboxOf, pointInArea, representativePoint, type LonLat } from '../geo';
+import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
+import { circleDistance, type Params } from '../params';
+import { createStraightEngine } from '../reach/straight';
+import type { ReachEngine, ReachPairs } from '../reach/types';
+import type { Scope } from './types';
+
+export interface EvalContext {
+  params: Params;
+  area: AreaInfo;
+  communities: Community[];
+  facilities: Facility[];
+  streets: Street[];
+  communityPoints: LonLat[];
+  facilityPoints: LonLat[];
+  /** street index per community / facility, or -1 */
+  communityStreet: Int32Array;
+  facilityStreet: Int32Array;
+  /** facility indices inside (or linked to) each community */
+  onsite: number[][];
+  /** community → facility pairs within the service circle (all kinds), sorted by distance */
+  reach: ReachPairs;
+  reachEngine: ReachEngine;
+  /** metres used as the circle: straight mode circleDistance ÷ detourFactor, network mode circleDistance */
+  radius: number;
+  issues: DataIssue[];
+  /** memo for per-rule computations such as 2SFCA shares */
+  memo: Map<string, unknown>;
+}
+
+const COMMUNITY_NUMBERS = ['population', 'households', 'elderly', 'infants'] as const;
+const FACILITY_NUMBERS = ['beds', 'nursingBeds', 'places', 'floorArea', 'landArea', 'socialWorkers'] as const;
+
+function dedupe<T extends { id: string }>(items: T[], level: 'community' | 'facility' | 'street', issues: DataIssue[]): T[] {
+  const first = new Map<string, number>();
+  return items.filter((it, index) => {
+    const f = first.get(it.id);
+    if (f === undefined) {
+      first.set(it.id, index);
+      return true;
+    }
+    issues.push({ level, id: it.id, index, field: 'id', severity: 'error', msg: { key: 'issue.duplicateId', args: { id: it.id, first: f, index } } });
+    return false;
+  });
+}
+
+/** Copy of a community with impossible values set to unknown (and reported). */
+function cleanCommunity(c: Community, index: number, issues: DataIssue[]): Community {
+  const out: Community = { ...c };
+  const report = (field: string, key: string, args: Record<string, string | number>) =>
+    issues.push({ level: 'community', id: c.id, index, field, severity: 'warning', msg: { key, args: { id: c.id, field, ...args } } });
+  for (const f of COMMUNITY_NUMBERS) {
+    const v = out[f];
+    if (v !== undefined && v < 0) {
+      report(f, 'issue.negative', { value: v });
+      out[f] = undefined;
+    }
+  }
+  if (out.elderly !== undefined && out.population !== undefined && out.elderly > out.population) {
+    report('elderly', 'issue.elderlyOverPopulation', { elderly: out.elderly, population: out.population });
+    out.elderly = undefined;
+  }
+  if (out.infants !== undefined && out.population !== undefined && out.infants > out.population) {
+    report('infants', 'issue.infantsOverPopulation', { infants: out.infants, population: out.population });
+    out.infants = undefined;
+  }
+  if (out.builtYear !== undefined && (out.builtYear < 1900 || out.builtYear > 2100)) {
+    report('builtYear', 'issue.builtYear', { value: out.builtYear });
+    out.builtYear = undefined;
+  }
+  return out;
+}
+
+function cleanFacility(f: Facility, index: number, issues: DataIssue[]): Facility {
+  const out: Facility = { ...f };
+  for (const k of FACILITY_NUMBERS) {
+    const v = out[k];
+    if (v !== undefined && v < 0) {
+      issues.push({ level: 'facility', id: f.id, index, field: k, severity: 'warning', msg: { key: 'issue.negative', args: { id: f.id, field: k, value: v } } });
+      out[k] = undefined;
+    }
+  }
+  if (out.nursingBeds !== undefined && out.beds !== undefined && out.nursingBeds > out.beds) {
+    issues.push({
+      level: 'facility',
+      id: f.id,
+      index,
+      field: 'nursingBeds',
+      severity: 'warning',
+      msg: { key: 'issue.nursingOverBeds', args: { id: f.id, nursingBeds: out.nursingBeds, beds: out.beds } },
+    });
+    out.nursingBeds = undefined;
+  }
+  return out;
+}
+
+function streetIndex(streets: Street[]) {
+  const index = streets.length > 0 ? new Flatbush(streets.length) : undefined;
+  if (index) {
+    for (const s of streets) {
+      const b = bboxOf(s.geometry);
+      index.add(b.minX, b.minY, b.maxX, b.maxY);
+    }
+    index.finish();
+  }
+  return (p: LonLat): number => {
+    if (!index) return -1;
+    const hits = index.search(p[0], p[1], p[0], p[1]).filter((k) => pointInArea(p, streets[k].geometry));
+    return hits.length > 0 ? Math.min(...hits) : -1;
+  };
+}
+
+export function buildContext(data: Layers & { area: AreaInfo }, params: Params, reachEngine: ReachEngine = createStraightEngine()): EvalContext {
+  const issues: DataIssue[] = [];
+  const communities = dedupe(data.communities, 'community', issues).map((c, i) => cleanCommunity(c, i, issues));
+  const facilities = dedupe(data.facilities, 'facility', issues).map((f, i) => cleanFacility(f, i, issues));
+  const streets = dedupe(data.streets, 'street', issues);
+  const communityPoints = communities.map((c) => representativePoint(c.geometry));
+  const facilityPoints = facilities.map((f) => representativePoint(f.geometry));
+
+  const streetOf = streetIndex(streets);
+  const streetById = new Map(streets.map((s, i) => [s.id, i]));
+  const communityStreet = new Int32Array(communities.length).fill(-1);
+  communities.forEach((c, i) => {
+    if (c.street !== undefined) {
+      const s = streetById.get(c.street);
+      if (s !== undefined) {
+        communityStreet[i] = s;
+        return;
+      }
+      if (streets.length > 0) issues.push({ level: 'community', id: c.id, index: i, field: 'street', severity: 'warning', msg: { key: 'issue.unknownStreet', args: { id: c.id, street: c.street } } });
+    }
+    communityStreet[i] = streetOf(communityPoints[i]);
+    if (communityStreet[i] < 0 && streets.length > 0 && c.street === undefined) {
+      issues.push({ level: 'community', id: c.id, index: i, field: 'street', severity: 'warning', msg: { key: 'issue.noStreet', args: { id: c.id } } });
+    }
+  });
+  const facilityStreet = new Int32Array(facilities.length).fill(-1);
+  facilities.forEach((f, i) => {
+    facilityStreet[i] = streetOf(facilityPoints[i]);
+    if (facilityStreet[i] < 0 && streets.length > 0) {
+      issues.push({ level: 'facility', id: f.id, index: i, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } });
+    }
+  });
+
+  const onsite = assignOnsite(communities, facilities, facilityPoints);
+  issues.push(...onsite.issues);
+  const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
+  const reach = reachEngine.pairs({ demand: communityPoints, supply: facilityPoints, maxDistance: radius });
+  return {
+    params,
+    area: data.area,
+    communities,
+    facilities,
+    streets,
+    communityPoints,
+    facilityPoints,
+    communityStreet,
+    facilityStreet,
+    onsite: onsite.byCommunity,
+    reach,
+    reachEngine,
+    radius,
+    issues,
+    memo: new Map(),
+  };
+}
+
+/** Does a community fall under a rule's scope? `undefined` = cannot tell (builtYear missing). */
+export function inScope(c: Community, scope: Scope | undefined): boolean | undefined {
+  if (!scope) return true;
+  if (scope.types && !scope.types.includes(c.type)) return false;
+  if (scope.builtFrom !== undefined) {
+    if (c.builtYear === undefined) return undefined;
+    return c.builtYear >= scope.builtFrom;
+  }
+  return true;
+}
+
+export function kindsOf(kinds: readonly FacilityKind[] | 'elderlyCircle' | 'childcareCircle', p: Params): readonly FacilityKind[] {
+  return kinds === 'elderlyCircle' ? p.elderlyCircleKinds : kinds === 'childcareCircle' ? p.childcareCircleKinds : kinds;
+}

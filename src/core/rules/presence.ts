@@ -1,0 +1,81 @@
+// presence: at least N facilities of the kinds inside each unit (community, street/town, area);
+// optionally an area row for the share of units that have one (ca.coverage.town ≥ 70 %).
+// A facility whose 普惠 flag or ownership is unknown may or may not count: if the unit passes
+// without it, pass; otherwise n/a naming it.
+import type { Facility, RuleResult } from '../model';
+import { inScope, type EvalContext } from './context';
+import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
+import type { PresenceRule } from './types';
+
+/** true = counts, false = does not, undefined = cannot tell */
+function counts(f: Facility, p: PresenceRule['params']): boolean | undefined {
+  if (!p.kinds.includes(f.kind)) return false;
+  if (p.inclusiveOnly && f.inclusive !== true) return f.inclusive === undefined ? undefined : false;
+  if (p.ownership) return f.ownership === undefined ? undefined : p.ownership.includes(f.ownership);
+  return true;
+}
+
+export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResult[] {
+  const p = rule.params;
+  const th = thresholdOf(rule, p.min, ctx.params);
+  const out: RuleResult[] = [];
+  const judged: RuleResult[] = [];
+  const judge = (unit: UnitRef, facilityIdx: Iterable<number>) => {
+    let n = 0;
+    const unknown: string[] = [];
+    for (const fi of facilityIdx) {
+      const c = counts(ctx.facilities[fi], p);
+      if (c === true) n++;
+      else if (c === undefined) unknown.push(ctx.facilities[fi].id);
+    }
+    const view = unit.level === 'community' ? ('onsite' as const) : undefined;
+    let r: RuleResult;
+    if (meets(n, th)) r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'pass', shortfall: 0, view });
+    else if (unknown.length > 0) {
+      r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'na', shortfall: null, view, reason: { key: 'reason.missingFacilityField', args: { ids: idList(unknown), field: p.inclusiveOnly ? 'inclusive' : 'ownership' } } });
+    } else r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'fail', shortfall: roundShortfall(th - n, 'whole'), view, reason: n === 0 ? { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } } : undefined });
+    out.push(r);
+    judged.push(r);
+  };
+
+  if (p.unit === 'community') {
+    ctx.communities.forEach((c, ci) => {
+      const s = inScope(c, p.scope);
+      if (s === false) return;
+      const unit = { level: 'community' as const, id: c.id, name: c.name };
+      if (s === undefined) out.push(na(rule, unit, 'count', { key: 'reason.missing', args: { what: 'builtYear' } }, th, 'onsite'));
+      else judge(unit, ctx.onsite[ci]);
+    });
+  } else if (p.unit === 'street') {
+    ctx.streets.forEach((s, si) => {
+      const unit = { level: 'street' as const, id: s.id, name: s.name };
+      if (p.streetTypes && !p.streetTypes.includes(s.type)) {
+        if (p.conditionalOtherTypes) out.push(na(rule, unit, 'count', { key: 'reason.conditional' }, th));
+        return;
+      }
+      const facs: number[] = [];
+      ctx.facilityStreet.forEach((x, fi) => {
+        if (x === si) facs.push(fi);
+      });
+      judge(unit, facs);
+    });
+  } else {
+    judge({ level: 'area', id: 'area', name: ctx.area.name }, ctx.facilities.map((_, i) => i));
+  }
+
+  const areaUnit = { level: 'area' as const, id: 'area', name: ctx.area.name };
+  if (judged.length === 0 && p.unit !== 'area') {
+    out.push(na(rule, areaUnit, 'count', { key: 'reason.noUnits', args: { what: p.unit === 'street' ? (p.streetTypes ?? []).join('/') || 'streets' : (p.scope?.types ?? []).join('/') || 'communities' } }, th));
+  } else if (p.areaShare !== undefined) {
+    const share = thresholdOf({ ...rule, part: rule.part ? `${rule.part}.share` : 'share' }, p.areaShare, ctx.params);
+    const unknown = judged.filter((r) => r.status === 'na');
+    const passing = judged.filter((r) => r.status === 'pass').length;
+    const value = passing / judged.length;
+    const needed = roundShortfall(share * judged.length - passing, 'whole');
+    if (meets(value, share)) out.push(makeResult(rule, areaUnit, { value, threshold: share, measure: 'share', status: 'pass', shortfall: 0 }));
+    else if (unknown.length > 0 && needed <= unknown.length) {
+      out.push(makeResult(rule, areaUnit, { value, threshold: share, measure: 'share', status: 'na', shortfall: null, reason: { key: 'reason.missing', args: { what: idList(unknown.map((r) => r.unit.id)) } } }));
+    } else out.push(makeResult(rule, areaUnit, { value, threshold: share, measure: 'share', status: 'fail', shortfall: needed }));
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// target: an area total reaches a planned number by a year (beds, new places since the baseline,
+// institutions of an ownership, or the share of new communities whose 配建 passes). Evaluated for
+// params.year: before the due year an unmet target is n/a ("not yet due") with the progress so far.
+import type { Msg, RuleResult } from '../model';
+import type { EvalContext } from './context';
+import { idList, makeResult, meets, na, roundShortfall, thresholdOf } from './result';
+import type { TargetRule } from './types';
+import { ELDERLY_KINDS } from '../model';
+
+interface Measured {
+  value: number;
+  /** ids whose value is unknown: the measured value is a lower bound */
+  unknown: string[];
+  unknownField: string;
+  measure: string;
+  rounding: 'whole' | 'share';
+  /** total the share is taken of (newAreaPassRate) */
+  of?: number;
+}
+
+function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): Measured | Msg {
+  const p = rule.params;
+  const kinds = p.kinds ?? [];
+  const facs = ctx.facilities.filter((f) => kinds.includes(f.kind));
+  if (p.metric === 'beds' || p.metric === 'newPlaces') {
+    const field = p.metric === 'beds' ? 'beds' : 'places';
+    let sum = 0;
+    const unknown: string[] = [];
+    for (const f of facs) {
+      const v = f[field];
+      if (v === undefined) unknown.push(f.id);
+      else sum += v;
+    }
+    if (p.metric === 'newPlaces') {
+      if (ctx.area.baselinePlaces === undefined) return { key: 'reason.noBaseline' };
+      sum -= ctx.area.baselinePlaces;
+    }
+    return { value: sum, unknown, unknownField: field, measure: p.metric === 'beds' ? 'beds' : 'places', rounding: 'whole' };
+  }
+  if (p.metric === 'count') {
+    let n = 0;
+    const unknown: string[] = [];
+    for (const f of facs) {
+      if (p.inclusiveOnly && f.inclusive === undefined) unknown.push(f.id);
+      else if (p.ownership && f.ownership === undefined) unknown.push(f.id);
+      else if ((!p.inclusiveOnly || f.inclusive === true) && (!p.ownership || (f.ownership !== undefined && p.ownership.includes(f.ownership)))) n++;
+    }
+    return { value: n, unknown, unknownField: p.inclusiveOnly ? 'inclusive' : 'ownership', measure: 'count', rounding: 'whole' };
+  }
+  // newAreaPassRate: a new community passes when all its on-site results of the listed rules pass
+  // (and it holds an elderly-care facility on site where asked); one with an n/a result cannot be judged.
+  const listed = p.rules ? new Set(p.rules) : undefined;
+  const newOnes = ctx.communities.map((c, i) => ({ c, i })).filter(({ c }) => c.type === 'new');
+  if (newOnes.length === 0) return { key: 'reason.noUnits', args: { what: 'type new' } };
+  let passing = 0;
+  const unknown: string[] = [];
+  for (const { c, i } of newOnes) {
+    // without a list: every on-site (配建) community result of the profile
+    const mine = prior.filter((r) => r.unit.level === 'community' && r.unit.id === c.id && r.view === 'onsite' && (!listed || listed.has(r.rule)));
+    const elderlyOk = !p.requireElderlyOnsite || ctx.onsite[i].some((fi) => ELDERLY_KINDS.includes(ctx.facilities[fi].kind));
+    if (mine.some((r) => r.status === 'fail') || !elderlyOk) continue;
+    if (mine.some((r) => r.status === 'na')) unknown.push(c.id);
+    else passing++;
+  }
+  return { value: passing / newOnes.length, unknown, unknownField: 'community results', measure: 'share', rounding: 'share', of: newOnes.length };
+}
+
+export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): RuleResult[] {
+  const p = rule.params;
+  const th = thresholdOf(rule, p.target, ctx.params);
+  const unit = { level: 'area' as const, id: 'area', name: ctx.area.name };
+  const m = measure(rule, ctx, prior);
+  if ('key' in m) return [na(rule, unit, p.metric === 'newAreaPassRate' ? 'share' : p.metric === 'beds' ? 'beds' : p.metric === 'newPlaces' ? 'places' : 'count', m, th)];
+  const shortfall = m.of !== undefined ? roundShortfall(th * m.of - m.value * m.of, 'whole') : roundShortfall(th - m.value, 'whole');
+  if (meets(m.value, th)) {
+    const reason: Msg | undefined = m.unknown.length > 0 ? { key: 'reason.lowerBound', args: { ids: idList(m.unknown), field: m.unknownField } } : p.metric === 'newAreaPassRate' ? newAreaReason(rule, ctx, prior) : undefined;
+    return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'pass', shortfall: 0, reason })];
+  }
+  if (m.unknown.length > 0) {
+    return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'na', shortfall: null, reason: { key: 'reason.missingFacilityField', args: { ids: idList(m.unknown), field: m.unknownField } } })];
+  }
+  if (ctx.params.year < p.due) {
+    return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'na', shortfall, reason: { key: 'reason.notYetDue', args: { due: p.due, year: ctx.params.year, value: Math.round(m.value * 1000) / 1000, target: th } } })];
+  }
+  return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'fail', shortfall, reason: p.metric === 'newAreaPassRate' ? newAreaReason(rule, ctx, prior) : undefined })];
+}
+
+function newAreaReason(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): Msg {
+  const newIds = new Set(ctx.communities.filter((c) => c.type === 'new').map((c) => c.id));
+  const used = rule.params.rules ?? [...new Set(prior.filter((r) => r.unit.level === 'community' && r.view === 'onsite' && newIds.has(r.unit.id)).map((r) => r.rule))];
+  return { key: 'reason.newAreaRules', args: { rules: [...used, ...(rule.params.requireElderlyOnsite ? ['elderly on site'] : [])].join(', ') } };
+}
