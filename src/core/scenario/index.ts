@@ -1,5 +1,5 @@
 // The scenario core: edits and their operations, undo/redo, named scenarios, replay,
-// comparison, cost, and the scenario file. Pure: runs in Node, the worker and the browser.
+// comparison, cost, saved views and the scenario file. Pure: runs in Node, the worker and the browser.
 export * from './edit';
 export * from './history';
 export * from './ops';
@@ -8,5 +8,9 @@ export * from './scenarios';
 export * from './compare';
 export * from './cost';
 export * from './diff';
+export * from './views';
+export * from './file';
+export * from './project_part';
+export { fingerprint } from './fingerprint';
 export { newId } from './ids';
 export { scenarioEn, scenarioZh } from './messages';
