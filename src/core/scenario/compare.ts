@@ -3,7 +3,7 @@
 // two sets of layers; nothing is re-evaluated here. Deltas are B − A.
 import type { CircleCoverage, Evaluation } from '../evaluate';
 import { CHILDCARE_KINDS, ELDERLY_KINDS, type Layers, type Level, type Msg, type RuleResult, type Status } from '../model';
-import type { CostSummary } from './cost';
+import type { ScenarioCost } from './cost';
 
 export interface Delta {
   a: number | null;
@@ -88,13 +88,13 @@ export interface Comparison {
   shortfalls: { places: Delta; m2: Delta };
   capacity: CapacityKpi;
   /** cost of what B builds compared with A, if given */
-  cost?: CostSummary;
+  cost?: ScenarioCost;
   changed: CommunityChange[];
   /** why the two sides may not be comparable (different profile or parameters) */
   warnings: Msg[];
 }
 
-export function compare(evalA: Evaluation, evalB: Evaluation, layersA: Layers, layersB: Layers, cost?: CostSummary): Comparison {
+export function compare(evalA: Evaluation, evalB: Evaluation, layersA: Layers, layersB: Layers, cost?: ScenarioCost): Comparison {
   const warnings: Msg[] = [];
   if (evalA.profile !== evalB.profile) warnings.push({ key: 'scenario.compare.profileDiffers', args: { a: evalA.profile, b: evalB.profile } });
   else if (!sameJson(evalA.params, evalB.params)) warnings.push({ key: 'scenario.compare.paramsDiffer' });

@@ -1,6 +1,7 @@
 import type { Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { budgetLines, costOf } from '../../../src/core/scenario/cost';
+import { getProfile } from '../../../src/core/rules/profiles';
+import { budgetLines, scenarioCost, type CostItem } from '../../../src/core/scenario/cost';
 import { costItems, isRural } from '../../../src/core/scenario/diff';
 import { baseLayers, deepFreeze, facility } from './fixtures';
 
@@ -8,12 +9,18 @@ const at = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [
 const inC1 = at(108.905, 34.105); // c1: built (urban)
 const inC3 = at(108.945, 34.105); // c3: rural
 const nowhere = at(110.5, 35.5); // outside every area and street
+const costOf = (items: CostItem[]) => scenarioCost(items, 'cf');
+const profile = (id: string) => {
+  const p = getProfile(id);
+  if (!p) throw new Error(id);
+  return p;
+};
 
 describe('cost of new beds and places (cf.subsidy.*)', () => {
   it('40 new urban places × 2500 = 100,000 CNY', () => {
     const c = costOf([{ kind: 'place', count: 40, mode: 'new', rural: false }]);
     expect(c.total).toBe(100_000);
-    expect(c.lines[0]).toMatchObject({ rule: 'cf.subsidy.places', rate: 2500, amount: 100_000 });
+    expect(c.lines[0]).toMatchObject({ rule: 'cf.subsidy.places', rate: 2500, amount: 100_000, citation: { clause: '2 财政支持 预期目标2' } });
     // operating subsidy if all 40 are taken: 40 × 100 CNY × 12 months = 48,000 CNY a year
     expect(c.operatingPerYearAtFull).toBe(48_000);
   });
@@ -109,13 +116,21 @@ describe('cost of new beds and places (cf.subsidy.*)', () => {
   });
 
   it('budget lines of the profiles', () => {
-    expect(budgetLines('ak').map((b) => b.perYear)).toEqual([15_000_000]);
-    // 2000万 elderly + 1000万 childcare
-    expect(budgetLines('wy').map((b) => [b.scope, b.perYear])).toEqual([
-      ['elderly', 20_000_000],
-      ['childcare', 10_000_000],
+    // ak: 1500万 a year for both; wy: 2000万 elderly + 1000万 childcare; lottery shares are not money
+    expect(budgetLines(profile('ak')).map((b) => [b.rule, b.scope, b.perYear])).toEqual([['ak.budget', 'budgetTotal', 15_000_000]]);
+    expect(budgetLines(profile('wy')).map((b) => [b.scope, b.perYear])).toEqual([
+      ['budgetElderly', 20_000_000],
+      ['budgetChildcare', 10_000_000],
     ]);
-    expect(budgetLines('cf')).toEqual([]);
-    expect(budgetLines('combined')).toHaveLength(3);
+    expect(budgetLines(profile('cf'))).toEqual([]);
+    expect(budgetLines(profile('combined'))).toHaveLength(3);
+  });
+
+  it('a profile without subsidy rates is priced by cf.subsidy.*, with its own budget lines', () => {
+    const c = scenarioCost([{ kind: 'place', count: 40, mode: 'new', rural: false }], 'wy');
+    expect([c.pricedBy, c.total]).toEqual(['cf', 100_000]);
+    expect(c.budget.map((b) => b.perYear)).toEqual([20_000_000, 10_000_000]);
+    expect(scenarioCost([], 'combined').pricedBy).toBe('combined');
+    expect(scenarioCost([], 'xn').budget).toEqual([]);
   });
 });
