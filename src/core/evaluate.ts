@@ -27,6 +27,8 @@ export interface CircleCoverage {
   outside: string[];
   residentsOutside: number;
   residentsTotal: number;
+  /** communities without a population: not in either resident count */
+  populationUnknown?: string[];
 }
 
 export interface Evaluation {
@@ -70,9 +72,10 @@ export function listProfiles(): ProfileInfo[] {
 function circleCoverage(ctx: EvalContext, circle: 'elderly' | 'childcare'): CircleCoverage {
   const kinds = circle === 'elderly' ? ctx.params.elderlyCircleKinds : ctx.params.childcareCircleKinds;
   const near = nearestWithin(ctx, kinds);
-  const out: CircleCoverage = { circle, outside: [], residentsOutside: 0, residentsTotal: 0 };
+  const out: CircleCoverage = { circle, outside: [], residentsOutside: 0, residentsTotal: 0, populationUnknown: [] };
   ctx.communities.forEach((c, i) => {
-    const pop = c.population ?? 0; // residents of communities without a population are not counted either way
+    if (c.population === undefined) out.populationUnknown?.push(c.id);
+    const pop = c.population ?? 0; // listed in populationUnknown, so not silently a zero
     out.residentsTotal += pop;
     if (near[i] === null) {
       out.outside.push(c.id);

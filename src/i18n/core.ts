@@ -78,6 +78,7 @@ export const coreZh: Record<string, string> = {
   'measure.workers_per_1000_elderly': '名/千名老人',
   'measure.workers_per_100_beds': '名/百床',
   'measure.share_of_elderly': '床位/老年人口',
+  'measure.m2_per_bed': '平方米/床',
   'measure.m2': '平方米',
   'measure.m': '米',
   'measure.count': '个',
@@ -85,6 +86,13 @@ export const coreZh: Record<string, string> = {
   'measure.beds': '张',
   'measure.places': '个托位',
   'measure.cny': '元/年',
+  'unit.residents': '人',
+  'unit.communities': '个小区',
+  'unit.facilities': '处设施',
+  'unit.nursingBeds': '张护理型床位',
+  'unit.kindergartens': '所幼儿园',
+  'unit.workers': '名社工',
+  'unit.cny': '元',
   // CLI
   'cli.usage': '用法：npm run check -- <project.json | 文件夹> [--profile ID|all] [--set 名称=值 ...] [--json] [--lang en]',
   'cli.profile': '规则集',
@@ -104,6 +112,7 @@ export const coreZh: Record<string, string> = {
   'cli.circle.childcare': '托育',
   'cli.failed': '无法读取输入：',
   'cli.changedNothing': '未生成报告。',
+  'cli.noRoads': 'reach=network 需要道路图层（roads.geojson 或项目文件中的 roads）。',
 };
 
 export const coreEn: Record<string, string> = {
@@ -178,6 +187,7 @@ export const coreEn: Record<string, string> = {
   'measure.workers_per_1000_elderly': 'workers / 1000 elderly',
   'measure.workers_per_100_beds': 'workers / 100 beds',
   'measure.share_of_elderly': 'beds / elderly residents',
+  'measure.m2_per_bed': 'm² / bed',
   'measure.m2': 'm²',
   'measure.m': 'm',
   'measure.count': 'count',
@@ -185,6 +195,13 @@ export const coreEn: Record<string, string> = {
   'measure.beds': 'beds',
   'measure.places': 'places',
   'measure.cny': 'CNY / year',
+  'unit.residents': 'residents',
+  'unit.communities': 'communities',
+  'unit.facilities': 'facilities',
+  'unit.nursingBeds': 'nursing beds',
+  'unit.kindergartens': 'kindergartens',
+  'unit.workers': 'social workers',
+  'unit.cny': 'CNY',
   'cli.usage': 'Usage: npm run check -- <project.json | folder> [--profile ID|all] [--set name=value ...] [--json] [--lang en]',
   'cli.profile': 'Profile',
   'cli.params': 'Parameters',
@@ -203,4 +220,5 @@ export const coreEn: Record<string, string> = {
   'cli.circle.childcare': 'Childcare',
   'cli.failed': 'Cannot read the input:',
   'cli.changedNothing': 'No report produced.',
+  'cli.noRoads': 'reach=network needs a roads layer (roads.geojson or roads in the project file).',
 };

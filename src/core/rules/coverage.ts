@@ -33,6 +33,7 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
     if (s === true) scoped.push(ci);
     else if (s === undefined) undetermined.push(ci);
   });
+  const undeterminedSet = new Set(undetermined);
   const radius = Math.round(ctx.radius * 10) / 10;
 
   if (rule.levels.includes('community')) {
@@ -65,7 +66,7 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
       if (near[ci] !== null) covered += w;
     }
     const measure = 'share';
-    if (lack.length > 0 || undetermined.some((ci) => idx.includes(ci))) {
+    if (lack.length > 0 || idx.some((ci) => undeterminedSet.has(ci))) {
       return na(rule, unit, measure, { key: 'reason.missing', args: { what: `${p.basis === 'residents' ? 'population' : 'placement'} (${idList(lack.map((c) => c.id))})` } }, th);
     }
     if (total === 0) return na(rule, unit, measure, { key: 'reason.noDemand', args: { what: p.basis === 'residents' ? 'population' : 'communities' } }, th);

@@ -54,9 +54,16 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
   if (newOnes.length === 0) return { key: 'reason.noUnits', args: { what: 'type new' } };
   let passing = 0;
   const unknown: string[] = [];
+  // without a list: every on-site (配建) community result of the profile
+  const byCommunity = new Map<string, RuleResult[]>();
+  for (const r of prior) {
+    if (r.unit.level !== 'community' || r.view !== 'onsite' || (listed && !listed.has(r.rule))) continue;
+    const list = byCommunity.get(r.unit.id);
+    if (list) list.push(r);
+    else byCommunity.set(r.unit.id, [r]);
+  }
   for (const { c, i } of newOnes) {
-    // without a list: every on-site (配建) community result of the profile
-    const mine = prior.filter((r) => r.unit.level === 'community' && r.unit.id === c.id && r.view === 'onsite' && (!listed || listed.has(r.rule)));
+    const mine = byCommunity.get(c.id) ?? [];
     const elderlyOk = !p.requireElderlyOnsite || ctx.onsite[i].some((fi) => ELDERLY_KINDS.includes(ctx.facilities[fi].kind));
     if (mine.some((r) => r.status === 'fail') || !elderlyOk) continue;
     if (mine.some((r) => r.status === 'na')) unknown.push(c.id);

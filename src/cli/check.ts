@@ -1,0 +1,188 @@
+// `npm run check -- <project.json | folder> [--profile ID|all] [--set name=value ...] [--json] [--lang en]`
+// Prints a readable report (Chinese by default) or JSON; exits 1 when the input cannot be read
+// (naming file, feature index and id, and field), 2 on a usage error, 0 otherwise.
+import { evaluate, listProfiles, type Evaluation } from '../core/evaluate';
+import type { Level } from '../core/model';
+import type { Params } from '../core/params';
+import { createNetworkEngine } from '../core/reach/network-engine';
+import { resultRows, summarise, type ResultRow } from '../core/report';
+import { t, tm, type Lang } from '../i18n';
+import { MAX_PROBLEMS, parseAssignment, type InputProblem } from '../schemas';
+import { loadProjectPath } from './load-project';
+
+interface Args {
+  path?: string;
+  profile?: string;
+  sets: string[];
+  json: boolean;
+  lang: Lang;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { sets: [], json: false, lang: 'zh' };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${x} needs a value`);
+      return v;
+    };
+    try {
+      if (x === '--profile') a.profile = next();
+      else if (x === '--set') a.sets.push(next());
+      else if (x === '--json') a.json = true;
+      else if (x === '--lang') {
+        const l = next();
+        if (l !== 'zh' && l !== 'en') return `--lang ${l}: zh | en`;
+        a.lang = l;
+      } else if (x.startsWith('--')) return `unknown option ${x}`;
+      else if (a.path === undefined) a.path = x;
+      else return `unexpected argument ${x}`;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+  return a.path === undefined ? 'missing <project.json | folder>' : a;
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+function pad(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - width(s)));
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i])))));
+  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function problemText(p: InputProblem, lang: Lang): string {
+  return tm(lang, p.msg);
+}
+
+function report(ev: Evaluation, lang: Lang): string {
+  const s = summarise(ev);
+  const out: string[] = [];
+  const prof = listProfiles().find((p) => p.id === ev.profile);
+  out.push(`${t(lang, 'cli.profile')}: ${ev.profile} ${prof ? prof.name[lang] : ''}`);
+  out.push(`${t(lang, 'cli.params')}: ${JSON.stringify(ev.params)}`);
+  out.push(t(lang, 'cli.summary', { ...s.totals }));
+  for (const c of ev.coverage) {
+    out.push(
+      t(lang, 'cli.coverage', {
+        circle: t(lang, `cli.circle.${c.circle}`),
+        distance: Math.round(ev.params.circleMinutes * 60 * ev.params.walkSpeed),
+        outside: c.outside.length,
+        residentsOutside: c.residentsOutside,
+        residentsTotal: c.residentsTotal,
+      }),
+    );
+  }
+  const rows = resultRows(ev, lang);
+  const header = ['cli.col.rule', 'cli.col.unit', 'cli.col.value', 'cli.col.threshold', 'cli.col.status', 'cli.col.shortfall', 'cli.col.clause', 'cli.col.note'].map((k) => t(lang, k));
+  for (const level of ['area', 'street', 'community', 'facility', 'scenario'] as Level[]) {
+    const mine = rows.filter((r) => r.level === level);
+    if (mine.length === 0) continue;
+    const lc = s.byLevel.find((b) => b.level === level);
+    out.push('', `## ${t(lang, `level.${level}`)} — ${t(lang, 'cli.summary', { pass: lc?.pass ?? 0, fail: lc?.fail ?? 0, na: lc?.na ?? 0 })}`);
+    out.push(
+      table(
+        header,
+        mine.map((r: ResultRow) => [
+          r.key,
+          r.view ? `${r.unit} [${r.view}]` : r.unit,
+          r.value === '—' || r.measure === '' ? r.value : `${r.value} ${r.measure}`,
+          r.threshold,
+          r.statusText,
+          r.shortfall,
+          `${r.document.slice(0, 3)} ${r.clause}`,
+          r.note,
+        ]),
+      ),
+    );
+  }
+  if (ev.issues.length > 0) {
+    out.push('', `## ${t(lang, 'cli.issues', { count: ev.issues.length })}`);
+    for (const i of ev.issues) out.push(`- [${i.severity}] ${t(lang, `level.${i.level}`)} ${tm(lang, i.msg)}`);
+  }
+  return out.join('\n');
+}
+
+function jsonOf(ev: Evaluation) {
+  return {
+    profile: ev.profile,
+    params: ev.params,
+    results: ev.results.map((r) => ({
+      rule: r.rule,
+      ...(r.part ? { part: r.part } : {}),
+      unit: { level: r.unit.level, id: r.unit.id },
+      value: r.value,
+      threshold: r.threshold,
+      measure: r.measure,
+      status: r.status,
+      shortfall: r.shortfall,
+      ...(r.view ? { view: r.view } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+      citation: { document: r.citation.document, clause: r.citation.clause, text: r.citation.text },
+    })),
+    issues: ev.issues,
+    coverage: ev.coverage,
+  };
+}
+
+export function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`${args}\n${t('zh', 'cli.usage')}\n${t('en', 'cli.usage')}`);
+    return 2;
+  }
+  const lang = args.lang;
+  const loaded = loadProjectPath(args.path ?? '');
+  if (!loaded.ok) {
+    console.error(t(lang, 'cli.failed'));
+    for (const p of loaded.problems.slice(0, MAX_PROBLEMS)) console.error(`- ${problemText(p, lang)}`);
+    if (loaded.problems.length > MAX_PROBLEMS) console.error(t(lang, 'input.more', { count: loaded.problems.length - MAX_PROBLEMS }));
+    console.error(t(lang, 'cli.changedNothing'));
+    return 1;
+  }
+  let params: Partial<Params> = { ...loaded.project.params };
+  for (const s of args.sets) {
+    const r = parseAssignment(s, params);
+    if (!r.ok) {
+      console.error(tm(lang, r.msg));
+      return 2;
+    }
+    params = r.params;
+  }
+  const known = listProfiles().map((p) => p.id);
+  const chosen = args.profile ?? (loaded.folder ? 'combined' : loaded.project.profile);
+  if (chosen !== 'all' && !known.includes(chosen)) {
+    console.error(t(lang, 'params.unknownProfile', { profile: chosen, known: [...known, 'all'].join(', ') }));
+    return 2;
+  }
+  if (params.reach === 'network' && loaded.project.roads.length === 0) {
+    console.error(t(lang, 'cli.noRoads'));
+    return 2;
+  }
+  const reach = params.reach === 'network' ? createNetworkEngine(loaded.project.roads, { snapDistance: params.snapDistance ?? 500 }) : undefined;
+  const profiles = chosen === 'all' ? known : [chosen];
+  const evaluations = profiles.map((profile) => evaluate(loaded.project, { profile, params, reach }));
+  const pre = [...loaded.issues];
+  for (const ev of evaluations) ev.issues.unshift(...pre);
+  if (args.json) {
+    const js = evaluations.map(jsonOf);
+    console.log(JSON.stringify(js.length === 1 ? js[0] : js, null, 1));
+  } else {
+    if (loaded.migratedFrom !== undefined) console.log(t(lang, 'project.migrated', { file: args.path ?? '', from: loaded.migratedFrom, to: 1 }));
+    console.log(evaluations.map((ev) => report(ev, lang)).join('\n\n' + '='.repeat(80) + '\n\n'));
+  }
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /check\.ts$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,83 @@
+// Results → rows of display strings (a view model: plain text, no markup) for tables and the CLI.
+import type { Evaluation } from '../evaluate';
+import type { Level, RuleResult, Status } from '../model';
+import { t, tm, type Lang } from '../../i18n';
+import type { Rule } from '../rules/types';
+import { ruleFor } from './summary';
+
+export interface ResultRow {
+  key: string;
+  rule: string;
+  name: string;
+  level: Level;
+  unit: string;
+  unitId: string;
+  view: string;
+  value: string;
+  threshold: string;
+  measure: string;
+  status: Status;
+  statusText: string;
+  shortfall: string;
+  document: string;
+  clause: string;
+  text: string;
+  note: string;
+}
+
+/** Numbers as a planner reads them: shares in %, money with separators, others to ≤ 2 decimals. */
+export function formatNumber(v: number | null, measure: string, lang: Lang): string {
+  if (v === null) return '—';
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  if (measure === 'share' || measure === 'share_of_elderly') return `${(v * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
+  return v.toLocaleString(locale, { maximumFractionDigits: 2 });
+}
+
+/** The i18n key of the unit a shortfall is counted in: the rule's own unit (places, m², beds,
+ *  residents, communities, facilities, CNY). */
+export function shortfallUnit(r: RuleResult, def: Rule | undefined): string {
+  if (def?.kind === 'coverage') return def.params.basis === 'residents' ? 'unit.residents' : 'unit.communities';
+  if (def?.kind === 'presence' || (def?.kind === 'target' && def.params.metric === 'count')) return 'unit.facilities';
+  if (def?.kind === 'target' && def.params.metric === 'newAreaPassRate') return 'unit.communities';
+  if (def?.kind === 'composition') return def.params.of === 'nursing' ? 'unit.nursingBeds' : 'unit.kindergartens';
+  if (def?.kind === 'adjacency' || r.measure === 'm') return 'measure.m';
+  if (def?.kind === 'ratio' && def.params.supply.field === 'socialWorkers') return 'unit.workers';
+  if (r.measure === 'places_per_1000' || r.measure === 'places') return 'measure.places';
+  if (r.measure.startsWith('m2')) return 'measure.m2';
+  if (r.measure === 'share_of_elderly' || r.measure === 'beds') return 'measure.beds';
+  if (r.measure === 'cny') return 'unit.cny';
+  return '';
+}
+
+export function resultRow(r: RuleResult, lang: Lang): ResultRow {
+  const def = ruleFor(r);
+  const key = r.part ? `${r.rule}:${r.part}` : r.rule;
+  const measure = t(lang, `measure.${r.measure}`);
+  // a lottery-share shortfall is itself a share; every other shortfall counts things
+  const shareGap = def?.kind === 'cost' && r.measure === 'share';
+  const sfUnit = shareGap ? '' : shortfallUnit(r, def);
+  const shortfall = r.shortfall === null ? '—' : r.shortfall === 0 ? '0' : `${formatNumber(r.shortfall, shareGap ? 'share' : 'count', lang)}${sfUnit ? ` ${t(lang, sfUnit)}` : ''}`;
+  return {
+    key,
+    rule: r.rule,
+    name: def ? def.name[lang] : key,
+    level: r.unit.level,
+    unit: r.unit.name ? `${r.unit.name} (${r.unit.id})` : r.unit.id,
+    unitId: r.unit.id,
+    view: r.view ? t(lang, `view.${r.view}`) : '',
+    value: formatNumber(r.value, r.measure, lang),
+    threshold: formatNumber(r.threshold, r.measure, lang),
+    measure: r.measure === 'share' || r.measure === 'share_of_elderly' ? '' : measure,
+    status: r.status,
+    statusText: t(lang, `status.${r.status}`),
+    shortfall,
+    document: r.citation.document,
+    clause: r.citation.clause,
+    text: r.citation.text,
+    note: r.reason ? tm(lang, r.reason) : '',
+  };
+}
+
+export function resultRows(ev: Evaluation, lang: Lang): ResultRow[] {
+  return ev.results.map((r) => resultRow(r, lang));
+}
