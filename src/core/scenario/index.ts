@@ -9,6 +9,7 @@ export * from './compare';
 export * from './cost';
 export * from './diff';
 export * from './views';
+export * from './defaults';
 export * from './file';
 export * from './project_part';
 export { fingerprint } from './fingerprint';
