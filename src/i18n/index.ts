@@ -2,14 +2,15 @@
 // live in core.*.ts, app UI strings in ui.*.ts; both are plain data.
 import { coreEn, coreZh } from './core';
 import { uiEn, uiZh } from './ui';
+import { ioEn, ioZh } from './io';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh },
-  en: { ...coreEn, ...uiEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh },
+  en: { ...coreEn, ...uiEn, ...ioEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */

@@ -1,0 +1,205 @@
+// From a read layer to model records and a validation report. The record checks are H1's schemas
+// (src/schemas/features.ts); this adds the column mapping, spreadsheet row numbers and the checks
+// of validate.ts. Nothing is applied here: acceptImport() is the only step that changes layers,
+// and it either takes the good records or nothing.
+import type { Geometry } from 'geojson';
+import type { DataIssue, Layers, Msg } from '../core/model';
+import { parseCommunity, parseFacility, parseRoad, parseStreet, type InputProblem } from '../schemas/features';
+import { guessMapping, NUMBER_FIELDS } from './fields';
+import type { BBox } from './geometry';
+import type { ImportOutcome, KindItems, LayerKind, Mapping, Problem, ProblemCode, SourceFeature, SourceLayer, ValidationReport } from './types';
+import { CHINA_BBOX, inBox, metresOutside, selfIntersections } from './validate';
+import { firstPosition } from './geometry';
+
+export interface ImportOptions {
+  kind: LayerKind;
+  /** file name, for messages */
+  file: string;
+  /** model field → column; fields left out are guessed unless `exactMapping` */
+  mapping?: Mapping;
+  /** use `mapping` as given, guess nothing (the user has reviewed it) */
+  exactMapping?: boolean;
+  /** values for fields the file does not have, e.g. {kind: 'elderly_daycare'} for a list of day-care centres */
+  defaults?: Record<string, string | number | boolean>;
+  /** study area [west, south, east, north]; features farther than `maxOutsideMetres` beyond it are errors */
+  area?: BBox;
+  /** default 5 000 m: a neighbouring town's facility may serve the area, a point 50 km off is a mistake */
+  maxOutsideMetres?: number;
+  /** ids already in the project layer this import will be appended to */
+  existingIds?: Iterable<string>;
+}
+
+const PARSERS = { communities: parseCommunity, facilities: parseFacility, streets: parseStreet, roads: parseRoad } as const;
+const LEVEL = { communities: 'community', facilities: 'facility', streets: 'street', roads: 'area' } as const;
+
+/** H1's message keys → problem codes, so counts group the same way whoever found the problem. */
+const CODE_OF: Record<string, ProblemCode> = {
+  'input.missingId': 'missing_id',
+  'input.noGeometry': 'no_geometry',
+  'input.geometryType': 'wrong_geometry_type',
+  'input.badGeometry': 'bad_geometry',
+  'input.projected': 'bad_geometry',
+  'input.missingField': 'missing_value',
+  'input.badValue': 'unknown_value',
+  'input.notFeature': 'bad_geometry',
+  'input.notObject': 'bad_geometry',
+  'issue.notNumber': 'not_a_number',
+  'issue.badValue': 'unknown_value',
+};
+
+export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: ImportOptions & { kind: K }): ImportOutcome<K> {
+  const kind = opts.kind;
+  const mapping: Mapping = opts.exactMapping ? { ...(opts.mapping ?? {}) } : { ...guessMapping(layer.columns, kind), ...(opts.mapping ?? {}) };
+  const mappedColumns = new Set(Object.values(mapping));
+  const generateIds = !mapping.id;
+  const problems: Problem[] = [];
+  const good: KindItems[K][] = [];
+  const seen = new Map<string, number>();
+  for (const id of opts.existingIds ?? []) seen.set(id, 0);
+  const maxOut = opts.maxOutsideMetres ?? 5000;
+  let withWarnings = 0;
+  let withErrors = 0;
+
+  layer.features.forEach((sf, index) => {
+    const mine: Problem[] = [];
+    const add = (code: ProblemCode, severity: Problem['severity'], msg: Msg, field?: string, id?: string) => {
+      mine.push({ number: sf.number, numbering: layer.numbering, id, field, column: field ? mapping[field] : undefined, severity, code, msg });
+    };
+    const props = mappedProps(sf, mapping, opts.defaults, kind);
+    const id = generateIds ? `${layer.name}-${sf.number}` : undefined;
+    if (id) props.id = id;
+    const rawId = props.id === undefined || props.id === null ? undefined : String(props.id).trim();
+
+    if (!sf.geometry) add('no_geometry', 'error', sf.geometryNote ?? { key: 'io.note.nullGeometry' }, 'geometry', rawId);
+    for (const n of sf.cellNotes ?? []) {
+      const field = Object.keys(mapping).find((f) => mapping[f] === n.column);
+      add(n.code, field ? 'error' : 'warning', n.msg, field, rawId);
+    }
+
+    const inputProblems: InputProblem[] = [];
+    const issues: DataIssue[] = [];
+    const parse = PARSERS[kind] as (raw: unknown, i: number, file: string, p: InputProblem[], d: DataIssue[]) => KindItems[K] | undefined;
+    const item = parse({ type: 'Feature', geometry: sf.geometry, properties: props }, index, opts.file, inputProblems, issues);
+    for (const p of inputProblems) {
+      if (p.field === 'geometry' && !sf.geometry) continue; // already said, more precisely
+      add(CODE_OF[p.msg.key] ?? 'bad_geometry', 'error', relocate(p.msg), p.field, p.id ?? rawId);
+    }
+    for (const d of issues) {
+      // a capacity that is not a number is an error here: the planner should fix it before it counts as unknown
+      const numeric = d.msg.key === 'issue.notNumber';
+      add(CODE_OF[d.msg.key] ?? 'unknown_value', numeric ? 'error' : 'warning', relocate(d.msg), d.field, d.id);
+    }
+
+    if (item) {
+      item.id = item.id.trim();
+      extraChecks(item, kind, sf.geometry, opts.area, maxOut, add);
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        add('duplicate_id', 'error', first === 0 ? { key: 'io.problem.idInProject', args: { id: item.id } } : { key: 'io.problem.duplicateId', args: { id: item.id, first } }, 'id', item.id);
+      } else seen.set(item.id, sf.number);
+      if ('extra' in item) item.extra = { ...extraOf(sf, mappedColumns), ...item.extra };
+    }
+    if (mine.some((p) => p.severity === 'error')) withErrors++;
+    else if (mine.length) withWarnings++;
+    if (item && !mine.some((p) => p.severity === 'error')) good.push(item);
+    problems.push(...mine);
+  });
+
+  const byCode: ValidationReport['byCode'] = {};
+  for (const p of problems) byCode[p.code] = (byCode[p.code] ?? 0) + 1;
+  const report: ValidationReport = {
+    file: opts.file,
+    layer: layer.name,
+    kind,
+    total: layer.features.length,
+    good: good.length,
+    withErrors,
+    withWarnings,
+    byCode,
+    problems,
+    crs: layer.crs,
+    coords: layer.coords,
+    encoding: layer.encoding,
+    mapping,
+    ...(generateIds ? { notes: [{ key: 'io.note.idsGenerated', args: { layer: layer.name } }] } : {}),
+  };
+  return { kind, good, report };
+}
+
+/**
+ * The schema's own messages say "file: feature {index}"; the report prints the location itself
+ * (row or feature number), so known keys get a location-free twin under io.* (same arguments).
+ */
+const RELOCATED = new Set(['input.missingId', 'input.noGeometry', 'input.geometryType', 'input.badGeometry', 'input.projected', 'input.missingField', 'input.badValue', 'issue.notNumber', 'issue.badValue']);
+function relocate(m: Msg): Msg {
+  return RELOCATED.has(m.key) ? { key: `io.${m.key}`, args: m.args } : m;
+}
+
+function mappedProps(sf: SourceFeature, mapping: Mapping, defaults: ImportOptions['defaults'], kind: LayerKind): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(mapping)) {
+    let v = sf.properties[column];
+    // full-width digits and commas (１２０，５) read as numbers
+    if (typeof v === 'string') v = NUMBER_FIELDS[kind].includes(field) ? v.normalize('NFKC') : v.trim();
+    if (v !== undefined && v !== null && v !== '') props[field] = v;
+  }
+  for (const [field, v] of Object.entries(defaults ?? {})) if (props[field] === undefined) props[field] = v;
+  return props;
+}
+
+/** Unmapped columns, as they came. A nested "extra" object (our own export) is unpacked. */
+function extraOf(sf: SourceFeature, mapped: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(sf.properties)) {
+    if (mapped.has(k)) continue;
+    if (k === 'extra' && typeof v === 'object' && v !== null && !Array.isArray(v)) Object.assign(out, v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+type Add = (code: ProblemCode, severity: Problem['severity'], msg: Msg, field?: string, id?: string) => void;
+
+function extraChecks(item: KindItems[LayerKind], kind: LayerKind, g: Geometry | null, area: BBox | undefined, maxOut: number, add: Add): void {
+  const id = item.id;
+  const rec = item as unknown as Record<string, unknown>;
+  for (const f of NUMBER_FIELDS[kind]) {
+    const v = rec[f];
+    if (typeof v === 'number' && v < 0) add('negative', 'error', { key: 'io.problem.negative', args: { field: f, value: v } }, f, id);
+  }
+  if (kind === 'facilities') {
+    const { beds, nursingBeds } = item as KindItems['facilities'];
+    if (beds !== undefined && nursingBeds !== undefined && nursingBeds > beds) add('nursing_gt_beds', 'error', { key: 'io.problem.nursingGtBeds', args: { nursingBeds, beds } }, 'nursingBeds', id);
+  }
+  if (kind === 'communities') {
+    const c = item as KindItems['communities'];
+    for (const part of ['elderly', 'infants', 'households'] as const) {
+      const v = c[part];
+      if (v !== undefined && c.population !== undefined && v > c.population) add('part_gt_whole', 'warning', { key: 'io.problem.partGtWhole', args: { field: part, value: v, population: c.population } }, part, id);
+    }
+  }
+  if (!g) return;
+  const cross = selfIntersections(g);
+  if (cross.length) add('self_intersection', 'error', { key: 'io.problem.selfIntersection', args: { at: cross.map((p) => `${p[0].toFixed(6)},${p[1].toFixed(6)}`).join('; ') } }, 'geometry', id);
+  const box = area ?? CHINA_BBOX;
+  const out = metresOutside(g, box);
+  if (out > (area ? maxOut : 0)) {
+    const p = firstPosition(g);
+    if (p && !inBox(p[0], p[1], CHINA_BBOX) && inBox(p[1], p[0], CHINA_BBOX)) {
+      add('swapped_lonlat', 'error', { key: 'io.problem.swappedLonLat', args: { lon: p[0], lat: p[1] } }, 'geometry', id);
+    } else {
+      add('outside_area', 'error', { key: area ? 'io.problem.outsideArea' : 'io.problem.outsideChina', args: { km: Math.round(out / 100) / 10, lon: p ? p[0].toFixed(5) : '', lat: p ? p[1].toFixed(5) : '' } }, 'geometry', id);
+    }
+  }
+}
+
+/**
+ * The one step that changes data: 'cancel' (or nothing good) returns the same layers object;
+ * 'good' returns new layers with the good records replacing or appended to the layer.
+ */
+export function acceptImport(current: Layers, outcome: ImportOutcome, choice: 'good' | 'cancel', mode: 'replace' | 'append' = 'replace'): Layers {
+  if (choice === 'cancel' || outcome.good.length === 0) return current;
+  const k = outcome.kind;
+  const items = mode === 'append' ? [...current[k], ...outcome.good] : [...outcome.good];
+  return { ...current, [k]: items } as Layers;
+}

@@ -1,0 +1,123 @@
+// Zipped Shapefiles: .shp geometry (parsed by shpjs, unprojected), .dbf attributes (our reader,
+// for the encoding), .prj through crs.ts, .cpg for the encoding. One layer per .shp in the zip.
+import { parseShp } from 'shpjs';
+import { unzipSync } from 'fflate';
+import { crsFromPrj, crsFromUser, guessCrs, toLonLat } from '../crs';
+import { fail, IoError } from '../errors';
+import type { Msg } from '../../core/model';
+import type { Geometry } from 'geojson';
+import { firstPosition } from '../geometry';
+import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types';
+import { readDbf } from './dbf';
+import { progressEvery, reproject } from './common';
+import { coordsFromNames } from '../webmap';
+
+export function unzip(file: string, b: Uint8Array): Record<string, Uint8Array> {
+  try {
+    return unzipSync(b);
+  } catch (e) {
+    return fail('io.err.zipCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export function readShapefileZip(file: string, b: Uint8Array, opts: ReadOptions): SourceLayer[] {
+  const entries = unzip(file, b);
+  const byLower = new Map<string, Uint8Array>();
+  for (const [k, v] of Object.entries(entries)) if (!k.includes('__MACOSX')) byLower.set(k.toLowerCase(), v);
+  const bases = [...byLower.keys()].filter((k) => k.endsWith('.shp')).map((k) => k.slice(0, -4));
+  if (bases.length === 0) fail('io.err.zipNoShp', { file, entries: [...byLower.keys()].slice(0, 12).join(', ') || '—' });
+  const wanted = opts.layers?.length ? bases.filter((n) => opts.layers?.includes(baseName(n))) : bases;
+  if (wanted.length === 0) fail('io.err.noSuchLayer', { file, layers: (opts.layers ?? []).join(', '), available: bases.map(baseName).join(', ') });
+  return wanted.map((base, i) => {
+    const part = (ext: string) => byLower.get(`${base}.${ext}`);
+    const prj = part('prj');
+    const cpg = part('cpg');
+    return readShapefileParts(file, baseName(base), {
+      shp: part('shp') as Uint8Array,
+      dbf: part('dbf'),
+      prj: prj ? new TextDecoder().decode(prj) : undefined,
+      cpg: cpg ? new TextDecoder().decode(cpg) : undefined,
+    }, { ...opts, onProgress: opts.onProgress && ((f) => opts.onProgress?.((i + f) / wanted.length)) });
+  });
+}
+
+function baseName(path: string): string {
+  return path.split('/').pop() ?? path;
+}
+
+export interface ShapefileParts {
+  shp: Uint8Array;
+  dbf?: Uint8Array;
+  prj?: string;
+  cpg?: string;
+}
+
+export function readShapefileParts(file: string, layer: string, parts: ShapefileParts, opts: ReadOptions): SourceLayer {
+  if (!parts.dbf) fail('io.err.shpNoDbf', { file, layer });
+  opts.onProgress?.(0);
+  let geoms: (Geometry | null)[];
+  try {
+    const shp = parts.shp;
+    if (shp.length < 100 || new DataView(shp.buffer, shp.byteOffset, 4).getInt32(0, false) !== 9994) fail('io.err.shpCorrupt', { file, layer, detail: 'no .shp header' });
+    const declared = new DataView(shp.buffer, shp.byteOffset + 24, 4).getInt32(0, false) * 2;
+    if (declared > shp.length) fail('io.err.shpTruncated', { file, layer, bytes: shp.length, need: declared });
+    geoms = parseShp(new DataView(shp.buffer, shp.byteOffset, shp.byteLength), false);
+  } catch (e) {
+    if (e instanceof IoError) throw e;
+    return fail('io.err.shpCorrupt', { file, layer, detail: e instanceof Error ? e.message : String(e) });
+  }
+  opts.onProgress?.(0.3);
+  const table = readDbf(`${layer}.dbf`, parts.dbf, parts.cpg, opts.encoding);
+  if (table.rows.length !== geoms.length) fail('io.err.dbfCountMismatch', { file, layer, shapes: geoms.length, rows: table.rows.length });
+  opts.onProgress?.(0.5);
+
+  const notes: Msg[] = [];
+  const crs = chooseCrs(file, layer, parts.prj, geoms, opts, notes);
+  const coords = opts.coords ?? 'wgs84';
+  const tick = progressEvery(geoms.length, opts.onProgress, 0.5, 1);
+  const features: SourceFeature[] = geoms.map((g, i) => {
+    tick(i);
+    const geometry = reproject(g, crs, coords);
+    return geometry
+      ? { number: i + 1, geometry, properties: table.rows[i] }
+      : { number: i + 1, geometry: null, properties: table.rows[i], geometryNote: { key: 'io.note.nullShape' } };
+  });
+  const hinted = !opts.coords ? coordsFromNames([file, layer, ...table.columns]) : undefined;
+  if (hinted) notes.push({ key: 'io.note.webCoordsNamed', args: { coords: hinted } });
+  return { name: layer, format: 'shapefile', numbering: 'feature', crs, coords, encoding: table.encoding, columns: table.columns, features, notes };
+}
+
+/** .prj, unless the user said otherwise; then a check that the numbers fit what it says. */
+function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: (Geometry | null)[], opts: ReadOptions, notes: Msg[]): CrsInfo {
+  const sample = geoms.slice(0, 200).map((g) => (g ? firstPosition(g) : undefined)).filter((p): p is number[] => !!p);
+  const xs = sample.map((p) => p[0]);
+  const ys = sample.map((p) => p[1]);
+  if (opts.crs) return crsFromUser(opts.crs);
+  if (!prj || prj.trim() === '') {
+    const g = guessCrs(xs, ys);
+    if (!g) fail('io.err.crsMissing', { file, layer, x: fmt(xs[0]), y: fmt(ys[0]) });
+    notes.push({ key: 'io.note.crsGuessed', args: { crs: g.code } });
+    return g;
+  }
+  const crs = crsFromPrj(prj);
+  const lonlat = !crs.proj4;
+  const looksLonLat = xs.every((x) => Math.abs(x) <= 180) && ys.every((y) => Math.abs(y) <= 90);
+  if (lonlat !== looksLonLat && sample.length > 0) {
+    const g = guessCrs(xs, ys);
+    fail('io.err.prjMismatch', { file, layer, crs: crs.code, x: fmt(xs[0]), y: fmt(ys[0]), suggestion: g ? g.code : '—' });
+  }
+  // projected numbers of the wrong zone or prefix land far off the globe or in NaN
+  const fn = toLonLat(crs);
+  if (fn && sample.some((p) => {
+    const [lon, lat] = fn([p[0], p[1]]);
+    return !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90);
+  })) {
+    const g = guessCrs(xs, ys);
+    fail('io.err.prjMismatch', { file, layer, crs: crs.code, x: fmt(xs[0]), y: fmt(ys[0]), suggestion: g ? g.code : '—' });
+  }
+  return crs;
+}
+
+function fmt(n: number | undefined): string {
+  return n === undefined ? '—' : String(Math.round(n * 1000) / 1000);
+}

@@ -1,0 +1,231 @@
+// Spreadsheets (CSV, XLSX/XLS/ODS): find the header row, the coordinate columns, and make one
+// point per row. Rows keep the number Excel shows, so a problem on "row 7" is row 7 on screen.
+import * as XLSX from 'xlsx';
+import type { Msg } from '../../core/model';
+import { crsFromUser, guessCrs, toLonLat } from '../crs';
+import { fail } from '../errors';
+import { normalizeName } from '../fields';
+import type { CrsInfo, ReadOptions, SourceFeature, SourceFormat, SourceLayer } from '../types';
+import { coordsFromNames, toWgs84 } from '../webmap';
+import { parseCsv } from './csv';
+import { progressEvery } from './common';
+
+/** A cell as read; `formula` marks a formula whose result was never saved in the file. */
+export type Cell = string | number | boolean | null | { formula: string };
+
+export interface Grid {
+  name: string;
+  rows: Cell[][];
+}
+
+export function csvGrid(name: string, text: string): Grid {
+  return { name, rows: parseCsv(text) };
+}
+
+export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(b, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellText: false });
+  } catch (e) {
+    return fail('io.err.xlsxCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
+  }
+  return wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name];
+    const ref = ws['!ref'];
+    if (!ref) return { name, rows: [] };
+    const range = XLSX.utils.decode_range(ref);
+    const rows: Cell[][] = [];
+    // rows before range.s.r are blank: keep them so row numbers match Excel
+    for (let r = 0; r <= range.e.r; r++) {
+      const row: Cell[] = [];
+      for (let c = 0; c <= range.e.c; c++) {
+        const cell = r < range.s.r || c < range.s.c ? undefined : (ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined);
+        if (!cell || cell.t === 'z') row.push(null);
+        else if (cell.f && (cell.v === undefined || cell.t === 'e')) row.push({ formula: cell.f });
+        else if (cell.t === 'e') row.push(null);
+        else row.push(cell.v as string | number | boolean);
+      }
+      rows.push(row);
+    }
+    return { name, rows };
+  });
+}
+
+function isBlank(c: Cell | undefined): boolean {
+  return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+}
+
+function filled(row: Cell[]): number {
+  return row.reduce<number>((n, c) => n + (isBlank(c) ? 0 : 1), 0);
+}
+
+function looksNumeric(c: Cell): boolean {
+  return typeof c === 'number' || (typeof c === 'string' && c.trim() !== '' && Number.isFinite(Number(c.trim().replace(/,/g, ''))));
+}
+
+function colLetter(c: number): string {
+  return XLSX.utils.encode_col(c);
+}
+
+interface Header {
+  /** 0-based index of the header row */
+  at: number;
+  names: string[];
+  skipped: number[];
+}
+
+/** Header row: given, or the first row with ≥2 filled cells after title rows (one filled cell, e.g. a merged title). */
+function findHeader(file: string, g: Grid, opts: ReadOptions): Header {
+  let at = -1;
+  const skipped: number[] = [];
+  if (opts.headerRow) {
+    at = opts.headerRow - 1;
+    if (!g.rows[at] || filled(g.rows[at]) === 0) fail('io.err.headerRowEmpty', { file, sheet: g.name, row: opts.headerRow });
+  } else {
+    for (let r = 0; r < g.rows.length && r < 30; r++) {
+      const n = filled(g.rows[r]);
+      if (n === 0) continue;
+      if (n === 1 && g.rows.slice(r + 1, r + 5).some((x) => filled(x) >= 2)) {
+        skipped.push(r + 1);
+        continue;
+      }
+      at = r;
+      break;
+    }
+    if (at < 0) fail('io.err.emptySheet', { file, sheet: g.name });
+  }
+  const head = g.rows[at];
+  const width = Math.max(...g.rows.slice(at, at + 200).map((r) => r.length));
+  // a second header row under merged cells: text (no numbers) in columns whose header is blank
+  if (!opts.headerRow) {
+    let nextAt = at + 1;
+    while (nextAt < g.rows.length && filled(g.rows[nextAt]) === 0) nextAt++;
+    const next = g.rows[nextAt];
+    if (next) {
+      const allText = next.every((c) => isBlank(c) || (!looksNumeric(c) && typeof c !== 'object'));
+      const under = next.map((c, i) => (!isBlank(c) && isBlank(head[i]) ? colLetter(i) : '')).filter(Boolean);
+      if (allText && under.length > 0) {
+        fail('io.err.mergedHeader', { file, sheet: g.name, row: at + 1, next: nextAt + 1, columns: under.join(', ') });
+      }
+    }
+  }
+  const names: string[] = [];
+  const used = new Set<string>();
+  for (let c = 0; c < width; c++) {
+    const h = head[c];
+    let name = isBlank(h) ? colLetter(c) : typeof h === 'object' && h !== null ? colLetter(c) : String(h).replace(/\s+/g, ' ').trim();
+    let k = 2;
+    while (used.has(name)) name = `${String(h).trim()}_${k++}`;
+    used.add(name);
+    names.push(name);
+  }
+  return { at, names, skipped };
+}
+
+const X_NAMES = ['经度', 'lon', 'lng', 'long', 'longitude', 'x', 'x坐标', 'xcoord', '横坐标', '东坐标', 'pointx', 'easting', '东经'];
+const Y_NAMES = ['纬度', 'lat', 'latitude', 'y', 'y坐标', 'ycoord', '纵坐标', '北坐标', 'pointy', 'northing', '北纬'];
+const XY_NAMES = ['坐标', '经纬度', 'location', 'lnglat', 'lonlat', '经纬度坐标', '位置'];
+
+/** Finds a column whose normalised name is one of the names, allowing prefixes like "wgs84_" or "gcj_". */
+function findColumn(names: string[], wanted: string[]): string | undefined {
+  const norm = names.map((n) => normalizeName(n));
+  for (const w of wanted) {
+    const i = norm.indexOf(w);
+    if (i >= 0) return names[i];
+  }
+  for (const w of wanted.filter((x) => x.length > 1)) {
+    const i = norm.findIndex((n) => n.endsWith(w) && /^(wgs84|gcj02|gcj|bd09|bd|baidu|amap|gaode|cgcs2000|中心点|中心|point|centroid|center|centre)?_?$/.test(n.slice(0, n.length - w.length)));
+    if (i >= 0) return names[i];
+  }
+  return undefined;
+}
+
+/** 108.94, "108.94", "108°56'24\"E", "108°56.4′" → degrees; anything else → NaN. */
+export function parseCoordinate(c: Cell): number {
+  if (typeof c === 'number') return c;
+  if (typeof c !== 'string') return NaN;
+  const s = c.trim().replace(/，/g, ',');
+  if (s === '') return NaN;
+  const n = Number(s);
+  if (Number.isFinite(n)) return n;
+  const m = /^(-?\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*)?(?:(\d+(?:\.\d+)?)\s*(?:["″]|秒)\s*)?([EWNS东西南北])?$/i.exec(s);
+  if (!m) return NaN;
+  const v = Number(m[1]) + Number(m[2] ?? 0) / 60 + Number(m[3] ?? 0) / 3600;
+  return /[WS西南]/i.test(m[4] ?? '') ? -v : v;
+}
+
+export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: ReadOptions, encoding?: SourceLayer['encoding']): SourceLayer {
+  const header = findHeader(file, g, opts);
+  const notes: Msg[] = header.skipped.map((r) => ({ key: 'io.note.titleRowSkipped', args: { row: r } }));
+  const { names } = header;
+  const xCol = opts.xColumn ?? findColumn(names, X_NAMES);
+  const yCol = opts.yColumn ?? findColumn(names, Y_NAMES);
+  const xyCol = !xCol || !yCol ? findColumn(names, XY_NAMES) : undefined;
+  for (const [c, which] of [[opts.xColumn, 'x'], [opts.yColumn, 'y']] as const) {
+    if (c && !names.includes(c)) fail('io.err.noSuchColumn', { file, sheet: g.name, column: c, which, columns: names.join(', ') });
+  }
+  if (!(xCol && yCol) && !xyCol) fail('io.err.noCoordinateColumns', { file, sheet: g.name, columns: names.join(', ') });
+  const xi = xCol ? names.indexOf(xCol) : -1;
+  const yi = yCol ? names.indexOf(yCol) : -1;
+  const xyi = xyCol ? names.indexOf(xyCol) : -1;
+
+  const dataRows: { r: number; row: Cell[] }[] = [];
+  for (let r = header.at + 1; r < g.rows.length; r++) if (filled(g.rows[r]) > 0) dataRows.push({ r, row: g.rows[r] });
+  const xyOf = (row: Cell[]): [number, number] => {
+    if (xyi >= 0) {
+      const parts = String(row[xyi] ?? '').split(/[,，;\s]+/).filter(Boolean);
+      return [parseCoordinate(parts[0] ?? ''), parseCoordinate(parts[1] ?? '')];
+    }
+    return [parseCoordinate(row[xi]), parseCoordinate(row[yi])];
+  };
+
+  const sample = dataRows.slice(0, 500).map((d) => xyOf(d.row)).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const crs = chooseTableCrs(file, g.name, sample, opts, xCol ?? xyCol ?? '', yCol ?? xyCol ?? '');
+  if (crs.source === 'guessed' && crs.code !== 'EPSG:4326') notes.push({ key: 'io.note.crsGuessed', args: { crs: crs.code } });
+  const project = toLonLat(crs);
+  const coords = opts.coords ?? 'wgs84';
+  const hinted = !opts.coords ? coordsFromNames([file, g.name, ...names]) : undefined;
+  if (hinted) notes.push({ key: 'io.note.webCoordsNamed', args: { coords: hinted } });
+
+  const tick = progressEvery(dataRows.length, opts.onProgress);
+  const features = dataRows.map(({ r, row }, i): SourceFeature => {
+    tick(i);
+    const props: Record<string, unknown> = {};
+    const cellNotes: NonNullable<SourceFeature['cellNotes']> = [];
+    names.forEach((n, c) => {
+      if (c === xi || c === yi || c === xyi) return; // they became the geometry
+      const v = row[c];
+      if (v !== null && typeof v === 'object') {
+        props[n] = null;
+        cellNotes.push({ column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell: `${colLetter(c)}${r + 1}`, formula: v.formula } } });
+      } else props[n] = typeof v === 'string' ? undefuse(v.trim()) : v ?? null;
+    });
+    const [x, y] = xyOf(row);
+    const base: SourceFeature = { number: r + 1, geometry: null, properties: props, ...(cellNotes.length ? { cellNotes } : {}) };
+    const rawX = xyi >= 0 ? row[xyi] : row[xi];
+    const rawY = xyi >= 0 ? row[xyi] : row[yi];
+    if (isBlank(rawX) || isBlank(rawY)) return { ...base, geometryNote: { key: 'io.note.missingCoords', args: { x: xCol ?? xyCol ?? '', y: yCol ?? xyCol ?? '' } } };
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return { ...base, geometryNote: { key: 'io.note.badCoordCell', args: { value: `${String(rawX)} / ${String(rawY)}` } } };
+    const ll = project ? project([x, y]) : [x, y];
+    return { ...base, geometry: { type: 'Point', coordinates: toWgs84(ll, coords) } };
+  });
+  const columns = names.filter((_, c) => c !== xi && c !== yi && c !== xyi);
+  return { name: g.name, format, numbering: 'row', crs, coords, encoding, columns, features, notes };
+}
+
+/** Takes off the apostrophe our exporter puts before text that Excel would run as a formula. */
+function undefuse(s: string): string {
+  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+}
+
+function chooseTableCrs(file: string, sheet: string, sample: [number, number][], opts: ReadOptions, xCol: string, yCol: string): CrsInfo {
+  if (opts.crs) return crsFromUser(opts.crs);
+  if (sample.length === 0) return { code: 'EPSG:4326', source: 'guessed' };
+  const xs = sample.map((p) => p[0]);
+  const ys = sample.map((p) => p[1]);
+  const g = guessCrs(xs, ys);
+  if (g) return g;
+  // latitude in the x column and longitude in the y column
+  if (xs.every((x) => Math.abs(x) <= 90) && ys.every((y) => Math.abs(y) <= 180)) fail('io.err.swappedColumns', { file, sheet, x: xCol, y: yCol, xv: xs[0], yv: ys[0] });
+  return fail('io.err.crsMissing', { file, layer: sheet, x: String(xs[0]), y: String(ys[0]) });
+}
