@@ -2,6 +2,10 @@
 // Floyd–Warshall) on random street plans with duplicates, zero-length segments, crossings
 // without shared vertices, isolated nodes and disconnected parts.
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/core/reach/network/graph';
+import { contract } from '../../src/core/reach/network/chains';
+import { nodeDistances, NetworkReach } from '../../src/core/reach/network/reach';
+import { EdgeIndex } from '../../src/core/reach/network/snap';
 import { createNetworkEngine } from '../../src/core/reach/network-engine';
 import type { LonLat } from '../../src/core/reach/types';
 import { randomPlan, randomPoints, ReferenceNetwork, rng } from './reference';
@@ -79,6 +83,31 @@ describe('network distances against a brute-force reference', () => {
           expect(Math.abs(got.distance[d * 2 + k] - want[1]) / Math.max(1, want[1])).toBeLessThan(1e-9);
         }
       });
+    });
+  }
+
+  for (let seed = 1; seed <= 10; seed++) {
+    it(`random plan ${seed}: node-to-node distances through the contracted graph equal Floyd–Warshall`, () => {
+      const { roads } = randomPlan(seed + 200, 7);
+      const { graph } = buildGraph(roads);
+      const reach = new NetworkReach(graph, contract(graph), EdgeIndex.build(graph));
+      const ref = new ReferenceNetwork(roads);
+      const refIndex = new Map(ref.nodes.map((p, i) => [`${p[0]},${p[1]}`, i]));
+      const n = ref.nodes.length;
+      let finite = 0;
+      for (let s = 0; s < graph.nodeCount; s++) {
+        const rs = refIndex.get(`${graph.lon[s]},${graph.lat[s]}`) as number;
+        const got = nodeDistances(reach, s, Infinity);
+        for (let v = 0; v < graph.nodeCount; v++) {
+          const want = ref.D[rs * n + (refIndex.get(`${graph.lon[v]},${graph.lat[v]}`) as number)];
+          if (want === Infinity) expect(got[v]).toBe(Infinity);
+          else {
+            finite++;
+            expect(Math.abs(got[v] - want) / Math.max(1, want)).toBeLessThan(1e-9);
+          }
+        }
+      }
+      expect(finite).toBeGreaterThan(graph.nodeCount);
     });
   }
 });

@@ -91,6 +91,25 @@ describe('network distances on hand-made plans', () => {
     expect(row(p, 1)[0][1]).toBeCloseTo(2 * U, 6);
   });
 
+  it('walks around a closed ring that has no junction at all', () => {
+    // ring (0,0)-(1,0)-(1,1)-(0,1)-(0,0), every node of degree 2; supply at (0.5,0), demand at (0.5,1):
+    // 0.5U + 1U + 0.5U = 2U either way round; demand at (0.9,0) on the supply's own side: 0.4U
+    const e = createNetworkEngine([road('ring', [0, 0], [1, 0], [1, 1], [0, 1], [0, 0])], { snapDistance: 10 });
+    expect(e.stats.junctions).toBe(1);
+    const p = e.pairs({ demand: [P(0.5, 1), P(0.9, 0)], supply: [P(0.5, 0)], maxDistance: 1000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(2 * U, 6);
+    expect(row(p, 1)[0][1]).toBeCloseTo(0.4 * U, 6);
+  });
+
+  it('searches on junctions only: shape points are folded into chains', () => {
+    // a street with 9 shape points between two dead ends: 11 nodes, 2 junctions, 1 chain
+    const e = createNetworkEngine([road('long', ...Array.from({ length: 11 }, (_, i) => [i, 0] as [number, number]))], { snapDistance: 10 });
+    expect(e.stats).toMatchObject({ nodes: 11, edges: 10, junctions: 2, chains: 1 });
+    // from (2.5,0) to (7.25,0): 4.75U along the one chain
+    const p = e.pairs({ demand: [P(7.25, 0)], supply: [P(2.5, 0)], maxDistance: 1000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(4.75 * U, 6);
+  });
+
   it('starts from the best entrance of a community', () => {
     // street (0,0)–(4,0); community point at (4,0.2) but entrances at (1,0.1) and (3,0.1); supply at (0,0).
     // best entrance (1,0.1): 1U + 0.1U = 1.1U (the point itself would be 4.2U)

@@ -2,6 +2,7 @@
 // including the legs from each point to the street it snaps to. Built once from Road[]; queries
 // reuse one Dijkstra workspace. See docs/network.md for the API and its parameters.
 import type { Road } from '../model';
+import { contract, type ChainGraph } from './network/chains';
 import { buildGraph, componentCount, type StreetGraph } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
@@ -33,6 +34,8 @@ export interface NearestQuery {
 export interface NetworkEngine extends ReachEngine {
   readonly mode: 'network';
   readonly graph: StreetGraph;
+  /** the graph the searches run on: junctions joined by chains of shape points */
+  readonly chains: ChainGraph;
   /** metres: points farther than this from every street are reported unplaced */
   readonly snapDistance: number;
   readonly issues: readonly NetworkIssue[];
@@ -54,12 +57,13 @@ export function createNetworkEngine(roads: Road[], opts: { snapDistance: number 
   checkSnapDistance(opts.snapDistance);
   const { graph, issues, stats } = buildGraph(roads);
   const index = EdgeIndex.build(graph);
-  return engineOf(graph, index, opts.snapDistance, issues, { ...stats, nodes: graph.nodeCount, edges: graph.edgeCount, components: componentCount(graph) });
+  const chains = contract(graph);
+  return engineOf(graph, chains, index, opts.snapDistance, issues, { ...stats, nodes: graph.nodeCount, edges: graph.edgeCount, junctions: chains.nodeCount, chains: chains.chainCount, components: componentCount(graph) });
 }
 
 export function fromTransferable(data: TransferableNetwork): NetworkEngine {
-  const { graph, index } = unpackNetwork(data);
-  return engineOf(graph, index, data.snapDistance, data.issues, data.stats);
+  const { graph, chains, index } = unpackNetwork(data);
+  return engineOf(graph, chains, index, data.snapDistance, data.issues, data.stats);
 }
 
 function checkSnapDistance(d: number): void {
@@ -73,8 +77,8 @@ function demandGroups(demand: readonly LonLat[], entrances?: readonly (readonly 
   });
 }
 
-function engineOf(graph: StreetGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): NetworkEngine {
-  const reach = new NetworkReach(graph, index);
+function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): NetworkEngine {
+  const reach = new NetworkReach(graph, chains, index);
   let latMin = Infinity;
   let latMax = -Infinity;
   for (let i = 0; i < graph.nodeCount; i++) {
@@ -85,6 +89,7 @@ function engineOf(graph: StreetGraph, index: EdgeIndex, snapDistance: number, is
   return {
     mode: 'network',
     graph,
+    chains,
     snapDistance,
     issues,
     stats,
@@ -104,17 +109,17 @@ function engineOf(graph: StreetGraph, index: EdgeIndex, snapDistance: number, is
       const dj = reach.dijkstra;
       const seeds = { node: [] as number[], dist: [] as number[] };
       for (let p = 0; p < source.owner.length; p++) {
-        const e = source.edge[p];
-        seeds.node.push(graph.edgeA[e], graph.edgeB[e]);
+        const c = source.chain[p];
+        seeds.node.push(chains.chainStart[c], chains.chainEnd[c]);
         seeds.dist.push(source.toA[p], source.toB[p]);
       }
       dj.run(seeds.node, seeds.dist, new Int32Array(seeds.node.length), maxDistance);
       const origin = pts[0] ?? [0, 0];
-      return serviceAreaPolygon(graph, reachedPieces(graph, dj, source, maxDistance), [origin[0], origin[1]], opts);
+      return serviceAreaPolygon(graph, reachedPieces(chains, dj, source, maxDistance), [origin[0], origin[1]], opts);
     },
     coverage: (q) => new IncrementalCoverage(reach, demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.maxDistance, snapDistance),
     snap: (p) => index.snap(p[0], p[1], snapDistance),
-    toTransferable: () => packNetwork(graph, index, { latMin, latMax }, snapDistance, issues, stats),
+    toTransferable: () => packNetwork(graph, chains, index, { latMin, latMax }, snapDistance, issues, stats),
   };
 }
 

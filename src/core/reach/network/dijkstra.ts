@@ -1,7 +1,7 @@
 // Shortest walks on the street graph with a distance cutoff. One workspace is reused across runs:
 // only the nodes a run touched are reset, so a run costs what it reaches, not the whole city.
 import { MinHeap } from './heap';
-import type { StreetGraph } from './graph';
+import type { Adjacency } from './chains';
 
 export class Dijkstra {
   /** metres from the nearest seed; Infinity where not reached within the cutoff */
@@ -13,7 +13,7 @@ export class Dijkstra {
   touchedCount = 0;
   private readonly heap = new MinHeap();
 
-  constructor(private readonly g: StreetGraph) {
+  constructor(private readonly g: Adjacency) {
     this.dist = new Float64Array(g.nodeCount).fill(Infinity);
     this.label = new Int32Array(g.nodeCount).fill(-1);
     this.touched = new Uint32Array(Math.min(g.nodeCount, 1024) || 1);
@@ -82,7 +82,7 @@ export class Dijkstra {
  * of (label, distance), label -1 where fewer than k seeds are within the cutoff.
  */
 export function kNearestSeeds(
-  g: StreetGraph,
+  g: Adjacency,
   seedNode: ArrayLike<number>,
   seedDist: ArrayLike<number>,
   seedLabel: ArrayLike<number>,

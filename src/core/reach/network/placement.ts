@@ -1,18 +1,23 @@
 // Points placed on the street graph, grouped by owner (a community may have several entrances;
-// the walk starts at whichever is best). Each placed point hangs off both ends of its edge with
-// the cost of the snapping leg plus the part of the edge to that end; lookup tables by node and by
-// edge let a search from one facility find the communities it reaches in time proportional to
-// what it reaches.
+// the walk starts at whichever is best). A point snaps to an original street segment; it is then
+// located on that segment's chain (chains.ts), `pos` metres from the chain's start junction, and
+// hangs off both end junctions with the cost of the snapping leg plus the way along the chain.
+// Lookup tables by junction and by chain let a search from one facility find the communities it
+// reaches in time proportional to what it reaches.
 import type { LonLat } from '../types';
+import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
 import type { EdgeIndex } from './snap';
 
 export interface Placement {
-  /** per placed point: owner index, edge, fraction along it, leg, cost to edgeA / edgeB end */
+  /** per placed point: owner index, original edge and fraction t along it, leg (m) */
   owner: Uint32Array;
   edge: Uint32Array;
   t: Float64Array;
   leg: Float64Array;
+  /** chain, metres from the chain start, and walking cost to its start / end junction */
+  chain: Uint32Array;
+  pos: Float64Array;
   toA: Float64Array;
   toB: Float64Array;
   /** CSR by owner: placed points of owner i are ownerStart[i] .. ownerStart[i+1]-1 (points are stored in owner order) */
@@ -21,11 +26,11 @@ export interface Placement {
   unplaced: number[];
   /** points with an invalid coordinate, as [owner, point] (also counted as unplaced if all fail) */
   invalid: [number, number][];
-  /** CSR by node: placed points hanging off node u are byNodeItem[byNodeStart[u] .. byNodeStart[u+1]-1], with cost byNodeCost */
+  /** CSR by junction: placed points hanging off junction j are byNodeItem[byNodeStart[j] .. byNodeStart[j+1]-1], with cost byNodeCost */
   byNodeStart: Uint32Array;
   byNodeItem: Uint32Array;
   byNodeCost: Float64Array;
-  /** CSR by edge: placed points on edge e */
+  /** CSR by chain: placed points on chain c */
   byEdgeStart: Uint32Array;
   byEdgeItem: Uint32Array;
 }
@@ -33,7 +38,7 @@ export interface Placement {
 /** Point groups: group i lists the points of owner i (one point for most owners). */
 export type PointGroups = readonly (readonly LonLat[])[];
 
-export function place(g: StreetGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
+export function place(g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
   const owner: number[] = [];
   const edge: number[] = [];
   const t: number[] = [];
@@ -60,18 +65,25 @@ export function place(g: StreetGraph, index: EdgeIndex, groups: PointGroups, sna
     ownerStart[i + 1] = owner.length;
   });
   const n = owner.length;
+  const chain = new Uint32Array(n);
+  const pos = new Float64Array(n);
   const toA = new Float64Array(n);
   const toB = new Float64Array(n);
   for (let p = 0; p < n; p++) {
-    const len = g.edgeLength[edge[p]];
-    toA[p] = leg[p] + t[p] * len;
-    toB[p] = leg[p] + (1 - t[p]) * len;
+    const e = edge[p];
+    const c = cg.edgeChain[e];
+    chain[p] = c;
+    pos[p] = cg.edgePosA[e] + t[p] * (cg.edgePosB[e] - cg.edgePosA[e]);
+    toA[p] = leg[p] + pos[p];
+    toB[p] = leg[p] + (cg.chainLength[c] - pos[p]);
   }
   const pl: Placement = {
     owner: Uint32Array.from(owner),
     edge: Uint32Array.from(edge),
     t: Float64Array.from(t),
     leg: Float64Array.from(leg),
+    chain,
+    pos,
     toA,
     toB,
     ownerStart,
@@ -83,36 +95,38 @@ export function place(g: StreetGraph, index: EdgeIndex, groups: PointGroups, sna
     byEdgeStart: new Uint32Array(1),
     byEdgeItem: new Uint32Array(0),
   };
-  if (withLookups) addLookups(g, pl);
+  if (withLookups) addLookups(cg, pl);
   return pl;
 }
 
-function addLookups(g: StreetGraph, pl: Placement): void {
+function addLookups(cg: ChainGraph, pl: Placement): void {
   const n = pl.owner.length;
-  const nodeStart = new Uint32Array(g.nodeCount + 1);
-  const edgeStart = new Uint32Array(g.edgeCount + 1);
+  const J = cg.nodeCount;
+  const C = cg.chainCount;
+  const nodeStart = new Uint32Array(J + 1);
+  const edgeStart = new Uint32Array(C + 1);
   for (let p = 0; p < n; p++) {
-    const e = pl.edge[p];
-    nodeStart[g.edgeA[e] + 1]++;
-    nodeStart[g.edgeB[e] + 1]++;
-    edgeStart[e + 1]++;
+    const c = pl.chain[p];
+    nodeStart[cg.chainStart[c] + 1]++;
+    nodeStart[cg.chainEnd[c] + 1]++;
+    edgeStart[c + 1]++;
   }
-  for (let u = 0; u < g.nodeCount; u++) nodeStart[u + 1] += nodeStart[u];
-  for (let e = 0; e < g.edgeCount; e++) edgeStart[e + 1] += edgeStart[e];
-  const nodeFill = nodeStart.slice(0, g.nodeCount);
-  const edgeFill = edgeStart.slice(0, g.edgeCount);
+  for (let u = 0; u < J; u++) nodeStart[u + 1] += nodeStart[u];
+  for (let c = 0; c < C; c++) edgeStart[c + 1] += edgeStart[c];
+  const nodeFill = nodeStart.slice(0, J);
+  const edgeFill = edgeStart.slice(0, C);
   const nodeItem = new Uint32Array(2 * n);
   const nodeCost = new Float64Array(2 * n);
   const edgeItem = new Uint32Array(n);
   for (let p = 0; p < n; p++) {
-    const e = pl.edge[p];
-    let k = nodeFill[g.edgeA[e]]++;
+    const c = pl.chain[p];
+    let k = nodeFill[cg.chainStart[c]]++;
     nodeItem[k] = p;
     nodeCost[k] = pl.toA[p];
-    k = nodeFill[g.edgeB[e]]++;
+    k = nodeFill[cg.chainEnd[c]]++;
     nodeItem[k] = p;
     nodeCost[k] = pl.toB[p];
-    edgeItem[edgeFill[e]++] = p;
+    edgeItem[edgeFill[c]++] = p;
   }
   pl.byNodeStart = nodeStart;
   pl.byNodeItem = nodeItem;
@@ -121,25 +135,25 @@ function addLookups(g: StreetGraph, pl: Placement): void {
   pl.byEdgeItem = edgeItem;
 }
 
-/** Seeds for a search from the placed points of the given owners (or all): both ends of each edge. */
-export function seedsOf(g: StreetGraph, pl: Placement, points: ArrayLike<number>): { node: Uint32Array; dist: Float64Array; label: Int32Array } {
+/** Seeds for a search from the given placed points: both end junctions of each one's chain. */
+export function seedsOf(cg: ChainGraph, pl: Placement, points: ArrayLike<number>): { node: Uint32Array; dist: Float64Array; label: Int32Array } {
   const node = new Uint32Array(points.length * 2);
   const dist = new Float64Array(points.length * 2);
   const label = new Int32Array(points.length * 2);
   for (let i = 0; i < points.length; i++) {
     const p = points[i];
-    const e = pl.edge[p];
-    node[2 * i] = g.edgeA[e];
+    const c = pl.chain[p];
+    node[2 * i] = cg.chainStart[c];
     dist[2 * i] = pl.toA[p];
     label[2 * i] = pl.owner[p];
-    node[2 * i + 1] = g.edgeB[e];
+    node[2 * i + 1] = cg.chainEnd[c];
     dist[2 * i + 1] = pl.toB[p];
     label[2 * i + 1] = pl.owner[p];
   }
   return { node, dist, label };
 }
 
-/** Walk between two points placed on the same edge, without leaving it. */
-export function sameEdgeDistance(g: StreetGraph, a: Placement, pa: number, b: Placement, pb: number): number {
-  return a.leg[pa] + Math.abs(a.t[pa] - b.t[pb]) * g.edgeLength[a.edge[pa]] + b.leg[pb];
+/** Walk between two points placed on the same chain, without leaving it. */
+export function sameChainDistance(a: Placement, pa: number, b: Placement, pb: number): number {
+  return a.leg[pa] + Math.abs(a.pos[pa] - b.pos[pb]) + b.leg[pb];
 }

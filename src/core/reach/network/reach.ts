@@ -3,8 +3,9 @@
 // the n nearest facilities of every community (one multi-source k-nearest search).
 import type { ReachPairs } from '../types';
 import { Dijkstra, kNearestSeeds } from './dijkstra';
+import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
-import { place, seedsOf, sameEdgeDistance, type Placement, type PointGroups } from './placement';
+import { place, sameChainDistance, seedsOf, type Placement, type PointGroups } from './placement';
 import type { EdgeIndex } from './snap';
 
 /** Demand owners reached by one supply owner, and how far. */
@@ -29,22 +30,24 @@ export class NetworkReach {
 
   constructor(
     readonly graph: StreetGraph,
+    readonly chains: ChainGraph,
     readonly index: EdgeIndex,
   ) {
-    this.dijkstra = new Dijkstra(graph);
+    this.dijkstra = new Dijkstra(chains);
   }
 
   place(groups: PointGroups, snapDistance: number, withLookups = true): Placement {
-    return place(this.graph, this.index, groups, snapDistance, withLookups);
+    return place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
   }
 
   /**
    * Demand owners within maxDistance of the placed points sp[first .. end-1] of one supply owner.
-   * The walk goes from the supply point along its edge to either end, through the network, and
-   * along the demand's edge to it; a demand on the same edge may also be walked to directly.
+   * The walk goes from the supply point along its chain to either end junction, through the
+   * network, and along the demand's chain to it; a demand on the same chain may also be walked to
+   * directly.
    */
   reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number): SupplyReach {
-    const g = this.graph;
+    const cg = this.chains;
     if (this.best.length < demandOwners) {
       this.best = new Float64Array(demandOwners).fill(Infinity);
       this.bestTouched = new Uint32Array(demandOwners);
@@ -59,7 +62,7 @@ export class NetworkReach {
     };
     const points: number[] = [];
     for (let p = first; p < end; p++) points.push(p);
-    const seeds = seedsOf(g, sp, points);
+    const seeds = seedsOf(cg, sp, points);
     const dj = this.dijkstra;
     dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
     const { byNodeStart, byNodeItem, byNodeCost, owner } = demand;
@@ -69,10 +72,10 @@ export class NetworkReach {
       for (let k = byNodeStart[u], stop = byNodeStart[u + 1]; k < stop; k++) offer(owner[byNodeItem[k]], du + byNodeCost[k]);
     }
     for (const p of points) {
-      const e = sp.edge[p];
-      for (let k = demand.byEdgeStart[e], stop = demand.byEdgeStart[e + 1]; k < stop; k++) {
+      const c = sp.chain[p];
+      for (let k = demand.byEdgeStart[c], stop = demand.byEdgeStart[c + 1]; k < stop; k++) {
         const q = demand.byEdgeItem[k];
-        offer(owner[q], sameEdgeDistance(g, sp, p, demand, q));
+        offer(owner[q], sameChainDistance(sp, p, demand, q));
       }
     }
     const out: SupplyReach = { demand: new Uint32Array(nTouched), distance: new Float64Array(nTouched) };
@@ -105,12 +108,20 @@ export class NetworkReach {
   /** The n nearest supply owners of every demand owner, within maxDistance (default: any distance). */
   nearest(demandGroups: PointGroups, supplyGroups: PointGroups, n: number, snapDistance: number, maxDistance = Infinity): NearestResult {
     if (!Number.isInteger(n) || n < 1 || n > 255) throw new RangeError(`nearest: n must be an integer from 1 to 255, got ${n}`);
-    const g = this.graph;
+    const cg = this.chains;
     const demand = this.place(demandGroups, snapDistance, false);
     const supply = this.place(supplyGroups, snapDistance);
     const all = Array.from({ length: supply.owner.length }, (_, i) => i);
-    const seeds = seedsOf(g, supply, all);
-    const { labels, dists } = kNearestSeeds(g, seeds.node, seeds.dist, seeds.label, n, maxDistance);
+    const seeds = seedsOf(cg, supply, all);
+    let labels: Int32Array;
+    let dists: Float64Array;
+    if (n === 1) {
+      // one plain multi-source search: each node keeps the label of the seed that reached it first
+      const dj = this.dijkstra;
+      dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
+      labels = dj.label;
+      dists = dj.dist;
+    } else ({ labels, dists } = kNearestSeeds(cg, seeds.node, seeds.dist, seeds.label, n, maxDistance));
     const outSupply = new Int32Array(demandGroups.length * n).fill(-1);
     const outDist = new Float64Array(demandGroups.length * n).fill(Infinity);
     const cand = new Map<number, number>();
@@ -122,16 +133,16 @@ export class NetworkReach {
     for (let o = 0; o < demandGroups.length; o++) {
       cand.clear();
       for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++) {
-        const e = demand.edge[p];
-        const a = g.edgeA[e];
-        const b = g.edgeB[e];
+        const c = demand.chain[p];
+        const a = cg.chainStart[c];
+        const b = cg.chainEnd[c];
         for (let j = 0; j < n; j++) {
           offer(labels[a * n + j], dists[a * n + j] + demand.toA[p]);
           offer(labels[b * n + j], dists[b * n + j] + demand.toB[p]);
         }
-        for (let k = supply.byEdgeStart[e]; k < supply.byEdgeStart[e + 1]; k++) {
+        for (let k = supply.byEdgeStart[c]; k < supply.byEdgeStart[c + 1]; k++) {
           const q = supply.byEdgeItem[k];
-          offer(supply.owner[q], sameEdgeDistance(g, demand, p, supply, q));
+          offer(supply.owner[q], sameChainDistance(demand, p, supply, q));
         }
       }
       const sorted = [...cand.entries()].sort((x, y) => x[1] - y[1] || x[0] - y[0]).slice(0, n);
@@ -142,6 +153,35 @@ export class NetworkReach {
     }
     return { n, supply: outSupply, distance: outDist, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
   }
+}
+
+/**
+ * Walking distance from original node `source` to every original node within cutoff (Infinity
+ * beyond): for checking against other shortest-path tools that work on the uncontracted graph.
+ */
+export function nodeDistances(reach: NetworkReach, source: number, cutoff: number): Float64Array {
+  const g = reach.graph;
+  const cg = reach.chains;
+  const dj = reach.dijkstra;
+  const j = cg.nodeJunction[source];
+  const srcChain = cg.nodeChain[source];
+  const srcPos = cg.nodePos[source];
+  if (j >= 0) dj.run([j], [0], [0], cutoff);
+  else dj.run([cg.chainStart[srcChain], cg.chainEnd[srcChain]], [srcPos, cg.chainLength[srcChain] - srcPos], [0, 0], cutoff);
+  const out = new Float64Array(g.nodeCount).fill(Infinity);
+  for (let v = 0; v < g.nodeCount; v++) {
+    const jv = cg.nodeJunction[v];
+    if (jv >= 0) {
+      out[v] = dj.dist[jv];
+      continue;
+    }
+    const c = cg.nodeChain[v];
+    const p = cg.nodePos[v];
+    let d = Math.min(dj.dist[cg.chainStart[c]] + p, dj.dist[cg.chainEnd[c]] + cg.chainLength[c] - p);
+    if (c === srcChain) d = Math.min(d, Math.abs(p - srcPos));
+    if (d <= cutoff) out[v] = d;
+  }
+  return out;
 }
 
 /** Transposes per-supply reach lists into the demand-major CSR of ReachPairs, each row sorted by distance. */

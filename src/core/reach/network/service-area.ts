@@ -5,6 +5,7 @@
 // walk exists to avoid. Widening is done in an equirectangular plane centred on the source.
 import { featureCollection, polygon as turfPolygon, union } from '@turf/turf';
 import type { Feature, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { ChainGraph } from './chains';
 import type { Dijkstra } from './dijkstra';
 import { metresPerDegree } from './geodesy';
 import type { StreetGraph } from './graph';
@@ -26,47 +27,59 @@ export interface ServiceArea {
   streetLength: number;
 }
 
-/** Fractions [from, to] of each edge reached, after a Dijkstra run from the placed source points. */
-export function reachedPieces(g: StreetGraph, dj: Dijkstra, source: Placement, cutoff: number): { edge: number; from: number; to: number }[] {
-  const pieces = new Map<number, [number, number][]>();
-  const addPiece = (e: number, from: number, to: number): void => {
+/** Fractions [from, to] of each original edge reached, after a Dijkstra run from the placed source points. */
+export function reachedPieces(cg: ChainGraph, dj: Dijkstra, source: Placement, cutoff: number): { edge: number; from: number; to: number }[] {
+  // reached intervals along each chain, in metres from its start
+  const spans = new Map<number, [number, number][]>();
+  const addSpan = (c: number, from: number, to: number): void => {
     if (to < from) return;
-    const list = pieces.get(e);
+    const list = spans.get(c);
     if (list) list.push([from, to]);
-    else pieces.set(e, [[from, to]]);
+    else spans.set(c, [[from, to]]);
   };
   for (let i = 0; i < dj.touchedCount; i++) {
     const u = dj.touched[i];
     const left = cutoff - dj.dist[u];
-    for (let k = g.offsets[u]; k < g.offsets[u + 1]; k++) {
-      const e = g.adjEdge[k];
-      const len = g.edgeLength[e];
-      const reach = len === 0 ? 1 : Math.min(1, left / len);
-      if (g.edgeA[e] === u) addPiece(e, 0, reach);
-      else addPiece(e, 1 - reach, 1);
+    for (let k = cg.offsets[u]; k < cg.offsets[u + 1]; k++) {
+      const c = cg.adjChain[k];
+      const len = cg.chainLength[c];
+      const reach = Math.min(len, left);
+      if (cg.chainStart[c] === u) addSpan(c, 0, reach);
+      if (cg.chainEnd[c] === u) addSpan(c, len - reach, len);
     }
   }
-  // the source's own edge can also be walked along directly from where the source stands
+  // the source's own chain can also be walked along directly from where the source stands
   for (let p = 0; p < source.owner.length; p++) {
-    const e = source.edge[p];
-    const len = g.edgeLength[e];
     const left = cutoff - source.leg[p];
     if (left < 0) continue;
-    const r = len === 0 ? 1 : left / len;
-    addPiece(e, Math.max(0, source.t[p] - r), Math.min(1, source.t[p] + r));
+    const c = source.chain[p];
+    addSpan(c, Math.max(0, source.pos[p] - left), Math.min(cg.chainLength[c], source.pos[p] + left));
   }
   const out: { edge: number; from: number; to: number }[] = [];
-  for (const [edge, list] of pieces) {
+  for (const [c, list] of spans) {
     list.sort((a, b) => a[0] - b[0]);
-    let [from, to] = list[0];
-    for (let i = 1; i < list.length; i++) {
-      if (list[i][0] <= to) to = Math.max(to, list[i][1]);
-      else {
-        out.push({ edge, from, to });
-        [from, to] = list[i];
+    const merged: [number, number][] = [];
+    for (const [from, to] of list) {
+      const last = merged[merged.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else merged.push([from, to]);
+    }
+    // cut the chain intervals back into pieces of its original edges
+    for (let k = cg.chainEdgeOffsets[c]; k < cg.chainEdgeOffsets[c + 1]; k++) {
+      const e = cg.chainEdges[k];
+      const pa = cg.edgePosA[e];
+      const pb = cg.edgePosB[e];
+      const lo = Math.min(pa, pb);
+      const hi = Math.max(pa, pb);
+      for (const [from, to] of merged) {
+        const a = Math.max(lo, from);
+        const b = Math.min(hi, to);
+        if (b < a || (b === a && hi > lo)) continue;
+        const ta = hi === lo ? 0 : (a - pa) / (pb - pa);
+        const tb = hi === lo ? 1 : (b - pa) / (pb - pa);
+        out.push({ edge: e, from: Math.min(ta, tb), to: Math.max(ta, tb) });
       }
     }
-    out.push({ edge, from, to });
   }
   return out;
 }

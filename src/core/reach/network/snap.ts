@@ -13,6 +13,9 @@ export interface Snap {
   leg: number;
 }
 
+/** first search half-width in metres: most points stand within a street block's depth of a street */
+const START_RADIUS = 60;
+
 export class EdgeIndex {
   private readonly kx: number;
   private readonly ky: number;
@@ -72,13 +75,15 @@ export class EdgeIndex {
     const x = (lon - this.lon0) * this.kx;
     const y = (lat - this.lat0) * this.ky;
     const local = metresPerDegree(lat);
-    const reach = maxDistance * this.slack + 1;
-    let k = 8;
+    const limit = maxDistance * this.slack + 1;
+    // Search a growing box: once the best segment found is nearer than the box half-width (allowing
+    // for the plane's scale error), no segment outside the box can be nearer.
+    let r = Math.min(START_RADIUS, limit);
+    let best = -1;
+    let bestPlanar = Infinity;
+    let bestT = 0;
     for (;;) {
-      const cands = tree.neighbors(x, y, k, reach);
-      let best = -1;
-      let bestPlanar = Infinity;
-      let bestT = 0;
+      const cands = tree.search(x - r, y - r, x + r, y + r);
       for (const e of cands) {
         const a = g.edgeA[e];
         const b = g.edgeB[e];
@@ -86,35 +91,19 @@ export class EdgeIndex {
         const fx = (g.lon[a] + t * (g.lon[b] - g.lon[a]) - lon) * local.x;
         const fy = (g.lat[a] + t * (g.lat[b] - g.lat[a]) - lat) * local.y;
         const d = Math.hypot(fx, fy);
-        if (d < bestPlanar) {
+        if (d < bestPlanar || (d === bestPlanar && e < best)) {
           bestPlanar = d;
           best = e;
           bestT = t;
         }
       }
-      // all candidates seen, or the farthest box is already farther than the best segment
-      const done = cands.length < k || this.boxDistance(cands[cands.length - 1], x, y) > bestPlanar * this.slack;
-      if (done) {
-        if (best < 0) return null;
-        const a = g.edgeA[best];
-        const b = g.edgeB[best];
-        const leg = haversine(lon, lat, g.lon[a] + bestT * (g.lon[b] - g.lon[a]), g.lat[a] + bestT * (g.lat[b] - g.lat[a]));
-        return leg <= maxDistance ? { edge: best, t: bestT, leg } : null;
-      }
-      k *= 4;
+      if (bestPlanar * this.slack <= r || r >= limit) break;
+      r = Math.min(r * 4, limit);
     }
-  }
-
-  private boxDistance(e: number, x: number, y: number): number {
-    const g = this.g;
-    const a = g.edgeA[e];
-    const b = g.edgeB[e];
-    const ax = (g.lon[a] - this.lon0) * this.kx;
-    const ay = (g.lat[a] - this.lat0) * this.ky;
-    const bx = (g.lon[b] - this.lon0) * this.kx;
-    const by = (g.lat[b] - this.lat0) * this.ky;
-    const dx = Math.max(Math.min(ax, bx) - x, x - Math.max(ax, bx), 0);
-    const dy = Math.max(Math.min(ay, by) - y, y - Math.max(ay, by), 0);
-    return Math.hypot(dx, dy);
+    if (best < 0) return null;
+    const a = g.edgeA[best];
+    const b = g.edgeB[best];
+    const leg = haversine(lon, lat, g.lon[a] + bestT * (g.lon[b] - g.lon[a]), g.lat[a] + bestT * (g.lat[b] - g.lat[a]));
+    return leg <= maxDistance ? { edge: best, t: bestT, leg } : null;
   }
 }

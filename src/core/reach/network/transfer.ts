@@ -1,6 +1,7 @@
 // The built network as plain typed arrays, so it can be posted to a worker with its buffers
 // transferred (zero copy) instead of cloned, and rebuilt there without recomputing anything.
 import Flatbush from 'flatbush';
+import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
 import type { NetworkIssue } from './issues';
 import { EdgeIndex } from './snap';
@@ -12,6 +13,9 @@ export interface NetworkStats {
   zeroLengthSegments: number;
   nodes: number;
   edges: number;
+  /** nodes of degree ≠ 2 and the chains between them: the graph searches run on */
+  junctions: number;
+  chains: number;
   components: number;
 }
 
@@ -19,30 +23,32 @@ export interface TransferableNetwork {
   format: 'yl-network/1';
   snapDistance: number;
   graph: StreetGraph;
+  chains: ChainGraph;
   index: { tree: ArrayBuffer | null; lon0: number; lat0: number; latMin: number; latMax: number };
   issues: NetworkIssue[];
   stats: NetworkStats;
 }
 
-export function packNetwork(graph: StreetGraph, index: EdgeIndex, bounds: { latMin: number; latMax: number }, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): { data: TransferableNetwork; transfer: ArrayBuffer[] } {
+export function packNetwork(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, bounds: { latMin: number; latMax: number }, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): { data: TransferableNetwork; transfer: ArrayBuffer[] } {
   const tree = index.tree ? (index.tree.data as ArrayBuffer) : null;
   const data: TransferableNetwork = {
     format: 'yl-network/1',
     snapDistance,
     graph,
+    chains,
     index: { tree, lon0: index.lon0, lat0: index.lat0, ...bounds },
     issues,
     stats,
   };
-  const arrays = [graph.lon, graph.lat, graph.edgeA, graph.edgeB, graph.edgeLength, graph.edgeRoad, graph.offsets, graph.adjNode, graph.adjEdge, graph.adjWeight];
+  const arrays = [...Object.values(graph), ...Object.values(chains)].filter(ArrayBuffer.isView);
   const transfer = [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...(tree ? [tree] : [])])];
   return { data, transfer };
 }
 
-export function unpackNetwork(data: TransferableNetwork): { graph: StreetGraph; index: EdgeIndex } {
+export function unpackNetwork(data: TransferableNetwork): { graph: StreetGraph; chains: ChainGraph; index: EdgeIndex } {
   if (data?.format !== 'yl-network/1') throw new Error(`fromTransferable: expected format "yl-network/1", got ${JSON.stringify(data?.format)}`);
-  const { graph } = data;
+  const { graph, chains } = data;
   const i = data.index;
   const tree = i.tree ? Flatbush.from(i.tree) : null;
-  return { graph, index: new EdgeIndex(graph, tree, i.lon0, i.lat0, i.latMin, i.latMax) };
+  return { graph, chains, index: new EdgeIndex(graph, tree, i.lon0, i.lat0, i.latMin, i.latMax) };
 }
