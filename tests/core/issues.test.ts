@@ -1,0 +1,60 @@
+// Missing or contradictory data is reported per unit and never crashes the run.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate';
+import { tm } from '../../src/i18n';
+import { community, facility, layers, point, rect, street } from './fixtures';
+
+describe('data issues', () => {
+  const data = layers({
+    streets: [street('S1', 'street', rect(0, 0, 1000, 1000))],
+    communities: [
+      community('A', { population: -5, street: 'S1' }),
+      community('B', { population: 100, elderly: 150, infants: 200, street: 'NOPE', geometry: rect(200, 200, 300, 300) }),
+      community('A', { population: 10, geometry: rect(400, 400, 500, 500) }),
+      community('Lost', { population: 10, geometry: rect(5000, 5000, 5100, 5100) }),
+    ],
+    facilities: [
+      facility('F', 'elderly_institution', { beds: 10, nursingBeds: 12, geometry: point(50, 50) }),
+      facility('Out', 'elderly_daycare', { floorArea: -1, geometry: point(9000, 9000) }),
+      facility('L', 'childcare_centre', { places: 5, geometry: point(600, 600), extra: { community: 'ZZZ' } }),
+    ],
+  });
+  const ev = evaluate(data, { profile: 'combined' });
+  const keys = ev.issues.map((i) => `${i.id}|${i.field ?? ''}|${i.msg.key}`);
+  it('each kind of problem is named with the unit and field', () => {
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'A|id|issue.duplicateId',
+        'A|population|issue.negative',
+        'B|elderly|issue.elderlyOverPopulation',
+        'B|infants|issue.infantsOverPopulation',
+        'B|street|issue.unknownStreet',
+        'Lost|street|issue.noStreet',
+        'F|nursingBeds|issue.nursingOverBeds',
+        'Out|floorArea|issue.negative',
+        'Out||issue.facilityOutsideStreets',
+        'L|community|issue.unknownCommunityLink',
+      ]),
+    );
+    expect(tm('zh', ev.issues.find((i) => i.msg.key === 'issue.nursingOverBeds')?.msg ?? { key: '' })).toBe('F：护理型床位 12 多于总床位 10，护理型床位按缺失处理。');
+  });
+  it('the impossible values are then unknown: A (negative population) gets n/a, not a pass or a zero', () => {
+    // combined keeps ak.new.places for "10 places per 1000 in new communities" (tie with wy.places.new, first document wins)
+    const a = ev.results.filter((r) => r.rule === 'ak.new.places' && r.unit.id === 'A' && r.view === 'onsite');
+    expect(a).toHaveLength(1);
+    expect(a[0].status).toBe('na');
+  });
+  it('B, whose street id is unknown, is still placed by its location (inside S1)', () => {
+    const s1 = ev.results.find((r) => r.rule === 'wy.circle' && r.unit.level === 'street' && r.unit.id === 'S1');
+    expect(s1).toBeDefined();
+  });
+  it('an empty project evaluates without throwing: nothing passes; area targets fail (0 of 3000 beds …), the rest n/a', () => {
+    const empty = evaluate(layers({}), { profile: 'combined' });
+    expect(empty.results.some((r) => r.status === 'pass')).toBe(false);
+    expect(empty.results.filter((r) => r.status === 'fail').every((r) => r.unit.level === 'area')).toBe(true);
+    expect(empty.results.find((r) => r.rule === 'wy.city.beds')).toMatchObject({ status: 'fail', value: 0, shortfall: 3000 });
+  });
+  it('an unknown profile is a programming error that says which profiles exist', () => {
+    expect(() => evaluate(layers({}), { profile: 'nope' })).toThrow(/ak, cf, wy, xn, ca, combined/);
+  });
+});
