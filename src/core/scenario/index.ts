@@ -10,6 +10,7 @@ export * from './cost';
 export * from './diff';
 export * from './views';
 export * from './defaults';
+export * from './session';
 export * from './file';
 export * from './project_part';
 export { fingerprint } from './fingerprint';

@@ -40,6 +40,7 @@ export const scenarioZh: Record<string, string> = {
   'scenario.error.nameTaken': '已有名为「{name}」的方案，请换一个名称',
   'scenario.error.idTaken': '方案 id「{id}」已被使用',
   'scenario.error.noScenario': '找不到 id 为「{id}」的方案',
+  'scenario.error.baselineReadOnly': '现状数据不能直接修改：请先新建或打开一个方案，再在方案中编辑',
   'scenario.error.viewIdTaken': '视图 id「{id}」已被使用',
   'scenario.error.badExtent': '视图范围无效（{extent}），应为 西, 南, 东, 北 且西小于东、南小于北',
   // project file part
@@ -104,6 +105,7 @@ export const scenarioEn: Record<string, string> = {
   'scenario.error.nameTaken': 'A scenario named “{name}” already exists; choose another name',
   'scenario.error.idTaken': 'The scenario id “{id}” is already used',
   'scenario.error.noScenario': 'No scenario with id “{id}”',
+  'scenario.error.baselineReadOnly': 'The baseline is not edited directly: create or open a scenario and edit there',
   'scenario.error.viewIdTaken': 'The view id “{id}” is already used',
   'scenario.error.badExtent': 'Invalid view extent ({extent}): it must be west, south, east, north with west < east and south < north',
   'scenario.project.invalid': 'The scenarios part of the project file is wrong at {path}: {detail}. Scenarios were not loaded; the layers are not affected.',
