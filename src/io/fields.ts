@@ -79,7 +79,8 @@ export function guessMapping(columns: string[], kind: LayerKind): Mapping {
     const i = norm.findIndex((n, k) => !used.has(k) && own.some((p) => new RegExp(`^${p}(编号|代码|编码|id)$`).test(n)));
     if (i >= 0) take('id', i);
   }
-  return out;
+  // in the model's field order, for people reading the report
+  return Object.fromEntries(fields.filter(([f]) => out[f] !== undefined).map(([f]) => [f, out[f]]));
 }
 
 const ID_PREFIXES: Record<LayerKind, string[]> = {

@@ -45,9 +45,10 @@ const M_PER_DEG = 111_320;
 
 /**
  * Tries the file as WGS84, GCJ-02 and BD-09 and measures, for each, the median distance from its
- * points to the nearest position of reference data already on the map (roads, communities). The
- * offsets are 300–700 m (GCJ-02) and about 1 km (BD-09) in mainland cities, so a reading that
- * halves the median and beats the next by 100 m is a real signal; otherwise best stays 'wgs84'.
+ * points to the nearest position of reference data already on the map (road vertices, community
+ * corners). The offsets are 300–700 m (GCJ-02) and about 1 km (BD-09) in mainland cities, but
+ * against dense reference data a wrong reading still lands near *some* vertex, so the test is
+ * relative: a conversion is suggested when it at least halves the WGS84 median and gains ≥ 20 m.
  * Distances use a local equirectangular approximation (cos of the mean latitude), fine at city scale.
  */
 export function shiftHint(features: SourceFeature[], reference: Position[], maxPoints = 2000): ShiftHint | undefined {
@@ -68,9 +69,8 @@ export function shiftHint(features: SourceFeature[], reference: Position[], maxP
     return d[Math.floor(d.length / 2)];
   };
   const medianMetres = { wgs84: median('wgs84'), gcj02: median('gcj02'), bd09: median('bd09') };
-  const ranked = (['wgs84', 'gcj02', 'bd09'] as WebCoords[]).sort((a, b) => medianMetres[a] - medianMetres[b]);
-  const [first, second] = ranked;
-  const clear = first !== 'wgs84' && medianMetres[first] * 2 <= medianMetres.wgs84 && medianMetres[second] - medianMetres[first] >= 100;
+  const [first] = (['wgs84', 'gcj02', 'bd09'] as WebCoords[]).sort((a, b) => medianMetres[a] - medianMetres[b]);
+  const clear = first !== 'wgs84' && medianMetres[first] * 2 <= medianMetres.wgs84 && medianMetres.wgs84 - medianMetres[first] >= 20;
   return { best: clear ? first : 'wgs84', medianMetres };
 }
 

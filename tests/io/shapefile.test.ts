@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { unzipSync, zipSync } from 'fflate';
+import { importLayer, readFile } from '../../src/io';
+import { bytes, maxDiff, readOk, sourceJson } from './helpers';
+
+const communities = sourceJson('communities-short.geojson');
+const facilities = sourceJson('facilities-short.geojson');
+
+describe('zipped Shapefile made by GDAL in CGCS2000 Gauss-Krüger zone 36, GBK attributes', () => {
+  const [layer] = readOk('communities-gk36-gbk.zip', bytes('communities-gk36-gbk.zip'));
+
+  it('takes the CRS from the .prj and the encoding from the .cpg', () => {
+    expect(layer.crs).toMatchObject({ code: 'EPSG:4524', source: 'prj' });
+    expect(layer.encoding).toEqual({ name: 'gb18030', source: 'cpg' });
+  });
+  it('Chinese field names and values come through without mojibake', () => {
+    expect(layer.columns).toEqual(['编号', '名称', '街道', '类型', '人口', '户数', '老年人口', '婴幼儿']);
+    expect(layer.features.map((f) => f.properties['名称'])).toEqual(communities.features.map((f) => f.properties['名称']));
+    expect(layer.features[2].properties['类型']).toBe('村');
+  });
+  it('numbers stay numbers; polygons with a hole come back at the source lon/lat within 1e-7°', () => {
+    expect(layer.features[0].properties['人口']).toBe(8650);
+    layer.features.forEach((f, i) => {
+      const g = f.geometry;
+      expect(g?.type).toBe('Polygon');
+      if (g?.type !== 'Polygon') return;
+      // shapefile rings are clockwise (outer) and GDAL re-orients them; compare ring by ring as sets of points
+      const src = communities.features[i].geometry.coordinates as number[][][];
+      expect(g.coordinates.length).toBe(src.length);
+      g.coordinates.forEach((ring, r) => {
+        const key = (p: number[]) => `${p[0].toFixed(6)},${p[1].toFixed(6)}`;
+        const sorted = (x: number[][]) => [...x].sort((a, b) => key(a).localeCompare(key(b)));
+        expect(maxDiff(sorted(ring), sorted(src[r]))).toBeLessThan(1e-7);
+      });
+    });
+  });
+  it('imports as communities with the guessed mapping and the model values', () => {
+    const out = importLayer(layer, { kind: 'communities', file: 'communities-gk36-gbk.zip' });
+    expect(out.report.withErrors).toBe(0);
+    expect(out.good.map((c) => [c.id, c.type, c.population, c.elderly, c.infants, c.street])).toEqual([
+      ['610116001001', 'built', 8650, 1530, 210, '韦曲街道'],
+      ['610116001002', 'new', 5200, 640, 150, '韦曲街道'],
+      ['610116101201', 'rural', 2310, 520, 40, '郭杜街道'],
+    ]);
+  });
+});
+
+describe('other zones, Web Mercator, detection without .cpg', () => {
+  it('CM 108°E without zone prefix (EPSG:4545) gives the same points', () => {
+    const [layer] = readOk('facilities-cm108-gbk.zip', bytes('facilities-cm108-gbk.zip'));
+    expect(layer.crs.code).toBe('EPSG:4545');
+    layer.features.forEach((f, i) => expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7));
+    expect(layer.features[1].properties['名称']).toBe('长安区社会福利院');
+    // a blank numeric cell is missing, not 0
+    expect(layer.features[0].properties['托位']).toBeNull();
+  });
+  it('Web Mercator with UTF-8 attributes', () => {
+    const [layer] = readOk('facilities-3857-utf8.zip', bytes('facilities-3857-utf8.zip'));
+    expect(layer.crs.code).toBe('EPSG:3857');
+    expect(layer.encoding?.name).toBe('utf-8');
+    expect(layer.features[2].properties['名称']).toBe('郭杜小蜜蜂托育中心');
+    layer.features.forEach((f, i) => expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7));
+  });
+  it('with no .cpg and no language-driver byte, GBK is detected from the bytes', () => {
+    const files = unzipSync(bytes('communities-gk36-gbk.zip'));
+    delete files['communities_gk36.cpg'];
+    expect(files['communities_gk36.dbf'][29]).toBe(0); // GDAL leaves the language driver 0
+    const [layer] = readOk('no-cpg.zip', zipSync(files));
+    expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
+    expect(layer.features[0].properties['名称']).toBe('韦曲街道北街社区');
+    expect(layer.columns).toContain('老年人口');
+  });
+  it('the language-driver byte alone is enough when there is no .cpg', () => {
+    const files = unzipSync(bytes('communities-gk36-gbk.zip'));
+    delete files['communities_gk36.cpg'];
+    const dbf = files['communities_gk36.dbf'].slice();
+    expect(dbf[29]).toBe(0); // GDAL writes a .cpg and leaves the language driver 0
+    dbf[29] = 0x4d; // what ArcGIS writes for code page 936 (GBK)
+    files['communities_gk36.dbf'] = dbf;
+    const [layer] = readOk('ldid.zip', zipSync(files));
+    expect(layer.encoding).toEqual({ name: 'gb18030', source: 'ldid' });
+  });
+  it('a .shp dropped loose with its .dbf/.prj reads like the zip', () => {
+    const files = unzipSync(bytes('facilities-cm108-gbk.zip'));
+    const r = readFile('facilities_cm108.shp', files['facilities_cm108.shp'], {}, { dbf: files['facilities_cm108.dbf'], prj: files['facilities_cm108.prj'], cpg: files['facilities_cm108.cpg'] });
+    expect(r.ok && r.layers[0].features.length).toBe(3);
+  });
+  it('--crs overrides the .prj', () => {
+    const [layer] = readOk('facilities-cm108-gbk.zip', bytes('facilities-cm108-gbk.zip'), { crs: 'EPSG:4545' });
+    expect(layer.crs.source).toBe('user');
+  });
+});
