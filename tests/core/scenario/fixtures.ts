@@ -1,4 +1,5 @@
 // Small hand-made layers, deep-frozen so that any mutation by the code under test throws.
+import type { Polygon } from 'geojson';
 import type { Community, Facility, Layers, Road, Street } from '../../../src/core/model';
 
 export function deepFreeze<T>(x: T): T {
@@ -10,7 +11,7 @@ export function deepFreeze<T>(x: T): T {
 }
 
 /** a 0.01° × 0.01° square (≈ 1.0 km × 1.1 km at 34° N) with its south-west corner at (x, y) */
-export function square(x: number, y: number, d = 0.01): Community['geometry'] {
+export function square(x: number, y: number, d = 0.01): Polygon {
   return { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] };
 }
 
@@ -22,7 +23,7 @@ export function facility(id: string, over: Partial<Facility> = {}): Facility {
   return { id, name: `设施${id}`, kind: 'childcare_centre', places: 20, geometry: { type: 'Point', coordinates: [108.905, 34.105] }, extra: {}, ...over };
 }
 
-const street: Street = { id: 's1', name: '韦曲街道', type: 'street', geometry: square(108.9, 34.1, 0.1) as Street['geometry'], extra: {} };
+const street: Street = { id: 's1', name: '韦曲街道', type: 'street', geometry: square(108.9, 34.1, 0.1), extra: {} };
 const road: Road = { id: 'r1', highway: 'residential', geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.11]] } };
 
 export function baseLayers(): Layers {

@@ -34,7 +34,7 @@ describe('edit operations', () => {
   it('addFacility refuses a taken id, a bad kind, negative or fractional places, nursing > beds', () => {
     const L = baseLayers();
     expect(addFacility(L, { facility: facility('f1') })).toEqual({ ok: false, reason: { key: 'scenario.error.exists.facilities', args: { id: 'f1' } } });
-    const badKind = facility('x', { kind: 'school' as never });
+    const badKind = facility('x', { kind: 'school' as never }) // deliberately not a FacilityKind;
     expect(addFacility(L, { facility: badKind })).toMatchObject({ ok: false, reason: { key: 'scenario.error.badKind' } });
     expect(addFacility(L, { facility: facility('x', { places: -1 }) })).toMatchObject({
       ok: false,
@@ -64,7 +64,7 @@ describe('edit operations', () => {
   it('moveFacility shifts a polygon site so its middle lands on the target', () => {
     // square 108.90..108.91 × 34.10..34.11: its representative point is the middle of the row across
     // its middle, (108.905, 34.105) (to 1e-9°); moving it to (108.915, 34.105) shifts every corner 0.01° east
-    const L = { ...baseLayers(), facilities: [facility('p', { geometry: square(108.9, 34.1) as never })] };
+    const L = { ...baseLayers(), facilities: [facility('p', { geometry: square(108.9, 34.1) })] };
     const e = ok(moveFacility(L, { id: 'p', to: [108.915, 34.105] }, 'e'));
     const g = applyEdit(L, e).layers.facilities[0].geometry;
     expect(g.type).toBe('Polygon');
@@ -123,7 +123,7 @@ describe('edit operations', () => {
   it('putCommunity refuses an open ring and an unknown type', () => {
     const open = community('c9', { geometry: { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.11]]] } });
     expect(putCommunity(baseLayers(), { community: open })).toMatchObject({ ok: false, reason: { key: 'scenario.error.badRing', args: { id: 'c9' } } });
-    expect(putCommunity(baseLayers(), { community: community('c9', { type: 'old' as never }) })).toMatchObject({
+    expect(putCommunity(baseLayers(), { community: community('c9', { type: 'old' as never /* deliberately not a CommunityType */ }) })).toMatchObject({
       ok: false,
       reason: { key: 'scenario.error.badType' },
     });
