@@ -118,6 +118,16 @@ describe('network distances on hand-made plans', () => {
     expect(row(p, 0)[0][1]).toBeCloseTo(1.1 * U, 6);
   });
 
+  it('never reuses a placement for coordinates that changed in place', () => {
+    // demand first at (2,0): 2U from the supply; then the same array edited to (1,0): 1U
+    const e = createNetworkEngine([road('r', [0, 0], [2, 0])], { snapDistance: 50 });
+    const demand = [P(2, 0)];
+    const q = { demand, supply: [P(0, 0)], maxDistance: 1000 };
+    expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(2 * U, 6);
+    demand[0][0] = 1 * m;
+    expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(U, 6);
+  });
+
   it('reports points beyond the snap distance instead of dropping them', () => {
     // demand 1 and supply 1 are 10U ≈ 1.1 km north of the only street; snapDistance 500 m
     const e = createNetworkEngine([road('r', [0, 0], [2, 0])], { snapDistance: 500 });

@@ -105,7 +105,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
     },
     serviceArea(from, maxDistance, opts) {
       const pts: readonly LonLat[] = isLonLat(from) ? [from] : from;
-      const source = reach.place([pts], snapDistance, false);
+      const source = reach.place([pts], snapDistance, false, false);
       const dj = reach.dijkstra;
       const seeds = { node: [] as number[], dist: [] as number[] };
       for (let p = 0; p < source.owner.length; p++) {

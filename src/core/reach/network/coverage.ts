@@ -88,7 +88,7 @@ export class IncrementalCoverage {
     let next = EMPTY;
     this.unplacedSupply.delete(j);
     if (points.length > 0) {
-      const sp = this.reach.place([points], this.snapDistance, false);
+      const sp = this.reach.place([points], this.snapDistance, false, false);
       if (sp.unplaced.length > 0) this.unplacedSupply.add(j);
       else next = this.reach.reachFrom(sp, 0, sp.owner.length, this.demand, this.demandGroups.length, this.maxDistance);
     }

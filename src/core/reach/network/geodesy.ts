@@ -23,17 +23,6 @@ export function metresPerDegree(lat: number): { x: number; y: number } {
   return { x: y * Math.cos(lat * RAD), y };
 }
 
-/** Where the perpendicular from p falls on segment a→b, as a fraction t∈[0,1] of the way. */
-export function projectOnSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const k = metresPerDegree(py).x / metresPerDegree(py).y;
-  const dx = (bx - ax) * k;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return 0;
-  const t = (((px - ax) * k) * dx + (py - ay) * dy) / len2;
-  return t < 0 ? 0 : t > 1 ? 1 : t;
-}
-
 export function isLonLat(lon: unknown, lat: unknown): boolean {
   return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
 }

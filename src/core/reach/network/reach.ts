@@ -14,6 +14,32 @@ export interface SupplyReach {
   distance: Float64Array;
 }
 
+/** placements kept for reuse: communities, and the facilities of a few circles */
+const RECENT_PLACEMENTS = 4;
+
+/** Group sizes and coordinates in one array: [size, lon, lat, lon, lat, …, size, …]. */
+function flatten(groups: PointGroups): Float64Array {
+  let n = 0;
+  for (const g of groups) n += 1 + 2 * g.length;
+  const out = new Float64Array(n);
+  let k = 0;
+  for (const g of groups) {
+    out[k++] = g.length;
+    for (const p of g) {
+      out[k++] = p?.[0] ?? Number.NaN;
+      out[k++] = p?.[1] ?? Number.NaN;
+    }
+  }
+  return out;
+}
+
+function sameCoordinates(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  // Object.is so that NaN (an invalid coordinate) matches NaN
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 export interface NearestResult {
   /** n slots per demand: supply index (−1 where fewer than n are within maxDistance) and metres */
   n: number;
@@ -27,6 +53,7 @@ export class NetworkReach {
   readonly dijkstra: Dijkstra;
   private best = new Float64Array(0);
   private bestTouched = new Uint32Array(0);
+  private readonly recent: { key: Float64Array; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
 
   constructor(
     readonly graph: StreetGraph,
@@ -36,8 +63,21 @@ export class NetworkReach {
     this.dijkstra = new Dijkstra(chains);
   }
 
-  place(groups: PointGroups, snapDistance: number, withLookups = true): Placement {
-    return place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
+  /**
+   * Places point groups on the network. The last few placements are kept and reused when the same
+   * coordinates come again (the communities, evaluated for one circle after another), checked
+   * coordinate by coordinate, so a changed input is never served a stale placement.
+   */
+  place(groups: PointGroups, snapDistance: number, withLookups = true, reuse = true): Placement {
+    if (!reuse) return place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
+    const key = flatten(groups);
+    for (const c of this.recent) {
+      if (c.snapDistance === snapDistance && (c.withLookups || !withLookups) && sameCoordinates(c.key, key)) return c.placement;
+    }
+    const placement = place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
+    this.recent.unshift({ key, snapDistance, withLookups, placement });
+    if (this.recent.length > RECENT_PLACEMENTS) this.recent.pop();
+    return placement;
   }
 
   /**

@@ -3,7 +3,7 @@
 // perpendicular foot is then taken in a plane local to the point and the leg measured with
 // haversine. The leg counts toward the walk.
 import Flatbush from 'flatbush';
-import { haversine, metresPerDegree, projectOnSegment } from './geodesy';
+import { haversine, metresPerDegree } from './geodesy';
 import type { StreetGraph } from './graph';
 
 /** A point placed on edge `edge`, a fraction t of the way from edgeA to edgeB, `leg` metres off it. */
@@ -75,6 +75,8 @@ export class EdgeIndex {
     const x = (lon - this.lon0) * this.kx;
     const y = (lat - this.lat0) * this.ky;
     const local = metresPerDegree(lat);
+    const lx = local.x;
+    const ly = local.y;
     const limit = maxDistance * this.slack + 1;
     // Search a growing box: once the best segment found is nearer than the box half-width (allowing
     // for the plane's scale error), no segment outside the box can be nearer.
@@ -84,13 +86,21 @@ export class EdgeIndex {
     let bestT = 0;
     for (;;) {
       const cands = tree.search(x - r, y - r, x + r, y + r);
-      for (const e of cands) {
+      for (let i = 0; i < cands.length; i++) {
+        const e = cands[i];
         const a = g.edgeA[e];
         const b = g.edgeB[e];
-        const t = projectOnSegment(lon, lat, g.lon[a], g.lat[a], g.lon[b], g.lat[b]);
-        const fx = (g.lon[a] + t * (g.lon[b] - g.lon[a]) - lon) * local.x;
-        const fy = (g.lat[a] + t * (g.lat[b] - g.lat[a]) - lat) * local.y;
-        const d = Math.hypot(fx, fy);
+        // perpendicular foot in the plane local to the point (metres)
+        const ax = (g.lon[a] - lon) * lx;
+        const ay = (g.lat[a] - lat) * ly;
+        const dx = (g.lon[b] - g.lon[a]) * lx;
+        const dy = (g.lat[b] - g.lat[a]) * ly;
+        const len2 = dx * dx + dy * dy;
+        let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const fx = ax + t * dx;
+        const fy = ay + t * dy;
+        const d = Math.sqrt(fx * fx + fy * fy);
         if (d < bestPlanar || (d === bestPlanar && e < best)) {
           bestPlanar = d;
           best = e;
