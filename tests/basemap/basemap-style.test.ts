@@ -49,6 +49,14 @@ describe('base map styles', () => {
     if (firstSymbol >= 0) expect(types.slice(firstSymbol).every((t) => t === 'symbol')).toBe(true);
   });
 
+  it('labels Protomaps places with zh-Hans names in Chinese and English names in English', () => {
+    const textOf = (lang: 'zh' | 'en'): string =>
+      JSON.stringify(protomapsBasemap('a.pmtiles', 'light', lang).layers.find((l) => l.id === `${BASEMAP_PREFIX}places_locality`)?.layout);
+    expect(textOf('zh')).toContain('name:zh-Hans');
+    expect(textOf('en')).toContain('name:en');
+    expect(textOf('en')).not.toContain('name:zh-Hans');
+  });
+
   it('credits OpenStreetMap on Protomaps base maps and says "simulated" on the demo', () => {
     expect(protomapsBasemap('a.pmtiles').attribution).toContain('© OpenStreetMap contributors (ODbL)');
     expect(demo.attribution).toContain('模拟数据 simulated');
