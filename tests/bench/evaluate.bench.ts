@@ -1,0 +1,77 @@
+// evaluate() on 10,000 communities and 1,000 facilities (seeded layout over ~20 km × 20 km),
+// and the straight-line reach against an all-pairs haversine loop measured in the same run.
+import { evaluate } from '../../src/core/evaluate';
+import { haversine, localProjector } from '../../src/core/geo';
+import { FACILITY_KINDS, type Community, type Facility } from '../../src/core/model';
+import { circleDistance, DEFAULT_PARAMS } from '../../src/core/params';
+import { createStraightEngine } from '../../src/core/reach/straight';
+import type { LonLat } from '../../src/core/reach/types';
+import type { BenchRow } from './run';
+import { median } from './median';
+
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function city(nc: number, nf: number) {
+  const r = rng(42);
+  const proj = localProjector([108.9, 34.15]);
+  const side = 20000;
+  const communities: Community[] = Array.from({ length: nc }, (_, i) => {
+    const x = r() * side;
+    const y = r() * side;
+    const sq = (dx: number, dy: number) => proj.toLonLat([x + dx, y + dy]);
+    const pop = 300 + Math.floor(r() * 4000);
+    return {
+      id: `C${i}`,
+      name: `C${i}`,
+      type: (['new', 'built', 'rural'] as const)[i % 3],
+      builtYear: 1990 + (i % 35),
+      population: pop,
+      households: Math.round(pop / 2.8),
+      elderly: Math.round(pop * 0.18),
+      geometry: { type: 'Polygon', coordinates: [[sq(0, 0), sq(80, 0), sq(80, 80), sq(0, 80), sq(0, 0)]] },
+      extra: {},
+    };
+  });
+  const facilities: Facility[] = Array.from({ length: nf }, (_, i) => ({
+    id: `F${i}`,
+    name: `F${i}`,
+    kind: FACILITY_KINDS[i % FACILITY_KINDS.length],
+    places: 20,
+    beds: 30,
+    nursingBeds: 15,
+    floorArea: 400,
+    landArea: 500,
+    socialWorkers: 1,
+    geometry: { type: 'Point', coordinates: proj.toLonLat([r() * side, r() * side]) },
+    extra: {},
+  }));
+  return { communities, facilities, streets: [], roads: [], area: { name: 'bench' } };
+}
+
+export default async function (): Promise<BenchRow[]> {
+  const data = city(10_000, 1_000);
+  const radius = circleDistance(DEFAULT_PARAMS);
+  const demand: LonLat[] = data.communities.map((c) => (c.geometry.type === 'Polygon' ? (c.geometry.coordinates[0][0] as LonLat) : [0, 0]));
+  const supply: LonLat[] = data.facilities.map((f) => f.geometry.coordinates as LonLat);
+  const engine = createStraightEngine();
+  const allPairs = await median(() => {
+    let n = 0;
+    for (const d of demand) for (const s of supply) if (haversine(d, s) <= radius) n++;
+    return n;
+  }, 3);
+  const indexed = await median(() => engine.pairs({ demand, supply, maxDistance: radius }), 5);
+  const rows: BenchRow[] = [{ name: 'straight reach 10k × 1k (kdbush + haversine)', ms: indexed, baseline: { name: 'all-pairs haversine loop', ms: allPairs } }];
+  for (const profile of ['wy', 'ca', 'combined']) {
+    const ms = await median(() => evaluate(data, { profile }), 3);
+    rows.push({ name: `evaluate ${profile}: 10,000 communities, 1,000 facilities`, ms, baseline: { name: 'all-pairs reach alone', ms: allPairs }, note: `${evaluate(data, { profile }).results.length} results` });
+  }
+  return rows;
+}

@@ -1,0 +1,32 @@
+// summarise() counts and the display rows, checked against counts made by hand.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate';
+import { formatNumber, resultRow, summarise } from '../../src/core/report';
+import { community, facility, layers } from './fixtures';
+
+describe('report', () => {
+  // one new community, 2000 residents, 15 places on site → wy.places.new on site 7.5 < 10 fail (5 short);
+  // catchment view the same facility alone → fail; wy.city.places 7.5 ≥ 4.5 pass
+  const ev = evaluate(layers({ communities: [community('C', { population: 2000 })], facilities: [facility('F', 'childcare_centre', { places: 15 })] }), { profile: 'wy' });
+  const s = summarise(ev);
+  it('per-rule counts', () => {
+    expect(s.byRule.find((r) => r.key === 'wy.places.new')).toMatchObject({ pass: 0, fail: 2, na: 0, kind: 'ratio', levels: ['community'] });
+    expect(s.byRule.find((r) => r.key === 'wy.city.places')).toMatchObject({ pass: 1, fail: 0, na: 0 });
+  });
+  it('totals equal the sum over rules and over levels', () => {
+    const sum = (xs: { pass: number; fail: number; na: number }[]) => xs.reduce((a, b) => ({ pass: a.pass + b.pass, fail: a.fail + b.fail, na: a.na + b.na }), { pass: 0, fail: 0, na: 0 });
+    expect(sum(s.byRule)).toEqual(s.totals);
+    expect(sum(s.byLevel)).toEqual(s.totals);
+    expect(s.totals.pass + s.totals.fail + s.totals.na).toBe(ev.results.length);
+  });
+  it('rows read as a planner expects, in both languages', () => {
+    const r = ev.results.find((x) => x.rule === 'wy.places.new' && x.view === 'onsite');
+    if (!r) throw new Error('missing');
+    const zh = resultRow(r, 'zh');
+    expect(zh).toMatchObject({ value: '7.5', threshold: '10', statusText: '不达标', shortfall: '5 个托位', view: '配建', clause: '二(二)；附件1 第2项' });
+    expect(resultRow(r, 'en')).toMatchObject({ statusText: 'fail', shortfall: '5 places', view: 'on site' });
+    expect(formatNumber(0.8333333, 'share', 'en')).toBe('83.3%');
+    expect(formatNumber(15000000, 'cny', 'zh')).toBe('15,000,000');
+    expect(formatNumber(null, 'm', 'zh')).toBe('—');
+  });
+});
