@@ -11,6 +11,7 @@ export * from './diff';
 export * from './views';
 export * from './defaults';
 export * from './session';
+export * from './kpi_rows';
 export * from './file';
 export * from './project_part';
 export { fingerprint } from './fingerprint';

@@ -28,6 +28,7 @@ describe('scenario messages', () => {
       ...['communities', 'facilities'].map((l) => `scenario.error.exists.${l}`),
       ...CAPACITY_FIELDS.map((f) => `scenario.edit.setCapacity.${f}`),
       ...['bed', 'place'].map((k) => `scenario.cost.noRate.${k}`),
+      ...['elderly', 'childcare'].map((k) => `scenario.kpi.covered.${k}`),
     ];
     expect(built.filter((k) => !(k in scenarioZh))).toEqual([]);
     expect(COST_MODES).toHaveLength(4);
