@@ -124,6 +124,36 @@ export function undrawnRuns(ring: Position[], drawn: Set<string>): Position[][] 
   return runs;
 }
 
+/**
+ * What is wrong with a geometry's coordinates, or undefined. Checked before turf or geojson-vt see
+ * them, so one broken feature is reported and skipped instead of stopping the build.
+ */
+export function coordinateProblem(g: Geometry): string | undefined {
+  if (g.type === 'GeometryCollection') return 'is a GeometryCollection; split it into single geometries';
+  const positions: unknown[] = [];
+  const collect = (v: unknown, depth: number): boolean => {
+    if (!Array.isArray(v)) return false;
+    if (depth === 0) {
+      positions.push(v);
+      return true;
+    }
+    return v.every((x) => collect(x, depth - 1));
+  };
+  const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[g.type];
+  if (!collect(g.coordinates, depth)) return `has coordinates nested wrongly for a ${g.type}`;
+  if (positions.length === 0) return 'has no coordinates';
+  for (const p of positions as unknown[][]) {
+    const [lon, lat] = p;
+    if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+      return `has a position ${JSON.stringify(p)} that is not two finite numbers`;
+    }
+    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      return `has a position [${lon}, ${lat}] outside longitude/latitude; projected coordinates (metres) must be converted to WGS84 first (npm run import does)`;
+    }
+  }
+  return undefined;
+}
+
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
@@ -141,6 +171,11 @@ export function areaLayers(files: AreaFiles, fileNames: Partial<Record<keyof Are
       const g = f.geometry;
       if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
         warnings.push(`${where(k, i, f)}: geometry is ${g ? g.type : 'missing'}, expected Polygon or MultiPolygon; left off the base map`);
+        return [];
+      }
+      const problem = coordinateProblem(g);
+      if (problem) {
+        warnings.push(`${where(k, i, f)}: geometry ${problem}; left off the base map`);
         return [];
       }
       return [{ g, p: isRecord(f.properties) ? f.properties : {}, i, f }];
@@ -191,6 +226,11 @@ export function areaLayers(files: AreaFiles, fileNames: Partial<Record<keyof Are
       warnings.push(`${where('roads', i, f)}: geometry is ${g ? g.type : 'missing'}, expected LineString or MultiLineString; left off the base map`);
       return;
     }
+    const problem = coordinateProblem(g);
+    if (problem) {
+      warnings.push(`${where('roads', i, f)}: geometry ${problem}; left off the base map`);
+      return;
+    }
     const p = isRecord(f.properties) ? f.properties : {};
     const cls = roadClass(p.highway);
     const name = text(p.name);
@@ -203,6 +243,11 @@ export function areaLayers(files: AreaFiles, fileNames: Partial<Record<keyof Are
     const ok = g && ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'].includes(g.type);
     if (!ok) {
       warnings.push(`${where('water', i, f)}: geometry is ${g ? g.type : 'missing'}, expected a polygon or a line; left off the base map`);
+      return;
+    }
+    const problem = coordinateProblem(g);
+    if (problem) {
+      warnings.push(`${where('water', i, f)}: geometry ${problem}; left off the base map`);
       return;
     }
     const name = text(isRecord(f.properties) ? f.properties.name : undefined);

@@ -132,6 +132,29 @@ describe('area layers from imperfect input', () => {
     ]);
   });
 
+  it('reports broken or projected coordinates instead of crashing, and keeps the good features', () => {
+    const r = areaLayers({
+      outline: fc([{ type: 'Feature', properties: { name: 'A' }, geometry: square }]),
+      streets: fc([
+        // metres in a Gauss-Krüger zone, not degrees
+        { type: 'Feature', properties: { id: 's1', name: 'B', type: 'street' }, geometry: { type: 'Polygon', coordinates: [[[36500000, 3780000], [36501000, 3780000], [36501000, 3781000], [36500000, 3780000]]] } },
+        { type: 'Feature', properties: { id: 's2', name: 'C', type: 'street' }, geometry: square },
+      ]),
+      roads: fc([
+        { type: 'Feature', properties: { id: 'r1' }, geometry: { type: 'LineString', coordinates: [[0, 0], ['1', 1]] } },
+        { type: 'Feature', properties: { id: 'r2' }, geometry: { type: 'LineString', coordinates: [0, 0] } },
+        { type: 'Feature', properties: { id: 'r3', highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } },
+      ]),
+    });
+    expect(r.warnings).toEqual([
+      'streets.geojson feature #0 (id s1): geometry has a position [36500000, 3780000] outside longitude/latitude; projected coordinates (metres) must be converted to WGS84 first (npm run import does); left off the base map',
+      'roads.geojson feature #0 (id r1): geometry has a position ["1",1] that is not two finite numbers; left off the base map',
+      'roads.geojson feature #1 (id r2): geometry has coordinates nested wrongly for a LineString; left off the base map',
+    ]);
+    expect(r.layers.places!.features.map((f) => f.properties.name)).toEqual(['A', 'C']);
+    expect(r.layers.roads!.features).toHaveLength(1);
+  });
+
   it('names the missing file', () => {
     expect(() => readAreaFiles('tests/basemap/no-such-dir')).toThrow(/no-such-dir\/outline\.geojson: missing/);
   });
