@@ -99,6 +99,8 @@ export interface Road {
   /** OSM-style highway class when known (footway, residential, primary …) */
   highway?: string;
   name?: string;
+  /** where the line comes from, shown with it (e.g. the OpenStreetMap ODbL attribution) */
+  source?: string;
   geometry: LineString | MultiLineString;
 }
 
