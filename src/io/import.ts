@@ -71,6 +71,12 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     const rawId = props.id === undefined || props.id === null ? undefined : String(props.id).trim();
 
     if (!sf.geometry) add('no_geometry', 'error', sf.geometryNote ?? { key: 'io.note.nullGeometry' }, 'geometry', rawId);
+    else {
+      // latitude beyond ±90 fails the schema as "not lon/lat"; say the likelier thing when it is
+      const p = firstPosition(sf.geometry);
+      if (p && !inBox(p[0], p[1], CHINA_BBOX) && inBox(p[1], p[0], CHINA_BBOX)) add('swapped_lonlat', 'error', { key: 'io.problem.swappedLonLat', args: { lon: p[0], lat: p[1] } }, 'geometry', rawId);
+    }
+    const geometrySaid = mine.length > 0;
     for (const n of sf.cellNotes ?? []) {
       const field = Object.keys(mapping).find((f) => mapping[f] === n.column);
       add(n.code, field ? 'error' : 'warning', n.msg, field, rawId);
@@ -81,7 +87,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     const parse = PARSERS[kind] as (raw: unknown, i: number, file: string, p: InputProblem[], d: DataIssue[]) => KindItems[K] | undefined;
     const item = parse({ type: 'Feature', geometry: sf.geometry, properties: props }, index, opts.file, inputProblems, issues);
     for (const p of inputProblems) {
-      if (p.field === 'geometry' && !sf.geometry) continue; // already said, more precisely
+      if (p.field === 'geometry' && geometrySaid) continue; // already said, more precisely
       add(CODE_OF[p.msg.key] ?? 'bad_geometry', 'error', relocate(p.msg), p.field, p.id ?? rawId);
     }
     for (const d of issues) {
@@ -92,7 +98,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
 
     if (item) {
       item.id = item.id.trim();
-      extraChecks(item, kind, sf.geometry, opts.area, maxOut, add);
+      if (!geometrySaid) extraChecks(item, kind, sf.geometry, opts.area, maxOut, add);
       const first = seen.get(item.id);
       if (first !== undefined) {
         add('duplicate_id', 'error', first === 0 ? { key: 'io.problem.idInProject', args: { id: item.id } } : { key: 'io.problem.duplicateId', args: { id: item.id, first } }, 'id', item.id);
@@ -185,11 +191,7 @@ function extraChecks(item: KindItems[LayerKind], kind: LayerKind, g: Geometry | 
   const out = metresOutside(g, box);
   if (out > (area ? maxOut : 0)) {
     const p = firstPosition(g);
-    if (p && !inBox(p[0], p[1], CHINA_BBOX) && inBox(p[1], p[0], CHINA_BBOX)) {
-      add('swapped_lonlat', 'error', { key: 'io.problem.swappedLonLat', args: { lon: p[0], lat: p[1] } }, 'geometry', id);
-    } else {
-      add('outside_area', 'error', { key: area ? 'io.problem.outsideArea' : 'io.problem.outsideChina', args: { km: Math.round(out / 100) / 10, lon: p ? p[0].toFixed(5) : '', lat: p ? p[1].toFixed(5) : '' } }, 'geometry', id);
-    }
+    add('outside_area', 'error', { key: area ? 'io.problem.outsideArea' : 'io.problem.outsideChina', args: { km: Math.round(out / 100) / 10, lon: p ? p[0].toFixed(5) : '', lat: p ? p[1].toFixed(5) : '' } }, 'geometry', id);
   }
 }
 

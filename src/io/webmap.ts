@@ -30,7 +30,7 @@ export function convertGeometry(g: Geometry, from: WebCoords): Geometry {
 export function coordsFromNames(names: string[]): WebCoords | undefined {
   const s = names.join(' ').toLowerCase();
   if (/bd-?09|baidu|百度|bmap/.test(s)) return 'bd09';
-  if (/gcj-?02|amap|gaode|高德|腾讯|tencent|火星/.test(s)) return 'gcj02';
+  if (/gcj|amap|gaode|高德|腾讯|tencent|火星/.test(s)) return 'gcj02';
   return undefined;
 }
 

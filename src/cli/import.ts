@@ -1,0 +1,173 @@
+// `npm run import -- <file> --as communities|facilities|streets|roads [--crs EPSG:xxxx]
+//   [--coords wgs84|gcj02|bd09] [--map field=column ...] --out <file.geojson>`
+// Reads any supported file, prints the validation report and writes validated WGS84 GeoJSON in
+// the project's data model. Writes nothing and exits non-zero when the file cannot be read or
+// has errors (unless --keep-good). Exit codes: 0 written, 1 unreadable or has errors, 2 bad arguments.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { t, tm, type Lang } from '../i18n';
+import { acceptImport, formatReport, importLayer, importRecord, layerToGeoJSON, mappableFields, readFile, type LayerKind, type ReadOptions, type Sidecars, type WebCoords, LAYER_KINDS, WEB_COORDS } from '../io';
+import type { BBox } from '../io/geometry';
+
+export interface CliArgs {
+  file: string;
+  as: LayerKind;
+  out: string;
+  lang: Lang;
+  read: ReadOptions;
+  map: Record<string, string>;
+  defaults: Record<string, string>;
+  layer?: string;
+  bbox?: BBox;
+  keepGood: boolean;
+}
+
+export class ArgError extends Error {}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const pos: string[] = [];
+  const opt = new Map<string, string[]>();
+  const flags = new Set(['--keep-good']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      pos.push(a);
+      continue;
+    }
+    const [k, inline] = a.includes('=') && !['--map', '--default'].includes(a.split('=')[0]) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flags.has(k)) {
+      opt.set(k, ['1']);
+      continue;
+    }
+    const v = inline ?? argv[++i];
+    if (v === undefined) throw new ArgError(`${k} needs a value`);
+    opt.set(k, [...(opt.get(k) ?? []), v]);
+  }
+  const one = (k: string) => opt.get(k)?.at(-1);
+  const lang: Lang = one('--lang') === 'en' ? 'en' : 'zh';
+  if (pos.length !== 1) throw new ArgError(pos.length ? `one input file, got: ${pos.join(' ')}` : 'no input file');
+  const as = one('--as');
+  if (!as || !(LAYER_KINDS as readonly string[]).includes(as)) throw new ArgError(`--as must be one of ${LAYER_KINDS.join('|')}${as ? `, got ${as}` : ''}`);
+  const out = one('--out');
+  if (!out) throw new ArgError('--out <file.geojson> is required');
+  const coords = one('--coords');
+  if (coords && !(WEB_COORDS as readonly string[]).includes(coords)) throw new ArgError(`--coords must be one of ${WEB_COORDS.join('|')}, got ${coords}`);
+  const pairs = (k: string) => {
+    const r: Record<string, string> = {};
+    for (const s of opt.get(k) ?? []) {
+      const at = s.indexOf('=');
+      if (at <= 0) throw new ArgError(`${k} ${s}: expected field=value`);
+      r[s.slice(0, at).trim()] = s.slice(at + 1).trim();
+    }
+    return r;
+  };
+  const map = pairs('--map');
+  const fields = mappableFields(as as LayerKind);
+  for (const f of Object.keys(map)) if (!fields.includes(f)) throw new ArgError(`--map ${f}=…: unknown field for ${as}; fields: ${fields.join(', ')}`);
+  const defaults = pairs('--default');
+  for (const f of Object.keys(defaults)) if (!fields.includes(f)) throw new ArgError(`--default ${f}=…: unknown field for ${as}; fields: ${fields.join(', ')}`);
+  let bbox: BBox | undefined;
+  const b = one('--bbox');
+  if (b) {
+    const n = b.split(',').map(Number);
+    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[0] >= n[2] || n[1] >= n[3]) throw new ArgError(`--bbox ${b}: expected west,south,east,north in degrees`);
+    bbox = n as BBox;
+  }
+  const headerRow = one('--header-row');
+  if (headerRow !== undefined && !(Number.isInteger(Number(headerRow)) && Number(headerRow) >= 1)) throw new ArgError(`--header-row ${headerRow}: expected a row number ≥ 1`);
+  const layer = one('--layer');
+  return {
+    file: pos[0],
+    as: as as LayerKind,
+    out,
+    lang,
+    map,
+    defaults,
+    layer,
+    bbox,
+    keepGood: opt.has('--keep-good'),
+    read: {
+      crs: one('--crs'),
+      coords: coords as WebCoords | undefined,
+      encoding: one('--encoding'),
+      xColumn: one('--x'),
+      yColumn: one('--y'),
+      headerRow: headerRow ? Number(headerRow) : undefined,
+      layers: layer ? [layer] : undefined,
+    },
+  };
+}
+
+/** Loose .shp: its .dbf/.prj/.cpg next to it. */
+function sidecarsOf(file: string): Sidecars {
+  if (!/\.shp$/i.test(file)) return {};
+  const base = file.slice(0, -4);
+  const find = (ext: string) => [ext, ext.toUpperCase()].map((e) => `${base}.${e}`).find((p) => existsSync(p));
+  const read = (ext: string) => {
+    const p = find(ext);
+    return p ? new Uint8Array(readFileSync(p)) : undefined;
+  };
+  return { dbf: read('dbf'), prj: read('prj'), cpg: read('cpg') };
+}
+
+/** Runs the import; returns the exit code. Output goes through `log` so tests can capture it. */
+export function run(argv: string[], log: (line: string) => void = console.log): number {
+  let args: CliArgs;
+  const lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'zh';
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof ArgError)) throw e;
+    log(t(lang, 'io.cli.badArgs', { detail: e.message }));
+    log(t(lang, 'io.cli.usage'));
+    return 2;
+  }
+  const name = basename(args.file);
+  if (!existsSync(args.file)) {
+    log(tm(lang, { key: 'io.err.unreadable', args: { file: args.file, detail: 'not found' } }));
+    log(t(lang, 'io.cli.nothingWritten'));
+    return 1;
+  }
+  const bytes = new Uint8Array(readFileSync(args.file));
+  const r = readFile(name, bytes, args.read, sidecarsOf(args.file));
+  if (!r.ok) {
+    log(tm(lang, r.error));
+    log(t(lang, 'io.cli.nothingWritten'));
+    return 1;
+  }
+  if (r.layers.length > 1) {
+    log(t(lang, 'io.cli.multipleLayers', { file: name, layers: r.layers.map((l) => l.name).join(', ') }));
+    log(t(lang, 'io.cli.nothingWritten'));
+    return 1;
+  }
+  const layer = r.layers[0];
+  for (const n of layer.notes) log(tm(lang, n));
+  for (const [f, c] of Object.entries(args.map)) {
+    if (!layer.columns.includes(c)) {
+      log(t(lang, 'io.cli.badArgs', { detail: `--map ${f}=${c}: no column "${c}"; columns: ${layer.columns.join(', ')}` }));
+      log(t(lang, 'io.cli.nothingWritten'));
+      return 2;
+    }
+  }
+  const outcome = importLayer(layer, { kind: args.as, file: name, mapping: args.map, defaults: args.defaults, area: args.bbox });
+  for (const line of formatReport(outcome.report, lang)) log(line);
+  const { withErrors, good } = outcome.report;
+  if ((withErrors > 0 && !args.keepGood) || good === 0) {
+    if (withErrors > 0) log(t(lang, 'io.cli.hasErrors', { errors: withErrors, good }));
+    log(t(lang, 'io.cli.nothingWritten'));
+    return 1;
+  }
+  const taken = acceptImport({ communities: [], facilities: [], streets: [], roads: [] }, outcome, 'good');
+  const fc = layerToGeoJSON(args.as, taken[args.as], importRecord(outcome.report));
+  // write to a temporary name first so an interrupted run never leaves half a file
+  const tmp = join(dirname(args.out), `.${basename(args.out)}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(fc));
+  renameSync(tmp, args.out);
+  log(t(lang, 'io.cli.wrote', { count: taken[args.as].length, kind: t(lang, `io.kind.${args.as}`), out: args.out }));
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,0 +1,68 @@
+// KML, KMZ, DXF and GeoJSON readers on files made by GDAL (see tests/fixtures/io/make-fixtures.sh).
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { importLayer, readFile } from '../../src/io';
+import { bytes, maxDiff, readFails, readOk, sourceJson } from './helpers';
+
+const communities = sourceJson('communities.geojson');
+
+describe('KML and KMZ', () => {
+  it('GDAL KML: names, extended data and polygons with holes', () => {
+    const [layer] = readOk('communities.kml', bytes('communities.kml'));
+    expect(layer.crs).toEqual({ code: 'EPSG:4326', source: 'format' });
+    expect(layer.features.map((f) => f.properties.name)).toEqual(['韦曲街道北街社区', '韦曲街道南街社区', '郭杜街道西江村']);
+    expect(layer.features[1].properties['60岁以上人口']).toBe(640);
+    layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates : null, communities.features[i].geometry.coordinates)).toBeLessThan(1e-9));
+  });
+  it('KMZ (the same KML zipped as doc.kml) reads the same', () => {
+    const kmz = zipSync({ 'doc.kml': bytes('communities.kml') });
+    const [a] = readOk('c.kmz', kmz);
+    const [b] = readOk('communities.kml', bytes('communities.kml'));
+    expect(a.format).toBe('kmz');
+    expect(a.features).toEqual(b.features);
+  });
+  it('imports as communities: the mapping finds 社区编号, 常住人口 … and the types', () => {
+    const [layer] = readOk('communities.kml', bytes('communities.kml'));
+    const out = importLayer(layer, { kind: 'communities', file: 'communities.kml' });
+    expect(out.report.mapping).toMatchObject({ id: '社区编号', name: 'name', population: '常住人口', elderly: '60岁以上人口', infants: '婴幼儿人数' });
+    expect(out.good.map((c) => c.type)).toEqual(['built', 'new', 'rural']);
+  });
+  it('truncated KML is an XML error naming the file', () => {
+    const b = bytes('communities.kml');
+    expect(readFails('communities.kml', b.subarray(0, 900)).key).toBe('io.err.xmlSyntax');
+  });
+});
+
+describe('DXF (planning drawing in EPSG:4524)', () => {
+  const layers = readOk('communities-gk36.dxf', bytes('communities-gk36.dxf'));
+  it('one layer per DXF layer; closed polylines become polygons, names inside them become labels', () => {
+    expect(layers.map((l) => l.name)).toEqual(['社区边界']);
+    const [outline] = layers;
+    expect(outline.crs).toMatchObject({ code: 'EPSG:4524', source: 'guessed' });
+    const labelled = outline.features.filter((f) => f.properties.label);
+    expect(labelled.map((f) => f.properties.label)).toEqual(['韦曲街道北街社区', '韦曲街道南街社区', '郭杜街道西江村']);
+    // outer rings at the source coordinates (GDAL projected forward, we project back)
+    labelled.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates[0] : null, communities.features[i].geometry.coordinates[0])).toBeLessThan(1e-7));
+    // the hole of 南街社区 is a fourth closed polyline without a label
+    expect(outline.features.length).toBe(4);
+  });
+  it('choosing a layer that is not there lists those that are', () => {
+    expect(readFails('communities-gk36.dxf', bytes('communities-gk36.dxf'), { layers: ['道路'] })).toEqual({ key: 'io.err.noSuchLayer', args: { file: 'communities-gk36.dxf', layers: '道路', available: '社区边界' } });
+  });
+});
+
+describe('GeoJSON', () => {
+  it('a legacy "crs" member naming EPSG:4524 is honoured', () => {
+    const [layer] = readOk('communities-gk36.reference.geojson', bytes('communities-gk36.reference.geojson'));
+    expect(layer.crs).toMatchObject({ code: 'EPSG:4524', source: 'format' });
+  });
+  it('a bare geometry and a single Feature are accepted', () => {
+    const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+    expect(readOk('g.json', enc({ type: 'Point', coordinates: [108.9, 34.1] }))[0].features).toHaveLength(1);
+    expect(readOk('f.geojson', enc({ type: 'Feature', id: 7, geometry: null, properties: null }))[0].features[0].properties).toEqual({ id: 7 });
+  });
+  it('an empty file and an unknown extension say so', () => {
+    expect(readFile('a.geojson', new Uint8Array()).ok).toBe(false);
+    expect(readFails('notes.docx', new Uint8Array([1, 2, 3])).key).toBe('io.err.unknownFormat');
+  });
+});

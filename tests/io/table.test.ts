@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import * as XLSX from 'xlsx';
+import { importLayer } from '../../src/io';
+import { detectEncoding } from '../../src/io/bytes';
+import { parseCsv } from '../../src/io/readers/csv';
+import { parseCoordinate } from '../../src/io/readers/table';
+import { bytes, maxDiff, readFails, readOk, sourceJson } from './helpers';
+
+const facilities = sourceJson('facilities.geojson');
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('CSV', () => {
+  it('GDAL export in GBK with x/y in EPSG:4545: encoding detected, points back at the source lon/lat', () => {
+    const [layer] = readOk('facilities-cm108-gbk.csv', bytes('facilities-cm108-gbk.csv'), { crs: 'EPSG:4545' });
+    expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
+    expect(layer.features.map((f) => f.properties['机构名称'])).toEqual(facilities.features.map((f) => f.properties['机构名称']));
+    layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-6));
+    // the coordinate columns became the geometry, not attributes
+    expect(layer.columns).not.toContain('X');
+  });
+  it('the same CSV without --crs says which CRS to give (unprefixed metres cannot be guessed)', () => {
+    const e = readFails('facilities-cm108-gbk.csv', bytes('facilities-cm108-gbk.csv'));
+    expect(e.key).toBe('io.err.crsMissing');
+    expect(e.args).toMatchObject({ file: 'facilities-cm108-gbk.csv', x: '586536.359263479' });
+  });
+  it('RFC 4180: quotes, doubled quotes, commas and line breaks inside quotes; leading zeros kept', () => {
+    expect(parseCsv('a,b\r\n"x, ""y""","line1\nline2"\n0012,3\n')).toEqual([['a', 'b'], ['x, "y"', 'line1\nline2'], ['0012', '3']]);
+  });
+  it('semicolon and tab delimiters are detected', () => {
+    expect(parseCsv('名称;经度;纬度\n甲;108.9;34.1\n')[1]).toEqual(['甲', '108.9', '34.1']);
+    expect(parseCsv('名称\t经度\t纬度\n甲\t108.9\t34.1\n')[1]).toEqual(['甲', '108.9', '34.1']);
+  });
+  it('a title row above the header is skipped with a note; row numbers are the spreadsheet rows', () => {
+    const csv = '长安区养老机构统计表,,,\n名称,类型,经度,纬度\n甲,日间照料中心,108.93,34.16\n\n乙,养老院,108.94,34.17\n';
+    const [layer] = readOk('t.csv', utf8(csv));
+    expect(layer.notes).toEqual([{ key: 'io.note.titleRowSkipped', args: { row: 1 } }]);
+    expect(layer.features.map((f) => f.number)).toEqual([3, 5]);
+    expect(layer.features[1].geometry).toEqual({ type: 'Point', coordinates: [108.94, 34.17] });
+  });
+  it('a single location column "108.94,34.26" (高德 POI export) and a GCJ-02 hint from the column name', () => {
+    const [layer] = readOk('poi.csv', utf8('name,location,gcj_note\n甲,"108.94,34.26",x\n'));
+    expect(layer.features[0].geometry).toEqual({ type: 'Point', coordinates: [108.94, 34.26] });
+    expect(layer.notes.map((n) => n.key)).toContain('io.note.webCoordsNamed');
+  });
+  it('--coords gcj02 converts every point (offset in Xi’an is a few hundred metres)', () => {
+    const [raw] = readOk('p.csv', utf8('名称,经度,纬度\n甲,108.94,34.26\n'));
+    const [conv] = readOk('p.csv', utf8('名称,经度,纬度\n甲,108.94,34.26\n'), { coords: 'gcj02' });
+    expect(conv.coords).toBe('gcj02');
+    const a = raw.features[0].geometry?.type === 'Point' ? raw.features[0].geometry.coordinates : [0, 0];
+    const b = conv.features[0].geometry?.type === 'Point' ? conv.features[0].geometry.coordinates : [0, 0];
+    const metres = Math.hypot((a[0] - b[0]) * 111320 * Math.cos((34.26 * Math.PI) / 180), (a[1] - b[1]) * 111320);
+    expect(metres).toBeGreaterThan(200);
+    expect(metres).toBeLessThan(800);
+  });
+  it('latitude in the longitude column is caught with the fix spelled out', () => {
+    const e = readFails('s.csv', utf8('名称,经度,纬度\n甲,34.16,108.93\n'));
+    expect(e).toEqual({ key: 'io.err.swappedColumns', args: { file: 's.csv', sheet: 's', x: '经度', y: '纬度', xv: 34.16, yv: 108.93 } });
+  });
+  it('coordinates written as degrees-minutes-seconds', () => {
+    // 108°56'24" = 108 + 56/60 + 24/3600 = 108.94
+    expect(parseCoordinate('108°56\'24"E')).toBeCloseTo(108.94, 10);
+    expect(parseCoordinate('34度9分')).toBeCloseTo(34.15, 10);
+    expect(parseCoordinate('abc')).toBeNaN();
+  });
+});
+
+describe('encoding detection', () => {
+  it('GBK, UTF-8 with and without BOM, UTF-16', () => {
+    const text = '名称,人口\n韦曲街道北街社区,8650\n';
+    expect(detectEncoding(iconv.encode(text, 'gbk')).label).toBe('gb18030');
+    expect(detectEncoding(utf8(text))).toEqual({ label: 'utf-8', source: 'utf8' });
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]))).toEqual({ label: 'utf-8', source: 'bom' });
+    expect(detectEncoding(iconv.encode(text, 'utf16le', { addBOM: true })).label).toBe('utf-16le');
+  });
+  it('a two-character GBK file (too short for statistics) still decodes as Chinese', () => {
+    const [layer] = readOk('short.csv', iconv.encode('名称,经度,纬度\n韦曲,108.9,34.1\n', 'gbk'));
+    expect(layer.features[0].properties['名称']).toBe('韦曲');
+  });
+});
+
+describe('XLSX (written by SheetJS, read back as a planner’s file)', () => {
+  function workbook(rows: unknown[][], extra?: (ws: XLSX.WorkSheet) => void): Uint8Array {
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    extra?.(ws);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '养老设施');
+    return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  }
+  it('blank lines are skipped, rows keep their Excel numbers, cached formula results are used', () => {
+    const data = workbook([['名称', '类型', '床位', '护理型床位', '经度', '纬度'], ['甲', '养老院', 100, 30, 108.93, 34.16], [], ['乙', '日间照料中心', 20, 5, 108.94, 34.17]], (ws) => {
+      ws['D4'] = { t: 'n', f: 'C4/4', v: 5 };
+    });
+    const [layer] = readOk('f.xlsx', data);
+    expect(layer.name).toBe('养老设施');
+    expect(layer.features.map((f) => f.number)).toEqual([2, 4]);
+    const out = importLayer(layer, { kind: 'facilities', file: 'f.xlsx' });
+    expect(out.report.withErrors).toBe(0);
+    expect(out.good.map((f) => [f.id, f.kind, f.beds, f.nursingBeds])).toEqual([
+      ['养老设施-2', 'elderly_institution', 100, 30],
+      ['养老设施-4', 'elderly_daycare', 20, 5],
+    ]);
+  });
+});
