@@ -4,6 +4,7 @@
 export const scenarioZh: Record<string, string> = {
   // history list
   'scenario.edit.addFacility': '新增设施「{name}」',
+  'scenario.edit.addFacilities': '新增「{name}」等 {count} 处设施',
   'scenario.edit.moveFacility': '移动设施「{name}」{metres} 米',
   'scenario.edit.deleteFacility': '删除设施「{name}」',
   'scenario.edit.setCapacity': '修改设施「{name}」的 {count} 项容量',
@@ -26,6 +27,7 @@ export const scenarioZh: Record<string, string> = {
   'scenario.error.exists.facilities': 'id「{id}」已被另一个设施使用，请换一个 id',
   'scenario.error.twiceInEdit': '同一次编辑对图层 {layer} 的要素「{id}」操作了两次',
   'scenario.error.noId': '图层 {layer} 的要素缺少 id',
+  'scenario.error.nothingToAdd': '没有要新增的设施',
   'scenario.error.badNumber': '「{id}」的 {field} 必须是不小于 0 的数字，现在是 {value}',
   'scenario.error.notWhole': '「{id}」的 {field} 必须是整数，现在是 {value}',
   'scenario.error.badPosition': '「{id}」的坐标不是有效的经纬度：{value}',
@@ -83,6 +85,7 @@ export const scenarioZh: Record<string, string> = {
 
 export const scenarioEn: Record<string, string> = {
   'scenario.edit.addFacility': 'Added facility “{name}”',
+  'scenario.edit.addFacilities': 'Added {count} facilities (“{name}” …)',
   'scenario.edit.moveFacility': 'Moved facility “{name}” by {metres} m',
   'scenario.edit.deleteFacility': 'Deleted facility “{name}”',
   'scenario.edit.setCapacity': 'Changed {count} capacities of facility “{name}”',
@@ -104,6 +107,7 @@ export const scenarioEn: Record<string, string> = {
   'scenario.error.exists.facilities': 'The id “{id}” is already used by another facility; choose another id',
   'scenario.error.twiceInEdit': 'One edit touches feature “{id}” of layer {layer} twice',
   'scenario.error.noId': 'A feature of layer {layer} has no id',
+  'scenario.error.nothingToAdd': 'There are no facilities to add',
   'scenario.error.badNumber': '{field} of “{id}” must be a number ≥ 0, got {value}',
   'scenario.error.notWhole': '{field} of “{id}” must be a whole number, got {value}',
   'scenario.error.badPosition': 'The position of “{id}” is not a valid longitude/latitude: {value}',

@@ -25,6 +25,7 @@ const zDelete = z.object({ layer: z.enum(['communities', 'facilities', 'streets'
 
 const zOp = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addFacility'), facility: zFacility }),
+  z.object({ type: z.literal('addFacilities'), facilities: z.array(zFacility).min(1) }),
   z.object({ type: z.literal('moveFacility'), id, to: z.tuple([lon, lat]) }),
   z.object({ type: z.literal('deleteFacility'), id }),
   z.object({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Edit } from '../../../src/core/scenario/edit';
 import { applyEdit } from '../../../src/core/scenario/edit';
 import {
+  addFacilities,
   addFacility,
   deleteCommunity,
   deleteFacility,
@@ -49,6 +50,19 @@ describe('edit operations', () => {
       ok: false,
       reason: { key: 'scenario.error.badPosition' },
     });
+  });
+
+  it('addFacilities adds several as one undoable step, all or nothing', () => {
+    const L = baseLayers();
+    const e = ok(addFacilities(L, { facilities: [facility('s1', { name: '候选一' }), facility('s2'), facility('s3')] }, 'e'));
+    expect(e.note).toEqual({ key: 'scenario.edit.addFacilities', args: { count: 3, name: '候选一' } });
+    const a = applyEdit(L, e);
+    expect(a.layers.facilities.map((f) => f.id)).toEqual(['f1', 'f2', 'f3', 's1', 's2', 's3']);
+    expect(applyEdit(a.layers, a.inverse).layers).toStrictEqual(L);
+    // one id taken (f2) or repeated (s1 twice): nothing is added, the reason names the id
+    expect(addFacilities(L, { facilities: [facility('s1'), facility('f2')] })).toEqual({ ok: false, reason: { key: 'scenario.error.exists.facilities', args: { id: 'f2' } } });
+    expect(addFacilities(L, { facilities: [facility('s1'), facility('s1')] })).toEqual({ ok: false, reason: { key: 'scenario.error.exists.facilities', args: { id: 's1' } } });
+    expect(addFacilities(L, { facilities: [] })).toEqual({ ok: false, reason: { key: 'scenario.error.nothingToAdd' } });
   });
 
   it('moveFacility moves a point and reports the distance in metres', () => {

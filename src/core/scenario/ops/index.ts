@@ -1,6 +1,7 @@
 // The edit operations, one per file, and the dispatcher replay uses to rebuild an edit from
 // its recorded intent on whatever layers it meets.
 import type { Layers } from '../../model';
+import { addFacilities, type AddFacilitiesOp } from './add_facilities';
 import { addFacility, type AddFacilityOp } from './add_facility';
 import { deleteCommunity, type DeleteCommunityOp } from './delete_community';
 import { deleteFacility, type DeleteFacilityOp } from './delete_facility';
@@ -13,6 +14,7 @@ import { updateFacility, type UpdateFacilityOp } from './update_facility';
 
 export type EditOp =
   | AddFacilityOp
+  | AddFacilitiesOp
   | MoveFacilityOp
   | DeleteFacilityOp
   | SetCapacityOp
@@ -23,6 +25,7 @@ export type EditOp =
 
 export const OP_TYPES = [
   'addFacility',
+  'addFacilities',
   'moveFacility',
   'deleteFacility',
   'setCapacity',
@@ -36,6 +39,8 @@ export function buildEdit(layers: Layers, op: EditOp, editId: string): OpResult 
   switch (op.type) {
     case 'addFacility':
       return addFacility(layers, op, editId);
+    case 'addFacilities':
+      return addFacilities(layers, op, editId);
     case 'moveFacility':
       return moveFacility(layers, op, editId);
     case 'deleteFacility':
@@ -53,7 +58,7 @@ export function buildEdit(layers: Layers, op: EditOp, editId: string): OpResult 
   }
 }
 
-export { addFacility, deleteCommunity, deleteFacility, moveFacility, putCommunity, setCapacity, setCommunity, updateFacility };
+export { addFacilities, addFacility, deleteCommunity, deleteFacility, moveFacility, putCommunity, setCapacity, setCommunity, updateFacility };
 export type { OpResult } from './result';
 export type { CapacityChange } from './set_capacity';
 export type { CommunityFields } from './set_community';
