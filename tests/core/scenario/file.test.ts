@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Layers } from '../../../src/core/model';
 import { baselineNotice, importScenario, parseScenarioFile, scenarioFile, scenarioFileText } from '../../../src/core/scenario/file';
 import { commit, EMPTY_HISTORY } from '../../../src/core/scenario/history';
-import { addFacility, moveFacility, putCommunity, setCapacity, type OpResult } from '../../../src/core/scenario/ops';
+import { addFacilities, addFacility, deleteCommunity, moveFacility, putCommunity, setCapacity, setCommunity, updateFacility, type OpResult } from '../../../src/core/scenario/ops';
 import { replay } from '../../../src/core/scenario/replay';
 import { withHistory, type Scenario } from '../../../src/core/scenario/scenarios';
 import type { Edit } from '../../../src/core/scenario/edit';
@@ -33,6 +33,19 @@ describe('scenario file', () => {
     const back = replay(baseLayers(), r.file.scenario);
     expect(back.skipped).toEqual([]);
     expect(back.layers).toEqual(layers);
+  });
+
+  it('every kind of edit operation survives the file', () => {
+    let s = { layers: baseLayers() as Layers, history: EMPTY_HISTORY };
+    s = commit(s, ok(addFacilities(s.layers, { facilities: [facility('s1'), facility('s2', { kind: 'family_childcare', places: 5 })] }, 'x1')));
+    s = commit(s, ok(updateFacility(s.layers, { id: 'f1', props: { ownership: 'public_private', inclusive: true } }, 'x2')));
+    s = commit(s, ok(setCommunity(s.layers, { id: 'c2', fields: { type: 'new', households: null } }, 'x3')));
+    s = commit(s, ok(deleteCommunity(s.layers, { id: 'c3' }, 'x4')));
+    const scenario = withHistory({ id: 'sc', name: 'n', edits: [] }, s.history);
+    const r = parseScenarioFile(scenarioFileText(scenarioFile(scenario, baseLayers(), 'x')));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.file.scenario.edits.map((e) => e.op?.type)).toEqual(['addFacilities', 'updateFacility', 'setCommunity', 'deleteCommunity']);
+    expect(replay(baseLayers(), r.file.scenario).layers).toEqual(s.layers);
   });
 
   it('says when it was made on other baseline data', () => {
