@@ -20,7 +20,7 @@ export interface Frame {
   cells: Ring[];
 }
 
-let cached: Omit<Frame, never> | undefined;
+let cached: Frame | undefined;
 
 /** Reads the packages once per process; the result is never mutated by the stages. */
 export function loadFrame(): Frame {
