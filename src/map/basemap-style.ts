@@ -272,6 +272,57 @@ export interface XyzOptions {
   lang?: Lang;
 }
 
+/** What a .pmtiles archive holds, from its header (tileType) and JSON metadata (as PMTiles.getMetadata() returns it). */
+export interface ArchiveInfo {
+  /** header tile type: 1 MVT, 2 PNG, 3 JPEG, 4 WebP, 5 AVIF */
+  tileType: number;
+  metadata: unknown;
+}
+
+export type ArchiveSchema = 'ours' | 'protomaps' | 'raster';
+
+function vectorLayerIds(metadata: unknown): string[] {
+  if (typeof metadata !== 'object' || metadata === null) return [];
+  const layers = (metadata as { vector_layers?: unknown }).vector_layers;
+  if (!Array.isArray(layers)) return [];
+  return layers.flatMap((l) => (typeof l === 'object' && l !== null && typeof (l as { id?: unknown }).id === 'string' ? [(l as { id: string }).id] : []));
+}
+
+/**
+ * Which style fits an archive: raster tiles; our schema (`npm run basemap`: land + places + roads);
+ * or the Protomaps schema (earth + roads …). Throws an error that lists the layers it found otherwise.
+ */
+export function archiveSchema(info: ArchiveInfo): ArchiveSchema {
+  if (info.tileType >= 2 && info.tileType <= 5) return 'raster';
+  if (info.tileType !== 1) throw new Error(`this .pmtiles holds tiles of type ${info.tileType}, neither vector (MVT) nor image tiles the map can draw`);
+  const ids = vectorLayerIds(info.metadata);
+  if (['land', 'places', 'roads'].every((l) => ids.includes(l))) return 'ours';
+  if (ids.includes('earth')) return 'protomaps';
+  throw new Error(
+    `this .pmtiles has the vector layers [${ids.join(', ')}]; the map can draw archives made by \`npm run basemap\` ` +
+      '(land, boundaries, roads, places) or Protomaps base maps (earth, roads, places, …)',
+  );
+}
+
+/** The base map for a .pmtiles archive the user chose (by URL or picked file), styled by what it holds. */
+export function archiveBasemap(url: string, info: ArchiveInfo, lang: Lang = 'zh', flavor: ProtomapsFlavor = 'light'): BasemapStyle {
+  const schema = archiveSchema(info);
+  const given = typeof info.metadata === 'object' && info.metadata !== null ? (info.metadata as { attribution?: unknown }).attribution : undefined;
+  const attribution = typeof given === 'string' && given.trim() !== '' ? given : undefined;
+  // an archive that names no source gets no invented credit; Protomaps data is always OpenStreetMap's
+  if (schema === 'ours') return demoBasemap(url, lang, attribution ?? '');
+  if (schema === 'protomaps') return protomapsBasemap(url, flavor, lang);
+  const credit = attribution ?? '';
+  return {
+    sources: { [BASEMAP_SOURCE]: { type: 'raster', url: pmtilesUrl(url), tileSize: 256, attribution: credit } },
+    layers: [
+      { id: id('background'), type: 'background', paint: { 'background-color': PALETTE.outside } },
+      { id: id('raster'), type: 'raster', source: BASEMAP_SOURCE },
+    ],
+    attribution: credit,
+  };
+}
+
 /** An online XYZ tile template. The demo never uses it; a user who chooses it goes online. */
 export function xyzBasemap(o: XyzOptions): BasemapStyle {
   const problem = xyzUrlProblem(o.url);

@@ -14,6 +14,8 @@ import {
   isBasemapLayer,
   pmtilesUrl,
   protomapsBasemap,
+  archiveBasemap,
+  archiveSchema,
   xyzBasemap,
   xyzUrlProblem,
   type BasemapStyle,
@@ -27,6 +29,8 @@ const all: [string, BasemapStyle][] = [
     [`protomaps ${f} zh`, protomapsBasemap('https://example.org/city.pmtiles', f, 'zh')],
     [`protomaps ${f} en`, protomapsBasemap('https://example.org/city.pmtiles', f, 'en')],
   ]),
+  ['archive: ours', archiveBasemap('u.pmtiles', { tileType: 1, metadata: { attribution: 'x', vector_layers: [{ id: 'land' }, { id: 'roads' }, { id: 'places' }] } })],
+  ['archive: raster', archiveBasemap('u.pmtiles', { tileType: 4, metadata: { attribution: 'my survey' } })],
   ['xyz raster', xyzBasemap({ kind: 'raster', url: 'https://tile.example.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors (ODbL)' })],
   ['xyz vector', xyzBasemap({ kind: 'vector', url: 'https://tile.example.org/{z}/{x}/{y}.mvt', attribution: '© OpenStreetMap contributors (ODbL)' })],
 ];
@@ -108,6 +112,30 @@ describe('demo style filters against the features the build script makes', () =>
   it('uses only source layers the build script writes', () => {
     const used = new Set(demo.layers.flatMap((l) => ('source-layer' in l && l['source-layer'] ? [l['source-layer']] : [])));
     expect([...used].sort()).toEqual(['boundaries', 'land', 'places', 'roads', 'water']);
+  });
+});
+
+describe('choosing the style for a user\'s .pmtiles', () => {
+  const layers = (...ids: string[]): { vector_layers: { id: string }[] } => ({ vector_layers: ids.map((id) => ({ id })) });
+
+  it('recognises our schema, the Protomaps schema and image tiles', () => {
+    expect(archiveSchema({ tileType: 1, metadata: layers('land', 'boundaries', 'roads', 'places') })).toBe('ours');
+    expect(archiveSchema({ tileType: 1, metadata: layers('boundaries', 'buildings', 'earth', 'landuse', 'places', 'roads', 'water') })).toBe('protomaps');
+    expect(archiveSchema({ tileType: 2, metadata: {} })).toBe('raster');
+  });
+
+  it('says which layers it found when it cannot draw an archive', () => {
+    expect(() => archiveSchema({ tileType: 1, metadata: layers('transportation', 'water_name') })).toThrow(
+      /vector layers \[transportation, water_name\]/,
+    );
+    expect(() => archiveSchema({ tileType: 1, metadata: 'not json object' })).toThrow(/vector layers \[\]/);
+    expect(() => archiveSchema({ tileType: 9, metadata: {} })).toThrow(/type 9/);
+  });
+
+  it('keeps the archive\'s own attribution and never invents one', () => {
+    expect(archiveBasemap('a.pmtiles', { tileType: 1, metadata: { ...layers('land', 'roads', 'places'), attribution: '© 我们的测绘' } }).attribution).toBe('© 我们的测绘');
+    expect(archiveBasemap('a.pmtiles', { tileType: 3, metadata: {} }).attribution).toBe('');
+    expect(archiveBasemap('a.pmtiles', { tileType: 1, metadata: layers('earth') }).attribution).toContain('OpenStreetMap');
   });
 });
 
