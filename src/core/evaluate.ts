@@ -3,6 +3,7 @@
 // throws only on an unknown profile id, which is a programming or command-line error.
 import type { AreaInfo, DataIssue, Layers, Level, RuleResult } from './model';
 import { resolveParams, type Params } from './params';
+import { createNetworkEngine } from './reach/network-engine';
 import { createStraightEngine } from './reach/straight';
 import type { ReachEngine } from './reach/types';
 import { buildContext, type EvalContext } from './rules/context';
@@ -16,7 +17,8 @@ export interface EvaluateOptions {
   /** profile id: ak | cf | wy | xn | ca | combined */
   profile: string;
   params?: Partial<Params>;
-  /** defaults to the straight-line engine; the network engine plugs in here */
+  /** defaults to the straight-line engine, or — with params.reach 'network' and roads loaded — a network
+   *  engine built from data.roads (pass a cached one to avoid rebuilding the graph on every call) */
   reach?: ReachEngine;
 }
 
@@ -89,7 +91,8 @@ export function evaluate(data: Layers & { area: AreaInfo }, opts: EvaluateOption
   const profile = getProfile(opts.profile);
   if (!profile) throw new Error(`unknown profile ${opts.profile}; known: ${PROFILES.map((p) => p.id).join(', ')}`);
   const params = resolveParams(opts.params);
-  const ctx = buildContext(data, params, opts.reach ?? createStraightEngine());
+  const engine = opts.reach ?? (params.reach === 'network' && data.roads.length > 0 ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance }) : createStraightEngine());
+  const ctx = buildContext(data, params, engine);
   const results = evaluateRules(profile.rules, ctx);
   return { profile: profile.id, params, results, issues: ctx.issues, coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
 }

@@ -42,9 +42,9 @@ describe('profiles', () => {
     expect(byKey.get('ca.city.places')?.supersedes?.sort()).toEqual(['wy.city.places', 'xn.city.places']);
     expect(byKey.has('wy.city.places')).toBe(false);
     // nursing share: wy 55 %, xn 60 %, ca 60 % → xn (first of the tie)
-    expect(byKey.get('xn.nursing')?.supersedes?.sort()).toEqual(['ca.nursing', 'wy.nursing']);
+    expect(byKey.get('xn.nursing')?.supersedes?.sort()).toEqual(['ca.nursing:area', 'wy.nursing']);
     // lottery share: ak 60 % over wy 55 %
-    expect(byKey.get('ak.budget:lottery')?.supersedes).toEqual(['wy.budget']);
+    expect(byKey.get('ak.budget:lottery')?.supersedes).toEqual(['wy.budget:lottery']);
     // urban communities covered: xn 100 % over ca 90 %
     expect(byKey.get('xn.home.cover')?.supersedes).toEqual(['ca.coverage.urban']);
     // new-area pass rate: xn 100 % over wy 80 %

@@ -1,7 +1,7 @@
 // combined: every rule of the five documents, except that rules stating the same requirement
 // (same `requirement` key: same measure, same units assessed) are replaced by the strictest one,
 // which keeps its own id and citation. Ties keep the first in document order (000 → 004).
-import type { Profile, Rule } from '../types';
+import { ruleKey, type Profile, type Rule } from '../types';
 import { ak } from './ak';
 import { ca } from './ca';
 import { cf } from './cf';
@@ -24,7 +24,7 @@ export function strictness(r: Rule): number {
 
 export interface CombinedRule {
   rule: Rule;
-  /** ids of the rules this one was chosen over */
+  /** keys (id or id:part) of the rules this one was chosen over */
   supersedes: string[];
 }
 
@@ -43,9 +43,9 @@ export function combine(profiles: readonly Profile[]): CombinedRule[] {
         byReq.set(r.requirement, c);
         out.push(c);
       } else if (strictness(r) > strictness(held.rule)) {
-        held.supersedes.push(held.rule.id);
+        held.supersedes.push(ruleKey(held.rule));
         held.rule = r;
-      } else held.supersedes.push(r.id);
+      } else held.supersedes.push(ruleKey(r));
     }
   }
   return out;

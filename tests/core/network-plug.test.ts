@@ -1,0 +1,33 @@
+// The rule engine takes the street-network ReachEngine through the same interface: a river with no
+// bridge makes a facility 200 m away in a straight line unreachable on foot.
+import type { LineString } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate';
+import type { Road } from '../../src/core/model';
+import { at, community, facility, layers, point, rect } from './fixtures';
+
+const line = (id: string, ...pts: [number, number][]): Road => ({ id, geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => at(x, y)) } as LineString });
+
+describe('coverage with the network engine', () => {
+  // west bank road x = 0 and east bank road x = 200 (y 0..2000, a vertex at y = 1000), no bridge between them;
+  // streets join only at shared vertices, so the bridge below connects them at y = 1000
+  const roads = [line('west', [0, 0], [0, 1000], [0, 2000]), line('east', [200, 0], [200, 1000], [200, 2000])];
+  const data = layers({
+    roads,
+    communities: [community('C', { type: 'built', population: 1000, geometry: rect(-30, 990, -10, 1010) })],
+    facilities: [facility('D', 'elderly_daycare', { geometry: point(210, 1000) })],
+  });
+  it('straight line: 220 m → covered', () => {
+    const r = evaluate(data, { profile: 'wy' }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'C');
+    expect(r?.status).toBe('pass');
+  });
+  it('network (params.reach = network, built from the roads): no walk across the river → not covered', () => {
+    const r = evaluate(data, { profile: 'wy', params: { reach: 'network' } }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'C');
+    expect(r).toMatchObject({ status: 'fail', shortfall: 1000 });
+  });
+  it('network with a bridge at y = 1000: 20 + 200 + 10 m of walking → covered', () => {
+    const bridged = { ...data, roads: [...roads, line('bridge', [0, 1000], [200, 1000])] };
+    const r = evaluate(bridged, { profile: 'wy', params: { reach: 'network' } }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'C');
+    expect(r?.status).toBe('pass');
+  });
+});
