@@ -51,6 +51,7 @@ export const ioZh: Record<string, string> = {
   'io.note.badCoordCell': '坐标不是数字（{value}）',
   // problems in one row / feature
   'io.problem.formulaWithoutValue': '单元格 {cell} 是公式（={formula}），但文件中没有保存计算结果。请在 Excel 中打开并保存，或把公式转为数值。',
+  'io.problem.cellError': '单元格 {cell} 是 Excel 错误值 {error}。请修正公式或填入数值。',
   'io.problem.duplicateId': '编号 {id} 重复（首次出现在第 {first} 行/个）。',
   'io.problem.idInProject': '编号 {id} 已存在于项目中。',
   'io.problem.negative': '{field} 为负数（{value}）。',
@@ -173,6 +174,7 @@ export const ioEn: Record<string, string> = {
   'io.note.missingCoords': 'missing coordinates ("{x}"/"{y}" empty)',
   'io.note.badCoordCell': 'coordinates are not numbers ({value})',
   'io.problem.formulaWithoutValue': 'cell {cell} is a formula (={formula}) with no saved result in the file. Open and save it in Excel, or paste the values.',
+  'io.problem.cellError': 'cell {cell} holds the Excel error {error}. Fix the formula or enter a value.',
   'io.problem.duplicateId': 'id {id} is repeated (first at number {first}).',
   'io.problem.idInProject': 'id {id} already exists in the project.',
   'io.problem.negative': '{field} is negative ({value}).',

@@ -82,6 +82,12 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
       add(n.code, field ? 'error' : 'warning', n.msg, field, rawId);
     }
 
+    if (sf.geometryNote?.key === 'io.note.notAFeature') {
+      // not a feature at all: one message, nothing more to check
+      withErrors++;
+      problems.push(...mine);
+      return;
+    }
     const inputProblems: InputProblem[] = [];
     const issues: DataIssue[] = [];
     const parse = PARSERS[kind] as (raw: unknown, i: number, file: string, p: InputProblem[], d: DataIssue[]) => KindItems[K] | undefined;

@@ -102,8 +102,8 @@ function readPrimitiveBlock(buf: Uint8Array, data: OsmData): void {
     { strings: [], groups: [], granularity: 100, latOffset: 0, lonOffset: 0 },
   );
   // coordinates: offset + granularity × value, in nanodegrees
-  const lonOf = (v: number): number => 1e-9 * (block.lonOffset + block.granularity * v);
-  const latOf = (v: number): number => 1e-9 * (block.latOffset + block.granularity * v);
+  const lonOf = (v: number): number => (block.lonOffset + block.granularity * v) / 1e9;
+  const latOf = (v: number): number => (block.latOffset + block.granularity * v) / 1e9;
   const s = block.strings;
   const tagsOf = (keys: number[], vals: number[]): Tags => {
     const t: Tags = {};

@@ -10,8 +10,8 @@ import { coordsFromNames, toWgs84 } from '../webmap';
 import { parseCsv } from './csv';
 import { progressEvery } from './common';
 
-/** A cell as read; `formula` marks a formula whose result was never saved in the file. */
-export type Cell = string | number | boolean | null | { formula: string };
+/** A cell as read; `formula` marks a formula whose result was never saved, `error` an Excel error (#DIV/0! …). */
+export type Cell = string | number | boolean | null | { formula: string } | { error: string };
 
 export interface Grid {
   name: string;
@@ -25,7 +25,8 @@ export function csvGrid(name: string, text: string): Grid {
 export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(b, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellText: false });
+    // sheetStubs: a formula cell without a saved result is otherwise dropped silently
+    wb = XLSX.read(b, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellText: false, sheetStubs: true });
   } catch (e) {
     return fail('io.err.xlsxCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
   }
@@ -40,9 +41,9 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
       const row: Cell[] = [];
       for (let c = 0; c <= range.e.c; c++) {
         const cell = r < range.s.r || c < range.s.c ? undefined : (ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined);
-        if (!cell || cell.t === 'z') row.push(null);
-        else if (cell.f && (cell.v === undefined || cell.t === 'e')) row.push({ formula: cell.f });
-        else if (cell.t === 'e') row.push(null);
+        if (cell?.f && (cell.t === 'z' || cell.v === undefined)) row.push({ formula: cell.f });
+        else if (!cell || cell.t === 'z') row.push(null);
+        else if (cell.t === 'e') row.push({ error: String(cell.w ?? XLSX.utils.format_cell(cell)) });
         else row.push(cell.v as string | number | boolean);
       }
       rows.push(row);
@@ -197,7 +198,10 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
       const v = row[c];
       if (v !== null && typeof v === 'object') {
         props[n] = null;
-        cellNotes.push({ column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell: `${colLetter(c)}${r + 1}`, formula: v.formula } } });
+        const cell = `${colLetter(c)}${r + 1}`;
+        cellNotes.push('formula' in v
+          ? { column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell, formula: v.formula } } }
+          : { column: n, code: 'not_a_number', msg: { key: 'io.problem.cellError', args: { cell, error: v.error } } });
       } else props[n] = typeof v === 'string' ? undefuse(v.trim()) : v ?? null;
     });
     const [x, y] = xyOf(row);
@@ -205,12 +209,17 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
     const rawX = xyi >= 0 ? row[xyi] : row[xi];
     const rawY = xyi >= 0 ? row[xyi] : row[yi];
     if (isBlank(rawX) || isBlank(rawY)) return { ...base, geometryNote: { key: 'io.note.missingCoords', args: { x: xCol ?? xyCol ?? '', y: yCol ?? xyCol ?? '' } } };
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return { ...base, geometryNote: { key: 'io.note.badCoordCell', args: { value: `${String(rawX)} / ${String(rawY)}` } } };
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return { ...base, geometryNote: { key: 'io.note.badCoordCell', args: { value: `${shown(rawX)} / ${shown(rawY)}` } } };
     const ll = project ? project([x, y]) : [x, y];
     return { ...base, geometry: { type: 'Point', coordinates: toWgs84(ll, coords) } };
   });
   const columns = names.filter((_, c) => c !== xi && c !== yi && c !== xyi);
   return { name: g.name, format, numbering: 'row', crs, coords, encoding, columns, features, notes };
+}
+
+function shown(c: Cell | undefined): string {
+  if (c !== null && typeof c === 'object') return 'formula' in c ? `=${c.formula}` : c.error;
+  return String(c ?? '');
 }
 
 /** Takes off the apostrophe our exporter puts before text that Excel would run as a formula. */
