@@ -211,6 +211,19 @@ describe('writePmtiles read back with the pmtiles package', () => {
     for (const t of tiles) expect(bytesEqual((await archive.getZxy(t.z, t.x, t.y))?.data, t.data)).toBe(true);
   });
 
+  it('writes uncompressed tiles when asked, and centres on the bounds at the lowest zoom by default', async () => {
+    const data = bytesOf(42);
+    const { bytes } = writePmtiles([{ z: 3, x: 6, y: 3, data }], { ...base, tileType: 'png', tileCompression: 'none' });
+    const archive = readArchive(bytes);
+    const h = await archive.getHeader();
+    expect([h.tileCompression, h.tileType]).toEqual([1, 2]); // none, PNG
+    // middle of [108.8, 33.9, 109.2, 34.2]: (108.8+109.2)/2 = 109, (33.9+34.2)/2 = 34.05, zoom 3
+    expect([h.centerLon, h.centerLat, h.centerZoom]).toEqual([109, 34.05, 3]);
+    // stored as is: the tile section is exactly the 4 input bytes
+    expect(h.tileDataLength).toBe(4);
+    expect(bytesEqual((await archive.getZxy(3, 6, 3))?.data, data)).toBe(true);
+  });
+
   it('says which tile is wrong', () => {
     const one = bytesOf(1);
     expect(() => writePmtiles([], base)).toThrow(/no tiles/);
