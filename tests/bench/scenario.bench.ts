@@ -1,6 +1,9 @@
 // Scenario edits on a large area: committing one edit (structural sharing) against the naive way
 // of keeping history by deep-copying the layers (structuredClone), and replaying 200 edits.
-import type { Community, Facility, Layers } from '../../src/core/model';
+import type { Evaluation } from '../../src/core/evaluate';
+import type { Community, Facility, Layers, RuleResult } from '../../src/core/model';
+import { resolveParams } from '../../src/core/params';
+import { compare } from '../../src/core/scenario/compare';
 import { applyEdit } from '../../src/core/scenario/edit';
 import { setCapacity } from '../../src/core/scenario/ops';
 import { replay } from '../../src/core/scenario/replay';
@@ -44,9 +47,23 @@ export default async function bench(): Promise<BenchRow[]> {
     cur = applyEdit(cur, e.edit).layers;
   }
   const rep = await median(() => replay(L, { edits }), 5);
+  // compare two evaluations of 10,000 communities × 10 rules (synthetic results, every 7th flips)
+  const citation = { document: 'bench', clause: '-', text: '-' };
+  const results = (flip: boolean): RuleResult[] =>
+    L.communities.flatMap((c, i) =>
+      Array.from({ length: 10 }, (_, k): RuleResult => {
+        const fail = (i + k) % 3 === 0 !== (flip && i % 7 === 0);
+        return { rule: `r${k}`, unit: { level: 'community', id: c.id }, value: 1, threshold: 1, measure: k % 2 ? 'places_per_1000' : 'm2', status: fail ? 'fail' : 'pass', shortfall: fail ? 3 : 0, view: 'onsite', citation };
+      }),
+    );
+  const ev = (flip: boolean): Evaluation => ({ profile: 'combined', params: resolveParams(), results: results(flip), issues: [], coverage: [] });
+  const evA = ev(false);
+  const evB = ev(true);
+  const cmp = await median(() => compare(evA, evB, L, cur), 5);
   const note = '10,000 communities, 1,000 facilities';
   return [
     { name: 'scenario: commit one capacity edit (applyEdit + inverse)', ms: apply, baseline: { name: 'deep copy of the layers (structuredClone)', ms: clone }, note },
     { name: 'scenario: replay 200 edits onto the baseline (rebuilt from intent)', ms: rep, note },
+    { name: 'scenario: compare two evaluations (100,000 results each)', ms: cmp, note },
   ];
 }

@@ -273,19 +273,18 @@ function communityChanges(a: RuleResult[], b: RuleResult[], la: Layers, lb: Laye
 }
 
 function ruleChanges(a: RuleResult[], b: RuleResult[]): RuleChange[] {
-  const key = (r: RuleResult) => `${r.rule}\u0000${r.view ?? ''}`;
-  const ma = new Map(a.map((r) => [key(r), r]));
-  const mb = new Map(b.map((r) => [key(r), r]));
+  // a community has a handful of results: pairing them by scanning beats building maps
+  const same = (x: RuleResult, y: RuleResult) => x.rule === y.rule && x.view === y.view;
   const out: RuleChange[] = [];
-  for (const k of new Set([...ma.keys(), ...mb.keys()])) {
-    const x = ma.get(k);
-    const y = mb.get(k);
+  const push = (x: RuleResult | undefined, y: RuleResult | undefined) => {
     const from = x?.status ?? 'absent';
     const to = y?.status ?? 'absent';
-    if (from === to) continue;
+    if (from === to) return;
     const head = (x ?? y) as RuleResult;
     out.push({ rule: head.rule, ...(head.view ? { view: head.view } : {}), from, to, valueA: x?.value ?? null, valueB: y?.value ?? null });
-  }
+  };
+  for (const x of a) push(x, b.find((y) => same(x, y)));
+  for (const y of b) if (!a.some((x) => same(x, y))) push(undefined, y);
   return out;
 }
 
