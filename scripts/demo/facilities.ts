@@ -21,6 +21,8 @@ export const GAP_STREETS = {
   noComplex: '610116024', // 砲里街道
   /** no kindergarten with an under-3 class */
   noKindergarten: '610116023', // 杨庄街道
+  /** childcare only from private, non-普惠 providers */
+  noInclusive: '610116019', // 五台街道
   /** urban blocks with no day-care centre: residents outside the 15-minute circle */
   noDaycare: '610116010', // 斗门街道
 } as const;
@@ -38,6 +40,8 @@ export interface GapPicks {
   smallElderly?: string;
   smallElderlyFacility?: string;
   lowNursing?: string;
+  /** a 敬老院 (township centre) with a low nursing share: ca.nursing checks each one */
+  lowNursingCentre?: string;
   isolatedInstitution?: string;
   landShort?: string;
   landShortFacility?: string;
@@ -261,9 +265,18 @@ function plantGaps(frame: Frame, cs: PlacedCommunity[], res: Residents[], fs: Pl
   picks.householdsShort = cs[g9].id;
   picks.householdsShortFacility = 'ED9009';
 
+  // G10 a street whose childcare institutions are all private and not 普惠
+  for (const f of fs)
+    if ((f.kind === 'childcare_centre' || f.kind === 'kindergarten_nursery') && frame.streets[cs[f.at].street].code === GAP_STREETS.noInclusive) {
+      f.ownership = 'private';
+      f.inclusive = false;
+    }
+
   // G6 an institution with 30 % nursing beds: the largest one
   const inst = fs.filter((f) => f.kind === 'elderly_institution').sort((a, b) => (b.beds ?? 0) - (a.beds ?? 0) || a.id.localeCompare(b.id));
   picks.lowNursing = inst[0].id;
+  const centres = fs.filter((f) => f.kind === 'elderly_township_centre').sort((a, b) => (b.beds ?? 0) - (a.beds ?? 0) || a.id.localeCompare(b.id));
+  picks.lowNursingCentre = centres[0]?.id;
 
   // G7 an institution with no health facility within 300 m: the southernmost, clinics nearby removed
   // (skipping any whose nearby clinic is a street's own 卫生服务中心, which stays)
@@ -306,16 +319,16 @@ function calibrate(cs: PlacedCommunity[], res: Residents[], fs: PlacedFacility[]
     f.socialWorkers = Math.max(1, Math.round((f.beds / 100) * rng.uniform(0.8, 1.6)));
   });
 
-  // nursing beds: 30 % in the low-share institution, the rest spread so the district share is AREA_TARGETS.nursingShare
+  // nursing beds: 30 % in the two low-share facilities, the rest spread so the district share is AREA_TARGETS.nursingShare
   const withBeds = fs.filter((f) => (f.beds ?? 0) > 0);
   const allBeds = withBeds.reduce((a, f) => a + (f.beds ?? 0), 0);
-  const low = withBeds.find((f) => f.id === picks.lowNursing);
-  if (!low || low.beds === undefined) throw new Error('demo gaps: the low-nursing institution has no beds');
-  low.nursingBeds = Math.round(low.beds * 0.3);
-  const rest = withBeds.filter((f) => f !== low);
+  const lows = withBeds.filter((f) => f.id === picks.lowNursing || f.id === picks.lowNursingCentre);
+  if (lows.length !== 2) throw new Error('demo gaps: the low-nursing institution and 敬老院 must both have beds');
+  for (const low of lows) low.nursingBeds = Math.round((low.beds ?? 0) * 0.3);
+  const rest = withBeds.filter((f) => !lows.includes(f));
   const nursing = apportion(
     rest.map((f) => (f.beds ?? 0) * rng.uniform(0.45, 0.8)),
-    Math.round(allBeds * AREA_TARGETS.nursingShare) - low.nursingBeds,
+    Math.round(allBeds * AREA_TARGETS.nursingShare) - lows.reduce((a, f) => a + (f.nursingBeds ?? 0), 0),
   );
   rest.forEach((f, k) => (f.nursingBeds = Math.min(f.beds ?? 0, nursing[k])));
 

@@ -72,7 +72,7 @@ function boundarySamples(c: Community): number[][] {
 /** margin around the thresholds, so that a rule engine's choice of representative point cannot flip a listed case */
 const MARGIN = 20;
 
-export function findGaps(layers: Layers, picks: GapPicks, gapStreets: { noComplex: string; noKindergarten: string; noDaycare: string }): GapManifest {
+export function findGaps(layers: Layers, picks: GapPicks, gapStreets: { noComplex: string; noKindergarten: string; noDaycare: string; noInclusive: string }): GapManifest {
   const { communities, facilities, streets } = layers;
   // a rough metric grid only picks candidates; every verdict below uses haversine distances
   const proj = createProjection([108.94, 34.05]);
@@ -101,7 +101,8 @@ export function findGaps(layers: Layers, picks: GapPicks, gapStreets: { noComple
   });
   const streetsWith = (pred: (f: Facility) => boolean): Set<string | undefined> =>
     new Set(facilities.filter(pred).map((f) => streetOfCommunity.get(String(f.extra.community))));
-  const inclusive = streetsWith((f) => f.kind === 'childcare_centre' && f.inclusive === true);
+  // 普惠性托育服务机构: a childcare centre or a kindergarten's under-3 class marked inclusive
+  const inclusive = streetsWith((f) => (f.kind === 'childcare_centre' || f.kind === 'kindergarten_nursery') && f.inclusive === true);
   const withoutInclusive = streets.filter((s: Street) => !inclusive.has(s.id)).map((s) => s.id);
 
   const totals = summarise(layers);
@@ -152,9 +153,9 @@ export function findGaps(layers: Layers, picks: GapPicks, gapStreets: { noComple
       id: 'G6',
       rules: ['wy.nursing', 'xn.nursing', 'ca.nursing'],
       level: 'facility',
-      ids: [picks.lowNursing ?? ''],
-      zh: '养老机构护理型床位只占 30%（要求 55%/60%）',
-      en: 'Institution with only 30 % nursing beds (55 % / 60 % required)',
+      ids: [picks.lowNursing ?? '', picks.lowNursingCentre ?? ''],
+      zh: '一所养老机构和一所敬老院的护理型床位只占 30%（要求 55%/60%；长安方案要求每所敬老院 60%）',
+      en: 'An institution and a 敬老院 (township centre) with only 30 % nursing beds (55 % / 60 % required; 长安 requires 60 % in each 敬老院)',
     },
     {
       id: 'G7',
@@ -188,8 +189,8 @@ export function findGaps(layers: Layers, picks: GapPicks, gapStreets: { noComple
       rules: ['xn.street.childcare'],
       level: 'street',
       ids: withoutInclusive,
-      zh: '没有普惠性托育机构的街道',
-      en: 'Streets with no affordable (普惠) childcare institution',
+      zh: `没有普惠性托育机构（托育中心或幼儿园托班）的街道：${gapStreets.noInclusive} 的托育机构都是非普惠民办的，${gapStreets.noKindergarten} 没有任何托育机构`,
+      en: `Streets with no affordable (普惠) childcare institution (centre or kindergarten class): in ${gapStreets.noInclusive} all are private and not 普惠; ${gapStreets.noKindergarten} has none`,
     },
     {
       id: 'G11',

@@ -79,10 +79,13 @@ describe('planted gaps', () => {
     }
   });
 
-  it('G6: the institution has 30 % nursing beds', () => {
-    const f = facilities.find((x) => str(x, 'id') === gap('G6').ids[0]) as Feature<Point, Props>;
-    expect(str(f, 'kind')).toBe('elderly_institution');
-    expect(num(f, 'nursingBeds')).toBe(Math.round(num(f, 'beds') * 0.3));
+  it('G6: an institution and a 敬老院 (township centre) have 30 % nursing beds', () => {
+    const kinds = gap('G6').ids.map((id) => {
+      const f = facilities.find((x) => str(x, 'id') === id) as Feature<Point, Props>;
+      expect(num(f, 'nursingBeds'), id).toBe(Math.round(num(f, 'beds') * 0.3));
+      return str(f, 'kind');
+    });
+    expect(kinds).toEqual(['elderly_institution', 'elderly_township_centre']);
   });
 
   it('G7: listed elderly facilities have no health facility within 300 m, the isolated institution among them', () => {
@@ -110,11 +113,10 @@ describe('planted gaps', () => {
     expect(floor / (num(c, 'households') / 100)).toBeLessThan(20);
   });
 
-  it('G10: the listed streets have no affordable childcare centre', () => {
-    for (const id of gap('G10').ids) {
-      const s = streets.find((x) => str(x, 'id') === id) as Feature<Polygon | MultiPolygon, Props>;
-      expect(within(s, ['childcare_centre']).filter((f) => f.properties?.inclusive === true), id).toEqual([]);
-    }
+  it('G10: exactly the listed streets have no affordable (普惠) childcare centre or kindergarten class', () => {
+    const lacking = streets.filter((s) => within(s, ['childcare_centre', 'kindergarten_nursery']).every((f) => f.properties?.inclusive !== true));
+    expect(lacking.map((s) => str(s, 'id')).sort()).toEqual([...gap('G10').ids].sort());
+    expect(gap('G10').ids).toContain('610116019'); // 五台: all private, not 普惠
   });
 
   it('G11: district totals sit on the designed sides of the thresholds', () => {
