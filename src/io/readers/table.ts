@@ -202,7 +202,8 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
         cellNotes.push('formula' in v
           ? { column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell, formula: v.formula } } }
           : { column: n, code: 'not_a_number', msg: { key: 'io.problem.cellError', args: { cell, error: v.error } } });
-      } else props[n] = typeof v === 'string' ? undefuse(v.trim()) : v ?? null;
+      } else if (typeof v === 'string') props[n] = v.trim() === '' ? null : undefuse(v.trim()); // an empty cell is missing, in CSV as in XLSX
+      else props[n] = v ?? null;
     });
     const [x, y] = xyOf(row);
     const base: SourceFeature = { number: r + 1, geometry: null, properties: props, ...(cellNotes.length ? { cellNotes } : {}) };
