@@ -106,6 +106,15 @@ function report(ev: Evaluation, lang: Lang): string {
       ),
     );
   }
+  // legend: each rule's name and the words it quotes
+  out.push('', `## ${t(lang, 'cli.legend')}`);
+  for (const r of s.byRule) {
+    const row = rows.find((x) => x.key === r.key);
+    out.push(`- ${r.key}  ${r.name[lang]} — ${t(lang, 'cli.legendCounts', { pass: r.pass, fail: r.fail, na: r.na })}`);
+    if (row) out.push(`  ${row.document} ${row.clause}：「${row.text}」`);
+    // readings are written in Chinese like the clauses; the English ones are in docs/rules.md
+    if (row?.reading && lang === 'zh') out.push(`  解读：${row.reading}`);
+  }
   if (ev.issues.length > 0) {
     out.push('', `## ${t(lang, 'cli.issues', { count: ev.issues.length })}`);
     for (const i of ev.issues) out.push(`- [${i.severity}] ${t(lang, `level.${i.level}`)} ${tm(lang, i.msg)}`);

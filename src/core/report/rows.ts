@@ -1,6 +1,6 @@
 // Results → rows of display strings (a view model: plain text, no markup) for tables and the CLI.
 import type { Evaluation } from '../evaluate';
-import type { Level, RuleResult, Status } from '../model';
+import { FACILITY_KINDS, type FacilityKind, type Level, type Msg, type RuleResult, type Status } from '../model';
 import { t, tm, type Lang } from '../../i18n';
 import type { Rule } from '../rules/types';
 import { ruleFor } from './summary';
@@ -22,6 +22,8 @@ export interface ResultRow {
   document: string;
   clause: string;
   text: string;
+  /** our reading of an ambiguous clause (written in Chinese, as the clause) */
+  reading: string;
   note: string;
 }
 
@@ -49,6 +51,15 @@ export function shortfallUnit(r: RuleResult, def: Rule | undefined): string {
   return '';
 }
 
+/** Reason text with facility-kind codes (`elderly_daycare/elderly_complex`) in the reader's words. */
+export function reasonText(msg: Msg, lang: Lang): string {
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(msg.args ?? {})) {
+    args[k] = typeof v === 'string' && /^[a-z_]+(\/[a-z_]+)*$/.test(v) && FACILITY_KINDS.includes(v.split('/')[0] as FacilityKind) ? v.split('/').map((x) => t(lang, `kind.${x}`)).join(lang === 'zh' ? '、' : ', ') : v;
+  }
+  return tm(lang, { key: msg.key, args });
+}
+
 export function resultRow(r: RuleResult, lang: Lang): ResultRow {
   const def = ruleFor(r);
   const key = r.part ? `${r.rule}:${r.part}` : r.rule;
@@ -67,14 +78,15 @@ export function resultRow(r: RuleResult, lang: Lang): ResultRow {
     view: r.view ? t(lang, `view.${r.view}`) : '',
     value: formatNumber(r.value, r.measure, lang),
     threshold: formatNumber(r.threshold, r.measure, lang),
-    measure: r.measure === 'share' || r.measure === 'share_of_elderly' ? '' : measure,
+    measure: r.measure === 'share' || r.measure === 'share_of_elderly' || r.measure === 'count' ? '' : measure,
     status: r.status,
     statusText: t(lang, `status.${r.status}`),
     shortfall,
     document: r.citation.document,
     clause: r.citation.clause,
     text: r.citation.text,
-    note: r.reason ? tm(lang, r.reason) : '',
+    reading: r.citation.note ?? '',
+    note: r.reason ? reasonText(r.reason, lang) : '',
   };
 }
 

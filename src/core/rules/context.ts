@@ -69,6 +69,10 @@ function cleanCommunity(c: Community, index: number, issues: DataIssue[]): Commu
     report('infants', 'issue.infantsOverPopulation', { infants: out.infants, population: out.population });
     out.infants = undefined;
   }
+  // the demand every quota rule needs: say early and once that it is missing
+  for (const f of ['population', 'households'] as const) {
+    if (c[f] === undefined) issues.push({ level: 'community', id: c.id, index, field: f, severity: 'warning', msg: { key: 'issue.missingValue', args: { id: c.id, field: f } } });
+  }
   if (out.builtYear !== undefined && (out.builtYear < 1900 || out.builtYear > 2100)) {
     report('builtYear', 'issue.builtYear', { value: out.builtYear });
     out.builtYear = undefined;
