@@ -96,8 +96,9 @@ class Builder {
   }
 }
 
-function gridRoads(b: Builder, layout: Layout): number[] {
-  const junctions: number[] = [];
+/** builds the grids; returns each street's grid junction nodes (empty without a grid) */
+function gridRoads(b: Builder, layout: Layout): number[][] {
+  const junctions: number[][] = layout.grids.map(() => []);
   layout.grids.forEach((g, si) => {
     if (!g) return;
     const blocks = layout.communities.filter((c) => c.street === si && c.block).map((c) => c.block as [number, number]);
@@ -139,10 +140,10 @@ function gridRoads(b: Builder, layout: Layout): number[] {
     runs(v, false);
     for (const e of h) {
       const [i, j] = e.split(',').map(Number);
-      junctions.push(nodeAt(4 * i, 4 * j), nodeAt(4 * i + 4, 4 * j));
+      junctions[si].push(nodeAt(4 * i, 4 * j), nodeAt(4 * i + 4, 4 * j));
     }
   });
-  return [...new Set(junctions)];
+  return junctions.map((js) => [...new Set(js)]);
 }
 
 function villageLanes(b: Builder, layout: Layout, rng: Rng): Map<number, number> {
@@ -185,11 +186,15 @@ function ruralLinks(b: Builder, villageNodes: number[], junctions: number[], sca
   }
 }
 
-function arterials(b: Builder, frame: Frame, layout: Layout, anchors: number[], scale: number, rng: Rng): void {
-  // each seat's anchor: the closest existing junction or village centre
-  const xy = anchors.map((n) => b.nodes[n]);
-  const index = new PointGrid(xy, 1000);
-  const seatNode = frame.seats.map((s) => anchors[index.nearest(s, 1)[0]]);
+function arterials(b: Builder, frame: Frame, layout: Layout, grids: number[][], villageNodes: number[], scale: number, rng: Rng): void {
+  // a street without a grid is reached at the village centre nearest its seat
+  const villageIndex = new PointGrid(
+    villageNodes.map((n) => b.nodes[n]),
+    1000,
+  );
+  const anchors = grids.map((js, si) => (js.length ? js : [villageNodes[villageIndex.nearest(frame.seats[si], 1)[0]]]));
+  // the anchor of street i facing point p: its node nearest p, on the town's edge, so the road does not cut through blocks
+  const facing = (si: number, p: XY): number => anchors[si].reduce((best, n) => (dist(b.nodes[n], p) < dist(b.nodes[best], p) ? n : best));
   // 'primary' between two seats with a real town grid (five blocks or more)
   const urban = frame.seats.map((_, si) => layout.communities.filter((c) => c.street === si && c.block).length >= 5);
   const done = new Set<string>();
@@ -197,8 +202,11 @@ function arterials(b: Builder, frame: Frame, layout: Layout, anchors: number[], 
     const order = frame.seats.map((_, j) => j).filter((j) => j !== i).sort((a, c) => dist(frame.seats[a], s) - dist(frame.seats[c], s));
     for (const j of order.slice(0, 3)) {
       const key = i < j ? `${i}-${j}` : `${j}-${i}`;
-      if (done.has(key) || seatNode[i] === seatNode[j]) continue;
-      if (b.link(urban[i] && urban[j] ? 'primary' : 'secondary', seatNode[i], seatNode[j], ARTERIAL_STEP * scale, rng)) done.add(key);
+      if (done.has(key)) continue;
+      const from = facing(i, frame.seats[j]);
+      const to = facing(j, b.nodes[from]);
+      if (from === to) continue;
+      if (b.link(urban[i] && urban[j] ? 'primary' : 'secondary', from, to, ARTERIAL_STEP * scale, rng)) done.add(key);
     }
   });
 }
@@ -236,8 +244,8 @@ export function buildNetwork(frame: Frame, layout: Layout, rng: Rng): Network {
   const junctions = gridRoads(b, layout);
   const centres = villageLanes(b, layout, rng.fork('lanes'));
   const villageNodes = [...centres.values()];
-  ruralLinks(b, villageNodes, junctions, layout.scale, rng.fork('links'));
-  arterials(b, frame, layout, [...junctions, ...villageNodes], layout.scale, rng.fork('arterials'));
+  ruralLinks(b, villageNodes, junctions.flat(), layout.scale, rng.fork('links'));
+  arterials(b, frame, layout, junctions, villageNodes, layout.scale, rng.fork('arterials'));
   connectLeftovers(b, layout.scale, rng.fork('connectors'));
   return { nodes: b.nodes, lonlat: b.lonlat, roads: b.roads };
 }
