@@ -32,7 +32,6 @@ interface RefSnap {
 export class ReferenceNetwork {
   readonly nodes: LonLat[] = [];
   readonly edges: [number, number][] = [];
-  readonly D: Float64Array;
 
   constructor(roads: Road[]) {
     const key = new Map<string, number>();
@@ -51,6 +50,13 @@ export class ReferenceNetwork {
         for (let i = 1; i < ids.length; i++) if (ids[i] !== ids[i - 1]) this.edges.push([ids[i - 1], ids[i]]);
       }
     }
+  }
+
+  private dMatrix: Float64Array | null = null;
+
+  /** all node-to-node distances by Floyd–Warshall, computed on first use (small graphs only) */
+  get D(): Float64Array {
+    if (this.dMatrix) return this.dMatrix;
     const n = this.nodes.length;
     const D = new Float64Array(n * n).fill(Infinity);
     for (let i = 0; i < n; i++) D[i * n + i] = 0;
@@ -64,7 +70,8 @@ export class ReferenceNetwork {
         if (dik === Infinity) continue;
         for (let j = 0; j < n; j++) if (dik + D[k * n + j] < D[i * n + j]) D[i * n + j] = dik + D[k * n + j];
       }
-    this.D = D;
+    this.dMatrix = D;
+    return D;
   }
 
   len(a: number, b: number): number {
@@ -94,6 +101,39 @@ export class ReferenceNetwork {
       }
     }
     return best && best.leg <= maxDistance ? best : null;
+  }
+
+  /**
+   * Distances from a snapped point to every node by plain Bellman–Ford: relax every edge until
+   * nothing changes. Slow (edges × rounds) but with nothing clever to get wrong.
+   */
+  fromSnap(s: RefSnap): Float64Array {
+    const dist = new Float64Array(this.nodes.length).fill(Infinity);
+    dist[s.a] = Math.min(dist[s.a], s.toA);
+    dist[s.b] = Math.min(dist[s.b], s.toB);
+    const w = this.edges.map(([a, b]) => this.len(a, b));
+    for (let changed = true; changed; ) {
+      changed = false;
+      this.edges.forEach(([a, b], k) => {
+        if (dist[a] + w[k] < dist[b]) {
+          dist[b] = dist[a] + w[k];
+          changed = true;
+        }
+        if (dist[b] + w[k] < dist[a]) {
+          dist[a] = dist[b] + w[k];
+          changed = true;
+        }
+      });
+    }
+    return dist;
+  }
+
+  /** Walking distance from a snapped source (distances from fromSnap) to a snapped point. */
+  toSnap(src: RefSnap, dist: Float64Array, d: RefSnap): number {
+    let best = Math.min(dist[d.a] + d.toA, dist[d.b] + d.toB);
+    const sameEdge = (src.a === d.a && src.b === d.b) || (src.a === d.b && src.b === d.a);
+    if (sameEdge) best = Math.min(best, src.leg + Math.abs(src.t - (src.a === d.a ? d.t : 1 - d.t)) * src.len + d.leg);
+    return best;
   }
 
   /** Walking distance between two snapped points. */
