@@ -211,3 +211,7 @@ export function acceptImport(current: Layers, outcome: ImportOutcome, choice: 'g
   const items = mode === 'append' ? [...current[k], ...outcome.good] : [...outcome.good];
   return { ...current, [k]: items } as Layers;
 }
+
+export type ImportFileResult<K extends LayerKind> =
+  | { ok: true; layer: SourceLayer; outcome: ImportOutcome<K>; report: ValidationReport }
+  | { ok: false; error: Msg };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptImport, importLayer, formatReport, type Problem } from '../../src/io';
+import { acceptImport, importFile, importLayer, formatReport, type Problem } from '../../src/io';
 import type { Layers } from '../../src/core/model';
 import { readOk } from './helpers';
 
@@ -111,5 +111,27 @@ describe('one bad row does not sink a spreadsheet', () => {
     const out = importLayer(layer, { kind: 'facilities', file: 'p.csv' });
     expect(problems(out.report.problems)).toEqual([[12, 'p-12', 'geometry', 'error', 'swapped_lonlat']]);
     expect(out.good).toHaveLength(10);
+  });
+});
+
+describe('streets and roads', () => {
+  it('street type from the name when there is no type column (街道 → street, 镇 → town)', () => {
+    const sq = (x: number) => [[[x, 34], [x + 0.1, 34], [x + 0.1, 34.1], [x, 34.1], [x, 34]]];
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { 街道代码: '610116001', 名称: '韦曲街道' }, geometry: { type: 'Polygon', coordinates: sq(108.8) } },
+      { type: 'Feature', properties: { 街道代码: '610116101', 名称: '王曲镇' }, geometry: { type: 'MultiPolygon', coordinates: [sq(108.9)] } },
+    ] };
+    const r = importFile('streets.geojson', enc(JSON.stringify(fc)), { kind: 'streets' });
+    expect(r.ok && r.outcome.good.map((s) => [s.id, s.type, s.geometry.type])).toEqual([['610116001', 'street', 'Polygon'], ['610116101', 'town', 'MultiPolygon']]);
+  });
+  it('roads keep their class; a polygon in a road layer is refused', () => {
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { osm_id: 1, fclass: 'residential', name: '韦曲南街' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } },
+      { type: 'Feature', properties: { osm_id: 2 }, geometry: { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.1]]] } },
+    ] };
+    const r = importFile('roads.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
+    if (!r.ok) throw new Error('read failed');
+    expect(r.outcome.good).toEqual([{ id: '1', highway: 'residential', name: '韦曲南街', geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }]);
+    expect(r.report.problems.map((p) => [p.number, p.code])).toEqual([[2, 'wrong_geometry_type']]);
   });
 });
