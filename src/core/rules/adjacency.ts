@@ -4,7 +4,7 @@
 import type { RuleResult } from '../model';
 import { straightPairs } from '../reach/straight';
 import type { EvalContext } from './context';
-import { makeResult, na, roundShortfall } from './result';
+import { makeResult, na, roundShortfall, thresholdOf } from './result';
 import type { AdjacencyRule } from './types';
 
 /** how far to look for the nearest partner when none is within the threshold (to report the gap) */
@@ -12,7 +12,7 @@ const LOOK_FURTHER = 20;
 
 export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleResult[] {
   const p = rule.params;
-  const th = ctx.params.thresholds?.[rule.part ? `${rule.id}:${rule.part}` : rule.id] ?? ctx.params.colocateDistance;
+  const th = thresholdOf(rule, ctx.params.colocateDistance, ctx.params);
   const subjects = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) ? [i] : []));
   const partners = ctx.facilities.flatMap((f, i) => (p.partners.includes(f.kind) ? [i] : []));
   if (subjects.length === 0) return [na(rule, { level: 'area', id: 'area', name: ctx.area.name }, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];

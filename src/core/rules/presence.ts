@@ -67,6 +67,7 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
   if (judged.length === 0 && p.unit !== 'area') {
     out.push(na(rule, areaUnit, 'count', { key: 'reason.noUnits', args: { what: p.unit === 'street' ? (p.streetTypes ?? []).join('/') || 'streets' : (p.scope?.types ?? []).join('/') || 'communities' } }, th));
   } else if (p.areaShare !== undefined) {
+    // the share has its own override key: `<id>:share` (e.g. threshold.ca.coverage.town:share=0.8)
     const share = thresholdOf({ ...rule, part: rule.part ? `${rule.part}.share` : 'share' }, p.areaShare, ctx.params);
     const unknown = judged.filter((r) => r.status === 'na');
     const passing = judged.filter((r) => r.status === 'pass').length;

@@ -15,15 +15,13 @@ interface Demand {
   missing: string[];
 }
 
-const DEMAND_NAME: Record<string, string> = { population: 'population', households: 'households', elderly: 'elderly', beds: 'beds' };
-
 function judge(rule: RatioRule, ctx: EvalContext, unit: UnitRef, supply: SupplySum, demand: Demand, view?: 'onsite' | 'catchment'): RuleResult {
   const p = rule.params;
   const th = thresholdOf(rule, p.min, ctx.params);
   if (demand.missing.length > 0) {
-    return na(rule, unit, p.measure, { key: 'reason.missing', args: { what: `${DEMAND_NAME[p.demand]} (${idList(demand.missing)})` } }, th, view);
+    return na(rule, unit, p.measure, { key: 'reason.missing', args: { what: `${p.demand} (${idList(demand.missing)})` } }, th, view);
   }
-  if (demand.sum === 0) return na(rule, unit, p.measure, { key: 'reason.noDemand', args: { what: DEMAND_NAME[p.demand] } }, th, view);
+  if (demand.sum === 0) return na(rule, unit, p.measure, { key: 'reason.noDemand', args: { what: p.demand } }, th, view);
   const value = (supply.sum * p.per) / demand.sum;
   const shortfall = roundShortfall((th * demand.sum) / p.per - supply.sum, p.rounding);
   let reason: Msg | undefined;

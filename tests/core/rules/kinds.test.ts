@@ -52,6 +52,9 @@ describe('presence', () => {
     const area = find(rs, 'ca.coverage.town', 'area');
     expect(area).toMatchObject({ status: 'fail', shortfall: 1, threshold: 0.7 });
     expect(area.value).toBeCloseTo(2 / 3, 12);
+    // the area share has its own override key: 2 ÷ 3 ≥ 0.6 passes
+    const lower = evaluate(data, { profile: 'ca', params: { thresholds: { 'ca.coverage.town:share': 0.6 } } }).results;
+    expect(find(lower, 'ca.coverage.town', 'area')).toMatchObject({ status: 'pass', threshold: 0.6 });
   });
   it('xn.street.childcare: 普惠 unknown → n/a; known 普惠 → pass; towns included; xn.street.centre: towns n/a (conditional)', () => {
     const data = layers({
@@ -147,6 +150,9 @@ describe('adjacency (colocateDistance 300 m)', () => {
     expect(b.value).toBeCloseTo(301, 0);
     expect(b.shortfall).toBe(1);
     expect(find(rs, 'wy.colocate', 'C')).toMatchObject({ status: 'fail', value: null, shortfall: null });
+    // a per-rule override of "nearby": 400 m takes in B's 301 m
+    const wider = evaluate(data, { profile: 'wy', params: { thresholds: { 'wy.colocate': 400 } } }).results;
+    expect(find(wider, 'wy.colocate', 'B')).toMatchObject({ status: 'pass', threshold: 400 });
   });
 });
 
