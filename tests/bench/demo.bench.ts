@@ -24,7 +24,7 @@ export default async function (): Promise<BenchRow[]> {
       name: 'demo: generateCity size 40',
       ms: bigMs,
       baseline: { name: 'size 1', ms: base },
-      note: `${big.communities.length} communities, ${big.facilities.length} facilities, ${big.roadNodes} road nodes; ${perCommunity.toFixed(2)}× the size-1 time per community`,
+      note: `${big.communities.length} communities, ${big.facilities.length} facilities, ${big.roads.length} roads, ${big.roadNodes} road nodes; ${perCommunity.toFixed(2)}× the size-1 time per community`,
     },
   ];
 }

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { area, bbox, booleanPointInPolygon, centroid, intersect, featureCollection } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, centroid, distance, intersect, featureCollection } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { FACILITY_KINDS } from '../../src/core/model';
+import { DEFAULT_PARAMS } from '../../src/core/params';
 import { num, readLayer, str, type Props } from './data';
 
 const outline = readLayer<MultiPolygon>('outline').features[0];
@@ -180,6 +181,24 @@ describe('roads', () => {
 
   it('stay inside the district', () => {
     for (const r of roads.features) for (const p of r.geometry.coordinates) expect(booleanPointInPolygon(p, outline), str(r, 'id')).toBe(true);
+  });
+
+  it('reach every community and facility: each lies within snapDistance (500 m) of a road node', () => {
+    // bucket the nodes in 0.01° cells (≈ 0.9 × 1.1 km), search the 3 × 3 cells around each point
+    const cells = new Map<string, number[][]>();
+    const key = (p: number[], di = 0, dj = 0) => `${Math.floor(p[0] / 0.01) + di},${Math.floor(p[1] / 0.01) + dj}`;
+    for (const r of roads.features)
+      for (const p of r.geometry.coordinates) {
+        const k = key(p);
+        cells.set(k, [...(cells.get(k) ?? []), p]);
+      }
+    const nearest = (p: number[]) => {
+      let best = Infinity;
+      for (let di = -1; di <= 1; di++) for (let dj = -1; dj <= 1; dj++) for (const q of cells.get(key(p, di, dj)) ?? []) best = Math.min(best, distance(p, q, { units: 'meters' }));
+      return best;
+    };
+    for (const c of communities.features) expect(nearest(centroid(c).geometry.coordinates), str(c, 'id')).toBeLessThan(DEFAULT_PARAMS.snapDistance);
+    for (const f of facilities.features) expect(nearest(f.geometry.coordinates), str(f, 'id')).toBeLessThan(DEFAULT_PARAMS.snapDistance);
   });
 
   it('carry highway classes', () => {
