@@ -1,3 +1,46 @@
+// Entry: state, actions, the analysis worker and the embedded demo project, then the page.
 import { render } from 'preact';
+import { set } from 'idb-keyval';
+import demoProjectUrl from '../data/demo/project.json?url';
+import demoBasemapUrl from '../data/demo/basemap.pmtiles?url';
+import { BASEMAP_FILE_KEY } from './map/basemap';
+import { createActions } from './state/actions';
+import { createAppState } from './state/app-state';
+import { readBasemap, readLang } from './state/persist';
+import { App } from './ui/App';
+import { AppContext } from './ui/context';
+import { createAnalysisClient } from './worker/client';
+import './app.css';
 
-render(<p>一老一小设施规划</p>, document.getElementById('app')!);
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // private mode or blocked storage: the app works, it just forgets
+  }
+}
+
+const kv = storage();
+const state = createAppState({ lang: readLang(kv), basemap: readBasemap(kv) });
+const actions = createActions(state, {
+  client: createAnalysisClient(),
+  storage: kv,
+  fetchJson: async (url) => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    return (await res.json()) as unknown;
+  },
+  keepFile: (file) => set(BASEMAP_FILE_KEY, file),
+});
+
+const absolute = (u: string) => new URL(u, window.location.href).href;
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <AppContext.Provider value={{ state, actions }}>
+      <App demoBasemapUrl={absolute(demoBasemapUrl)} />
+    </AppContext.Provider>,
+    root,
+  );
+}
+void actions.openProject(absolute(demoProjectUrl), 'data/demo/project.json');

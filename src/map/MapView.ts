@@ -1,0 +1,158 @@
+// The one adapter between the app and MapLibre (the only module importing maplibre-gl and
+// pmtiles). It is fed ready-made GeoJSON and layer specs by the pure builders and reports
+// clicks and idleness back; it holds no analysis logic.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { FileSource, PMTiles, Protocol } from 'pmtiles';
+import type { Level } from '../core/model';
+import { CLICKABLE, overlayLayers, overlaySources, type OverlayOptions, type SourceId } from './layers';
+import { composeStyle, type BaseStyle } from './style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+// One pmtiles:// protocol for the page; archives picked from disk are registered on it by name.
+const protocol = new Protocol();
+maplibregl.addProtocol('pmtiles', protocol.tile);
+
+/** Makes a user's .pmtiles file readable as `pmtiles://<name>`; returns that URL and the archive. */
+export function registerPmtilesFile(file: File): { url: string; archive: PMTiles } {
+  const archive = new PMTiles(new FileSource(file));
+  protocol.add(archive);
+  return { url: `pmtiles://${file.name}`, archive };
+}
+
+export interface MapViewEvents {
+  onClick(hit: { level: Level; id: string } | null): void;
+  onIdle(idle: boolean): void;
+}
+
+export type Bbox = [number, number, number, number];
+
+const CJK = /[\u3400-\u9fff]/;
+
+export class MapView {
+  private readonly map: maplibregl.Map;
+  private base: BaseStyle;
+  private overlay: OverlayOptions;
+  private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
+  private applied = new Map<string, string>();
+
+  constructor(
+    private readonly container: HTMLElement,
+    init: { base: BaseStyle; overlay: OverlayOptions; bounds: Bbox | null },
+    private readonly events: MapViewEvents,
+  ) {
+    this.base = init.base;
+    this.overlay = init.overlay;
+    this.map = new maplibregl.Map({
+      container,
+      style: this.style(),
+      bounds: init.bounds ?? undefined,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: { compact: false },
+      // keep rendering for screenshots in tests and for the "save image" of a browser
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.on('click', (e) => this.events.onClick(this.hit(e.point)));
+    this.map.on('mousemove', (e) => {
+      this.map.getCanvas().style.cursor = this.hit(e.point) ? 'pointer' : '';
+    });
+    this.map.on('idle', () => {
+      this.container.dataset.cjkLabels = String(this.countCjkLabels());
+      this.container.dataset.idle = 'true';
+      this.events.onIdle(true);
+    });
+    this.map.on('error', (e) => console.warn('[map]', e.error?.message ?? e));
+  }
+
+  private style() {
+    return composeStyle(this.base, overlaySources(this.data), overlayLayers(this.overlay));
+  }
+
+  private busy(): void {
+    this.container.dataset.idle = 'false';
+    this.events.onIdle(false);
+  }
+
+  private hit(point: maplibregl.PointLike): { level: Level; id: string } | null {
+    const layers = CLICKABLE.filter((c) => this.map.getLayer(c.layer) && this.map.getLayoutProperty(c.layer, 'visibility') !== 'none');
+    if (layers.length === 0) return null;
+    const found = this.map.queryRenderedFeatures(point, { layers: layers.map((c) => c.layer) });
+    for (const c of layers) {
+      const f = found.find((x) => x.layer.id === c.layer);
+      const id: unknown = f?.properties?.id;
+      if (typeof id === 'string') return { level: c.level, id };
+    }
+    return null;
+  }
+
+  /** Labels drawn in Chinese right now: tests and the status bar use it to tell fonts work. */
+  private countCjkLabels(): number {
+    const symbolLayers = (this.map.getStyle().layers ?? []).filter((l) => l.type === 'symbol').map((l) => l.id);
+    if (symbolLayers.length === 0) return 0;
+    return this.map.queryRenderedFeatures({ layers: symbolLayers }).filter((f) => {
+      const v: unknown = f.properties?.name ?? f.properties?.glyph;
+      return typeof v === 'string' && CJK.test(v);
+    }).length;
+  }
+
+  setBase(base: BaseStyle): void {
+    this.base = base;
+    this.applied.clear();
+    this.busy();
+    this.map.setStyle(this.style(), { diff: false });
+  }
+
+  setData(id: SourceId, fc: FeatureCollection): void {
+    this.data[id] = fc;
+    const src = this.map.getSource(id);
+    if (src instanceof maplibregl.GeoJSONSource) {
+      this.busy();
+      src.setData(fc);
+    }
+  }
+
+  /** Applies visibility and selection filters; only what changed is sent to the map. */
+  setOverlay(o: OverlayOptions): void {
+    this.overlay = o;
+    if (!this.map.isStyleLoaded()) return; // the style being loaded already has them
+    for (const layer of overlayLayers(o)) this.applyLayer(layer);
+  }
+
+  private applyLayer(layer: LayerSpecification): void {
+    if (!this.map.getLayer(layer.id) || layer.type === 'background') return;
+    const vis = layer.layout?.visibility ?? 'visible';
+    const filter = 'filter' in layer && layer.filter !== undefined ? layer.filter : null;
+    // small specs only (a visibility word and an id filter), so a string key is cheap
+    const key = `${vis}|${JSON.stringify(filter)}`;
+    if (this.applied.get(layer.id) === key) return;
+    this.applied.set(layer.id, key);
+    this.map.setLayoutProperty(layer.id, 'visibility', vis);
+    if (filter !== null) this.map.setFilter(layer.id, filter);
+  }
+
+  /** Zooms to a unit: the whole box in view, centred on a point that lies on the unit. */
+  focus(bbox: Bbox, centre: [number, number], maxZoom = 16): void {
+    const cam = this.map.cameraForBounds(bbox, { padding: 60, maxZoom });
+    this.busy();
+    this.map.easeTo({ center: centre, zoom: cam?.zoom ?? maxZoom, duration: 400 });
+  }
+
+  fit(bbox: Bbox): void {
+    this.busy();
+    this.map.fitBounds(bbox, { padding: 24, duration: 0 });
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}

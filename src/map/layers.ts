@@ -1,0 +1,179 @@
+// Pure builder: theme + what the user switched on → the analysis layers drawn over the base map.
+// Validated against the style spec in tests/map/layers.test.ts.
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import type { Level } from '../core/model';
+import type { Verdict } from '../state/verdicts';
+import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
+
+/** The toggles the layer panel offers; each switches one or more map layers. */
+export type LayerGroup = 'streets' | 'communities' | 'facilities' | 'circles' | 'outside';
+export const LAYER_GROUPS: readonly LayerGroup[] = ['streets', 'communities', 'circles', 'outside', 'facilities'];
+
+export const SOURCES = {
+  streets: 'a-streets',
+  communities: 'a-communities',
+  facilities: 'a-facilities',
+  circles: 'a-circles',
+} as const;
+export type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
+
+/** Layers a click can hit, in priority order (a facility on top of a community on top of a street). */
+export const CLICKABLE: readonly { layer: string; level: Level }[] = [
+  { layer: 'a-facilities-marker', level: 'facility' },
+  { layer: 'a-communities-fill', level: 'community' },
+  { layer: 'a-communities-point', level: 'community' },
+  { layer: 'a-streets-fill', level: 'street' },
+];
+
+export interface OverlayOptions {
+  visible: Readonly<Record<LayerGroup, boolean>>;
+  selection: { level: Level; id: string } | null;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>> = {}): Record<SourceId, GeoJSONSourceSpecification> {
+  const src = (id: SourceId): GeoJSONSourceSpecification => ({ type: 'geojson', data: data[id] ?? EMPTY, promoteId: 'id' });
+  return {
+    [SOURCES.streets]: src(SOURCES.streets),
+    [SOURCES.communities]: src(SOURCES.communities),
+    [SOURCES.facilities]: src(SOURCES.facilities),
+    [SOURCES.circles]: src(SOURCES.circles),
+  } as Record<SourceId, GeoJSONSourceSpecification>;
+}
+
+function verdictColour(): ExpressionSpecification {
+  const v = (k: Verdict): [Verdict, string] => [k, VERDICT_COLOURS[k]];
+  return ['match', ['get', 'verdict'], ...v('fail'), ...v('pass'), ...v('na'), VERDICT_COLOURS.none] as ExpressionSpecification;
+}
+
+function kindColour(): ExpressionSpecification {
+  const pairs = Object.entries(KIND_STYLES).flatMap(([kind, s]) => [kind, s.colour]);
+  // the spec's tuple type cannot express a variable number of match arms
+  return ['match', ['get', 'kind'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+}
+
+/** Radius by capacity at street zooms, shrunk to 40 % at district zoom so hundreds of markers
+ *  do not bury the community colours (zoom must be the outer interpolation in MapLibre). */
+function capacityRadius(): ExpressionSpecification {
+  const byCapacity = ['interpolate', ['linear'], ['coalesce', ['get', 'capacity'], 0], ...CAPACITY_RADIUS.flat()] as ExpressionSpecification;
+  return ['interpolate', ['linear'], ['zoom'], 9, ['*', 0.4, byCapacity], 14, byCapacity];
+}
+
+const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
+const idIs = (id: string | undefined): FilterSpecification => ['==', ['get', 'id'], id ?? ''];
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const isArea: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+
+export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
+  const sel = (level: Level) => (o.selection?.level === level ? o.selection.id : undefined);
+  return [
+    {
+      id: 'a-streets-fill',
+      type: 'fill',
+      source: SOURCES.streets,
+      layout: { visibility: vis(o.visible.streets) },
+      paint: { 'fill-color': verdictColour(), 'fill-opacity': 0.12 },
+    },
+    {
+      id: 'a-streets-line',
+      type: 'line',
+      source: SOURCES.streets,
+      layout: { visibility: vis(o.visible.streets), 'line-join': 'round' },
+      paint: { 'line-color': '#3a3a3a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5], 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'a-circles-fill',
+      type: 'fill',
+      source: SOURCES.circles,
+      layout: { visibility: vis(o.visible.circles) },
+      paint: { 'fill-color': ['match', ['get', 'circle'], 'childcare', CIRCLE_COLOURS.childcare, CIRCLE_COLOURS.elderly], 'fill-opacity': 0.08 },
+    },
+    {
+      id: 'a-circles-line',
+      type: 'line',
+      source: SOURCES.circles,
+      layout: { visibility: vis(o.visible.circles) },
+      paint: { 'line-color': ['match', ['get', 'circle'], 'childcare', CIRCLE_COLOURS.childcare, CIRCLE_COLOURS.elderly], 'line-width': 1.2, 'line-opacity': 0.7 },
+    },
+    {
+      id: 'a-communities-fill',
+      type: 'fill',
+      source: SOURCES.communities,
+      filter: isArea,
+      layout: { visibility: vis(o.visible.communities) },
+      paint: { 'fill-color': verdictColour(), 'fill-opacity': 0.55 },
+    },
+    {
+      id: 'a-communities-line',
+      type: 'line',
+      source: SOURCES.communities,
+      filter: isArea,
+      layout: { visibility: vis(o.visible.communities) },
+      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.3, 15, 1.5] },
+    },
+    {
+      id: 'a-communities-point',
+      type: 'circle',
+      source: SOURCES.communities,
+      filter: isPoint,
+      layout: { visibility: vis(o.visible.communities) },
+      paint: { 'circle-color': verdictColour(), 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    },
+    {
+      id: 'a-outside-line',
+      type: 'line',
+      source: SOURCES.communities,
+      filter: ['all', ['==', ['get', 'outside'], 1], isArea],
+      layout: { visibility: vis(o.visible.outside), 'line-join': 'round' },
+      paint: { 'line-color': OUTSIDE_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4], 'line-dasharray': [2, 1] },
+    },
+    {
+      id: 'a-outside-point',
+      type: 'circle',
+      source: SOURCES.communities,
+      filter: ['all', ['==', ['get', 'outside'], 1], isPoint],
+      layout: { visibility: vis(o.visible.outside) },
+      paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': OUTSIDE_COLOUR, 'circle-stroke-width': 3 },
+    },
+    {
+      id: 'a-facilities-marker',
+      type: 'circle',
+      source: SOURCES.facilities,
+      layout: { visibility: vis(o.visible.facilities) },
+      paint: { 'circle-color': kindColour(), 'circle-radius': capacityRadius(), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+    },
+    {
+      // the kind's character on each marker; no glyphs URL in the style, so MapLibre draws it
+      // with the machine's CJK font (works offline)
+      id: 'a-facilities-glyph',
+      type: 'symbol',
+      source: SOURCES.facilities,
+      minzoom: 12,
+      layout: { visibility: vis(o.visible.facilities), 'text-field': ['get', 'glyph'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: 'a-selected-street',
+      type: 'line',
+      source: SOURCES.streets,
+      filter: idIs(sel('street')),
+      paint: { 'line-color': SELECTION_COLOUR, 'line-width': 5 },
+    },
+    {
+      id: 'a-selected-community',
+      type: 'line',
+      source: SOURCES.communities,
+      filter: idIs(sel('community')),
+      paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
+    },
+    {
+      id: 'a-selected-facility',
+      type: 'circle',
+      source: SOURCES.facilities,
+      filter: idIs(sel('facility')),
+      paint: { 'circle-radius': 20, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTION_COLOUR, 'circle-stroke-width': 3 },
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+// Colours and symbols of the analysis layers, shared by the layer specs and the legend.
+// Verdict colours are red/blue/grey rather than red/green so colour-blind planners (and washed-out
+// projectors) still tell fail from pass.
+import type { FacilityKind } from '../core/model';
+import type { Lang } from '../i18n';
+import type { Verdict } from '../state/verdicts';
+
+export const VERDICT_COLOURS: Record<Verdict, string> = {
+  fail: '#d7191c',
+  pass: '#2b83ba',
+  na: '#a6a6a6',
+  none: '#e8e8e8',
+};
+
+/** Outline of communities whose residents are outside every selected service circle. */
+export const OUTSIDE_COLOUR = '#ff7f00';
+export const SELECTION_COLOUR = '#111111';
+
+export type FacilityGroup = 'elderly' | 'childcare' | 'health';
+
+export interface KindStyle {
+  group: FacilityGroup;
+  colour: string;
+  /** one character drawn on the marker, so kinds differ by shape of the mark, not colour alone */
+  glyph: Record<Lang, string>;
+}
+
+export const KIND_STYLES: Record<FacilityKind, KindStyle> = {
+  elderly_institution: { group: 'elderly', colour: '#542788', glyph: { zh: '院', en: 'I' } },
+  elderly_township_centre: { group: 'elderly', colour: '#8073ac', glyph: { zh: '镇', en: 'T' } },
+  elderly_complex: { group: 'elderly', colour: '#b35806', glyph: { zh: '综', en: 'C' } },
+  elderly_daycare: { group: 'elderly', colour: '#e08214', glyph: { zh: '日', en: 'D' } },
+  elderly_rural_point: { group: 'elderly', colour: '#9c6b30', glyph: { zh: '村', en: 'V' } },
+  childcare_centre: { group: 'childcare', colour: '#1b7837', glyph: { zh: '托', en: 'N' } },
+  kindergarten_nursery: { group: 'childcare', colour: '#35978f', glyph: { zh: '幼', en: 'K' } },
+  family_childcare: { group: 'childcare', colour: '#5aae61', glyph: { zh: '家', en: 'F' } },
+  health_centre: { group: 'health', colour: '#c51b7d', glyph: { zh: '医', en: 'H' } },
+};
+
+export const CIRCLE_COLOURS: Record<'elderly' | 'childcare', string> = {
+  elderly: '#e08214',
+  childcare: '#1b7837',
+};
+
+/** Marker radius in pixels by capacity (beds or places): area grows with capacity, capped so
+ *  a 500-bed institution does not hide its neighbours. */
+export const CAPACITY_RADIUS: readonly [capacity: number, px: number][] = [
+  [0, 6],
+  [50, 9],
+  [200, 13],
+  [500, 17],
+];

@@ -1,0 +1,170 @@
+// The only code that writes app state. Each action is a small named change; analysis requests
+// go to the worker and a superseded answer is dropped (client.analyse reports it).
+import { batch } from '@preact/signals';
+import { resolveParams, type Params } from '../core/params';
+import { t, tm, type Lang } from '../i18n';
+import type { InputProblem } from '../schemas';
+import type { LayerGroup } from '../map/layers';
+import type { AnalysisClient } from '../worker/client';
+import type { CircleGroup } from '../worker/service-areas';
+import type { AppState, UnitRef } from './app-state';
+import { writeBasemap, writeLang, type BasemapChoice, type KeyValue } from './persist';
+import type { TableQuery } from './table';
+
+/** Editable numeric parameters and the range the inputs accept (outside it the value is refused). */
+export const PARAM_LIMITS = {
+  circleMinutes: { min: 1, max: 60, step: 1 },
+  walkSpeed: { min: 0.3, max: 2, step: 0.05 },
+  detourFactor: { min: 1, max: 2, step: 0.05 },
+  colocateDistance: { min: 0, max: 2000, step: 50 },
+} as const;
+export type EditableParam = keyof typeof PARAM_LIMITS;
+
+export interface Deps {
+  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'analyse'>;
+  storage: KeyValue | null;
+  /** fetches the embedded demo project (JSON) */
+  fetchJson: (url: string) => Promise<unknown>;
+  /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
+  keepFile: (file: File) => Promise<void>;
+}
+
+/** "file #index (id) field: what is wrong" — where to look first, then what to do. */
+export function problemText(lang: Lang, p: InputProblem): string {
+  const where = [p.file, p.index !== undefined ? `#${p.index}` : '', p.id ? `(${p.id})` : '', p.field ?? ''].filter(Boolean).join(' ');
+  return `${where}: ${tm(lang, p.msg)}`;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createActions(s: AppState, deps: Deps) {
+  let focusSeq = 0;
+
+  async function analyse(): Promise<void> {
+    s.phase.value = 'analysing';
+    try {
+      const out = await deps.client.analyse({ profile: s.profile.value, params: s.params.value });
+      if (!out.ok) return; // a newer request is on its way; its answer will land instead
+      batch(() => {
+        s.analysis.value = out.value;
+        s.phase.value = 'ready';
+        s.error.value = null;
+      });
+    } catch (e) {
+      batch(() => {
+        s.phase.value = 'error';
+        s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: message(e) });
+      });
+    }
+  }
+
+  return {
+    analyse,
+
+    async openProject(url: string, fileName: string): Promise<void> {
+      s.phase.value = 'loading';
+      try {
+        if (s.profiles.value.length === 0) s.profiles.value = await deps.client.listProfiles();
+        const json = await deps.fetchJson(url);
+        const loaded = await deps.client.load(json, fileName);
+        if (!loaded.ok) {
+          batch(() => {
+            s.phase.value = 'error';
+            s.error.value = loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n');
+          });
+          return;
+        }
+        const project = loaded.project;
+        const known = s.profiles.value.some((p) => p.id === project.profile);
+        batch(() => {
+          s.project.value = project;
+          s.profile.value = known ? project.profile : 'combined';
+          s.params.value = resolveParams(project.params);
+          s.selection.value = null;
+        });
+      } catch (e) {
+        batch(() => {
+          s.phase.value = 'error';
+          s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: message(e) });
+        });
+        return;
+      }
+      await analyse();
+    },
+
+    setProfile(id: string): Promise<void> {
+      s.profile.value = id;
+      return analyse();
+    },
+
+    /** Returns false (and changes nothing) when the value is outside the accepted range. */
+    setParam(name: EditableParam, value: number): boolean {
+      const lim = PARAM_LIMITS[name];
+      if (!Number.isFinite(value) || value < lim.min || value > lim.max) return false;
+      s.params.value = { ...s.params.value, [name]: value } as Params;
+      void analyse();
+      return true;
+    },
+
+    setReach(mode: Params['reach']): Promise<void> {
+      s.params.value = { ...s.params.value, reach: mode };
+      return analyse();
+    },
+
+    setLang(lang: Lang): void {
+      s.lang.value = lang;
+      writeLang(deps.storage, lang);
+    },
+
+    selectRule(rule: string | null): void {
+      batch(() => {
+        s.rule.value = rule;
+        s.query.value = { ...s.query.value, rule };
+      });
+    },
+
+    select(ref: UnitRef | null): void {
+      s.selection.value = ref;
+    },
+
+    /** select a unit and ask the map to zoom to it (table row click) */
+    focusOn(ref: UnitRef): void {
+      batch(() => {
+        s.selection.value = ref;
+        s.focus.value = { ...ref, seq: ++focusSeq };
+      });
+    },
+
+    toggleLayer(g: LayerGroup): void {
+      s.visible.value = { ...s.visible.value, [g]: !s.visible.value[g] };
+    },
+
+    toggleCircle(c: CircleGroup): void {
+      const on = s.circles.value;
+      s.circles.value = on.includes(c) ? on.filter((x) => x !== c) : [...on, c];
+    },
+
+    setQuery(q: Partial<TableQuery>): void {
+      s.query.value = { ...s.query.value, ...q };
+    },
+
+    setBasemap(b: BasemapChoice): void {
+      s.basemap.value = b;
+      writeBasemap(deps.storage, b);
+    },
+
+    async useBasemapFile(file: File): Promise<void> {
+      await deps.keepFile(file);
+      s.basemap.value = { kind: 'pmtiles-file', name: file.name };
+      writeBasemap(deps.storage, s.basemap.value);
+    },
+
+    setMapIdle(idle: boolean): void {
+      s.mapIdle.value = idle;
+    },
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;

@@ -1,0 +1,101 @@
+// All app state as Preact signals plus the values derived from them. Only actions.ts writes the
+// signals; components and the map adapter read.
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ProfileInfo } from '../core/evaluate';
+import type { Level } from '../core/model';
+import { DEFAULT_PARAMS, type Params } from '../core/params';
+import type { Lang } from '../i18n';
+import { LAYER_GROUPS, type LayerGroup } from '../map/layers';
+import type { Analysis, LoadedProject } from '../worker/api';
+import type { CircleGroup } from '../worker/service-areas';
+import type { BasemapChoice } from './persist';
+import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
+import { countsByRule, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
+import { outsideSet } from '../map/features';
+
+export type Phase = 'starting' | 'loading' | 'analysing' | 'ready' | 'error';
+
+export interface UnitRef {
+  level: Level;
+  id: string;
+}
+
+export interface AppState {
+  lang: Signal<Lang>;
+  phase: Signal<Phase>;
+  /** text for people (already translated) when phase is 'error' or a load went wrong */
+  error: Signal<string | null>;
+  profiles: Signal<ProfileInfo[]>;
+  profile: Signal<string>;
+  params: Signal<Params>;
+  project: Signal<LoadedProject | null>;
+  analysis: Signal<Analysis | null>;
+  /** rule that colours the map; null = overall (worst) verdict */
+  rule: Signal<string | null>;
+  selection: Signal<UnitRef | null>;
+  /** a request for the map to zoom to a unit; seq changes on every request */
+  focus: Signal<(UnitRef & { seq: number }) | null>;
+  visible: Signal<Record<LayerGroup, boolean>>;
+  circles: Signal<CircleGroup[]>;
+  query: Signal<TableQuery>;
+  basemap: Signal<BasemapChoice>;
+  /** the map has drawn everything it was given */
+  mapIdle: Signal<boolean>;
+
+  verdicts: ReadonlySignal<Map<string, Verdict>>;
+  counts: ReadonlySignal<RuleCount[]>;
+  rows: ReadonlySignal<TableRow[]>;
+  outside: ReadonlySignal<Set<string>>;
+  currentProfile: ReadonlySignal<ProfileInfo | undefined>;
+  nameOf: ReadonlySignal<(level: Level, id: string) => string | undefined>;
+}
+
+export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): AppState {
+  const analysis = signal<Analysis | null>(null);
+  const rule = signal<string | null>(null);
+  const query = signal<TableQuery>(DEFAULT_QUERY);
+  const circles = signal<CircleGroup[]>(['elderly', 'childcare']);
+  const project = signal<LoadedProject | null>(null);
+  const profiles = signal<ProfileInfo[]>([]);
+  const profile = signal('combined');
+
+  const results = computed(() => analysis.value?.evaluation.results ?? []);
+  const nameOf = computed(() => {
+    const p = project.value;
+    const maps: Partial<Record<Level, Map<string, string>>> = p
+      ? {
+          community: new Map(p.communities.map((c) => [c.id, c.name])),
+          facility: new Map(p.facilities.map((f) => [f.id, f.name])),
+          street: new Map(p.streets.map((s) => [s.id, s.name])),
+          area: new Map([['area', p.area.name]]),
+        }
+      : {};
+    return (level: Level, id: string) => maps[level]?.get(id);
+  });
+
+  return {
+    lang: signal(init.lang),
+    phase: signal<Phase>('starting'),
+    error: signal<string | null>(null),
+    profiles,
+    profile,
+    params: signal<Params>({ ...DEFAULT_PARAMS }),
+    project,
+    analysis,
+    rule,
+    selection: signal<UnitRef | null>(null),
+    focus: signal<(UnitRef & { seq: number }) | null>(null),
+    visible: signal(Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>),
+    circles,
+    query,
+    basemap: signal(init.basemap),
+    mapIdle: signal(false),
+
+    verdicts: computed(() => verdictsByUnit(results.value, rule.value)),
+    counts: computed(() => countsByRule(results.value)),
+    rows: computed(() => buildRows(results.value, query.value, nameOf.value)),
+    outside: computed(() => outsideSet(analysis.value?.evaluation.coverage ?? [], circles.value)),
+    currentProfile: computed(() => profiles.value.find((p) => p.id === profile.value)),
+    nameOf,
+  };
+}

@@ -1,0 +1,92 @@
+// Rows of the results table for one level: one row per unit, either summarising every rule
+// (no rule chosen) or showing the chosen rule's value, threshold and shortfall. Pure.
+import type { Level, RuleResult, Status } from '../core/model';
+import { isMainView, worst, type Verdict } from './verdicts';
+
+export interface TableRow {
+  level: Level;
+  id: string;
+  name: string;
+  verdict: Verdict;
+  fails: number;
+  passes: number;
+  nas: number;
+  /** only when one rule is chosen */
+  value: number | null;
+  threshold: number | null;
+  shortfall: number | null;
+  measure: string;
+}
+
+export type SortKey = 'name' | 'verdict' | 'fails' | 'value' | 'threshold' | 'shortfall';
+export interface TableQuery {
+  level: Level;
+  rule: string | null;
+  failingOnly: boolean;
+  /** case-insensitive substring of name or id */
+  text: string;
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
+}
+
+export const DEFAULT_QUERY: TableQuery = { level: 'community', rule: null, failingOnly: false, text: '', sort: { key: 'verdict', dir: 'asc' } };
+
+const VERDICT_RANK: Record<Verdict, number> = { fail: 0, pass: 1, na: 2, none: 3 };
+
+export function buildRows(results: readonly RuleResult[], q: TableQuery, names: (level: Level, id: string) => string | undefined): TableRow[] {
+  const byUnit = new Map<string, RuleResult[]>();
+  for (const r of results) {
+    if (r.unit.level !== q.level || !isMainView(r) || (q.rule !== null && r.rule !== q.rule)) continue;
+    const list = byUnit.get(r.unit.id);
+    if (list) list.push(r);
+    else byUnit.set(r.unit.id, [r]);
+  }
+  const needle = q.text.trim().toLowerCase();
+  const rows: TableRow[] = [];
+  for (const [id, list] of byUnit) {
+    const count = (s: Status) => list.filter((r) => r.status === s).length;
+    // With one rule chosen a unit normally has one result; if a rule reports several, show the worst.
+    const shown = q.rule === null ? null : (list.find((r) => r.status === 'fail') ?? list[0]);
+    const name = names(q.level, id) ?? list[0].unit.name ?? id;
+    const row: TableRow = {
+      level: q.level,
+      id,
+      name,
+      verdict: worst(list.map((r) => r.status)),
+      fails: count('fail'),
+      passes: count('pass'),
+      nas: count('na'),
+      value: shown?.value ?? null,
+      threshold: shown?.threshold ?? null,
+      shortfall: shown?.shortfall ?? null,
+      measure: shown?.measure ?? '',
+    };
+    if (q.failingOnly && row.verdict !== 'fail') continue;
+    if (needle && !row.name.toLowerCase().includes(needle) && !row.id.toLowerCase().includes(needle)) continue;
+    rows.push(row);
+  }
+  return sortRows(rows, q.sort);
+}
+
+/** Missing numbers sort last in either direction: "no value" is not "smallest value". */
+export function sortRows(rows: TableRow[], sort: TableQuery['sort']): TableRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const cmp = (a: TableRow, b: TableRow): number => {
+    switch (sort.key) {
+      case 'name':
+        return sign * a.name.localeCompare(b.name, 'zh-CN');
+      case 'verdict':
+        return sign * (VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict]) || b.fails - a.fails;
+      case 'fails':
+        return sign * (a.fails - b.fails);
+      default: {
+        const x = a[sort.key];
+        const y = b[sort.key];
+        if (x === null && y === null) return 0;
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return sign * (x - y);
+      }
+    }
+  };
+  return [...rows].sort((a, b) => cmp(a, b) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,70 @@
+// Pure view models over an Evaluation: the verdict each unit gets on the map, the rows of the
+// results tables and the per-rule counts. No DOM, no signals: unit-tested in tests/state.
+import type { Level, RuleResult, Status } from '../core/model';
+
+/** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
+export type Verdict = Status | 'none';
+
+export const unitKey = (level: Level, id: string): string => `${level}:${id}`;
+
+/** The catchment (2SFCA) view is a second opinion shown in the panel; the map and the
+ *  tables judge by the main (on-site) view so a unit is never counted twice. */
+export function isMainView(r: RuleResult): boolean {
+  return r.view !== 'catchment';
+}
+
+/** fail beats pass beats na: one failing rule makes the unit fail overall. */
+export function worst(statuses: Iterable<Status>): Verdict {
+  let seen: Verdict = 'none';
+  for (const s of statuses) {
+    if (s === 'fail') return 'fail';
+    if (s === 'pass') seen = 'pass';
+    else if (seen === 'none') seen = 'na';
+  }
+  return seen;
+}
+
+/** Verdict per unit for one rule, or the worst over all rules when rule is null. */
+export function verdictsByUnit(results: readonly RuleResult[], rule: string | null): Map<string, Verdict> {
+  const grouped = new Map<string, Status[]>();
+  for (const r of results) {
+    if (!isMainView(r) || (rule !== null && r.rule !== rule)) continue;
+    const k = unitKey(r.unit.level, r.unit.id);
+    const list = grouped.get(k);
+    if (list) list.push(r.status);
+    else grouped.set(k, [r.status]);
+  }
+  const out = new Map<string, Verdict>();
+  for (const [k, list] of grouped) out.set(k, worst(list));
+  return out;
+}
+
+export interface RuleCount {
+  rule: string;
+  pass: number;
+  fail: number;
+  na: number;
+}
+
+/** Counts per rule (main view), in the order rules first appear. */
+export function countsByRule(results: readonly RuleResult[]): RuleCount[] {
+  const byRule = new Map<string, RuleCount>();
+  for (const r of results) {
+    if (!isMainView(r)) continue;
+    let c = byRule.get(r.rule);
+    if (!c) {
+      c = { rule: r.rule, pass: 0, fail: 0, na: 0 };
+      byRule.set(r.rule, c);
+    }
+    c[r.status] += 1;
+  }
+  return [...byRule.values()];
+}
+
+/** Every result (both views) about one unit, failing first, then by rule, on-site view before catchment. */
+export function resultsForUnit(results: readonly RuleResult[], level: Level, id: string): RuleResult[] {
+  const rank: Record<Status, number> = { fail: 0, pass: 1, na: 2 };
+  return results
+    .filter((r) => r.unit.level === level && r.unit.id === id)
+    .sort((a, b) => rank[a.status] - rank[b.status] || a.rule.localeCompare(b.rule) || Number(!isMainView(a)) - Number(!isMainView(b)));
+}

@@ -1,0 +1,53 @@
+// Page layout: top bar; sidebar (data note, rule summary, layers, base map); map above the
+// results table; the detail panel of the clicked unit on the right.
+import { useEffect } from 'preact/hooks';
+import { BasemapPicker } from './BasemapPicker';
+import { useApp, useT } from './context';
+import { DetailPanel } from './DetailPanel';
+import { Header } from './Header';
+import { InfoNote } from './InfoNote';
+import { LayerPanel } from './LayerPanel';
+import { MapPane } from './MapPane';
+import { ResultsTable } from './ResultsTable';
+import { SummaryPanel } from './SummaryPanel';
+
+export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
+  const { state } = useApp();
+  const tr = useT();
+  const lang = state.lang.value;
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = tr('ui.title');
+  }, [lang]);
+  const error = state.error.value;
+  const a = state.analysis.value;
+  return (
+    <div class="app">
+      <Header />
+      {error && (
+        <div class="error-banner" role="alert" data-testid="error">
+          {error}
+        </div>
+      )}
+      <div class="main">
+        <aside class="sidebar">
+          <SummaryPanel />
+          <LayerPanel />
+          <InfoNote />
+          <BasemapPicker />
+          {a && (
+            <p class="note" data-testid="analysis-time">
+              {tr('ui.analysisTime', { ms: Math.round(a.ms), reach: tr(`ui.reach.${a.reach}`) })}
+              {a.reachNote ? ` — ${tr(a.reachNote)}` : ''}
+            </p>
+          )}
+        </aside>
+        <div class="centre">
+          <MapPane demoBasemapUrl={demoBasemapUrl} />
+          <ResultsTable />
+        </div>
+        <DetailPanel />
+      </div>
+    </div>
+  );
+}

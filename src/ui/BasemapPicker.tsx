@@ -1,0 +1,70 @@
+// Choice of base map: the embedded demo archive, the user's own .pmtiles (file or URL), an
+// online XYZ tile URL, or none. The choice is remembered (localStorage; a picked file in IndexedDB).
+import { useState } from 'preact/hooks';
+import { xyzUrlProblem } from '../map/basemap-style';
+import { isHttpUrl, type BasemapChoice } from '../state/persist';
+import { useApp, useT } from './context';
+
+type Kind = BasemapChoice['kind'];
+const KINDS: Kind[] = ['demo', 'pmtiles-file', 'pmtiles-url', 'tiles-url', 'none'];
+
+export function BasemapPicker() {
+  const { state, actions } = useApp();
+  const tr = useT();
+  const current = state.basemap.value;
+  const [kind, setKind] = useState<Kind>(current.kind);
+  const [url, setUrl] = useState('url' in current ? current.url : '');
+  const [credit, setCredit] = useState(current.kind === 'tiles-url' ? (current.attribution ?? '') : '');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const apply = () => {
+    if (kind === 'demo' || kind === 'none') return actions.setBasemap({ kind });
+    if (kind === 'pmtiles-url') {
+      if (!isHttpUrl(url)) return setProblem(tr('ui.basemap.badUrl'));
+      setProblem(null);
+      actions.setBasemap({ kind, url });
+    }
+    if (kind === 'tiles-url') {
+      if (xyzUrlProblem(url)) return setProblem(tr('ui.basemap.badTemplate'));
+      setProblem(null);
+      actions.setBasemap({ kind, url, attribution: credit.trim() });
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="basemap-h">
+      <h2 id="basemap-h">{tr('ui.basemap')}</h2>
+      <select data-testid="basemap-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {tr(`ui.basemap.${k}`)}
+          </option>
+        ))}
+      </select>
+      {(kind === 'pmtiles-url' || kind === 'tiles-url') && (
+        <input type="url" placeholder={kind === 'tiles-url' ? 'https://…/{z}/{x}/{y}.png' : 'https://…/city.pmtiles'} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+      )}
+      {kind === 'pmtiles-file' && (
+        <input
+          type="file"
+          accept=".pmtiles"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0];
+            if (f) void actions.useBasemapFile(f);
+          }}
+        />
+      )}
+      {kind !== 'pmtiles-file' && (
+        <button type="button" onClick={apply}>
+          {tr('ui.apply')}
+        </button>
+      )}
+      {kind === 'tiles-url' && (
+        <input type="text" placeholder={tr('ui.basemap.credit')} aria-label={tr('ui.basemap.credit')} value={credit} onInput={(e) => setCredit(e.currentTarget.value)} />
+      )}
+      {kind === 'tiles-url' && <p class="note">{tr('ui.basemap.online')}</p>}
+      {problem && <p class="error">{problem}</p>}
+      {current.kind === 'pmtiles-file' && <p class="note">{tr('ui.basemap.file', { name: current.name })}</p>}
+    </section>
+  );
+}

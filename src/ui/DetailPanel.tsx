@@ -1,0 +1,99 @@
+// The clicked unit: every applicable rule with value, threshold, shortfall, status and the
+// citation (document, clause, the original words). All names and texts render as text nodes.
+import type { RuleResult } from '../core/model';
+import { tm } from '../i18n';
+import { resultsForUnit, worst } from '../state/verdicts';
+import { useApp, useT } from './context';
+import { fmt, ruleName } from './format';
+
+function ResultItem({ r }: { r: RuleResult }) {
+  const { state } = useApp();
+  const tr = useT();
+  const lang = state.lang.value;
+  return (
+    <li class={`result status-${r.status}`} data-rule={r.rule} data-status={r.status} data-view={r.view ?? 'onsite'}>
+      <div class="result-head">
+        <span class={`badge ${r.status}`}>{tr(`ui.status.${r.status}`)}</span>
+        <strong>{ruleName(state.profiles.value, r.rule, lang)}</strong>
+        <code class="rule-id">{r.rule}</code>
+        {r.view && <span class="view">{tr(`ui.view.${r.view}`)}</span>}
+      </div>
+      <dl class="figures">
+        <dt>{tr('ui.value')}</dt>
+        <dd>
+          {fmt(r.value, lang)} {r.measure}
+        </dd>
+        <dt>{tr('ui.threshold')}</dt>
+        <dd>
+          {fmt(r.threshold, lang)} {r.measure}
+        </dd>
+        <dt>{tr('ui.shortfall')}</dt>
+        <dd>{fmt(r.shortfall, lang)}</dd>
+      </dl>
+      {r.reason && <p class="reason">{tm(lang, r.reason)}</p>}
+      <blockquote class="citation">
+        <p class="cite-text" lang="zh-CN">
+          {r.citation.text}
+        </p>
+        <footer>
+          {r.citation.document} · {tr('ui.clause')} {r.citation.clause}
+        </footer>
+        {r.citation.note && <p class="cite-note">{r.citation.note}</p>}
+      </blockquote>
+    </li>
+  );
+}
+
+export function DetailPanel() {
+  const { state, actions } = useApp();
+  const tr = useT();
+  const sel = state.selection.value;
+  const analysis = state.analysis.value;
+  if (!sel) return null;
+  const results = analysis ? resultsForUnit(analysis.evaluation.results, sel.level, sel.id) : [];
+  const name = state.nameOf.value(sel.level, sel.id) ?? sel.id;
+  // schema issues (from loading) and engine issues (from evaluating) may name the same problem once each
+  const seen = new Set<string>();
+  const issues = [...(state.project.value?.issues ?? []), ...(analysis?.evaluation.issues ?? [])].filter((i) => {
+    const k = `${i.msg.key}|${i.field ?? ''}`;
+    if (i.level !== sel.level || i.id !== sel.id || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const verdict = worst(results.filter((r) => r.view !== 'catchment').map((r) => r.status));
+  return (
+    <aside class="detail" data-testid="detail" data-level={sel.level} data-id={sel.id} aria-labelledby="detail-h">
+      <div class="detail-head">
+        <div>
+          <div class="level">{tr(`ui.level.${sel.level}`)}</div>
+          <h2 id="detail-h">{name}</h2>
+          <div class="unit-id">
+            {sel.id} · <span class={`badge ${verdict}`}>{tr(`ui.status.${verdict}`)}</span>
+          </div>
+        </div>
+        <button type="button" class="close" aria-label={tr('ui.close')} onClick={() => actions.select(null)}>
+          ×
+        </button>
+      </div>
+      {issues.length > 0 && (
+        <ul class="issues">
+          {issues.map((i, n) => (
+            <li key={n} class={i.severity}>
+              {i.field ? `${i.field}: ` : ''}
+              {tm(state.lang.value, i.msg)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {results.length === 0 ? (
+        <p class="empty">{tr('ui.detail.none')}</p>
+      ) : (
+        <ul class="results">
+          {results.map((r, n) => (
+            <ResultItem key={`${r.rule}-${r.view ?? ''}-${n}`} r={r} />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

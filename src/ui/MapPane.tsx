@@ -1,0 +1,83 @@
+// Hosts the MapView and keeps it in step with state: each effect feeds one source or setting,
+// so a verdict change re-sends communities only, a language change facilities only, etc.
+import { effect } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { resolveBase } from '../map/basemap';
+import { communityFeatures, facilityFeatures, streetFeatures } from '../map/features';
+import { areaBbox, focusTarget } from '../map/focus';
+import { SOURCES } from '../map/layers';
+import { MapView } from '../map/MapView';
+import { BLANK_BASE } from '../map/style';
+import { t } from '../i18n';
+import { useApp, useT } from './context';
+
+export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
+  const { state, actions } = useApp();
+  const tr = useT();
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const view = new MapView(host.current, { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null }, {
+      onClick: (hit) => actions.select(hit),
+      onIdle: (idle) => actions.setMapIdle(idle),
+    });
+    let fitted = false;
+    const stop = [
+      effect(() => {
+        const choice = state.basemap.value;
+        resolveBase(choice, { demoUrl: demoBasemapUrl, lang: state.lang.value }).then(
+          (base) => view.setBase(base),
+          (e: unknown) => {
+            state.error.value = t(state.lang.peek(), 'ui.error.basemap', { detail: e instanceof Error ? e.message : String(e) });
+          },
+        );
+      }),
+      effect(() => {
+        const p = state.project.value;
+        if (!p) return;
+        view.setData(SOURCES.communities, communityFeatures(p.communities, state.verdicts.value, state.outside.value));
+      }),
+      effect(() => {
+        const p = state.project.value;
+        if (!p) return;
+        view.setData(SOURCES.streets, streetFeatures(p.streets, state.verdicts.value));
+        const b = areaBbox(p);
+        if (b && !fitted) {
+          fitted = true;
+          view.fit(b);
+        }
+      }),
+      effect(() => {
+        const p = state.project.value;
+        if (p) view.setData(SOURCES.facilities, facilityFeatures(p.facilities, state.lang.value));
+      }),
+      effect(() => {
+        const areas = state.analysis.value?.serviceAreas;
+        const on = state.circles.value;
+        if (areas) view.setData(SOURCES.circles, { type: 'FeatureCollection', features: areas.features.filter((f) => on.includes(f.properties.circle)) });
+      }),
+      effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
+      effect(() => {
+        const f = state.focus.value;
+        const p = state.project.peek();
+        if (!f || !p) return;
+        const target = focusTarget(p, f.level, f.id);
+        if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
+      }),
+    ];
+    return () => {
+      stop.forEach((s) => s());
+      view.destroy();
+    };
+  }, []);
+
+  return (
+    <div class="map-wrap">
+      <div class="map" ref={host} data-testid="map" data-idle="false" role="application" aria-label={tr('ui.map')} />
+      <div class="map-badge" data-testid="map-badge">
+        {tr('ui.info.badge')}
+      </div>
+    </div>
+  );
+}

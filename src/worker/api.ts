@@ -1,0 +1,89 @@
+// Everything the page asks of the analysis worker. The functions run in the worker (worker.ts
+// exposes this object with Comlink) and equally in Node, where tests/state call them directly.
+import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
+import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '../core/model';
+import { resolveParams, type Params } from '../core/params';
+import type { InputProblem } from '../schemas';
+import { parseProject } from './parse';
+import { reachFor, type ReachCache, type ReachChoice } from './reach';
+import { serviceAreas, straightArea, straightRadius, CIRCLE_GROUPS, type ServiceAreas } from './service-areas';
+import { circleDistance } from '../core/params';
+
+/** What the page keeps of a loaded project: everything it draws (roads stay in the worker). */
+export interface LoadedProject {
+  area: AreaInfo;
+  profile: string;
+  params: Partial<Params>;
+  communities: Community[];
+  facilities: Facility[];
+  streets: Street[];
+  roadCount: number;
+  issues: DataIssue[];
+  /** top-level keys kept from the file (the demo's `meta` says what is real and what simulated) */
+  other: Record<string, unknown>;
+}
+
+export type LoadOutcome = { ok: true; project: LoadedProject } | { ok: false; problems: InputProblem[] };
+
+export interface AnalysisRequest {
+  profile: string;
+  params: Partial<Params>;
+}
+
+export interface Analysis {
+  evaluation: Evaluation;
+  serviceAreas: ServiceAreas;
+  /** which reach engine produced the circles and coverage, and why if it differs from the request */
+  reach: ReachChoice['used'];
+  reachNote?: string;
+  /** milliseconds spent in the worker */
+  ms: number;
+}
+
+let data: (Layers & { area: AreaInfo }) | null = null;
+let reachCache: ReachCache | null = null;
+
+export const api = {
+  listProfiles(): ProfileInfo[] {
+    return listProfiles();
+  },
+
+  /** Parses and validates a project file (JSON already parsed); keeps it for evaluate(). */
+  load(json: unknown, fileName: string): LoadOutcome {
+    const parsed = parseProject(json, fileName);
+    if (!parsed.ok) return parsed;
+    const p = parsed.project;
+    data = { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: p.roads, area: p.area };
+    reachCache = null;
+    return {
+      ok: true,
+      project: {
+        area: p.area,
+        profile: p.profile,
+        params: p.params,
+        communities: p.communities,
+        facilities: p.facilities,
+        streets: p.streets,
+        roadCount: p.roads.length,
+        issues: p.issues,
+        other: p.other,
+      },
+    };
+  },
+
+  analyse(req: AnalysisRequest): Analysis {
+    if (!data) throw new Error('analyse() called before load(): load a project first');
+    const t0 = performance.now();
+    const params = resolveParams(req.params);
+    const choice = reachFor(params, data.roads, reachCache);
+    reachCache = choice.cache;
+    const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
+    const areas =
+      choice.area !== null
+        ? serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params))
+        : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+    return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0 };
+  },
+};
+
+export type Api = typeof api;

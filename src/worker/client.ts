@@ -1,0 +1,25 @@
+// The page's handle on the analysis worker: typed by the worker's own `Api`, with stale
+// analyses dropped (see latest.ts).
+import { wrap, type Remote } from 'comlink';
+import type { ProfileInfo } from '../core/evaluate';
+import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
+import { latestOnly, type Outcome } from './latest';
+
+export interface AnalysisClient {
+  listProfiles(): Promise<ProfileInfo[]>;
+  load(json: unknown, fileName: string): Promise<LoadOutcome>;
+  /** resolves `{ok:false, superseded:true}` when a newer request overtook this one */
+  analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
+  dispose(): void;
+}
+
+export function createAnalysisClient(): AnalysisClient {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+  const remote: Remote<Api> = wrap<Api>(worker);
+  return {
+    listProfiles: () => remote.listProfiles(),
+    load: (json, fileName) => remote.load(json, fileName),
+    analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
+    dispose: () => worker.terminate(),
+  };
+}

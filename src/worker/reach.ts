@@ -1,0 +1,35 @@
+// Which reach engine the analysis uses. Straight-line unless the user asked for 'network' AND
+// roads are loaded; then the street-network engine — built once per road set and snap distance,
+// and kept, because building the graph costs far more than one evaluation — gives both the
+// coverage pairs and the walk-along-streets service areas drawn on the map.
+import type { Road } from '../core/model';
+import type { Params } from '../core/params';
+import { createNetworkEngine, type NetworkEngine } from '../core/reach/network-engine';
+import type { AreaFn } from './service-areas';
+import { facilityPoint } from './service-areas';
+
+export interface ReachCache {
+  roads: readonly Road[];
+  snapDistance: number;
+  engine: NetworkEngine;
+}
+
+export interface ReachChoice {
+  /** undefined = the rule engine's straight-line engine */
+  engine: NetworkEngine | undefined;
+  /** service-area polygons; null = draw straight circles */
+  area: AreaFn | null;
+  used: 'straight' | 'network';
+  /** i18n key explaining a fallback */
+  note?: string;
+  cache: ReachCache | null;
+}
+
+export function reachFor(p: Params, roads: readonly Road[], cache: ReachCache | null): ReachChoice {
+  if (p.reach !== 'network') return { engine: undefined, area: null, used: 'straight', cache };
+  if (roads.length === 0) return { engine: undefined, area: null, used: 'straight', note: 'ui.reach.noRoads', cache };
+  const kept = cache && cache.roads === roads && cache.snapDistance === p.snapDistance ? cache : null;
+  const engine = kept?.engine ?? createNetworkEngine([...roads], { snapDistance: p.snapDistance });
+  const area: AreaFn = (f, metres) => engine.serviceArea(facilityPoint(f), metres).area;
+  return { engine, area, used: 'network', cache: kept ?? { roads, snapDistance: p.snapDistance, engine } };
+}

@@ -1,0 +1,51 @@
+// Service areas drawn on the map. Straight mode: a circle of radius circleDistance ÷ detourFactor
+// around each facility of the circle's kinds (turf.circle: geodesic destination points, 64 steps).
+// Network mode: the network engine's walk-along-streets polygons replace the circles.
+import { circle, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Facility, FacilityKind } from '../core/model';
+import { circleDistance, type Params } from '../core/params';
+
+export type CircleGroup = 'elderly' | 'childcare';
+export const CIRCLE_GROUPS: readonly CircleGroup[] = ['elderly', 'childcare'];
+
+export interface ServiceAreaProps {
+  facility: string;
+  circle: CircleGroup;
+  /** metres */
+  radius: number;
+}
+
+export type ServiceAreas = FeatureCollection<Polygon | MultiPolygon, ServiceAreaProps>;
+
+export function circleKinds(p: Params, group: CircleGroup): readonly FacilityKind[] {
+  return group === 'elderly' ? p.elderlyCircleKinds : p.childcareCircleKinds;
+}
+
+/** Straight-line radius in metres: the walking distance shortened by the detour factor. */
+export function straightRadius(p: Params): number {
+  return circleDistance(p) / p.detourFactor;
+}
+
+export function facilityPoint(f: Facility): [number, number] {
+  const g = f.geometry.type === 'Point' ? f.geometry : pointOnFeature(f.geometry).geometry;
+  return [g.coordinates[0], g.coordinates[1]];
+}
+
+/** `area` returns the polygon walkable from one facility, or null when it cannot be placed. */
+export type AreaFn = (f: Facility, metres: number) => Polygon | MultiPolygon | null;
+
+export const straightArea: AreaFn = (f, metres) => circle(facilityPoint(f), metres / 1000, { steps: 64, units: 'kilometers' }).geometry;
+
+export function serviceAreas(facilities: readonly Facility[], p: Params, groups: readonly CircleGroup[], area: AreaFn, metres: number): ServiceAreas {
+  const features: Feature<Polygon | MultiPolygon, ServiceAreaProps>[] = [];
+  for (const group of groups) {
+    const kinds = circleKinds(p, group);
+    for (const f of facilities) {
+      if (!kinds.includes(f.kind)) continue;
+      const geometry = area(f, metres);
+      if (geometry) features.push({ type: 'Feature', geometry, properties: { facility: f.id, circle: group, radius: metres } });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,23 @@
+// Builds the app with Vite's API and serves it with `vite preview` on a free loopback port:
+// the same files a user gets from `vite build`, under the page's real CSP.
+import { build, preview, type PreviewServer } from 'vite';
+
+export interface AppServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function buildApp(outDir: string): Promise<void> {
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+}
+
+export async function serveApp(outDir: string): Promise<AppServer> {
+  // port 0: the OS picks a free port, so parallel runs never collide
+  const server: PreviewServer = await preview({ logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error(`vite preview did not report a TCP address (${String(address)})`);
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  };
+}
