@@ -205,12 +205,8 @@ export function placeFacilities(frame: Frame, layout: Layout, residents: Residen
   }
 
   const picks = plantGaps(frame, cs, residents, out, rng.fork('gaps'));
-  calibrate(cs, residents, out, picks, rng.fork('calibrate'));
+  calibrate(residents, out, picks, rng.fork('calibrate'));
   return { facilities: out, picks };
-}
-
-function inside(fs: PlacedFacility[], at: number, kinds: readonly FacilityKind[]): PlacedFacility[] {
-  return fs.filter((f) => f.at === at && kinds.includes(f.kind));
 }
 
 function removeWhere(fs: PlacedFacility[], pred: (f: PlacedFacility) => boolean): void {
@@ -295,7 +291,7 @@ function mk(frame: Frame, cs: PlacedCommunity[], at: number, kind: FacilityKind,
   return { id, name, kind, ...fields, geometry: { type: 'Point', coordinates: frame.proj.toLonLat(xy) }, extra: { community: cs[at].id }, xy, at };
 }
 
-function calibrate(cs: PlacedCommunity[], res: Residents[], fs: PlacedFacility[], picks: GapPicks, rng: Rng): void {
+function calibrate(res: Residents[], fs: PlacedFacility[], picks: GapPicks, rng: Rng): void {
   const total = res.reduce((a, r) => a + r.population, 0);
   // childcare places: scale the ordinary 托育中心 so the district reaches AREA_TARGETS.placesPer1000
   const placesTarget = Math.round((total * AREA_TARGETS.placesPer1000) / 1000);
