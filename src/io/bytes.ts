@@ -62,8 +62,8 @@ export interface Detected {
 /**
  * BOM first; then valid UTF-8 (plain ASCII included); then the statistical detector. Short
  * GBK samples are often misread as Japanese, and GBK's byte ranges accept almost anything, so
- * among legacy encodings GB18030 (a superset of GBK and GB2312) wins unless the detector is
- * confident of Big5 and the bytes decode cleanly as Big5.
+ * among legacy encodings GB18030 (a superset of GBK and GB2312) wins unless the detector rates
+ * Big5 at least three times as likely as GB18030 and the bytes decode cleanly as Big5.
  */
 export function detectEncoding(b: Uint8Array): Detected {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { label: 'utf-8', source: 'bom' };
@@ -71,9 +71,11 @@ export function detectEncoding(b: Uint8Array): Detected {
   if (b[0] === 0xfe && b[1] === 0xff) return { label: 'utf-16be', source: 'bom' };
   const sample = b.length > 256 * 1024 ? b.subarray(0, 256 * 1024) : b;
   if (isValidUtf8(trimPartialUtf8(sample, b.length > sample.length))) return { label: 'utf-8', source: 'utf8' };
-  const found = jschardet.detect(sample);
-  const label = DETECTOR_TO_LABEL[(found.encoding ?? '').toLowerCase()];
-  if (label === 'big5' && found.confidence > 0.5 && decodesCleanly(sample, 'big5')) return { label, source: 'detected' };
+  // the detector's confidences are small in absolute terms; compare Big5 with GB18030 instead
+  const all = jschardet.detectAll(sample);
+  const conf = (l: string) => all.filter((d) => DETECTOR_TO_LABEL[(d.encoding ?? '').toLowerCase()] === l).reduce((m, d) => Math.max(m, d.confidence), 0);
+  const big5 = conf('big5');
+  if (big5 > 0 && big5 >= 3 * conf('gb18030') && decodesCleanly(sample, 'big5')) return { label: 'big5', source: 'detected' };
   return { label: 'gb18030', source: 'detected' };
 }
 

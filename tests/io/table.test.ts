@@ -102,3 +102,18 @@ describe('XLSX (written by SheetJS, read back as a planner’s file)', () => {
     ]);
   });
 });
+
+describe('header rows', () => {
+  it('--header-row takes the lower row of a two-level header when the user says so', () => {
+    const csv = '名称,人口,床位,,经度,纬度\n名称,人口,床位,护理型床位,经度,纬度\n甲,100,20,5,108.9,34.1\n';
+    const [layer] = readOk('m.csv', utf8(csv), { headerRow: 2 });
+    expect(layer.columns).toEqual(['名称', '人口', '床位', '护理型床位']);
+    expect(layer.features[0].number).toBe(3);
+  });
+  it('Big5 text with a confident detector reading is decoded as Big5', () => {
+    const text = '名稱,經度,緯度\n臺北市萬華區龍山寺附近的社區照顧關懷據點,121.4999,25.0372\n新北市板橋區社區照顧關懷據點服務中心,121.4627,25.0143\n';
+    const [layer] = readOk('tw.csv', iconv.encode(text, 'big5'));
+    expect(layer.encoding?.name).toBe('big5');
+    expect(layer.features[0].properties['名稱']).toBe('臺北市萬華區龍山寺附近的社區照顧關懷據點');
+  });
+});

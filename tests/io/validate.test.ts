@@ -55,6 +55,7 @@ describe('validation report', () => {
     const zh = formatReport(out.report, 'zh');
     expect(zh[1]).toBe('共 8 条；无误 1 条；有错误 7 条；仅有提醒 0 条。');
     expect(zh.find((l) => l.includes('第 5 行'))).toBe('错误 · 第 5 行 [F4] «护理型床位»: 护理型床位 50 多于总床位 20。');
+    expect(formatReport(out.report, 'en')[2]).toBe('CRS: EPSG:4326 (guessed from the numbers); web-map conversion: wgs84; encoding: utf-8（valid UTF-8）');
     expect(formatReport(out.report, 'en').find((l) => l.includes('row 4'))).toBe('error · row 4 [F3] «床位»: beds (column "beds") is not a number: "约30".');
   });
 });

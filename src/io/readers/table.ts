@@ -123,9 +123,9 @@ function findHeader(file: string, g: Grid, opts: ReadOptions): Header {
   return { at, names, skipped };
 }
 
-const X_NAMES = ['经度', 'lon', 'lng', 'long', 'longitude', 'x', 'x坐标', 'xcoord', '横坐标', '东坐标', 'pointx', 'easting', '东经'];
-const Y_NAMES = ['纬度', 'lat', 'latitude', 'y', 'y坐标', 'ycoord', '纵坐标', '北坐标', 'pointy', 'northing', '北纬'];
-const XY_NAMES = ['坐标', '经纬度', 'location', 'lnglat', 'lonlat', '经纬度坐标', '位置'];
+const X_NAMES = ['经度', '經度', 'lon', 'lng', 'long', 'longitude', 'x', 'x坐标', 'xcoord', '横坐标', '东坐标', 'pointx', 'easting', '东经'];
+const Y_NAMES = ['纬度', '緯度', 'lat', 'latitude', 'y', 'y坐标', 'ycoord', '纵坐标', '北坐标', 'pointy', 'northing', '北纬'];
+const XY_NAMES = ['坐标', '坐標', '经纬度', 'location', 'lnglat', 'lonlat', '经纬度坐标', '位置'];
 
 /** Finds a column whose normalised name is one of the names, allowing prefixes like "wgs84_" or "gcj_". */
 function findColumn(names: string[], wanted: string[]): string | undefined {
