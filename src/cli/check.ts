@@ -5,7 +5,7 @@ import { evaluate, listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
 import type { Params } from '../core/params';
 import { createNetworkEngine } from '../core/reach/network-engine';
-import { resultRows, summarise, type ResultRow } from '../core/report';
+import { reasonText, resultRows, summarise, type ResultRow } from '../core/report';
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, parseAssignment, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
@@ -117,7 +117,7 @@ function report(ev: Evaluation, lang: Lang): string {
   }
   if (ev.issues.length > 0) {
     out.push('', `## ${t(lang, 'cli.issues', { count: ev.issues.length })}`);
-    for (const i of ev.issues) out.push(`- [${i.severity}] ${t(lang, `level.${i.level}`)} ${tm(lang, i.msg)}`);
+    for (const i of ev.issues) out.push(`- [${i.severity}] ${t(lang, `level.${i.level}`)} ${reasonText(i.msg, lang)}`);
   }
   return out.join('\n');
 }

@@ -51,11 +51,14 @@ export function shortfallUnit(r: RuleResult, def: Rule | undefined): string {
   return '';
 }
 
-/** Reason text with facility-kind codes (`elderly_daycare/elderly_complex`) in the reader's words. */
+/** A message in the reader's words: facility-kind codes (`elderly_daycare/elderly_complex`) and a
+ *  leading field name (`population (C1, C2)`) are translated before the message is filled in. */
 export function reasonText(msg: Msg, lang: Lang): string {
   const args: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(msg.args ?? {})) {
-    args[k] = typeof v === 'string' && /^[a-z_]+(\/[a-z_]+)*$/.test(v) && FACILITY_KINDS.includes(v.split('/')[0] as FacilityKind) ? v.split('/').map((x) => t(lang, `kind.${x}`)).join(lang === 'zh' ? '、' : ', ') : v;
+    if (typeof v !== 'string') args[k] = v;
+    else if (/^[a-z_]+(\/[a-z_]+)*$/.test(v) && FACILITY_KINDS.includes(v.split('/')[0] as FacilityKind)) args[k] = v.split('/').map((x) => t(lang, `kind.${x}`)).join(lang === 'zh' ? '、' : ', ');
+    else args[k] = v.replace(/^[a-zA-Z]+/, (w) => (k === 'id' ? w : t(lang, `field.${w}`) === `field.${w}` ? w : t(lang, `field.${w}`)));
   }
   return tm(lang, { key: msg.key, args });
 }
