@@ -11,6 +11,7 @@ export { readFile, formatOf, type Sidecars } from './read';
 export { guessMapping, layoutKey, mappableFields, normalizeName, FIELD_ALIASES, NUMBER_FIELDS } from './fields';
 export { importLayer, acceptImport, type ImportOptions, type ImportFileResult } from './import';
 export { importFile } from './importFile';
+export { layerSummary, referencePositions, type LayerSummary } from './summary';
 export { formatReport, formatProblem, problemLocation } from './report';
 export { crsFromUser, crsFromPrj, gaussKrugerDef, guessCrs } from './crs';
 export { toWgs84, fromWgs84, shiftHint, coordsFromNames, type ShiftHint } from './webmap';

@@ -1,7 +1,7 @@
 // KML, KMZ, DXF and GeoJSON readers on files made by GDAL (see tests/fixtures/io/make-fixtures.sh).
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { importLayer, readFile } from '../../src/io';
+import { importLayer, layerSummary, readFile, referencePositions } from '../../src/io';
 import { bytes, maxDiff, readFails, readOk, sourceJson } from './helpers';
 
 const communities = sourceJson('communities.geojson');
@@ -64,5 +64,24 @@ describe('GeoJSON', () => {
   it('an empty file and an unknown extension say so', () => {
     expect(readFile('a.geojson', new Uint8Array()).ok).toBe(false);
     expect(readFails('notes.docx', new Uint8Array([1, 2, 3])).key).toBe('io.err.unknownFormat');
+  });
+});
+
+describe('summary for the mapping step and reference data for the shift hint', () => {
+  it('counts geometry types, keeps a few sample rows and the guessed mapping', () => {
+    const [layer] = readOk('communities.kml', bytes('communities.kml'));
+    const s = layerSummary(layer, 'communities', 2);
+    expect([s.count, s.withoutGeometry, s.geometryTypes, s.sample.length, s.mapping.population]).toEqual([3, 0, { Polygon: 3 }, 2, '常住人口']);
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s); // plain data: crosses a worker boundary unchanged
+  });
+  it('reference positions come from roads, communities and facilities, thinned evenly', () => {
+    const layers = {
+      roads: [{ id: 'r', geometry: { type: 'LineString' as const, coordinates: [[0, 0], [1, 1], [2, 2]] } }],
+      communities: [],
+      facilities: [{ id: 'f', name: 'f', kind: 'elderly_daycare' as const, geometry: { type: 'Point' as const, coordinates: [3, 3] }, extra: {} }],
+      streets: [],
+    };
+    expect(referencePositions(layers)).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
+    expect(referencePositions(layers, 2)).toEqual([[0, 0], [2, 2]]);
   });
 });
