@@ -1,7 +1,7 @@
 // summarise() counts and the display rows, checked against counts made by hand.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
-import { formatNumber, resultRow, summarise } from '../../src/core/report';
+import { formatNumber, reasonText, resultRow, summarise } from '../../src/core/report';
 import { community, facility, layers } from './fixtures';
 
 describe('report', () => {
@@ -28,5 +28,10 @@ describe('report', () => {
     expect(formatNumber(0.8333333, 'share', 'en')).toBe('83.3%');
     expect(formatNumber(15000000, 'cny', 'zh')).toBe('15,000,000');
     expect(formatNumber(null, 'm', 'zh')).toBe('—');
+  });
+  it('reasons name fields and facility kinds in the reader\'s language', () => {
+    expect(reasonText({ key: 'reason.missing', args: { what: 'population (C1, C2)' } }, 'zh')).toBe('缺少数据：人口 (C1, C2)');
+    expect(reasonText({ key: 'reason.noFacilities', args: { what: 'elderly_daycare/elderly_complex' } }, 'zh')).toBe('没有 日间照料中心、社区养老服务综合体 设施');
+    expect(reasonText({ key: 'issue.negative', args: { id: 'abc', field: 'beds', value: -1 } }, 'en')).toBe('abc: beds is negative (-1); treated as missing.');
   });
 });
