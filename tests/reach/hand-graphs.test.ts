@@ -128,6 +128,16 @@ describe('network distances on hand-made plans', () => {
     expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(U, 6);
   });
 
+  it('places points outside the network’s bounding box when a street is within the snap distance', () => {
+    // street (0,0)–(2,0); a demand 3U = 333.6 m west of its end and one 3U north of its middle,
+    // both within snapDistance 500 m: walks from a supply at (2,0) are 2U + 3U and 1U + 3U
+    const e = createNetworkEngine([road('r', [0, 0], [1, 0], [2, 0])], { snapDistance: 500 });
+    const p = e.pairs({ demand: [P(-3, 0), P(1, 3)], supply: [P(2, 0)], maxDistance: 10_000 });
+    expect(row(p, 0)[0][1]).toBeCloseTo(5 * U, 6);
+    expect(row(p, 1)[0][1]).toBeCloseTo(4 * U, 6);
+    expect(e.snap(P(-5, 0))).toBeNull(); // 556 m away
+  });
+
   it('reports points beyond the snap distance instead of dropping them', () => {
     // demand 1 and supply 1 are 10U ≈ 1.1 km north of the only street; snapDistance 500 m
     const e = createNetworkEngine([road('r', [0, 0], [2, 0])], { snapDistance: 500 });

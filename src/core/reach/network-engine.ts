@@ -79,12 +79,6 @@ function demandGroups(demand: readonly LonLat[], entrances?: readonly (readonly 
 
 function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): NetworkEngine {
   const reach = new NetworkReach(graph, chains, index);
-  let latMin = Infinity;
-  let latMax = -Infinity;
-  for (let i = 0; i < graph.nodeCount; i++) {
-    latMin = Math.min(latMin, graph.lat[i]);
-    latMax = Math.max(latMax, graph.lat[i]);
-  }
   const supplyGroups = (supply: readonly LonLat[]): PointGroups => supply.map((p) => [p]);
   return {
     mode: 'network',
@@ -119,7 +113,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
     },
     coverage: (q) => new IncrementalCoverage(reach, demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.maxDistance, snapDistance),
     snap: (p) => index.snap(p[0], p[1], snapDistance),
-    toTransferable: () => packNetwork(graph, chains, index, { latMin, latMax }, snapDistance, issues, stats),
+    toTransferable: () => packNetwork(graph, chains, index, snapDistance, issues, stats),
   };
 }
 

@@ -164,14 +164,22 @@ export class NetworkReach {
     } else ({ labels, dists } = kNearestSeeds(cg, seeds.node, seeds.dist, seeds.label, n, maxDistance));
     const outSupply = new Int32Array(demandGroups.length * n).fill(-1);
     const outDist = new Float64Array(demandGroups.length * n).fill(Infinity);
-    const cand = new Map<number, number>();
+    // candidates of one demand: (supply, distance), at most 2n per placed point plus same-chain ones
+    const candS: number[] = [];
+    const candD: number[] = [];
     const offer = (s: number, d: number): void => {
       if (s < 0 || d > maxDistance) return;
-      const old = cand.get(s);
-      if (old === undefined || d < old) cand.set(s, d);
+      for (let i = 0; i < candS.length; i++)
+        if (candS[i] === s) {
+          if (d < candD[i]) candD[i] = d;
+          return;
+        }
+      candS.push(s);
+      candD.push(d);
     };
     for (let o = 0; o < demandGroups.length; o++) {
-      cand.clear();
+      candS.length = 0;
+      candD.length = 0;
       for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++) {
         const c = demand.chain[p];
         const a = cg.chainStart[c];
@@ -185,11 +193,17 @@ export class NetworkReach {
           offer(supply.owner[q], sameChainDistance(demand, p, supply, q));
         }
       }
-      const sorted = [...cand.entries()].sort((x, y) => x[1] - y[1] || x[0] - y[0]).slice(0, n);
-      sorted.forEach(([s, d], j) => {
-        outSupply[o * n + j] = s;
-        outDist[o * n + j] = d;
-      });
+      // pick the n smallest (by distance, then index) by repeated selection: n and the list are tiny
+      for (let j = 0; j < n && candS.length > 0; j++) {
+        let best = 0;
+        for (let i = 1; i < candS.length; i++) if (candD[i] < candD[best] || (candD[i] === candD[best] && candS[i] < candS[best])) best = i;
+        outSupply[o * n + j] = candS[best];
+        outDist[o * n + j] = candD[best];
+        candS[best] = candS[candS.length - 1];
+        candD[best] = candD[candD.length - 1];
+        candS.pop();
+        candD.pop();
+      }
     }
     return { n, supply: outSupply, distance: outDist, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
   }

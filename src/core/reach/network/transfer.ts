@@ -1,10 +1,9 @@
 // The built network as plain typed arrays, so it can be posted to a worker with its buffers
 // transferred (zero copy) instead of cloned, and rebuilt there without recomputing anything.
-import Flatbush from 'flatbush';
 import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
 import type { NetworkIssue } from './issues';
-import { EdgeIndex } from './snap';
+import { EdgeIndex, type SegmentGrid } from './snap';
 
 export interface NetworkStats {
   roads: number;
@@ -24,31 +23,28 @@ export interface TransferableNetwork {
   snapDistance: number;
   graph: StreetGraph;
   chains: ChainGraph;
-  index: { tree: ArrayBuffer | null; lon0: number; lat0: number; latMin: number; latMax: number };
+  index: SegmentGrid;
   issues: NetworkIssue[];
   stats: NetworkStats;
 }
 
-export function packNetwork(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, bounds: { latMin: number; latMax: number }, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): { data: TransferableNetwork; transfer: ArrayBuffer[] } {
-  const tree = index.tree ? (index.tree.data as ArrayBuffer) : null;
+export function packNetwork(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): { data: TransferableNetwork; transfer: ArrayBuffer[] } {
   const data: TransferableNetwork = {
     format: 'yl-network/1',
     snapDistance,
     graph,
     chains,
-    index: { tree, lon0: index.lon0, lat0: index.lat0, ...bounds },
+    index: index.grid,
     issues,
     stats,
   };
-  const arrays = [...Object.values(graph), ...Object.values(chains)].filter(ArrayBuffer.isView);
-  const transfer = [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...(tree ? [tree] : [])])];
+  const arrays = [...Object.values(graph), ...Object.values(chains), ...Object.values(index.grid)].filter(ArrayBuffer.isView);
+  const transfer = [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
   return { data, transfer };
 }
 
 export function unpackNetwork(data: TransferableNetwork): { graph: StreetGraph; chains: ChainGraph; index: EdgeIndex } {
   if (data?.format !== 'yl-network/1') throw new Error(`fromTransferable: expected format "yl-network/1", got ${JSON.stringify(data?.format)}`);
   const { graph, chains } = data;
-  const i = data.index;
-  const tree = i.tree ? Flatbush.from(i.tree) : null;
-  return { graph, chains, index: new EdgeIndex(graph, tree, i.lon0, i.lat0, i.latMin, i.latMax) };
+  return { graph, chains, index: new EdgeIndex(graph, data.index) };
 }
