@@ -4,7 +4,9 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaInfo, Community, Facility, Layers } from '../../src/core/model';
 import { layoutCommunities } from './communities';
-import { AREA_TARGETS, GAP_STREETS, placeFacilities } from './facilities';
+import { AREA_TARGETS } from './calibrate';
+import { placeFacilities } from './facilities';
+import { GAP_STREETS } from './plant-gaps';
 import { loadFrame } from './frame';
 import { findGaps, summarise, type GapManifest } from './gaps';
 import { CENSUS_POPULATION, assignResidents } from './population';
@@ -91,7 +93,7 @@ export function generateCity(opts: CityOptions = {}): DemoCity {
   const gaps = findGaps(layers, picks, GAP_STREETS);
   // the area-level gaps are designed; fail loudly if a change to the generator moved them
   const check = (ok: boolean, what: string) => {
-    if (!ok) throw new Error(`demo calibration: ${what} (see AREA_TARGETS in facilities.ts)`);
+    if (!ok) throw new Error(`demo calibration: ${what} (see AREA_TARGETS in calibrate.ts)`);
   };
   check(Math.abs((totals.places / totals.population) * 1000 - AREA_TARGETS.placesPer1000) < 0.01, 'places per 1000 residents off target');
   check(Math.abs(totals.nursingBeds / totals.beds - AREA_TARGETS.nursingShare) < 0.005, 'nursing share off target');

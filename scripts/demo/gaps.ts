@@ -5,7 +5,7 @@ import type { Community, Facility, FacilityKind, Layers, Street } from '../../sr
 import { DEFAULT_PARAMS, circleDistance } from '../../src/core/params';
 import { PointGrid } from './geometry';
 import { EARTH_RADIUS, createProjection, type XY } from './projection';
-import type { GapPicks } from './facilities';
+import type { GapPicks } from './plant-gaps';
 
 export interface Gap {
   id: string;
