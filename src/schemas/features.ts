@@ -152,7 +152,8 @@ interface FeatureCtx {
 }
 
 function problem(c: FeatureCtx, field: string | undefined, key: string, args: Record<string, string | number> = {}): void {
-  c.problems.push({ file: c.file, index: c.index, id: c.id, field, msg: { key, args: { file: c.file, index: c.index, id: c.id ?? '?', field: field ?? '', ...args } } });
+  // `index` stays 0-based (array position); messages count features from 1 as people do
+  c.problems.push({ file: c.file, index: c.index, id: c.id, field, msg: { key, args: { file: c.file, index: c.index, n: c.index + 1, id: c.id ?? '?', field: field ?? '', ...args } } });
 }
 
 function issue(c: FeatureCtx, field: string, key: string, args: Record<string, string | number> = {}): void {
@@ -256,7 +257,7 @@ export function parseFacility(raw: unknown, index: number, file: string, problem
   const name = nameOf(r, F.name, c.id ?? '');
   const kindRaw = r.get(F.kind);
   const kind = matchValue(FACILITY_KIND_VALUES, kindRaw?.value);
-  const expectedKinds = FACILITY_KINDS.join(' | ');
+  const expectedKinds = FACILITY_KINDS.map((k) => `${k}（${FACILITY_KIND_VALUES[k][1]}）`).join(' | ');
   if (!kindRaw) problem(c, 'kind', 'input.missingField', { expected: expectedKinds });
   else if (!kind) problem(c, 'kind', 'input.badValue', { got: String(kindRaw.value), expected: expectedKinds });
   const ownRaw = r.get(F.ownership);

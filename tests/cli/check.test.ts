@@ -51,7 +51,7 @@ describe('npm run check', () => {
   it('bad input exits non-zero naming the file, the feature (index and id) and the field', () => {
     const r = check('tests/cli/fixtures/bad-kind', '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('tests/cli/fixtures/bad-kind/facilities.geojson: feature 1 (id F2)');
+    expect(r.err).toContain('tests/cli/fixtures/bad-kind/facilities.geojson: feature no. 2 (id F2)');
     expect(r.err).toContain('field kind');
     expect(r.err).toContain('医院');
     expect(r.out).toBe('');

@@ -55,7 +55,7 @@ describe('bad input names file, feature index and id, and field', () => {
     expect(r.problems[0]).toMatchObject({ file: 'f.geojson', index: 0, id: 'F1', field: 'kind' });
     const text = tm('en', r.problems[0].msg);
     expect(text).toContain('f.geojson');
-    expect(text).toContain('feature 0 (id F1)');
+    expect(text).toContain('feature no. 1 (id F1)');
     expect(text).toContain('hospital');
   });
   it('missing id, missing type, projected coordinates, open ring, wrong geometry type — every problem listed, nothing half-imported', () => {

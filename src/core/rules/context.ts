@@ -44,7 +44,7 @@ function dedupe<T extends { id: string }>(items: T[], level: 'community' | 'faci
       first.set(it.id, index);
       return true;
     }
-    issues.push({ level, id: it.id, index, field: 'id', severity: 'error', msg: { key: 'issue.duplicateId', args: { id: it.id, first: f, index } } });
+    issues.push({ level, id: it.id, index, field: 'id', severity: 'error', msg: { key: 'issue.duplicateId', args: { id: it.id, firstN: f + 1, n: index + 1 } } });
     return false;
   });
 }
