@@ -36,7 +36,7 @@ export const coreZh: Record<string, string> = {
   'issue.nursingOverBeds': '{id}：护理型床位 {nursingBeds} 多于总床位 {beds}，护理型床位按缺失处理。',
   'issue.elderlyOverPopulation': '{id}：60 岁以上人口 {elderly} 多于总人口 {population}，按缺失处理。',
   'issue.infantsOverPopulation': '{id}：0–3 岁人口 {infants} 多于总人口 {population}，按缺失处理。',
-  'issue.duplicateId': '{id}：编号重复（第 {first} 个与第 {n} 个要素），后者未参与计算。',
+  'issue.duplicateId': '{id}：编号重复（第 {firstN} 个与第 {n} 个要素），后者未参与计算。',
   'issue.unknownStreet': '{id}：所属街道 {street} 不存在于街道图层。',
   'issue.noStreet': '{id}：未标明所属街道，且不在任何街道/镇范围内。',
   'issue.facilityOutsideStreets': '{id}：设施不在任何街道/镇范围内（仍计入全区）。',

@@ -37,6 +37,8 @@ describe('data issues', () => {
       ]),
     );
     expect(tm('zh', ev.issues.find((i) => i.msg.key === 'issue.nursingOverBeds')?.msg ?? { key: '' })).toBe('F：护理型床位 12 多于总床位 10，护理型床位按缺失处理。');
+    // the duplicate is the 3rd community (index 2), the original the 1st
+    expect(tm('zh', ev.issues.find((i) => i.msg.key === 'issue.duplicateId')?.msg ?? { key: '' })).toBe('A：编号重复（第 1 个与第 3 个要素），后者未参与计算。');
   });
   it('the impossible values are then unknown: A (negative population) gets n/a, not a pass or a zero', () => {
     // combined keeps ak.new.places for "10 places per 1000 in new communities" (tie with wy.places.new, first document wins)
