@@ -4,14 +4,15 @@ import { coreEn, coreZh } from './core';
 import { uiEn, uiZh } from './ui';
 import { ioEn, ioZh } from './io';
 import { networkEn, networkZh } from './network';
+import { basemapEn, basemapZh } from './basemap';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh },
+  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */

