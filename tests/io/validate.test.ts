@@ -136,3 +136,14 @@ describe('streets and roads', () => {
     expect(r.report.problems.map((p) => [p.number, p.code])).toEqual([[2, 'wrong_geometry_type']]);
   });
 });
+
+describe('field names in the reader’s language', () => {
+  it('the mapping line and field arguments use the catalogue names', () => {
+    const [layer] = readOk('设施.csv', enc(CSV));
+    const out = importLayer(layer, { kind: 'facilities', file: '设施.csv', area: AREA });
+    const zh = formatReport(out.report, 'zh');
+    expect(zh[3]).toBe('字段对应：编号←编号, 名称←名称, 设施类型←类型, 床位←床位, 护理型床位←护理型床位, 托位←托位');
+    expect(zh.find((l) => l.includes('第 9 行'))).toBe('错误 · 第 9 行 [F8] «托位»: 托位为负数（-5）。');
+    expect(formatReport(out.report, 'en').find((l) => l.includes('row 9'))).toBe('error · row 9 [F8] «托位»: childcare places is negative (-5).');
+  });
+});
