@@ -21,7 +21,7 @@ export const PARAM_LIMITS = {
 export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
-  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'analyse'>;
+  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'analyse' | 'walkAreas'>;
   storage: KeyValue | null;
   /** fetches the embedded demo project (JSON) */
   fetchJson: (url: string) => Promise<unknown>;
@@ -44,14 +44,20 @@ export function createActions(s: AppState, deps: Deps) {
 
   async function analyse(): Promise<void> {
     s.phase.value = 'analysing';
+    const req = { profile: s.profile.value, params: s.params.value };
     try {
-      const out = await deps.client.analyse({ profile: s.profile.value, params: s.params.value });
+      const out = await deps.client.analyse(req);
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
       batch(() => {
         s.analysis.value = out.value;
+        s.areas.value = out.value.serviceAreas;
         s.phase.value = 'ready';
         s.error.value = null;
       });
+      if (out.value.serviceAreas === null) {
+        const areas = await deps.client.walkAreas(req);
+        if (areas.ok && s.analysis.peek() === out.value) s.areas.value = areas.value;
+      }
     } catch (e) {
       batch(() => {
         s.phase.value = 'error';

@@ -7,7 +7,7 @@ import { DEFAULT_PARAMS, type Params } from '../core/params';
 import type { Lang } from '../i18n';
 import { LAYER_GROUPS, type LayerGroup } from '../map/layers';
 import type { Analysis, LoadedProject } from '../worker/api';
-import type { CircleGroup } from '../worker/service-areas';
+import type { CircleGroup, ServiceAreas } from '../worker/service-areas';
 import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
 import { countsByRule, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
@@ -30,6 +30,8 @@ export interface AppState {
   params: Signal<Params>;
   project: Signal<LoadedProject | null>;
   analysis: Signal<Analysis | null>;
+  /** circles (straight) or walk areas (network) currently drawn; null while being computed */
+  areas: Signal<ServiceAreas | null>;
   /** rule that colours the map; null = overall (worst) verdict */
   rule: Signal<string | null>;
   selection: Signal<UnitRef | null>;
@@ -82,6 +84,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     params: signal<Params>({ ...DEFAULT_PARAMS }),
     project,
     analysis,
+    areas: signal<ServiceAreas | null>(null),
     rule,
     selection: signal<UnitRef | null>(null),
     focus: signal<(UnitRef & { seq: number }) | null>(null),

@@ -53,9 +53,10 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         if (p) view.setData(SOURCES.facilities, facilityFeatures(p.facilities, state.lang.value));
       }),
       effect(() => {
-        const areas = state.analysis.value?.serviceAreas;
+        const areas = state.areas.value;
         const on = state.circles.value;
-        if (areas) view.setData(SOURCES.circles, { type: 'FeatureCollection', features: areas.features.filter((f) => on.includes(f.properties.circle)) });
+        // null while network walk areas are computed: draw none rather than stale ones
+        view.setData(SOURCES.circles, { type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) });
       }),
       effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
       effect(() => {

@@ -32,7 +32,8 @@ export interface AnalysisRequest {
 
 export interface Analysis {
   evaluation: Evaluation;
-  serviceAreas: ServiceAreas;
+  /** straight mode: the circles; network mode: null — ask walkAreas(), which takes seconds */
+  serviceAreas: ServiceAreas | null;
   /** which reach engine produced the circles and coverage, and why if it differs from the request */
   reach: ReachChoice['used'];
   reachNote?: string;
@@ -78,11 +79,19 @@ export const api = {
     const choice = reachFor(params, data.roads, reachCache);
     reachCache = choice.cache;
     const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
-    const areas =
-      choice.area !== null
-        ? serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params))
-        : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+    const areas = choice.area !== null ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
     return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0 };
+  },
+
+  /** Network mode: the area walkable along streets from each circle group's facilities. A
+   *  second call after analyse(), so verdicts show at once and the slower polygons follow. */
+  walkAreas(req: AnalysisRequest): ServiceAreas {
+    if (!data) throw new Error('walkAreas() called before load(): load a project first');
+    const params = resolveParams(req.params);
+    const choice = reachFor(params, data.roads, reachCache);
+    reachCache = choice.cache;
+    if (choice.area === null) return serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+    return serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
   },
 };
 

@@ -4,12 +4,15 @@ import { wrap, type Remote } from 'comlink';
 import type { ProfileInfo } from '../core/evaluate';
 import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
 import { latestOnly, type Outcome } from './latest';
+import type { ServiceAreas } from './service-areas';
 
 export interface AnalysisClient {
   listProfiles(): Promise<ProfileInfo[]>;
   load(json: unknown, fileName: string): Promise<LoadOutcome>;
   /** resolves `{ok:false, superseded:true}` when a newer request overtook this one */
   analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
+  /** network mode's walk areas, superseded the same way */
+  walkAreas(req: AnalysisRequest): Promise<Outcome<ServiceAreas>>;
   dispose(): void;
 }
 
@@ -20,6 +23,7 @@ export function createAnalysisClient(): AnalysisClient {
     listProfiles: () => remote.listProfiles(),
     load: (json, fileName) => remote.load(json, fileName),
     analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
+    walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     dispose: () => worker.terminate(),
   };
 }

@@ -30,6 +30,20 @@ export function reachFor(p: Params, roads: readonly Road[], cache: ReachCache | 
   if (roads.length === 0) return { engine: undefined, area: null, used: 'straight', note: 'ui.reach.noRoads', cache };
   const kept = cache && cache.roads === roads && cache.snapDistance === p.snapDistance ? cache : null;
   const engine = kept?.engine ?? createNetworkEngine([...roads], { snapDistance: p.snapDistance });
-  const area: AreaFn = (f, metres) => engine.serviceArea(facilityPoint(f), metres).area;
+  // one multi-source walk per circle group: the streets reached from any of its facilities, as
+  // one polygon (per-facility walks cost a Dijkstra and a buffer each — seconds for a few hundred)
+  const area: AreaFn = (facilities, metres) => {
+    if (facilities.length === 0) return [];
+    const points = facilities.map(facilityPoint);
+    let reached;
+    try {
+      reached = engine.serviceArea(points, metres).area;
+    } catch {
+      // the polygon union can fail on near-coincident float vertices; coarser round ends
+      // (2 steps per half circle instead of 4) move the vertices and let it close
+      reached = engine.serviceArea(points, metres, { capSteps: 2 }).area;
+    }
+    return reached ? [{ facility: '*', geometry: reached }] : [];
+  };
   return { engine, area, used: 'network', cache: kept ?? { roads, snapDistance: p.snapDistance, engine } };
 }

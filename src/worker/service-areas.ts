@@ -10,6 +10,7 @@ export type CircleGroup = 'elderly' | 'childcare';
 export const CIRCLE_GROUPS: readonly CircleGroup[] = ['elderly', 'childcare'];
 
 export interface ServiceAreaProps {
+  /** the facility's id; '*' for the merged walk area of a whole group (network mode) */
   facility: string;
   circle: CircleGroup;
   /** metres */
@@ -32,20 +33,22 @@ export function facilityPoint(f: Facility): [number, number] {
   return [g.coordinates[0], g.coordinates[1]];
 }
 
-/** `area` returns the polygon walkable from one facility, or null when it cannot be placed. */
-export type AreaFn = (f: Facility, metres: number) => Polygon | MultiPolygon | null;
+/** Polygons walkable within `metres` of the given facilities (all of one circle group). */
+export type AreaFn = (facilities: readonly Facility[], metres: number) => { facility: string; geometry: Polygon | MultiPolygon }[];
 
-export const straightArea: AreaFn = (f, metres) => circle(facilityPoint(f), metres / 1000, { steps: 64, units: 'kilometers' }).geometry;
+/** One circle per facility. */
+export const straightArea: AreaFn = (facilities, metres) =>
+  facilities.map((f) => ({ facility: f.id, geometry: circle(facilityPoint(f), metres / 1000, { steps: 64, units: 'kilometers' }).geometry }));
 
 export function serviceAreas(facilities: readonly Facility[], p: Params, groups: readonly CircleGroup[], area: AreaFn, metres: number): ServiceAreas {
   const features: Feature<Polygon | MultiPolygon, ServiceAreaProps>[] = [];
   for (const group of groups) {
     const kinds = circleKinds(p, group);
-    for (const f of facilities) {
-      if (!kinds.includes(f.kind)) continue;
-      const geometry = area(f, metres);
-      if (geometry) features.push({ type: 'Feature', geometry, properties: { facility: f.id, circle: group, radius: metres } });
-    }
+    for (const a of area(
+      facilities.filter((f) => kinds.includes(f.kind)),
+      metres,
+    ))
+      features.push({ type: 'Feature', geometry: a.geometry, properties: { facility: a.facility, circle: group, radius: metres } });
   }
   return { type: 'FeatureCollection', features };
 }

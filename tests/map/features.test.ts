@@ -1,0 +1,50 @@
+import { booleanPointInPolygon } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import type { Community, Facility } from '../../src/core/model';
+import { capacityOf, communityFeatures, facilityFeatures, outsideSet, streetFeatures } from '../../src/map/features';
+
+// An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
+const L = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]] };
+
+describe('map features', () => {
+  it('communities carry their verdict and the outside flag; unknown ones are "none"', () => {
+    const cs: Community[] = [
+      { id: 'a', name: '甲', type: 'new', geometry: { type: 'Point', coordinates: [1, 1] }, extra: {} },
+      { id: 'b', name: '乙', type: 'built', geometry: { type: 'Point', coordinates: [2, 2] }, extra: {} },
+    ];
+    const fc = communityFeatures(cs, new Map([['community:a', 'fail'], ['street:b', 'pass']]), new Set(['b']));
+    expect(fc.features.map((f) => f.properties)).toEqual([
+      { id: 'a', name: '甲', verdict: 'fail', outside: 0 },
+      // the street verdict of an id "b" is not the community's
+      { id: 'b', name: '乙', verdict: 'none', outside: 1 },
+    ]);
+    expect(streetFeatures([{ id: 'b', name: 'S', type: 'street', geometry: L, extra: {} }], new Map([['street:b', 'pass']])).features[0].properties.verdict).toBe('pass');
+  });
+
+  it('facilities become points on themselves, with kind glyph by language and capacity by group', () => {
+    const fs: Facility[] = [
+      { id: 'i', name: '院', kind: 'elderly_institution', beds: 120, places: 9, geometry: L, extra: {} },
+      { id: 'k', name: '园', kind: 'kindergarten_nursery', places: 40, geometry: { type: 'Point', coordinates: [3, 3] }, extra: {} },
+      { id: 'h', name: '医', kind: 'health_centre', beds: 10, geometry: { type: 'Point', coordinates: [4, 4] }, extra: {} },
+    ];
+    const zh = facilityFeatures(fs, 'zh');
+    expect(booleanPointInPolygon(zh.features[0].geometry.coordinates, L)).toBe(true);
+    expect(zh.features.map((f) => [f.properties.glyph, f.properties.capacity])).toEqual([
+      ['院', 120], // elderly care is sized by beds
+      ['幼', 40], // childcare by places
+      ['医', undefined], // health centres by nothing: smallest marker, not a made-up zero
+    ]);
+    expect(facilityFeatures(fs, 'en').features.map((f) => f.properties.glyph)).toEqual(['I', 'K', 'H']);
+    expect(capacityOf({ ...fs[0], beds: undefined })).toBeUndefined();
+  });
+
+  it('outside every shown circle = in the outside list of each', () => {
+    const cov = [
+      { circle: 'elderly', outside: ['a', 'b'] },
+      { circle: 'childcare', outside: ['b', 'c'] },
+    ];
+    expect([...outsideSet(cov, ['elderly', 'childcare'])]).toEqual(['b']);
+    expect([...outsideSet(cov, ['childcare'])]).toEqual(['b', 'c']);
+    expect(outsideSet(cov, []).size).toBe(0);
+  });
+});

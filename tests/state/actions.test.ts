@@ -1,0 +1,87 @@
+// Actions against the real analysis API run in-process (the worker's functions without the
+// thread), on the hand-made sample area.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createActions } from '../../src/state/actions';
+import { createAppState } from '../../src/state/app-state';
+import { api } from '../../src/worker/api';
+import type { AnalysisClient } from '../../src/worker/client';
+import { latestOnly } from '../../src/worker/latest';
+
+function setup(file = 'data/sample/project.json') {
+  const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'analyse' | 'walkAreas'> = {
+    listProfiles: async () => api.listProfiles(),
+    load: async (json, name) => api.load(json, name),
+    analyse: latestOnly(async (req) => api.analyse(req)),
+    walkAreas: latestOnly(async (req) => api.walkAreas(req)),
+  };
+  const stored = new Map<string, string>();
+  const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+  const actions = createActions(state, {
+    client,
+    storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
+    fetchJson: async (url) => JSON.parse(readFileSync(url, 'utf8')) as unknown,
+    keepFile: async () => undefined,
+  });
+  return { state, actions, stored, file };
+}
+
+describe('actions', () => {
+  it('opening a project loads, analyses and fills the derived views', async () => {
+    const { state, actions, file } = setup();
+    await actions.openProject(file, file);
+    expect(state.phase.value).toBe('ready');
+    expect(state.profile.value).toBe('combined'); // the sample's own profile
+    expect(state.analysis.value?.evaluation.profile).toBe('combined');
+    expect(state.counts.value.length).toBeGreaterThan(0);
+    expect(state.rows.value.length).toBeGreaterThan(0);
+    expect(state.areas.value?.features.length).toBeGreaterThan(0);
+  });
+
+  it('a profile switch re-analyses with that profile only', async () => {
+    const { state, actions, file } = setup();
+    await actions.openProject(file, file);
+    await actions.setProfile('ca');
+    expect(state.analysis.value?.evaluation.profile).toBe('ca');
+    expect(state.counts.value.every((c) => c.rule.startsWith('ca.'))).toBe(true);
+  });
+
+  it('a parameter outside its range is refused and changes nothing', async () => {
+    const { state, actions, file } = setup();
+    await actions.openProject(file, file);
+    expect(actions.setParam('walkSpeed', 0)).toBe(false);
+    expect(actions.setParam('circleMinutes', Number.NaN)).toBe(false);
+    expect(state.params.value.walkSpeed).toBe(0.9);
+    expect(actions.setParam('circleMinutes', 10)).toBe(true);
+    expect(state.params.value.circleMinutes).toBe(10);
+  });
+
+  it('rapid changes: only the newest analysis lands', async () => {
+    const { state, actions, file } = setup();
+    await actions.openProject(file, file);
+    const a = actions.setProfile('wy');
+    const b = actions.setProfile('xn');
+    const c = actions.setProfile('ak');
+    await Promise.all([a, b, c]);
+    expect(state.analysis.value?.evaluation.profile).toBe('ak');
+    expect(state.phase.value).toBe('ready');
+  });
+
+  it('a file that fails to load shows where and why, in the current language', async () => {
+    const { state, actions } = setup();
+    await actions.openProject('tests/fixtures/does-not-exist.json', 'missing.json');
+    expect(state.phase.value).toBe('error');
+    expect(state.error.value).toContain('missing.json');
+  });
+
+  it('choosing a rule colours the map by it and filters the table; language is remembered', async () => {
+    const { state, actions, stored, file } = setup();
+    await actions.openProject(file, file);
+    const rule = state.counts.value[0].rule;
+    actions.selectRule(rule);
+    expect(state.query.value.rule).toBe(rule);
+    expect([...state.verdicts.value.keys()].length).toBeLessThanOrEqual(state.analysis.value?.evaluation.results.filter((r) => r.rule === rule).length ?? 0);
+    actions.setLang('en');
+    expect(stored.get('yl.lang')).toBe('en');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows, DEFAULT_QUERY, sortRows, type TableQuery } from '../../src/state/table';
+import { result } from './results.fixture';
+
+const results = [
+  result('places', 'community', 'c1', 'fail', { value: 3, threshold: 10, shortfall: 7 }),
+  result('floor', 'community', 'c1', 'pass', { value: 0.2, threshold: 0.1 }),
+  result('places', 'community', 'c2', 'pass', { value: 12, threshold: 10, shortfall: 0 }),
+  result('places', 'community', 'c3', 'na'),
+  result('places', 'community', 'c2', 'fail', { view: 'catchment' }),
+  result('places', 'street', 's1', 'fail'),
+];
+const names = (_l: string, id: string) => ({ c1: '乙社区', c2: '甲社区', c3: 'Third' })[id];
+const q = (over: Partial<TableQuery>): TableQuery => ({ ...DEFAULT_QUERY, ...over });
+
+describe('buildRows', () => {
+  it('one row per unit of the level with counts over every rule (main view)', () => {
+    const rows = buildRows(results, q({}), names);
+    expect(rows.map((r) => [r.id, r.verdict, r.fails, r.passes, r.nas])).toEqual([
+      ['c1', 'fail', 1, 1, 0],
+      ['c2', 'pass', 0, 1, 0],
+      ['c3', 'na', 0, 0, 1],
+    ]);
+    expect(rows[0].name).toBe('乙社区');
+  });
+  it('with a rule chosen, shows its value, threshold and shortfall', () => {
+    const rows = buildRows(results, q({ rule: 'places', sort: { key: 'shortfall', dir: 'desc' } }), names);
+    // shortfall 7 (c1) > 0 (c2); c3 has none and sorts last in either direction
+    expect(rows.map((r) => [r.id, r.value, r.threshold, r.shortfall])).toEqual([
+      ['c1', 3, 10, 7],
+      ['c2', 12, 10, 0],
+      ['c3', null, null, null],
+    ]);
+  });
+  it('failing only, and the text filter on name or id', () => {
+    expect(buildRows(results, q({ failingOnly: true }), names).map((r) => r.id)).toEqual(['c1']);
+    expect(buildRows(results, q({ text: '甲' }), names).map((r) => r.id)).toEqual(['c2']);
+    expect(buildRows(results, q({ text: 'C3' }), names).map((r) => r.id)).toEqual(['c3']);
+  });
+  it('other levels have their own rows', () => {
+    expect(buildRows(results, q({ level: 'street' }), () => undefined).map((r) => [r.id, r.name, r.verdict])).toEqual([['s1', 's1', 'fail']]);
+  });
+});
+
+describe('sortRows', () => {
+  it('missing numbers go last ascending too', () => {
+    const rows = buildRows(results, q({ rule: 'places' }), names);
+    expect(sortRows(rows, { key: 'value', dir: 'asc' }).map((r) => r.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+  it('sorts names in Chinese order (pinyin: 甲 jia before 乙 yi)', () => {
+    const rows = buildRows(results, q({}), names).filter((r) => r.id !== 'c3');
+    expect(sortRows(rows, { key: 'name', dir: 'asc' }).map((r) => r.name)).toEqual(['甲社区', '乙社区']);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { countsByRule, resultsForUnit, verdictsByUnit, worst } from '../../src/state/verdicts';
+import { result } from './results.fixture';
+
+describe('worst', () => {
+  it('one fail makes the unit fail; pass beats na; nothing is none', () => {
+    expect(worst(['pass', 'na', 'fail'])).toBe('fail');
+    expect(worst(['na', 'pass'])).toBe('pass');
+    expect(worst(['na', 'na'])).toBe('na');
+    expect(worst([])).toBe('none');
+  });
+});
+
+describe('verdictsByUnit', () => {
+  const results = [
+    result('r1', 'community', 'c1', 'pass'),
+    result('r2', 'community', 'c1', 'fail'),
+    // the catchment view must not decide the map colour: c2 passes on site
+    result('r1', 'community', 'c2', 'pass', { view: 'onsite' }),
+    result('r1', 'community', 'c2', 'fail', { view: 'catchment' }),
+    result('r1', 'street', 'c1', 'na'),
+  ];
+  it('overall = worst of every rule, per level and id', () => {
+    const v = verdictsByUnit(results, null);
+    expect(v.get('community:c1')).toBe('fail');
+    expect(v.get('community:c2')).toBe('pass');
+    expect(v.get('street:c1')).toBe('na');
+    expect(v.size).toBe(3);
+  });
+  it('one rule: only that rule counts', () => {
+    const v = verdictsByUnit(results, 'r1');
+    expect(v.get('community:c1')).toBe('pass');
+    expect(verdictsByUnit(results, 'r2').get('community:c2')).toBeUndefined();
+  });
+});
+
+describe('countsByRule', () => {
+  it('counts main-view results per rule in first-seen order', () => {
+    const c = countsByRule([
+      result('b', 'community', '1', 'fail'),
+      result('a', 'community', '1', 'pass'),
+      result('b', 'community', '2', 'fail'),
+      result('b', 'community', '3', 'na'),
+      result('b', 'community', '3', 'pass', { view: 'catchment' }),
+    ]);
+    // b: 2 fail + 1 na (the catchment pass is not counted); a: 1 pass
+    expect(c).toEqual([
+      { rule: 'b', pass: 0, fail: 2, na: 1 },
+      { rule: 'a', pass: 1, fail: 0, na: 0 },
+    ]);
+  });
+});
+
+describe('resultsForUnit', () => {
+  it('lists both views of the unit, failing first, on-site before catchment', () => {
+    const list = resultsForUnit(
+      [
+        result('z', 'community', 'c', 'pass'),
+        result('a', 'community', 'c', 'fail', { view: 'catchment' }),
+        result('a', 'community', 'c', 'fail', { view: 'onsite' }),
+        result('a', 'community', 'other', 'fail'),
+        result('m', 'street', 'c', 'fail'),
+      ],
+      'community',
+      'c',
+    );
+    expect(list.map((r) => `${r.rule}/${r.view ?? '-'}`)).toEqual(['a/onsite', 'a/catchment', 'z/-']);
+  });
+});

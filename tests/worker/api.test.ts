@@ -1,0 +1,84 @@
+// The worker's API run in-process on real project files: the same functions the worker exposes.
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import { api } from '../../src/worker/api';
+
+const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as Record<string, unknown>;
+
+describe('worker api', () => {
+  it('a broken file comes back as problems naming the file, feature and field', () => {
+    const broken = structuredClone(sample) as { facilities: { features: { geometry: unknown }[] } };
+    broken.facilities.features[1].geometry = { type: 'Point', coordinates: [500, 34] };
+    const r = api.load(broken, 'broken.json');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]).toMatchObject({ index: 1 });
+    expect(r.problems[0].field).toContain('geometry');
+    expect(r.problems[0].file).toContain('broken.json');
+  });
+
+  it('a bad value is a data issue of that feature, not a failed load, and never a zero', () => {
+    const odd = structuredClone(sample) as { facilities: { features: { properties: Record<string, unknown> }[] } };
+    odd.facilities.features[1].properties.beds = 'many';
+    const id = String(odd.facilities.features[1].properties.id);
+    const r = api.load(odd, 'odd.json');
+    if (!r.ok) throw new Error('expected the load to succeed');
+    expect(r.project.issues.some((i) => i.id === id && i.field === 'beds')).toBe(true);
+    expect(r.project.facilities[1].beds).toBeUndefined();
+  });
+
+  it('loads the sample and analyses every profile it lists', () => {
+    const r = api.load(sample, 'data/sample/project.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.project.communities.length).toBe(5);
+    const ids = api.listProfiles().map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['ak', 'cf', 'wy', 'xn', 'ca', 'combined']));
+    for (const profile of ids) {
+      const a = api.analyse({ profile, params: {} });
+      expect(a.evaluation.profile).toBe(profile);
+      expect(a.evaluation.results.length).toBeGreaterThan(0);
+      expect(a.reach).toBe('straight');
+    }
+  });
+
+  it('network asked for without roads: straight lines, with the reason', () => {
+    api.load(sample, 'sample');
+    const a = api.analyse({ profile: 'wy', params: { reach: 'network' } });
+    expect(a.reach).toBe('straight');
+    expect(a.reachNote).toBe('ui.reach.noRoads');
+    expect(a.serviceAreas?.features.length).toBeGreaterThan(0);
+  });
+
+  it('network mode: walk areas follow the street, 810 m reached and 1000 m not', () => {
+    // One east–west street at 34°N from 109.00 to 109.03; at that latitude 1° of longitude is
+    // 111 195 m × cos 34° ≈ 92 185 m, so 0.01° ≈ 922 m. A day-care centre on the street at 109.00.
+    const lat = 34;
+    const mPerDeg = 111195 * Math.cos((lat * Math.PI) / 180);
+    const project = {
+      version: 1,
+      area: { name: 'line' },
+      communities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'c', name: 'c', type: 'built', population: 100 }, geometry: { type: 'Point', coordinates: [109.005, lat] } }] },
+      facilities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'd', name: 'd', kind: 'elderly_daycare' }, geometry: { type: 'Point', coordinates: [109, lat] } }] },
+      roads: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'r', highway: 'residential' }, geometry: { type: 'LineString', coordinates: [[109, lat], [109.01, lat], [109.02, lat], [109.03, lat]] } }] },
+    };
+    expect(api.load(project, 'line.json').ok).toBe(true);
+    const req = { profile: 'wy', params: { reach: 'network' as const } };
+    const a = api.analyse(req);
+    expect(a.reach).toBe('network');
+    expect(a.serviceAreas).toBeNull(); // computed by walkAreas()
+    const areas = api.walkAreas(req);
+    const elderly = areas.features.filter((f) => f.properties.circle === 'elderly');
+    expect(elderly.length).toBe(1);
+    const at = (m: number) => [109 + m / mPerDeg, lat];
+    // 15 min × 60 × 0.9 = 810 m along the street
+    expect(booleanPointInPolygon(at(700), elderly[0])).toBe(true);
+    expect(booleanPointInPolygon(at(1000), elderly[0])).toBe(false);
+  });
+
+  it('analyse before any load is a clear error', async () => {
+    const fresh = await import('../../src/worker/api?fresh');
+    expect(() => fresh.api.analyse({ profile: 'wy', params: {} })).toThrow(/load a project first/);
+  });
+});
