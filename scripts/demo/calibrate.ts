@@ -27,7 +27,14 @@ export function calibrate(res: Residents[], fs: PlacedFacility[], picks: GapPick
   // beds: scale the institutions so the district reaches AREA_TARGETS.bedsPer1000
   const bedsTarget = Math.round((total * AREA_TARGETS.bedsPer1000) / 1000);
   const inst = fs.filter((f) => f.kind === 'elderly_institution');
-  const otherBeds = fs.filter((f) => f.kind !== 'elderly_institution').reduce((a, f) => a + (f.beds ?? 0), 0);
+  // (complexes and 敬老院 keep their beds unless they would hold over half the target — a smaller population)
+  const others = fs.filter((f) => f.kind !== 'elderly_institution' && (f.beds ?? 0) > 0);
+  let otherBeds = others.reduce((a, f) => a + (f.beds ?? 0), 0);
+  if (otherBeds > bedsTarget / 2) {
+    const scaled = apportion(others.map((f) => f.beds ?? 0), Math.floor(bedsTarget / 2));
+    others.forEach((f, k) => (f.beds = Math.max(10, scaled[k])));
+    otherBeds = others.reduce((a, f) => a + (f.beds ?? 0), 0);
+  }
   const beds = apportion(inst.map((f) => f.beds ?? 1), bedsTarget - otherBeds);
   inst.forEach((f, k) => {
     f.beds = Math.max(10, beds[k]);

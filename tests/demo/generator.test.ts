@@ -42,6 +42,19 @@ describe('generateCity', () => {
     expect(two.communities.reduce((s, c) => s + (c.population ?? 0), 0)).toBe(2 * 1_590_000);
   });
 
+  it.each([1, 2, 3])('seed %i also yields a complete city with every gap and the calibrated totals', (seed) => {
+    const c = generateCity({ seed });
+    expect(c.communities).toHaveLength(a.communities.length);
+    expect(c.gaps.gaps.map((g) => g.id)).toEqual(a.gaps.gaps.map((g) => g.id));
+    for (const g of c.gaps.gaps) expect(g.ids.length, `${seed} ${g.id}`).toBeGreaterThan(0);
+    expect(c.gaps.totals.places).toBe(7394); // 1 590 000 × 4.65 / 1000 = 7 393.5 → 7 394
+  });
+
+  it('can be calibrated to the census figure without the development zones instead', () => {
+    const c = generateCity({ population: 1_090_000 });
+    expect(c.communities.reduce((s, x) => s + (x.population ?? 0), 0)).toBe(1_090_000);
+  });
+
   it('rejects a size that is not a whole number ≥ 1', () => {
     expect(() => generateCity({ size: 0 })).toThrow(/size must be a whole number/);
     expect(() => generateCity({ size: 1.5 })).toThrow(/size must be a whole number/);
