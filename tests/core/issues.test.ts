@@ -37,6 +37,8 @@ describe('data issues', () => {
       ]),
     );
     expect(tm('zh', ev.issues.find((i) => i.msg.key === 'issue.nursingOverBeds')?.msg ?? { key: '' })).toBe('F：护理型床位 12 多于总床位 10，护理型床位按缺失处理。');
+    // positions are those of the input layer, also after the duplicate was left out: Lost is the 4th (index 3)
+    expect(ev.issues.find((i) => i.id === 'Lost' && i.msg.key === 'issue.noStreet')?.index).toBe(3);
     // the duplicate is the 3rd community (index 2), the original the 1st
     expect(tm('zh', ev.issues.find((i) => i.msg.key === 'issue.duplicateId')?.msg ?? { key: '' })).toBe('A：编号重复（第 1 个与第 3 个要素），后者未参与计算。');
   });

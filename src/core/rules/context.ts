@@ -36,17 +36,18 @@ export interface EvalContext {
 const COMMUNITY_NUMBERS = ['population', 'households', 'elderly', 'infants'] as const;
 const FACILITY_NUMBERS = ['beds', 'nursingBeds', 'places', 'floorArea', 'landArea', 'socialWorkers'] as const;
 
-function dedupe<T extends { id: string }>(items: T[], level: 'community' | 'facility' | 'street', issues: DataIssue[]): T[] {
+/** Items with their position in the input layer (issues cite that position), duplicates left out. */
+function dedupe<T extends { id: string }>(items: T[], level: 'community' | 'facility' | 'street', issues: DataIssue[]): { item: T; index: number }[] {
   const first = new Map<string, number>();
-  return items.filter((it, index) => {
+  const out: { item: T; index: number }[] = [];
+  items.forEach((it, index) => {
     const f = first.get(it.id);
     if (f === undefined) {
       first.set(it.id, index);
-      return true;
-    }
-    issues.push({ level, id: it.id, index, field: 'id', severity: 'error', msg: { key: 'issue.duplicateId', args: { id: it.id, firstN: f + 1, n: index + 1 } } });
-    return false;
+      out.push({ item: it, index });
+    } else issues.push({ level, id: it.id, index, field: 'id', severity: 'error', msg: { key: 'issue.duplicateId', args: { id: it.id, firstN: f + 1, n: index + 1 } } });
   });
+  return out;
 }
 
 /** Copy of a community with impossible values set to unknown (and reported). */
@@ -121,9 +122,11 @@ function streetIndex(streets: Street[]) {
 
 export function buildContext(data: Layers & { area: AreaInfo }, params: Params, reachEngine: ReachEngine = createStraightEngine()): EvalContext {
   const issues: DataIssue[] = [];
-  const communities = dedupe(data.communities, 'community', issues).map((c, i) => cleanCommunity(c, i, issues));
-  const facilities = dedupe(data.facilities, 'facility', issues).map((f, i) => cleanFacility(f, i, issues));
-  const streets = dedupe(data.streets, 'street', issues);
+  const communityRows = dedupe(data.communities, 'community', issues);
+  const facilityRows = dedupe(data.facilities, 'facility', issues);
+  const communities = communityRows.map(({ item, index }) => cleanCommunity(item, index, issues));
+  const facilities = facilityRows.map(({ item, index }) => cleanFacility(item, index, issues));
+  const streets = dedupe(data.streets, 'street', issues).map(({ item }) => item);
   const communityPoints = communities.map((c) => representativePoint(c.geometry));
   const facilityPoints = facilities.map((f) => representativePoint(f.geometry));
 
@@ -137,23 +140,24 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
         communityStreet[i] = s;
         return;
       }
-      if (streets.length > 0) issues.push({ level: 'community', id: c.id, index: i, field: 'street', severity: 'warning', msg: { key: 'issue.unknownStreet', args: { id: c.id, street: c.street } } });
+      if (streets.length > 0) issues.push({ level: 'community', id: c.id, index: communityRows[i].index, field: 'street', severity: 'warning', msg: { key: 'issue.unknownStreet', args: { id: c.id, street: c.street } } });
     }
     communityStreet[i] = streetOf(communityPoints[i]);
     if (communityStreet[i] < 0 && streets.length > 0 && c.street === undefined) {
-      issues.push({ level: 'community', id: c.id, index: i, field: 'street', severity: 'warning', msg: { key: 'issue.noStreet', args: { id: c.id } } });
+      issues.push({ level: 'community', id: c.id, index: communityRows[i].index, field: 'street', severity: 'warning', msg: { key: 'issue.noStreet', args: { id: c.id } } });
     }
   });
   const facilityStreet = new Int32Array(facilities.length).fill(-1);
   facilities.forEach((f, i) => {
     facilityStreet[i] = streetOf(facilityPoints[i]);
     if (facilityStreet[i] < 0 && streets.length > 0) {
-      issues.push({ level: 'facility', id: f.id, index: i, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } });
+      issues.push({ level: 'facility', id: f.id, index: facilityRows[i].index, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } });
     }
   });
 
   const onsite = assignOnsite(communities, facilities, facilityPoints);
-  issues.push(...onsite.issues);
+  // onsite numbers facilities after de-duplication; issues cite the position in the input layer
+  issues.push(...onsite.issues.map((x) => (x.index === undefined ? x : { ...x, index: facilityRows[x.index].index })));
   const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const reach = reachEngine.pairs({ demand: communityPoints, supply: facilityPoints, maxDistance: radius });
   return {
