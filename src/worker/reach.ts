@@ -34,15 +34,7 @@ export function reachFor(p: Params, roads: readonly Road[], cache: ReachCache | 
   // one polygon (per-facility walks cost a Dijkstra and a buffer each — seconds for a few hundred)
   const area: AreaFn = (facilities, metres) => {
     if (facilities.length === 0) return [];
-    const points = facilities.map(facilityPoint);
-    let reached;
-    try {
-      reached = engine.serviceArea(points, metres).area;
-    } catch {
-      // the polygon union can fail on near-coincident float vertices; coarser round ends
-      // (2 steps per half circle instead of 4) move the vertices and let it close
-      reached = engine.serviceArea(points, metres, { capSteps: 2 }).area;
-    }
+    const reached = engine.serviceArea(facilities.map(facilityPoint), metres).area;
     return reached ? [{ facility: '*', geometry: reached }] : [];
   };
   return { engine, area, used: 'network', cache: kept ?? { roads, snapDistance: p.snapDistance, engine } };

@@ -1,7 +1,7 @@
 // The worker's API run in-process on real project files: the same functions the worker exposes.
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api } from '../../src/worker/api';
 
 const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as Record<string, unknown>;
@@ -78,7 +78,8 @@ describe('worker api', () => {
   });
 
   it('analyse before any load is a clear error', async () => {
-    const fresh = await import('../../src/worker/api?fresh');
+    vi.resetModules(); // a new module instance: nothing loaded yet
+    const fresh = await import('../../src/worker/api');
     expect(() => fresh.api.analyse({ profile: 'wy', params: {} })).toThrow(/load a project first/);
   });
 });
