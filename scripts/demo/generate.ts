@@ -2,9 +2,11 @@
 //   --size  multiplies the city (N× communities, denser roads) for benchmarks; default 1
 //   --seed  PRNG seed; default 2020 (the committed data/demo uses it)
 //   --out   output folder; default data/demo
+//   --population  residents at size 1; default 1590000 (2020 census, whole district; 1090000 without the development zones)
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateCity } from './city';
 import { writeCity } from './output';
+import { CENSUS_POPULATION } from './population';
 
 function wholeNumber(name: string, text: string, min: number): number {
   const v = Number(text);
@@ -18,12 +20,14 @@ function main(): void {
       size: { type: 'string', default: '1' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string', default: 'data/demo' },
+      population: { type: 'string', default: String(CENSUS_POPULATION) },
     },
   });
   const size = wholeNumber('size', values.size, 1);
   const seed = wholeNumber('seed', values.seed, 0);
+  const population = wholeNumber('population', values.population, 10_000);
   const t0 = performance.now();
-  const city = generateCity({ seed, size });
+  const city = generateCity({ seed, size, population });
   const t1 = performance.now();
   const written = writeCity(city, values.out);
   console.log(
