@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AreaInfo, DataIssue, Project } from '../core/model';
 import { parseLayer, type InputProblem, type LayerName, LAYER_NAMES } from './features';
 import { parseParams } from './params';
+import { PROFILES } from '../core/rules/profiles';
 
 export const PROJECT_VERSION = 1;
 
@@ -85,6 +86,10 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
     const i = area.error.issues[0];
     return fail('project.badArea', { detail: `${(i?.path ?? []).join('.')}: ${i?.message ?? ''}` }, `area.${(i?.path ?? []).join('.')}`);
   }
+  const profile = head.data.profile ?? 'combined';
+  if (!PROFILES.some((p) => p.id === profile)) {
+    return { ok: false, problems: [{ file, field: 'profile', msg: { key: 'params.unknownProfile', args: { profile, known: PROFILES.map((p) => p.id).join(', ') } } }] };
+  }
   const params = parseParams(obj.params);
   if (!params.ok) return { ok: false, problems: [{ file, field: 'params', msg: params.msg }] };
   if (obj.communities === undefined || obj.facilities === undefined) return fail('project.missingLayers', {}, obj.communities === undefined ? 'communities' : 'facilities');
@@ -108,7 +113,7 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
   const other = Object.fromEntries(Object.entries(obj).filter(([k]) => !KNOWN.has(k)));
   const project = {
     area: area.data as AreaInfo,
-    profile: head.data.profile ?? 'combined',
+    profile,
     params: params.params,
     communities: layers.communities,
     facilities: layers.facilities,

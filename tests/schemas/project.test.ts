@@ -45,6 +45,8 @@ describe('project file', () => {
     expect(!b.ok && tm('en', b.problems[0].msg)).toContain('Unknown parameter walkSped');
     const c = parseProject({ version: 1, area: { name: 'x', lotteryShare: 60 }, ...layers }, 'p.json');
     expect(!c.ok && c.problems[0].field).toBe('area.lotteryShare');
+    const d = parseProject({ version: 1, profile: 'xx', ...layers }, 'p.json');
+    expect(!d.ok && tm('en', d.problems[0].msg)).toBe('Unknown profile xx. Available: ak, cf, wy, xn, ca, combined.');
   });
   it('a feature problem inside names the layer and the feature', () => {
     const broken = { ...layers, facilities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'F9' }, geometry: pt(108.9, 34.1) }] } };
