@@ -33,6 +33,8 @@ describe('npm run check', () => {
     expect(r.code).toBe(0);
     for (const p of ['ak', 'cf', 'wy', 'xn', 'ca', 'combined']) expect(r.out).toContain(`规则集: ${p}`);
     expect(r.out).toContain('不达标');
+    const j = JSON.parse(check('data/sample/project.json', '--profile', 'all', '--json').out) as JsonReport[];
+    expect(j.map((x) => x.profile)).toEqual(['ak', 'cf', 'wy', 'xn', 'ca', 'combined']);
   });
   it('--lang en and --set change the report; the parameters used are printed', () => {
     const r = check('data/sample/project.json', '--profile', 'wy', '--lang', 'en', '--set', 'walkSpeed=1.2');

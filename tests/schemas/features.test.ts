@@ -100,3 +100,13 @@ describe('coerceNumber', () => {
     expect(coerceNumber(true)).toBeUndefined();
   });
 });
+
+describe('roads', () => {
+  it('ids are generated when missing; 道路等级 maps to highway; a Point is refused', () => {
+    const line = { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] };
+    const r = parseLayer('roads', fc([feat({ 道路等级: 'residential', 名称: '韦曲路' }, line), { ...feat({}, line), id: 'w7' }]), 'r.geojson');
+    expect(r.ok && r.items.map((x) => [x.id, x.highway, x.name])).toEqual([['road-0', 'residential', '韦曲路'], ['w7', undefined, undefined]]);
+    const bad = parseLayer('roads', fc([feat({ id: 'p' }, { type: 'Point', coordinates: [108.9, 34.1] })]), 'r.geojson');
+    expect(!bad.ok && bad.problems[0]).toMatchObject({ id: 'p', field: 'geometry' });
+  });
+});
