@@ -1,10 +1,11 @@
 // Service area that follows the streets: the parts of street edges a walker reaches within the
-// distance, each widened by `halfWidth` metres on both sides (the frontage whose doors open onto
-// the reached street) and merged into one (Multi)Polygon. Chosen over a concave hull because a
-// hull bridges rivers, rail yards and walls between reached streets — exactly what the network
-// walk exists to avoid. Widening is done in an equirectangular plane centred on the source.
-import { featureCollection, polygon as turfPolygon, union } from '@turf/turf';
-import type { Feature, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+// distance, widened by `halfWidth` metres on both sides (the frontage whose doors open onto the
+// reached street), as one (Multi)Polygon. Chosen over a concave hull because a hull bridges rivers,
+// rail yards and walls between reached streets — exactly what the network walk exists to avoid.
+// The widening is done on a raster (cells of halfWidth/2 in an equirectangular plane centred on the
+// source) whose filled cells are traced into rings: robust where a vector union of thousands of
+// overlapping buffers fails on nearly coincident vertices, and linear in the area reached.
+import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ChainGraph } from './chains';
 import type { Dijkstra } from './dijkstra';
 import { metresPerDegree } from './geodesy';
@@ -14,12 +15,14 @@ import type { Placement } from './placement';
 export interface ServiceAreaOptions {
   /** metres either side of a reached street; 30 m ≈ a building plot's depth, the doors that open onto it */
   halfWidth?: number;
-  /** straight pieces per half circle of the rounded ends; 4 keeps polygons small */
+  /** raster cell in metres; default halfWidth / 2 (edges of the polygon are stepped at this size) */
+  cell?: number;
+  /** ignored: kept so callers written for the earlier vector buffer (round caps) still compile */
   capSteps?: number;
 }
 
 export interface ServiceArea {
-  /** null when nothing is reached (source could not be placed on a street) */
+  /** null when nothing is reached (source could not be placed on a street) or halfWidth is 0 */
   area: Polygon | MultiPolygon | null;
   /** the reached street pieces themselves */
   streets: MultiLineString;
@@ -86,10 +89,9 @@ export function reachedPieces(cg: ChainGraph, dj: Dijkstra, source: Placement, c
 
 export function serviceAreaPolygon(g: StreetGraph, pieces: { edge: number; from: number; to: number }[], origin: [number, number], opts: ServiceAreaOptions = {}): ServiceArea {
   const halfWidth = opts.halfWidth ?? 30;
-  const capSteps = opts.capSteps ?? 4;
   const m = metresPerDegree(origin[1]);
   const lines: Position[][] = [];
-  const capsules: Feature<Polygon>[] = [];
+  const segs: number[] = []; // x1, y1, x2, y2 in metres from origin
   let streetLength = 0;
   for (const { edge, from, to } of pieces) {
     const a = g.edgeA[edge];
@@ -103,29 +105,216 @@ export function serviceAreaPolygon(g: StreetGraph, pieces: { edge: number; from:
       [lon2, lat2],
     ]);
     streetLength += (to - from) * g.edgeLength[edge];
-    if (halfWidth > 0) capsules.push(turfPolygon([capsule(lon1, lat1, lon2, lat2, halfWidth, capSteps, m)]));
+    segs.push((lon1 - origin[0]) * m.x, (lat1 - origin[1]) * m.y, (lon2 - origin[0]) * m.x, (lat2 - origin[1]) * m.y);
   }
   let area: Polygon | MultiPolygon | null = null;
-  if (capsules.length === 1) area = capsules[0].geometry;
-  else if (capsules.length > 1) area = union(featureCollection(capsules))?.geometry ?? null;
+  if (halfWidth > 0 && segs.length > 0) {
+    const cell = opts.cell ?? Math.max(2, halfWidth / 2);
+    const raster = rasterise(segs, halfWidth, cell);
+    removeSaddles(raster);
+    const rings = traceRings(raster);
+    const toLonLat = (r: number[]): Position[] => {
+      const out: Position[] = [];
+      for (let i = 0; i < r.length; i += 2) out.push([origin[0] + r[i] / m.x, origin[1] + r[i + 1] / m.y]);
+      out.push(out[0]);
+      return out;
+    };
+    const polys = rings.map((p) => p.map(toLonLat));
+    area = polys.length === 0 ? null : polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
+  }
   return { area, streets: { type: 'MultiLineString', coordinates: lines }, streetLength };
 }
 
-/** A segment widened by r metres with rounded ends, as a closed ring (counter-clockwise) in lon/lat. */
-function capsule(lon1: number, lat1: number, lon2: number, lat2: number, r: number, steps: number, m: { x: number; y: number }): Position[] {
-  const dx = (lon2 - lon1) * m.x;
-  const dy = (lat2 - lat1) * m.y;
-  const heading = dx === 0 && dy === 0 ? 0 : Math.atan2(dy, dx);
-  const ring: Position[] = [];
-  // half circle around the end point, then around the start point
-  for (let i = 0; i <= steps; i++) {
-    const a = heading - Math.PI / 2 + (Math.PI * i) / steps;
-    ring.push([lon2 + (r * Math.cos(a)) / m.x, lat2 + (r * Math.sin(a)) / m.y]);
+interface Raster {
+  filled: Uint8Array;
+  nx: number;
+  ny: number;
+  x0: number;
+  y0: number;
+  cell: number;
+}
+
+/** Cells whose centre lies within r metres of any segment. One empty cell of margin all round. */
+function rasterise(segs: number[], r: number, cell: number): Raster {
+  let xMin = Infinity;
+  let yMin = Infinity;
+  let xMax = -Infinity;
+  let yMax = -Infinity;
+  for (let i = 0; i < segs.length; i += 2) {
+    xMin = Math.min(xMin, segs[i]);
+    xMax = Math.max(xMax, segs[i]);
+    yMin = Math.min(yMin, segs[i + 1]);
+    yMax = Math.max(yMax, segs[i + 1]);
   }
-  for (let i = 0; i <= steps; i++) {
-    const a = heading + Math.PI / 2 + (Math.PI * i) / steps;
-    ring.push([lon1 + (r * Math.cos(a)) / m.x, lat1 + (r * Math.sin(a)) / m.y]);
+  const x0 = xMin - r - cell;
+  const y0 = yMin - r - cell;
+  const nx = Math.ceil((xMax - xMin + 2 * r) / cell) + 3;
+  const ny = Math.ceil((yMax - yMin + 2 * r) / cell) + 3;
+  const filled = new Uint8Array(nx * ny);
+  const r2 = r * r;
+  for (let k = 0; k < segs.length; k += 4) {
+    const ax = segs[k];
+    const ay = segs[k + 1];
+    const dx = segs[k + 2] - ax;
+    const dy = segs[k + 3] - ay;
+    const len2 = dx * dx + dy * dy;
+    const i0 = Math.max(0, Math.floor((Math.min(ax, ax + dx) - r - x0) / cell));
+    const i1 = Math.min(nx - 1, Math.floor((Math.max(ax, ax + dx) + r - x0) / cell));
+    const j0 = Math.max(0, Math.floor((Math.min(ay, ay + dy) - r - y0) / cell));
+    const j1 = Math.min(ny - 1, Math.floor((Math.max(ay, ay + dy) + r - y0) / cell));
+    for (let j = j0; j <= j1; j++) {
+      const cy = y0 + (j + 0.5) * cell - ay;
+      for (let i = i0; i <= i1; i++) {
+        if (filled[j * nx + i]) continue;
+        const cx = x0 + (i + 0.5) * cell - ax;
+        let t = len2 === 0 ? 0 : (cx * dx + cy * dy) / len2;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const ex = cx - t * dx;
+        const ey = cy - t * dy;
+        if (ex * ex + ey * ey <= r2) filled[j * nx + i] = 1;
+      }
+    }
   }
-  ring.push(ring[0]);
-  return ring;
+  return { filled, nx, ny, x0, y0, cell };
+}
+
+/**
+ * Fills one empty cell of every 2×2 block whose filled cells touch only at a corner. Such a corner
+ * would make a ring touch itself (or a hole touch its outer ring) at a point, which GeoJSON
+ * consumers treat as an invalid polygon; filling one cell (≤ one cell of extra width) removes it.
+ * Filling can create a new such block next to it, so repeat until there is none.
+ */
+function removeSaddles(r: Raster): void {
+  const { filled, nx, ny } = r;
+  // block (i, j) = cells (i, j), (i+1, j), (i, j+1), (i+1, j+1); fix it if it is a saddle
+  const fix = (i: number, j: number): number => {
+    if (i < 0 || j < 0 || i + 1 >= nx || j + 1 >= ny) return -1;
+    const a = filled[j * nx + i];
+    const b = filled[j * nx + i + 1];
+    const c = filled[(j + 1) * nx + i];
+    const d = filled[(j + 1) * nx + i + 1];
+    if (a !== d || b !== c || a === b) return -1;
+    const cell = a ? j * nx + i + 1 : j * nx + i;
+    filled[cell] = 1;
+    return cell;
+  };
+  const work: number[] = [];
+  for (let j = 0; j + 1 < ny; j++)
+    for (let i = 0; i + 1 < nx; i++) {
+      const c = fix(i, j);
+      if (c >= 0) work.push(c);
+    }
+  // a filled cell can only make a new saddle in the four blocks that contain it
+  while (work.length > 0) {
+    const c = work.pop() as number;
+    const i = c % nx;
+    const j = (c - i) / nx;
+    for (const [bi, bj] of [
+      [i - 1, j - 1],
+      [i, j - 1],
+      [i - 1, j],
+      [i, j],
+    ]) {
+      const f = fix(bi, bj);
+      if (f >= 0) work.push(f);
+    }
+  }
+}
+
+/**
+ * Boundaries of the filled cells as polygons: each polygon is [outer, ...holes], rings as flat
+ * [x, y, x, y, …] (open; metres), outer counter-clockwise and holes clockwise. Edges are walked with
+ * the filled side on the left, turning left first at a corner, so cells touching only diagonally
+ * make separate rings.
+ */
+function traceRings(r: Raster): number[][][] {
+  const { filled, nx, ny, x0, y0, cell } = r;
+  const W = nx + 1; // corners per row
+  const at = (i: number, j: number): number => (i < 0 || j < 0 || i >= nx || j >= ny ? 0 : filled[j * nx + i]);
+  // directed unit edges between corners; direction 0 = +x, 1 = +y, 2 = −x, 3 = −y
+  const out = new Map<number, number[]>(); // corner → outgoing edge codes (corner * 4 + dir)
+  const add = (ci: number, cj: number, dir: number): void => {
+    const c = cj * W + ci;
+    const list = out.get(c);
+    if (list) list.push(c * 4 + dir);
+    else out.set(c, [c * 4 + dir]);
+  };
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      if (!filled[j * nx + i]) continue;
+      if (!at(i, j - 1)) add(i, j, 0); // bottom side, walked +x
+      if (!at(i + 1, j)) add(i + 1, j, 1); // right side, walked +y
+      if (!at(i, j + 1)) add(i + 1, j + 1, 2); // top side, walked −x
+      if (!at(i - 1, j)) add(i, j + 1, 3); // left side, walked −y
+    }
+  const DX = [1, 0, -1, 0];
+  const DY = [0, 1, 0, -1];
+  const used = new Set<number>();
+  const rings: number[][] = [];
+  for (const [, codes] of out) {
+    for (const first of codes) {
+      if (used.has(first)) continue;
+      const ring: number[] = [];
+      let code = first;
+      let prevDir = -1;
+      for (;;) {
+        used.add(code);
+        const c = code >> 2;
+        const dir = code & 3;
+        const ci = c % W;
+        const cj = (c - ci) / W;
+        if (dir !== prevDir) ring.push(x0 + ci * cell, y0 + cj * cell); // keep corners only
+        prevDir = dir;
+        const next = (cj + DY[dir]) * W + ci + DX[dir];
+        const cand = out.get(next) ?? [];
+        // prefer a left turn, then straight, then right
+        let chosen = -1;
+        for (const turn of [1, 0, 3]) {
+          const want = next * 4 + ((dir + turn) & 3);
+          if (cand.includes(want) && !used.has(want)) {
+            chosen = want;
+            break;
+          }
+        }
+        if (chosen < 0 || chosen === first) break;
+        code = chosen;
+      }
+      // the start corner is a vertex only if the ring turns there
+      if ((first & 3) === prevDir && ring.length > 2) ring.splice(0, 2);
+      rings.push(ring);
+    }
+  }
+  const outers: { ring: number[]; holes: number[][] }[] = [];
+  const holes: number[][] = [];
+  for (const ring of rings) {
+    if (signedArea(ring) > 0) outers.push({ ring, holes: [] });
+    else holes.push(ring);
+  }
+  outers.sort((a, b) => signedArea(a.ring) - signedArea(b.ring)); // smallest first: the innermost container wins
+  for (const h of holes) {
+    // the midpoint of the hole's first side lies on no other ring
+    const mx = (h[0] + h[2]) / 2;
+    const my = (h[1] + h[3]) / 2;
+    outers.find((o) => inside(o.ring, mx, my))?.holes.push(h);
+  }
+  return outers.map((o) => [o.ring, ...o.holes]);
+}
+
+function signedArea(ring: number[]): number {
+  let a = 0;
+  for (let i = 0, n = ring.length; i < n; i += 2) {
+    const j = (i + 2) % n;
+    a += ring[i] * ring[j + 1] - ring[j] * ring[i + 1];
+  }
+  return a / 2;
+}
+
+function inside(ring: number[], x: number, y: number): boolean {
+  let c = false;
+  for (let i = 0, n = ring.length, j = n - 2; i < n; j = i, i += 2) {
+    const yi = ring[i + 1];
+    const yj = ring[j + 1];
+    if (yi > y !== yj > y && x < ((ring[j] - ring[i]) * (y - yi)) / (yj - yi) + ring[i]) c = !c;
+  }
+  return c;
 }
