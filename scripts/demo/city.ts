@@ -9,7 +9,7 @@ import { placeFacilities } from './facilities';
 import { GAP_STREETS } from './plant-gaps';
 import { loadFrame } from './frame';
 import { findGaps, summarise, type GapManifest } from './gaps';
-import { CENSUS_POPULATION, assignResidents } from './population';
+import { CENSUS_POPULATION, CENSUS_SCOPE, assignResidents } from './population';
 import { createRng } from './prng';
 import { buildNetwork, toRoads } from './roads';
 import { buildStreets } from './streets';
@@ -32,6 +32,8 @@ export interface DemoCity extends Layers {
   gaps: GapManifest;
   /** distinct road nodes (shared junction nodes counted once) */
   roadNodes: number;
+  /** what the residents are calibrated to */
+  populationNote: string;
 }
 
 /** new childcare places since the baseline: short of ca.targets.2023's 645 */
@@ -98,5 +100,9 @@ export function generateCity(opts: CityOptions = {}): DemoCity {
   check(Math.abs((totals.places / totals.population) * 1000 - AREA_TARGETS.placesPer1000) < 0.01, 'places per 1000 residents off target');
   check(Math.abs(totals.nursingBeds / totals.beds - AREA_TARGETS.nursingShare) < 0.005, 'nursing share off target');
   check(totals.publicBeds <= totals.elderly * AREA_TARGETS.maxPublicBedsShare, 'public beds above target');
-  return { seed, size, outline: frame.outline, area, gaps, roadNodes: net.nodes.length, ...layers };
+  const populationNote =
+    opts.population === undefined || opts.population === CENSUS_POPULATION
+      ? CENSUS_SCOPE
+      : `${opts.population} residents at size 1, chosen by the user (the 2020 census figure is ${CENSUS_POPULATION})`;
+  return { seed, size, outline: frame.outline, area, gaps, roadNodes: net.nodes.length, populationNote: size > 1 ? `${populationNote}, × size ${size}` : populationNote, ...layers };
 }
