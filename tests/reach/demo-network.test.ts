@@ -2,6 +2,7 @@
 // snapping, Bellman–Ford from each facility, Vincenty lengths. Communities start from the mean of
 // their outline's vertices; facilities from their points.
 import { existsSync, readFileSync } from 'node:fs';
+import { booleanValid } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Road } from '../../src/core/model';
 import { createNetworkEngine } from '../../src/core/reach/network-engine';
@@ -51,5 +52,14 @@ describe.skipIf(!have)('demo network against a brute-force reference', () => {
     });
     expect(compared).toBeGreaterThan(300);
     expect(got.unplacedDemand).toEqual(cSnaps.flatMap((s, i) => (s ? [] : [i])));
+  });
+
+  it('draws the service area of all day-care centres as a valid polygon (streets close together pinch the raster)', () => {
+    const roads: Road[] = read('roads.geojson').features.map((f, i) => ({ id: String(f.properties.id ?? i), geometry: f.geometry as Road['geometry'] }));
+    const daycare = read('facilities.geojson').features.filter((f) => f.properties.kind === 'elderly_daycare').map((f) => f.geometry.coordinates as LonLat);
+    const engine = createNetworkEngine(roads, { snapDistance: 500 });
+    const sa = engine.serviceArea(daycare, 810);
+    expect(sa.area).not.toBeNull();
+    expect(booleanValid({ type: 'Feature', properties: {}, geometry: sa.area! })).toBe(true);
   });
 });

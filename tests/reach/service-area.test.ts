@@ -1,10 +1,11 @@
 // Service areas follow the reached streets, stop where the walk ends and do not jump to a
 // parallel street that is not connected.
-import { area, booleanPointInPolygon, point } from '@turf/turf';
+import { area, booleanPointInPolygon, booleanValid, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Road } from '../../src/core/model';
 import { createNetworkEngine } from '../../src/core/reach/network-engine';
 import type { LonLat } from '../../src/core/reach/types';
+import { randomPlan, randomPoints, rng } from './reference';
 
 const U = (6371008.8 * Math.PI * 0.001) / 180; // 111.195 m per 0.001° on the equator
 const m = 0.001;
@@ -62,4 +63,20 @@ describe('service area polygon', () => {
     expect(sa.area).toBeNull();
     expect(sa.streetLength).toBe(0);
   });
+
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`random plan ${seed}: a valid polygon that contains every reached street piece`, () => {
+      const { roads, bbox } = randomPlan(seed, 12);
+      const engine = createNetworkEngine(roads, { snapDistance: 150 });
+      const sources = randomPoints(rng(seed), 3, bbox);
+      const sa = engine.serviceArea(sources, 600);
+      if (!sa.area) return expect(sa.streetLength).toBe(0);
+      const feature = { type: 'Feature' as const, properties: {}, geometry: sa.area };
+      expect(booleanValid(feature)).toBe(true);
+      for (const [a, b] of sa.streets.coordinates) {
+        const mid: LonLat = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+        expect(booleanPointInPolygon(point(mid), feature)).toBe(true);
+      }
+    });
+  }
 });
