@@ -30,7 +30,6 @@ export interface ImportOptions {
 }
 
 const PARSERS = { communities: parseCommunity, facilities: parseFacility, streets: parseStreet, roads: parseRoad } as const;
-const LEVEL = { communities: 'community', facilities: 'facility', streets: 'street', roads: 'area' } as const;
 
 /** H1's message keys → problem codes, so counts group the same way whoever found the problem. */
 const CODE_OF: Record<string, ProblemCode> = {

@@ -1,14 +1,13 @@
 // The one entry point for files: name + bytes → layers in WGS84, or one precise error.
 // Pure (no fs, no DOM): the same call runs in Node (CLI, tests), the worker and the page.
-import { decodeText, isZip, toBytes, type BytesLike } from './bytes';
-import { IoError, toMsg, fail } from './errors';
+import { decodeText, isZip, labelFromCodePage, toBytes, type BytesLike } from './bytes';
+import { fail, toMsg } from './errors';
 import type { ReadOptions, ReadResult, SourceFormat, SourceLayer } from './types';
 import { readGeoJson } from './readers/geojson';
 import { readShapefileParts, readShapefileZip, unzip } from './readers/shapefile';
 import { readKml, readKmz } from './readers/kml';
 import { csvGrid, gridToLayer, xlsxGrids } from './readers/table';
 import { readDxf } from './readers/dxf';
-import { labelFromCodePage } from './bytes';
 
 export function formatOf(name: string, b: Uint8Array): SourceFormat | 'zip' | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
@@ -58,7 +57,7 @@ export function readFile(name: string, bytes: BytesLike, opts: ReadOptions = {},
     opts.onProgress?.(1);
     return { ok: true, layers };
   } catch (e) {
-    if (!(e instanceof IoError) && !(e instanceof Error)) throw e;
+    // our own errors carry their message; a library's error keeps its text under io.err.unreadable
     return { ok: false, error: toMsg(e, name) };
   }
 }

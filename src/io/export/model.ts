@@ -27,14 +27,15 @@ export function importRecord(r: ValidationReport): ImportRecord {
  * Flat properties: the model's fields, then the file's other columns (extra) where they do not
  * clash. GIS programs show flat attributes, and src/schemas reads them back by the same names.
  */
-export function layerToGeoJSON<K extends LayerKind>(kind: K, items: KindItems[K][], record?: ImportRecord): FeatureCollection<Geometry, Record<string, unknown>> & { import?: ImportRecord } {
+export function layerToGeoJSON<K extends LayerKind>(kind: K, items: KindItems[K][], record?: ImportRecord): FeatureCollection<Geometry, Record<string, unknown>> & { kind: K; import?: ImportRecord } {
   const features = items.map((item): Feature<Geometry, Record<string, unknown>> => {
     const { geometry, ...rest } = item as KindItems[K] & { extra?: Record<string, unknown> };
     const { extra, ...fields } = rest as { extra?: Record<string, unknown> } & Record<string, unknown>;
     const properties: Record<string, unknown> = { ...(extra ?? {}), ...fields };
     return { type: 'Feature', id: item.id, geometry, properties };
   });
-  return { type: 'FeatureCollection', ...(record ? { import: record } : {}), features };
+  // "kind" and "import" are GeoJSON foreign members: which layer this is and where it came from
+  return { type: 'FeatureCollection', kind, ...(record ? { import: record } : {}), features };
 }
 
 /** Column headers: Chinese names from the alias table (the second alias), or the model's field names. */

@@ -1,16 +1,16 @@
 // Zipped Shapefiles: .shp geometry (parsed by shpjs, unprojected), .dbf attributes (our reader,
 // for the encoding), .prj through crs.ts, .cpg for the encoding. One layer per .shp in the zip.
-import { parseShp } from 'shpjs';
 import { unzipSync } from 'fflate';
+import type { Geometry } from 'geojson';
+import { parseShp } from 'shpjs';
+import type { Msg } from '../../core/model';
 import { crsFromPrj, crsFromUser, guessCrs, toLonLat } from '../crs';
 import { fail, IoError } from '../errors';
-import type { Msg } from '../../core/model';
-import type { Geometry } from 'geojson';
 import { firstPosition } from '../geometry';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types';
-import { readDbf } from './dbf';
-import { progressEvery, reproject } from './common';
 import { coordsFromNames } from '../webmap';
+import { progressEvery, reproject } from './common';
+import { readDbf } from './dbf';
 
 export function unzip(file: string, b: Uint8Array): Record<string, Uint8Array> {
   try {
