@@ -171,8 +171,8 @@ function ruralLinks(b: Builder, villageNodes: number[], junctions: number[], sca
   villageNodes.forEach((_, i) => {
     const near = index.nearest(xy[i], 5, (j) => j === i);
     // at most one link into the urban grid per village: its nearest junction
-    let grid = false;
-    const keep = near.filter((j) => isVillage(j) || (!grid && (grid = true)));
+    const firstJunction = near.find((j) => !isVillage(j));
+    const keep = near.filter((j) => isVillage(j) || j === firstJunction);
     const nn = keep.length ? dist(xy[i], xy[keep[0]]) : 0;
     for (const j of keep.slice(0, 4)) edges.push({ a: pts[i], b: pts[j], len: dist(xy[i], xy[j]), nn });
   });
@@ -188,10 +188,7 @@ function ruralLinks(b: Builder, villageNodes: number[], junctions: number[], sca
 
 function arterials(b: Builder, frame: Frame, layout: Layout, grids: number[][], villageNodes: number[], scale: number, rng: Rng): void {
   // a street without a grid is reached at the village centre nearest its seat
-  const villageIndex = new PointGrid(
-    villageNodes.map((n) => b.nodes[n]),
-    1000,
-  );
+  const villageIndex = new PointGrid(villageNodes.map((n) => b.nodes[n]), 1000);
   const anchors = grids.map((js, si) => (js.length ? js : [villageNodes[villageIndex.nearest(frame.seats[si], 1)[0]]]));
   // the anchor of street i facing point p: its node nearest p, on the town's edge, so the road does not cut through blocks
   const facing = (si: number, p: XY): number => anchors[si].reduce((best, n) => (dist(b.nodes[n], p) < dist(b.nodes[best], p) ? n : best));
