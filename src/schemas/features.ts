@@ -80,6 +80,7 @@ export const zRoad = z.object({
   id: z.string().min(1),
   highway: z.string().optional(),
   name: z.string().optional(),
+  source: z.string().optional(),
   geometry: zRoadGeometry,
 });
 
@@ -306,9 +307,10 @@ export function parseRoad(raw: unknown, index: number, file: string, problems: I
   c.id = idOf(f, r, ROAD_FIELDS.id) ?? `road-${index}`;
   const hw = r.get(ROAD_FIELDS.highway);
   const nm = r.get(ROAD_FIELDS.name);
+  const src = r.get(ROAD_FIELDS.source);
   const geometry = readGeometry(c, zRoadGeometry, f.geometry);
   if (!geometry) return undefined;
-  return stripUndefined(zRoad.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, geometry }));
+  return stripUndefined(zRoad.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }));
 }
 
 function stripUndefined<T extends object>(o: T): T {

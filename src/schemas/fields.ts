@@ -41,6 +41,8 @@ export const ROAD_FIELDS = {
   id: ['id', '编号', 'osm_id', 'osmid'],
   highway: ['highway', '道路等级', '等级', 'fclass'],
   name: ['name', '名称', '道路名称'],
+  /** attribution, e.g. "© OpenStreetMap contributors (ODbL)" — kept so it travels with the lines */
+  source: ['source', '来源', '数据来源', 'attribution'],
 } as const;
 
 export const COMMUNITY_TYPE_VALUES: Record<CommunityType, string[]> = {

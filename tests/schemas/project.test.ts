@@ -53,12 +53,14 @@ describe('project file', () => {
     const r = parseProject({ version: 1, ...broken }, 'p.json');
     expect(!r.ok && r.problems[0]).toMatchObject({ file: 'p.json#facilities', index: 0, id: 'F9', field: 'kind' });
   });
-  it('round-trips through projectToJson', () => {
-    const r = parseProject({ version: 1, area: { name: 'A' }, profile: 'ca', params: {}, ...layers, views: [1] }, 'p.json');
+  it('round-trips through projectToJson (road attribution included)', () => {
+    const roads = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'r1', highway: 'footway', source: '© OpenStreetMap contributors (ODbL)' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }] };
+    const r = parseProject({ version: 1, area: { name: 'A' }, profile: 'ca', params: {}, ...layers, roads, views: [1] }, 'p.json');
     if (!r.ok) throw new Error('fixture');
     const again = parseProject(JSON.stringify(projectToJson(r.project, r.other)), 'p.json');
     expect(again.ok && again.project).toEqual(r.project);
     expect(again.ok && again.other).toEqual({ views: [1] });
+    expect(again.ok && again.project.roads[0].source).toBe('© OpenStreetMap contributors (ODbL)');
   });
 });
 
