@@ -36,6 +36,7 @@ export const ioZh: Record<string, string> = {
   'io.err.swappedColumns': '{file}：工作表“{sheet}”的“{x}”列像是纬度（{xv}），“{y}”列像是经度（{yv}）。请交换：--x {y} --y {x}。',
   'io.err.dxfSyntax': '{file}：无法解析 DXF（{detail}）。请在 CAD 中另存为 DXF（ASCII）。',
   'io.err.dxfNothing': '{file}：DXF 中没有点、线或多段线。',
+  'io.err.dxfOnlyHatches': '{file}：DXF 中的 {hatches} 个面是填充（HATCH），无法读取其边界。请在 CAD 中用多段线（闭合）绘制边界，或改用 Shapefile/GeoJSON。',
   // notes about a whole layer
   'io.note.crsGuessed': '文件未说明坐标系，按坐标数值判断为 {crs}；如不对请用 --crs 指定。',
   'io.note.titleRowSkipped': '第 {row} 行只有一个单元格（像是标题），已跳过。',
@@ -174,6 +175,7 @@ export const ioEn: Record<string, string> = {
   'io.err.swappedColumns': '{file}: in sheet "{sheet}" column "{x}" looks like latitude ({xv}) and "{y}" like longitude ({yv}). Swap them: --x {y} --y {x}.',
   'io.err.dxfSyntax': '{file}: cannot parse the DXF ({detail}). Save it as ASCII DXF from the CAD program.',
   'io.err.dxfNothing': '{file}: the DXF has no points, lines or polylines.',
+  'io.err.dxfOnlyHatches': '{file}: the {hatches} areas in this DXF are hatches (HATCH), whose outlines cannot be read. Draw the outlines as closed polylines in CAD, or use Shapefile/GeoJSON.',
   'io.note.crsGuessed': 'The file does not say its coordinate system; from the numbers it is {crs}. If not, give it with --crs.',
   'io.note.titleRowSkipped': 'Row {row} has a single cell (a title, it seems) and was skipped.',
   'io.note.webCoordsNamed': 'The file or column names suggest web-map coordinates ({coords}). If the points look shifted against the base map, convert with --coords {coords}.',

@@ -4,7 +4,7 @@
 import type { Position } from 'geojson';
 import type { Layers, Msg } from '../core/model';
 import { guessMapping, layoutKey } from './fields';
-import { eachPosition } from './geometry';
+import { bboxOf, eachPosition, type BBox } from './geometry';
 import type { CrsInfo, LayerKind, Mapping, SourceLayer, WebCoords } from './types';
 
 export interface LayerSummary {
@@ -46,6 +46,24 @@ export function layerSummary(layer: SourceLayer, kind: LayerKind, sampleRows = 5
     mapping: guessMapping(layer.columns, kind),
     layoutKey: layoutKey(layer.columns, kind),
   };
+}
+
+/**
+ * The study area's box for importLayer's `area`: streets (街道/镇 outlines) when loaded, else
+ * communities; undefined when nothing is loaded yet (then only "outside China" is checked).
+ */
+export function areaBox(layers: Layers): BBox | undefined {
+  const from = layers.streets.length ? layers.streets : layers.communities;
+  if (from.length === 0) return undefined;
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const x of from) {
+    const g = bboxOf(x.geometry);
+    b[0] = Math.min(b[0], g[0]);
+    b[1] = Math.min(b[1], g[1]);
+    b[2] = Math.max(b[2], g[2]);
+    b[3] = Math.max(b[3], g[3]);
+  }
+  return b;
 }
 
 /** Road vertices, community outlines and facility points already on the map, thinned to at most `max`. */

@@ -1,7 +1,7 @@
 // KML, KMZ, DXF and GeoJSON readers on files made by GDAL (see tests/fixtures/io/make-fixtures.sh).
 import { describe, expect, it } from 'vitest';
-import { zipSync } from 'fflate';
-import { importLayer, layerSummary, readFile, referencePositions } from '../../src/io';
+import { unzipSync, zipSync } from 'fflate';
+import { areaBox, importLayer, layerSummary, readFile, referencePositions } from '../../src/io';
 import { bytes, maxDiff, readFails, readOk, sourceJson } from './helpers';
 
 const communities = sourceJson('communities.geojson');
@@ -83,5 +83,25 @@ describe('summary for the mapping step and reference data for the shift hint', (
     };
     expect(referencePositions(layers)).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
     expect(referencePositions(layers, 2)).toEqual([[0, 0], [2, 2]]);
+  });
+});
+
+describe('more layers and areas', () => {
+  it('a zip with two shapefiles gives two layers; layers picks one', () => {
+    const a = unzipSync(bytes('communities-gk36-gbk.zip'));
+    const b = unzipSync(bytes('facilities-cm108-gbk.zip'));
+    const both = zipSync({ ...a, ...b });
+    expect(readOk('both.zip', both).map((l) => l.name)).toEqual(['communities_gk36', 'facilities_cm108']);
+    expect(readOk('both.zip', both, { layers: ['facilities_cm108'] }).map((l) => l.features.length)).toEqual([3]);
+  });
+  it('a DXF whose areas are all hatches says that hatches cannot be read', () => {
+    const dxf = '  0\nSECTION\n  2\nENTITIES\n  0\nHATCH\n  8\n0\n  0\nHATCH\n  8\n0\n  0\nENDSEC\n  0\nEOF\n';
+    expect(readFails('h.dxf', new TextEncoder().encode(dxf))).toEqual({ key: 'io.err.dxfOnlyHatches', args: { file: 'h.dxf', hatches: 2 } });
+  });
+  it('the study-area box comes from the street outlines', () => {
+    const sq = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
+    const streets = [{ id: 'a', name: 'a', type: 'street' as const, geometry: sq(108, 34), extra: {} }, { id: 'b', name: 'b', type: 'town' as const, geometry: sq(109, 33), extra: {} }];
+    expect(areaBox({ streets, communities: [], facilities: [], roads: [] })).toEqual([108, 33, 110, 35]);
+    expect(areaBox({ streets: [], communities: [], facilities: [], roads: [] })).toBeUndefined();
   });
 });

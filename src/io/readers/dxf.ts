@@ -71,7 +71,11 @@ export function readDxf(file: string, text: string, opts: ReadOptions): SourceLa
     if (inside.length) d.label = inside.map((t) => t.text).join(' ');
   }
   const layerNames = [...new Set(drawn.map((d) => d.layer))];
-  if (layerNames.length === 0) fail('io.err.dxfNothing', { file });
+  if (layerNames.length === 0) {
+    // dxf-parser skips HATCH entities; GIS programs write filled polygons as hatches, so say so
+    const hatches = (text.match(/\n\s*0\r?\nHATCH\r?\n/g) ?? []).length;
+    fail(hatches ? 'io.err.dxfOnlyHatches' : 'io.err.dxfNothing', { file, hatches });
+  }
   const wanted = opts.layers?.length ? layerNames.filter((n) => opts.layers?.includes(n)) : layerNames;
   if (wanted.length === 0) fail('io.err.noSuchLayer', { file, layers: (opts.layers ?? []).join(', '), available: layerNames.join(', ') });
 
