@@ -39,6 +39,7 @@ export class MapView {
   private overlay: OverlayOptions;
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
   private applied = new Map<string, string>();
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(
     private readonly container: HTMLElement,
@@ -68,6 +69,12 @@ export class MapView {
       this.events.onIdle(true);
     });
     this.map.on('error', (e) => console.warn('[map]', e.error?.message ?? e));
+    // panels opening and closing change the map's width: redraw at once, and say so while it does
+    this.resizeObserver = new ResizeObserver(() => {
+      this.busy();
+      this.map.resize(); // keeps the centre where it was
+    });
+    this.resizeObserver.observe(container);
   }
 
   private style() {
@@ -138,9 +145,13 @@ export class MapView {
 
   /** Zooms to a unit: the whole box in view, centred on a point that lies on the unit. */
   focus(bbox: Bbox, centre: [number, number], maxZoom = 16): void {
-    const cam = this.map.cameraForBounds(bbox, { padding: 60, maxZoom });
     this.busy();
-    this.map.easeTo({ center: centre, zoom: cam?.zoom ?? maxZoom, duration: 400 });
+    // wait a frame: the click that asked for this also opens the detail panel, which narrows the map
+    requestAnimationFrame(() => {
+      this.map.resize();
+      const cam = this.map.cameraForBounds(bbox, { padding: 60, maxZoom });
+      this.map.easeTo({ center: centre, zoom: cam?.zoom ?? maxZoom, duration: 400 });
+    });
   }
 
   fit(bbox: Bbox): void {
@@ -153,6 +164,7 @@ export class MapView {
   }
 
   destroy(): void {
+    this.resizeObserver.disconnect();
     this.map.remove();
   }
 }

@@ -1,0 +1,80 @@
+// The demo app in a real Chromium, from the built files, offline.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppDriver } from './driver';
+
+// Known facts of the demo area, planted by its generator and listed in data/demo/gaps.json:
+// G1: new estate 610116001006 has ≈3 childcare places per 1000 (10 required: wy.places.new / ak.new.places)
+const FAILING_COMMUNITY = '610116001006';
+// G11: the whole area has 4.65 places per 1000 — passes 万源 (wy.city.places, 4.5), fails 长安 (ca.city.places, 4.8)
+
+describe('the demo app in Chromium', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  beforeAll(async () => {
+    await driver.start();
+    await driver.given.appOpened();
+  });
+  afterAll(() => driver.stop());
+
+  it('loads the demo and the map reaches idle with Chinese labels', async () => {
+    expect(await driver.then.text('h1')).toBe('一老一小设施规划');
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    await driver.screenshot('1-loaded-zh');
+    expect(driver.pageErrors).toEqual([]);
+    expect(driver.cspViolations).toEqual([]);
+  });
+
+  it('clicking a known failing community on the map shows its verdicts and citation', async () => {
+    // given the map zoomed to it (table row), with the panel closed again
+    await driver.when.rowClicked('community', FAILING_COMMUNITY);
+    await driver.when.detailClosed();
+    // when the planner clicks it on the map
+    await driver.when.mapCentreClicked();
+    // then the panel lists its rules; the places rule fails with the document's own words
+    const items = await driver.then.detailShows('community', FAILING_COMMUNITY);
+    const places = items.find((i) => ['wy.places.new', 'ak.new.places'].includes(i.rule) && i.view === 'onsite');
+    expect(places?.status).toBe('fail');
+    expect(places?.text).toContain('不少于10个托位');
+    expect(places?.text).toMatch(/条款/);
+    await driver.screenshot('2-failing-community');
+  });
+
+  it('switching the profile changes a known verdict', async () => {
+    await driver.when.profileSwitched('wy');
+    await driver.when.rowClicked('area', 'area');
+    const wy = await driver.then.detailShows('area', 'area');
+    expect(wy.find((i) => i.rule === 'wy.city.places')?.status).toBe('pass');
+    await driver.screenshot('3-profile-wy');
+    await driver.when.profileSwitched('ca');
+    const ca = await driver.then.detailShows('area', 'area');
+    expect(ca.find((i) => i.rule === 'ca.city.places')?.status).toBe('fail');
+    expect(ca.some((i) => i.rule.startsWith('wy.'))).toBe(false);
+    await driver.screenshot('4-profile-ca');
+  });
+
+  it('switching to English changes the UI text', async () => {
+    await driver.when.languageSwitched('en');
+    expect(await driver.then.text('h1')).toBe('Elderly care & childcare facility planning');
+    expect(await driver.then.text('[role=tab][data-level=community]')).toBe('Communities');
+    await driver.screenshot('5-english');
+    await driver.when.languageSwitched('zh');
+    expect(await driver.then.text('h1')).toBe('一老一小设施规划');
+  });
+
+  it('made no request outside localhost', () => {
+    expect(driver.requests.length).toBeGreaterThan(3); // the check saw the traffic: page, scripts, data, tiles
+    expect(driver.then.requestsLeavingLocalhost()).toEqual([]);
+  });
+});
+
+describe('on a projector (1920×1080)', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  beforeAll(() => driver.start({ width: 1920, height: 1080 }));
+  afterAll(() => driver.stop());
+
+  it('shows map, summary and table without errors', async () => {
+    await driver.given.appOpened();
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    await driver.screenshot('6-projector-1920');
+    expect(driver.pageErrors).toEqual([]);
+  });
+});

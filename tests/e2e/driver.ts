@@ -1,0 +1,143 @@
+// The browser-test driver (after maputnik's e2e driver): tests speak in given/when/then and never
+// touch the page directly, so a change of markup is fixed here once.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader', // WebGL2 through SwiftShader: no GPU on CI machines
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export interface ResultItem {
+  rule: string;
+  status: string;
+  view: string;
+  text: string;
+}
+
+const SHOTS = 'tests/output/e2e';
+
+export class AppDriver {
+  private browser!: Browser;
+  private context!: BrowserContext;
+  page!: Page;
+  /** every URL the page asked for, including workers, tiles and fonts */
+  readonly requests: string[] = [];
+  readonly cspViolations: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  constructor(private readonly appUrl: string) {}
+
+  async start(viewport = { width: 1366, height: 768 }): Promise<void> {
+    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    this.context = await this.browser.newContext({ viewport, locale: 'zh-CN' });
+    this.context.on('request', (r) => this.requests.push(r.url()));
+    this.page = await this.context.newPage();
+    this.page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) this.cspViolations.push(m.text());
+    });
+    this.page.on('pageerror', (e) => this.pageErrors.push(e.message));
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+  }
+
+  /** idle, and the canvas already resized to its container (a panel opening or closing
+   *  changes the map's width; MapLibre catches up on the next animation frame) */
+  private async mapIdle(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const map = document.querySelector('[data-testid=map]');
+        const canvas = map?.querySelector('canvas');
+        return map instanceof HTMLElement && canvas instanceof HTMLCanvasElement && map.dataset.idle === 'true' && Math.abs(canvas.clientWidth - map.clientWidth) < 2;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+
+  private async analysed(): Promise<void> {
+    await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { timeout: 30_000 });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SHOTS, { recursive: true });
+    const path = `${SHOTS}/${name}.png`;
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  given = {
+    appOpened: async (): Promise<void> => {
+      await this.page.goto(this.appUrl);
+      await this.analysed();
+      await this.mapIdle();
+    },
+  };
+
+  when = {
+    /** finds the unit in the results table and clicks its row: selects it and zooms the map there */
+    rowClicked: async (level: string, id: string): Promise<void> => {
+      await this.page.click(`[role=tab][data-level=${level}]`);
+      await this.page.fill('[data-testid=table-search]', id);
+      await this.page.click(`[data-testid=results-table] tr[data-id="${id}"]`);
+      await this.page.waitForSelector(`[data-testid=detail][data-id="${id}"]`);
+      await this.mapIdle();
+    },
+    detailClosed: async (): Promise<void> => {
+      await this.page.click('[data-testid=detail] .close');
+      await this.page.waitForSelector('[data-testid=detail]', { state: 'detached' });
+      await this.mapIdle();
+    },
+    /** a real click on the map canvas, at the middle of the map */
+    mapCentreClicked: async (): Promise<void> => {
+      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
+      if (!box) throw new Error('map canvas not on screen');
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    },
+    profileSwitched: async (id: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=profile]', id);
+      await this.page.waitForFunction((p) => document.querySelector('[data-testid=profile]') instanceof HTMLSelectElement && (document.querySelector('[data-testid=profile]') as HTMLSelectElement).value === p, id);
+      await this.analysed();
+      await this.mapIdle();
+    },
+    languageSwitched: async (lang: 'zh' | 'en'): Promise<void> => {
+      await this.page.click(`[data-testid=lang-${lang}]`);
+      await this.page.waitForSelector(`html[lang^="${lang}"]`);
+      await this.mapIdle();
+    },
+  };
+
+  then = {
+    cjkLabelsOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels')),
+    detailShows: async (level: string, id: string): Promise<ResultItem[]> => {
+      await this.page.waitForSelector(`[data-testid=detail][data-level=${level}][data-id="${id}"]`, { timeout: 10_000 });
+      return this.page.$$eval('[data-testid=detail] li.result', (items) =>
+        items.map((li) => ({
+          rule: li.getAttribute('data-rule') ?? '',
+          status: li.getAttribute('data-status') ?? '',
+          view: li.getAttribute('data-view') ?? '',
+          text: li.textContent ?? '',
+        })),
+      );
+    },
+    text: async (selector: string): Promise<string> => (await this.page.textContent(selector)) ?? '',
+    /** requests that left the machine: anything not on loopback and not data:/blob: */
+    requestsLeavingLocalhost: (): string[] =>
+      this.requests.filter((u) => {
+        const url = new URL(u);
+        if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+        return !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+      }),
+  };
+}
