@@ -36,23 +36,20 @@ const GRID = 1e7;
 
 export function buildGraph(roads: readonly Road[]): GraphBuild {
   const issues: NetworkIssue[] = [];
-  const nodeIndex = new Map<string, number>();
+  const nodes = new NodeTable();
   const lon: number[] = [];
   const lat: number[] = [];
   const ea: number[] = [];
   const eb: number[] = [];
   const er: number[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   let segments = 0;
   let duplicateSegments = 0;
   let zeroLengthSegments = 0;
 
   const nodeOf = (x: number, y: number): number => {
-    const key = `${Math.round(x * GRID)}:${Math.round(y * GRID)}`;
-    let i = nodeIndex.get(key);
-    if (i === undefined) {
-      i = lon.length;
-      nodeIndex.set(key, i);
+    const i = nodes.idOf(Math.round(x * GRID), Math.round(y * GRID), lon.length);
+    if (i === lon.length) {
       lon.push(x);
       lat.push(y);
     }
@@ -80,7 +77,8 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
           segments++;
           if (cur === prev) zeroLengthSegments++;
           else {
-            const key = prev < cur ? `${prev}:${cur}` : `${cur}:${prev}`;
+            // node ids < 2^26 in any city; the pair fits exactly in a double
+            const key = prev < cur ? prev * 0x4000000 + cur : cur * 0x4000000 + prev;
             if (seen.has(key)) duplicateSegments++;
             else {
               seen.add(key);
@@ -97,6 +95,60 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
 
   const graph = fromEdges(Float64Array.from(lon), Float64Array.from(lat), Uint32Array.from(ea), Uint32Array.from(eb), Uint32Array.from(er));
   return { graph, issues, stats: { roads: roads.length, segments, duplicateSegments, zeroLengthSegments } };
+}
+
+/**
+ * Open-addressing hash table from rounded coordinates (two int32: lon and lat × 1e7) to node ids;
+ * a Map keyed by strings costs several times more for the hundreds of thousands of vertices of a city.
+ */
+class NodeTable {
+  private keys = new Int32Array(2 * 1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  /** id of the node at (x, y), or `next` after registering it as a new node */
+  idOf(x: number, y: number, next: number): number {
+    if (2 * (this.size + 1) > this.ids.length) this.grow();
+    const mask = this.ids.length - 1;
+    let h = hash(x, y) & mask;
+    for (;;) {
+      const id = this.ids[h];
+      if (id < 0) {
+        this.ids[h] = next;
+        this.keys[2 * h] = x;
+        this.keys[2 * h + 1] = y;
+        this.size++;
+        return next;
+      }
+      if (this.keys[2 * h] === x && this.keys[2 * h + 1] === y) return id;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldIds = this.ids;
+    this.keys = new Int32Array(oldKeys.length * 2);
+    this.ids = new Int32Array(oldIds.length * 2).fill(-1);
+    const mask = this.ids.length - 1;
+    for (let i = 0; i < oldIds.length; i++) {
+      if (oldIds[i] < 0) continue;
+      const x = oldKeys[2 * i];
+      const y = oldKeys[2 * i + 1];
+      let h = hash(x, y) & mask;
+      while (this.ids[h] >= 0) h = (h + 1) & mask;
+      this.ids[h] = oldIds[i];
+      this.keys[2 * h] = x;
+      this.keys[2 * h + 1] = y;
+    }
+  }
+}
+
+function hash(x: number, y: number): number {
+  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(y ^ 0x7f4a7c15, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
 }
 
 /** Assemble lengths and CSR adjacency from an edge list. */
