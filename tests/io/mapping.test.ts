@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessMapping, layoutKey, normalizeName } from '../../src/io';
+import { guessMapping, layoutKey, normalizeName, recallMapping, rememberMapping } from '../../src/io';
 
 describe('column-mapping guesser', () => {
   it('Chinese headers as a civil-affairs spreadsheet has them, units in brackets and all', () => {
@@ -49,5 +49,41 @@ describe('column-mapping guesser', () => {
   it('the layout key ignores column order, width and units, and differs by kind', () => {
     expect(layoutKey(['名称', '人口（人）'], 'communities')).toBe(layoutKey(['人口', '名称'], 'communities'));
     expect(layoutKey(['名称'], 'communities')).not.toBe(layoutKey(['名称'], 'facilities'));
+  });
+});
+
+describe('mapping remembered per file layout', () => {
+  const mapStore = () => {
+    const m = new Map<string, unknown>();
+    return { m, store: { get: async (k: string) => m.get(k), set: async (k: string, v: unknown) => void m.set(k, v) } };
+  };
+  it('the user’s correction comes back for a file with the same columns in another order', async () => {
+    const { store } = mapStore();
+    const cols = ['单位', '类别', '床位', '备注'];
+    expect((await recallMapping(store, cols, 'facilities')).remembered).toBe(false);
+    await rememberMapping(store, cols, 'facilities', { name: '单位', kind: '备注', beds: '床位' });
+    const again = await recallMapping(store, ['备注', '床位', '类别', '单位'], 'facilities');
+    expect(again).toEqual({ mapping: { name: '单位', kind: '备注', beds: '床位' }, remembered: true });
+  });
+  it('a field the user left out stays out; another layout is not affected', async () => {
+    const { store } = mapStore();
+    await rememberMapping(store, ['名称', '类型', '面积'], 'facilities', { name: '名称', kind: '类型' });
+    // the guesser would map 面积 → floorArea, but the user removed it
+    expect((await recallMapping(store, ['名称', '类型', '面积'], 'facilities')).mapping).toEqual({ name: '名称', kind: '类型' });
+    expect((await recallMapping(store, ['名称', '类型', '面积', '托位'], 'facilities')).remembered).toBe(false);
+  });
+  it('junk in the store is ignored', async () => {
+    const { store, m } = mapStore();
+    m.set(`io.mapping:${layoutKey(['名称'], 'facilities')}`, ['not', 'a', 'mapping']);
+    expect(await recallMapping(store, ['名称'], 'facilities')).toEqual({ mapping: { name: '名称' }, remembered: false });
+  });
+});
+
+describe('mapping memory across spellings of the same layout', () => {
+  it('"人口（人）" saved, "人口" in the next file: found by normalised name', async () => {
+    const m = new Map<string, unknown>();
+    const store = { get: async (k: string) => m.get(k), set: async (k: string, v: unknown) => void m.set(k, v) };
+    await rememberMapping(store, ['名称', '人口（人）', '类型'], 'communities', { name: '名称', population: '人口（人）', type: '类型' });
+    expect(await recallMapping(store, ['名称', '人口', '类型'], 'communities')).toEqual({ mapping: { name: '名称', population: '人口', type: '类型' }, remembered: true });
   });
 });
