@@ -138,6 +138,21 @@ describe('network distances on hand-made plans', () => {
     expect(e.snap(P(-5, 0))).toBeNull(); // 556 m away
   });
 
+  it('gives each facility the communities nearest to it (catchments), within a distance if asked', () => {
+    // street x = 0..10; facilities at x=0 and x=10; communities at x = 2, 4, 6, 9:
+    // 2 and 4 are nearer to x=0 (2U, 4U vs 8U, 6U), 6 and 9 nearer to x=10 (4U, 1U)
+    const e = createNetworkEngine([road('r', [0, 0], [5, 0], [10, 0])], { snapDistance: 50 });
+    const q = { demand: [P(2, 0), P(4, 0), P(6, 0), P(9, 0)], supply: [P(0, 0), P(10, 0)] };
+    expect(e.catchments(q)).toEqual([[0, 1], [2, 3]]);
+    // within 3U = 333.6 m only x=2 (2U) and x=9 (1U) have a facility
+    expect(e.catchments({ ...q, maxDistance: 3 * U })).toEqual([[0], [3]]);
+    const near = e.nearest({ ...q, n: 2 });
+    // x=6: nearest x=10 at 4U, then x=0 at 6U
+    expect([near.supply[4], near.supply[5]]).toEqual([1, 0]);
+    expect(near.distance[4]).toBeCloseTo(4 * U, 6);
+    expect(near.distance[5]).toBeCloseTo(6 * U, 6);
+  });
+
   it('reports points beyond the snap distance instead of dropping them', () => {
     // demand 1 and supply 1 are 10U ≈ 1.1 km north of the only street; snapDistance 500 m
     const e = createNetworkEngine([road('r', [0, 0], [2, 0])], { snapDistance: 500 });
