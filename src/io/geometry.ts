@@ -65,3 +65,25 @@ export function firstPosition(g: Geometry): Position | undefined {
   });
   return first;
 }
+
+/**
+ * Shapes the model can take: a GeometryCollection of only polygons (KML MultiGeometry) becomes a
+ * MultiPolygon, of only lines a MultiLineString, of only points a MultiPoint; a MultiPoint of one
+ * point (Shapefile type 8, KML) becomes a Point. Anything else is left for the validator to name.
+ */
+export function normalizeGeometry(g: Geometry): Geometry {
+  if (g.type === 'MultiPoint' && g.coordinates.length === 1) return { type: 'Point', coordinates: g.coordinates[0] };
+  if (g.type !== 'GeometryCollection') return g;
+  const parts = g.geometries.map(normalizeGeometry);
+  if (parts.length === 1) return parts[0];
+  if (parts.length > 0 && parts.every((p) => p.type === 'Polygon' || p.type === 'MultiPolygon')) {
+    return { type: 'MultiPolygon', coordinates: parts.flatMap((p) => (p.type === 'Polygon' ? [p.coordinates] : p.type === 'MultiPolygon' ? p.coordinates : [])) };
+  }
+  if (parts.length > 0 && parts.every((p) => p.type === 'LineString' || p.type === 'MultiLineString')) {
+    return { type: 'MultiLineString', coordinates: parts.flatMap((p) => (p.type === 'LineString' ? [p.coordinates] : p.type === 'MultiLineString' ? p.coordinates : [])) };
+  }
+  if (parts.length > 0 && parts.every((p) => p.type === 'Point' || p.type === 'MultiPoint')) {
+    return { type: 'MultiPoint', coordinates: parts.flatMap((p) => (p.type === 'Point' ? [p.coordinates] : p.type === 'MultiPoint' ? p.coordinates : [])) };
+  }
+  return { type: 'GeometryCollection', geometries: parts };
+}

@@ -105,3 +105,20 @@ describe('more layers and areas', () => {
     expect(areaBox({ streets: [], communities: [], facilities: [], roads: [] })).toBeUndefined();
   });
 });
+
+describe('geometry shapes from KML and Shapefile', () => {
+  it('KML MultiGeometry of two polygons becomes a MultiPolygon a community can have', () => {
+    const ring = (x: number) => `${x},34 ${x + 0.01},34 ${x + 0.01},34.01 ${x},34 `;
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>两块社区</name><ExtendedData><Data name="类型"><value>新建</value></Data></ExtendedData><MultiGeometry><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(108.9)}</coordinates></LinearRing></outerBoundaryIs></Polygon><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(108.95)}</coordinates></LinearRing></outerBoundaryIs></Polygon></MultiGeometry></Placemark></Document></kml>`;
+    const [layer] = readOk('multi.kml', new TextEncoder().encode(kml));
+    expect(layer.features[0].geometry?.type).toBe('MultiPolygon');
+    const out = importLayer(layer, { kind: 'communities', file: 'multi.kml' });
+    expect(out.report.problems).toEqual([]);
+    expect(out.good[0].geometry.type === 'MultiPolygon' && out.good[0].geometry.coordinates.length).toBe(2);
+  });
+  it('a one-point MultiPoint is a Point (facilities accept points, not multipoints)', () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'F', kind: '养老院' }, geometry: { type: 'MultiPoint', coordinates: [[108.9, 34.1]] } }] };
+    const [layer] = readOk('mp.geojson', new TextEncoder().encode(JSON.stringify(fc)));
+    expect(layer.features[0].geometry).toEqual({ type: 'Point', coordinates: [108.9, 34.1] });
+  });
+});

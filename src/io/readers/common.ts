@@ -2,12 +2,13 @@
 // and gather the column names in file order.
 import type { Geometry } from 'geojson';
 import { toLonLat } from '../crs';
-import { mapPositions } from '../geometry';
+import { mapPositions, normalizeGeometry } from '../geometry';
 import { convertGeometry } from '../webmap';
 import type { CrsInfo, SourceFeature, WebCoords } from '../types';
 
 export function reproject(g: Geometry | null, crs: CrsInfo, coords: WebCoords): Geometry | null {
   if (!g) return null;
+  g = normalizeGeometry(g);
   const fn = toLonLat(crs);
   const ll = fn ? mapPositions(g, (p) => {
     const [x, y] = fn([p[0], p[1]]);
