@@ -10,6 +10,7 @@ import type { BBox } from './geometry';
 import type { ImportOutcome, KindItems, LayerKind, Mapping, Problem, ProblemCode, SourceFeature, SourceLayer, ValidationReport } from './types';
 import { CHINA_BBOX, inBox, metresOutside, selfIntersections } from './validate';
 import { firstPosition } from './geometry';
+import { OSM_ATTRIBUTION } from './osm';
 
 export interface ImportOptions {
   kind: LayerKind;
@@ -49,6 +50,10 @@ const CODE_OF: Record<string, ProblemCode> = {
 export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: ImportOptions & { kind: K }): ImportOutcome<K> {
   const kind = opts.kind;
   const mapping: Mapping = opts.exactMapping ? { ...(opts.mapping ?? {}) } : { ...guessMapping(layer.columns, kind), ...(opts.mapping ?? {}) };
+  // roads cut from OpenStreetMap (Geofabrik shapefiles, overpass GeoJSON: an osm_id column) must
+  // carry the ODbL attribution even when the file has no source column
+  const fromOsm = kind === 'roads' && !mapping.source && layer.columns.some((c) => /^osm_?id$/i.test(c));
+  const defaults = fromOsm ? { source: OSM_ATTRIBUTION, ...(opts.defaults ?? {}) } : opts.defaults;
   const mappedColumns = new Set(Object.values(mapping));
   const generateIds = !mapping.id;
   const problems: Problem[] = [];
@@ -64,7 +69,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     const add = (code: ProblemCode, severity: Problem['severity'], msg: Msg, field?: string, id?: string) => {
       mine.push({ number: sf.number, numbering: layer.numbering, id, field, column: field ? mapping[field] : undefined, severity, code, msg });
     };
-    const props = mappedProps(sf, mapping, opts.defaults, kind);
+    const props = mappedProps(sf, mapping, defaults, kind);
     const id = generateIds ? `${layer.name}-${sf.number}` : undefined;
     if (id) props.id = id;
     const rawId = props.id === undefined || props.id === null ? undefined : String(props.id).trim();
@@ -132,7 +137,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     coords: layer.coords,
     encoding: layer.encoding,
     mapping,
-    ...(generateIds ? { notes: [{ key: 'io.note.idsGenerated', args: { layer: layer.name } }] } : {}),
+    notes: [...(generateIds ? [{ key: 'io.note.idsGenerated', args: { layer: layer.name } }] : []), ...(fromOsm ? [{ key: 'io.note.osmAttribution', args: { source: OSM_ATTRIBUTION } }] : [])],
   };
   return { kind, good, report };
 }

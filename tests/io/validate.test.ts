@@ -132,7 +132,7 @@ describe('streets and roads', () => {
     ] };
     const r = importFile('roads.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
     if (!r.ok) throw new Error('read failed');
-    expect(r.outcome.good).toEqual([{ id: '1', highway: 'residential', name: '韦曲南街', geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }]);
+    expect(r.outcome.good).toEqual([{ id: '1', highway: 'residential', name: '韦曲南街', source: expect.stringContaining('© OpenStreetMap contributors'), geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }]);
     expect(r.report.problems.map((p) => [p.number, p.code])).toEqual([[2, 'wrong_geometry_type']]);
   });
 });
@@ -145,5 +145,20 @@ describe('field names in the reader’s language', () => {
     expect(zh[3]).toBe('字段对应：编号←编号, 名称←名称, 设施类型←类型, 床位←床位, 护理型床位←护理型床位, 托位←托位');
     expect(zh.find((l) => l.includes('第 9 行'))).toBe('错误 · 第 9 行 [F8] «托位»: 托位为负数（-5）。');
     expect(formatReport(out.report, 'en').find((l) => l.includes('row 9'))).toBe('error · row 9 [F8] «托位»: childcare places is negative (-5).');
+  });
+});
+
+describe('OpenStreetMap roads carry their attribution', () => {
+  it('an osm_id column (Geofabrik layout) sets the ODbL source on every road', () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { osm_id: '4711', fclass: 'footway', name: null }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }] };
+    const r = importFile('gis_osm_roads.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
+    if (!r.ok) throw new Error('read failed');
+    expect(r.outcome.good[0]).toMatchObject({ id: '4711', highway: 'footway', source: expect.stringContaining('OpenStreetMap contributors') });
+    expect(r.report.notes?.map((n) => n.key)).toEqual(['io.note.osmAttribution']);
+  });
+  it('a road file without osm ids gets no OSM attribution', () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 编号: 'R1' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }] };
+    const r = importFile('规划道路.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
+    expect(r.ok && r.outcome.good[0].source).toBeUndefined();
   });
 });

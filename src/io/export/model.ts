@@ -43,7 +43,7 @@ const HEADERS_ZH: Record<LayerKind, Record<string, string>> = {
   communities: { id: '编号', name: '名称', street: '所属街道', type: '类型', builtYear: '建成年份', population: '常住人口', households: '户数', elderly: '60岁以上人口', infants: '0-3岁人口' },
   facilities: { id: '编号', name: '名称', kind: '设施类型', beds: '床位数', nursingBeds: '护理型床位', places: '托位数', floorArea: '建筑面积', landArea: '用地面积', ownership: '性质', inclusive: '是否普惠', socialWorkers: '社工人数' },
   streets: { id: '编号', name: '名称', type: '类型' },
-  roads: { id: '编号', name: '道路名称', highway: '道路等级' },
+  roads: { id: '编号', name: '道路名称', highway: '道路等级', source: '数据来源' },
 };
 
 /** Categorical values in Chinese: the first Chinese alias of each canonical value. */
