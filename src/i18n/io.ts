@@ -113,6 +113,7 @@ export const ioZh: Record<string, string> = {
   // exports
   'io.export.profile': '规则集',
   'io.export.params': '参数',
+  'io.export.param': '参数：{name}',
   'io.export.generated': '生成工具',
   'io.export.col.id': '编号',
   'io.export.col.name': '名称',
@@ -246,6 +247,7 @@ export const ioEn: Record<string, string> = {
   'io.cli.multipleLayers': '{file} has several layers: {layers}. Choose one with --layer.',
   'io.export.profile': 'Profile',
   'io.export.params': 'Parameters',
+  'io.export.param': 'Parameter: {name}',
   'io.export.generated': 'Made with',
   'io.export.col.id': 'ID',
   'io.export.col.name': 'Name',

@@ -60,7 +60,7 @@ describe('CSV for Excel', () => {
     const wb = XLSX.read(toCsvText(table, header), { type: 'string', raw: true });
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: '' });
     expect(rows[0].slice(0, 2)).toEqual(['规则集', 'ak 安康市']);
-    expect(rows[2].slice(0, 2)).toEqual(['参数: 服务圈时间（分钟）', '15']);
+    expect(rows[2].slice(0, 2)).toEqual(['参数：服务圈时间（分钟）', '15']);
     const at = header.length + 1;
     expect(rows[at][0]).toBe('编号');
     expect(rows[at + 1].slice(0, 5)).toEqual(['F001', '韦曲街道日间照料中心', '日间照料中心', '20', '8']);

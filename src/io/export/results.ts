@@ -15,7 +15,7 @@ export function headerBlock(ev: Pick<Evaluation, 'profile' | 'params'>, lang: La
   const rows: HeaderBlock = [[t(lang, 'io.export.profile'), profileName ? `${ev.profile} ${profileName}` : ev.profile]];
   for (const [k, v] of Object.entries(ev.params) as [keyof Params, unknown][]) {
     if (v === undefined) continue;
-    rows.push([`${t(lang, 'io.export.params')}: ${t(lang, `io.param.${k}`)}`, paramValue(v, lang)]);
+    rows.push([t(lang, 'io.export.param', { name: t(lang, `io.param.${k}`) }), paramValue(v, lang)]);
   }
   return rows;
 }
