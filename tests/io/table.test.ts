@@ -117,3 +117,15 @@ describe('header rows', () => {
     expect(layer.features[0].properties['名稱']).toBe('臺北市萬華區龍山寺附近的社區照顧關懷據點');
   });
 });
+
+describe('older and other workbook formats', () => {
+  it.each(['xls', 'ods'] as const)('.%s (Excel 97–2003 BIFF8, OpenDocument) with Chinese text', (bookType) => {
+    const ws = XLSX.utils.aoa_to_sheet([['机构名称', '设施类型', '床位数', '经度', '纬度'], ['长安区社会福利院', '养老院', 300, 108.9012, 34.1523]]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '养老机构');
+    const data = new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
+    const [layer] = readOk(`f.${bookType}`, data);
+    const out = importLayer(layer, { kind: 'facilities', file: `f.${bookType}` });
+    expect(out.good.map((f) => [f.name, f.kind, f.beds, f.geometry])).toEqual([['长安区社会福利院', 'elderly_institution', 300, { type: 'Point', coordinates: [108.9012, 34.1523] }]]);
+  });
+});

@@ -97,6 +97,11 @@ describe('OSM XML import', () => {
     }
   });
 
+  it('reads a literal ">" inside an attribute value', () => {
+    const r = importOsm(`<osm version="0.6"><node id="1" lat="34" lon="108"><tag k="amenity" v="childcare"/><tag k="name" v="a > b 托育"/></node></osm>`, 'gt.osm');
+    expect(r.facilities.map((f) => f.name)).toEqual(['a > b 托育']);
+  });
+
   it('names the node whose coordinates are broken', () => {
     expect(() => importOsm('<osm version="0.6"><node id="7" lat="95" lon="108"/></osm>', 'bad.osm')).toThrow(/osm\.err\.badCoord.*"id":7/);
   });
@@ -121,6 +126,13 @@ describe('OSM PBF import', () => {
     const r = spawnSync('osmium', ['cat', join(dir, 'changan-small.osm'), '-o', out, '-O'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(summary(importOsm(new Uint8Array(readFileSync(out)), 'fresh.osm.pbf'))).toEqual(summary(fromXml));
+  });
+
+  it('refuses a history file, naming the feature it needs (skipped without osmium-tool)', (ctx) => {
+    if (spawnSync('osmium', ['--version']).status !== 0) return ctx.skip();
+    const out = join(mkdtempSync(join(tmpdir(), 'osh-')), 'history.osh.pbf');
+    expect(spawnSync('osmium', ['cat', join(dir, 'changan-small.osm'), '-o', out, '-O']).status).toBe(0);
+    expect(() => importOsm(new Uint8Array(readFileSync(out)), 'history.osh.pbf')).toThrow(/osm\.err\.pbfFeatures.*HistoricalInformation/);
   });
 
   it('says where a PBF file is cut off', () => {
