@@ -7,8 +7,9 @@ import { PbfReader } from 'pbf';
 import { IoError } from '../errors';
 import { OsmData, type Tags } from './data';
 
-/** features a reader must understand to read a file; anything else listed there we cannot read */
-const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'HistoricalInformation']);
+/** features a reader must understand to read a file; anything else listed there we cannot read
+ *  (HistoricalInformation among them: a history file holds every old version of every object) */
+const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes']);
 
 export function readOsmPbf(bytes: Uint8Array, file: string): OsmData {
   const data = new OsmData();

@@ -4,7 +4,8 @@
 import { IoError } from '../errors';
 import { OsmData, type Tags } from './data';
 
-const ELEMENT = /<(\/?)(osm|node|way|relation|nd|tag|member)\b([^>]*?)(\/?)>/g;
+// attribute values may hold a literal '>' (XML allows it), so quoted strings are matched whole
+const ELEMENT = /<(\/?)(osm|node|way|relation|nd|tag|member)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 const ATTR = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function readOsmXml(text: string, file: string): OsmData {
