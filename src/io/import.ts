@@ -157,6 +157,8 @@ function mappedProps(sf: SourceFeature, mapping: Mapping, defaults: ImportOption
     let v = sf.properties[column];
     // full-width digits and commas (１２０，５) read as numbers
     if (typeof v === 'string') v = NUMBER_FIELDS[kind].includes(field) ? v.normalize('NFKC') : v.trim();
+    // 建成年份 typed as a date ("2005-06-01", "2005年") or 建成年代 "2005年代": the year is what counts
+    if (field === 'builtYear' && typeof v === 'string') v = /^(\d{4})(?:[-/.年]|$)/.exec(v.trim())?.[1] ?? v;
     if (v !== undefined && v !== null && v !== '') props[field] = v;
   }
   for (const [field, v] of Object.entries(defaults ?? {})) if (props[field] === undefined) props[field] = v;

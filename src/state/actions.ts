@@ -6,7 +6,7 @@ import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from '../map/layers';
 import type { AnalysisClient } from '../worker/client';
-import type { CircleGroup } from '../worker/service-areas';
+import { areasKey, type CircleGroup } from '../worker/service-areas';
 import type { AppState, UnitRef } from './app-state';
 import { writeBasemap, writeLang, type BasemapChoice, type KeyValue } from './persist';
 import type { TableQuery } from './table';
@@ -41,22 +41,32 @@ function message(e: unknown): string {
 
 export function createActions(s: AppState, deps: Deps) {
   let focusSeq = 0;
+  /** areasKey of the circles in s.areas; a request with the same key need not rebuild them */
+  let areasFor: string | null = null;
 
   async function analyse(): Promise<void> {
     s.phase.value = 'analysing';
-    const req = { profile: s.profile.value, params: s.params.value };
+    const key = areasKey(s.params.value);
+    const keep = key === areasFor && s.areas.peek() !== null;
+    const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
     try {
       const out = await deps.client.analyse(req);
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
       batch(() => {
         s.analysis.value = out.value;
-        s.areas.value = out.value.serviceAreas;
+        if (!keep) {
+          s.areas.value = out.value.serviceAreas;
+          areasFor = out.value.serviceAreas ? key : null;
+        }
         s.phase.value = 'ready';
         s.error.value = null;
       });
-      if (out.value.serviceAreas === null) {
+      if (!keep && out.value.serviceAreas === null) {
         const areas = await deps.client.walkAreas(req);
-        if (areas.ok && s.analysis.peek() === out.value) s.areas.value = areas.value;
+        if (areas.ok && s.analysis.peek() === out.value) {
+          s.areas.value = areas.value;
+          areasFor = key;
+        }
       }
     } catch (e) {
       batch(() => {
@@ -86,6 +96,7 @@ export function createActions(s: AppState, deps: Deps) {
         const known = s.profiles.value.some((p) => p.id === project.profile);
         batch(() => {
           s.project.value = project;
+        s.areas.value = null;
           s.profile.value = known ? project.profile : 'combined';
           s.params.value = resolveParams(project.params);
           s.selection.value = null;

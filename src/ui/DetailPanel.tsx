@@ -1,36 +1,37 @@
 // The clicked unit: every applicable rule with value, threshold, shortfall, status and the
 // citation (document, clause, the original words). All names and texts render as text nodes.
 import type { RuleResult } from '../core/model';
+import { resultRow } from '../core/report';
 import { tm } from '../i18n';
 import { resultsForUnit, worst } from '../state/verdicts';
 import { useApp, useT } from './context';
-import { fmt, ruleName } from './format';
 
 function ResultItem({ r }: { r: RuleResult }) {
   const { state } = useApp();
   const tr = useT();
-  const lang = state.lang.value;
+  // the same display strings as the command-line report (numbers, units, shortfall unit, reason)
+  const row = resultRow(r, state.lang.value);
   return (
     <li class={`result status-${r.status}`} data-rule={r.rule} data-status={r.status} data-view={r.view ?? 'onsite'}>
       <div class="result-head">
         <span class={`badge ${r.status}`}>{tr(`ui.status.${r.status}`)}</span>
-        <strong>{ruleName(state.profiles.value, r.rule, lang)}</strong>
-        <code class="rule-id">{r.rule}</code>
+        <strong>{row.name}</strong>
+        <code class="rule-id">{row.key}</code>
         {r.view && <span class="view">{tr(`ui.view.${r.view}`)}</span>}
       </div>
       <dl class="figures">
         <dt>{tr('ui.value')}</dt>
         <dd>
-          {fmt(r.value, lang)} {r.measure}
+          {row.value} {row.measure}
         </dd>
         <dt>{tr('ui.threshold')}</dt>
         <dd>
-          {fmt(r.threshold, lang)} {r.measure}
+          {row.threshold} {row.measure}
         </dd>
         <dt>{tr('ui.shortfall')}</dt>
-        <dd>{fmt(r.shortfall, lang)}</dd>
+        <dd>{row.shortfall}</dd>
       </dl>
-      {r.reason && <p class="reason">{tm(lang, r.reason)}</p>}
+      {row.note && <p class="reason">{row.note}</p>}
       <blockquote class="citation">
         <p class="cite-text" lang="zh-CN">
           {r.citation.text}

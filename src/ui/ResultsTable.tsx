@@ -3,11 +3,18 @@
 import type { Level } from '../core/model';
 import type { SortKey } from '../state/table';
 import { useApp, useT } from './context';
-import { fmt, ruleName } from './format';
+import { formatNumber } from '../core/report';
+import { t } from '../i18n';
+import { ruleName } from './format';
 
 const LEVELS: Level[] = ['area', 'street', 'community', 'facility'];
 /** Rows drawn at once; the rest are reachable by filtering (keeps big cities responsive). */
 const MAX_ROWS = 500;
+
+/** Shares print as % already; counts need no unit. */
+function measureText(measure: string, lang: 'zh' | 'en'): string {
+  return measure === '' || measure === 'share' || measure === 'share_of_elderly' || measure === 'count' ? '' : t(lang, `measure.${measure}`);
+}
 
 export function ResultsTable() {
   const { state, actions } = useApp();
@@ -89,15 +96,15 @@ export function ResultsTable() {
                 </td>
                 {ruleChosen ? (
                   <td class="num">
-                    {fmt(r.value, lang)} {r.measure}
+                    {formatNumber(r.value, r.measure, lang)} {measureText(r.measure, lang)}
                   </td>
                 ) : (
                   <td class="num">
                     {r.fails} / {r.fails + r.passes + r.nas}
                   </td>
                 )}
-                {ruleChosen && <td class="num">{fmt(r.threshold, lang)}</td>}
-                {ruleChosen && <td class="num">{fmt(r.shortfall, lang)}</td>}
+                {ruleChosen && <td class="num">{formatNumber(r.threshold, r.measure, lang)}</td>}
+                {ruleChosen && <td class="num">{formatNumber(r.shortfall, 'count', lang)}</td>}
               </tr>
             ))}
           </tbody>

@@ -28,11 +28,15 @@ export type LoadOutcome = { ok: true; project: LoadedProject } | { ok: false; pr
 export interface AnalysisRequest {
   profile: string;
   params: Partial<Params>;
+  /** false when the caller already holds the circles for these circle parameters (a profile
+   *  switch does not move them): saves building and re-drawing hundreds of polygons */
+  areas?: boolean;
 }
 
 export interface Analysis {
   evaluation: Evaluation;
-  /** straight mode: the circles; network mode: null — ask walkAreas(), which takes seconds */
+  /** straight mode: the circles; null in network mode (ask walkAreas(), which takes seconds)
+   *  or when the request said areas: false */
   serviceAreas: ServiceAreas | null;
   /** which reach engine produced the circles and coverage, and why if it differs from the request */
   reach: ReachChoice['used'];
@@ -79,7 +83,7 @@ export const api = {
     const choice = reachFor(params, data.roads, reachCache);
     reachCache = choice.cache;
     const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
-    const areas = choice.area !== null ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+    const areas = choice.area !== null || req.areas === false ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
     return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0 };
   },
 

@@ -19,6 +19,11 @@ export interface ServiceAreaProps {
 
 export type ServiceAreas = FeatureCollection<Polygon | MultiPolygon, ServiceAreaProps>;
 
+/** Everything the drawn circles depend on: equal keys, equal circles. */
+export function areasKey(p: Params): string {
+  return JSON.stringify([p.reach, p.circleMinutes, p.walkSpeed, p.detourFactor, p.snapDistance, p.elderlyCircleKinds, p.childcareCircleKinds]);
+}
+
 export function circleKinds(p: Params, group: CircleGroup): readonly FacilityKind[] {
   return group === 'elderly' ? p.elderlyCircleKinds : p.childcareCircleKinds;
 }

@@ -129,3 +129,16 @@ describe('older and other workbook formats', () => {
     expect(out.good.map((f) => [f.name, f.kind, f.beds, f.geometry])).toEqual([['长安区社会福利院', 'elderly_institution', 300, { type: 'Point', coordinates: [108.9012, 34.1523] }]]);
   });
 });
+
+describe('dates', () => {
+  it('a 建成年份 column typed as dates gives the year; other date cells read as YYYY-MM-DD', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['社区名称', '类型', '建成年份', '调查日期', '经度', '纬度'], ['北街社区', '已建成', new Date(2005, 5, 1), new Date(2024, 0, 31), 108.93, 34.16], ['南街社区', '新建', '2019年', null, 108.94, 34.15]], { cellDates: true });
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    const [layer] = readOk('d.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellDates: true }) as ArrayBuffer));
+    expect(layer.features[0].properties['调查日期']).toBe('2024-01-31');
+    const out = importLayer(layer, { kind: 'communities', file: 'd.xlsx' });
+    expect(out.report.problems).toEqual([]);
+    expect(out.good.map((c) => c.builtYear)).toEqual([2005, 2019]);
+  });
+});

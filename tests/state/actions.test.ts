@@ -46,6 +46,19 @@ describe('actions', () => {
     expect(state.counts.value.every((c) => c.rule.startsWith('ca.'))).toBe(true);
   });
 
+  it('circles are rebuilt only when what they depend on changes', async () => {
+    const { state, actions, file } = setup();
+    await actions.openProject(file, file);
+    const first = state.areas.value;
+    await actions.setProfile('wy'); // same circle parameters: same circles, not re-sent
+    expect(state.areas.value).toBe(first);
+    actions.setParam('walkSpeed', 1.2);
+    await actions.analyse();
+    // 15 min × 60 s × 1.2 m/s = 1080 m radius now
+    expect(state.areas.value).not.toBe(first);
+    expect(state.areas.value?.features[0].properties.radius).toBeCloseTo(1080, 9);
+  });
+
   it('a parameter outside its range is refused and changes nothing', async () => {
     const { state, actions, file } = setup();
     await actions.openProject(file, file);

@@ -26,7 +26,7 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
   let wb: XLSX.WorkBook;
   try {
     // sheetStubs: a formula cell without a saved result is otherwise dropped silently
-    wb = XLSX.read(b, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellText: false, sheetStubs: true });
+    wb = XLSX.read(b, { type: 'array', cellFormula: true, cellDates: true, cellNF: false, cellText: false, sheetStubs: true });
   } catch (e) {
     return fail('io.err.xlsxCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
   }
@@ -44,12 +44,19 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
         if (cell?.f && (cell.t === 'z' || cell.v === undefined)) row.push({ formula: cell.f });
         else if (!cell || cell.t === 'z') row.push(null);
         else if (cell.t === 'e') row.push({ error: String(cell.w ?? XLSX.utils.format_cell(cell)) });
+        else if (cell.v instanceof Date) row.push(isoDate(cell.v));
         else row.push(cell.v as string | number | boolean);
       }
       rows.push(row);
     }
     return { name, rows };
   });
+}
+
+/** A date cell as YYYY-MM-DD (SheetJS builds the Date in local time, so read it back in local time). */
+function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 function isBlank(c: Cell | undefined): boolean {

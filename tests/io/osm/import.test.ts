@@ -140,3 +140,17 @@ describe('OSM PBF import', () => {
     expect(() => importOsm(bytes.subarray(0, bytes.length - 100), 'cut.osm.pbf')).toThrow(/osm\.err\.pbf(Truncated|Corrupt)/);
   });
 });
+
+describe('OSM as importer layers', () => {
+  it('gives a roads and a facilities layer with the project field names, attribution and notes', async () => {
+    const { osmSourceLayers } = await import('../../../src/io/osm/layers');
+    const [roads, facilities] = osmSourceLayers('changan-small.osm', xml);
+    expect(roads.name).toBe('changan-small roads');
+    expect(roads.features).toHaveLength(fromXml.roads.length);
+    expect(roads.features[0].properties).toEqual({ id: 'osm-way-101', name: '韦曲南街', highway: 'residential', source: OSM_ATTRIBUTION });
+    expect(roads.notes).toContainEqual({ key: 'osm.note.skippedHighway', args: { why: 'highway=motorway', count: 1 } });
+    expect(facilities.features.find((f) => f.properties.id === 'osm-way-111')?.properties).toMatchObject({ kind: 'elderly_institution', beds: 120, source: OSM_ATTRIBUTION, osm: 'way/111' });
+    expect(facilities.notes[0]).toEqual({ key: 'osm.attribution' });
+    expect(facilities.notes.filter((n) => n.key === 'osm.note.unmapped')).toHaveLength(3);
+  });
+});
