@@ -153,4 +153,17 @@ describe('OSM as importer layers', () => {
     expect(facilities.notes[0]).toEqual({ key: 'osm.attribution' });
     expect(facilities.notes.filter((n) => n.key === 'osm.note.unmapped')).toHaveLength(3);
   });
+
+  it('passes the project schema: roads keep their source, facilities their kind, capacity and attribution', async () => {
+    const { osmSourceLayers } = await import('../../../src/io/osm/layers');
+    const { parseLayer } = await import('../../../src/schemas/features');
+    const [roads, facilities] = osmSourceLayers('changan-small.osm', xml);
+    const fc = (l: typeof roads) => ({ type: 'FeatureCollection', features: l.features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: f.geometry })) });
+    const r = parseLayer('roads', fc(roads), 'changan-small.osm');
+    const f = parseLayer('facilities', fc(facilities), 'changan-small.osm');
+    if (!r.ok || !f.ok) throw new Error('schema rejected the OSM layers');
+    expect(r.items.every((x) => x.source === OSM_ATTRIBUTION)).toBe(true);
+    expect(f.items.map((x) => [x.id, x.kind, x.beds ?? x.places ?? null])).toEqual(fromXml.facilities.map((x) => [x.id, x.kind, x.beds ?? x.places ?? null]));
+    expect(f.items.every((x) => x.extra.source === OSM_ATTRIBUTION)).toBe(true);
+  });
 });
