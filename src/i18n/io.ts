@@ -39,6 +39,7 @@ export const ioZh: Record<string, string> = {
   'io.err.dxfOnlyHatches': '{file}：DXF 中的 {hatches} 个面是填充（HATCH），无法读取其边界。请在 CAD 中用多段线（闭合）绘制边界，或改用 Shapefile/GeoJSON。',
   // notes about a whole layer
   'io.note.crsGuessed': '文件未说明坐标系，按坐标数值判断为 {crs}；如不对请用 --crs 指定。',
+  'io.note.cpgOverridden': '.cpg/属性表声明的编码是 {declared}，但文字内容不可能是该编码，已按 {used} 读取。请核对中文是否正常。',
   'io.note.titleRowSkipped': '第 {row} 行只有一个单元格（像是标题），已跳过。',
   'io.note.webCoordsNamed': '文件名或列名提示坐标来自网络地图（{coords}）。如果点位相对底图有偏移，请选择转换 --coords {coords}。',
   'io.note.idsGenerated': '没有编号列，已按行号生成编号（{layer}-行号）。',
@@ -177,6 +178,7 @@ export const ioEn: Record<string, string> = {
   'io.err.dxfNothing': '{file}: the DXF has no points, lines or polylines.',
   'io.err.dxfOnlyHatches': '{file}: the {hatches} areas in this DXF are hatches (HATCH), whose outlines cannot be read. Draw the outlines as closed polylines in CAD, or use Shapefile/GeoJSON.',
   'io.note.crsGuessed': 'The file does not say its coordinate system; from the numbers it is {crs}. If not, give it with --crs.',
+  'io.note.cpgOverridden': 'The .cpg/table header says {declared}, but the text cannot be in that encoding; it was read as {used}. Check that the Chinese looks right.',
   'io.note.titleRowSkipped': 'Row {row} has a single cell (a title, it seems) and was skipped.',
   'io.note.webCoordsNamed': 'The file or column names suggest web-map coordinates ({coords}). If the points look shifted against the base map, convert with --coords {coords}.',
   'io.note.idsGenerated': 'No id column: ids were made from row numbers ({layer}-row).',

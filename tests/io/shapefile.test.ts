@@ -90,3 +90,24 @@ describe('other zones, Web Mercator, detection without .cpg', () => {
     expect(layer.crs.source).toBe('user');
   });
 });
+
+describe('a .cpg that lies', () => {
+  it('GBK bytes with a .cpg saying UTF-8 are read as GB18030, with a note', () => {
+    const files = unzipSync(bytes('communities-gk36-gbk.zip'));
+    files['communities_gk36.cpg'] = new TextEncoder().encode('UTF-8');
+    const [layer] = readOk('liar.zip', zipSync(files));
+    expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
+    expect(layer.features[0].properties['名称']).toBe('韦曲街道北街社区');
+    expect(layer.notes).toContainEqual({ key: 'io.note.cpgOverridden', args: { declared: 'UTF-8', used: 'gb18030' } });
+  });
+  it('UTF-8 bytes with a .cpg saying GBK are read as UTF-8', () => {
+    const files = unzipSync(bytes('facilities-3857-utf8.zip'));
+    files['facilities_3857.cpg'] = new TextEncoder().encode('GBK');
+    const [layer] = readOk('liar2.zip', zipSync(files));
+    expect(layer.encoding?.name).toBe('utf-8');
+    expect(layer.features[0].properties['名称']).toBe('长安区韦曲街道日间照料中心');
+  });
+  it('--encoding with an unknown name is refused by name', () => {
+    expect(readFile('x.zip', bytes('facilities-3857-utf8.zip'), { encoding: 'klingon' })).toEqual({ ok: false, error: { key: 'io.err.unknownEncoding', args: { encoding: 'klingon' } } });
+  });
+});

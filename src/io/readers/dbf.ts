@@ -20,6 +20,8 @@ export interface DbfTable {
   columns: string[];
   rows: Record<string, unknown>[];
   encoding: NonNullable<SourceLayer['encoding']>;
+  /** what the .cpg or header said, when the bytes could not be that */
+  overrides?: string;
 }
 
 export function readDbf(file: string, b: Uint8Array, cpg: string | undefined, forced?: string): DbfTable {
@@ -41,7 +43,7 @@ export function readDbf(file: string, b: Uint8Array, cpg: string | undefined, fo
   const need = headerLen + count * recLen;
   if (b.length < need) fail('io.err.dbfTruncated', { file, rows: count, bytes: b.length, need });
 
-  const encoding = chooseEncoding(b, fields, count, headerLen, recLen, cpg, forced);
+  const { overrides, ...encoding } = chooseEncoding(b, fields, count, headerLen, recLen, cpg, forced);
   const dec = new TextDecoder(encoding.name);
   const names = uniqueNames(fields.map((f) => dec.decode(f.name).trim() || 'field'));
   const rows: Record<string, unknown>[] = new Array(count);
@@ -53,7 +55,7 @@ export function readDbf(file: string, b: Uint8Array, cpg: string | undefined, fo
     });
     rows[r] = row;
   }
-  return { columns: names, rows, encoding };
+  return { columns: names, rows, encoding, ...(overrides ? { overrides } : {}) };
 }
 
 function cell(bytes: Uint8Array, type: string, dec: TextDecoder): unknown {
@@ -83,13 +85,28 @@ function uniqueNames(names: string[]): string[] {
   });
 }
 
-function chooseEncoding(b: Uint8Array, fields: Field[], count: number, headerLen: number, recLen: number, cpg: string | undefined, forced?: string): DbfTable['encoding'] {
-  if (forced) return { name: forced, source: 'user' };
-  const fromCpg = cpg ? labelFromCodePage(cpg) : undefined;
-  if (fromCpg) return { name: fromCpg, source: 'cpg' };
+function chooseEncoding(b: Uint8Array, fields: Field[], count: number, headerLen: number, recLen: number, cpg: string | undefined, forced?: string): DbfTable['encoding'] & { overrides?: string } {
+  if (forced) {
+    const label = labelFromCodePage(forced);
+    if (!label) fail('io.err.unknownEncoding', { encoding: forced });
+    return { name: label, source: 'user' };
+  }
+  const text = textBytes(b, fields, count, headerLen, recLen);
+  const declared = cpg ? labelFromCodePage(cpg) : undefined;
   const ldid = LDID[b[29]];
-  if (ldid) return { name: ldid, source: 'ldid' };
-  // gather the bytes that are text (field names and character fields) and let the detector look
+  const said = declared ? { name: declared, source: 'cpg' as const } : ldid ? { name: ldid, source: 'ldid' as const } : undefined;
+  const d = detectEncoding(text);
+  if (!said) return { name: d.label, source: d.source === 'utf8' ? 'utf8' : 'detected' };
+  // a .cpg copied from another file is a common mistake: bytes that cannot be what it says win
+  const utf8 = d.source === 'utf8';
+  const nonAscii = text.some((x) => x >= 0x80);
+  if (said.name === 'utf-8' && !utf8) return { name: d.label, source: 'detected', overrides: `${cpg ?? ''}`.trim() };
+  if (said.name !== 'utf-8' && utf8 && nonAscii) return { name: 'utf-8', source: 'utf8', overrides: (cpg ?? said.name).trim() };
+  return said;
+}
+
+/** The bytes that are text (field names and character fields), up to 256 KiB, for the detector. */
+function textBytes(b: Uint8Array, fields: Field[], count: number, headerLen: number, recLen: number): Uint8Array {
   const parts: Uint8Array[] = fields.map((f) => f.name);
   const textFields = fields.filter((f) => f.type === 'C');
   let size = 0;
@@ -107,8 +124,7 @@ function chooseEncoding(b: Uint8Array, fields: Field[], count: number, headerLen
     all.set(p, k);
     k += p.length;
   }
-  const d = detectEncoding(all);
-  return { name: d.label, source: d.source === 'utf8' ? 'utf8' : 'detected' };
+  return all;
 }
 
 const SPACE = new Uint8Array([0x20]);

@@ -72,6 +72,7 @@ export function readShapefileParts(file: string, layer: string, parts: Shapefile
   opts.onProgress?.(0.5);
 
   const notes: Msg[] = [];
+  if (table.overrides) notes.push({ key: 'io.note.cpgOverridden', args: { declared: table.overrides, used: table.encoding.name } });
   const crs = chooseCrs(file, layer, parts.prj, geoms, opts, notes);
   const coords = opts.coords ?? 'wgs84';
   const tick = progressEvery(geoms.length, opts.onProgress, 0.5, 1);
