@@ -27,6 +27,8 @@ export function registerPmtilesFile(file: File): { url: string; archive: PMTiles
 export interface MapViewEvents {
   onClick(hit: { level: Level; id: string } | null): void;
   onIdle(idle: boolean): void;
+  /** the first map error since the base map was set (a tile source that cannot be read …) */
+  onError(message: string): void;
 }
 
 export type Bbox = [number, number, number, number];
@@ -40,6 +42,7 @@ export class MapView {
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
   private applied = new Map<string, string>();
   private readonly resizeObserver: ResizeObserver;
+  private errorReported = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -68,7 +71,12 @@ export class MapView {
       this.container.dataset.idle = 'true';
       this.events.onIdle(true);
     });
-    this.map.on('error', (e) => console.warn('[map]', e.error?.message ?? e));
+    this.map.on('error', (e) => {
+      const message = e.error?.message ?? 'unknown map error';
+      console.warn('[map]', message);
+      if (!this.errorReported) this.events.onError(message);
+      this.errorReported = true;
+    });
     // panels opening and closing change the map's width: redraw at once, and say so while it does
     this.resizeObserver = new ResizeObserver(() => {
       this.busy();
@@ -111,6 +119,7 @@ export class MapView {
   setBase(base: BaseStyle): void {
     this.base = base;
     this.applied.clear();
+    this.errorReported = false;
     this.busy();
     this.map.setStyle(this.style(), { diff: false });
   }

@@ -10,6 +10,16 @@ import { BLANK_BASE, type BaseStyle } from './style';
 
 export const BASEMAP_FILE_KEY = 'yl.basemap.file';
 
+/** A base map that cannot be used, said in the catalogues' words (key + arguments). */
+export class BasemapError extends Error {
+  constructor(
+    readonly key: string,
+    readonly args: Record<string, string | number>,
+  ) {
+    super(`${key} ${JSON.stringify(args)}`);
+  }
+}
+
 export interface BaseContext {
   /** absolute URL of the embedded demo archive */
   demoUrl: string;
@@ -36,7 +46,7 @@ export async function resolveBase(choice: BasemapChoice, ctx: BaseContext): Prom
       return archive(choice.url, choice.url, ctx.lang);
     case 'pmtiles-file': {
       const file = await get<File>(BASEMAP_FILE_KEY);
-      if (!file) throw new Error(`the base map file "${choice.name}" is no longer stored in this browser: pick it again`);
+      if (!file) throw new BasemapError('ui.basemap.fileGone', { name: choice.name });
       const { url, archive: pm } = registerPmtilesFile(file);
       return archive(url, pm, ctx.lang);
     }

@@ -168,6 +168,7 @@ export function createActions(s: AppState, deps: Deps) {
     },
 
     setBasemap(b: BasemapChoice): void {
+      s.error.value = null; // a new choice gets a fresh chance; its own problems show again
       s.basemap.value = b;
       writeBasemap(deps.storage, b);
     },
@@ -176,6 +177,11 @@ export function createActions(s: AppState, deps: Deps) {
       await deps.keepFile(file);
       s.basemap.value = { kind: 'pmtiles-file', name: file.name };
       writeBasemap(deps.storage, s.basemap.value);
+    },
+
+    /** a problem outside the analysis (e.g. a base map that cannot be read), shown in the banner */
+    reportError(text: string): void {
+      s.error.value = text;
     },
 
     setMapIdle(idle: boolean): void {

@@ -42,7 +42,7 @@ export function BasemapPicker() {
         ))}
       </select>
       {(kind === 'pmtiles-url' || kind === 'tiles-url') && (
-        <input type="url" placeholder={kind === 'tiles-url' ? 'https://…/{z}/{x}/{y}.png' : 'https://…/city.pmtiles'} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+        <input type="url" data-testid="basemap-url" placeholder={kind === 'tiles-url' ? 'https://…/{z}/{x}/{y}.png' : 'https://…/city.pmtiles'} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
       )}
       {kind === 'pmtiles-file' && (
         <input
@@ -55,7 +55,7 @@ export function BasemapPicker() {
         />
       )}
       {kind !== 'pmtiles-file' && (
-        <button type="button" onClick={apply}>
+        <button type="button" data-testid="basemap-apply" onClick={apply}>
           {tr('ui.apply')}
         </button>
       )}

@@ -2,7 +2,7 @@
 // so a verdict change re-sends communities only, a language change facilities only, etc.
 import { effect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { resolveBase } from '../map/basemap';
+import { BasemapError, resolveBase } from '../map/basemap';
 import { communityFeatures, facilityFeatures, streetFeatures } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
@@ -21,6 +21,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     const view = new MapView(host.current, { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null }, {
       onClick: (hit) => actions.select(hit),
       onIdle: (idle) => actions.setMapIdle(idle),
+      onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
     });
     let fitted = false;
     const stop = [
@@ -29,7 +30,9 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         resolveBase(choice, { demoUrl: demoBasemapUrl, lang: state.lang.value }).then(
           (base) => view.setBase(base),
           (e: unknown) => {
-            state.error.value = t(state.lang.peek(), 'ui.error.basemap', { detail: e instanceof Error ? e.message : String(e) });
+            const lang = state.lang.peek();
+            const detail = e instanceof BasemapError ? t(lang, e.key, e.args) : e instanceof Error ? e.message : String(e);
+            actions.reportError(t(lang, 'ui.error.basemap', { detail }));
           },
         );
       }),

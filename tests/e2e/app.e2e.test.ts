@@ -60,6 +60,23 @@ describe('the demo app in Chromium', () => {
     expect(await driver.then.text('h1')).toBe('一老一小设施规划');
   });
 
+  it('takes a .pmtiles base map by URL and remembers the choice', async () => {
+    // the demo archive under its served address stands in for a user's own archive
+    const archive = driver.requests.find((u) => /basemap-[^/]*\.pmtiles$/.test(u));
+    expect(archive).toBeDefined();
+    await driver.when.basemapChosen('pmtiles-url', archive);
+    expect(await driver.then.errorBanner()).toBeNull();
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    await driver.when.reloaded();
+    expect(await driver.then.basemapKind()).toBe('pmtiles-url');
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    await driver.when.basemapChosen('none');
+    expect(await driver.then.cjkLabelsOnMap()).toBe(0); // no base map: no place labels at all
+    await driver.screenshot('7-no-basemap');
+    await driver.when.basemapChosen('demo');
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+  });
+
   it('made no request outside localhost', () => {
     expect(driver.requests.length).toBeGreaterThan(3); // the check saw the traffic: page, scripts, data, tiles
     expect(driver.then.requestsLeavingLocalhost()).toEqual([]);

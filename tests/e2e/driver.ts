@@ -111,6 +111,18 @@ export class AppDriver {
       await this.analysed();
       await this.mapIdle();
     },
+    basemapChosen: async (kind: string, url?: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=basemap-kind]', kind);
+      if (url !== undefined) await this.page.fill('[data-testid=basemap-url]', url);
+      await this.page.click('[data-testid=basemap-apply]');
+      await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 }).catch(() => undefined);
+      await this.mapIdle();
+    },
+    reloaded: async (): Promise<void> => {
+      await this.page.reload();
+      await this.analysed();
+      await this.mapIdle();
+    },
     languageSwitched: async (lang: 'zh' | 'en'): Promise<void> => {
       await this.page.click(`[data-testid=lang-${lang}]`);
       await this.page.waitForSelector(`html[lang^="${lang}"]`);
@@ -131,6 +143,8 @@ export class AppDriver {
         })),
       );
     },
+    basemapKind: async (): Promise<string> => this.page.$eval('[data-testid=basemap-kind]', (el) => (el instanceof HTMLSelectElement ? el.value : '')),
+    errorBanner: async (): Promise<string | null> => (await this.page.$('[data-testid=error]')) && this.page.textContent('[data-testid=error]'),
     text: async (selector: string): Promise<string> => (await this.page.textContent(selector)) ?? '',
     /** requests that left the machine: anything not on loopback and not data:/blob: */
     requestsLeavingLocalhost: (): string[] =>
