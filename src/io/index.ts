@@ -11,6 +11,7 @@ export { readFile, formatOf, type Sidecars } from './read';
 export { guessMapping, layoutKey, mappableFields, normalizeName, FIELD_ALIASES, NUMBER_FIELDS } from './fields';
 export { importLayer, acceptImport, type ImportOptions, type ImportFileResult } from './import';
 export { importFile } from './importFile';
+export { createImportSession, type ImportSession, type SessionRead } from './session';
 export { rememberMapping, recallMapping, type MappingStore } from './mappingMemory';
 export { areaBox, layerSummary, referencePositions, type LayerSummary } from './summary';
 export type { BBox } from './geometry';
