@@ -210,18 +210,35 @@ export class NetworkReach {
 }
 
 /**
- * Walking distance from original node `source` to every original node within cutoff (Infinity
- * beyond): for checking against other shortest-path tools that work on the uncontracted graph.
+ * Walking distance from the nearest of the original nodes `sources` (one node or several) to every
+ * original node within cutoff (Infinity beyond): for checking against shortest-path tools that work
+ * on the uncontracted graph (pgRouting's pgr_drivingDistance, equicost for several sources).
  */
-export function nodeDistances(reach: NetworkReach, source: number, cutoff: number): Float64Array {
+export function nodeDistances(reach: NetworkReach, sources: number | readonly number[], cutoff: number): Float64Array {
   const g = reach.graph;
   const cg = reach.chains;
   const dj = reach.dijkstra;
-  const j = cg.nodeJunction[source];
-  const srcChain = cg.nodeChain[source];
-  const srcPos = cg.nodePos[source];
-  if (j >= 0) dj.run([j], [0], [0], cutoff);
-  else dj.run([cg.chainStart[srcChain], cg.chainEnd[srcChain]], [srcPos, cg.chainLength[srcChain] - srcPos], [0, 0], cutoff);
+  const list = typeof sources === 'number' ? [sources] : sources;
+  const seedNode: number[] = [];
+  const seedDist: number[] = [];
+  // shape-point sources, by chain: they can also walk along their own chain without a junction
+  const onChain = new Map<number, number[]>();
+  for (const s of list) {
+    const j = cg.nodeJunction[s];
+    if (j >= 0) {
+      seedNode.push(j);
+      seedDist.push(0);
+      continue;
+    }
+    const c = cg.nodeChain[s];
+    const p = cg.nodePos[s];
+    seedNode.push(cg.chainStart[c], cg.chainEnd[c]);
+    seedDist.push(p, cg.chainLength[c] - p);
+    const at = onChain.get(c);
+    if (at) at.push(p);
+    else onChain.set(c, [p]);
+  }
+  dj.run(seedNode, seedDist, new Int32Array(seedNode.length), cutoff);
   const out = new Float64Array(g.nodeCount).fill(Infinity);
   for (let v = 0; v < g.nodeCount; v++) {
     const jv = cg.nodeJunction[v];
@@ -232,7 +249,7 @@ export function nodeDistances(reach: NetworkReach, source: number, cutoff: numbe
     const c = cg.nodeChain[v];
     const p = cg.nodePos[v];
     let d = Math.min(dj.dist[cg.chainStart[c]] + p, dj.dist[cg.chainEnd[c]] + cg.chainLength[c] - p);
-    if (c === srcChain) d = Math.min(d, Math.abs(p - srcPos));
+    for (const q of onChain.get(c) ?? []) d = Math.min(d, Math.abs(p - q));
     if (d <= cutoff) out[v] = d;
   }
   return out;
