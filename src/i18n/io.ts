@@ -42,6 +42,7 @@ export const ioZh: Record<string, string> = {
   'io.note.cpgOverridden': '.cpg/属性表声明的编码是 {declared}，但文字内容不可能是该编码，已按 {used} 读取。请核对中文是否正常。',
   'io.note.titleRowSkipped': '第 {row} 行只有一个单元格（像是标题），已跳过。',
   'io.note.webCoordsNamed': '文件名或列名提示坐标来自网络地图（{coords}）。如果点位相对底图有偏移，请选择转换 --coords {coords}。',
+  'io.note.mappingColumnMissing': '字段 {field} 对应的列“{column}”在此文件中不存在，该字段未导入。',
   'io.note.idsGenerated': '没有编号列，已按行号生成编号（{layer}-行号）。',
   'io.note.osmAttribution': '道路来自 OpenStreetMap（有 osm_id 列），已标注来源：{source}。',
   // why a feature has no position
@@ -181,6 +182,7 @@ export const ioEn: Record<string, string> = {
   'io.note.cpgOverridden': 'The .cpg/table header says {declared}, but the text cannot be in that encoding; it was read as {used}. Check that the Chinese looks right.',
   'io.note.titleRowSkipped': 'Row {row} has a single cell (a title, it seems) and was skipped.',
   'io.note.webCoordsNamed': 'The file or column names suggest web-map coordinates ({coords}). If the points look shifted against the base map, convert with --coords {coords}.',
+  'io.note.mappingColumnMissing': 'Field {field} is mapped to column "{column}", which this file does not have; the field was not imported.',
   'io.note.idsGenerated': 'No id column: ids were made from row numbers ({layer}-row).',
   'io.note.osmAttribution': 'The roads come from OpenStreetMap (an osm_id column); their source is recorded: {source}.',
   'io.note.nullGeometry': 'no geometry (geometry is null)',

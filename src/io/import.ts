@@ -49,7 +49,10 @@ const CODE_OF: Record<string, ProblemCode> = {
 
 export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: ImportOptions & { kind: K }): ImportOutcome<K> {
   const kind = opts.kind;
-  const mapping: Mapping = opts.exactMapping ? { ...(opts.mapping ?? {}) } : { ...guessMapping(layer.columns, kind), ...(opts.mapping ?? {}) };
+  const asked: Mapping = opts.exactMapping ? { ...(opts.mapping ?? {}) } : { ...guessMapping(layer.columns, kind), ...(opts.mapping ?? {}) };
+  // a mapping remembered from another file may name a column this one lacks: say so, map nothing
+  const missingColumns = Object.entries(asked).filter(([, c]) => !layer.columns.includes(c));
+  const mapping: Mapping = Object.fromEntries(Object.entries(asked).filter(([, c]) => layer.columns.includes(c)));
   // roads cut from OpenStreetMap (Geofabrik shapefiles, overpass GeoJSON: an osm_id column) must
   // carry the ODbL attribution even when the file has no source column
   const fromOsm = kind === 'roads' && !mapping.source && layer.columns.some((c) => /^osm_?id$/i.test(c));
@@ -137,7 +140,11 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     coords: layer.coords,
     encoding: layer.encoding,
     mapping,
-    notes: [...(generateIds ? [{ key: 'io.note.idsGenerated', args: { layer: layer.name } }] : []), ...(fromOsm ? [{ key: 'io.note.osmAttribution', args: { source: OSM_ATTRIBUTION } }] : [])],
+    notes: [
+      ...missingColumns.map(([field, column]) => ({ key: 'io.note.mappingColumnMissing', args: { field, column } })),
+      ...(generateIds ? [{ key: 'io.note.idsGenerated', args: { layer: layer.name } }] : []),
+      ...(fromOsm ? [{ key: 'io.note.osmAttribution', args: { source: OSM_ATTRIBUTION } }] : []),
+    ],
   };
   return { kind, good, report };
 }

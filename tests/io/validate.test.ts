@@ -162,3 +162,12 @@ describe('OpenStreetMap roads carry their attribution', () => {
     expect(r.ok && r.outcome.good[0].source).toBeUndefined();
   });
 });
+
+describe('a mapping naming a column the file lacks', () => {
+  it('is reported as a note and maps nothing', () => {
+    const [layer] = readOk('设施.csv', enc(CSV));
+    const out = importLayer(layer, { kind: 'facilities', file: '设施.csv', area: AREA, mapping: { floorArea: '建筑面积' } });
+    expect(out.report.mapping.floorArea).toBeUndefined();
+    expect(out.report.notes).toContainEqual({ key: 'io.note.mappingColumnMissing', args: { field: 'floorArea', column: '建筑面积' } });
+  });
+});
