@@ -172,7 +172,11 @@ describe('network distances on hand-made plans', () => {
     expect(e.stats.edges).toBe(1);
   });
 
-  it('rejects an invalid snap distance with a clear message', () => {
+  it('rejects an invalid snap distance or walking limit with a clear message', () => {
     expect(() => createNetworkEngine([], { snapDistance: -1 })).toThrow(/snapDistance must be a finite number of metres/);
+    const e = createNetworkEngine([road('r', [0, 0], [1, 0])], { snapDistance: 50 });
+    expect(() => e.pairs({ demand: [], supply: [], maxDistance: Number.NaN })).toThrow(/maxDistance must be a finite number of metres ≥ 0, got NaN/);
+    expect(() => e.nearest({ demand: [], supply: [], n: 1, maxDistance: -5 })).toThrow(/maxDistance must be a number of metres ≥ 0, got -5/);
+    expect(() => e.nearest({ demand: [], supply: [], n: 0 })).toThrow(/n must be an integer from 1 to 255, got 0/);
   });
 });

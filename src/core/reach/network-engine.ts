@@ -70,6 +70,12 @@ function checkSnapDistance(d: number): void {
   if (!(typeof d === 'number' && d >= 0 && Number.isFinite(d))) throw new RangeError(`snapDistance must be a finite number of metres ≥ 0, got ${String(d)}`);
 }
 
+/** A walking limit: metres ≥ 0; Infinity only where "any distance" makes sense (nearest). */
+function checkLimit(name: string, d: number, infinite = false): number {
+  if (!(typeof d === 'number' && d >= 0 && (infinite || Number.isFinite(d)))) throw new RangeError(`${name} must be a ${infinite ? '' : 'finite '}number of metres ≥ 0, got ${String(d)}`);
+  return d;
+}
+
 function demandGroups(demand: readonly LonLat[], entrances?: readonly (readonly LonLat[] | undefined)[]): PointGroups {
   return demand.map((p, i) => {
     const e = entrances?.[i];
@@ -87,10 +93,10 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
     snapDistance,
     issues,
     stats,
-    pairs: (q) => reach.pairs(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.maxDistance, snapDistance),
-    nearest: (q) => reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.n, snapDistance, q.maxDistance),
+    pairs: (q) => reach.pairs(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
+    nearest: (q) => reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.n, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true)),
     catchments(q) {
-      const r = reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), 1, snapDistance, q.maxDistance);
+      const r = reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), 1, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true));
       const out: number[][] = q.supply.map(() => []);
       r.supply.forEach((s, d) => {
         if (s >= 0) out[s].push(d);
@@ -98,6 +104,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
       return out;
     },
     serviceArea(from, maxDistance, opts) {
+      checkLimit('maxDistance', maxDistance);
       const pts: readonly LonLat[] = isLonLat(from) ? [from] : from;
       const source = reach.place([pts], snapDistance, false, false);
       const dj = reach.dijkstra;
@@ -111,7 +118,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
       const origin = pts[0] ?? [0, 0];
       return serviceAreaPolygon(graph, reachedPieces(chains, dj, source, maxDistance), [origin[0], origin[1]], opts);
     },
-    coverage: (q) => new IncrementalCoverage(reach, demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.maxDistance, snapDistance),
+    coverage: (q) => new IncrementalCoverage(reach, demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
     snap: (p) => index.snap(p[0], p[1], snapDistance),
     toTransferable: () => packNetwork(graph, chains, index, snapDistance, issues, stats),
   };
