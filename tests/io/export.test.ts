@@ -68,18 +68,19 @@ describe('CSV for Excel', () => {
 });
 
 const RESULTS: RuleResult[] = [
-  { rule: 'ak.area.beds', unit: { level: 'area', id: 'area', name: '长安区' }, value: 28.5, threshold: 35, measure: '张/千名老人', status: 'fail', shortfall: 420, citation: { document: '001 安康', clause: '二(一)', text: '…' } },
-  { rule: 'ak.community.space', unit: { level: 'community', id: 'C1', name: '北街社区' }, value: 0.1, threshold: 0.2, measure: '平方米/人', status: 'fail', shortfall: 865, reason: { key: 'reason.nearest', args: { id: 'F001' } }, view: 'onsite', citation: { document: '001 安康', clause: '二(二)', text: '…' } },
-  { rule: 'ak.community.space', unit: { level: 'community', id: 'C2', name: '西江村' }, value: null, threshold: 0.2, measure: '平方米/人', status: 'na', shortfall: null, citation: { document: '001 安康', clause: '二(二)', text: '…' } },
+  // a rule id no profile defines: its name falls back to the id
+  { rule: 'test.area.beds', unit: { level: 'area', id: 'area', name: '长安区' }, value: 0.028, threshold: 0.035, measure: 'share_of_elderly', status: 'fail', shortfall: 420, citation: { document: '001 安康', clause: '二(一)', text: '…' } },
+  { rule: 'ak.new.floor', unit: { level: 'community', id: 'C1', name: '北街社区' }, value: 0.1, threshold: 0.2, measure: 'm2_per_resident', status: 'fail', shortfall: 865, reason: { key: 'reason.nearest', args: { id: 'F001' } }, view: 'onsite', citation: { document: '001 安康', clause: '二(二)', text: '…' } },
+  { rule: 'ak.new.floor', unit: { level: 'community', id: 'C2', name: '西江村' }, value: null, threshold: 0.2, measure: 'm2_per_resident', status: 'na', shortfall: null, citation: { document: '001 安康', clause: '二(二)', text: '…' } },
 ];
 
 describe('results tables', () => {
-  const names: Record<string, string> = { 'ak.area.beds': '每千名老人床位', 'ak.community.space': '社区养老用房' };
-  it('one table per level with Chinese headers and statuses', () => {
-    const tables = resultTables({ results: RESULTS }, 'zh', (id) => names[id]);
+  it('one table per level with Chinese headers, rule names from the rule definitions and statuses', () => {
+    const tables = resultTables({ results: RESULTS }, 'zh');
     expect(tables.map((t) => [t.name, t.rows.length])).toEqual([['全区', 1], ['小区/社区', 2]]);
     expect(tables[1].columns.map((c) => c.header).slice(0, 9)).toEqual(['编号', '名称', '规则编号', '规则', '实际值', '标准', '单位', '结论', '缺口']);
-    expect(tables[1].rows[0]).toMatchObject({ id: 'C1', rule: '社区养老用房', status: '不达标', view: '配建', reason: '最近设施 F001', clause: '二(二)' });
+    expect(tables[1].rows[0]).toMatchObject({ id: 'C1', rule: '新建小区养老用房（人均）', measure: '平方米/人', status: '不达标', view: '配建', reason: '最近设施 F001', clause: '二(二)' });
+    expect(tables[0].rows[0]).toMatchObject({ ruleId: 'test.area.beds', rule: 'test.area.beds', measure: '床位/老年人口' });
     expect(tables[1].rows[1]).toMatchObject({ status: '无法评价', value: null, shortfall: null });
   });
   it('XLSX: one sheet per table, header block on top, numbers stay numbers', () => {
@@ -90,7 +91,7 @@ describe('results tables', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Community'], { header: 1, defval: null });
     expect(rows[0].slice(0, 2)).toEqual(['Profile', 'ak']);
     expect(rows[header.length + 1]).toEqual(expect.arrayContaining(['ID', 'Rule', 'Value']));
-    expect(rows[header.length + 2].slice(0, 6)).toEqual(['C1', '北街社区', 'ak.community.space', 'ak.community.space', 0.1, 0.2]);
+    expect(rows[header.length + 2].slice(0, 7)).toEqual(['C1', '北街社区', 'ak.new.floor', 'Elderly-care floor area per resident, new communities', 0.1, 0.2, 'm² / resident']);
   });
 });
 
@@ -105,7 +106,7 @@ describe('gaps as GeoJSON', () => {
       ['outside', 'C2', 'Point'],
       ['service_area', 'F001', 'Polygon'],
     ]);
-    expect(fc.features[0].properties).toMatchObject({ rule: 'ak.community.space', shortfall: 865, label: '未达标：ak.community.space' });
+    expect(fc.features[0].properties).toMatchObject({ rule: 'ak.new.floor', shortfall: 865, label: '未达标：新建小区养老用房（人均）' });
     expect(fc.features[1].properties).toMatchObject({ label: '养老服务圈外', population: 2310 });
   });
 });

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { CircleCoverage, Evaluation } from '../../core/evaluate';
 import type { Layers } from '../../core/model';
+import { ruleFor } from '../../core/report';
 import { t, type Lang } from '../../i18n';
 
 export interface ServiceArea {
@@ -20,7 +21,7 @@ export type GapProps = Record<string, string | number | null>;
  * circle) or 'service_area'. Area-level failures have no geometry of their own and are left to
  * the tables. Inputs are not changed.
  */
-export function gapsGeoJSON(ev: Pick<Evaluation, 'results' | 'coverage'>, layers: Layers, lang: Lang, serviceAreas: ServiceArea[] = [], ruleName: (id: string) => string = (id) => id): FeatureCollection<Geometry, GapProps> {
+export function gapsGeoJSON(ev: Pick<Evaluation, 'results' | 'coverage'>, layers: Layers, lang: Lang, serviceAreas: ServiceArea[] = [], ruleName: (r: { rule: string; part?: string }) => string = (r) => ruleFor(r)?.name[lang] ?? r.rule): FeatureCollection<Geometry, GapProps> {
   const geom = new Map<string, Geometry>();
   for (const c of layers.communities) geom.set(`community:${c.id}`, c.geometry);
   for (const s of layers.streets) geom.set(`street:${s.id}`, s.geometry);
@@ -35,8 +36,8 @@ export function gapsGeoJSON(ev: Pick<Evaluation, 'results' | 'coverage'>, layers
       geometry: g,
       properties: {
         gap: 'rule',
-        label: t(lang, 'io.export.gap.rule', { rule: ruleName(r.rule) }),
-        rule: r.rule,
+        label: t(lang, 'io.export.gap.rule', { rule: ruleName(r) }),
+        rule: r.part ? `${r.rule}:${r.part}` : r.rule,
         level: r.unit.level,
         id: r.unit.id,
         name: r.unit.name ?? null,

@@ -3,13 +3,18 @@
 import type { Evaluation } from '../../core/evaluate';
 import type { Level, RuleResult } from '../../core/model';
 import type { Params } from '../../core/params';
-import { t, tm, type Lang } from '../../i18n';
+import { reasonText, ruleFor } from '../../core/report';
+import { t, type Lang } from '../../i18n';
 import type { CellValue, ExportTable, HeaderBlock } from './table';
 
 export const RESULT_LEVELS: readonly Level[] = ['area', 'street', 'community', 'facility'];
 
-/** rule id → its name in the language; defaults to the id (listProfiles() supplies names) */
-export type RuleNamer = (ruleId: string) => string;
+/** a result → its rule's name in the language; by default the name the rule definition gives */
+export type RuleNamer = (r: Pick<RuleResult, 'rule' | 'part'>) => string;
+
+function defaultNamer(lang: Lang): RuleNamer {
+  return (r) => ruleFor(r)?.name[lang] ?? (r.part ? `${r.rule}:${r.part}` : r.rule);
+}
 
 export function headerBlock(ev: Pick<Evaluation, 'profile' | 'params'>, lang: Lang, profileName?: string): HeaderBlock {
   const rows: HeaderBlock = [[t(lang, 'io.export.profile'), profileName ? `${ev.profile} ${profileName}` : ev.profile]];
@@ -34,22 +39,23 @@ function row(r: RuleResult, lang: Lang, ruleName: RuleNamer): Record<string, Cel
   return {
     id: r.unit.id,
     name: r.unit.name ?? null,
-    ruleId: r.rule,
-    rule: ruleName(r.rule),
+    ruleId: r.part ? `${r.rule}:${r.part}` : r.rule,
+    rule: ruleName(r),
     value: r.value,
     threshold: r.threshold,
-    measure: r.measure,
+    // the unit of value and threshold in words (shares stay fractions: 0.35 = 35 %)
+    measure: t(lang, `measure.${r.measure}`),
     status: t(lang, `status.${r.status}`),
     shortfall: r.shortfall,
     view: r.view ? t(lang, `view.${r.view}`) : null,
-    reason: r.reason ? tm(lang, r.reason) : null,
+    reason: r.reason ? reasonText(r.reason, lang) : null,
     document: r.citation.document,
     clause: r.citation.clause,
   };
 }
 
 /** One table per level that has results, rows in the evaluation's order. */
-export function resultTables(ev: Pick<Evaluation, 'results'>, lang: Lang, ruleName: RuleNamer = (id) => id): ExportTable[] {
+export function resultTables(ev: Pick<Evaluation, 'results'>, lang: Lang, ruleName: RuleNamer = defaultNamer(lang)): ExportTable[] {
   const columns = COLUMNS.map((key) => ({ key, header: t(lang, `io.export.col.${key}`) }));
   return RESULT_LEVELS.map((level) => ({
     name: t(lang, `level.${level}`),
