@@ -8,6 +8,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import type { Level } from '../core/model';
+import type { UnitState } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, type OverlayOptions, type SourceId } from './layers';
 import { composeStyle, type BaseStyle } from './style';
 
@@ -40,6 +41,7 @@ export class MapView {
   private base: BaseStyle;
   private overlay: OverlayOptions;
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
+  private readonly states: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
   private applied = new Map<string, string>();
   private readonly resizeObserver: ResizeObserver;
   private errorReported = false;
@@ -59,6 +61,10 @@ export class MapView {
       attributionControl: { compact: false },
       // keep rendering for screenshots in tests and for the "save image" of a browser
       canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    // every new style (the first one, and each base map switch) starts without feature state
+    this.map.on('style.load', () => {
+      for (const [id, st] of Object.entries(this.states)) if (st) this.applyStates(id as SourceId, st);
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -122,6 +128,19 @@ export class MapView {
     this.errorReported = false;
     this.busy();
     this.map.setStyle(this.style(), { diff: false });
+  }
+
+  /** Verdict and outside flag per unit id, as feature state of a source (see layers.ts). */
+  setStates(id: SourceId, states: ReadonlyMap<string, UnitState>): void {
+    this.states[id] = states;
+    if (this.map.getSource(id)) {
+      this.busy();
+      this.applyStates(id, states);
+    }
+  }
+
+  private applyStates(id: SourceId, states: ReadonlyMap<string, UnitState>): void {
+    for (const [unit, st] of states) this.map.setFeatureState({ source: id, id: unit }, { verdict: st.verdict, outside: st.outside });
   }
 
   setData(id: SourceId, fc: FeatureCollection): void {

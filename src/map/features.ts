@@ -8,18 +8,17 @@ import type { Lang } from '../i18n';
 import { unitKey, type Verdict } from '../state/verdicts';
 import { KIND_STYLES, type FacilityGroup } from './theme';
 
-export interface CommunityProps {
+/** Geometry-bearing properties: set once per project. Verdicts come as feature state (unitStates). */
+export interface UnitProps {
   id: string;
   name: string;
-  verdict: Verdict;
-  /** 1 when the community lies outside every circle the user has switched on */
-  outside: 0 | 1;
 }
 
-export interface StreetProps {
-  id: string;
-  name: string;
+/** Feature state of a street or community: its verdict and, for communities, whether it lies
+ *  outside every circle the user has switched on. */
+export interface UnitState {
   verdict: Verdict;
+  outside: boolean;
 }
 
 export interface FacilityProps {
@@ -32,30 +31,19 @@ export interface FacilityProps {
   glyph: string;
 }
 
-export function communityFeatures(
-  communities: readonly Community[],
-  verdicts: ReadonlyMap<string, Verdict>,
-  outside: ReadonlySet<string>,
-): FeatureCollection<Polygon | MultiPolygon | Point, CommunityProps> {
+export function unitFeatures<G extends Polygon | MultiPolygon | Point>(units: readonly { id: string; name: string; geometry: G }[]): FeatureCollection<G, UnitProps> {
   return {
     type: 'FeatureCollection',
-    features: communities.map((c) => ({
-      type: 'Feature',
-      geometry: c.geometry,
-      properties: { id: c.id, name: c.name, verdict: verdicts.get(unitKey('community', c.id)) ?? 'none', outside: outside.has(c.id) ? 1 : 0 },
-    })),
+    features: units.map((u) => ({ type: 'Feature', geometry: u.geometry, properties: { id: u.id, name: u.name } })),
   };
 }
 
-export function streetFeatures(streets: readonly Street[], verdicts: ReadonlyMap<string, Verdict>): FeatureCollection<Polygon | MultiPolygon, StreetProps> {
-  return {
-    type: 'FeatureCollection',
-    features: streets.map((s) => ({
-      type: 'Feature',
-      geometry: s.geometry,
-      properties: { id: s.id, name: s.name, verdict: verdicts.get(unitKey('street', s.id)) ?? 'none' },
-    })),
-  };
+export const communityFeatures = (cs: readonly Community[]) => unitFeatures(cs);
+export const streetFeatures = (ss: readonly Street[]) => unitFeatures(ss);
+
+/** State of every unit of a level (each gets one, so a unit that lost its verdict is reset). */
+export function unitStates(ids: readonly string[], level: 'community' | 'street', verdicts: ReadonlyMap<string, Verdict>, outside: ReadonlySet<string>): Map<string, UnitState> {
+  return new Map(ids.map((id) => [id, { verdict: verdicts.get(unitKey(level, id)) ?? 'none', outside: outside.has(id) }]));
 }
 
 /** Beds measure elderly-care capacity, places childcare; health centres have no capacity here. */

@@ -43,10 +43,14 @@ export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>
   } as Record<SourceId, GeoJSONSourceSpecification>;
 }
 
+// Verdicts and the outside flag live in feature state, not in the GeoJSON: a profile switch then
+// only updates states (cheap) instead of re-sending and re-tiling every polygon.
 function verdictColour(): ExpressionSpecification {
   const v = (k: Verdict): [Verdict, string] => [k, VERDICT_COLOURS[k]];
-  return ['match', ['get', 'verdict'], ...v('fail'), ...v('pass'), ...v('na'), VERDICT_COLOURS.none] as ExpressionSpecification;
+  return ['match', ['coalesce', ['feature-state', 'verdict'], 'none'], ...v('fail'), ...v('pass'), ...v('na'), VERDICT_COLOURS.none] as ExpressionSpecification;
 }
+
+const isOutside: ExpressionSpecification = ['==', ['coalesce', ['feature-state', 'outside'], false], true];
 
 function kindColour(): ExpressionSpecification {
   const pairs = Object.entries(KIND_STYLES).flatMap(([kind, s]) => [kind, s.colour]);
@@ -125,17 +129,18 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       id: 'a-outside-line',
       type: 'line',
       source: SOURCES.communities,
-      filter: ['all', ['==', ['get', 'outside'], 1], isArea],
+      filter: isArea,
       layout: { visibility: vis(o.visible.outside), 'line-join': 'round' },
-      paint: { 'line-color': OUTSIDE_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4], 'line-dasharray': [2, 1] },
+      // filters cannot read feature state, so the line is drawn for all and shown for the outside ones
+      paint: { 'line-opacity': ['case', isOutside, 1, 0], 'line-color': OUTSIDE_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4], 'line-dasharray': [2, 1] },
     },
     {
       id: 'a-outside-point',
       type: 'circle',
       source: SOURCES.communities,
-      filter: ['all', ['==', ['get', 'outside'], 1], isPoint],
+      filter: isPoint,
       layout: { visibility: vis(o.visible.outside) },
-      paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': OUTSIDE_COLOUR, 'circle-stroke-width': 3 },
+      paint: { 'circle-stroke-opacity': ['case', isOutside, 1, 0], 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': OUTSIDE_COLOUR, 'circle-stroke-width': 3 },
     },
     {
       id: 'a-facilities-marker',

@@ -3,7 +3,7 @@
 import { effect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { BasemapError, resolveBase } from '../map/basemap';
-import { communityFeatures, facilityFeatures, streetFeatures } from '../map/features';
+import { communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
@@ -36,15 +36,23 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           },
         );
       }),
+      // geometry once per project; verdicts as feature state whenever they change
       effect(() => {
         const p = state.project.value;
         if (!p) return;
-        view.setData(SOURCES.communities, communityFeatures(p.communities, state.verdicts.value, state.outside.value));
+        view.setData(SOURCES.communities, communityFeatures(p.communities));
+        view.setData(SOURCES.streets, streetFeatures(p.streets));
       }),
       effect(() => {
         const p = state.project.value;
         if (!p) return;
-        view.setData(SOURCES.streets, streetFeatures(p.streets, state.verdicts.value));
+        const verdicts = state.verdicts.value;
+        view.setStates(SOURCES.communities, unitStates(p.communities.map((c) => c.id), 'community', verdicts, state.outside.value));
+        view.setStates(SOURCES.streets, unitStates(p.streets.map((s) => s.id), 'street', verdicts, new Set()));
+      }),
+      effect(() => {
+        const p = state.project.value;
+        if (!p) return;
         const b = areaBbox(p);
         if (b && !fitted) {
           fitted = true;

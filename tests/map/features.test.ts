@@ -1,24 +1,28 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility } from '../../src/core/model';
-import { capacityOf, communityFeatures, facilityFeatures, outsideSet, streetFeatures } from '../../src/map/features';
+import { capacityOf, communityFeatures, facilityFeatures, outsideSet, streetFeatures, unitStates } from '../../src/map/features';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
 const L = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]] };
 
 describe('map features', () => {
-  it('communities carry their verdict and the outside flag; unknown ones are "none"', () => {
+  it('units carry id and name only; their states carry verdict and outside flag', () => {
     const cs: Community[] = [
       { id: 'a', name: '甲', type: 'new', geometry: { type: 'Point', coordinates: [1, 1] }, extra: {} },
       { id: 'b', name: '乙', type: 'built', geometry: { type: 'Point', coordinates: [2, 2] }, extra: {} },
     ];
-    const fc = communityFeatures(cs, new Map([['community:a', 'fail'], ['street:b', 'pass']]), new Set(['b']));
-    expect(fc.features.map((f) => f.properties)).toEqual([
-      { id: 'a', name: '甲', verdict: 'fail', outside: 0 },
-      // the street verdict of an id "b" is not the community's
-      { id: 'b', name: '乙', verdict: 'none', outside: 1 },
+    expect(communityFeatures(cs).features.map((f) => f.properties)).toEqual([
+      { id: 'a', name: '甲' },
+      { id: 'b', name: '乙' },
     ]);
-    expect(streetFeatures([{ id: 'b', name: 'S', type: 'street', geometry: L, extra: {} }], new Map([['street:b', 'pass']])).features[0].properties.verdict).toBe('pass');
+    const st = unitStates(['a', 'b'], 'community', new Map([['community:a', 'fail'], ['street:b', 'pass']]), new Set(['b']));
+    expect([...st]).toEqual([
+      ['a', { verdict: 'fail', outside: false }],
+      // the street verdict of an id "b" is not the community's; every unit gets a state, so old verdicts are cleared
+      ['b', { verdict: 'none', outside: true }],
+    ]);
+    expect(streetFeatures([{ id: 's', name: 'S', type: 'street', geometry: L, extra: {} }]).features[0].geometry).toBe(L);
   });
 
   it('facilities become points on themselves, with kind glyph by language and capacity by group', () => {
