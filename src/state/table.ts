@@ -1,7 +1,7 @@
 // Rows of the results table for one level: one row per unit, either summarising every rule
 // (no rule chosen) or showing the chosen rule's value, threshold and shortfall. Pure.
 import type { Level, RuleResult, Status } from '../core/model';
-import { isMainView, worst, type Verdict } from './verdicts';
+import { isMainView, ruleKeyOf, worst, type Verdict } from './verdicts';
 
 export interface TableRow {
   level: Level;
@@ -35,7 +35,7 @@ const VERDICT_RANK: Record<Verdict, number> = { fail: 0, pass: 1, na: 2, none: 3
 export function buildRows(results: readonly RuleResult[], q: TableQuery, names: (level: Level, id: string) => string | undefined): TableRow[] {
   const byUnit = new Map<string, RuleResult[]>();
   for (const r of results) {
-    if (r.unit.level !== q.level || !isMainView(r) || (q.rule !== null && r.rule !== q.rule)) continue;
+    if (r.unit.level !== q.level || !isMainView(r) || (q.rule !== null && ruleKeyOf(r) !== q.rule)) continue;
     const list = byUnit.get(r.unit.id);
     if (list) list.push(r);
     else byUnit.set(r.unit.id, [r]);

@@ -7,6 +7,10 @@ export type Verdict = Status | 'none';
 
 export const unitKey = (level: Level, id: string): string => `${level}:${id}`;
 
+/** A rule's key as the profiles list it: the id, or id:part for a clause with several numbers
+ *  (e.g. ca.circle:elderly and ca.circle:childcare are counted and coloured separately). */
+export const ruleKeyOf = (r: Pick<RuleResult, 'rule' | 'part'>): string => (r.part ? `${r.rule}:${r.part}` : r.rule);
+
 /** The catchment (2SFCA) view is a second opinion shown in the panel; the map and the
  *  tables judge by the main (on-site) view so a unit is never counted twice. */
 export function isMainView(r: RuleResult): boolean {
@@ -28,7 +32,7 @@ export function worst(statuses: Iterable<Status>): Verdict {
 export function verdictsByUnit(results: readonly RuleResult[], rule: string | null): Map<string, Verdict> {
   const grouped = new Map<string, Status[]>();
   for (const r of results) {
-    if (!isMainView(r) || (rule !== null && r.rule !== rule)) continue;
+    if (!isMainView(r) || (rule !== null && ruleKeyOf(r) !== rule)) continue;
     const k = unitKey(r.unit.level, r.unit.id);
     const list = grouped.get(k);
     if (list) list.push(r.status);
@@ -40,6 +44,7 @@ export function verdictsByUnit(results: readonly RuleResult[], rule: string | nu
 }
 
 export interface RuleCount {
+  /** rule key (id or id:part) */
   rule: string;
   pass: number;
   fail: number;
@@ -51,10 +56,11 @@ export function countsByRule(results: readonly RuleResult[]): RuleCount[] {
   const byRule = new Map<string, RuleCount>();
   for (const r of results) {
     if (!isMainView(r)) continue;
-    let c = byRule.get(r.rule);
+    const key = ruleKeyOf(r);
+    let c = byRule.get(key);
     if (!c) {
-      c = { rule: r.rule, pass: 0, fail: 0, na: 0 };
-      byRule.set(r.rule, c);
+      c = { rule: key, pass: 0, fail: 0, na: 0 };
+      byRule.set(key, c);
     }
     c[r.status] += 1;
   }

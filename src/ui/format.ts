@@ -8,11 +8,14 @@ export function fmt(v: number | null | undefined, lang: Lang): string {
   return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
 }
 
-/** A rule's name in the current language from whichever profile defines it; the id otherwise. */
-export function ruleName(profiles: readonly ProfileInfo[], rule: string, lang: Lang): string {
-  for (const p of profiles) {
-    const r = p.rules.find((x) => x.id === rule);
-    if (r) return r.name[lang];
+/** A rule's name in the current language from whichever profile defines it (by key = id or
+ *  id:part, then by id); the key itself otherwise. */
+export function ruleName(profiles: readonly ProfileInfo[], key: string, lang: Lang): string {
+  for (const match of [(x: ProfileInfo['rules'][number]) => (x.key ?? x.id) === key, (x: ProfileInfo['rules'][number]) => x.id === key]) {
+    for (const p of profiles) {
+      const r = p.rules.find(match);
+      if (r) return r.name[lang];
+    }
   }
-  return rule;
+  return key;
 }

@@ -51,6 +51,17 @@ describe('countsByRule', () => {
   });
 });
 
+describe('rule parts', () => {
+  it('a clause with several numbers counts and colours each part on its own', () => {
+    const rs = [result('ca.circle', 'community', 'c', 'fail', { part: 'elderly' }), result('ca.circle', 'community', 'c', 'pass', { part: 'childcare' })];
+    expect(countsByRule(rs).map((c) => [c.rule, c.fail, c.pass])).toEqual([
+      ['ca.circle:elderly', 1, 0],
+      ['ca.circle:childcare', 0, 1],
+    ]);
+    expect(verdictsByUnit(rs, 'ca.circle:childcare').get('community:c')).toBe('pass');
+  });
+});
+
 describe('resultsForUnit', () => {
   it('lists both views of the unit, failing first, on-site before catchment', () => {
     const list = resultsForUnit(
