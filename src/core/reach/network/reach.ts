@@ -274,22 +274,52 @@ export function pairsFromSupplyReach(perSupply: readonly SupplyReach[], demandCo
   return { offsets, supply, distance };
 }
 
-/** Insertion sort of each CSR row by distance (rows are short: the facilities within one walk). */
+/** Sorts each CSR row by distance, then supply index (rows can hold hundreds of facilities in a dense centre). */
 export function sortRows(offsets: Uint32Array, supply: Uint32Array, distance: Float64Array): void {
-  for (let r = 0; r + 1 < offsets.length; r++) {
-    const lo = offsets[r];
-    const hi = offsets[r + 1];
-    for (let i = lo + 1; i < hi; i++) {
-      const d = distance[i];
-      const s = supply[i];
-      let j = i - 1;
-      while (j >= lo && (distance[j] > d || (distance[j] === d && supply[j] > s))) {
-        distance[j + 1] = distance[j];
-        supply[j + 1] = supply[j];
-        j--;
-      }
-      distance[j + 1] = d;
-      supply[j + 1] = s;
+  for (let r = 0; r + 1 < offsets.length; r++) if (offsets[r + 1] - offsets[r] > 1) sortRange(supply, distance, offsets[r], offsets[r + 1] - 1);
+}
+
+const before = (d: Float64Array, s: Uint32Array, i: number, j: number): boolean => d[i] < d[j] || (d[i] === d[j] && s[i] < s[j]);
+
+/** Quicksort of the parallel arrays on [lo, hi] (inclusive), insertion sort for short ranges. */
+function sortRange(s: Uint32Array, d: Float64Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    // median of three as pivot, moved to hi
+    const mid = (lo + hi) >> 1;
+    if (before(d, s, mid, lo)) swap(s, d, mid, lo);
+    if (before(d, s, hi, lo)) swap(s, d, hi, lo);
+    if (before(d, s, mid, hi)) swap(s, d, mid, hi);
+    let store = lo;
+    for (let i = lo; i < hi; i++) if (before(d, s, i, hi)) swap(s, d, i, store++);
+    swap(s, d, store, hi);
+    // recurse into the smaller side, loop on the larger (bounded stack depth)
+    if (store - lo < hi - store) {
+      sortRange(s, d, lo, store - 1);
+      lo = store + 1;
+    } else {
+      sortRange(s, d, store + 1, hi);
+      hi = store - 1;
     }
   }
+  for (let i = lo + 1; i <= hi; i++) {
+    const dv = d[i];
+    const sv = s[i];
+    let j = i - 1;
+    while (j >= lo && (d[j] > dv || (d[j] === dv && s[j] > sv))) {
+      d[j + 1] = d[j];
+      s[j + 1] = s[j];
+      j--;
+    }
+    d[j + 1] = dv;
+    s[j + 1] = sv;
+  }
+}
+
+function swap(s: Uint32Array, d: Float64Array, i: number, j: number): void {
+  const dv = d[i];
+  d[i] = d[j];
+  d[j] = dv;
+  const sv = s[i];
+  s[i] = s[j];
+  s[j] = sv;
 }
