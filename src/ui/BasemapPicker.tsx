@@ -47,6 +47,7 @@ export function BasemapPicker() {
       {kind === 'pmtiles-file' && (
         <input
           type="file"
+          data-testid="basemap-file"
           accept=".pmtiles"
           onChange={(e) => {
             const f = e.currentTarget.files?.[0];
@@ -64,7 +65,7 @@ export function BasemapPicker() {
       )}
       {kind === 'tiles-url' && <p class="note">{tr('ui.basemap.online')}</p>}
       {problem && <p class="error">{problem}</p>}
-      {current.kind === 'pmtiles-file' && <p class="note">{tr('ui.basemap.file', { name: current.name })}</p>}
+      {current.kind === 'pmtiles-file' && <p class="note" data-testid="basemap-current-file">{tr('ui.basemap.file', { name: current.name })}</p>}
     </section>
   );
 }

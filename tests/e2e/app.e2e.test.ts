@@ -70,6 +70,13 @@ describe('the demo app in Chromium', () => {
     await driver.when.reloaded();
     expect(await driver.then.basemapKind()).toBe('pmtiles-url');
     expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    // a file from disk (kept in IndexedDB): the committed demo archive as the user's file
+    await driver.when.basemapFilePicked('data/demo/basemap.pmtiles');
+    expect(await driver.then.errorBanner()).toBeNull();
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    await driver.when.reloaded();
+    expect(await driver.then.basemapKind()).toBe('pmtiles-file');
+    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
     await driver.when.basemapChosen('none');
     expect(await driver.then.cjkLabelsOnMap()).toBe(0); // no base map: no place labels at all
     await driver.screenshot('7-no-basemap');

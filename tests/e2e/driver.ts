@@ -118,6 +118,13 @@ export class AppDriver {
       await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 }).catch(() => undefined);
       await this.mapIdle();
     },
+    /** picks a .pmtiles file from disk through the real file input */
+    basemapFilePicked: async (path: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=basemap-kind]', 'pmtiles-file');
+      await this.page.setInputFiles('[data-testid=basemap-file]', path);
+      await this.page.waitForSelector('[data-testid=basemap-current-file]');
+      await this.mapIdle();
+    },
     reloaded: async (): Promise<void> => {
       await this.page.reload();
       await this.analysed();
