@@ -26,13 +26,13 @@ export interface Placement {
   unplaced: number[];
   /** points with an invalid coordinate, as [owner, point] (also counted as unplaced if all fail) */
   invalid: [number, number][];
-  /** CSR by junction: placed points hanging off junction j are byNodeItem[byNodeStart[j] .. byNodeStart[j+1]-1], with cost byNodeCost */
-  byNodeStart: Uint32Array;
-  byNodeItem: Uint32Array;
-  byNodeCost: Float64Array;
+  /** CSR by junction: placed points hanging off junction j are byJunctionItem[byJunctionStart[j] .. byJunctionStart[j+1]-1], with cost byJunctionCost */
+  byJunctionStart: Uint32Array;
+  byJunctionItem: Uint32Array;
+  byJunctionCost: Float64Array;
   /** CSR by chain: placed points on chain c */
-  byEdgeStart: Uint32Array;
-  byEdgeItem: Uint32Array;
+  byChainStart: Uint32Array;
+  byChainItem: Uint32Array;
 }
 
 /** Point groups: group i lists the points of owner i (one point for most owners). */
@@ -89,11 +89,11 @@ export function place(g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: 
     ownerStart,
     unplaced,
     invalid,
-    byNodeStart: new Uint32Array(1),
-    byNodeItem: new Uint32Array(0),
-    byNodeCost: new Float64Array(0),
-    byEdgeStart: new Uint32Array(1),
-    byEdgeItem: new Uint32Array(0),
+    byJunctionStart: new Uint32Array(1),
+    byJunctionItem: new Uint32Array(0),
+    byJunctionCost: new Float64Array(0),
+    byChainStart: new Uint32Array(1),
+    byChainItem: new Uint32Array(0),
   };
   if (withLookups) addLookups(cg, pl);
   return pl;
@@ -128,11 +128,11 @@ function addLookups(cg: ChainGraph, pl: Placement): void {
     nodeCost[k] = pl.toB[p];
     edgeItem[edgeFill[c]++] = p;
   }
-  pl.byNodeStart = nodeStart;
-  pl.byNodeItem = nodeItem;
-  pl.byNodeCost = nodeCost;
-  pl.byEdgeStart = edgeStart;
-  pl.byEdgeItem = edgeItem;
+  pl.byJunctionStart = nodeStart;
+  pl.byJunctionItem = nodeItem;
+  pl.byJunctionCost = nodeCost;
+  pl.byChainStart = edgeStart;
+  pl.byChainItem = edgeItem;
 }
 
 /** Seeds for a search from the given placed points: both end junctions of each one's chain. */

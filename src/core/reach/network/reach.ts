@@ -105,16 +105,16 @@ export class NetworkReach {
     const seeds = seedsOf(cg, sp, points);
     const dj = this.dijkstra;
     dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
-    const { byNodeStart, byNodeItem, byNodeCost, owner } = demand;
+    const { byJunctionStart, byJunctionItem, byJunctionCost, owner } = demand;
     for (let i = 0; i < dj.touchedCount; i++) {
       const u = dj.touched[i];
       const du = dj.dist[u];
-      for (let k = byNodeStart[u], stop = byNodeStart[u + 1]; k < stop; k++) offer(owner[byNodeItem[k]], du + byNodeCost[k]);
+      for (let k = byJunctionStart[u], stop = byJunctionStart[u + 1]; k < stop; k++) offer(owner[byJunctionItem[k]], du + byJunctionCost[k]);
     }
     for (const p of points) {
       const c = sp.chain[p];
-      for (let k = demand.byEdgeStart[c], stop = demand.byEdgeStart[c + 1]; k < stop; k++) {
-        const q = demand.byEdgeItem[k];
+      for (let k = demand.byChainStart[c], stop = demand.byChainStart[c + 1]; k < stop; k++) {
+        const q = demand.byChainItem[k];
         offer(owner[q], sameChainDistance(sp, p, demand, q));
       }
     }
@@ -188,8 +188,8 @@ export class NetworkReach {
           offer(labels[a * n + j], dists[a * n + j] + demand.toA[p]);
           offer(labels[b * n + j], dists[b * n + j] + demand.toB[p]);
         }
-        for (let k = supply.byEdgeStart[c]; k < supply.byEdgeStart[c + 1]; k++) {
-          const q = supply.byEdgeItem[k];
+        for (let k = supply.byChainStart[c]; k < supply.byChainStart[c + 1]; k++) {
+          const q = supply.byChainItem[k];
           offer(supply.owner[q], sameChainDistance(demand, p, supply, q));
         }
       }
