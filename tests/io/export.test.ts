@@ -119,3 +119,12 @@ describe('exports read back through readFile', () => {
     expect(!r.ok && r.error.key).toBe('io.err.noCoordinateColumns');
   });
 });
+
+describe('GeoJSON output precision', () => {
+  it('coordinates are written to 7 decimals (≈1 cm): 108.93849999999999 → 108.9385', () => {
+    const f: Facility = { ...FACILITIES[0], geometry: { type: 'Point', coordinates: [108.93849999999999, 34.16519999999995] } };
+    expect(layerToGeoJSON('facilities', [f]).features[0].geometry).toEqual({ type: 'Point', coordinates: [108.9385, 34.1652] });
+    // the input is not changed
+    expect(f.geometry.coordinates[0]).toBe(108.93849999999999);
+  });
+});

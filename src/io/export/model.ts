@@ -1,7 +1,8 @@
 // Model records out as files: GeoJSON in the project's data model (what `npm run import` writes
 // and the project loader reads) and spreadsheets with Chinese headers the importer recognises,
 // so export → import gives the same records.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { mapPositions } from '../geometry';
 import type { Lang } from '../../i18n';
 import { COMMUNITY_TYPE_VALUES, FACILITY_KIND_VALUES, OWNERSHIP_VALUES, STREET_TYPE_VALUES } from '../../schemas/fields';
 import type { KindItems, LayerKind, ValidationReport } from '../types';
@@ -27,9 +28,13 @@ export function importRecord(r: ValidationReport): ImportRecord {
  * Flat properties: the model's fields, then the file's other columns (extra) where they do not
  * clash. GIS programs show flat attributes, and src/schemas reads them back by the same names.
  */
-export function layerToGeoJSON<K extends LayerKind>(kind: K, items: KindItems[K][], record?: ImportRecord): FeatureCollection<Geometry, Record<string, unknown>> & { kind: K; import?: ImportRecord } {
+export function layerToGeoJSON<K extends LayerKind>(kind: K, items: KindItems[K][], record?: ImportRecord, digits = 7): FeatureCollection<Geometry, Record<string, unknown>> & { kind: K; import?: ImportRecord } {
+  // 7 decimals of a degree ≈ 1 cm: projection noise such as 108.93849999999999 is written 108.9385
+  const f = 10 ** digits;
+  const round = (p: Position): Position => p.map((x) => Math.round(x * f) / f);
   const features = items.map((item): Feature<Geometry, Record<string, unknown>> => {
-    const { geometry, ...rest } = item as KindItems[K] & { extra?: Record<string, unknown> };
+    const { geometry: raw, ...rest } = item as KindItems[K] & { extra?: Record<string, unknown> };
+    const geometry = mapPositions(raw as Geometry, round);
     const { extra, ...fields } = rest as { extra?: Record<string, unknown> } & Record<string, unknown>;
     const properties: Record<string, unknown> = { ...(extra ?? {}), ...fields };
     return { type: 'Feature', id: item.id, geometry, properties };
