@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, zipSync } from 'fflate';
 import { importLayer, readFile } from '../../src/io';
+import { readDbf } from '../../src/io/readers/dbf';
+import iconv from 'iconv-lite';
 import { bytes, maxDiff, readOk, sourceJson } from './helpers';
 
 const communities = sourceJson('communities-short.geojson');
@@ -109,5 +111,45 @@ describe('a .cpg that lies', () => {
   });
   it('--encoding with an unknown name is refused by name', () => {
     expect(readFile('x.zip', bytes('facilities-3857-utf8.zip'), { encoding: 'klingon' })).toEqual({ ok: false, error: { key: 'io.err.unknownEncoding', args: { encoding: 'klingon' } } });
+  });
+});
+
+describe('dBASE field types', () => {
+  it('character, numeric (blank = missing), logical, date and FoxPro binary integer/double, built byte by byte', () => {
+    // header 32 bytes + 6 field descriptors × 32 + terminator; one record of 1+4+6+1+8+4+8 = 32 bytes
+    const fields: [string, string, number][] = [['名', 'C', 4], ['N1', 'N', 6], ['L1', 'L', 1], ['D1', 'D', 8], ['I1', 'I', 4], ['B1', 'B', 8]];
+    const headerLen = 32 + fields.length * 32 + 1;
+    const recLen = 1 + fields.reduce((n, f) => n + f[2], 0);
+    const b = new Uint8Array(headerLen + recLen);
+    const dv = new DataView(b.buffer);
+    b[0] = 3;
+    dv.setUint32(4, 1, true);
+    dv.setUint16(8, headerLen, true);
+    dv.setUint16(10, recLen, true);
+    b[29] = 0x4d; // code page 936
+    fields.forEach(([name, type, len], i) => {
+      const at = 32 + i * 32;
+      const enc = iconv.encode(name, 'gbk'); // iconv-lite as the independent GBK encoder
+      b.set(enc, at);
+      b[at + 11] = type.charCodeAt(0);
+      b[at + 16] = len;
+    });
+    b[headerLen - 1] = 0x0d;
+    let at = headerLen;
+    b[at++] = 0x20;
+    b.set(iconv.encode('天  ', 'gbk'), at); // 2 bytes + 2 spaces of padding
+    at += 4;
+    b.set(new TextEncoder().encode('      '), at); // blank number
+    at += 6;
+    b[at++] = 'T'.charCodeAt(0);
+    b.set(new TextEncoder().encode('20240131'), at);
+    at += 8;
+    dv.setInt32(at, -42, true);
+    at += 4;
+    dv.setFloat64(at, 650.5, true);
+    const t = readDbf('t.dbf', b, undefined);
+    expect(t.encoding).toEqual({ name: 'gb18030', source: 'ldid' });
+    expect(t.columns).toEqual(['名', 'N1', 'L1', 'D1', 'I1', 'B1']);
+    expect(t.rows).toEqual([{ 名: '天', N1: null, L1: true, D1: '2024-01-31', I1: -42, B1: 650.5 }]);
   });
 });

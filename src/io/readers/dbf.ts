@@ -59,6 +59,11 @@ export function readDbf(file: string, b: Uint8Array, cpg: string | undefined, fo
 }
 
 function cell(bytes: Uint8Array, type: string, dec: TextDecoder): unknown {
+  // Visual FoxPro binary numbers (ArcGIS writes them for "Long"/"Double" in some versions)
+  if ((type === 'I' && bytes.length === 4) || ((type === 'B' || type === 'O') && bytes.length === 8)) {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    return type === 'I' ? dv.getInt32(0, true) : dv.getFloat64(0, true);
+  }
   const text = dec.decode(bytes).replace(/\0+$/, '').trim();
   switch (type) {
     case 'N':
