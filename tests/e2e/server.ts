@@ -1,6 +1,6 @@
 // Builds the app with Vite's API and serves it with `vite preview` on a free loopback port:
 // the same files a user gets from `vite build`, under the page's real CSP.
-import { build, preview, type PreviewServer } from 'vite';
+import { build, createServer, preview, type PreviewServer } from 'vite';
 
 export interface AppServer {
   url: string;
@@ -20,4 +20,13 @@ export async function serveApp(outDir: string): Promise<AppServer> {
     url: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
   };
+}
+
+/** The dev server `npm start` runs (modules transformed on request, no build). */
+export async function serveDev(): Promise<AppServer> {
+  const server = await createServer({ logLevel: 'warn', server: { host: '127.0.0.1', port: 0, open: false } });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error(`vite dev server did not report a TCP address (${String(address)})`);
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
