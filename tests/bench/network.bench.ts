@@ -17,6 +17,8 @@ import { createNetworkEngine, type NetworkEngine } from '../../src/core/reach/ne
 import type { LonLat } from '../../src/core/reach/types';
 import { loadGraph, startPostgres, type Pg } from '../../scripts/verify-pgrouting';
 import { rng, syntheticCity } from './network-city';
+import { generateCity } from '../../scripts/demo/city';
+import { DEFAULT_PARAMS } from '../../src/core/params';
 import type { BenchRow } from './run';
 
 /**
@@ -151,8 +153,47 @@ export default async function bench(): Promise<BenchRow[]> {
         rows.push({ name: `network ${tag}: full coverage vs pgRouting`, ms: cold, baseline: { name: 'pgr_drivingDistance', ms: p.ms }, note: `pgRouting ${p.covered} covered (facilities and communities moved to their nearest node); server-reported query time; target ≥ 20×` });
       } else rows.push({ name: `network ${tag}: pgRouting`, ms: Number.NaN, note: 'skipped: PostgreSQL 15 + pgRouting not installed (npm run verify:pgrouting installs them)' });
     }
+    rows.push(...demoScale());
   } finally {
     pg?.stop();
   }
   return rows;
+}
+
+/** The project's own demo generator scaled up (size 24: ~205k road nodes), with its facility mix. */
+function demoScale(): BenchRow[] {
+  const city = generateCity({ size: 24 });
+  const engine = createNetworkEngine(city.roads, { snapDistance: SNAP });
+  const tag = `demo ×24 (${(engine.stats.nodes / 1000).toFixed(0)}k nodes)`;
+  const pointOf = (g: { type: string; coordinates: unknown }): LonLat => {
+    if (g.type === 'Point') return g.coordinates as LonLat;
+    const ring = (g.coordinates as number[][][])[0].slice(0, -1);
+    return [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
+  };
+  const communities = city.communities.map((c) => pointOf(c.geometry));
+  const circles = [DEFAULT_PARAMS.elderlyCircleKinds, DEFAULT_PARAMS.childcareCircleKinds].map((kinds) => city.facilities.filter((f) => kinds.includes(f.kind)).map((f) => pointOf(f.geometry)));
+  let shift = 0;
+  const shifted = (ps: LonLat[], k: number): LonLat[] => ps.map((p) => [p[0] + k * 1e-11, p[1]]);
+  const cold = timed(() => {
+    shift++;
+    coverage(engine, shifted(communities, shift), circles.map((c) => shifted(c, shift)));
+  });
+  const warm = timed(() => coverage(engine, communities, circles));
+  const cov = engine.coverage({ demand: communities, supply: circles[0], maxDistance: WALK });
+  const r = rng(9);
+  const moves: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const j = Math.floor(r() * circles[0].length);
+    const p = circles[0][j];
+    const t0 = performance.now();
+    cov.move(j, [[p[0] + (r() - 0.5) * 0.004, p[1] + (r() - 0.5) * 0.004]]);
+    moves.push(performance.now() - t0);
+  }
+  moves.sort((a, b) => a - b);
+  const what = `${communities.length} communities, ${circles[0].length} elderly-circle + ${circles[1].length} childcare-circle facilities`;
+  return [
+    { name: `network ${tag}: full coverage, cold`, ms: cold.ms, note: `CPU ${cold.cpu.toFixed(1)} ms, ${load()}; ${what}; target ≤ 100 ms` },
+    { name: `network ${tag}: full coverage, warm`, ms: warm.ms, note: `CPU ${warm.cpu.toFixed(1)} ms` },
+    { name: `network ${tag}: incremental move of one facility`, ms: moves[moves.length >> 1], baseline: { name: 'full coverage (cold)', ms: cold.ms }, note: `median of 60; max ${moves[moves.length - 1].toFixed(2)} ms` },
+  ];
 }
