@@ -1,5 +1,5 @@
 // OpenStreetMap primitives as both readers (XML and PBF) deliver them: node coordinates in flat
-// arrays (extracts hold millions of nodes), tagged nodes, ways and relations with their tags.
+// arrays (extracts hold millions of nodes), tagged nodes, ways, and relations with tags and members.
 export type Tags = Record<string, string>;
 
 export interface OsmWay {
@@ -15,9 +15,16 @@ export interface OsmTagged {
   tags: Tags;
 }
 
+export interface OsmMember {
+  type: 'node' | 'way' | 'relation';
+  ref: number;
+  role: string;
+}
+
 export interface OsmRelation {
   id: number;
   tags: Tags;
+  members: OsmMember[];
 }
 
 export class OsmData {

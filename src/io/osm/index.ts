@@ -62,7 +62,7 @@ export function convertOsm(data: OsmData): OsmImport {
   const skippedHighways: Record<string, number> = {};
   const unmapped = new Map<string, UnmappedGroup>();
 
-  const addFacility = (ref: string, osmType: 'node' | 'way', id: number, lon: number, lat: number, tags: Tags): void => {
+  const addFacility = (ref: string, osmType: 'node' | 'way' | 'relation', id: number, lon: number, lat: number, tags: Tags): void => {
     if (!isCareRelated(tags)) return;
     const m = mapFacility(tags);
     if ('unmapped' in m) {
@@ -126,8 +126,26 @@ export function convertOsm(data: OsmData): OsmImport {
     }
   }
 
+  // a facility drawn as a multipolygon: at the mean of its outer ways' nodes (without closing repeats)
+  const wayById = new Map(data.ways.map((w) => [w.id, w]));
   for (const r of data.relations) {
-    if (isCareRelated(r.tags)) issues.push({ ref: `relation/${r.id}`, msg: { key: 'osm.issue.relationFacility', args: { ref: `relation/${r.id}`, name: nameOf(r.tags) } } });
+    if (!isCareRelated(r.tags)) continue;
+    const ref = `relation/${r.id}`;
+    const seen = new Set<number>();
+    let lon = 0;
+    let lat = 0;
+    for (const m of r.members) {
+      if (m.type !== 'way' || (m.role !== 'outer' && m.role !== '')) continue;
+      for (const n of wayById.get(m.ref)?.refs ?? []) {
+        const c = seen.has(n) ? undefined : data.coord(n);
+        if (!c) continue;
+        seen.add(n);
+        lon += c[0];
+        lat += c[1];
+      }
+    }
+    if (seen.size === 0) issues.push({ ref, msg: { key: 'osm.issue.relationFacility', args: { ref, name: nameOf(r.tags) } } });
+    else addFacility(ref, 'relation', r.id, lon / seen.size, lat / seen.size, r.tags);
   }
 
   return {

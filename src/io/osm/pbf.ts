@@ -1,7 +1,7 @@
 // Reader for .osm.pbf (https://wiki.openstreetmap.org/wiki/PBF_Format): a sequence of
 // [4-byte big-endian length][BlobHeader][Blob]; each Blob holds a zlib-compressed (or raw)
 // OSMHeader or PrimitiveBlock protobuf message. Protobuf fields are decoded with `pbf`,
-// zlib with `fflate`. Dense nodes, plain nodes, ways and relations (tags only) are read.
+// zlib with `fflate`. Dense nodes, plain nodes, ways and relations (tags and members) are read.
 import { unzlibSync } from 'fflate';
 import { PbfReader } from 'pbf';
 import { IoError } from '../errors';
@@ -141,14 +141,23 @@ function readPrimitiveBlock(buf: Uint8Array, data: OsmData): void {
           data.ways.push({ id: w.id, refs: w.refs, tags: tagsOf(w.keys, w.vals) });
         } else if (tag === 4) {
           const rel = r.readMessage(
-            (t, o: { id: number; keys: number[]; vals: number[] }, rr) => {
+            (t, o: { id: number; keys: number[]; vals: number[]; roles: number[]; ids: number[]; types: number[] }, rr) => {
               if (t === 1) o.id = rr.readVarint();
               else if (t === 2) rr.readPackedVarint(o.keys);
               else if (t === 3) rr.readPackedVarint(o.vals);
+              else if (t === 8) rr.readPackedVarint(o.roles);
+              else if (t === 9) rr.readPackedSVarint(o.ids);
+              else if (t === 10) rr.readPackedVarint(o.types);
             },
-            { id: 0, keys: [], vals: [] },
+            { id: 0, keys: [], vals: [], roles: [], ids: [], types: [] },
           );
-          data.relations.push({ id: rel.id, tags: tagsOf(rel.keys, rel.vals) });
+          const TYPES = ['node', 'way', 'relation'] as const;
+          let ref = 0;
+          const members = rel.ids.map((delta, i) => {
+            ref += delta; // delta-coded
+            return { type: TYPES[rel.types[i]] ?? 'node', ref, role: s[rel.roles[i]] ?? '' };
+          });
+          data.relations.push({ id: rel.id, tags: tagsOf(rel.keys, rel.vals), members });
         }
       },
       null,

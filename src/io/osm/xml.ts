@@ -2,7 +2,7 @@
 // than a DOM: extracts of a district run to hundreds of MB, and OSM XML uses a fixed, flat set of
 // elements (node, way, nd, tag, relation, member) with attributes only.
 import { IoError } from '../errors';
-import { OsmData, type Tags } from './data';
+import { OsmData, type OsmMember, type Tags } from './data';
 
 // attribute values may hold a literal '>' (XML allows it), so quoted strings are matched whole
 const ELEMENT = /<(\/?)(osm|node|way|relation|nd|tag|member)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
@@ -13,7 +13,7 @@ export function readOsmXml(text: string, file: string): OsmData {
     throw new IoError('osm.err.notOsmXml', { file, start: text.slice(0, 60).replace(/\s+/g, ' ') });
   }
   const data = new OsmData();
-  type Open = { kind: 'node'; id: number; lon: number; lat: number; tags: Tags } | { kind: 'way'; id: number; refs: number[]; tags: Tags } | { kind: 'relation'; id: number; tags: Tags };
+  type Open = { kind: 'node'; id: number; lon: number; lat: number; tags: Tags } | { kind: 'way'; id: number; refs: number[]; tags: Tags } | { kind: 'relation'; id: number; tags: Tags; members: OsmMember[] };
   let open: Open | null = null;
   let m: RegExpExecArray | null;
   ELEMENT.lastIndex = 0;
@@ -24,8 +24,12 @@ export function readOsmXml(text: string, file: string): OsmData {
       if (name === 'node' || name === 'way' || name === 'relation') open = null;
       continue;
     }
-    if (name === 'osm' || name === 'member') continue;
+    if (name === 'osm') continue;
     const a = attrs(attrText);
+    if (name === 'member') {
+      if (open?.kind === 'relation' && (a.type === 'node' || a.type === 'way' || a.type === 'relation')) open.members.push({ type: a.type, ref: Number(a.ref), role: a.role ?? '' });
+      continue;
+    }
     if (name === 'tag') {
       if (open && a.k !== undefined) open.tags[a.k] = a.v ?? '';
       continue;
@@ -46,7 +50,7 @@ export function readOsmXml(text: string, file: string): OsmData {
       }
       open = deleted ? null : { kind: 'node', id, lon, lat, tags: {} };
     } else if (name === 'way') open = deleted ? null : { kind: 'way', id, refs: [], tags: {} };
-    else open = deleted ? null : { kind: 'relation', id, tags: {} };
+    else open = deleted ? null : { kind: 'relation', id, tags: {}, members: [] };
     if (selfClosing && open) {
       finish(open);
       open = null;
@@ -57,7 +61,7 @@ export function readOsmXml(text: string, file: string): OsmData {
   function finish(o: Open): void {
     if (o.kind === 'node') data.addNode(o.id, o.lon, o.lat, o.tags);
     else if (o.kind === 'way') data.ways.push({ id: o.id, refs: o.refs, tags: o.tags });
-    else data.relations.push({ id: o.id, tags: o.tags });
+    else data.relations.push({ id: o.id, tags: o.tags, members: o.members });
   }
 }
 

@@ -50,7 +50,14 @@ describe('OSM XML import', () => {
     const [lon, lat] = (home?.geometry.type === 'Point' ? home.geometry.coordinates : []) as number[];
     expect(lon).toBeCloseTo(108.9032, 9);
     expect(lat).toBeCloseTo(34.15115, 9);
-    expect(fromXml.facilities).toHaveLength(6);
+    // the nursing home drawn as a multipolygon relation: at the mean of its outer way's 4 corners
+    // lon (108.8980 + 108.8986 + 108.8986 + 108.8980) / 4 = 108.8983, lat (34.1490 × 2 + 34.1494 × 2) / 4 = 34.1492
+    const rel = byId.get('osm-relation-200');
+    expect(rel).toMatchObject({ kind: 'elderly_institution', name: '颐养园', extra: { osm: 'relation/200' } });
+    const [rlon, rlat] = (rel?.geometry.type === 'Point' ? rel.geometry.coordinates : []) as number[];
+    expect(rlon).toBeCloseTo(108.8983, 9);
+    expect(rlat).toBeCloseTo(34.1492, 9);
+    expect(fromXml.facilities).toHaveLength(7);
   });
 
   it('lists care-related features no kind fits, with the reason, and ignores the café', () => {
@@ -61,7 +68,8 @@ describe('OSM XML import', () => {
       ['social_facility_senior_other', ['node/37']],
     ]);
     expect(fromXml.unmapped[2].tags).toBe('amenity=social_facility social_facility=outreach social_facility:for=senior');
-    expect(fromXml.issues).toContainEqual({ ref: 'relation/200', msg: { key: 'osm.issue.relationFacility', args: { ref: 'relation/200', name: '颐养园' } } });
+    // relation 201's only outer way is outside the extract: no position, so it is listed, not placed
+    expect(fromXml.issues).toContainEqual({ ref: 'relation/201', msg: { key: 'osm.issue.relationFacility', args: { ref: 'relation/201', name: '范围外养老院' } } });
   });
 
   it('carries the ODbL attribution on the result, every road and every facility', () => {
