@@ -1,7 +1,9 @@
 // Coordinate reference systems planners' files arrive in, turned into a lon/lat (WGS84) transform.
 // CGCS2000 and WGS84 differ by a few centimetres at city scale, far below what the analysis can
 // see, so CGCS2000 geographic is taken as lon/lat unchanged and its Gauss-Krüger zones use GRS80
-// (the CGCS2000 ellipsoid) with no datum shift. Web Mercator is inverted exactly.
+// (the CGCS2000 ellipsoid) with no datum shift. Web Mercator is inverted exactly. Xi'an 1980 and
+// Beijing 1954 zones use their own ellipsoids (IAU76, Krasovsky) but no datum shift, because the
+// official transformation parameters are not public: the reader says so in a note.
 import proj4 from 'proj4';
 import { fail } from './errors';
 import type { CrsInfo } from './types';
@@ -9,22 +11,62 @@ import type { CrsInfo } from './types';
 export const LONLAT = '+proj=longlat +datum=WGS84 +no_defs';
 
 /**
- * CGCS2000 3-degree Gauss-Krüger zones, as the EPSG registry defines them (checked with PROJ's
- * projinfo): EPSG:4513–4533 are zones 25–45 with the zone number prefixed to the false easting
- * (x_0 = zone·10⁶ + 500 000), central meridian 3·zone; EPSG:4534–4554 are the same central
- * meridians 75°E…135°E without the prefix (x_0 = 500 000).
+ * Gauss-Krüger zones of the three Chinese datums, as the EPSG registry numbers them (each family
+ * checked against PROJ's projinfo in the tests). "Prefix" families put the zone number in front
+ * of the false easting (x_0 = zone·10⁶ + 500 000); the others are named by central meridian and
+ * use x_0 = 500 000. Central meridian: 3·zone for 3° zones, 6·zone − 3 for 6° zones.
  */
-export function gaussKrugerDef(epsg: number): string | undefined {
-  if (epsg >= 4513 && epsg <= 4533) {
-    const zone = epsg - 4513 + 25;
-    return tmerc(zone * 3, zone * 1_000_000 + 500_000);
-  }
-  if (epsg >= 4534 && epsg <= 4554) return tmerc(75 + (epsg - 4534) * 3, 500_000);
-  return undefined;
+interface GkFamily {
+  first: number;
+  last: number;
+  ellps: 'GRS80' | 'IAU76' | 'krass';
+  width: 3 | 6;
+  prefix: boolean;
+  /** zone number (prefix) or central meridian (°E) of the first code */
+  start: number;
 }
 
-function tmerc(lon0: number, x0: number): string {
-  return `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
+const GK_FAMILIES: GkFamily[] = [
+  { first: 4513, last: 4533, ellps: 'GRS80', width: 3, prefix: true, start: 25 }, // CGCS2000 3° zones 25–45
+  { first: 4534, last: 4554, ellps: 'GRS80', width: 3, prefix: false, start: 75 }, // CGCS2000 3° CM 75–135°E
+  { first: 4491, last: 4501, ellps: 'GRS80', width: 6, prefix: true, start: 13 }, // CGCS2000 6° zones 13–23
+  { first: 4502, last: 4512, ellps: 'GRS80', width: 6, prefix: false, start: 75 }, // CGCS2000 6° CM 75–135°E
+  { first: 2349, last: 2369, ellps: 'IAU76', width: 3, prefix: true, start: 25 }, // Xi'an 1980 3°
+  { first: 2370, last: 2390, ellps: 'IAU76', width: 3, prefix: false, start: 75 },
+  { first: 2327, last: 2337, ellps: 'IAU76', width: 6, prefix: true, start: 13 }, // Xi'an 1980 6°
+  { first: 2338, last: 2348, ellps: 'IAU76', width: 6, prefix: false, start: 75 },
+  { first: 2401, last: 2421, ellps: 'krass', width: 3, prefix: true, start: 25 }, // Beijing 1954 3°
+  { first: 2422, last: 2442, ellps: 'krass', width: 3, prefix: false, start: 75 },
+  { first: 21413, last: 21423, ellps: 'krass', width: 6, prefix: true, start: 13 }, // Beijing 1954 6°
+  { first: 21453, last: 21463, ellps: 'krass', width: 6, prefix: false, start: 75 },
+];
+
+export function gaussKrugerDef(epsg: number): string | undefined {
+  const f = GK_FAMILIES.find((x) => epsg >= x.first && epsg <= x.last);
+  if (!f) return undefined;
+  const k = epsg - f.first;
+  if (f.prefix) {
+    const zone = f.start + k;
+    return tmerc(f.width === 3 ? zone * 3 : zone * 6 - 3, zone * 1_000_000 + 500_000, f.ellps);
+  }
+  return tmerc(f.start + k * f.width, 500_000, f.ellps);
+}
+
+/** EPSG code of a Gauss-Krüger zone by datum, width and zone number or central meridian. */
+function gkCode(ellps: GkFamily['ellps'], width: 3 | 6, prefix: boolean, n: number): number | undefined {
+  const f = GK_FAMILIES.find((x) => x.ellps === ellps && x.width === width && x.prefix === prefix);
+  if (!f) return undefined;
+  const k = prefix ? n - f.start : (n - f.start) / width;
+  return Number.isInteger(k) && k >= 0 && f.first + k <= f.last ? f.first + k : undefined;
+}
+
+/** Xi'an 1980 and Beijing 1954 are converted without a datum shift (no public parameters). */
+export function lacksDatumShift(crs: CrsInfo): boolean {
+  return crs.code === 'EPSG:4610' || crs.code === 'EPSG:4214' || (!!crs.proj4 && /\+ellps=(IAU76|krass)\b/.test(crs.proj4));
+}
+
+function tmerc(lon0: number, x0: number, ellps: GkFamily['ellps'] = 'GRS80'): string {
+  return `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 +ellps=${ellps} +units=m +no_defs`;
 }
 
 const WEB_MERCATOR = '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs';
@@ -77,15 +119,13 @@ export function crsFromPrj(wkt: string): CrsInfo {
   const name = /^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS)\["([^"]*)"/i.exec(s);
   if (!name) fail('io.err.prjUnreadable', { text: s.slice(0, 80) });
   const title = name[2];
-  const zone = /CGCS2000[_ ]3[_ ]Degree[_ ]GK[_ ]Zone[_ ](\d+)/i.exec(title);
-  if (zone) {
-    const code = 4513 + Number(zone[1]) - 25;
-    if (code >= 4513 && code <= 4533) return { code: `EPSG:${code}`, source: 'prj', proj4: gaussKrugerDef(code) };
-  }
-  const cm = /CGCS2000[_ ]3[_ ]Degree[_ ]GK[_ ]CM[_ ](\d+)E/i.exec(title);
-  if (cm) {
-    const code = 4534 + (Number(cm[1]) - 75) / 3;
-    if (Number.isInteger(code) && code >= 4534 && code <= 4554) return { code: `EPSG:${code}`, source: 'prj', proj4: gaussKrugerDef(code) };
+  // ESRI names: CGCS2000_3_Degree_GK_Zone_36, Xian_1980_3_Degree_GK_CM_108E, Beijing_1954_GK_Zone_19,
+  // Beijing_1954_Gauss_Kruger_CM_111E …
+  const gk = /^(CGCS2000|Xian[_ ]1980|Beijing[_ ]1954)[_ ](3[_ ]Degree[_ ])?(?:GK|Gauss[_ ]Kruger)[_ ](Zone[_ ](\d+)|CM[_ ](\d+)E)$/i.exec(title);
+  if (gk) {
+    const ellps = /^CGCS/i.test(gk[1]) ? 'GRS80' : /^Xian/i.test(gk[1]) ? 'IAU76' : 'krass';
+    const code = gkCode(ellps, gk[2] ? 3 : 6, !!gk[4], Number(gk[4] ?? gk[5]));
+    if (code) return { code: `EPSG:${code}`, source: 'prj', proj4: gaussKrugerDef(code) };
   }
   if (/^GEOG/i.test(name[1])) {
     // geographic: fine if it is in degrees on an Earth ellipsoid (WGS84, CGCS2000, Xi'an 80 …)
@@ -126,10 +166,10 @@ export function guessCrs(sampleX: number[], sampleY: number[]): CrsInfo | undefi
   if (zones.size === 1) {
     const zone = [...zones][0];
     const northing = ys.every((y) => y > 0 && y < 6_200_000);
-    if (zone >= 25 && zone <= 45 && northing) {
-      const code = 4513 + zone - 25;
-      return { code: `EPSG:${code}`, source: 'guessed', proj4: gaussKrugerDef(code) };
-    }
+    // zones 25–45 are 3° zones, 13–23 are 6° zones: the prefix says which (the datum it cannot
+    // say; CGCS2000 is the national standard since 2008, older data may be Xi'an 1980)
+    const code = zone >= 25 && zone <= 45 ? 4513 + zone - 25 : zone >= 13 && zone <= 23 ? 4491 + zone - 13 : undefined;
+    if (code && northing) return { code: `EPSG:${code}`, source: 'guessed', proj4: gaussKrugerDef(code) };
   }
   // Web Mercator metres over China (73°E–136°E, 3°N–54°N): x 8.1–15.2·10⁶, y 0.3–7.2·10⁶; no
   // Gauss-Krüger easting falls there (unprefixed < 10⁶, prefixed ≥ 25·10⁶)

@@ -1,6 +1,7 @@
 // The one entry point for files: name + bytes → layers in WGS84, or one precise error.
 // Pure (no fs, no DOM): the same call runs in Node (CLI, tests), the worker and the page.
 import { decodeText, isZip, labelFromCodePage, toBytes, type BytesLike } from './bytes';
+import { lacksDatumShift } from './crs';
 import { fail, toMsg } from './errors';
 import type { ReadOptions, ReadResult, SourceFormat, SourceLayer } from './types';
 import { readGeoJson } from './readers/geojson';
@@ -53,7 +54,9 @@ export interface Sidecars {
  */
 export function readFile(name: string, bytes: BytesLike, opts: ReadOptions = {}, sidecars: Sidecars = {}): ReadResult {
   try {
-    const layers = readLayers(name, toBytes(bytes), opts, sidecars);
+    const layers = readLayers(name, toBytes(bytes), opts, sidecars).map((l) =>
+      lacksDatumShift(l.crs) ? { ...l, notes: [...l.notes, { key: 'io.note.noDatumShift', args: { crs: l.crs.code } }] } : l,
+    );
     opts.onProgress?.(1);
     return { ok: true, layers };
   } catch (e) {

@@ -17,9 +17,45 @@ describe('CGCS2000 Gauss-Krüger zones', () => {
   ])('EPSG:%i matches PROJ', (code, expected) => {
     expect(gaussKrugerDef(code)).toBe(expected);
   });
-  it('codes outside 4513–4554 are not Gauss-Krüger zones', () => {
-    expect(gaussKrugerDef(4512)).toBeUndefined();
-    expect(gaussKrugerDef(4555)).toBeUndefined();
+  // the other families, also from projinfo: 6° zones (CM 6·zone − 3), Xi'an 1980 (IAU76), Beijing 1954 (Krasovsky)
+  const projE = (lon0: number, x0: number, ellps: string) => `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 +ellps=${ellps} +units=m +no_defs`;
+  it.each([
+    [4491, projE(75, 13500000, 'GRS80')],
+    [4501, projE(135, 23500000, 'GRS80')],
+    [4502, projE(75, 500000, 'GRS80')],
+    [4512, projE(135, 500000, 'GRS80')],
+    [2327, projE(75, 13500000, 'IAU76')],
+    [2337, projE(135, 23500000, 'IAU76')],
+    [2338, projE(75, 500000, 'IAU76')],
+    [2348, projE(135, 500000, 'IAU76')],
+    [2349, projE(75, 25500000, 'IAU76')],
+    [2360, projE(108, 36500000, 'IAU76')],
+    [2369, projE(135, 45500000, 'IAU76')],
+    [2370, projE(75, 500000, 'IAU76')],
+    [2381, projE(108, 500000, 'IAU76')],
+    [2390, projE(135, 500000, 'IAU76')],
+    [2401, projE(75, 25500000, 'krass')],
+    [2421, projE(135, 45500000, 'krass')],
+    [2422, projE(75, 500000, 'krass')],
+    [2442, projE(135, 500000, 'krass')],
+    [21413, projE(75, 13500000, 'krass')],
+    [21423, projE(135, 23500000, 'krass')],
+    [21453, projE(75, 500000, 'krass')],
+    [21463, projE(135, 500000, 'krass')],
+  ])('EPSG:%i matches PROJ', (code, expected) => {
+    expect(gaussKrugerDef(code)).toBe(expected);
+  });
+  it('codes between the families are not Gauss-Krüger zones', () => {
+    for (const c of [4490, 4555, 2326, 2391, 2400, 2443, 21412, 21424, 21452, 21464]) expect(gaussKrugerDef(c)).toBeUndefined();
+  });
+  it('Xi\'an 1980 and Beijing 1954 invert on their own ellipsoids, as PROJ\'s cs2cs does (no datum shift)', () => {
+    // cs2cs -f %.9f "+proj=tmerc +lon_0=108 +x_0=36500000 +ellps=IAU76 …" "+proj=longlat +ellps=IAU76"
+    const xian = toLonLat(crsFromUser('EPSG:2360'))!([36586536.36, 3782384.1]);
+    expect(maxDiff(xian, [108.93849939, 34.165184137])).toBeLessThan(1e-8);
+    // cs2cs … "+proj=tmerc +lon_0=111 +x_0=19500000 +ellps=IAU76" (6° zone 19)
+    expect(maxDiff(toLonLat(crsFromUser('EPSG:2333'))!([19225000, 3782000]), [108.019304936, 34.129109492])).toBeLessThan(1e-8);
+    // cs2cs … "+proj=tmerc +lon_0=108 +x_0=500000 +ellps=krass"
+    expect(maxDiff(toLonLat(crsFromUser('EPSG:2433'))!([586536.36, 3782384.1]), [108.938477568, 34.164595381])).toBeLessThan(1e-8);
   });
 
   it('inverts GDAL/PROJ forward projections to the source lon/lat within 1e-7° (≈1 cm)', () => {
@@ -34,6 +70,15 @@ describe('CGCS2000 Gauss-Krüger zones', () => {
 });
 
 describe('.prj and --crs', () => {
+  it('reads ESRI .prj names of Xi\'an 1980 and Beijing 1954 zones (as projinfo -o WKT1_ESRI writes them)', () => {
+    const prj = (name: string) => `PROJCS["${name}",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],UNIT["Meter",1.0]]`;
+    expect(crsFromPrj(prj('Xian_1980_3_Degree_GK_Zone_36')).code).toBe('EPSG:2360');
+    expect(crsFromPrj(prj('Xian_1980_3_Degree_GK_CM_108E')).code).toBe('EPSG:2381');
+    expect(crsFromPrj(prj('Xian_1980_GK_Zone_19')).code).toBe('EPSG:2333');
+    expect(crsFromPrj(prj('Beijing_1954_3_Degree_GK_CM_108E')).code).toBe('EPSG:2433');
+    expect(crsFromPrj(prj('Beijing_1954_Gauss_Kruger_CM_111E')).code).toBe('EPSG:21459');
+    expect(crsFromPrj(prj('CGCS2000_GK_Zone_19')).code).toBe('EPSG:4497');
+  });
   it('reads the ESRI .prj GDAL writes for zone 36 with prefix, and for CM 108°E without', () => {
     const prj = (zip: string, name: string) => new TextDecoder().decode(unzipSync(bytes(zip))[name]);
     expect(crsFromPrj(prj('communities-gk36-gbk.zip', 'communities_gk36.prj')).code).toBe('EPSG:4524');
@@ -67,6 +112,8 @@ describe('.prj and --crs', () => {
 describe('guessing from the numbers', () => {
   it('an 8-digit easting names its zone: 36 586 536 → zone 36 → EPSG:4513 + 36 − 25 = 4524', () => {
     expect(guessCrs([36586536], [3782384])?.code).toBe('EPSG:4524');
+    // 6° zone 19 (CM 111°E): EPSG:4491 + 19 − 13 = 4497
+    expect(guessCrs([19225000], [3782000])?.code).toBe('EPSG:4497');
   });
   it('lon/lat ranges are WGS84; Web Mercator over China is recognised; unprefixed metres are not guessed', () => {
     expect(guessCrs([108.9], [34.2])?.code).toBe('EPSG:4326');

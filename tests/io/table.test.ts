@@ -142,3 +142,12 @@ describe('dates', () => {
     expect(out.good.map((c) => c.builtYear)).toEqual([2005, 2019]);
   });
 });
+
+describe('older datums', () => {
+  it('x/y in Xi’an 1980 zone 36 read with a note that no datum shift was applied', () => {
+    const [layer] = readOk('xian80.csv', utf8('名称,X,Y\n甲,36586536.36,3782384.10\n'), { crs: 'EPSG:2360' });
+    expect(layer.notes).toContainEqual({ key: 'io.note.noDatumShift', args: { crs: 'EPSG:2360' } });
+    // cs2cs (PROJ) on the IAU76 ellipsoid gives 108.938499390, 34.165184137
+    expect(maxDiff(layer.features[0].geometry?.type === 'Point' ? layer.features[0].geometry.coordinates : null, [108.93849939, 34.165184137])).toBeLessThan(1e-8);
+  });
+});
