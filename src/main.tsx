@@ -25,11 +25,6 @@ const state = createAppState({ lang: readLang(kv), basemap: readBasemap(kv) });
 const actions = createActions(state, {
   client: createAnalysisClient(),
   storage: kv,
-  fetchJson: async (url) => {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-    return (await res.json()) as unknown;
-  },
   keepFile: (file) => set(BASEMAP_FILE_KEY, file),
 });
 

@@ -21,10 +21,8 @@ export const PARAM_LIMITS = {
 export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
-  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'analyse' | 'walkAreas'>;
+  client: Pick<AnalysisClient, 'listProfiles' | 'loadUrl' | 'analyse' | 'walkAreas'>;
   storage: KeyValue | null;
-  /** fetches the embedded demo project (JSON) */
-  fetchJson: (url: string) => Promise<unknown>;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
   keepFile: (file: File) => Promise<void>;
 }
@@ -82,9 +80,8 @@ export function createActions(s: AppState, deps: Deps) {
     async openProject(url: string, fileName: string): Promise<void> {
       s.phase.value = 'loading';
       try {
-        if (s.profiles.value.length === 0) s.profiles.value = await deps.client.listProfiles();
-        const json = await deps.fetchJson(url);
-        const loaded = await deps.client.load(json, fileName);
+        const [profiles, loaded] = await Promise.all([s.profiles.value.length ? s.profiles.value : deps.client.listProfiles(), deps.client.loadUrl(url, fileName)]);
+        s.profiles.value = profiles;
         if (!loaded.ok) {
           batch(() => {
             s.phase.value = 'error';

@@ -53,7 +53,7 @@ export const api = {
     return listProfiles();
   },
 
-  /** Parses and validates a project file (JSON already parsed); keeps it for evaluate(). */
+  /** Parses and validates a project file (JSON text or already parsed); keeps it for analyse(). */
   load(json: unknown, fileName: string): LoadOutcome {
     const parsed = parseProject(json, fileName);
     if (!parsed.ok) return parsed;
@@ -74,6 +74,13 @@ export const api = {
         other: p.other,
       },
     };
+  },
+
+  /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */
+  async loadUrl(url: string, fileName: string): Promise<LoadOutcome> {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status} ${res.statusText}`);
+    return api.load(await res.text(), fileName);
   },
 
   analyse(req: AnalysisRequest): Analysis {

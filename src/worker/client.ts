@@ -9,6 +9,7 @@ import type { ServiceAreas } from './service-areas';
 export interface AnalysisClient {
   listProfiles(): Promise<ProfileInfo[]>;
   load(json: unknown, fileName: string): Promise<LoadOutcome>;
+  loadUrl(url: string, fileName: string): Promise<LoadOutcome>;
   /** resolves `{ok:false, superseded:true}` when a newer request overtook this one */
   analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
   /** network mode's walk areas, superseded the same way */
@@ -22,6 +23,7 @@ export function createAnalysisClient(): AnalysisClient {
   return {
     listProfiles: () => remote.listProfiles(),
     load: (json, fileName) => remote.load(json, fileName),
+    loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
     analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     dispose: () => worker.terminate(),

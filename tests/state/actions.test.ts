@@ -9,9 +9,10 @@ import type { AnalysisClient } from '../../src/worker/client';
 import { latestOnly } from '../../src/worker/latest';
 
 function setup(file = 'data/sample/project.json') {
-  const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'analyse' | 'walkAreas'> = {
+  const client: Pick<AnalysisClient, 'listProfiles' | 'loadUrl' | 'analyse' | 'walkAreas'> = {
     listProfiles: async () => api.listProfiles(),
-    load: async (json, name) => api.load(json, name),
+    // the worker fetches by URL; here the "URL" is a path read from disk
+    loadUrl: async (path, name) => api.load(readFileSync(path, 'utf8'), name),
     analyse: latestOnly(async (req) => api.analyse(req)),
     walkAreas: latestOnly(async (req) => api.walkAreas(req)),
   };
@@ -20,7 +21,6 @@ function setup(file = 'data/sample/project.json') {
   const actions = createActions(state, {
     client,
     storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
-    fetchJson: async (url) => JSON.parse(readFileSync(url, 'utf8')) as unknown,
     keepFile: async () => undefined,
   });
   return { state, actions, stored, file };
