@@ -175,3 +175,18 @@ describe('OSM as importer layers', () => {
     expect(f.items.every((x) => x.extra.source === OSM_ATTRIBUTION)).toBe(true);
   });
 });
+
+describe('OSM node ids', () => {
+  it('keeps ids beyond 2^32 apart (today’s OSM node ids are about 1.2e10)', async () => {
+    const { IdTable } = await import('../../../src/io/osm/data');
+    const t = new IdTable();
+    // 200,000 ids spaced 2^32 + 1 apart from 12,000,000,000: equal low halves would collide in a 32-bit key
+    const ids = Array.from({ length: 200_000 }, (_, i) => 12_000_000_000 + i * 4_294_967_297);
+    ids.forEach((id, i) => t.set(id, i));
+    expect(t.size).toBe(200_000);
+    expect(ids.every((id, i) => t.get(id) === i)).toBe(true);
+    expect(t.get(12_000_000_001)).toBeUndefined();
+    const r = importOsm('<osm version="0.6"><node id="12345678901" lat="34" lon="108"/><node id="12345678902" lat="34" lon="108.001"/><way id="1300000000"><nd ref="12345678901"/><nd ref="12345678902"/><tag k="highway" v="footway"/></way></osm>', 'big-ids.osm');
+    expect(r.roads[0].geometry).toEqual({ type: 'LineString', coordinates: [[108, 34], [108.001, 34]] });
+  });
+});
