@@ -2,7 +2,8 @@
 //   [--coords wgs84|gcj02|bd09] [--map field=column ...] --out <file.geojson>`
 // Reads any supported file, prints the validation report and writes validated WGS84 GeoJSON in
 // the project's data model. Writes nothing and exits non-zero when the file cannot be read or
-// has errors (unless --keep-good). Exit codes: 0 written, 1 unreadable or has errors, 2 bad arguments.
+// has errors (unless --keep-good); --check only prints the report. Exit codes: 0 written (or
+// --check without errors), 1 unreadable or has errors, 2 bad arguments.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,8 @@ export interface CliArgs {
   layer?: string;
   bbox?: BBox;
   keepGood: boolean;
+  /** only print the report: nothing is written and --out is not needed */
+  check: boolean;
 }
 
 export class ArgError extends Error {}
@@ -28,7 +31,7 @@ export class ArgError extends Error {}
 export function parseArgs(argv: string[]): CliArgs {
   const pos: string[] = [];
   const opt = new Map<string, string[]>();
-  const flags = new Set(['--keep-good']);
+  const flags = new Set(['--keep-good', '--check']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
@@ -49,8 +52,9 @@ export function parseArgs(argv: string[]): CliArgs {
   if (pos.length !== 1) throw new ArgError(pos.length ? `one input file, got: ${pos.join(' ')}` : 'no input file');
   const as = one('--as');
   if (!as || !(LAYER_KINDS as readonly string[]).includes(as)) throw new ArgError(`--as must be one of ${LAYER_KINDS.join('|')}${as ? `, got ${as}` : ''}`);
-  const out = one('--out');
-  if (!out) throw new ArgError('--out <file.geojson> is required');
+  const check = opt.has('--check');
+  const out = one('--out') ?? '';
+  if (!out && !check) throw new ArgError('--out <file.geojson> is required (or --check to only see the report)');
   const coords = one('--coords');
   if (coords && !(WEB_COORDS as readonly string[]).includes(coords)) throw new ArgError(`--coords must be one of ${WEB_COORDS.join('|')}, got ${coords}`);
   const pairs = (k: string) => {
@@ -87,6 +91,7 @@ export function parseArgs(argv: string[]): CliArgs {
     layer,
     bbox,
     keepGood: opt.has('--keep-good'),
+    check,
     read: {
       crs: one('--crs'),
       coords: coords as WebCoords | undefined,
@@ -153,6 +158,10 @@ export function run(argv: string[], log: (line: string) => void = console.log): 
   const outcome = importLayer(layer, { kind: args.as, file: name, mapping: args.map, defaults: args.defaults, area: args.bbox });
   for (const line of formatReport(outcome.report, lang)) log(line);
   const { withErrors, good } = outcome.report;
+  if (args.check) {
+    log(t(lang, 'io.cli.nothingWritten'));
+    return withErrors > 0 ? 1 : 0;
+  }
   if ((withErrors > 0 && !args.keepGood) || good === 0) {
     if (withErrors > 0) log(t(lang, 'io.cli.hasErrors', { errors: withErrors, good }));
     log(t(lang, 'io.cli.nothingWritten'));

@@ -107,7 +107,7 @@ export const ioZh: Record<string, string> = {
   'io.kind.streets': '街道/镇',
   'io.kind.roads': '道路',
   // command line
-  'io.cli.usage': '用法：npm run import -- <文件> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map 字段=列名 ...] [--default 字段=值 ...] [--layer 名称] [--encoding gbk] [--x 列名 --y 列名] [--header-row N] [--bbox 西,南,东,北] [--keep-good] [--lang en] --out <输出.geojson>',
+  'io.cli.usage': '用法：npm run import -- <文件> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map 字段=列名 ...] [--default 字段=值 ...] [--layer 名称] [--encoding gbk] [--x 列名 --y 列名] [--header-row N] [--bbox 西,南,东,北] [--keep-good] [--lang en] --out <输出.geojson> | --check',
   'io.cli.wrote': '已写入 {count} 条 {kind} 到 {out}（WGS84 GeoJSON）。',
   'io.cli.nothingWritten': '未写入任何文件。',
   'io.cli.hasErrors': '有 {errors} 条记录有错误。修正后重新导入，或加 --keep-good 只导入无误的 {good} 条。',
@@ -243,7 +243,7 @@ export const ioEn: Record<string, string> = {
   'io.kind.facilities': 'facilities',
   'io.kind.streets': 'streets/towns',
   'io.kind.roads': 'roads',
-  'io.cli.usage': 'Usage: npm run import -- <file> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map field=column ...] [--default field=value ...] [--layer NAME] [--encoding gbk] [--x COLUMN --y COLUMN] [--header-row N] [--bbox W,S,E,N] [--keep-good] [--lang en] --out <out.geojson>',
+  'io.cli.usage': 'Usage: npm run import -- <file> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map field=column ...] [--default field=value ...] [--layer NAME] [--encoding gbk] [--x COLUMN --y COLUMN] [--header-row N] [--bbox W,S,E,N] [--keep-good] [--lang en] --out <out.geojson> | --check',
   'io.cli.wrote': 'Wrote {count} {kind} to {out} (WGS84 GeoJSON).',
   'io.cli.nothingWritten': 'Nothing was written.',
   'io.cli.hasErrors': '{errors} records have errors. Fix them and import again, or add --keep-good to import only the {good} good ones.',

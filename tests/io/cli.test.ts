@@ -108,3 +108,14 @@ describe('npm run import', () => {
     expect([a.map, a.defaults, a.lang]).toEqual([{ beds: '总床位', name: '单位' }, { kind: 'elderly_daycare' }, 'en']);
   });
 });
+
+describe('--check', () => {
+  it('prints the report and writes nothing; exit 0 without errors, 1 with', () => {
+    const ok = cli([join(FIXTURES, 'communities-gk36-gbk.zip'), '--as', 'communities', '--check']);
+    expect(ok.code).toBe(0);
+    expect(ok.lines.at(-1)).toBe('未写入任何文件。');
+    const csv = join(dir, 'check.csv');
+    writeFileSync(csv, '名称,类型,经度,纬度\n甲,超市,108.93,34.16\n');
+    expect(cli([csv, '--as', 'facilities', '--check']).code).toBe(1);
+  });
+});
