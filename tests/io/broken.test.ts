@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
-import { importLayer, readFile } from '../../src/io';
+import { formatProblem, importLayer, readFile } from '../../src/io';
+import { tm } from '../../src/i18n';
 import type { Msg } from '../../src/core/model';
 import { run } from '../../src/cli/import';
 import { bytes, readOk } from './helpers';
@@ -129,5 +130,25 @@ describe('the command line changes nothing on failure', () => {
     expect(lines).toContain('2 records have errors. Fix them and import again, or add --keep-good to import only the 1 good ones.');
     expect(run([file, '--as', 'facilities', '--out', out, '--keep-good'], () => {})).toBe(0);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('every message reads whole in both languages', () => {
+  it.each(UNREADABLE)('%s: no placeholder left unfilled', (name, make) => {
+    const r = readFile(name, make());
+    if (r.ok) throw new Error('expected a failure');
+    for (const lang of ['zh', 'en'] as const) {
+      const text = tm(lang, r.error);
+      expect(text, text).not.toMatch(/\{\w+\}/);
+      expect(text).not.toBe(r.error.key);
+    }
+  });
+  it('row problems of the mixed GeoJSON and the formula workbook too', () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'D', kind: '超市', beds: '约30' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.11]] } }, null] };
+    const [a] = readOk('m.geojson', enc(JSON.stringify(fc)));
+    const [b] = readOk('f.xlsx', xlsxWithFormulas());
+    const problems = [...importLayer(a, { kind: 'facilities', file: 'm.geojson' }).report.problems, ...importLayer(b, { kind: 'facilities', file: 'f.xlsx' }).report.problems];
+    expect(problems.length).toBeGreaterThan(3);
+    for (const p of problems) for (const lang of ['zh', 'en'] as const) expect(formatProblem(p, lang)).not.toMatch(/\{\w+\}|io\.[a-z]+\./);
   });
 });
