@@ -7,9 +7,28 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Position } from 'geojson';
+import type { Msg } from '../core/model';
 import { t, tm, type Lang } from '../i18n';
-import { acceptImport, formatReport, importLayer, importRecord, layerToGeoJSON, mappableFields, readFile, type LayerKind, type ReadOptions, type Sidecars, type WebCoords, LAYER_KINDS, WEB_COORDS } from '../io';
-import type { BBox } from '../io/geometry';
+import {
+  acceptImport,
+  formatReport,
+  importLayer,
+  importRecord,
+  layerToGeoJSON,
+  mappableFields,
+  readFile,
+  shiftHint,
+  LAYER_KINDS,
+  WEB_COORDS,
+  type BBox,
+  type LayerKind,
+  type ReadOptions,
+  type Sidecars,
+  type SourceLayer,
+  type WebCoords,
+} from '../io';
+import { eachPosition } from '../io/geometry';
 
 export interface CliArgs {
   file: string;
@@ -24,6 +43,8 @@ export interface CliArgs {
   keepGood: boolean;
   /** only print the report: nothing is written and --out is not needed */
   check: boolean;
+  /** data already in WGS84 (roads, communities) to test the points against for a web-map shift */
+  reference?: string;
 }
 
 export class ArgError extends Error {}
@@ -92,6 +113,7 @@ export function parseArgs(argv: string[]): CliArgs {
     bbox,
     keepGood: opt.has('--keep-good'),
     check,
+    reference: one('--reference'),
     read: {
       crs: one('--crs'),
       coords: coords as WebCoords | undefined,
@@ -114,6 +136,19 @@ function sidecarsOf(file: string): Sidecars {
     return p ? new Uint8Array(readFileSync(p)) : undefined;
   };
   return { dbf: read('dbf'), prj: read('prj'), cpg: read('cpg') };
+}
+
+/** Tries the file as WGS84, GCJ-02 and BD-09 against reference data and says which fits. */
+function referenceHint(file: string, layer: SourceLayer): Msg | undefined {
+  if (!existsSync(file)) return { key: 'io.err.unreadable', args: { file, detail: 'not found' } };
+  const ref = readFile(basename(file), new Uint8Array(readFileSync(file)), {}, sidecarsOf(file));
+  if (!ref.ok) return ref.error;
+  const positions: Position[] = [];
+  for (const l of ref.layers) for (const f of l.features) if (f.geometry) eachPosition(f.geometry, (p) => positions.push(p));
+  const hint = shiftHint(layer.features, positions);
+  if (!hint) return undefined;
+  const m = (c: WebCoords) => String(Math.round(hint.medianMetres[c]));
+  return { key: hint.best === 'wgs84' ? 'io.note.shiftNone' : 'io.note.shiftFound', args: { coords: hint.best, wgs84: m('wgs84'), gcj02: m('gcj02'), bd09: m('bd09') } };
 }
 
 /** Runs the import; returns the exit code. Output goes through `log` so tests can capture it. */
@@ -148,6 +183,10 @@ export function run(argv: string[], log: (line: string) => void = console.log): 
   }
   const layer = r.layers[0];
   for (const n of layer.notes) log(tm(lang, n));
+  if (args.reference && !args.read.coords) {
+    const hint = referenceHint(args.reference, layer);
+    if (hint) log(tm(lang, hint));
+  }
   for (const [f, c] of Object.entries(args.map)) {
     if (!layer.columns.includes(c)) {
       log(t(lang, 'io.cli.badArgs', { detail: `--map ${f}=${c}: no column "${c}"; columns: ${layer.columns.join(', ')}` }));

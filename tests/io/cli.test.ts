@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { parseArgs, run } from '../../src/cli/import';
+import { fromWgs84 } from '../../src/io';
 import { parseLayer } from '../../src/schemas/features';
 import { FIXTURES, maxDiff, sourceJson } from './helpers';
 
@@ -117,5 +118,25 @@ describe('--check', () => {
     const csv = join(dir, 'check.csv');
     writeFileSync(csv, '名称,类型,经度,纬度\n甲,超市,108.93,34.16\n');
     expect(cli([csv, '--as', 'facilities', '--check']).code).toBe(1);
+  });
+});
+
+describe('--reference: is the file shifted against data already in WGS84?', () => {
+  it('points copied from 高德 are recognised against a road grid, and --coords gcj02 is suggested', () => {
+    // roads: a 21 × 21 grid of vertices 0.001° apart around 韦曲, in WGS84
+    const lines = Array.from({ length: 21 }, (_, i) => ({ type: 'Feature', properties: { osm_id: i }, geometry: { type: 'LineString', coordinates: Array.from({ length: 21 }, (_, j) => [108.93 + i * 0.001, 34.155 + j * 0.001]) } }));
+    const roads = join(dir, 'roads.geojson');
+    writeFileSync(roads, JSON.stringify({ type: 'FeatureCollection', features: lines }));
+    // nine facilities on grid vertices, shifted into GCJ-02 by gcoord's forward transform
+    const rows = ['名称,类型,经度,纬度'];
+    for (const i of [5, 9, 13]) for (const j of [3, 11, 17]) {
+      const [x, y] = fromWgs84([108.93 + i * 0.001, 34.155 + j * 0.001], 'gcj02');
+      rows.push(`点${i}-${j},养老院,${x},${y}`);
+    }
+    const csv = join(dir, 'shifted.csv');
+    writeFileSync(csv, rows.join('\n'));
+    const r = cli([csv, '--as', 'facilities', '--reference', roads, '--check', '--lang', 'en']);
+    const line = r.lines.find((l) => l.startsWith('Against the reference data'));
+    expect(line).toMatch(/as GCJ-02 0 m; .* add --coords gcj02 to convert\.$/);
   });
 });
