@@ -64,11 +64,16 @@ export function startPostgres(): Pg {
   const data = join(dir, 'data');
   const asPg = (cmd: string, args: string[], input?: string): { status: number; stdout: string; stderr: string } =>
     process.getuid?.() === 0 ? sh('runuser', ['-u', 'postgres', '--', cmd, ...args], { input, cwd: dir }) : sh(cmd, args, { input, cwd: dir });
-  const port = 20000 + Math.floor(Math.random() * 20000);
   let r = asPg(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
   if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr}`);
-  r = asPg(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c shared_buffers=256MB -c work_mem=256MB`, 'start']);
-  if (r.status !== 0) throw new Error(`pg_ctl start failed: ${r.stderr}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`);
+  // a random high port; another one if it is taken
+  let port = 0;
+  for (let attempt = 0; attempt < 5 && port === 0; attempt++) {
+    const p = 20000 + Math.floor(Math.random() * 20000);
+    r = asPg(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${p} -k ${dir} -c fsync=off -c shared_buffers=256MB -c work_mem=256MB`, 'start']);
+    if (r.status === 0) port = p;
+  }
+  if (port === 0) throw new Error(`pg_ctl start failed: ${r.stderr}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`);
   const psql = (args: string[], input?: string): string => {
     const q = asPg('/usr/bin/psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args], input);
     if (q.status !== 0) throw new Error(`psql failed: ${q.stderr}`);
