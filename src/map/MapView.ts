@@ -74,6 +74,7 @@ export class MapView {
     });
     this.map.on('idle', () => {
       this.container.dataset.cjkLabels = String(this.countCjkLabels());
+      this.container.dataset.outsideShown = String(this.countOutsideShown());
       this.container.dataset.idle = 'true';
       this.events.onIdle(true);
     });
@@ -95,9 +96,12 @@ export class MapView {
     return composeStyle(this.base, overlaySources(this.data), overlayLayers(this.overlay));
   }
 
+  /** Marks the map as not idle until the next 'idle' event, and makes sure there is one: a
+   *  repaint is requested even when MapLibre finds nothing new to draw (same value set again). */
   private busy(): void {
     this.container.dataset.idle = 'false';
     this.events.onIdle(false);
+    this.map.triggerRepaint();
   }
 
   private hit(point: maplibregl.PointLike): { level: Level; id: string } | null {
@@ -120,6 +124,14 @@ export class MapView {
       const v: unknown = f.properties?.name ?? f.properties?.glyph;
       return typeof v === 'string' && CJK.test(v);
     }).length;
+  }
+
+  /** Communities drawn right now with the "outside the circles" outline (visible layer, state set). */
+  private countOutsideShown(): number {
+    const layers = ['a-outside-line', 'a-outside-point'].filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    if (layers.length === 0) return 0;
+    const ids = new Set(this.map.queryRenderedFeatures({ layers }).filter((f) => f.state.outside === true).map((f) => String(f.id)));
+    return ids.size;
   }
 
   setBase(base: BaseStyle): void {
@@ -156,19 +168,22 @@ export class MapView {
   setOverlay(o: OverlayOptions): void {
     this.overlay = o;
     if (!this.map.isStyleLoaded()) return; // the style being loaded already has them
-    for (const layer of overlayLayers(o)) this.applyLayer(layer);
+    let changed = false;
+    for (const layer of overlayLayers(o)) changed = this.applyLayer(layer) || changed;
+    if (changed) this.busy(); // the next 'idle' reports the map drawn with these switches
   }
 
-  private applyLayer(layer: LayerSpecification): void {
-    if (!this.map.getLayer(layer.id) || layer.type === 'background') return;
+  private applyLayer(layer: LayerSpecification): boolean {
+    if (!this.map.getLayer(layer.id) || layer.type === 'background') return false;
     const vis = layer.layout?.visibility ?? 'visible';
     const filter = 'filter' in layer && layer.filter !== undefined ? layer.filter : null;
     // small specs only (a visibility word and an id filter), so a string key is cheap
     const key = `${vis}|${JSON.stringify(filter)}`;
-    if (this.applied.get(layer.id) === key) return;
+    if (this.applied.get(layer.id) === key) return false;
     this.applied.set(layer.id, key);
     this.map.setLayoutProperty(layer.id, 'visibility', vis);
     if (filter !== null) this.map.setFilter(layer.id, filter);
+    return true;
   }
 
   /** Zooms to a unit: the whole box in view, centred on a point that lies on the unit. */

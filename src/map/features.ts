@@ -69,12 +69,8 @@ export function facilityFeatures(facilities: readonly Facility[], lang: Lang): F
   };
 }
 
-/** Communities outside every circle of the groups switched on (from Evaluation.coverage). */
+/** Communities outside all circles of at least one group switched on (from Evaluation.coverage):
+ *  with both groups on, a community served for elderly care but not for childcare is still a gap. */
 export function outsideSet(coverage: readonly { circle: string; outside: string[] }[], circles: readonly string[]): Set<string> {
-  const on = coverage.filter((c) => circles.includes(c.circle));
-  if (on.length === 0) return new Set();
-  // "outside every circle": in the outside list of each selected circle kind
-  const [first, ...rest] = on;
-  const restSets = rest.map((c) => new Set(c.outside));
-  return new Set(first.outside.filter((id) => restSets.every((s) => s.has(id))));
+  return new Set(coverage.filter((c) => circles.includes(c.circle)).flatMap((c) => c.outside));
 }

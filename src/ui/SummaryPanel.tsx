@@ -17,7 +17,9 @@ export function SummaryPanel() {
             <th>{tr('ui.rule')}</th>
             <th class="num fail">{tr('ui.status.fail')}</th>
             <th class="num pass">{tr('ui.status.pass')}</th>
-            <th class="num">{tr('ui.status.na')}</th>
+            <th class="num" title={tr('ui.status.na')}>
+              {tr('ui.col.na')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -38,6 +38,16 @@ describe('the demo app in Chromium', () => {
     await driver.screenshot('2-failing-community');
   });
 
+  it('communities outside the 15-minute elderly circle are highlighted, and the switch hides them', async () => {
+    // G5: 610116010008 lies outside every 810 m elderly-care circle (no day-care centre in its street)
+    await driver.when.rowClicked('community', '610116010008');
+    expect(await driver.then.outsideCommunitiesOnMap()).toBeGreaterThan(0);
+    await driver.screenshot('2b-outside-circle');
+    await driver.when.layerToggled('outside');
+    expect(await driver.then.outsideCommunitiesOnMap()).toBe(0);
+    await driver.when.layerToggled('outside');
+  });
+
   it('switching the profile changes a known verdict', async () => {
     await driver.when.profileSwitched('wy');
     await driver.when.rowClicked('area', 'area');

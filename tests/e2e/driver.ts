@@ -125,6 +125,10 @@ export class AppDriver {
       await this.page.waitForSelector('[data-testid=basemap-current-file]');
       await this.mapIdle();
     },
+    layerToggled: async (group: string): Promise<void> => {
+      await this.page.click(`[data-layer=${group}]`);
+      await this.mapIdle();
+    },
     reloaded: async (): Promise<void> => {
       await this.page.reload();
       await this.analysed();
@@ -138,6 +142,7 @@ export class AppDriver {
   };
 
   then = {
+    outsideCommunitiesOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-outside-shown')),
     cjkLabelsOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels')),
     detailShows: async (level: string, id: string): Promise<ResultItem[]> => {
       await this.page.waitForSelector(`[data-testid=detail][data-level=${level}][data-id="${id}"]`, { timeout: 10_000 });
