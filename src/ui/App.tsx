@@ -36,7 +36,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           <InfoNote />
           <BasemapPicker />
           {a && (
-            <p class="note" data-testid="analysis-time">
+            <p class="note" data-testid="analysis-time" data-reach={a.reach}>
               {tr('ui.analysisTime', { ms: Math.round(a.ms), reach: tr(`ui.reach.${a.reach}`) })}
               {a.reachNote ? ` — ${tr(a.reachNote)}` : ''}
             </p>

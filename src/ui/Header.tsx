@@ -50,7 +50,7 @@ export function Header() {
       </span>
       <label class="param">
         <span>{tr('ui.param.reach')}</span>
-        <select value={p.reach} onChange={(e) => void actions.setReach(e.currentTarget.value === 'network' ? 'network' : 'straight')}>
+        <select data-testid="reach" value={p.reach} onChange={(e) => void actions.setReach(e.currentTarget.value === 'network' ? 'network' : 'straight')}>
           <option value="straight">{tr('ui.reach.straight')}</option>
           <option value="network">{tr('ui.reach.network')}</option>
         </select>

@@ -61,6 +61,14 @@ describe('the demo app in Chromium', () => {
     await driver.screenshot('4-profile-ca');
   });
 
+  it('walking along the street network replaces the circles and re-judges coverage', async () => {
+    await driver.when.reachSwitched('network');
+    expect(await driver.then.text('[data-testid=analysis-time]')).toContain('沿路网步行');
+    await driver.screenshot('4b-network');
+    await driver.when.reachSwitched('straight');
+    expect(await driver.then.text('[data-testid=analysis-time]')).toContain('直线距离');
+  });
+
   it('switching to English changes the UI text', async () => {
     await driver.when.languageSwitched('en');
     expect(await driver.then.text('h1')).toBe('Elderly care & childcare facility planning');

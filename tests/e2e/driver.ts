@@ -134,6 +134,12 @@ export class AppDriver {
       await this.analysed();
       await this.mapIdle();
     },
+    reachSwitched: async (mode: 'straight' | 'network'): Promise<void> => {
+      await this.page.selectOption('[data-testid=reach]', mode);
+      await this.page.waitForFunction((m) => document.querySelector('[data-testid=analysis-time]')?.getAttribute('data-reach') === m, mode, { timeout: 30_000 });
+      await this.analysed();
+      await this.mapIdle();
+    },
     languageSwitched: async (lang: 'zh' | 'en'): Promise<void> => {
       await this.page.click(`[data-testid=lang-${lang}]`);
       await this.page.waitForSelector(`html[lang^="${lang}"]`);
