@@ -5,6 +5,7 @@ import { importLayer } from '../../src/io';
 import { detectEncoding } from '../../src/io/bytes';
 import { parseCsv } from '../../src/io/readers/csv';
 import { parseCoordinate } from '../../src/io/readers/table';
+import { parseWkt } from '../../src/io/readers/wkt';
 import { bytes, maxDiff, readFails, readOk, sourceJson } from './helpers';
 
 const facilities = sourceJson('facilities.geojson');
@@ -149,5 +150,42 @@ describe('older datums', () => {
     expect(layer.notes).toContainEqual({ key: 'io.note.noDatumShift', args: { crs: 'EPSG:2360' } });
     // cs2cs (PROJ) on the IAU76 ellipsoid gives 108.938499390, 34.165184137
     expect(maxDiff(layer.features[0].geometry?.type === 'Point' ? layer.features[0].geometry.coordinates : null, [108.93849939, 34.165184137])).toBeLessThan(1e-8);
+  });
+});
+
+describe('WKT geometry column', () => {
+  it('GDAL CSV with WKT polygons in EPSG:4524 (8-digit eastings): zone guessed, outlines back at the source', () => {
+    const [layer] = readOk('communities-gk36-wkt.csv', bytes('communities-gk36-wkt.csv'));
+    expect(layer.crs).toMatchObject({ code: 'EPSG:4524', source: 'guessed' });
+    expect(layer.columns).not.toContain('WKT');
+    const src = sourceJson('communities.geojson');
+    layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates : null, src.features[i].geometry.coordinates)).toBeLessThan(1e-7));
+    const out = importLayer(layer, { kind: 'communities', file: 'communities-gk36-wkt.csv' });
+    expect(out.good.map((c) => [c.id, c.type, c.population])).toEqual([['610116001001', 'built', 8650], ['610116001002', 'new', 5200], ['610116101201', 'rural', 2310]]);
+  });
+  it('EWKT with SRID names its CRS; a broken WKT cell is reported on its row', () => {
+    const csv = 'name,geom\n甲,"SRID=4545;POINT(586536.36 3782384.10)"\n乙,"POINT (586536.36"\n';
+    const [layer] = readOk('ewkt.csv', utf8(csv));
+    expect(layer.crs).toMatchObject({ code: 'EPSG:4545', source: 'format' });
+    const src = sourceJson('facilities.geojson');
+    expect(maxDiff(layer.features[0].geometry?.type === 'Point' ? layer.features[0].geometry.coordinates : null, src.features[0].geometry.coordinates)).toBeLessThan(1e-6);
+    expect(layer.features[1].geometryNote).toEqual({ key: 'io.note.badWkt', args: { value: 'POINT (586536.36' } });
+  });
+});
+
+describe('WKT parser', () => {
+  it.each([
+    ['POINT (1 2)', { type: 'Point', coordinates: [1, 2] }],
+    ['point z (1 2 3)', { type: 'Point', coordinates: [1, 2] }],
+    ['LINESTRING(1 2,3 4)', { type: 'LineString', coordinates: [[1, 2], [3, 4]] }],
+    ['POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.2, 0.3 0.2, 0.3 0.3, 0.2 0.2))', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.2, 0.2], [0.3, 0.2], [0.3, 0.3], [0.2, 0.2]]] }],
+    ['MULTIPOINT ((1 2), (3 4))', { type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] }],
+    ['MULTIPOINT (1 2, 3 4)', { type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] }],
+    ['MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))', { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 5]]]] }],
+  ])('%s', (wkt, geometry) => {
+    expect(parseWkt(wkt)?.geometry).toEqual(geometry);
+  });
+  it.each(['POLYGON ((0 0, 1 0', 'CIRCLE (1 2)', 'POINT EMPTY', 'POINT (a b)', 'POLYGON (0 0, 1 0, 1 1, 0 0)', '108.9,34.1'])('refuses %s', (wkt) => {
+    expect(parseWkt(wkt)).toBeUndefined();
   });
 });

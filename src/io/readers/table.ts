@@ -2,13 +2,16 @@
 // point per row. Rows keep the number Excel shows, so a problem on "row 7" is row 7 on screen.
 import * as XLSX from 'xlsx';
 import type { Msg } from '../../core/model';
-import { crsFromUser, guessCrs, toLonLat } from '../crs';
+import { crsFromUser, guessCrs } from '../crs';
+import { firstPosition } from '../geometry';
+import type { Geometry } from 'geojson';
 import { fail } from '../errors';
 import { normalizeName } from '../fields';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceFormat, SourceLayer } from '../types';
-import { coordsFromNames, toWgs84 } from '../webmap';
+import { coordsFromNames } from '../webmap';
 import { parseCsv } from './csv';
-import { progressEvery } from './common';
+import { progressEvery, reproject } from './common';
+import { parseWkt } from './wkt';
 
 /** A cell as read; `formula` marks a formula whose result was never saved, `error` an Excel error (#DIV/0! …). */
 export type Cell = string | number | boolean | null | { formula: string } | { error: string };
@@ -132,6 +135,7 @@ function findHeader(file: string, g: Grid, opts: ReadOptions): Header {
 
 const X_NAMES = ['经度', '經度', 'lon', 'lng', 'long', 'longitude', 'x', 'x坐标', 'xcoord', '横坐标', '东坐标', 'pointx', 'easting', '东经'];
 const Y_NAMES = ['纬度', '緯度', 'lat', 'latitude', 'y', 'y坐标', 'ycoord', '纵坐标', '北坐标', 'pointy', 'northing', '北纬'];
+const WKT_NAMES = ['wkt', 'geom', 'geometry', 'thegeom', 'shape', 'ewkt', '几何', '图形', '空间数据'];
 const XY_NAMES = ['坐标', '坐標', '经纬度', 'location', 'lnglat', 'lonlat', '经纬度坐标', '位置'];
 
 /** Finds a column whose normalised name is one of the names, allowing prefixes like "wgs84_" or "gcj_". */
@@ -172,25 +176,43 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
   for (const [c, which] of [[opts.xColumn, 'x'], [opts.yColumn, 'y']] as const) {
     if (c && !names.includes(c)) fail('io.err.noSuchColumn', { file, sheet: g.name, column: c, which, columns: names.join(', ') });
   }
-  if (!(xCol && yCol) && !xyCol) fail('io.err.noCoordinateColumns', { file, sheet: g.name, columns: names.join(', ') });
+  const wktCol = !(xCol && yCol) && !xyCol ? findColumn(names, WKT_NAMES) : undefined;
+  if (!(xCol && yCol) && !xyCol && !wktCol) fail('io.err.noCoordinateColumns', { file, sheet: g.name, columns: names.join(', ') });
   const xi = xCol ? names.indexOf(xCol) : -1;
   const yi = yCol ? names.indexOf(yCol) : -1;
   const xyi = xyCol ? names.indexOf(xyCol) : -1;
+  const wi = wktCol ? names.indexOf(wktCol) : -1;
+  const geomColumns = new Set([xi, yi, xyi, wi].filter((c) => c >= 0));
 
   const dataRows: { r: number; row: Cell[] }[] = [];
   for (let r = header.at + 1; r < g.rows.length; r++) if (filled(g.rows[r]) > 0) dataRows.push({ r, row: g.rows[r] });
-  const xyOf = (row: Cell[]): [number, number] => {
+
+  /** The row's geometry in the file's own coordinates, or why there is none. */
+  const rawGeometry = (row: Cell[]): { geometry: Geometry; srid?: number } | { note: Msg } => {
+    if (wi >= 0) {
+      const cell = row[wi];
+      if (isBlank(cell)) return { note: { key: 'io.note.missingCoords', args: { x: wktCol ?? '', y: wktCol ?? '' } } };
+      const parsed = typeof cell === 'string' ? parseWkt(cell) : undefined;
+      return parsed ?? { note: { key: 'io.note.badWkt', args: { value: shown(cell).slice(0, 60) } } };
+    }
+    const rawX = xyi >= 0 ? row[xyi] : row[xi];
+    const rawY = xyi >= 0 ? row[xyi] : row[yi];
+    if (isBlank(rawX) || isBlank(rawY)) return { note: { key: 'io.note.missingCoords', args: { x: xCol ?? xyCol ?? '', y: yCol ?? xyCol ?? '' } } };
+    let x: number;
+    let y: number;
     if (xyi >= 0) {
       const parts = String(row[xyi] ?? '').split(/[,，;\s]+/).filter(Boolean);
-      return [parseCoordinate(parts[0] ?? ''), parseCoordinate(parts[1] ?? '')];
-    }
-    return [parseCoordinate(row[xi]), parseCoordinate(row[yi])];
+      [x, y] = [parseCoordinate(parts[0] ?? ''), parseCoordinate(parts[1] ?? '')];
+    } else [x, y] = [parseCoordinate(rawX), parseCoordinate(rawY)];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return { note: { key: 'io.note.badCoordCell', args: { value: `${shown(rawX)} / ${shown(rawY)}` } } };
+    return { geometry: { type: 'Point', coordinates: [x, y] } };
   };
 
-  const sample = dataRows.slice(0, 500).map((d) => xyOf(d.row)).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-  const crs = chooseTableCrs(file, g.name, sample, opts, xCol ?? xyCol ?? '', yCol ?? xyCol ?? '');
+  const sampled = dataRows.slice(0, 500).map((d) => rawGeometry(d.row));
+  const sample = sampled.flatMap((s) => ('geometry' in s ? [firstPosition(s.geometry) as [number, number]] : []));
+  const srid = sampled.find((s): s is { geometry: Geometry; srid: number } => 'srid' in s && s.srid !== undefined)?.srid;
+  const crs = !opts.crs && srid && srid !== 4326 ? { ...crsFromUser(`EPSG:${srid}`), source: 'format' as const } : chooseTableCrs(file, g.name, sample, opts, xCol ?? xyCol ?? wktCol ?? '', yCol ?? xyCol ?? wktCol ?? '');
   if (crs.source === 'guessed' && crs.code !== 'EPSG:4326') notes.push({ key: 'io.note.crsGuessed', args: { crs: crs.code } });
-  const project = toLonLat(crs);
   const coords = opts.coords ?? 'wgs84';
   const hinted = !opts.coords ? coordsFromNames([file, g.name, ...names]) : undefined;
   if (hinted) notes.push({ key: 'io.note.webCoordsNamed', args: { coords: hinted } });
@@ -201,7 +223,7 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
     const props: Record<string, unknown> = {};
     const cellNotes: NonNullable<SourceFeature['cellNotes']> = [];
     names.forEach((n, c) => {
-      if (c === xi || c === yi || c === xyi) return; // they became the geometry
+      if (geomColumns.has(c)) return; // they became the geometry
       const v = row[c];
       if (v !== null && typeof v === 'object') {
         props[n] = null;
@@ -212,16 +234,12 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
       } else if (typeof v === 'string') props[n] = v.trim() === '' ? null : undefuse(v.trim()); // an empty cell is missing, in CSV as in XLSX
       else props[n] = v ?? null;
     });
-    const [x, y] = xyOf(row);
     const base: SourceFeature = { number: r + 1, geometry: null, properties: props, ...(cellNotes.length ? { cellNotes } : {}) };
-    const rawX = xyi >= 0 ? row[xyi] : row[xi];
-    const rawY = xyi >= 0 ? row[xyi] : row[yi];
-    if (isBlank(rawX) || isBlank(rawY)) return { ...base, geometryNote: { key: 'io.note.missingCoords', args: { x: xCol ?? xyCol ?? '', y: yCol ?? xyCol ?? '' } } };
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return { ...base, geometryNote: { key: 'io.note.badCoordCell', args: { value: `${shown(rawX)} / ${shown(rawY)}` } } };
-    const ll = project ? project([x, y]) : [x, y];
-    return { ...base, geometry: { type: 'Point', coordinates: toWgs84(ll, coords) } };
+    const raw = rawGeometry(row);
+    if ('note' in raw) return { ...base, geometryNote: raw.note };
+    return { ...base, geometry: reproject(raw.geometry, crs, coords) };
   });
-  const columns = names.filter((_, c) => c !== xi && c !== yi && c !== xyi);
+  const columns = names.filter((_, c) => !geomColumns.has(c));
   return { name: g.name, format, numbering: 'row', crs, coords, encoding, columns, features, notes };
 }
 
