@@ -106,7 +106,9 @@ function findHeader(file: string, g: Grid, opts: ReadOptions): Header {
     if (at < 0) fail('io.err.emptySheet', { file, sheet: g.name });
   }
   const head = g.rows[at];
-  const width = Math.max(...g.rows.slice(at, at + 200).map((r) => r.length));
+  // every cell of every row gets a column, even one far below the header that runs wider
+  let width = 0;
+  for (let r = at; r < g.rows.length; r++) width = Math.max(width, g.rows[r].length);
   // a second header row under merged cells: text (no numbers) in columns whose header is blank
   if (!opts.headerRow) {
     let nextAt = at + 1;
