@@ -88,6 +88,7 @@ export const uiZh: Record<string, string> = {
   'ui.close': '关闭',
   'ui.detail.none': '没有适用于此单元的规则。',
   'ui.issues': '数据问题',
+  'ui.issues.count': '数据问题（{n} 条）',
   'ui.analysisTime': '分析用时 {ms} 毫秒（{reach}）',
 };
 
@@ -179,5 +180,6 @@ export const uiEn: Record<string, string> = {
   'ui.close': 'Close',
   'ui.detail.none': 'No rule applies to this unit.',
   'ui.issues': 'Data problems',
+  'ui.issues.count': 'Data problems ({n})',
   'ui.analysisTime': 'Analysis took {ms} ms ({reach})',
 };

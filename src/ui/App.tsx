@@ -6,6 +6,7 @@ import { useApp, useT } from './context';
 import { DetailPanel } from './DetailPanel';
 import { Header } from './Header';
 import { InfoNote } from './InfoNote';
+import { IssuesPanel } from './IssuesPanel';
 import { LayerPanel } from './LayerPanel';
 import { MapPane } from './MapPane';
 import { ResultsTable } from './ResultsTable';
@@ -32,6 +33,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       <div class="main">
         <aside class="sidebar">
           <SummaryPanel />
+          <IssuesPanel />
           <LayerPanel />
           <InfoNote />
           <BasemapPicker />

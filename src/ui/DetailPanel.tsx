@@ -1,8 +1,7 @@
 // The clicked unit: every applicable rule with value, threshold, shortfall, status and the
 // citation (document, clause, the original words). All names and texts render as text nodes.
 import type { RuleResult } from '../core/model';
-import { resultRow } from '../core/report';
-import { tm } from '../i18n';
+import { reasonText, resultRow } from '../core/report';
 import { resultsForUnit, worst } from '../state/verdicts';
 import { useApp, useT } from './context';
 
@@ -80,8 +79,7 @@ export function DetailPanel() {
         <ul class="issues">
           {issues.map((i, n) => (
             <li key={n} class={i.severity}>
-              {i.field ? `${i.field}: ` : ''}
-              {tm(state.lang.value, i.msg)}
+              {reasonText(i.msg, state.lang.value)}
             </li>
           ))}
         </ul>
