@@ -189,3 +189,11 @@ describe('WKT parser', () => {
     expect(parseWkt(wkt)).toBeUndefined();
   });
 });
+
+describe('empty columns', () => {
+  it('trailing commas make no columns; a blank header over values keeps its letter', () => {
+    const [layer] = readOk('t.csv', utf8('名称,经度,纬度,,\n甲,108.9,34.1,,\n乙,108.9,34.1,备注,\n'));
+    expect(layer.columns).toEqual(['名称', 'D']);
+    expect(layer.features[0].properties).toEqual({ 名称: '甲', D: null });
+  });
+});

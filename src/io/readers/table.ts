@@ -241,7 +241,10 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
     if ('note' in raw) return { ...base, geometryNote: raw.note };
     return { ...base, geometry: reproject(raw.geometry, crs, coords) };
   });
-  const columns = names.filter((_, c) => !geomColumns.has(c));
+  // columns with neither a header nor any value (trailing commas, formatted-but-empty Excel columns)
+  const empty = new Set(names.filter((n, c) => isBlank(g.rows[header.at][c]) && features.every((f) => f.properties[n] === null || f.properties[n] === undefined)));
+  if (empty.size) for (const f of features) for (const n of empty) delete f.properties[n];
+  const columns = names.filter((n, c) => !geomColumns.has(c) && !empty.has(n));
   return { name: g.name, format, numbering: 'row', crs, coords, encoding, columns, features, notes };
 }
 
