@@ -1,7 +1,7 @@
 // `npm run import` end to end on the committed fixtures, output checked with the project's own
 // schema reader (src/schemas parseLayer), which is what loads the written file later.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -138,5 +138,22 @@ describe('--reference: is the file shifted against data already in WGS84?', () =
     const r = cli([csv, '--as', 'facilities', '--reference', roads, '--check', '--lang', 'en']);
     const line = r.lines.find((l) => l.startsWith('Against the reference data'));
     expect(line).toMatch(/as GCJ-02 0 m; .* add --coords gcj02 to convert\.$/);
+  });
+});
+
+describe('import, then check: the written files are a project folder', () => {
+  it('communities and facilities imported into a folder load with the project loader and evaluate', async () => {
+    const { loadProjectPath } = await import('../../src/cli/load-project');
+    const { evaluate } = await import('../../src/core/evaluate');
+    const folder = join(dir, 'myarea');
+    mkdirSync(folder);
+    expect(cli([join(FIXTURES, 'communities-gk36-gbk.zip'), '--as', 'communities', '--out', join(folder, 'communities.geojson')]).code).toBe(0);
+    expect(cli([join(FIXTURES, 'facilities-cm108-gbk.csv'), '--as', 'facilities', '--crs', 'EPSG:4545', '--out', join(folder, 'facilities.geojson')]).code).toBe(0);
+    const loaded = loadProjectPath(folder);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect([loaded.project.communities.length, loaded.project.facilities.length]).toEqual([3, 3]);
+    const ev = evaluate(loaded.project, { profile: 'combined' });
+    expect(ev.results.length).toBeGreaterThan(0);
   });
 });
