@@ -5,7 +5,7 @@ import demoProjectUrl from '../data/demo/project.json?url';
 import demoBasemapUrl from '../data/demo/basemap.pmtiles?url';
 import { BASEMAP_FILE_KEY } from './map/basemap';
 import { createActions } from './state/actions';
-import { createAppState } from './state/app-state';
+import { createAppState, DEMO_FILE } from './state/app-state';
 import { readBasemap, readLang } from './state/persist';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
@@ -38,4 +38,4 @@ if (root) {
     root,
   );
 }
-void actions.openProject(absolute(demoProjectUrl), 'data/demo/project.json');
+void actions.openProject(absolute(demoProjectUrl), DEMO_FILE);

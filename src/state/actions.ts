@@ -5,6 +5,7 @@ import { resolveParams, type Params } from '../core/params';
 import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from '../map/layers';
+import type { LoadOutcome } from '../worker/api';
 import type { AnalysisClient } from '../worker/client';
 import { areasKey, type CircleGroup } from '../worker/service-areas';
 import type { AppState, UnitRef } from './app-state';
@@ -21,16 +22,20 @@ export const PARAM_LIMITS = {
 export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
-  client: Pick<AnalysisClient, 'listProfiles' | 'loadUrl' | 'analyse' | 'walkAreas'>;
+  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
   keepFile: (file: File) => Promise<void>;
 }
 
-/** "file #index (id) field: what is wrong" — where to look first, then what to do. */
+/** A stopping problem in words: the schema's message already names the file and the feature
+ *  (number and id); the field is added when the message does not mention it. */
 export function problemText(lang: Lang, p: InputProblem): string {
-  const where = [p.file, p.index !== undefined ? `#${p.index}` : '', p.id ? `(${p.id})` : '', p.field ?? ''].filter(Boolean).join(' ');
-  return `${where}: ${tm(lang, p.msg)}`;
+  const text = tm(lang, p.msg);
+  const where = [p.file && !text.includes(p.file) ? p.file : '', p.id && !text.includes(p.id) ? `(${p.id})` : '', p.field && !text.includes(p.field) ? `[${p.field}]` : '']
+    .filter(Boolean)
+    .join(' ');
+  return where ? `${where} ${text}` : text;
 }
 
 function message(e: unknown): string {
@@ -74,38 +79,51 @@ export function createActions(s: AppState, deps: Deps) {
     }
   }
 
-  return {
-    analyse,
-
-    async openProject(url: string, fileName: string): Promise<void> {
-      s.phase.value = 'loading';
-      try {
-        const [profiles, loaded] = await Promise.all([s.profiles.value.length ? s.profiles.value : deps.client.listProfiles(), deps.client.loadUrl(url, fileName)]);
-        s.profiles.value = profiles;
-        if (!loaded.ok) {
-          batch(() => {
-            s.phase.value = 'error';
-            s.error.value = loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n');
-          });
-          return;
-        }
-        const project = loaded.project;
-        const known = s.profiles.value.some((p) => p.id === project.profile);
-        batch(() => {
-          s.project.value = project;
-        s.areas.value = null;
-          s.profile.value = known ? project.profile : 'combined';
-          s.params.value = resolveParams(project.params);
-          s.selection.value = null;
-        });
-      } catch (e) {
+  async function open(fileName: string, load: () => Promise<LoadOutcome>): Promise<void> {
+    s.phase.value = 'loading';
+    try {
+      const [profiles, loaded] = await Promise.all([s.profiles.value.length ? s.profiles.value : deps.client.listProfiles(), load()]);
+      s.profiles.value = profiles;
+      if (!loaded.ok) {
         batch(() => {
           s.phase.value = 'error';
-          s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: message(e) });
+          s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: '' }) + '\n' + loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n');
         });
         return;
       }
-      await analyse();
+      const project = loaded.project;
+      const known = s.profiles.value.some((p) => p.id === project.profile);
+      batch(() => {
+        s.project.value = project;
+        s.projectFile.value = fileName;
+        s.areas.value = null;
+        s.analysis.value = null;
+        s.profile.value = known ? project.profile : 'combined';
+        s.params.value = resolveParams(project.params);
+        s.selection.value = null;
+        s.error.value = null;
+      });
+    } catch (e) {
+      batch(() => {
+        s.phase.value = 'error';
+        s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: message(e) });
+      });
+      return;
+    }
+    await analyse();
+  }
+
+  return {
+    analyse,
+
+    /** the embedded demo (or any project served next to the app), fetched by the worker */
+    openProject(url: string, fileName: string): Promise<void> {
+      return open(fileName, () => deps.client.loadUrl(url, fileName));
+    },
+
+    /** a project file the user picked (JSON text; the worker parses and validates it) */
+    openProjectText(text: string, fileName: string): Promise<void> {
+      return open(fileName, () => deps.client.load(text, fileName));
     },
 
     setProfile(id: string): Promise<void> {

@@ -13,6 +13,9 @@ import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './tabl
 import { countsByRule, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
 import { outsideSet } from '../map/features';
 
+/** the embedded demo's name, so the app shows its real-vs-simulated note only for it */
+export const DEMO_FILE = 'data/demo/project.json';
+
 export type Phase = 'starting' | 'loading' | 'analysing' | 'ready' | 'error';
 
 export interface UnitRef {
@@ -29,6 +32,8 @@ export interface AppState {
   profile: Signal<string>;
   params: Signal<Params>;
   project: Signal<LoadedProject | null>;
+  /** file name the project came from (the demo's is DEMO_FILE) */
+  projectFile: Signal<string | null>;
   analysis: Signal<Analysis | null>;
   /** circles (straight) or walk areas (network) currently drawn; null while being computed */
   areas: Signal<ServiceAreas | null>;
@@ -83,6 +88,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     profile,
     params: signal<Params>({ ...DEFAULT_PARAMS }),
     project,
+    projectFile: signal<string | null>(null),
     analysis,
     areas: signal<ServiceAreas | null>(null),
     rule,

@@ -5,10 +5,12 @@ import { BasemapPicker } from './BasemapPicker';
 import { useApp, useT } from './context';
 import { DetailPanel } from './DetailPanel';
 import { Header } from './Header';
+import { DEMO_FILE } from '../state/app-state';
 import { InfoNote } from './InfoNote';
 import { IssuesPanel } from './IssuesPanel';
 import { LayerPanel } from './LayerPanel';
 import { MapPane } from './MapPane';
+import { ProjectPicker } from './ProjectPicker';
 import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
 
@@ -35,7 +37,8 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           <SummaryPanel />
           <IssuesPanel />
           <LayerPanel />
-          <InfoNote />
+          {state.projectFile.value === DEMO_FILE && <InfoNote />}
+          <ProjectPicker />
           <BasemapPicker />
           {a && (
             <p class="note" data-testid="analysis-time" data-reach={a.reach}>

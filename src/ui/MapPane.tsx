@@ -9,6 +9,7 @@ import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
 import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
+import { DEMO_FILE } from '../state/app-state';
 import { useApp, useT } from './context';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
@@ -23,7 +24,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       onIdle: (idle) => actions.setMapIdle(idle),
       onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
     });
-    let fitted = false;
+    let fittedTo: unknown = null;
     const stop = [
       effect(() => {
         const choice = state.basemap.value;
@@ -54,8 +55,8 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const p = state.project.value;
         if (!p) return;
         const b = areaBbox(p);
-        if (b && !fitted) {
-          fitted = true;
+        if (b && fittedTo !== p) {
+          fittedTo = p; // each newly opened project is framed once
           view.fit(b);
         }
       }),
@@ -87,9 +88,11 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   return (
     <div class="map-wrap">
       <div class="map" ref={host} data-testid="map" data-idle="false" role="application" aria-label={tr('ui.map')} />
-      <div class="map-badge" data-testid="map-badge">
-        {tr('ui.info.badge')}
-      </div>
+      {state.projectFile.value === DEMO_FILE && (
+        <div class="map-badge" data-testid="map-badge">
+          {tr('ui.info.badge')}
+        </div>
+      )}
     </div>
   );
 }

@@ -129,6 +129,12 @@ export class AppDriver {
       await this.page.click(`[data-layer=${group}]`);
       await this.mapIdle();
     },
+    /** opens a project file from disk through the real file input */
+    projectFilePicked: async (path: string): Promise<void> => {
+      await this.page.setInputFiles('[data-testid=project-input]', path);
+      await this.page.waitForSelector('[data-testid=phase][data-phase=ready], [data-testid=phase][data-phase=error]', { timeout: 30_000 });
+      await this.mapIdle();
+    },
     reloaded: async (): Promise<void> => {
       await this.page.reload();
       await this.analysed();
@@ -163,6 +169,12 @@ export class AppDriver {
     },
     basemapKind: async (): Promise<string> => this.page.$eval('[data-testid=basemap-kind]', (el) => (el instanceof HTMLSelectElement ? el.value : '')),
     errorBanner: async (): Promise<string | null> => (await this.page.$('[data-testid=error]')) && this.page.textContent('[data-testid=error]'),
+    tableRowIds: async (level: string): Promise<string[]> => {
+      await this.page.click(`[role=tab][data-level=${level}]`);
+      await this.page.fill('[data-testid=table-search]', '');
+      return this.page.$$eval('[data-testid=results-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));
+    },
+    phase: async (): Promise<string> => (await this.page.getAttribute('[data-testid=phase]', 'data-phase')) ?? '',
     text: async (selector: string): Promise<string> => (await this.page.textContent(selector)) ?? '',
     /** requests that left the machine: anything not on loopback and not data:/blob: */
     requestsLeavingLocalhost: (): string[] =>

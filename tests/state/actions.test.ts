@@ -9,8 +9,9 @@ import type { AnalysisClient } from '../../src/worker/client';
 import { latestOnly } from '../../src/worker/latest';
 
 function setup(file = 'data/sample/project.json') {
-  const client: Pick<AnalysisClient, 'listProfiles' | 'loadUrl' | 'analyse' | 'walkAreas'> = {
+  const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> = {
     listProfiles: async () => api.listProfiles(),
+    load: async (text, name) => api.load(text, name),
     // the worker fetches by URL; here the "URL" is a path read from disk
     loadUrl: async (path, name) => api.load(readFileSync(path, 'utf8'), name),
     analyse: latestOnly(async (req) => api.analyse(req)),
@@ -85,6 +86,20 @@ describe('actions', () => {
     await actions.openProject('tests/fixtures/does-not-exist.json', 'missing.json');
     expect(state.phase.value).toBe('error');
     expect(state.error.value).toContain('missing.json');
+  });
+
+  it('a picked project file that is broken: the message names file, feature and field; the open project stays', async () => {
+    const { state, actions, file } = setup();
+    await actions.openProject(file, file);
+    const before = state.project.value;
+    await actions.openProjectText(readFileSync('tests/fixtures/app/broken-project.json', 'utf8'), 'broken-project.json');
+    expect(state.phase.value).toBe('error');
+    // facility #2 has latitude 134.2 (the fixture was made from data/sample with that one change)
+    // facility #2 is the 3rd, id F3 in the file
+    expect(state.error.value).toContain('broken-project.json');
+    expect(state.error.value).toContain('F3');
+    expect(state.error.value).toContain('geometry');
+    expect(state.project.value).toBe(before);
   });
 
   it('choosing a rule colours the map by it and filters the table; language is remembered', async () => {
