@@ -152,3 +152,26 @@ describe('every message reads whole in both languages', () => {
     for (const p of problems) for (const lang of ['zh', 'en'] as const) expect(formatProblem(p, lang)).not.toMatch(/\{\w+\}|io\.[a-z]+\./);
   });
 });
+
+describe('archives that would unpack too large (zip bombs)', () => {
+  it('are refused from the sizes they declare, before anything is inflated', () => {
+    const zip = zipSync({ 'big.shp': new Uint8Array(100), 'big.dbf': new Uint8Array(100) });
+    // declare 2 GiB uncompressed for big.shp in the central directory (signature 50 4B 01 02, size at +24)
+    const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    let at = zip.length - 22;
+    while (dv.getUint32(at, true) !== 0x06054b50) at--;
+    const central = dv.getUint32(at + 16, true);
+    expect(dv.getUint32(central, true)).toBe(0x02014b50);
+    dv.setUint32(central + 24, 0x80000000, true);
+    expect(readFile('bomb.zip', zip)).toEqual({ ok: false, error: { key: 'io.err.zipTooLarge', args: { file: 'bomb.zip', mb: 2048, limit: 1024 } } });
+  });
+  it('pictures and other files in an archive are never inflated', () => {
+    // the photo comes first, deflated, and its data is then broken: inflating it would throw
+    const kmz = zipSync({ 'files/photo.jpg': [new Uint8Array(5000).fill(7), { level: 6 }], 'doc.kml': bytes('communities.kml') });
+    const dv = new DataView(kmz.buffer, kmz.byteOffset, kmz.byteLength);
+    const dataAt = 30 + dv.getUint16(26, true) + dv.getUint16(28, true);
+    kmz[dataAt] = 0xff; // deflate block type 3 does not exist
+    expect(() => unzipSync(kmz)).toThrow();
+    expect(readFile('c.kmz', kmz).ok).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import { decodeText } from '../bytes';
 import { coordsFromNames } from '../webmap';
 
 export function readKmz(file: string, b: Uint8Array, opts: ReadOptions): SourceLayer {
-  const entries = unzip(file, b);
+  const entries = unzip(file, b, (n) => n.toLowerCase().endsWith('.kml'));
   const names = Object.keys(entries).filter((n) => n.toLowerCase().endsWith('.kml'));
   // the main document is doc.kml by convention, else the first .kml at the top level
   const main = names.find((n) => n.toLowerCase() === 'doc.kml') ?? names.sort((a, c) => a.split('/').length - c.split('/').length)[0];

@@ -12,12 +12,42 @@ import { coordsFromNames } from '../webmap';
 import { progressEvery, reproject } from './common';
 import { readDbf } from './dbf';
 
-export function unzip(file: string, b: Uint8Array): Record<string, Uint8Array> {
+/** Uncompressed bytes we are willing to inflate from one archive: far above any planning layer,
+ *  far below what would exhaust a browser tab (a zip bomb declares gigabytes). */
+export const MAX_UNZIPPED = 1 << 30;
+
+const SHAPEFILE_PARTS = /\.(shp|shx|dbf|prj|cpg|kml)$/i;
+
+/**
+ * Inflates the entries `keep` accepts (by default the parts of a Shapefile and KML documents:
+ * pictures and other files in the archive are never decompressed), refusing archives whose
+ * declared uncompressed size passes MAX_UNZIPPED.
+ */
+export function unzip(file: string, b: Uint8Array, keep: (name: string) => boolean = (n) => SHAPEFILE_PARTS.test(n)): Record<string, Uint8Array> {
+  let total = 0;
   try {
-    return unzipSync(b);
+    return unzipSync(b, {
+      filter: (f) => {
+        if (!keep(f.name)) return false;
+        total += f.originalSize;
+        if (total > MAX_UNZIPPED) throw new IoError('io.err.zipTooLarge', { file, mb: Math.round(total / 2 ** 20), limit: MAX_UNZIPPED / 2 ** 20 });
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof IoError) throw e;
     return fail('io.err.zipCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Names in an archive, without inflating anything. */
+export function zipNames(file: string, b: Uint8Array): string[] {
+  const names: string[] = [];
+  unzip(file, b, (n) => {
+    names.push(n);
+    return false;
+  });
+  return names;
 }
 
 export function readShapefileZip(file: string, b: Uint8Array, opts: ReadOptions): SourceLayer[] {
