@@ -4,12 +4,14 @@
 // Baselines measured in this same run: a blank page from the same server (what the browser
 // costs before our code), and evaluate() called directly in Node (what the analysis costs
 // without the worker, the copy back and the drawing).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { generateCity } from '../../scripts/demo/city';
 import { evaluate } from '../../src/core/evaluate';
+import { projectToJson } from '../../src/schemas';
 import { parseProject } from '../../src/worker/parse';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
@@ -103,6 +105,30 @@ export default async function bench(): Promise<BenchRow[]> {
       baseline: { name: 'evaluate() alone in Node', ms: direct },
       note: `median analysis inside the worker ${workerMs[Math.floor(workerMs.length / 2)]} ms`,
     });
+    // a city of 10 000+ communities (demo generator at size 20, roads left out: straight-line
+    // circles), opened through the project file input like a planner's own file
+    const city = generateCity({ size: 20 });
+    const bigFile = join(OUT, 'city-size20.json');
+    writeFileSync(bigFile, JSON.stringify(projectToJson({ ...city, roads: [], profile: 'combined', params: {} })));
+    const big = await fresh();
+    const bigPage = await big.newPage();
+    await bigPage.goto(server.url);
+    await ready(bigPage);
+    const t0 = performance.now();
+    await bigPage.setInputFiles('[data-testid=project-input]', bigFile);
+    await bigPage.waitForFunction((n) => (document.querySelector('[data-testid=project-file]')?.textContent ?? '').includes(n), 'city-size20.json', { timeout: 120_000 });
+    await ready(bigPage);
+    const openBig = performance.now() - t0;
+    let k = 0;
+    const bigSwitch = await median(async () => {
+      await bigPage.selectOption('[data-testid=profile]', profiles[k++ % profiles.length]);
+      await bigPage.waitForSelector('[data-testid=phase][data-phase=analysing]', { timeout: 5_000 }).catch(() => undefined);
+      await ready(bigPage);
+    }, 3);
+    await big.close();
+    rows.push({ name: `open a ${city.communities.length}-community project file → map idle`, ms: openBig, note: `${city.facilities.length} facilities, ${(statSync(bigFile).size / 1e6).toFixed(1)} MB JSON` });
+    rows.push({ name: `profile change on the ${city.communities.length}-community city → table + map idle`, ms: bigSwitch });
+
     rows.push({
       name: 'JS shipped excluding maplibre-gl, gzip -9 (bytes, not ms)',
       ms: size.ours,
