@@ -122,6 +122,7 @@ export function parseArgs(argv: string[]): CliArgs {
       yColumn: one('--y'),
       headerRow: headerRow ? Number(headerRow) : undefined,
       layers: layer ? [layer] : undefined,
+      area: bbox,
     },
   };
 }

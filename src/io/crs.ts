@@ -152,7 +152,7 @@ export function toLonLat(crs: CrsInfo): ((xy: XY) => XY) | null {
  * Guess from the numbers when nothing says what they are: 8-digit eastings (zone prefix) name
  * their zone; lon/lat ranges need nothing. Returns undefined when only the user can tell.
  */
-export function guessCrs(sampleX: number[], sampleY: number[]): CrsInfo | undefined {
+export function guessCrs(sampleX: number[], sampleY: number[], area?: [number, number, number, number]): CrsInfo | undefined {
   const xs = sampleX.filter(Number.isFinite);
   const ys = sampleY.filter(Number.isFinite);
   if (xs.length === 0) return undefined;
@@ -170,6 +170,22 @@ export function guessCrs(sampleX: number[], sampleY: number[]): CrsInfo | undefi
     // say; CGCS2000 is the national standard since 2008, older data may be Xi'an 1980)
     const code = zone >= 25 && zone <= 45 ? 4513 + zone - 25 : zone >= 13 && zone <= 23 ? 4491 + zone - 13 : undefined;
     if (code && northing) return { code: `EPSG:${code}`, source: 'guessed', proj4: gaussKrugerDef(code) };
+  }
+  // unprefixed eastings (500 km ± 3° of longitude) say nothing of their zone; the study area does:
+  // the 3° zone whose central meridian is nearest its centre, if the points then land in it
+  if (area && xs.every((x) => x > 100_000 && x < 900_000) && ys.every((y) => y > 0 && y < 6_200_000)) {
+    const cm = 3 * Math.round((area[0] + area[2]) / 2 / 3);
+    const code = 4534 + (cm - 75) / 3;
+    const def = gaussKrugerDef(code);
+    if (def) {
+      const conv = proj4(def, LONLAT);
+      const m = 0.5; // degrees of slack around the area
+      const inside = xs.slice(0, 50).every((x, i) => {
+        const [lon, lat] = conv.forward([x, ys[i]]);
+        return lon >= area[0] - m && lon <= area[2] + m && lat >= area[1] - m && lat <= area[3] + m;
+      });
+      if (inside) return { code: `EPSG:${code}`, source: 'guessed', proj4: def };
+    }
   }
   // Web Mercator metres over China (73°E–136°E, 3°N–54°N): x 8.1–15.2·10⁶, y 0.3–7.2·10⁶; no
   // Gauss-Krüger easting falls there (unprefixed < 10⁶, prefixed ≥ 25·10⁶)

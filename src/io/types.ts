@@ -68,6 +68,8 @@ export interface ReadOptions {
   headerRow?: number;
   /** DXF / multi-layer files: keep only these layers */
   layers?: string[];
+  /** the study area [west, south, east, north]: lets unprefixed Gauss-Krüger metres find their zone */
+  area?: [number, number, number, number];
   /** called with 0…1 while parsing; the worker forwards it to the page */
   onProgress?: (fraction: number) => void;
 }

@@ -197,3 +197,17 @@ describe('empty columns', () => {
     expect(layer.features[0].properties).toEqual({ 名称: '甲', D: null });
   });
 });
+
+describe('unprefixed Gauss-Krüger metres and the study area', () => {
+  const CHANGAN: [number, number, number, number] = [108.75, 33.85, 109.1, 34.25];
+  it('with the study area the zone is found: centre 108.925°E → nearest 3° meridian 108°E → EPSG:4534 + (108 − 75)/3 = 4545', () => {
+    const [layer] = readOk('facilities-cm108-gbk.csv', bytes('facilities-cm108-gbk.csv'), { area: CHANGAN });
+    expect(layer.crs).toMatchObject({ code: 'EPSG:4545', source: 'guessed' });
+    expect(layer.notes).toContainEqual({ key: 'io.note.crsGuessed', args: { crs: 'EPSG:4545' } });
+    const src = sourceJson('facilities.geojson');
+    layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Point' ? f.geometry.coordinates : null, src.features[i].geometry.coordinates)).toBeLessThan(1e-6));
+  });
+  it('a study area elsewhere (Beijing, 116.4°E: meridian 117°E) does not fit the points, so the CRS is still asked for', () => {
+    expect(readFails('facilities-cm108-gbk.csv', bytes('facilities-cm108-gbk.csv'), { area: [116.2, 39.7, 116.6, 40.1] }).key).toBe('io.err.crsMissing');
+  });
+});

@@ -97,7 +97,7 @@ export function readDxf(file: string, text: string, opts: ReadOptions): SourceLa
 
 function chooseCrs(file: string, sample: Position[], opts: ReadOptions, notes: Msg[]): CrsInfo {
   if (opts.crs) return crsFromUser(opts.crs);
-  const g = guessCrs(sample.map((p) => p[0]), sample.map((p) => p[1]));
+  const g = guessCrs(sample.map((p) => p[0]), sample.map((p) => p[1]), opts.area);
   if (!g) fail('io.err.crsMissing', { file, layer: 'DXF', x: String(sample[0]?.[0] ?? '—'), y: String(sample[0]?.[1] ?? '—') });
   notes.push({ key: 'io.note.crsGuessed', args: { crs: g.code } });
   return g;

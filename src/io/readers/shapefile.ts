@@ -125,7 +125,7 @@ function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: 
   const ys = sample.map((p) => p[1]);
   if (opts.crs) return crsFromUser(opts.crs);
   if (!prj || prj.trim() === '') {
-    const g = guessCrs(xs, ys);
+    const g = guessCrs(xs, ys, opts.area);
     if (!g) fail('io.err.crsMissing', { file, layer, x: fmt(xs[0]), y: fmt(ys[0]) });
     notes.push({ key: 'io.note.crsGuessed', args: { crs: g.code } });
     return g;
@@ -134,7 +134,7 @@ function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: 
   const lonlat = !crs.proj4;
   const looksLonLat = xs.every((x) => Math.abs(x) <= 180) && ys.every((y) => Math.abs(y) <= 90);
   if (lonlat !== looksLonLat && sample.length > 0) {
-    const g = guessCrs(xs, ys);
+    const g = guessCrs(xs, ys, opts.area);
     fail('io.err.prjMismatch', { file, layer, crs: crs.code, x: fmt(xs[0]), y: fmt(ys[0]), suggestion: g ? g.code : '—' });
   }
   // projected numbers of the wrong zone or prefix land far off the globe or in NaN
@@ -143,7 +143,7 @@ function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: 
     const [lon, lat] = fn([p[0], p[1]]);
     return !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90);
   })) {
-    const g = guessCrs(xs, ys);
+    const g = guessCrs(xs, ys, opts.area);
     fail('io.err.prjMismatch', { file, layer, crs: crs.code, x: fmt(xs[0]), y: fmt(ys[0]), suggestion: g ? g.code : '—' });
   }
   return crs;

@@ -263,7 +263,7 @@ function chooseTableCrs(file: string, sheet: string, sample: [number, number][],
   if (sample.length === 0) return { code: 'EPSG:4326', source: 'guessed' };
   const xs = sample.map((p) => p[0]);
   const ys = sample.map((p) => p[1]);
-  const g = guessCrs(xs, ys);
+  const g = guessCrs(xs, ys, opts.area);
   if (g) return g;
   // latitude in the x column and longitude in the y column
   if (xs.every((x) => Math.abs(x) <= 90) && ys.every((y) => Math.abs(y) <= 180)) fail('io.err.swappedColumns', { file, sheet, x: xCol, y: yCol, xv: xs[0], yv: ys[0] });
