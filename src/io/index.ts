@@ -22,5 +22,5 @@ export { detectEncoding, decodeText } from './bytes';
 export { toCsv, toCsvText, toXlsx, type ExportTable, type HeaderBlock, type CellValue } from './export/table';
 export { layerToGeoJSON, layerToTable, importRecord, type ImportRecord } from './export/model';
 export { resultTables, headerBlock, RESULT_LEVELS, type RuleNamer } from './export/results';
-export { gapsGeoJSON, type ServiceArea } from './export/gaps';
+export { gapsGeoJSON, splitGaps, type GapProps, type ServiceArea } from './export/gaps';
 export * from './types';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Community, Facility, RuleResult } from '../../src/core/model';
 import { DEFAULT_PARAMS } from '../../src/core/params';
-import { gapsGeoJSON, headerBlock, importLayer, layerToGeoJSON, layerToTable, readFile, resultTables, toCsv, toCsvText, toXlsx } from '../../src/io';
+import { gapsGeoJSON, splitGaps, headerBlock, importLayer, layerToGeoJSON, layerToTable, readFile, resultTables, toCsv, toCsvText, toXlsx } from '../../src/io';
 import { readOk } from './helpers';
 
 const FACILITIES: Facility[] = [
@@ -108,6 +108,8 @@ describe('gaps as GeoJSON', () => {
     ]);
     expect(fc.features[0].properties).toMatchObject({ rule: 'ak.new.floor', shortfall: 865, label: '未达标：新建小区养老用房（人均）' });
     expect(fc.features[1].properties).toMatchObject({ label: '养老服务圈外', population: 2310 });
+    const parts = splitGaps(fc);
+    expect(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.features.length]))).toEqual({ 'rule:ak.new.floor': 1, 'outside:elderly': 1, 'service_area:elderly': 1 });
   });
 });
 

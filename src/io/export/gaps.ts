@@ -64,3 +64,18 @@ export function gapsGeoJSON(ev: Pick<Evaluation, 'results' | 'coverage'>, layers
   for (const a of serviceAreas) features.push({ type: 'Feature', geometry: a.geometry, properties: { gap: 'service_area', circle: a.circle, facility: a.facility ?? null } });
   return { type: 'FeatureCollection', features };
 }
+
+/**
+ * One collection per rule, per circle and for the service areas, keyed "rule:<id>",
+ * "outside:<circle>" and "service_area:<circle>", for a GIS user who wants one file (or one
+ * layer) per gap. Features are shared, not copied.
+ */
+export function splitGaps(fc: FeatureCollection<Geometry, GapProps>): Record<string, FeatureCollection<Geometry, GapProps>> {
+  const out: Record<string, FeatureCollection<Geometry, GapProps>> = {};
+  for (const f of fc.features) {
+    const p = f.properties;
+    const key = p.gap === 'rule' ? `rule:${String(p.rule)}` : `${String(p.gap)}:${String(p.circle)}`;
+    (out[key] ??= { type: 'FeatureCollection', features: [] }).features.push(f);
+  }
+  return out;
+}
