@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { set } from 'idb-keyval';
 import demoProjectUrl from '../data/demo/project.json?url';
 import demoBasemapUrl from '../data/demo/basemap.pmtiles?url';
+import { t } from './i18n';
 import { BASEMAP_FILE_KEY } from './map/basemap';
 import { createActions } from './state/actions';
 import { createAppState, DEMO_FILE } from './state/app-state';
@@ -23,7 +24,7 @@ function storage(): Storage | null {
 const kv = storage();
 const state = createAppState({ lang: readLang(kv), basemap: readBasemap(kv) });
 const actions = createActions(state, {
-  client: createAnalysisClient(),
+  client: createAnalysisClient((detail) => actions.reportError(t(state.lang.peek(), 'ui.error.worker', { detail }))),
   storage: kv,
   keepFile: (file) => set(BASEMAP_FILE_KEY, file),
 });

@@ -1,13 +1,12 @@
 // Everything the page asks of the analysis worker. The functions run in the worker (worker.ts
-// exposes this object with Comlink) and equally in Node, where tests/state call them directly.
+// exposes this object with Comlink) and equally in Node, where tests call them directly.
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '../core/model';
-import { resolveParams, type Params } from '../core/params';
+import { circleDistance, resolveParams, type Params } from '../core/params';
 import type { InputProblem } from '../schemas';
 import { parseProject } from './parse';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
-import { serviceAreas, straightArea, straightRadius, CIRCLE_GROUPS, type ServiceAreas } from './service-areas';
-import { circleDistance } from '../core/params';
+import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
 
 /** What the page keeps of a loaded project: everything it draws (roads stay in the worker). */
 export interface LoadedProject {

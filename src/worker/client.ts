@@ -17,8 +17,10 @@ export interface AnalysisClient {
   dispose(): void;
 }
 
-export function createAnalysisClient(): AnalysisClient {
+/** `onCrash` hears of a worker that failed to start or died (its pending calls never answer). */
+export function createAnalysisClient(onCrash: (message: string) => void = () => undefined): AnalysisClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+  worker.addEventListener('error', (e) => onCrash(e.message || 'the analysis worker stopped'));
   const remote: Remote<Api> = wrap<Api>(worker);
   return {
     listProfiles: () => remote.listProfiles(),
