@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { Community, Facility, RuleResult } from '../../src/core/model';
+import type { Community, Facility, Road, RuleResult, Street } from '../../src/core/model';
+import type { KindItems } from '../../src/io';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { gapsGeoJSON, splitGaps, headerBlock, importLayer, layerToGeoJSON, layerToTable, readFile, resultTables, toCsv, toCsvText, toXlsx } from '../../src/io';
 import { readOk } from './helpers';
@@ -40,6 +41,24 @@ describe('round trips: export, then import, gives the same records', () => {
     const out = importLayer(layer, { kind: 'communities', file: 'communities.geojson' });
     expect(out.report.problems).toEqual([]);
     expect(out.good).toEqual(COMMUNITIES);
+  });
+});
+
+describe('round trips for every layer kind through GeoJSON', () => {
+  const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+  it('facilities (points and a polygon), streets, roads (with their source)', () => {
+    const facilities: Facility[] = [...FACILITIES, { id: 'F004', name: '综合体', kind: 'elderly_complex', floorArea: 2400, geometry: { type: 'Polygon', coordinates: [[[108.95, 34.15], [108.951, 34.15], [108.951, 34.151], [108.95, 34.15]]] }, extra: {} }];
+    const streets: Street[] = [{ id: '610116001', name: '韦曲街道', type: 'street', geometry: { type: 'MultiPolygon', coordinates: [[[[108.9, 34.1], [109, 34.1], [109, 34.2], [108.9, 34.1]]]] }, extra: { 面积平方公里: 25.3 } }];
+    const roads: Road[] = [{ id: 'w1', name: '韦曲南街', highway: 'residential', source: '© OpenStreetMap contributors (ODbL)', geometry: { type: 'LineString', coordinates: [[108.93, 34.15], [108.94, 34.15]] } }];
+    const back = <K extends 'facilities' | 'streets' | 'roads'>(kind: K, items: KindItems[K][]) => {
+      const [layer] = readOk(`${kind}.geojson`, enc(layerToGeoJSON(kind, items)));
+      const out = importLayer(layer, { kind, file: `${kind}.geojson` });
+      expect(out.report.problems).toEqual([]);
+      return out.good;
+    };
+    expect(back('facilities', facilities)).toEqual(facilities);
+    expect(back('streets', streets)).toEqual(streets);
+    expect(back('roads', roads)).toEqual(roads);
   });
 });
 
