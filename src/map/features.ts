@@ -39,6 +39,11 @@ export function unitFeatures<G extends Polygon | MultiPolygon | Point>(units: re
 }
 
 export const communityFeatures = (cs: readonly Community[]) => unitFeatures(cs);
+
+/** A point on each community (the point itself for point communities, else one inside the polygon). */
+export function communityDots(cs: readonly Community[]): FeatureCollection<Point, UnitProps> {
+  return unitFeatures(cs.map((c) => ({ id: c.id, name: c.name, geometry: c.geometry.type === 'Point' ? c.geometry : pointOnFeature(c.geometry).geometry })));
+}
 export const streetFeatures = (ss: readonly Street[]) => unitFeatures(ss);
 
 /** State of every unit of a level (each gets one, so a unit that lost its verdict is reset). */

@@ -13,6 +13,8 @@ export const LAYER_GROUPS: readonly LayerGroup[] = ['streets', 'communities', 'c
 export const SOURCES = {
   streets: 'a-streets',
   communities: 'a-communities',
+  /** one point per community: its verdict stays visible at district zoom, where polygons are specks */
+  communityDots: 'a-community-dots',
   facilities: 'a-facilities',
   circles: 'a-circles',
 } as const;
@@ -23,6 +25,7 @@ export const CLICKABLE: readonly { layer: string; level: Level }[] = [
   { layer: 'a-facilities-marker', level: 'facility' },
   { layer: 'a-communities-fill', level: 'community' },
   { layer: 'a-communities-point', level: 'community' },
+  { layer: 'a-communities-dot', level: 'community' },
   { layer: 'a-streets-fill', level: 'street' },
 ];
 
@@ -38,6 +41,7 @@ export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>
   return {
     [SOURCES.streets]: src(SOURCES.streets),
     [SOURCES.communities]: src(SOURCES.communities),
+    [SOURCES.communityDots]: src(SOURCES.communityDots),
     [SOURCES.facilities]: src(SOURCES.facilities),
     [SOURCES.circles]: src(SOURCES.circles),
   } as Record<SourceId, GeoJSONSourceSpecification>;
@@ -64,6 +68,9 @@ function capacityRadius(): ExpressionSpecification {
   const byCapacity = ['interpolate', ['linear'], ['coalesce', ['get', 'capacity'], 0], ...CAPACITY_RADIUS.flat()] as ExpressionSpecification;
   return ['interpolate', ['linear'], ['zoom'], 9, ['*', 0.4, byCapacity], 14, byCapacity];
 }
+
+/** below this zoom communities are a few pixels wide: draw them as dots as well */
+export const DOTS_UNTIL_ZOOM = 12.5;
 
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
 const idIs = (id: string | undefined): FilterSpecification => ['==', ['get', 'id'], id ?? ''];
@@ -147,7 +154,14 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       type: 'circle',
       source: SOURCES.facilities,
       layout: { visibility: vis(o.visible.facilities) },
-      paint: { 'circle-color': kindColour(), 'circle-radius': capacityRadius(), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-color': kindColour(),
+        'circle-radius': capacityRadius(),
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        // fainter at district zoom, so the verdict dots read first
+        'circle-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.55, 12.5, 1],
+      },
     },
     {
       // the kind's character on each marker; no glyphs URL in the style, so MapLibre draws it
@@ -158,6 +172,35 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       minzoom: 12,
       layout: { visibility: vis(o.visible.facilities), 'text-field': ['get', 'glyph'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#ffffff' },
+    },
+    {
+      // district zoom: a dot per community in its verdict colour, above the facility markers
+      id: 'a-communities-dot',
+      type: 'circle',
+      source: SOURCES.communityDots,
+      maxzoom: DOTS_UNTIL_ZOOM,
+      layout: { visibility: vis(o.visible.communities) },
+      paint: {
+        'circle-color': verdictColour(),
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 5],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 0.6,
+      },
+    },
+    {
+      id: 'a-outside-dot',
+      type: 'circle',
+      source: SOURCES.communityDots,
+      maxzoom: DOTS_UNTIL_ZOOM,
+      layout: { visibility: vis(o.visible.outside) },
+      paint: {
+        // a thin ring just outside the dot: the verdict colour still reads first
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.6, 12, 6.5],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': OUTSIDE_COLOUR,
+        'circle-stroke-width': 1.1,
+        'circle-stroke-opacity': ['case', isOutside, 1, 0],
+      },
     },
     {
       id: 'a-selected-street',

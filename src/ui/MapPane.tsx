@@ -3,7 +3,7 @@
 import { effect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { BasemapError, resolveBase } from '../map/basemap';
-import { communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
+import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
@@ -42,13 +42,16 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const p = state.project.value;
         if (!p) return;
         view.setData(SOURCES.communities, communityFeatures(p.communities));
+        view.setData(SOURCES.communityDots, communityDots(p.communities));
         view.setData(SOURCES.streets, streetFeatures(p.streets));
       }),
       effect(() => {
         const p = state.project.value;
         if (!p) return;
         const verdicts = state.verdicts.value;
-        view.setStates(SOURCES.communities, unitStates(p.communities.map((c) => c.id), 'community', verdicts, state.outside.value));
+        const communities = unitStates(p.communities.map((c) => c.id), 'community', verdicts, state.outside.value);
+        view.setStates(SOURCES.communities, communities);
+        view.setStates(SOURCES.communityDots, communities);
         view.setStates(SOURCES.streets, unitStates(p.streets.map((s) => s.id), 'street', verdicts, new Set()));
       }),
       effect(() => {

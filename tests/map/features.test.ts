@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility } from '../../src/core/model';
-import { capacityOf, communityFeatures, facilityFeatures, outsideSet, streetFeatures, unitStates } from '../../src/map/features';
+import { capacityOf, communityDots, communityFeatures, facilityFeatures, outsideSet, streetFeatures, unitStates } from '../../src/map/features';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
 const L = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]] };
@@ -23,6 +23,17 @@ describe('map features', () => {
       ['b', { verdict: 'none', outside: true }],
     ]);
     expect(streetFeatures([{ id: 's', name: 'S', type: 'street', geometry: L, extra: {} }]).features[0].geometry).toBe(L);
+  });
+
+  it('community dots lie on their community (the centroid of the L would not)', () => {
+    const dots = communityDots([
+      { id: 'l', name: 'L', type: 'new', geometry: L, extra: {} },
+      { id: 'p', name: 'P', type: 'rural', geometry: { type: 'Point', coordinates: [7, 7] }, extra: {} },
+    ]);
+    expect(booleanPointInPolygon([2.5, 2.5], L)).toBe(false); // the L's area centroid is (2.87, 2.87): outside it
+    expect(booleanPointInPolygon(dots.features[0].geometry.coordinates, L)).toBe(true);
+    expect(dots.features[1].geometry.coordinates).toEqual([7, 7]);
+    expect(dots.features.map((f) => f.properties.id)).toEqual(['l', 'p']);
   });
 
   it('facilities become points on themselves, with kind glyph by language and capacity by group', () => {
