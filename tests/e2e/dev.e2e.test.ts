@@ -1,5 +1,8 @@
 // `npm start` serves the app from Vite's dev server, not the build: check that path works too
 // (worker and MapLibre worker loaded as modules, data served from data/demo, CSP respected).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppDriver } from './driver';
 import { serveDev, type AppServer } from './server';
@@ -8,7 +11,8 @@ describe('the dev server (npm start)', () => {
   let server: AppServer;
   let driver: AppDriver;
   beforeAll(async () => {
-    server = await serveDev();
+    // a fresh dependency cache: the first `npm start` pre-bundles dependencies and may reload the page
+    server = await serveDev(mkdtempSync(join(tmpdir(), 'yl-vite-')));
     driver = new AppDriver(server.url);
     await driver.start();
   });

@@ -22,9 +22,10 @@ export async function serveApp(outDir: string): Promise<AppServer> {
   };
 }
 
-/** The dev server `npm start` runs (modules transformed on request, no build). */
-export async function serveDev(): Promise<AppServer> {
-  const server = await createServer({ logLevel: 'warn', server: { host: '127.0.0.1', port: 0, open: false } });
+/** The dev server `npm start` runs (modules transformed on request, no build). `cacheDir` lets a
+ *  test start with no pre-bundled dependencies, as the first `npm start` after `npm install` does. */
+export async function serveDev(cacheDir?: string): Promise<AppServer> {
+  const server = await createServer({ logLevel: 'warn', cacheDir, server: { host: '127.0.0.1', port: 0, open: false } });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error(`vite dev server did not report a TCP address (${String(address)})`);
