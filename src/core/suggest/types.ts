@@ -118,7 +118,7 @@ export interface SuggestResult {
   /** a-priori guarantee of the method here (e.g. 1 − 1/e), or null when none holds */
   guarantee: number | null;
   /** which greedy rule produced the list */
-  rule: 'gain' | 'gainPerCost' | 'cheapestFirst';
+  rule: 'gain' | 'gainPerCost';
   evaluations: number;
   counts: { candidates: number; demand: number; pairs: number; existing: number };
   /** ratio goal: the area-wide target and whether the sites reach it */
