@@ -50,16 +50,39 @@ function existingCapacity(f: Facility, childcare: boolean, goal: Goal): number |
   return f.beds ?? f.places;
 }
 
-/** candidate CSR (candidate → demand, nearest first) from demand → candidate pairs */
+/** candidate CSR (candidate → demand, nearest first) from demand → candidate pairs, with two
+ *  counting sorts and no comparisons: pairs by whole millimetres of distance (stable, so equal
+ *  distances keep demand order), then by candidate. Rows come out ordered by (distance rounded
+ *  down to the millimetre, demand index). */
 function transpose(p: ReachPairs, candidates: number): { offsets: Uint32Array; demand: Uint32Array } {
-  const offsets = new Uint32Array(candidates + 1);
-  for (let k = 0; k < p.supply.length; k++) offsets[p.supply[k] + 1]++;
-  for (let j = 0; j < candidates; j++) offsets[j + 1] += offsets[j];
+  const total = p.supply.length;
   const n = p.offsets.length - 1;
-  const items: { j: number; i: number; d: number }[] = [];
-  for (let i = 0; i < n; i++) for (let k = p.offsets[i]; k < p.offsets[i + 1]; k++) items.push({ j: p.supply[k], i, d: p.distance[k] });
-  items.sort((a, b) => a.j - b.j || a.d - b.d || a.i - b.i);
-  return { offsets, demand: Uint32Array.from(items, (x) => x.i) };
+  const mm = new Uint32Array(total);
+  let maxMm = 0;
+  for (let k = 0; k < total; k++) {
+    mm[k] = Math.floor(p.distance[k] * 1000);
+    if (mm[k] > maxMm) maxMm = mm[k];
+  }
+  const bucket = new Uint32Array(maxMm + 2);
+  for (let k = 0; k < total; k++) bucket[mm[k] + 1]++;
+  for (let b = 0; b <= maxMm; b++) bucket[b + 1] += bucket[b];
+  const byDistance = new Uint32Array(total);
+  const demandOf = new Uint32Array(total);
+  for (let i = 0; i < n; i++)
+    for (let k = p.offsets[i]; k < p.offsets[i + 1]; k++) {
+      demandOf[k] = i;
+      byDistance[bucket[mm[k]]++] = k;
+    }
+  const offsets = new Uint32Array(candidates + 1);
+  for (let k = 0; k < total; k++) offsets[p.supply[k] + 1]++;
+  for (let j = 0; j < candidates; j++) offsets[j + 1] += offsets[j];
+  const fill = offsets.slice(0, candidates);
+  const demand = new Uint32Array(total);
+  for (let t = 0; t < total; t++) {
+    const k = byDistance[t];
+    demand[fill[p.supply[k]]++] = demandOf[k];
+  }
+  return { offsets, demand };
 }
 
 export function suggestSites(data: Layers & { area?: AreaInfo }, options: SuggestOptions): SuggestResult {

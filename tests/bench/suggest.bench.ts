@@ -1,0 +1,79 @@
+// Site suggestion speed: 10,000 candidate sites × 50,000 demand points, 100 sites, against the
+// plain (non-lazy) greedy in the same run; and the exact optimum (GLPK, exhaustive search) on
+// instances small enough for them to finish.
+import type { Community, Layers } from '../../src/core/model';
+import { createStraightEngine } from '../../src/core/reach/straight';
+import { lazyGreedy, naiveGreedy, solveCoverage } from '../../src/core/suggest/solver';
+import { suggestSites } from '../../src/core/suggest/suggest';
+import type { Parcel } from '../../src/core/suggest/types';
+import { exhaustiveOptimum } from '../core/suggest/exact';
+import { glpkOptimum, glpsolPath } from '../core/suggest/glpk';
+import { randomInstance, rng, toCoverage } from '../core/suggest/instances';
+import { median } from './median';
+import type { BenchRow } from './run';
+
+// a 30 km × 30 km city at 34.1° N (0.27° latitude, 0.326° longitude)
+function city(demand: number, candidates: number) {
+  const r = rng(42);
+  const at = (): [number, number] => [108.75 + r() * 0.326, 33.95 + r() * 0.27];
+  const communities: Community[] = Array.from({ length: demand }, (_, i) => ({ id: `c${i}`, name: `c${i}`, type: 'built', population: 200 + Math.floor(r() * 3000), geometry: { type: 'Point', coordinates: at() }, extra: {} }));
+  const parcels: Parcel[] = Array.from({ length: candidates }, (_, j) => ({ id: `p${j}`, point: at() }));
+  const layers: Layers = { communities, facilities: [], streets: [], roads: [] };
+  return { layers, parcels };
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const { layers, parcels } = city(50_000, 10_000);
+  const reach = createStraightEngine();
+  const result = suggestSites(layers, { kind: 'childcare_centre', sites: 100, capacity: 100, cohort: 'all', candidates: { parcels }, reach });
+  rows.push({ name: 'suggest: reach pairs 50k demand × 10k candidates (straight)', ms: result.timings.reachMs, note: `${result.counts.pairs} pairs within ${result.distance} m` });
+  rows.push({ name: 'suggest: whole selection incl. allocation + bound', ms: result.timings.solveMs, note: `${result.sites.length} sites, served/bound = ${(result.sites.at(-1)?.cumulative ?? 0) / (result.upperBound ?? 1)}` });
+
+  // the solver alone on the same instance, lazy vs plain greedy
+  const pts = layers.communities.map((c) => c.geometry.coordinates as [number, number]);
+  const pairs = reach.pairs({ demand: pts, supply: parcels.map((p) => p.point), maxDistance: result.distance });
+  const n = pts.length;
+  const m = parcels.length;
+  const offsets = new Uint32Array(m + 1);
+  for (let k = 0; k < pairs.supply.length; k++) offsets[pairs.supply[k] + 1]++;
+  for (let j = 0; j < m; j++) offsets[j + 1] += offsets[j];
+  const fill = offsets.slice(0, m);
+  const demand = new Uint32Array(pairs.supply.length);
+  for (let i = 0; i < n; i++) for (let k = pairs.offsets[i]; k < pairs.offsets[i + 1]; k++) demand[fill[pairs.supply[k]]++] = i;
+  const inst = {
+    weight: Float64Array.from(layers.communities, (c) => c.population ?? 0),
+    offsets,
+    demand,
+    capacity: new Float64Array(m).fill(Infinity),
+    cost: new Float64Array(m).fill(1),
+  };
+  for (const [label, cap] of [['uncapacitated', Infinity], ['capacity 22,220 residents', 22220]] as const) {
+    inst.capacity.fill(cap);
+    const plain = await median(() => naiveGreedy(inst, { maxSites: 100 }), 3);
+    const lazy = await median(() => lazyGreedy(inst, { maxSites: 100 }), 7);
+    const a = lazyGreedy(inst, { maxSites: 100 });
+    const b = naiveGreedy(inst, { maxSites: 100 });
+    const same = a.picks.every((p, t) => p.candidate === b.picks[t]?.candidate);
+    rows.push({ name: `lazy greedy 10k × 50k, 100 sites, ${label}`, ms: lazy, baseline: { name: 'plain greedy', ms: plain }, note: `${a.evaluations} vs ${b.evaluations} gain evaluations; same picks: ${same}` });
+    const solve = await median(() => solveCoverage(inst, { maxSites: 100 }), 5);
+    rows.push({ name: `solveCoverage (lazy greedy + upper bound), ${label}`, ms: solve, baseline: { name: 'plain greedy', ms: plain } });
+  }
+
+  // exact solvers on small instances
+  const small = randomInstance(7, { demand: 12, candidates: 14, capacitated: true });
+  const ex = await median(() => exhaustiveOptimum(small, 4), 3);
+  const greedySmall = await median(() => solveCoverage(toCoverage(small), { maxSites: 4 }), 7);
+  rows.push({ name: 'exact by exhaustive search, 14 candidates × 12 demand, 4 sites', ms: ex, baseline: undefined, note: `greedy on the same: ${greedySmall.toFixed(3)} ms` });
+  if (glpsolPath()) {
+    for (const [dm, cm, k] of [[12, 14, 4], [60, 40, 5], [200, 80, 8]] as const) {
+      const s = randomInstance(11, { demand: dm, candidates: cm, capacitated: true });
+      const g = await median(() => glpkOptimum(s, k), 3);
+      const opt = glpkOptimum(s, k);
+      const sol = solveCoverage(toCoverage(s), { maxSites: k });
+      const gm = await median(() => solveCoverage(toCoverage(s), { maxSites: k }), 7);
+      rows.push({ name: `glpsol exact, ${cm} candidates × ${dm} demand, ${k} sites (capacitated)`, ms: g, note: `greedy ${gm.toFixed(3)} ms, greedy/OPT = ${(sol.served / opt).toFixed(3)}` });
+    }
+  } else rows.push({ name: 'glpsol exact', ms: NaN, note: 'skipped: glpsol not installed (apt-get install glpk-utils)' });
+  return rows;
+}
