@@ -27,9 +27,12 @@ export interface CoverageInstance {
   /** residual weight per demand point */
   weight: Float64Array;
   /** candidate → reachable demand points in CSR form: row j is demand[offsets[j] .. offsets[j+1]-1],
-   *  nearest first */
+   *  nearest first unless `distance` is given */
   offsets: Uint32Array;
   demand: Uint32Array;
+  /** metres, aligned with `demand`: when given, an opened site serves its row in order of
+   *  (distance, demand index), sorted only then (a hundred rows, not ten thousand) */
+  distance?: Float64Array;
   /** weight units each candidate can serve; Infinity = uncapacitated */
   capacity: Float64Array;
   /** CNY per candidate (only read when a budget is given) */
@@ -112,8 +115,12 @@ function open(inst: CoverageInstance, residual: Float64Array, j: number): Pick {
   const servedDemand: number[] = [];
   const servedAmount: number[] = [];
   let gain = 0;
-  for (let k = inst.offsets[j], end = inst.offsets[j + 1]; k < end && room > 0; k++) {
-    const i = inst.demand[k];
+  const from = inst.offsets[j];
+  const row = Array.from({ length: inst.offsets[j + 1] - from }, (_, t) => from + t);
+  const d = inst.distance;
+  if (d) row.sort((a, b) => d[a] - d[b] || inst.demand[a] - inst.demand[b]);
+  for (let t = 0; t < row.length && room > 0; t++) {
+    const i = inst.demand[row[t]];
     const take = Math.min(residual[i], room);
     if (take > 0) {
       residual[i] -= take;

@@ -50,39 +50,25 @@ function existingCapacity(f: Facility, childcare: boolean, goal: Goal): number |
   return f.beds ?? f.places;
 }
 
-/** candidate CSR (candidate → demand, nearest first) from demand → candidate pairs, with two
- *  counting sorts and no comparisons: pairs by whole millimetres of distance (stable, so equal
- *  distances keep demand order), then by candidate. Rows come out ordered by (distance rounded
- *  down to the millimetre, demand index). */
-function transpose(p: ReachPairs, candidates: number): { offsets: Uint32Array; demand: Uint32Array } {
+/** candidate CSR (candidate → demand in demand order, with distances) from demand → candidate
+ *  pairs: one counting sort. The solver sorts a row by distance only when it opens that site. */
+function transpose(p: ReachPairs, candidates: number): { offsets: Uint32Array; demand: Uint32Array; distance: Float64Array } {
   const total = p.supply.length;
   const n = p.offsets.length - 1;
-  const mm = new Uint32Array(total);
-  let maxMm = 0;
-  for (let k = 0; k < total; k++) {
-    mm[k] = Math.floor(p.distance[k] * 1000);
-    if (mm[k] > maxMm) maxMm = mm[k];
-  }
-  const bucket = new Uint32Array(maxMm + 2);
-  for (let k = 0; k < total; k++) bucket[mm[k] + 1]++;
-  for (let b = 0; b <= maxMm; b++) bucket[b + 1] += bucket[b];
-  const byDistance = new Uint32Array(total);
-  const demandOf = new Uint32Array(total);
-  for (let i = 0; i < n; i++)
-    for (let k = p.offsets[i]; k < p.offsets[i + 1]; k++) {
-      demandOf[k] = i;
-      byDistance[bucket[mm[k]]++] = k;
-    }
+  const supply = p.supply;
   const offsets = new Uint32Array(candidates + 1);
-  for (let k = 0; k < total; k++) offsets[p.supply[k] + 1]++;
+  for (let k = 0; k < total; k++) offsets[supply[k] + 1]++;
   for (let j = 0; j < candidates; j++) offsets[j + 1] += offsets[j];
   const fill = offsets.slice(0, candidates);
   const demand = new Uint32Array(total);
-  for (let t = 0; t < total; t++) {
-    const k = byDistance[t];
-    demand[fill[p.supply[k]]++] = demandOf[k];
-  }
-  return { offsets, demand };
+  const distance = new Float64Array(total);
+  for (let i = 0; i < n; i++)
+    for (let k = p.offsets[i], end = p.offsets[i + 1]; k < end; k++) {
+      const at = fill[supply[k]]++;
+      demand[at] = i;
+      distance[at] = p.distance[k];
+    }
+  return { offsets, demand, distance };
 }
 
 export function suggestSites(data: Layers & { area?: AreaInfo }, options: SuggestOptions): SuggestResult {
@@ -157,12 +143,13 @@ export function suggestSites(data: Layers & { area?: AreaInfo }, options: Sugges
 
   const needArr = Float64Array.from(need);
   const alloc = capacitated ? allocateNearestFirst(needArr, supply, existingPairs) : coveredByAny(needArr, existingPairs);
-  const { offsets, demand } = transpose(candPairs, candidates.length);
+  const { offsets, demand, distance: pairDistance } = transpose(candPairs, candidates.length);
   const size = (c: Candidate) => c.capacity ?? options.capacity;
   const inst: CoverageInstance = {
     weight: alloc.residual,
     offsets,
     demand,
+    distance: pairDistance,
     capacity: Float64Array.from(candidates, (c) => {
       const s = size(c);
       return s === undefined ? Infinity : goal === 'coverage' ? s * perPlace : s;

@@ -85,6 +85,15 @@ describe('greedy site selection on hand-made instances', () => {
     expect(sol.guarantee).toBeNull();
   });
 
+  it('serves the nearest demand first when distances are given', () => {
+    // c0 reaches a at 500 m and b at 100 m, capacity 1: it serves b (nearer), leaving a
+    const inst = { ...toCoverage({ weights: [1, 1], reach: [[0, 1]], capacity: [1], cost: [1] }), distance: Float64Array.from([500, 100]) };
+    expect(solveCoverage(inst, { maxSites: 1 }).picks[0].servedDemand).toEqual([1]);
+    // equal distances: the lower demand index first
+    const tie = { ...inst, distance: Float64Array.from([100, 100]) };
+    expect(solveCoverage(tie, { maxSites: 1 }).picks[0].servedDemand).toEqual([0]);
+  });
+
   it('rejects broken instances with a clear message', () => {
     const s = toCoverage({ weights: [1], reach: [[0]], capacity: [U], cost: [1] });
     expect(() => solveCoverage({ ...s, weight: Float64Array.from([NaN]) }, { maxSites: 1 })).toThrow(/weight of demand 0 is NaN/);
