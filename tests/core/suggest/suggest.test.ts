@@ -64,3 +64,26 @@ describe('suggestSites on hand-made layers', () => {
     expect(r.issues.map((i) => [i.id, i.field])).toEqual([['A', 'population'], ['F', 'places']]);
   });
 });
+
+describe('turning the suggestion into a scenario', () => {
+  it('adds the sites as one edit, after which they are served by existing facilities', async () => {
+    const { applyEdit } = await import('../../../src/core/scenario/edit');
+    const { suggestionEdit } = await import('../../../src/core/suggest/scenario');
+    const data = layers([nurseryAtB]);
+    // infants: A 20, B 100 (F's 10 places leave 90); 2 sites of 20 places: A 20, B 20 → 40
+    const opts = { kind: 'childcare_centre' as const, sites: 2, capacity: 20, candidates: { communities: true } };
+    const before = suggestSites(data, opts);
+    const edit = suggestionEdit(data, before, 'e1');
+    expect(edit.ok).toBe(true);
+    if (!edit.ok) return;
+    const after = applyEdit(data, edit.edit).layers;
+    expect(after.facilities.map((f) => f.id)).toEqual(['F', 'suggested-1', 'suggested-2']);
+    const again = suggestSites(after, opts);
+    // served by existing: 10 (F) before; 10 + 20 + 20 = 50 after
+    expect(before.servedByExisting).toBe(10);
+    expect(again.servedByExisting).toBe(50);
+    // now only B has infants left (100 − 10 − 20 = 70), so one site; its id does not clash
+    const second = suggestionEdit(after, again, 'e2');
+    expect(second.ok && second.edit.put?.map((p) => p.feature.id)).toEqual(['suggested-2-1']);
+  });
+});
