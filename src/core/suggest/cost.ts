@@ -1,6 +1,10 @@
 // One-off construction subsidy per new site, from 001 赤峰市 item 2 (cf.subsidy.beds / cf.subsidy.places).
-// The suggestion's budget is this subsidy, the same figure a scenario's cost line shows.
+// The suggestion's budget is this subsidy, the same figure a scenario's cost line shows: rates come
+// from the rule engine's costOf() under the cf profile; only the combinations the documents do not
+// price (places converted/leased, beds by 改扩建) fall back to the nearest priced mode below.
 import type { Citation } from '../model';
+import { costOf } from '../rules/cost';
+import { cf } from '../rules/profiles/cf';
 
 export type BuildMode = 'new' | 'converted' | 'leased5y' | 'expansion';
 export const BUILD_MODES: readonly BuildMode[] = ['new', 'converted', 'leased5y', 'expansion'];
@@ -25,6 +29,8 @@ export const SUBSIDY_CITATIONS: Record<Measure, Citation> = {
 /** CNY per bed or place. Beds: the text has no urban/rural split; 'expansion' of beds counts as
  *  converted (维修改造). Places: only new and 改扩建 exist; converted and leased count as 改扩建. */
 export function ratePerUnit(measure: Measure, mode: BuildMode, rural: boolean): number {
+  const priced = costOf([{ kind: measure, count: 1, mode, rural }], cf).lines[0]?.rate;
+  if (priced !== null && priced !== undefined) return priced;
   if (measure === 'bed') return mode === 'new' ? 3000 : mode === 'leased5y' ? 1000 : 2000;
   if (mode === 'new') return rural ? 1500 : 2500;
   return rural ? 500 : 1500;
