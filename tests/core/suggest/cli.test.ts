@@ -34,5 +34,8 @@ describe('npm run suggest', () => {
     const r = run('--kind', 'spaceport', '--sites', '1');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--kind must be one of/);
+    const n = run('--kind', 'childcare_centre', '--sites', '1', '--reach', 'network');
+    expect(n.status).toBe(2);
+    expect(n.stderr).toMatch(/needs a street network .* has none/);
   });
 });
