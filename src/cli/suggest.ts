@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Position } from 'geojson';
 import { FACILITY_KINDS, type FacilityKind } from '../core/model';
-import { suggestEn, suggestZh } from '../core/suggest/messages';
+import { suggestEn, suggestZh } from '../i18n/suggest';
 import { suggestSites } from '../core/suggest/suggest';
 import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/suggest/types';
 import { t as tCore, tm, type Lang } from '../i18n';

@@ -5,14 +5,16 @@ import { uiEn, uiZh } from './ui';
 import { ioEn, ioZh } from './io';
 import { networkEn, networkZh } from './network';
 import { basemapEn, basemapZh } from './basemap';
+import { scenarioEn, scenarioZh } from './scenario';
+import { suggestEn, suggestZh } from './suggest';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh },
+  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */

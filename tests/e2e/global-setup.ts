@@ -1,5 +1,6 @@
 // Once per browser-test run: build the app and serve it on a free loopback port.
 import type { TestProject } from 'vitest/node';
+import { rmSync } from 'node:fs';
 import { buildApp, serveApp } from './server';
 
 declare module 'vitest' {
@@ -9,9 +10,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const outDir = 'tests/output/e2e-dist';
+  // one build folder per run, so two runs side by side (two checkouts, a watch) never clobber each other
+  const outDir = `tests/output/e2e-dist-${process.pid}`;
   await buildApp(outDir);
   const server = await serveApp(outDir);
   project.provide('appUrl', server.url);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  };
 }

@@ -16,4 +16,3 @@ export * from './file';
 export * from './project_part';
 export { fingerprint } from './fingerprint';
 export { newId } from './ids';
-export { scenarioEn, scenarioZh } from './messages';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioEn, scenarioZh } from '../../../src/core/scenario/messages';
+import { scenarioEn, scenarioZh } from '../../../src/i18n/scenario';
 import { CAPACITY_FIELDS } from '../../../src/core/scenario/ops';
 import { COST_MODES } from '../../../src/core/scenario/cost';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { suggestEn, suggestZh } from '../../../src/core/suggest/messages';
+import { suggestEn, suggestZh } from '../../../src/i18n/suggest';
 
 describe('suggest messages', () => {
   it('every key the code uses exists in Chinese and English', () => {

@@ -1,5 +1,5 @@
 // Messages of the site suggestion (data issues and the CLI table). Keep zh and en in step;
-// tests/core/suggest/messages.test.ts checks both. To be merged into src/i18n/core.ts by the lead.
+// tests/core/suggest/messages.test.ts checks both; src/i18n/index.ts merges them into the app catalogue.
 export const suggestZh: Record<string, string> = {
   'suggest.issue.geometry': '居住区「{id}」的几何无法取代表点，未参与选址',
   'suggest.issue.noWeight': '居住区「{id}」缺少 {field}，不计入选址需求，请补齐数据',

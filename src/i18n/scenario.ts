@@ -1,6 +1,6 @@
 // Messages of the scenario core (history list, edit and file errors, cost lines). Keep zh and en
 // in step; tests/core/scenario/messages.test.ts checks both have every key and every key the
-// code uses. To be merged into src/i18n/core.ts by the lead.
+// code uses. Merged into the app catalogue by src/i18n/index.ts.
 export const scenarioZh: Record<string, string> = {
   // history list
   'scenario.edit.addFacility': '新增设施「{name}」',
