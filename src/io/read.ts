@@ -9,8 +9,10 @@ import { readShapefileParts, readShapefileZip, zipNames } from './readers/shapef
 import { readKml, readKmz } from './readers/kml';
 import { csvGrid, gridToLayer, xlsxGrids } from './readers/table';
 import { readDxf } from './readers/dxf';
+import { osmSourceLayers } from './osm/layers';
 
 export function formatOf(name: string, b: Uint8Array): SourceFormat | 'zip' | undefined {
+  if (/\.osm(\.pbf)?$/i.test(name) || /\.pbf$/i.test(name)) return 'osm';
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   switch (ext) {
     case 'geojson':
@@ -77,6 +79,9 @@ function readLayers(name: string, b: Uint8Array, opts: ReadOptions, sidecars: Si
       return [readKmz(name, b, opts)];
     case 'dxf':
       return readDxf(name, text(b, opts).text, opts);
+    case 'osm':
+      // OpenStreetMap XML or PBF: a roads layer and a facilities layer, both carrying the ODbL attribution
+      return osmSourceLayers(name, b);
     case 'csv': {
       const t = text(b, opts);
       return [gridToLayer(name, csvGrid(name.replace(/\.[^.]+$/, ''), t.text), 'csv', opts, { name: t.encoding.label, source: opts.encoding ? 'user' : t.encoding.source })];

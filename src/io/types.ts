@@ -10,7 +10,7 @@ export const LAYER_KINDS: readonly LayerKind[] = ['communities', 'facilities', '
 export type WebCoords = 'wgs84' | 'gcj02' | 'bd09';
 export const WEB_COORDS: readonly WebCoords[] = ['wgs84', 'gcj02', 'bd09'];
 
-export type SourceFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'csv' | 'xlsx' | 'dxf';
+export type SourceFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'csv' | 'xlsx' | 'dxf' | 'osm';
 
 /** How a feature is numbered for people: spreadsheet row (as Excel shows it) or 1-based feature number. */
 export type Numbering = 'row' | 'feature';

@@ -2,13 +2,12 @@
 // (column matching, validation report, project layers) can take .osm / .osm.pbf files like any
 // other: one "roads" layer and one "facilities" layer, properties named as the project's fields.
 // What was left out (unmapped care features, cut ways) travels as the layers' notes, and the ODbL
-// attribution as every feature's `source`. Wiring: add 'osm' to SourceFormat and send *.osm and
-// *.osm.pbf files here from readFile.
+// attribution as every feature's `source`. readFile (src/io/read.ts) sends *.osm and *.osm.pbf here.
 import type { Msg } from '../../core/model';
 import type { SourceFeature, SourceLayer } from '../types';
 import { importOsm, type OsmImport } from './index';
 
-export type OsmSourceLayer = Omit<SourceLayer, 'format'> & { format: 'osm' };
+export type OsmSourceLayer = SourceLayer & { format: 'osm' };
 
 export function osmSourceLayers(file: string, input: Uint8Array | string): OsmSourceLayer[] {
   return toSourceLayers(file, importOsm(input, file));

@@ -190,3 +190,26 @@ describe('OSM node ids', () => {
     expect(r.roads[0].geometry).toEqual({ type: 'LineString', coordinates: [[108, 34], [108.001, 34]] });
   });
 });
+
+describe('OSM through readFile, like every other format', () => {
+  it('routes .osm and .osm.pbf to the OSM reader and gives the same two layers from both', async () => {
+    const { readFile, formatOf } = await import('../../../src/io/read');
+    expect(formatOf('x.osm', new Uint8Array([60]))).toBe('osm');
+    expect(formatOf('x.osm.pbf', new Uint8Array([0]))).toBe('osm');
+    const fromXmlFile = readFile('changan-small.osm', new Uint8Array(readFileSync(join(dir, 'changan-small.osm'))));
+    const fromPbfFile = readFile('changan-small.osm.pbf', new Uint8Array(readFileSync(join(dir, 'changan-small.osm.pbf'))));
+    if (!fromXmlFile.ok || !fromPbfFile.ok) throw new Error('readFile refused an OSM file');
+    expect(fromXmlFile.layers.map((l) => [l.name, l.format])).toEqual([['changan-small roads', 'osm'], ['changan-small facilities', 'osm']]);
+    // same roads and facilities (by id) whichever encoding: the PBF fixture was made from the XML with osmium
+    const ids = (r: typeof fromXmlFile) => r.layers.map((l) => l.features.map((f) => f.properties.id).sort());
+    expect(ids(fromPbfFile)).toEqual(ids(fromXmlFile));
+    expect(fromXmlFile.layers[0].features).toHaveLength(fromXml.roads.length);
+  });
+
+  it('a .osm file that is not XML is refused with the file named, not read as something else', async () => {
+    const { readFile } = await import('../../../src/io/read');
+    const r = readFile('broken.osm', new TextEncoder().encode('id,name\n1,a\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ key: 'osm.err.notOsmXml', args: { file: 'broken.osm' } });
+  });
+});
