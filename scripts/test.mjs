@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, then browser tests in Debian's Chromium.
-// Finds (or installs, on Debian, with apt-get) chromium and CJK fonts and says what it did.
+// Finds (or installs, on Debian, with apt-get) chromium, CJK fonts and the reference tools
+// (osmium, glpsol) and says what it did.
 // Writes tests/output/summary.json ({passed, failed}) for .ci/run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,41 +31,52 @@ function hasCjkFont() {
   return r.status === 0 && r.stdout.trim().length > 0;
 }
 
-function ensureBrowser() {
-  let browser = findBrowser();
-  const needFonts = !hasCjkFont();
-  if (browser && !needFonts) {
-    console.log(`[test] using browser ${browser}; CJK fonts present`);
-    return browser;
-  }
-  const pkgs = [...(browser ? [] : ['chromium']), ...(needFonts ? ['fonts-noto-cjk'] : [])];
-  if (!existsSync('/usr/bin/apt-get')) {
-    console.error(`[test] missing ${pkgs.join(', ')} and no apt-get here: install them, or set CHROMIUM_PATH`);
-    return browser;
-  }
-  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
-  console.log(`[test] installing ${pkgs.join(' ')} with apt-get (Debian packages) …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', ...pkgs], { env });
-  browser = findBrowser();
-  console.log(browser ? `[test] installed; browser at ${browser}` : '[test] browser install failed');
-  return browser;
+function has(cmd) {
+  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}/unit.json`]);
+/** Debian packages the tests use as independent references or real parts, by the check that finds them. */
+const TOOLS = [
+  { pkg: 'chromium', present: () => Boolean(findBrowser()), why: 'browser tests' },
+  { pkg: 'fonts-noto-cjk', present: hasCjkFont, why: 'Chinese labels on the map' },
+  { pkg: 'osmium-tool', present: () => has('osmium'), why: 'OSM PBF fixtures cross-checked with osmium' },
+  { pkg: 'glpk-utils', present: () => has('glpsol'), why: 'site suggestions cross-checked with the GLPK exact optimum' },
+];
+
+function ensureTools() {
+  const missing = TOOLS.filter((t) => !t.present());
+  if (missing.length === 0) {
+    console.log(`[test] using browser ${findBrowser()}; CJK fonts, osmium and glpsol present`);
+    return findBrowser();
+  }
+  const pkgs = missing.map((t) => t.pkg);
+  if (!existsSync('/usr/bin/apt-get')) {
+    console.error(`[test] missing ${missing.map((t) => `${t.pkg} (${t.why})`).join(', ')} and no apt-get here: install them (or set CHROMIUM_PATH); tests that need them are skipped`);
+    return findBrowser();
+  }
+  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
+  const apt = (...args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log(`[test] installing ${pkgs.join(' ')} with apt-get (Debian packages) for: ${missing.map((t) => t.why).join('; ')} …`);
+  apt('update', '-qq');
+  apt('install', '-y', '-qq', '--no-install-recommends', ...pkgs);
+  const still = missing.filter((t) => !t.present()).map((t) => t.pkg);
+  console.log(still.length ? `[test] could not install ${still.join(', ')}: tests that need them are skipped` : `[test] installed ${pkgs.join(', ')}; browser at ${findBrowser()}`);
+  return findBrowser();
+}
+
+// tools first: the unit suite also renders tiles and reads files in Chromium, and cross-checks with osmium and glpsol
+const browser = onlyUnit ? findBrowser() : ensureTools();
+const withBrowser = { env: { ...process.env, ...(browser ? { CHROMIUM_PATH: browser } : {}) } };
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}/unit.json`], withBrowser);
 const unit = counts(`${out}/unit.json`);
 let e2e = { passed: 0, failed: 0 };
 let e2eStatus = 0;
 if (!onlyUnit && existsSync('vitest.e2e.config.ts')) {
-  const browser = ensureBrowser();
   if (!browser) {
     e2e = { passed: 0, failed: 1 };
     e2eStatus = 1;
   } else {
-    e2eStatus = run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${out}/e2e.json`], {
-      env: { ...process.env, CHROMIUM_PATH: browser },
-    });
+    e2eStatus = run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${out}/e2e.json`], withBrowser);
     e2e = counts(`${out}/e2e.json`);
   }
 }
