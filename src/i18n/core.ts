@@ -31,6 +31,7 @@ export const coreZh: Record<string, string> = {
   'params.unknownProfile': '未知规则集 {profile}。可用：{known}。',
   // data issues (reported, never crash)
   'issue.notNumber': '{id}：字段 {field}（列“{key}”）的值“{raw}”不是数字，按缺失处理。',
+  'issue.badEntrances': '{id}：出入口（列“{key}”）的值 {raw} 不是经纬度列表，已忽略，步行距离从小区代表点算起。请写成 [[经度, 纬度], …] 或“经度,纬度; 经度,纬度”。',
   'issue.badValue': '{id}：字段 {field} 的值“{raw}”无法识别（可选：{expected}），按缺失处理。',
   'issue.negative': '{id}：{field}为负数（{value}），按缺失处理。',
   'issue.nursingOverBeds': '{id}：护理型床位 {nursingBeds} 多于总床位 {beds}，护理型床位按缺失处理。',
@@ -173,6 +174,7 @@ export const coreEn: Record<string, string> = {
   'params.assignment': '"{text}" is not of the form name=value.',
   'params.unknownProfile': 'Unknown profile {profile}. Available: {known}.',
   'issue.notNumber': '{id}: field {field} (column "{key}") value "{raw}" is not a number; treated as missing.',
+  'issue.badEntrances': '{id}: entrances (column "{key}") value {raw} is not a list of longitude/latitude pairs; ignored, walks start from the community\'s own point. Write [[lon, lat], …] or "lon,lat; lon,lat".',
   'issue.badValue': '{id}: field {field} value "{raw}" is not recognised (expected {expected}); treated as missing.',
   'issue.negative': '{id}: {field} is negative ({value}); treated as missing.',
   'issue.nursingOverBeds': '{id}: nursing beds {nursingBeds} exceed all beds {beds}; nursing beds treated as missing.',

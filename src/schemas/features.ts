@@ -49,6 +49,7 @@ export const zCommunity = z.object({
   elderly: optNum,
   infants: optNum,
   geometry: zCommunityGeometry,
+  entrances: z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(1).optional(),
   extra: zExtra,
 });
 
@@ -231,6 +232,7 @@ export function parseCommunity(raw: unknown, index: number, file: string, proble
   const elderly = readNumber(c, r, 'elderly', F.elderly);
   const infants = readNumber(c, r, 'infants', F.infants);
   const geometry = readGeometry(c, zCommunityGeometry, f.geometry);
+  const entrances = readEntrances(c, r, F.entrances);
   if (!c.id || !type || !geometry) return undefined;
   const out = zCommunity.parse({
     id: c.id,
@@ -243,9 +245,30 @@ export function parseCommunity(raw: unknown, index: number, file: string, proble
     elderly,
     infants,
     geometry,
+    entrances,
     extra: r.rest(),
   });
   return stripUndefined(out);
+}
+
+/** Entrances as a list of [lon, lat] pairs or text "lon,lat; lon,lat" (a spreadsheet cell). A value
+ *  that is neither is reported and left out: the community still counts, from its own point. */
+function readEntrances(c: FeatureCtx, r: PropertyReader, aliases: readonly string[]): [number, number][] | undefined {
+  const p = r.get(aliases);
+  if (!p || p.value === null || p.value === '') return undefined;
+  const pairs: unknown[] = Array.isArray(p.value)
+    ? p.value
+    : String(p.value)
+        .split(/[;；|]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => s.split(/[,，\s]+/).map(Number));
+  const ok = pairs.every((q) => Array.isArray(q) && q.length === 2 && q.every((v) => typeof v === 'number' && Number.isFinite(v)) && Math.abs(q[0] as number) <= 180 && Math.abs(q[1] as number) <= 90);
+  if (!ok || pairs.length === 0) {
+    issue(c, 'entrances', 'issue.badEntrances', { raw: JSON.stringify(p.value).slice(0, 80), key: p.key });
+    return undefined;
+  }
+  return pairs as [number, number][];
 }
 
 export function parseFacility(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Facility | undefined {

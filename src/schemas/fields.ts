@@ -12,6 +12,8 @@ export const COMMUNITY_FIELDS = {
   population: ['population', '人口', '常住人口', '人口数', '总人口', 'pop'],
   households: ['households', '户数', '总户数', '住户数'],
   elderly: ['elderly', '60岁以上人口', '60岁及以上人口', '老年人口', '老年人数', '60+'],
+  /** [[lon, lat], …] or "lon,lat; lon,lat": where residents walk out, for the street-network reach */
+  entrances: ['entrances', '出入口', '入口', '小区出入口'],
   infants: ['infants', '0-3岁人口', '0~3岁人口', '0～3岁人口', '0—3岁人口', '3岁以下人口', '3岁以下婴幼儿', '婴幼儿人数', '婴幼儿'],
 } as const;
 

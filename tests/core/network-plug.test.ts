@@ -31,3 +31,23 @@ describe('coverage with the network engine', () => {
     expect(r?.status).toBe('pass');
   });
 });
+
+describe('community entrances in the network reach', () => {
+  // one street along x = 0 from y = 0 to 2000; a facility 10 m east of it at y = 1900; a long estate
+  // west of the street (x −30..−5, y 0..1200) whose representative point is near y = 600
+  const roads = [line('street', [0, 0], [0, 1000], [0, 2000])];
+  const estate = community('E', { type: 'built', population: 1000, geometry: rect(-30, 0, -5, 1200) });
+  const base = { roads, facilities: [facility('D', 'elderly_daycare', { geometry: point(10, 1900) })] };
+  const status = (c: typeof estate) =>
+    evaluate(layers({ ...base, communities: [c] }), { profile: 'wy', params: { reach: 'network' } }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'E')?.status;
+
+  it('without entrances the walk starts from the middle of the estate: about 1300 m of street > 810 m', () => {
+    expect(status(estate)).toBe('fail');
+  });
+  it('with its north gate at (−5, 1200) the walk is 5 + 700 + 10 = 715 m ≤ 810 m: covered', () => {
+    expect(status({ ...estate, entrances: [at(-5, 1200)] })).toBe('pass');
+  });
+  it('the best of several entrances counts', () => {
+    expect(status({ ...estate, entrances: [at(-5, 10), at(-5, 1200)] })).toBe('pass');
+  });
+});

@@ -16,10 +16,7 @@ import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 export type { NetworkIssue, NetworkStats, NearestResult, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, TransferableNetwork };
 export { IncrementalCoverage };
 
-export interface NetworkQuery extends ReachQuery {
-  /** entrances of demand i, if known; the walk starts from the best of them instead of demand[i] */
-  demandEntrances?: readonly (readonly LonLat[] | undefined)[];
-}
+export type NetworkQuery = ReachQuery;
 
 export interface NearestQuery {
   demand: LonLat[];

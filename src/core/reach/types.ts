@@ -10,6 +10,9 @@ export interface ReachQuery {
   supply: LonLat[];
   /** metres; pairs farther than this are not returned */
   maxDistance: number;
+  /** entrances of demand i, if known: the network engine walks from the best of them instead of
+   *  demand[i]; the straight-line engine measures from demand[i] (a circle is drawn around a point) */
+  demandEntrances?: readonly (readonly LonLat[] | undefined)[];
 }
 
 /** Demand→supply pairs within maxDistance, in CSR form: pairs of demand i are

@@ -159,7 +159,8 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   // onsite numbers facilities after de-duplication; issues cite the position in the input layer
   issues.push(...onsite.issues.map((x) => (x.index === undefined ? x : { ...x, index: facilityRows[x.index].index })));
   const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
-  const reach = reachEngine.pairs({ demand: communityPoints, supply: facilityPoints, maxDistance: radius });
+  const entrances = communities.map((c) => c.entrances);
+  const reach = reachEngine.pairs({ demand: communityPoints, supply: facilityPoints, maxDistance: radius, ...(entrances.some(Boolean) ? { demandEntrances: entrances } : {}) });
   return {
     params,
     area: data.area,
