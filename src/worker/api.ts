@@ -1,5 +1,6 @@
 // Everything the page asks of the analysis worker. The functions run in the worker (worker.ts
 // exposes this object with Comlink) and equally in Node, where tests call them directly.
+import { dataCredits } from '../core/credits';
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
@@ -17,6 +18,8 @@ export interface LoadedProject {
   facilities: Facility[];
   streets: Street[];
   roadCount: number;
+  /** licence credits the data asks for (e.g. OpenStreetMap, ODbL), from every layer incl. roads */
+  credits: string[];
   issues: DataIssue[];
   /** top-level keys kept from the file (the demo's `meta` says what is real and what simulated) */
   other: Record<string, unknown>;
@@ -69,6 +72,7 @@ export const api = {
         facilities: p.facilities,
         streets: p.streets,
         roadCount: p.roads.length,
+        credits: dataCredits(p),
         issues: p.issues,
         other: p.other,
       },
