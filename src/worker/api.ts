@@ -6,6 +6,7 @@ import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '.
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import type { InputProblem } from '../schemas';
 import { parseProject } from './parse';
+import { createSuggestApi } from './suggest';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
 
@@ -51,6 +52,7 @@ let data: (Layers & { area: AreaInfo }) | null = null;
 let reachCache: ReachCache | null = null;
 
 export const api = {
+  ...createSuggestApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
   listProfiles(): ProfileInfo[] {
     return listProfiles();
   },

@@ -5,8 +5,10 @@ import type { ProfileInfo } from '../core/evaluate';
 import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
 import { latestOnly, type Outcome } from './latest';
 import type { ServiceAreas } from './service-areas';
+import { suggestClient, type SuggestClient } from './suggest-client';
 
-export interface AnalysisClient {
+/** suggest / cancelSuggest / readParcels: see suggest.ts */
+export interface AnalysisClient extends SuggestClient {
   listProfiles(): Promise<ProfileInfo[]>;
   load(json: unknown, fileName: string): Promise<LoadOutcome>;
   loadUrl(url: string, fileName: string): Promise<LoadOutcome>;
@@ -28,6 +30,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
     analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
+    ...suggestClient(remote),
     dispose: () => worker.terminate(),
   };
 }

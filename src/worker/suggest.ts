@@ -1,0 +1,209 @@
+// Site suggestion in the worker: suggestSites() on the worker's current layers with the reach
+// engine the analysis uses (straight, or the street network kept in the reach cache), progress
+// reported step by step, and a newer request (or cancelSuggest) superseding an older one.
+// suggestSites() itself is synchronous, so a request is dropped at the next checkpoint between
+// steps (before the street graph is built, before the selection runs, and before its answer is
+// returned); the page also ignores any answer that is not for its latest request.
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { AreaInfo, FacilityKind, Layers, Msg } from '../core/model';
+import { resolveParams, type Params } from '../core/params';
+import { createStraightEngine } from '../core/reach/straight';
+import type { ReachEngine, ReachQuery } from '../core/reach/types';
+import { BUILD_MODES, type BuildMode } from '../core/suggest/cost';
+import { suggestSites } from '../core/suggest/suggest';
+import type { Cohort, Goal, Parcel, SuggestResult } from '../core/suggest/types';
+import { readFile } from '../io/read';
+import { reachFor, type ReachCache } from './reach';
+
+export interface SuggestRequest {
+  kind: FacilityKind;
+  goal: Goal;
+  /** coverage only; undefined = the solver's default for the capacity given */
+  cohort?: Cohort;
+  sites: number;
+  /** places / beds (m² for the elderly shortfall goal) per new site */
+  capacity?: number;
+  /** CNY of construction subsidy (cf.subsidy.*) all new sites may cost together */
+  budget?: number;
+  candidates: {
+    communities: boolean;
+    /** a grid `spacing` metres apart over `area` (a drawn area) or, without one, over the
+     *  street/town polygons of the project */
+    grid?: { spacing: number; area?: Polygon | MultiPolygon };
+    parcels?: Parcel[];
+  };
+  params: Partial<Params>;
+}
+
+export type SuggestStep = 'start' | 'network' | 'reach' | 'candidates' | 'solve' | 'done';
+export interface SuggestProgress {
+  step: SuggestStep;
+  /** 0–1, by step (the steps' real durations vary with the data) */
+  fraction: number;
+}
+
+export type SuggestOutcome =
+  | { ok: true; result: SuggestResult; reachNote?: string; ms: number }
+  | { ok: false; superseded: true }
+  | { ok: false; error: Msg };
+
+export type ParcelsOutcome = { ok: true; parcels: Parcel[]; file: string } | { ok: false; errors: Msg[] };
+
+/** What the suggestion needs of the worker's state (api.ts owns it). */
+export interface SuggestSource {
+  layers(): (Layers & { area?: AreaInfo }) | null;
+  reachCache(): ReachCache | null;
+  keepReachCache(c: ReachCache | null): void;
+}
+
+const FRACTION: Record<SuggestStep, number> = { start: 0, network: 0.1, reach: 0.3, candidates: 0.45, solve: 0.85, done: 1 };
+
+/** lets messages that arrived meanwhile (a newer request, a cancel) run before the next step */
+const yieldToQueue = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The street/town polygons as one MultiPolygon: the default area of the grid. */
+export function streetsArea(layers: Layers): MultiPolygon {
+  return { type: 'MultiPolygon', coordinates: layers.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
+}
+
+/** Reports the reach steps as suggestSites asks for pairs: existing facilities first, then (for
+ *  parcels and grid points) the nearest communities, last the candidate sites — the call with the
+ *  first call's demand points again, after which only the selection remains. */
+function reportingEngine(engine: ReachEngine, report: (s: SuggestStep) => void): ReachEngine {
+  let firstDemand: ReachQuery['demand'] | null = null;
+  return {
+    mode: engine.mode,
+    pairs(q) {
+      const candidatesCall = firstDemand !== null && q.demand === firstDemand;
+      if (firstDemand === null) firstDemand = q.demand;
+      else if (!candidatesCall) report('candidates');
+      const out = engine.pairs(q);
+      report(candidatesCall ? 'solve' : 'reach');
+      return out;
+    },
+  };
+}
+
+function errorText(e: unknown): Msg {
+  return { key: 'suggest.error.failed', args: { detail: e instanceof Error ? e.message : String(e) } };
+}
+
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const pick = (p: Record<string, unknown>, names: readonly string[]): unknown => {
+  for (const n of names) if (p[n] !== undefined && p[n] !== null && p[n] !== '') return p[n];
+  return undefined;
+};
+
+/** A parcels file (any format readFile knows, Point features) → parcels, or every problem found,
+ *  each naming the file, the feature number and id, the field and what to do. */
+export function parcelsFromFile(name: string, bytes: Uint8Array | ArrayBuffer): ParcelsOutcome {
+  const read = readFile(name, bytes);
+  if (!read.ok) return { ok: false, errors: [read.error] };
+  const errors: Msg[] = [];
+  const parcels: Parcel[] = [];
+  const seen = new Set<string>();
+  for (const layer of read.layers) {
+    for (const f of layer.features) {
+      const p = f.properties;
+      const id = textOf(pick(p, ['id', 'ID', '编号', 'code'])) ?? `${layer.name}-${f.number}`;
+      const where = { file: name, number: f.number, id };
+      if (f.geometry?.type !== 'Point') {
+        errors.push({ key: 'suggest.parcels.notPoint', args: { ...where, type: f.geometry?.type ?? '—' } });
+        continue;
+      }
+      if (seen.has(id)) {
+        errors.push({ key: 'suggest.parcels.duplicate', args: where });
+        continue;
+      }
+      seen.add(id);
+      const [lon, lat] = f.geometry.coordinates;
+      const parcel: Parcel = { id, point: [lon, lat] };
+      const nm = textOf(pick(p, ['name', '名称', 'NAME']));
+      if (nm) parcel.name = nm;
+      const mode = pick(p, ['mode', '建设方式']);
+      if (mode !== undefined) {
+        if (BUILD_MODES.includes(mode as BuildMode)) parcel.mode = mode as BuildMode;
+        else errors.push({ key: 'suggest.parcels.mode', args: { ...where, value: String(mode), modes: BUILD_MODES.join(', ') } });
+      }
+      const cap = pick(p, ['capacity', '容量']);
+      if (cap !== undefined) {
+        const n = typeof cap === 'number' ? cap : Number(cap);
+        if (Number.isFinite(n) && n > 0) parcel.capacity = n;
+        else errors.push({ key: 'suggest.parcels.capacity', args: { ...where, value: String(cap) } });
+      }
+      const rural = pick(p, ['rural', '农村']);
+      if (rural !== undefined) {
+        if (rural === true || rural === 'true' || rural === 1 || rural === '是') parcel.rural = true;
+        else if (rural === false || rural === 'false' || rural === 0 || rural === '否') parcel.rural = false;
+        else errors.push({ key: 'suggest.parcels.rural', args: { ...where, value: String(rural) } });
+      }
+      parcels.push(parcel);
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  if (parcels.length === 0) return { ok: false, errors: [{ key: 'suggest.parcels.none', args: { file: name } }] };
+  return { ok: true, parcels, file: name };
+}
+
+export function createSuggestApi(src: SuggestSource) {
+  let generation = 0;
+
+  return {
+    /** Runs a suggestion on the current layers. `onProgress` may be a Comlink proxy. */
+    async suggest(req: SuggestRequest, onProgress?: (p: SuggestProgress) => void): Promise<SuggestOutcome> {
+      const gen = ++generation;
+      const t0 = performance.now();
+      const report = (step: SuggestStep) => {
+        void Promise.resolve(onProgress?.({ step, fraction: FRACTION[step] })).catch(() => undefined);
+      };
+      const stale = () => gen !== generation;
+      report('start');
+      await yieldToQueue();
+      if (stale()) return { ok: false, superseded: true };
+      const layers = src.layers();
+      if (!layers) return { ok: false, error: { key: 'suggest.error.noProject' } };
+      try {
+        const params = resolveParams(req.params);
+        if (params.reach === 'network' && layers.roads.length > 0 && !src.reachCache()) report('network');
+        const choice = reachFor(params, layers.roads, src.reachCache());
+        src.keepReachCache(choice.cache);
+        await yieldToQueue();
+        if (stale()) return { ok: false, superseded: true };
+
+        let grid: { area: Polygon | MultiPolygon; spacing: number } | undefined;
+        if (req.candidates.grid) {
+          const area = req.candidates.grid.area ?? streetsArea(layers);
+          if (area.type === 'MultiPolygon' && area.coordinates.length === 0) return { ok: false, error: { key: 'suggest.error.noGridArea' } };
+          grid = { area, spacing: req.candidates.grid.spacing };
+        }
+        report('reach');
+        const result = suggestSites(layers, {
+          kind: req.kind,
+          goal: req.goal,
+          cohort: req.cohort,
+          sites: req.sites,
+          capacity: req.capacity,
+          budget: req.budget,
+          params: { ...params, reach: choice.used },
+          reach: reportingEngine(choice.engine ?? createStraightEngine(), report),
+          candidates: { communities: req.candidates.communities, grid, parcels: req.candidates.parcels },
+        });
+        if (stale()) return { ok: false, superseded: true };
+        report('done');
+        return { ok: true, result, reachNote: choice.note, ms: performance.now() - t0 };
+      } catch (e) {
+        return { ok: false, error: errorText(e) };
+      }
+    },
+
+    /** Drops the running request at its next checkpoint (its answer is never used). */
+    cancelSuggest(): void {
+      generation++;
+    },
+
+    readParcels(name: string, bytes: Uint8Array | ArrayBuffer): ParcelsOutcome {
+      return parcelsFromFile(name, bytes);
+    },
+  };
+}
+
