@@ -1,0 +1,40 @@
+// The page's handle on the import and export half of the analysis worker (src/worker/import.ts).
+// In the browser the calls go through Comlink: the file's ArrayBuffer is transferred, not copied,
+// and progress comes back through a proxied callback. Tests use localImporter on the same api
+// in-process.
+import { proxy, transfer, type Remote } from 'comlink';
+import type { ValidationReport } from '../io/types';
+import type { ServiceArea } from '../io/export/gaps';
+import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckRequest, ImportReadAnswer, ImportReadRequest } from '../worker/import';
+
+export interface Importer {
+  read(req: ImportReadRequest, onProgress: (fraction: number) => void): Promise<ImportReadAnswer>;
+  check(req: ImportCheckRequest): Promise<ValidationReport>;
+  accept(): Promise<ImportApplied | undefined>;
+  cancel(): Promise<void>;
+  exportResults(format: ExportFormat, req: ExportRequest): Promise<{ name: string; bytes: Uint8Array }[]>;
+  exportGaps(req: ExportRequest, areas: ServiceArea[]): Promise<string>;
+}
+
+export function remoteImporter(remote: Remote<ImportApi>): Importer {
+  return {
+    read: (req, onProgress) => remote.importRead(transfer(req, [req.buffer]), proxy(onProgress)),
+    check: (req) => remote.importCheck(req),
+    accept: () => remote.importAccept(),
+    cancel: () => remote.importCancel(),
+    exportResults: (format, req) => remote.exportResults(format, req),
+    exportGaps: (req, areas) => remote.exportGaps(req, areas),
+  };
+}
+
+/** The same api called in-process (Node tests, or a page without workers). */
+export function localImporter(api: ImportApi): Importer {
+  return {
+    read: async (req, onProgress) => api.importRead(req, onProgress),
+    check: async (req) => api.importCheck(req),
+    accept: async () => api.importAccept(),
+    cancel: async () => api.importCancel(),
+    exportResults: async (format, req) => api.exportResults(format, req),
+    exportGaps: async (req, areas) => api.exportGaps(req, areas),
+  };
+}

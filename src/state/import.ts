@@ -1,0 +1,279 @@
+// The import wizard's state machine: read the file (in the worker, with progress) → 1 which layer
+// → 2 coordinates → 3 column mapping → 4 validation report → import the good ones or cancel.
+// Nothing in the project changes before `accept()`; cancel or a failure at any step leaves it as
+// it was. The wizard's own signals live here; the project change goes through `apply`, which the
+// app wires to the session (replaceBaseline), the worker and a fresh analysis.
+import { batch, signal, type Signal } from '@preact/signals';
+import type { Msg } from '../core/model';
+import { recallMapping, rememberMapping, type MappingStore } from '../io/mappingMemory';
+import type { LayerKind, Mapping, ValidationReport, WebCoords } from '../io/types';
+import type { ImportApplied, ImportLayerInfo } from '../worker/import';
+import type { Importer } from './import-worker';
+
+export type ImportStep = 'idle' | 'reading' | 'layer' | 'coords' | 'mapping' | 'checking' | 'report' | 'applying' | 'done' | 'failed';
+export const WIZARD_STEPS = ['layer', 'coords', 'mapping', 'report'] as const;
+
+/** what the wizard needs of a dropped or picked file (a DOM File has both) */
+export interface ImportFile {
+  name: string;
+  size?: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ImportState {
+  step: Signal<ImportStep>;
+  fileName: Signal<string | null>;
+  /** 0…1 while the worker reads the file */
+  progress: Signal<number>;
+  layers: Signal<ImportLayerInfo[]>;
+  layerIndex: Signal<number>;
+  kind: Signal<LayerKind>;
+  /** '' = as the file says (.prj) or as guessed from the numbers; else "EPSG:…" or a proj4 string */
+  crs: Signal<string>;
+  coords: Signal<WebCoords>;
+  mapping: Signal<Mapping>;
+  /** the mapping came from a file of the same layout the user imported before */
+  remembered: Signal<boolean>;
+  mode: Signal<'replace' | 'append'>;
+  report: Signal<ValidationReport | null>;
+  /** why the file cannot be read or a step failed: a catalogue message or plain text */
+  error: Signal<Msg | string | null>;
+  done: Signal<ImportApplied | null>;
+}
+
+export interface ImportDeps {
+  importer: Importer;
+  store: MappingStore;
+  /** puts an accepted layer into the project (baseline) and re-runs the analysis */
+  apply(applied: ImportApplied): Promise<void>;
+}
+
+export function createImportState(): ImportState {
+  return {
+    step: signal<ImportStep>('idle'),
+    fileName: signal<string | null>(null),
+    progress: signal(0),
+    layers: signal<ImportLayerInfo[]>([]),
+    layerIndex: signal(0),
+    kind: signal<LayerKind>('facilities'),
+    crs: signal(''),
+    coords: signal<WebCoords>('wgs84'),
+    mapping: signal<Mapping>({}),
+    remembered: signal(false),
+    mode: signal<'replace' | 'append'>('replace'),
+    report: signal<ValidationReport | null>(null),
+    error: signal<Msg | string | null>(null),
+    done: signal<ImportApplied | null>(null),
+  };
+}
+
+function text(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createImportActions(s: ImportState, deps: ImportDeps) {
+  let file: ImportFile | null = null;
+  /** bumps on every new file or cancel: answers to an older generation are dropped */
+  let generation = 0;
+
+  const current = (): ImportLayerInfo | undefined => s.layers.peek()[s.layerIndex.peek()];
+
+  async function mappingFor(layer: ImportLayerInfo, kind: LayerKind): Promise<void> {
+    const g = generation;
+    const r = await recallMapping(deps.store, layer.columns, kind).catch(() => ({ mapping: layer.mapping, remembered: false }));
+    if (g !== generation) return;
+    batch(() => {
+      s.mapping.value = r.mapping;
+      s.remembered.value = r.remembered;
+    });
+  }
+
+  function fail(e: Msg | string): void {
+    batch(() => {
+      s.step.value = 'failed';
+      s.error.value = e;
+    });
+  }
+
+  /** (Re)reads the file in the worker; `keep` keeps the user's layer, kind and mapping (a CRS change). */
+  async function read(keep: boolean): Promise<void> {
+    if (!file) return;
+    const g = generation;
+    const back = s.step.peek();
+    batch(() => {
+      s.step.value = 'reading';
+      s.progress.value = 0;
+      s.error.value = null;
+    });
+    try {
+      const buffer = await file.arrayBuffer();
+      const answer = await deps.importer.read(
+        { name: file.name, buffer, kind: keep ? s.kind.peek() : undefined, crs: s.crs.peek() || undefined, coords: s.coords.peek() },
+        (f) => {
+          if (g === generation) s.progress.value = f;
+        },
+      );
+      if (g !== generation) return;
+      if (!answer.ok && keep) {
+        // a coordinate choice the file does not fit: say so and stay on the step to choose again
+        batch(() => {
+          s.layers.value = [];
+          s.error.value = answer.error;
+          s.step.value = back === 'reading' ? 'coords' : back;
+        });
+        return;
+      }
+      if (!answer.ok) return fail(answer.error);
+      if (answer.layers.length === 0) return fail({ key: 'importui.err.empty', args: { file: file.name } });
+      const index = keep ? Math.min(s.layerIndex.peek(), answer.layers.length - 1) : 0;
+      const layer = answer.layers[index];
+      batch(() => {
+        s.layers.value = answer.layers;
+        s.layerIndex.value = index;
+        s.progress.value = 1;
+        if (!keep) {
+          s.kind.value = layer.guessedKind;
+          s.coords.value = layer.coords;
+        }
+        s.step.value = keep ? (back === 'reading' ? 'coords' : back) : 'layer';
+      });
+      if (!keep) await mappingFor(layer, layer.guessedKind);
+    } catch (e) {
+      if (g === generation) fail(text(e));
+    }
+  }
+
+  async function check(): Promise<void> {
+    const layer = current();
+    if (!layer) return;
+    const g = generation;
+    s.step.value = 'checking';
+    try {
+      const report = await deps.importer.check({ layer: s.layerIndex.peek(), kind: s.kind.peek(), mapping: s.mapping.peek(), mode: s.mode.peek() });
+      if (g !== generation) return;
+      batch(() => {
+        s.report.value = report;
+        s.step.value = 'report';
+      });
+    } catch (e) {
+      if (g === generation) fail(text(e));
+    }
+  }
+
+  return {
+    /** a dropped or picked file: forget any earlier one and read this */
+    async open(f: ImportFile): Promise<void> {
+      generation++;
+      file = f;
+      batch(() => {
+        s.fileName.value = f.name;
+        s.layers.value = [];
+        s.layerIndex.value = 0;
+        s.crs.value = '';
+        s.coords.value = 'wgs84';
+        s.mapping.value = {};
+        s.remembered.value = false;
+        s.mode.value = 'replace';
+        s.report.value = null;
+        s.done.value = null;
+      });
+      await read(false);
+    },
+
+    async chooseLayer(index: number): Promise<void> {
+      const layer = s.layers.peek()[index];
+      if (!layer) return;
+      batch(() => {
+        s.layerIndex.value = index;
+        s.kind.value = layer.guessedKind;
+      });
+      await mappingFor(layer, layer.guessedKind);
+    },
+
+    async setKind(kind: LayerKind): Promise<void> {
+      s.kind.value = kind;
+      const layer = current();
+      if (layer) await mappingFor(layer, kind);
+    },
+
+    /** a coordinate system the user names, or '' for the file's own: the file is read again */
+    setCrs(crs: string): Promise<void> {
+      s.crs.value = crs.trim();
+      return read(true);
+    },
+
+    setCoords(coords: WebCoords): Promise<void> {
+      s.coords.value = coords;
+      return read(true);
+    },
+
+    /** one field → column ('' = leave the field unmapped) */
+    setField(field: string, column: string): void {
+      const m = { ...s.mapping.peek() };
+      if (column) {
+        // a column feeds one field: moving it takes it away from the other
+        for (const [f, c] of Object.entries(m)) if (c === column) delete m[f];
+        m[field] = column;
+      } else delete m[field];
+      s.mapping.value = m;
+    },
+
+    setMode(mode: 'replace' | 'append'): void {
+      s.mode.value = mode;
+    },
+
+    /** forward through the steps; from the mapping step the worker checks the layer */
+    async next(): Promise<void> {
+      const step = s.step.peek();
+      if (step === 'layer') s.step.value = 'coords';
+      else if (step === 'coords' && current()) s.step.value = 'mapping';
+      else if (step === 'mapping') await check();
+    },
+
+    back(): void {
+      const step = s.step.peek();
+      if (step === 'coords') s.step.value = 'layer';
+      else if (step === 'mapping') s.step.value = 'coords';
+      else if (step === 'report') s.step.value = 'mapping';
+    },
+
+    /** "import the N good ones": the only step that changes the project */
+    async accept(): Promise<void> {
+      const layer = current();
+      const report = s.report.peek();
+      if (!layer || !report || report.good === 0 || s.step.peek() !== 'report') return;
+      const g = generation;
+      s.step.value = 'applying';
+      try {
+        await rememberMapping(deps.store, layer.columns, s.kind.peek(), s.mapping.peek()).catch(() => undefined);
+        const applied = await deps.importer.accept();
+        if (!applied) return fail({ key: 'importui.err.nothing' });
+        await deps.apply(applied);
+        if (g !== generation) return;
+        batch(() => {
+          s.done.value = applied;
+          s.step.value = 'done';
+        });
+        file = null;
+      } catch (e) {
+        if (g === generation) fail(text(e));
+      }
+    },
+
+    /** closes the wizard; before accept() nothing was applied */
+    async cancel(): Promise<void> {
+      generation++;
+      file = null;
+      batch(() => {
+        s.step.value = 'idle';
+        s.layers.value = [];
+        s.report.value = null;
+        s.error.value = null;
+        s.fileName.value = null;
+      });
+      await deps.importer.cancel().catch(() => undefined);
+    },
+  };
+}
+
+export type ImportActions = ReturnType<typeof createImportActions>;

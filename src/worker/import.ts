@@ -1,0 +1,183 @@
+// The import dialogue and the exports, as the analysis worker runs them. The file is read once
+// and kept here; the page sees summaries, the validation report and, once the user accepts, the
+// layer the worker now analyses. Exports are built here too, so SheetJS never loads in the page.
+// api.ts spreads createImportApi(...) into its api with one line; tests call it in Node.
+import type { Evaluation } from '../core/evaluate';
+import type { Community, Facility, Layers, Msg, Street } from '../core/model';
+import { acceptImport, importLayer } from '../io/import';
+import { readFile } from '../io/read';
+import { guessMapping } from '../io/fields';
+import { areaBox, layerSummary, referencePositions, type LayerSummary } from '../io/summary';
+import { shiftHint, type ShiftHint } from '../io/webmap';
+import { headerBlock, resultTables } from '../io/export/results';
+import { toCsv, toXlsx } from '../io/export/table';
+import { gapsGeoJSON, type ServiceArea } from '../io/export/gaps';
+import type { ImportOutcome, LayerKind, Mapping, SourceLayer, ValidationReport, WebCoords } from '../io/types';
+import type { Lang } from '../i18n';
+
+export interface ImportReadRequest {
+  name: string;
+  /** the file's bytes, transferred (not copied) to the worker */
+  buffer: ArrayBuffer;
+  /** which mapping the summaries guess; the page's choice, or omitted for the worker's own guess */
+  kind?: LayerKind;
+  /** "EPSG:4524" or a proj4 string; omitted = from the .prj / the numbers */
+  crs?: string;
+  coords?: WebCoords;
+  encoding?: string;
+}
+
+export interface ImportLayerInfo extends LayerSummary {
+  /** the layer kind guessed from geometry and columns */
+  guessedKind: LayerKind;
+  /** point layers: how far the points lie from data already loaded, read as WGS84/GCJ-02/BD-09 */
+  shift?: ShiftHint;
+}
+
+export type ImportReadAnswer = { ok: true; layers: ImportLayerInfo[] } | { ok: false; error: Msg };
+
+export interface ImportCheckRequest {
+  layer: number;
+  kind: LayerKind;
+  mapping: Mapping;
+  mode: 'replace' | 'append';
+}
+
+/** What the page needs after an accepted import: the new layer as the worker now holds it. */
+export interface ImportApplied {
+  kind: LayerKind;
+  imported: number;
+  communities?: Community[];
+  facilities?: Facility[];
+  streets?: Street[];
+  roadCount: number;
+  report: ValidationReport;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+export interface ExportRequest {
+  evaluation: Pick<Evaluation, 'results' | 'coverage' | 'profile' | 'params'>;
+  lang: Lang;
+  profileName?: string;
+}
+
+/** How the import reaches the project in api.ts: imports replace layers of the BASELINE (the
+ *  page then replays the open scenario onto it); exports read what is analysed now. */
+export interface ProjectHandle {
+  baseline(): Layers | null;
+  current(): Layers | null;
+  setBaseline(layers: Layers): void;
+}
+
+const POINTS = new Set(['Point', 'MultiPoint']);
+const LINES = new Set(['LineString', 'MultiLineString']);
+
+/** Geometry decides lines (roads) and polygons vs points; columns decide the rest. */
+export function guessKind(layer: Pick<SourceLayer, 'name' | 'columns'>, geometryTypes: Record<string, number>): LayerKind {
+  const count = (set: Set<string>) => Object.entries(geometryTypes).reduce((s, [t, n]) => s + (set.has(t) ? n : 0), 0);
+  const total = Object.values(geometryTypes).reduce((s, n) => s + n, 0);
+  if (total > 0 && count(LINES) * 2 > total) return 'roads';
+  const facility = guessMapping(layer.columns, 'facilities');
+  const community = guessMapping(layer.columns, 'communities');
+  const facilityScore = ['kind', 'beds', 'nursingBeds', 'places', 'floorArea'].filter((f) => facility[f]).length;
+  const communityScore = ['population', 'households', 'elderly', 'infants'].filter((f) => community[f]).length;
+  const pointy = total > 0 && count(POINTS) * 2 > total;
+  if (pointy) return communityScore > facilityScore ? 'communities' : 'facilities';
+  if (communityScore > 0) return 'communities';
+  if (/街道|乡镇|街镇|street|town/i.test([layer.name, ...layer.columns].join(' '))) return 'streets';
+  return facilityScore > 0 ? 'facilities' : 'communities';
+}
+
+const KIND_OF_OSM = (name: string): LayerKind | undefined => (/ roads$/.test(name) ? 'roads' : / facilities$/.test(name) ? 'facilities' : undefined);
+
+export function createImportApi(project: ProjectHandle) {
+  let file = '';
+  let layers: SourceLayer[] = [];
+  let last: { outcome: ImportOutcome; mode: 'replace' | 'append' } | undefined;
+  const forget = () => {
+    file = '';
+    layers = [];
+    last = undefined;
+  };
+
+  return {
+    /** Reads a dropped file; `onProgress` (a Comlink proxy from the page) hears 0…1. */
+    importRead(req: ImportReadRequest, onProgress?: (fraction: number) => void): ImportReadAnswer {
+      forget();
+      const current = project.baseline();
+      // the study area lets unprefixed Gauss-Krüger metres find their zone
+      const area = current ? areaBox(current) : undefined;
+      const r = readFile(req.name, new Uint8Array(req.buffer), { crs: req.crs || undefined, coords: req.coords, encoding: req.encoding || undefined, area, onProgress: onProgress ? (f) => void onProgress(f) : undefined });
+      if (!r.ok) return r;
+      file = req.name;
+      layers = r.layers;
+      const reference = current ? referencePositions(current) : [];
+      return {
+        ok: true,
+        layers: layers.map((l) => {
+          const first = layerSummary(l, req.kind ?? 'facilities');
+          const guessedKind = (l.format === 'osm' && KIND_OF_OSM(l.name)) || guessKind(l, first.geometryTypes);
+          const kind = req.kind ?? guessedKind;
+          const summary = kind === 'facilities' ? first : layerSummary(l, kind);
+          const pointy = Object.keys(summary.geometryTypes).some((t) => POINTS.has(t));
+          // the hint compares against what is on the map; measured on the points as read (before any conversion)
+          const shift = pointy && l.coords === 'wgs84' && reference.length ? shiftHint(l.features, reference) : undefined;
+          return { ...summary, guessedKind, shift };
+        }),
+      };
+    },
+
+    /** The validation report for the user's mapping (used exactly). Nothing changes yet. */
+    importCheck(req: ImportCheckRequest): ValidationReport {
+      const layer = layers[req.layer];
+      if (!layer) throw new RangeError(`no layer ${req.layer}: read a file first (it has ${layers.length} layers)`);
+      const current = project.baseline();
+      const area = current ? areaBox(current) : undefined;
+      const existingIds = req.mode === 'append' && current ? current[req.kind].map((x) => x.id).filter((id): id is string => typeof id === 'string') : undefined;
+      const outcome = importLayer(layer, { kind: req.kind, file, mapping: req.mapping, exactMapping: true, area, existingIds });
+      last = { outcome, mode: req.mode };
+      return outcome.report;
+    },
+
+    /** Applies the good records of the last check to the project (replace or append), then
+     *  forgets the file. Without a check, or with nothing good, nothing changes (undefined). */
+    importAccept(): ImportApplied | undefined {
+      const current = project.baseline();
+      const chosen = last;
+      forget();
+      if (!current || !chosen || chosen.outcome.good.length === 0) return undefined;
+      const next = acceptImport(current, chosen.outcome, 'good', chosen.mode);
+      project.setBaseline(next);
+      const k = chosen.outcome.kind;
+      return {
+        kind: k,
+        imported: chosen.outcome.good.length,
+        ...(k === 'roads' ? {} : { [k]: next[k] }),
+        roadCount: next.roads.length,
+        report: chosen.outcome.report,
+      };
+    },
+
+    /** Forgets the file: nothing was applied. */
+    importCancel(): void {
+      forget();
+    },
+
+    /** Results tables: one CSV (UTF-8 with BOM) per level, or one XLSX with a sheet per level. */
+    exportResults(format: ExportFormat, req: ExportRequest): { name: string; bytes: Uint8Array }[] {
+      const tables = resultTables(req.evaluation, req.lang);
+      const header = headerBlock(req.evaluation, req.lang, req.profileName);
+      if (format === 'xlsx') return [{ name: 'results.xlsx', bytes: toXlsx(tables, header) }];
+      return tables.map((tb) => ({ name: `${tb.name}.csv`, bytes: toCsv(tb, header) }));
+    },
+
+    /** Gaps as one GeoJSON: failing units per rule, communities outside each circle, service areas. */
+    exportGaps(req: ExportRequest, areas: ServiceArea[]): string {
+      const current = project.current();
+      if (!current) throw new Error('exportGaps() before a project was loaded');
+      return JSON.stringify(gapsGeoJSON(req.evaluation, current, req.lang, areas));
+    },
+  };
+}
+
+export type ImportApi = ReturnType<typeof createImportApi>;
