@@ -45,6 +45,8 @@ export class MapView {
   private applied = new Map<string, string>();
   private readonly resizeObserver: ResizeObserver;
   private errorReported = false;
+  /** while a drawing (src/map/draw.ts) takes the clicks, units are not selected by them */
+  private clicksMuted = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -68,7 +70,9 @@ export class MapView {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.map.on('click', (e) => this.events.onClick(this.hit(e.point)));
+    this.map.on('click', (e) => {
+      if (!this.clicksMuted) this.events.onClick(this.hit(e.point));
+    });
     this.map.on('mousemove', (e) => {
       this.map.getCanvas().style.cursor = this.hit(e.point) ? 'pointer' : '';
     });
@@ -204,6 +208,17 @@ export class MapView {
 
   resize(): void {
     this.map.resize();
+  }
+
+  /** What draw.ts needs (its DrawHost): the MapLibre map for terra-draw's adapter, and a mute
+   *  for our own click handling while a drawing takes the clicks. */
+  drawHost(): { maplibre: () => maplibregl.Map; muteClicks: (muted: boolean) => void } {
+    return {
+      maplibre: () => this.map,
+      muteClicks: (muted) => {
+        this.clicksMuted = muted;
+      },
+    };
   }
 
   destroy(): void {

@@ -11,6 +11,7 @@ import { areasKey, type CircleGroup } from '../worker/service-areas';
 import type { AppState, UnitRef } from './app-state';
 import { writeBasemap, writeLang, type BasemapChoice, type KeyValue } from './persist';
 import type { TableQuery } from './table';
+import { createScenarioActions } from './scenario-actions';
 
 /** Editable numeric parameters and the range the inputs accept (outside it the value is refused). */
 export const PARAM_LIMITS = {
@@ -22,7 +23,7 @@ export const PARAM_LIMITS = {
 export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
-  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'>;
+  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> & Partial<Pick<AnalysisClient, 'setEdits' | 'projectText'>>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
   keepFile: (file: File) => Promise<void>;
@@ -46,10 +47,18 @@ export function createActions(s: AppState, deps: Deps) {
   let focusSeq = 0;
   /** areasKey of the circles in s.areas; a request with the same key need not rebuild them */
   let areasFor: string | null = null;
+  /** circles depend on the facilities too: a scenario edit that changes them bumps this */
+  let facilitiesSeen: unknown = null;
+  let facilitiesVersion = 0;
 
   async function analyse(): Promise<void> {
     s.phase.value = 'analysing';
-    const key = areasKey(s.params.value);
+    const facilities = s.layers.peek()?.facilities;
+    if (facilities !== facilitiesSeen) {
+      facilitiesSeen = facilities;
+      facilitiesVersion++;
+    }
+    const key = `${areasKey(s.params.value)}|${facilitiesVersion}`;
     const keep = key === areasFor && s.areas.peek() !== null;
     const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
     try {
@@ -95,6 +104,7 @@ export function createActions(s: AppState, deps: Deps) {
       const known = s.profiles.value.some((p) => p.id === project.profile);
       batch(() => {
         s.project.value = project;
+        s.session.value = null; // the new project's session follows (startSession)
         s.projectFile.value = fileName;
         s.areas.value = null;
         s.analysis.value = null;
@@ -103,6 +113,8 @@ export function createActions(s: AppState, deps: Deps) {
         s.selection.value = null;
         s.error.value = null;
       });
+      const notes = await scenarios.startSession(project);
+      if (notes.length) s.error.value = notes.map((m) => tm(s.lang.value, m)).join('\n');
     } catch (e) {
       batch(() => {
         s.phase.value = 'error';
@@ -113,8 +125,11 @@ export function createActions(s: AppState, deps: Deps) {
     await analyse();
   }
 
+  const scenarios = createScenarioActions(s, deps, analyse);
+
   return {
     analyse,
+    ...scenarios,
 
     /** the embedded demo (or any project served next to the app), fetched by the worker */
     openProject(url: string, fileName: string): Promise<void> {

@@ -2,7 +2,8 @@
 // signals; components and the map adapter read.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ProfileInfo } from '../core/evaluate';
-import type { Level } from '../core/model';
+import type { Layers, Level } from '../core/model';
+import type { Session } from '../core/scenario';
 import { DEFAULT_PARAMS, type Params } from '../core/params';
 import type { Lang } from '../i18n';
 import { LAYER_GROUPS, type LayerGroup } from '../map/layers';
@@ -22,6 +23,9 @@ export interface UnitRef {
   level: Level;
   id: string;
 }
+
+/** The page's layers: what it draws and edits. Roads stay in the worker (roads: [] here). */
+export type PageLayers = Layers;
 
 export interface AppState {
   lang: Signal<Lang>;
@@ -48,6 +52,11 @@ export interface AppState {
   basemap: Signal<BasemapChoice>;
   /** the map has drawn everything it was given */
   mapIdle: Signal<boolean>;
+  /** baseline + named scenarios + the open one (its layers and undo history); null before a load */
+  session: Signal<Session<PageLayers> | null>;
+  /** what the map, tables and detail panel draw: the OPEN scenario's layers (the baseline when
+   *  none is open); null before a load */
+  layers: ReadonlySignal<PageLayers | null>;
 
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
@@ -65,15 +74,23 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
   const project = signal<LoadedProject | null>(null);
   const profiles = signal<ProfileInfo[]>([]);
   const profile = signal('combined');
+  const session = signal<Session<PageLayers> | null>(null);
+  const layers = computed<PageLayers | null>(() => {
+    const open = session.value?.editing.layers;
+    if (open) return open;
+    const p = project.value;
+    return p ? { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: [] } : null;
+  });
 
   const results = computed(() => analysis.value?.evaluation.results ?? []);
   const nameOf = computed(() => {
     const p = project.value;
-    const maps: Partial<Record<Level, Map<string, string>>> = p
+    const l = layers.value;
+    const maps: Partial<Record<Level, Map<string, string>>> = p && l
       ? {
-          community: new Map(p.communities.map((c) => [c.id, c.name])),
-          facility: new Map(p.facilities.map((f) => [f.id, f.name])),
-          street: new Map(p.streets.map((s) => [s.id, s.name])),
+          community: new Map(l.communities.map((c) => [c.id, c.name])),
+          facility: new Map(l.facilities.map((f) => [f.id, f.name])),
+          street: new Map(l.streets.map((s) => [s.id, s.name])),
           area: new Map([['area', p.area.name]]),
         }
       : {};
@@ -99,6 +116,8 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     query,
     basemap: signal(init.basemap),
     mapIdle: signal(false),
+    session,
+    layers,
 
     verdicts: computed(() => verdictsByUnit(results.value, rule.value)),
     counts: computed(() => countsByRule(results.value)),

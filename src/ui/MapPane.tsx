@@ -7,6 +7,7 @@ import { communityDots, communityFeatures, facilityFeatures, streetFeatures, uni
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
+import { attachDrawing } from '../map/draw';
 import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
@@ -24,7 +25,9 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       onIdle: (idle) => actions.setMapIdle(idle),
       onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
     });
+    attachDrawing(view.drawHost());
     let fittedTo: unknown = null;
+    const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
     const stop = [
       effect(() => {
         const choice = state.basemap.value;
@@ -37,16 +40,24 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           },
         );
       }),
-      // geometry once per project; verdicts as feature state whenever they change
+      // geometry once per project and per scenario edit of that layer (the open scenario's
+      // layers; an edit reuses untouched arrays, so identity tells what changed); verdicts as
+      // feature state whenever they change
       effect(() => {
-        const p = state.project.value;
-        if (!p) return;
+        const p = state.layers.value;
+        if (!p || p.communities === sent.communities) return;
+        sent.communities = p.communities;
         view.setData(SOURCES.communities, communityFeatures(p.communities));
         view.setData(SOURCES.communityDots, communityDots(p.communities));
+      }),
+      effect(() => {
+        const p = state.layers.value;
+        if (!p || p.streets === sent.streets) return;
+        sent.streets = p.streets;
         view.setData(SOURCES.streets, streetFeatures(p.streets));
       }),
       effect(() => {
-        const p = state.project.value;
+        const p = state.layers.value;
         if (!p) return;
         const verdicts = state.verdicts.value;
         const communities = unitStates(p.communities.map((c) => c.id), 'community', verdicts, state.outside.value);
@@ -64,8 +75,12 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         }
       }),
       effect(() => {
-        const p = state.project.value;
-        if (p) view.setData(SOURCES.facilities, facilityFeatures(p.facilities, state.lang.value));
+        const p = state.layers.value;
+        const lang = state.lang.value;
+        if (!p || (p.facilities === sent.facilities && lang === sent.lang)) return;
+        sent.facilities = p.facilities;
+        sent.lang = lang;
+        view.setData(SOURCES.facilities, facilityFeatures(p.facilities, lang));
       }),
       effect(() => {
         const areas = state.areas.value;
@@ -76,7 +91,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
       effect(() => {
         const f = state.focus.value;
-        const p = state.project.peek();
+        const p = state.layers.peek();
         if (!f || !p) return;
         const target = focusTarget(p, f.level, f.id);
         if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
@@ -84,6 +99,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     ];
     return () => {
       stop.forEach((s) => s());
+      attachDrawing(null);
       view.destroy();
     };
   }, []);

@@ -4,7 +4,8 @@ import { dataCredits } from '../core/credits';
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
-import type { InputProblem } from '../schemas';
+import { replay, type Edit, type SkippedEdit } from '../core/scenario';
+import { projectToJson, type InputProblem } from '../schemas';
 import { parseProject } from './parse';
 import { createSuggestApi } from './suggest';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
@@ -49,6 +50,8 @@ export interface Analysis {
 }
 
 let data: (Layers & { area: AreaInfo }) | null = null;
+/** the project as loaded (with roads); `data` is it with the open scenario's edits replayed */
+let baseline: (Layers & { area: AreaInfo }) | null = null;
 let reachCache: ReachCache | null = null;
 
 export const api = {
@@ -63,6 +66,7 @@ export const api = {
     if (!parsed.ok) return parsed;
     const p = parsed.project;
     data = { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: p.roads, area: p.area };
+    baseline = data;
     reachCache = null;
     return {
       ok: true,
@@ -97,6 +101,23 @@ export const api = {
     const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
     const areas = choice.area !== null || req.areas === false ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
     return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0 };
+  },
+
+  /** The open scenario's edits (oldest first; [] = the baseline): later analyses run on the
+   *  baseline with them replayed. Edits never touch roads, so the roads array — and with it the
+   *  street-network engine kept in reachCache — stays the same object: no graph rebuild. */
+  setEdits(edits: Edit[]): { skipped: SkippedEdit[] } {
+    if (!baseline) throw new Error('setEdits() called before load(): load a project first');
+    const r = replay(baseline, { edits });
+    data = { ...r.layers, area: baseline.area };
+    return { skipped: r.skipped };
+  },
+
+  /** The baseline as a project file (JSON text, roads included) with the page's settings and
+   *  extra top-level keys (scenarios, views …): "save project" and autosave write this. */
+  projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): string {
+    if (!baseline) throw new Error('projectText() called before load(): load a project first');
+    return JSON.stringify(projectToJson({ ...baseline, profile: p.profile, params: p.params }, p.other));
   },
 
   /** Network mode: the area walkable along streets from each circle group's facilities. A

@@ -2,6 +2,8 @@
 // analyses dropped (see latest.ts).
 import { wrap, type Remote } from 'comlink';
 import type { ProfileInfo } from '../core/evaluate';
+import type { Edit, SkippedEdit } from '../core/scenario';
+import type { Params } from '../core/params';
 import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
 import { latestOnly, type Outcome } from './latest';
 import type { ServiceAreas } from './service-areas';
@@ -16,6 +18,10 @@ export interface AnalysisClient extends SuggestClient {
   analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
   /** network mode's walk areas, superseded the same way */
   walkAreas(req: AnalysisRequest): Promise<Outcome<ServiceAreas>>;
+  /** the open scenario's edits; the next analyse() runs on baseline + these */
+  setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
+  /** the baseline as project-file JSON text with these settings and extra keys */
+  projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
   dispose(): void;
 }
 
@@ -31,6 +37,8 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     ...suggestClient(remote),
+    setEdits: (edits) => remote.setEdits(edits),
+    projectText: (p) => remote.projectText(p),
     dispose: () => worker.terminate(),
   };
 }

@@ -1,0 +1,142 @@
+// Drawing on the map with terra-draw (a maintained drawing library) and its MapLibre adapter:
+// place a point, draw a polygon, drag a point. A drawing starts terra-draw, ends with one
+// answer (or null when stopped) and stops it again, so terra-draw holds nothing between drawings
+// (and a base-map switch in between cannot leave it with lost layers).
+//
+// Other code uses the tiny API of `Drawing`; MapPane attaches the one instance for the page's
+// map (attachDrawing) and anyone reaches it with currentDrawing().
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { TerraDraw, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+
+export type LonLat = [number, number];
+/** a closed polygon ring: first point = last point, at least 4 points */
+export type Ring = LonLat[];
+
+export type DrawKind = 'point' | 'polygon' | 'drag';
+
+export interface Drawing {
+  /** what is being drawn now, or null */
+  readonly active: ReadonlySignal<DrawKind | null>;
+  /** One click on the map → its position; null if stopped first. */
+  placePoint(): Promise<LonLat | null>;
+  /** Click the corners, click the first one (or double-click) to close → the ring; null if stopped. */
+  drawPolygon(): Promise<Ring | null>;
+  /** A draggable handle at `at`; resolves with where it was dropped (null if stopped). */
+  dragPoint(at: LonLat): Promise<LonLat | null>;
+  /** Ends the drawing in progress (its promise resolves null). */
+  stop(): void;
+}
+
+/** What MapView lends for drawing: the MapLibre map, and a switch that mutes its own clicks
+ *  (a click that places a point must not also select a unit). */
+export interface DrawHost {
+  maplibre(): MaplibreMap;
+  muteClicks(muted: boolean): void;
+}
+
+const COLOUR = '#7b2cbf';
+
+export function createDrawing(host: DrawHost): Drawing {
+  const active = signal<DrawKind | null>(null);
+  let current: { draw: TerraDraw; finish: (v: unknown) => void } | null = null;
+
+  function end(value: unknown): void {
+    const c = current;
+    if (!c) return;
+    current = null;
+    try {
+      c.draw.stop();
+    } catch {
+      // the map may already be gone (page closing)
+    }
+    host.muteClicks(false);
+    active.value = null;
+    c.finish(value);
+  }
+
+  function begin<T>(kind: DrawKind, setup: (draw: TerraDraw, done: (v: T) => void) => void): Promise<T | null> {
+    end(null); // one drawing at a time
+    const map = host.maplibre();
+    const draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 7 }),
+      modes: [
+        new TerraDrawPointMode({ styles: { pointColor: COLOUR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
+        new TerraDrawPolygonMode({ styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR } }),
+        new TerraDrawSelectMode({
+          flags: { point: { feature: { draggable: true } } },
+          styles: { selectedPointColor: COLOUR, selectedPointWidth: 9, selectedPointOutlineColor: '#ffffff', selectedPointOutlineWidth: 2 },
+          allowManualDeselection: false,
+        }),
+      ],
+    });
+    return new Promise<T | null>((resolve) => {
+      current = { draw, finish: (v) => resolve(v as T | null) };
+      host.muteClicks(true);
+      active.value = kind;
+      draw.start();
+      setup(draw, (v) => end(v));
+    });
+  }
+
+  function geometryOf(draw: TerraDraw, id: string | number): GeoJSONStoreFeatures['geometry'] | undefined {
+    return draw.getSnapshotFeature(id)?.geometry;
+  }
+
+  return {
+    active,
+
+    placePoint() {
+      return begin<LonLat>('point', (draw, done) => {
+        draw.setMode('point');
+        draw.on('finish', (id) => {
+          const g = geometryOf(draw, id);
+          if (g?.type === 'Point') done([g.coordinates[0], g.coordinates[1]]);
+        });
+      });
+    },
+
+    drawPolygon() {
+      return begin<Ring>('polygon', (draw, done) => {
+        draw.setMode('polygon');
+        draw.on('finish', (id) => {
+          const g = geometryOf(draw, id);
+          if (g?.type === 'Polygon') done(g.coordinates[0].map((c) => [c[0], c[1]] as LonLat));
+        });
+      });
+    },
+
+    dragPoint(at) {
+      return begin<LonLat>('drag', (draw, done) => {
+        draw.setMode('select');
+        const [added] = draw.addFeatures([{ type: 'Feature', geometry: { type: 'Point', coordinates: [at[0], at[1]] }, properties: { mode: 'point' } }]);
+        if (!added?.valid) {
+          done(at);
+          return;
+        }
+        draw.selectFeature(added.id as string);
+        draw.on('finish', (id, ctx) => {
+          if (ctx.action !== 'dragFeature') return;
+          const g = geometryOf(draw, id);
+          if (g?.type === 'Point') done([g.coordinates[0], g.coordinates[1]]);
+        });
+      });
+    },
+
+    stop() {
+      end(null);
+    },
+  };
+}
+
+const attached = signal<Drawing | null>(null);
+
+/** MapPane calls this with its map once it exists (and null when the map goes). */
+export function attachDrawing(host: DrawHost | null): void {
+  attached.value?.stop();
+  attached.value = host ? createDrawing(host) : null;
+}
+
+/** The page map's drawing tools, or null before the map exists. */
+export const currentDrawing: ReadonlySignal<Drawing | null> = attached;

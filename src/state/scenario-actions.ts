@@ -1,0 +1,197 @@
+// Scenario actions: create / duplicate / rename / delete / open a scenario, commit an edit, undo,
+// redo. Each changes the session (src/core/scenario/session.ts) in one step, then tells the
+// worker the open scenario's edits and re-analyses there; a newer change supersedes a stale
+// analysis (latestOnly in the client), so the map never paints an older state.
+import { batch } from '@preact/signals';
+import type { Msg } from '../core/model';
+import {
+  BASELINE_ID,
+  createScenario,
+  deleteScenario as removeScenario,
+  discardParked as dropParked,
+  duplicateScenario as copyScenario,
+  edit as editSession,
+  openSession,
+  readScenarioPart,
+  redoEdit,
+  renameScenario as renameInList,
+  savedScenarios,
+  setScenarios,
+  switchTo,
+  undoEdit,
+  type Edit,
+  type Session,
+  type SkippedEdit,
+} from '../core/scenario';
+import type { AnalysisClient, } from '../worker/client';
+import type { LoadedProject } from '../worker/api';
+import type { AppState, PageLayers } from './app-state';
+
+export interface ScenarioDeps {
+  client: Partial<Pick<AnalysisClient, 'setEdits'>>;
+}
+
+/** The edits the worker replays for this session: the open scenario's done edits, as applied. */
+export function editsInEffect(s: Session<PageLayers>): Edit[] {
+  return s.active === BASELINE_ID ? [] : s.editing.history.past.map((e) => e.edit);
+}
+
+/** The page's baseline layers of a loaded project (roads stay in the worker). */
+export function pageBaseline(p: LoadedProject): PageLayers {
+  return { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: [] };
+}
+
+/** The session a freshly opened project starts with: its saved scenarios (project file keys
+ *  `scenarios`, `activeScenario`), or none. A broken scenario part opens the baseline alone and
+ *  says why (the layers are not affected). */
+export function sessionForProject(p: LoadedProject): { session: Session<PageLayers>; problems: Msg[] } {
+  const part = readScenarioPart(p.other);
+  const baseline = pageBaseline(p);
+  if (!part.ok) return { session: openSession(baseline, []), problems: part.problems };
+  return { session: openSession(baseline, part.part.scenarios, part.part.activeScenario), problems: part.notes };
+}
+
+export function createScenarioActions(s: AppState, deps: ScenarioDeps, analyse: () => Promise<void>) {
+  /** resolves when the analysis of the newest change has landed (tests and autosave await it) */
+  let settled: Promise<void> = Promise.resolve();
+
+  /** Skipped edits the worker reported for the newest edits (they match the session's: same replay). */
+  async function sync(session: Session<PageLayers>): Promise<void> {
+    const setEdits = deps.client.setEdits;
+    if (!setEdits) throw new Error('the analysis client has no setEdits(): scenarios need it');
+    await setEdits(editsInEffect(session));
+    await analyse();
+  }
+
+  /** Put a new session in place and re-analyse on its layers. */
+  function apply(next: Session<PageLayers>, analyseToo = true): void {
+    const before = s.session.peek();
+    batch(() => {
+      s.session.value = next;
+      // a selected unit that the edit removed closes its panel
+      const sel = s.selection.peek();
+      if (sel && (sel.level === 'facility' || sel.level === 'community')) {
+        const list = sel.level === 'facility' ? next.editing.layers.facilities : next.editing.layers.communities;
+        if (!list.some((x) => x.id === sel.id)) s.selection.value = null;
+      }
+    });
+    if (!analyseToo || (before && before.editing.layers === next.editing.layers)) return;
+    settled = sync(next);
+  }
+
+  function current(): Session<PageLayers> | null {
+    return s.session.peek();
+  }
+
+  const noProject: Msg = { key: 'scenario.ui.noProject' };
+
+  return {
+    /** the analysis of the newest scenario change has landed */
+    scenarioSettled(): Promise<void> {
+      return settled;
+    },
+
+    /** A project was opened: start its session (its saved scenarios, the saved open one) and
+     *  tell the worker the open scenario's edits before the first analysis. */
+    async startSession(p: LoadedProject): Promise<Msg[]> {
+      const { session, problems } = sessionForProject(p);
+      s.session.value = session;
+      const edits = editsInEffect(session);
+      if (edits.length > 0 && deps.client.setEdits) await deps.client.setEdits(edits);
+      return problems;
+    },
+
+    /** Creates a scenario (optionally starting with edits, e.g. suggested sites) and opens it. */
+    newScenario(name: string, edits: Edit[] = []): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const made = createScenario(savedScenarios(cur), name);
+      if (!made.ok) return made.reason;
+      const scenarios = edits.length ? made.scenarios.map((x) => (x.id === made.scenario.id ? { ...x, edits } : x)) : made.scenarios;
+      const opened = switchTo(setScenarios(cur, scenarios), made.scenario.id);
+      if (!opened.ok) return opened.reason;
+      apply(opened.session);
+      return null;
+    },
+
+    /** A copy of a scenario's edits under a new name; the copy opens (a new line of work). */
+    duplicateScenario(id: string, name: string): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const made = copyScenario(savedScenarios(cur), id, name);
+      if (!made.ok) return made.reason;
+      const opened = switchTo(setScenarios(cur, made.scenarios), made.scenario.id);
+      if (!opened.ok) return opened.reason;
+      apply(opened.session);
+      return null;
+    },
+
+    renameScenario(id: string, name: string): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const r = renameInList(savedScenarios(cur), id, name);
+      if (!r.ok) return r.reason;
+      apply(setScenarios(cur, r.scenarios));
+      return null;
+    },
+
+    /** Deleting the open scenario opens the baseline. */
+    deleteScenario(id: string): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const r = removeScenario(savedScenarios(cur), id);
+      if (!r.ok) return r.reason;
+      apply(setScenarios(cur, r.scenarios));
+      return null;
+    },
+
+    /** Opens a scenario (BASELINE_ID for the baseline): its edits replayed, its undo stack back. */
+    openScenario(id: string): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      if (cur.active === id) return null;
+      const r = switchTo(cur, id);
+      if (!r.ok) return r.reason;
+      apply(r.session);
+      return null;
+    },
+
+    /** The one way the layers change: commit an edit to the open scenario. */
+    commitEdit(e: Edit): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const r = editSession(cur, e);
+      if (!r.ok) return r.reason;
+      apply(r.session);
+      return null;
+    },
+
+    undo(): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const next = undoEdit(cur);
+      if (next !== cur) apply(next);
+      return null;
+    },
+
+    redo(): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      const r = redoEdit(cur);
+      if (!r.ok) return r.reason;
+      if (r.session !== cur) apply(r.session);
+      return null;
+    },
+
+    /** Let go of parked edits (edits that no longer fit the baseline) after the user saw them. */
+    discardParked(editIds: string[]): void {
+      const cur = current();
+      if (!cur || cur.active === BASELINE_ID) return;
+      const skipped: SkippedEdit[] = cur.skipped.filter((x) => !editIds.includes(x.edit.id));
+      const scenarios = cur.scenarios.map((x) => (x.id === cur.active ? dropParked(x, editIds) : x));
+      apply({ ...cur, scenarios, skipped }, false);
+    },
+  };
+}
+
+export type ScenarioActions = ReturnType<typeof createScenarioActions>;
