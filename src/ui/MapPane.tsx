@@ -12,6 +12,7 @@ import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
 import { useApp, useT } from './context';
+import { DataCredits } from './DataCredits';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state, actions } = useApp();
@@ -112,6 +113,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           {tr('ui.info.badge')}
         </div>
       )}
+      <DataCredits />
     </div>
   );
 }
