@@ -8,7 +8,7 @@ import type { Msg } from '../core/model';
 import { recallMapping, rememberMapping, type MappingStore } from '../io/mappingMemory';
 import type { LayerKind, Mapping, ValidationReport, WebCoords } from '../io/types';
 import type { ImportApplied, ImportLayerInfo } from '../worker/import';
-import type { Importer } from './import-worker';
+import type { Importer } from '../worker/import-client';
 
 export type ImportStep = 'idle' | 'reading' | 'layer' | 'coords' | 'mapping' | 'checking' | 'report' | 'applying' | 'done' | 'failed';
 export const WIZARD_STEPS = ['layer', 'coords', 'mapping', 'report'] as const;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Layers } from '../../src/core/model';
 import type { MappingStore } from '../../src/io/mappingMemory';
 import { createImportActions, createImportState, type ImportFile } from '../../src/state/import';
-import { localImporter } from '../../src/state/import-worker';
+import { localImporter } from '../../src/worker/import-client';
 import { parseProject } from '../../src/worker/parse';
 import { createImportApi, guessKind, type ImportApplied } from '../../src/worker/import';
 

@@ -5,7 +5,7 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import type { ValidationReport } from '../io/types';
 import type { ServiceArea } from '../io/export/gaps';
-import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckRequest, ImportReadAnswer, ImportReadRequest } from '../worker/import';
+import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckRequest, ImportReadAnswer, ImportReadRequest } from './import';
 
 export interface Importer {
   read(req: ImportReadRequest, onProgress: (fraction: number) => void): Promise<ImportReadAnswer>;
