@@ -7,14 +7,15 @@ import { networkEn, networkZh } from './network';
 import { basemapEn, basemapZh } from './basemap';
 import { scenarioEn, scenarioZh } from './scenario';
 import { suggestEn, suggestZh } from './suggest';
+import { presentEn, presentZh } from './present';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...presentZh },
+  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...presentEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */

@@ -34,6 +34,13 @@ export interface MapViewEvents {
 
 export type Bbox = [number, number, number, number];
 
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
 const CJK = /[\u3400-\u9fff]/;
 
 export class MapView {
@@ -45,6 +52,7 @@ export class MapView {
   private applied = new Map<string, string>();
   private readonly resizeObserver: ResizeObserver;
   private errorReported = false;
+  private following = false;
   /** while a drawing (src/map/draw.ts) takes the clicks, units are not selected by them */
   private clicksMuted = false;
 
@@ -219,6 +227,36 @@ export class MapView {
         this.clicksMuted = muted;
       },
     };
+  }
+
+  /** [west, south, east, north] now in view (saved views keep it) */
+  bounds(): Bbox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  camera(): Camera {
+    const c = this.map.getCenter();
+    return { center: [c.lng, c.lat], zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() };
+  }
+
+  /** Camera moves made by the user (not by follow()): a second map keeps in step through them. */
+  onMove(listener: (cam: Camera) => void): () => void {
+    const h = () => {
+      if (!this.following) listener(this.camera());
+    };
+    this.map.on('move', h);
+    return () => this.map.off('move', h);
+  }
+
+  /** Takes another map's camera without reporting it back (no ping-pong between synced maps). */
+  follow(cam: Camera): void {
+    this.following = true;
+    try {
+      this.map.jumpTo({ center: cam.center, zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch });
+    } finally {
+      this.following = false;
+    }
   }
 
   destroy(): void {

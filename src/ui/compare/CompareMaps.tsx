@@ -1,0 +1,135 @@
+// The two sides of a comparison as two MapView instances, each coloured by its own side's
+// verdicts and drawing its own facilities, kept in step (a move on either moves the other).
+// Side by side, or stacked with a swipe line: the top map (B) is clipped at the line.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Community, Street } from '../../core/model';
+import { t } from '../../i18n';
+import { BasemapError, resolveBase } from '../../map/basemap';
+import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../../map/features';
+import { areaBbox, focusTarget } from '../../map/focus';
+import { SOURCES } from '../../map/layers';
+import { MapView, type Bbox } from '../../map/MapView';
+import { BLANK_BASE } from '../../map/style';
+import type { Verdict } from '../../state/verdicts';
+import type { CompareSide } from '../../worker/compare';
+import { useApp, useT } from '../context';
+import { mainMap } from '../present/main-map';
+
+interface Props {
+  demoBasemapUrl: string;
+  a: CompareSide;
+  b: CompareSide;
+  names: { a: string; b: string };
+  mode: 'side' | 'swipe';
+  /** a community to frame on both maps (seq changes on every request) */
+  focus: { id: string; seq: number } | null;
+}
+
+function feed(view: MapView, side: CompareSide, base: { communities: Community[]; streets: Street[] }, lang: 'zh' | 'en'): void {
+  const communities = side.communities ?? base.communities;
+  view.setData(SOURCES.communities, communityFeatures(communities));
+  view.setData(SOURCES.communityDots, communityDots(communities));
+  view.setData(SOURCES.streets, streetFeatures(base.streets));
+  view.setData(SOURCES.facilities, facilityFeatures(side.facilities, lang));
+  const verdicts = new Map<string, Verdict>(side.verdicts);
+  const states = unitStates(communities.map((c) => c.id), 'community', verdicts, new Set());
+  view.setStates(SOURCES.communities, states);
+  view.setStates(SOURCES.communityDots, states);
+  view.setStates(SOURCES.streets, unitStates(base.streets.map((s) => s.id), 'street', verdicts, new Set()));
+}
+
+export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props) {
+  const { state, actions } = useApp();
+  const tr = useT();
+  const hostA = useRef<HTMLDivElement>(null);
+  const hostB = useRef<HTMLDivElement>(null);
+  const views = useRef<{ a: MapView; b: MapView } | null>(null);
+  const [swipe, setSwipe] = useState(50);
+
+  // the two maps live as long as the panel; data and verdicts are fed below
+  useEffect(() => {
+    if (!hostA.current || !hostB.current) return;
+    const p = state.project.peek();
+    const bounds: Bbox | null = mainMap.current?.bounds() ?? (p ? areaBbox(p) : null);
+    const overlay = { visible: { ...state.visible.peek(), circles: false, outside: false }, selection: null };
+    const events = {
+      onClick: () => undefined,
+      onIdle: () => undefined,
+      onError: (message: string) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
+    };
+    const va = new MapView(hostA.current, { base: BLANK_BASE, overlay, bounds }, events);
+    const vb = new MapView(hostB.current, { base: BLANK_BASE, overlay, bounds }, events);
+    views.current = { a: va, b: vb };
+    const offA = va.onMove((cam) => vb.follow(cam));
+    const offB = vb.onMove((cam) => va.follow(cam));
+    resolveBase(state.basemap.peek(), { demoUrl: demoBasemapUrl, lang: state.lang.peek() }).then(
+      (base) => {
+        va.setBase(base);
+        vb.setBase(base);
+      },
+      (e: unknown) => {
+        const detail = e instanceof BasemapError ? t(state.lang.peek(), e.key, e.args) : e instanceof Error ? e.message : String(e);
+        actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail }));
+      },
+    );
+    return () => {
+      offA();
+      offB();
+      va.destroy();
+      vb.destroy();
+      views.current = null;
+    };
+  }, []);
+
+  const lang = state.lang.value;
+  const project = state.project.value;
+  useEffect(() => {
+    if (views.current && project) feed(views.current.a, a, project, lang);
+  }, [a, project, lang]);
+  useEffect(() => {
+    if (views.current && project) feed(views.current.b, b, project, lang);
+  }, [b, project, lang]);
+
+  useEffect(() => {
+    const v = views.current;
+    if (!v || !focus || !project) return;
+    const communities = b.communities ?? a.communities ?? project.communities;
+    const target = focusTarget({ communities, facilities: [], streets: [] }, 'community', focus.id);
+    if (!target) return;
+    const selection = { level: 'community' as const, id: focus.id };
+    const overlay = { visible: { ...state.visible.peek(), circles: false, outside: false }, selection };
+    v.a.setOverlay(overlay);
+    v.b.setOverlay(overlay);
+    v.b.focus(target.bbox, target.centre, 15); // a follows through the sync
+  }, [focus?.seq]);
+
+  // the swipe clips the top map; side by side shows both whole
+  const clip = mode === 'swipe' ? `inset(0 0 0 ${swipe}%)` : 'none';
+  return (
+    <div class={`compare-maps compare-${mode}`} data-testid="compare-maps" data-mode={mode}>
+      <figure class="compare-map">
+        <div ref={hostA} class="map" data-testid="compare-map-a" data-idle="false" role="application" aria-label={names.a} />
+        <figcaption class="compare-caption left">A · {names.a}</figcaption>
+      </figure>
+      <figure class="compare-map top" style={{ clipPath: clip }}>
+        <div ref={hostB} class="map" data-testid="compare-map-b" data-idle="false" role="application" aria-label={names.b} />
+        <figcaption class="compare-caption right">B · {names.b}</figcaption>
+      </figure>
+      {mode === 'swipe' && (
+        <>
+          <div class="swipe-line" style={{ left: `${swipe}%` }} aria-hidden="true" />
+          <input
+            class="swipe-range"
+            type="range"
+            min={0}
+            max={100}
+            value={swipe}
+            aria-label={tr('present.compare.swipe')}
+            data-testid="compare-swipe"
+            onInput={(e) => setSwipe(e.currentTarget.valueAsNumber)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Compare two states (baseline or any scenario): KPI cards with deltas, the communities whose
+// verdict changed (click → both maps frame it), the cost of what B builds, and the two maps.
+import { useState } from 'preact/hooks';
+import { tm } from '../../i18n';
+import { useApp, useT } from '../context';
+import { ScenarioSelect, useSideName } from '../present/ScenarioSelect';
+import { usePresent } from '../present/wire';
+import { ChangedTable } from './ChangedTable';
+import { CompareMaps } from './CompareMaps';
+import { CostPanel } from './CostPanel';
+import { KpiCards } from './KpiCards';
+import './compare.css';
+
+export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
+  const { state } = useApp();
+  const tr = useT();
+  const { compare } = usePresent();
+  const c = compare.state;
+  const name = useSideName();
+  const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
+  if (!c.users.value.has('panel')) return null;
+  const a = c.a.value;
+  const b = c.b.value;
+  const res = c.result.value;
+  const current = res && c.resultFor.value?.a === a && c.resultFor.value.b === b ? res : null;
+  const names = { a: name(a), b: name(b) };
+  return (
+    <section class="compare-panel" data-testid="compare-panel" aria-label={tr('present.compare.title')} data-busy={String(c.busy.value || !current)}>
+      <header class="compare-bar">
+        <h2>{tr('present.compare.title')}</h2>
+        <ScenarioSelect label="A" value={a} onChange={(id) => compare.choose('a', id)} testid="compare-a" />
+        <button type="button" onClick={() => compare.swap()} title={tr('present.compare.swap')} aria-label={tr('present.compare.swap')}>
+          ⇄
+        </button>
+        <ScenarioSelect label="B" value={b} onChange={(id) => compare.choose('b', id)} testid="compare-b" />
+        <div class="lang" role="group" aria-label={tr('present.compare.mode')}>
+          {(['side', 'swipe'] as const).map((m) => (
+            <button key={m} type="button" data-testid={`compare-mode-${m}`} aria-pressed={c.mode.value === m} onClick={() => compare.setMode(m)}>
+              {tr(`present.compare.mode.${m}`)}
+            </button>
+          ))}
+        </div>
+        <span class="spacer" />
+        {c.busy.value && <span class="note">{tr('present.compare.busy')}</span>}
+        <button type="button" class="close-btn" data-testid="compare-close" onClick={() => compare.closePanel()}>
+          {tr('present.close')}
+        </button>
+      </header>
+      {c.error.value && (
+        <div class="error-banner" role="alert">
+          {c.error.value}
+        </div>
+      )}
+      <div class="compare-body">
+        <div class="compare-side">
+          {current ? (
+            <>
+              {current.comparison.warnings.map((w, i) => (
+                <p key={i} class="warn">
+                  {tm(state.lang.value, w)}
+                </p>
+              ))}
+              {[...current.a.skipped.map((m) => ['A', m] as const), ...current.b.skipped.map((m) => ['B', m] as const)].map(([side, m], i) => (
+                <p key={`s${i}`} class="warn">
+                  {tr('present.compare.skipped', { side })} {tm(state.lang.value, m)}
+                </p>
+              ))}
+              <KpiCards rows={current.rows} labels={names} testid="compare-kpis" />
+              <h3>{tr('present.compare.changed', { n: current.comparison.changed.length })}</h3>
+              <ChangedTable changed={current.comparison.changed} onPick={(id) => setFocus({ id, seq: (focus?.seq ?? 0) + 1 })} />
+              <CostPanel cost={current.cost} notes={current.costNotes} />
+              <p class="note">{tr('present.compare.time', { ms: Math.round(current.ms) })}</p>
+            </>
+          ) : (
+            <p class="note">{tr('present.compare.busy')}</p>
+          )}
+        </div>
+        {/* the maps stay mounted between comparisons and take the new verdicts when they land */}
+        {res && <CompareMaps demoBasemapUrl={demoBasemapUrl} a={res.a} b={res.b} names={names} mode={c.mode.value} focus={focus} />}
+      </div>
+    </section>
+  );
+}
