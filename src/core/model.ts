@@ -144,6 +144,8 @@ export interface Citation {
   text: string;
   /** our reading where the text is ambiguous (zh) */
   note?: string;
+  /** the same reading in English (the original words stay Chinese: they are the document's) */
+  noteEn?: string;
 }
 
 /** A message for people: a key into the i18n catalogues and its arguments. */

@@ -38,7 +38,7 @@ function ResultItem({ r }: { r: RuleResult }) {
         <footer>
           {r.citation.document} · {tr('ui.clause')} {r.citation.clause}
         </footer>
-        {r.citation.note && <p class="cite-note">{r.citation.note}</p>}
+        {r.citation.note && <p class="cite-note">{row.reading}</p>}
       </blockquote>
     </li>
   );

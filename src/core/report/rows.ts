@@ -88,9 +88,14 @@ export function resultRow(r: RuleResult, lang: Lang): ResultRow {
     document: r.citation.document,
     clause: r.citation.clause,
     text: r.citation.text,
-    reading: r.citation.note ?? '',
+    reading: citationNote(r.citation, lang),
     note: r.reason ? reasonText(r.reason, lang) : '',
   };
+}
+
+/** Our reading of an ambiguous clause in the reader's language (the original words stay Chinese). */
+export function citationNote(c: { note?: string; noteEn?: string }, lang: Lang): string {
+  return (lang === 'en' ? c.noteEn : c.note) ?? c.note ?? '';
 }
 
 export function resultRows(ev: Evaluation, lang: Lang): ResultRow[] {

@@ -20,7 +20,7 @@ export const ak: Profile = {
         document: DOC.ak,
         clause: '场地要素 1',
         text: clause1,
-        note: '原文“每千人口不少于0.1平方米”按字面为每千人0.1平方米，显然应为人均0.1平方米（其他文件均为“人均0.1平方米”），按人均0.1平方米评价。',
+        note: '原文“每千人口不少于0.1平方米”按字面为每千人0.1平方米，显然应为人均0.1平方米（其他文件均为“人均0.1平方米”），按人均0.1平方米评价。', noteEn: 'The text says "not less than 0.1 m² per thousand residents"; read literally that is 0.1 m² per 1000 people, evidently meant as 0.1 m² per resident (every other document says "0.1 m² per resident"), so it is evaluated per resident.',
       },
       params: { supply: { kinds: ELDERLY, field: 'floorArea' }, demand: 'population', per: 1, min: 0.1, scope: { types: ['new'] }, catchment: true, measure: 'm2_per_resident', rounding: 'decimal' },
     },
@@ -39,7 +39,7 @@ export const ak: Profile = {
       kind: 'cost',
       name: { zh: '市财政养老托育专项资金', en: 'City budget for elderly care and childcare' },
       levels: ['area'],
-      citation: { document: DOC.ak, clause: '经费要素 2', text: '市财政每年拿出1500万元支持养老、托育事业发展', note: '与 area.budgetElderly + area.budgetChildcare（元/年）比较。' },
+      citation: { document: DOC.ak, clause: '经费要素 2', text: '市财政每年拿出1500万元支持养老、托育事业发展', note: '与 area.budgetElderly + area.budgetChildcare（元/年）比较。', noteEn: 'Compared with area.budgetElderly + area.budgetChildcare (CNY per year).' },
       params: { budget: { field: 'budgetTotal', min: 15_000_000 } },
     },
     {

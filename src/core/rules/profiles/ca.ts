@@ -19,7 +19,7 @@ export const ca: Profile = {
       name: { zh: '每个社区配建300平方米养老服务机构', en: 'A 300 m² elderly-care facility in every community' },
       levels: ['community'],
       requirement: 'minsize.elderly',
-      citation: { document: DOC.ca, clause: '二(二)5', text: communityMin, note: '城镇社区（新建、已建成）；小区内最大一处养老服务机构的建筑面积。' },
+      citation: { document: DOC.ca, clause: '二(二)5', text: communityMin, note: '城镇社区（新建、已建成）；小区内最大一处养老服务机构的建筑面积。', noteEn: 'Urban communities (new and built); the floor area of the largest elderly-care facility inside the community.' },
       params: { kinds: ELDERLY_SERVICE, min: 300, aggregate: 'max', scope: { types: [...URBAN] } },
     },
     {
@@ -29,7 +29,7 @@ export const ca: Profile = {
       name: { zh: '每个社区配建200平方米托育机构', en: 'A 200 m² childcare institution in every community' },
       levels: ['community'],
       requirement: 'minsize.childcare',
-      citation: { document: DOC.ca, clause: '二(二)5', text: communityMin, note: '城镇社区；托育机构或幼儿园托班，取最大一处。' },
+      citation: { document: DOC.ca, clause: '二(二)5', text: communityMin, note: '城镇社区；托育机构或幼儿园托班，取最大一处。', noteEn: 'Urban communities; the largest childcare centre or kindergarten nursery class.' },
       params: { kinds: CHILDCARE_INSTITUTIONS, min: 200, aggregate: 'max', scope: { types: [...URBAN] } },
     },
     {
@@ -47,7 +47,7 @@ export const ca: Profile = {
       name: { zh: '养老服务设施人均用地0.1—0.3平方米', en: 'Elderly-care land 0.1–0.3 m² per resident' },
       levels: ['street', 'area'],
       requirement: 'elderly.land.perResident.units',
-      citation: { document: DOC.ca, clause: '三 21', text: '按照人均用地0.1—0.3平方米的国家标准,分区分级规划设置养老服务设施', note: '低于0.1不达标；0.1—0.3达标；高于0.3仍达标并注明。按街道/镇和全区两级评价。' },
+      citation: { document: DOC.ca, clause: '三 21', text: '按照人均用地0.1—0.3平方米的国家标准,分区分级规划设置养老服务设施', note: '低于0.1不达标；0.1—0.3达标；高于0.3仍达标并注明。按街道/镇和全区两级评价。', noteEn: 'Below 0.1 fails; 0.1–0.3 passes; above 0.3 still passes, with a note. Evaluated per street/town and for the whole area.' },
       params: { supply: { kinds: ELDERLY, field: 'landArea' }, demand: 'population', per: 1, min: 0.1, max: 0.3, measure: 'm2_per_resident', rounding: 'decimal' },
     },
     {
@@ -57,7 +57,7 @@ export const ca: Profile = {
       name: { zh: '15分钟便民服务圈：养老', en: '15-minute circle: elderly care' },
       levels: ['community', 'street', 'area'],
       requirement: 'circle.elderly.residents',
-      citation: { document: DOC.ca, clause: '二(四)11', text: circle, note: '城镇小区全部居民在养老设施服务圈内。' },
+      citation: { document: DOC.ca, clause: '二(四)11', text: circle, note: '城镇小区全部居民在养老设施服务圈内。', noteEn: 'All residents of urban communities within the service circle of an elderly-care facility.' },
       params: { kinds: 'elderlyCircle', basis: 'residents', min: 1, scope: { types: [...URBAN] } },
     },
     {
@@ -66,7 +66,7 @@ export const ca: Profile = {
       kind: 'coverage',
       name: { zh: '15分钟便民服务圈：托育', en: '15-minute circle: childcare' },
       levels: ['community', 'street', 'area'],
-      citation: { document: DOC.ca, clause: '二(四)11', text: circle, note: '城镇小区全部居民在托育设施服务圈内。' },
+      citation: { document: DOC.ca, clause: '二(四)11', text: circle, note: '城镇小区全部居民在托育设施服务圈内。', noteEn: 'All residents of urban communities within the service circle of a childcare facility.' },
       params: { kinds: 'childcareCircle', basis: 'residents', min: 1, scope: { types: [...URBAN] } },
     },
     {
@@ -83,7 +83,7 @@ export const ca: Profile = {
       kind: 'ratio',
       name: { zh: '公办养老机构床位占老年人口比例', en: 'Public elderly-care beds per elderly resident' },
       levels: ['area'],
-      citation: { document: DOC.ca, clause: '二(二)4', text: '力争“十四五”末公办养老机构床位数达到本辖区老年人口的1%', note: '公办含公建民营（产权公有）。' },
+      citation: { document: DOC.ca, clause: '二(二)4', text: '力争“十四五”末公办养老机构床位数达到本辖区老年人口的1%', note: '公办含公建民营（产权公有）。', noteEn: 'Public includes publicly built, privately run (公建民营: publicly owned).' },
       params: { supply: { kinds: ELDERLY, field: 'beds', ownership: ['public', 'public_private'] }, demand: 'elderly', per: 1, min: 0.01, measure: 'share_of_elderly', rounding: 'whole' },
     },
     {
@@ -92,7 +92,7 @@ export const ca: Profile = {
       name: { zh: '城市社区养老服务设施覆盖率', en: 'Urban communities covered by elderly-care facilities' },
       levels: ['street', 'area'],
       requirement: 'circle.elderly.communities',
-      citation: { document: DOC.ca, clause: '一', text: '城市社区养老服务设施覆盖率达到90%以上', note: '“覆盖”＝小区代表点在养老设施服务圈内。' },
+      citation: { document: DOC.ca, clause: '一', text: '城市社区养老服务设施覆盖率达到90%以上', note: '“覆盖”＝小区代表点在养老设施服务圈内。', noteEn: '"Covered" = the community\'s representative point lies within the service circle of an elderly-care facility.' },
       params: { kinds: 'elderlyCircle', basis: 'communities', min: 0.9, scope: { types: [...URBAN] } },
     },
     {
@@ -100,7 +100,7 @@ export const ca: Profile = {
       kind: 'presence',
       name: { zh: '镇(街道)综合养老服务中心覆盖率', en: 'Streets/towns with a comprehensive elderly-care centre' },
       levels: ['street', 'area'],
-      citation: { document: DOC.ca, clause: '一', text: '镇(街道)综合养老服务中心覆盖率达到70%以上', note: '综合养老服务中心：社区养老服务综合体或乡镇区域性养老服务中心。' },
+      citation: { document: DOC.ca, clause: '一', text: '镇(街道)综合养老服务中心覆盖率达到70%以上', note: '综合养老服务中心：社区养老服务综合体或乡镇区域性养老服务中心。', noteEn: 'Comprehensive elderly-care centre: a community elderly-care complex or a township regional elderly-care centre.' },
       params: { kinds: ['elderly_complex', 'elderly_township_centre'], min: 1, unit: 'street', areaShare: 0.7 },
     },
     {
@@ -108,7 +108,7 @@ export const ca: Profile = {
       kind: 'coverage',
       name: { zh: '农村养老服务设施覆盖率', en: 'Villages covered by elderly-care facilities' },
       levels: ['community', 'street', 'area'],
-      citation: { document: DOC.ca, clause: '一', text: '农村养老服务设施覆盖率达到80%以上', note: '村的代表点在任一养老设施（含村级互助点）的服务圈内。' },
+      citation: { document: DOC.ca, clause: '一', text: '农村养老服务设施覆盖率达到80%以上', note: '村的代表点在任一养老设施（含村级互助点）的服务圈内。', noteEn: 'The village\'s representative point within the service circle of any elderly-care facility (village mutual-aid points included).' },
       params: { kinds: ELDERLY, basis: 'communities', min: 0.8, scope: { types: ['rural'] } },
     },
     {
@@ -135,7 +135,7 @@ export const ca: Profile = {
       kind: 'presence',
       name: { zh: '每个街道至少一所幼儿园开设托班', en: 'A kindergarten with an under-3 class in every street' },
       levels: ['street'],
-      citation: { document: DOC.ca, clause: '二(二)5', text: '每个街道至少有一所幼儿园下延开设托班', note: '只评价街道（不含镇）。' },
+      citation: { document: DOC.ca, clause: '二(二)5', text: '每个街道至少有一所幼儿园下延开设托班', note: '只评价街道（不含镇）。', noteEn: 'Evaluated for streets only (not towns).' },
       params: { kinds: ['kindergarten_nursery'], min: 1, unit: 'street', streetTypes: ['street'] },
     },
     {
@@ -153,7 +153,7 @@ export const ca: Profile = {
       kind: 'target',
       name: { zh: '2023年新增托位645个', en: '645 new childcare places by 2023' },
       levels: ['area'],
-      citation: { document: DOC.ca, clause: '一', text: targets2023, note: '新增托位＝现有托位 − area.baselinePlaces（基期托位）。' },
+      citation: { document: DOC.ca, clause: '一', text: targets2023, note: '新增托位＝现有托位 − area.baselinePlaces（基期托位）。', noteEn: 'New places = current places − area.baselinePlaces (places in the base year).' },
       params: { metric: 'newPlaces', kinds: CHILDCARE, target: 645, due: 2023 },
     },
     {

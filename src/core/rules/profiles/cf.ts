@@ -20,7 +20,7 @@ export const cf: Profile = {
         document: DOC.cf,
         clause: '3 场地支持 预期目标2',
         text: '所有住宅小区应当按照每百户不少于20平方米建筑面积的标准配套养老托育服务设施',
-        note: '住宅小区（新建、已建成，不含村）；养老与托育设施建筑面积合计；有床位而无建筑面积的设施按每床30平方米估算（cf.bed.area）。',
+        note: '住宅小区（新建、已建成，不含村）；养老与托育设施建筑面积合计；有床位而无建筑面积的设施按每床30平方米估算（cf.bed.area）。', noteEn: 'Residential communities (new and built, not villages); elderly-care and childcare floor area together; a facility with beds but no floor area is estimated at 30 m² per bed (cf.bed.area).',
       },
       params: { supply: { kinds: [...ELDERLY, ...CHILDCARE], field: 'floorArea', bedArea: CF_BED_AREA }, demand: 'households', per: 100, min: 20, scope: { types: [...URBAN] }, catchment: true, measure: 'm2_per_100_households', rounding: 'decimal' },
     },
@@ -29,7 +29,7 @@ export const cf: Profile = {
       kind: 'ratio',
       name: { zh: '2013年以来新建小区养老设施人均用地', en: 'Elderly-care land per resident, communities built since 2013' },
       levels: ['community'],
-      citation: { document: DOC.cf, clause: '3 场地支持 预期目标1', text: '补齐2013年以来新建小区社区养老服务设施人均用地不足0.1平方米的缺口', note: '建成年份 ≥ 2013 的城镇小区（不含村）；缺口以平方米计。' },
+      citation: { document: DOC.cf, clause: '3 场地支持 预期目标1', text: '补齐2013年以来新建小区社区养老服务设施人均用地不足0.1平方米的缺口', note: '建成年份 ≥ 2013 的城镇小区（不含村）；缺口以平方米计。', noteEn: 'Urban communities built in 2013 or later (not villages); the shortfall in m².' },
       params: { supply: { kinds: ELDERLY, field: 'landArea' }, demand: 'population', per: 1, min: 0.1, scope: { types: [...URBAN], builtFrom: 2013 }, catchment: true, measure: 'm2_per_resident', rounding: 'decimal' },
     },
     {
@@ -37,7 +37,7 @@ export const cf: Profile = {
       kind: 'ratio',
       name: { zh: '每张床位建筑面积（含公共设施）', en: 'Floor area per bed, shared space included' },
       levels: ['facility'],
-      citation: { document: DOC.cf, clause: '2 财政支持 预期目标1', text: '新建每张床位（含公共设施30平方米）', note: '每床30平方米：用于床位与建筑面积的换算，并检查养老机构每床建筑面积。' },
+      citation: { document: DOC.cf, clause: '2 财政支持 预期目标1', text: '新建每张床位（含公共设施30平方米）', note: '每床30平方米：用于床位与建筑面积的换算，并检查养老机构每床建筑面积。', noteEn: '30 m² per bed: converts between beds and floor area, and checks the floor area per bed of elderly-care institutions.' },
       params: { supply: { kinds: INSTITUTIONS, field: 'floorArea' }, demand: 'beds', per: 1, min: CF_BED_AREA, measure: 'm2_per_bed', rounding: 'decimal' },
     },
     {

@@ -32,7 +32,7 @@ export const wy: Profile = {
       name: { zh: '养老服务设施人均用地（分区分级）', en: 'Elderly-care land per resident, by planning unit' },
       levels: ['street', 'area'],
       requirement: 'elderly.land.perResident.units',
-      citation: { document: DOC.wy, clause: '二(二)', text: '按照人均用地不少于0.1 平方米的标准分区分级规划设置养老服务设施', note: '“分区分级”：按街道/镇和全区两级评价。' },
+      citation: { document: DOC.wy, clause: '二(二)', text: '按照人均用地不少于0.1 平方米的标准分区分级规划设置养老服务设施', note: '“分区分级”：按街道/镇和全区两级评价。', noteEn: '"By zone and level": evaluated per street/town and for the whole area.' },
       params: { supply: { kinds: ELDERLY, field: 'landArea' }, demand: 'population', per: 1, min: 0.1, measure: 'm2_per_resident', rounding: 'decimal' },
     },
     {
@@ -41,7 +41,7 @@ export const wy: Profile = {
       name: { zh: '居家社区15分钟养老服务圈', en: '15-minute elderly-care circle' },
       levels: ['community', 'street', 'area'],
       requirement: 'circle.elderly.residents',
-      citation: { document: DOC.wy, clause: '二(五)', text: '构建居家社区15分钟养老服务圈', note: '城镇小区（新建、已建成）的全部居民在日间照料中心及以上设施的服务圈内。' },
+      citation: { document: DOC.wy, clause: '二(五)', text: '构建居家社区15分钟养老服务圈', note: '城镇小区（新建、已建成）的全部居民在日间照料中心及以上设施的服务圈内。', noteEn: 'All residents of urban communities (new and built) within the service circle of a day-care centre or a larger facility.' },
       params: { kinds: 'elderlyCircle', basis: 'residents', min: 1, scope: { types: [...URBAN] } },
     },
     {
@@ -49,7 +49,7 @@ export const wy: Profile = {
       kind: 'adjacency',
       name: { zh: '社区养老与社区医疗同址或邻近', en: 'Community elderly care next to a community health facility' },
       levels: ['facility'],
-      citation: { document: DOC.wy, clause: '四(十)', text: '推动社区养老服务、社区医疗卫生设施同址或邻近设置', note: '原文未给距离；“邻近”取参数 colocateDistance（默认300米）。' },
+      citation: { document: DOC.wy, clause: '四(十)', text: '推动社区养老服务、社区医疗卫生设施同址或邻近设置', note: '原文未给距离；“邻近”取参数 colocateDistance（默认300米）。', noteEn: 'The text gives no distance; "adjacent" (邻近) uses the parameter colocateDistance (default 300 m).' },
       params: { kinds: COMMUNITY_ELDERLY, partners: HEALTH },
     },
     {
@@ -84,7 +84,7 @@ export const wy: Profile = {
       name: { zh: '每个街道至少1个社区养老服务综合体', en: 'A community elderly-care complex in every street' },
       levels: ['street'],
       requirement: 'presence.street.complex',
-      citation: { document: DOC.wy, clause: '附件2 第3项', text: '实现 100%的街道至少建有1个社区养老服务综合体', note: '只评价街道（不含镇）。' },
+      citation: { document: DOC.wy, clause: '附件2 第3项', text: '实现 100%的街道至少建有1个社区养老服务综合体', note: '只评价街道（不含镇）。', noteEn: 'Evaluated for streets only (not towns).' },
       params: { kinds: ['elderly_complex'], min: 1, unit: 'street', streetTypes: ['street'] },
     },
     {
@@ -97,7 +97,7 @@ export const wy: Profile = {
         document: DOC.wy,
         clause: '附件2 第9项',
         text: '新建城区、新建居住（小）区规划配套建设社区养老托育服务设施达标率达到80%',
-        note: '新建小区“达标”＝本规则集所有配建规则（小区级、配建口径）均达标，且小区内有养老服务设施。',
+        note: '新建小区“达标”＝本规则集所有配建规则（小区级、配建口径）均达标，且小区内有养老服务设施。', noteEn: 'A new community "meets the standard" = every on-site (配建) community rule of this profile passes and it has an elderly-care facility inside.',
       },
       params: { metric: 'newAreaPassRate', target: 0.8, due: 2022, requireElderlyOnsite: true },
     },
