@@ -8,6 +8,7 @@ import { basemapEn, basemapZh } from './basemap';
 import { scenarioEn, scenarioZh } from './scenario';
 import { suggestEn, suggestZh } from './suggest';
 import { presentEn, presentZh } from './present';
+import { siteEn, siteZh } from './site';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';

@@ -47,6 +47,23 @@ export const ROAD_FIELDS = {
   source: ['source', '来源', '数据来源', 'attribution'],
 } as const;
 
+/** A new residential site (新建住宅项目) in a site list or boundary file: `npm run check-sites`, docs/site-check.md. */
+export const SITE_FIELDS = {
+  id: ['id', '编号', '项目编号', '地块编号', '编码', 'code'],
+  name: ['name', '名称', '项目名称', '地块名称', '小区名称'],
+  households: ['households', '户数', '总户数', '住户数', '规划户数'],
+  population: ['population', '人口', '人口数', '规划人口', '居住人口', '总人口'],
+  personsPerHousehold: ['personsPerHousehold', '户均人口', '每户人口', '户均人数', 'pph'],
+  elderly: ['elderly', '60岁以上人口', '60岁及以上人口', '老年人口'],
+  infants: ['infants', '0-3岁人口', '3岁以下人口', '婴幼儿'],
+  elderlyFloorArea: ['elderlyFloorArea', '养老建筑面积', '养老用房建筑面积', '养老服务用房建筑面积', '养老用房面积', '养老用房'],
+  elderlyLand: ['elderlyLand', '养老用地面积', '养老设施用地面积', '养老用地'],
+  elderlyBeds: ['elderlyBeds', '养老床位', '床位'],
+  childcarePlaces: ['childcarePlaces', '托位', '托位数', '规划托位'],
+  childcareFloorArea: ['childcareFloorArea', '托育建筑面积', '托育用房建筑面积', '托育用房面积', '托育用房'],
+  year: ['year', '年份', '建成年份', '竣工年份', '交付年份'],
+} as const;
+
 export const COMMUNITY_TYPE_VALUES: Record<CommunityType, string[]> = {
   new: ['new', '新建', '新建居住区', '新建小区', '新建住宅小区', '新建居住小区'],
   built: ['built', 'old', '已建成', '已建成居住区', '老城区', '老旧小区', '已建成小区', '建成区'],

@@ -1,0 +1,186 @@
+// `npm run check-sites -- <area project.json | folder> <sites file> [--profile ID|all] [--out report.xlsx|report.json]
+//  [--crs EPSG:xxxx] [--pph 2.53] [--set name=value ...] [--lang en]`
+// Checks every site (polygon) of the file against the area, for a bureau's quarterly review.
+// A site with bad figures or a bad outline is reported as that site's problem; the others are
+// still checked. Exit codes: 0 report printed/written (even when some sites had problems),
+// 1 the area or the sites file cannot be read, 2 usage error.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Evaluation } from '../core/evaluate';
+import type { Msg } from '../core/model';
+import type { Params } from '../core/params';
+import { createNetworkEngine } from '../core/reach/network-engine';
+import { formatNumber } from '../core/report';
+import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
+import { t, tm, type Lang } from '../i18n';
+import { toXlsx } from '../io/export/table';
+import { MAX_PROBLEMS, parseAssignment } from '../schemas';
+import { readSiteFile, siteHeader, siteTables } from '../worker/site';
+import { loadProjectPath } from './load-project';
+
+interface Args {
+  area?: string;
+  sites?: string;
+  profile: string;
+  out?: string;
+  crs?: string;
+  pph?: number;
+  sets: string[];
+  lang: Lang;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { profile: '', sets: [], lang: 'zh' };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${x} needs a value`);
+      return v;
+    };
+    try {
+      if (x === '--profile') a.profile = next();
+      else if (x === '--out') a.out = next();
+      else if (x === '--crs') a.crs = next();
+      else if (x === '--pph') {
+        const v = Number(next());
+        if (!(v >= 1 && v <= 10)) return `--pph ${argv[i]}: a number of persons per household between 1 and 10`;
+        a.pph = v;
+      } else if (x === '--set') a.sets.push(next());
+      else if (x === '--lang') {
+        const l = next();
+        if (l !== 'zh' && l !== 'en') return `--lang ${l}: zh | en`;
+        a.lang = l;
+      } else if (x.startsWith('--')) return `unknown option ${x}`;
+      else if (a.area === undefined) a.area = x;
+      else if (a.sites === undefined) a.sites = x;
+      else return `unexpected argument ${x}`;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (a.area === undefined || a.sites === undefined) return 'missing <area project.json | folder> <sites file>';
+  if (a.out !== undefined && !/\.(xlsx|json)$/i.test(a.out)) return t(a.lang, 'site.cli.outExt', { file: a.out });
+  return a;
+}
+
+const n = (v: number | undefined | null, lang: Lang, digits = 1) => (v === undefined || v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits }));
+
+function printCheck(c: SiteCheck, lang: Lang): string[] {
+  const s = c.site;
+  const out = [
+    t(lang, 'site.cli.site', { id: s.id, name: s.name, area: n(s.areaM2, lang, 0), households: n(s.figures.households, lang), population: n(s.derived.population.value, lang), from: t(lang, `site.from.${s.derived.population.from}`) }),
+  ];
+  for (const p of c.profiles) {
+    out.push(t(lang, 'site.cli.profile', { profile: p.profile, ...p.counts }));
+    for (const q of p.requirements) {
+      const r = q.result;
+      out.push(
+        t(lang, 'site.cli.req', {
+          status: t(lang, `status.${r.status}`),
+          rule: r.part ? `${r.rule}:${r.part}` : r.rule,
+          name: q.name[lang],
+          value: formatNumber(r.value, r.measure, lang),
+          threshold: formatNumber(r.threshold, r.measure, lang),
+          measure: t(lang, `measure.${r.measure}`),
+          required: q.requiredMax !== undefined ? `${n(q.required, lang)}–${n(q.requiredMax, lang)}` : n(q.required, lang),
+          provided: n(q.provided, lang),
+          shortfall: n(r.shortfall, lang),
+        }),
+      );
+    }
+  }
+  for (const f of c.reach) {
+    const list = f.within.map((x) => t(lang, 'site.cli.reachItem', { name: x.name, distance: n(x.distance, lang, 0), spare: n(x.spare, lang) })).join('; ') || t(lang, 'site.reach.none');
+    out.push(t(lang, 'site.cli.reach', { circle: t(lang, `site.circle.${f.circle}`), limit: n(f.limit, lang, 0), mode: t(lang, `site.mode.${f.mode}`), list }));
+  }
+  return out;
+}
+
+export function main(argv: string[], now: Date = new Date()): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`${args}\n${t('zh', 'site.cli.usage')}\n${t('en', 'site.cli.usage')}`);
+    return 2;
+  }
+  const lang = args.lang;
+  const loaded = loadProjectPath(args.area ?? '');
+  if (!loaded.ok) {
+    console.error(t(lang, 'cli.failed'));
+    for (const p of loaded.problems.slice(0, MAX_PROBLEMS)) console.error(`- ${tm(lang, p.msg)}`);
+    return 1;
+  }
+  let params: Partial<Params> = { ...loaded.project.params };
+  for (const s of args.sets) {
+    const r = parseAssignment(s, params);
+    if (!r.ok) {
+      console.error(tm(lang, r.msg));
+      return 2;
+    }
+    params = r.params;
+  }
+  const profile = args.profile || (loaded.folder ? 'combined' : loaded.project.profile);
+  if (profile !== 'all' && !(ALL_PROFILES as readonly string[]).includes(profile)) {
+    console.error(t(lang, 'params.unknownProfile', { profile, known: [...ALL_PROFILES, 'all'].join(', ') }));
+    return 2;
+  }
+  if (params.reach === 'network' && loaded.project.roads.length === 0) {
+    console.error(t(lang, 'cli.noRoads'));
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.sites ?? '');
+  } catch (e) {
+    console.error(t(lang, 'input.readFailed', { file: args.sites ?? '', detail: e instanceof Error ? e.message : String(e) }));
+    return 1;
+  }
+  const file = basename(args.sites ?? '');
+  const read = readSiteFile(file, bytes, args.crs ? { crs: args.crs } : {});
+  if (!read.ok) {
+    console.error(tm(lang, read.error));
+    return 1;
+  }
+  const data = loaded.project;
+  const reach = params.reach === 'network' ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance ?? 500 }) : undefined;
+  const date = now.toISOString().slice(0, 10);
+  console.log(t(lang, 'site.cli.area', { name: data.area.name, communities: data.communities.length, facilities: data.facilities.length }));
+  console.log(t(lang, 'site.cli.sites', { file, count: read.candidates.length }));
+  console.log(t(lang, 'site.cli.pph', { pph: args.pph ?? SHAANXI_PPH.value, source: args.pph !== undefined ? t(lang, 'site.from.given') : t(lang, 'site.pph.source') }));
+  for (const note of read.notes) console.log(`  ${tm(lang, note)}`);
+  const before = new Map<string, Evaluation>();
+  const checks: SiteCheck[] = [];
+  const failures: { site: string; error: Msg }[] = [];
+  for (const c of read.candidates) {
+    const label = c.input.id ?? c.input.name ?? `#${c.number}`;
+    if (c.problems.length > 0) {
+      for (const p of c.problems) console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, p) }));
+      failures.push({ site: label, error: c.problems[0] });
+      continue;
+    }
+    const figures = args.pph !== undefined && c.input.figures.personsPerHousehold === undefined ? { ...c.input.figures, personsPerHousehold: args.pph } : c.input.figures;
+    const r = checkSite(data, { ...c.input, figures }, { profiles: [profile], params, ...(reach ? { reach } : {}), date }, before);
+    if (!r.ok) {
+      console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, r.error) }));
+      failures.push({ site: label, error: r.error });
+      continue;
+    }
+    checks.push(r);
+    console.log(printCheck(r, lang).join('\n'));
+  }
+  if (args.out) {
+    const out = args.out;
+    const body = /\.json$/i.test(out)
+      ? new TextEncoder().encode(JSON.stringify({ area: data.area.name, date, profile, sites: checks.map(siteCheckJson), problems: failures.map((f) => ({ site: f.site, error: f.error, message: tm(lang, f.error) })) }, null, 1))
+      : toXlsx(siteTables(checks, lang, failures), siteHeader(checks, lang, data.area.name, date));
+    // written under a temporary name and renamed: an interrupted run leaves no half file
+    const tmp = join(dirname(out), `.${basename(out)}.tmp`);
+    writeFileSync(tmp, body);
+    renameSync(tmp, out);
+    console.log(t(lang, 'site.cli.written', { file: out, checked: checks.length, failed: failures.length }));
+  }
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /check-sites\.ts$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

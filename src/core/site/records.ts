@@ -1,0 +1,44 @@
+// The site check as plain JSON: the same result records `npm run check --json` prints, plus the
+// site, its figures, the reach findings and the effects on the area.
+import type { RuleResult } from '../model';
+import type { SiteCheck } from './check';
+
+export function resultRecord(r: RuleResult) {
+  return {
+    rule: r.rule,
+    ...(r.part ? { part: r.part } : {}),
+    unit: { level: r.unit.level, id: r.unit.id },
+    value: r.value,
+    threshold: r.threshold,
+    measure: r.measure,
+    status: r.status,
+    shortfall: r.shortfall,
+    ...(r.view ? { view: r.view } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+    citation: { document: r.citation.document, clause: r.citation.clause, text: r.citation.text },
+  };
+}
+
+export function siteCheckJson(c: SiteCheck) {
+  return {
+    site: c.site,
+    date: c.date,
+    params: c.params,
+    reach: c.reach,
+    profiles: c.profiles.map((p) => ({
+      profile: p.profile,
+      counts: p.counts,
+      results: p.requirements.map((q) => ({
+        ...resultRecord(q.result),
+        ...(q.required !== undefined ? { required: q.required } : {}),
+        ...(q.requiredMax !== undefined ? { requiredMax: q.requiredMax } : {}),
+        ...(q.provided !== undefined ? { provided: q.provided } : {}),
+        ...(q.amountUnit ? { amountUnit: q.amountUnit } : {}),
+        ...(q.asOwnUnit ? { asOwnUnit: true } : {}),
+      })),
+      circle: p.circle.map(resultRecord),
+      effects: p.effects,
+    })),
+    issues: c.issues,
+  };
+}
