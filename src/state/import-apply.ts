@@ -1,14 +1,22 @@
-// How an accepted import reaches the app: the worker has already put the layer into its baseline
-// (src/worker/import.ts); here the page's copy follows, the circles are dropped so they are
-// rebuilt around the new facilities, and the analysis runs again.
+// How an accepted import reaches the app. The worker has already put the layer into its baseline
+// (src/worker/import.ts); here the page's project follows, the editing session gets the new
+// baseline (replaceBaseline replays the open scenario onto it, so scenarios survive a re-import
+// and autosave writes the imported data), the worker gets the open scenario's edits again, and
+// the analysis runs. Circles are rebuilt by analyse() when the facilities changed.
 import { batch } from '@preact/signals';
+import { replaceBaseline, type Edit } from '../core/scenario';
 import type { LoadedProject } from '../worker/api';
 import type { ImportApplied } from '../worker/import';
 import type { AppState } from './app-state';
+import { editsInEffect, pageBaseline } from './scenario-actions';
 
 export interface ApplyDeps {
   analyse(): Promise<void>;
+  /** the worker's setEdits: replays the open scenario onto the new baseline */
+  setEdits?(edits: Edit[]): Promise<unknown>;
 }
+
+const LEVEL_OF = { communities: 'community', facilities: 'facility', streets: 'street' } as const;
 
 /** the project as the page keeps it, with the imported layer in place */
 export function projectWithImport(p: LoadedProject, a: ImportApplied): LoadedProject {
@@ -22,17 +30,19 @@ export function projectWithImport(p: LoadedProject, a: ImportApplied): LoadedPro
   return next;
 }
 
-const LEVEL_OF = { communities: 'community', facilities: 'facility', streets: 'street' } as const;
-
 export function applyImportToApp(state: AppState, deps: ApplyDeps): (a: ImportApplied) => Promise<void> {
   return async (a) => {
     const p = state.project.peek();
     if (!p) throw new Error('no project is open to import into');
+    const next = projectWithImport(p, a);
+    const session = state.session.peek();
+    const moved = session ? replaceBaseline(session, pageBaseline(next)) : null;
     batch(() => {
-      state.project.value = projectWithImport(p, a);
-      state.areas.value = null; // facilities may have moved: rebuild the circles
+      state.project.value = next;
+      if (moved) state.session.value = moved;
       state.selection.value = null;
     });
+    if (deps.setEdits) await deps.setEdits(moved ? editsInEffect(moved) : []);
     await deps.analyse();
   };
 }

@@ -1,0 +1,35 @@
+// The import wizard's and the exports' state, made once in main.tsx and reached by the
+// components through this context (the app's own context stays as it is).
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { get, set } from 'idb-keyval';
+import type { MappingStore } from '../../io/mappingMemory';
+import type { Actions } from '../../state/actions';
+import type { AppState } from '../../state/app-state';
+import { applyImportToApp } from '../../state/import-apply';
+import { createImportActions, createImportState, type ImportActions, type ImportState } from '../../state/import';
+import type { AnalysisClient } from '../../worker/client';
+import type { Importer } from '../../worker/import-client';
+
+export interface ImportUi {
+  state: ImportState;
+  actions: ImportActions;
+  importer: Importer;
+}
+
+/** remembered mappings live in IndexedDB (idb-keyval), under io.mapping:<layout> */
+const idbStore: MappingStore = { get: (k) => get(k), set: (k, v) => set(k, v) };
+
+export function createImportUi(app: AppState, actions: Actions, client: Pick<AnalysisClient, 'importer' | 'setEdits'>): ImportUi {
+  const state = createImportState();
+  const apply = applyImportToApp(app, { analyse: actions.analyse, setEdits: client.setEdits });
+  return { state, actions: createImportActions(state, { importer: client.importer, store: idbStore, apply }), importer: client.importer };
+}
+
+export const ImportContext = createContext<ImportUi | null>(null);
+
+export function useImport(): ImportUi {
+  const ctx = useContext(ImportContext);
+  if (!ctx) throw new Error('useImport() outside <ImportContext.Provider>');
+  return ctx;
+}
