@@ -11,6 +11,7 @@ import { readBasemap, readLang } from './state/persist';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { createAnalysisClient } from './worker/client';
+import { createImportUi, ImportContext } from './ui/import/context';
 import './app.css';
 
 function storage(): Storage | null {
@@ -23,18 +24,22 @@ function storage(): Storage | null {
 
 const kv = storage();
 const state = createAppState({ lang: readLang(kv), basemap: readBasemap(kv) });
+const client = createAnalysisClient((detail) => actions.reportError(t(state.lang.peek(), 'ui.error.worker', { detail })));
 const actions = createActions(state, {
-  client: createAnalysisClient((detail) => actions.reportError(t(state.lang.peek(), 'ui.error.worker', { detail }))),
+  client,
   storage: kv,
   keepFile: (file) => set(BASEMAP_FILE_KEY, file),
 });
+const importUi = createImportUi(state, actions, client);
 
 const absolute = (u: string) => new URL(u, window.location.href).href;
 const root = document.getElementById('app');
 if (root) {
   render(
     <AppContext.Provider value={{ state, actions }}>
-      <App demoBasemapUrl={absolute(demoBasemapUrl)} />
+      <ImportContext.Provider value={importUi}>
+        <App demoBasemapUrl={absolute(demoBasemapUrl)} />
+      </ImportContext.Provider>
     </AppContext.Provider>,
     root,
   );

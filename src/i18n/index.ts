@@ -7,6 +7,7 @@ import { networkEn, networkZh } from './network';
 import { basemapEn, basemapZh } from './basemap';
 import { scenarioEn, scenarioZh } from './scenario';
 import { suggestEn, suggestZh } from './suggest';
+import { importuiEn, importuiZh } from './importui';
 import { presentEn, presentZh } from './present';
 import { siteEn, siteZh } from './site';
 import type { Msg } from '../core/model';
@@ -15,8 +16,8 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...presentZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...presentEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...importuiZh, ...presentZh },
+  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...importuiEn, ...presentEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */

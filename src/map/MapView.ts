@@ -259,6 +259,34 @@ export class MapView {
     }
   }
 
+  /** The map drawn again at `ratio` device pixels per CSS pixel (the PNG export's print
+   *  resolution), copied into a new canvas; the screen's own ratio is restored afterwards. */
+  async capture(ratio: number): Promise<HTMLCanvasElement> {
+    const before = this.map.getPixelRatio();
+    const drawn = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 20_000); // tiles that never come must not hang the export
+        this.map.once('idle', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        this.map.triggerRepaint();
+      });
+    this.map.setPixelRatio(ratio);
+    try {
+      await drawn();
+      const src = this.map.getCanvas();
+      const out = document.createElement('canvas');
+      out.width = src.width;
+      out.height = src.height;
+      out.getContext('2d')?.drawImage(src, 0, 0); // the buffer is preserved (preserveDrawingBuffer)
+      return out;
+    } finally {
+      this.map.setPixelRatio(before);
+      this.map.triggerRepaint();
+    }
+  }
+
   destroy(): void {
     this.resizeObserver.disconnect();
     this.map.remove();

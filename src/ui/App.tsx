@@ -11,6 +11,7 @@ import { IssuesPanel } from './IssuesPanel';
 import { LayerPanel } from './LayerPanel';
 import { MapPane } from './MapPane';
 import { ProjectPicker } from './ProjectPicker';
+import { ImportExport } from './import/ImportExport';
 import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
 
@@ -39,6 +40,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           <LayerPanel />
           {state.projectFile.value === DEMO_FILE && <InfoNote />}
           <ProjectPicker />
+          <ImportExport />
           <BasemapPicker />
           {a && (
             <p class="note" data-testid="analysis-time" data-reach={a.reach}>

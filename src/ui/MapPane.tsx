@@ -7,6 +7,7 @@ import { communityDots, communityFeatures, facilityFeatures, streetFeatures, uni
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
+import { mapCapture } from './export/map-capture';
 import { attachDrawing } from '../map/draw';
 import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
@@ -26,6 +27,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       onIdle: (idle) => actions.setMapIdle(idle),
       onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
     });
+    mapCapture.current = (ratio) => view.capture(ratio);
     attachDrawing(view.drawHost());
     let fittedTo: unknown = null;
     const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
@@ -101,6 +103,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     return () => {
       stop.forEach((s) => s());
       attachDrawing(null);
+      mapCapture.current = null;
       view.destroy();
     };
   }, []);

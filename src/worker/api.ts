@@ -7,6 +7,7 @@ import { circleDistance, resolveParams, type Params } from '../core/params';
 import { replay, type Edit, type SkippedEdit } from '../core/scenario';
 import { projectToJson, type InputProblem } from '../schemas';
 import { parseProject } from './parse';
+import { createImportApi } from './import';
 import { createSuggestApi } from './suggest';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
@@ -55,6 +56,7 @@ let baseline: (Layers & { area: AreaInfo }) | null = null;
 let reachCache: ReachCache | null = null;
 
 export const api = {
+  ...createImportApi({ baseline: () => baseline, current: () => data, setBaseline: (l) => { if (l.roads !== baseline?.roads) reachCache = null; if (baseline) baseline = data = { ...l, area: baseline.area }; } }),
   ...createSuggestApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
   listProfiles(): ProfileInfo[] {
     return listProfiles();

@@ -8,6 +8,7 @@ import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
 import { latestOnly, type Outcome } from './latest';
 import type { ServiceAreas } from './service-areas';
 import { suggestClient, type SuggestClient } from './suggest-client';
+import { remoteImporter, type Importer } from './import-client';
 
 /** suggest / cancelSuggest / readParcels: see suggest.ts */
 export interface AnalysisClient extends SuggestClient {
@@ -22,6 +23,8 @@ export interface AnalysisClient extends SuggestClient {
   setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
   /** the baseline as project-file JSON text with these settings and extra keys */
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
+  /** the import wizard's and the exports' half of the worker (src/worker/import.ts) */
+  importer: Importer;
   dispose(): void;
 }
 
@@ -37,6 +40,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     ...suggestClient(remote),
+    importer: remoteImporter(remote),
     setEdits: (edits) => remote.setEdits(edits),
     projectText: (p) => remote.projectText(p),
     dispose: () => worker.terminate(),
