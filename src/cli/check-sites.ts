@@ -10,7 +10,7 @@ import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
 import type { Params } from '../core/params';
 import { createNetworkEngine } from '../core/reach/network-engine';
-import { formatNumber } from '../core/report';
+import { formatNumber, reasonText } from '../core/report';
 import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
 import { toXlsx } from '../io/export/table';
@@ -86,12 +86,15 @@ function printCheck(c: SiteCheck, lang: Lang): string[] {
           required: q.requiredMax !== undefined ? `${n(q.required, lang)}–${n(q.requiredMax, lang)}` : n(q.required, lang),
           provided: n(q.provided, lang),
           shortfall: n(r.shortfall, lang),
-        }),
+        }) + (r.reason ? ` (${reasonText(r.reason, lang)})` : ''),
       );
     }
   }
   for (const f of c.reach) {
-    const list = f.within.map((x) => t(lang, 'site.cli.reachItem', { name: x.name, distance: n(x.distance, lang, 0), spare: n(x.spare, lang) })).join('; ') || t(lang, 'site.reach.none');
+    const item = (x: (typeof f.within)[number]) => t(lang, 'site.cli.reachItem', { name: x.name, distance: n(x.distance, lang, 0), spare: n(x.spare, lang) });
+    const list =
+      f.within.map(item).join('; ') ||
+      (f.nearestBeyond ? t(lang, 'site.cli.nearestBeyond', { item: item(f.nearestBeyond) }) : t(lang, 'site.reach.none'));
     out.push(t(lang, 'site.cli.reach', { circle: t(lang, `site.circle.${f.circle}`), limit: n(f.limit, lang, 0), mode: t(lang, `site.mode.${f.mode}`), list }));
   }
   return out;

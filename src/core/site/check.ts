@@ -124,10 +124,10 @@ function requirementOf(r: RuleResult, site: { population?: number; households?: 
       amountUnit: unit,
       required: whole((r.threshold * d) / per),
       ...(def.params.max !== undefined ? { requiredMax: whole((def.params.max * d) / per) } : {}),
-      ...(r.value !== null ? { provided: (r.value * d) / per } : {}),
+      ...(r.value !== null && r.status !== 'na' ? { provided: (r.value * d) / per } : {}),
     };
   }
-  if (def.kind === 'min_size') return { ...base, amountUnit: 'm2', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null ? { provided: r.value } : {}) };
+  if (def.kind === 'min_size') return { ...base, amountUnit: 'm2', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null && r.status !== 'na' ? { provided: r.value } : {}) };
   if (def.kind === 'presence') return { ...base, amountUnit: 'count', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null ? { provided: r.value } : {}) };
   return base;
 }
