@@ -49,12 +49,14 @@ export class MapView {
   private overlay: OverlayOptions;
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
   private readonly states: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
+  /** overlays owned by one feature (e.g. suggested sites, suggest-layer.ts): own source + layers on top */
+  private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[] }>();
   private applied = new Map<string, string>();
   private readonly resizeObserver: ResizeObserver;
   private errorReported = false;
-  private following = false;
   /** while a drawing (src/map/draw.ts) takes the clicks, units are not selected by them */
   private clicksMuted = false;
+  private following = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -75,6 +77,7 @@ export class MapView {
     // every new style (the first one, and each base map switch) starts without feature state
     this.map.on('style.load', () => {
       for (const [id, st] of Object.entries(this.states)) if (st) this.applyStates(id as SourceId, st);
+      for (const id of this.extras.keys()) this.addExtra(id);
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -105,7 +108,30 @@ export class MapView {
   }
 
   private style() {
-    return composeStyle(this.base, overlaySources(this.data), overlayLayers(this.overlay));
+    const st = composeStyle(this.base, overlaySources(this.data), overlayLayers(this.overlay));
+    // extras go on top of everything, base-map labels included (numbered markers must read)
+    for (const [id, e] of this.extras) {
+      st.sources[id] = { type: 'geojson', data: e.data };
+      st.layers.push(...e.layers);
+    }
+    return st;
+  }
+
+  /** Sets (or replaces the data of) an extra overlay: its own GeoJSON source `id` and its layers,
+   *  drawn above everything and kept across base-map switches. */
+  setExtra(id: string, data: FeatureCollection, layers: LayerSpecification[]): void {
+    this.extras.set(id, { data, layers });
+    const src = this.map.getSource(id);
+    this.busy();
+    if (src instanceof maplibregl.GeoJSONSource) src.setData(data);
+    else if (this.map.isStyleLoaded()) this.addExtra(id);
+  }
+
+  private addExtra(id: string): void {
+    const e = this.extras.get(id);
+    if (!e || this.map.getSource(id)) return;
+    this.map.addSource(id, { type: 'geojson', data: e.data });
+    for (const l of e.layers) this.map.addLayer(l);
   }
 
   /** Marks the map as not idle until the next 'idle' event, and makes sure there is one: a

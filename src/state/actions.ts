@@ -12,6 +12,8 @@ import type { AppState, UnitRef } from './app-state';
 import { writeBasemap, writeLang, type BasemapChoice, type KeyValue } from './persist';
 import type { TableQuery } from './table';
 import { createScenarioActions } from './scenario-actions';
+import { createSuggestActions } from './suggest-actions';
+import type { SuggestClient } from '../worker/suggest-client';
 
 /** Editable numeric parameters and the range the inputs accept (outside it the value is refused). */
 export const PARAM_LIMITS = {
@@ -23,7 +25,7 @@ export const PARAM_LIMITS = {
 export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
-  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> & Partial<Pick<AnalysisClient, 'setEdits' | 'projectText'>>;
+  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> & Partial<Pick<AnalysisClient, 'setEdits' | 'projectText'>> & Partial<SuggestClient>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
   keepFile: (file: File) => Promise<void>;
@@ -130,6 +132,8 @@ export function createActions(s: AppState, deps: Deps) {
   return {
     analyse,
     ...scenarios,
+    /** site suggestions (src/state/suggest-actions.ts) */
+    suggest: createSuggestActions(s, { client: deps.client, newScenario: scenarios.newScenario }),
 
     /** the embedded demo (or any project served next to the app), fetched by the worker */
     openProject(url: string, fileName: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
 import { countsByRule, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
 import { outsideSet } from '../map/features';
+import { createSuggestState, type SuggestState } from './suggest';
 
 /** the embedded demo's name, so the app shows its real-vs-simulated note only for it */
 export const DEMO_FILE = 'data/demo/project.json';
@@ -57,6 +58,8 @@ export interface AppState {
   /** what the map, tables and detail panel draw: the OPEN scenario's layers (the baseline when
    *  none is open); null before a load */
   layers: ReadonlySignal<PageLayers | null>;
+  /** the site-suggestion panel (src/state/suggest.ts) */
+  suggest: SuggestState;
 
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
@@ -118,6 +121,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     mapIdle: signal(false),
     session,
     layers,
+    suggest: createSuggestState(),
 
     verdicts: computed(() => verdictsByUnit(results.value, rule.value)),
     counts: computed(() => countsByRule(results.value)),

@@ -14,6 +14,7 @@ import { ProjectPicker } from './ProjectPicker';
 import { ImportExport } from './import/ImportExport';
 import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
+import { SuggestPanel } from './suggest/SuggestPanel';
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state } = useApp();
@@ -54,6 +55,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           <ResultsTable />
         </div>
         <DetailPanel />
+        <SuggestPanel />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { circleDistance } from '../core/params';
 import { LANGS, type Lang } from '../i18n';
 import { PARAM_LIMITS, type EditableParam } from '../state/actions';
 import { useApp, useT } from './context';
+import { SuggestButton } from './suggest/SuggestPanel';
 import { fmt } from './format';
 
 function ParamInput({ name }: { name: EditableParam }) {
@@ -55,6 +56,7 @@ export function Header() {
           <option value="network">{tr('ui.reach.network')}</option>
         </select>
       </label>
+      <SuggestButton />
       <span class="spacer" />
       <span class={`phase phase-${state.phase.value}`} data-testid="phase" data-phase={state.phase.value} role="status">
         {tr(`ui.phase.${state.phase.value}`)}

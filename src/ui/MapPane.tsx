@@ -14,6 +14,7 @@ import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
 import { useApp, useT } from './context';
 import { DataCredits } from './DataCredits';
+import { suggestMapEffects } from './suggest/map-feed';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state, actions } = useApp();
@@ -99,6 +100,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const target = focusTarget(p, f.level, f.id);
         if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
       }),
+      ...suggestMapEffects(view, state.suggest),
     ];
     return () => {
       stop.forEach((s) => s());

@@ -1,0 +1,27 @@
+// Feeds the suggested sites to the page's MapView: markers, circles and the drawn area whenever
+// the result, the highlighted row or the area change; a zoom request moves the camera there.
+import { effect } from '@preact/signals';
+import type { MapView } from '../../map/MapView';
+import { suggestFeatures, suggestLayers, SUGGEST_SOURCE } from '../../map/suggest-layer';
+import type { SuggestState } from '../../state/suggest';
+
+/** MapPane spreads these disposers into its own list. */
+export function suggestMapEffects(view: MapView, g: SuggestState): (() => void)[] {
+  const layers = suggestLayers();
+  let fed = false;
+  return [
+    effect(() => {
+      const result = g.result.value;
+      const area = g.drawnArea.value;
+      if (!result && !area && !fed) return; // nothing to draw yet: leave the style untouched
+      fed = true;
+      view.setExtra(SUGGEST_SOURCE, suggestFeatures(result, g.highlighted.value, area), layers);
+    }),
+    effect(() => {
+      const z = g.zoom.value;
+      if (!z) return;
+      const [x, y] = z.point;
+      view.focus([x - 0.004, y - 0.003, x + 0.004, y + 0.003], z.point, 15);
+    }),
+  ];
+}
