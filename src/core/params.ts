@@ -2,8 +2,10 @@
 import type { FacilityKind } from './model';
 
 export interface Params {
-  /** straight-line circles, or walks along the street network when one is loaded */
-  reach: 'straight' | 'network';
+  /** how far a resident is from a facility: 'auto' walks along the streets whenever the project has a
+   *  street network (roads) — the documents' 15-minute circle is a walk, not a line across rivers and
+   *  rail yards — and falls back to straight lines without one; 'straight' and 'network' force a mode */
+  reach: 'auto' | 'straight' | 'network';
   /** minutes of the service circle: "15分钟养老服务圈" (002 二(五)), "15分钟便民服务圈" (004 二(四)11) */
   circleMinutes: number;
   /** walking speed, metres per second. 0.9 m/s: a comfortable pace for older pedestrians; 15 min × 0.9 m/s = 810 m,
@@ -27,8 +29,10 @@ export interface Params {
   thresholds?: Record<string, number>;
 }
 
+export const REACH_MODES: readonly Params['reach'][] = ['auto', 'straight', 'network'];
+
 export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
-  reach: 'straight',
+  reach: 'auto',
   circleMinutes: 15,
   walkSpeed: 0.9,
   detourFactor: 1.0,
@@ -38,6 +42,11 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   childcareCircleKinds: ['childcare_centre', 'kindergarten_nursery', 'family_childcare'],
   year: 2025,
 }) as Readonly<Params>;
+
+/** Whether the analysis walks along the streets: asked for (or 'auto') and a street network is loaded. */
+export function usesNetwork(p: Partial<Pick<Params, 'reach'>>, roadCount: number): boolean {
+  return (p.reach ?? DEFAULT_PARAMS.reach) !== 'straight' && roadCount > 0;
+}
 
 /** Metres a resident walks within the circle. */
 export function circleDistance(p: Params): number {

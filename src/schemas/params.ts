@@ -9,7 +9,7 @@ const zKinds = z.array(z.enum(FACILITY_KINDS as [FacilityKind, ...FacilityKind[]
 
 /** Per-parameter schema: built from the defaults so a parameter added there is accepted here. */
 function schemaFor(name: string): z.ZodType | undefined {
-  if (name === 'reach') return z.enum(['straight', 'network']);
+  if (name === 'reach') return z.enum(['auto', 'straight', 'network']);
   if (name === 'year') return z.number().int().min(2000).max(2100);
   if (name === 'thresholds') return z.record(z.string(), z.number().finite().min(0));
   const d = (DEFAULT_PARAMS as unknown as Record<string, unknown>)[name];

@@ -1,6 +1,6 @@
 // Top bar: title, policy profile, the parameters that matter, reach mode, language.
 import type { TargetedEvent } from 'preact';
-import { circleDistance } from '../core/params';
+import { circleDistance, REACH_MODES } from '../core/params';
 import { LANGS, type Lang } from '../i18n';
 import { PARAM_LIMITS, type EditableParam } from '../state/actions';
 import { useApp, useT } from './context';
@@ -51,7 +51,8 @@ export function Header() {
       </span>
       <label class="param">
         <span>{tr('ui.param.reach')}</span>
-        <select data-testid="reach" value={p.reach} onChange={(e) => void actions.setReach(e.currentTarget.value === 'network' ? 'network' : 'straight')}>
+        <select data-testid="reach" value={p.reach} onChange={(e) => void actions.setReach(REACH_MODES.find((m) => m === e.currentTarget.value) ?? 'auto')}>
+          <option value="auto">{tr('ui.reach.auto')}</option>
           <option value="straight">{tr('ui.reach.straight')}</option>
           <option value="network">{tr('ui.reach.network')}</option>
         </select>

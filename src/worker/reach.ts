@@ -1,5 +1,5 @@
-// Which reach engine the analysis uses. Straight-line unless the user asked for 'network' AND
-// roads are loaded; then the street-network engine — built once per road set and snap distance,
+// Which reach engine the analysis uses. The street network whenever roads are loaded (params.reach
+// 'auto', the default, or 'network'); straight lines without roads or when asked. The street-network engine — built once per road set and snap distance,
 // and kept, because building the graph costs far more than one evaluation — gives both the
 // coverage pairs and the walk-along-streets service areas drawn on the map.
 import type { Road } from '../core/model';
@@ -26,8 +26,9 @@ export interface ReachChoice {
 }
 
 export function reachFor(p: Params, roads: readonly Road[], cache: ReachCache | null): ReachChoice {
-  if (p.reach !== 'network') return { engine: undefined, area: null, used: 'straight', cache };
-  if (roads.length === 0) return { engine: undefined, area: null, used: 'straight', note: 'ui.reach.noRoads', cache };
+  if (p.reach === 'straight') return { engine: undefined, area: null, used: 'straight', cache };
+  // only a user who asked for the network needs telling there is none; 'auto' just uses straight lines
+  if (roads.length === 0) return { engine: undefined, area: null, used: 'straight', ...(p.reach === 'network' ? { note: 'ui.reach.noRoads' } : {}), cache };
   const kept = cache && cache.roads === roads && cache.snapDistance === p.snapDistance ? cache : null;
   const engine = kept?.engine ?? createNetworkEngine([...roads], { snapDistance: p.snapDistance });
   // one multi-source walk per circle group: the streets reached from any of its facilities, as

@@ -17,8 +17,16 @@ describe('coverage with the network engine', () => {
     communities: [community('C', { type: 'built', population: 1000, geometry: rect(-30, 990, -10, 1010) })],
     facilities: [facility('D', 'elderly_daycare', { geometry: point(210, 1000) })],
   });
-  it('straight line: 220 m → covered', () => {
+  it('straight line (params.reach = straight): 220 m → covered', () => {
+    const r = evaluate(data, { profile: 'wy', params: { reach: 'straight' } }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'C');
+    expect(r?.status).toBe('pass');
+  });
+  it('by default (reach = auto) the rules walk the streets as soon as roads are loaded: not covered', () => {
     const r = evaluate(data, { profile: 'wy' }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'C');
+    expect(r).toMatchObject({ status: 'fail', shortfall: 1000 });
+  });
+  it('auto without roads is the straight line: covered', () => {
+    const r = evaluate({ ...data, roads: [] }, { profile: 'wy' }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'C');
     expect(r?.status).toBe('pass');
   });
   it('network (params.reach = network, built from the roads): no walk across the river → not covered', () => {

@@ -39,7 +39,8 @@ describe('worker api', () => {
       const a = api.analyse({ profile, params: {} });
       expect(a.evaluation.profile).toBe(profile);
       expect(a.evaluation.results.length).toBeGreaterThan(0);
-      expect(a.reach).toBe('straight');
+      expect(a.reach).toBe('straight'); // the sample has no roads: auto means straight lines, said without a warning
+      expect(a.reachNote).toBeUndefined();
     }
   });
 
@@ -65,6 +66,9 @@ describe('worker api', () => {
     };
     expect(api.load(project, 'line.json').ok).toBe(true);
     const req = { profile: 'wy', params: { reach: 'network' as const } };
+    // the default (auto) walks the streets as soon as the project has roads, without being asked
+    expect(api.analyse({ profile: 'wy', params: {} })).toMatchObject({ reach: 'network', reachNote: undefined });
+    expect(api.analyse({ profile: 'wy', params: { reach: 'straight' } }).reach).toBe('straight');
     const a = api.analyse(req);
     expect(a.reach).toBe('network');
     expect(a.serviceAreas).toBeNull(); // computed by walkAreas()

@@ -86,8 +86,8 @@ export function suggestSites(data: Layers & { area?: AreaInfo }, options: Sugges
       perPlace = 1000 / CHILDCARE_AREA_RATIO;
     }
   }
-  const distance = params.reach === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const engine = options.reach ?? createStraightEngine();
+  const distance = engine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const issues: DataIssue[] = [];
 
   // demand points
