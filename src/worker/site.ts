@@ -12,7 +12,7 @@ import { checkSite, type SiteCheck, type SiteCheckOutcome, type SiteFigures, typ
 import { t, tm, type Lang } from '../i18n';
 import { readFile, type Sidecars } from '../io/read';
 import { normalizeName } from '../io/fields';
-import type { CellValue, ExportTable, HeaderBlock } from '../io/export/table';
+import { toXlsx, type CellValue, type ExportTable, type HeaderBlock } from '../io/export/table';
 import type { CrsInfo } from '../io/types';
 import { SITE_FIELDS } from '../schemas/fields';
 import { reachFor, type ReachCache } from './reach';
@@ -115,7 +115,8 @@ export interface SiteRequest {
 }
 
 /** The worker's site methods, spread into api.ts; they share its loaded data and reach cache. */
-export function siteApi(getData: () => (Layers & { area: AreaInfo }) | null, getCache: () => ReachCache | null, setCache: (c: ReachCache | null) => void) {
+export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }) | null; reachCache: () => ReachCache | null; keepReachCache: (c: ReachCache | null) => void }) {
+  const getData = deps.layers;
   // the area's own evaluations per profile, kept while the data and parameters stay the same
   const before = new Map<string, Evaluation>();
   let beforeData: unknown = null;
@@ -126,8 +127,8 @@ export function siteApi(getData: () => (Layers & { area: AreaInfo }) | null, get
       const data = getData();
       if (!data) throw new Error('checkSite() called before load(): load a project first');
       const params = resolveParams(req.params);
-      const choice = reachFor(params, data.roads, getCache());
-      setCache(choice.cache);
+      const choice = reachFor(params, data.roads, deps.reachCache());
+      deps.keepReachCache(choice.cache);
       const stamp = JSON.stringify(params);
       if (beforeData !== data || beforeParams !== stamp) {
         before.clear();
@@ -139,6 +140,11 @@ export function siteApi(getData: () => (Layers & { area: AreaInfo }) | null, get
     /** Reads a site outline file; the page then lets the reviewer pick one candidate. */
     readSiteFile(name: string, bytes: ArrayBuffer, opts: { crs?: string } = {}): SiteFileRead {
       return readSiteFile(name, bytes, opts);
+    },
+    /** The report as an XLSX workbook (SheetJS stays in the worker, out of the page bundle). */
+    siteXlsx(check: SiteCheck, lang: Lang, date: string): Uint8Array {
+      const area = getData()?.area.name ?? '';
+      return toXlsx(siteTables([check], lang), siteHeader([check], lang, area, date));
     },
   };
 }
