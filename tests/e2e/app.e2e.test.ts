@@ -61,12 +61,15 @@ describe('the demo app in Chromium', () => {
     await driver.screenshot('4-profile-ca');
   });
 
-  it('walking along the street network replaces the circles and re-judges coverage', async () => {
-    await driver.when.reachSwitched('network');
+  it('walks along the street network by default (the demo has roads); straight lines on request, and back', async () => {
+    // given the demo as opened: reach 'auto' with roads loaded
+    expect(await driver.then.attribute('[data-testid=analysis-time]', 'data-reach')).toBe('network');
     expect(await driver.then.text('[data-testid=analysis-time]')).toContain('沿路网步行');
     await driver.screenshot('4b-network');
     await driver.when.reachSwitched('straight');
     expect(await driver.then.text('[data-testid=analysis-time]')).toContain('直线距离');
+    await driver.when.reachSwitched('auto', 'network');
+    expect(await driver.then.text('[data-testid=analysis-time]')).toContain('沿路网步行');
   });
 
   it('switching to English changes the UI text', async () => {

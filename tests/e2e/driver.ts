@@ -140,9 +140,10 @@ export class AppDriver {
       await this.analysed();
       await this.mapIdle();
     },
-    reachSwitched: async (mode: 'straight' | 'network'): Promise<void> => {
+    /** `used`: the engine the analysis ends up with ('auto' means the network when roads are loaded) */
+    reachSwitched: async (mode: 'auto' | 'straight' | 'network', used: 'straight' | 'network' = mode === 'auto' ? 'network' : mode): Promise<void> => {
       await this.page.selectOption('[data-testid=reach]', mode);
-      await this.page.waitForFunction((m) => document.querySelector('[data-testid=analysis-time]')?.getAttribute('data-reach') === m, mode, { timeout: 30_000 });
+      await this.page.waitForFunction((m) => document.querySelector('[data-testid=analysis-time]')?.getAttribute('data-reach') === m, used, { timeout: 30_000 });
       await this.analysed();
       await this.mapIdle();
     },
@@ -154,6 +155,7 @@ export class AppDriver {
   };
 
   then = {
+    attribute: (selector: string, name: string): Promise<string | null> => this.page.getAttribute(selector, name),
     outsideCommunitiesOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-outside-shown')),
     cjkLabelsOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels')),
     detailShows: async (level: string, id: string): Promise<ResultItem[]> => {
