@@ -1,5 +1,5 @@
 // Pure builders for the suggested sites on the map: a numbered marker per site (its rank), the
-// site's service circle (the distance the suggestion used) and the drawn candidate area, as one
+// site's service circle (straight reach: the distance the suggestion used) and the drawn area, as one
 // GeoJSON source with its layers (MapView.setExtra draws them above everything).
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -27,7 +27,8 @@ export function circlePolygon(centre: LonLat, metres: number, steps = 48): Polyg
 export function suggestFeatures(result: SuggestResult | null, highlighted: number | null, drawnArea: Polygon | MultiPolygon | null): FeatureCollection {
   const features: Feature[] = [];
   if (drawnArea) features.push({ type: 'Feature', geometry: drawnArea, properties: { id: 'area', role: 'area' } });
-  for (const s of result?.sites ?? []) {
+  // the circle is the straight-line reach; along streets the reach is not a circle, so none is drawn
+  for (const s of result?.reachMode === 'straight' ? result.sites : []) {
     const on = s.rank === highlighted;
     features.push({ type: 'Feature', geometry: circlePolygon(s.candidate.point, result?.distance ?? 0), properties: { id: `circle-${s.rank}`, role: 'circle', rank: s.rank, on } });
   }

@@ -10,7 +10,7 @@ import { BLANK_BASE, composeStyle } from '../../src/map/style';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { buildRequest, DEFAULT_FORM, qualityNote } from '../../src/state/suggest';
-import { niceMax } from '../../src/ui/suggest/CurveChart';
+import { countTicks, niceMax } from '../../src/ui/suggest/CurveChart';
 import { api } from '../../src/worker/api';
 import type { SuggestProgress, SuggestRequest } from '../../src/worker/suggest';
 import { readFileSync } from 'node:fs';
@@ -171,13 +171,19 @@ describe('map layer and chart', () => {
 
   it('features: one marker per site labelled with its rank, the highlighted one flagged', () => {
     const site = (rank: number) => ({ rank, candidate: { id: `c${rank}`, name: 'x', point: [108.9 + rank / 100, 34.1] as [number, number], source: 'community' as const, mode: 'new' as const, rural: false }, size: null, gain: 1, cumulative: rank, cost: null, cumulativeCost: null, served: [] });
-    const fc = suggestFeatures({ sites: [site(1), site(2)], distance: 810 } as never, 2, null);
+    const fc = suggestFeatures({ sites: [site(1), site(2)], distance: 810, reachMode: 'straight' } as never, 2, null);
     const markers = fc.features.filter((f) => f.properties?.role === 'site');
     expect(markers.map((f) => f.properties?.label)).toEqual(['2', '1']);
     expect(markers.map((f) => f.properties?.on)).toEqual([true, false]);
+    expect(fc.features.filter((f) => f.properties?.role === 'circle').length).toBe(2);
+    // along streets the reach is no circle: none is drawn
+    const network = suggestFeatures({ sites: [site(1)], distance: 810, reachMode: 'network' } as never, null, null);
+    expect(network.features.map((f) => f.properties?.role)).toEqual(['site']);
   });
 
   it('axis ends are round numbers at or above the largest value', () => {
     expect([niceMax(0), niceMax(3), niceMax(2700), niceMax(4400), niceMax(375000)]).toEqual([1, 5, 5000, 5000, 500000]);
+    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(countTicks(50)).toEqual([0, 25, 50]);
   });
 });

@@ -26,15 +26,22 @@ const short = (v: number, lang: Lang): string => {
   return fmt(Math.round(v * 10) / 10, lang);
 };
 
-export function CurveChart(props: { id: string; title: string; xLabel: string; yLabel: string; points: ChartPoint[]; lang: Lang; testId?: string }) {
+/** counts on the x axis (sites): the axis ends at the last count, a tick at every whole number up to 10 */
+export function countTicks(n: number): number[] {
+  if (n <= 10) return Array.from({ length: n + 1 }, (_, k) => k);
+  return [0, Math.round(n / 2), n];
+}
+
+export function CurveChart(props: { id: string; title: string; xLabel: string; yLabel: string; points: ChartPoint[]; lang: Lang; testId?: string; counts?: boolean }) {
   const { points, lang } = props;
-  const xMax = niceMax(Math.max(...points.map((p) => p.x)));
+  const xLast = Math.max(...points.map((p) => p.x));
+  const xMax = props.counts ? Math.max(1, xLast) : niceMax(xLast);
   const yMax = niceMax(Math.max(...points.map((p) => p.y)));
   const sx = (x: number) => M.left + ((W - M.left - M.right) * x) / xMax;
   const sy = (y: number) => H - M.bottom - ((H - M.top - M.bottom) * y) / yMax;
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
   const yTicks = [0, yMax / 2, yMax];
-  const xTicks = [0, xMax / 2, xMax];
+  const xTicks = props.counts ? countTicks(xMax) : [0, xMax / 2, xMax];
   const desc = points.map((p) => `${props.xLabel} ${short(p.x, lang)} → ${props.yLabel} ${short(p.y, lang)}`).join('; ');
   return (
     <svg class="curve" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${props.id}-t ${props.id}-d`} data-testid={props.testId}>

@@ -197,7 +197,7 @@ function Result({ r }: { r: SuggestResult }) {
       )}
       <ul class="quality" data-testid="suggest-quality">
         {qualityNote(r).map((q) => (
-          <li key={q.key}>{tr(q.key, { ...q.args, unit })}</li>
+          <li key={q.key}>{tr(q.key, { ...q.args, bound: fmt(Number(q.args.bound ?? 0), lang), unit })}</li>
         ))}
       </ul>
       {r.sites.length === 0 ? (
@@ -254,6 +254,7 @@ function Result({ r }: { r: SuggestResult }) {
           <CurveChart
             id="suggest-curve-sites"
             testId="suggest-chart-sites"
+            counts
             lang={lang}
             title={tr('suggest.chart.sitesTitle', { unit })}
             xLabel={tr('suggest.chart.sites')}

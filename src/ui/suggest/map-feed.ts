@@ -20,8 +20,12 @@ export function suggestMapEffects(view: MapView, g: SuggestState): (() => void)[
     effect(() => {
       const z = g.zoom.value;
       if (!z) return;
+      // frame the site's whole circle, so what it serves is in view
       const [x, y] = z.point;
-      view.focus([x - 0.004, y - 0.003, x + 0.004, y + 0.003], z.point, 15);
+      const metres = g.result.peek()?.distance ?? 800;
+      const dLat = metres / 111195;
+      const dLon = dLat / Math.cos((y * Math.PI) / 180);
+      view.focus([x - dLon, y - dLat, x + dLon, y + dLat], z.point, 16);
     }),
   ];
 }

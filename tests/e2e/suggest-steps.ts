@@ -1,0 +1,142 @@
+// Given/when/then steps for the site-suggestion panel, on top of the shared AppDriver (tests never
+// touch the page's markup directly; a markup change is fixed here).
+import type { AppDriver } from './driver';
+
+export interface SuggestedRow {
+  rank: number;
+  gain: number;
+  cumulative: number;
+  name: string;
+}
+
+export interface RuleCounts {
+  fail: number;
+  pass: number;
+  na: number;
+}
+
+export interface SuggestForm {
+  kind: string;
+  goal: 'coverage' | 'shortfall' | 'ratio';
+  cohort?: 'auto' | 'all' | 'elderly' | 'infants';
+  sites: number;
+  capacity?: number;
+}
+
+export class SuggestSteps {
+  constructor(private readonly d: AppDriver) {}
+
+  private get page() {
+    return this.d.page;
+  }
+
+  /** map idle with the canvas at its container's width (as the shared driver waits) */
+  async mapIdle(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const map = document.querySelector('[data-testid=map]');
+        const canvas = map?.querySelector('canvas');
+        return map instanceof HTMLElement && canvas instanceof HTMLCanvasElement && map.dataset.idle === 'true' && Math.abs(canvas.clientWidth - map.clientWidth) < 2;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+
+  given = {
+    panelOpened: async (): Promise<void> => {
+      await this.page.click('[data-testid=suggest-open]');
+      await this.page.waitForSelector('[data-testid=suggest-panel]');
+      await this.mapIdle();
+    },
+  };
+
+  when = {
+    formFilled: async (f: SuggestForm): Promise<void> => {
+      await this.page.selectOption('[data-testid=suggest-kind]', f.kind);
+      await this.page.selectOption('[data-testid=suggest-goal]', f.goal);
+      if (f.cohort && f.goal === 'coverage') await this.page.selectOption('[data-testid=suggest-cohort]', f.cohort);
+      await this.page.fill('[data-testid=suggest-sites]', String(f.sites));
+      await this.page.fill('[data-testid=suggest-capacity]', f.capacity === undefined ? '' : String(f.capacity));
+      // number inputs commit on change: leave the field
+      await this.page.press('[data-testid=suggest-capacity]', 'Tab');
+    },
+    /** clicks "suggest" and waits for the ranked list. Returns the page's own clock from the
+     *  click to the list in the DOM and to the next painted frame, and the test's wall clock. */
+    suggestionRun: async (): Promise<{ domMs: number; paintMs: number; wallMs: number }> => {
+      await this.page.evaluate(() => {
+        const w = window as unknown as { __suggestClock?: { t0?: number; t1?: number; t2?: number } };
+        const clock: { t0?: number; t1?: number; t2?: number } = {};
+        w.__suggestClock = clock;
+        document.querySelector('[data-testid=suggest-run]')?.addEventListener('click', () => (clock.t0 = performance.now()), { once: true, capture: true });
+        const mo = new MutationObserver(() => {
+          if (clock.t0 === undefined || clock.t1 !== undefined) return;
+          if (!document.querySelector('[data-testid=suggest-panel][data-status=done] [data-testid=suggest-result]')) return;
+          clock.t1 = performance.now();
+          mo.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => (clock.t2 = performance.now())));
+        });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      const t0 = Date.now();
+      await this.page.click('[data-testid=suggest-run]');
+      await this.page.waitForSelector('[data-testid=suggest-panel][data-status=done] [data-testid=suggest-result]', { timeout: 60_000 });
+      const wallMs = Date.now() - t0;
+      const clock = await this.page.waitForFunction(() => {
+        const c = (window as unknown as { __suggestClock?: { t0?: number; t1?: number; t2?: number } }).__suggestClock;
+        return c && c.t0 !== undefined && c.t1 !== undefined && c.t2 !== undefined ? { domMs: c.t1 - c.t0, paintMs: c.t2 - c.t0 } : null;
+      });
+      const v = (await clock.jsonValue()) as { domMs: number; paintMs: number };
+      await this.mapIdle();
+      return { ...v, wallMs };
+    },
+    rowClicked: async (rank: number): Promise<void> => {
+      await this.page.click(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
+      await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${rank}"]`);
+      await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 3_000 }).catch(() => undefined);
+      await this.mapIdle();
+    },
+    /** "turn into a scenario", then waits until the rule's counts in the sidebar change */
+    turnedIntoScenario: async (rule: string, before: RuleCounts): Promise<void> => {
+      await this.page.click('[data-testid=suggest-to-scenario]');
+      await this.page.waitForSelector('[data-testid=suggest-scenario-made]');
+      await this.page.waitForFunction(
+        ({ rule, pass }) => {
+          const cells = document.querySelectorAll(`[data-testid=summary] tr[data-rule="${rule}"] td.num`);
+          return cells.length === 3 && Number(cells[1].textContent) !== pass;
+        },
+        { rule, pass: before.pass },
+        { timeout: 30_000 },
+      );
+      await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { timeout: 30_000 });
+      await this.mapIdle();
+    },
+  };
+
+  then = {
+    rows: async (): Promise<SuggestedRow[]> =>
+      this.page.$$eval('[data-testid=suggest-rows] tbody tr', (trs) =>
+        trs.map((tr) => ({
+          rank: Number(tr.getAttribute('data-rank')),
+          gain: Number(tr.getAttribute('data-gain')),
+          cumulative: Number(tr.getAttribute('data-cumulative')),
+          name: tr.querySelector('button')?.textContent ?? '',
+        })),
+      ),
+    /** fail / pass / cannot-assess counts of a rule as the sidebar's summary shows them */
+    ruleCounts: async (rule: string): Promise<RuleCounts> => {
+      const cells = await this.page.$$eval(`[data-testid=summary] tr[data-rule="${rule}"] td.num`, (tds) => tds.map((td) => Number(td.textContent)));
+      if (cells.length !== 3) throw new Error(`rule ${rule} not in the summary`);
+      return { fail: cells[0], pass: cells[1], na: cells[2] };
+    },
+    /** the panel's own timing line: page ms (click → answer) and worker ms */
+    timing: async (): Promise<{ totalMs: number; workerMs: number; text: string }> => {
+      const el = await this.page.waitForSelector('[data-testid=suggest-timing]');
+      return { totalMs: Number(await el.getAttribute('data-total-ms')), workerMs: Number(await el.getAttribute('data-worker-ms')), text: (await el.textContent()) ?? '' };
+    },
+    qualityText: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-quality]')) ?? '',
+    chartLabels: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-chart-sites] text', (ts) => ts.map((t) => t.textContent ?? '')),
+    scenarioMade: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-scenario-made]')) ?? '',
+    errors: async (): Promise<string> => ((await this.page.$('[data-testid=suggest-errors]')) ? ((await this.page.textContent('[data-testid=suggest-errors]')) ?? '') : ''),
+  };
+}
