@@ -11,6 +11,9 @@ import { readBasemap, readLang } from './state/persist';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { createAnalysisClient } from './worker/client';
+import { get, del } from 'idb-keyval';
+import { viewsOf } from './state/views';
+import { startPersistence } from './ui/scenario/persistence';
 import { createImportUi, ImportContext } from './ui/import/context';
 import './app.css';
 
@@ -44,4 +47,10 @@ if (root) {
     root,
   );
 }
-void actions.openProject(absolute(demoProjectUrl), DEMO_FILE);
+// the autosaved project comes back exactly as it was; without one, the demo opens
+void startPersistence(state, actions, {
+  store: { get: (k) => get(k), set: (k, v) => set(k, v), del: (k) => del(k) },
+  client,
+  views: () => viewsOf(state).value,
+  openDemo: () => actions.openProject(absolute(demoProjectUrl), DEMO_FILE),
+});

@@ -51,7 +51,11 @@ export function createDrawing(host: DrawHost): Drawing {
     } catch {
       // the map may already be gone (page closing)
     }
-    host.muteClicks(false);
+    // the click that finished the drawing reaches the map after terra-draw's pointerup:
+    // keep it from selecting the unit under it
+    setTimeout(() => {
+      if (!current) host.muteClicks(false);
+    }, 250);
     active.value = null;
     c.finish(value);
   }

@@ -6,7 +6,12 @@ import { batch } from '@preact/signals';
 import type { Msg } from '../core/model';
 import {
   BASELINE_ID,
+  baselineNotice,
   createScenario,
+  importScenario,
+  parseScenarioFile,
+  scenarioFile,
+  scenarioFileText,
   deleteScenario as removeScenario,
   discardParked as dropParked,
   duplicateScenario as copyScenario,
@@ -23,7 +28,7 @@ import {
   type Session,
   type SkippedEdit,
 } from '../core/scenario';
-import type { AnalysisClient, } from '../worker/client';
+import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../worker/api';
 import type { AppState, PageLayers } from './app-state';
 
@@ -76,6 +81,7 @@ export function createScenarioActions(s: AppState, deps: ScenarioDeps, analyse: 
       }
     });
     if (!analyseToo || (before && before.editing.layers === next.editing.layers)) return;
+    s.phase.value = 'analysing'; // at once: the verdicts on screen are now those of the old layers
     settled = sync(next);
   }
 
@@ -181,6 +187,32 @@ export function createScenarioActions(s: AppState, deps: ScenarioDeps, analyse: 
       if (!r.ok) return r.reason;
       if (r.session !== cur) apply(r.session);
       return null;
+    },
+
+    /** The open (or named) scenario as a file to share: the edits and which baseline they were made on. */
+    scenarioFileText(id?: string): { name: string; text: string } | null {
+      const cur = current();
+      const p = s.project.peek();
+      if (!cur || !p) return null;
+      const sc = savedScenarios(cur).find((x) => x.id === (id ?? cur.active));
+      if (!sc) return null;
+      return { name: sc.name, text: scenarioFileText(scenarioFile(sc, cur.baseline, p.area.name)) };
+    },
+
+    /** Opens a shared scenario file into this project (as a new scenario, then opened). A broken
+     *  or newer file changes nothing and says why; made on other baseline data, its edits are
+     *  replayed and those that do not fit are listed (`notice`, and the session's skipped). */
+    importScenarioText(text: string): { ok: true; name: string; notice: Msg | null } | { ok: false; problems: Msg[] } {
+      const cur = current();
+      if (!cur) return { ok: false, problems: [noProject] };
+      const parsed = parseScenarioFile(text);
+      if (!parsed.ok) return parsed;
+      const added = importScenario(savedScenarios(cur), parsed.file);
+      if (!added.ok) return { ok: false, problems: [added.reason] };
+      const opened = switchTo(setScenarios(cur, added.scenarios), added.scenario.id);
+      if (!opened.ok) return { ok: false, problems: [opened.reason] };
+      apply(opened.session);
+      return { ok: true, name: added.scenario.name, notice: baselineNotice(parsed.file, cur.baseline) };
     },
 
     /** Let go of parked edits (edits that no longer fit the baseline) after the user saw them. */

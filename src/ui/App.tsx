@@ -14,6 +14,8 @@ import { ProjectPicker } from './ProjectPicker';
 import { ImportExport } from './import/ImportExport';
 import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
+import { ScenarioBar } from './scenario/ScenarioBar';
+import { ScenarioPanel } from './scenario/ScenarioPanel';
 import { SuggestPanel } from './suggest/SuggestPanel';
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
@@ -36,6 +38,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       )}
       <div class="main">
         <aside class="sidebar">
+          <ScenarioPanel />
           <SummaryPanel />
           <IssuesPanel />
           <LayerPanel />
@@ -51,6 +54,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           )}
         </aside>
         <div class="centre">
+          <ScenarioBar />
           <MapPane demoBasemapUrl={demoBasemapUrl} />
           <ResultsTable />
         </div>

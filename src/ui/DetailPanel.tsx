@@ -4,6 +4,7 @@ import type { RuleResult } from '../core/model';
 import { reasonText, resultRow } from '../core/report';
 import { resultsForUnit, worst } from '../state/verdicts';
 import { useApp, useT } from './context';
+import { UnitEditor } from './scenario/UnitEditor';
 
 function ResultItem({ r }: { r: RuleResult }) {
   const { state } = useApp();
@@ -75,6 +76,7 @@ export function DetailPanel() {
           ×
         </button>
       </div>
+      <UnitEditor sel={sel} />
       {issues.length > 0 && (
         <ul class="issues">
           {issues.map((i, n) => (

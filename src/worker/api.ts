@@ -4,7 +4,7 @@ import { dataCredits } from '../core/credits';
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
-import { replay, type Edit, type SkippedEdit } from '../core/scenario';
+import { readScenarioPart, replay, type Edit, type SkippedEdit } from '../core/scenario';
 import { projectToJson, type InputProblem } from '../schemas';
 import { parseProject } from './parse';
 import { createImportApi } from './import';
@@ -69,6 +69,9 @@ export const api = {
     const parsed = parseProject(json, fileName);
     if (!parsed.ok) return parsed;
     const p = parsed.project;
+    // a broken scenario part refuses the whole file: opening it changes nothing
+    const part = readScenarioPart(p.other);
+    if (!part.ok) return { ok: false, problems: part.problems.map((msg) => ({ file: fileName, field: 'scenarios', msg })) };
     data = { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: p.roads, area: p.area };
     baseline = data;
     reachCache = null;

@@ -1,0 +1,167 @@
+// Never lose work: the whole project — its data (the baseline the worker holds, roads and any
+// imported layers included), the scenarios with their undo/redo stacks and parked edits, the
+// saved views, the profile and parameters (all in the versioned project file format) and the
+// page settings (layer switches, circles, chosen rule, language) — is written to IndexedDB a
+// moment after every change. On the next load it is opened exactly as it was.
+//
+// The record holds the same project file text "save project" writes, so restoring is opening
+// a project file, through the same validation.
+import { effect } from '@preact/signals';
+import { savedScenarios, writeScenarioPart, BASELINE_ID, type View } from '../core/scenario';
+import type { Lang } from '../i18n';
+import { LAYER_GROUPS, type LayerGroup } from '../map/layers';
+import type { CircleGroup } from '../worker/service-areas';
+import type { AnalysisClient } from '../worker/client';
+import type { AppState } from './app-state';
+
+/** An async key-value store: idb-keyval's get/set/del in the browser, a Map in tests. */
+export interface AsyncStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+export const AUTOSAVE_KEY = 'yl.autosave';
+export const AUTOSAVE_VERSION = 1;
+
+export interface Settings {
+  lang: Lang;
+  visible: Record<LayerGroup, boolean>;
+  circles: CircleGroup[];
+  rule: string | null;
+}
+
+export interface AutosaveRecord {
+  version: typeof AUTOSAVE_VERSION;
+  /** ISO time of the save */
+  savedAt: string;
+  /** the file name the project was opened from (the demo keeps DEMO_FILE, so its note shows) */
+  fileName: string;
+  /** the project file: baseline, profile, params, scenarios, views, open scenario */
+  project: string;
+  settings: Settings;
+}
+
+export interface ProjectDeps {
+  client: Pick<AnalysisClient, 'projectText'>;
+  /** the project's saved views (PRESENT's views list) */
+  views: () => View[];
+}
+
+/** The project file text of what is open now: "save project" downloads it, autosave stores it. */
+export async function projectFileText(s: AppState, deps: ProjectDeps): Promise<string> {
+  const p = s.project.peek();
+  const session = s.session.peek();
+  if (!p) throw new Error('no project is open');
+  const part = writeScenarioPart({
+    scenarios: session ? savedScenarios(session) : [],
+    views: deps.views(),
+    activeScenario: session?.active ?? BASELINE_ID,
+  });
+  return deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: { ...p.other, ...part } });
+}
+
+export function currentSettings(s: AppState): Settings {
+  return { lang: s.lang.peek(), visible: s.visible.peek(), circles: s.circles.peek(), rule: s.rule.peek() };
+}
+
+/** A stored record, checked field by field: anything else (another version, damage) is null. */
+export function parseRecord(v: unknown): AutosaveRecord | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const r = v as Record<string, unknown>;
+  if (r.version !== AUTOSAVE_VERSION || typeof r.project !== 'string' || typeof r.fileName !== 'string' || typeof r.savedAt !== 'string') return null;
+  const st = (typeof r.settings === 'object' && r.settings !== null ? r.settings : {}) as Record<string, unknown>;
+  const vis = (typeof st.visible === 'object' && st.visible !== null ? st.visible : {}) as Record<string, unknown>;
+  const settings: Settings = {
+    lang: st.lang === 'en' ? 'en' : 'zh',
+    visible: Object.fromEntries(LAYER_GROUPS.map((g) => [g, vis[g] !== false])) as Record<LayerGroup, boolean>,
+    circles: Array.isArray(st.circles) ? st.circles.filter((c): c is CircleGroup => c === 'elderly' || c === 'childcare') : ['elderly', 'childcare'],
+    rule: typeof st.rule === 'string' ? st.rule : null,
+  };
+  return { version: AUTOSAVE_VERSION, savedAt: r.savedAt, fileName: r.fileName, project: r.project, settings };
+}
+
+export async function readAutosave(store: AsyncStore): Promise<AutosaveRecord | null> {
+  try {
+    return parseRecord(await store.get(AUTOSAVE_KEY));
+  } catch {
+    return null; // storage blocked or damaged: start from the demo
+  }
+}
+
+export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date }): Promise<AutosaveRecord> {
+  const record: AutosaveRecord = {
+    version: AUTOSAVE_VERSION,
+    savedAt: (deps.now?.() ?? new Date()).toISOString(),
+    fileName: s.projectFile.peek() ?? 'project.json',
+    project: await projectFileText(s, deps),
+    settings: currentSettings(s),
+  };
+  await deps.store.set(AUTOSAVE_KEY, record);
+  return record;
+}
+
+/** Saves a moment (`delayMs`) after any change of what the record holds; returns stop().
+ *  `onSaved`/`onError` let the page say "saved" or why not (e.g. storage full). */
+export function startAutosave(
+  s: AppState,
+  deps: ProjectDeps & { store: AsyncStore; delayMs?: number; onSaved?: (r: AutosaveRecord) => void; onError?: (e: unknown) => void },
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = effect(() => {
+    // read everything the record holds, so a change to any of them schedules a save
+    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views()];
+    const phase = s.phase.value; // a project half-opened is not saved; its session comes next
+    if (!s.project.peek() || phase === 'loading' || phase === 'starting') return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      saveNow(s, deps).then(
+        (r) => deps.onSaved?.(r),
+        (e: unknown) => deps.onError?.(e),
+      );
+    }, deps.delayMs ?? 400);
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}
+
+/** Applies stored page settings (the project file already carried profile and params). */
+export function applySettings(s: AppState, st: Settings): void {
+  s.visible.value = st.visible;
+  s.circles.value = st.circles;
+  s.rule.value = st.rule;
+  s.query.value = { ...s.query.value, rule: st.rule };
+}
+
+export interface RestoreDeps {
+  store: AsyncStore;
+  openProjectText: (text: string, fileName: string) => Promise<void>;
+  setLang: (lang: Lang) => void;
+}
+
+export const FAILED_KEY = 'yl.autosave.failed';
+
+/** Opens the autosaved project if there is one. `restored`: it opened (the caller is done);
+ *  null: nothing to restore, or it did not open — then it is kept under FAILED_KEY (never thrown
+ *  away) and `failed` says so, and the caller opens the demo. */
+export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{ restored: AutosaveRecord | null; failed: boolean }> {
+  const rec = await readAutosave(deps.store);
+  if (!rec) return { restored: null, failed: false };
+  applySettings(s, rec.settings);
+  deps.setLang(rec.settings.lang);
+  await deps.openProjectText(rec.project, rec.fileName);
+  if (s.phase.peek() !== 'error' && s.project.peek()) return { restored: rec, failed: false };
+  try {
+    await deps.store.set(FAILED_KEY, rec);
+  } catch {
+    // nothing more we can do; the error banner already says what went wrong
+  }
+  return { restored: null, failed: true };
+}
+
+export async function clearAutosave(store: AsyncStore): Promise<void> {
+  await store.del(AUTOSAVE_KEY);
+}

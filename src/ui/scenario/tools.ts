@@ -1,0 +1,66 @@
+// The editing tools' page state (what is being drawn, which form is open, the last message) and
+// the steps that use the drawing wrapper: every change ends in actions.commitEdit.
+import { signal } from '@preact/signals';
+import { representativePoint } from '../../core/geo';
+import type { Community, Msg } from '../../core/model';
+import { moveFacility, putCommunity } from '../../core/scenario';
+import { currentDrawing, type LonLat, type Ring } from '../../map/draw';
+import type { Actions } from '../../state/actions';
+import type { AppState } from '../../state/app-state';
+
+/** the form over the map: a new facility at a clicked spot, or a new residential area just drawn */
+export type Pending = { kind: 'facility'; at: LonLat } | { kind: 'area'; ring: Ring } | null;
+
+export const pending = signal<Pending>(null);
+/** the last result of an editing step: an error to fix or a short confirmation */
+export const notice = signal<{ tone: 'error' | 'info'; text: Msg | string } | null>(null);
+
+export function say(m: Msg | null): boolean {
+  notice.value = m ? { tone: 'error', text: m } : null;
+  return m === null;
+}
+
+export async function placeFacility(): Promise<void> {
+  const d = currentDrawing.value;
+  if (!d) return;
+  pending.value = null;
+  const at = await d.placePoint();
+  if (at) pending.value = { kind: 'facility', at };
+}
+
+export async function drawArea(): Promise<void> {
+  const d = currentDrawing.value;
+  if (!d) return;
+  pending.value = null;
+  const ring = await d.drawPolygon();
+  if (ring) pending.value = { kind: 'area', ring };
+}
+
+/** Redraw an existing area's outline: the drawing replaces it (figures kept). */
+export async function redrawArea(s: AppState, actions: Actions, id: string): Promise<void> {
+  const d = currentDrawing.value;
+  if (!d) return;
+  const ring = await d.drawPolygon();
+  const c = s.layers.peek()?.communities.find((x) => x.id === id);
+  if (!ring || !c) return;
+  const next: Community = { ...c, geometry: { type: 'Polygon', coordinates: [ring] } };
+  const e = putCommunity(s.layers.peek()!, { community: next, replaces: true });
+  say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+}
+
+/** Drag a facility (from the baseline or the scenario) to a new place. */
+export async function dragFacility(s: AppState, actions: Actions, id: string): Promise<void> {
+  const d = currentDrawing.value;
+  const f = s.layers.peek()?.facilities.find((x) => x.id === id);
+  if (!d || !f) return;
+  const [x, y] = representativePoint(f.geometry);
+  const to = await d.dragPoint([x, y]);
+  if (!to) return;
+  const e = moveFacility(s.layers.peek()!, { id, to });
+  say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+}
+
+export function stopDrawing(): void {
+  currentDrawing.value?.stop();
+  pending.value = null;
+}
