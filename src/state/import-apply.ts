@@ -18,15 +18,19 @@ export interface ApplyDeps {
 
 const LEVEL_OF = { communities: 'community', facilities: 'facility', streets: 'street' } as const;
 
-/** the project as the page keeps it, with the imported layer in place */
+/** the project as the page keeps it, with the imported records in place (as the worker did it:
+ *  acceptImport's replace or append) */
 export function projectWithImport(p: LoadedProject, a: ImportApplied): LoadedProject {
   const next: LoadedProject = { ...p, roadCount: a.roadCount };
-  if (a.kind === 'communities' && a.communities) next.communities = a.communities;
-  if (a.kind === 'facilities' && a.facilities) next.facilities = a.facilities;
-  if (a.kind === 'streets' && a.streets) next.streets = a.streets;
-  // the loader's data issues were about the replaced layer's old rows; the import report replaces them
-  const level = a.kind === 'roads' ? undefined : LEVEL_OF[a.kind];
-  if (level) next.issues = p.issues.filter((i) => i.level !== level);
+  if (a.kind === 'roads') return next;
+  const good = JSON.parse(a.goodJson) as never[];
+  const k = a.kind;
+  const merged = (old: readonly unknown[]) => (a.mode === 'append' ? [...old, ...good] : good) as never[];
+  if (k === 'communities') next.communities = merged(p.communities);
+  else if (k === 'facilities') next.facilities = merged(p.facilities);
+  else next.streets = merged(p.streets);
+  // the loader's data issues about the replaced layer's old rows no longer apply
+  if (a.mode === 'replace') next.issues = p.issues.filter((i) => i.level !== LEVEL_OF[k]);
   return next;
 }
 

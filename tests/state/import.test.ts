@@ -8,6 +8,8 @@ import type { MappingStore } from '../../src/io/mappingMemory';
 import { createImportActions, createImportState, type ImportFile } from '../../src/state/import';
 import { localImporter } from '../../src/worker/import-client';
 import { parseProject } from '../../src/worker/parse';
+import { projectWithImport } from '../../src/state/import-apply';
+import type { LoadedProject } from '../../src/worker/api';
 import { createImportApi, guessKind, type ImportApplied } from '../../src/worker/import';
 
 const FIX = 'tests/fixtures/io';
@@ -22,6 +24,13 @@ function sampleLayers(): Layers {
   if (!r.ok) throw new Error('sample project does not load');
   const p = r.project;
   return { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: p.roads };
+}
+
+function sampleProject(): LoadedProject {
+  const r = parseProject(JSON.parse(readFileSync('data/sample/project.json', 'utf8')), 'project.json');
+  if (!r.ok) throw new Error('sample project does not load');
+  const { roads, ...p } = r.project;
+  return { ...p, roadCount: roads.length };
 }
 
 function memoryStore(): MappingStore & { map: Map<string, unknown> } {
@@ -77,6 +86,9 @@ describe('import wizard state', () => {
     expect(t.baseline().communities.map((c) => c.id)).toEqual(src.features.map((f) => f.properties['编号']));
     expect(t.baseline().communities[0].population).toBe(8650);
     expect(t.baseline().facilities).toBe(t.start.facilities); // other layers untouched
+    const page = projectWithImport(sampleProject(), t.applied[0]);
+    expect(page.communities).toEqual(t.baseline().communities); // replaced on the page as in the worker
+    expect(page.issues.some((i) => i.level === 'community')).toBe(false);
   });
 
   it('cancel at the report changes nothing and a later accept has nothing to apply', async () => {
@@ -123,7 +135,11 @@ describe('import wizard state', () => {
     await t.a.accept();
     const before = t.start.facilities.map((f) => f.id);
     expect(t.baseline().facilities.map((f) => f.id)).toEqual([...before, 'N1', 'N4']);
-    expect(t.applied[0]).toMatchObject({ kind: 'facilities', imported: 2 });
+    expect(t.applied[0]).toMatchObject({ kind: 'facilities', mode: 'append', imported: 2 });
+    // the page's copy, rebuilt from the JSON the worker sends, equals the worker's baseline
+    const page = projectWithImport(sampleProject(), t.applied[0]);
+    expect(page.facilities).toEqual(t.baseline().facilities);
+    expect(page.communities).toEqual(t.start.communities);
   });
 
   it('a fixed column is remembered for the next file of the same layout', async () => {

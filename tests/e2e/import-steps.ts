@@ -1,0 +1,143 @@
+// Browser steps of the import wizard and the export menu, spoken as given/when/then over the
+// shared AppDriver's page (tests/e2e/import.e2e.test.ts).
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
+import type { AppDriver } from './driver';
+
+export interface ReportRow {
+  number: number;
+  id: string;
+  code: string;
+  text: string;
+}
+
+export class ImportSteps {
+  constructor(private readonly d: AppDriver) {}
+
+  private get page(): Page {
+    return this.d.page;
+  }
+
+  private async step(step: string, timeout = 60_000): Promise<void> {
+    await this.page.waitForSelector(`[data-testid=import-wizard][data-step=${step}]`, { timeout });
+  }
+
+  private async idle(): Promise<void> {
+    await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { timeout: 60_000 });
+    await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'true', undefined, { timeout: 60_000 });
+  }
+
+  when = {
+    /** a real drop event on the map canvas carrying the file, as a file manager's drag gives it */
+    fileDroppedOnMap: async (name: string, bytes: Uint8Array, type = 'application/octet-stream'): Promise<void> => {
+      const dt = await this.page.evaluateHandle(
+        ({ name, b64, type }) => {
+          const raw = atob(b64);
+          const buf = new Uint8Array(raw.length);
+          for (let i = 0; i < raw.length; i++) buf[i] = raw.charCodeAt(i);
+          const t = new DataTransfer();
+          t.items.add(new File([buf], name, { type }));
+          return t;
+        },
+        { name, b64: Buffer.from(bytes).toString('base64'), type },
+      );
+      const target = '[data-testid=map] canvas';
+      await this.page.dispatchEvent(target, 'dragenter', { dataTransfer: dt });
+      await this.page.dispatchEvent(target, 'dragover', { dataTransfer: dt });
+      await this.page.dispatchEvent(target, 'drop', { dataTransfer: dt });
+      await this.page.waitForSelector('[data-testid=import-wizard]:not([data-step=reading])', { timeout: 60_000 });
+    },
+    fixtureDroppedOnMap: async (path: string): Promise<void> => {
+      await this.when.fileDroppedOnMap(path.split('/').pop() ?? path, new Uint8Array(readFileSync(path)));
+    },
+    /** through the 导入数据… file picker */
+    filePicked: async (name: string, bytes: Uint8Array, mimeType = 'text/csv'): Promise<void> => {
+      await this.page.setInputFiles('[data-testid=import-input]', { name, mimeType, buffer: Buffer.from(bytes) });
+      await this.page.waitForSelector('[data-testid=import-wizard]:not([data-step=reading])', { timeout: 60_000 });
+    },
+    /** a file on disk through the picker (Chromium hands the path over; no bytes pass through page script) */
+    filePathPicked: async (path: string): Promise<void> => {
+      await this.page.setInputFiles('[data-testid=import-input]', path);
+      await this.page.waitForSelector('[data-testid=import-wizard]:not([data-step=reading])', { timeout: 120_000 });
+    },
+    kindChosen: async (kind: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=import-kind]', kind);
+    },
+    appendChosen: async (): Promise<void> => {
+      await this.page.check('[data-testid=import-mode-append]');
+    },
+    nextClicked: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-next]');
+    },
+    /** layer → coordinates → mapping */
+    toMapping: async (): Promise<void> => {
+      await this.step('layer');
+      await this.page.click('[data-testid=import-next]');
+      await this.step('coords');
+      await this.page.click('[data-testid=import-next]');
+      await this.step('mapping');
+    },
+    columnMapped: async (field: string, column: string): Promise<void> => {
+      await this.page.selectOption(`[data-testid=map-${field}]`, column);
+    },
+    checked: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-check]');
+      await this.step('report', 120_000);
+    },
+    /** "import the N good ones", then the analysis re-runs and the map settles */
+    goodOnesImported: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-accept]');
+      await this.step('done', 120_000);
+      await this.idle();
+      await this.page.click('[data-testid=import-close]');
+      await this.page.waitForSelector('[data-testid=import-wizard]', { state: 'detached' });
+    },
+    cancelled: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-cancel]');
+      await this.page.waitForSelector('[data-testid=import-wizard]', { state: 'detached' });
+    },
+    /** clicks an export button and returns the downloaded file's name and bytes */
+    exported: async (testid: string): Promise<{ name: string; bytes: Buffer }> => {
+      const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 120_000 }) as Promise<Download>, this.page.click(`[data-testid=${testid}]`)]);
+      const path = await download.path();
+      if (!path) throw new Error(`download of ${testid} failed: ${await download.failure()}`);
+      await this.page.waitForSelector('[data-testid=export-menu][data-busy=false]');
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    },
+  };
+
+  then = {
+    wizardStep: async (): Promise<string | null> => this.page.getAttribute('[data-testid=import-wizard]', 'data-step'),
+    kind: async (): Promise<string> => this.page.$eval('[data-testid=import-kind]', (el) => (el as HTMLSelectElement).value),
+    /** field → column as the mapping step's dropdowns show it */
+    mapping: async (): Promise<Record<string, string>> =>
+      this.page.$$eval('[data-testid=import-mapping] tr[data-field]', (trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-field') ?? '', (tr.querySelector('select') as HTMLSelectElement).value]).filter(([, v]) => v !== '')),
+      ),
+    crsDetected: async (): Promise<string> => (await this.page.textContent('[data-testid=import-crs-detected]')) ?? '',
+    reportCounts: async (): Promise<{ total: number; good: number; errors: number }> => {
+      const el = await this.page.$('[data-testid=import-report]');
+      if (!el) throw new Error('no report');
+      return { total: Number(await el.getAttribute('data-total')), good: Number(await el.getAttribute('data-good')), errors: Number(await el.getAttribute('data-errors')) };
+    },
+    reportRows: async (): Promise<ReportRow[]> =>
+      this.page.$$eval('[data-testid=import-problems] tbody tr', (trs) =>
+        trs.map((tr) => ({ number: Number(tr.getAttribute('data-number')), id: tr.getAttribute('data-id') ?? '', code: tr.getAttribute('data-code') ?? '', text: tr.textContent ?? '' })),
+      ),
+    errorText: async (): Promise<string> => (await this.page.textContent('[data-testid=import-error]')) ?? '',
+    /** ids in the results table of a level whose id or name matches `search` */
+    tableIds: async (level: string, search = ''): Promise<string[]> => {
+      await this.page.click(`[role=tab][data-level=${level}]`);
+      await this.page.fill('[data-testid=table-search]', search);
+      return this.page.$$eval('[data-testid=results-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-id') ?? '').filter(Boolean));
+    },
+    mapCssSize: async (): Promise<{ width: number; height: number }> =>
+      this.page.$eval('[data-testid=map] canvas', (c) => ({ width: (c as HTMLCanvasElement).clientWidth, height: (c as HTMLCanvasElement).clientHeight })),
+  };
+}
+
+/** width and height from a PNG's IHDR chunk (bytes 16–23, big-endian) */
+export function pngSize(b: Buffer): { width: number; height: number } {
+  if (b.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}

@@ -1,0 +1,188 @@
+// Bring your own data, in the built app in Chromium: drop a GBK Shapefile on the map, pick a CSV
+// with Chinese headers, fix a column, read the report, import the good ones or cancel; export
+// results and the map. Expected values come from the fixtures' WGS84 sources and from the CSVs
+// written here (which rows are wrong and why is decided when writing them).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppDriver } from './driver';
+import { ImportSteps, pngSize } from './import-steps';
+
+const SHP = 'tests/fixtures/io/communities-gk36-gbk.zip';
+const SHP_IDS = (JSON.parse(readFileSync('tests/fixtures/io/src/communities-short.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] }).features.map((f) => f.properties['编号']);
+
+// points inside the demo area: next to its first facilities
+const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { facilities: { features: { geometry: { coordinates: number[] } }[] } };
+const [LON, LAT] = demo.facilities.features[0].geometry.coordinates;
+const at = (i: number) => [(LON + 0.001 * i).toFixed(6), (LAT + 0.0005 * i).toFixed(6)];
+
+/** row 1 header; 2 good; 3 护理型床位 50 > 床位 20; 4 good (places only in the column no alias knows); 5 no coordinates */
+function facilitiesCsv(): Uint8Array {
+  const rows = [
+    ['机构编号', '机构名称', '设施类型', '床位数（张）', '护理型床位', '容纳幼儿', '经度', '纬度'],
+    ['X1', '新建日间照料中心', '日间照料中心', '30', '10', '', ...at(1)],
+    ['X2', '错误养老院', '养老院', '20', '50', '', ...at(2)],
+    ['X3', '新建托育点', '托育机构', '', '', '40', ...at(3)],
+    ['X4', '缺坐标养老院', '养老院', '10', '', '', '', ''],
+  ];
+  return new TextEncoder().encode(rows.map((r) => r.join(',')).join('\r\n'));
+}
+
+describe('import and export at 1366×768', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const imp = new ImportSteps(driver);
+  beforeAll(async () => {
+    await driver.start({ width: 1366, height: 768 });
+    await driver.given.appOpened();
+  });
+  afterAll(() => driver.stop());
+
+  it('cancel after the report leaves the project as it was', async () => {
+    const before = await imp.then.tableIds('community');
+    await imp.when.fixtureDroppedOnMap(SHP);
+    expect(await imp.then.kind()).toBe('communities');
+    await imp.when.toMapping();
+    await imp.when.checked();
+    expect((await imp.then.reportCounts()).good).toBe(3);
+    await imp.when.cancelled();
+    expect(await imp.then.tableIds('community')).toEqual(before);
+    expect(driver.pageErrors).toEqual([]);
+  });
+
+  it('a CSV with Chinese headers: mapping guessed, one column fixed, bad rows by number, the good ones added', async () => {
+    expect(await imp.then.tableIds('facility', 'X1')).toEqual([]);
+    await imp.when.filePicked('新增设施.csv', facilitiesCsv());
+    expect(await imp.then.kind()).toBe('facilities');
+    await imp.when.appendChosen();
+    await driver.screenshot('import-1-layer-1366');
+    await imp.when.toMapping();
+    const guessed = await imp.then.mapping();
+    expect(guessed).toMatchObject({ id: '机构编号', name: '机构名称', kind: '设施类型', beds: '床位数（张）', nursingBeds: '护理型床位' });
+    expect(guessed.places).toBeUndefined(); // "容纳幼儿" is no alias of 托位
+    await imp.when.columnMapped('places', '容纳幼儿');
+    await driver.screenshot('import-2-mapping-1366');
+    await imp.when.checked();
+    expect(await imp.then.reportCounts()).toEqual({ total: 4, good: 2, errors: 2 });
+    const rows = await imp.then.reportRows();
+    expect(rows.map((r) => [r.number, r.id, r.code])).toEqual(
+      expect.arrayContaining([
+        [3, 'X2', 'nursing_gt_beds'],
+        [5, 'X4', 'no_geometry'],
+      ]),
+    );
+    expect(rows.find((r) => r.number === 3)?.text).toContain('第 3 行');
+    await driver.screenshot('import-3-report-1366');
+    await imp.when.goodOnesImported();
+    expect(await imp.then.tableIds('facility', 'X1')).toEqual(['X1']);
+    expect(await imp.then.tableIds('facility', 'X2')).toEqual([]);
+    expect(await imp.then.tableIds('facility', 'CC0001')).toEqual(['CC0001']); // appended, not replaced
+  });
+
+  it('a GBK Shapefile in CGCS2000 zone 36 dropped on the map replaces the communities', async () => {
+    await imp.when.fixtureDroppedOnMap(SHP);
+    expect(await imp.then.kind()).toBe('communities');
+    await imp.when.nextClicked();
+    expect(await imp.then.crsDetected()).toContain('EPSG:4524');
+    await imp.when.nextClicked();
+    expect(await imp.then.mapping()).toMatchObject({ id: '编号', name: '名称', population: '人口', households: '户数' });
+    await imp.when.checked();
+    expect(await imp.then.reportCounts()).toEqual({ total: 3, good: 3, errors: 0 });
+    await imp.when.goodOnesImported();
+    expect((await imp.then.tableIds('community')).sort()).toEqual([...SHP_IDS].sort());
+    await driver.screenshot('import-4-replaced-1366');
+  });
+
+  it('a file that cannot be read says why and changes nothing', async () => {
+    const whole = readFileSync(SHP);
+    await imp.when.fileDroppedOnMap('损坏.zip', new Uint8Array(whole.subarray(0, whole.length >> 1)));
+    expect(await imp.then.wizardStep()).toBe('failed');
+    expect(await imp.then.errorText()).toContain('损坏.zip');
+    await imp.when.cancelled();
+    expect((await imp.then.tableIds('community')).sort()).toEqual([...SHP_IDS].sort());
+  });
+
+  it('exports: CSV with a BOM and Chinese headers, XLSX, gaps GeoJSON, and a print-resolution PNG', async () => {
+    const csv = await imp.when.exported('export-csv-community');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.bytes.subarray(3).toString('utf8');
+    expect(text).toContain('编号');
+    expect(text).toContain('结论');
+    for (const id of SHP_IDS) expect(text).toContain(id);
+    expect(csv.name).toMatch(/\.csv$/);
+
+    const xlsx = await imp.when.exported('export-xlsx');
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const gaps = await imp.when.exported('export-gaps');
+    const fc = JSON.parse(gaps.bytes.toString('utf8')) as { type: string; features: { properties: { gap: string } }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.some((f) => f.properties.gap === 'service_area')).toBe(true);
+
+    const css = await imp.then.mapCssSize();
+    const png = await imp.when.exported('export-png');
+    const size = pngSize(png.bytes);
+    // 3× the map's CSS width, capped at 4096 px
+    expect(Math.abs(size.width - Math.min(3 * css.width, 4096))).toBeLessThanOrEqual(1);
+    const ratio = size.width / css.width;
+    expect(size.height).toBeGreaterThan(css.height * ratio); // title band and legend around the map
+    expect(driver.pageErrors).toEqual([]);
+    expect(driver.cspViolations).toEqual([]);
+  });
+
+  it('50 000 points import without freezing the page (long tasks measured)', async () => {
+    const n = 50_000;
+    const lines = ['编号,名称,类型,床位,经度,纬度'];
+    for (let i = 0; i < n; i++) lines.push(`B${i},测试点${i},日间照料中心,${10 + (i % 40)},${(LON + ((i % 250) - 125) * 0.0004).toFixed(6)},${(LAT + (Math.floor(i / 250) - 100) * 0.0004).toFixed(6)}`);
+    mkdirSync('tests/output/e2e', { recursive: true });
+    const path = 'tests/output/e2e/五万点.csv';
+    writeFileSync(path, lines.join('\n'));
+    await driver.page.evaluate(() => {
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const mark = () => driver.page.evaluate(() => performance.now());
+    const t0 = await mark();
+    await imp.when.filePathPicked(path);
+    const ta = await mark();
+    await imp.when.appendChosen();
+    await imp.when.toMapping();
+    const tb = await mark();
+    await imp.when.checked();
+    expect(await imp.then.reportCounts()).toEqual({ total: n, good: n, errors: 0 });
+    const t1 = await mark();
+    await imp.when.goodOnesImported();
+    const t2 = await mark();
+    const tasks = await driver.page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+    const maxIn = (a: number, b: number) => Math.max(0, ...tasks.filter((x) => x.start >= a && x.start < b).map((x) => x.duration));
+    const wizard = maxIn(t0, t1);
+    const applying = maxIn(t1, t2);
+    console.log(`marks: picked ${Math.round(ta - t0)} mapping ${Math.round(tb - t0)} checked ${Math.round(t1 - t0)}; tasks at ${tasks.map((x) => `${Math.round(x.start - t0)}+${Math.round(x.duration)}`).join(' ')}`);
+    console.log(`50k import: read+map+check ${Math.round(t1 - t0)} ms, longest main-thread task ${Math.round(wizard)} ms; accept+analysis+draw ${Math.round(t2 - t1)} ms, longest task ${Math.round(applying)} ms; long tasks ${tasks.map((x) => Math.round(x.duration)).join(' ')}`);
+    expect(wizard).toBeLessThan(200);
+    expect(await imp.then.tableIds('facility', 'B49999')).toEqual(['B49999']);
+  });
+});
+
+describe('the wizard at 1920×1080', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const imp = new ImportSteps(driver);
+  beforeAll(async () => {
+    await driver.start({ width: 1920, height: 1080 });
+    await driver.given.appOpened();
+  });
+  afterAll(() => driver.stop());
+
+  it('reads well on a projector: mapping and report', async () => {
+    await imp.when.filePicked('新增设施.csv', facilitiesCsv());
+    await imp.when.toMapping();
+    await driver.screenshot('import-2-mapping-1920');
+    await imp.when.checked();
+    expect((await imp.then.reportCounts()).errors).toBe(2);
+    await driver.screenshot('import-3-report-1920');
+    await imp.when.cancelled();
+    expect(await imp.then.tableIds('facility', 'X1')).toEqual([]);
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
