@@ -57,6 +57,7 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
       }
       const mine = ++seq;
       const t0 = now();
+      const basis = { layers: s.layers.peek(), params: s.params.peek() };
       batch(() => {
         g.status.value = 'running';
         g.progress.value = { step: 'start', fraction: 0 };
@@ -85,7 +86,9 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
           g.progress.value = null;
           g.highlighted.value = null;
           g.scenarioMade.value = null;
-          g.errors.value = out.reachNote ? [{ key: out.reachNote }] : [];
+          g.errors.value = [];
+          g.reachNote.value = out.reachNote ?? null;
+          g.basis.value = basis;
         });
       } catch (e) {
         if (mine !== seq) return;

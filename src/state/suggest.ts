@@ -77,6 +77,11 @@ export interface SuggestState {
   zoom: Signal<{ point: LonLat; seq: number } | null>;
   /** name of the scenario made from the current result */
   scenarioMade: Signal<string | null>;
+  /** what the result was computed on (the layers and parameters objects then current): when they
+   *  change, the panel says the result may be out of date */
+  basis: Signal<{ layers: unknown; params: unknown } | null>;
+  /** why the reach differs from the one asked for (an i18n key), for the current result */
+  reachNote: Signal<string | null>;
 }
 
 export function createSuggestState(): SuggestState {
@@ -94,6 +99,8 @@ export function createSuggestState(): SuggestState {
     highlighted: signal<number | null>(null),
     zoom: signal<{ point: LonLat; seq: number } | null>(null),
     scenarioMade: signal<string | null>(null),
+    basis: signal<{ layers: unknown; params: unknown } | null>(null),
+    reachNote: signal<string | null>(null),
   };
 }
 

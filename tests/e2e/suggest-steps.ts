@@ -90,6 +90,41 @@ export class SuggestSteps {
       await this.mapIdle();
       return { ...v, wallMs };
     },
+    /** candidate switches: community centres, grid (over the whole or the drawn area), parcels */
+    candidatesChosen: async (c: { communities: boolean; grid: boolean; parcels: boolean }): Promise<void> => {
+      await this.page.setChecked('[data-testid=suggest-cand-communities]', c.communities);
+      await this.page.setChecked('[data-testid=suggest-cand-grid]', c.grid);
+      if (!(await this.page.isDisabled('[data-testid=suggest-cand-parcels]'))) await this.page.setChecked('[data-testid=suggest-cand-parcels]', c.parcels);
+    },
+    parcelsFilePicked: async (path: string): Promise<void> => {
+      await this.page.setInputFiles('[data-testid=suggest-parcels-file]', path);
+      await this.page.waitForFunction(() => {
+        const box = document.querySelector('[data-testid=suggest-cand-parcels]');
+        return (box instanceof HTMLInputElement && !box.disabled) || document.querySelector('[data-testid=suggest-errors]') !== null;
+      });
+    },
+    /** draws a rectangle of ±`half` px around the map's centre with real clicks, closing it on the first corner */
+    areaDrawn: async (half: number): Promise<void> => {
+      await this.page.click('[data-testid=suggest-draw]');
+      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
+      if (!box) throw new Error('map canvas not on screen');
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      const corners: [number, number][] = [
+        [cx - half, cy - half],
+        [cx + half, cy - half],
+        [cx + half, cy + half],
+        [cx - half, cy + half],
+        [cx - half, cy - half],
+      ];
+      for (const [x, y] of corners) {
+        await this.page.mouse.move(x, y, { steps: 4 });
+        await this.page.mouse.click(x, y);
+        await this.page.waitForTimeout(150); // terra-draw reads pointer events frame by frame
+      }
+      await this.page.waitForSelector('[data-testid=suggest-grid-drawn]:checked', { timeout: 10_000 });
+      await this.mapIdle();
+    },
     rowClicked: async (rank: number): Promise<void> => {
       await this.page.click(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
       await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${rank}"]`);
@@ -134,6 +169,8 @@ export class SuggestSteps {
       const el = await this.page.waitForSelector('[data-testid=suggest-timing]');
       return { totalMs: Number(await el.getAttribute('data-total-ms')), workerMs: Number(await el.getAttribute('data-worker-ms')), text: (await el.textContent()) ?? '' };
     },
+    /** the candidate source shown under each row's name */
+    rowSources: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-rows] tbody tr .source', (els) => els.map((e) => e.textContent ?? '')),
     qualityText: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-quality]')) ?? '',
     chartLabels: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-chart-sites] text', (ts) => ts.map((t) => t.textContent ?? '')),
     scenarioMade: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-scenario-made]')) ?? '',

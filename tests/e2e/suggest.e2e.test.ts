@@ -1,6 +1,7 @@
 // "Where should the next centres go?" in the built app in Chromium: three new childcare sites in
 // the demo, a ranked list whose gains never rise (a property of the greedy), one click to a
 // scenario, and the childcare-circle rule passing for more communities afterwards.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
 import { SuggestSteps } from './suggest-steps';
@@ -8,6 +9,26 @@ import { SuggestSteps } from './suggest-steps';
 // 004 二(四)11 (长安): every resident of an urban community within a childcare facility's circle;
 // counted per community, street and the whole area in the sidebar's summary
 const RULE = 'ca.circle:childcare';
+
+/** A parcels file with one vacant building in each of two communities that are outside every
+ *  elderly-care circle (gap G5 in data/demo/gaps.json), at the middle of each one's outline. */
+function parcelsFile(): { path: string; names: string[] } {
+  const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { communities: { features: { properties: { id: string }; geometry: { type: string; coordinates: number[][][] } }[] } };
+  const gaps = JSON.parse(readFileSync('data/demo/gaps.json', 'utf8')) as { gaps: { id: string; ids: string[] }[] };
+  const g5 = gaps.gaps.find((g) => g.id === 'G5')?.ids ?? [];
+  const names = ['闲置校舍（甲）', '闲置厂房（乙）'];
+  const features = g5.slice(0, 2).map((id, k) => {
+    const f = demo.communities.features.find((x) => x.properties.id === id);
+    if (!f || f.geometry.type !== 'Polygon') throw new Error(`community ${id} not a polygon in the demo`);
+    const ring = f.geometry.coordinates[0].slice(0, -1);
+    const mid = [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
+    return { type: 'Feature', geometry: { type: 'Point', coordinates: mid }, properties: { id: `P${k + 1}`, name: names[k], mode: 'converted', capacity: 30 } };
+  });
+  mkdirSync('tests/output/e2e', { recursive: true });
+  const path = 'tests/output/e2e/suggest-parcels.geojson';
+  writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+  return { path, names };
+}
 
 describe('site suggestion at 1366×768', () => {
   const driver = new AppDriver(inject('appUrl'));
@@ -81,5 +102,38 @@ describe('site suggestion at 1920×1080', () => {
     await driver.screenshot('suggest-4-result-1920');
     expect(driver.pageErrors).toEqual([]);
     expect(driver.cspViolations).toEqual([]);
+  });
+
+  it('a parcels file as the only candidates: both parcels suggested, by name', async () => {
+    const parcels = parcelsFile();
+    await suggest.when.parcelsFilePicked(parcels.path);
+    expect(await suggest.then.errors()).toBe('');
+    await suggest.when.formFilled({ kind: 'elderly_daycare', goal: 'coverage', cohort: 'all', sites: 2 });
+    await suggest.when.candidatesChosen({ communities: false, grid: false, parcels: true });
+    await suggest.when.suggestionRun();
+    const rows = await suggest.then.rows();
+    expect(rows.map((r) => r.name).sort()).toEqual([...parcels.names].sort());
+    for (const src of await suggest.then.rowSources()) expect(src).toMatch(/^可用地块/);
+    await driver.screenshot('suggest-5-parcels-1920');
+  });
+
+  it('a grid over an area drawn on the map: the sites are grid points inside it', async () => {
+    await suggest.when.candidatesChosen({ communities: false, grid: true, parcels: false });
+    await suggest.when.areaDrawn(70);
+    await suggest.when.formFilled({ kind: 'childcare_centre', goal: 'coverage', cohort: 'all', sites: 3 });
+    await suggest.when.suggestionRun();
+    const rows = await suggest.then.rows();
+    expect(rows.length).toBe(3);
+    for (const src of await suggest.then.rowSources()) expect(src).toMatch(/^网格点/);
+    await driver.screenshot('suggest-6-drawn-grid-1920');
+    expect(driver.pageErrors).toEqual([]);
+  });
+
+  it('reads in English', async () => {
+    await driver.when.languageSwitched('en');
+    expect(await driver.then.text('[data-testid=suggest-panel] h2')).toBe('Where should new centres go?');
+    expect(await suggest.then.qualityText()).not.toMatch(/[\u4e00-\u9fff]{2}/);
+    await driver.screenshot('suggest-7-english-1920');
+    await driver.when.languageSwitched('zh');
   });
 });

@@ -129,7 +129,7 @@ function Form() {
               {tr('suggest.ui.grid.whole')}
             </label>
             <label>
-              <input type="radio" name="grid-area" checked={f.gridInDrawn} disabled={!g.drawnArea.value} onChange={() => a.setForm({ gridInDrawn: true })} />
+              <input type="radio" name="grid-area" data-testid="suggest-grid-drawn" checked={f.gridInDrawn} disabled={!g.drawnArea.value} onChange={() => a.setForm({ gridInDrawn: true })} />
               {tr('suggest.ui.grid.drawn')}
             </label>
             <button type="button" data-testid="suggest-draw" disabled={!drawing} onClick={() => void drawArea()}>
@@ -184,12 +184,22 @@ function Result({ r }: { r: SuggestResult }) {
   const timing = g.timing.value;
   const made = g.scenarioMade.value;
   const n = (v: number | null) => fmt(v === null ? null : Math.round(v * 10) / 10, lang);
+  const nameOf = state.nameOf.value;
+  const basis = g.basis.value;
+  // computed on other layers or parameters than those now open (a scenario made from it is expected)
+  const outdated = basis !== null && made === null && (basis.layers !== state.layers.value || basis.params !== state.params.value);
   return (
     <section class="suggest-result" aria-labelledby="suggest-result-h" data-testid="suggest-result" data-goal={r.goal} data-unit={r.unit}>
       <h3 id="suggest-result-h">{tr('suggest.ui.result', { n: r.sites.length, kind: tr(`kind.${r.kind}`) })}</h3>
       <p class="note">
         {tr('suggest.ui.summary', { candidates: fmt(r.counts.candidates, lang), existing: n(r.servedByExisting), open: n(r.open), unit, metres: Math.round(r.distance), reach: tr(`ui.reach.${r.reachMode}`) })}
       </p>
+      {g.reachNote.value && <p class="note">{tr(g.reachNote.value)}</p>}
+      {outdated && (
+        <p class="note outdated" data-testid="suggest-outdated">
+          {tr('suggest.ui.outdated')}
+        </p>
+      )}
       {r.ratio && (
         <p class="note" data-testid="suggest-ratio">
           {tr(r.ratio.reached ? 'suggest.ui.ratioReached' : 'suggest.ui.ratioNotReached', { perThousand: r.ratio.perThousand, needed: fmt(r.ratio.needed, lang), added: fmt(r.ratio.added, lang) })}
@@ -238,7 +248,10 @@ function Result({ r }: { r: SuggestResult }) {
                     }} title={s.candidate.id}>
                     {s.candidate.name}
                   </button>
-                  <span class="source">{tr(`suggest.source.${s.candidate.source}`)}</span>
+                  <span class="source">
+                    {tr(`suggest.source.${s.candidate.source}`)}
+                    {s.candidate.source !== 'community' && s.candidate.community && ` · ${tr('suggest.ui.near', { name: nameOf('community', s.candidate.community) ?? s.candidate.community })}`}
+                  </span>
                 </td>
                 <td class="num">{n(s.gain)}</td>
                 <td class="num">{n(s.cumulative)}</td>
