@@ -1,39 +1,16 @@
 // Scenario actions against the real analysis API in-process (the worker's functions without the
 // thread), on the embedded demo: the failing community 610116001006 (gap G1 in
 // data/demo/gaps.json) gets a childcare centre and its places rule turns to pass.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addFacility, BASELINE_ID, moveFacility, newFacility, setCapacity } from '../../src/core/scenario';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
-import { api } from '../../src/worker/api';
-import type { AnalysisClient } from '../../src/worker/client';
-import { latestOnly } from '../../src/worker/latest';
+import { demoClient } from './scenario-client';
 
 const DEMO = 'data/demo/project.json';
 const G1 = '610116001006';
 // inside G1's rectangle [108.940217..108.943737] × [34.158412..34.161474]
 const INSIDE: [number, number] = [108.942, 34.16];
-
-export function demoClient() {
-  const calls: string[] = [];
-  const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas' | 'setEdits' | 'projectText'> = {
-    listProfiles: async () => api.listProfiles(),
-    load: async (text, name) => api.load(text, name),
-    loadUrl: async (path, name) => api.load(readFileSync(path, 'utf8'), name),
-    analyse: latestOnly(async (req) => {
-      calls.push('analyse');
-      return api.analyse(req);
-    }),
-    walkAreas: latestOnly(async (req) => api.walkAreas(req)),
-    setEdits: async (edits) => {
-      calls.push(`setEdits:${edits.length}`);
-      return api.setEdits(edits);
-    },
-    projectText: async (p) => api.projectText(p),
-  };
-  return { client, calls };
-}
 
 async function setup() {
   const { client, calls } = demoClient();
@@ -100,6 +77,7 @@ describe('scenario actions on the demo', () => {
 
   it('moving a facility moves its service circle', async () => {
     const { state, actions } = await setup();
+    await actions.setReach('straight'); // one circle per facility (network mode merges walk areas)
     actions.newScenario('移动');
     await actions.scenarioSettled();
     const circlesBefore = state.areas.value;

@@ -1,0 +1,181 @@
+// Never lose work: autosave round trip through a Map-backed store (what IndexedDB holds in the
+// browser), project files with scenarios, broken / newer project files and scenario files that
+// change nothing. Against the real analysis API in-process, on the demo.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addFacility, BASELINE_ID, newFacility, savedScenarios, setCapacity } from '../../src/core/scenario';
+import { createActions } from '../../src/state/actions';
+import { createAppState } from '../../src/state/app-state';
+import { AUTOSAVE_KEY, FAILED_KEY, parseRecord, restoreAutosave, saveNow, type AsyncStore } from '../../src/state/autosave';
+import { demoClient } from './scenario-client';
+
+const DEMO = 'data/demo/project.json';
+const G1 = '610116001006';
+
+function mapStore(): AsyncStore & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>();
+  // structuredClone: IndexedDB stores a copy, never the live object
+  return { map, get: async (k) => structuredClone(map.get(k)), set: async (k, v) => void map.set(k, structuredClone(v)), del: async (k) => void map.delete(k) };
+}
+
+async function app() {
+  const { client } = demoClient();
+  const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+  const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
+  return { state, actions, client };
+}
+
+function places(state: Awaited<ReturnType<typeof app>>['state']) {
+  return state.analysis.value?.evaluation.results.find((r) => r.rule === 'ak.new.places' && r.unit.id === G1 && r.view === 'onsite');
+}
+
+/** a demo session with two scenarios, the second open with one done and one undone edit */
+async function worked() {
+  const a = await app();
+  await a.actions.openProject(DEMO, DEMO);
+  a.actions.newScenario('甲');
+  a.actions.newScenario('乙');
+  const add = addFacility(a.state.layers.value!, { facility: newFacility('childcare_centre', '新托育', [108.942, 34.16], { places: 100 }, 'NEW1') });
+  if (!add.ok) throw new Error('edit');
+  a.actions.commitEdit(add.edit);
+  const cap = setCapacity(a.state.layers.value!, { id: 'CC9001', capacity: { places: 60 } });
+  if (!cap.ok) throw new Error('edit');
+  a.actions.commitEdit(cap.edit);
+  a.actions.undo(); // the capacity change waits in the redo stack
+  await a.actions.scenarioSettled();
+  a.actions.setParam('walkSpeed', 1.2);
+  await a.actions.setProfile('ak');
+  a.actions.toggleLayer('streets');
+  a.actions.selectRule('ak.new.places');
+  return a;
+}
+
+describe('autosave', () => {
+  it('restores the project exactly: scenarios, the open one, its undo and redo stacks, profile, params, switches', async () => {
+    const before = await worked();
+    const store = mapStore();
+    const views = () => [];
+    await saveNow(before.state, { store, client: before.client, views, now: () => new Date('2026-11-30T12:00:00Z') });
+    const rec = parseRecord(store.map.get(AUTOSAVE_KEY));
+    expect(rec?.savedAt).toBe('2026-11-30T12:00:00.000Z');
+
+    const after = await app();
+    const r = await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
+    expect(r.restored).not.toBeNull();
+    await after.actions.scenarioSettled();
+    const s0 = before.state.session.value!;
+    const s1 = after.state.session.value!;
+    expect(s1.scenarios.map((x) => x.name)).toEqual(['甲', '乙']);
+    expect(s1.active).toBe(s0.active);
+    expect(s1.editing.history.past.map((e) => e.edit.note)).toEqual([{ key: 'scenario.edit.addFacility', args: { name: '新托育' } }]);
+    expect(s1.editing.history.future.map((e) => e.note.key)).toEqual(['scenario.edit.setCapacity.places']);
+    expect(after.state.layers.value!.facilities.find((f) => f.id === 'NEW1')?.places).toBe(100);
+    expect(after.state.profile.value).toBe('ak');
+    expect(after.state.params.value.walkSpeed).toBe(1.2);
+    expect(after.state.visible.value.streets).toBe(false);
+    expect(after.state.rule.value).toBe('ak.new.places');
+    expect(after.state.projectFile.value).toBe(DEMO);
+    // the analysis ran on the restored scenario: (41 + 100) / 13 685 × 1000 = 10.30
+    expect(places(after.state)?.value).toBeCloseTo((141 / 13685) * 1000, 2);
+    // redo still works after the reload: 41 → 60 places, (60 + 100) / 13 685 × 1000 = 11.69
+    expect(after.actions.redo()).toBeNull();
+    await after.actions.scenarioSettled();
+    expect(places(after.state)?.value).toBeCloseTo((160 / 13685) * 1000, 2);
+  });
+
+  it('a damaged or foreign record is ignored; one that does not open is kept aside, not lost', async () => {
+    expect(parseRecord({ version: 99, project: '{}', fileName: 'x', savedAt: 'y' })).toBeNull();
+    expect(parseRecord('text')).toBeNull();
+    const store = mapStore();
+    const a = await app();
+    const bad = { version: 1, savedAt: '2026-11-30T12:00:00Z', fileName: 'p.json', project: '{"version": 1, "communities": 5}', settings: {} };
+    await store.set(AUTOSAVE_KEY, bad);
+    const r = await restoreAutosave(a.state, { store, openProjectText: a.actions.openProjectText, setLang: a.actions.setLang });
+    expect(r).toEqual({ restored: null, failed: true });
+    expect(store.map.get(FAILED_KEY)).toMatchObject({ project: bad.project });
+    expect(a.state.project.value).toBeNull();
+  });
+});
+
+describe('project files', () => {
+  it('a saved project file opens with its scenarios, the open one and its edits', async () => {
+    const before = await worked();
+    const store = mapStore();
+    const rec = await saveNow(before.state, { store, client: before.client, views: () => [] });
+    const json = JSON.parse(rec.project) as Record<string, unknown>;
+    expect(json.version).toBe(1);
+    expect((json.scenarios as { name: string }[]).map((s) => s.name)).toEqual(['甲', '乙']);
+    expect((json.roads as { features: unknown[] }).features.length).toBeGreaterThan(0); // the roads the page never holds
+    const after = await app();
+    await after.actions.openProjectText(rec.project, 'saved.project.json');
+    expect(after.state.session.value?.active).toBe(before.state.session.value?.active);
+    expect(after.state.layers.value!.facilities.some((f) => f.id === 'NEW1')).toBe(true);
+  });
+
+  it('a broken, a newer-version file or one with a broken scenario part explains itself and changes nothing', async () => {
+    const a = await worked();
+    const session = a.state.session.value;
+    const project = a.state.project.value;
+    const analysis = a.state.analysis.value;
+    const demo = JSON.parse(readFileSync(DEMO, 'utf8')) as Record<string, unknown>;
+
+    await a.actions.openProjectText(JSON.stringify({ ...demo, version: 7 }), 'future.json');
+    expect(a.state.error.value).toContain('future.json');
+    expect(a.state.error.value).toContain('版本 7');
+
+    await a.actions.openProjectText(JSON.stringify({ ...demo, scenarios: [{ id: 's1', name: '坏', edits: 'not a list' }] }), 'bad-scenarios.json');
+    expect(a.state.error.value).toContain('bad-scenarios.json');
+    expect(a.state.error.value).toContain('scenarios');
+
+    await a.actions.openProjectText('{"version": 1, "communities": ', 'cut.json');
+    expect(a.state.error.value).toContain('cut.json');
+
+    expect(a.state.session.value).toBe(session);
+    expect(a.state.project.value).toBe(project);
+    expect(a.state.analysis.value).toBe(analysis);
+    // the worker kept the open project too: a fresh analysis still sees the scenario's facility
+    await a.actions.analyse();
+    expect(places(a.state)?.value).toBeCloseTo((141 / 13685) * 1000, 2);
+  });
+});
+
+describe('scenario files', () => {
+  it('a shared scenario opens into another project as a new scenario; a broken one changes nothing', async () => {
+    const from = await worked();
+    const file = from.actions.scenarioFileText();
+    expect(file?.name).toBe('乙');
+    const to = await app();
+    await to.actions.openProject(DEMO, DEMO);
+    to.actions.newScenario('乙'); // same name there already: the import gets "乙 (2)"
+    const broken = to.actions.importScenarioText('{"type": "yilao-scenario", "version": 2}');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.problems[0].key).toBe('scenario.file.newer');
+    expect(to.state.session.value!.scenarios.map((s) => s.name)).toEqual(['乙']);
+
+    const r = to.actions.importScenarioText(file!.text);
+    expect(r).toMatchObject({ ok: true, name: '乙 (2)', notice: null }); // same baseline: no notice
+    await to.actions.scenarioSettled();
+    expect(to.state.session.value!.scenarios.map((s) => s.name)).toEqual(['乙', '乙 (2)']);
+    expect(places(to.state)?.value).toBeCloseTo((141 / 13685) * 1000, 2);
+    // the redo stack travels too
+    expect(to.state.session.value!.editing.history.future).toHaveLength(1);
+  });
+
+  it('made on other baseline data: the notice says so and the edits that no longer fit are listed, kept', async () => {
+    const from = await worked();
+    from.actions.redo(); // both edits done: add NEW1, CC9001 41 → 60 places
+    const text = from.actions.scenarioFileText()!.text;
+    const to = await app();
+    await to.actions.openProject('data/sample/project.json', 'sample.json');
+    const r = to.actions.importScenarioText(text);
+    expect(r.ok && r.notice?.key).toBe('scenario.file.otherBaseline');
+    const s = to.state.session.value!;
+    expect(s.active).not.toBe(BASELINE_ID);
+    // a new point fits any baseline; the sample has no CC9001, so that edit is listed and kept
+    expect(s.editing.layers.facilities.some((f) => f.id === 'NEW1')).toBe(true);
+    expect(s.skipped.map((x) => [x.edit.note.key, x.reason.key, x.reason.args?.id])).toEqual([['scenario.edit.setCapacity.places', 'scenario.error.missing.facilities', 'CC9001']]);
+    expect(to.state.session.value!.scenarios.find((x) => x.id === s.active)?.edits).toHaveLength(2);
+    const saved = savedScenarios(s).find((x) => x.id === s.active);
+    expect(saved?.parked?.map((e) => e.note.key)).toEqual(['scenario.edit.setCapacity.places']);
+  });
+});

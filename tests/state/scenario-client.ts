@@ -1,0 +1,25 @@
+// The analysis client of the scenario tests: the worker's API run in-process, calls recorded.
+import { readFileSync } from 'node:fs';
+import { api } from '../../src/worker/api';
+import type { AnalysisClient } from '../../src/worker/client';
+import { latestOnly } from '../../src/worker/latest';
+
+export function demoClient() {
+  const calls: string[] = [];
+  const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas' | 'setEdits' | 'projectText'> = {
+    listProfiles: async () => api.listProfiles(),
+    load: async (text, name) => api.load(text, name),
+    loadUrl: async (path, name) => api.load(readFileSync(path, 'utf8'), name),
+    analyse: latestOnly(async (req) => {
+      calls.push('analyse');
+      return api.analyse(req);
+    }),
+    walkAreas: latestOnly(async (req) => api.walkAreas(req)),
+    setEdits: async (edits) => {
+      calls.push(`setEdits:${edits.length}`);
+      return api.setEdits(edits);
+    },
+    projectText: async (p) => api.projectText(p),
+  };
+  return { client, calls };
+}
