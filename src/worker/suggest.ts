@@ -7,6 +7,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaInfo, FacilityKind, Layers, Msg } from '../core/model';
 import { resolveParams, type Params } from '../core/params';
+import { releaseProxy } from 'comlink';
 import { createStraightEngine } from '../core/reach/straight';
 import type { ReachEngine, ReachQuery } from '../core/reach/types';
 import { BUILD_MODES, type BuildMode } from '../core/suggest/cost';
@@ -148,51 +149,59 @@ export function parcelsFromFile(name: string, bytes: Uint8Array | ArrayBuffer): 
 export function createSuggestApi(src: SuggestSource) {
   let generation = 0;
 
+  async function run(req: SuggestRequest, t0: number, report: (s: SuggestStep) => void, stale: () => boolean): Promise<SuggestOutcome> {
+    report('start');
+    await yieldToQueue();
+    if (stale()) return { ok: false, superseded: true };
+    const layers = src.layers();
+    if (!layers) return { ok: false, error: { key: 'suggest.error.noProject' } };
+    try {
+      const params = resolveParams(req.params);
+      if (params.reach === 'network' && layers.roads.length > 0 && !src.reachCache()) report('network');
+      const choice = reachFor(params, layers.roads, src.reachCache());
+      src.keepReachCache(choice.cache);
+      await yieldToQueue();
+      if (stale()) return { ok: false, superseded: true };
+
+      let grid: { area: Polygon | MultiPolygon; spacing: number } | undefined;
+      if (req.candidates.grid) {
+        const area = req.candidates.grid.area ?? streetsArea(layers);
+        if (area.type === 'MultiPolygon' && area.coordinates.length === 0) return { ok: false, error: { key: 'suggest.error.noGridArea' } };
+        grid = { area, spacing: req.candidates.grid.spacing };
+      }
+      report('reach');
+      const result = suggestSites(layers, {
+        kind: req.kind,
+        goal: req.goal,
+        cohort: req.cohort,
+        sites: req.sites,
+        capacity: req.capacity,
+        budget: req.budget,
+        params: { ...params, reach: choice.used },
+        reach: reportingEngine(choice.engine ?? createStraightEngine(), report),
+        candidates: { communities: req.candidates.communities, grid, parcels: req.candidates.parcels },
+      });
+      if (stale()) return { ok: false, superseded: true };
+      report('done');
+      return { ok: true, result, reachNote: choice.note, ms: performance.now() - t0 };
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    }
+  }
+
   return {
     /** Runs a suggestion on the current layers. `onProgress` may be a Comlink proxy. */
     async suggest(req: SuggestRequest, onProgress?: (p: SuggestProgress) => void): Promise<SuggestOutcome> {
       const gen = ++generation;
-      const t0 = performance.now();
       const report = (step: SuggestStep) => {
         void Promise.resolve(onProgress?.({ step, fraction: FRACTION[step] })).catch(() => undefined);
       };
-      const stale = () => gen !== generation;
-      report('start');
-      await yieldToQueue();
-      if (stale()) return { ok: false, superseded: true };
-      const layers = src.layers();
-      if (!layers) return { ok: false, error: { key: 'suggest.error.noProject' } };
       try {
-        const params = resolveParams(req.params);
-        if (params.reach === 'network' && layers.roads.length > 0 && !src.reachCache()) report('network');
-        const choice = reachFor(params, layers.roads, src.reachCache());
-        src.keepReachCache(choice.cache);
-        await yieldToQueue();
-        if (stale()) return { ok: false, superseded: true };
-
-        let grid: { area: Polygon | MultiPolygon; spacing: number } | undefined;
-        if (req.candidates.grid) {
-          const area = req.candidates.grid.area ?? streetsArea(layers);
-          if (area.type === 'MultiPolygon' && area.coordinates.length === 0) return { ok: false, error: { key: 'suggest.error.noGridArea' } };
-          grid = { area, spacing: req.candidates.grid.spacing };
-        }
-        report('reach');
-        const result = suggestSites(layers, {
-          kind: req.kind,
-          goal: req.goal,
-          cohort: req.cohort,
-          sites: req.sites,
-          capacity: req.capacity,
-          budget: req.budget,
-          params: { ...params, reach: choice.used },
-          reach: reportingEngine(choice.engine ?? createStraightEngine(), report),
-          candidates: { communities: req.candidates.communities, grid, parcels: req.candidates.parcels },
-        });
-        if (stale()) return { ok: false, superseded: true };
-        report('done');
-        return { ok: true, result, reachNote: choice.note, ms: performance.now() - t0 };
-      } catch (e) {
-        return { ok: false, error: errorText(e) };
+        return await run(req, performance.now(), report, () => gen !== generation);
+      } finally {
+        // a Comlink proxy holds a MessagePort until released; a plain function (tests) has no such key
+        const release = (onProgress as unknown as Record<symbol, unknown> | undefined)?.[releaseProxy];
+        if (typeof release === 'function') (release as () => void).call(onProgress);
       }
     },
 
@@ -206,4 +215,3 @@ export function createSuggestApi(src: SuggestSource) {
     },
   };
 }
-

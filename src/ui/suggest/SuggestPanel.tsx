@@ -3,6 +3,7 @@
 // one's marginal gain and the running totals, the quality bound in words, the cumulative curves,
 // and one click to turn the selection into a scenario. All names render as text.
 import type { TargetedEvent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { CHILDCARE_KINDS, type FacilityKind } from '../../core/model';
 import { COHORTS, GOALS, type Cohort, type Goal, type SuggestResult } from '../../core/suggest/types';
 import { currentDrawing } from '../../map/draw';
@@ -185,11 +186,14 @@ function Result({ r }: { r: SuggestResult }) {
   const made = g.scenarioMade.value;
   const n = (v: number | null) => fmt(v === null ? null : Math.round(v * 10) / 10, lang);
   const nameOf = state.nameOf.value;
+  const top = useRef<HTMLElement>(null);
+  // a new answer lands below the form: bring its heading into view (the panel scrolls, not the page)
+  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), [r]);
   const basis = g.basis.value;
   // computed on other layers or parameters than those now open (a scenario made from it is expected)
   const outdated = basis !== null && made === null && (basis.layers !== state.layers.value || basis.params !== state.params.value);
   return (
-    <section class="suggest-result" aria-labelledby="suggest-result-h" data-testid="suggest-result" data-goal={r.goal} data-unit={r.unit}>
+    <section ref={top} class="suggest-result" aria-labelledby="suggest-result-h" data-testid="suggest-result" data-goal={r.goal} data-unit={r.unit}>
       <h3 id="suggest-result-h">{tr('suggest.ui.result', { n: r.sites.length, kind: tr(`kind.${r.kind}`) })}</h3>
       <p class="note">
         {tr('suggest.ui.summary', { candidates: fmt(r.counts.candidates, lang), existing: n(r.servedByExisting), open: n(r.open), unit, metres: Math.round(r.distance), reach: tr(`ui.reach.${r.reachMode}`) })}
