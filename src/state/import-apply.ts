@@ -21,7 +21,7 @@ const LEVEL_OF = { communities: 'community', facilities: 'facility', streets: 's
 /** the project as the page keeps it, with the imported records in place (as the worker did it:
  *  acceptImport's replace or append) */
 export function projectWithImport(p: LoadedProject, a: ImportApplied): LoadedProject {
-  const next: LoadedProject = { ...p, roadCount: a.roadCount };
+  const next: LoadedProject = { ...p, roadCount: a.roadCount, credits: a.credits };
   if (a.kind === 'roads') return next;
   const good = JSON.parse(a.goodJson) as never[];
   const k = a.kind;

@@ -2,6 +2,7 @@
 // and kept here; the page sees summaries, the validation report and, once the user accepts, the
 // layer the worker now analyses. Exports are built here too, so SheetJS never loads in the page.
 // api.ts spreads createImportApi(...) into its api with one line; tests call it in Node.
+import { dataCredits } from '../core/credits';
 import type { Evaluation } from '../core/evaluate';
 import type { Layers, Msg } from '../core/model';
 import { acceptImport, importLayer } from '../io/import';
@@ -53,6 +54,8 @@ export interface ImportApplied {
   /** JSON of the good records (not for roads: the page does not keep roads) */
   goodJson: string;
   roadCount: number;
+  /** licence credits of the new baseline (an OpenStreetMap import brings ODbL's) */
+  credits: string[];
   report: ValidationReport;
 }
 
@@ -157,6 +160,7 @@ export function createImportApi(project: ProjectHandle) {
         imported: chosen.outcome.good.length,
         goodJson: k === 'roads' ? '' : JSON.stringify(chosen.outcome.good),
         roadCount: next.roads.length,
+        credits: dataCredits(next),
         report: chosen.outcome.report,
       };
     },

@@ -74,7 +74,7 @@ describe('import and export at 1366×768', () => {
     await imp.when.goodOnesImported();
     expect(await imp.then.tableIds('facility', 'X1')).toEqual(['X1']);
     expect(await imp.then.tableIds('facility', 'X2')).toEqual([]);
-    expect(await imp.then.tableIds('facility', 'CC0001')).toEqual(['CC0001']); // appended, not replaced
+    expect(await imp.then.tableIds('facility', 'EI0001')).toEqual(['EI0001']); // appended, not replaced
   });
 
   it('a GBK Shapefile in CGCS2000 zone 36 dropped on the map replaces the communities', async () => {

@@ -30,7 +30,7 @@ function sampleProject(): LoadedProject {
   const r = parseProject(JSON.parse(readFileSync('data/sample/project.json', 'utf8')), 'project.json');
   if (!r.ok) throw new Error('sample project does not load');
   const { roads, ...p } = r.project;
-  return { ...p, roadCount: roads.length };
+  return { ...p, roadCount: roads.length, credits: [] };
 }
 
 function memoryStore(): MappingStore & { map: Map<string, unknown> } {
@@ -211,6 +211,27 @@ describe('import wizard state', () => {
     expect(g.coordinates[0]).toBeLessThan(108.91);
     expect(108.91 - g.coordinates[0]).toBeGreaterThan(0.002);
     expect(108.91 - g.coordinates[0]).toBeLessThan(0.01);
+  });
+});
+
+describe('OpenStreetMap files in the wizard', () => {
+  it('an .osm extract gives a roads and a facilities layer; imported roads bring the ODbL credit', async () => {
+    const t = setup();
+    await t.a.open(fileOf('changan-small.osm', new Uint8Array(readFileSync('tests/fixtures/osm/changan-small.osm'))));
+    expect(t.s.step.value).toBe('layer');
+    const kinds = t.s.layers.value.map((l) => l.guessedKind);
+    expect(kinds).toEqual(['roads', 'facilities']);
+    await t.a.chooseLayer(0);
+    expect(t.s.kind.value).toBe('roads');
+    await t.a.next();
+    await t.a.next();
+    await t.a.next();
+    const good = t.s.report.value!.good;
+    expect(good).toBeGreaterThan(0);
+    await t.a.accept();
+    expect(t.applied[0]).toMatchObject({ kind: 'roads', imported: good, roadCount: good, goodJson: '' });
+    expect(t.applied[0].credits.join(' ')).toMatch(/OpenStreetMap/);
+    expect(t.baseline().roads).toHaveLength(good);
   });
 });
 

@@ -266,6 +266,8 @@ function MappingStep({ layer }: { layer: ImportLayerInfo }) {
   const used = new Set(Object.values(mapping));
   const unmapped = layer.columns.filter((c) => !used.has(c));
   const busy = s.step.value === 'checking';
+  // a few model fields have no name in the importers' catalogue yet
+  const label = (f: string) => (tr(`importui.field.${f}`) !== `importui.field.${f}` ? tr(`importui.field.${f}`) : fieldName(f, lang));
   return (
     <div class="import-step">
       <p class="note" data-testid="import-mapping-source" data-remembered={String(s.remembered.value)}>
@@ -282,7 +284,7 @@ function MappingStep({ layer }: { layer: ImportLayerInfo }) {
         <tbody>
           {mappableFields(s.kind.value).map((f) => (
             <tr key={f} data-field={f}>
-              <td>{fieldName(f, lang)}</td>
+              <td>{label(f)}</td>
               <td>
                 <select data-testid={`map-${f}`} disabled={busy} value={mapping[f] ?? ''} onChange={(e) => a.setField(f, e.currentTarget.value)}>
                   <option value="">{tr('importui.mapping.none')}</option>
