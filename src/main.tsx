@@ -11,10 +11,8 @@ import { readBasemap, readLang } from './state/persist';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { createAnalysisClient } from './worker/client';
-import { get, del } from 'idb-keyval';
-import { viewsOf } from './state/views';
-import { startPersistence } from './ui/scenario/persistence';
 import { createImportUi, ImportContext } from './ui/import/context';
+import { provideSiteClient } from './ui/site/store';
 import './app.css';
 
 function storage(): Storage | null {
@@ -34,6 +32,7 @@ const actions = createActions(state, {
   keepFile: (file) => set(BASEMAP_FILE_KEY, file),
 });
 const importUi = createImportUi(state, actions, client);
+provideSiteClient(client);
 
 const absolute = (u: string) => new URL(u, window.location.href).href;
 const root = document.getElementById('app');
@@ -47,10 +46,4 @@ if (root) {
     root,
   );
 }
-// the autosaved project comes back exactly as it was; without one, the demo opens
-void startPersistence(state, actions, {
-  store: { get: (k) => get(k), set: (k, v) => set(k, v), del: (k) => del(k) },
-  client,
-  views: () => viewsOf(state).value,
-  openDemo: () => actions.openProject(absolute(demoProjectUrl), DEMO_FILE),
-});
+void actions.openProject(absolute(demoProjectUrl), DEMO_FILE);

@@ -1,7 +1,7 @@
 // Strings of the compare panel, cost, saved views, presentation mode and print layout (zh + en).
 export const presentZh: Record<string, string> = {
   'present.baseline': '现状（基础数据）',
-  'present.clause': '第 {clause} 条',
+  'present.clause': '条款 {clause}',
   'present.close': '关闭',
   'present.tools.title': '方案对比与汇报',
   // compare
@@ -16,6 +16,7 @@ export const presentZh: Record<string, string> = {
   'present.compare.failed': '对比计算失败：{detail}。两边的数据均未改动，可调整后重试。',
   'present.compare.gone': '找不到方案「{id}」（可能已被删除），请重新选择对比的两边。',
   'present.compare.changed': '评价结果发生变化的社区（{n} 个）',
+  'present.print.rulesMoved': '{n} 条规则变化',
   'present.compare.noChange': '没有社区的评价结果发生变化。',
   'present.compare.community': '社区',
   'present.compare.rulesMoved': '变化的规则（A → B）',
@@ -80,6 +81,13 @@ export const presentZh: Record<string, string> = {
   'present.print.file': '项目文件：{file}',
   'present.print.basemap': '底图与数据署名：{attribution}',
   'present.print.citations': '规则依据（{profile}）：文件、条款与原文',
+  'present.print.simulated': '模拟',
+  'present.print.real': '真实',
+  'present.print.layer.outline': '行政边界',
+  'present.print.layer.streets': '街道/镇',
+  'present.print.layer.communities': '社区/村',
+  'present.print.layer.facilities': '设施',
+  'present.print.layer.roads': '道路',
 };
 
 export const presentEn: Record<string, string> = {
@@ -98,6 +106,7 @@ export const presentEn: Record<string, string> = {
   'present.compare.failed': 'The comparison failed: {detail}. Neither side was changed; adjust and try again.',
   'present.compare.gone': 'Scenario “{id}” is not there any more (deleted?); choose the two sides again.',
   'present.compare.changed': 'Communities whose verdict changed ({n})',
+  'present.print.rulesMoved': '{n} rules changed',
   'present.compare.noChange': 'No community’s verdict changed.',
   'present.compare.community': 'Community',
   'present.compare.rulesMoved': 'Rules that moved (A → B)',
@@ -158,4 +167,11 @@ export const presentEn: Record<string, string> = {
   'present.print.file': 'Project file: {file}',
   'present.print.basemap': 'Base map and data attribution: {attribution}',
   'present.print.citations': 'Rules cited ({profile}): document, clause, original words',
+  'present.print.simulated': 'simulated',
+  'present.print.real': 'real',
+  'present.print.layer.outline': 'District outline',
+  'present.print.layer.streets': 'Streets/towns',
+  'present.print.layer.communities': 'Communities/villages',
+  'present.print.layer.facilities': 'Facilities',
+  'present.print.layer.roads': 'Roads',
 };

@@ -15,6 +15,8 @@ export type Bbox = [number, number, number, number];
 export interface MapHandle {
   bounds(): Bbox | null;
   fit(b: Bbox): void;
+  /** degrees clockwise from north at the top (the print's north arrow turns by it) */
+  bearing(): number;
 }
 
 export interface ViewDeps {
@@ -45,12 +47,14 @@ export function createViews(app: AppState, deps: ViewDeps) {
   /** the view last shown (presentation mode steps from it) */
   const current = signal<string | null>(null);
 
-  // a newly opened project brings its own views (a broken part: none; the scenario load says why)
+  // a newly opened project brings its own views (a broken part: none; the scenario load says why).
+  // Keyed on the file's extra keys, not the project object: an import into the open project
+  // replaces the layers but keeps the file's keys, and the views with them.
   let seen: unknown = null;
   const stop = effect(() => {
     const p = app.project.value;
-    if (!p || p === seen) return;
-    seen = p;
+    if (!p || p.other === seen) return;
+    seen = p.other;
     const part = readScenarioPart(p.other);
     batch(() => {
       views.value = part.ok ? part.part.views : [];

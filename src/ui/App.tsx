@@ -14,9 +14,9 @@ import { ProjectPicker } from './ProjectPicker';
 import { ImportExport } from './import/ImportExport';
 import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
-import { ScenarioBar } from './scenario/ScenarioBar';
-import { ScenarioPanel } from './scenario/ScenarioPanel';
 import { SuggestPanel } from './suggest/SuggestPanel';
+import { SitePanel } from './site/SitePanel';
+import { SiteReport } from './site/SiteReport';
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state } = useApp();
@@ -38,7 +38,6 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       )}
       <div class="main">
         <aside class="sidebar">
-          <ScenarioPanel />
           <SummaryPanel />
           <IssuesPanel />
           <LayerPanel />
@@ -54,13 +53,14 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           )}
         </aside>
         <div class="centre">
-          <ScenarioBar />
           <MapPane demoBasemapUrl={demoBasemapUrl} />
           <ResultsTable />
         </div>
         <DetailPanel />
         <SuggestPanel />
+        <SitePanel />
       </div>
+      <SiteReport />
     </div>
   );
 }

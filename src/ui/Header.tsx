@@ -5,6 +5,7 @@ import { LANGS, type Lang } from '../i18n';
 import { PARAM_LIMITS, type EditableParam } from '../state/actions';
 import { useApp, useT } from './context';
 import { SuggestButton } from './suggest/SuggestPanel';
+import { SiteButton } from './site/SitePanel';
 import { fmt } from './format';
 
 function ParamInput({ name }: { name: EditableParam }) {
@@ -58,6 +59,7 @@ export function Header() {
         </select>
       </label>
       <SuggestButton />
+      <SiteButton />
       <span class="spacer" />
       <span class={`phase phase-${state.phase.value}`} data-testid="phase" data-phase={state.phase.value} role="status">
         {tr(`ui.phase.${state.phase.value}`)}

@@ -14,6 +14,7 @@ import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
 import { useApp, useT } from './context';
 import { DataCredits } from './DataCredits';
+import { mainMap } from './present/main-map';
 import { suggestMapEffects } from './suggest/map-feed';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
@@ -30,6 +31,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     });
     mapCapture.current = (ratio) => view.capture(ratio);
     attachDrawing(view.drawHost());
+    mainMap.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
     let fittedTo: unknown = null;
     const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
     const stop = [
@@ -105,6 +107,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     return () => {
       stop.forEach((s) => s());
       attachDrawing(null);
+      mainMap.current = null;
       mapCapture.current = null;
       view.destroy();
     };

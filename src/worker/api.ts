@@ -9,6 +9,7 @@ import { projectToJson, type InputProblem } from '../schemas';
 import { parseProject } from './parse';
 import { createImportApi } from './import';
 import { createSuggestApi } from './suggest';
+import { createCompareApi } from './compare';
 import { createSiteApi } from './site';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
@@ -59,6 +60,8 @@ let reachCache: ReachCache | null = null;
 export const api = {
   ...createImportApi({ baseline: () => baseline, current: () => data, setBaseline: (l) => { if (l.roads !== baseline?.roads) reachCache = null; if (baseline) baseline = data = { ...l, area: baseline.area }; } }),
   ...createSuggestApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
+  // compare replays each side on the baseline itself (src/worker/compare.ts)
+  ...createCompareApi({ baseline: () => baseline, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
   ...createSiteApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
   listProfiles(): ProfileInfo[] {
     return listProfiles();

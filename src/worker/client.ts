@@ -8,11 +8,12 @@ import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
 import { latestOnly, type Outcome } from './latest';
 import type { ServiceAreas } from './service-areas';
 import { suggestClient, type SuggestClient } from './suggest-client';
+import { compareClient, type CompareClient } from './compare-client';
 import { siteClient, type SiteClient } from './site-client';
 import { remoteImporter, type Importer } from './import-client';
 
 /** suggest / cancelSuggest / readParcels: see suggest.ts */
-export interface AnalysisClient extends SiteClient, SuggestClient {
+export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient {
   listProfiles(): Promise<ProfileInfo[]>;
   load(json: unknown, fileName: string): Promise<LoadOutcome>;
   loadUrl(url: string, fileName: string): Promise<LoadOutcome>;
@@ -41,6 +42,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     ...suggestClient(remote),
+    ...compareClient(remote),
     ...siteClient(remote),
     importer: remoteImporter(remote),
     setEdits: (edits) => remote.setEdits(edits),

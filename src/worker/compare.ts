@@ -91,3 +91,23 @@ export function compareOn(base: Data, req: CompareRequest, cache: ReachCache | n
     cache: rb.cache,
   };
 }
+
+export interface CompareSource {
+  /** the project as loaded (roads included), without the open scenario's edits */
+  baseline: () => Data | null;
+  reachCache: () => ReachCache | null;
+  keepReachCache: (c: ReachCache | null) => void;
+}
+
+/** The worker's compare call, spread into the api object (api.ts). */
+export function createCompareApi(src: CompareSource) {
+  return {
+    compare(req: CompareRequest): CompareResult {
+      const base = src.baseline();
+      if (!base) throw new Error('compare() called before load(): load a project first');
+      const r = compareOn(base, req, src.reachCache());
+      src.keepReachCache(r.cache);
+      return r.result;
+    },
+  };
+}

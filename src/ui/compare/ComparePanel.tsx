@@ -8,7 +8,7 @@ import { usePresent } from '../present/wire';
 import { ChangedTable } from './ChangedTable';
 import { CompareMaps } from './CompareMaps';
 import { CostPanel } from './CostPanel';
-import { KpiCards } from './KpiCards';
+import { HEADLINE, KpiCards } from './KpiCards';
 import './compare.css';
 
 export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
@@ -65,7 +65,8 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
                   {tr('present.compare.skipped', { side })} {tm(state.lang.value, m)}
                 </p>
               ))}
-              <KpiCards rows={current.rows} labels={names} testid="compare-kpis" />
+              {/* the headline figures first, then communities passing each rule */}
+              <KpiCards rows={[...HEADLINE.flatMap((id) => current.rows.filter((r) => r.id === id)), ...current.rows.filter((r) => !HEADLINE.includes(r.id))]} labels={names} testid="compare-kpis" />
               <h3>{tr('present.compare.changed', { n: current.comparison.changed.length })}</h3>
               <ChangedTable changed={current.comparison.changed} onPick={(id) => setFocus({ id, seq: (focus?.seq ?? 0) + 1 })} />
               <CostPanel cost={current.cost} notes={current.costNotes} />

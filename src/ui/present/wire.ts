@@ -1,8 +1,12 @@
 // Compare, views, presentation and print, created once for the page (main.tsx calls
 // installPresent) and reached by their components through usePresent().
-import type { Scenario } from '../../core/scenario/scenarios';
+import { savedScenarios } from '../../core/scenario/session';
+import { BASELINE_ID, type Scenario } from '../../core/scenario/scenarios';
+import { tm } from '../../i18n';
+import type { Actions } from '../../state/actions';
 import { createCompare, type CompareRun } from '../../state/compare';
 import type { AppState } from '../../state/app-state';
+import type { CompareClient } from '../../worker/compare-client';
 import { createViews } from '../../state/views';
 import { mainMap } from './main-map';
 import { createPresentation } from './presentation';
@@ -31,12 +35,30 @@ function build(app: AppState, deps: PresentDeps) {
 
 export type Present = ReturnType<typeof build>;
 
+/** The page's wiring: the worker's compare call, the editing session's scenarios, and its
+ *  openScenario action (a refusal is shown in the banner). */
+export function presentDeps(app: AppState, actions: Actions, client: CompareClient): PresentDeps {
+  return {
+    compare: (req) => client.compare(req),
+    scenarios: () => {
+      const s = app.session.value;
+      return s ? savedScenarios(s) : [];
+    },
+    active: () => app.session.value?.active ?? BASELINE_ID,
+    openScenario: async (id) => {
+      const bad = actions.openScenario(id);
+      if (bad) actions.reportError(tm(app.lang.peek(), bad));
+      await actions.scenarioSettled();
+    },
+  };
+}
+
 let present: Present | null = null;
 
-export function installPresent(app: AppState, deps: PresentDeps): Present {
+export function installPresent(app: AppState, actions: Actions, client: CompareClient): Present {
   present?.compare.dispose();
   present?.views.dispose();
-  present = build(app, deps);
+  present = build(app, presentDeps(app, actions, client));
   return present;
 }
 

@@ -14,6 +14,21 @@ import { usePresent } from '../present/wire';
 import './print.css';
 
 const MAX_CHANGED = 20;
+const LAYERS = ['outline', 'streets', 'communities', 'facilities', 'roads'] as const;
+
+/** Where each layer comes from, as the project file's `meta.provenance` says (the demo has it);
+ *  read defensively: it is the file's data, shown as text. */
+function provenance(other: Record<string, unknown>): { layer: (typeof LAYERS)[number]; simulated: boolean; source: string }[] {
+  const meta = other.meta;
+  const prov = meta && typeof meta === 'object' ? (meta as Record<string, unknown>).provenance : undefined;
+  if (!prov || typeof prov !== 'object') return [];
+  return LAYERS.flatMap((layer) => {
+    const x = (prov as Record<string, unknown>)[layer];
+    if (!x || typeof x !== 'object') return [];
+    const { simulated, source } = x as Record<string, unknown>;
+    return typeof source === 'string' ? [{ layer, simulated: simulated !== false, source }] : [];
+  });
+}
 
 export function PrintSheet() {
   const { state } = useApp();
@@ -49,7 +64,7 @@ export function PrintSheet() {
         <figure class="print-map">
           {snap ? <img src={snap.image} alt={tr('ui.map')} /> : <div class="print-nomap">{tr('present.print.noMap')}</div>}
           <div class="north" aria-label={tr('present.print.north')}>
-            <svg viewBox="0 0 20 30" width="28" height="42" aria-hidden="true">
+            <svg viewBox="0 0 20 30" width="28" height="42" aria-hidden="true" style={{ transform: `rotate(${-(snap?.bearing ?? 0)}deg)` }}>
               <polygon points="10,0 18,24 10,19 2,24" fill="#111" />
             </svg>
             <span>{lang === 'zh' ? '北' : 'N'}</span>
@@ -96,7 +111,7 @@ export function PrintSheet() {
             {tr('present.compare.changed', { n: fresh.comparison.changed.length })}：
             {fresh.comparison.changed
               .slice(0, MAX_CHANGED)
-              .map((x) => `${x.name ?? x.id}（${tr(`ui.status.${x.from === 'absent' ? 'none' : x.from}`)}→${tr(`ui.status.${x.to === 'absent' ? 'none' : x.to}`)}）`)
+              .map((x) => `${x.name ?? x.id}（${x.from === x.to ? tr('present.print.rulesMoved', { n: x.rules.length }) : `${tr(`ui.status.${x.from === 'absent' ? 'none' : x.from}`)}→${tr(`ui.status.${x.to === 'absent' ? 'none' : x.to}`)}`}）`)
               .join('；')}
             {fresh.comparison.changed.length > MAX_CHANGED ? ' …' : ''}
           </p>
@@ -117,6 +132,11 @@ export function PrintSheet() {
         ) : (
           <p>{tr('present.print.file', { file: state.projectFile.value ?? '—' })}</p>
         )}
+        {provenance(project.other).map((x) => (
+          <p key={x.layer} data-layer={x.layer}>
+            <strong>{tr(`present.print.layer.${x.layer}`)}</strong>（{tr(x.simulated ? 'present.print.simulated' : 'present.print.real')}）：{x.source}
+          </p>
+        ))}
         {snap?.attribution && <p>{tr('present.print.basemap', { attribution: snap.attribution })}</p>}
       </section>
       <section class="print-citations" data-testid="print-citations">

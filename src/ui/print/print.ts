@@ -3,6 +3,7 @@
 // attribution read from MapLibre's own controls, so the printed scale matches the image).
 import { signal } from '@preact/signals';
 import type { Compare } from '../../state/compare';
+import { mainMap } from '../present/main-map';
 
 export type Paper = 'a4' | 'a3';
 
@@ -12,6 +13,8 @@ export interface MapSnapshot {
   scaleShare: number;
   scaleLabel: string;
   attribution: string;
+  /** map rotation in degrees (0 = north up) */
+  bearing: number;
   /** when the snapshot was taken (printed on the sheet) */
   at: Date;
 }
@@ -33,8 +36,20 @@ export function snapshotMap(): MapSnapshot | null {
     scaleShare: scale ? scale.offsetWidth / width : 0,
     scaleLabel: scale?.textContent?.trim() ?? '',
     attribution: host.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '',
+    bearing: mainMap.current?.bearing() ?? 0,
     at: new Date(),
   };
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+/** After a layout change: the map resizes on its next frame and says data-idle=true when drawn
+ *  (at most a few seconds; a snapshot of a half-drawn map beats none). */
+async function mapRedrawn(): Promise<void> {
+  await frame();
+  await frame();
+  const host = document.querySelector<HTMLElement>('[data-testid=map]');
+  for (let waited = 0; host && host.dataset.idle !== 'true' && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
 }
 
 export function createPrint(compare: Compare) {
@@ -47,16 +62,31 @@ export function createPrint(compare: Compare) {
   async function prepare(): Promise<void> {
     ready.value = false;
     compare.followActive('print', true);
-    await compare.settled();
-    snapshot.value = snapshotMap();
+    const root = document.documentElement;
+    root.classList.add('print-snapshot');
+    try {
+      await compare.settled();
+      await mapRedrawn();
+      snapshot.value = snapshotMap();
+    } finally {
+      root.classList.remove('print-snapshot');
+    }
+    root.classList.add('print-sheet-on');
     ready.value = true;
   }
 
   async function print(): Promise<void> {
     await prepare();
     // let Preact paint the sheet before the print dialog freezes the page
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    window.addEventListener('afterprint', () => compare.followActive('print', false), { once: true });
+    await frame();
+    window.addEventListener(
+      'afterprint',
+      () => {
+        document.documentElement.classList.remove('print-sheet-on');
+        compare.followActive('print', false);
+      },
+      { once: true },
+    );
     window.print();
   }
 

@@ -1,0 +1,197 @@
+// "建设项目审查 / Site check": bring the site (draw it on the map or open its boundary file, pick
+// the outline when a file holds several, choose the coordinate system when it is missing or
+// wrong), enter the plan's figures, pick a profile or all five side by side, and check it in the
+// worker. The verdicts show here; the report page (SiteReport) prints them. Names render as text.
+import type { TargetedEvent } from 'preact';
+import { SHAANXI_PPH, type FigureField } from '../../core/site/figures';
+import type { SiteArea } from '../../core/site/geometry';
+import { currentDrawing } from '../../map/draw';
+import { tm } from '../../i18n';
+import { useApp, useT } from '../context';
+import { fmt } from '../format';
+import { chooseCandidate, openFile, rereadWithCrs, runCheck, setDrawn, site } from './store';
+import { VerdictTable } from './VerdictTable';
+import './site.css';
+
+/** coordinate systems a bureau's site files come in (docs/import-export.md) */
+export const SITE_CRS = [
+  { code: '', key: 'site.ui.crs.file' },
+  { code: 'EPSG:4545', key: 'site.ui.crs.4545' },
+  { code: 'EPSG:4524', key: 'site.ui.crs.4524' },
+  { code: 'EPSG:4544', key: 'site.ui.crs.4544' },
+  { code: 'EPSG:4546', key: 'site.ui.crs.4546' },
+  { code: 'EPSG:4490', key: 'site.ui.crs.4490' },
+  { code: 'EPSG:4326', key: 'site.ui.crs.4326' },
+  { code: 'EPSG:3857', key: 'site.ui.crs.3857' },
+] as const;
+
+const INPUT_FIELDS: FigureField[] = ['households', 'population', 'personsPerHousehold', 'elderlyFloorArea', 'elderlyLand', 'childcarePlaces', 'childcareFloorArea', 'year'];
+
+/** corners of the outline (the closing point not counted twice) */
+function corners(g: SiteArea): number {
+  return g.type === 'Polygon' ? g.coordinates[0].length - 1 : g.coordinates.reduce((n, p) => n + p[0].length - 1, 0);
+}
+
+function Boundary() {
+  const { state } = useApp();
+  const tr = useT();
+  const lang = state.lang.value;
+  const drawing = currentDrawing.value;
+  const drawingNow = drawing?.active.value === 'polygon';
+  const cands = site.candidates.value;
+  const draw = async () => {
+    const ring = await drawing?.drawPolygon();
+    if (ring) setDrawn(ring);
+  };
+  const pick = async (e: TargetedEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    await openFile(file.name, await file.arrayBuffer());
+    input.value = '';
+  };
+  const g = site.geometry.value;
+  return (
+    <fieldset class="site-boundary">
+      <legend>{tr('site.ui.boundary')}</legend>
+      <div class="site-actions">
+        <button type="button" data-testid="site-draw" disabled={!drawing} aria-pressed={drawingNow} onClick={() => (drawingNow ? drawing?.stop() : void draw())}>
+          {drawingNow ? tr('site.ui.drawStop') : tr('site.ui.draw')}
+        </button>
+        <label class="site-file">
+          <span>{tr('site.ui.open')}</span>
+          <input type="file" data-testid="site-file" accept=".geojson,.json,.zip,.kml,.kmz,.dxf,.csv,.xlsx,.xls" onChange={(e) => void pick(e)} />
+        </label>
+      </div>
+      {drawingNow && <p class="note">{tr('site.ui.drawHint')}</p>}
+      {g && (
+        <p class="note" data-testid="site-outline" data-points={corners(g)}>
+          {tr('site.ui.outline', { source: site.source.value === 'drawn' ? tr('site.ui.drawn') : site.source.value, points: corners(g) })}
+        </p>
+      )}
+      {cands.length > 1 && (
+        <label class="field">
+          <span>{tr('site.ui.candidates', { count: cands.length })}</span>
+          <select data-testid="site-candidate" value={site.chosen.value} onChange={(e) => chooseCandidate(Number(e.currentTarget.value))}>
+            {cands.map((c, i) => (
+              <option key={i} value={i}>
+                {tr('site.ui.candidate', { layer: c.layer, n: c.number, area: fmt(Math.round(c.areaM2), lang), label: c.label ?? '' })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {(site.crsProblem.value || site.crs.value !== '') && site.file.value && (
+        <label class="field">
+          <span>{tr('site.ui.crs')}</span>
+          <select data-testid="site-crs" value={site.crs.value} onChange={(e) => void rereadWithCrs(e.currentTarget.value)}>
+            {SITE_CRS.map((c) => (
+              <option key={c.code} value={c.code}>
+                {tr(c.key)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </fieldset>
+  );
+}
+
+function Figures() {
+  const { state } = useApp();
+  const tr = useT();
+  const f = site.figures.value;
+  const set = (k: FigureField, v: string) => (site.figures.value = { ...site.figures.value, [k]: v });
+  const profiles = state.profiles.value;
+  const lang = state.lang.value;
+  return (
+    <fieldset class="site-figures">
+      <legend>{tr('site.ui.figures')}</legend>
+      <label class="field wide">
+        <span>{tr('site.ui.name')}</span>
+        <input type="text" data-testid="site-name" value={site.name.value} onInput={(e) => (site.name.value = e.currentTarget.value)} />
+      </label>
+      <div class="site-grid">
+        {INPUT_FIELDS.map((k) => (
+          <label class="field" key={k}>
+            <span>{tr(`site.col.${k}`)}</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              data-testid={`site-${k}`}
+              placeholder={k === 'personsPerHousehold' ? String(SHAANXI_PPH.value) : ''}
+              value={f[k]}
+              onInput={(e) => set(k, e.currentTarget.value)}
+            />
+          </label>
+        ))}
+      </div>
+      {f.population.trim() === '' && <p class="note" data-testid="site-pph-note">{tr('site.ui.pphNote', { pph: f.personsPerHousehold.trim() || SHAANXI_PPH.value, source: tr('site.pph.source') })}</p>}
+      <label class="field wide">
+        <span>{tr('site.ui.profile')}</span>
+        <select data-testid="site-profile" value={site.profile.value} onChange={(e) => (site.profile.value = e.currentTarget.value)}>
+          <option value="">{tr('site.ui.profileCurrent', { name: state.currentProfile.value?.name[lang] ?? state.profile.value })}</option>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name[lang]}
+            </option>
+          ))}
+          <option value="all">{tr('site.ui.profileAll')}</option>
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+export function SitePanel() {
+  const { state } = useApp();
+  const tr = useT();
+  if (!site.open.value) return null;
+  const lang = state.lang.value;
+  const r = site.result.value;
+  const err = site.error.value;
+  const busy = site.status.value === 'checking' || site.status.value === 'reading';
+  const check = () => void runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
+  return (
+    <aside class="site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
+      <div class="detail-head">
+        <h2 id="site-h">{tr('site.ui.title')}</h2>
+        <button type="button" class="close" aria-label={tr('site.ui.close')} onClick={() => (site.open.value = false)}>
+          ×
+        </button>
+      </div>
+      <p class="note">{tr('site.ui.intro')}</p>
+      <Boundary />
+      <Figures />
+      <div class="site-actions">
+        <button type="button" class="primary" data-testid="site-run" disabled={!site.geometry.value || busy || !state.project.value} onClick={check}>
+          {site.status.value === 'checking' ? tr('site.ui.checking') : tr('site.ui.run')}
+        </button>
+        {r && (
+          <button type="button" data-testid="site-report-open" onClick={() => (site.reportOpen.value = true)}>
+            {tr('site.ui.report')}
+          </button>
+        )}
+      </div>
+      {err && (
+        <p class="site-error" role="alert" data-testid="site-error" data-key={err.key}>
+          {tm(lang, err)}
+        </p>
+      )}
+      {r && <VerdictTable check={r} compact />}
+    </aside>
+  );
+}
+
+/** The header's switch for the panel. */
+export function SiteButton() {
+  const { state } = useApp();
+  const tr = useT();
+  const open = site.open.value;
+  return (
+    <button type="button" class="site-toggle" data-testid="site-open" aria-pressed={open} disabled={!state.project.value} onClick={() => (site.open.value = !open)}>
+      {tr('site.ui.open.button')}
+    </button>
+  );
+}
+

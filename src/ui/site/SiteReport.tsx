@@ -1,0 +1,210 @@
+// The report page: A4, print-friendly (@media print in site.css), with the site map, the figures
+// entered and derived, every requirement with value, threshold, verdict, shortfall and citation,
+// the 15-minute circles with spare capacity, the effect on the street and area, the parameters,
+// the date and the data sources. Exports the same as JSON and XLSX.
+import { useEffect, useState } from 'preact/hooks';
+import { siteCheckJson } from '../../core/site/records';
+import { FIGURE_FIELDS } from '../../core/site/figures';
+import { formatNumber, ruleFor } from '../../core/report';
+import { useApp, useT } from '../context';
+import { download, safeFileName } from '../export/download';
+import { mapCapture } from '../export/map-capture';
+import { fmt } from '../format';
+import { SiteMap } from './SiteMap';
+import { site, xlsxBytes } from './store';
+import { VerdictTable } from './VerdictTable';
+
+export function SiteReport() {
+  const { state } = useApp();
+  const tr = useT();
+  const lang = state.lang.value;
+  const open = site.reportOpen.value;
+  const r = site.result.value;
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    document.body.classList.add('site-report-open');
+    let live = true;
+    // the map canvas as the user left it (the site they drew is in view)
+    mapCapture.current?.(2)
+      .then((c) => live && setImage(c.toDataURL('image/png')))
+      .catch(() => live && setImage(null));
+    return () => {
+      live = false;
+      document.body.classList.remove('site-report-open');
+    };
+  }, [open]);
+  if (!open || !r) return null;
+  const s = r.site;
+  const date = r.date ?? new Date().toISOString().slice(0, 10);
+  const base = safeFileName(`${tr('site.x.title')}-${s.name}-${date}`);
+  const project = state.project.value;
+  const facilities = state.layers.value?.facilities ?? project?.facilities ?? [];
+  const derived = s.derived;
+  const p = r.params;
+  const exportXlsx = async () => {
+    const bytes = await xlsxBytes(lang, date);
+    if (bytes) download(`${base}.xlsx`, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
+  const geometry = site.geometry.value;
+  return (
+    <div class="site-report" role="dialog" aria-modal="true" aria-labelledby="site-report-h" data-testid="site-report">
+      <div class="site-report-bar no-print">
+        <button type="button" data-testid="site-print" onClick={() => window.print()}>
+          {tr('site.ui.print')}
+        </button>
+        <button type="button" data-testid="site-export-json" onClick={() => download(`${base}.json`, JSON.stringify(siteCheckJson(r), null, 1), 'application/json')}>
+          {tr('site.ui.exportJson')}
+        </button>
+        <button type="button" data-testid="site-export-xlsx" onClick={() => void exportXlsx()}>
+          {tr('site.ui.exportXlsx')}
+        </button>
+        <button type="button" data-testid="site-report-close" onClick={() => (site.reportOpen.value = false)}>
+          {tr('site.ui.close')}
+        </button>
+      </div>
+      <article class="site-sheet">
+        <header>
+          <h1 id="site-report-h">
+            {tr('site.x.title')}：{s.name}
+          </h1>
+          <p class="note">
+            {tr('site.ui.reportSub', { area: project?.area.name ?? '', date, profiles: r.profiles.map((x) => x.name[lang]).join('、') })}
+          </p>
+        </header>
+        <section class="site-maps">
+          {image && <img src={image} alt={tr('site.ui.mapImage')} class="site-map-image" data-testid="site-map-image" />}
+          {geometry && <SiteMap geometry={geometry} reach={r.reach} facilities={facilities} />}
+        </section>
+        <section>
+          <h2>{tr('site.ui.figures')}</h2>
+          <table class="site-table site-figures-table" data-testid="site-report-figures">
+            <tbody>
+              <tr>
+                <th>{tr('site.col.area')}</th>
+                <td>{fmt(Math.round(s.areaM2), lang)}</td>
+                <th>{tr('site.col.street')}</th>
+                <td>{s.street?.name ?? '—'}</td>
+              </tr>
+              {FIGURE_FIELDS.filter((k) => s.figures[k] !== undefined).map((k) => (
+                <tr key={k}>
+                  <th>{tr(`site.col.${k}`)}</th>
+                  <td colSpan={3}>{k === 'year' ? String(s.figures[k]) : fmt(s.figures[k], lang)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th>{tr('site.col.populationUsed')}</th>
+                <td colSpan={3} data-testid="site-population">
+                  {derived.population.value === undefined ? '—' : fmt(derived.population.value, lang)}（{tr(`site.from.${derived.population.from}`)}
+                  {derived.population.from === 'households×pph' ? ` ${fmt(s.figures.households, lang)} × ${derived.pph}` : ''}）
+                </td>
+              </tr>
+              {(['elderly', 'infants'] as const).map((k) => (
+                <tr key={k}>
+                  <th>{tr(`site.col.${k}`)}</th>
+                  <td colSpan={3}>
+                    {derived[k].value === undefined ? '—' : fmt(derived[k].value, lang)}（{tr(`site.from.${derived[k].from}`)}
+                    {derived[k].factor !== undefined && derived[k].from === 'areaShare' ? ` ${formatNumber(derived[k].factor ?? null, 'share', lang)}` : ''}）
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h2>{tr('site.ui.requirements')}</h2>
+          <VerdictTable check={r} />
+        </section>
+        <section>
+          <h2>{tr('site.ui.reach')}</h2>
+          <table class="site-table" data-testid="site-report-reach">
+            <thead>
+              <tr>
+                <th>{tr('site.col.circle')}</th>
+                <th>{tr('site.col.facilityName')}</th>
+                <th>{tr('site.col.distance')}</th>
+                <th>{tr('site.col.capacity')}</th>
+                <th>{tr('site.col.catchmentNeed')}</th>
+                <th>{tr('site.col.spare')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.reach.flatMap((f) => {
+                const list = f.within.length ? f.within : f.nearestBeyond ? [f.nearestBeyond] : [];
+                const head = `${tr(`site.circle.${f.circle}`)}（${fmt(Math.round(f.limit), lang)} m，${tr(`site.mode.${f.mode}`)}）`;
+                if (list.length === 0)
+                  return [
+                    <tr key={f.circle}>
+                      <td>{head}</td>
+                      <td colSpan={5}>{tr('site.reach.none')}</td>
+                    </tr>,
+                  ];
+                return list.map((x) => (
+                  <tr key={`${f.circle}:${x.id}`} data-within={x.distance <= f.limit}>
+                    <td>{head}</td>
+                    <td>
+                      {x.name}
+                      {x.distance > f.limit ? `（${tr('site.reach.beyond')}）` : ''}
+                    </td>
+                    <td>{fmt(Math.round(x.distance), lang)}</td>
+                    <td>{x.capacity === undefined ? '—' : `${fmt(x.capacity, lang)} ${tr(`site.unit.${x.field === 'places' ? 'places' : 'm2'}`)}`}</td>
+                    <td>{x.catchmentNeed === undefined ? '—' : fmt(Math.round(x.catchmentNeed * 10) / 10, lang)}</td>
+                    <td class={x.spare !== undefined && x.spare < 0 ? 'verdict fail' : ''}>{x.spare === undefined ? '—' : fmt(Math.round(x.spare * 10) / 10, lang)}</td>
+                  </tr>
+                ));
+              })}
+            </tbody>
+          </table>
+          <p class="note">{tr('site.spare.method')}</p>
+        </section>
+        <section>
+          <h2>{tr('site.ui.effects')}</h2>
+          {r.profiles.map((pr) => (
+            <div key={pr.profile}>
+              {r.profiles.length > 1 && <h3>{pr.name[lang]}</h3>}
+              {pr.effects.length === 0 ? (
+                <p class="note">{tr('site.ui.noEffects')}</p>
+              ) : (
+                <table class="site-table" data-testid="site-report-effects">
+                  <thead>
+                    <tr>
+                      <th>{tr('site.col.rule')}</th>
+                      <th>{tr('site.col.unit')}</th>
+                      <th>{tr('site.col.before')}</th>
+                      <th>{tr('site.col.after')}</th>
+                      <th>{tr('site.col.threshold')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {pr.effects.map((e) => (
+                      <tr key={`${e.rule}:${e.part ?? ''}:${e.unit.id}:${e.view ?? ''}`}>
+                        <td>{ruleFor(e)?.name[lang] ?? e.rule}</td>
+                        <td>{e.level === 'area' ? tr('site.ui.wholeArea') : (e.unit.name ?? e.unit.id)}</td>
+                        <td>{e.before ? `${formatNumber(e.before.value, e.measure, lang)} ${tr(`status.${e.before.status}`)}` : '—'}</td>
+                        <td>
+                          {formatNumber(e.after.value, e.measure, lang)} {tr(`status.${e.after.status}`)}
+                        </td>
+                        <td>
+                          {formatNumber(e.threshold, e.measure, lang)} {e.measure === 'share' ? '' : tr(`measure.${e.measure}`)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          ))}
+        </section>
+        <section class="site-params">
+          <h2>{tr('site.ui.paramsSources')}</h2>
+          <ul>
+            <li>{tr('site.ui.paramLine', { minutes: p.circleMinutes, speed: p.walkSpeed, detour: p.detourFactor, reach: tr(`site.mode.${r.reach[0]?.mode ?? 'straight'}`), year: p.year })}</li>
+            <li>{tr('site.ui.pphLine', { pph: derived.pph, note: derived.pphIsDefault ? tr('site.pph.default') : tr('site.from.given'), source: tr('site.pph.source') })}</li>
+            <li>{tr('site.ui.dataLine', { area: project?.area.name ?? '', file: state.projectFile.value ?? '', source: s.source === 'drawn' ? tr('site.ui.drawn') : (s.source ?? '') })}</li>
+            <li>{tr('site.ui.method')}</li>
+          </ul>
+        </section>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// The verdicts of a site check, one table per profile: requirement, what the plan provides against
+// what is required, verdict, shortfall — and in the full (report) form the citation: document,
+// clause and the original words. Shared by the panel (compact) and the report page.
+import type { RuleResult } from '../../core/model';
+import { formatNumber, reasonText, ruleFor } from '../../core/report';
+import type { Requirement, SiteCheck } from '../../core/site';
+import { useApp, useT } from '../context';
+import { fmt } from '../format';
+
+function amount(q: Requirement, lang: 'zh' | 'en', tr: (k: string, a?: Record<string, string | number>) => string): string {
+  if (q.required === undefined) return '—';
+  const unit = q.amountUnit ? tr(`site.unit.${q.amountUnit}`) : '';
+  const n = (v: number) => (q.amountUnit === 'm2' ? fmt(Math.round(v * 10) / 10, lang) : fmt(v, lang));
+  const req = q.requiredMax !== undefined ? `${n(q.required)}–${n(q.requiredMax)}` : n(q.required);
+  return tr('site.ui.amount', { required: req, provided: q.provided === undefined ? '—' : n(q.provided), unit });
+}
+
+function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) {
+  const { state } = useApp();
+  const tr = useT();
+  const lang = state.lang.value;
+  const key = r.part ? `${r.rule}:${r.part}` : r.rule;
+  const name = q?.name[lang] ?? ruleFor(r)?.name[lang] ?? key;
+  const measure = tr(`measure.${r.measure}`);
+  return (
+    <tr data-rule={key} data-status={r.status}>
+      <td>
+        <span class="site-rule-name">{name}</span>
+        <span class="site-rule-id">{key}</span>
+        {q?.asOwnUnit && <span class="note">{tr('site.ui.asOwnUnit')}</span>}
+      </td>
+      <td>
+        {formatNumber(r.value, r.measure, lang)} / {formatNumber(r.threshold, r.measure, lang)} {r.measure === 'm' ? '' : measure}
+        {q && <div class="note">{amount(q, lang, tr)}</div>}
+      </td>
+      <td class={`verdict ${r.status}`} data-testid="site-verdict">
+        {tr(`status.${r.status}`)}
+      </td>
+      <td>{r.shortfall === null ? '—' : fmt(r.shortfall, lang)}</td>
+      {full && (
+        <td class="site-citation" data-testid="site-citation">
+          <span class="doc">{r.citation.document}</span> <span class="clause">{r.citation.clause}</span>
+          <q>{r.citation.text}</q>
+          {r.reason && <div class="note">{reasonText(r.reason, lang)}</div>}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+export function VerdictTable({ check, compact = false }: { check: SiteCheck; compact?: boolean }) {
+  const { state } = useApp();
+  const tr = useT();
+  const lang = state.lang.value;
+  return (
+    <div class={`site-verdicts ${check.profiles.length > 1 ? 'side-by-side' : ''}`} data-testid="site-verdicts">
+      {check.profiles.map((p) => (
+        <section key={p.profile} class="site-profile" data-profile={p.profile}>
+          <h3>
+            {p.name[lang]} <span class="note">{tr('site.ui.counts', p.counts)}</span>
+          </h3>
+          {p.requirements.length + p.circle.length === 0 ? (
+            <p class="note">{tr('site.ui.noRules')}</p>
+          ) : (
+            <table class="site-table">
+              <thead>
+                <tr>
+                  <th>{tr('site.col.rule')}</th>
+                  <th>{tr('site.ui.valueThreshold')}</th>
+                  <th>{tr('site.col.status')}</th>
+                  <th>{tr('site.col.shortfall')}</th>
+                  {!compact && <th>{tr('site.ui.citation')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {p.requirements.map((q) => (
+                  <Row key={`${q.result.rule}:${q.result.part ?? ''}`} r={q.result} q={q} full={!compact} />
+                ))}
+                {p.circle.map((r) => (
+                  <Row key={`c:${r.rule}:${r.part ?? ''}`} r={r} full={!compact} />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+// Given/when/then steps for compare, saved views, presentation mode and print, on top of the
+// shared AppDriver (tests never touch the page's markup directly; a markup change is fixed here).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AppDriver } from './driver';
+import { addFacility, newFacility, type View } from '../../src/core/scenario';
+
+const OUT = 'tests/output/e2e';
+
+export interface ProjectWithScenario {
+  path: string;
+  scenarioId: string;
+  views: View[];
+}
+
+/** The demo project file plus one scenario that adds a childcare centre of `places` places at
+ *  `at`, and two saved views of `extent` (the baseline, then the scenario) — the project format
+ *  keeps `scenarios`, `views` and `activeScenario` (src/core/scenario/project_part.ts). */
+export function projectWithScenario(at: [number, number], places: number, extent: View['extent']): ProjectWithScenario {
+  const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as Record<string, unknown>;
+  const facility = newFacility('childcare_centre', '新华街新增托育中心', at, { places }, 'present-new-cc');
+  // the edit only needs the facility ids to check the new id is free; the demo has no such id
+  const edit = addFacility({ communities: [], facilities: [], streets: [], roads: [] }, { facility }, 'present-edit-1');
+  if (!edit.ok) throw new Error('could not build the add-facility edit');
+  const scenarioId = 'present-s1';
+  const views: View[] = [
+    { id: 'present-v1', name: '新华街·现状', scenarioId: 'baseline', extent, layers: ['streets', 'communities', 'facilities'] },
+    { id: 'present-v2', name: '新华街·新增托育', scenarioId, extent, layers: ['streets', 'communities', 'facilities'] },
+  ];
+  const file = { ...demo, scenarios: [{ id: scenarioId, name: '新增托育中心', edits: [edit.edit] }], views, activeScenario: 'baseline' };
+  mkdirSync(OUT, { recursive: true });
+  const path = `${OUT}/present-project.json`;
+  writeFileSync(path, JSON.stringify(file));
+  return { path, scenarioId, views };
+}
+
+export class PresentSteps {
+  constructor(private readonly d: AppDriver) {}
+
+  private get page() {
+    return this.d.page;
+  }
+
+  /** the main map drew everything and the analysis is in */
+  private async settled(): Promise<void> {
+    await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { state: 'attached', timeout: 30_000 });
+    await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'true', undefined, { timeout: 30_000 });
+  }
+
+  private async compared(): Promise<void> {
+    await this.page.waitForSelector('[data-testid=compare-panel][data-busy=false] [data-testid=compare-kpis]', { timeout: 30_000 });
+    await this.page.waitForFunction(
+      () => ['a', 'b'].every((s) => document.querySelector(`[data-testid=compare-map-${s}]`)?.getAttribute('data-idle') === 'true'),
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+
+  when = {
+    compareOpened: async (): Promise<void> => {
+      await this.page.click('[data-testid=compare-open]');
+      await this.page.waitForSelector('[data-testid=compare-panel]');
+    },
+    sideChosen: async (side: 'a' | 'b', id: string): Promise<void> => {
+      await this.page.selectOption(`[data-testid=compare-${side}]`, id);
+      await this.page.waitForFunction(
+        ([s, v]) => (document.querySelector(`[data-testid=compare-${s}]`) as HTMLSelectElement | null)?.value === v,
+        [side, id] as const,
+      );
+      await this.compared();
+    },
+    swipeChosen: async (): Promise<void> => {
+      await this.page.click('[data-testid=compare-mode-swipe]');
+      await this.page.waitForSelector('[data-testid=compare-maps][data-mode=swipe]');
+      await this.compared();
+    },
+    changedRowClicked: async (id: string): Promise<void> => {
+      await this.page.click(`[data-testid=changed-table] tr[data-id="${id}"]`);
+      await this.page.waitForFunction(() => document.querySelector('[data-testid=compare-map-b]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 }).catch(() => undefined);
+      await this.compared();
+    },
+    compareClosed: async (): Promise<void> => {
+      await this.page.click('[data-testid=compare-close]');
+      await this.page.waitForSelector('[data-testid=compare-panel]', { state: 'detached' });
+    },
+    viewSaved: async (name: string): Promise<void> => {
+      await this.page.fill('[data-testid=view-name]', name);
+      await this.page.click('[data-testid=view-save]');
+      await this.page.waitForFunction((n) => [...document.querySelectorAll('[data-testid=view-list] li')].some((li) => li.textContent?.includes(n)), name);
+    },
+    presentationEntered: async (): Promise<void> => {
+      await this.page.click('[data-testid=present-enter]');
+      await this.page.waitForSelector('[data-testid=present]', { state: 'visible' });
+      await this.page.waitForSelector('[data-testid=present-kpis]', { timeout: 30_000 });
+      await this.settled();
+    },
+    /** a key as a clicker or keyboard sends it, then the map and the KPI cards of what it shows */
+    keyPressed: async (key: string): Promise<void> => {
+      await this.page.keyboard.press(key);
+      await this.settled();
+    },
+    printPrepared: async (paper: 'a4' | 'a3'): Promise<void> => {
+      await this.page.selectOption('[data-testid=print-paper]', paper);
+      // the browser's print dialog cannot be driven headless: the sheet is printed with page.pdf()
+      await this.page.evaluate(() => {
+        window.print = () => undefined;
+      });
+      await this.page.click('[data-testid=print]');
+      await this.page.waitForSelector(`[data-testid=print-sheet][data-ready=true][data-paper=${paper}]`, { state: 'attached', timeout: 30_000 });
+    },
+  };
+
+  then = {
+    kpi: async (id: string, where = 'compare-kpis'): Promise<{ delta: number; text: string }> => {
+      const sel = `[data-testid=${where}] [data-kpi="${id}"]`;
+      await this.page.waitForSelector(sel);
+      return {
+        delta: Number(await this.page.getAttribute(sel, 'data-delta')),
+        text: (await this.page.textContent(sel)) ?? '',
+      };
+    },
+    changedRow: async (id: string): Promise<{ from: string; to: string; rules: string[]; text: string } | null> => {
+      const row = await this.page.$(`[data-testid=changed-table] tr[data-id="${id}"]`);
+      if (!row) return null;
+      return {
+        from: (await row.getAttribute('data-from')) ?? '',
+        to: (await row.getAttribute('data-to')) ?? '',
+        rules: await row.$$eval('li[data-rule]', (lis) => lis.map((li) => li.getAttribute('data-rule') ?? '')),
+        text: (await row.textContent()) ?? '',
+      };
+    },
+    costTotal: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=cost-panel]', 'data-total')),
+    costText: async (): Promise<string> => (await this.page.textContent('[data-testid=cost-panel]')) ?? '',
+    presentView: async (): Promise<string> => (await this.page.getAttribute('[data-testid=present]', 'data-view')) ?? '',
+    presentScenario: async (): Promise<string> => this.page.$eval('[data-testid=present-scenario]', (el) => (el as HTMLSelectElement).value),
+    presenting: async (): Promise<boolean> => (await this.page.$('[data-testid=present]')) !== null,
+    headerVisible: async (): Promise<boolean> => this.page.isVisible('header.header'),
+    mapWidth: async (): Promise<number> => this.page.$eval('[data-testid=map]', (el) => el.clientWidth),
+    /** prints the page to PDF as Chromium's print does, returns its text (pdftotext) and a PNG of page 1 */
+    pdf: async (name: string): Promise<{ text: string; pages: number; png: string }> => {
+      mkdirSync(OUT, { recursive: true });
+      const path = `${OUT}/${name}.pdf`;
+      await this.page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+      const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+      const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', path, `${OUT}/${name}`]);
+      return { text, pages, png: `${OUT}/${name}-1.png` };
+    },
+    /** [width, height] of the first page in points (1 mm = 72 / 25.4 pt) */
+    pdfPageSize: async (name: string): Promise<[number, number]> => {
+      const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [`${OUT}/${name}.pdf`], { encoding: 'utf8' }));
+      return [Number(m?.[1] ?? 0), Number(m?.[2] ?? 0)];
+    },
+  };
+}

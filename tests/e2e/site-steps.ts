@@ -1,0 +1,112 @@
+// Given/when/then steps for the site check (建设项目审查), on top of the shared AppDriver. Tests
+// never touch the page's markup directly; a markup change is fixed here.
+import type { AppDriver } from './driver';
+
+export interface ReportRow {
+  profile: string;
+  rule: string;
+  status: string;
+  shortfall: string;
+}
+
+export class SiteSteps {
+  constructor(private readonly d: AppDriver) {}
+
+  private get page() {
+    return this.d.page;
+  }
+
+  private async mapIdle(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const map = document.querySelector('[data-testid=map]');
+        const canvas = map?.querySelector('canvas');
+        return map instanceof HTMLElement && canvas instanceof HTMLCanvasElement && map.dataset.idle === 'true' && Math.abs(canvas.clientWidth - map.clientWidth) < 2;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+
+  given = {
+    siteCheckOpened: async (): Promise<void> => {
+      await this.page.click('[data-testid=site-open]');
+      await this.page.waitForSelector('[data-testid=site-panel]');
+      await this.mapIdle();
+    },
+  };
+
+  when = {
+    /** zooms in `steps` times with the map's + button (each step halves the scale) */
+    zoomedIn: async (steps: number): Promise<void> => {
+      for (let i = 0; i < steps; i++) {
+        await this.page.click('[data-testid=map] .maplibregl-ctrl-zoom-in');
+        await this.page.waitForTimeout(400);
+      }
+      await this.mapIdle();
+    },
+    /** draws a square of `half` pixels each side of the map's middle, closing on the first corner (corners
+     *  farther apart than terra-draw's 40 px snapping distance, or a click closes the ring early) */
+    squareDrawn: async (half = 45): Promise<void> => {
+      await this.page.click('[data-testid=site-draw]');
+      await this.page.waitForSelector('[data-testid=site-draw][aria-pressed=true]');
+      await this.page.waitForTimeout(300);
+      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
+      if (!box) throw new Error('map canvas not on screen');
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      const corners: [number, number][] = [
+        [cx - half, cy - half],
+        [cx + half, cy - half],
+        [cx + half, cy + half],
+        [cx - half, cy + half],
+        [cx - half, cy - half],
+      ];
+      for (const [x, y] of corners) {
+        await this.page.mouse.move(x, y, { steps: 4 });
+        await this.page.mouse.click(x, y);
+        // apart in time, so two clicks never read as a double-click (which closes the polygon)
+        await this.page.waitForTimeout(400);
+      }
+      await this.page.waitForSelector('[data-testid=site-outline]', { timeout: 10_000 });
+    },
+    figuresEntered: async (f: Record<string, number>): Promise<void> => {
+      for (const [k, v] of Object.entries(f)) await this.page.fill(`[data-testid=site-${k}]`, String(v));
+    },
+    profileChosen: async (id: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=site-profile]', id);
+    },
+    checked: async (): Promise<void> => {
+      await this.page.click('[data-testid=site-run]');
+      await this.page.waitForSelector('[data-testid=site-panel][data-status=done], [data-testid=site-panel][data-status=error]', { timeout: 60_000 });
+    },
+    reportOpened: async (): Promise<void> => {
+      await this.page.click('[data-testid=site-report-open]');
+      await this.page.waitForSelector('[data-testid=site-report] [data-testid=site-verdicts]');
+      // the map image arrives asynchronously from the canvas capture
+      await this.page.waitForSelector('[data-testid=site-map-image]', { timeout: 10_000 }).catch(() => undefined);
+    },
+    reportClosed: async (): Promise<void> => {
+      await this.page.click('[data-testid=site-report-close]');
+      await this.page.waitForSelector('[data-testid=site-report]', { state: 'detached' });
+    },
+  };
+
+  then = {
+    outlineCorners: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=site-outline]', 'data-points')),
+    error: async (): Promise<string | null> => ((await this.page.$('[data-testid=site-error]')) ? this.page.textContent('[data-testid=site-error]') : null),
+    population: async (): Promise<string> => (await this.page.textContent('[data-testid=site-report] [data-testid=site-population]')) ?? '',
+    reportRows: async (): Promise<ReportRow[]> =>
+      this.page.$$eval('[data-testid=site-report] .site-profile tr[data-rule]', (trs) =>
+        trs.map((tr) => ({
+          profile: tr.closest('[data-profile]')?.getAttribute('data-profile') ?? '',
+          rule: tr.getAttribute('data-rule') ?? '',
+          status: tr.getAttribute('data-status') ?? '',
+          shortfall: tr.children[3]?.textContent ?? '',
+        })),
+      ),
+    citation: async (profile: string, rule: string): Promise<string> =>
+      (await this.page.textContent(`[data-testid=site-report] [data-profile="${profile}"] tr[data-rule="${rule}"] [data-testid=site-citation] q`)) ?? '',
+    reachRows: async (): Promise<number> => this.page.locator('[data-testid=site-report-reach] tbody tr').count(),
+  };
+}

@@ -1,0 +1,57 @@
+// The site check in the built app: draw a site on the demo map, enter the plan, read the verdicts
+// and a clause's original words from the report page.
+//
+// Worked by hand: 1000 households × 2.53 (Shaanxi census, the default) = 2530 residents.
+//  ca.households 20 m² per 100 households → 200 m² required; 200 planned passes exactly.
+//  ak.new.places 10 per 1000 → 25.3 → 26 places; 25 planned fails, 1 short.
+//  ca.community.min: elderly 200 < 300 → 100 short; childcare 200 = 200 passes.
+//  ak.new.floor 0.1 m² per resident → 253 m²; 200 → 53 short.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppDriver } from './driver';
+import { SiteSteps } from './site-steps';
+
+const PLAN = { households: 1000, elderlyFloorArea: 200, elderlyLand: 253, childcarePlaces: 25, childcareFloorArea: 200, year: 2026 };
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  describe(`site check at ${size}`, () => {
+    const driver = new AppDriver(inject('appUrl'));
+    const site = new SiteSteps(driver);
+    beforeAll(async () => {
+      await driver.start(viewport);
+      await driver.given.appOpened();
+    });
+    afterAll(() => driver.stop());
+
+    it('draws a site, enters the plan, and reads verdicts and the clause words from the report', async () => {
+      await site.given.siteCheckOpened();
+      await site.when.zoomedIn(4);
+      await site.when.squareDrawn();
+      expect(await site.then.outlineCorners()).toBe(4);
+      await site.when.figuresEntered(PLAN);
+      await site.when.profileChosen('all');
+      await site.when.checked();
+      expect(await site.then.error()).toBeNull();
+      await driver.screenshot(`site-panel-${size}`);
+      await site.when.reportOpened();
+      expect(await site.then.population()).toContain('2,530');
+      const rows = await site.then.reportRows();
+      const row = (profile: string, rule: string) => rows.find((r) => r.profile === profile && r.rule === rule);
+      expect(row('ca', 'ca.households')).toMatchObject({ status: 'pass', shortfall: '0' });
+      expect(row('ak', 'ak.new.places')).toMatchObject({ status: 'fail', shortfall: '1' });
+      expect(row('ak', 'ak.new.floor')).toMatchObject({ status: 'fail', shortfall: '53' });
+      expect(row('ca', 'ca.community.min:elderly')).toMatchObject({ status: 'fail', shortfall: '100' });
+      expect(row('ca', 'ca.community.min:childcare')).toMatchObject({ status: 'pass' });
+      expect(new Set(rows.map((r) => r.profile))).toEqual(new Set(['ak', 'cf', 'wy', 'xn', 'ca', 'combined']));
+      expect(await site.then.citation('ca', 'ca.households')).toBe('新建住宅小区按每百户不低于20平方米的标准配建养老服务用房');
+      expect(await site.then.reachRows()).toBeGreaterThan(0);
+      await driver.screenshot(`site-report-${size}`);
+      expect(driver.cspViolations).toEqual([]);
+      expect(driver.pageErrors).toEqual([]);
+      await site.when.reportClosed();
+    });
+  });
+}
