@@ -11,6 +11,10 @@ import { readBasemap, readLang } from './state/persist';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { createAnalysisClient } from './worker/client';
+import { get, del } from 'idb-keyval';
+import { viewsOf } from './state/views';
+import { startPersistence } from './ui/scenario/persistence';
+import { installPresent } from './ui/present/wire';
 import { createImportUi, ImportContext } from './ui/import/context';
 import { provideSiteClient } from './ui/site/store';
 import './app.css';
@@ -31,6 +35,8 @@ const actions = createActions(state, {
   storage: kv,
   keepFile: (file) => set(BASEMAP_FILE_KEY, file),
 });
+
+installPresent(state, actions, client);
 const importUi = createImportUi(state, actions, client);
 provideSiteClient(client);
 
@@ -46,4 +52,10 @@ if (root) {
     root,
   );
 }
-void actions.openProject(absolute(demoProjectUrl), DEMO_FILE);
+// the autosaved project comes back exactly as it was; without one, the demo opens
+void startPersistence(state, actions, {
+  store: { get: (k) => get(k), set: (k, v) => set(k, v), del: (k) => del(k) },
+  client,
+  views: () => viewsOf(state).value,
+  openDemo: () => actions.openProject(absolute(demoProjectUrl), DEMO_FILE),
+});

@@ -11,12 +11,18 @@ import { IssuesPanel } from './IssuesPanel';
 import { LayerPanel } from './LayerPanel';
 import { MapPane } from './MapPane';
 import { ProjectPicker } from './ProjectPicker';
-import { ImportExport } from './import/ImportExport';
 import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
+import { ScenarioBar } from './scenario/ScenarioBar';
+import { ScenarioPanel } from './scenario/ScenarioPanel';
 import { SuggestPanel } from './suggest/SuggestPanel';
 import { SitePanel } from './site/SitePanel';
 import { SiteReport } from './site/SiteReport';
+import { ComparePanel } from './compare/ComparePanel';
+import { PresentOverlay } from './present/PresentOverlay';
+import { PresentTools } from './present/PresentTools';
+import { PrintSheet } from './print/PrintSheet';
+import { ImportExport } from './import/ImportExport';
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state } = useApp();
@@ -38,9 +44,11 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       )}
       <div class="main">
         <aside class="sidebar">
+          <ScenarioPanel />
           <SummaryPanel />
           <IssuesPanel />
           <LayerPanel />
+          <PresentTools />
           {state.projectFile.value === DEMO_FILE && <InfoNote />}
           <ProjectPicker />
           <ImportExport />
@@ -53,6 +61,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           )}
         </aside>
         <div class="centre">
+          <ScenarioBar />
           <MapPane demoBasemapUrl={demoBasemapUrl} />
           <ResultsTable />
         </div>
@@ -61,6 +70,9 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         <SitePanel />
       </div>
       <SiteReport />
+      <ComparePanel demoBasemapUrl={demoBasemapUrl} />
+      <PresentOverlay />
+      <PrintSheet />
     </div>
   );
 }
