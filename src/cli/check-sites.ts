@@ -8,7 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
-import type { Params } from '../core/params';
+import { usesNetwork, type Params } from '../core/params';
 import { createNetworkEngine } from '../core/reach/network-engine';
 import { formatNumber, reasonText } from '../core/report';
 import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
@@ -145,7 +145,7 @@ export function main(argv: string[], now: Date = new Date()): number {
     return 1;
   }
   const data = loaded.project;
-  const reach = params.reach === 'network' ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance ?? 500 }) : undefined;
+  const reach = usesNetwork(params, data.roads.length) ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance ?? 500 }) : undefined;
   const date = now.toISOString().slice(0, 10);
   console.log(t(lang, 'site.cli.area', { name: data.area.name, communities: data.communities.length, facilities: data.facilities.length }));
   console.log(t(lang, 'site.cli.sites', { file, count: read.candidates.length }));

@@ -33,6 +33,7 @@ export const siteZh: Record<string, string> = {
   'site.circle.childcare': '托育服务圈',
   'site.reach.none': '服务圈内及其4倍距离内都没有此类设施',
   'site.reach.beyond': '服务圈外',
+  'site.reach.straightLine': '沿路网未到达，此为直线距离',
   // export
   'site.x.title': '新建住宅项目审查',
   'site.x.date': '日期',
@@ -200,6 +201,7 @@ export const siteEn: Record<string, string> = {
   'site.circle.childcare': 'childcare circle',
   'site.reach.none': 'no such facility within the circle or four times its distance',
   'site.reach.beyond': 'beyond the circle',
+  'site.reach.straightLine': 'not reached along the streets; straight-line distance',
   'site.x.title': 'New residential site check',
   'site.x.date': 'Date',
   'site.x.profiles': 'Profiles',

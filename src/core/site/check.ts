@@ -9,7 +9,7 @@ import { evaluate, type Evaluation } from '../evaluate';
 import { areaM2, pointInArea, representativePoint } from '../geo';
 import type { Community } from '../model';
 import type { AreaInfo, DataIssue, Layers, Msg, RuleResult } from '../model';
-import { resolveParams, type Params } from '../params';
+import { resolveParams, usesNetwork, type Params } from '../params';
 import { createNetworkEngine } from '../reach/network-engine';
 import { createStraightEngine } from '../reach/straight';
 import type { ReachEngine } from '../reach/types';
@@ -192,7 +192,7 @@ export function checkSite(data: AreaData, input: SiteInput, opts: SiteCheckOptio
   const derived = deriveFigures(input.figures, data.communities);
   const community = siteCommunity(id, { ...input, geometry: g.geometry }, derived);
   const planned = plannedFacilities(id, { ...input, geometry: g.geometry });
-  const engine = opts.reach ?? (params.reach === 'network' && data.roads.length > 0 ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance }) : createStraightEngine());
+  const engine = opts.reach ?? (usesNetwork(params, data.roads.length) ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance }) : createStraightEngine());
   const withSite: AreaData = { ...data, communities: [...data.communities, community], facilities: [...data.facilities, ...planned] };
   const alone: AreaData = { area: { name: community.name }, communities: [community], facilities: planned, streets: [siteUnit(id, { ...input, geometry: g.geometry })], roads: [] };
   const unitId = `${id}:unit`;

@@ -32,6 +32,8 @@ export interface ReachedFacility {
   catchmentNeed?: number;
   /** capacity − catchmentNeed: > 0 spare, < 0 over-subscribed; undefined when capacity is unknown */
   spare?: number;
+  /** network mode, nearest beyond: nothing was reached along the streets, this is the straight-line distance */
+  straightLine?: true;
 }
 
 export interface ReachFinding {
@@ -141,7 +143,7 @@ export function reachFindings(data: Layers & { area: AreaInfo }, site: Community
       needRules: [...new Set(Object.values(basis.byType).map((b) => (b ? ruleKey(b.rule) : '')))].filter(Boolean),
     };
     if (within.length === 0) {
-      const beyond = found[0] ?? nearestStraight(sitePoint, candidates, ctx.facilityPoints, (j, d) => describe(j, d));
+      const beyond = found[0] ?? nearestStraight(sitePoint, candidates, ctx.facilityPoints, (j, d) => ({ ...describe(j, d), ...(engine.mode === 'network' ? { straightLine: true as const } : {}) }));
       if (beyond) finding.nearestBeyond = beyond;
     }
     return finding;

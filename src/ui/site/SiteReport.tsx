@@ -144,7 +144,8 @@ export function SiteReport() {
                     <td>{head}</td>
                     <td>
                       {x.name}
-                      {x.distance > f.limit ? `（${tr('site.reach.beyond')}）` : ''}
+                      {x.distance > f.limit || x.straightLine ? `（${tr('site.reach.beyond')}）` : ''}
+                      {x.straightLine ? `（${tr('site.reach.straightLine')}）` : ''}
                     </td>
                     <td>{fmt(Math.round(x.distance), lang)}</td>
                     <td>{x.capacity === undefined ? '—' : `${fmt(x.capacity, lang)} ${tr(`site.unit.${x.field === 'places' ? 'places' : 'm2'}`)}`}</td>

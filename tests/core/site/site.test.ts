@@ -222,3 +222,28 @@ describe('outline and coordinate problems are refused with a specific message', 
     expect(run(square(1300, 1000, 200), { households: 100, personsPerHousehold: 25 })).toMatchObject({ ok: false, error: { key: 'site.fig.pphRange' } });
   });
 });
+
+describe('network reach (params.reach network, roads loaded)', () => {
+  // two streets meeting at (1100,1100): east–west along y = 1100 (through the site's representative
+  // point) and north–south along x = 1100 from y = 0. F4's point (1100,500) lies on the second street.
+  const road = (id: string, ...pts: [number, number][]) => ({ id, geometry: { type: 'LineString' as const, coordinates: pts.map((p) => at(...p)) } });
+  const withRoads = { ...area, roads: [road('R1', [0, 1100], [1100, 1100], [2000, 1100]), road('R2', [1100, 0], [1100, 1100])] };
+  const c = checkSite(withRoads, { id: 'A', geometry: square(1300, 1000, 200), figures: plan }, { profiles: ['ca'], params: { reach: 'network' } });
+  if (!c.ok) throw new Error(c.error.key);
+  const el = c.reach.find((f) => f.circle === 'elderly');
+  it('walks along the streets: F4 is 300 m west + 600 m south = 900 m, beyond the 810 m circle it is within in a straight line', () => {
+    expect(el?.mode).toBe('network');
+    expect(el?.within.map((x) => x.id)).not.toContain('F4');
+    const f4 = el?.nearestBeyond?.id === 'F4' ? el.nearestBeyond : undefined;
+    expect(f4?.distance).toBeGreaterThan(895);
+    expect(f4?.distance).toBeLessThan(905);
+    expect(f4?.straightLine).toBeUndefined();
+  });
+  it('childcare: nothing within; F10 (300 m to the street + 600 m east) and F6 (200 m + 400 m north + 300 m east) are both 900 m', () => {
+    const ch = c.reach.find((f) => f.circle === 'childcare');
+    expect(ch?.within).toEqual([]);
+    expect(['F6', 'F10']).toContain(ch?.nearestBeyond?.id);
+    expect(ch?.nearestBeyond?.distance).toBeGreaterThan(895);
+    expect(ch?.nearestBeyond?.distance).toBeLessThan(905);
+  });
+});
