@@ -92,6 +92,13 @@ export class ImportSteps {
       await this.page.click('[data-testid=import-close]');
       await this.page.waitForSelector('[data-testid=import-wizard]', { state: 'detached' });
     },
+    shiftAccepted: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-shift-use]');
+      await this.step('coords');
+    },
+    panelShown: async (): Promise<void> => {
+      await this.page.locator('#importexport-h').scrollIntoViewIfNeeded();
+    },
     cancelled: async (): Promise<void> => {
       await this.page.click('[data-testid=import-cancel]');
       await this.page.waitForSelector('[data-testid=import-wizard]', { state: 'detached' });
@@ -114,6 +121,8 @@ export class ImportSteps {
       this.page.$$eval('[data-testid=import-mapping] tr[data-field]', (trs) =>
         Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-field') ?? '', (tr.querySelector('select') as HTMLSelectElement).value]).filter(([, v]) => v !== '')),
       ),
+    shiftBest: async (): Promise<string | null> => this.page.getAttribute('[data-testid=import-shift]', 'data-best'),
+    coordsChosen: async (): Promise<string> => this.page.$eval('input[name=import-coords]:checked', (el) => (el.getAttribute('data-testid') ?? '').replace('import-coords-', '')),
     crsDetected: async (): Promise<string> => (await this.page.textContent('[data-testid=import-crs-detected]')) ?? '',
     reportCounts: async (): Promise<{ total: number; good: number; errors: number }> => {
       const el = await this.page.$('[data-testid=import-report]');
@@ -140,4 +149,27 @@ export class ImportSteps {
 export function pngSize(b: Buffer): { width: number; height: number } {
   if (b.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG');
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** WGS84 → GCJ-02 by the published formulas (as in eviltransform), independent of gcoord. */
+export function wgs84ToGcj02(lon: number, lat: number): [number, number] {
+  const a = 6378245.0;
+  const ee = 0.00669342162296594323;
+  const x = lon - 105.0;
+  const y = lat - 35.0;
+  let dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  dLat += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
+  dLat += ((20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin((y / 3.0) * Math.PI)) * 2.0) / 3.0;
+  dLat += ((160.0 * Math.sin((y / 12.0) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30.0)) * 2.0) / 3.0;
+  let dLon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  dLon += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
+  dLon += ((20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin((x / 3.0) * Math.PI)) * 2.0) / 3.0;
+  dLon += ((150.0 * Math.sin((x / 12.0) * Math.PI) + 300.0 * Math.sin((x / 30.0) * Math.PI)) * 2.0) / 3.0;
+  const radLat = (lat / 180.0) * Math.PI;
+  let magic = Math.sin(radLat);
+  magic = 1 - ee * magic * magic;
+  const sqrtMagic = Math.sqrt(magic);
+  dLat = (dLat * 180.0) / (((a * (1 - ee)) / (magic * sqrtMagic)) * Math.PI);
+  dLon = (dLon * 180.0) / ((a / sqrtMagic) * Math.cos(radLat) * Math.PI);
+  return [lon + dLon, lat + dLat];
 }
