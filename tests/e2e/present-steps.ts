@@ -57,6 +57,8 @@ export class PresentSteps {
   }
 
   when = {
+    /** the comparison of the sides chosen landed and both maps drew it */
+    compared: (): Promise<void> => this.compared(),
     compareOpened: async (): Promise<void> => {
       await this.page.click('[data-testid=compare-open]');
       await this.page.waitForSelector('[data-testid=compare-panel]');

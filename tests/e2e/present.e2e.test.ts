@@ -7,6 +7,7 @@
 // cost 100 × 2500 元 (赤峰 001 item 2: 城市新建每个托位2500元; the estate is a new urban one) = 250,000 元.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
+import { editSteps } from './edit-steps';
 import { PresentSteps, projectWithScenario } from './present-steps';
 
 const ESTATE = '610116001006';
@@ -109,3 +110,32 @@ for (const viewport of [
     });
   });
 }
+
+describe('a plan made with the editing tools, compared with the baseline', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const present = new PresentSteps(driver);
+  const edit = editSteps(driver);
+  beforeAll(async () => {
+    await driver.start();
+    await driver.given.appOpened();
+  });
+  afterAll(() => driver.stop());
+
+  it('a childcare centre of 100 places placed on the estate: the same hand-worked deltas as the file’s plan', async () => {
+    // given a new scenario with the centre placed on the map inside the estate (the table row frames it)
+    await edit.when.scenarioCreated('界面方案');
+    await driver.when.rowClicked('community', ESTATE);
+    await driver.when.detailClosed();
+    await edit.when.facilityAdded({ kind: 'childcare_centre', name: '新华街普惠托育中心', places: 100, dx: 25, dy: 20 });
+    // when the compare panel opens: A the baseline, B the open scenario
+    await present.when.compareOpened();
+    await present.when.compared();
+    // then
+    expect((await present.then.kpi('places')).delta).toBe(100);
+    expect((await present.then.kpi('shortfall.places')).delta).toBe(-96);
+    expect(await present.then.costTotal()).toBe(250_000);
+    expect((await present.then.changedRow(ESTATE))?.rules.some((r) => PLACES_RULES.includes(r))).toBe(true);
+    await driver.screenshot('present-4-compare-edited-1366x768');
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
