@@ -16,6 +16,7 @@ import { useApp, useT } from './context';
 import { DataCredits } from './DataCredits';
 import { mainMap } from './present/main-map';
 import { suggestMapEffects } from './suggest/map-feed';
+import { siteMapEffects } from './site/map-feed';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state, actions } = useApp();
@@ -103,6 +104,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
       }),
       ...suggestMapEffects(view, state.suggest),
+      ...siteMapEffects(view),
     ];
     return () => {
       stop.forEach((s) => s());

@@ -86,6 +86,13 @@ export class SiteSteps {
       // the map image arrives asynchronously from the canvas capture
       await this.page.waitForSelector('[data-testid=site-map-image]', { timeout: 10_000 }).catch(() => undefined);
     },
+    /** clicks an export button and returns the downloaded file's name and bytes */
+    exported: async (kind: 'json' | 'xlsx'): Promise<{ name: string; bytes: Buffer }> => {
+      const [dl] = await Promise.all([this.page.waitForEvent('download', { timeout: 30_000 }), this.page.click(`[data-testid=site-export-${kind}]`)]);
+      const path = await dl.path();
+      const { readFileSync } = await import('node:fs');
+      return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+    },
     reportClosed: async (): Promise<void> => {
       await this.page.click('[data-testid=site-report-close]');
       await this.page.waitForSelector('[data-testid=site-report]', { state: 'detached' });
