@@ -19,13 +19,15 @@ export type DrawKind = 'point' | 'polygon' | 'drag';
 export interface Drawing {
   /** what is being drawn now, or null */
   readonly active: ReadonlySignal<DrawKind | null>;
-  /** One click on the map → its position; null if stopped first. */
-  placePoint(): Promise<LonLat | null>;
-  /** Click the corners, click the first one (or double-click) to close → the ring; null if stopped. */
-  drawPolygon(): Promise<Ring | null>;
+  /** One click on the map → its position; null if stopped first. `keep`: the point stays shown
+   *  (e.g. while a form about it is open) until stop() or the next drawing. */
+  placePoint(opts?: { keep?: boolean }): Promise<LonLat | null>;
+  /** Click the corners, click the first one (or double-click) to close → the ring; null if
+   *  stopped. `keep` as for placePoint. */
+  drawPolygon(opts?: { keep?: boolean }): Promise<Ring | null>;
   /** A draggable handle at `at`; resolves with where it was dropped (null if stopped). */
   dragPoint(at: LonLat): Promise<LonLat | null>;
-  /** Ends the drawing in progress (its promise resolves null). */
+  /** Ends the drawing in progress (its promise resolves null) and clears a kept shape. */
   stop(): void;
 }
 
@@ -41,16 +43,27 @@ const COLOUR = '#7b2cbf';
 export function createDrawing(host: DrawHost): Drawing {
   const active = signal<DrawKind | null>(null);
   let current: { draw: TerraDraw; finish: (v: unknown) => void } | null = null;
+  /** a finished shape still shown (keep: true), read-only */
+  let shown: TerraDraw | null = null;
 
-  function end(value: unknown): void {
-    const c = current;
-    if (!c) return;
-    current = null;
+  function halt(draw: TerraDraw): void {
     try {
-      c.draw.stop();
+      draw.stop();
     } catch {
       // the map may already be gone (page closing)
     }
+  }
+
+  function end(value: unknown, keep = false): void {
+    if (shown) halt(shown);
+    shown = null;
+    const c = current;
+    if (!c) return;
+    current = null;
+    if (keep && value !== null) {
+      c.draw.setMode('static');
+      shown = c.draw;
+    } else halt(c.draw);
     // the click that finished the drawing reaches the map after terra-draw's pointerup:
     // keep it from selecting the unit under it
     setTimeout(() => {
@@ -60,7 +73,7 @@ export function createDrawing(host: DrawHost): Drawing {
     c.finish(value);
   }
 
-  function begin<T>(kind: DrawKind, setup: (draw: TerraDraw, done: (v: T) => void) => void): Promise<T | null> {
+  function begin<T>(kind: DrawKind, setup: (draw: TerraDraw, done: (v: T) => void) => void, keep = false): Promise<T | null> {
     end(null); // one drawing at a time
     const map = host.maplibre();
     const draw = new TerraDraw({
@@ -80,7 +93,7 @@ export function createDrawing(host: DrawHost): Drawing {
       host.muteClicks(true);
       active.value = kind;
       draw.start();
-      setup(draw, (v) => end(v));
+      setup(draw, (v) => end(v, keep));
     });
   }
 
@@ -91,24 +104,32 @@ export function createDrawing(host: DrawHost): Drawing {
   return {
     active,
 
-    placePoint() {
-      return begin<LonLat>('point', (draw, done) => {
-        draw.setMode('point');
-        draw.on('finish', (id) => {
-          const g = geometryOf(draw, id);
-          if (g?.type === 'Point') done([g.coordinates[0], g.coordinates[1]]);
-        });
-      });
+    placePoint(opts) {
+      return begin<LonLat>(
+        'point',
+        (draw, done) => {
+          draw.setMode('point');
+          draw.on('finish', (id) => {
+            const g = geometryOf(draw, id);
+            if (g?.type === 'Point') done([g.coordinates[0], g.coordinates[1]]);
+          });
+        },
+        opts?.keep,
+      );
     },
 
-    drawPolygon() {
-      return begin<Ring>('polygon', (draw, done) => {
-        draw.setMode('polygon');
-        draw.on('finish', (id) => {
-          const g = geometryOf(draw, id);
-          if (g?.type === 'Polygon') done(g.coordinates[0].map((c) => [c[0], c[1]] as LonLat));
-        });
-      });
+    drawPolygon(opts) {
+      return begin<Ring>(
+        'polygon',
+        (draw, done) => {
+          draw.setMode('polygon');
+          draw.on('finish', (id) => {
+            const g = geometryOf(draw, id);
+            if (g?.type === 'Polygon') done(g.coordinates[0].map((c) => [c[0], c[1]] as LonLat));
+          });
+        },
+        opts?.keep,
+      );
     },
 
     dragPoint(at) {

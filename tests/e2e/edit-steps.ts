@@ -1,4 +1,5 @@
 // Given/when/then steps for editing a scenario, on top of the shared AppDriver (its page).
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { AppDriver } from './driver';
 
@@ -79,6 +80,81 @@ export function editSteps(driver: AppDriver) {
         await page().click('[data-testid=redo]');
         await waitEdits(before + 1);
       },
+      /** "+ residential area": corners clicked around the map centre (pixel offsets), closed on the first */
+      areaDrawn: async (corners: [number, number][], a: { name: string; type: string; households: number; population: number }): Promise<void> => {
+        const before = await edits();
+        await page().click('[data-testid=tool-area]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=polygon]');
+        const box = await page().locator('[data-testid=map] canvas').boundingBox();
+        if (!box) throw new Error('map canvas not on screen');
+        const cx = box.x + box.width / 2;
+        const cy = box.y + box.height / 2;
+        for (const [dx, dy] of [...corners, corners[0]]) {
+          await page().mouse.move(cx + dx, cy + dy, { steps: 4 });
+          await page().mouse.click(cx + dx, cy + dy);
+          await page().waitForTimeout(150);
+        }
+        await page().waitForSelector('[data-testid=area-form]');
+        await page().fill('[data-testid=area-name]', a.name);
+        await page().selectOption('[data-testid=area-type]', a.type);
+        await page().fill('[data-testid=area-households]', String(a.households));
+        await page().fill('[data-testid=area-population]', String(a.population));
+        await driver.screenshot(`edit-area-form-${(await page().viewportSize())?.width ?? 0}`);
+        await page().click('[data-testid=area-add]');
+        await waitEdits(before + 1);
+      },
+      /** in the detail panel of the selected facility */
+      capacitySet: async (field: string, value: number): Promise<void> => {
+        const before = await edits();
+        await page().fill(`[data-testid=edit-${field}]`, String(value));
+        await page().click('[data-testid=facility-editor] [data-testid=edit-save]');
+        await waitEdits(before + 1);
+      },
+      /** a real click on the map at pixels (dx, dy) from its centre; the detail panel opens on that unit */
+      unitClickedOnMap: async (at: [number, number], level: string, id: string): Promise<void> => {
+        const box = await page().locator('[data-testid=map] canvas').boundingBox();
+        if (!box) throw new Error('map canvas not on screen');
+        await page().mouse.click(box.x + box.width / 2 + at[0], box.y + box.height / 2 + at[1]);
+        await page().waitForSelector(`[data-testid=detail][data-level=${level}][data-id="${id}"]`, { timeout: 10_000 });
+        await settled();
+      },
+      /** "drag to move", then the handle (at pixels `from` off the map centre) dragged by (dx, dy) */
+      facilityDragged: async (from: [number, number], dx: number, dy: number): Promise<void> => {
+        const before = await edits();
+        await page().click('[data-testid=edit-move]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=drag]');
+        const box = await page().locator('[data-testid=map] canvas').boundingBox();
+        if (!box) throw new Error('map canvas not on screen');
+        const cx = box.x + box.width / 2 + from[0];
+        const cy = box.y + box.height / 2 + from[1];
+        await page().mouse.move(cx, cy);
+        await page().mouse.down();
+        await page().mouse.move(cx + dx / 2, cy + dy / 2, { steps: 5 });
+        await page().mouse.move(cx + dx, cy + dy, { steps: 5 });
+        await page().mouse.up();
+        await waitEdits(before + 1);
+      },
+      facilityDeleted: async (): Promise<void> => {
+        const before = await edits();
+        await page().click('[data-testid=facility-editor] [data-testid=edit-delete]');
+        await waitEdits(before + 1);
+      },
+      /** the save button's download, as text */
+      projectSaved: async (): Promise<string> => {
+        await page().click('.sc-files-box summary');
+        const [download] = await Promise.all([page().waitForEvent('download'), page().click('[data-testid=save-project]')]);
+        const path = await download.path();
+        return readFileSync(path, 'utf8');
+      },
+      scenarioShared: async (): Promise<{ name: string; text: string }> => {
+        const [download] = await Promise.all([page().waitForEvent('download'), page().click('[data-testid=share-scenario]')]);
+        return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+      },
+      scenarioFileOpened: async (path: string): Promise<void> => {
+        await page().setInputFiles('[data-testid=scenario-file-input]', path);
+        await page().waitForSelector('[data-testid=scenario-notice]');
+        await settled();
+      },
       scenarioOpened: async (value: string): Promise<void> => {
         await page().selectOption('[data-testid=scenario-select]', value);
         await page().waitForFunction((v) => document.querySelector('[data-testid=scenario-bar]')?.getAttribute('data-active') === v, value);
@@ -102,6 +178,7 @@ export function editSteps(driver: AppDriver) {
       }),
       history: async (): Promise<{ text: string; state: string }[]> =>
         page().$$eval('[data-testid=history] li', (lis) => lis.map((li) => ({ text: li.textContent ?? '', state: li.getAttribute('data-state') ?? '' }))),
+      notice: async (): Promise<string> => (await page().textContent('[data-testid=scenario-notice]')) ?? '',
       restoredNote: async (): Promise<boolean> => (await page().$('[data-testid=restored]')) !== null,
     },
   };

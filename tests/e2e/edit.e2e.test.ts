@@ -1,5 +1,6 @@
 // Editing the plan on the map, in the built app in Chromium: a scenario, a childcare centre in
 // the known failing community, undo / redo, and a reload that brings everything back.
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
 import { editSteps } from './edit-steps';
@@ -9,6 +10,16 @@ import { editSteps } from './edit-steps';
 // 100 more places: 141 / 13 685 × 1000 = 10.30 ≥ 10 → pass.
 const G1 = '610116001006';
 const PLACES_RULES = ['ak.new.places', 'wy.places.new'];
+// G1's rectangle [108.940217, 108.943737] × [34.158412, 34.161474]: its centre (turf's
+// pointOnFeature of a convex ring = the vertex mean), where a click on its table row centres the map
+const G1_CENTRE: [number, number] = [108.941977, 34.159943];
+
+/** pixels from `centre` to `p` on a Web Mercator map of 512-px tiles at zoom 15 */
+function offsetAtZoom15(centre: [number, number], p: [number, number]): [number, number] {
+  const world = 512 * 2 ** 15;
+  const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  return [((p[0] - centre[0]) / 360) * world, (-(y(p[1]) - y(centre[1])) / (2 * Math.PI)) * world];
+}
 
 for (const viewport of [
   { width: 1366, height: 768 },
@@ -90,3 +101,82 @@ for (const viewport of [
     });
   });
 }
+
+describe('drawing an area, changing, dragging and deleting a facility, files', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const edit = editSteps(driver);
+  const placesStatus = async (): Promise<string | undefined> => {
+    await driver.when.rowClicked('community', G1);
+    const items = await driver.then.detailShows('community', G1);
+    return items.find((i) => PLACES_RULES.includes(i.rule) && i.view === 'onsite')?.status;
+  };
+
+  beforeAll(async () => {
+    await driver.start();
+    await driver.given.appOpened();
+    await edit.when.scenarioCreated('编辑测试');
+  });
+  afterAll(() => driver.stop());
+
+  it('a residential area drawn on the map joins the communities with its figures', async () => {
+    await driver.when.rowClicked('community', G1);
+    await driver.when.detailClosed();
+    await edit.when.areaDrawn(
+      [
+        [-60, -160],
+        [60, -160],
+        [60, -100],
+        [-60, -100],
+      ],
+      { name: '规划新区一期', type: 'new', households: 800, population: 2400 },
+    );
+    expect(await edit.then.history()).toEqual([{ text: '新增居住区「规划新区一期」', state: 'done' }]);
+    // it is judged like any community: found in the table by its name
+    await driver.page.click('[role=tab][data-level=community]');
+    await driver.page.fill('[data-testid=table-search]', '规划新区一期');
+    await driver.page.waitForSelector('[data-testid=results-table] tbody tr');
+    await driver.screenshot('edit-area-added');
+  });
+
+  it("a facility's places changed in its panel, then dragged, then deleted — each one edit", async () => {
+    // CC9001, G1's own childcare centre (41 places), found on the map where the table row of G1
+    // puts the camera: G1's centre at zoom 15 (the focus zoom cap; G1 is small)
+    const cc9001 = offsetAtZoom15(G1_CENTRE, [108.940474, 34.159774]);
+    await driver.when.rowClicked('community', G1);
+    await driver.when.detailClosed();
+    await edit.when.unitClickedOnMap(cc9001, 'facility', 'CC9001');
+    // 41 → 150 places: 150 / 13 685 × 1000 = 10.96 ≥ 10
+    await edit.when.capacitySet('places', 150);
+    expect(await placesStatus()).toBe('pass');
+    await driver.when.detailClosed();
+    await edit.when.unitClickedOnMap(cc9001, 'facility', 'CC9001');
+    await edit.when.facilityDragged(cc9001, 90, 0);
+    const rows = await edit.then.history();
+    expect(rows.map((r) => r.text)).toEqual(['新增居住区「规划新区一期」', '设施「新华街托育中心」托位 41 → 150', expect.stringMatching(/^移动设施「新华街托育中心」\d+ 米$/)]);
+    // 90 px at zoom 15 (46 603 px per degree of longitude) = 0.001931° ≈ 178 m at 34.16° N
+    const metres = Number(/(\d+) 米$/.exec(rows[2].text)?.[1]);
+    expect(metres).toBeGreaterThan(150);
+    expect(metres).toBeLessThan(205);
+    await edit.when.facilityDeleted();
+    expect(await driver.page.$('[data-testid=detail]')).toBeNull(); // its panel closed with it
+    await driver.screenshot('edit-after-delete');
+    expect(await placesStatus()).toBe('fail'); // no childcare places left in G1
+  });
+
+  it('the project saves as one file with the scenario; a shared scenario opens as a new one', async () => {
+    const project = JSON.parse(await edit.when.projectSaved()) as { version: number; scenarios: { name: string; edits: unknown[] }[]; activeScenario: string };
+    expect(project.version).toBe(1);
+    expect(project.scenarios.map((s) => [s.name, s.edits.length])).toEqual([['编辑测试', 4]]);
+    const shared = await edit.when.scenarioShared();
+    expect(shared.name).toBe('编辑测试.scenario.json');
+    const path = await driver.screenshot('edit-before-import'); // a path in the output folder, for the file
+    const file = path.replace(/edit-before-import\.png$/, 'shared.scenario.json');
+    writeFileSync(file, shared.text);
+    await edit.when.scenarioFileOpened(file);
+    expect(await edit.then.notice()).toContain('已导入方案「编辑测试 (2)」');
+    const sc = await edit.then.scenarios();
+    expect(sc.options.map((o) => o.label)).toEqual(['现状（只读）', '编辑测试', '编辑测试 (2)']);
+    expect(sc.edits).toBe(4);
+    expect(driver.pageErrors).toEqual([]);
+  });
+});

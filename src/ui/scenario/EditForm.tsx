@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { COMMUNITY_TYPES, ELDERLY_KINDS, CHILDCARE_KINDS, FACILITY_KINDS, type CommunityType, type FacilityKind } from '../../core/model';
 import { addFacility, FACILITY_DEFAULTS, newFacility, newId, putCommunity } from '../../core/scenario';
 import { useApp, useT } from '../context';
-import { notice, pending, say } from './tools';
+import { closeForm, notice, pending, say } from './tools';
 
 /** the capacity fields the form shows for a kind */
 export function fieldsFor(kind: FacilityKind): ('beds' | 'nursingBeds' | 'places' | 'floorArea')[] {
@@ -50,7 +50,7 @@ function FacilityForm({ at }: { at: [number, number] }) {
     for (const k of ['beds', 'nursingBeds', 'places', 'floorArea'] as const) if (facility[k] === undefined) delete facility[k];
     const e = addFacility(state.layers.peek()!, { facility });
     if (!e.ok) return say(e.reason);
-    if (say(actions.commitEdit(e.edit))) pending.value = null;
+    if (say(actions.commitEdit(e.edit))) closeForm();
   };
 
   return (
@@ -99,7 +99,7 @@ function FacilityForm({ at }: { at: [number, number] }) {
         <button
           type="button"
           onClick={() => {
-            pending.value = null;
+            closeForm();
             notice.value = null;
           }}
         >
@@ -134,7 +134,7 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
     };
     const e = putCommunity(state.layers.peek()!, { community, replaces: false });
     if (!e.ok) return say(e.reason);
-    if (say(actions.commitEdit(e.edit))) pending.value = null;
+    if (say(actions.commitEdit(e.edit))) closeForm();
   };
 
   return (
@@ -176,7 +176,7 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
         <button
           type="button"
           onClick={() => {
-            pending.value = null;
+            closeForm();
             notice.value = null;
           }}
         >

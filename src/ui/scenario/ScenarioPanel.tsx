@@ -76,7 +76,7 @@ export function ScenarioPanel() {
               {rows.map((r) => (
                 <li key={r.editId} class={`${r.state}${r.current ? ' current' : ''}`} data-state={r.state}>
                   {tm(lang, r.note)}
-                  {r.state === 'undone' && <span class="muted"> ({tr('scenario.ui.history.undone')})</span>}
+                  {r.state === 'undone' && <span class="muted">{tr('scenario.ui.history.undone')}</span>}
                 </li>
               ))}
             </ol>

@@ -24,7 +24,7 @@ export async function placeFacility(): Promise<void> {
   const d = currentDrawing.value;
   if (!d) return;
   pending.value = null;
-  const at = await d.placePoint();
+  const at = await d.placePoint({ keep: true });
   if (at) pending.value = { kind: 'facility', at };
 }
 
@@ -32,7 +32,7 @@ export async function drawArea(): Promise<void> {
   const d = currentDrawing.value;
   if (!d) return;
   pending.value = null;
-  const ring = await d.drawPolygon();
+  const ring = await d.drawPolygon({ keep: true });
   if (ring) pending.value = { kind: 'area', ring };
 }
 
@@ -58,6 +58,12 @@ export async function dragFacility(s: AppState, actions: Actions, id: string): P
   if (!to) return;
   const e = moveFacility(s.layers.peek()!, { id, to });
   say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+}
+
+/** The form is done (added or cancelled): the shape it was about goes too. */
+export function closeForm(): void {
+  pending.value = null;
+  currentDrawing.value?.stop();
 }
 
 export function stopDrawing(): void {
