@@ -16,8 +16,8 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...importuiZh, ...presentZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...importuiEn, ...presentEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...importuiZh, ...presentZh, ...siteZh },
+  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...importuiEn, ...presentEn, ...siteEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */
