@@ -125,6 +125,20 @@ export class SuggestSteps {
       await this.page.waitForSelector('[data-testid=suggest-grid-drawn]:checked', { timeout: 10_000 });
       await this.mapIdle();
     },
+    gridOverWholeArea: async (spacing: number): Promise<void> => {
+      await this.page.check('[data-testid=suggest-grid-whole]');
+      await this.page.fill('[data-testid=suggest-spacing]', String(spacing));
+      await this.page.press('[data-testid=suggest-spacing]', 'Tab');
+    },
+    /** clicks "suggest", waits until the progress shows, then cancels; returns the step shown */
+    suggestionStartedThenCancelled: async (): Promise<string> => {
+      await this.page.click('[data-testid=suggest-run]');
+      const progress = await this.page.waitForSelector('[data-testid=suggest-panel][data-status=running] .progress', { timeout: 10_000 });
+      const step = (await progress.textContent()) ?? '';
+      await this.page.click('[data-testid=suggest-cancel]');
+      await this.page.waitForSelector('[data-testid=suggest-panel]:not([data-status=running])');
+      return step;
+    },
     rowClicked: async (rank: number): Promise<void> => {
       await this.page.click(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
       await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${rank}"]`);

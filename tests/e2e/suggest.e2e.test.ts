@@ -129,6 +129,22 @@ describe('site suggestion at 1920×1080', () => {
     expect(driver.pageErrors).toEqual([]);
   });
 
+  it('a long run (150 m grid over the whole area) shows its progress and can be cancelled; the last answer stays', async () => {
+    const shown = await suggest.then.rows();
+    await driver.when.reachSwitched('straight');
+    await suggest.when.gridOverWholeArea(150);
+    const step = await suggest.when.suggestionStartedThenCancelled();
+    expect(step).toMatch(/准备中|服务圈|候选点|选址计算/);
+    await driver.screenshot('suggest-8-cancelled-1920');
+    expect(await driver.page.getAttribute('[data-testid=suggest-panel]', 'data-status')).toBe('done');
+    expect(await suggest.then.rows()).toEqual(shown);
+    // the worker finishes the dropped step, then answers the next request as usual
+    await suggest.when.gridOverWholeArea(500);
+    await suggest.when.suggestionRun();
+    expect((await suggest.then.rows()).length).toBe(3);
+    expect(driver.pageErrors).toEqual([]);
+  });
+
   it('reads in English', async () => {
     await driver.when.languageSwitched('en');
     expect(await driver.then.text('[data-testid=suggest-panel] h2')).toBe('Where should new centres go?');

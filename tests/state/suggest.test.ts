@@ -13,7 +13,7 @@ import { buildRequest, DEFAULT_FORM, qualityNote } from '../../src/state/suggest
 import { countTicks, niceMax } from '../../src/ui/suggest/CurveChart';
 import { api } from '../../src/worker/api';
 import type { SuggestProgress, SuggestRequest } from '../../src/worker/suggest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AnalysisClient } from '../../src/worker/client';
 import { latestOnly } from '../../src/worker/latest';
 
@@ -151,6 +151,22 @@ describe('suggestion actions on the demo', () => {
     actions.suggest.setForm({ capacity: 50 });
     await actions.suggest.run();
     expect(qualityNote(state.suggest.result.value!)[0].key).toBe('suggest.quality.noGuarantee');
+  });
+});
+
+describe('messages', () => {
+  it('every suggest.* key the panel, state and worker use is in both catalogues', async () => {
+    const { suggestEn, suggestZh } = await import('../../src/i18n/suggest');
+    const files = [...readdirSync('src/ui/suggest').map((f) => `src/ui/suggest/${f}`), 'src/state/suggest.ts', 'src/state/suggest-actions.ts', 'src/worker/suggest.ts'];
+    const used = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'(suggest\.[a-zA-Z.]+[a-zA-Z])'/g)].map((m) => m[1])));
+    // keys built from a value: every value they can take
+    for (const g of ['coverage', 'shortfall', 'ratio']) used.add(`suggest.goal.${g}`);
+    for (const c of ['auto', 'all', 'elderly', 'infants']) used.add(`suggest.cohort.${c}`);
+    for (const u of ['residents', 'elderly', 'infants', 'places', 'm2', 'beds']) used.add(`suggest.unit.${u}`);
+    for (const st of ['start', 'network', 'reach', 'candidates', 'solve', 'done']) used.add(`suggest.step.${st}`);
+    for (const src of ['parcel', 'community', 'grid']) used.add(`suggest.source.${src}`);
+    expect(used.size).toBeGreaterThan(60);
+    expect([...used].filter((k) => !(k in suggestZh) || !(k in suggestEn))).toEqual([]);
   });
 });
 

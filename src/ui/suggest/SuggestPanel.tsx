@@ -126,7 +126,7 @@ function Form() {
         {f.grid && (
           <div class="sub">
             <label>
-              <input type="radio" name="grid-area" checked={!f.gridInDrawn} onChange={() => a.setForm({ gridInDrawn: false })} />
+              <input type="radio" name="grid-area" data-testid="suggest-grid-whole" checked={!f.gridInDrawn} onChange={() => a.setForm({ gridInDrawn: false })} />
               {tr('suggest.ui.grid.whole')}
             </label>
             <label>
@@ -141,7 +141,14 @@ function Form() {
                 {tr('suggest.ui.clearArea')}
               </button>
             )}
-            {drawing?.active.value === 'polygon' && <p class="hint">{tr('suggest.ui.drawHint')}</p>}
+            {drawing?.active.value === 'polygon' && (
+              <p class="hint">
+                {tr('suggest.ui.drawHint')}{' '}
+                <button type="button" class="link" onClick={() => drawing.stop()}>
+                  {tr('suggest.ui.stopDrawing')}
+                </button>
+              </p>
+            )}
           </div>
         )}
         <label>
@@ -154,13 +161,15 @@ function Form() {
         </label>
       </fieldset>
       <div class="actions">
-        {running ? (
-          <button type="button" data-testid="suggest-cancel" onClick={() => a.cancel()}>
+        {/* the run button stays (disabled while running) and cancel is a separate element: if one
+            <button> were re-used for both, a click on cancel would turn it into the submit button
+            before the click's default action and start a new run */}
+        <button type="submit" class="primary" data-testid="suggest-run" disabled={running}>
+          {tr('suggest.ui.run')}
+        </button>
+        {running && (
+          <button type="button" key="cancel" data-testid="suggest-cancel" onClick={() => a.cancel()}>
             {tr('suggest.ui.cancel')}
-          </button>
-        ) : (
-          <button type="submit" class="primary" data-testid="suggest-run">
-            {tr('suggest.ui.run')}
           </button>
         )}
         {running && g.progress.value && (
