@@ -64,6 +64,14 @@ export function editSteps(driver: AppDriver) {
         await page().keyboard.press('Control+z');
         await waitEdits(before - 1);
       },
+      /** Ctrl+Z typed in the table's search box: the box's own undo, not the scenario's */
+      ctrlZInSearchBox: async (): Promise<void> => {
+        await page().fill('[data-testid=table-search]', 'x');
+        await page().focus('[data-testid=table-search]');
+        await page().keyboard.press('Control+z');
+        await page().waitForTimeout(300);
+        await page().fill('[data-testid=table-search]', '');
+      },
       redoneByKeyboard: async (): Promise<void> => {
         const before = await edits();
         await page().locator('h1.title').click();

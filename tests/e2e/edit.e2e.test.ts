@@ -65,6 +65,8 @@ for (const viewport of [
     });
 
     it('undo fails it again; redo passes again (keyboard and buttons)', async () => {
+      await edit.when.ctrlZInSearchBox();
+      expect((await edit.then.scenarios()).edits).toBe(1);
       await edit.when.undoneByKeyboard();
       expect(await placesStatus()).toBe('fail');
       expect(await edit.then.history()).toEqual([{ text: '新增设施「新华街普惠托育中心」（已撤销）', state: 'undone' }]);

@@ -13,9 +13,13 @@ import './scenario.css';
 
 type NameForm = { mode: 'new' | 'duplicate' | 'rename'; value: string } | null;
 
-function typing(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  return !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'file', 'color']);
+
+/** Is the key going into a text field? There Ctrl+Z is the field's own undo, not ours. */
+export function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
 }
 
 export function ScenarioBar() {
@@ -32,7 +36,7 @@ export function ScenarioBar() {
         stopDrawing();
         return;
       }
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e)) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault();
