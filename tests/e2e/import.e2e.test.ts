@@ -173,12 +173,13 @@ describe('import and export at 1366×768', () => {
     const maxIn = (a: number, b: number) => Math.max(0, ...tasks.filter((x) => x.start >= a && x.start < b).map((x) => x.duration));
     const wizard = maxIn(t0, t1);
     const applying = maxIn(t1, t2);
-    const measures = await driver.page.evaluate(() => ['import:parse', 'import:publish'].map((n) => Math.round(performance.getEntriesByName(n).at(-1)?.duration ?? -1)));
-    console.log(`page side of accept: JSON.parse + merge ${measures[0]} ms, publishing to map/table (synchronous effects) ${measures[1]} ms`);
+    const measures = await driver.page.evaluate(() => Object.fromEntries(['import:parse', 'import:merge', 'import:publish'].map((n) => [n, performance.getEntriesByName(n).map((e) => Math.round(e.duration))])));
+    console.log(`page side of accept: JSON chunks parsed in ${measures['import:parse'].join('/')} ms, merge ${measures['import:merge']} ms, publishing to map/table (synchronous effects) ${measures['import:publish']} ms`);
     console.log(`marks: picked ${Math.round(ta - t0)} mapping ${Math.round(tb - t0)} checked ${Math.round(t1 - t0)}; tasks at ${tasks.map((x) => `${Math.round(x.start - t0)}+${Math.round(x.duration)}`).join(' ')}`);
     console.log(`50k import: read+map+check ${Math.round(t1 - t0)} ms, longest main-thread task ${Math.round(wizard)} ms; accept+analysis+draw ${Math.round(t2 - t1)} ms, longest task ${Math.round(applying)} ms; long tasks ${tasks.map((x) => Math.round(x.duration)).join(' ')}`);
     expect(wizard).toBeLessThan(200);
-    expect(measures[0] + measures[1]).toBeLessThan(200); // the import's own part of accepting
+    // the import's own work on the page while accepting: chunked parsing and the merge
+    expect(Math.max(...measures['import:parse'], ...measures['import:merge'])).toBeLessThan(200);
     expect(await imp.then.tableIds('facility', 'B49999')).toEqual(['B49999']);
   });
 });
@@ -201,6 +202,18 @@ describe('the wizard at 1920×1080', () => {
     await driver.screenshot('import-3-report-1920');
     await imp.when.cancelled();
     expect(await imp.then.tableIds('facility', 'X1')).toEqual([]);
+    // and in English
+    await driver.when.languageSwitched('en');
+    await imp.when.filePicked('new-facilities.csv', facilitiesCsv());
+    await imp.when.toMapping();
+    expect(await driver.then.text('[data-testid=import-check]')).toBe('Check the data');
+    await imp.when.checked();
+    expect(await driver.then.text('[data-testid=import-accept]')).toBe('Import the 2 good ones');
+    expect((await imp.then.reportRows()).find((r) => r.number === 3)?.text).toContain('row 3');
+    await driver.screenshot('import-3-report-en-1920');
+    await imp.when.cancelled();
+    await imp.when.panelShown();
+    await driver.screenshot('import-6-panel-en-1920');
     expect(driver.pageErrors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { MappingStore } from '../../src/io/mappingMemory';
 import { createImportActions, createImportState, type ImportFile } from '../../src/state/import';
 import { localImporter } from '../../src/worker/import-client';
 import { parseProject } from '../../src/worker/parse';
-import { projectWithImport } from '../../src/state/import-apply';
+import { parseGood, projectWithImport } from '../../src/state/import-apply';
 import type { LoadedProject } from '../../src/worker/api';
 import { createImportApi, guessKind, type ImportApplied } from '../../src/worker/import';
 
@@ -86,7 +86,7 @@ describe('import wizard state', () => {
     expect(t.baseline().communities.map((c) => c.id)).toEqual(src.features.map((f) => f.properties['编号']));
     expect(t.baseline().communities[0].population).toBe(8650);
     expect(t.baseline().facilities).toBe(t.start.facilities); // other layers untouched
-    const page = projectWithImport(sampleProject(), t.applied[0]);
+    const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].goodJson));
     expect(page.communities).toEqual(t.baseline().communities); // replaced on the page as in the worker
     expect(page.issues.some((i) => i.level === 'community')).toBe(false);
   });
@@ -137,7 +137,7 @@ describe('import wizard state', () => {
     expect(t.baseline().facilities.map((f) => f.id)).toEqual([...before, 'N1', 'N4']);
     expect(t.applied[0]).toMatchObject({ kind: 'facilities', mode: 'append', imported: 2 });
     // the page's copy, rebuilt from the JSON the worker sends, equals the worker's baseline
-    const page = projectWithImport(sampleProject(), t.applied[0]);
+    const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].goodJson));
     expect(page.facilities).toEqual(t.baseline().facilities);
     expect(page.communities).toEqual(t.start.communities);
   });
@@ -229,7 +229,7 @@ describe('OpenStreetMap files in the wizard', () => {
     const good = t.s.report.value!.good;
     expect(good).toBeGreaterThan(0);
     await t.a.accept();
-    expect(t.applied[0]).toMatchObject({ kind: 'roads', imported: good, roadCount: good, goodJson: '' });
+    expect(t.applied[0]).toMatchObject({ kind: 'roads', imported: good, roadCount: good, goodJson: [] });
     expect(t.applied[0].credits.join(' ')).toMatch(/OpenStreetMap/);
     expect(t.baseline().roads).toHaveLength(good);
   });

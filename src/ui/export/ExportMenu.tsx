@@ -82,7 +82,8 @@ export function ExportMenu() {
       // the scale bar and attribution as MapLibre shows them, so the printed scale matches
       const scaleEl = host?.querySelector<HTMLElement>('.maplibregl-ctrl-scale');
       const scale = scaleEl ? { share: scaleEl.offsetWidth / cssWidth, label: scaleEl.textContent?.trim() ?? '' } : null;
-      const attribution = host?.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
+      // the base map's attribution and the data's own credits (OpenStreetMap's ODbL) as shown on screen
+      const attribution = [host?.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim(), document.querySelector('[data-testid=data-credits]')?.textContent?.trim()].filter(Boolean).join(' · ');
       const map = await capture(ratio);
       const rule = state.rule.value;
       const legend: LegendItem[] = [

@@ -246,7 +246,7 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
             <p class="import-hint">
               {tr('importui.shift.looksShifted', { m: Math.round(shift.medianMetres.wgs84), best: tr(`importui.coords.${shift.best}`) })}{' '}
               <button type="button" data-testid="import-shift-use" onClick={() => void a.setCoords(shift.best)}>
-                {tr('importui.shift.use', { best: shift.best.toUpperCase() })}
+                {tr('importui.shift.use', { best: shift.best === 'bd09' ? 'BD-09' : 'GCJ-02' })}
               </button>
             </p>
           )}
