@@ -14,6 +14,7 @@ import type { Verdict } from '../../state/verdicts';
 import type { CompareSide } from '../../worker/compare';
 import { useApp, useT } from '../context';
 import { mainMap } from '../present/main-map';
+import { CHANGED_LAYERS, CHANGED_SOURCE, changedFacilities } from './changed-facilities';
 
 interface Props {
   demoBasemapUrl: string;
@@ -84,11 +85,15 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
   const lang = state.lang.value;
   const project = state.project.value;
   useEffect(() => {
-    if (views.current && project) feed(views.current.a, a, project, lang);
-  }, [a, project, lang]);
+    if (!views.current || !project) return;
+    feed(views.current.a, a, project, lang);
+    views.current.a.setExtra(CHANGED_SOURCE, changedFacilities(a.facilities, b.facilities), CHANGED_LAYERS);
+  }, [a, b, project, lang]);
   useEffect(() => {
-    if (views.current && project) feed(views.current.b, b, project, lang);
-  }, [b, project, lang]);
+    if (!views.current || !project) return;
+    feed(views.current.b, b, project, lang);
+    views.current.b.setExtra(CHANGED_SOURCE, changedFacilities(b.facilities, a.facilities), CHANGED_LAYERS);
+  }, [a, b, project, lang]);
 
   useEffect(() => {
     const v = views.current;
@@ -110,6 +115,7 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
       <figure class="compare-map">
         <div ref={hostA} class="map" data-testid="compare-map-a" data-idle="false" role="application" aria-label={names.a} />
         <figcaption class="compare-caption left">A · {names.a}</figcaption>
+        <p class="compare-ring-note">{tr('present.compare.ringNote')}</p>
       </figure>
       <figure class="compare-map top" style={{ clipPath: clip }}>
         <div ref={hostB} class="map" data-testid="compare-map-b" data-idle="false" role="application" aria-label={names.b} />
