@@ -1,0 +1,72 @@
+// An import while a scenario is open, through the real worker api in-process on the demo: the
+// imported rows go into the BASELINE, the open scenario's edits are replayed on top (so they
+// survive the re-import), the worker analyses baseline + edits, and the project file the
+// autosave writes carries the imported rows.
+import { describe, expect, it } from 'vitest';
+import { addFacility, BASELINE_ID, newFacility } from '../../src/core/scenario';
+import { createActions } from '../../src/state/actions';
+import { createAppState } from '../../src/state/app-state';
+import { createImportActions, createImportState } from '../../src/state/import';
+import { applyImportToApp } from '../../src/state/import-apply';
+import { api } from '../../src/worker/api';
+import { localImporter } from '../../src/worker/import-client';
+import { demoClient } from './scenario-client';
+
+const DEMO = 'data/demo/project.json';
+// inside community 610116001006 (see tests/state/scenario-actions.test.ts)
+const INSIDE: [number, number] = [108.942, 34.16];
+
+describe('import with a scenario open', () => {
+  it('the baseline takes the rows, the scenario replays onto it, the worker analyses both', async () => {
+    const { client, calls } = demoClient();
+    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+    const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
+    await actions.openProject(DEMO, DEMO);
+    expect(actions.newScenario('方案一')).toBeNull();
+    await actions.scenarioSettled();
+    const e = addFacility(state.layers.value!, { facility: newFacility('childcare_centre', '方案托育', INSIDE, { places: 100 }, 'NEW1') });
+    if (!e.ok) throw new Error('edit not built');
+    expect(actions.commitEdit(e.edit)).toBeNull();
+    await actions.scenarioSettled();
+    const scenario = state.session.value!.active;
+    const baselineBefore = state.session.value!.baseline.facilities.length;
+
+    const s = createImportState();
+    const store = new Map<string, unknown>();
+    const imp = createImportActions(s, {
+      importer: localImporter(api),
+      store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) },
+      apply: applyImportToApp(state, { analyse: actions.analyse, setEdits: client.setEdits }),
+    });
+    const csv = ['编号,名称,类型,床位,经度,纬度', `IMP1,导入养老院,养老院,120,${INSIDE[0] + 0.002},${INSIDE[1]}`].join('\n');
+    await imp.open({ name: '导入.csv', arrayBuffer: async () => new TextEncoder().encode(csv).buffer as ArrayBuffer });
+    expect(s.kind.value).toBe('facilities');
+    imp.setMode('append');
+    await imp.next();
+    await imp.next();
+    await imp.next();
+    expect(s.report.value).toMatchObject({ total: 1, good: 1 });
+    calls.length = 0;
+    await imp.accept();
+    expect(s.step.value).toBe('done');
+
+    const session = state.session.value!;
+    expect(session.active).toBe(scenario); // the scenario stays open
+    expect(session.baseline.facilities).toHaveLength(baselineBefore + 1);
+    expect(session.baseline.facilities.some((f) => f.id === 'IMP1')).toBe(true);
+    expect(session.baseline.facilities.some((f) => f.id === 'NEW1')).toBe(false); // the edit is not baked in
+    const shown = state.layers.value!.facilities.map((f) => f.id);
+    expect(shown).toContain('IMP1');
+    expect(shown).toContain('NEW1'); // replayed onto the new baseline
+    // the worker got the scenario's one edit again, then analysed
+    expect(calls).toEqual(['setEdits:1', 'analyse']);
+    const units = new Set(state.analysis.value!.evaluation.results.filter((r) => r.unit.level === 'facility').map((r) => r.unit.id));
+    expect(units.has('IMP1')).toBe(true);
+    // what autosave and "save project" write: the baseline with the imported row, the scenario with its edit
+    const saved = JSON.parse(await api.projectText({ profile: 'combined', params: {}, other: {} })) as { facilities: { features: { properties: Record<string, unknown> }[] } };
+    const ids = saved.facilities.features.map((f) => f.properties.id ?? f.properties['编号']);
+    expect(ids).toContain('IMP1');
+    expect(ids).not.toContain('NEW1');
+    expect(state.session.value!.active).not.toBe(BASELINE_ID);
+  });
+});
