@@ -2,7 +2,7 @@
 // computes); only the answer to the newest request is kept, so a second click or a cancel drops
 // the first. "Turn into a scenario" makes one scenario holding the open scenario's edits plus
 // the suggestion's edit (all sites in one undoable step) and opens it.
-import { batch } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Msg } from '../core/model';
 import { savedScenarios, type Edit } from '../core/scenario';
@@ -28,6 +28,33 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
   /** number of the newest request; an answer for an older one is ignored */
   let seq = 0;
   let zoomSeq = 0;
+
+  /** forgets the answer (and the drawn area, parcels stay: they are the user's file) */
+  function clear(): void {
+    seq++; // an answer still on its way is not wanted either
+    batch(() => {
+      g.result.value = null;
+      g.asked.value = null;
+      g.timing.value = null;
+      g.basis.value = null;
+      g.reachNote.value = null;
+      g.highlighted.value = null;
+      g.scenarioMade.value = null;
+      g.errors.value = [];
+      g.status.value = 'idle';
+      g.progress.value = null;
+    });
+  }
+
+  // another project opened: sites and an area drawn for the old one mean nothing there
+  let project = s.project.peek();
+  effect(() => {
+    const p = s.project.value;
+    if (p === project) return;
+    project = p;
+    clear();
+    g.drawnArea.value = null;
+  });
 
   return {
     setOpen(open: boolean): void {
@@ -99,6 +126,8 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
         });
       }
     },
+
+    clear,
 
     /** Stops waiting for the running request; the worker drops it at its next step. */
     cancel(): void {

@@ -130,6 +130,18 @@ describe('suggestion actions on the demo', () => {
     expect(state.suggest.status.value).toBe('idle');
   });
 
+  it('clear forgets the answer; opening another project forgets it and the drawn area', async () => {
+    const { state, actions } = await setup('ca');
+    await actions.suggest.run();
+    expect(state.suggest.result.value).not.toBeNull();
+    actions.suggest.clear();
+    expect([state.suggest.result.value, state.suggest.status.value]).toEqual([null, 'idle']);
+    await actions.suggest.run();
+    actions.suggest.setDrawnArea(circlePolygon([108.9, 34.1], 500));
+    await actions.openProject('data/sample/project.json', 'sample');
+    expect([state.suggest.result.value, state.suggest.drawnArea.value]).toEqual([null, null]);
+  });
+
   it('a bad form changes nothing and says why', async () => {
     const { state, actions } = await setup('ca');
     actions.suggest.setForm({ budget: 500000 });

@@ -305,6 +305,9 @@ function Result({ r }: { r: SuggestResult }) {
           <button type="button" class="primary" data-testid="suggest-to-scenario" onClick={() => a.toScenario()} disabled={made !== null}>
             {tr('suggest.ui.toScenario')}
           </button>
+          <button type="button" data-testid="suggest-clear" onClick={() => a.clear()}>
+            {tr('suggest.ui.clear')}
+          </button>
           {made && (
             <span class="made" role="status" data-testid="suggest-scenario-made">
               {tr('suggest.ui.scenarioMade', { name: made })}

@@ -11,8 +11,10 @@ export function suggestMapEffects(view: MapView, g: SuggestState): (() => void)[
   let fed = false;
   return [
     effect(() => {
-      const result = g.result.value;
-      const area = g.drawnArea.value;
+      // the markers belong to the panel: closing it takes them off the map
+      const open = g.open.value;
+      const result = open ? g.result.value : null;
+      const area = open ? g.drawnArea.value : null;
       if (!result && !area && !fed) return; // nothing to draw yet: leave the style untouched
       fed = true;
       view.setExtra(SUGGEST_SOURCE, suggestFeatures(result, g.highlighted.value, area), layers);
