@@ -70,6 +70,16 @@ export class SiteSteps {
       }
       await this.page.waitForSelector('[data-testid=site-outline]', { timeout: 10_000 });
     },
+    /** opens a boundary file through the panel's file input and waits until it is read (or refused) */
+    fileOpened: async (path: string): Promise<void> => {
+      await this.page.setInputFiles('[data-testid=site-file]', path);
+      await this.page.waitForSelector('[data-testid=site-outline], [data-testid=site-error]', { timeout: 30_000 });
+      await this.page.waitForFunction(() => document.querySelector('[data-testid=site-panel]')?.getAttribute('data-status') !== 'reading');
+    },
+    crsChosen: async (code: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=site-crs]', code);
+      await this.page.waitForFunction(() => document.querySelector('[data-testid=site-panel]')?.getAttribute('data-status') !== 'reading');
+    },
     figuresEntered: async (f: Record<string, number>): Promise<void> => {
       for (const [k, v] of Object.entries(f)) await this.page.fill(`[data-testid=site-${k}]`, String(v));
     },
@@ -100,6 +110,8 @@ export class SiteSteps {
   };
 
   then = {
+    errorKey: async (): Promise<string | null> => this.page.getAttribute('[data-testid=site-error]', 'data-key').catch(() => null),
+    candidates: async (): Promise<string[]> => this.page.$$eval('[data-testid=site-candidate] option', (os) => os.map((o) => o.textContent ?? '')),
     outlineCorners: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=site-outline]', 'data-points')),
     error: async (): Promise<string | null> => ((await this.page.$('[data-testid=site-error]')) ? this.page.textContent('[data-testid=site-error]') : null),
     population: async (): Promise<string> => (await this.page.textContent('[data-testid=site-report] [data-testid=site-population]')) ?? '',

@@ -59,5 +59,21 @@ for (const viewport of [
       expect(driver.pageErrors).toEqual([]);
       await site.when.reportClosed();
     });
+
+    it('a Shapefile whose .prj names the wrong zone: the zone is named, choosing EPSG:4545 fixes it; a DXF lists its closed polylines', async () => {
+      await site.when.fileOpened('tests/fixtures/site/site-a-wrongzone.zip');
+      await site.when.profileChosen('ca');
+      await site.when.checked();
+      expect(await site.then.errorKey()).toBe('site.err.zone');
+      expect(await site.then.error()).toContain('site-a-wrongzone.zip');
+      await site.when.crsChosen('EPSG:4545');
+      await site.when.checked();
+      expect(await site.then.error()).toBeNull();
+      await driver.screenshot(`site-file-${size}`);
+      await site.when.fileOpened('tests/fixtures/site/site-a.dxf');
+      const c = await site.then.candidates();
+      expect(c).toHaveLength(2);
+      expect(c[0]).toContain('用地红线'); // the largest first
+    });
   });
 }

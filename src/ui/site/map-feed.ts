@@ -36,7 +36,7 @@ export function siteLayers(): LayerSpecification[] {
 export function siteMapEffects(view: MapView): (() => void)[] {
   const layers = siteLayers();
   let fed = false;
-  let lastSource = '';
+  let lastShown: unknown = null;
   return [
     effect(() => {
       const data = siteFeatures();
@@ -46,10 +46,10 @@ export function siteMapEffects(view: MapView): (() => void)[] {
     }),
     effect(() => {
       // a site opened from a file may lie anywhere: bring it into view (a drawn one already is)
+      // (every read of a file — e.g. again with another coordinate system — is a new outline)
       const g = site.geometry.value;
-      const source = site.source.value;
-      if (!g || source === 'drawn' || source === lastSource) return;
-      lastSource = source;
+      if (!g || g === lastShown || site.source.peek() === 'drawn') return;
+      lastShown = g;
       const b = bboxOf(g);
       view.focus([b.minX, b.minY, b.maxX, b.maxY], representativePoint(g), 16);
     }),
