@@ -94,4 +94,25 @@ describe('worker compare', () => {
     expect(x.b.skipped).toHaveLength(1);
     expect(x.b.skipped[0].key).toBe('scenario.error.exists.facilities');
   });
+
+  it('walks the streets when asked: a day-care centre 667 m away as the crow flies but 2.5 km by road covers nobody', () => {
+    // A U-shaped street at 34°N: east 0.01° (≈ 922 m), north 0.006° (≈ 667 m), west back 0.01°.
+    // The community sits at the U's far end, straight north of the new centre at its start.
+    const lat = 34;
+    const road: Layers['roads'][number] = { id: 'u', highway: 'residential', geometry: { type: 'LineString', coordinates: [[109, lat], [109.01, lat], [109.01, lat + 0.006], [109, lat + 0.006]] } };
+    const home: Community = { id: 'H', name: '北端社区', type: 'built', population: 100, geometry: { type: 'Point', coordinates: [109, lat + 0.006] }, extra: {} };
+    const town: Layers & { area: AreaInfo } = { communities: [home], facilities: [], streets: [], roads: [road], area: { name: 'u' } };
+    const made = createScenario([], '日间照料', 'S2');
+    const day: Facility = { id: 'D', name: '日间照料中心', kind: 'elderly_daycare', beds: 0, floorArea: 300, geometry: { type: 'Point', coordinates: [109, lat] }, extra: {} };
+    const e = addFacility(town, { facility: day }, 'E2');
+    if (!made.ok || !e.ok) throw new Error('scenario');
+    const b = { ...made.scenario, edits: [e.edit] };
+    // 667 m < 810 m (15 min × 60 s × 0.9 m/s) straight; 922 + 667 + 922 = 2511 m > 810 m along the street
+    const straight = compareOn(town, { profile: 'wy', params: { reach: 'straight' }, a: null, b }, null).result;
+    expect(row(straight, 'covered.elderly')).toMatchObject({ a: 0, b: 100, delta: 100 });
+    const walked = compareOn(town, { profile: 'wy', params: { reach: 'network' }, a: null, b }, null);
+    expect(row(walked.result, 'covered.elderly')).toMatchObject({ a: 0, b: 0, delta: 0 });
+    // the street graph is kept for the next comparison
+    expect(walked.cache?.roads).toBe(town.roads);
+  });
 });
