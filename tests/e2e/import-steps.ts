@@ -115,6 +115,7 @@ export class ImportSteps {
 
   then = {
     wizardStep: async (): Promise<string | null> => this.page.getAttribute('[data-testid=import-wizard]', 'data-step'),
+    layerNames: async (): Promise<string[]> => this.page.$$eval('[data-testid=import-layer] option', (os) => os.map((o) => (o.textContent ?? '').replace(/ \(\d+\)$/, ''))),
     kind: async (): Promise<string> => this.page.$eval('[data-testid=import-kind]', (el) => (el as HTMLSelectElement).value),
     /** field → column as the mapping step's dropdowns show it */
     mapping: async (): Promise<Record<string, string>> =>

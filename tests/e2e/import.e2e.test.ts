@@ -103,6 +103,25 @@ describe('import and export at 1366×768', () => {
     await imp.when.cancelled();
   });
 
+  it('an OpenStreetMap extract dropped on the map: its roads layer imported, with the ODbL credit on the map', async () => {
+    const credits = async () => ((await driver.page.$('[data-testid=data-credits]')) ? await driver.then.text('[data-testid=data-credits]') : '');
+    expect(await credits()).not.toContain('OpenStreetMap'); // the demo's roads are simulated
+    await imp.when.fixtureDroppedOnMap('tests/fixtures/osm/changan-small.osm');
+    expect(await imp.then.layerNames()).toEqual(['changan-small roads', 'changan-small facilities']);
+    expect(await imp.then.kind()).toBe('roads');
+    await imp.when.toMapping();
+    await imp.when.checked();
+    expect((await imp.then.reportCounts()).good).toBeGreaterThan(0);
+    await imp.when.goodOnesImported();
+    expect(await credits()).toContain('OpenStreetMap');
+  });
+
+  it('Escape closes the wizard without importing', async () => {
+    await imp.when.filePicked('新增设施.csv', facilitiesCsv());
+    await driver.page.keyboard.press('Escape');
+    await driver.page.waitForSelector('[data-testid=import-wizard]', { state: 'detached' });
+  });
+
   it('a file that cannot be read says why and changes nothing', async () => {
     const whole = readFileSync(SHP);
     await imp.when.fileDroppedOnMap('损坏.zip', new Uint8Array(whole.subarray(0, whole.length >> 1)));

@@ -1,6 +1,6 @@
 // The import wizard: a dialogue over the map that walks through layer → coordinates → column
 // mapping → validation report. It only shows and forwards choices; src/state/import.ts decides.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Msg } from '../../core/model';
 import { tm } from '../../i18n';
 import { mappableFields } from '../../io/fields';
@@ -23,13 +23,25 @@ export function ImportWizard() {
   const tr = useT();
   const lang = app.lang.value;
   const step = s.step.value;
-  if (step === 'idle') return null;
+  const box = useRef<HTMLDivElement>(null);
+  const open = step !== 'idle';
+  // keyboard: the dialogue takes the focus when it opens; Escape cancels (nothing is applied)
+  useEffect(() => {
+    if (!open) return;
+    box.current?.focus();
+    const key = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && s.step.peek() !== 'applying') void a.cancel();
+    };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, [open]);
+  if (!open) return null;
   const text = (e: Msg | string) => (typeof e === 'string' ? e : tm(lang, e));
   const layer = s.layers.value[s.layerIndex.value];
   const activeStep = step === 'checking' ? 'mapping' : step === 'applying' || step === 'done' ? 'report' : step;
   return (
     <div class="import-backdrop">
-      <div class="import-wizard" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-wizard" data-step={step}>
+      <div class="import-wizard" ref={box} tabIndex={-1} role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-wizard" data-step={step}>
         <header class="import-head">
           <h2 id="import-title">{tr('importui.title', { file: s.fileName.value ?? '' })}</h2>
           <ol class="import-steps">
