@@ -135,6 +135,11 @@ describe('import and export at 1366×768', () => {
     const csv = await imp.when.exported('export-csv-community');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.bytes.subarray(3).toString('utf8');
+    // the header block: the profile shown in the top bar, then the parameters
+    const firstLine = text.split('\r\n')[0];
+    expect(firstLine.startsWith('规则集,combined')).toBe(true);
+    expect(firstLine).toContain(await driver.page.$eval('[data-testid=profile]', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent ?? ''));
+    expect(text).toMatch(/参数：/);
     expect(text).toContain('编号');
     expect(text).toContain('结论');
     for (const id of SHP_IDS) expect(text).toContain(id);
