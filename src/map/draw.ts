@@ -7,7 +7,7 @@
 // map (attachDrawing) and anyone reaches it with currentDrawing().
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
+import { TerraDraw, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode, ValidateNotSelfIntersecting, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 
 export type LonLat = [number, number];
@@ -80,7 +80,8 @@ export function createDrawing(host: DrawHost): Drawing {
       adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 7 }),
       modes: [
         new TerraDrawPointMode({ styles: { pointColor: COLOUR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
-        new TerraDrawPolygonMode({ styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR } }),
+        // a self-crossing outline is refused as it is drawn (the click that would cross does nothing)
+        new TerraDrawPolygonMode({ validation: (f, ctx) => (ctx.updateType === 'provisional' ? { valid: true } : ValidateNotSelfIntersecting(f)), styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR } }),
         new TerraDrawSelectMode({
           flags: { point: { feature: { draggable: true } } },
           styles: { selectedPointColor: COLOUR, selectedPointWidth: 9, selectedPointOutlineColor: '#ffffff', selectedPointOutlineWidth: 2 },

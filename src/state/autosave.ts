@@ -22,6 +22,17 @@ export interface AsyncStore {
 }
 
 export const AUTOSAVE_KEY = 'yl.autosave';
+/** the map's extent, written on its own (small, so it also gets out as the page is left) */
+export const EXTENT_KEY = 'yl.autosave.extent';
+
+/** [west, south, east, north] */
+export type Extent = [number, number, number, number];
+
+export function parseExtent(v: unknown): Extent | null {
+  if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
+  const [w, so, e, n] = v as number[];
+  return w < e && so < n && w >= -180 && e <= 180 && so >= -90 && n <= 90 ? [w, so, e, n] : null;
+}
 export const AUTOSAVE_VERSION = 1;
 
 export interface Settings {
@@ -89,7 +100,7 @@ export async function readAutosave(store: AsyncStore): Promise<AutosaveRecord | 
   }
 }
 
-export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date }): Promise<AutosaveRecord> {
+export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null }): Promise<AutosaveRecord> {
   const record: AutosaveRecord = {
     version: AUTOSAVE_VERSION,
     savedAt: (deps.now?.() ?? new Date()).toISOString(),
@@ -98,6 +109,8 @@ export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncSto
     settings: currentSettings(s),
   };
   await deps.store.set(AUTOSAVE_KEY, record);
+  const extent = deps.extent?.();
+  if (extent) await deps.store.set(EXTENT_KEY, extent);
   return record;
 }
 
@@ -105,7 +118,7 @@ export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncSto
  *  `onSaved`/`onError` let the page say "saved" or why not (e.g. storage full). */
 export function startAutosave(
   s: AppState,
-  deps: ProjectDeps & { store: AsyncStore; delayMs?: number; onSaved?: (r: AutosaveRecord) => void; onError?: (e: unknown) => void },
+  deps: ProjectDeps & { store: AsyncStore; delayMs?: number; extent?: () => Extent | null; onSaved?: (r: AutosaveRecord) => void; onError?: (e: unknown) => void },
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stop = effect(() => {
@@ -147,21 +160,30 @@ export const FAILED_KEY = 'yl.autosave.failed';
 /** Opens the autosaved project if there is one. `restored`: it opened (the caller is done);
  *  null: nothing to restore, or it did not open — then it is kept under FAILED_KEY (never thrown
  *  away) and `failed` says so, and the caller opens the demo. */
-export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{ restored: AutosaveRecord | null; failed: boolean }> {
+export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{ restored: AutosaveRecord | null; failed: boolean; extent: Extent | null }> {
   const rec = await readAutosave(deps.store);
-  if (!rec) return { restored: null, failed: false };
+  if (!rec) return { restored: null, failed: false, extent: null };
   applySettings(s, rec.settings);
   deps.setLang(rec.settings.lang);
   await deps.openProjectText(rec.project, rec.fileName);
-  if (s.phase.peek() !== 'error' && s.project.peek()) return { restored: rec, failed: false };
+  if (s.phase.peek() !== 'error' && s.project.peek()) {
+    let extent: Extent | null = null;
+    try {
+      extent = parseExtent(await deps.store.get(EXTENT_KEY));
+    } catch {
+      // no extent: the map frames the whole area as on any open
+    }
+    return { restored: rec, failed: false, extent };
+  }
   try {
     await deps.store.set(FAILED_KEY, rec);
   } catch {
     // nothing more we can do; the error banner already says what went wrong
   }
-  return { restored: null, failed: true };
+  return { restored: null, failed: true, extent: null };
 }
 
 export async function clearAutosave(store: AsyncStore): Promise<void> {
   await store.del(AUTOSAVE_KEY);
+  await store.del(EXTENT_KEY);
 }

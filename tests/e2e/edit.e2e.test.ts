@@ -96,6 +96,9 @@ for (const viewport of [
       expect(after.options.map((o) => o.label)).toEqual(['现状（只读）', '新华街托育方案']);
       expect(await edit.then.restoredNote()).toBe(true);
       expect(await edit.then.history()).toEqual([{ text: '新增设施「新华街普惠托育中心」', state: 'done' }]);
+      // the map is where it was (on G1, from the last table click): its centre click finds G1
+      await driver.when.mapCentreClicked();
+      await driver.then.detailShows('community', G1);
       expect(await placesStatus()).toBe('pass');
       await shot('5-reloaded');
       expect(driver.pageErrors).toEqual([]);

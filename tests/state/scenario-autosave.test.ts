@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addFacility, BASELINE_ID, newFacility, savedScenarios, setCapacity } from '../../src/core/scenario';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
-import { AUTOSAVE_KEY, FAILED_KEY, parseRecord, restoreAutosave, saveNow, type AsyncStore } from '../../src/state/autosave';
+import { AUTOSAVE_KEY, FAILED_KEY, parseExtent, parseRecord, restoreAutosave, saveNow, type AsyncStore } from '../../src/state/autosave';
 import { demoClient } from './scenario-client';
 
 const DEMO = 'data/demo/project.json';
@@ -55,13 +55,15 @@ describe('autosave', () => {
     const before = await worked();
     const store = mapStore();
     const views = () => [];
-    await saveNow(before.state, { store, client: before.client, views, now: () => new Date('2026-11-30T12:00:00Z') });
+    const extent: [number, number, number, number] = [108.93, 34.15, 108.95, 34.17];
+    await saveNow(before.state, { store, client: before.client, views, now: () => new Date('2026-11-30T12:00:00Z'), extent: () => extent });
     const rec = parseRecord(store.map.get(AUTOSAVE_KEY));
     expect(rec?.savedAt).toBe('2026-11-30T12:00:00.000Z');
 
     const after = await app();
     const r = await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
     expect(r.restored).not.toBeNull();
+    expect(r.extent).toEqual(extent); // the map goes back to where it was
     await after.actions.scenarioSettled();
     const s0 = before.state.session.value!;
     const s1 = after.state.session.value!;
@@ -86,12 +88,15 @@ describe('autosave', () => {
   it('a damaged or foreign record is ignored; one that does not open is kept aside, not lost', async () => {
     expect(parseRecord({ version: 99, project: '{}', fileName: 'x', savedAt: 'y' })).toBeNull();
     expect(parseRecord('text')).toBeNull();
+    expect(parseExtent([108.95, 34.15, 108.93, 34.17])).toBeNull(); // west east of east
+    expect(parseExtent([0, 0, 1])).toBeNull();
+    expect(parseExtent([0, 0, 1, Number.NaN])).toBeNull();
     const store = mapStore();
     const a = await app();
     const bad = { version: 1, savedAt: '2026-11-30T12:00:00Z', fileName: 'p.json', project: '{"version": 1, "communities": 5}', settings: {} };
     await store.set(AUTOSAVE_KEY, bad);
     const r = await restoreAutosave(a.state, { store, openProjectText: a.actions.openProjectText, setLang: a.actions.setLang });
-    expect(r).toEqual({ restored: null, failed: true });
+    expect(r).toEqual({ restored: null, failed: true, extent: null });
     expect(store.map.get(FAILED_KEY)).toMatchObject({ project: bad.project });
     expect(a.state.project.value).toBeNull();
   });

@@ -177,8 +177,9 @@ export function UnitEditor({ sel }: { sel: UnitRef }) {
     ) : null;
   }
   const c = layers.communities.find((x) => x.id === sel.id);
+  // closed at first: a click on an area is mostly to read its verdicts below
   return c ? (
-    <details class="sc-unit-box" open>
+    <details class="sc-unit-box">
       <summary>{tr('scenario.ui.edit.title', { name })}</summary>
       <CommunityEditor key={JSON.stringify([c.id, c.type, c.households, c.population])} c={c} />
     </details>

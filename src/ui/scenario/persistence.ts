@@ -3,7 +3,8 @@
 // shows in the scenario bar.
 import { signal } from '@preact/signals';
 import type { View } from '../../core/scenario';
-import { clearAutosave, restoreAutosave, startAutosave, type AsyncStore } from '../../state/autosave';
+import { clearAutosave, EXTENT_KEY, restoreAutosave, startAutosave, type AsyncStore, type Extent } from '../../state/autosave';
+import { mainMap } from '../present/main-map';
 import type { Actions } from '../../state/actions';
 import type { AppState } from '../../state/app-state';
 import type { AnalysisClient } from '../../worker/client';
@@ -33,14 +34,28 @@ export async function startPersistence(s: AppState, actions: Actions, d: Persist
   deps = d;
   const r = await restoreAutosave(s, { store: d.store, openProjectText: actions.openProjectText, setLang: actions.setLang });
   if (!r.restored) await d.openDemo();
+  else if (r.extent) mainMap.current?.fit(r.extent); // where the map was, not the whole area
   autosaveStatus.value = { ...autosaveStatus.peek(), restoredAt: r.restored?.savedAt ?? null, restoreFailed: r.failed };
   stopSaving?.();
   stopSaving = startAutosave(s, {
     store: d.store,
     client: d.client,
     views: d.views,
+    extent,
     onSaved: (rec) => (autosaveStatus.value = { ...autosaveStatus.peek(), savedAt: rec.savedAt, error: null }),
     onError: (e) => (autosaveStatus.value = { ...autosaveStatus.peek(), error: e instanceof Error ? e.message : String(e) }),
+  });
+}
+
+function extent(): Extent | null {
+  return mainMap.current?.bounds() ?? null;
+}
+
+// the extent alone as the page is left: a pan or zoom changes no state, so no autosave follows it
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => {
+    const e = extent();
+    if (deps && e) void deps.store.set(EXTENT_KEY, e);
   });
 }
 
