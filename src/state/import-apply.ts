@@ -34,7 +34,9 @@ export async function parseGood(chunks: readonly string[]): Promise<unknown[]> {
 /** the project as the page keeps it, with the imported records in place (as the worker did it:
  *  acceptImport's replace or append) */
 export function projectWithImport(p: LoadedProject, a: ImportApplied, good: readonly unknown[]): LoadedProject {
-  const next: LoadedProject = { ...p, roadCount: a.roadCount, credits: a.credits };
+  // the import is recorded with the project (kept top-level key `imports`, written on save)
+  const imports = Array.isArray(p.other.imports) ? (p.other.imports as unknown[]) : [];
+  const next: LoadedProject = { ...p, roadCount: a.roadCount, credits: a.credits, other: { ...p.other, imports: [...imports, a.record] } };
   if (a.kind === 'roads') return next;
   const k = a.kind;
   const merged = (old: readonly unknown[]) => (a.mode === 'append' ? [...old, ...good] : [...good]) as never[];

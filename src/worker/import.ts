@@ -13,6 +13,7 @@ import { shiftHint, type ShiftHint } from '../io/webmap';
 import { headerBlock, resultTables } from '../io/export/results';
 import { toCsv, toXlsx } from '../io/export/table';
 import { gapsGeoJSON, type ServiceArea } from '../io/export/gaps';
+import { importRecord, type ImportRecord } from '../io/export/model';
 import type { ImportOutcome, LayerKind, Mapping, SourceLayer, ValidationReport, WebCoords } from '../io/types';
 import type { Lang } from '../i18n';
 
@@ -57,6 +58,9 @@ export interface ImportApplied {
   /** licence credits of the new baseline (an OpenStreetMap import brings ODbL's) */
   credits: string[];
   report: ValidationReport;
+  /** where the rows came from and what was done to them (CRS, web-map conversion, encoding,
+   *  mapping): the page keeps it in the project's `imports` list, so saved files carry it */
+  record: ImportRecord & { mode: 'replace' | 'append'; imported: number; at: string };
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -171,6 +175,7 @@ export function createImportApi(project: ProjectHandle) {
         roadCount: next.roads.length,
         credits: dataCredits(next),
         report: chosen.outcome.report,
+        record: { ...importRecord(chosen.outcome.report), mode: chosen.mode, imported: chosen.outcome.good.length, at: new Date().toISOString() },
       };
     },
 

@@ -63,7 +63,20 @@ describe('import with a scenario open', () => {
     const units = new Set(state.analysis.value!.evaluation.results.filter((r) => r.unit.level === 'facility').map((r) => r.unit.id));
     expect(units.has('IMP1')).toBe(true);
     // what autosave and "save project" write: the baseline with the imported row, the scenario with its edit
-    const saved = JSON.parse(await api.projectText({ profile: 'combined', params: {}, other: {} })) as { facilities: { features: { properties: Record<string, unknown> }[] } };
+    const text = await api.projectText({ profile: 'combined', params: {}, other: state.project.value!.other });
+    const saved = JSON.parse(text) as {
+      facilities: { features: { properties: Record<string, unknown> }[] };
+      imports: { source: string; kind: string; crs: string; coords: string; mode: string; imported: number; mapping: Record<string, string> }[];
+    };
+    // and the record of where the rows came from
+    expect(saved.imports).toHaveLength(1);
+    expect(saved.imports[0]).toMatchObject({ source: '导入.csv', kind: 'facilities', crs: 'EPSG:4326', coords: 'wgs84', mode: 'append', imported: 1 });
+    expect(saved.imports[0].mapping).toMatchObject({ id: '编号', beds: '床位' });
+    // the saved file opens again with its record and the imported row
+    const reopened = api.load(text, 'saved.json');
+    if (!reopened.ok) throw new Error('saved project does not open');
+    expect(reopened.project.facilities.some((f) => f.id === 'IMP1')).toBe(true);
+    expect((reopened.project.other.imports as unknown[]).length).toBe(1);
     const ids = saved.facilities.features.map((f) => f.properties.id ?? f.properties['编号']);
     expect(ids).toContain('IMP1');
     expect(ids).not.toContain('NEW1');
