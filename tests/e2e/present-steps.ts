@@ -131,6 +131,7 @@ export class PresentSteps {
         text: (await row.textContent()) ?? '',
       };
     },
+    compareMs: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=compare-panel]', 'data-ms')),
     costTotal: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=cost-panel]', 'data-total')),
     costText: async (): Promise<string> => (await this.page.textContent('[data-testid=cost-panel]')) ?? '',
     presentView: async (): Promise<string> => (await this.page.getAttribute('[data-testid=present]', 'data-view')) ?? '',

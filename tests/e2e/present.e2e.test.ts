@@ -136,6 +136,18 @@ describe('a plan made with the editing tools, compared with the baseline', () =>
     expect(await present.then.costTotal()).toBe(250_000);
     expect((await present.then.changedRow(ESTATE))?.rules.some((r) => PLACES_RULES.includes(r))).toBe(true);
     await driver.screenshot('present-4-compare-edited-1366x768');
+    console.info(`compare in the worker: ${await present.then.compareMs()} ms`);
     expect(driver.pageErrors).toEqual([]);
+  });
+
+  it('reads in English too', async () => {
+    await present.when.compareClosed();
+    await driver.when.languageSwitched('en');
+    await present.when.compareOpened();
+    await present.when.compared();
+    expect((await present.then.kpi('places')).text).toContain('Childcare places');
+    expect((await present.then.kpi('cost')).text).toContain('CNY 250,000');
+    expect(await present.then.costText()).toContain('100 new places (urban, new build)');
+    await driver.screenshot('present-5-compare-en-1366x768');
   });
 });

@@ -25,7 +25,7 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const current = res && c.resultFor.value?.a === a && c.resultFor.value.b === b ? res : null;
   const names = { a: name(a), b: name(b) };
   return (
-    <section class="compare-panel" data-testid="compare-panel" aria-label={tr('present.compare.title')} data-busy={String(c.busy.value || !current)}>
+    <section class="compare-panel" data-testid="compare-panel" aria-label={tr('present.compare.title')} data-busy={String(c.busy.value || !current)} data-ms={current ? Math.round(current.ms) : ''}>
       <header class="compare-bar">
         <h2>{tr('present.compare.title')}</h2>
         <ScenarioSelect label="A" value={a} onChange={(id) => compare.choose('a', id)} testid="compare-a" />
