@@ -103,6 +103,10 @@ export class SiteSteps {
       const { readFileSync } = await import('node:fs');
       return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
     },
+    /** scrolls the report page to the side-by-side table (for the screenshot) */
+    reportScrolledToVerdicts: async (): Promise<void> => {
+      await this.page.locator('[data-testid=site-report] [data-testid=site-verdicts]').scrollIntoViewIfNeeded();
+    },
     reportClosed: async (): Promise<void> => {
       await this.page.click('[data-testid=site-report-close]');
       await this.page.waitForSelector('[data-testid=site-report]', { state: 'detached' });
@@ -126,6 +130,11 @@ export class SiteSteps {
       ),
     citation: async (profile: string, rule: string): Promise<string> =>
       (await this.page.textContent(`[data-testid=site-report] [data-profile="${profile}"] tr[data-rule="${rule}"] [data-testid=site-citation] q`)) ?? '',
+    /** the side-by-side matrix: topic → profile → verdict texts */
+    matrix: async (): Promise<Record<string, Record<string, string>>> =>
+      this.page.$$eval('[data-testid=site-report] [data-testid=site-matrix] tbody tr', (trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-topic') ?? '', Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-profile') ?? '', td.textContent ?? '']))])),
+      ),
     reachRows: async (): Promise<number> => this.page.locator('[data-testid=site-report-reach] tbody tr').count(),
   };
 }

@@ -48,7 +48,15 @@ for (const viewport of [
       expect(new Set(rows.map((r) => r.profile))).toEqual(new Set(['ak', 'cf', 'wy', 'xn', 'ca', 'combined']));
       expect(await site.then.citation('ca', 'ca.households')).toBe('新建住宅小区按每百户不低于20平方米的标准配建养老服务用房');
       expect(await site.then.reachRows()).toBeGreaterThan(0);
+      // side by side: places per 1000 — ak and wy both ask 10 per 1000 (26 places), the plan has 25
+      const m = await site.then.matrix();
+      expect(m.placesPer1000.ak).toBe('不达标 −1');
+      expect(m.placesPer1000.wy).toBe('不达标 −1');
+      expect(m.floorPer100hh.ca).toBe('达标');
+      expect(m.minElderly.ca).toBe('不达标 −100');
       await driver.screenshot(`site-report-${size}`);
+      await site.when.reportScrolledToVerdicts();
+      await driver.screenshot(`site-report-verdicts-${size}`);
       const xlsx = await site.when.exported('xlsx');
       expect(xlsx.name).toMatch(/\.xlsx$/);
       expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, as every .xlsx

@@ -6,6 +6,7 @@ import { formatNumber, reasonText, ruleFor } from '../../core/report';
 import type { Requirement, SiteCheck } from '../../core/site';
 import { useApp, useT } from '../context';
 import { fmt } from '../format';
+import { SideBySide } from './SideBySide';
 
 function amount(q: Requirement, lang: 'zh' | 'en', tr: (k: string, a?: Record<string, string | number>) => string): string {
   if (q.required === undefined) return '—';
@@ -30,7 +31,7 @@ function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) 
         {q?.asOwnUnit && <span class="note">{tr('site.ui.asOwnUnit')}</span>}
       </td>
       <td>
-        {formatNumber(r.value, r.measure, lang)} / {formatNumber(r.threshold, r.measure, lang)} {r.measure === 'm' ? '' : measure}
+        {formatNumber(r.value, r.measure, lang)} / {formatNumber(r.threshold, r.measure, lang)} {measure}
         {q && <div class="note">{amount(q, lang, tr)}</div>}
       </td>
       <td class={`verdict ${r.status}`} data-testid="site-verdict">
@@ -54,6 +55,7 @@ export function VerdictTable({ check, compact = false }: { check: SiteCheck; com
   const lang = state.lang.value;
   return (
     <div class={`site-verdicts ${check.profiles.length > 1 ? 'side-by-side' : ''}`} data-testid="site-verdicts">
+      {check.profiles.length > 1 && <SideBySide check={check} />}
       {check.profiles.map((p) => (
         <section key={p.profile} class="site-profile" data-profile={p.profile}>
           <h3>
