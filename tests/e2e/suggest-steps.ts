@@ -6,6 +6,8 @@ export interface SuggestedRow {
   rank: number;
   gain: number;
   cumulative: number;
+  /** CNY subsidy of this site; null without a size per site */
+  cost: number | null;
   name: string;
 }
 
@@ -21,6 +23,7 @@ export interface SuggestForm {
   cohort?: 'auto' | 'all' | 'elderly' | 'infants';
   sites: number;
   capacity?: number;
+  budget?: number;
 }
 
 export class SuggestSteps {
@@ -58,6 +61,8 @@ export class SuggestSteps {
       if (f.cohort && f.goal === 'coverage') await this.page.selectOption('[data-testid=suggest-cohort]', f.cohort);
       await this.page.fill('[data-testid=suggest-sites]', String(f.sites));
       await this.page.fill('[data-testid=suggest-capacity]', f.capacity === undefined ? '' : String(f.capacity));
+      await this.page.fill('[data-testid=suggest-budget]', f.budget === undefined ? '' : String(f.budget));
+      await this.page.press('[data-testid=suggest-budget]', 'Tab');
       // number inputs commit on change: leave the field
       await this.page.press('[data-testid=suggest-capacity]', 'Tab');
     },
@@ -169,6 +174,7 @@ export class SuggestSteps {
           rank: Number(tr.getAttribute('data-rank')),
           gain: Number(tr.getAttribute('data-gain')),
           cumulative: Number(tr.getAttribute('data-cumulative')),
+          cost: tr.getAttribute('data-cost') ? Number(tr.getAttribute('data-cost')) : null,
           name: tr.querySelector('button')?.textContent ?? '',
         })),
       ),
@@ -185,6 +191,8 @@ export class SuggestSteps {
     },
     /** the candidate source shown under each row's name */
     rowSources: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-rows] tbody tr .source', (els) => els.map((e) => e.textContent ?? '')),
+    gridEstimate: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=suggest-grid-estimate]', 'data-n')),
+    candidatesCounted: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=suggest-result]', 'data-candidates')),
     qualityText: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-quality]')) ?? '',
     chartLabels: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-chart-sites] text', (ts) => ts.map((t) => t.textContent ?? '')),
     scenarioMade: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-scenario-made]')) ?? '',

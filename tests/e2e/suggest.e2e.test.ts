@@ -89,10 +89,13 @@ describe('site suggestion at 1920×1080', () => {
 
   it('with a size and a budget: costs, both curves, and the proven bound', async () => {
     await suggest.given.panelOpened();
-    await suggest.when.formFilled({ kind: 'childcare_centre', goal: 'shortfall', sites: 4, capacity: 60 });
+    await suggest.when.formFilled({ kind: 'childcare_centre', goal: 'shortfall', sites: 4, capacity: 60, budget: 400000 });
     const run = await suggest.when.suggestionRun();
     const rows = await suggest.then.rows();
     expect(rows.length).toBeGreaterThan(0);
+    // 60 places × 2,500 CNY (urban, new) or × 1,500 (village, new) per site (001 item 2), within the budget
+    for (const r of rows) expect([150000, 90000]).toContain(r.cost);
+    expect(rows.reduce((sum, r) => sum + (r.cost ?? 0), 0)).toBeLessThanOrEqual(400000);
     for (let k = 1; k < rows.length; k++) expect(rows[k].gain).toBeLessThanOrEqual(rows[k - 1].gain);
     // each site adds at most its 60 places of shortfall
     for (const r of rows) expect(r.gain).toBeLessThanOrEqual(60 + 1e-9);
@@ -140,8 +143,13 @@ describe('site suggestion at 1920×1080', () => {
     expect(await suggest.then.rows()).toEqual(shown);
     // the worker finishes the dropped step, then answers the next request as usual
     await suggest.when.gridOverWholeArea(500);
+    const estimate = await suggest.then.gridEstimate();
     await suggest.when.suggestionRun();
     expect((await suggest.then.rows()).length).toBe(3);
+    // the form's estimate (area ÷ spacing²) against the grid points the solver really laid (lattice
+    // points inside the streets' polygons): within 3 %
+    const laid = await suggest.then.candidatesCounted();
+    expect(Math.abs(estimate - laid) / laid).toBeLessThan(0.03);
     expect(driver.pageErrors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
 // and one click to turn the selection into a scenario. All names render as text.
 import type { TargetedEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { areaM2 } from '../../core/geo';
 import { CHILDCARE_KINDS, type FacilityKind } from '../../core/model';
 import { COHORTS, GOALS, type Cohort, type Goal, type SuggestResult } from '../../core/suggest/types';
 import { currentDrawing } from '../../map/draw';
@@ -31,6 +32,13 @@ function Form() {
   const running = g.status.value === 'running';
   const drawing = currentDrawing.value;
   const parcels = g.parcels.value;
+
+  // about how many grid points the spacing gives (area ÷ spacing²): a small spacing over a whole
+  // district means tens of thousands of candidates and seconds of work
+  const gridArea = f.gridInDrawn ? g.drawnArea.value : null;
+  const streets = state.layers.value?.streets ?? [];
+  const m2 = gridArea ? areaM2(gridArea) : streets.reduce((sum, st) => sum + areaM2(st.geometry), 0);
+  const gridEstimate = f.grid && f.gridSpacing > 0 && m2 > 0 ? Math.round(m2 / (f.gridSpacing * f.gridSpacing)) : null;
 
   const drawArea = async () => {
     const ring = await drawing?.drawPolygon();
@@ -123,6 +131,11 @@ function Form() {
           />
           {tr('suggest.ui.metres')}
         </label>
+        {f.grid && gridEstimate !== null && (
+          <p class="sub hint-count" data-testid="suggest-grid-estimate" data-n={gridEstimate}>
+            {tr('suggest.ui.gridEstimate', { n: fmt(gridEstimate, state.lang.value) })}
+          </p>
+        )}
         {f.grid && (
           <div class="sub">
             <label>
@@ -202,7 +215,7 @@ function Result({ r }: { r: SuggestResult }) {
   // computed on other layers or parameters than those now open (a scenario made from it is expected)
   const outdated = basis !== null && made === null && (basis.layers !== state.layers.value || basis.params !== state.params.value);
   return (
-    <section ref={top} class="suggest-result" aria-labelledby="suggest-result-h" data-testid="suggest-result" data-goal={r.goal} data-unit={r.unit}>
+    <section ref={top} class="suggest-result" aria-labelledby="suggest-result-h" data-testid="suggest-result" data-goal={r.goal} data-unit={r.unit} data-candidates={r.counts.candidates}>
       <h3 id="suggest-result-h">{tr('suggest.ui.result', { n: r.sites.length, kind: tr(`kind.${r.kind}`) })}</h3>
       <p class="note">
         {tr('suggest.ui.summary', { candidates: fmt(r.counts.candidates, lang), existing: n(r.servedByExisting), open: n(r.open), unit, metres: Math.round(r.distance), reach: tr(`ui.reach.${r.reachMode}`) })}
@@ -247,6 +260,7 @@ function Result({ r }: { r: SuggestResult }) {
                 data-rank={s.rank}
                 data-gain={s.gain}
                 data-cumulative={s.cumulative}
+                data-cost={s.cost ?? ''}
                 class={g.highlighted.value === s.rank ? 'on' : ''}
                 onClick={() => a.zoomTo(s.rank)}
                 onMouseEnter={() => a.highlight(s.rank)}
