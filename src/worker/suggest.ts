@@ -67,19 +67,21 @@ export function streetsArea(layers: Layers): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: layers.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
 }
 
-/** Reports the reach steps as suggestSites asks for pairs: existing facilities first, then (for
- *  parcels and grid points) the nearest communities, last the candidate sites — the call with the
- *  first call's demand points again, after which only the selection remains. */
+/** Reports the steps as suggestSites asks for pairs: the existing facilities' pairs come first (then
+ *  the candidate sites are built: the grid, and the nearest community of parcels and grid points),
+ *  last the candidate sites' pairs — the call with the first call's demand points again — after
+ *  which only the selection remains. */
 function reportingEngine(engine: ReachEngine, report: (s: SuggestStep) => void): ReachEngine {
   let firstDemand: ReachQuery['demand'] | null = null;
   return {
     mode: engine.mode,
     pairs(q) {
-      const candidatesCall = firstDemand !== null && q.demand === firstDemand;
-      if (firstDemand === null) firstDemand = q.demand;
-      else if (!candidatesCall) report('candidates');
+      const first = firstDemand === null;
+      if (first) firstDemand = q.demand;
+      const candidatesCall = !first && q.demand === firstDemand;
       const out = engine.pairs(q);
-      report(candidatesCall ? 'solve' : 'reach');
+      if (first) report('candidates');
+      else if (candidatesCall) report('solve');
       return out;
     },
   };
