@@ -77,6 +77,14 @@ describe('import and export at 1366×768', () => {
     expect(await imp.then.tableIds('facility', 'EI0001')).toEqual(['EI0001']); // appended, not replaced
   });
 
+  it('the fixed column is remembered (IndexedDB) for the next file with the same columns', async () => {
+    await imp.when.filePicked('新增设施-第二批.csv', facilitiesCsv());
+    await imp.when.toMapping();
+    expect(await driver.page.getAttribute('[data-testid=import-mapping-source]', 'data-remembered')).toBe('true');
+    expect((await imp.then.mapping()).places).toBe('容纳幼儿');
+    await imp.when.cancelled();
+  });
+
   it('a GBK Shapefile in CGCS2000 zone 36 dropped on the map replaces the communities', async () => {
     await imp.when.fixtureDroppedOnMap(SHP);
     expect(await imp.then.kind()).toBe('communities');
