@@ -1,5 +1,5 @@
 // Drawing on the map with terra-draw (a maintained drawing library) and its MapLibre adapter:
-// place a point, draw a polygon, drag a point. A drawing starts terra-draw, ends with one
+// place a point, draw a polygon, drag a point, reshape a polygon. A drawing starts terra-draw, ends with one
 // answer (or null when stopped) and stops it again, so terra-draw holds nothing between drawings
 // (and a base-map switch in between cannot leave it with lost layers).
 //
@@ -14,7 +14,7 @@ export type LonLat = [number, number];
 /** a closed polygon ring: first point = last point, at least 4 points */
 export type Ring = LonLat[];
 
-export type DrawKind = 'point' | 'polygon' | 'drag';
+export type DrawKind = 'point' | 'polygon' | 'drag' | 'reshape';
 
 export interface Drawing {
   /** what is being drawn now, or null */
@@ -27,6 +27,11 @@ export interface Drawing {
   drawPolygon(opts?: { keep?: boolean }): Promise<Ring | null>;
   /** A draggable handle at `at`; resolves with where it was dropped (null if stopped). */
   dragPoint(at: LonLat): Promise<LonLat | null>;
+  /** The outline shown with draggable corners (a midpoint dragged adds one); resolves with the
+   *  reshaped ring when finish() is called, null if stopped. */
+  reshapePolygon(ring: Ring): Promise<Ring | null>;
+  /** Ends a reshape with the outline as it is now. */
+  finish(): void;
   /** Ends the drawing in progress (its promise resolves null) and clears a kept shape. */
   stop(): void;
 }
@@ -43,6 +48,8 @@ const COLOUR = '#7b2cbf';
 export function createDrawing(host: DrawHost): Drawing {
   const active = signal<DrawKind | null>(null);
   let current: { draw: TerraDraw; finish: (v: unknown) => void } | null = null;
+  /** a reshape in progress: how to read its outline now */
+  let reshaping: (() => Ring | null) | null = null;
   /** a finished shape still shown (keep: true), read-only */
   let shown: TerraDraw | null = null;
 
@@ -55,6 +62,7 @@ export function createDrawing(host: DrawHost): Drawing {
   }
 
   function end(value: unknown, keep = false): void {
+    reshaping = null;
     if (shown) halt(shown);
     shown = null;
     const c = current;
@@ -83,7 +91,10 @@ export function createDrawing(host: DrawHost): Drawing {
         // a self-crossing outline is refused as it is drawn (the click that would cross does nothing)
         new TerraDrawPolygonMode({ validation: (f, ctx) => (ctx.updateType === 'provisional' ? { valid: true } : ValidateNotSelfIntersecting(f)), styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR } }),
         new TerraDrawSelectMode({
-          flags: { point: { feature: { draggable: true } } },
+          flags: {
+            point: { feature: { draggable: true } },
+            polygon: { feature: { coordinates: { draggable: true, midpoints: true, deletable: true } } },
+          },
           styles: { selectedPointColor: COLOUR, selectedPointWidth: 9, selectedPointOutlineColor: '#ffffff', selectedPointOutlineWidth: 2 },
           allowManualDeselection: false,
         }),
@@ -148,6 +159,29 @@ export function createDrawing(host: DrawHost): Drawing {
           if (g?.type === 'Point') done([g.coordinates[0], g.coordinates[1]]);
         });
       });
+    },
+
+    reshapePolygon(ring) {
+      return begin<Ring>('reshape', (draw) => {
+        draw.setMode('select');
+        const coordinates = [ring.map(([x, y]) => [x, y])];
+        const [added] = draw.addFeatures([{ type: 'Feature', geometry: { type: 'Polygon', coordinates }, properties: { mode: 'polygon' } }]);
+        if (!added?.valid || added.id === undefined) {
+          end(null);
+          return;
+        }
+        const id = added.id;
+        draw.selectFeature(id);
+        reshaping = () => {
+          const g = geometryOf(draw, id);
+          return g?.type === 'Polygon' ? g.coordinates[0].map((c) => [c[0], c[1]] as LonLat) : null;
+        };
+      });
+    },
+
+    finish() {
+      const read = reshaping;
+      if (read) end(read());
     },
 
     stop() {

@@ -142,6 +142,26 @@ export function editSteps(driver: AppDriver) {
         await page().mouse.up();
         await waitEdits(before + 1);
       },
+      /** "reshape outline" on the selected area (its edit box opened), a corner at pixels `corner`
+       *  off the map centre dragged by (dx, dy), then "done" */
+      areaReshaped: async (corner: [number, number], dx: number, dy: number): Promise<void> => {
+        const before = await edits();
+        await page().click('[data-testid=detail] .sc-unit-box summary');
+        await page().click('[data-testid=edit-reshape]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=reshape]');
+        const box = await page().locator('[data-testid=map] canvas').boundingBox();
+        if (!box) throw new Error('map canvas not on screen');
+        const x = box.x + box.width / 2 + corner[0];
+        const y = box.y + box.height / 2 + corner[1];
+        await page().mouse.move(x, y);
+        await page().mouse.down();
+        await page().mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+        await page().mouse.move(x + dx, y + dy, { steps: 5 });
+        await page().mouse.up();
+        await driver.screenshot(`edit-reshape-${(await page().viewportSize())?.width ?? 0}`);
+        await page().click('[data-testid=draw-finish]');
+        await waitEdits(before + 1);
+      },
       facilityDeleted: async (): Promise<void> => {
         const before = await edits();
         await page().click('[data-testid=facility-editor] [data-testid=edit-delete]');

@@ -168,10 +168,19 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(await placesStatus()).toBe('fail'); // no childcare places left in G1
   });
 
+  it("an area's outline reshaped by dragging a corner", async () => {
+    // G1's north-east corner dragged 40 px east and 40 px north: the area grows
+    await driver.when.rowClicked('community', G1);
+    await edit.when.areaReshaped(offsetAtZoom15(G1_CENTRE, [108.943737, 34.161474]), 40, -40);
+    const rows = await edit.then.history();
+    expect(rows.at(-1)?.text).toBe('重新绘制居住区「新华街居委会」');
+    await driver.screenshot('edit-reshaped');
+  });
+
   it('the project saves as one file with the scenario; a shared scenario opens as a new one', async () => {
     const project = JSON.parse(await edit.when.projectSaved()) as { version: number; scenarios: { name: string; edits: unknown[] }[]; activeScenario: string };
     expect(project.version).toBe(1);
-    expect(project.scenarios.map((s) => [s.name, s.edits.length])).toEqual([['编辑测试', 4]]);
+    expect(project.scenarios.map((s) => [s.name, s.edits.length])).toEqual([['编辑测试', 5]]);
     const shared = await edit.when.scenarioShared();
     expect(shared.name).toBe('编辑测试.scenario.json');
     const path = await driver.screenshot('edit-before-import'); // a path in the output folder, for the file
@@ -181,7 +190,7 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(await edit.then.notice()).toContain('已导入方案「编辑测试 (2)」');
     const sc = await edit.then.scenarios();
     expect(sc.options.map((o) => o.label)).toEqual(['现状（只读）', '编辑测试', '编辑测试 (2)']);
-    expect(sc.edits).toBe(4);
+    expect(sc.edits).toBe(5);
     expect(driver.pageErrors).toEqual([]);
   });
 });

@@ -203,6 +203,11 @@ export function ScenarioBar() {
       {drawing && (
         <div class="sc-hint" data-testid="draw-hint" data-drawing={drawing} role="status">
           {tr(`scenario.ui.hint.${drawing}`)}
+          {drawing === 'reshape' && (
+            <button type="button" data-testid="draw-finish" onClick={() => currentDrawing.peek()?.finish()}>
+              {tr('scenario.ui.finish')}
+            </button>
+          )}
           <button type="button" onClick={stopDrawing}>
             {tr('scenario.ui.stop')}
           </button>

@@ -7,7 +7,7 @@ import { BASELINE_ID, deleteCommunity, deleteFacility, setCapacity, setCommunity
 import type { UnitRef } from '../../state/app-state';
 import { useApp, useT } from '../context';
 import { fieldsFor, parseCount } from './EditForm';
-import { dragFacility, redrawArea, say } from './tools';
+import { dragFacility, redrawArea, reshapeArea, say } from './tools';
 
 function text(v: number | undefined): string {
   return v === undefined ? '' : String(v);
@@ -121,6 +121,11 @@ function CommunityEditor({ c }: { c: Community }) {
         <button type="submit" class="primary" data-testid="edit-save">
           {tr('scenario.ui.edit.save')}
         </button>
+        {c.geometry.type === 'Polygon' && (
+          <button type="button" data-testid="edit-reshape" onClick={() => void reshapeArea(state, actions, c.id)}>
+            {tr('scenario.ui.form.reshape')}
+          </button>
+        )}
         <button type="button" data-testid="edit-redraw" onClick={() => void redrawArea(state, actions, c.id)}>
           {tr('scenario.ui.form.redraw')}
         </button>

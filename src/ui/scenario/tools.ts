@@ -48,6 +48,22 @@ export async function redrawArea(s: AppState, actions: Actions, id: string): Pro
   say(e.ok ? actions.commitEdit(e.edit) : e.reason);
 }
 
+/** Reshape an existing area's outline: its corners dragged on the map, then "done" (finish()).
+ *  A multi-part area is redrawn instead (one outline to drag is what people expect). */
+export async function reshapeArea(s: AppState, actions: Actions, id: string): Promise<void> {
+  const d = currentDrawing.value;
+  const c = s.layers.peek()?.communities.find((x) => x.id === id);
+  if (!d || !c) return;
+  if (c.geometry.type !== 'Polygon') return redrawArea(s, actions, id);
+  const [outer, ...holes] = c.geometry.coordinates;
+  const ring = await d.reshapePolygon(outer.map(([x, y]) => [x, y] as [number, number]));
+  const now = s.layers.peek()?.communities.find((x) => x.id === id);
+  if (!ring || !now) return;
+  const next: Community = { ...now, geometry: { type: 'Polygon', coordinates: [ring, ...holes] } };
+  const e = putCommunity(s.layers.peek()!, { community: next, replaces: true });
+  say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+}
+
 /** Drag a facility (from the baseline or the scenario) to a new place. */
 export async function dragFacility(s: AppState, actions: Actions, id: string): Promise<void> {
   const d = currentDrawing.value;
