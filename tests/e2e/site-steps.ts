@@ -1,6 +1,10 @@
 // Given/when/then steps for the site check (建设项目审查), on top of the shared AppDriver. Tests
 // never touch the page's markup directly; a markup change is fixed here.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import type { AppDriver } from './driver';
+
+const OUT = 'tests/output/e2e';
 
 export interface ReportRow {
   profile: string;
@@ -135,6 +139,17 @@ export class SiteSteps {
       this.page.$$eval('[data-testid=site-report] [data-testid=site-matrix] tbody tr', (trs) =>
         Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-topic') ?? '', Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-profile') ?? '', td.textContent ?? '']))])),
       ),
+    /** the report printed as Chromium prints it (page.pdf: the print dialog cannot be driven headless):
+     *  its text (pdftotext), page count and first page size in points */
+    pdf: async (name: string): Promise<{ text: string; pages: number; size: [number, number] }> => {
+      mkdirSync(OUT, { recursive: true });
+      const path = `${OUT}/${name}.pdf`;
+      await this.page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+      const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+      const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+      const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+      return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0), size: [Number(m?.[1] ?? 0), Number(m?.[2] ?? 0)] };
+    },
     reachRows: async (): Promise<number> => this.page.locator('[data-testid=site-report-reach] tbody tr').count(),
   };
 }

@@ -57,6 +57,15 @@ for (const viewport of [
       await driver.screenshot(`site-report-${size}`);
       await site.when.reportScrolledToVerdicts();
       await driver.screenshot(`site-report-verdicts-${size}`);
+      // printed: A4 portrait (595 × 842 pt), the report alone, the clause's words in it
+      const pdf = await site.then.pdf(`site-report-${size}`);
+      expect(pdf.size[0]).toBeCloseTo(595.3, 0);
+      expect(pdf.size[1]).toBeCloseTo(841.9, 0);
+      // (table cells wrap, so pdftotext interleaves their lines: look for the first line of the words)
+      const flat = pdf.text.replace(/\s+/g, '');
+      expect(flat).toContain('新建住宅小区按每百户不低于20平方米的标准配建养老服');
+      expect(flat).toContain('平均每个家庭户的人口为2.53人');
+      expect(pdf.text).not.toContain('结果表'); // the app's results table is not printed with it
       const xlsx = await site.when.exported('xlsx');
       expect(xlsx.name).toMatch(/\.xlsx$/);
       expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, as every .xlsx

@@ -58,7 +58,7 @@ export interface Effect {
   measure: string;
   threshold: number | null;
   before?: { value: number | null; status: RuleResult['status']; shortfall: number | null };
-  after: { value: number | null; status: RuleResult['status']; shortfall: number | null };
+  after: { value: number | null; status: RuleResult['status']; shortfall: number | null; reason?: RuleResult['reason'] };
   citation: RuleResult['citation'];
 }
 
@@ -154,7 +154,8 @@ export function effectsOf(before: Evaluation, after: Evaluation): Effect[] {
       measure: r.measure,
       threshold: r.threshold,
       ...(b ? { before: { value: b.value, status: b.status, shortfall: b.shortfall } } : {}),
-      after: { value: r.value, status: r.status, shortfall: r.shortfall },
+      // e.g. n/a because a planned facility lacks a field the rule sums (ownership, social workers)
+      after: { value: r.value, status: r.status, shortfall: r.shortfall, ...(r.reason ? { reason: r.reason } : {}) },
       citation: r.citation,
     });
   }

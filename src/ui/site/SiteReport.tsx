@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { siteCheckJson } from '../../core/site/records';
 import { FIGURE_FIELDS } from '../../core/site/figures';
-import { formatNumber, ruleFor } from '../../core/report';
+import { formatNumber, reasonText, ruleFor } from '../../core/report';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
 import { mapCapture } from '../export/map-capture';
@@ -184,6 +184,7 @@ export function SiteReport() {
                         <td>{e.before ? `${formatNumber(e.before.value, e.measure, lang)} ${tr(`status.${e.before.status}`)}` : '—'}</td>
                         <td>
                           {formatNumber(e.after.value, e.measure, lang)} {tr(`status.${e.after.status}`)}
+                          {e.after.status === 'na' && e.after.reason && <div class="note">{reasonText(e.after.reason, lang)}</div>}
                         </td>
                         <td>
                           {formatNumber(e.threshold, e.measure, lang)} {e.measure === 'share' ? '' : tr(`measure.${e.measure}`)}
