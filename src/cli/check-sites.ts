@@ -1,5 +1,5 @@
 // `npm run check-sites -- <area project.json | folder> <sites file> [--profile ID|all] [--out report.xlsx|report.json]
-//  [--crs EPSG:xxxx] [--pph 2.53] [--set name=value ...] [--lang en]`
+//  [--crs EPSG:xxxx] [--layer NAME] [--pph 2.53] [--set name=value ...] [--lang en]`
 // Checks every site (polygon) of the file against the area, for a bureau's quarterly review.
 // A site with bad figures or a bad outline is reported as that site's problem; the others are
 // still checked. Exit codes: 0 report printed/written (even when some sites had problems),
@@ -24,13 +24,15 @@ interface Args {
   profile: string;
   out?: string;
   crs?: string;
+  /** DXF / workbook layers to read (a drawing's red-line layer) */
+  layers: string[];
   pph?: number;
   sets: string[];
   lang: Lang;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { profile: '', sets: [], lang: 'zh' };
+  const a: Args = { profile: '', sets: [], layers: [], lang: 'zh' };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const next = () => {
@@ -42,6 +44,7 @@ function parseArgs(argv: string[]): Args | string {
       if (x === '--profile') a.profile = next();
       else if (x === '--out') a.out = next();
       else if (x === '--crs') a.crs = next();
+      else if (x === '--layer') a.layers.push(next());
       else if (x === '--pph') {
         const v = Number(next());
         if (!(v >= 1 && v <= 10)) return `--pph ${argv[i]}: a number of persons per household between 1 and 10`;
@@ -139,7 +142,7 @@ export function main(argv: string[], now: Date = new Date()): number {
     return 1;
   }
   const file = basename(args.sites ?? '');
-  const read = readSiteFile(file, bytes, args.crs ? { crs: args.crs } : {});
+  const read = readSiteFile(file, bytes, { ...(args.crs ? { crs: args.crs } : {}), ...(args.layers.length ? { layers: args.layers } : {}) });
   if (!read.ok) {
     console.error(tm(lang, read.error));
     return 1;

@@ -95,7 +95,7 @@ export const siteZh: Record<string, string> = {
   'site.col.statusAfter': '加入后结论',
   // command line
   'site.cli.usage':
-    '用法：npm run check-sites -- <区域 project.json | 文件夹> <地块文件 .geojson|.zip|.csv|.xlsx|.kml|.dxf> [--profile 规则集|all] [--out 报告.xlsx|报告.json] [--crs EPSG:xxxx] [--pph 户均人口] [--set 参数=值] [--lang en]',
+    '用法：npm run check-sites -- <区域 project.json | 文件夹> <地块文件 .geojson|.zip|.csv|.xlsx|.kml|.dxf> [--profile 规则集|all] [--out 报告.xlsx|报告.json] [--crs EPSG:xxxx] [--layer 图层] [--pph 户均人口] [--set 参数=值] [--lang en]',
   'site.cli.area': '区域：{name}（{communities} 个小区，{facilities} 处设施）',
   'site.cli.sites': '地块文件：{file}，共 {count} 个地块',
   'site.cli.site': '地块 {id} {name}：用地 {area} 平方米，户数 {households}，人口 {population}（{from}）',
@@ -272,7 +272,7 @@ export const siteEn: Record<string, string> = {
   'site.col.statusBefore': 'Verdict before',
   'site.col.statusAfter': 'Verdict after',
   'site.cli.usage':
-    'usage: npm run check-sites -- <area project.json | folder> <sites .geojson|.zip|.csv|.xlsx|.kml|.dxf> [--profile ID|all] [--out report.xlsx|report.json] [--crs EPSG:xxxx] [--pph persons] [--set name=value] [--lang en]',
+    'usage: npm run check-sites -- <area project.json | folder> <sites .geojson|.zip|.csv|.xlsx|.kml|.dxf> [--profile ID|all] [--out report.xlsx|report.json] [--crs EPSG:xxxx] [--layer NAME] [--pph persons] [--set name=value] [--lang en]',
   'site.cli.area': 'Area: {name} ({communities} communities, {facilities} facilities)',
   'site.cli.sites': 'Sites file: {file}, {count} sites',
   'site.cli.site': 'Site {id} {name}: {area} m², {households} households, population {population} ({from})',

@@ -78,6 +78,14 @@ describe('npm run check-sites', () => {
     expect(run('data/sample', 'tests/fixtures/site/sites.geojson', '--profile', 'zz').code).toBe(2);
     expect(run('data/sample').code).toBe(2);
   });
+  it('a DXF: every closed polyline is a site unless --layer names the red-line layer', () => {
+    const all = run('data/sample', 'tests/fixtures/site/site-a.dxf', '--profile', 'ca');
+    expect(all.code, all.err).toBe(0);
+    expect(all.out).toContain('共 2 个地块');
+    const one = run('data/sample', 'tests/fixtures/site/site-a.dxf', '--profile', 'ca', '--layer', '用地红线');
+    expect(one.code, one.err).toBe(0);
+    expect(one.out).toContain('共 1 个地块');
+  });
   it('--crs fixes a Shapefile without .prj', () => {
     const r = run('data/sample', 'tests/fixtures/site/site-a-noprj.zip', '--crs', 'EPSG:4545', '--profile', 'ca');
     expect(r.code, r.err).toBe(0);
