@@ -312,6 +312,7 @@ function Result({ r }: { r: SuggestResult }) {
               points={r.curve.map((p) => ({ x: p.cost ?? 0, y: p.served }))}
             />
           )}
+          {!hasCost && <p class="note">{tr('suggest.ui.noCostCurve')}</p>}
         </div>
       )}
       {r.sites.length > 0 && (
