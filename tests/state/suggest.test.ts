@@ -142,6 +142,23 @@ describe('suggestion actions on the demo', () => {
     expect([state.suggest.result.value, state.suggest.drawnArea.value]).toEqual([null, null]);
   });
 
+  it('ratio goal: the places needed for 4.5 per 1000 residents (002 一), counted here from the layers', async () => {
+    const { state, actions } = await setup('ca');
+    actions.suggest.setForm({ goal: 'ratio', capacity: 60, sites: 5 });
+    await actions.suggest.run();
+    const r = state.suggest.result.value;
+    if (!r?.ratio) throw new Error(`no ratio answer: ${JSON.stringify(state.suggest.errors.value)}`);
+    const layers = state.layers.value!;
+    const residents = layers.communities.reduce((sum, c) => sum + (c.population ?? 0), 0);
+    const places = layers.facilities.filter((f) => ['childcare_centre', 'kindergarten_nursery', 'family_childcare'].includes(f.kind)).reduce((sum, f) => sum + (f.places ?? 0), 0);
+    const needed = Math.max(0, Math.ceil((4.5 * residents) / 1000 - places));
+    expect(r.ratio).toMatchObject({ perThousand: 4.5, base: residents, existing: places, needed });
+    // as many 60-place sites as needed, at most 5
+    expect(r.sites.length).toBe(Math.min(5, Math.ceil(needed / 60)));
+    expect(r.ratio.added).toBe(60 * r.sites.length);
+    expect(r.ratio.reached).toBe(r.ratio.added >= needed);
+  });
+
   it('a bad form changes nothing and says why', async () => {
     const { state, actions } = await setup('ca');
     actions.suggest.setForm({ budget: 500000 });
