@@ -8,7 +8,7 @@ import { areaM2 } from '../core/geo';
 import type { AreaInfo, Layers, Msg } from '../core/model';
 import { resolveParams, type Params } from '../core/params';
 import { reasonText, ruleFor } from '../core/report';
-import { checkSite, type SiteCheck, type SiteCheckOutcome, type SiteFigures, type SiteInput, FIGURE_FIELDS } from '../core/site';
+import { checkSite, fieldArgs, type FigureField, type SiteCheck, type SiteCheckOutcome, type SiteFigures, type SiteInput, FIGURE_FIELDS } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
 import { readFile, type Sidecars } from '../io/read';
 import { normalizeName } from '../io/fields';
@@ -64,7 +64,7 @@ export function figuresFrom(props: Record<string, unknown>, where: string): { id
     }
     const x = numberOf(v);
     if (x === undefined) continue;
-    if (Number.isNaN(x)) out.problems.push({ key: 'site.fig.notNumber', args: { site: where, field, value: String(v) } });
+    if (Number.isNaN(x)) out.problems.push({ key: 'site.fig.notNumber', args: { site: where, ...fieldArgs(field as FigureField), value: String(v) } });
     else out.figures[field as keyof SiteFigures] = x;
   }
   return out;

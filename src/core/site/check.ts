@@ -17,7 +17,7 @@ import { ruleFor } from '../report/summary';
 import { PROFILES } from '../rules/profiles';
 import type { Name, RuleKind } from '../rules/types';
 import { plannedFacilities, siteCommunity, siteId, siteUnit, type SiteInput } from './build';
-import { deriveFigures, figureProblems, type DerivedFigures, type SiteFigures } from './figures';
+import { deriveFigures, fieldArgs, figureProblems, type DerivedFigures, type SiteFigures } from './figures';
 import { checkSiteGeometry, locateSite, projectBounds } from './geometry';
 import { reachFindings, type ReachFinding } from './reach';
 
@@ -181,7 +181,7 @@ export function checkSite(data: AreaData, input: SiteInput, opts: SiteCheckOptio
   if (!where.ok) return where;
   const bad = figureProblems(input.figures);
   if (bad.length > 0) {
-    const errs = bad.map((b) => ({ key: b.key, args: { field: b.field, site: input.name ?? input.id ?? file, value: String(input.figures[b.field]) } }));
+    const errs = bad.map((b) => ({ key: b.key, args: { ...fieldArgs(b.field), site: input.name ?? input.id ?? file, value: String(input.figures[b.field]) } }));
     return { ok: false, error: errs[0], figureErrors: errs };
   }
   const params = resolveParams(opts.params);

@@ -27,6 +27,26 @@ export interface SiteFigures {
 export const FIGURE_FIELDS = ['households', 'population', 'personsPerHousehold', 'elderly', 'infants', 'elderlyFloorArea', 'elderlyLand', 'elderlyBeds', 'childcarePlaces', 'childcareFloorArea', 'year'] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
+/** Field names for messages in both languages (a message names the field as the reviewer knows it). */
+export const FIGURE_LABELS: Record<FigureField, { zh: string; en: string }> = {
+  households: { zh: '户数', en: 'households' },
+  population: { zh: '人口', en: 'population' },
+  personsPerHousehold: { zh: '户均人口', en: 'persons per household' },
+  elderly: { zh: '60岁以上人口', en: 'residents 60+' },
+  infants: { zh: '0-3岁人口', en: 'children 0–3' },
+  elderlyFloorArea: { zh: '养老建筑面积', en: 'elderly-care floor area' },
+  elderlyLand: { zh: '养老用地面积', en: 'elderly-care land' },
+  elderlyBeds: { zh: '养老床位', en: 'elderly-care beds' },
+  childcarePlaces: { zh: '托位', en: 'childcare places' },
+  childcareFloorArea: { zh: '托育建筑面积', en: 'childcare floor area' },
+  year: { zh: '年份', en: 'year' },
+};
+
+/** The message arguments that name a field: its key and its name in each language. */
+export function fieldArgs(field: FigureField): { field: string; fieldZh: string; fieldEn: string } {
+  return { field, fieldZh: FIGURE_LABELS[field].zh, fieldEn: FIGURE_LABELS[field].en };
+}
+
 /**
  * Shaanxi's average household size in the 7th national census (2020): 2.53 persons per family
  * household (家庭户 3597.54 万人 ÷ 1421.13 万户). Source: 陕西省第七次全国人口普查主要数据公报, released by

@@ -4,7 +4,7 @@
 import { signal } from '@preact/signals';
 import type { Msg } from '../../core/model';
 import type { SiteArea, SiteCheck, SiteFigures } from '../../core/site';
-import { FIGURE_FIELDS, type FigureField } from '../../core/site/figures';
+import { FIGURE_FIELDS, fieldArgs, type FigureField } from '../../core/site/figures';
 import type { SiteCandidate } from '../../worker/site';
 import type { SiteClient } from '../../worker/site-client';
 
@@ -52,7 +52,7 @@ export function parsedFigures(raw: Record<FigureField, string>, siteName: string
     const s = raw[k].trim().replace(/[,，\s]/g, '');
     if (s === '') continue;
     const v = Number(s);
-    if (!Number.isFinite(v)) problems.push({ key: 'site.fig.notNumber', args: { site: siteName, field: k, value: raw[k] } });
+    if (!Number.isFinite(v)) problems.push({ key: 'site.fig.notNumber', args: { site: siteName, ...fieldArgs(k), value: raw[k] } });
     else figures[k] = v;
   }
   return { figures, problems };
