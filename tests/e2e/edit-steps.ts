@@ -179,6 +179,9 @@ export function editSteps(driver: AppDriver) {
         return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
       },
       scenarioFileOpened: async (path: string): Promise<void> => {
+        // the answer to this file, not a message left from before
+        if (await page().$('[data-testid=scenario-notice]')) await page().click('[data-testid=scenario-notice] .close');
+        await page().waitForSelector('[data-testid=scenario-notice]', { state: 'detached' });
         await page().setInputFiles('[data-testid=scenario-file-input]', path);
         await page().waitForSelector('[data-testid=scenario-notice]');
         await settled();
@@ -206,6 +209,7 @@ export function editSteps(driver: AppDriver) {
       }),
       history: async (): Promise<{ text: string; state: string }[]> =>
         page().$$eval('[data-testid=history] li', (lis) => lis.map((li) => ({ text: li.textContent ?? '', state: li.getAttribute('data-state') ?? '' }))),
+      parked: async (): Promise<string[]> => page().$$eval('[data-testid=parked] li', (lis) => lis.map((li) => li.textContent ?? '')),
       notice: async (): Promise<string> => (await page().textContent('[data-testid=scenario-notice]')) ?? '',
       restoredNote: async (): Promise<boolean> => (await page().$('[data-testid=restored]')) !== null,
     },

@@ -193,4 +193,19 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(sc.edits).toBe(5);
     expect(driver.pageErrors).toEqual([]);
   });
+
+  it('a scenario file made on other data: said so, the edit that does not fit listed and kept; a newer file changes nothing', async () => {
+    const before = await edit.then.scenarios();
+    await edit.when.scenarioFileOpened('tests/fixtures/edit/newer.scenario.json');
+    expect(await edit.then.notice()).toContain('版本是 2');
+    expect((await edit.then.scenarios()).options).toEqual(before.options);
+    // made on data/sample (样例区): its new day-care centre fits the demo, facility F1 is not there
+    await edit.when.scenarioFileOpened('tests/fixtures/edit/other-baseline.scenario.json');
+    expect(await edit.then.notice()).toContain('另一份基础数据（样例区（手工））');
+    const sc = await edit.then.scenarios();
+    expect(sc.options.at(-1)?.label).toBe('样例区方案');
+    expect(sc.edits).toBe(1);
+    expect(await edit.then.parked()).toEqual([expect.stringContaining('设施「新苑托育中心」托位 20 → 60 — 找不到 id 为「F1」的设施')]);
+    await driver.screenshot('edit-parked');
+  });
 });
