@@ -135,11 +135,19 @@ export class SuggestSteps {
       await this.page.fill('[data-testid=suggest-spacing]', String(spacing));
       await this.page.press('[data-testid=suggest-spacing]', 'Tab');
     },
-    /** clicks "suggest", waits until the progress shows, then cancels; returns the step shown */
+    /** clicks "suggest", waits until the worker reports a step, then cancels; returns the step shown */
     suggestionStartedThenCancelled: async (): Promise<string> => {
       await this.page.click('[data-testid=suggest-run]');
-      const progress = await this.page.waitForSelector('[data-testid=suggest-panel][data-status=running] .progress', { timeout: 10_000 });
-      const step = (await progress.textContent()) ?? '';
+      // the page shows 'preparing' by itself; a later step can only come from the worker (Comlink proxy)
+      const progress = await this.page.waitForFunction(
+        () => {
+          const el = document.querySelector('[data-testid=suggest-panel][data-status=running] .progress');
+          return el && !/准备中|preparing/.test(el.textContent ?? '') ? el.textContent : null;
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
+      const step = String(await progress.jsonValue());
       await this.page.click('[data-testid=suggest-cancel]');
       await this.page.waitForSelector('[data-testid=suggest-panel]:not([data-status=running])');
       return step;
