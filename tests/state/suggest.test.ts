@@ -3,7 +3,7 @@
 // communities the sites newly reach (the rule engine counts them on its own).
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_ID } from '../../src/core/scenario';
+import { addFacility, BASELINE_ID, newFacility } from '../../src/core/scenario';
 import { haversine } from '../../src/core/geo';
 import { circlePolygon, suggestFeatures, suggestLayers, SUGGEST_SOURCE } from '../../src/map/suggest-layer';
 import { BLANK_BASE, composeStyle } from '../../src/map/style';
@@ -108,6 +108,30 @@ describe('suggestion actions on the demo', () => {
     // a second scenario from the same result gets its own name
     state.suggest.scenarioMade.value = null;
     expect(actions.suggest.toScenario()).toBe('选址建议：托育机构 3 处 (2)');
+  });
+
+  it('from an open scenario: the new scenario keeps its edits and adds the sites, and the suggestion saw them', async () => {
+    const { state, actions } = await setup('ca');
+    expect(actions.newScenario('甲', [])).toBeNull();
+    await actions.scenarioSettled();
+    // a childcare centre of scenario 甲 at the first site the baseline would get
+    await actions.suggest.run();
+    const first = state.suggest.result.value!.sites[0];
+    const mine = addFacility(state.layers.value!, { facility: newFacility('childcare_centre', '甲的托育', first.candidate.point, {}, 'JIA-1') });
+    if (!mine.ok) throw new Error('edit not built');
+    expect(actions.commitEdit(mine.edit)).toBeNull();
+    await actions.scenarioSettled();
+    await actions.suggest.run();
+    const r = state.suggest.result.value!;
+    // that point's people are served in 甲 now, so the suggestion goes elsewhere
+    expect(r.sites.map((x) => x.candidate.id)).not.toContain(first.candidate.id);
+    expect(actions.suggest.toScenario()).not.toBeNull();
+    await actions.scenarioSettled();
+    const ids = state.layers.value!.facilities.map((f) => f.id);
+    expect(ids).toContain('JIA-1');
+    expect(ids.filter((id) => id.startsWith('suggested-'))).toHaveLength(r.sites.length);
+    const open = state.session.value!;
+    expect(open.editing.history.past).toHaveLength(2);
   });
 
   it('a second run overtakes the first: only the newer answer is kept', async () => {
