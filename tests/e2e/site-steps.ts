@@ -118,6 +118,7 @@ export class SiteSteps {
   };
 
   then = {
+    panelTitle: async (): Promise<string> => (await this.page.textContent('[data-testid=site-panel] h2')) ?? '',
     errorKey: async (): Promise<string | null> => this.page.getAttribute('[data-testid=site-error]', 'data-key').catch(() => null),
     candidates: async (): Promise<string[]> => this.page.$$eval('[data-testid=site-candidate] option', (os) => os.map((o) => o.textContent ?? '')),
     outlineCorners: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=site-outline]', 'data-points')),

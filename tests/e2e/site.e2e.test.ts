@@ -91,6 +91,9 @@ for (const viewport of [
       const c = await site.then.candidates();
       expect(c).toHaveLength(2);
       expect(c[0]).toContain('用地红线'); // the largest first
+      await driver.when.languageSwitched('en');
+      expect(await site.then.panelTitle()).toBe('Site check (new residential project)');
+      expect((await site.then.candidates())[0]).toMatch(/^用地红线 #1: [\d,]+ m²/);
     });
   });
 }

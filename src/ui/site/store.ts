@@ -88,9 +88,11 @@ export function chooseCandidate(index: number): void {
   if (c) useCandidate(c, index);
 }
 
-/** Reads a boundary file in the worker; one polygon is taken at once, several are listed to pick from. */
-export async function openFile(name: string, bytes: ArrayBuffer, crs = site.crs.value): Promise<void> {
+/** Reads a boundary file in the worker; one polygon is taken at once, several are listed to pick from.
+ *  A new file starts from its own coordinate system; a re-read (rereadWithCrs) passes the chosen one. */
+export async function openFile(name: string, bytes: ArrayBuffer, crs = ''): Promise<void> {
   if (!client) return;
+  site.crs.value = crs;
   site.status.value = 'reading';
   site.error.value = null;
   // the worker receives a copy (transferred); the page keeps the original for a re-read
