@@ -208,4 +208,12 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(await edit.then.parked()).toEqual([expect.stringContaining('设施「新苑托育中心」托位 20 → 60 — 找不到 id 为「F1」的设施')]);
     await driver.screenshot('edit-parked');
   });
+
+  it('reads in English', async () => {
+    await driver.when.languageSwitched('en');
+    expect(await driver.then.text('[data-testid=scenario-bar]')).toContain('New scenario');
+    expect(await driver.then.text('[data-testid=scenario-panel]')).toContain('Edits that no longer apply (kept)');
+    await driver.screenshot('edit-english');
+    await driver.when.languageSwitched('zh');
+  });
 });

@@ -215,7 +215,7 @@ export function ScenarioBar() {
       )}
       {n && (
         <div class={`sc-notice ${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="scenario-notice">
-          {typeof n.text === 'string' ? n.text : tm(lang, n.text)}
+          {typeof n.text === 'string' ? n.text : Array.isArray(n.text) ? n.text.map((m) => tm(lang, m)).join('\n') : tm(lang, n.text)}
           <button type="button" class="close" aria-label={tr('ui.close')} onClick={() => (notice.value = null)}>
             ×
           </button>

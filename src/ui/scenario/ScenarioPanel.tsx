@@ -53,11 +53,10 @@ export function ScenarioPanel() {
   const openScenarioFile = async (file: File) => {
     const r = actions.importScenarioText(await file.text());
     if (!r.ok) {
-      notice.value = { tone: 'error', text: tr('scenario.ui.fileError', { file: file.name }) + r.problems.map((m) => tm(lang, m)).join('\n') };
+      notice.value = { tone: 'error', text: [{ key: 'scenario.ui.fileError', args: { file: file.name } }, ...r.problems] };
       return;
     }
-    const text = tr('scenario.ui.imported', { name: r.name }) + (r.notice ? ` — ${tm(lang, r.notice)}` : '');
-    notice.value = { tone: 'info', text };
+    notice.value = { tone: 'info', text: [{ key: 'scenario.ui.imported', args: { name: r.name } }, ...(r.notice ? [r.notice] : [])] };
   };
 
   return (

@@ -12,8 +12,9 @@ import type { AppState } from '../../state/app-state';
 export type Pending = { kind: 'facility'; at: LonLat } | { kind: 'area'; ring: Ring } | null;
 
 export const pending = signal<Pending>(null);
-/** the last result of an editing step: an error to fix or a short confirmation */
-export const notice = signal<{ tone: 'error' | 'info'; text: Msg | string } | null>(null);
+/** the last result of an editing step: an error to fix or a short confirmation. Messages stay
+ *  keys until shown, so a language switch re-words them; several are shown one per line. */
+export const notice = signal<{ tone: 'error' | 'info'; text: Msg | Msg[] | string } | null>(null);
 
 export function say(m: Msg | null): boolean {
   notice.value = m ? { tone: 'error', text: m } : null;
