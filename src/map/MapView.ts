@@ -134,6 +134,17 @@ export class MapView {
     for (const l of e.layers) this.map.addLayer(l);
   }
 
+  /** Clicks on one layer (e.g. an extra overlay's markers): the clicked feature's properties. The
+   *  map's own click handling (unit selection) runs as well. Returns the unsubscribe. */
+  onLayerClick(layer: string, listener: (props: Record<string, unknown>) => void): () => void {
+    const h = (e: maplibregl.MapLayerMouseEvent) => {
+      const p = e.features?.[0]?.properties;
+      if (p) listener(p);
+    };
+    this.map.on('click', layer, h);
+    return () => this.map.off('click', layer, h);
+  }
+
   /** Marks the map as not idle until the next 'idle' event, and makes sure there is one: a
    *  repaint is requested even when MapLibre finds nothing new to draw (same value set again). */
   private busy(): void {

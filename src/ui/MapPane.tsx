@@ -103,7 +103,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const target = focusTarget(p, f.level, f.id);
         if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
       }),
-      ...suggestMapEffects(view, state.suggest),
+      ...suggestMapEffects(view, state.suggest, actions.suggest),
       ...siteMapEffects(view),
     ];
     return () => {

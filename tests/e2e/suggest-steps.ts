@@ -158,6 +158,16 @@ export class SuggestSteps {
       await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 3_000 }).catch(() => undefined);
       await this.mapIdle();
     },
+    rowHovered: async (rank: number): Promise<void> => {
+      await this.page.hover(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
+      await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${rank}"]`);
+    },
+    /** a real click at the middle of the map (where a row click has centred its site's marker) */
+    mapCentreClicked: async (): Promise<void> => {
+      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
+      if (!box) throw new Error('map canvas not on screen');
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    },
     /** "turn into a scenario", then waits until the rule's counts in the sidebar change */
     turnedIntoScenario: async (rule: string, before: RuleCounts): Promise<void> => {
       await this.page.click('[data-testid=suggest-to-scenario]');
@@ -201,6 +211,10 @@ export class SuggestSteps {
     rowSources: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-rows] tbody tr .source', (els) => els.map((e) => e.textContent ?? '')),
     gridEstimate: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=suggest-grid-estimate]', 'data-n')),
     candidatesCounted: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=suggest-result]', 'data-candidates')),
+    highlightedRank: async (expected: number): Promise<number> => {
+      const el = await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${expected}"]`, { timeout: 10_000 });
+      return Number(await el.getAttribute('data-rank'));
+    },
     qualityText: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-quality]')) ?? '',
     chartLabels: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-chart-sites] text', (ts) => ts.map((t) => t.textContent ?? '')),
     scenarioMade: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-scenario-made]')) ?? '',

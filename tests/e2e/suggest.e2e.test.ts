@@ -63,6 +63,10 @@ describe('site suggestion at 1366×768', () => {
 
     await suggest.when.rowClicked(1);
     await driver.screenshot('suggest-2-zoomed-1366');
+    // the marker answers a click on the map: its row lights up again
+    await suggest.when.rowHovered(2);
+    await suggest.when.mapCentreClicked();
+    expect(await suggest.then.highlightedRank(1)).toBe(1);
 
     await suggest.when.turnedIntoScenario(RULE, before);
     expect(await suggest.then.scenarioMade()).toContain('选址建议');

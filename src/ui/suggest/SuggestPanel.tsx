@@ -209,6 +209,12 @@ function Result({ r }: { r: SuggestResult }) {
   const n = (v: number | null) => fmt(v === null ? null : Math.round(v * 10) / 10, lang);
   const nameOf = state.nameOf.value;
   const top = useRef<HTMLElement>(null);
+  const rows = useRef<HTMLTableSectionElement>(null);
+  const on = g.highlighted.value;
+  // a marker clicked on the map: show its row
+  useEffect(() => {
+    if (on !== null) rows.current?.querySelector(`tr[data-rank="${on}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [on]);
   // a new answer lands below the form: bring its heading into view (the panel scrolls, not the page)
   useEffect(() => top.current?.scrollIntoView({ block: 'start' }), [r]);
   const basis = g.basis.value;
@@ -253,7 +259,7 @@ function Result({ r }: { r: SuggestResult }) {
               {hasCost && <th class="num">{tr('suggest.col.cost')}</th>}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={rows}>
             {r.sites.map((s) => (
               <tr
                 key={s.rank}

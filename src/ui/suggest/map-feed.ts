@@ -4,12 +4,18 @@ import { effect } from '@preact/signals';
 import type { MapView } from '../../map/MapView';
 import { suggestFeatures, suggestLayers, SUGGEST_SOURCE } from '../../map/suggest-layer';
 import type { SuggestState } from '../../state/suggest';
+import type { SuggestActions } from '../../state/suggest-actions';
 
-/** MapPane spreads these disposers into its own list. */
-export function suggestMapEffects(view: MapView, g: SuggestState): (() => void)[] {
+/** MapPane spreads these disposers into its own list. A click on a numbered marker highlights
+ *  that site's row. */
+export function suggestMapEffects(view: MapView, g: SuggestState, a: Pick<SuggestActions, 'highlight'>): (() => void)[] {
   const layers = suggestLayers();
   let fed = false;
   return [
+    view.onLayerClick('a-suggest-marker', (p) => {
+      const rank = Number(p.rank);
+      if (Number.isInteger(rank)) a.highlight(rank);
+    }),
     effect(() => {
       // the markers belong to the panel: closing it takes them off the map
       const open = g.open.value;
