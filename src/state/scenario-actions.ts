@@ -189,6 +189,29 @@ export function createScenarioActions(s: AppState, deps: ScenarioDeps, analyse: 
       return null;
     },
 
+    /** Undo or redo until `done` edits are in effect (a click in the history list): one step
+     *  for the session and one analysis, however far it goes. */
+    historyTo(done: number): Msg | null {
+      const cur = current();
+      if (!cur) return noProject;
+      let next = cur;
+      while (next.editing.history.past.length > done) {
+        const back = undoEdit(next);
+        if (back === next) break;
+        next = back;
+      }
+      while (next.editing.history.past.length < done && next.editing.history.future.length > 0) {
+        const r = redoEdit(next);
+        if (!r.ok) {
+          if (next !== cur) apply(next);
+          return r.reason;
+        }
+        next = r.session;
+      }
+      if (next !== cur) apply(next);
+      return null;
+    },
+
     /** The open (or named) scenario as a file to share: the edits and which baseline they were made on. */
     scenarioFileText(id?: string): { name: string; text: string } | null {
       const cur = current();

@@ -138,4 +138,26 @@ describe('scenario actions on the demo', () => {
     // four edits, fewer analyses: the ones overtaken while waiting never ran (latestOnly)
     expect(calls.filter((c) => c === 'analyse').length).toBeLessThan(4);
   });
+
+  it('a click in the history list goes back (or forward) several steps in one analysis', async () => {
+    const { state, actions, calls } = await setup();
+    actions.newScenario('历史');
+    for (const places of [60, 80, 100]) {
+      const e = setCapacity(state.layers.value!, { id: 'CC9001', capacity: { places } });
+      if (!e.ok) throw new Error('edit not built');
+      actions.commitEdit(e.edit);
+    }
+    await actions.scenarioSettled();
+    calls.length = 0;
+    expect(actions.historyTo(1)).toBeNull();
+    await actions.scenarioSettled();
+    expect(state.session.value!.editing.history.past).toHaveLength(1);
+    expect(state.session.value!.editing.history.future).toHaveLength(2);
+    expect(placesRule(state)?.value).toBeCloseTo((60 / 13685) * 1000, 2);
+    expect(calls).toEqual(['setEdits:1', 'analyse']); // two undos, one analysis
+    actions.historyTo(3);
+    await actions.scenarioSettled();
+    expect(placesRule(state)?.value).toBeCloseTo((100 / 13685) * 1000, 2);
+    expect(state.session.value!.editing.history.future).toHaveLength(0);
+  });
 });

@@ -72,9 +72,21 @@ export function ScenarioPanel() {
             <p class="note">{tr('scenario.ui.history.empty')}</p>
           ) : (
             <ol class="sc-history" data-testid="history">
-              {rows.map((r) => (
+              {rows.map((r, i) => (
                 <li key={r.editId} class={`${r.state}${r.current ? ' current' : ''}`} data-state={r.state}>
-                  {tm(lang, r.note)}
+                  <button
+                    type="button"
+                    class="sc-step"
+                    title={tr('scenario.ui.history.goTo')}
+                    aria-current={r.current ? 'step' : undefined}
+                    onClick={() => {
+                      // a done entry stays done (the ones after it are undone); an undone one is redone up to it
+                      const r2 = actions.historyTo(i + 1);
+                      if (r2) notice.value = { tone: 'error', text: r2 };
+                    }}
+                  >
+                    {tm(lang, r.note)}
+                  </button>
                   {r.state === 'undone' && <span class="muted">{tr('scenario.ui.history.undone')}</span>}
                 </li>
               ))}
