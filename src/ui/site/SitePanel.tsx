@@ -25,7 +25,8 @@ export const SITE_CRS = [
   { code: 'EPSG:3857', key: 'site.ui.crs.3857' },
 ] as const;
 
-const INPUT_FIELDS: FigureField[] = ['households', 'population', 'personsPerHousehold', 'elderlyFloorArea', 'elderlyLand', 'childcarePlaces', 'childcareFloorArea', 'year'];
+// 60+ and 0–3 residents are optional: left empty they take the area's shares (said in the report)
+const INPUT_FIELDS: FigureField[] = ['households', 'population', 'personsPerHousehold', 'year', 'elderlyFloorArea', 'elderlyLand', 'childcarePlaces', 'childcareFloorArea', 'elderlyBeds', 'elderly', 'infants'];
 
 /** corners of the outline (the closing point not counted twice) */
 function corners(g: SiteArea): number {
