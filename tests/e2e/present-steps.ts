@@ -81,8 +81,10 @@ export class PresentSteps {
       await this.page.waitForFunction(() => document.querySelector('[data-testid=compare-map-b]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 }).catch(() => undefined);
       await this.compared();
     },
-    compareClosed: async (): Promise<void> => {
-      await this.page.click('[data-testid=compare-close]');
+    /** the close button, or Esc */
+    compareClosed: async (by: 'button' | 'Escape' = 'button'): Promise<void> => {
+      if (by === 'button') await this.page.click('[data-testid=compare-close]');
+      else await this.page.keyboard.press('Escape');
       await this.page.waitForSelector('[data-testid=compare-panel]', { state: 'detached' });
     },
     viewSaved: async (name: string): Promise<void> => {

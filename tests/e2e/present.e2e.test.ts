@@ -59,7 +59,7 @@ for (const viewport of [
       await present.when.sideChosen('b', 'baseline');
       expect((await present.then.kpi('places')).delta).toBe(0);
       expect(await present.then.changedRow(ESTATE)).toBeNull();
-      await present.when.compareClosed();
+      await present.when.compareClosed('Escape');
     });
 
     it('saves a view, enters presentation mode, steps through the views with the keyboard and leaves with Esc', async () => {

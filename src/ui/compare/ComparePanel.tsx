@@ -1,6 +1,6 @@
 // Compare two states (baseline or any scenario): KPI cards with deltas, the communities whose
 // verdict changed (click → both maps frame it), the cost of what B builds, and the two maps.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
 import { ScenarioSelect, useSideName } from '../present/ScenarioSelect';
@@ -14,11 +14,21 @@ import './compare.css';
 export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state } = useApp();
   const tr = useT();
-  const { compare } = usePresent();
+  const { compare, presentation } = usePresent();
   const c = compare.state;
   const name = useSideName();
   const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
-  if (!c.users.value.has('panel')) return null;
+  const open = c.users.value.has('panel');
+  // Esc closes the panel (presentation mode has its own Esc and hides the panel meanwhile)
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !presentation.on.peek()) compare.closePanel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  if (!open) return null;
   const a = c.a.value;
   const b = c.b.value;
   const res = c.result.value;
