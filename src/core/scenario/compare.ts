@@ -63,6 +63,8 @@ export interface CapacityKpi {
 
 export interface RuleChange {
   rule: string;
+  /** the part of a rule whose clause holds several numbers (ca.community.min: elderly | childcare) */
+  part?: string;
   view?: 'onsite' | 'catchment';
   from: Status | 'absent';
   to: Status | 'absent';
@@ -274,14 +276,14 @@ function communityChanges(a: RuleResult[], b: RuleResult[], la: Layers, lb: Laye
 
 function ruleChanges(a: RuleResult[], b: RuleResult[]): RuleChange[] {
   // a community has a handful of results: pairing them by scanning beats building maps
-  const same = (x: RuleResult, y: RuleResult) => x.rule === y.rule && x.view === y.view;
+  const same = (x: RuleResult, y: RuleResult) => x.rule === y.rule && x.part === y.part && x.view === y.view;
   const out: RuleChange[] = [];
   const push = (x: RuleResult | undefined, y: RuleResult | undefined) => {
     const from = x?.status ?? 'absent';
     const to = y?.status ?? 'absent';
     if (from === to) return;
     const head = (x ?? y) as RuleResult;
-    out.push({ rule: head.rule, ...(head.view ? { view: head.view } : {}), from, to, valueA: x?.value ?? null, valueB: y?.value ?? null });
+    out.push({ rule: head.rule, ...(head.part ? { part: head.part } : {}), ...(head.view ? { view: head.view } : {}), from, to, valueA: x?.value ?? null, valueB: y?.value ?? null });
   };
   for (const x of a) push(x, b.find((y) => same(x, y)));
   for (const y of b) if (!a.some((x) => same(x, y))) push(undefined, y);

@@ -37,8 +37,8 @@ export function ChangedTable({ changed, onPick }: { changed: CommunityChange[]; 
               <td>
                 <ul class="moved">
                   {c.rules.map((r) => (
-                    <li key={`${r.rule}:${r.view ?? ''}`} data-rule={r.rule}>
-                      {ruleName(profiles, r.rule, lang)}
+                    <li key={`${r.rule}:${r.part ?? ''}:${r.view ?? ''}`} data-rule={r.part ? `${r.rule}:${r.part}` : r.rule}>
+                      {ruleName(profiles, r.part ? `${r.rule}:${r.part}` : r.rule, lang)}
                       {r.view === 'catchment' ? ` (${tr('present.compare.catchment')})` : ''}: {status(r.from)} → {status(r.to)}
                       {(r.valueA !== null || r.valueB !== null) && ` (${fmt(r.valueA, lang)} → ${fmt(r.valueB, lang)})`}
                     </li>

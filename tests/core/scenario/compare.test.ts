@@ -139,3 +139,22 @@ describe('compare', () => {
     expect(['places_per_1000', 'm2_per_resident', 'm2', 'share', 'count'].map(shortfallUnit)).toEqual(['places', 'm2', 'm2', 'other', 'other']);
   });
 });
+
+describe('rules with parts', () => {
+  // ca.community.min has an elderly part (300 m²) and a childcare part (200 m²) for the same community:
+  // elderly passes with 330, childcare fails with 90, on both sides. Nothing changed, so nothing is listed —
+  // pairing the results by rule id alone would read "fail → pass (90 → 330)".
+  const part = (p: string, status: Status, value: number): RuleResult => ({ ...r('ca.community.min', 'community', 'c1', status, 'm2', status === 'fail' ? 200 - value : 0, value, 'onsite'), part: p });
+  const layers = baseLayers();
+  it('pairs results by rule, part and view', () => {
+    const a = evaluation([part('elderly', 'pass', 330), part('childcare', 'fail', 90)], []);
+    const b = evaluation([part('childcare', 'fail', 90), part('elderly', 'pass', 330)], []);
+    expect(compare(a, b, layers, layers).changed).toEqual([]);
+  });
+  it('a part that changes is listed with its part', () => {
+    const a = evaluation([part('elderly', 'pass', 330), part('childcare', 'fail', 90)], []);
+    const b = evaluation([part('elderly', 'pass', 330), part('childcare', 'pass', 290)], []);
+    const c1 = compare(a, b, layers, layers).changed.find((c) => c.id === 'c1');
+    expect(c1?.rules).toEqual([{ rule: 'ca.community.min', part: 'childcare', view: 'onsite', from: 'fail', to: 'pass', valueA: 90, valueB: 290 }]);
+  });
+});
