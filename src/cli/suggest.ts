@@ -1,6 +1,6 @@
 // `npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio]
 //   [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES]
-//   [--no-communities] [--reach straight|network] [--json] [--lang en]`
+//   [--no-communities] [--reach auto|straight|network] [--json] [--lang en]`
 // Candidates: community points (unless --no-communities), a parcels GeoJSON (Point features with
 // id, name, mode, rural, capacity) and/or a grid over the street/town polygons.
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { suggestSites } from '../core/suggest/suggest';
 import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/suggest/types';
 import { t as tCore, tm, type Lang } from '../i18n';
 import { createNetworkEngine } from '../core/reach/network-engine';
+import { usesNetwork } from '../core/params';
 import { loadProjectPath } from './load-project';
 
 function die(msg: string): never {
@@ -40,7 +41,7 @@ const num = (name: string): number | undefined => {
   return n;
 };
 
-if (bare.length !== 1) die('usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach straight|network] [--json] [--lang en]');
+if (bare.length !== 1) die('usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach auto|straight|network] [--json] [--lang en]');
 const kind = flags.get('kind');
 if (!kind || !FACILITY_KINDS.includes(kind as FacilityKind)) die(`--kind must be one of ${FACILITY_KINDS.join(', ')}; got ${kind ?? 'nothing'}`);
 const sites = num('sites');
@@ -76,10 +77,11 @@ function readParcels(file: string): Parcel[] {
   });
 }
 
-const reachMode = flags.get('reach') ?? project.params.reach ?? 'straight';
-if (reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be straight or network, got ${reachMode}`);
+const reachMode = flags.get('reach') ?? project.params.reach ?? 'auto';
+if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
 if (reachMode === 'network' && project.roads.length === 0) die(`--reach network needs a street network (roads.geojson or roads in the project); ${bare[0]} has none`);
-const reach = reachMode === 'network' ? createNetworkEngine(project.roads, { snapDistance: project.params.snapDistance ?? 500 }) : undefined;
+// auto (the default) walks the streets whenever the project has roads, like npm run check and the app
+const reach = usesNetwork({ reach: reachMode }, project.roads.length) ? createNetworkEngine(project.roads, { snapDistance: project.params.snapDistance ?? 500 }) : undefined;
 
 const gridSpacing = num('grid');
 const gridArea: MultiPolygon | undefined =

@@ -6,7 +6,7 @@
 // returned); the page also ignores any answer that is not for its latest request.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaInfo, FacilityKind, Layers, Msg } from '../core/model';
-import { resolveParams, type Params } from '../core/params';
+import { resolveParams, usesNetwork, type Params } from '../core/params';
 import { releaseProxy } from 'comlink';
 import { createStraightEngine } from '../core/reach/straight';
 import type { ReachEngine, ReachQuery } from '../core/reach/types';
@@ -159,7 +159,7 @@ export function createSuggestApi(src: SuggestSource) {
     if (!layers) return { ok: false, error: { key: 'suggest.error.noProject' } };
     try {
       const params = resolveParams(req.params);
-      if (params.reach === 'network' && layers.roads.length > 0 && !src.reachCache()) report('network');
+      if (usesNetwork(params, layers.roads.length) && !src.reachCache()) report('network');
       const choice = reachFor(params, layers.roads, src.reachCache());
       src.keepReachCache(choice.cache);
       await yieldToQueue();
