@@ -5,7 +5,7 @@ import { evaluate, listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
 import { usesNetwork, type Params } from '../core/params';
 import { createNetworkEngine } from '../core/reach/network-engine';
-import { reasonText, resultRows, summarise, type ResultRow } from '../core/report';
+import { reasonText, resultRecord, resultRows, summarise, type ResultRow } from '../core/report';
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, parseAssignment, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
@@ -126,19 +126,7 @@ function jsonOf(ev: Evaluation) {
   return {
     profile: ev.profile,
     params: ev.params,
-    results: ev.results.map((r) => ({
-      rule: r.rule,
-      ...(r.part ? { part: r.part } : {}),
-      unit: { level: r.unit.level, id: r.unit.id },
-      value: r.value,
-      threshold: r.threshold,
-      measure: r.measure,
-      status: r.status,
-      shortfall: r.shortfall,
-      ...(r.view ? { view: r.view } : {}),
-      ...(r.reason ? { reason: r.reason } : {}),
-      citation: { document: r.citation.document, clause: r.citation.clause, text: r.citation.text },
-    })),
+    results: ev.results.map(resultRecord),
     issues: ev.issues,
     coverage: ev.coverage,
   };

@@ -1,23 +1,7 @@
 // The site check as plain JSON: the same result records `npm run check --json` prints, plus the
 // site, its figures, the reach findings and the effects on the area.
-import type { RuleResult } from '../model';
+import { resultRecord } from '../report/record';
 import type { SiteCheck } from './check';
-
-export function resultRecord(r: RuleResult) {
-  return {
-    rule: r.rule,
-    ...(r.part ? { part: r.part } : {}),
-    unit: { level: r.unit.level, id: r.unit.id },
-    value: r.value,
-    threshold: r.threshold,
-    measure: r.measure,
-    status: r.status,
-    shortfall: r.shortfall,
-    ...(r.view ? { view: r.view } : {}),
-    ...(r.reason ? { reason: r.reason } : {}),
-    citation: { document: r.citation.document, clause: r.citation.clause, text: r.citation.text },
-  };
-}
 
 export function siteCheckJson(c: SiteCheck) {
   return {
