@@ -8,13 +8,13 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
-import { usesNetwork, type Params } from '../core/params';
+import { usesNetwork } from '../core/params';
 import { createNetworkEngine } from '../core/reach/network-engine';
 import { formatNumber, reasonText } from '../core/report';
 import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
 import { toXlsx } from '../io/export/table';
-import { MAX_PROBLEMS, parseAssignment } from '../schemas';
+import { MAX_PROBLEMS, applyAssignments } from '../schemas';
 import { readSiteFile, siteHeader, siteTables } from '../worker/site';
 import { loadProjectPath } from './load-project';
 
@@ -116,15 +116,12 @@ export function main(argv: string[], now: Date = new Date()): number {
     for (const p of loaded.problems.slice(0, MAX_PROBLEMS)) console.error(`- ${tm(lang, p.msg)}`);
     return 1;
   }
-  let params: Partial<Params> = { ...loaded.project.params };
-  for (const s of args.sets) {
-    const r = parseAssignment(s, params);
-    if (!r.ok) {
-      console.error(tm(lang, r.msg));
-      return 2;
-    }
-    params = r.params;
+  const set = applyAssignments(loaded.project.params, args.sets);
+  if (!set.ok) {
+    console.error(tm(lang, set.msg));
+    return 2;
   }
+  const params = set.params;
   const profile = args.profile || (loaded.folder ? 'combined' : loaded.project.profile);
   if (profile !== 'all' && !(ALL_PROFILES as readonly string[]).includes(profile)) {
     console.error(t(lang, 'params.unknownProfile', { profile, known: [...ALL_PROFILES, 'all'].join(', ') }));

@@ -3,11 +3,11 @@
 // (naming file, feature index and id, and field), 2 on a usage error, 0 otherwise.
 import { evaluate, listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
-import { usesNetwork, type Params } from '../core/params';
+import { usesNetwork } from '../core/params';
 import { createNetworkEngine } from '../core/reach/network-engine';
 import { reasonText, resultRecord, resultRows, summarise, type ResultRow } from '../core/report';
 import { t, tm, type Lang } from '../i18n';
-import { MAX_PROBLEMS, parseAssignment, type InputProblem } from '../schemas';
+import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
 
 interface Args {
@@ -147,15 +147,12 @@ export function main(argv: string[]): number {
     console.error(t(lang, 'cli.changedNothing'));
     return 1;
   }
-  let params: Partial<Params> = { ...loaded.project.params };
-  for (const s of args.sets) {
-    const r = parseAssignment(s, params);
-    if (!r.ok) {
-      console.error(tm(lang, r.msg));
-      return 2;
-    }
-    params = r.params;
+  const set = applyAssignments(loaded.project.params, args.sets);
+  if (!set.ok) {
+    console.error(tm(lang, set.msg));
+    return 2;
   }
+  const params = set.params;
   const known = listProfiles().map((p) => p.id);
   const chosen = args.profile ?? (loaded.folder ? 'combined' : loaded.project.profile);
   if (chosen !== 'all' && !known.includes(chosen)) {

@@ -58,3 +58,14 @@ export function parseAssignment(text: string, into: Partial<Params>): ParamsResu
   const r = parseParams({ [name]: typed });
   return r.ok ? { ok: true, params: { ...into, ...r.params } } : r;
 }
+
+/** Several `--set name=value` in order onto a base; the first bad one stops with its message. */
+export function applyAssignments(base: Partial<Params>, texts: readonly string[]): ParamsResult {
+  let params: Partial<Params> = { ...base };
+  for (const text of texts) {
+    const r = parseAssignment(text, params);
+    if (!r.ok) return r;
+    params = r.params;
+  }
+  return { ok: true, params };
+}
