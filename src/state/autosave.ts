@@ -4,8 +4,10 @@
 // page settings (layer switches, circles, chosen rule, language) — is written to IndexedDB a
 // moment after every change. On the next load it is opened exactly as it was.
 //
-// The record holds the same project file text "save project" writes, so restoring is opening
-// a project file, through the same validation.
+// Two records: the data (the project file without its scenario part, rewritten only when the
+// data changes: a project opened, an import) and a small one rewritten after every change (the
+// scenario part, profile, parameters, settings). Restoring puts them together into the project
+// file "save project" would write and opens it, through the same validation.
 import { effect } from '@preact/signals';
 import { savedScenarios, writeScenarioPart, BASELINE_ID, type View } from '../core/scenario';
 import type { Lang } from '../i18n';
@@ -22,6 +24,8 @@ export interface AsyncStore {
 }
 
 export const AUTOSAVE_KEY = 'yl.autosave';
+/** the project file without its scenario part (large; rewritten only when the data change) */
+export const DATA_KEY = 'yl.autosave.data';
 /** the map's extent, written on its own (small, so it also gets out as the page is left) */
 export const EXTENT_KEY = 'yl.autosave.extent';
 
@@ -33,7 +37,9 @@ export function parseExtent(v: unknown): Extent | null {
   const [w, so, e, n] = v as number[];
   return w < e && so < n && w >= -180 && e <= 180 && so >= -90 && n <= 90 ? [w, so, e, n] : null;
 }
-export const AUTOSAVE_VERSION = 1;
+export const AUTOSAVE_VERSION = 2;
+/** the project file's own keys for scenarios (src/core/scenario/project_part.ts) */
+const PART_KEYS = ['scenarios', 'views', 'activeScenario'];
 
 export interface Settings {
   lang: Lang;
@@ -48,8 +54,10 @@ export interface AutosaveRecord {
   savedAt: string;
   /** the file name the project was opened from (the demo keeps DEMO_FILE, so its note shows) */
   fileName: string;
-  /** the project file: baseline, profile, params, scenarios, views, open scenario */
-  project: string;
+  /** the project file's scenario part: scenarios (with redo stacks, parked edits), views, open scenario */
+  part: Record<string, unknown>;
+  profile: string;
+  params: Record<string, unknown>;
   settings: Settings;
 }
 
@@ -59,17 +67,27 @@ export interface ProjectDeps {
   views: () => View[];
 }
 
-/** The project file text of what is open now: "save project" downloads it, autosave stores it. */
+function scenarioPart(s: AppState, deps: ProjectDeps): Record<string, unknown> {
+  const session = s.session.peek();
+  return writeScenarioPart({ scenarios: session ? savedScenarios(session) : [], views: deps.views(), activeScenario: session?.active ?? BASELINE_ID });
+}
+
+/** The project's own extra keys without a scenario part (the part is written fresh). */
+function dataOther(other: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(other).filter(([k]) => !PART_KEYS.includes(k)));
+}
+
+/** The project file text of what is open now: "save project" downloads it. */
 export async function projectFileText(s: AppState, deps: ProjectDeps): Promise<string> {
   const p = s.project.peek();
-  const session = s.session.peek();
   if (!p) throw new Error('no project is open');
-  const part = writeScenarioPart({
-    scenarios: session ? savedScenarios(session) : [],
-    views: deps.views(),
-    activeScenario: session?.active ?? BASELINE_ID,
-  });
-  return deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: { ...p.other, ...part } });
+  return deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: { ...dataOther(p.other), ...scenarioPart(s, deps) } });
+}
+
+/** The project file from the two autosave records (what projectFileText gave when they were written). */
+export function joinRecords(rec: AutosaveRecord, data: string): string {
+  const obj = JSON.parse(data) as Record<string, unknown>;
+  return JSON.stringify({ ...obj, ...rec.part, profile: rec.profile, params: rec.params });
 }
 
 export function currentSettings(s: AppState): Settings {
@@ -80,7 +98,8 @@ export function currentSettings(s: AppState): Settings {
 export function parseRecord(v: unknown): AutosaveRecord | null {
   if (typeof v !== 'object' || v === null) return null;
   const r = v as Record<string, unknown>;
-  if (r.version !== AUTOSAVE_VERSION || typeof r.project !== 'string' || typeof r.fileName !== 'string' || typeof r.savedAt !== 'string') return null;
+  const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (r.version !== AUTOSAVE_VERSION || typeof r.fileName !== 'string' || typeof r.savedAt !== 'string' || typeof r.profile !== 'string' || !obj(r.part) || !obj(r.params)) return null;
   const st = (typeof r.settings === 'object' && r.settings !== null ? r.settings : {}) as Record<string, unknown>;
   const vis = (typeof st.visible === 'object' && st.visible !== null ? st.visible : {}) as Record<string, unknown>;
   const settings: Settings = {
@@ -89,7 +108,7 @@ export function parseRecord(v: unknown): AutosaveRecord | null {
     circles: Array.isArray(st.circles) ? st.circles.filter((c): c is CircleGroup => c === 'elderly' || c === 'childcare') : ['elderly', 'childcare'],
     rule: typeof st.rule === 'string' ? st.rule : null,
   };
-  return { version: AUTOSAVE_VERSION, savedAt: r.savedAt, fileName: r.fileName, project: r.project, settings };
+  return { version: AUTOSAVE_VERSION, savedAt: r.savedAt, fileName: r.fileName, part: r.part, profile: r.profile, params: r.params, settings };
 }
 
 export async function readAutosave(store: AsyncStore): Promise<AutosaveRecord | null> {
@@ -100,12 +119,30 @@ export async function readAutosave(store: AsyncStore): Promise<AutosaveRecord | 
   }
 }
 
-export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null }): Promise<AutosaveRecord> {
+/** What the data record depends on: a new object here means the data changed. */
+function dataIdentity(s: AppState): unknown[] {
+  return [s.project.peek(), s.session.peek()?.baseline];
+}
+
+/** Writes the small record, and the data record too unless `sameData` says it is already
+ *  stored (the data are written first, so a record never points at data older than itself). */
+export async function saveNow(
+  s: AppState,
+  deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean },
+): Promise<AutosaveRecord> {
+  const p = s.project.peek();
+  if (!p) throw new Error('no project is open');
+  if (!deps.sameData) {
+    const data = await deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: dataOther(p.other) });
+    await deps.store.set(DATA_KEY, data);
+  }
   const record: AutosaveRecord = {
     version: AUTOSAVE_VERSION,
     savedAt: (deps.now?.() ?? new Date()).toISOString(),
     fileName: s.projectFile.peek() ?? 'project.json',
-    project: await projectFileText(s, deps),
+    part: scenarioPart(s, deps),
+    profile: s.profile.peek(),
+    params: { ...s.params.peek() },
     settings: currentSettings(s),
   };
   await deps.store.set(AUTOSAVE_KEY, record);
@@ -121,6 +158,8 @@ export function startAutosave(
   deps: ProjectDeps & { store: AsyncStore; delayMs?: number; extent?: () => Extent | null; onSaved?: (r: AutosaveRecord) => void; onError?: (e: unknown) => void },
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** identities of the data last written (see dataIdentity) */
+  let written: unknown[] | null = null;
   const stop = effect(() => {
     // read everything the record holds, so a change to any of them schedules a save
     void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views()];
@@ -129,9 +168,17 @@ export function startAutosave(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      saveNow(s, deps).then(
-        (r) => deps.onSaved?.(r),
-        (e: unknown) => deps.onError?.(e),
+      const id = dataIdentity(s);
+      const sameData = written !== null && id.every((x, i) => x === written?.[i]);
+      saveNow(s, { ...deps, sameData }).then(
+        (r) => {
+          written = id;
+          deps.onSaved?.(r);
+        },
+        (e: unknown) => {
+          written = null; // write the data again next time
+          deps.onError?.(e);
+        },
       );
     }, deps.delayMs ?? 400);
   });
@@ -165,8 +212,15 @@ export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{
   if (!rec) return { restored: null, failed: false, extent: null };
   applySettings(s, rec.settings);
   deps.setLang(rec.settings.lang);
-  await deps.openProjectText(rec.project, rec.fileName);
-  if (s.phase.peek() !== 'error' && s.project.peek()) {
+  let text: string | null = null;
+  try {
+    const data = await deps.store.get(DATA_KEY);
+    if (typeof data === 'string') text = joinRecords(rec, data);
+  } catch {
+    text = null;
+  }
+  if (text !== null) await deps.openProjectText(text, rec.fileName);
+  if (text !== null && s.phase.peek() !== 'error' && s.project.peek()) {
     let extent: Extent | null = null;
     try {
       extent = parseExtent(await deps.store.get(EXTENT_KEY));
@@ -176,7 +230,7 @@ export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{
     return { restored: rec, failed: false, extent };
   }
   try {
-    await deps.store.set(FAILED_KEY, rec);
+    await deps.store.set(FAILED_KEY, { record: rec, data: await deps.store.get(DATA_KEY) });
   } catch {
     // nothing more we can do; the error banner already says what went wrong
   }
@@ -185,5 +239,6 @@ export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{
 
 export async function clearAutosave(store: AsyncStore): Promise<void> {
   await store.del(AUTOSAVE_KEY);
+  await store.del(DATA_KEY);
   await store.del(EXTENT_KEY);
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addFacility, BASELINE_ID, newFacility, savedScenarios, setCapacity } from '../../src/core/scenario';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
-import { AUTOSAVE_KEY, FAILED_KEY, parseExtent, parseRecord, restoreAutosave, saveNow, type AsyncStore } from '../../src/state/autosave';
+import { AUTOSAVE_KEY, DATA_KEY, FAILED_KEY, parseExtent, parseRecord, projectFileText, restoreAutosave, saveNow, startAutosave, type AsyncStore } from '../../src/state/autosave';
 import { demoClient } from './scenario-client';
 
 const DEMO = 'data/demo/project.json';
@@ -86,19 +86,48 @@ describe('autosave', () => {
   });
 
   it('a damaged or foreign record is ignored; one that does not open is kept aside, not lost', async () => {
-    expect(parseRecord({ version: 99, project: '{}', fileName: 'x', savedAt: 'y' })).toBeNull();
+    expect(parseRecord({ version: 99, part: {}, profile: 'ak', params: {}, fileName: 'x', savedAt: 'y' })).toBeNull();
+    expect(parseRecord({ version: 2, part: [], profile: 'ak', params: {}, fileName: 'x', savedAt: 'y' })).toBeNull();
     expect(parseRecord('text')).toBeNull();
     expect(parseExtent([108.95, 34.15, 108.93, 34.17])).toBeNull(); // west east of east
     expect(parseExtent([0, 0, 1])).toBeNull();
     expect(parseExtent([0, 0, 1, Number.NaN])).toBeNull();
     const store = mapStore();
     const a = await app();
-    const bad = { version: 1, savedAt: '2026-11-30T12:00:00Z', fileName: 'p.json', project: '{"version": 1, "communities": 5}', settings: {} };
-    await store.set(AUTOSAVE_KEY, bad);
+    const record = { version: 2, savedAt: '2026-11-30T12:00:00Z', fileName: 'p.json', part: {}, profile: 'ak', params: {}, settings: {} };
+    await store.set(AUTOSAVE_KEY, record);
+    await store.set(DATA_KEY, '{"version": 1, "communities": 5}');
     const r = await restoreAutosave(a.state, { store, openProjectText: a.actions.openProjectText, setLang: a.actions.setLang });
     expect(r).toEqual({ restored: null, failed: true, extent: null });
-    expect(store.map.get(FAILED_KEY)).toMatchObject({ project: bad.project });
+    expect(store.map.get(FAILED_KEY)).toMatchObject({ record: { fileName: 'p.json' }, data: '{"version": 1, "communities": 5}' });
     expect(a.state.project.value).toBeNull();
+    // a record without its data: nothing to open, kept aside as well
+    store.map.delete(DATA_KEY);
+    expect(await restoreAutosave(a.state, { store, openProjectText: a.actions.openProjectText, setLang: a.actions.setLang })).toEqual({ restored: null, failed: true, extent: null });
+  });
+
+  it('the large data record is written when the data change, not after every edit', async () => {
+    const a = await worked();
+    const store = mapStore();
+    const writes: string[] = [];
+    const counting: AsyncStore = { ...store, set: async (k, v) => { writes.push(k); await store.set(k, v); } };
+    let saved: () => void = () => undefined;
+    const stop = startAutosave(a.state, { store: counting, client: a.client, views: () => [], delayMs: 0, onSaved: () => saved() });
+    const next = () => new Promise<void>((r) => (saved = r));
+    await next(); // the first save after start writes both
+    expect(writes).toEqual([DATA_KEY, AUTOSAVE_KEY]);
+    writes.length = 0;
+    const e = setCapacity(a.state.layers.value!, { id: 'CC9001', capacity: { places: 70 } });
+    if (!e.ok) throw new Error('edit');
+    const done = next();
+    a.actions.commitEdit(e.edit);
+    await done;
+    expect(writes).toEqual([AUTOSAVE_KEY]); // the edit lives in the small record
+    stop();
+    // and the two records together still open to the same place
+    const after = await app();
+    await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
+    expect(after.state.layers.value!.facilities.find((f) => f.id === 'CC9001')?.places).toBe(70);
   });
 });
 
@@ -106,13 +135,13 @@ describe('project files', () => {
   it('a saved project file opens with its scenarios, the open one and its edits', async () => {
     const before = await worked();
     const store = mapStore();
-    const rec = await saveNow(before.state, { store, client: before.client, views: () => [] });
-    const json = JSON.parse(rec.project) as Record<string, unknown>;
+    const text = await projectFileText(before.state, { client: before.client, views: () => [] });
+    const json = JSON.parse(text) as Record<string, unknown>;
     expect(json.version).toBe(1);
     expect((json.scenarios as { name: string }[]).map((s) => s.name)).toEqual(['甲', '乙']);
     expect((json.roads as { features: unknown[] }).features.length).toBeGreaterThan(0); // the roads the page never holds
     const after = await app();
-    await after.actions.openProjectText(rec.project, 'saved.project.json');
+    await after.actions.openProjectText(text, 'saved.project.json');
     expect(after.state.session.value?.active).toBe(before.state.session.value?.active);
     expect(after.state.layers.value!.facilities.some((f) => f.id === 'NEW1')).toBe(true);
   });
