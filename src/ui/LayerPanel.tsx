@@ -1,17 +1,13 @@
 // Layer switches, which service circles to draw, and the legend for what is on the map.
-import { FACILITY_KINDS } from '../core/model';
 import { LAYER_GROUPS } from '../map/layers';
-import { CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, VERDICT_COLOURS } from '../map/theme';
-import type { Verdict } from '../state/verdicts';
+import { CIRCLE_COLOURS } from '../map/theme';
 import { CIRCLE_GROUPS } from '../worker/service-areas';
 import { useApp, useT } from './context';
-
-const VERDICTS: Verdict[] = ['fail', 'pass', 'na', 'none'];
+import { LegendLists } from './present/Legend';
 
 export function LayerPanel() {
   const { state, actions } = useApp();
   const tr = useT();
-  const lang = state.lang.value;
   const vis = state.visible.value;
   const coverage = state.analysis.value?.evaluation.coverage ?? [];
   return (
@@ -47,31 +43,7 @@ export function LayerPanel() {
           );
         })}
       </ul>
-      <h3>{state.rule.value ? tr('ui.legend.rule') : tr('ui.legend.overall')}</h3>
-      <ul class="legend">
-        {VERDICTS.map((v) => (
-          <li key={v}>
-            <span class="swatch" style={{ background: VERDICT_COLOURS[v] }} />
-            {tr(`ui.status.${v}`)}
-          </li>
-        ))}
-        <li>
-          <span class="swatch outline" style={{ borderColor: OUTSIDE_COLOUR }} />
-          {tr('ui.legend.outside')}
-        </li>
-      </ul>
-      <h3>{tr('ui.legend.facilities')}</h3>
-      <ul class="legend">
-        {FACILITY_KINDS.map((k) => (
-          <li key={k}>
-            <span class="marker" style={{ background: KIND_STYLES[k].colour }}>
-              {KIND_STYLES[k].glyph[lang]}
-            </span>
-            {tr(`kind.${k}`)}
-          </li>
-        ))}
-        <li class="note">{tr('ui.legend.size')}</li>
-      </ul>
+      <LegendLists full />
     </section>
   );
 }

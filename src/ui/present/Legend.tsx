@@ -1,18 +1,19 @@
-// The map legend for presentation and print: verdict colours and facility kinds (the layer
-// panel has the same with its switches; here it is read-only and large).
-import type { FacilityKind } from '../../core/model';
-import { KIND_STYLES, VERDICT_COLOURS } from '../../map/theme';
+// The map legend: verdict colours and facility kinds. The layer panel shows it with the outside
+// outline and the size note; presentation and print show it read-only and large in a box.
+import { FACILITY_KINDS } from '../../core/model';
+import { KIND_STYLES, OUTSIDE_COLOUR, VERDICT_COLOURS } from '../../map/theme';
+import type { Verdict } from '../../state/verdicts';
 import { useApp, useT } from '../context';
 
-const VERDICTS = ['fail', 'pass', 'na', 'none'] as const;
+const VERDICTS: Verdict[] = ['fail', 'pass', 'na', 'none'];
 
-export function Legend({ testid }: { testid: string }) {
+/** The headings and lists; `full` adds the outside-the-circles outline and the marker-size note. */
+export function LegendLists({ full = false }: { full?: boolean }) {
   const { state } = useApp();
   const tr = useT();
   const lang = state.lang.value;
-  const kinds = Object.keys(KIND_STYLES) as FacilityKind[];
   return (
-    <div class="legend-box" data-testid={testid}>
+    <>
       <h3>{state.rule.value ? tr('ui.legend.rule') : tr('ui.legend.overall')}</h3>
       <ul class="legend">
         {VERDICTS.map((v) => (
@@ -21,10 +22,16 @@ export function Legend({ testid }: { testid: string }) {
             {tr(`ui.status.${v}`)}
           </li>
         ))}
+        {full && (
+          <li>
+            <span class="swatch outline" style={{ borderColor: OUTSIDE_COLOUR }} />
+            {tr('ui.legend.outside')}
+          </li>
+        )}
       </ul>
       <h3>{tr('ui.legend.facilities')}</h3>
-      <ul class="legend kinds">
-        {kinds.map((k) => (
+      <ul class={full ? 'legend' : 'legend kinds'}>
+        {FACILITY_KINDS.map((k) => (
           <li key={k}>
             <span class="marker" style={{ background: KIND_STYLES[k].colour }}>
               {KIND_STYLES[k].glyph[lang]}
@@ -32,7 +39,16 @@ export function Legend({ testid }: { testid: string }) {
             {tr(`kind.${k}`)}
           </li>
         ))}
+        {full && <li class="note">{tr('ui.legend.size')}</li>}
       </ul>
+    </>
+  );
+}
+
+export function Legend({ testid }: { testid: string }) {
+  return (
+    <div class="legend-box" data-testid={testid}>
+      <LegendLists />
     </div>
   );
 }
