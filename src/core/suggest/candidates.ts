@@ -2,41 +2,11 @@
 // area — or any mix. Order matters only for ties (the earlier candidate wins): parcels first
 // (sites the planner actually has), then communities in layer order, then grid points row by row
 // from south-west to north-east.
-import type { MultiPolygon, Polygon } from 'geojson';
-import { bboxOf, localProjector, pointInArea } from '../geo';
 import type { LonLat } from '../reach/types';
 import { BUILD_MODES } from './cost';
+import { gridPointsSteps } from './grid';
+import { Tick, type Steps } from './steps';
 import type { Candidate, CandidateSpec } from './types';
-
-/** more grid points than this is almost surely a spacing typed in the wrong unit */
-export const MAX_GRID_POINTS = 200_000;
-
-/** Points `spacing` metres apart (local equirectangular projection around the area's centre)
- *  that lie inside the area. */
-export function gridPoints(area: Polygon | MultiPolygon, spacing: number): LonLat[] {
-  if (!(spacing > 0)) throw new Error(`grid spacing must be a number of metres > 0, got ${spacing}`);
-  const b = bboxOf(area);
-  if (!Number.isFinite(b.minX)) return [];
-  const proj = localProjector([(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2]);
-  const [x0, y0] = proj.toXY([b.minX, b.minY]);
-  const [x1, y1] = proj.toXY([b.maxX, b.maxY]);
-  const cols = Math.floor((x1 - x0) / spacing) + 1;
-  const rows = Math.floor((y1 - y0) / spacing) + 1;
-  if (cols * rows > MAX_GRID_POINTS * 4)
-    throw new Error(`a ${spacing} m grid over this area has about ${cols * rows} points; use a larger spacing (limit ${MAX_GRID_POINTS} inside the area)`);
-  // centre the grid in the bounding box so the margins are even
-  const ox = x0 + (x1 - x0 - (cols - 1) * spacing) / 2;
-  const oy = y0 + (y1 - y0 - (rows - 1) * spacing) / 2;
-  const out: LonLat[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const p = proj.toLonLat([ox + c * spacing, oy + r * spacing]);
-      if (pointInArea(p, area)) out.push(p);
-    }
-  }
-  if (out.length > MAX_GRID_POINTS) throw new Error(`a ${spacing} m grid puts ${out.length} points in the area (limit ${MAX_GRID_POINTS}); use a larger spacing`);
-  return out;
-}
 
 export interface CommunityPoint {
   id: string;
@@ -65,14 +35,14 @@ export function parcelProblems(parcels: readonly unknown[]): string[] {
   return problems;
 }
 
-/** The candidate list. `nearestCommunity` maps points to the index of the nearest community
- *  within the circle (or undefined), used to name grid points and decide rural rates. */
-export function buildCandidates(spec: CandidateSpec, communities: readonly CommunityPoint[], nearestCommunity: (points: LonLat[]) => (number | undefined)[]): Candidate[] {
+/** The candidate list, as steps. `nearestCommunity` maps points to the index of the nearest
+ *  community within the circle (or undefined), used to name grid points and decide rural rates. */
+export function* buildCandidates(spec: CandidateSpec, communities: readonly CommunityPoint[], nearestCommunity: (points: LonLat[]) => Steps<(number | undefined)[]>): Steps<Candidate[]> {
   const out: Candidate[] = [];
   const parcels = spec.parcels ?? [];
   const problems = parcelProblems(parcels);
   if (problems.length) throw new Error(`candidate parcels: ${problems.join('; ')}`);
-  const parcelNear = nearestCommunity(parcels.map((p) => p.point));
+  const parcelNear = yield* nearestCommunity(parcels.map((p) => p.point));
   parcels.forEach((p, k) => {
     const near = parcelNear[k];
     out.push({
@@ -89,10 +59,12 @@ export function buildCandidates(spec: CandidateSpec, communities: readonly Commu
   if (spec.communities) {
     for (const c of communities) out.push({ id: `community:${c.id}`, name: c.name, point: c.point, source: 'community', mode: 'new', rural: c.rural, community: c.id });
   }
+  const tick = new Tick();
   if (spec.grid) {
-    const pts = gridPoints(spec.grid.area, spec.grid.spacing);
-    const near = nearestCommunity(pts);
-    pts.forEach((p, k) => {
+    const pts = yield* gridPointsSteps(spec.grid.area, spec.grid.spacing);
+    const near = yield* nearestCommunity(pts);
+    for (let k = 0; k < pts.length; k++) {
+      const p = pts[k];
       const c = near[k] !== undefined ? communities[near[k] as number] : undefined;
       out.push({
         id: `grid:${k}`,
@@ -104,7 +76,8 @@ export function buildCandidates(spec: CandidateSpec, communities: readonly Commu
         rural: c ? c.rural : false,
         community: c?.id,
       });
-    });
+      if (tick.add()) yield;
+    }
   }
   return out;
 }

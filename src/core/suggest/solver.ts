@@ -22,6 +22,7 @@
 //   for the optimum that may re-split demand between sites (a max-flow assignment), so
 //   served / upperBound is a proven quality ratio for this very instance.
 import { IndexHeap } from './heap';
+import { runSteps, Tick, type Steps } from './steps';
 
 export interface CoverageInstance {
   /** residual weight per demand point */
@@ -146,21 +147,29 @@ function affordable(limits: Limits, spent: number, cost: number): boolean {
 /** Lazy greedy (CELF): re-evaluates a candidate only when it reaches the top of the heap with a
  *  gain computed before the last pick. Ties: larger key, then smaller candidate index. */
 export function lazyGreedy(inst: CoverageInstance, limits: Limits, rule: GreedyRule = 'gain'): GreedyRun {
+  return runSteps(lazyGreedySteps(inst, limits, rule));
+}
+
+/** lazyGreedy as steps: a checkpoint every few thousand gain evaluations */
+export function* lazyGreedySteps(inst: CoverageInstance, limits: Limits, rule: GreedyRule = 'gain'): Steps<GreedyRun> {
   const m = rowCount(inst);
   const residual = Float64Array.from(inst.weight);
   const heap = new IndexHeap(m);
   const computedAt = new Int32Array(m);
+  const tick = new Tick();
   let evaluations = 0;
   for (let j = 0; j < m; j++) {
     const g = gainOf(inst, residual, j);
     evaluations++;
     if (g > 0) heap.push(j, keyOf(rule, g, inst.cost[j]));
+    if (tick.add()) yield;
   }
   const picks: Pick[] = [];
   let served = 0;
   let spent = 0;
   let round = 0;
   while (picks.length < limits.maxSites && heap.size > 0) {
+    if (tick.add()) yield;
     const j = heap.pop();
     // the budget left only shrinks, so a site that does not fit now never will
     if (!affordable(limits, spent, inst.cost[j])) continue;
@@ -227,16 +236,18 @@ export function residualAfter(inst: CoverageInstance, run: GreedyRun): Float64Ar
  *  already plus, at each of its sites, no more than that site's capacity and the residual it
  *  reaches. The max over selections is relaxed to the top-k gains and, with a budget, to the
  *  fractional knapsack; the smaller relaxation is returned. */
-export function upperBound(inst: CoverageInstance, limits: Limits, served: number, residual: Float64Array): number {
+function* upperBoundSteps(inst: CoverageInstance, limits: Limits, served: number, residual: Float64Array): Steps<number> {
   const m = rowCount(inst);
   const gains: number[] = [];
   const costs: number[] = [];
+  const tick = new Tick();
   for (let j = 0; j < m; j++) {
     const g = gainOf(inst, residual, j);
     if (g > 0) {
       gains.push(g);
       costs.push(inst.cost[j]);
     }
+    if (tick.add()) yield;
   }
   const sorted = [...gains].sort((a, b) => b - a);
   let extra = 0;
@@ -267,17 +278,22 @@ function better(a: GreedyRun, b: GreedyRun): GreedyRun {
 /** The suggested selection: the lazy gain greedy, and with a budget also the gain-per-cost greedy,
  *  keeping the better (more served; equal → cheaper; equal → the gain rule). */
 export function solveCoverage(inst: CoverageInstance, limits: Limits): Solution {
+  return runSteps(solveCoverageSteps(inst, limits));
+}
+
+/** solveCoverage as steps (checkpoints in the greedy runs and the bounds) */
+export function* solveCoverageSteps(inst: CoverageInstance, limits: Limits): Steps<Solution> {
   validateInstance(inst);
   if (!(limits.maxSites >= 0) || !Number.isInteger(limits.maxSites)) throw new Error(`maxSites must be a whole number ≥ 0, got ${limits.maxSites}`);
   if (limits.budget !== undefined && !(limits.budget >= 0)) throw new Error(`budget must be ≥ 0 CNY, got ${limits.budget}`);
-  const unit = lazyGreedy(inst, limits, 'gain');
-  const ratio = limits.budget !== undefined ? lazyGreedy(inst, limits, 'gainPerCost') : undefined;
+  const unit = yield* lazyGreedySteps(inst, limits, 'gain');
+  const ratio = limits.budget !== undefined ? yield* lazyGreedySteps(inst, limits, 'gainPerCost') : undefined;
   const best = ratio ? better(unit, ratio) : unit;
   const other = ratio ? (best === unit ? ratio : unit) : undefined;
   const capacitated = inst.capacity.some((c) => Number.isFinite(c));
   const guarantee = capacitated ? null : limits.budget !== undefined ? BOUND_BUDGET : BOUND_CARDINALITY;
   // both the bound at the start (nothing picked) and at the end are valid; keep the tighter one
-  const atStart = upperBound(inst, limits, 0, Float64Array.from(inst.weight));
-  const atEnd = upperBound(inst, limits, best.served, residualAfter(inst, best));
+  const atStart = yield* upperBoundSteps(inst, limits, 0, Float64Array.from(inst.weight));
+  const atEnd = yield* upperBoundSteps(inst, limits, best.served, residualAfter(inst, best));
   return { ...best, upperBound: Math.min(atStart, atEnd), guarantee, other };
 }

@@ -1,15 +1,22 @@
 // suggestSites(): from layers and options to a ranked list of new sites with their marginal gains
-// and the cumulative curve. Pure: the CLI, the worker and tests call it alike.
+// and the cumulative curve. Pure: the CLI, the worker and tests call it alike. The work is a
+// generator with checkpoints every few thousand items (steps.ts): suggestSites runs it straight
+// through, suggestSitesAsync pauses at them (the worker, so that a cancel can arrive), and either
+// stops at one when `shouldStop` says so, throwing SuggestStopped.
 import { CHILDCARE_KINDS, ELDERLY_KINDS, type AreaInfo, type Community, type DataIssue, type Facility, type Layers } from '../model';
 import { circleDistance, resolveParams } from '../params';
 import { representativePoint } from '../geo';
 import { createStraightEngine } from '../reach/straight';
-import type { LonLat, ReachPairs } from '../reach/types';
+import type { LonLat } from '../reach/types';
 import { buildCandidates, type CommunityPoint } from './candidates';
+import { candidateRows, nearestWithin } from './pairs';
+import { runSteps, runStepsAsync, type PauseOptions, type Steps } from './steps';
 import { FLOOR_AREA_PER_BED, ratePerUnit, type Measure } from './cost';
 import { allocateNearestFirst, coveredByAny } from './demand';
-import { lazyGreedy, solveCoverage, type CoverageInstance, type GreedyRun } from './solver';
+import { lazyGreedySteps, solveCoverageSteps, type CoverageInstance, type GreedyRun } from './solver';
 import type { Candidate, Cohort, CurvePoint, Goal, SuggestOptions, SuggestResult, SuggestedSite } from './types';
+
+export { SuggestStopped } from './steps';
 
 /** childcare places per 1000 residents by community type: new 10 (002 二(二), 000 场地要素1), built 8
  *  (002 二(二)); villages have no community quota in the documents, so the area-wide 4.5 (002 一) */
@@ -50,28 +57,20 @@ function existingCapacity(f: Facility, childcare: boolean, goal: Goal): number |
   return f.beds ?? f.places;
 }
 
-/** candidate CSR (candidate → demand in demand order, with distances) from demand → candidate
- *  pairs: one counting sort. The solver sorts a row by distance only when it opens that site. */
-function transpose(p: ReachPairs, candidates: number): { offsets: Uint32Array; demand: Uint32Array; distance: Float64Array } {
-  const total = p.supply.length;
-  const n = p.offsets.length - 1;
-  const supply = p.supply;
-  const offsets = new Uint32Array(candidates + 1);
-  for (let k = 0; k < total; k++) offsets[supply[k] + 1]++;
-  for (let j = 0; j < candidates; j++) offsets[j + 1] += offsets[j];
-  const fill = offsets.slice(0, candidates);
-  const demand = new Uint32Array(total);
-  const distance = new Float64Array(total);
-  for (let i = 0; i < n; i++)
-    for (let k = p.offsets[i], end = p.offsets[i + 1]; k < end; k++) {
-      const at = fill[supply[k]]++;
-      demand[at] = i;
-      distance[at] = p.distance[k];
-    }
-  return { offsets, demand, distance };
+type Data = Layers & { area?: AreaInfo };
+
+/** The suggestion, run to the end; `options.shouldStop` is asked every few thousand items. */
+export function suggestSites(data: Data, options: SuggestOptions): SuggestResult {
+  return runSteps(suggestSteps(data, options), options.shouldStop);
 }
 
-export function suggestSites(data: Layers & { area?: AreaInfo }, options: SuggestOptions): SuggestResult {
+/** The same, pausing (`pause`, e.g. a zero-delay macrotask) whenever `sliceMs` of work has passed,
+ *  so that messages can run meanwhile; `options.shouldStop` is asked at every checkpoint. */
+export function suggestSitesAsync(data: Data, options: SuggestOptions, pause: Omit<PauseOptions, 'shouldStop'>): Promise<SuggestResult> {
+  return runStepsAsync(suggestSteps(data, options), { ...pause, shouldStop: options.shouldStop });
+}
+
+function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult> {
   validate(options);
   const params = resolveParams(options.params);
   const goal: Goal = options.goal ?? 'coverage';
@@ -132,18 +131,14 @@ export function suggestSites(data: Layers & { area?: AreaInfo }, options: Sugges
 
   const t0 = performance.now();
   const existingPairs = engine.pairs({ demand: demandPts, supply: existing.map(({ f }) => representativePoint(f.geometry)), maxDistance: distance });
-  const nearest = (pts: LonLat[]) => {
-    if (pts.length === 0) return [];
-    const p = engine.pairs({ demand: pts, supply: demandPts, maxDistance: distance });
-    return pts.map((_, k) => (p.offsets[k + 1] > p.offsets[k] ? p.supply[p.offsets[k]] : undefined));
-  };
-  const candidates: Candidate[] = buildCandidates(options.candidates, comms, nearest);
-  const candPairs = engine.pairs({ demand: demandPts, supply: candidates.map((c) => c.point), maxDistance: distance });
+  options.onPhase?.('candidates');
+  const candidates: Candidate[] = yield* buildCandidates(options.candidates, comms, (pts) => nearestWithin(engine, pts, demandPts, distance));
+  const { offsets, demand, distance: pairDistance } = yield* candidateRows(engine, demandPts, candidates.map((c) => c.point), distance);
   const t1 = performance.now();
+  options.onPhase?.('solve');
 
   const needArr = Float64Array.from(need);
   const alloc = capacitated ? allocateNearestFirst(needArr, supply, existingPairs) : coveredByAny(needArr, existingPairs);
-  const { offsets, demand, distance: pairDistance } = transpose(candPairs, candidates.length);
   const size = (c: Candidate) => c.capacity ?? options.capacity;
   const inst: CoverageInstance = {
     weight: alloc.residual,
@@ -173,11 +168,11 @@ export function suggestSites(data: Layers & { area?: AreaInfo }, options: Sugges
     const needed = Math.max(0, Math.ceil((perThousand * base) / 1000 - existingUnits));
     const maxSites = Math.min(options.sites, Math.ceil(needed / (options.capacity as number)));
     // least cost per unit of local need closed; every site's full size counts toward the ratio
-    run = lazyGreedy(inst, { maxSites, budget: options.budget }, 'gainPerCost');
+    run = yield* lazyGreedySteps(inst, { maxSites, budget: options.budget }, 'gainPerCost');
     const added = run.picks.reduce((s, p) => s + inst.capacity[p.candidate], 0);
     ratio = { perThousand, base, existing: existingUnits, needed, added, reached: added >= needed };
   } else {
-    const sol = solveCoverage(inst, { maxSites: options.sites, budget: options.budget });
+    const sol = yield* solveCoverageSteps(inst, { maxSites: options.sites, budget: options.budget });
     run = sol;
     upper = sol.upperBound;
     guarantee = sol.guarantee;
@@ -220,7 +215,7 @@ export function suggestSites(data: Layers & { area?: AreaInfo }, options: Sugges
     guarantee,
     rule: run.rule,
     evaluations: run.evaluations,
-    counts: { candidates: candidates.length, demand: comms.length, pairs: candPairs.supply.length, existing: existing.length },
+    counts: { candidates: candidates.length, demand: comms.length, pairs: demand.length, existing: existing.length },
     ratio,
     issues,
     timings: { reachMs: t1 - t0, solveMs: t2 - t1 },

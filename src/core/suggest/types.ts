@@ -58,7 +58,15 @@ export interface SuggestOptions {
   ratio?: number;
   /** shortfall goal: required places (childcare) or m² (elderly) per 1000 residents by community type */
   standard?: Partial<Record<'new' | 'built' | 'rural', number>>;
+  /** asked every few thousand items (grid cells, pairs, gain evaluations); true stops the run
+   *  there with SuggestStopped and nothing returned */
+  shouldStop?: () => boolean;
+  /** told when a phase begins: candidates (the grid and the nearest communities, after the
+   *  existing facilities' pairs), solve (after the candidates' pairs) */
+  onPhase?: (phase: SuggestPhase) => void;
 }
+
+export type SuggestPhase = 'candidates' | 'solve';
 
 export type Source = 'parcel' | 'community' | 'grid';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridPoints, parcelProblems } from '../../../src/core/suggest/candidates';
+import { parcelProblems } from '../../../src/core/suggest/candidates';
+import { gridPoints } from '../../../src/core/suggest/grid';
 import { haversine } from '../../../src/core/geo';
 
 // a 2 km × 2 km square at 34.1° N: 2000 / 111,195 m = 0.017986° of latitude,
