@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/model';
 import type { Verdict } from '../state/verdicts';
 import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
+import { CLUSTER_OPTIONS, clusterLayers, clustered, NOT_CLUSTER } from './facility-clusters';
 
 /** The toggles the layer panel offers; each switches one or more map layers. */
 export type LayerGroup = 'streets' | 'communities' | 'facilities' | 'circles' | 'outside';
@@ -42,7 +43,8 @@ export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>
     [SOURCES.streets]: src(SOURCES.streets),
     [SOURCES.communities]: src(SOURCES.communities),
     [SOURCES.communityDots]: src(SOURCES.communityDots),
-    [SOURCES.facilities]: src(SOURCES.facilities),
+    // tens of thousands of facilities: clustered below street zoom (facility-clusters.ts)
+    [SOURCES.facilities]: { ...src(SOURCES.facilities), ...(clustered(data[SOURCES.facilities]) ? CLUSTER_OPTIONS : {}) },
     [SOURCES.circles]: src(SOURCES.circles),
   } as Record<SourceId, GeoJSONSourceSpecification>;
 }
@@ -153,6 +155,7 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       id: 'a-facilities-marker',
       type: 'circle',
       source: SOURCES.facilities,
+      filter: NOT_CLUSTER,
       layout: { visibility: vis(o.visible.facilities) },
       paint: {
         'circle-color': kindColour(),
@@ -169,10 +172,12 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       id: 'a-facilities-glyph',
       type: 'symbol',
       source: SOURCES.facilities,
+      filter: NOT_CLUSTER,
       minzoom: 12,
       layout: { visibility: vis(o.visible.facilities), 'text-field': ['get', 'glyph'], 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#ffffff' },
     },
+    ...clusterLayers(SOURCES.facilities, vis(o.visible.facilities)),
     {
       // district zoom: a dot per community in its verdict colour, above the facility markers
       id: 'a-communities-dot',

@@ -11,6 +11,7 @@ import { createImportApi } from './import';
 import { createSuggestApi } from './suggest';
 import { createCompareApi } from './compare';
 import { createSiteApi } from './site';
+import { createAnalysisPartsApi } from './analysis-parts';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
 
@@ -63,6 +64,8 @@ export const api = {
   // compare replays each side on the baseline itself (src/worker/compare.ts)
   ...createCompareApi({ baseline: () => baseline, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
   ...createSiteApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
+  // analyse() with the results fetched a slice per message (the page's client uses this)
+  ...createAnalysisPartsApi({ analyse: (req: AnalysisRequest): Analysis => api.analyse(req) }),
   listProfiles(): ProfileInfo[] {
     return listProfiles();
   },

@@ -6,6 +6,7 @@ import type { Edit, SkippedEdit } from '../core/scenario';
 import type { Params } from '../core/params';
 import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
 import { latestOnly, type Outcome } from './latest';
+import { assembleAnalysis } from './analysis-parts';
 import type { ServiceAreas } from './service-areas';
 import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
@@ -39,7 +40,8 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     listProfiles: () => remote.listProfiles(),
     load: (json, fileName) => remote.load(json, fileName),
     loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
-    analyse: latestOnly((req: AnalysisRequest) => remote.analyse(req)),
+    // the results come a slice per message, so no single task deserialises them all
+    analyse: latestOnly(async (req: AnalysisRequest) => assembleAnalysis(await remote.analyseHead(req), (token, i) => remote.analysisPart(token, i))),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     ...suggestClient(remote),
     ...compareClient(remote),
