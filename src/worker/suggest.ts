@@ -1,17 +1,19 @@
-// Site suggestion in the worker: suggestSites() on the worker's current layers with the reach
+// Site suggestion in the worker: suggestSitesAsync() on the worker's current layers with the reach
 // engine the analysis uses (straight, or the street network kept in the reach cache), progress
 // reported step by step, and a newer request (or cancelSuggest) superseding an older one.
-// suggestSites() itself is synchronous, so a request is dropped at the next checkpoint between
-// steps (before the street graph is built, before the selection runs, and before its answer is
-// returned); the page also ignores any answer that is not for its latest request.
+// The worker has one thread: a message (a cancel, a newer request, an analysis) runs only when the
+// run pauses. The run pauses for a macrotask every ~15 ms of work, at checkpoints every few
+// thousand grid cells, pairs or gain evaluations, and asks there whether it is still the latest:
+// a superseded run stops within a slice (SuggestStopped) and answers `superseded`, and other calls
+// are served meanwhile instead of after the run. The page also ignores any answer that is not for
+// its latest request.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaInfo, FacilityKind, Layers, Msg } from '../core/model';
 import { resolveParams, usesNetwork, type Params } from '../core/params';
 import { releaseProxy } from 'comlink';
 import { createStraightEngine } from '../core/reach/straight';
-import type { ReachEngine, ReachQuery } from '../core/reach/types';
 import { BUILD_MODES, type BuildMode } from '../core/suggest/cost';
-import { suggestSites } from '../core/suggest/suggest';
+import { SuggestStopped, suggestSitesAsync } from '../core/suggest/suggest';
 import type { Cohort, Goal, Parcel, SuggestResult } from '../core/suggest/types';
 import { readFile } from '../io/read';
 import { reachFor, type ReachCache } from './reach';
@@ -59,32 +61,16 @@ export interface SuggestSource {
 
 const FRACTION: Record<SuggestStep, number> = { start: 0, network: 0.1, reach: 0.3, candidates: 0.45, solve: 0.85, done: 1 };
 
-/** lets messages that arrived meanwhile (a newer request, a cancel) run before the next step */
+/** lets messages that arrived meanwhile (a newer request, a cancel, an analysis) run */
 const yieldToQueue = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** ms of work between two pauses of a running suggestion: short enough that a cancel or an
+ *  analysis waits no longer, long enough that the pauses (≥ 1–4 ms each) cost little */
+export const SUGGEST_SLICE_MS = 15;
 
 /** The street/town polygons as one MultiPolygon: the default area of the grid. */
 export function streetsArea(layers: Layers): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: layers.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
-}
-
-/** Reports the steps as suggestSites asks for pairs: the existing facilities' pairs come first (then
- *  the candidate sites are built: the grid, and the nearest community of parcels and grid points),
- *  last the candidate sites' pairs — the call with the first call's demand points again — after
- *  which only the selection remains. */
-function reportingEngine(engine: ReachEngine, report: (s: SuggestStep) => void): ReachEngine {
-  let firstDemand: ReachQuery['demand'] | null = null;
-  return {
-    mode: engine.mode,
-    pairs(q) {
-      const first = firstDemand === null;
-      if (first) firstDemand = q.demand;
-      const candidatesCall = !first && q.demand === firstDemand;
-      const out = engine.pairs(q);
-      if (first) report('candidates');
-      else if (candidatesCall) report('solve');
-      return out;
-    },
-  };
 }
 
 function errorText(e: unknown): Msg {
@@ -172,7 +158,7 @@ export function createSuggestApi(src: SuggestSource) {
         grid = { area, spacing: req.candidates.grid.spacing };
       }
       report('reach');
-      const result = suggestSites(layers, {
+      const result = await suggestSitesAsync(layers, {
         kind: req.kind,
         goal: req.goal,
         cohort: req.cohort,
@@ -180,13 +166,16 @@ export function createSuggestApi(src: SuggestSource) {
         capacity: req.capacity,
         budget: req.budget,
         params: { ...params, reach: choice.used },
-        reach: reportingEngine(choice.engine ?? createStraightEngine(), report),
+        reach: choice.engine ?? createStraightEngine(),
         candidates: { communities: req.candidates.communities, grid, parcels: req.candidates.parcels },
-      });
+        shouldStop: stale,
+        onPhase: report,
+      }, { pause: yieldToQueue, sliceMs: SUGGEST_SLICE_MS });
       if (stale()) return { ok: false, superseded: true };
       report('done');
       return { ok: true, result, reachNote: choice.note, ms: performance.now() - t0 };
     } catch (e) {
+      if (e instanceof SuggestStopped) return { ok: false, superseded: true };
       return { ok: false, error: errorText(e) };
     }
   }
@@ -207,7 +196,7 @@ export function createSuggestApi(src: SuggestSource) {
       }
     },
 
-    /** Drops the running request at its next checkpoint (its answer is never used). */
+    /** Stops the running request at its next checkpoint (within a slice); it answers superseded. */
     cancelSuggest(): void {
       generation++;
     },
