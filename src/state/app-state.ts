@@ -11,7 +11,7 @@ import type { Analysis, LoadedProject } from '../worker/api';
 import type { CircleGroup, ServiceAreas } from '../worker/service-areas';
 import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
-import { countsByRule, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
+import { countsByRule, resultsByLevel, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
 import { outsideSet } from '../map/features';
 import { createSuggestState, type SuggestState } from './suggest';
 
@@ -61,6 +61,7 @@ export interface AppState {
   /** the site-suggestion panel (src/state/suggest.ts) */
   suggest: SuggestState;
 
+  /** verdict of each street and community (what the map colours), keyed by unitKey */
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
   rows: ReadonlySignal<TableRow[]>;
@@ -86,6 +87,9 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
   });
 
   const results = computed(() => analysis.value?.evaluation.results ?? []);
+  const byLevel = computed(() => resultsByLevel(results.value));
+  /** what the map colours: streets and communities (facilities are drawn by kind) */
+  const mapResults = computed(() => [...(byLevel.value.street ?? []), ...(byLevel.value.community ?? [])]);
   const nameOf = computed(() => {
     const p = project.value;
     const l = layers.value;
@@ -123,9 +127,9 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     layers,
     suggest: createSuggestState(),
 
-    verdicts: computed(() => verdictsByUnit(results.value, rule.value)),
+    verdicts: computed(() => verdictsByUnit(mapResults.value, rule.value)),
     counts: computed(() => countsByRule(results.value)),
-    rows: computed(() => buildRows(results.value, query.value, nameOf.value)),
+    rows: computed(() => buildRows(byLevel.value[query.value.level] ?? [], query.value, nameOf.value)),
     outside: computed(() => outsideSet(analysis.value?.evaluation.coverage ?? [], circles.value)),
     currentProfile: computed(() => profiles.value.find((p) => p.id === profile.value)),
     nameOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByRule, resultsForUnit, verdictsByUnit, worst } from '../../src/state/verdicts';
+import { countsByRule, resultsByLevel, resultsForUnit, verdictsByUnit, worst } from '../../src/state/verdicts';
 import { result } from './results.fixture';
 
 describe('worst', () => {
@@ -76,5 +76,16 @@ describe('resultsForUnit', () => {
       'c',
     );
     expect(list.map((r) => `${r.rule}/${r.view ?? '-'}`)).toEqual(['a/onsite', 'a/catchment', 'z/-']);
+  });
+});
+
+describe('resultsByLevel', () => {
+  it('splits by the unit level, keeping order, and leaves absent levels out', () => {
+    const rs = [result('r1', 'facility', 'f1', 'pass'), result('r1', 'community', 'c1', 'fail'), result('r2', 'facility', 'f2', 'na'), result('r3', 'street', 's1', 'pass')];
+    const by = resultsByLevel(rs);
+    expect(by.facility?.map((r) => r.unit.id)).toEqual(['f1', 'f2']);
+    expect(by.community?.map((r) => r.unit.id)).toEqual(['c1']);
+    expect(by.street?.map((r) => r.unit.id)).toEqual(['s1']);
+    expect(by.area).toBeUndefined();
   });
 });
