@@ -1,13 +1,19 @@
 // Site suggestion speed: 10,000 candidate sites × 50,000 demand points, 100 sites, against the
-// plain (non-lazy) greedy in the same run; and the exact optimum (GLPK, exhaustive search) on
-// instances small enough for them to finish.
+// plain (non-lazy) greedy in the same run; the exact optimum (GLPK, exhaustive search) on
+// instances small enough for them to finish; the candidate grid over the demo's streets (scan
+// lines against a pointInArea test per cell, run here) and the longest stretch between two
+// checkpoints of a whole grid run (what a cancel may wait in the worker, plus one pause).
+import type { MultiPolygon, Position } from 'geojson';
+import { loadProjectPath } from '../../src/cli/load-project';
 import type { Community, Layers } from '../../src/core/model';
+import { gridPoints } from '../../src/core/suggest/grid';
 import { createStraightEngine } from '../../src/core/reach/straight';
 import { lazyGreedy, naiveGreedy, solveCoverage } from '../../src/core/suggest/solver';
 import { suggestSites } from '../../src/core/suggest/suggest';
 import type { Parcel } from '../../src/core/suggest/types';
 import { exhaustiveOptimum } from '../core/suggest/exact';
 import { glpkOptimum, glpsolPath } from '../core/suggest/glpk';
+import { bruteGridPoints } from '../core/suggest/grid-reference';
 import { randomInstance, rng, toCoverage } from '../core/suggest/instances';
 import { median } from './median';
 import type { BenchRow } from './run';
@@ -22,8 +28,31 @@ function city(demand: number, candidates: number) {
   return { layers, parcels };
 }
 
-export default async function bench(): Promise<BenchRow[]> {
+async function gridRows(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  const loaded = loadProjectPath('data/demo');
+  if (!loaded.ok) return [{ name: 'suggest grid on the demo', ms: NaN, note: 'skipped: data/demo did not load' }];
+  const demo = loaded.project;
+  const area: MultiPolygon = { type: 'MultiPolygon', coordinates: demo.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
+  for (const spacing of [150, 100]) {
+    const fast = gridPoints(area, spacing);
+    const same = JSON.stringify(fast) === JSON.stringify(bruteGridPoints(area, spacing));
+    const scan = await median(() => gridPoints(area, spacing), 5);
+    const perCell = await median(() => bruteGridPoints(area, spacing), 3);
+    rows.push({ name: `suggest grid ${spacing} m over the demo streets (scan lines)`, ms: scan, baseline: { name: 'pointInArea per cell', ms: perCell }, note: `${fast.length} points, same as per cell: ${same}` });
+  }
+  // a whole 150 m grid run (straight reach): the gaps between checkpoints
+  const stamps: number[] = [];
+  const t0 = performance.now();
+  const r = suggestSites(demo, { kind: 'childcare_centre', sites: 3, capacity: 50, candidates: { communities: false, grid: { area, spacing: 150 } }, shouldStop: () => (stamps.push(performance.now()), false) });
+  const total = performance.now() - t0;
+  const gaps = stamps.map((t, k) => t - (k === 0 ? t0 : stamps[k - 1]));
+  rows.push({ name: 'suggest 150 m demo grid, whole run (straight reach)', ms: total, note: `${r.counts.candidates} candidates, ${stamps.length} checkpoints, longest gap ${Math.max(...gaps).toFixed(1)} ms, reach ${r.timings.reachMs.toFixed(0)} ms, selection ${r.timings.solveMs.toFixed(0)} ms` });
+  return rows;
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = await gridRows();
   const { layers, parcels } = city(50_000, 10_000);
   const reach = createStraightEngine();
   // three full runs, the median of each step (the first run also warms the JIT)

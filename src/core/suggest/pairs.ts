@@ -1,8 +1,9 @@
 // The reach queries of a suggestion with many candidates, asked in chunks with a checkpoint
-// between them. Both engines do their work per point of one side (the straight engine a range
-// search per demand point over an index of the supply; the network engine a walk from each supply
-// point), and a pair's distance does not depend on the other points asked with it, so chunking
-// the side whose work repeats least gives the same pairs.
+// between them. A pair's distance does not depend on the other points asked with it, so the
+// chunks give the same pairs. Each chunk repeats some work over the side that is not chunked (the
+// straight engine: a range search per demand point, or an index over the supply; the network
+// engine: placing every demand point, or a walk from every supply point), so a chunk is at least
+// as large as that side: the repeated work then adds at most the work of one pass over the chunks.
 import type { LonLat, ReachEngine, ReachPairs } from '../reach/types';
 import { CHECK_EVERY, type Steps } from './steps';
 
@@ -34,8 +35,10 @@ export function transpose(p: ReachPairs, candidates: number): CandidateRows {
 }
 
 /** The candidates' rows within maxDistance of the demand points, candidates asked a chunk at a
- *  time (the demand points are few: communities) and each chunk's pairs transposed at once. */
-export function* candidateRows(engine: ReachEngine, demand: LonLat[], candidates: LonLat[], maxDistance: number, chunk = CHECK_EVERY): Steps<CandidateRows> {
+ *  time (usually the demand points, communities, are far fewer) and each chunk's pairs
+ *  transposed at once. */
+export function* candidateRows(engine: ReachEngine, demand: LonLat[], candidates: LonLat[], maxDistance: number): Steps<CandidateRows> {
+  const chunk = Math.max(CHECK_EVERY, demand.length);
   const parts: CandidateRows[] = [];
   for (let a = 0; a < candidates.length || a === 0; a += chunk) {
     const part = candidates.slice(a, a + chunk);
@@ -60,11 +63,12 @@ export function* candidateRows(engine: ReachEngine, demand: LonLat[], candidates
 
 /** For each point, the index of the nearest target within maxDistance (ties: the smaller index,
  *  the engines' row order), or undefined. The points (grid cells, many) are asked a chunk at a
- *  time; the network engine walks from every target once per chunk, so its chunks are larger. */
+ *  time; the network engine walks from every target once per chunk (a walk costs far more than
+ *  placing a point), so its chunks are 8 times larger. */
 export function* nearestWithin(engine: ReachEngine, points: LonLat[], targets: LonLat[], maxDistance: number): Steps<(number | undefined)[]> {
   const out: (number | undefined)[] = [];
   if (points.length === 0) return out;
-  const chunk = engine.mode === 'network' ? 8 * CHECK_EVERY : CHECK_EVERY;
+  const chunk = Math.max(CHECK_EVERY, targets.length) * (engine.mode === 'network' ? 8 : 1);
   for (let a = 0; a < points.length; a += chunk) {
     const part = points.slice(a, a + chunk);
     const p = engine.pairs({ demand: part, supply: targets, maxDistance });
