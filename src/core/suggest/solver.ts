@@ -22,7 +22,7 @@
 //   for the optimum that may re-split demand between sites (a max-flow assignment), so
 //   served / upperBound is a proven quality ratio for this very instance.
 import { IndexHeap } from './heap';
-import { runSteps, Tick, type Steps } from './steps';
+import { CHECK_EVERY, runSteps, Tick, type Steps } from './steps';
 
 export interface CoverageInstance {
   /** residual weight per demand point */
@@ -84,19 +84,24 @@ function rowCount(inst: CoverageInstance): number {
   return inst.offsets.length - 1;
 }
 
-export function validateInstance(inst: CoverageInstance): void {
+/** the instance's shape and values, checked (a checkpoint every few thousand entries) */
+function* validateInstance(inst: CoverageInstance): Steps<void> {
   const m = rowCount(inst);
   if (m < 0) throw new Error('coverage instance: offsets must have length candidates + 1');
   if (inst.capacity.length !== m || inst.cost.length !== m)
     throw new Error(`coverage instance: ${m} candidates but ${inst.capacity.length} capacities and ${inst.cost.length} costs`);
   if (inst.offsets[m] !== inst.demand.length) throw new Error('coverage instance: offsets do not end at demand.length');
-  for (let k = 0; k < inst.demand.length; k++)
+  const tick = new Tick();
+  for (let k = 0; k < inst.demand.length; k++) {
     if (inst.demand[k] >= inst.weight.length) throw new Error(`coverage instance: demand index ${inst.demand[k]} out of range`);
+    if ((k & 0xffff) === 0xffff && tick.add(CHECK_EVERY)) yield;
+  }
   for (let i = 0; i < inst.weight.length; i++)
     if (!(inst.weight[i] >= 0)) throw new Error(`coverage instance: weight of demand ${i} is ${inst.weight[i]}, expected a number ≥ 0`);
   for (let j = 0; j < m; j++) {
     if (!(inst.capacity[j] >= 0)) throw new Error(`coverage instance: capacity of candidate ${j} is ${inst.capacity[j]}, expected ≥ 0`);
     if (!(inst.cost[j] >= 0 && Number.isFinite(inst.cost[j]))) throw new Error(`coverage instance: cost of candidate ${j} is ${inst.cost[j]}, expected a finite number ≥ 0`);
+    if (tick.add()) yield;
   }
 }
 
@@ -283,7 +288,7 @@ export function solveCoverage(inst: CoverageInstance, limits: Limits): Solution 
 
 /** solveCoverage as steps (checkpoints in the greedy runs and the bounds) */
 export function* solveCoverageSteps(inst: CoverageInstance, limits: Limits): Steps<Solution> {
-  validateInstance(inst);
+  yield* validateInstance(inst);
   if (!(limits.maxSites >= 0) || !Number.isInteger(limits.maxSites)) throw new Error(`maxSites must be a whole number ≥ 0, got ${limits.maxSites}`);
   if (limits.budget !== undefined && !(limits.budget >= 0)) throw new Error(`budget must be ≥ 0 CNY, got ${limits.budget}`);
   const unit = yield* lazyGreedySteps(inst, limits, 'gain');

@@ -10,7 +10,7 @@ import { createStraightEngine } from '../reach/straight';
 import type { LonLat } from '../reach/types';
 import { buildCandidates, type CommunityPoint } from './candidates';
 import { candidateRows, nearestWithin } from './pairs';
-import { runSteps, runStepsAsync, type PauseOptions, type Steps } from './steps';
+import { runSteps, runStepsAsync, Tick, type PauseOptions, type Steps } from './steps';
 import { FLOOR_AREA_PER_BED, ratePerUnit, type Measure } from './cost';
 import { allocateNearestFirst, coveredByAny } from './demand';
 import { lazyGreedySteps, solveCoverageSteps, type CoverageInstance, type GreedyRun } from './solver';
@@ -140,22 +140,17 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
   const needArr = Float64Array.from(need);
   const alloc = capacitated ? allocateNearestFirst(needArr, supply, existingPairs) : coveredByAny(needArr, existingPairs);
   const size = (c: Candidate) => c.capacity ?? options.capacity;
-  const inst: CoverageInstance = {
-    weight: alloc.residual,
-    offsets,
-    demand,
-    distance: pairDistance,
-    capacity: Float64Array.from(candidates, (c) => {
-      const s = size(c);
-      return s === undefined ? Infinity : goal === 'coverage' ? s * perPlace : s;
-    }),
-    cost: Float64Array.from(candidates, (c) => {
-      const s = size(c);
-      if (s === undefined) return 0;
-      const units = goal === 'shortfall' && !childcare ? s / FLOOR_AREA_PER_BED : s;
-      return units * ratePerUnit(measure, c.mode, c.rural);
-    }),
-  };
+  const capacity = new Float64Array(candidates.length);
+  const cost = new Float64Array(candidates.length);
+  const tick = new Tick();
+  for (let j = 0; j < candidates.length; j++) {
+    const c = candidates[j];
+    const s = size(c);
+    capacity[j] = s === undefined ? Infinity : goal === 'coverage' ? s * perPlace : s;
+    cost[j] = s === undefined ? 0 : (goal === 'shortfall' && !childcare ? s / FLOOR_AREA_PER_BED : s) * ratePerUnit(measure, c.mode, c.rural);
+    if (tick.add()) yield;
+  }
+  const inst: CoverageInstance = { weight: alloc.residual, offsets, demand, distance: pairDistance, capacity, cost };
 
   let run: GreedyRun;
   let upper: number | null = null;
