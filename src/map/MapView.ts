@@ -10,7 +10,7 @@ import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import type { Level } from '../core/model';
 import type { UnitState } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, type OverlayOptions, type SourceId } from './layers';
-import { CLUSTER_OPTIONS, clustered } from './facility-clusters';
+import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { composeStyle, type BaseStyle } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -86,14 +86,24 @@ export class MapView {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('click', (e) => {
-      if (!this.clicksMuted) this.events.onClick(this.hit(e.point));
+      if (this.clicksMuted) return;
+      // a cluster of facilities opens up: zoom to where it splits, as web maps do
+      if (this.zoomIntoCluster(e.point)) return;
+      this.events.onClick(this.hit(e.point));
     });
     this.map.on('mousemove', (e) => {
-      this.map.getCanvas().style.cursor = this.hit(e.point) ? 'pointer' : '';
+      this.map.getCanvas().style.cursor = this.hit(e.point) || this.clusterAt(e.point) ? 'pointer' : '';
     });
     this.map.on('idle', () => {
       this.container.dataset.cjkLabels = String(this.countCjkLabels());
       this.container.dataset.outsideShown = String(this.countOutsideShown());
+      this.container.dataset.zoom = this.map.getZoom().toFixed(2);
+      // where the first drawn cluster of facilities is, in pixels (tests and debugging click it)
+      const c = this.map.getLayer(CLUSTER_LAYER) ? this.map.queryRenderedFeatures({ layers: [CLUSTER_LAYER] })[0] : undefined;
+      if (c && c.geometry.type === 'Point') {
+        const px = this.map.project(c.geometry.coordinates as [number, number]);
+        this.container.dataset.firstCluster = `${Math.round(px.x)},${Math.round(px.y)}`;
+      } else delete this.container.dataset.firstCluster;
       this.container.dataset.idle = 'true';
       this.events.onIdle(true);
     });
@@ -155,6 +165,21 @@ export class MapView {
     this.container.dataset.idle = 'false';
     this.events.onIdle(false);
     this.map.triggerRepaint();
+  }
+
+  private clusterAt(point: maplibregl.PointLike): maplibregl.MapGeoJSONFeature | undefined {
+    if (!this.map.getLayer(CLUSTER_LAYER) || this.map.getLayoutProperty(CLUSTER_LAYER, 'visibility') === 'none') return undefined;
+    return this.map.queryRenderedFeatures(point, { layers: [CLUSTER_LAYER] })[0];
+  }
+
+  private zoomIntoCluster(point: maplibregl.PointLike): boolean {
+    const f = this.clusterAt(point);
+    const clusterId: unknown = f?.properties?.cluster_id;
+    if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return false;
+    const centre = f.geometry.coordinates as [number, number];
+    const src = this.map.getSource<maplibregl.GeoJSONSource>(SOURCES.facilities);
+    void src?.getClusterExpansionZoom(clusterId).then((zoom) => this.map.easeTo({ center: centre, zoom: zoom + 0.01 }));
+    return true;
   }
 
   private hit(point: maplibregl.PointLike): { level: Level; id: string } | null {

@@ -18,12 +18,14 @@ const IS_CLUSTER: FilterSpecification = ['has', 'point_count'];
 export const NOT_CLUSTER: FilterSpecification = ['!', ['has', 'point_count']];
 
 const CLUSTER_COLOUR = '#4a4a68';
+/** the disc layer: a click on it zooms in to where the cluster splits (MapView) */
+export const CLUSTER_LAYER = 'a-facilities-cluster';
 
 /** a disc sized by how many facilities it holds, and the count on it */
 export function clusterLayers(source: string, visibility: 'visible' | 'none'): LayerSpecification[] {
   return [
     {
-      id: 'a-facilities-cluster',
+      id: CLUSTER_LAYER,
       type: 'circle',
       source,
       filter: IS_CLUSTER,

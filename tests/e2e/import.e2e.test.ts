@@ -233,6 +233,14 @@ describe('import and export at 1366×768', () => {
     // the import's own work on the page while accepting: chunked parsing and the merge
     expect(Math.max(...measures['import:parse'], ...measures['import:merge'])).toBeLessThan(200);
     expect(await imp.then.tableIds('facility', 'B49999')).toEqual(['B49999']);
+    // 50 000 markers are drawn as counted clusters below street zoom; a click on one zooms in to where it splits
+    expect(await driver.page.locator('[data-testid=legend-clusters]').count()).toBe(1);
+    const map = '[data-testid=map]';
+    await driver.page.waitForSelector(`${map}[data-idle=true][data-first-cluster]`, { timeout: 30_000 });
+    const before = Number(await driver.page.getAttribute(map, 'data-zoom'));
+    const [x, y] = ((await driver.page.getAttribute(map, 'data-first-cluster')) ?? '').split(',').map(Number);
+    await driver.page.mouse.click((await driver.page.locator(map).boundingBox())!.x + x, (await driver.page.locator(map).boundingBox())!.y + y);
+    await driver.page.waitForFunction((z) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z + 0.5 && document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'true', before, { timeout: 30_000 });
   });
 });
 

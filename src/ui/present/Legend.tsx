@@ -1,6 +1,7 @@
 // The map legend: verdict colours and facility kinds. The layer panel shows it with the outside
 // outline and the size note; presentation and print show it read-only and large in a box.
 import { FACILITY_KINDS } from '../../core/model';
+import { CLUSTER_ABOVE } from '../../map/facility-clusters';
 import { KIND_STYLES, OUTSIDE_COLOUR, VERDICT_COLOURS } from '../../map/theme';
 import type { Verdict } from '../../state/verdicts';
 import { useApp, useT } from '../context';
@@ -40,6 +41,11 @@ export function LegendLists({ full = false }: { full?: boolean }) {
           </li>
         ))}
         {full && <li class="note">{tr('ui.legend.size')}</li>}
+        {full && (state.layers.value?.facilities.length ?? 0) > CLUSTER_ABOVE && (
+          <li class="note" data-testid="legend-clusters">
+            {tr('ui.legend.cluster', { n: CLUSTER_ABOVE })}
+          </li>
+        )}
       </ul>
     </>
   );
