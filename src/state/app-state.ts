@@ -129,9 +129,18 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
 
     verdicts: computed(() => verdictsByUnit(mapResults.value, rule.value)),
     counts: computed(() => countsByRule(results.value)),
-    rows: computed(() => buildRows(byLevel.value[query.value.level] ?? [], query.value, nameOf.value)),
+    rows: computed(() => buildRows(byLevel.value[query.value.level] ?? [], query.value, nameOf.value, unitIds(layers.value, query.value.level))),
     outside: computed(() => outsideSet(analysis.value?.evaluation.coverage ?? [], circles.value)),
     currentProfile: computed(() => profiles.value.find((p) => p.id === profile.value)),
     nameOf,
   };
+}
+
+/** ids of a level's units in layer order: the table lists every one, even with no rule applying */
+function unitIds(l: PageLayers | null, level: Level): string[] {
+  if (!l) return [];
+  if (level === 'community') return l.communities.map((c) => c.id);
+  if (level === 'facility') return l.facilities.map((f) => f.id);
+  if (level === 'street') return l.streets.map((s) => s.id);
+  return [];
 }

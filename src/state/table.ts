@@ -32,7 +32,10 @@ export const DEFAULT_QUERY: TableQuery = { level: 'community', rule: null, faili
 
 const VERDICT_RANK: Record<Verdict, number> = { fail: 0, pass: 1, na: 2, none: 3 };
 
-export function buildRows(results: readonly RuleResult[], q: TableQuery, names: (level: Level, id: string) => string | undefined): TableRow[] {
+/** `ids`: every unit of the level (in layer order). With no rule chosen, a unit no rule applies to
+ *  (e.g. a childcare centre under a profile without facility rules) still gets a row — 'no rule' — so
+ *  the facility table lists every facility and a row click can find it. */
+export function buildRows(results: readonly RuleResult[], q: TableQuery, names: (level: Level, id: string) => string | undefined, ids: readonly string[] = []): TableRow[] {
   const byUnit = new Map<string, RuleResult[]>();
   for (const r of results) {
     if (r.unit.level !== q.level || !isMainView(r) || (q.rule !== null && ruleKeyOf(r) !== q.rule)) continue;
@@ -63,6 +66,14 @@ export function buildRows(results: readonly RuleResult[], q: TableQuery, names: 
     if (q.failingOnly && row.verdict !== 'fail') continue;
     if (needle && !row.name.toLowerCase().includes(needle) && !row.id.toLowerCase().includes(needle)) continue;
     rows.push(row);
+  }
+  if (q.rule === null && !q.failingOnly) {
+    for (const id of ids) {
+      if (byUnit.has(id)) continue;
+      const name = names(q.level, id) ?? id;
+      if (needle && !name.toLowerCase().includes(needle) && !id.toLowerCase().includes(needle)) continue;
+      rows.push({ level: q.level, id, name, verdict: 'none', fails: 0, passes: 0, nas: 0, value: null, threshold: null, shortfall: null, measure: '' });
+    }
   }
   return sortRows(rows, q.sort);
 }

@@ -32,6 +32,19 @@ describe('buildRows', () => {
       ['c3', null, null, null],
     ]);
   });
+  it('a unit no rule applies to still has a row (no rule), unless a rule is chosen or failing only', () => {
+    const ids = ['c1', 'c2', 'c3', 'c4'];
+    const rows = buildRows(results, q({}), names, ids);
+    expect(rows.map((r) => [r.id, r.verdict])).toEqual([
+      ['c1', 'fail'],
+      ['c2', 'pass'],
+      ['c3', 'na'],
+      ['c4', 'none'],
+    ]);
+    expect(buildRows(results, q({ rule: 'places' }), names, ids).map((r) => r.id)).not.toContain('c4');
+    expect(buildRows(results, q({ failingOnly: true }), names, ids).map((r) => r.id)).toEqual(['c1']);
+    expect(buildRows(results, q({ text: 'zz' }), names, ids)).toEqual([]);
+  });
   it('failing only, and the text filter on name or id', () => {
     expect(buildRows(results, q({ failingOnly: true }), names).map((r) => r.id)).toEqual(['c1']);
     expect(buildRows(results, q({ text: '甲' }), names).map((r) => r.id)).toEqual(['c2']);
