@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
+import { PresentSteps } from './present-steps';
 import { ImportSteps, pngSize, wgs84ToGcj02 } from './import-steps';
 
 const SHP = 'tests/fixtures/io/communities-gk36-gbk.zip';
@@ -122,6 +123,9 @@ describe('import and export at 1366×768', () => {
     expect((await imp.then.reportCounts()).good).toBeGreaterThan(0);
     await imp.when.goodOnesImported();
     expect(await credits()).toContain('OpenStreetMap');
+    // and on paper: the print sheet's data sources carry the ODbL credit too
+    await new PresentSteps(driver).when.printPrepared('a4');
+    expect(await driver.page.$eval('[data-testid=print-credits]', (e) => e.textContent ?? '')).toContain('ODbL');
   });
 
   it('Escape closes the wizard without importing', async () => {

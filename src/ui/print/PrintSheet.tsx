@@ -138,6 +138,11 @@ export function PrintSheet() {
           </p>
         ))}
         {snap?.attribution && <p>{tr('present.print.basemap', { attribution: snap.attribution })}</p>}
+        {project.credits.length > 0 && (
+          <p data-testid="print-credits">
+            {tr('ui.credits.data')} {project.credits.join(' · ')}
+          </p>
+        )}
       </section>
       <section class="print-citations" data-testid="print-citations">
         <h2>{tr('present.print.citations', { profile: profileName })}</h2>
