@@ -1,25 +1,12 @@
 // Bytes in, text out: encoding detection that does not assume UTF-8 (GBK/GB18030 files are
 // common from Chinese government offices and must not turn into mojibake).
-import * as jschardet from 'jschardet';
+import { commonShare } from './chinese-text';
 
 export type BytesLike = Uint8Array | ArrayBuffer;
 
 export function toBytes(b: BytesLike): Uint8Array {
   return b instanceof Uint8Array ? b : new Uint8Array(b);
 }
-
-/** WHATWG labels TextDecoder understands; the detector's names mapped onto them. */
-const DETECTOR_TO_LABEL: Record<string, string> = {
-  'gb2312': 'gb18030',
-  'gbk': 'gb18030',
-  'gb18030': 'gb18030',
-  'hz-gb-2312': 'gb18030',
-  'big5': 'big5',
-  'utf-8': 'utf-8',
-  'ascii': 'utf-8',
-  'utf-16le': 'utf-16le',
-  'utf-16be': 'utf-16be',
-};
 
 /** Code-page names found in .cpg files and similar places. */
 export function labelFromCodePage(raw: string): string | undefined {
@@ -60,10 +47,9 @@ export interface Detected {
 }
 
 /**
- * BOM first; then valid UTF-8 (plain ASCII included); then the statistical detector. Short
- * GBK samples are often misread as Japanese, and GBK's byte ranges accept almost anything, so
- * among legacy encodings GB18030 (a superset of GBK and GB2312) wins unless the detector rates
- * Big5 at least three times as likely as GB18030 and the bytes decode cleanly as Big5.
+ * BOM first; then valid UTF-8 (plain ASCII included); then GB18030 (a superset of GBK and GB2312,
+ * whose byte ranges accept almost anything) unless the bytes decode cleanly as Big5 AND read as
+ * more common Chinese that way (chinese-text.ts): Big5 read as GBK, or GBK as Big5, is gibberish.
  */
 export function detectEncoding(b: Uint8Array): Detected {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { label: 'utf-8', source: 'bom' };
@@ -71,11 +57,13 @@ export function detectEncoding(b: Uint8Array): Detected {
   if (b[0] === 0xfe && b[1] === 0xff) return { label: 'utf-16be', source: 'bom' };
   const sample = b.length > 256 * 1024 ? b.subarray(0, 256 * 1024) : b;
   if (isValidUtf8(trimPartialUtf8(sample, b.length > sample.length))) return { label: 'utf-8', source: 'utf8' };
-  // the detector's confidences are small in absolute terms; compare Big5 with GB18030 instead
-  const all = jschardet.detectAll(sample);
-  const conf = (l: string) => all.filter((d) => DETECTOR_TO_LABEL[(d.encoding ?? '').toLowerCase()] === l).reduce((m, d) => Math.max(m, d.confidence), 0);
-  const big5 = conf('big5');
-  if (big5 > 0 && big5 >= 3 * conf('gb18030') && decodesCleanly(sample, 'big5')) return { label: 'big5', source: 'detected' };
+  // a sample cut off the file may end inside a two-byte character
+  const cut = b.length > sample.length;
+  if (decodesCleanly(sample, 'big5') || (cut && decodesCleanly(sample.subarray(0, sample.length - 1), 'big5'))) {
+    const big5 = commonShare(new TextDecoder('big5').decode(sample));
+    const gb = commonShare(new TextDecoder('gb18030').decode(sample));
+    if (big5 > gb) return { label: 'big5', source: 'detected' };
+  }
   return { label: 'gb18030', source: 'detected' };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { importLayer } from '../../src/io';
@@ -110,6 +111,27 @@ describe('header rows', () => {
     const [layer] = readOk('m.csv', utf8(csv), { headerRow: 2 });
     expect(layer.columns).toEqual(['名称', '人口', '床位', '护理型床位']);
     expect(layer.features[0].number).toBe(3);
+  });
+  it('every demo community name, GBK-encoded a few at a time, is read as GB18030 — also where the bytes happen to be valid Big5', () => {
+    const names: string[] = JSON.parse(readFileSync('data/demo/project.json', 'utf8')).communities.features.map((f: { properties: { name: string } }) => f.properties.name);
+    let validBig5 = 0;
+    for (let i = 0; i < names.length; i += 3) {
+      const bytes = iconv.encode(`名称\n${names.slice(i, i + 3).join('\n')}\n`, 'gbk');
+      try {
+        new TextDecoder('big5', { fatal: true }).decode(bytes);
+        validBig5++;
+      } catch {
+        // most GBK text is not valid Big5 at all
+      }
+      expect(detectEncoding(bytes).label, names.slice(i, i + 3).join(' ')).toBe('gb18030');
+    }
+    expect(names.length).toBeGreaterThan(500);
+    console.log(`GBK samples that are also valid Big5: ${validBig5} of ${Math.ceil(names.length / 3)}`);
+  });
+  it('Traditional Chinese in Big5, short and long, is read as Big5', () => {
+    for (const text of ['名稱,地址\n萬華區社區照顧關懷據點,臺北市\n', '機構名稱,床位數,護理型床位\n臺中市私立養護中心,49,30\n高雄市長青綜合服務中心,120,60\n']) {
+      expect(detectEncoding(iconv.encode(text, 'big5')).label, text).toBe('big5');
+    }
   });
   it('Big5 text with a confident detector reading is decoded as Big5', () => {
     const text = '名稱,經度,緯度\n臺北市萬華區龍山寺附近的社區照顧關懷據點,121.4999,25.0372\n新北市板橋區社區照顧關懷據點服務中心,121.4627,25.0143\n';
