@@ -8,8 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
-import { usesNetwork } from '../core/params';
-import { createNetworkEngine } from '../core/reach/network-engine';
+import { reachEngineFor } from '../core/reach/choose';
 import { formatNumber, reasonText } from '../core/report';
 import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
@@ -145,7 +144,7 @@ export function main(argv: string[], now: Date = new Date()): number {
     return 1;
   }
   const data = loaded.project;
-  const reach = usesNetwork(params, data.roads.length) ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance ?? 500 }) : undefined;
+  const reach = reachEngineFor(params, data.roads);
   const date = now.toISOString().slice(0, 10);
   console.log(t(lang, 'site.cli.area', { name: data.area.name, communities: data.communities.length, facilities: data.facilities.length }));
   console.log(t(lang, 'site.cli.sites', { file, count: read.candidates.length }));
@@ -162,7 +161,7 @@ export function main(argv: string[], now: Date = new Date()): number {
       continue;
     }
     const figures = args.pph !== undefined && c.input.figures.personsPerHousehold === undefined ? { ...c.input.figures, personsPerHousehold: args.pph } : c.input.figures;
-    const r = checkSite(data, { ...c.input, figures }, { profiles: [profile], params, ...(reach ? { reach } : {}), date }, before);
+    const r = checkSite(data, { ...c.input, figures }, { profiles: [profile], params, reach, date }, before);
     if (!r.ok) {
       console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, r.error) }));
       failures.push({ site: label, error: r.error });

@@ -3,8 +3,7 @@
 // (naming file, feature index and id, and field), 2 on a usage error, 0 otherwise.
 import { evaluate, listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
-import { usesNetwork } from '../core/params';
-import { createNetworkEngine } from '../core/reach/network-engine';
+import { reachEngineFor } from '../core/reach/choose';
 import { reasonText, resultRecord, resultRows, summarise, type ResultRow } from '../core/report';
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
@@ -163,7 +162,7 @@ export function main(argv: string[]): number {
     console.error(t(lang, 'cli.noRoads'));
     return 2;
   }
-  const reach = usesNetwork(params, loaded.project.roads.length) ? createNetworkEngine(loaded.project.roads, { snapDistance: params.snapDistance ?? 500 }) : undefined;
+  const reach = reachEngineFor(params, loaded.project.roads);
   const profiles = chosen === 'all' ? known : [chosen];
   const evaluations = profiles.map((profile) => evaluate(loaded.project, { profile, params, reach }));
   const pre = [...loaded.issues];

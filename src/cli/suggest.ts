@@ -10,8 +10,7 @@ import { suggestEn, suggestZh } from '../i18n/suggest';
 import { suggestSites } from '../core/suggest/suggest';
 import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/suggest/types';
 import { t as tCore, tm, type Lang } from '../i18n';
-import { createNetworkEngine } from '../core/reach/network-engine';
-import { usesNetwork } from '../core/params';
+import { reachEngineFor } from '../core/reach/choose';
 import { loadProjectPath } from './load-project';
 
 function die(msg: string): never {
@@ -81,7 +80,7 @@ const reachMode = flags.get('reach') ?? project.params.reach ?? 'auto';
 if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
 if (reachMode === 'network' && project.roads.length === 0) die(`--reach network needs a street network (roads.geojson or roads in the project); ${bare[0]} has none`);
 // auto (the default) walks the streets whenever the project has roads, like npm run check and the app
-const reach = usesNetwork({ reach: reachMode }, project.roads.length) ? createNetworkEngine(project.roads, { snapDistance: project.params.snapDistance ?? 500 }) : undefined;
+const reach = reachEngineFor({ reach: reachMode, snapDistance: project.params.snapDistance }, project.roads);
 
 const gridSpacing = num('grid');
 const gridArea: MultiPolygon | undefined =

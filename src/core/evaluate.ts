@@ -2,9 +2,8 @@
 // data issues and circle coverage. Never throws on bad data (that is reported per unit);
 // throws only on an unknown profile id, which is a programming or command-line error.
 import type { AreaInfo, DataIssue, Layers, Level, RuleResult } from './model';
-import { resolveParams, usesNetwork, type Params } from './params';
-import { createNetworkEngine } from './reach/network-engine';
-import { createStraightEngine } from './reach/straight';
+import { resolveParams, type Params } from './params';
+import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
 import { buildContext, type EvalContext } from './rules/context';
 import { nearestWithin } from './rules/coverage';
@@ -91,7 +90,7 @@ export function evaluate(data: Layers & { area: AreaInfo }, opts: EvaluateOption
   const profile = getProfile(opts.profile);
   if (!profile) throw new Error(`unknown profile ${opts.profile}; known: ${PROFILES.map((p) => p.id).join(', ')}`);
   const params = resolveParams(opts.params);
-  const engine = opts.reach ?? (usesNetwork(params, data.roads.length) ? createNetworkEngine(data.roads, { snapDistance: params.snapDistance }) : createStraightEngine());
+  const engine = opts.reach ?? reachEngineFor(params, data.roads);
   const ctx = buildContext(data, params, engine);
   const results = evaluateRules(profile.rules, ctx);
   return { profile: profile.id, params, results, issues: ctx.issues, coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };

@@ -30,7 +30,7 @@ export function reachFor(p: Params, roads: readonly Road[], cache: ReachCache | 
   // only a user who asked for the network needs telling there is none; 'auto' just uses straight lines
   if (roads.length === 0) return { engine: undefined, area: null, used: 'straight', ...(p.reach === 'network' ? { note: 'ui.reach.noRoads' } : {}), cache };
   const kept = cache && cache.roads === roads && cache.snapDistance === p.snapDistance ? cache : null;
-  const engine = kept?.engine ?? createNetworkEngine([...roads], { snapDistance: p.snapDistance });
+  const engine = kept?.engine ?? createNetworkEngine(roads, { snapDistance: p.snapDistance });
   // one multi-source walk per circle group: the streets reached from any of its facilities, as
   // one polygon (per-facility walks cost a Dijkstra and a buffer each — seconds for a few hundred)
   const area: AreaFn = (facilities, metres) => {

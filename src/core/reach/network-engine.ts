@@ -50,7 +50,7 @@ export interface NetworkEngine extends ReachEngine {
   toTransferable(): { data: TransferableNetwork; transfer: ArrayBuffer[] };
 }
 
-export function createNetworkEngine(roads: Road[], opts: { snapDistance: number }): NetworkEngine {
+export function createNetworkEngine(roads: readonly Road[], opts: { snapDistance: number }): NetworkEngine {
   checkSnapDistance(opts.snapDistance);
   const { graph, issues, stats } = buildGraph(roads);
   const index = EdgeIndex.build(graph);
