@@ -54,7 +54,7 @@ export class AppDriver {
 
   /** idle, and the canvas already resized to its container (a panel opening or closing
    *  changes the map's width; MapLibre catches up on the next animation frame) */
-  private async mapIdle(): Promise<void> {
+  async mapIdle(): Promise<void> {
     await this.page.waitForFunction(
       () => {
         const map = document.querySelector('[data-testid=map]');
@@ -66,8 +66,15 @@ export class AppDriver {
     );
   }
 
-  private async analysed(): Promise<void> {
-    await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { timeout: 30_000 });
+  /** the newest analysis landed (the status may be hidden, e.g. in presentation mode) */
+  async analysed(): Promise<void> {
+    await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { state: 'attached', timeout: 30_000 });
+  }
+
+  /** the newest analysis landed and the map drew it */
+  async settled(): Promise<void> {
+    await this.analysed();
+    await this.mapIdle();
   }
 
   async screenshot(name: string): Promise<string> {

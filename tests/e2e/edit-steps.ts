@@ -13,17 +13,7 @@ export function editSteps(driver: AppDriver) {
   const page = (): Page => driver.page;
 
   /** the analysis of the newest change landed and the map drew it */
-  const settled = async (): Promise<void> => {
-    await page().waitForSelector('[data-testid=phase][data-phase=ready]', { timeout: 30_000 });
-    await page().waitForFunction(
-      () => {
-        const map = document.querySelector('[data-testid=map]');
-        return map instanceof HTMLElement && map.dataset.idle === 'true';
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-  };
+  const settled = (): Promise<void> => driver.settled();
 
   const edits = async (): Promise<number> => Number(await page().getAttribute('[data-testid=scenario-bar]', 'data-edits'));
 

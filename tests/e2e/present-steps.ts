@@ -41,11 +41,6 @@ export class PresentSteps {
     return this.d.page;
   }
 
-  /** the main map drew everything and the analysis is in */
-  private async settled(): Promise<void> {
-    await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { state: 'attached', timeout: 30_000 });
-    await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'true', undefined, { timeout: 30_000 });
-  }
 
   private async compared(): Promise<void> {
     await this.page.waitForSelector('[data-testid=compare-panel][data-busy=false] [data-testid=compare-kpis]', { timeout: 30_000 });
@@ -96,12 +91,12 @@ export class PresentSteps {
       await this.page.click('[data-testid=present-enter]');
       await this.page.waitForSelector('[data-testid=present]', { state: 'visible' });
       await this.page.waitForSelector('[data-testid=present-kpis]', { timeout: 30_000 });
-      await this.settled();
+      await this.d.settled();
     },
     /** a key as a clicker or keyboard sends it, then the map and the KPI cards of what it shows */
     keyPressed: async (key: string): Promise<void> => {
       await this.page.keyboard.press(key);
-      await this.settled();
+      await this.d.settled();
     },
     printPrepared: async (paper: 'a4' | 'a3'): Promise<void> => {
       await this.page.selectOption('[data-testid=print-paper]', paper);

@@ -20,23 +20,12 @@ export class SiteSteps {
     return this.d.page;
   }
 
-  private async mapIdle(): Promise<void> {
-    await this.page.waitForFunction(
-      () => {
-        const map = document.querySelector('[data-testid=map]');
-        const canvas = map?.querySelector('canvas');
-        return map instanceof HTMLElement && canvas instanceof HTMLCanvasElement && map.dataset.idle === 'true' && Math.abs(canvas.clientWidth - map.clientWidth) < 2;
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-  }
 
   given = {
     siteCheckOpened: async (): Promise<void> => {
       await this.page.click('[data-testid=site-open]');
       await this.page.waitForSelector('[data-testid=site-panel]');
-      await this.mapIdle();
+      await this.d.mapIdle();
     },
   };
 
@@ -47,7 +36,7 @@ export class SiteSteps {
         await this.page.click('[data-testid=map] .maplibregl-ctrl-zoom-in');
         await this.page.waitForTimeout(400);
       }
-      await this.mapIdle();
+      await this.d.mapIdle();
     },
     /** draws a square of `half` pixels each side of the map's middle, closing on the first corner (corners
      *  farther apart than terra-draw's 40 px snapping distance, or a click closes the ring early) */

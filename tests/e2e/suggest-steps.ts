@@ -33,24 +33,12 @@ export class SuggestSteps {
     return this.d.page;
   }
 
-  /** map idle with the canvas at its container's width (as the shared driver waits) */
-  async mapIdle(): Promise<void> {
-    await this.page.waitForFunction(
-      () => {
-        const map = document.querySelector('[data-testid=map]');
-        const canvas = map?.querySelector('canvas');
-        return map instanceof HTMLElement && canvas instanceof HTMLCanvasElement && map.dataset.idle === 'true' && Math.abs(canvas.clientWidth - map.clientWidth) < 2;
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-  }
 
   given = {
     panelOpened: async (): Promise<void> => {
       await this.page.click('[data-testid=suggest-open]');
       await this.page.waitForSelector('[data-testid=suggest-panel]');
-      await this.mapIdle();
+      await this.d.mapIdle();
     },
   };
 
@@ -92,7 +80,7 @@ export class SuggestSteps {
         return c && c.t0 !== undefined && c.t1 !== undefined && c.t2 !== undefined ? { domMs: c.t1 - c.t0, paintMs: c.t2 - c.t0 } : null;
       });
       const v = (await clock.jsonValue()) as { domMs: number; paintMs: number };
-      await this.mapIdle();
+      await this.d.mapIdle();
       return { ...v, wallMs };
     },
     /** candidate switches: community centres, grid (over the whole or the drawn area), parcels */
@@ -128,7 +116,7 @@ export class SuggestSteps {
         await this.page.waitForTimeout(150); // terra-draw reads pointer events frame by frame
       }
       await this.page.waitForSelector('[data-testid=suggest-grid-drawn]:checked', { timeout: 10_000 });
-      await this.mapIdle();
+      await this.d.mapIdle();
     },
     gridOverWholeArea: async (spacing: number): Promise<void> => {
       await this.page.check('[data-testid=suggest-grid-whole]');
@@ -156,7 +144,7 @@ export class SuggestSteps {
       await this.page.click(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
       await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${rank}"]`);
       await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 3_000 }).catch(() => undefined);
-      await this.mapIdle();
+      await this.d.mapIdle();
     },
     rowHovered: async (rank: number): Promise<void> => {
       await this.page.hover(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
@@ -181,7 +169,7 @@ export class SuggestSteps {
         { timeout: 30_000 },
       );
       await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { timeout: 30_000 });
-      await this.mapIdle();
+      await this.d.mapIdle();
     },
   };
 
