@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { COMMUNITY_TYPES, ELDERLY_KINDS, CHILDCARE_KINDS, FACILITY_KINDS, type CommunityType, type FacilityKind } from '../../core/model';
 import { addFacility, FACILITY_DEFAULTS, newFacility, newId, putCommunity } from '../../core/scenario';
 import { useApp, useT } from '../context';
-import { closeForm, notice, pending, say } from './tools';
+import { closeForm, commitOp, notice, pending, say } from './tools';
 
 /** the capacity fields the form shows for a kind */
 export function fieldsFor(kind: FacilityKind): ('beds' | 'nursingBeds' | 'places' | 'floorArea')[] {
@@ -49,8 +49,7 @@ function FacilityForm({ at }: { at: [number, number] }) {
     const facility = { ...base, beds: undefined, nursingBeds: undefined, places: undefined, floorArea: undefined, ...over };
     for (const k of ['beds', 'nursingBeds', 'places', 'floorArea'] as const) if (facility[k] === undefined) delete facility[k];
     const e = addFacility(state.layers.peek()!, { facility });
-    if (!e.ok) return say(e.reason);
-    if (say(actions.commitEdit(e.edit))) closeForm();
+    if (commitOp(actions, e)) closeForm();
   };
 
   return (
@@ -133,8 +132,7 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
       extra: {},
     };
     const e = putCommunity(state.layers.peek()!, { community, replaces: false });
-    if (!e.ok) return say(e.reason);
-    if (say(actions.commitEdit(e.edit))) closeForm();
+    if (commitOp(actions, e)) closeForm();
   };
 
   return (

@@ -7,7 +7,7 @@ import { BASELINE_ID, deleteCommunity, deleteFacility, setCapacity, setCommunity
 import type { UnitRef } from '../../state/app-state';
 import { useApp, useT } from '../context';
 import { fieldsFor, parseCount } from './EditForm';
-import { dragFacility, redrawArea, reshapeArea, say } from './tools';
+import { commitOp, dragFacility, redrawArea, reshapeArea, say } from './tools';
 
 function text(v: number | undefined): string {
   return v === undefined ? '' : String(v);
@@ -28,7 +28,7 @@ function FacilityEditor({ f }: { f: Facility }) {
     }
     if (Object.keys(change).length === 0) return say({ key: 'scenario.ui.edit.unchanged' });
     const e = setCapacity(state.layers.peek()!, { id: f.id, capacity: change });
-    say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+    commitOp(actions, e);
   };
 
   return (
@@ -58,8 +58,7 @@ function FacilityEditor({ f }: { f: Facility }) {
           class="danger"
           data-testid="edit-delete"
           onClick={() => {
-            const e = deleteFacility(state.layers.peek()!, { id: f.id });
-            say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+            commitOp(actions, deleteFacility(state.layers.peek()!, { id: f.id }));
           }}
         >
           {tr('scenario.ui.edit.deleteFacility')}
@@ -87,7 +86,7 @@ function CommunityEditor({ c }: { c: Community }) {
     if (pop !== c.population) fields.population = pop ?? null;
     if (Object.keys(fields).length === 0) return say({ key: 'scenario.ui.edit.unchanged' });
     const e = setCommunity(state.layers.peek()!, { id: c.id, fields });
-    say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+    commitOp(actions, e);
   };
 
   return (
@@ -134,8 +133,7 @@ function CommunityEditor({ c }: { c: Community }) {
           class="danger"
           data-testid="edit-delete"
           onClick={() => {
-            const e = deleteCommunity(state.layers.peek()!, { id: c.id });
-            say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+            commitOp(actions, deleteCommunity(state.layers.peek()!, { id: c.id }));
           }}
         >
           {tr('scenario.ui.edit.deleteArea')}

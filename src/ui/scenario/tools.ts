@@ -3,7 +3,7 @@
 import { signal } from '@preact/signals';
 import { representativePoint } from '../../core/geo';
 import type { Community, Msg } from '../../core/model';
-import { moveFacility, putCommunity } from '../../core/scenario';
+import { moveFacility, putCommunity, type OpResult } from '../../core/scenario';
 import { currentDrawing, type LonLat, type Ring } from '../../map/draw';
 import type { Actions } from '../../state/actions';
 import type { AppState } from '../../state/app-state';
@@ -19,6 +19,11 @@ export const notice = signal<{ tone: 'error' | 'info'; text: Msg | Msg[] | strin
 export function say(m: Msg | null): boolean {
   notice.value = m ? { tone: 'error', text: m } : null;
   return m === null;
+}
+
+/** Commit an operation's edit, or show why it cannot be made; true when committed. */
+export function commitOp(actions: Actions, r: OpResult): boolean {
+  return say(r.ok ? actions.commitEdit(r.edit) : r.reason);
 }
 
 export async function placeFacility(): Promise<void> {
@@ -46,7 +51,7 @@ export async function redrawArea(s: AppState, actions: Actions, id: string): Pro
   if (!ring || !c) return;
   const next: Community = { ...c, geometry: { type: 'Polygon', coordinates: [ring] } };
   const e = putCommunity(s.layers.peek()!, { community: next, replaces: true });
-  say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+  commitOp(actions, e);
 }
 
 /** Reshape an existing area's outline: its corners dragged on the map, then "done" (finish()).
@@ -62,7 +67,7 @@ export async function reshapeArea(s: AppState, actions: Actions, id: string): Pr
   if (!ring || !now) return;
   const next: Community = { ...now, geometry: { type: 'Polygon', coordinates: [ring, ...holes] } };
   const e = putCommunity(s.layers.peek()!, { community: next, replaces: true });
-  say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+  commitOp(actions, e);
 }
 
 /** Drag a facility (from the baseline or the scenario) to a new place. */
@@ -74,7 +79,7 @@ export async function dragFacility(s: AppState, actions: Actions, id: string): P
   const to = await d.dragPoint([x, y]);
   if (!to) return;
   const e = moveFacility(s.layers.peek()!, { id, to });
-  say(e.ok ? actions.commitEdit(e.edit) : e.reason);
+  commitOp(actions, e);
 }
 
 /** The form is done (added or cancelled): the shape it was about goes too. */
