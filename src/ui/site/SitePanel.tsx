@@ -154,7 +154,7 @@ export function SitePanel() {
   const busy = site.status.value === 'checking' || site.status.value === 'reading';
   const check = () => void runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
   return (
-    <aside class="site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
+    <aside class="side-panel site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
       <div class="detail-head">
         <h2 id="site-h">{tr('site.ui.title')}</h2>
         <button type="button" class="close" aria-label={tr('site.ui.close')} onClick={() => (site.open.value = false)}>

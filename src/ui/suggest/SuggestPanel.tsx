@@ -353,7 +353,7 @@ export function SuggestPanel() {
   const r = g.result.value;
   const errors = g.errors.value;
   return (
-    <aside class="suggest-panel" aria-labelledby="suggest-h" data-testid="suggest-panel" data-status={g.status.value}>
+    <aside class="side-panel suggest-panel" aria-labelledby="suggest-h" data-testid="suggest-panel" data-status={g.status.value}>
       <div class="detail-head">
         <h2 id="suggest-h">{tr('suggest.ui.title')}</h2>
         <button type="button" class="close" aria-label={tr('suggest.ui.close')} onClick={() => actions.suggest.setOpen(false)}>
