@@ -139,7 +139,16 @@ export class AppDriver {
     /** opens a project file from disk through the real file input */
     projectFilePicked: async (path: string): Promise<void> => {
       await this.page.setInputFiles('[data-testid=project-input]', path);
-      await this.page.waitForSelector('[data-testid=phase][data-phase=ready], [data-testid=phase][data-phase=error]', { timeout: 30_000 });
+      // the page is 'ready' with the old project until the file is read: wait for this file (or an error)
+      const name = path.split('/').pop() ?? path;
+      await this.page.waitForFunction(
+        (file) => {
+          const phase = document.querySelector('[data-testid=phase]')?.getAttribute('data-phase');
+          return phase === 'error' || (phase === 'ready' && (document.querySelector('[data-testid=project-file]')?.textContent ?? '').trim().endsWith(file));
+        },
+        name,
+        { timeout: 30_000 },
+      );
       await this.mapIdle();
     },
     reloaded: async (): Promise<void> => {
