@@ -8,6 +8,7 @@ import { DEMO_FILE } from '../../state/app-state';
 import { HEADLINE, useKpiLabel } from '../compare/KpiCards';
 import { kpiDelta, kpiValue } from '../compare/kpi-format';
 import { useApp, useT } from '../context';
+import { DemoProvenance } from '../InfoNote';
 import { Legend } from '../present/Legend';
 import { useSideName } from '../present/ScenarioSelect';
 import { usePresent } from '../present/wire';
@@ -120,15 +121,7 @@ export function PrintSheet() {
       <section class="print-sources">
         <h2>{tr('present.print.sources')}</h2>
         {state.projectFile.value === DEMO_FILE ? (
-          <>
-            <p>
-              <strong>{tr('ui.info.realLabel')}</strong> {tr('ui.info.real')}
-            </p>
-            <p>
-              <strong>{tr('ui.info.simLabel')}</strong> {tr('ui.info.simulated')}
-            </p>
-            <p>{tr('ui.info.sources')}</p>
-          </>
+          <DemoProvenance />
         ) : (
           <p>{tr('present.print.file', { file: state.projectFile.value ?? '—' })}</p>
         )}
