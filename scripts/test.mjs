@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: unit tests, then browser tests in Debian's Chromium.
-// Finds (or installs, on Debian, with apt-get) chromium, CJK fonts and the reference tools
-// (osmium, glpsol) and says what it did.
+// `npm test`: static checks (typecheck, lint, layers), unit tests, then browser tests in Debian's Chromium.
+// Finds (or installs, on Debian, with apt-get) every program the tests run (scripts/tools.mjs:
+// chromium, CJK fonts, osmium, glpsol, poppler's pdftotext …) and says what it did.
 // Writes tests/output/summary.json ({passed, failed}) for .ci/run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { CI, findBrowser, TOOLS } from './tools.mjs';
 
 const out = 'tests/output';
 mkdirSync(out, { recursive: true });
@@ -21,37 +22,17 @@ function counts(file) {
   return { passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0) };
 }
 
-export function findBrowser() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
-  return candidates.find((p) => existsSync(p));
-}
-
-function hasCjkFont() {
-  const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim().length > 0;
-}
-
-function has(cmd) {
-  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-/** Debian packages the tests use as independent references or real parts, by the check that finds them. */
-const TOOLS = [
-  { pkg: 'chromium', present: () => Boolean(findBrowser()), why: 'browser tests' },
-  { pkg: 'fonts-noto-cjk', present: hasCjkFont, why: 'Chinese labels on the map' },
-  { pkg: 'osmium-tool', present: () => has('osmium'), why: 'OSM PBF fixtures cross-checked with osmium' },
-  { pkg: 'glpk-utils', present: () => has('glpsol'), why: 'site suggestions cross-checked with the GLPK exact optimum' },
-];
-
 function ensureTools() {
   const missing = TOOLS.filter((t) => !t.present());
   if (missing.length === 0) {
-    console.log(`[test] using browser ${findBrowser()}; CJK fonts, osmium and glpsol present`);
+    console.log(`[test] using browser ${findBrowser()}; present: ${TOOLS.flatMap((t) => t.programs).join(', ')}`);
     return findBrowser();
   }
-  const pkgs = missing.map((t) => t.pkg);
+  const pkgs = missing.flatMap((t) => t.pkgs);
+  const what = missing.map((t) => `${t.pkgs.join(' + ')} (${t.why})`).join(', ');
+  const outcome = CI ? 'the tests that need them fail (CI)' : 'the tests that need them are skipped';
   if (!existsSync('/usr/bin/apt-get')) {
-    console.error(`[test] missing ${missing.map((t) => `${t.pkg} (${t.why})`).join(', ')} and no apt-get here: install them (or set CHROMIUM_PATH); tests that need them are skipped`);
+    console.error(`[test] missing ${what} and no apt-get here: install them (or set CHROMIUM_PATH); ${outcome}`);
     return findBrowser();
   }
   const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
@@ -59,9 +40,28 @@ function ensureTools() {
   console.log(`[test] installing ${pkgs.join(' ')} with apt-get (Debian packages) for: ${missing.map((t) => t.why).join('; ')} …`);
   apt('update', '-qq');
   apt('install', '-y', '-qq', '--no-install-recommends', ...pkgs);
-  const still = missing.filter((t) => !t.present()).map((t) => t.pkg);
-  console.log(still.length ? `[test] could not install ${still.join(', ')}: tests that need them are skipped` : `[test] installed ${pkgs.join(', ')}; browser at ${findBrowser()}`);
+  const still = missing.filter((t) => !t.present()).flatMap((t) => t.pkgs);
+  console.log(still.length ? `[test] could not install ${still.join(', ')}: ${outcome}` : `[test] installed ${pkgs.join(', ')}; browser at ${findBrowser()}`);
   return findBrowser();
+}
+
+/**
+ * Static checks, run before the tests: each is one command that must exit 0, and each counts as one
+ * passed or failed check in the summary.
+ */
+const CHECKS = [
+  { name: 'typecheck (tsc --noEmit)', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+  // FORMAT CHECK: add { name: 'format (biome format)', cmd: 'npx', args: ['biome', 'format', '.'] } here
+  // together with the one whole-repo formatting commit (until then the code is not formatted by Biome).
+];
+const checks = { passed: 0, failed: 0 };
+for (const c of CHECKS) {
+  console.log(`[test] ${c.name} …`);
+  if (run(c.cmd, c.args) === 0) checks.passed++;
+  else {
+    checks.failed++;
+    console.error(`[test] ${c.name} failed`);
+  }
 }
 
 // tools first: the unit suite also renders tiles and reads files in Chromium, and cross-checks with osmium and glpsol
@@ -80,7 +80,7 @@ if (!onlyUnit && existsSync('vitest.e2e.config.ts')) {
     e2e = counts(`${out}/e2e.json`);
   }
 }
-const summary = { passed: unit.passed + e2e.passed, failed: unit.failed + e2e.failed };
+const summary = { passed: checks.passed + unit.passed + e2e.passed, failed: checks.failed + unit.failed + e2e.failed };
 writeFileSync(`${out}/summary.json`, JSON.stringify(summary));
-console.log(`[test] unit ${unit.passed} passed, ${unit.failed} failed; browser ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(`[test] checks ${checks.passed} passed, ${checks.failed} failed; unit ${unit.passed} passed, ${unit.failed} failed; browser ${e2e.passed} passed, ${e2e.failed} failed`);
 process.exit(unitStatus || e2eStatus || (summary.failed ? 1 : 0));

@@ -3,7 +3,7 @@
 // earth/roads/places with their `kind` values, and `script: 'Han'` on Chinese names as Protomaps
 // tiles carry it) with our own writer; what is tested is the style path:
 // @protomaps/basemaps layers + pmtiles protocol + no glyph/sprite server → map idle, labels placed.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,9 @@ import type { Geometry } from 'geojson';
 import { writePmtiles } from '../../scripts/basemap/pmtiles-writer';
 import { buildTiles, type LayerSet, type PropertyValue } from '../../scripts/basemap/tiles';
 import { preview } from '../../scripts/basemap/preview';
+import { browserPath, skipWithout } from '../tools';
 
-const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const browser = browserPath();
 
 function fc(features: [Geometry, Record<string, PropertyValue>][]): LayerSet[string] {
   return { type: 'FeatureCollection', features: features.map(([geometry, properties]) => ({ type: 'Feature', geometry, properties })) };
@@ -31,7 +32,7 @@ const layers: LayerSet = {
   ]),
 };
 
-describe.skipIf(!browser)('a Protomaps-schema base map in Chromium', () => {
+describe.skipIf(skipWithout(Boolean(browser), 'Chromium (apt-get install chromium, or set CHROMIUM_PATH)'))('a Protomaps-schema base map in Chromium', () => {
   // which name a label shows (name:zh-Hans / name:en) is checked on the style in basemap-style.test.ts;
   // here both language variants must draw and place the two localities (found by their `name`)
   it.each(['zh', 'en'] as const)('renders offline in the %s variant and places both localities', async (lang) => {

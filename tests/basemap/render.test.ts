@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBasemap } from '../../scripts/basemap/build';
 import { preview } from '../../scripts/basemap/preview';
+import { browserPath, skipWithout } from '../tools';
 
-const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const browser = browserPath();
 
-describe.skipIf(!browser)('demo base map in Chromium', () => {
+describe.skipIf(skipWithout(Boolean(browser), 'Chromium (apt-get install chromium, or set CHROMIUM_PATH)'))('demo base map in Chromium', () => {
   it('renders offline and places street, town and community labels', async () => {
     const archive = join(mkdtempSync(join(tmpdir(), 'basemap-')), 'mini.pmtiles');
     writeFileSync(archive, buildBasemap({ inDir: 'tests/basemap/fixtures/mini-area' }).bytes);

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
+import { browserPath, skipWithout } from '../tools';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+const CHROMIUM = browserPath();
 const FIXTURES = ['communities-gk36-gbk.zip', 'facilities-cm108-gbk.csv', 'communities.kml', 'communities-gk36.dxf'];
 
 const PAGE_SCRIPT = `
@@ -26,7 +27,7 @@ out.xlsxBytes = io.toXlsx([io.layerToTable('facilities', [], 'zh')]).length;
 window.__result = out;
 `;
 
-describe.skipIf(!CHROMIUM)(`importers in Chromium (${CHROMIUM ?? 'no Chromium found: install chromium or set CHROMIUM_PATH'})`, () => {
+describe.skipIf(skipWithout(Boolean(CHROMIUM), 'Chromium (apt-get install chromium, or set CHROMIUM_PATH)'))(`importers in Chromium (${CHROMIUM ?? 'no Chromium found: install chromium or set CHROMIUM_PATH'})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'h6-browser-'));
   let server: Server;
   let browser: Browser;

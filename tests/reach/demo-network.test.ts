@@ -1,7 +1,7 @@
 // The engine on the committed demo network (data/demo) against the plain reference: every-edge
 // snapping, Bellman–Ford from each facility, Vincenty lengths. Communities start from the mean of
 // their outline's vertices; facilities from their points.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { booleanValid } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Road } from '../../src/core/model';
@@ -10,14 +10,13 @@ import type { LonLat } from '../../src/core/reach/types';
 import { ReferenceNetwork } from './reference';
 
 const DIR = 'data/demo';
-const have = existsSync(`${DIR}/roads.geojson`) && existsSync(`${DIR}/communities.geojson`) && existsSync(`${DIR}/facilities.geojson`);
 
 interface Fc {
   features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
 }
 const read = (f: string): Fc => JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8')) as Fc;
 
-describe.skipIf(!have)('demo network against a brute-force reference', () => {
+describe('demo network against a brute-force reference', () => {
   it('the same distances from 20 facilities to every community within 3 km (1e-9 relative)', () => {
     const roads: Road[] = read('roads.geojson').features.map((f, i) => ({ id: String(f.properties.id ?? i), geometry: f.geometry as Road['geometry'] }));
     const communities: LonLat[] = read('communities.geojson').features.map((f) => {

@@ -2,14 +2,14 @@
 // the straight line between its ends (every leg and edge is a great-circle arc), so every community
 // outside the straight-line circles must also be outside the walking ones — and the river, gaps and
 // missing streets of the demo should leave some more outside.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
 import { parseProject } from '../../src/schemas/project';
 
 const FILE = 'data/demo/project.json';
 
-describe.skipIf(!existsSync(FILE))('evaluate() with the network engine on the demo project', () => {
+describe('evaluate() with the network engine on the demo project', () => {
   it('walking circles cover a subset of what straight circles cover', () => {
     const loaded = parseProject(readFileSync(FILE, 'utf8'), FILE);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems.slice(0, 3)));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BOUND_BUDGET, BOUND_CARDINALITY, lazyGreedy, naiveGreedy, solveCoverage } from '../../../src/core/suggest/solver';
 import { exhaustiveOptimum, maxServed } from './exact';
-import { glpkOptimum, glpsolPath } from './glpk';
+import { glpkOptimum } from './glpk';
 import { randomInstance, toCoverage } from './instances';
+import { skipWithoutProgram } from '../../tools';
 
 const U = Infinity;
 
@@ -139,7 +140,7 @@ describe('greedy against the exact optimum on random small instances', () => {
   });
 });
 
-describe.skipIf(!glpsolPath())('exact optimum cross-checked with GLPK (glpsol)', () => {
+describe.skipIf(skipWithoutProgram('glpsol', 'glpk-utils'))('exact optimum cross-checked with GLPK (glpsol)', () => {
   it('glpsol and the exhaustive search agree, and the greedy stays within its bound', () => {
     for (let t = 0; t < 16; t++) {
       const small = randomInstance(5000 + t, { demand: 10, candidates: 9, capacitated: t % 2 === 0 });
@@ -153,4 +154,3 @@ describe.skipIf(!glpsolPath())('exact optimum cross-checked with GLPK (glpsol)',
     }
   });
 });
-if (!glpsolPath()) console.warn('[suggest] glpsol not found: the GLPK cross-check is skipped (apt-get install glpk-utils)');

@@ -8,6 +8,7 @@ import { IoError } from '../../../src/io/errors';
 import { importOsm, OSM_ATTRIBUTION, type OsmImport } from '../../../src/io/osm';
 import { createNetworkEngine } from '../../../src/core/reach/network-engine';
 import { vincenty } from '../../reach/reference';
+import { skipWithoutProgram } from '../../tools';
 
 const dir = 'tests/fixtures/osm';
 const xml = readFileSync(join(dir, 'changan-small.osm'), 'utf8');
@@ -124,20 +125,14 @@ describe('OSM PBF import', () => {
     });
   }
 
-  it('reads PBF freshly written by osmium from the XML (skipped when osmium-tool is not installed)', (ctx) => {
-    const which = spawnSync('osmium', ['--version'], { encoding: 'utf8' });
-    if (which.status !== 0) {
-      ctx.skip(); // install with: apt-get install osmium-tool
-      return;
-    }
+  it.skipIf(skipWithoutProgram('osmium', 'osmium-tool'))('reads PBF freshly written by osmium from the XML', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'osm-')), 'fresh.osm.pbf');
     const r = spawnSync('osmium', ['cat', join(dir, 'changan-small.osm'), '-o', out, '-O'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(summary(importOsm(new Uint8Array(readFileSync(out)), 'fresh.osm.pbf'))).toEqual(summary(fromXml));
   });
 
-  it('refuses a history file, naming the feature it needs (skipped without osmium-tool)', (ctx) => {
-    if (spawnSync('osmium', ['--version']).status !== 0) return ctx.skip();
+  it.skipIf(skipWithoutProgram('osmium', 'osmium-tool'))('refuses a history file, naming the feature it needs', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'osh-')), 'history.osh.pbf');
     expect(spawnSync('osmium', ['cat', join(dir, 'changan-small.osm'), '-o', out, '-O']).status).toBe(0);
     expect(() => importOsm(new Uint8Array(readFileSync(out)), 'history.osh.pbf')).toThrow(/osm\.err\.pbfFeatures.*HistoricalInformation/);
