@@ -1,4 +1,4 @@
-// The ledger of each profile: the targets of its document. The combined profile lists all five.
+// The ledger of each profile: the targets of its document; the combined profile lists all five.
 import { DOC_TITLE } from '../rules/profiles/documents';
 import { AK_TARGETS } from './ak';
 import { CA_TARGETS } from './ca';
