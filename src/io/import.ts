@@ -11,6 +11,7 @@ import type { ImportOutcome, KindItems, LayerKind, Mapping, Problem, ProblemCode
 import { CHINA_BBOX, inBox, metresOutside, selfIntersections } from './validate';
 import { firstPosition } from './geometry';
 import { OSM_ATTRIBUTION } from './osm';
+import { mergeLayer, type ImportMode } from './merge';
 
 export interface ImportOptions {
   kind: LayerKind;
@@ -216,12 +217,13 @@ function extraChecks(item: KindItems[LayerKind], kind: LayerKind, g: Geometry | 
 
 /**
  * The one step that changes data: 'cancel' (or nothing good) returns the same layers object;
- * 'good' returns new layers with the good records replacing or appended to the layer.
+ * 'good' returns new layers with the good records merged into the layer (added, or updating the
+ * record of the same id / name and place) or, with 'replace', in place of it (src/io/merge.ts).
  */
-export function acceptImport(current: Layers, outcome: ImportOutcome, choice: 'good' | 'cancel', mode: 'replace' | 'append' = 'replace'): Layers {
+export function acceptImport(current: Layers, outcome: ImportOutcome, choice: 'good' | 'cancel', mode: ImportMode = 'merge'): Layers {
   if (choice === 'cancel' || outcome.good.length === 0) return current;
   const k = outcome.kind;
-  const items = mode === 'append' ? [...current[k], ...outcome.good] : [...outcome.good];
+  const { items } = mergeLayer(current[k] as KindItems[typeof k][], outcome.good, mode);
   return { ...current, [k]: items } as Layers;
 }
 

@@ -10,6 +10,7 @@
 export { readFile, formatOf, type Sidecars } from './read';
 export { guessMapping, layoutKey, mappableFields, normalizeName, FIELD_ALIASES, NUMBER_FIELDS } from './fields';
 export { importLayer, acceptImport, type ImportOptions, type ImportFileResult } from './import';
+export { mergeLayer, IMPORT_MODES, NAME_MATCH_METRES, type ImportMode, type ImportPlan, type RemovedItem } from './merge';
 export { importFile } from './importFile';
 export { createImportSession, type ImportSession, type SessionRead } from './session';
 export { rememberMapping, recallMapping, type MappingStore } from './mappingMemory';

@@ -1,13 +1,15 @@
 // How an accepted import reaches the app. The worker has already put the layer into its baseline
-// (src/worker/import.ts); here the page's project follows, the editing session gets the new
-// baseline (replaceBaseline replays the open scenario onto it, so scenarios survive a re-import
-// and autosave writes the imported data), the worker gets the open scenario's edits again, and
-// the analysis runs. Circles are rebuilt by analyse() when the facilities changed.
+// (src/worker/import.ts) and sends the whole new layer; here the page's project follows, the
+// editing session gets the new baseline (replaceBaseline replays the open scenario onto it, so
+// scenarios survive a re-import and autosave writes the imported data), the worker gets the open
+// scenario's edits again, and the analysis runs. Circles are rebuilt by analyse() when the
+// facilities changed. Each import is a version: restoreImport() puts the previous data back.
 import { batch } from '@preact/signals';
 import { replaceBaseline, type Edit } from '../core/scenario';
 import type { LoadedProject } from '../worker/api';
-import type { ImportApplied } from '../worker/import';
+import type { ImportApplied, ImportRestored } from '../worker/import';
 import type { AppState } from './app-state';
+import type { ImportState } from './import';
 import { editsInEffect, pageBaseline } from './scenario-actions';
 
 export interface ApplyDeps {
@@ -18,7 +20,7 @@ export interface ApplyDeps {
 
 const LEVEL_OF = { communities: 'community', facilities: 'facility', streets: 'street' } as const;
 
-/** the good records, one JSON chunk per task so the page stays responsive (each parse is
+/** the layer's records, one JSON chunk per task so the page stays responsive (each parse is
  *  timed as the performance measure import:parse) */
 export async function parseGood(chunks: readonly string[]): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -31,43 +33,67 @@ export async function parseGood(chunks: readonly string[]): Promise<unknown[]> {
   return out;
 }
 
-/** the project as the page keeps it, with the imported records in place (as the worker did it:
- *  acceptImport's replace or append) */
-export function projectWithImport(p: LoadedProject, a: ImportApplied, good: readonly unknown[]): LoadedProject {
+/** the project as the page keeps it, with the layer as the worker left it after the import */
+export function projectWithImport(p: LoadedProject, a: ImportApplied, layer: readonly unknown[]): LoadedProject {
   // the import is recorded with the project (kept top-level key `imports`, written on save)
   const imports = Array.isArray(p.other.imports) ? (p.other.imports as unknown[]) : [];
   const next: LoadedProject = { ...p, roadCount: a.roadCount, credits: a.credits, other: { ...p.other, imports: [...imports, a.record] } };
   if (a.kind === 'roads') return next;
   const k = a.kind;
-  const merged = (old: readonly unknown[]) => (a.mode === 'append' ? [...old, ...good] : [...good]) as never[];
-  if (k === 'communities') next.communities = merged(p.communities);
-  else if (k === 'facilities') next.facilities = merged(p.facilities);
-  else next.streets = merged(p.streets);
+  if (k === 'communities') next.communities = layer as never[];
+  else if (k === 'facilities') next.facilities = layer as never[];
+  else next.streets = layer as never[];
   // the loader's data issues about the replaced layer's old rows no longer apply
   if (a.mode === 'replace') next.issues = p.issues.filter((i) => i.level !== LEVEL_OF[k]);
   return next;
 }
 
-export function applyImportToApp(state: AppState, deps: ApplyDeps): (a: ImportApplied) => Promise<void> {
+/** the page's project (and the session's baseline) becomes `next`; then the worker's edits and a fresh analysis */
+async function publish(state: AppState, deps: ApplyDeps, next: LoadedProject): Promise<void> {
+  const t1 = performance.now();
+  const session = state.session.peek();
+  const moved = session ? replaceBaseline(session, pageBaseline(next)) : null;
+  batch(() => {
+    state.project.value = next;
+    if (moved) state.session.value = moved;
+    state.selection.value = null;
+  });
+  performance.measure?.('import:publish', { start: t1, end: performance.now() });
+  if (deps.setEdits) await deps.setEdits(moved ? editsInEffect(moved) : []);
+  await deps.analyse();
+}
+
+export function applyImportToApp(state: AppState, deps: ApplyDeps, versions?: ImportState['versions']): (a: ImportApplied) => Promise<void> {
   return async (a) => {
     const p = state.project.peek();
     if (!p) throw new Error('no project is open to import into');
-    const good = await parseGood(a.goodJson);
+    const layer = await parseGood(a.layerJson);
     // timed as performance measures (import:merge, import:publish) so the browser test can tell
     // the import's own main-thread work from the app's redrawing of the new layer
     const t0 = performance.now();
-    const next = projectWithImport(state.project.peek() ?? p, a, good);
-    const session = state.session.peek();
-    const moved = session ? replaceBaseline(session, pageBaseline(next)) : null;
-    const t1 = performance.now();
-    performance.measure?.('import:merge', { start: t0, end: t1 });
-    batch(() => {
-      state.project.value = next;
-      if (moved) state.session.value = moved;
-      state.selection.value = null;
-    });
-    performance.measure?.('import:publish', { start: t1, end: performance.now() });
-    if (deps.setEdits) await deps.setEdits(moved ? editsInEffect(moved) : []);
-    await deps.analyse();
+    const before = state.project.peek() ?? p;
+    const next = projectWithImport(before, a, layer);
+    performance.measure?.('import:merge', { start: t0, end: performance.now() });
+    if (versions) versions.value = [...versions.peek(), { applied: { kind: a.kind, mode: a.mode, imported: a.imported, plan: a.plan, record: a.record }, before, after: next }];
+    await publish(state, deps, next);
   };
+}
+
+/** Whether the newest import can still be undone: the project is what that import left. */
+export function restorable(state: AppState, versions: ImportState['versions']): boolean {
+  const top = versions.value[versions.value.length - 1];
+  return !!top && state.project.value === top.after;
+}
+
+/** "Restore the previous data": the project as it was before the newest import, in the worker
+ *  and on the page; the open scenario is replayed onto it. False when there is nothing to restore. */
+export async function restoreImport(state: AppState, deps: ApplyDeps & { restore(): Promise<ImportRestored | undefined> }, versions: ImportState['versions']): Promise<boolean> {
+  if (!restorable(state, versions)) return false;
+  const list = versions.peek();
+  const top = list[list.length - 1];
+  const r = await deps.restore();
+  versions.value = list.slice(0, -1);
+  if (!r) return false;
+  await publish(state, deps, top.before);
+  return true;
 }

@@ -6,7 +6,9 @@
 import { batch, signal, type Signal } from '@preact/signals';
 import type { Msg } from '../core/model';
 import { recallMapping, rememberMapping, type MappingStore } from '../io/mappingMemory';
+import type { ImportMode, ImportPlan } from '../io/merge';
 import type { LayerKind, Mapping, ValidationReport, WebCoords } from '../io/types';
+import type { LoadedProject } from '../worker/api';
 import type { ImportApplied, ImportLayerInfo } from '../worker/import';
 import type { Importer } from '../worker/import-client';
 
@@ -34,11 +36,24 @@ export interface ImportState {
   mapping: Signal<Mapping>;
   /** the mapping came from a file of the same layout the user imported before */
   remembered: Signal<boolean>;
-  mode: Signal<'replace' | 'append'>;
+  mode: Signal<ImportMode>;
+  /** a value for every row where a field's column is missing or empty ("all rows are 托育机构") */
+  defaults: Signal<Record<string, string>>;
   report: Signal<ValidationReport | null>;
+  /** what accepting would change: added / updated / removed (listed), shown before accepting */
+  plan: Signal<ImportPlan | null>;
   /** why the file cannot be read or a step failed: a catalogue message or plain text */
   error: Signal<Msg | string | null>;
   done: Signal<ImportApplied | null>;
+  /** every accepted import of this session, newest last, with the project before and after it:
+   *  the newest can be restored while the project is still what it left */
+  versions: Signal<ImportVersion[]>;
+}
+
+export interface ImportVersion {
+  applied: Pick<ImportApplied, 'kind' | 'mode' | 'imported' | 'plan' | 'record'>;
+  before: LoadedProject;
+  after: LoadedProject;
 }
 
 export interface ImportDeps {
@@ -60,10 +75,13 @@ export function createImportState(): ImportState {
     coords: signal<WebCoords>('wgs84'),
     mapping: signal<Mapping>({}),
     remembered: signal(false),
-    mode: signal<'replace' | 'append'>('replace'),
+    mode: signal<ImportMode>('merge'),
+    defaults: signal<Record<string, string>>({}),
     report: signal<ValidationReport | null>(null),
+    plan: signal<ImportPlan | null>(null),
     error: signal<Msg | string | null>(null),
     done: signal<ImportApplied | null>(null),
+    versions: signal<ImportVersion[]>([]),
   };
 }
 
@@ -149,10 +167,12 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
     const g = generation;
     s.step.value = 'checking';
     try {
-      const report = await deps.importer.check({ layer: s.layerIndex.peek(), kind: s.kind.peek(), mapping: s.mapping.peek(), mode: s.mode.peek() });
+      const defaults = Object.fromEntries(Object.entries(s.defaults.peek()).filter(([, v]) => v !== ''));
+      const answer = await deps.importer.check({ layer: s.layerIndex.peek(), kind: s.kind.peek(), mapping: s.mapping.peek(), mode: s.mode.peek(), defaults });
       if (g !== generation) return;
       batch(() => {
-        s.report.value = report;
+        s.report.value = answer.report;
+        s.plan.value = answer.plan;
         s.step.value = 'report';
       });
     } catch (e) {
@@ -173,8 +193,10 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         s.coords.value = 'wgs84';
         s.mapping.value = {};
         s.remembered.value = false;
-        s.mode.value = 'replace';
+        s.mode.value = 'merge';
+        s.defaults.value = {};
         s.report.value = null;
+        s.plan.value = null;
         s.done.value = null;
       });
       await read(false);
@@ -186,12 +208,16 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
       batch(() => {
         s.layerIndex.value = index;
         s.kind.value = layer.guessedKind;
+        s.defaults.value = {};
       });
       await mappingFor(layer, layer.guessedKind);
     },
 
     async setKind(kind: LayerKind): Promise<void> {
-      s.kind.value = kind;
+      batch(() => {
+        s.kind.value = kind;
+        s.defaults.value = {};
+      });
       const layer = current();
       if (layer) await mappingFor(layer, kind);
     },
@@ -218,8 +244,13 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
       s.mapping.value = m;
     },
 
-    setMode(mode: 'replace' | 'append'): void {
+    setMode(mode: ImportMode): void {
       s.mode.value = mode;
+    },
+
+    /** a constant for a field the file lacks ('' = none): every row without a value gets it */
+    setDefault(field: string, value: string): void {
+      s.defaults.value = { ...s.defaults.peek(), [field]: value };
     },
 
     /** forward through the steps; from the mapping step the worker checks the layer */

@@ -65,7 +65,9 @@ export function ResultsTable() {
           </select>
         </label>
         <input type="search" data-testid="table-search" placeholder={tr('ui.search')} value={q.text} onInput={(e) => actions.setQuery({ text: e.currentTarget.value })} />
-        <span class="count">{tr('ui.rows', { n: rows.length })}</span>
+        <span class="count" data-testid="table-count" data-n={rows.length}>
+          {tr('ui.rows', { n: rows.length })}
+        </span>
       </div>
       <div class="table-scroll">
         <table class="results-table" data-testid="results-table">

@@ -3,14 +3,15 @@
 // and progress comes back through a proxied callback. Tests use localImporter on the same api
 // in-process.
 import { proxy, transfer, type Remote } from 'comlink';
-import type { ValidationReport } from '../io/types';
 import type { ServiceArea } from '../io/export/gaps';
-import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckRequest, ImportReadAnswer, ImportReadRequest } from './import';
+import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckAnswer, ImportCheckRequest, ImportReadAnswer, ImportReadRequest, ImportRestored } from './import';
 
 export interface Importer {
   read(req: ImportReadRequest, onProgress: (fraction: number) => void): Promise<ImportReadAnswer>;
-  check(req: ImportCheckRequest): Promise<ValidationReport>;
+  check(req: ImportCheckRequest): Promise<ImportCheckAnswer>;
   accept(): Promise<ImportApplied | undefined>;
+  /** back to the layers before the newest import (undefined: nothing to restore) */
+  restore(): Promise<ImportRestored | undefined>;
   cancel(): Promise<void>;
   exportResults(format: ExportFormat, req: ExportRequest): Promise<{ name: string; bytes: Uint8Array }[]>;
   exportGaps(req: ExportRequest, areas: ServiceArea[]): Promise<string>;
@@ -21,6 +22,7 @@ export function remoteImporter(remote: Remote<ImportApi>): Importer {
     read: (req, onProgress) => remote.importRead(transfer(req, [req.buffer]), proxy(onProgress)),
     check: (req) => remote.importCheck(req),
     accept: () => remote.importAccept(),
+    restore: () => remote.importRestore(),
     cancel: () => remote.importCancel(),
     exportResults: (format, req) => remote.exportResults(format, req),
     exportGaps: (req, areas) => remote.exportGaps(req, areas),
@@ -33,6 +35,7 @@ export function localImporter(api: ImportApi): Importer {
     read: async (req, onProgress) => api.importRead(req, onProgress),
     check: async (req) => api.importCheck(req),
     accept: async () => api.importAccept(),
+    restore: async () => api.importRestore(),
     cancel: async () => api.importCancel(),
     exportResults: async (format, req) => api.exportResults(format, req),
     exportGaps: async (req, areas) => api.exportGaps(req, areas),

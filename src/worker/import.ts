@@ -5,7 +5,8 @@
 import { dataCredits } from '../core/credits';
 import type { Evaluation } from '../core/evaluate';
 import type { Layers, Msg } from '../core/model';
-import { acceptImport, importLayer } from '../io/import';
+import { importLayer } from '../io/import';
+import { mergeLayer, type ImportMode, type ImportPlan } from '../io/merge';
 import { readFile } from '../io/read';
 import { guessMapping } from '../io/fields';
 import { areaBox, layerSummary, referencePositions, type LayerSummary } from '../io/summary';
@@ -42,7 +43,15 @@ export interface ImportCheckRequest {
   layer: number;
   kind: LayerKind;
   mapping: Mapping;
-  mode: 'replace' | 'append';
+  mode: ImportMode;
+  /** a value for every row whose mapped column is empty or missing, e.g. {kind: 'childcare'} */
+  defaults?: Record<string, string | number | boolean>;
+}
+
+/** the validation report and what accepting would change in the layer (counts, the removed listed) */
+export interface ImportCheckAnswer {
+  report: ValidationReport;
+  plan: ImportPlan;
 }
 
 /** What the page needs after an accepted import. The good records travel as JSON text in chunks:
@@ -50,17 +59,25 @@ export interface ImportCheckRequest {
  *  structured-clone deserialisation of 50 000 objects would block it for ~300 ms in one go. */
 export interface ImportApplied {
   kind: LayerKind;
-  mode: 'replace' | 'append';
+  mode: ImportMode;
   imported: number;
-  /** the good records as JSON arrays of at most JSON_CHUNK records (none for roads: the page keeps no roads) */
-  goodJson: string[];
+  plan: ImportPlan;
+  /** the whole layer after the import as JSON arrays of at most JSON_CHUNK records (none for
+   *  roads: the page keeps no roads) — the page takes it as the worker made it, merge included */
+  layerJson: string[];
   roadCount: number;
   /** licence credits of the new baseline (an OpenStreetMap import brings ODbL's) */
   credits: string[];
   report: ValidationReport;
   /** where the rows came from and what was done to them (CRS, web-map conversion, encoding,
    *  mapping): the page keeps it in the project's `imports` list, so saved files carry it */
-  record: ImportRecord & { mode: 'replace' | 'append'; imported: number; at: string };
+  record: ImportRecord & { mode: ImportMode; imported: number; added: number; updated: number; removed: number; at: string };
+}
+
+export interface ImportRestored {
+  kind: LayerKind;
+  roadCount: number;
+  credits: string[];
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -111,7 +128,9 @@ const KIND_OF_OSM = (name: string): LayerKind | undefined => (/ roads$/.test(nam
 export function createImportApi(project: ProjectHandle) {
   let file = '';
   let layers: SourceLayer[] = [];
-  let last: { outcome: ImportOutcome; mode: 'replace' | 'append' } | undefined;
+  let last: { outcome: ImportOutcome; mode: ImportMode } | undefined;
+  /** each accepted import's layers before and after, newest last: "restore the previous data" */
+  const versions: { before: Layers; after: Layers; kind: LayerKind }[] = [];
   const forget = () => {
     file = '';
     layers = [];
@@ -146,15 +165,16 @@ export function createImportApi(project: ProjectHandle) {
     },
 
     /** The validation report for the user's mapping (used exactly). Nothing changes yet. */
-    importCheck(req: ImportCheckRequest): ValidationReport {
+    importCheck(req: ImportCheckRequest): ImportCheckAnswer {
       const layer = layers[req.layer];
       if (!layer) throw new RangeError(`no layer ${req.layer}: read a file first (it has ${layers.length} layers)`);
       const current = project.baseline();
       const area = current ? areaBox(current) : undefined;
-      const existingIds = req.mode === 'append' && current ? current[req.kind].map((x) => x.id).filter((id): id is string => typeof id === 'string') : undefined;
-      const outcome = importLayer(layer, { kind: req.kind, file, mapping: req.mapping, exactMapping: true, area, existingIds });
+      // ids already in the layer are no error: merging updates those records
+      const outcome = importLayer(layer, { kind: req.kind, file, mapping: req.mapping, exactMapping: true, area, defaults: req.defaults });
       last = { outcome, mode: req.mode };
-      return outcome.report;
+      const { plan } = mergeLayer((current?.[req.kind] ?? []) as typeof outcome.good, outcome.good, req.mode);
+      return { report: outcome.report, plan };
     },
 
     /** Applies the good records of the last check to the project (replace or append), then
@@ -164,19 +184,36 @@ export function createImportApi(project: ProjectHandle) {
       const chosen = last;
       forget();
       if (!current || !chosen || chosen.outcome.good.length === 0) return undefined;
-      const next = acceptImport(current, chosen.outcome, 'good', chosen.mode);
-      project.setBaseline(next);
       const k = chosen.outcome.kind;
+      const { items, plan } = mergeLayer(current[k] as typeof chosen.outcome.good, chosen.outcome.good, chosen.mode);
+      const next = { ...current, [k]: items } as Layers;
+      project.setBaseline(next);
+      versions.push({ before: current, after: next, kind: k });
+      const n = chosen.outcome.good.length;
       return {
         kind: k,
         mode: chosen.mode,
-        imported: chosen.outcome.good.length,
-        goodJson: k === 'roads' ? [] : jsonChunks(chosen.outcome.good),
+        imported: n,
+        plan,
+        layerJson: k === 'roads' ? [] : jsonChunks(items),
         roadCount: next.roads.length,
         credits: dataCredits(next),
         report: chosen.outcome.report,
-        record: { ...importRecord(chosen.outcome.report), mode: chosen.mode, imported: chosen.outcome.good.length, at: new Date().toISOString() },
+        record: { ...importRecord(chosen.outcome.report), mode: chosen.mode, imported: n, added: plan.added, updated: plan.updated, removed: plan.removed.length, at: new Date().toISOString() },
       };
+    },
+
+    /** Puts the layers back as they were before the newest import. Refused (undefined) when the
+     *  baseline is no longer what that import left (another project was opened since). */
+    importRestore(): ImportRestored | undefined {
+      const top = versions.pop();
+      const current = project.baseline();
+      if (!top || !current || current[top.kind] !== top.after[top.kind]) {
+        versions.length = 0;
+        return undefined;
+      }
+      project.setBaseline(top.before);
+      return { kind: top.kind, roadCount: top.before.roads.length, credits: dataCredits(top.before) };
     },
 
     /** Forgets the file: nothing was applied. */

@@ -63,8 +63,14 @@ export class ImportSteps {
     kindChosen: async (kind: string): Promise<void> => {
       await this.page.selectOption('[data-testid=import-kind]', kind);
     },
-    appendChosen: async (): Promise<void> => {
-      await this.page.check('[data-testid=import-mode-append]');
+    replaceChosen: async (): Promise<void> => {
+      await this.page.check('[data-testid=import-mode-replace]');
+    },
+    /** "恢复导入前的数据" in the 导入与导出 panel; the analysis re-runs and the map settles */
+    restoreClicked: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-restore]');
+      await this.page.waitForSelector('[data-testid=import-restored]', { timeout: 120_000 });
+      await this.idle();
     },
     nextClicked: async (): Promise<void> => {
       await this.page.click('[data-testid=import-next]');
@@ -134,6 +140,20 @@ export class ImportSteps {
       this.page.$$eval('[data-testid=import-problems] tbody tr', (trs) =>
         trs.map((tr) => ({ number: Number(tr.getAttribute('data-number')), id: tr.getAttribute('data-id') ?? '', code: tr.getAttribute('data-code') ?? '', text: tr.textContent ?? '' })),
       ),
+    /** the report step's "what the import changes": counts and the ids listed as removed */
+    plan: async (): Promise<{ added: number; updated: number; unchanged: number; removed: number; removedIds: string[]; text: string }> => {
+      const el = await this.page.$('[data-testid=import-plan]');
+      if (!el) throw new Error('no plan shown');
+      const n = async (a: string) => Number(await el.getAttribute(`data-${a}`));
+      const removedIds = await this.page.$$eval('[data-testid=import-plan-removed] li', (lis) => lis.map((li) => li.getAttribute('data-id') ?? ''));
+      return { added: await n('added'), updated: await n('updated'), unchanged: await n('unchanged'), removed: await n('removed'), removedIds, text: (await el.textContent()) ?? '' };
+    },
+    /** how many rows the results table has at a level (all of them, not only the drawn ones) */
+    tableCount: async (level: string): Promise<number> => {
+      await this.page.click(`[role=tab][data-level=${level}]`);
+      await this.page.fill('[data-testid=table-search]', '');
+      return Number(await this.page.getAttribute('[data-testid=table-count]', 'data-n'));
+    },
     errorText: async (): Promise<string> => (await this.page.textContent('[data-testid=import-error]')) ?? '',
     /** ids in the results table of a level whose id or name matches `search` */
     tableIds: async (level: string, search = ''): Promise<string[]> => {

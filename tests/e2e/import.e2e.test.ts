@@ -28,6 +28,13 @@ function facilitiesCsv(): Uint8Array {
   return new TextEncoder().encode(rows.map((r) => r.join(',')).join('\r\n'));
 }
 
+/** the demo's first facility (CC0001 青年街托育中心, 127 places) with 150 places, and one new centre: a
+ *  layout of its own, so the mapping remembered here is not offered to facilitiesCsv() */
+function updateCsv(): Uint8Array {
+  const rows = ['编号,名称,类型,托位,经度,纬度', 'CC0001,青年街托育中心,托育机构,150,108.933228,34.156505', `Y1,新建托育中心,托育机构,60,${at(4).join(',')}`];
+  return new TextEncoder().encode(rows.join('\n'));
+}
+
 describe('import and export at 1366×768', () => {
   const driver = new AppDriver(inject('appUrl'));
   const imp = new ImportSteps(driver);
@@ -49,11 +56,47 @@ describe('import and export at 1366×768', () => {
     expect(driver.pageErrors).toEqual([]);
   });
 
+  it('given the demo, when a facility file is imported as it comes, then its 658 facilities are all still there; restore brings back the data before', async () => {
+    expect(await imp.then.tableCount('facility')).toBe(658); // data/demo/project.json
+    await imp.when.filePicked('设施更新.csv', updateCsv());
+    await imp.when.toMapping();
+    await imp.when.checked();
+    // before accepting: CC0001 matched by its id and updated, Y1 new, nothing removed
+    const plan = await imp.then.plan();
+    expect(plan).toMatchObject({ added: 1, updated: 1, removed: 0, removedIds: [] });
+    expect(plan.text).toContain('新增 1 条');
+    expect(plan.text).toContain('删除 0 条');
+    await driver.screenshot('import-0-plan-1366');
+    await imp.when.goodOnesImported();
+    expect(await imp.then.tableCount('facility')).toBe(659);
+    expect(await imp.then.tableIds('facility', 'Y1')).toEqual(['Y1']);
+    expect(await imp.then.tableIds('facility', 'EI0001')).toEqual(['EI0001']);
+    await imp.when.panelShown();
+    await driver.screenshot('import-0-versions-1366');
+    await imp.when.restoreClicked();
+    expect(await imp.then.tableCount('facility')).toBe(658);
+    expect(await imp.then.tableIds('facility', 'Y1')).toEqual([]);
+    expect(driver.pageErrors).toEqual([]);
+  });
+
+  it('given the demo, when "replace all" is chosen, then the report lists every facility that would be removed before anything changes', async () => {
+    await imp.when.filePicked('设施更新.csv', updateCsv());
+    await imp.when.replaceChosen();
+    await imp.when.toMapping();
+    await imp.when.checked();
+    const plan = await imp.then.plan();
+    expect(plan).toMatchObject({ added: 1, updated: 1, removed: 657 });
+    expect(plan.removedIds).toHaveLength(200); // the first 200 listed, the rest counted
+    expect(plan.removedIds[0]).toBe('CC0002'); // the demo's second facility: the first is in the file
+    expect(await driver.then.text('[data-testid=import-accept]')).toContain('删除 657 条');
+    await imp.when.cancelled();
+    expect(await imp.then.tableCount('facility')).toBe(658);
+  });
+
   it('a CSV with Chinese headers: mapping guessed, one column fixed, bad rows by number, the good ones added', async () => {
     expect(await imp.then.tableIds('facility', 'X1')).toEqual([]);
     await imp.when.filePicked('新增设施.csv', facilitiesCsv());
     expect(await imp.then.kind()).toBe('facilities');
-    await imp.when.appendChosen();
     await driver.screenshot('import-1-layer-1366');
     await imp.when.toMapping();
     const guessed = await imp.then.mapping();
@@ -89,6 +132,7 @@ describe('import and export at 1366×768', () => {
   it('a GBK Shapefile in CGCS2000 zone 36 dropped on the map replaces the communities', async () => {
     await imp.when.fixtureDroppedOnMap(SHP);
     expect(await imp.then.kind()).toBe('communities');
+    await imp.when.replaceChosen();
     await imp.when.nextClicked();
     expect(await imp.then.crsDetected()).toContain('EPSG:4524');
     await imp.when.nextClicked();
@@ -205,7 +249,6 @@ describe('import and export at 1366×768', () => {
     const t0 = await mark();
     await imp.when.filePathPicked(path);
     const ta = await mark();
-    await imp.when.appendChosen();
     await imp.when.toMapping();
     const tb = await mark();
     await imp.when.checked();

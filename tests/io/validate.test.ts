@@ -97,11 +97,11 @@ describe('all or nothing', () => {
     expect(after.facilities.map((f) => f.id)).toEqual(['F1']);
     expect(before.facilities).toEqual([]);
   });
-  it('ids already in the project count as duplicates when appending', () => {
+  it('ids already in the project count as duplicates when the caller asks (existingIds)', () => {
     const again = importLayer(layer, { kind: 'facilities', file: '设施.csv', area: AREA, existingIds: ['F1'] });
     expect(again.report.problems.find((p) => p.number === 2)?.msg).toEqual({ key: 'io.problem.idInProject', args: { id: 'F1' } });
     expect(again.good).toEqual([]);
-    expect(acceptImport(before, again, 'good', 'append')).toBe(before);
+    expect(acceptImport(before, again, 'good', 'merge')).toBe(before);
   });
 });
 

@@ -7,7 +7,7 @@ import { addFacility, BASELINE_ID, newFacility } from '../../src/core/scenario';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { createImportActions, createImportState } from '../../src/state/import';
-import { applyImportToApp } from '../../src/state/import-apply';
+import { applyImportToApp, restorable, restoreImport } from '../../src/state/import-apply';
 import { api } from '../../src/worker/api';
 import { localImporter } from '../../src/worker/import-client';
 import { demoClient } from './scenario-client';
@@ -41,7 +41,6 @@ describe('import with a scenario open', () => {
     const csv = ['编号,名称,类型,床位,经度,纬度', `IMP1,导入养老院,养老院,120,${INSIDE[0] + 0.002},${INSIDE[1]}`].join('\n');
     await imp.open({ name: '导入.csv', arrayBuffer: async () => new TextEncoder().encode(csv).buffer as ArrayBuffer });
     expect(s.kind.value).toBe('facilities');
-    imp.setMode('append');
     await imp.next();
     await imp.next();
     await imp.next();
@@ -70,7 +69,7 @@ describe('import with a scenario open', () => {
     };
     // and the record of where the rows came from
     expect(saved.imports).toHaveLength(1);
-    expect(saved.imports[0]).toMatchObject({ source: '导入.csv', kind: 'facilities', crs: 'EPSG:4326', coords: 'wgs84', mode: 'append', imported: 1 });
+    expect(saved.imports[0]).toMatchObject({ source: '导入.csv', kind: 'facilities', crs: 'EPSG:4326', coords: 'wgs84', mode: 'merge', imported: 1 });
     expect(saved.imports[0].mapping).toMatchObject({ id: '编号', beds: '床位' });
     // the saved file opens again with its record and the imported row
     const reopened = api.load(text, 'saved.json');
@@ -81,5 +80,46 @@ describe('import with a scenario open', () => {
     expect(ids).toContain('IMP1');
     expect(ids).not.toContain('NEW1');
     expect(state.session.value!.active).not.toBe(BASELINE_ID);
+  });
+
+  it('an import into the demo keeps its 658 facilities, and "restore the previous data" brings back exactly what was there', async () => {
+    const { client } = demoClient();
+    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+    const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
+    await actions.openProject(DEMO, DEMO);
+    const before = state.project.value!;
+    expect(before.facilities).toHaveLength(658); // data/demo/project.json: 658 facility features
+    const first = before.facilities[0];
+    const s = createImportState();
+    const deps = { analyse: actions.analyse, setEdits: client.setEdits };
+    const imp = createImportActions(s, {
+      importer: localImporter(api),
+      store: { get: async () => undefined, set: async () => undefined },
+      apply: applyImportToApp(state, deps, s.versions),
+    });
+    // one row updates the demo's first facility by its id (beds 999), one is new
+    const [lon, lat] = (first.geometry as { coordinates: number[] }).coordinates;
+    const csv = ['编号,名称,类型,床位,经度,纬度', `${first.id},${first.name},养老院,999,${lon},${lat}`, `IMP2,新养老院,养老院,40,${INSIDE[0] + 0.002},${INSIDE[1]}`].join('\n');
+    await imp.open({ name: '更新.csv', arrayBuffer: async () => new TextEncoder().encode(csv).buffer as ArrayBuffer });
+    await imp.next();
+    await imp.next();
+    await imp.next();
+    expect(s.plan.value).toMatchObject({ mode: 'merge', added: 1, updated: 1, removed: [], before: 658, after: 659 });
+    await imp.accept();
+    const after = state.project.value!;
+    expect(after.facilities).toHaveLength(659);
+    expect(after.facilities.find((f) => f.id === first.id)?.beds).toBe(999);
+    expect(restorable(state, s.versions)).toBe(true);
+
+    expect(await restoreImport(state, { ...deps, restore: localImporter(api).restore }, s.versions)).toBe(true);
+    expect(state.project.value).toBe(before);
+    expect(state.session.value!.baseline.facilities).toBe(before.facilities);
+    // the worker analyses the restored data again: no IMP2, the first facility's own beds
+    const facilityIds = new Set(state.analysis.value!.evaluation.results.filter((r) => r.unit.level === 'facility').map((r) => r.unit.id));
+    expect(facilityIds.has('IMP2')).toBe(false);
+    const saved = JSON.parse(await api.projectText({ profile: 'combined', params: {}, other: {} })) as { facilities: { features: { properties: Record<string, unknown> }[] } };
+    expect(saved.facilities.features).toHaveLength(658);
+    expect(restorable(state, s.versions)).toBe(false); // nothing older to restore
+    expect(await restoreImport(state, { ...deps, restore: localImporter(api).restore }, s.versions)).toBe(false);
   });
 });

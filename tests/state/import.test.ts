@@ -63,6 +63,8 @@ describe('import wizard state', () => {
     const t = setup();
     await t.a.open(fixture('communities-gk36-gbk.zip'));
     expect(t.s.step.value).toBe('layer');
+    expect(t.s.mode.value).toBe('merge'); // nothing is removed unless the user says so
+    t.a.setMode('replace');
     expect(t.progress.at(-1)).toBe(1); // the reader reported its progress up to the end
     const layer = t.s.layers.value[0];
     expect(layer.count).toBe(3);
@@ -77,6 +79,10 @@ describe('import wizard state', () => {
     await t.a.next(); // → the worker checks
     expect(t.s.step.value).toBe('report');
     expect(t.s.report.value).toMatchObject({ total: 3, good: 3, withErrors: 0 });
+    // before accepting: the sample's communities (none in the file) would all go, and are listed
+    const sampleIds = t.start.communities.map((c) => c.id);
+    expect(t.s.plan.value).toMatchObject({ mode: 'replace', added: 3, updated: 0, before: sampleIds.length, after: 3 });
+    expect(t.s.plan.value!.removed.map((x) => x.id)).toEqual(sampleIds);
     expect(t.applied).toHaveLength(0); // nothing changed before accept
     expect(t.baseline()).toBe(t.start);
     await t.a.accept();
@@ -86,7 +92,7 @@ describe('import wizard state', () => {
     expect(t.baseline().communities.map((c) => c.id)).toEqual(src.features.map((f) => f.properties['编号']));
     expect(t.baseline().communities[0].population).toBe(8650);
     expect(t.baseline().facilities).toBe(t.start.facilities); // other layers untouched
-    const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].goodJson));
+    const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].layerJson));
     expect(page.communities).toEqual(t.baseline().communities); // replaced on the page as in the worker
     expect(page.issues.some((i) => i.level === 'community')).toBe(false);
   });
@@ -114,14 +120,14 @@ describe('import wizard state', () => {
     expect(t.baseline()).toBe(t.start);
   });
 
-  it('a CSV with Chinese headers: bad rows named by spreadsheet row, the good ones appended', async () => {
+  it('a CSV with Chinese headers: bad rows named by spreadsheet row, the good ones added (merge, the default)', async () => {
     const t = setup();
     // row 1 header; row 2 good; row 3 护理型床位 > 床位; row 4 床位 not a number; row 5 good, no 护理 column value
     const csv = ['编号,名称,类型,床位,护理型床位,经度,纬度', 'N1,新建日照中心,日间照料中心,20,8,108.905,34.156', 'N2,错误养老院,养老院,20,50,108.906,34.157', 'N3,约数养老院,养老院,约30,,108.907,34.158', 'N4,新托育园,托育机构,,,108.908,34.159'].join('\r\n');
     await t.a.open(fileOf('新设施.csv', ENC.encode(csv)));
     expect(t.s.kind.value).toBe('facilities'); // points with 类型/床位
     expect(t.s.mapping.value).toMatchObject({ id: '编号', name: '名称', kind: '类型', beds: '床位', nursingBeds: '护理型床位' });
-    t.a.setMode('append');
+    
     await t.a.next();
     await t.a.next();
     await t.a.next();
@@ -132,12 +138,13 @@ describe('import wizard state', () => {
       [3, 'N2', 'nursing_gt_beds'],
       [4, 'N3', 'not_a_number'],
     ]);
+    expect(t.s.plan.value).toMatchObject({ mode: 'merge', added: 2, updated: 0, removed: [] });
     await t.a.accept();
     const before = t.start.facilities.map((f) => f.id);
     expect(t.baseline().facilities.map((f) => f.id)).toEqual([...before, 'N1', 'N4']);
-    expect(t.applied[0]).toMatchObject({ kind: 'facilities', mode: 'append', imported: 2 });
+    expect(t.applied[0]).toMatchObject({ kind: 'facilities', mode: 'merge', imported: 2 });
     // the page's copy, rebuilt from the JSON the worker sends, equals the worker's baseline
-    const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].goodJson));
+    const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].layerJson));
     expect(page.facilities).toEqual(t.baseline().facilities);
     expect(page.communities).toEqual(t.start.communities);
   });
@@ -155,7 +162,8 @@ describe('import wizard state', () => {
     await t.a.next();
     expect(t.s.report.value?.mapping.households).toBeUndefined();
     await t.a.accept();
-    expect(t.baseline().communities[0].households).toBeUndefined();
+    // merged: the file's three communities come after the sample's own
+    expect(t.baseline().communities.at(-3)?.households).toBeUndefined();
 
     const again = setup(store);
     await again.a.open(fixture('communities-gk36-gbk.zip'));
@@ -229,7 +237,7 @@ describe('OpenStreetMap files in the wizard', () => {
     const good = t.s.report.value!.good;
     expect(good).toBeGreaterThan(0);
     await t.a.accept();
-    expect(t.applied[0]).toMatchObject({ kind: 'roads', imported: good, roadCount: good, goodJson: [] });
+    expect(t.applied[0]).toMatchObject({ kind: 'roads', imported: good, roadCount: good, layerJson: [] });
     expect(t.applied[0].credits.join(' ')).toMatch(/OpenStreetMap/);
     expect(t.baseline().roads).toHaveLength(good);
   });

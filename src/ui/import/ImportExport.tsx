@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApp, useT } from '../context';
 import { ExportMenu } from '../export/ExportMenu';
 import { useImport } from './context';
-import { ImportWizard } from './ImportWizard';
+import { ImportWizard, RestoreButton } from './ImportWizard';
 import './import.css';
 
 const ACCEPT = '.geojson,.json,.zip,.shp,.kml,.kmz,.csv,.txt,.tsv,.xlsx,.xls,.ods,.dxf,.osm,.pbf';
@@ -15,7 +15,7 @@ function hasFiles(e: DragEvent): boolean {
 
 export function ImportExport() {
   const { state } = useApp();
-  const { actions } = useImport();
+  const { actions, state: imp } = useImport();
   const tr = useT();
   const [dragging, setDragging] = useState(false);
   const ready = state.project.value !== null;
@@ -77,6 +77,26 @@ export function ImportExport() {
         />
       </label>
       <p class="note">{ready ? tr('importui.dropHint') : tr('importui.err.noProject')}</p>
+      {imp.versions.value.length > 0 && (
+        <div class="import-versions" data-testid="import-versions">
+          <h3>{tr('importui.versions')}</h3>
+          <ol>
+            {imp.versions.value.map((v, i) => (
+              <li key={i}>
+                {tr('importui.version', {
+                  time: new Date(v.applied.record.at).toLocaleTimeString(state.lang.value === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }),
+                  file: v.applied.record.source,
+                  kind: tr(`io.kind.${v.applied.kind}`),
+                  added: v.applied.plan.added,
+                  updated: v.applied.plan.updated,
+                  removed: v.applied.plan.removed.length,
+                })}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {imp.step.value === 'idle' && <RestoreButton />}
       <ExportMenu />
       {dragging && (
         <div class="import-drop" data-testid="import-drop" aria-hidden="true">

@@ -5,6 +5,7 @@ import type { Msg } from '../../core/model';
 import { tm } from '../../i18n';
 import { mappableFields } from '../../io/fields';
 import { fieldName, problemLocation } from '../../io/report';
+import { NAME_MATCH_METRES } from '../../io/merge';
 import type { LayerKind, Problem, WebCoords } from '../../io/types';
 import { WIZARD_STEPS } from '../../state/import';
 import type { ImportLayerInfo } from '../../worker/import';
@@ -73,9 +74,7 @@ export function ImportWizard() {
           {step === 'checking' && <p class="note">{tr('importui.checking')}</p>}
           {step === 'report' && <ReportStep />}
           {step === 'applying' && <p>{tr('importui.applying')}</p>}
-          {step === 'done' && s.done.value && (
-            <p data-testid="import-done">{tr('importui.done', { n: s.done.value.imported, kind: tr(`io.kind.${s.done.value.kind}`) })}</p>
-          )}
+          {step === 'done' && s.done.value && <DoneStep />}
         </div>
         <footer class="import-foot">
           {(step === 'coords' || step === 'mapping' || step === 'report') && (
@@ -101,7 +100,11 @@ export function ImportWizard() {
           )}
           {step === 'report' && s.report.value && (
             <button type="button" class="primary" data-testid="import-accept" disabled={s.report.value.good === 0} onClick={() => void a.accept()}>
-              {s.report.value.good > 0 ? tr('importui.importGood', { n: s.report.value.good }) : tr('importui.nothingGood')}
+              {s.report.value.good === 0
+                ? tr('importui.nothingGood')
+                : s.plan.value && s.plan.value.removed.length > 0
+                  ? tr('importui.importReplace', { n: s.report.value.good, removed: s.plan.value.removed.length })
+                  : tr('importui.importGood', { n: s.report.value.good })}
             </button>
           )}
           {step === 'done' && (
@@ -158,12 +161,12 @@ function LayerStep({ layer }: { layer: ImportLayerInfo }) {
       <fieldset>
         <legend>{tr('importui.mode')}</legend>
         <label>
-          <input type="radio" name="import-mode" data-testid="import-mode-replace" checked={s.mode.value === 'replace'} onChange={() => a.setMode('replace')} />
-          {tr('importui.mode.replace', { kind: tr(`io.kind.${kind}`), n: current })}
+          <input type="radio" name="import-mode" data-testid="import-mode-merge" checked={s.mode.value === 'merge'} onChange={() => a.setMode('merge')} />
+          {tr('importui.mode.merge', { kind: tr(`io.kind.${kind}`), n: current, m: NAME_MATCH_METRES })}
         </label>
         <label>
-          <input type="radio" name="import-mode" data-testid="import-mode-append" checked={s.mode.value === 'append'} onChange={() => a.setMode('append')} />
-          {tr('importui.mode.append', { kind: tr(`io.kind.${kind}`) })}
+          <input type="radio" name="import-mode" data-testid="import-mode-replace" checked={s.mode.value === 'replace'} onChange={() => a.setMode('replace')} />
+          {tr('importui.mode.replace', { kind: tr(`io.kind.${kind}`), n: current })}
         </label>
       </fieldset>
       {layer.notes.length > 0 && (
@@ -342,6 +345,7 @@ function ReportStep() {
           {tm(lang, n)}
         </p>
       ))}
+      <PlanBox />
       {r.problems.length === 0 ? (
         <p>{tr('importui.report.none')}</p>
       ) : (
@@ -373,5 +377,87 @@ function ReportStep() {
       )}
       {r.withErrors > 0 && r.good > 0 && <p class="note">{tr('importui.report.errorRowsSkipped', { n: r.withErrors })}</p>}
     </div>
+  );
+}
+
+const MAX_REMOVED = 200;
+
+/** what accepting changes, before the user accepts: counts, and every record it would remove */
+function PlanBox() {
+  const { state: s } = useImport();
+  const tr = useT();
+  const plan = s.plan.value;
+  const r = s.report.value;
+  if (!plan || !r || r.good === 0) return null;
+  const kind = tr(`io.kind.${s.kind.value}`);
+  const removed = plan.removed;
+  return (
+    <div class={`import-plan${removed.length ? ' removes' : ''}`} data-testid="import-plan" data-added={plan.added} data-updated={plan.updated} data-unchanged={plan.unchanged} data-removed={removed.length}>
+      <h3>{tr('importui.plan.title')}</h3>
+      <p>
+        <strong>{tr('importui.plan.counts', { kind, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, removed: removed.length, before: plan.before, after: plan.after })}</strong>
+      </p>
+      {plan.matchedByName > 0 && <p class="note">{tr('importui.plan.byName', { n: plan.matchedByName })}</p>}
+      {removed.length === 0 ? (
+        <p class="note">{tr('importui.plan.keepAll')}</p>
+      ) : (
+        <details open={removed.length <= 20} data-testid="import-plan-removed">
+          <summary>{tr('importui.plan.removedList', { n: removed.length })}</summary>
+          <ul>
+            {removed.slice(0, MAX_REMOVED).map((x) => (
+              <li key={x.id} data-id={x.id}>
+                {x.name ? `${x.name}（${x.id}）` : x.id}
+              </li>
+            ))}
+          </ul>
+          {removed.length > MAX_REMOVED && <p class="note">{tr('importui.plan.removedMore', { n: removed.length - MAX_REMOVED })}</p>}
+        </details>
+      )}
+      <p class="note">{tr('importui.plan.undo')}</p>
+    </div>
+  );
+}
+
+function DoneStep() {
+  const { state: s } = useImport();
+  const tr = useT();
+  const d = s.done.value;
+  if (!d) return null;
+  return (
+    <div data-testid="import-done">
+      <p>{tr('importui.doneMerge', { kind: tr(`io.kind.${d.kind}`), added: d.plan.added, updated: d.plan.updated, removed: d.plan.removed.length })}</p>
+      <RestoreButton />
+    </div>
+  );
+}
+
+/** "restore the data before the import": offered while the project is what the newest import left */
+export function RestoreButton() {
+  const { state: app } = useApp();
+  const ui = useImport();
+  const tr = useT();
+  const [msg, setMsg] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const versions = ui.state.versions.value;
+  const top = versions[versions.length - 1];
+  const can = !!top && app.project.value === top.after;
+  if (!can) return msg ? <p class="note" data-testid="import-restored">{msg}</p> : null;
+  return (
+    <p>
+      <button
+        type="button"
+        data-testid="import-restore"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const file = top.applied.record.source;
+          const ok = await ui.restore().catch(() => false);
+          setBusy(false);
+          setMsg(ok ? tr('importui.restored', { file }) : tr('importui.restoreFailed'));
+        }}
+      >
+        {tr('importui.restore')}
+      </button>
+    </p>
   );
 }

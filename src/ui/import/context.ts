@@ -6,7 +6,7 @@ import { get, set } from 'idb-keyval';
 import type { MappingStore } from '../../io/mappingMemory';
 import type { Actions } from '../../state/actions';
 import type { AppState } from '../../state/app-state';
-import { applyImportToApp } from '../../state/import-apply';
+import { applyImportToApp, restoreImport } from '../../state/import-apply';
 import { createImportActions, createImportState, type ImportActions, type ImportState } from '../../state/import';
 import type { AnalysisClient } from '../../worker/client';
 import type { Importer } from '../../worker/import-client';
@@ -15,6 +15,8 @@ export interface ImportUi {
   state: ImportState;
   actions: ImportActions;
   importer: Importer;
+  /** puts back the data as it was before the newest import */
+  restore(): Promise<boolean>;
 }
 
 /** remembered mappings live in IndexedDB (idb-keyval), under io.mapping:<layout> */
@@ -22,8 +24,10 @@ const idbStore: MappingStore = { get: (k) => get(k), set: (k, v) => set(k, v) };
 
 export function createImportUi(app: AppState, actions: Actions, client: Pick<AnalysisClient, 'importer' | 'setEdits'>): ImportUi {
   const state = createImportState();
-  const apply = applyImportToApp(app, { analyse: actions.analyse, setEdits: client.setEdits });
-  return { state, actions: createImportActions(state, { importer: client.importer, store: idbStore, apply }), importer: client.importer };
+  const deps = { analyse: actions.analyse, setEdits: client.setEdits };
+  const apply = applyImportToApp(app, deps, state.versions);
+  const restore = () => restoreImport(app, { ...deps, restore: client.importer.restore }, state.versions);
+  return { state, actions: createImportActions(state, { importer: client.importer, store: idbStore, apply }), importer: client.importer, restore };
 }
 
 export const ImportContext = createContext<ImportUi | null>(null);
