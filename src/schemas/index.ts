@@ -3,3 +3,4 @@ export * from './features';
 export * from './fields';
 export * from './params';
 export * from './project';
+export * from './ledger';

@@ -13,6 +13,7 @@ import type { AreaInfo, DataIssue, Project } from '../core/model';
 import { parseLayer, type InputProblem, type LayerName, LAYER_NAMES } from './features';
 import { parseParams } from './params';
 import { PROFILES } from '../core/rules/profiles';
+import { parseLedgerField } from './ledger';
 
 export const PROJECT_VERSION = 1;
 
@@ -111,6 +112,12 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
   }
   if (problems.length > 0) return { ok: false, problems };
   const other = Object.fromEntries(Object.entries(obj).filter(([k]) => !KNOWN.has(k)));
+  // the ledger's entered values (src/schemas/ledger.ts): checked and migrated here, kept in `other`
+  if (obj.ledger !== undefined) {
+    const l = parseLedgerField(obj.ledger);
+    if (!l.ok) return l.version !== undefined ? fail('project.ledgerNewer', { version: l.version }, 'ledger') : fail('project.badLedger', { detail: l.detail }, 'ledger');
+    other.ledger = l.ledger;
+  }
   const project = {
     area: area.data as AreaInfo,
     profile,
