@@ -93,5 +93,5 @@ export function evaluate(data: Layers & { area: AreaInfo }, opts: EvaluateOption
   const engine = opts.reach ?? reachEngineFor(params, data.roads);
   const ctx = buildContext(data, params, engine);
   const results = evaluateRules(profile.rules, ctx);
-  return { profile: profile.id, params, results, issues: ctx.issues, coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
+  return { profile: profile.id, params, results, issues: [...ctx.issues], coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
 }

@@ -3,6 +3,7 @@
 // Straight-line (geodesic) distance: co-location is about sites, not walking routes.
 import type { RuleResult } from '../model';
 import { straightPairs } from '../reach/straight';
+import type { ReachPairs } from '../reach/types';
 import type { EvalContext } from './context';
 import { makeResult, na, roundShortfall, thresholdOf } from './result';
 import type { AdjacencyRule } from './types';
@@ -16,14 +17,14 @@ export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleRe
   const subjects = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) ? [i] : []));
   const partners = ctx.facilities.flatMap((f, i) => (p.partners.includes(f.kind) ? [i] : []));
   if (subjects.length === 0) return [na(rule, { level: 'area', id: 'area', name: ctx.area.name }, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];
-  const pairs = straightPairs({
-    demand: subjects.map((i) => ctx.facilityPoints[i]),
-    supply: partners.map((i) => ctx.facilityPoints[i]),
-    maxDistance: Math.max(th * LOOK_FURTHER, 5000),
-  });
+  const maxDistance = Math.max(th * LOOK_FURTHER, 5000);
+  // the same pairs for every evaluation of these layers (kept with the prepared data)
+  const key = `adjacency:${p.kinds.join('/')}:${p.partners.join('/')}:${maxDistance}`;
+  const pairs = (ctx.memo.get(key) as ReachPairs | undefined) ?? straightPairs({ demand: subjects.map((i) => ctx.facilityPoints[i]), supply: partners.map((i) => ctx.facilityPoints[i]), maxDistance });
+  ctx.memo.set(key, pairs);
   return subjects.map((fi, k) => {
     const f = ctx.facilities[fi];
-    const unit = { level: 'facility' as const, id: f.id, name: f.name };
+    const unit = ctx.facilityUnits[fi];
     const has = pairs.offsets[k + 1] > pairs.offsets[k];
     const d = has ? pairs.distance[pairs.offsets[k]] : null;
     const nearest = has ? ctx.facilities[partners[pairs.supply[pairs.offsets[k]]]].id : undefined;

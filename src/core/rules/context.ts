@@ -1,6 +1,9 @@
-// Everything the rule evaluators share, computed once per evaluation: cleaned records (impossible
-// values reported and set to unknown), representative points, street membership, on-site facilities
-// and the community→facility pairs within the service circle.
+// Everything the rule evaluators share: cleaned records (impossible values reported and set to
+// unknown), representative points, street membership, on-site facilities, the community→facility
+// pairs within the service circle, and the indexes every rule used to rebuild for itself (units,
+// members per street, communities in a scope, nearest facility of some kinds). None of it depends on
+// the profile or thresholds, so it is prepared once per data set and reach (`prepare`, kept while
+// the same layers are evaluated again: a profile switch or threshold change re-runs only the rules).
 import Flatbush from 'flatbush';
 import { assignOnsite } from '../allocate/onsite';
 import { bboxOf, pointInArea, representativePoint, type LonLat } from '../geo';
@@ -8,10 +11,10 @@ import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, St
 import { circleDistance, type Params } from '../params';
 import { createStraightEngine } from '../reach/straight';
 import type { ReachEngine, ReachPairs } from '../reach/types';
+import type { UnitRef } from './result';
 import type { Scope } from './types';
 
-export interface EvalContext {
-  params: Params;
+export interface Prepared {
   area: AreaInfo;
   communities: Community[];
   facilities: Facility[];
@@ -29,8 +32,22 @@ export interface EvalContext {
   /** metres used as the circle: straight mode circleDistance ÷ detourFactor, network mode circleDistance */
   radius: number;
   issues: DataIssue[];
-  /** memo for per-rule computations such as 2SFCA shares */
+  /** memo for computations that depend on the data and reach only (2SFCA shares, scopes, nearest) */
   memo: Map<string, unknown>;
+  /** one unit record per community / facility / street, shared by all results about it */
+  communityUnits: UnitRef[];
+  facilityUnits: UnitRef[];
+  streetUnits: UnitRef[];
+  areaUnit: UnitRef;
+  /** 1 where the community could not be placed on the network (reach.unplacedDemand) */
+  unplaced: Uint8Array;
+  /** community / facility indices per street, ascending */
+  streetCommunities: number[][];
+  streetFacilities: number[][];
+}
+
+export interface EvalContext extends Prepared {
+  params: Params;
 }
 
 const COMMUNITY_NUMBERS = ['population', 'households', 'elderly', 'infants'] as const;
@@ -120,7 +137,37 @@ function streetIndex(streets: Street[]) {
   };
 }
 
+function membersPerStreet(n: number, streetOf: Int32Array): number[][] {
+  const out: number[][] = Array.from({ length: n }, () => []);
+  streetOf.forEach((s, i) => {
+    if (s >= 0) out[s].push(i);
+  });
+  return out;
+}
+
+/** The layers' last preparation, per communities array (the worker evaluates the same layers again
+ *  on every profile or threshold change; an edit makes new layers). */
+const lastPrepared = new WeakMap<object, { key: unknown[]; prepared: Prepared }>();
+
+/** radius and engine: what the reach pairs depend on besides the layers */
+function prepareKey(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): unknown[] {
+  // the straight-line engine holds no state (a new one per call is the same engine); a network engine is its graph
+  return [data.facilities, data.streets, data.area, reachEngine.mode === 'straight' ? 'straight' : reachEngine, radius];
+}
+
+/** The context of one evaluation: the prepared data (reused while layers, reach engine and radius
+ *  are the same objects and number) with this evaluation's parameters. */
 export function buildContext(data: Layers & { area: AreaInfo }, params: Params, reachEngine: ReachEngine = createStraightEngine()): EvalContext {
+  const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
+  const key = prepareKey(data, reachEngine, radius);
+  const hit = lastPrepared.get(data.communities);
+  if (hit && hit.key.every((k, i) => k === key[i])) return { ...hit.prepared, params };
+  const prepared = prepare(data, reachEngine, radius);
+  lastPrepared.set(data.communities, { key, prepared });
+  return { ...prepared, params };
+}
+
+function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): Prepared {
   const issues: DataIssue[] = [];
   const communityRows = dedupe(data.communities, 'community', issues);
   const facilityRows = dedupe(data.facilities, 'facility', issues);
@@ -158,11 +205,11 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const onsite = assignOnsite(communities, facilities, facilityPoints);
   // onsite numbers facilities after de-duplication; issues cite the position in the input layer
   issues.push(...onsite.issues.map((x) => (x.index === undefined ? x : { ...x, index: facilityRows[x.index].index })));
-  const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const entrances = communities.map((c) => c.entrances);
   const reach = reachEngine.pairs({ demand: communityPoints, supply: facilityPoints, maxDistance: radius, ...(entrances.some(Boolean) ? { demandEntrances: entrances } : {}) });
+  const unplaced = new Uint8Array(communities.length);
+  for (const i of reach.unplacedDemand) unplaced[i] = 1;
   return {
-    params,
     area: data.area,
     communities,
     facilities,
@@ -177,7 +224,29 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
     radius,
     issues,
     memo: new Map(),
+    communityUnits: communities.map((c) => ({ level: 'community', id: c.id, name: c.name })),
+    facilityUnits: facilities.map((f) => ({ level: 'facility', id: f.id, name: f.name })),
+    streetUnits: streets.map((s) => ({ level: 'street', id: s.id, name: s.name })),
+    areaUnit: { level: 'area', id: 'area', name: data.area.name },
+    unplaced,
+    streetCommunities: membersPerStreet(streets.length, communityStreet),
+    streetFacilities: membersPerStreet(streets.length, facilityStreet),
   };
+}
+
+/** Communities in a rule's scope, and those whose scope cannot be told (builtYear missing), ascending. */
+export function scoped(ctx: Prepared, scope: Scope | undefined): { scoped: number[]; unknown: number[] } {
+  const key = `scope:${scope?.types?.join('/') ?? ''}:${scope?.builtFrom ?? ''}`;
+  const hit = ctx.memo.get(key);
+  if (hit) return hit as { scoped: number[]; unknown: number[] };
+  const out = { scoped: [] as number[], unknown: [] as number[] };
+  ctx.communities.forEach((c, i) => {
+    const s = inScope(c, scope);
+    if (s === true) out.scoped.push(i);
+    else if (s === undefined) out.unknown.push(i);
+  });
+  ctx.memo.set(key, out);
+  return out;
 }
 
 /** Does a community fall under a rule's scope? `undefined` = cannot tell (builtYear missing). */

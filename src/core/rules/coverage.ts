@@ -3,21 +3,25 @@
 // the nearest such facility within the circle, shortfall = its residents); street and area rows
 // give the share and the residents (communities) still needed to reach the threshold.
 import type { Community, RuleResult } from '../model';
-import { inScope, kindsOf, type EvalContext } from './context';
+import { kindsOf, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
 
 /** Per community: metres to the nearest facility of the kinds within the circle, null if none,
  *  undefined if the community could not be placed (network reach). */
-export function nearestWithin(ctx: EvalContext, kinds: readonly string[]): (number | null | undefined)[] {
-  const unplaced = new Set(ctx.reach.unplacedDemand);
-  return ctx.communities.map((_, ci) => {
-    if (unplaced.has(ci)) return undefined;
-    for (let k = ctx.reach.offsets[ci]; k < ctx.reach.offsets[ci + 1]; k++) {
-      if (kinds.includes(ctx.facilities[ctx.reach.supply[k]].kind)) return ctx.reach.distance[k];
-    }
+export function nearestWithin(ctx: Prepared, kinds: readonly string[]): (number | null | undefined)[] {
+  const key = `nearest:${kinds.join('/')}`;
+  const hit = ctx.memo.get(key);
+  if (hit) return hit as (number | null | undefined)[];
+  const wanted = ctx.facilities.map((f) => kinds.includes(f.kind));
+  const { offsets, supply, distance } = ctx.reach;
+  const out = ctx.communities.map((_, ci) => {
+    if (ctx.unplaced[ci]) return undefined;
+    for (let k = offsets[ci]; k < offsets[ci + 1]; k++) if (wanted[supply[k]]) return distance[k];
     return null;
   });
+  ctx.memo.set(key, out);
+  return out;
 }
 
 export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResult[] {
@@ -26,24 +30,17 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
   const kinds = kindsOf(p.kinds, ctx.params);
   const near = nearestWithin(ctx, kinds);
   const out: RuleResult[] = [];
-  const scoped: number[] = [];
-  const undetermined: number[] = [];
-  ctx.communities.forEach((c, ci) => {
-    const s = inScope(c, p.scope);
-    if (s === true) scoped.push(ci);
-    else if (s === undefined) undetermined.push(ci);
-  });
+  const { scoped, unknown: undetermined } = scopedOf(ctx, p.scope);
   const undeterminedSet = new Set(undetermined);
   const radius = Math.round(ctx.radius * 10) / 10;
 
   if (rule.levels.includes('community')) {
     for (const ci of undetermined) {
-      const c = ctx.communities[ci];
-      out.push(na(rule, { level: 'community', id: c.id, name: c.name }, 'm', { key: 'reason.missing', args: { what: 'builtYear' } }, radius));
+      out.push(na(rule, ctx.communityUnits[ci], 'm', { key: 'reason.missing', args: { what: 'builtYear' } }, radius));
     }
     for (const ci of scoped) {
       const c = ctx.communities[ci];
-      const unit = { level: 'community' as const, id: c.id, name: c.name };
+      const unit = ctx.communityUnits[ci];
       const d = near[ci];
       if (d === undefined) out.push(na(rule, unit, 'm', { key: 'reason.unplaced', args: { distance: ctx.params.snapDistance } }, radius));
       else if (d !== null) out.push(makeResult(rule, unit, { value: Math.round(d * 10) / 10, threshold: radius, measure: 'm', status: 'pass', shortfall: 0 }));
@@ -77,13 +74,17 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
   };
 
   if (rule.levels.includes('street')) {
-    ctx.streets.forEach((s, si) => {
-      const idx = [...scoped, ...undetermined].filter((ci) => ctx.communityStreet[ci] === si);
-      if (idx.length > 0) out.push(share(idx, { level: 'street', id: s.id, name: s.name }));
+    // in the order the rule always listed them: scoped communities first, then undetermined ones
+    const inRule = new Uint8Array(ctx.communities.length);
+    for (const ci of scoped) inRule[ci] = 1;
+    for (const ci of undetermined) inRule[ci] = 2;
+    ctx.streetCommunities.forEach((members, si) => {
+      const idx = [...members.filter((ci) => inRule[ci] === 1), ...members.filter((ci) => inRule[ci] === 2)];
+      if (idx.length > 0) out.push(share(idx, ctx.streetUnits[si]));
     });
   }
   if (rule.levels.includes('area')) {
-    const areaUnit = { level: 'area' as const, id: 'area', name: ctx.area.name };
+    const areaUnit = ctx.areaUnit;
     if (scoped.length + undetermined.length === 0) out.push(na(rule, areaUnit, 'share', { key: 'reason.noUnits', args: { what: (p.scope?.types ?? []).join('/') } }, th));
     else out.push(share([...scoped, ...undetermined], areaUnit));
   }

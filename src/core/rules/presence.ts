@@ -3,7 +3,7 @@
 // A facility whose 普惠 flag or ownership is unknown may or may not count: if the unit passes
 // without it, pass; otherwise n/a naming it.
 import type { Facility, RuleResult } from '../model';
-import { inScope, type EvalContext } from './context';
+import { scoped, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { PresenceRule } from './types';
 
@@ -20,50 +20,54 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
   const th = thresholdOf(rule, p.min, ctx.params);
   const out: RuleResult[] = [];
   const judged: RuleResult[] = [];
-  const judge = (unit: UnitRef, facilityIdx: Iterable<number>) => {
+  const judge = (unit: UnitRef, facilityIdx: readonly number[]) => {
     let n = 0;
-    const unknown: string[] = [];
+    let unknown: string[] | undefined;
     for (const fi of facilityIdx) {
-      const c = counts(ctx.facilities[fi], p);
-      if (c === true) n++;
-      else if (c === undefined) unknown.push(ctx.facilities[fi].id);
+      const c = counting[fi];
+      if (c === 1) n++;
+      else if (c === 2) (unknown ??= []).push(ctx.facilities[fi].id);
     }
     const view = unit.level === 'community' ? ('onsite' as const) : undefined;
     let r: RuleResult;
     if (meets(n, th)) r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'pass', shortfall: 0, view });
-    else if (unknown.length > 0) {
+    else if (unknown) {
       r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'na', shortfall: null, view, reason: { key: 'reason.missingFacilityField', args: { ids: idList(unknown), field: p.inclusiveOnly ? 'inclusive' : 'ownership' } } });
-    } else r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'fail', shortfall: roundShortfall(th - n, 'whole'), view, reason: n === 0 ? { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } } : undefined });
+    } else r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'fail', shortfall: roundShortfall(th - n, 'whole'), view, reason: n === 0 ? noFacilities : undefined });
     out.push(r);
     judged.push(r);
   };
+  // per facility, once: 1 counts, 0 does not, 2 cannot tell
+  const counting = Uint8Array.from(ctx.facilities, (f) => {
+    const c = counts(f, p);
+    return c === true ? 1 : c === undefined ? 2 : 0;
+  });
+  const noFacilities = { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } };
 
   if (p.unit === 'community') {
-    ctx.communities.forEach((c, ci) => {
-      const s = inScope(c, p.scope);
-      if (s === false) return;
-      const unit = { level: 'community' as const, id: c.id, name: c.name };
-      if (s === undefined) out.push(na(rule, unit, 'count', { key: 'reason.missing', args: { what: 'builtYear' } }, th, 'onsite'));
-      else judge(unit, ctx.onsite[ci]);
+    // in community order, those whose scope cannot be told among them
+    const inRule = new Uint8Array(ctx.communities.length);
+    const sc = scoped(ctx, p.scope);
+    for (const ci of sc.scoped) inRule[ci] = 1;
+    for (const ci of sc.unknown) inRule[ci] = 2;
+    inRule.forEach((s, ci) => {
+      if (s === 2) out.push(na(rule, ctx.communityUnits[ci], 'count', { key: 'reason.missing', args: { what: 'builtYear' } }, th, 'onsite'));
+      else if (s === 1) judge(ctx.communityUnits[ci], ctx.onsite[ci]);
     });
   } else if (p.unit === 'street') {
     ctx.streets.forEach((s, si) => {
-      const unit = { level: 'street' as const, id: s.id, name: s.name };
+      const unit = ctx.streetUnits[si];
       if (p.streetTypes && !p.streetTypes.includes(s.type)) {
         if (p.conditionalOtherTypes) out.push(na(rule, unit, 'count', { key: 'reason.conditional' }, th));
         return;
       }
-      const facs: number[] = [];
-      ctx.facilityStreet.forEach((x, fi) => {
-        if (x === si) facs.push(fi);
-      });
-      judge(unit, facs);
+      judge(unit, ctx.streetFacilities[si]);
     });
   } else {
-    judge({ level: 'area', id: 'area', name: ctx.area.name }, ctx.facilities.map((_, i) => i));
+    judge(ctx.areaUnit, ctx.facilities.map((_, i) => i));
   }
 
-  const areaUnit = { level: 'area' as const, id: 'area', name: ctx.area.name };
+  const areaUnit = ctx.areaUnit;
   if (judged.length === 0 && p.unit !== 'area') {
     out.push(na(rule, areaUnit, 'count', { key: 'reason.noUnits', args: { what: p.unit === 'street' ? (p.streetTypes ?? []).join('/') || 'streets' : (p.scope?.types ?? []).join('/') || 'communities' } }, th));
   } else if (p.areaShare !== undefined) {

@@ -4,7 +4,7 @@
 // (2SFCA); street and area levels sum the facilities located in the unit.
 import { twoStepFloatingCatchment } from '../allocate/twostep';
 import type { Msg, RuleResult } from '../model';
-import { inScope, type EvalContext } from './context';
+import { scoped as scopedOf, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityOf, matchesSupply, sumSupply, type SupplySum } from './supply';
 import type { RatioRule } from './types';
@@ -54,47 +54,40 @@ function communityDemand(ctx: EvalContext, rule: RatioRule, ci: number): Demand 
 }
 
 function catchmentShares(ctx: EvalContext, rule: RatioRule) {
-  const key = `2sfca:${rule.id}:${rule.part ?? ''}`;
+  // kept with the prepared data (the same layers and reach): keyed by what the shares depend on
+  const key = `2sfca:${rule.params.demand}:${JSON.stringify(rule.params.supply)}`;
   const hit = ctx.memo.get(key);
   if (hit) return hit as ReturnType<typeof twoStepFloatingCatchment>;
   const field = rule.params.demand;
   const demand = ctx.communities.map((c) => (field === 'beds' ? undefined : c[field]));
   const capacity = ctx.facilities.map((f) => (matchesSupply(f, rule.params.supply) ? capacityOf(f, rule.params.supply).value : undefined));
-  const r = twoStepFloatingCatchment(ctx.reach, demand, capacity, (j) => matchesSupply(ctx.facilities[j], rule.params.supply));
+  const included = ctx.facilities.map((f) => matchesSupply(f, rule.params.supply));
+  const r = twoStepFloatingCatchment(ctx.reach, demand, capacity, (j) => included[j]);
   ctx.memo.set(key, r);
   return r;
 }
 
 function areaUnit(ctx: EvalContext): UnitRef {
-  return { level: 'area', id: 'area', name: ctx.area.name };
+  return ctx.areaUnit;
 }
 
 export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   const p = rule.params;
   const out: RuleResult[] = [];
-  const unplaced = new Set(ctx.reach.unplacedDemand);
-  const scoped: number[] = [];
-  const unknownScope: number[] = [];
-  ctx.communities.forEach((c, i) => {
-    const s = inScope(c, p.scope);
-    if (s === true) scoped.push(i);
-    else if (s === undefined) unknownScope.push(i);
-  });
+  const { scoped, unknown: unknownScope } = scopedOf(ctx, p.scope);
   const allFacilities = ctx.facilities.map((_, i) => i);
 
   if (rule.levels.includes('community')) {
     for (const ci of unknownScope) {
-      const c = ctx.communities[ci];
-      out.push(na(rule, { level: 'community', id: c.id, name: c.name }, p.measure, { key: 'reason.missing', args: { what: 'builtYear' } }, thresholdOf(rule, p.min, ctx.params), 'onsite'));
+      out.push(na(rule, ctx.communityUnits[ci], p.measure, { key: 'reason.missing', args: { what: 'builtYear' } }, thresholdOf(rule, p.min, ctx.params), 'onsite'));
     }
     const shares = p.catchment ? catchmentShares(ctx, rule) : undefined;
     for (const ci of scoped) {
-      const c = ctx.communities[ci];
-      const unit = { level: 'community' as const, id: c.id, name: c.name };
+      const unit = ctx.communityUnits[ci];
       const demand = communityDemand(ctx, rule, ci);
       out.push(judge(rule, ctx, unit, sumSupply(ctx.facilities, ctx.onsite[ci], p.supply), demand, 'onsite'));
       if (shares) {
-        if (unplaced.has(ci)) {
+        if (ctx.unplaced[ci]) {
           out.push(na(rule, unit, p.measure, { key: 'reason.unplaced', args: { distance: ctx.params.snapDistance } }, thresholdOf(rule, p.min, ctx.params), 'catchment'));
           continue;
         }
@@ -122,19 +115,21 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   };
 
   if (rule.levels.includes('street')) {
-    ctx.streets.forEach((s, si) => {
-      const comms = scoped.filter((ci) => ctx.communityStreet[ci] === si);
-      const undetermined = unknownScope.filter((ci) => ctx.communityStreet[ci] === si);
+    const inRule = new Uint8Array(ctx.communities.length);
+    for (const ci of scoped) inRule[ci] = 1;
+    for (const ci of unknownScope) inRule[ci] = 2;
+    ctx.streetCommunities.forEach((members, si) => {
+      const comms = members.filter((ci) => inRule[ci] === 1);
+      const undetermined = members.filter((ci) => inRule[ci] === 2);
       if (comms.length === 0 && undetermined.length === 0 && p.demand !== 'beds') return;
-      const facs = allFacilities.filter((fi) => ctx.facilityStreet[fi] === si);
-      out.push(aggregate(comms, facs, { level: 'street', id: s.id, name: s.name }, undetermined));
+      out.push(aggregate(comms, ctx.streetFacilities[si], ctx.streetUnits[si], undetermined));
     });
   }
 
   if (rule.levels.includes('facility') && p.demand === 'beds') {
     ctx.facilities.forEach((f, fi) => {
       if (!matchesSupply(f, p.supply)) return;
-      const unit = { level: 'facility' as const, id: f.id, name: f.name };
+      const unit = ctx.facilityUnits[fi];
       const beds = f.beds === undefined ? { sum: 0, missing: [f.id] } : { sum: f.beds, missing: [] };
       out.push(judge(rule, ctx, unit, sumSupply(ctx.facilities, [fi], p.supply), beds));
     });

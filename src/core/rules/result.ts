@@ -35,19 +35,13 @@ export function makeResult(
   unit: UnitRef,
   r: { value: number | null; threshold: number | null; measure: string; status: Status; shortfall: number | null; reason?: Msg; view?: 'onsite' | 'catchment' },
 ): RuleResult {
-  return {
-    rule: rule.id,
-    ...(rule.part ? { part: rule.part } : {}),
-    unit,
-    value: r.value,
-    threshold: r.threshold,
-    measure: r.measure,
-    status: r.status,
-    shortfall: r.status === 'pass' ? 0 : r.shortfall,
-    ...(r.reason ? { reason: r.reason } : {}),
-    ...(r.view ? { view: r.view } : {}),
-    citation: rule.citation,
-  };
+  // one object shape for every result (optional fields stay absent, not undefined): spreading
+  // `...(x ? {x} : {})` cost a third of a 10 000-community evaluation
+  const out: RuleResult = { rule: rule.id, unit, value: r.value, threshold: r.threshold, measure: r.measure, status: r.status, shortfall: r.status === 'pass' ? 0 : r.shortfall, citation: rule.citation };
+  if (rule.part) out.part = rule.part;
+  if (r.reason) out.reason = r.reason;
+  if (r.view) out.view = r.view;
+  return out;
 }
 
 export function na(rule: Rule, unit: UnitRef, measure: string, reason: Msg, threshold: number | null = null, view?: 'onsite' | 'catchment'): RuleResult {

@@ -50,23 +50,27 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
   // newAreaPassRate: a new community passes when all its on-site results of the listed rules pass
   // (and it holds an elderly-care facility on site where asked); one with an n/a result cannot be judged.
   const listed = p.rules ? new Set(p.rules) : undefined;
-  const newOnes = ctx.communities.map((c, i) => ({ c, i })).filter(({ c }) => c.type === 'new');
+  const newOnes: number[] = [];
+  ctx.communities.forEach((c, i) => {
+    if (c.type === 'new') newOnes.push(i);
+  });
   if (newOnes.length === 0) return { key: 'reason.noUnits', args: { what: 'type new' } };
   let passing = 0;
   const unknown: string[] = [];
-  // without a list: every on-site (配建) community result of the profile
-  const byCommunity = new Map<string, RuleResult[]>();
+  // without a list: every on-site (配建) community result of the profile. Per community: 1 = some
+  // result fails, 2 = none fails but some is n/a
+  const worst = new Uint8Array(ctx.communities.length);
   for (const r of prior) {
     if (r.unit.level !== 'community' || r.view !== 'onsite' || (listed && !listed.has(r.rule))) continue;
-    const list = byCommunity.get(r.unit.id);
-    if (list) list.push(r);
-    else byCommunity.set(r.unit.id, [r]);
+    const ci = communityIndex(ctx).get(r.unit.id);
+    if (ci === undefined) continue;
+    if (r.status === 'fail') worst[ci] = 1;
+    else if (r.status === 'na' && worst[ci] === 0) worst[ci] = 2;
   }
-  for (const { c, i } of newOnes) {
-    const mine = byCommunity.get(c.id) ?? [];
+  for (const i of newOnes) {
     const elderlyOk = !p.requireElderlyOnsite || ctx.onsite[i].some((fi) => ELDERLY_KINDS.includes(ctx.facilities[fi].kind));
-    if (mine.some((r) => r.status === 'fail') || !elderlyOk) continue;
-    if (mine.some((r) => r.status === 'na')) unknown.push(c.id);
+    if (worst[i] === 1 || !elderlyOk) continue;
+    if (worst[i] === 2) unknown.push(ctx.communities[i].id);
     else passing++;
   }
   return { value: passing / newOnes.length, unknown, unknownField: 'community results', measure: 'share', rounding: 'share', of: newOnes.length };
@@ -93,7 +97,26 @@ export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readon
 }
 
 function newAreaReason(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): Msg {
-  const newIds = new Set(ctx.communities.filter((c) => c.type === 'new').map((c) => c.id));
-  const used = rule.params.rules ?? [...new Set(prior.filter((r) => r.unit.level === 'community' && r.view === 'onsite' && newIds.has(r.unit.id)).map((r) => r.rule))];
+  let used = rule.params.rules;
+  if (!used) {
+    // the rules with an on-site result about a new community, in the order they first appear
+    const seen = new Set<string>();
+    const index = communityIndex(ctx);
+    for (const r of prior) {
+      if (r.unit.level !== 'community' || r.view !== 'onsite' || seen.has(r.rule)) continue;
+      const ci = index.get(r.unit.id);
+      if (ci !== undefined && ctx.communities[ci].type === 'new') seen.add(r.rule);
+    }
+    used = [...seen];
+  }
   return { key: 'reason.newAreaRules', args: { rules: [...used, ...(rule.params.requireElderlyOnsite ? ['elderly on site'] : [])].join(', ') } };
+}
+
+/** community id → index (ids are unique after the context's de-duplication) */
+function communityIndex(ctx: EvalContext): Map<string, number> {
+  const hit = ctx.memo.get('communityIndex');
+  if (hit) return hit as Map<string, number>;
+  const m = new Map(ctx.communities.map((c, i) => [c.id, i]));
+  ctx.memo.set('communityIndex', m);
+  return m;
 }
