@@ -11,14 +11,15 @@ import { importuiEn, importuiZh } from './importui';
 import { presentEn, presentZh } from './present';
 import { siteEn, siteZh } from './site';
 import { ledgerEn, ledgerZh } from './ledger';
+import { workspaceEn, workspaceZh } from './workspace';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...importuiZh, ...presentZh, ...siteZh, ...ledgerZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...importuiEn, ...presentEn, ...siteEn, ...ledgerEn },
+  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...importuiZh, ...presentZh, ...siteZh, ...ledgerZh, ...workspaceZh },
+  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...importuiEn, ...presentEn, ...siteEn, ...ledgerEn, ...workspaceEn },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */
