@@ -39,6 +39,12 @@ export const TOOLS = [
   { pkgs: ['fonts-noto-cjk', 'fontconfig'], programs: ['fc-list'], present: hasCjkFont, why: 'Chinese labels on the map' },
   { pkgs: ['osmium-tool'], programs: ['osmium'], present: allOnPath(['osmium']), why: 'OSM PBF fixtures cross-checked with osmium' },
   { pkgs: ['glpk-utils'], programs: ['glpsol'], present: allOnPath(['glpsol']), why: 'site suggestions cross-checked with the GLPK exact optimum' },
+  {
+    pkgs: ['postgresql-15', 'postgresql-15-postgis-3'],
+    programs: ['psql'],
+    present: () => existsSync('/usr/lib/postgresql/15/bin/initdb') && existsSync('/usr/share/postgresql/15/extension/postgis.control'),
+    why: 'the workspace server tested on a real PostgreSQL, PostGIS reading its sites',
+  },
   { pkgs: ['poppler-utils'], programs: ['pdftotext', 'pdfinfo', 'pdftoppm'], present: allOnPath(['pdftotext', 'pdfinfo', 'pdftoppm']), why: 'printed PDFs read back in the print tests' },
 ];
 

@@ -29,8 +29,8 @@ function sh(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { status:
 }
 
 /** Installs the Debian packages if any is missing; returns false (with a reason printed) if it cannot. */
-export function ensurePackages(): boolean {
-  const missing = PACKAGES.filter((p) => sh('dpkg-query', ['-W', '-f=${Status}', p]).stdout.trim() !== 'install ok installed');
+export function ensurePackages(packages: string[] = PACKAGES): boolean {
+  const missing = packages.filter((p) => sh('dpkg-query', ['-W', '-f=${Status}', p]).stdout.trim() !== 'install ok installed');
   if (missing.length === 0) return true;
   if (!existsSync('/usr/bin/apt-get')) {
     console.error(`[pgrouting] missing ${missing.join(', ')} and no apt-get: install them by hand`);
@@ -57,8 +57,9 @@ export interface Pg {
   stop(): void;
 }
 
-/** Starts a throwaway cluster on 127.0.0.1 as the postgres user. */
-export function startPostgres(): Pg {
+/** Starts a throwaway cluster on 127.0.0.1 as the postgres user, with these extensions created
+ *  (the workspace server's tests use it with PostGIS only). */
+export function startPostgres(extensions: string[] = ['postgis', 'pgrouting']): Pg {
   const dir = mkdtempSync(join(tmpdir(), 'pgr-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
@@ -96,7 +97,7 @@ export function startPostgres(): Pg {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  pg.query('CREATE EXTENSION postgis; CREATE EXTENSION pgrouting;');
+  if (extensions.length) pg.query(extensions.map((e) => `CREATE EXTENSION ${e};`).join(' '));
   (pg as Pg & { dir: string }).dir = dir;
   return pg;
 }

@@ -44,7 +44,8 @@ const TYPES: Record<string, string> = {
 export function createWorkspaceServer(opts: ServerOptions): Server {
   const router = buildRouter();
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const server = createServer((req, res) => {
+  // the header and request timeouts are checked this often (Node's default is every 30 s)
+  const server = createServer({ connectionsCheckingInterval: Math.min(1000, opts.headersTimeout ?? 1000) }, (req, res) => {
     handle(req, res).catch((e) => fail(res, e));
   });
   server.headersTimeout = opts.headersTimeout ?? 20_000;
