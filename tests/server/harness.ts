@@ -99,7 +99,7 @@ export class Client {
   async req(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) };
     let payload: BodyInit | undefined;
-    if (body instanceof Uint8Array) payload = body;
+    if (body instanceof Uint8Array) payload = body as Uint8Array<ArrayBuffer>;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
