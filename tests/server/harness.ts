@@ -21,8 +21,8 @@ export interface Engine {
   name: 'pglite' | 'postgres';
   /** a fresh, migrated database */
   open(): Promise<Db>;
-  /** the connection string (postgres) for a child process */
-  url?: string;
+  /** postgres: a fresh, empty database's connection string (for a server in a child process) */
+  createDatabase?(): string;
   stop(): Promise<void>;
 }
 
@@ -35,14 +35,17 @@ export async function engine(name: 'pglite' | 'postgres'): Promise<Engine> {
   cluster ??= startPostgres(['postgis']);
   const c = cluster;
   const base = `postgres://postgres@127.0.0.1:${c.port}`;
+  const createDatabase = (): string => {
+    // one database per open(): tests never see each other's rows
+    const db = `ws${process.pid}_${++dbCount}`;
+    c.query(`CREATE DATABASE ${db}`);
+    return `${base}/${db}`;
+  };
   return {
     name,
-    url: `${base}/postgres`,
+    createDatabase,
     async open() {
-      // one database per open(): tests never see each other's rows
-      const db = `ws${process.pid}_${++dbCount}`;
-      c.query(`CREATE DATABASE ${db}`);
-      const pg = await openPostgres(`${base}/${db}`, 20);
+      const pg = await openPostgres(createDatabase(), 20);
       // PostGIS in every test database: the tests read the stored sites with it
       await pg.query('CREATE EXTENSION IF NOT EXISTS postgis');
       return migrated(pg);
