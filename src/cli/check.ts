@@ -8,6 +8,7 @@ import { reasonText, resultRecord, resultRows, summarise, type ResultRow } from 
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
+import { table } from './text-table';
 
 interface Args {
   path?: string;
@@ -42,22 +43,6 @@ function parseArgs(argv: string[]): Args | string {
     }
   }
   return a.path === undefined ? 'missing <project.json | folder>' : a;
-}
-
-/** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-function pad(s: string, w: number): string {
-  return s + ' '.repeat(Math.max(0, w - width(s)));
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i])))));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 function problemText(p: InputProblem, lang: Lang): string {
