@@ -1,5 +1,6 @@
 // Small geometry helpers the readers share: map every position, and bounding boxes.
 import type { Geometry, Position } from 'geojson';
+import { MAX_COLLECTION_DEPTH } from '../core/limits';
 
 export type PosFn = (p: Position) => Position;
 
@@ -86,4 +87,46 @@ export function normalizeGeometry(g: Geometry): Geometry {
     return { type: 'MultiPoint', coordinates: parts.flatMap((p) => (p.type === 'Point' ? [p.coordinates] : p.type === 'MultiPoint' ? p.coordinates : [])) };
   }
   return { type: 'GeometryCollection', geometries: parts };
+}
+
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/**
+ * Why a parsed GeoJSON geometry is not well-formed (arrays nested as its type says, positions of
+ * 2–4 finite numbers, collections at most MAX_COLLECTION_DEPTH deep), or undefined. Runs before
+ * anything walks the coordinates: no recursion, so hostile nesting cannot overflow the stack.
+ */
+export function shapeProblem(g: unknown): string | undefined {
+  const todo: [unknown, number][] = [[g, 0]];
+  while (todo.length) {
+    const [x, level] = todo.pop() as [Record<string, unknown>, number];
+    if (typeof x !== 'object' || x === null || typeof x.type !== 'string') return 'not a geometry object';
+    if (x.type === 'GeometryCollection') {
+      if (level >= MAX_COLLECTION_DEPTH) return `GeometryCollection nested more than ${MAX_COLLECTION_DEPTH} deep`;
+      if (!Array.isArray(x.geometries)) return 'GeometryCollection without "geometries"';
+      for (const c of x.geometries) todo.push([c, level + 1]);
+      continue;
+    }
+    const depth = DEPTH[x.type];
+    if (depth === undefined) return `unknown type ${x.type.slice(0, 40)}`;
+    // breadth-first over the nesting levels: every array at level < depth holds arrays, at depth numbers
+    let layer: unknown[] = [x.coordinates];
+    for (let d = 0; d <= depth; d++) {
+      const next: unknown[] = [];
+      for (const a of layer) {
+        if (!Array.isArray(a)) return `coordinates of ${x.type}: expected ${d === depth ? 'a position' : 'an array'} at nesting level ${d + 1}`;
+        if (d < depth) for (const b of a) next.push(b);
+        else if (a.length < 2 || a.length > 4 || !a.every((n) => typeof n === 'number' && Number.isFinite(n))) return `coordinates of ${x.type}: a position must be 2–4 finite numbers, got [${a.slice(0, 4).map(brief).join(', ')}${a.length > 4 ? ', …' : ''}]`;
+      }
+      layer = next;
+    }
+  }
+  return undefined;
+}
+
+/** A value in a message, never walked: nested arrays stay "[…]". */
+function brief(v: unknown): string {
+  if (Array.isArray(v)) return '[…]';
+  if (typeof v === 'object' && v !== null) return '{…}';
+  return String(v).slice(0, 24);
 }

@@ -8,8 +8,7 @@ import { parseCommunity, parseFacility, parseRoad, parseStreet, type InputProble
 import { guessMapping, NUMBER_FIELDS } from './fields';
 import type { BBox } from './geometry';
 import type { ImportOutcome, KindItems, LayerKind, Mapping, Problem, ProblemCode, SourceFeature, SourceLayer, ValidationReport } from './types';
-import { CHINA_BBOX, inBox, metresOutside, selfIntersections } from './validate';
-import { firstPosition } from './geometry';
+import { geometryFindings } from '../schemas/checks';
 import { OSM_ATTRIBUTION } from './osm';
 import { mergeLayer, type ImportMode } from './merge';
 
@@ -44,9 +43,18 @@ const CODE_OF: Record<string, ProblemCode> = {
   'input.badValue': 'unknown_value',
   'input.notFeature': 'bad_geometry',
   'input.notObject': 'bad_geometry',
+  'input.swappedLonLat': 'swapped_lonlat',
   'issue.notNumber': 'not_a_number',
+  'issue.negative': 'negative',
+  'issue.implausible': 'implausible',
   'issue.badValue': 'unknown_value',
 };
+
+/** Reader notes about a geometry that is there but broken (not missing). */
+const BROKEN_GEOMETRY = new Set(['io.note.badShape', 'io.note.badGeometry', 'io.note.badCoordinates']);
+
+/** Data issues that are errors here: the planner should fix the value before it counts as unknown. */
+const NUMBER_ISSUES = new Set(['issue.notNumber', 'issue.negative', 'issue.implausible']);
 
 export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: ImportOptions & { kind: K }): ImportOutcome<K> {
   const kind = opts.kind;
@@ -78,12 +86,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     if (id) props.id = id;
     const rawId = props.id === undefined || props.id === null ? undefined : String(props.id).trim();
 
-    if (!sf.geometry) add('no_geometry', 'error', sf.geometryNote ?? { key: 'io.note.nullGeometry' }, 'geometry', rawId);
-    else {
-      // latitude beyond ±90 fails the schema as "not lon/lat"; say the likelier thing when it is
-      const p = firstPosition(sf.geometry);
-      if (p && !inBox(p[0], p[1], CHINA_BBOX) && inBox(p[1], p[0], CHINA_BBOX)) add('swapped_lonlat', 'error', { key: 'io.problem.swappedLonLat', args: { lon: p[0], lat: p[1] } }, 'geometry', rawId);
-    }
+    if (!sf.geometry) add(sf.geometryNote && BROKEN_GEOMETRY.has(sf.geometryNote.key) ? 'bad_geometry' : 'no_geometry', 'error', sf.geometryNote ?? { key: 'io.note.nullGeometry' }, 'geometry', rawId);
     const geometrySaid = mine.length > 0;
     for (const n of sf.cellNotes ?? []) {
       const field = Object.keys(mapping).find((f) => mapping[f] === n.column);
@@ -104,11 +107,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
       if (p.field === 'geometry' && geometrySaid) continue; // already said, more precisely
       add(CODE_OF[p.msg.key] ?? 'bad_geometry', 'error', relocate(p.msg), p.field, p.id ?? rawId);
     }
-    for (const d of issues) {
-      // a capacity that is not a number is an error here: the planner should fix it before it counts as unknown
-      const numeric = d.msg.key === 'issue.notNumber';
-      add(CODE_OF[d.msg.key] ?? 'unknown_value', numeric ? 'error' : 'warning', relocate(d.msg), d.field, d.id);
-    }
+    for (const d of issues) add(CODE_OF[d.msg.key] ?? 'unknown_value', NUMBER_ISSUES.has(d.msg.key) ? 'error' : 'warning', relocate(d.msg), d.field, d.id);
 
     if (item) {
       item.id = item.id.trim();
@@ -117,7 +116,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
       if (first !== undefined) {
         add('duplicate_id', 'error', first === 0 ? { key: 'io.problem.idInProject', args: { id: item.id } } : { key: 'io.problem.duplicateId', args: { id: item.id, first } }, 'id', item.id);
       } else seen.set(item.id, sf.number);
-      if ('extra' in item) item.extra = { ...extraOf(sf, mappedColumns), ...item.extra };
+      if ('extra' in item) item.extra = Object.assign(extraOf(sf, mappedColumns), item.extra);
     }
     if (mine.some((p) => p.severity === 'error')) withErrors++;
     else if (mine.length) withWarnings++;
@@ -154,7 +153,25 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
  * The schema's own messages say "file: feature {index}"; the report prints the location itself
  * (row or feature number), so known keys get a location-free twin under io.* (same arguments).
  */
-const RELOCATED = new Set(['input.missingId', 'input.noGeometry', 'input.geometryType', 'input.badGeometry', 'input.projected', 'input.missingField', 'input.badValue', 'issue.notNumber', 'issue.badValue']);
+const RELOCATED = new Set([
+  'input.missingId',
+  'input.noGeometry',
+  'input.geometryType',
+  'input.badGeometry',
+  'input.projected',
+  'input.swappedLonLat',
+  'input.missingField',
+  'input.badValue',
+  'issue.notNumber',
+  'issue.negative',
+  'issue.implausible',
+  'issue.badValue',
+  'issue.selfIntersection',
+  'issue.tooManyVertices',
+  'issue.outsideChina',
+  'issue.outsideArea',
+  'issue.swappedLonLat',
+]);
 function relocate(m: Msg): Msg {
   return RELOCATED.has(m.key) ? { key: `io.${m.key}`, args: m.args } : m;
 }
@@ -175,7 +192,8 @@ function mappedProps(sf: SourceFeature, mapping: Mapping, defaults: ImportOption
 
 /** Unmapped columns, as they came. A nested "extra" object (our own export) is unpacked. */
 function extraOf(sf: SourceFeature, mapped: Set<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // null-prototype: keys named __proto__, constructor, prototype are plain data here
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(sf.properties)) {
     if (mapped.has(k)) continue;
     if (k === 'extra' && typeof v === 'object' && v !== null && !Array.isArray(v)) Object.assign(out, v);
@@ -188,11 +206,6 @@ type Add = (code: ProblemCode, severity: Problem['severity'], msg: Msg, field?: 
 
 function extraChecks(item: KindItems[LayerKind], kind: LayerKind, g: Geometry | null, area: BBox | undefined, maxOut: number, add: Add): void {
   const id = item.id;
-  const rec = item as unknown as Record<string, unknown>;
-  for (const f of NUMBER_FIELDS[kind]) {
-    const v = rec[f];
-    if (typeof v === 'number' && v < 0) add('negative', 'error', { key: 'io.problem.negative', args: { field: f, value: v } }, f, id);
-  }
   if (kind === 'facilities') {
     const { beds, nursingBeds } = item as KindItems['facilities'];
     if (beds !== undefined && nursingBeds !== undefined && nursingBeds > beds) add('nursing_gt_beds', 'error', { key: 'io.problem.nursingGtBeds', args: { nursingBeds, beds } }, 'nursingBeds', id);
@@ -205,14 +218,7 @@ function extraChecks(item: KindItems[LayerKind], kind: LayerKind, g: Geometry | 
     }
   }
   if (!g) return;
-  const cross = selfIntersections(g);
-  if (cross.length) add('self_intersection', 'error', { key: 'io.problem.selfIntersection', args: { at: cross.map((p) => `${p[0].toFixed(6)},${p[1].toFixed(6)}`).join('; ') } }, 'geometry', id);
-  const box = area ?? CHINA_BBOX;
-  const out = metresOutside(g, box);
-  if (out > (area ? maxOut : 0)) {
-    const p = firstPosition(g);
-    add('outside_area', 'error', { key: area ? 'io.problem.outsideArea' : 'io.problem.outsideChina', args: { km: Math.round(out / 100) / 10, lon: p ? p[0].toFixed(5) : '', lat: p ? p[1].toFixed(5) : '' } }, 'geometry', id);
-  }
+  for (const f of geometryFindings(id, g, { area, maxOutsideMetres: maxOut })) add(f.code, 'error', relocate(f.msg), f.field, id);
 }
 
 /**

@@ -84,6 +84,8 @@ export type ProblemCode =
   | 'bad_geometry'
   | 'wrong_geometry_type'
   | 'self_intersection'
+  | 'too_many_vertices'
+  | 'implausible'
   | 'not_a_number'
   | 'negative'
   | 'nursing_gt_beds'

@@ -19,6 +19,8 @@ import {
   matchValue,
   normaliseKey,
 } from './fields';
+import { PLAUSIBLE } from '../core/limits';
+import { CHINA_BBOX, geometryFindings, inBox } from './checks';
 import { GEOMETRY_TYPES, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
 
 export type LayerName = 'communities' | 'facilities' | 'streets' | 'roads';
@@ -35,7 +37,8 @@ export interface InputProblem {
 
 export type Parsed<T> = { ok: true; items: T[]; issues: DataIssue[] } | { ok: false; problems: InputProblem[] };
 
-const zExtra = z.record(z.string(), z.unknown());
+// not z.record: that copies into a plain object, where a key named __proto__ is lost (or worse)
+const zExtra = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
 const optNum = z.number().finite().optional();
 
 export const zCommunity = z.object({
@@ -109,18 +112,31 @@ class PropertyReader {
     }
     return undefined;
   }
+  /** a value read but refused stays with the record as it came (written back, flagged again) */
+  release(key: string): void {
+    this.used.delete(key);
+  }
+  /** null-prototype: a property named __proto__, constructor or prototype is kept as data */
   rest(): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(this.props).filter(([k]) => !this.used.has(k)));
+    const out: Record<string, unknown> = Object.create(null);
+    for (const k of Object.keys(this.props)) if (!this.used.has(k)) out[k] = this.props[k];
+    return out;
   }
 }
 
-/** "1,234", " 56 ", "12.5㎡" → numbers; anything else is not a number. */
-export function coerceNumber(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+/** "1,234", " 56 ", "12.5㎡" → numbers; "1e400" → Infinity (written as a number, too large to be one). */
+function numeric(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isNaN(raw) ? undefined : raw;
   if (typeof raw !== 'string') return undefined;
   const s = raw.trim().replace(/[,，\s]/g, '').replace(/(㎡|m²|m2|平方米|人|户|张|个|名)$/u, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
   return Number(s);
+}
+
+/** A finite number, or undefined for anything else (text, Infinity, NaN). */
+export function coerceNumber(raw: unknown): number | undefined {
+  const n = numeric(raw);
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 function coerceBool(raw: unknown): boolean | undefined {
@@ -162,12 +178,22 @@ function issue(c: FeatureCtx, field: string, key: string, args: Record<string, s
   c.issues.push({ level: c.level, id: c.id ?? `#${c.index}`, index: c.index, field, severity: 'warning', msg: { key, args: { id: c.id ?? `#${c.index}`, field, ...args } } });
 }
 
+/** A count or size: not a number, negative or beyond PLAUSIBLE (core/limits.ts) → a data issue
+ *  with the bound, the value unknown and the raw value kept in extra. */
 function readNumber(c: FeatureCtx, r: PropertyReader, field: string, aliases: readonly string[]): number | undefined {
   const p = r.get(aliases);
   if (!p) return undefined;
-  const n = coerceNumber(p.value);
-  if (n === undefined) issue(c, field, 'issue.notNumber', { raw: String(p.value), key: p.key });
-  return n;
+  const n = numeric(p.value);
+  const raw = String(p.value).slice(0, 80);
+  const b = PLAUSIBLE[field];
+  let key: string | undefined;
+  if (n === undefined) key = 'issue.notNumber';
+  else if (n < 0 && (!b || b.min >= 0)) key = 'issue.negative';
+  else if (!Number.isFinite(n) || (b && (n < b.min || n > b.max))) key = 'issue.implausible';
+  if (!key) return n;
+  issue(c, field, key, { raw, value: raw, key: p.key, min: b?.min ?? 0, max: b?.max ?? Number.MAX_SAFE_INTEGER });
+  r.release(p.key);
+  return undefined;
 }
 
 function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T | undefined {
@@ -184,7 +210,9 @@ function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T |
   const r = schema.safeParse(g);
   if (r.success) return r.data;
   const first = firstPosition(g);
-  if (first && (Math.abs(first[0]) > 180 || Math.abs(first[1]) > 90)) {
+  if (first && !inBox(first[0], first[1], CHINA_BBOX) && inBox(first[1], first[0], CHINA_BBOX)) {
+    problem(c, 'geometry', 'input.swappedLonLat', { lon: first[0], lat: first[1] });
+  } else if (first && (Math.abs(first[0]) > 180 || Math.abs(first[1]) > 90)) {
     problem(c, 'geometry', 'input.projected', { x: first[0], y: first[1] });
   } else {
     const iss = r.error.issues[0];
@@ -341,6 +369,8 @@ function stripUndefined<T extends object>(o: T): T {
   return o;
 }
 
+const LEVEL_OF: Record<LayerName, Level> = { communities: 'community', facilities: 'facility', streets: 'street', roads: 'area' };
+
 type FeatureParser<T> = (raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]) => T | undefined;
 
 const PARSERS = { communities: parseCommunity, facilities: parseFacility, streets: parseStreet, roads: parseRoad };
@@ -366,7 +396,10 @@ export function parseLayer<L extends LayerName>(layer: L, fc: unknown, file: str
   const items: LayerTypes[L][] = [];
   o.features.forEach((f: unknown, i: number) => {
     const v = parse(f, i, file, problems, issues);
-    if (v) items.push(v);
+    if (!v) return;
+    items.push(v);
+    // the importer's geometry checks, listed: a project with one bad outline still opens
+    for (const g of geometryFindings(v.id, v.geometry)) issues.push({ level: LEVEL_OF[layer], id: v.id, index: i, field: g.field, severity: 'error', msg: g.msg });
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, items, issues };

@@ -1,10 +1,10 @@
 // Is the site outline usable, and is it where the project is? A wrong coordinate system is the
 // usual cause of a site that lands far away; the message names the likely cause so the reviewer
 // can pick the right system instead of guessing.
-import { kinks } from '@turf/kinks';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { areaM2, bboxOf, haversine, type BBox } from '../geo';
 import type { Layers, Msg } from '../model';
+import { ringCrossings } from '../self-intersections';
 
 export type SiteArea = Polygon | MultiPolygon;
 
@@ -40,11 +40,9 @@ export function checkSiteGeometry(g: Geometry | null | undefined, file: string):
     if (a[0] !== b[0] || a[1] !== b[1]) return { ok: false, error: { key: 'site.err.openRing', args: { file } } };
   }
   for (const p of polys) {
-    const k = kinks({ type: 'Polygon', coordinates: p });
-    if (k.features.length > 0) {
-      const c = k.features[0].geometry.coordinates;
-      return { ok: false, error: { key: 'site.err.selfIntersect', args: { file, lon: c[0].toFixed(6), lat: c[1].toFixed(6) } } };
-    }
+    const k = ringCrossings(p, 1);
+    if (!k.ok) return { ok: false, error: { key: 'site.err.tooManyVertices', args: { file, vertices: k.vertices, max: k.max } } };
+    if (k.at.length > 0) return { ok: false, error: { key: 'site.err.selfIntersect', args: { file, lon: k.at[0][0].toFixed(6), lat: k.at[0][1].toFixed(6) } } };
   }
   if (areaM2(g) < 1) return { ok: false, error: { key: 'site.err.empty', args: { file } } };
   return { ok: true, geometry: g };

@@ -49,7 +49,7 @@ export function readDbf(file: string, b: Uint8Array, cpg: string | undefined, fo
   const rows: Record<string, unknown>[] = new Array(count);
   for (let r = 0; r < count; r++) {
     const base = headerLen + r * recLen;
-    const row: Record<string, unknown> = {};
+    const row: Record<string, unknown> = Object.create(null); // a field named __proto__ is data
     fields.forEach((f, k) => {
       row[names[k]] = cell(b.subarray(base + f.offset, base + f.offset + f.length), f.type, dec);
     });

@@ -3,6 +3,7 @@ import type { Geometry } from 'geojson';
 import { crsFromUser } from '../crs';
 import { fail } from '../errors';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types';
+import { shapeProblem } from '../geometry';
 import { columnsOf, progressEvery, reproject } from './common';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -40,9 +41,11 @@ export function readGeoJson(file: string, text: string, opts: ReadOptions): Sour
     if (f.id !== undefined && f.id !== null && props.id === undefined) props.id = f.id;
     const g = f.geometry;
     if (g === null || g === undefined) return { number, geometry: null, properties: props, geometryNote: { key: 'io.note.nullGeometry' } };
-    if (!isRecord(g) || typeof g.type !== 'string' || !GEOMETRY_TYPES.has(g.type) || (g.type !== 'GeometryCollection' && !Array.isArray(g.coordinates))) {
-      return { number, geometry: null, properties: props, geometryNote: { key: 'io.note.badGeometry', args: { type: String(isRecord(g) ? g.type : typeof g) } } };
+    if (!isRecord(g) || typeof g.type !== 'string' || !GEOMETRY_TYPES.has(g.type)) {
+      return { number, geometry: null, properties: props, geometryNote: { key: 'io.note.badGeometry', args: { type: String(isRecord(g) ? g.type : typeof g).slice(0, 40) } } };
     }
+    const bad = shapeProblem(g);
+    if (bad) return { number, geometry: null, properties: props, geometryNote: { key: 'io.note.badShape', args: { detail: bad } } };
     try {
       return { number, geometry: reproject(g as unknown as Geometry, crs, coords), properties: props };
     } catch {

@@ -222,7 +222,7 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
   const tick = progressEvery(dataRows.length, opts.onProgress);
   const features = dataRows.map(({ r, row }, i): SourceFeature => {
     tick(i);
-    const props: Record<string, unknown> = {};
+    const props: Record<string, unknown> = Object.create(null); // a column named __proto__ is data
     const cellNotes: NonNullable<SourceFeature['cellNotes']> = [];
     names.forEach((n, c) => {
       if (geomColumns.has(c)) return; // they became the geometry

@@ -1,0 +1,65 @@
+// The indexed self-intersection check against a brute-force O(n²) reference with its own
+// (parametric) intersection test, on random polygons where crossings are plentiful.
+import fc from 'fast-check';
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { crossingPairs, ringCrossings } from '../../src/core/self-intersections';
+
+/** All pairs of non-adjacent edges that meet, by solving p + t·r = q + u·s for t, u in [0, 1]. */
+function bruteForce(rings: Position[][]): [number, number][] {
+  const edges: { a: Position; b: Position; ring: number; k: number; n: number }[] = [];
+  rings.forEach((r, ring) => {
+    const kept = r.slice(0, -1).filter((p, i) => !(p[0] === r[i + 1][0] && p[1] === r[i + 1][1]));
+    const n = kept.length;
+    let k = 0;
+    r.forEach((p, i) => {
+      if (i + 1 < r.length && !(p[0] === r[i + 1][0] && p[1] === r[i + 1][1])) edges.push({ a: p, b: r[i + 1], ring, k: k++, n });
+    });
+  });
+  const out: [number, number][] = [];
+  for (let i = 0; i < edges.length; i++) {
+    for (let j = i + 1; j < edges.length; j++) {
+      const e = edges[i];
+      const f = edges[j];
+      if (e.ring === f.ring && (Math.abs(e.k - f.k) === 1 || Math.abs(e.k - f.k) === e.n - 1)) continue;
+      const r = [e.b[0] - e.a[0], e.b[1] - e.a[1]];
+      const s = [f.b[0] - f.a[0], f.b[1] - f.a[1]];
+      const den = r[0] * s[1] - r[1] * s[0];
+      if (den === 0) continue; // parallel: never with random coordinates
+      const qp = [f.a[0] - e.a[0], f.a[1] - e.a[1]];
+      const t = (qp[0] * s[1] - qp[1] * s[0]) / den;
+      const u = (qp[0] * r[1] - qp[1] * r[0]) / den;
+      if (t >= 0 && t <= 1 && u >= 0 && u <= 1) out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+const close = (r: Position[]) => [...r, r[0]];
+
+describe('self-intersections (flatbush-indexed)', () => {
+  it('finds exactly the crossing pairs of the brute-force reference on random polygons', () => {
+    const pt = fc.tuple(fc.double({ min: 100, max: 101, noNaN: true }), fc.double({ min: 30, max: 31, noNaN: true }));
+    const ring = fc.array(pt, { minLength: 3, maxLength: 40 }).map(close);
+    fc.assert(
+      fc.property(fc.array(ring, { minLength: 1, maxLength: 3 }), (rings) => {
+        const sort = (x: [number, number][]) => x.map((p) => p.join(',')).sort();
+        expect(sort(crossingPairs(rings))).toEqual(sort(bruteForce(rings)));
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+  it('a square has no crossing, a bow-tie crosses at its centre, a hole touching the shell is found', () => {
+    expect(ringCrossings([[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]])).toEqual({ ok: true, at: [] });
+    expect(ringCrossings([[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]])).toEqual({ ok: true, at: [[1, 1]] });
+    // repeated vertices are not crossings
+    expect(ringCrossings([[[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0], [0, 0]]])).toEqual({ ok: true, at: [] });
+    const hole = [[0.5, 0], [0.7, 0.5], [0.3, 0.5], [0.5, 0]];
+    // both hole edges at that vertex touch the shell
+    expect(ringCrossings([[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], hole])).toEqual({ ok: true, at: [[0.5, 0], [0.5, 0]] });
+  });
+  it('refuses a polygon over the vertex budget instead of working on it', () => {
+    const r = close(Array.from({ length: 20 }, (_, i) => [Math.cos(i / 3), Math.sin(i / 3)]));
+    expect(ringCrossings([r], 3, 10)).toEqual({ ok: false, vertices: 21, max: 10 });
+  });
+});
