@@ -52,26 +52,28 @@ function within(a: number, b: number, c: number): boolean {
   return Math.min(a, b) <= c && c <= Math.max(a, b);
 }
 
-/** The point where edges i and j meet, or undefined. */
-function meet(e: Edges, i: number, j: number): [number, number] | undefined {
+/** Where edges i and j meet, and whether only at a point where one ends (a touch), or undefined. */
+function meet(e: Edges, i: number, j: number): { at: [number, number]; touch: boolean } | undefined {
   const [ax, ay, bx, by] = [e.ax[i], e.ay[i], e.bx[i], e.by[i]];
   const [cx, cy, dx, dy] = [e.ax[j], e.ay[j], e.bx[j], e.by[j]];
   const o1 = orient(ax, ay, bx, by, cx, cy);
   const o2 = orient(ax, ay, bx, by, dx, dy);
+  if (o1 === 0 && o2 === 0) {
+    // collinear: along x (or y for a vertical line), how far the two stretches overlap
+    const vertical = ax === bx;
+    const [a, b, c, d] = vertical ? [ay, by, cy, dy] : [ax, bx, cx, dx];
+    const lo = Math.max(Math.min(a, b), Math.min(c, d));
+    const hi = Math.min(Math.max(a, b), Math.max(c, d));
+    if (lo > hi) return undefined;
+    const at: [number, number] = within(ax, bx, cx) && within(ay, by, cy) ? [cx, cy] : [ax, ay];
+    return { at, touch: lo === hi };
+  }
   const o3 = orient(cx, cy, dx, dy, ax, ay);
   const o4 = orient(cx, cy, dx, dy, bx, by);
-  if (o1 !== o2 && o3 !== o4) {
-    const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
-    if (den === 0) return [cx, cy];
-    const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
-    return [ax + t * (bx - ax), ay + t * (by - ay)];
-  }
-  // collinear: overlapping along a stretch
-  if (o1 === 0 && within(ax, bx, cx) && within(ay, by, cy)) return [cx, cy];
-  if (o2 === 0 && within(ax, bx, dx) && within(ay, by, dy)) return [dx, dy];
-  if (o3 === 0 && within(cx, dx, ax) && within(cy, dy, ay)) return [ax, ay];
-  if (o4 === 0 && within(cx, dx, bx) && within(cy, dy, by)) return [bx, by];
-  return undefined;
+  if (o1 === o2 || o3 === o4) return undefined;
+  const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
+  const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
+  return { at: [ax + t * (bx - ax), ay + t * (by - ay)], touch: o1 === 0 || o2 === 0 || o3 === 0 || o4 === 0 };
 }
 
 /** Consecutive edges of one ring share a vertex by construction: that is not a crossing. */
@@ -84,7 +86,7 @@ function adjacent(e: Edges, i: number, j: number): boolean {
   return lo === e.first[r] && hi === e.last[r];
 }
 
-/** Every pair of edges [i, j] (i < j, not adjacent) that meet, and where, in edge order of i. */
+/** Every pair of edges [i, j] (i < j, not adjacent) that cross, or touch within one ring, and where. */
 function* meetings(e: Edges): Generator<[number, number, [number, number]]> {
   const n = e.ax.length;
   if (n < 2) return;
@@ -95,14 +97,15 @@ function* meetings(e: Edges): Generator<[number, number, [number, number]]> {
   for (let i = 0; i < n; i++) {
     for (const j of index.search(...box(i))) {
       if (j <= i || adjacent(e, i, j)) continue;
-      const p = meet(e, i, j);
-      if (p) yield [i, j, p];
+      const m = meet(e, i, j);
+      // a hole may touch its shell (or another hole) at one point (OGC simple features); a ring may not touch itself
+      if (m && !(m.touch && e.ring[i] !== e.ring[j])) yield [i, j, m.at];
     }
   }
 }
 
 /**
- * Points where the rings of one polygon cross or touch (at most `max` of them), or
+ * Points where the rings of one polygon cross, or where a ring touches itself (at most `max`), or
  * {ok:false} when the polygon has more vertices than the budget (MAX_POLYGON_VERTICES).
  */
 export function ringCrossings(rings: Position[][], max = 3, budget = MAX_POLYGON_VERTICES): Crossings {
