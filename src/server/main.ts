@@ -2,8 +2,8 @@
 // `npm run serve -- --create-user NAME --role admin|planner|reviewer|viewer` (password on stdin)
 // With DATABASE_URL it uses that PostgreSQL; otherwise the embedded one (PGlite) in --data
 // (default ./workspace-data). Migrations run at start on either.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { hashPassword } from './auth';
 import { type Db, openPglite, openPostgres } from './db';
 import { migrate } from './migrations';
@@ -15,11 +15,30 @@ function arg(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function openDb(args: string[]): Promise<{ db: Db; where: string }> {
+export async function openDb(args: string[]): Promise<{ db: Db; where: string; dir?: string }> {
   const url = process.env.DATABASE_URL;
   if (url) return { db: await openPostgres(url), where: `PostgreSQL ${url.replace(/\/\/[^@/]*@/, '//…@')}` };
   const dir = resolve(arg(args, '--data') ?? 'workspace-data');
-  return { db: await openPglite(dir), where: `embedded PostgreSQL (PGlite) in ${dir}` };
+  // the embedded database belongs to one process: a second one (a server, or --create-user while
+  // the server runs) would corrupt it, so it is refused while the recorded process is alive
+  const lock = join(dir, 'server.pid');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid !== process.pid && alive(pid)) throw new Error(`${dir} is in use by the server running as process ${pid}: stop it first (or create users as admin in the app)`);
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(lock, String(process.pid));
+  process.on('exit', () => rmSync(lock, { force: true }));
+  return { db: await openPglite(join(dir, 'pgdata')), where: `embedded PostgreSQL (PGlite) in ${dir}`, dir };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readStdin(): Promise<string> {

@@ -93,6 +93,11 @@ for (const name of ['pglite', 'postgres'] as const) {
 
       srv = await start(args, env);
       try {
+        if (name === 'pglite') {
+          // the embedded database is one process's: a second one is refused while the server runs
+          const second = await run([...args, '--create-user', 'x', '--role', 'viewer'], env, 'x-password-12\n');
+          expect([second.code, /in use by the server running as process/.test(second.out)]).toEqual([1, true]);
+        }
         const c2 = new Client(srv.base);
         expect((await c2.login('planner1')).status).toBe(200);
         const list = (await c2.req('GET', '/api/reviews?q=w')).body as { number: string; project: string; id: number }[];
