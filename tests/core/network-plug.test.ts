@@ -41,21 +41,24 @@ describe('coverage with the network engine', () => {
 });
 
 describe('community entrances in the network reach', () => {
-  // one street along x = 0 from y = 0 to 2000; a facility 10 m east of it at y = 1900; a long estate
-  // west of the street (x −30..−5, y 0..1200) whose representative point is near y = 600
+  // one street along x = 0 from y = 0 to 2000; a facility 10 m east of it at y = 1900 (D) or y = 100
+  // (D2); a long estate west of the street (x −30..−5, y 0..1200) whose residents are counted at its
+  // representative point R = (−17.5, 600). The walk inside the estate to a gate counts.
   const roads = [line('street', [0, 0], [0, 1000], [0, 2000])];
   const estate = community('E', { type: 'built', population: 1000, geometry: rect(-30, 0, -5, 1200) });
-  const base = { roads, facilities: [facility('D', 'elderly_daycare', { geometry: point(10, 1900) })] };
-  const status = (c: typeof estate) =>
-    evaluate(layers({ ...base, communities: [c] }), { profile: 'wy', params: { reach: 'network' } }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'E')?.status;
+  const status = (c: typeof estate, at: [number, number] = [10, 1900]) =>
+    evaluate(layers({ roads, facilities: [facility('D', 'elderly_daycare', { geometry: point(...at) })], communities: [c] }), { profile: 'wy', params: { reach: 'network' } }).results.find(
+      (x) => x.rule === 'wy.circle' && x.unit.id === 'E',
+    )?.status;
 
-  it('without entrances the walk starts from the middle of the estate: about 1300 m of street > 810 m', () => {
+  it('without entrances: out of the estate where best, R → (−5, 1200) √(12.5² + 600²) = 600.1 + 5 + 700 + 10 = 1315 m > 810 m', () => {
     expect(status(estate)).toBe('fail');
   });
-  it('with its north gate at (−5, 1200) the walk is 5 + 700 + 10 = 715 m ≤ 810 m: covered', () => {
-    expect(status({ ...estate, entrances: [at(-5, 1200)] })).toBe('pass');
+  it('a gate at (−5, 1200) does not shorten the 600 m walk inside: 600.1 + 5 + 700 + 10 = 1315 m > 810 m', () => {
+    expect(status({ ...estate, entrances: [at(-5, 1200)] })).toBe('fail');
   });
-  it('the best of several entrances counts', () => {
-    expect(status({ ...estate, entrances: [at(-5, 10), at(-5, 1200)] })).toBe('pass');
+  it('the best of several gates counts: to D2 at (10, 100) through (−5, 10): √(12.5² + 590²) = 590.1 + 5 + 90 + 10 = 695 m ≤ 810 m', () => {
+    expect(status({ ...estate, entrances: [at(-5, 1200)] }, [10, 100])).toBe('fail'); // 600.1 + 5 + 1100 + 10 = 1715 m
+    expect(status({ ...estate, entrances: [at(-5, 10), at(-5, 1200)] }, [10, 100])).toBe('pass');
   });
 });

@@ -3,6 +3,7 @@
 // reuse one Dijkstra workspace. See docs/network.md for the API and its parameters.
 import type { Road } from '../model';
 import { contract, type ChainGraph } from './network/chains';
+import { streetCrossing } from './network/crossing';
 import { buildGraph, componentCount, type StreetGraph } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
@@ -46,6 +47,8 @@ export interface NetworkEngine extends ReachEngine {
   /** a coverage that updates incrementally when one facility moves, is added or removed */
   coverage(q: NetworkQuery): IncrementalCoverage;
   snap(p: LonLat): Snap | null;
+  /** does the straight line a→b cross (or touch) a street? false = a and b share a block */
+  crossesStreet(a: LonLat, b: LonLat): boolean;
   /** plain object + buffers to transfer to a worker; the engine's arrays are detached afterwards if transferred */
   toTransferable(): { data: TransferableNetwork; transfer: ArrayBuffer[] };
 }
@@ -117,6 +120,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
     },
     coverage: (q) => new IncrementalCoverage(reach, demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
     snap: (p) => index.snap(p[0], p[1], snapDistance),
+    crossesStreet: streetCrossing(graph),
     toTransferable: () => packNetwork(graph, chains, index, snapDistance, issues, stats),
   };
 }

@@ -31,4 +31,6 @@ export interface ReachPairs {
 export interface ReachEngine {
   readonly mode: 'straight' | 'network';
   pairs(q: ReachQuery): ReachPairs;
+  /** network engines: does the straight line a→b cross a street (false = same block)? */
+  crossesStreet?(a: LonLat, b: LonLat): boolean;
 }

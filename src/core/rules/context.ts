@@ -9,8 +9,9 @@ import { assignOnsite } from '../allocate/onsite';
 import { bboxOf, pointInArea, representativePoint, type LonLat } from '../geo';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
+import { communityReach, type CommunityPlace, type CommunityReach } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
-import type { ReachEngine, ReachPairs } from '../reach/types';
+import type { ReachEngine } from '../reach/types';
 import type { UnitRef } from './result';
 import type { Scope } from './types';
 
@@ -26,8 +27,11 @@ export interface Prepared {
   facilityStreet: Int32Array;
   /** facility indices inside (or linked to) each community */
   onsite: number[][];
-  /** community → facility pairs within the service circle (all kinds), sorted by distance */
-  reach: ReachPairs;
+  /** where each community's residents start from (point, outline, entrances) */
+  places: CommunityPlace[];
+  /** community → facility walks within the service circle (all kinds), sorted by distance, with how
+   *  each was reached (on site, same block, along streets, straight line: src/core/reach/community-reach.ts) */
+  reach: CommunityReach;
   reachEngine: ReachEngine;
   /** metres used as the circle: straight mode circleDistance ÷ detourFactor, network mode circleDistance */
   radius: number;
@@ -205,8 +209,8 @@ function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, ra
   const onsite = assignOnsite(communities, facilities, facilityPoints);
   // onsite numbers facilities after de-duplication; issues cite the position in the input layer
   issues.push(...onsite.issues.map((x) => (x.index === undefined ? x : { ...x, index: facilityRows[x.index].index })));
-  const entrances = communities.map((c) => c.entrances);
-  const reach = reachEngine.pairs({ demand: communityPoints, supply: facilityPoints, maxDistance: radius, ...(entrances.some(Boolean) ? { demandEntrances: entrances } : {}) });
+  const places: CommunityPlace[] = communities.map((c, i) => ({ point: communityPoints[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
+  const reach = communityReach(reachEngine, places, facilityPoints, onsite.byCommunity, radius);
   const unplaced = new Uint8Array(communities.length);
   for (const i of reach.unplacedDemand) unplaced[i] = 1;
   return {
@@ -219,6 +223,7 @@ function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, ra
     communityStreet,
     facilityStreet,
     onsite: onsite.byCommunity,
+    places,
     reach,
     reachEngine,
     radius,

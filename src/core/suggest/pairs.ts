@@ -34,15 +34,16 @@ export function transpose(p: ReachPairs, candidates: number): CandidateRows {
   return { offsets, demand, distance };
 }
 
-/** The candidates' rows within maxDistance of the demand points, candidates asked a chunk at a
+/** The candidates' rows within the circle of the communities (`pairsOf` walks from them: the rule
+ *  engine's community reach), candidates asked a chunk at a
  *  time (usually the demand points, communities, are far fewer) and each chunk's pairs
  *  transposed at once. */
-export function* candidateRows(engine: ReachEngine, demand: LonLat[], candidates: LonLat[], maxDistance: number): Steps<CandidateRows> {
-  const chunk = Math.max(CHECK_EVERY, demand.length);
+export function* candidateRows(pairsOf: (supply: LonLat[]) => ReachPairs, demandCount: number, candidates: LonLat[]): Steps<CandidateRows> {
+  const chunk = Math.max(CHECK_EVERY, demandCount);
   const parts: CandidateRows[] = [];
   for (let a = 0; a < candidates.length || a === 0; a += chunk) {
     const part = candidates.slice(a, a + chunk);
-    parts.push(transpose(engine.pairs({ demand, supply: part, maxDistance }), part.length));
+    parts.push(transpose(pairsOf(part), part.length));
     if (a + chunk < candidates.length) yield;
   }
   const total = parts.reduce((s, p) => s + p.demand.length, 0);

@@ -6,6 +6,8 @@
 import { CHILDCARE_KINDS, ELDERLY_KINDS, type AreaInfo, type Community, type DataIssue, type Facility, type Layers } from '../model';
 import { circleDistance, resolveParams } from '../params';
 import { representativePoint } from '../geo';
+import { assignOnsite } from '../allocate/onsite';
+import { communityReach, insideOf, type CommunityPlace } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
 import type { LonLat } from '../reach/types';
 import { buildCandidates, type CommunityPoint } from './candidates';
@@ -91,6 +93,7 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
 
   // demand points
   const comms: CommunityPoint[] = [];
+  const kept: Community[] = [];
   const need: number[] = [];
   data.communities.forEach((c, index) => {
     let point: LonLat;
@@ -101,6 +104,7 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
       return;
     }
     comms.push({ id: c.id, name: c.name, rural: c.type === 'rural', point });
+    kept.push(c);
     const base = weightOf(c, cohort);
     if (base === undefined || !(base >= 0)) {
       issues.push({ level: 'community', id: c.id, index, field: fieldOf(cohort), severity: 'warning', msg: { key: 'suggest.issue.noWeight', args: { id: c.id, field: fieldOf(cohort) } } });
@@ -130,10 +134,13 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
   });
 
   const t0 = performance.now();
-  const existingPairs = engine.pairs({ demand: demandPts, supply: existing.map(({ f }) => representativePoint(f.geometry)), maxDistance: distance });
+  // the same walks as the rule engine (on site, same block, along streets: reach/community-reach.ts)
+  const places: CommunityPlace[] = kept.map((c, i) => ({ point: demandPts[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
+  const existingPoints = existing.map(({ f }) => representativePoint(f.geometry));
+  const existingPairs = communityReach(engine, places, existingPoints, assignOnsite(kept, existing.map(({ f }) => f), existingPoints).byCommunity, distance);
   options.onPhase?.('candidates');
   const candidates: Candidate[] = yield* buildCandidates(options.candidates, comms, (pts) => nearestWithin(engine, pts, demandPts, distance));
-  const { offsets, demand, distance: pairDistance } = yield* candidateRows(engine, demandPts, candidates.map((c) => c.point), distance);
+  const { offsets, demand, distance: pairDistance } = yield* candidateRows((pts) => communityReach(engine, places, pts, insideOf(places, pts), distance), demandPts.length, candidates.map((c) => c.point));
   const t1 = performance.now();
   options.onPhase?.('solve');
 

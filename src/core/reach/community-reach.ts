@@ -1,0 +1,227 @@
+// How far the residents of a community walk to a facility (docs/network.md, "Communities and
+// sites"). Residents are counted at the community's representative point. The walk is the shortest
+// of:
+//   site    — the facility stands inside the community's outline (or is linked to it): 0 m, in
+//             every reach mode; the centre shares its site with its residents;
+//   block   — network mode: the straight line from the residents (or, when entrances are given,
+//             from a gate, plus the walk to the gate) to the facility crosses no street (same block,
+//             同一街坊): that straight line;
+//   streets — network mode: straight inside the 小区 to a way out (an entrance when given; else the
+//             point itself or any point of the outline, sampled every ≤ 100 m), the straight leg to
+//             the nearest street, along the streets, and the facility's straight leg;
+//   straight — straight mode: the straight line from the representative point.
+// Off-network legs are straight lines and always count; the walk inside the 小区 is counted too.
+import Flatbush from 'flatbush';
+import { bboxOf, haversine, pointInArea, type AnyGeom, type LonLat } from '../geo';
+import type { NetworkEngine } from './network-engine';
+import { straightPairs } from './straight';
+import type { ReachEngine, ReachPairs } from './types';
+
+export type Via = 'site' | 'block' | 'streets' | 'straight';
+export const VIAS: readonly Via[] = ['site', 'block', 'streets', 'straight'];
+
+export interface CommunityPlace {
+  /** representative point: where the residents are counted */
+  point: LonLat;
+  geometry: AnyGeom;
+  entrances?: readonly LonLat[];
+}
+
+/** Pairs with how each was reached: via[k] indexes VIAS. */
+export interface CommunityReach extends ReachPairs {
+  via: Uint8Array;
+}
+
+/** boundary samples at most this far apart (metres) */
+const SAMPLE_SPACING = 100;
+
+/** The ways out of a community and the straight walk inside it to each (metres). */
+export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: number[] } {
+  const points: LonLat[] = [];
+  if (c.entrances && c.entrances.length > 0) points.push(...c.entrances);
+  else {
+    points.push(c.point);
+    if (c.geometry.type !== 'Point') {
+      const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
+      for (const poly of polys) {
+        const ring = poly[0] ?? [];
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const a: LonLat = [ring[i][0], ring[i][1]];
+          const b: LonLat = [ring[i + 1][0], ring[i + 1][1]];
+          const steps = Math.max(1, Math.ceil(haversine(a, b) / SAMPLE_SPACING));
+          for (let s = 0; s < steps; s++) points.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
+        }
+      }
+    }
+  }
+  return { points, inner: points.map((p) => haversine(c.point, p)) };
+}
+
+interface Best {
+  d: number;
+  via: number;
+}
+
+function keep(row: Map<number, Best>, f: number, d: number, via: Via): void {
+  const v = VIAS.indexOf(via);
+  const old = row.get(f);
+  // ties: the lower code (site before block before streets) says it more plainly
+  if (!old || d < old.d || (d === old.d && v < old.via)) row.set(f, { d, via: v });
+}
+
+/**
+ * Every community→facility walk within maxDistance, sorted by distance per community.
+ * `onsite[c]` lists the facilities inside (or linked to) community c.
+ */
+export function communityReach(engine: ReachEngine, places: readonly CommunityPlace[], supply: LonLat[], onsite: readonly (readonly number[])[], maxDistance: number): CommunityReach {
+  const rows: Map<number, Best>[] = places.map(() => new Map());
+  let unplaced: number[];
+  let unplacedSupply: number[];
+  if (engine.mode === 'straight') {
+    const r = engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance });
+    forEachPair(r, (c, f, d) => keep(rows[c], f, d, 'straight'));
+    unplaced = r.unplacedDemand;
+    unplacedSupply = r.unplacedSupply;
+  } else {
+    const owner: number[] = [];
+    const inner: number[] = [];
+    const flat: LonLat[] = [];
+    places.forEach((p, c) => {
+      const a = accessPoints(p);
+      a.points.forEach((q, k) => {
+        flat.push(q);
+        inner.push(a.inner[k]);
+        owner.push(c);
+      });
+    });
+    const r = engine.pairs({ demand: flat, supply, maxDistance });
+    forEachPair(r, (a, f, d) => {
+      const total = inner[a] + d;
+      if (total <= maxDistance) keep(rows[owner[a]], f, total, 'streets');
+    });
+    const placedAny = new Uint8Array(places.length);
+    const unplacedFlat = new Set(r.unplacedDemand);
+    owner.forEach((c, a) => {
+      if (!unplacedFlat.has(a)) placedAny[c] = 1;
+    });
+    unplaced = places.flatMap((_, c) => (placedAny[c] ? [] : [c]));
+    unplacedSupply = r.unplacedSupply;
+    if (engine.crossesStreet) {
+      // same block: straight from the residents, or through a gate when entrances are given
+      const starts = places.flatMap((p, c) => (p.entrances && p.entrances.length > 0 ? p.entrances.map((e) => ({ c, at: e, inner: haversine(p.point, e) })) : [{ c, at: p.point, inner: 0 }]));
+      const s = straightPairs({ demand: starts.map((x) => x.at), supply, maxDistance });
+      forEachPair(s, (i, f, d) => {
+        const { c, at, inner: walkIn } = starts[i];
+        if (walkIn + d <= maxDistance && !engine.crossesStreet?.(at, supply[f])) keep(rows[c], f, walkIn + d, 'block');
+      });
+    }
+  }
+  onsite.forEach((fs, c) => {
+    for (const f of fs) keep(rows[c], f, 0, 'site');
+  });
+  return toPairs(rows, unplaced.filter((c) => rows[c].size === 0), unplacedSupply);
+}
+
+function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distance: number) => void): void {
+  for (let i = 0; i + 1 < r.offsets.length; i++) {
+    for (let k = r.offsets[i]; k < r.offsets[i + 1]; k++) fn(i, r.supply[k], r.distance[k]);
+  }
+}
+
+function toPairs(rows: Map<number, Best>[], unplacedDemand: number[], unplacedSupply: number[]): CommunityReach {
+  const offsets = new Uint32Array(rows.length + 1);
+  let n = 0;
+  rows.forEach((r, i) => {
+    offsets[i] = n;
+    n += r.size;
+  });
+  offsets[rows.length] = n;
+  const supply = new Uint32Array(n);
+  const distance = new Float64Array(n);
+  const via = new Uint8Array(n);
+  rows.forEach((r, i) => {
+    const sorted = [...r].sort((a, b) => a[1].d - b[1].d || a[0] - b[0]);
+    sorted.forEach(([f, b], k) => {
+      supply[offsets[i] + k] = f;
+      distance[offsets[i] + k] = b.d;
+      via[offsets[i] + k] = b.via;
+    });
+  });
+  return { offsets, supply, distance, via, unplacedDemand, unplacedSupply };
+}
+
+export interface NearestFacility {
+  facility: number;
+  distance: number;
+  via: Via;
+}
+
+/**
+ * The nearest of `candidates` (facility indices) for each of `wanted` communities, at any
+ * distance: along the streets in network mode (same walk as communityReach; a straight line,
+ * marked 'straight', when no street path exists), the straight line in straight mode.
+ * Communities inside the circle already know theirs from communityReach: this is for those outside.
+ */
+export function nearestFacilities(engine: ReachEngine, places: readonly CommunityPlace[], supply: LonLat[], candidates: readonly number[], wanted: readonly number[]): Map<number, NearestFacility> {
+  const out = new Map<number, NearestFacility>();
+  if (candidates.length === 0 || wanted.length === 0) return out;
+  const candPoints = candidates.map((j) => supply[j]);
+  if (engine.mode === 'network' && 'nearest' in engine) {
+    const net = engine as NetworkEngine;
+    const owner: number[] = [];
+    const inner: number[] = [];
+    const flat: LonLat[] = [];
+    for (const c of wanted) {
+      const a = accessPoints(places[c]);
+      a.points.forEach((q, k) => {
+        flat.push(q);
+        inner.push(a.inner[k]);
+        owner.push(c);
+      });
+    }
+    const r = net.nearest({ demand: flat, supply: candPoints, n: 1 });
+    flat.forEach((_, a) => {
+      const s = r.supply[a];
+      if (s < 0) return;
+      const d = inner[a] + r.distance[a];
+      const old = out.get(owner[a]);
+      if (!old || d < old.distance) out.set(owner[a], { facility: candidates[s], distance: d, via: 'streets' });
+    });
+  }
+  const rest = wanted.filter((c) => !out.has(c));
+  // straight lines: widen the search until each community has found one (KD-tree per round)
+  let radius = 2000;
+  let left = rest;
+  while (left.length > 0 && radius < 4e7) {
+    const r = straightPairs({ demand: left.map((c) => places[c].point), supply: candPoints, maxDistance: radius });
+    const next: number[] = [];
+    left.forEach((c, i) => {
+      if (r.offsets[i + 1] > r.offsets[i]) out.set(c, { facility: candidates[r.supply[r.offsets[i]]], distance: r.distance[r.offsets[i]], via: 'straight' });
+      else next.push(c);
+    });
+    left = next;
+    radius *= 4;
+  }
+  return out;
+}
+
+/** Per place: the points inside its outline (for points that are not facilities of the project,
+ *  such as candidate sites; facilities use the on-site assignment, which also reads their links). */
+export function insideOf(places: readonly CommunityPlace[], points: readonly LonLat[]): number[][] {
+  const out: number[][] = places.map(() => []);
+  const polys = places.flatMap((p, i) => (p.geometry.type === 'Point' ? [] : [i]));
+  if (polys.length === 0 || points.length === 0) return out;
+  const index = new Flatbush(polys.length);
+  for (const i of polys) {
+    const b = bboxOf(places[i].geometry);
+    index.add(b.minX, b.minY, b.maxX, b.maxY);
+  }
+  index.finish();
+  points.forEach((q, j) => {
+    for (const k of index.search(q[0], q[1], q[0], q[1])) {
+      const g = places[polys[k]].geometry;
+      if (g.type !== 'Point' && pointInArea(q, g)) out[polys[k]].push(j);
+    }
+  });
+  return out;
+}
