@@ -17,7 +17,7 @@ import { contract } from '../src/core/reach/network/chains';
 import { buildGraph, type StreetGraph } from '../src/core/reach/network/graph';
 import { nodeDistances, NetworkReach } from '../src/core/reach/network/reach';
 import { EdgeIndex } from '../src/core/reach/network/snap';
-import { syntheticCity } from '../tests/bench/network-city';
+import { syntheticCity } from './network-city';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const PACKAGES = ['postgresql-15', 'postgresql-15-postgis-3', 'postgresql-15-pgrouting'];
@@ -30,6 +30,7 @@ function sh(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { status:
 
 /** Installs the Debian packages if any is missing; returns false (with a reason printed) if it cannot. */
 export function ensurePackages(packages: string[] = PACKAGES): boolean {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${Status} is dpkg-query's own format syntax
   const missing = packages.filter((p) => sh('dpkg-query', ['-W', '-f=${Status}', p]).stdout.trim() !== 'install ok installed');
   if (missing.length === 0) return true;
   if (!existsSync('/usr/bin/apt-get')) {
@@ -109,7 +110,7 @@ export function loadGraph(pg: Pg, g: StreetGraph): void {
   // 17 significant digits: the costs arrive in PostgreSQL bit for bit
   for (let e = 0; e < g.edgeCount; e++) lines.push(`${e + 1},${g.edgeA[e] + 1},${g.edgeB[e] + 1},${g.edgeLength[e].toPrecision(17)}`);
   const csv = join(dir, 'edges.csv');
-  writeFileSync(csv, lines.join('\n') + '\n');
+  writeFileSync(csv, `${lines.join('\n')}\n`);
   chmodSync(csv, 0o644);
   pg.query(`DROP TABLE IF EXISTS edges; CREATE TABLE edges (id bigint PRIMARY KEY, source bigint, target bigint, cost float8);
     COPY edges (id, source, target, cost) FROM '${csv}' WITH (FORMAT csv);

@@ -16,3 +16,16 @@ export const skipWithoutProgram = (program: string, pkg: string): boolean => ski
 
 /** Chromium for the in-process browser checks: $CHROMIUM_PATH or Debian's. */
 export const browserPath = (): string | undefined => findBrowser();
+
+// spawnSync('x', …), execFileSync("x", …), spawn(`x`, …), execa('x', …), exec('x …'), execSync('x …'),
+// and `sh -c 'command -v x'`
+const CALL = /\b(?:spawnSync|spawn|execFileSync|execFile|execa|execaSync|execSync|exec)\(\s*(['"`])([^'"`\s]+)/g;
+const COMMAND_V = /command -v ([\w.+-]+)/g;
+
+/** The programs named literally in spawn-family calls of one source text. */
+export function spawnedPrograms(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(CALL)) found.add(m[2]);
+  for (const m of text.matchAll(COMMAND_V)) found.add(m[1]);
+  return [...found];
+}

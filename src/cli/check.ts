@@ -157,7 +157,7 @@ export function main(argv: string[]): number {
     console.log(JSON.stringify(js.length === 1 ? js[0] : js, null, 1));
   } else {
     if (loaded.migratedFrom !== undefined) console.log(t(lang, 'project.migrated', { file: args.path ?? '', from: loaded.migratedFrom, to: 1 }));
-    console.log(evaluations.map((ev) => report(ev, lang)).join('\n\n' + '='.repeat(80) + '\n\n'));
+    console.log(evaluations.map((ev) => report(ev, lang)).join(`\n\n${'='.repeat(80)}\n\n`));
   }
   return 0;
 }

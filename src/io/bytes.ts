@@ -70,7 +70,7 @@ export function detectEncoding(b: Uint8Array): Detected {
 /** A sample cut mid-character must not make valid UTF-8 look invalid: drop a trailing partial sequence. */
 function trimPartialUtf8(b: Uint8Array, wasCut: boolean): Uint8Array {
   if (!wasCut) return b;
-  let end = b.length;
+  const end = b.length;
   for (let k = 1; k <= 3 && end - k >= 0; k++) {
     const c = b[end - k];
     if ((c & 0xc0) === 0xc0) return b.subarray(0, end - k);

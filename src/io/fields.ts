@@ -29,7 +29,7 @@ export function normalizeName(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[(\[【][^)\]】]*[)\]】]/g, '')
+    .replace(/[([【][^)\]】]*[)\]】]/g, '')
     .replace(/[\s_\-－—~～:/\\.·]+/g, '')
     .replace(/(数量|总量)$/, '数');
 }
@@ -65,6 +65,7 @@ export function guessMapping(columns: string[], kind: LayerKind): Mapping {
   }
   for (const [field, aliases] of fields) {
     if (out[field] || field === 'id') continue;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range \x00-\x7f is ASCII; its complement is what is Chinese
     for (const a of aliases.filter((x) => x.length >= 2 && /[^\x00-\x7f]/.test(x))) {
       const i = norm.findIndex((n, k) => !used.has(k) && n.includes(normalizeName(a)) && !(field === 'beds' && n.includes('护理')));
       if (i >= 0) {

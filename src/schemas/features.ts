@@ -224,7 +224,7 @@ function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T |
 function begin(file: string, layer: LayerName, level: Level, index: number, raw: unknown, problems: InputProblem[], issues: DataIssue[]) {
   const c: FeatureCtx = { file, layer, level, index, problems, issues };
   const f = asObject(raw);
-  if (!f || f.type !== 'Feature') {
+  if (f?.type !== 'Feature') {
     problem(c, undefined, 'input.notFeature');
     return undefined;
   }
@@ -387,7 +387,7 @@ export const MAX_PROBLEMS = 20;
 /** A FeatureCollection (already JSON-parsed) → the layer, or every problem found (never half a layer). */
 export function parseLayer<L extends LayerName>(layer: L, fc: unknown, file: string): Parsed<LayerTypes[L]> {
   const o = asObject(fc);
-  if (!o || o.type !== 'FeatureCollection' || !Array.isArray(o.features)) {
+  if (o?.type !== 'FeatureCollection' || !Array.isArray(o.features)) {
     return { ok: false, problems: [{ file, msg: { key: 'input.notFeatureCollection', args: { file } } }] };
   }
   const parse = PARSERS[layer] as FeatureParser<LayerTypes[L]>;

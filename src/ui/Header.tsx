@@ -64,6 +64,7 @@ export function Header() {
       <span class={`phase phase-${state.phase.value}`} data-testid="phase" data-phase={state.phase.value} role="status">
         {tr(`ui.phase.${state.phase.value}`)}
       </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group; a <fieldset> would bring a form's border and legend */}
       <div class="lang" role="group" aria-label={tr('ui.language')}>
         {LANGS.map((l: Lang) => (
           <button key={l} type="button" data-testid={`lang-${l}`} aria-pressed={l === lang} onClick={() => actions.setLang(l)}>

@@ -49,7 +49,7 @@ describe('data/demo/basemap.pmtiles', () => {
     for (let x = x0; x <= x1; x++) {
       for (let yy = y(h.maxLat); yy <= y(h.minLat); yy++) {
         const t = await archive.getZxy(11, x, yy);
-        const places = t && new VectorTile(new PbfReader(new Uint8Array(t.data))).layers['places'];
+        const places = t && new VectorTile(new PbfReader(new Uint8Array(t.data))).layers.places;
         for (let i = 0; i < (places?.length ?? 0); i++) names.add(String(places!.feature(i).properties.name));
       }
     }

@@ -146,7 +146,7 @@ describe('writePmtiles read back with the pmtiles package', () => {
 
     const got = await archive.getZxy(10, 821, 408);
     const decoded = new VectorTile(new PbfReader(new Uint8Array(got!.data)));
-    const layer = decoded.layers['places']!;
+    const layer = decoded.layers.places!;
     expect(layer.length).toBe(1);
     const f = layer.feature(0);
     expect(f.properties).toEqual({ name: '韦曲街道', kind: 'street' });

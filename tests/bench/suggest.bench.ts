@@ -44,7 +44,10 @@ async function gridRows(): Promise<BenchRow[]> {
   // a whole 150 m grid run (straight reach): the gaps between checkpoints
   const stamps: number[] = [];
   const t0 = performance.now();
-  const r = suggestSites(demo, { kind: 'childcare_centre', sites: 3, capacity: 50, candidates: { communities: false, grid: { area, spacing: 150 } }, shouldStop: () => (stamps.push(performance.now()), false) });
+  const r = suggestSites(demo, { kind: 'childcare_centre', sites: 3, capacity: 50, candidates: { communities: false, grid: { area, spacing: 150 } }, shouldStop: () => {
+      stamps.push(performance.now());
+      return false;
+    } });
   const total = performance.now() - t0;
   const gaps = stamps.map((t, k) => t - (k === 0 ? t0 : stamps[k - 1]));
   rows.push({ name: 'suggest 150 m demo grid, whole run (straight reach)', ms: total, note: `${r.counts.candidates} candidates, ${stamps.length} checkpoints, longest gap ${Math.max(...gaps).toFixed(1)} ms, reach ${r.timings.reachMs.toFixed(0)} ms, selection ${r.timings.solveMs.toFixed(0)} ms` });

@@ -54,7 +54,7 @@ describe('npm run check-sites', () => {
     expect(r.code, r.err).toBe(0);
     const wb = XLSX.read(readFileSync(file));
     expect(wb.SheetNames).toEqual(['地块', '配建要求', '服务圈与剩余容量', '对街道和全区的影响']);
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['配建要求'], { header: 1 });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.配建要求, { header: 1 });
     const labels = rows.map((x) => x[0]);
     expect(labels).toContain('规则集');
     expect(labels).toContain('日期');

@@ -175,7 +175,7 @@ export function pngSize(b: Buffer): { width: number; height: number } {
 /** WGS84 → GCJ-02 by the published formulas (as in eviltransform), independent of gcoord. */
 export function wgs84ToGcj02(lon: number, lat: number): [number, number] {
   const a = 6378245.0;
-  const ee = 0.00669342162296594323;
+  const ee = 0.006693421622965943;
   const x = lon - 105.0;
   const y = lat - 35.0;
   let dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));

@@ -9,7 +9,7 @@ import { PresentSteps } from './present-steps';
 import { ImportSteps, pngSize, wgs84ToGcj02 } from './import-steps';
 
 const SHP = 'tests/fixtures/io/communities-gk36-gbk.zip';
-const SHP_IDS = (JSON.parse(readFileSync('tests/fixtures/io/src/communities-short.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] }).features.map((f) => f.properties['编号']);
+const SHP_IDS = (JSON.parse(readFileSync('tests/fixtures/io/src/communities-short.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] }).features.map((f) => f.properties.编号);
 
 // points inside the demo area: next to its first facilities
 const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { facilities: { features: { geometry: { coordinates: number[] } }[] } };

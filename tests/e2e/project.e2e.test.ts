@@ -17,7 +17,7 @@ describe('opening a project file', () => {
   it('shows the file’s communities, without the demo’s real-vs-simulated note', async () => {
     await driver.when.projectFilePicked('data/sample/project.json');
     expect(await driver.then.phase()).toBe('ready');
-    const ids = sample.communities.features.map((f) => f.properties['编号']).sort();
+    const ids = sample.communities.features.map((f) => f.properties.编号).sort();
     expect((await driver.then.tableRowIds('community')).sort()).toEqual(ids);
     expect(await driver.page.$('[data-testid=info-note]')).toBeNull();
     expect(await driver.page.$('[data-testid=map-badge]')).toBeNull();

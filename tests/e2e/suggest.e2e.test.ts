@@ -19,7 +19,7 @@ function parcelsFile(): { path: string; names: string[] } {
   const names = ['闲置校舍（甲）', '闲置厂房（乙）'];
   const features = g5.slice(0, 2).map((id, k) => {
     const f = demo.communities.features.find((x) => x.properties.id === id);
-    if (!f || f.geometry.type !== 'Polygon') throw new Error(`community ${id} not a polygon in the demo`);
+    if (f?.geometry.type !== 'Polygon') throw new Error(`community ${id} not a polygon in the demo`);
     const ring = f.geometry.coordinates[0].slice(0, -1);
     const mid = [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
     return { type: 'Feature', geometry: { type: 'Point', coordinates: mid }, properties: { id: `P${k + 1}`, name: names[k], mode: 'converted', capacity: 30 } };

@@ -18,11 +18,11 @@ const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",
 
 function xlsxWithFormulas(): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet([['名称', '类型', '床位', '护理型床位', '经度', '纬度'], ['甲', '养老院', 100, 30, 108.93, 34.16], [], [], ['乙', '养老院', 80, null, 108.94, 34.17]]);
-  ws['D5'] = { t: 'n', f: 'C5*0.3', v: 0 };
-  ws['E6'] = { t: 'e', f: '1/0', v: 7, w: '#DIV/0!' };
-  ws['A6'] = { t: 's', v: '丙' };
-  ws['B6'] = { t: 's', v: '养老院' };
-  ws['F6'] = { t: 'n', v: 34.18 };
+  ws.D5 = { t: 'n', f: 'C5*0.3', v: 0 };
+  ws.E6 = { t: 'e', f: '1/0', v: 7, w: '#DIV/0!' };
+  ws.A6 = { t: 's', v: '丙' };
+  ws.B6 = { t: 's', v: '养老院' };
+  ws.F6 = { t: 'n', v: 34.18 };
   ws['!ref'] = 'A1:F6';
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');

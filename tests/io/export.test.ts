@@ -107,7 +107,7 @@ describe('results tables', () => {
     const header = headerBlock({ profile: 'ak', params: DEFAULT_PARAMS }, 'en');
     const wb = XLSX.read(toXlsx(tables, header), { type: 'array' });
     expect(wb.SheetNames).toEqual(['Area', 'Community']);
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Community'], { header: 1, defval: null });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Community, { header: 1, defval: null });
     expect(rows[0].slice(0, 2)).toEqual(['Profile', 'ak']);
     expect(rows[header.length + 1]).toEqual(expect.arrayContaining(['ID', 'Rule', 'Value']));
     expect(rows[header.length + 2].slice(0, 7)).toEqual(['C1', '北街社区', 'ak.new.floor', 'Elderly-care floor area per resident, new communities', 0.1, 0.2, 'm² / resident']);

@@ -29,7 +29,7 @@ describe('import session (what the worker keeps between the dialogue steps)', ()
     s.check(0, 'facilities', rest);
     const good = (s.accept()?.good ?? []) as Facility[];
     expect(good).toHaveLength(3);
-    expect(good.every((f) => f.floorArea === undefined && f.extra['面积'] !== undefined)).toBe(true);
+    expect(good.every((f) => f.floorArea === undefined && f.extra.面积 !== undefined)).toBe(true);
   });
   it('cancel forgets the file; a failed read leaves nothing behind', () => {
     const s = createImportSession();

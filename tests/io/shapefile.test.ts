@@ -17,11 +17,11 @@ describe('zipped Shapefile made by GDAL in CGCS2000 Gauss-Krüger zone 36, GBK a
   });
   it('Chinese field names and values come through without mojibake', () => {
     expect(layer.columns).toEqual(['编号', '名称', '街道', '类型', '人口', '户数', '老年人口', '婴幼儿']);
-    expect(layer.features.map((f) => f.properties['名称'])).toEqual(communities.features.map((f) => f.properties['名称']));
-    expect(layer.features[2].properties['类型']).toBe('村');
+    expect(layer.features.map((f) => f.properties.名称)).toEqual(communities.features.map((f) => f.properties.名称));
+    expect(layer.features[2].properties.类型).toBe('村');
   });
   it('numbers stay numbers; polygons with a hole come back at the source lon/lat within 1e-7°', () => {
-    expect(layer.features[0].properties['人口']).toBe(8650);
+    expect(layer.features[0].properties.人口).toBe(8650);
     layer.features.forEach((f, i) => {
       const g = f.geometry;
       expect(g?.type).toBe('Polygon');
@@ -52,15 +52,15 @@ describe('other zones, Web Mercator, detection without .cpg', () => {
     const [layer] = readOk('facilities-cm108-gbk.zip', bytes('facilities-cm108-gbk.zip'));
     expect(layer.crs.code).toBe('EPSG:4545');
     layer.features.forEach((f, i) => expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7));
-    expect(layer.features[1].properties['名称']).toBe('长安区社会福利院');
+    expect(layer.features[1].properties.名称).toBe('长安区社会福利院');
     // a blank numeric cell is missing, not 0
-    expect(layer.features[0].properties['托位']).toBeNull();
+    expect(layer.features[0].properties.托位).toBeNull();
   });
   it('Web Mercator with UTF-8 attributes', () => {
     const [layer] = readOk('facilities-3857-utf8.zip', bytes('facilities-3857-utf8.zip'));
     expect(layer.crs.code).toBe('EPSG:3857');
     expect(layer.encoding?.name).toBe('utf-8');
-    expect(layer.features[2].properties['名称']).toBe('郭杜小蜜蜂托育中心');
+    expect(layer.features[2].properties.名称).toBe('郭杜小蜜蜂托育中心');
     layer.features.forEach((f, i) => expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7));
   });
   it('with no .cpg and no language-driver byte, GBK is detected from the bytes', () => {
@@ -69,7 +69,7 @@ describe('other zones, Web Mercator, detection without .cpg', () => {
     expect(files['communities_gk36.dbf'][29]).toBe(0); // GDAL leaves the language driver 0
     const [layer] = readOk('no-cpg.zip', zipSync(files));
     expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
-    expect(layer.features[0].properties['名称']).toBe('韦曲街道北街社区');
+    expect(layer.features[0].properties.名称).toBe('韦曲街道北街社区');
     expect(layer.columns).toContain('老年人口');
   });
   it('the language-driver byte alone is enough when there is no .cpg', () => {
@@ -99,7 +99,7 @@ describe('a .cpg that lies', () => {
     files['communities_gk36.cpg'] = new TextEncoder().encode('UTF-8');
     const [layer] = readOk('liar.zip', zipSync(files));
     expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
-    expect(layer.features[0].properties['名称']).toBe('韦曲街道北街社区');
+    expect(layer.features[0].properties.名称).toBe('韦曲街道北街社区');
     expect(layer.notes).toContainEqual({ key: 'io.note.cpgOverridden', args: { declared: 'UTF-8', used: 'gb18030' } });
   });
   it('UTF-8 bytes with a .cpg saying GBK are read as UTF-8', () => {
@@ -107,7 +107,7 @@ describe('a .cpg that lies', () => {
     files['facilities_3857.cpg'] = new TextEncoder().encode('GBK');
     const [layer] = readOk('liar2.zip', zipSync(files));
     expect(layer.encoding?.name).toBe('utf-8');
-    expect(layer.features[0].properties['名称']).toBe('长安区韦曲街道日间照料中心');
+    expect(layer.features[0].properties.名称).toBe('长安区韦曲街道日间照料中心');
   });
   it('--encoding with an unknown name is refused by name', () => {
     expect(readFile('x.zip', bytes('facilities-3857-utf8.zip'), { encoding: 'klingon' })).toEqual({ ok: false, error: { key: 'io.err.unknownEncoding', args: { encoding: 'klingon' } } });

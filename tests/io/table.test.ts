@@ -16,7 +16,7 @@ describe('CSV', () => {
   it('GDAL export in GBK with x/y in EPSG:4545: encoding detected, points back at the source lon/lat', () => {
     const [layer] = readOk('facilities-cm108-gbk.csv', bytes('facilities-cm108-gbk.csv'), { crs: 'EPSG:4545' });
     expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
-    expect(layer.features.map((f) => f.properties['机构名称'])).toEqual(facilities.features.map((f) => f.properties['机构名称']));
+    expect(layer.features.map((f) => f.properties.机构名称)).toEqual(facilities.features.map((f) => f.properties.机构名称));
     layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-6));
     // the coordinate columns became the geometry, not attributes
     expect(layer.columns).not.toContain('X');
@@ -77,7 +77,7 @@ describe('encoding detection', () => {
   });
   it('a two-character GBK file (too short for statistics) still decodes as Chinese', () => {
     const [layer] = readOk('short.csv', iconv.encode('名称,经度,纬度\n韦曲,108.9,34.1\n', 'gbk'));
-    expect(layer.features[0].properties['名称']).toBe('韦曲');
+    expect(layer.features[0].properties.名称).toBe('韦曲');
   });
 });
 
@@ -91,7 +91,7 @@ describe('XLSX (written by SheetJS, read back as a planner’s file)', () => {
   }
   it('blank lines are skipped, rows keep their Excel numbers, cached formula results are used', () => {
     const data = workbook([['名称', '类型', '床位', '护理型床位', '经度', '纬度'], ['甲', '养老院', 100, 30, 108.93, 34.16], [], ['乙', '日间照料中心', 20, 5, 108.94, 34.17]], (ws) => {
-      ws['D4'] = { t: 'n', f: 'C4/4', v: 5 };
+      ws.D4 = { t: 'n', f: 'C4/4', v: 5 };
     });
     const [layer] = readOk('f.xlsx', data);
     expect(layer.name).toBe('养老设施');
@@ -137,7 +137,7 @@ describe('header rows', () => {
     const text = '名稱,經度,緯度\n臺北市萬華區龍山寺附近的社區照顧關懷據點,121.4999,25.0372\n新北市板橋區社區照顧關懷據點服務中心,121.4627,25.0143\n';
     const [layer] = readOk('tw.csv', iconv.encode(text, 'big5'));
     expect(layer.encoding?.name).toBe('big5');
-    expect(layer.features[0].properties['名稱']).toBe('臺北市萬華區龍山寺附近的社區照顧關懷據點');
+    expect(layer.features[0].properties.名稱).toBe('臺北市萬華區龍山寺附近的社區照顧關懷據點');
   });
 });
 
@@ -159,7 +159,7 @@ describe('dates', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'S');
     const [layer] = readOk('d.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellDates: true }) as ArrayBuffer));
-    expect(layer.features[0].properties['调查日期']).toBe('2024-01-31');
+    expect(layer.features[0].properties.调查日期).toBe('2024-01-31');
     const out = importLayer(layer, { kind: 'communities', file: 'd.xlsx' });
     expect(out.report.problems).toEqual([]);
     expect(out.good.map((c) => c.builtYear)).toEqual([2005, 2019]);

@@ -6,7 +6,7 @@ import type { SourceFeature } from '../../src/io';
 // eviltransform / coordtransform: Krasovsky ellipsoid a = 6378245, ee = 0.00669342162296594323)
 // and of Baidu's BD-09 (x_pi = π·3000/180), written here from the formulas, not from gcoord.
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 function tLat(x: number, y: number): number {
   let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
   r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;

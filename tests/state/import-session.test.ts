@@ -76,7 +76,7 @@ describe('import with a scenario open', () => {
     if (!reopened.ok) throw new Error('saved project does not open');
     expect(reopened.project.facilities.some((f) => f.id === 'IMP1')).toBe(true);
     expect((reopened.project.other.imports as unknown[]).length).toBe(1);
-    const ids = saved.facilities.features.map((f) => f.properties.id ?? f.properties['编号']);
+    const ids = saved.facilities.features.map((f) => f.properties.id ?? f.properties.编号);
     expect(ids).toContain('IMP1');
     expect(ids).not.toContain('NEW1');
     expect(state.session.value!.active).not.toBe(BASELINE_ID);

@@ -48,7 +48,10 @@ function setup(store = memoryStore()) {
   const a = createImportActions(s, {
     importer: {
       ...localImporter(api),
-      read: async (req, onProgress) => api.importRead(req, (f) => (progress.push(f), onProgress(f))),
+      read: async (req, onProgress) => api.importRead(req, (f) => {
+        progress.push(f);
+        onProgress(f);
+      }),
     },
     store,
     apply: async (x) => void applied.push(x),
@@ -89,7 +92,7 @@ describe('import wizard state', () => {
     expect(t.s.step.value).toBe('done');
     expect(t.applied).toHaveLength(1);
     const src = JSON.parse(readFileSync(`${FIX}/src/communities-short.geojson`, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
-    expect(t.baseline().communities.map((c) => c.id)).toEqual(src.features.map((f) => f.properties['编号']));
+    expect(t.baseline().communities.map((c) => c.id)).toEqual(src.features.map((f) => f.properties.编号));
     expect(t.baseline().communities[0].population).toBe(8650);
     expect(t.baseline().facilities).toBe(t.start.facilities); // other layers untouched
     const page = projectWithImport(sampleProject(), t.applied[0], await parseGood(t.applied[0].layerJson));

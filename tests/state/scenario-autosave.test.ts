@@ -134,7 +134,6 @@ describe('autosave', () => {
 describe('project files', () => {
   it('a saved project file opens with its scenarios, the open one and its edits', async () => {
     const before = await worked();
-    const store = mapStore();
     const text = await projectFileText(before.state, { client: before.client, views: () => [] });
     const json = JSON.parse(text) as Record<string, unknown>;
     expect(json.version).toBe(1);

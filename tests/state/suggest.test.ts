@@ -38,7 +38,10 @@ async function setup(profile = 'ca') {
   const actions = createActions(state, {
     client: {
       ...client,
-      suggest: async (req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) => api.suggest(req, (p) => (progress.push(p), onProgress?.(p))),
+      suggest: async (req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) => api.suggest(req, (p) => {
+        progress.push(p);
+        onProgress?.(p);
+      }),
       cancelSuggest: async () => api.cancelSuggest(),
       readParcels: async (name: string, bytes: ArrayBuffer) => api.readParcels(name, bytes),
     },

@@ -24,7 +24,7 @@ export function checkSiteGeometry(g: Geometry | null | undefined, file: string):
   if (!g) return { ok: false, error: { key: 'site.err.noGeometry', args: { file } } };
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return { ok: false, error: { key: 'site.err.notPolygon', args: { file, type: g.type } } };
   const polys = polygons(g);
-  const rings = polys.flatMap((p) => p);
+  const rings = polys.flat();
   const distinct = (r: Position[]) => new Set(r.map((p) => `${p[0]},${p[1]}`)).size;
   if (polys.length === 0 || rings.length === 0 || polys.some((p) => p.length === 0 || p[0].length < 4 || distinct(p[0]) < 3)) {
     return { ok: false, error: { key: 'site.err.empty', args: { file } } };

@@ -41,7 +41,7 @@ function validate(o: SuggestOptions): void {
   if (o.goal === 'ratio' && o.capacity === undefined) fail('the ratio goal needs a capacity per site: the ratio counts places or beds');
   if (o.perPlace !== undefined && !(o.perPlace > 0)) fail(`perPlace must be a number > 0, got ${o.perPlace}`);
   const c = o.candidates;
-  if (!c.communities && !c.grid && !(c.parcels && c.parcels.length)) fail('no candidate sites: choose communities, a grid over an area, a parcels file, or several');
+  if (!c.communities && !c.grid && !(c.parcels?.length)) fail('no candidate sites: choose communities, a grid over an area, a parcels file, or several');
 }
 
 function weightOf(c: Community, cohort: Cohort): number | undefined {

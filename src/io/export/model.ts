@@ -53,6 +53,7 @@ const HEADERS_ZH: Record<LayerKind, Record<string, string>> = {
 
 /** Categorical values in Chinese: the first Chinese alias of each canonical value. */
 function zhValue(table: Record<string, string[]>, v: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range \x00-\x7f is ASCII; its complement is what is Chinese
   return table[v]?.find((a) => /[^\x00-\x7f]/.test(a)) ?? v;
 }
 

@@ -40,9 +40,8 @@ function csvCell(v: CellValue): string {
 }
 
 export function toCsvText(table: ExportTable, header: HeaderBlock = []): string {
-  return aoa(table, header)
-    .map((row) => row.map(csvCell).join(','))
-    .join('\r\n') + '\r\n';
+  const lines = aoa(table, header).map((row) => row.map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** CSV bytes: UTF-8 with BOM, CRLF line ends (what Excel writes). */

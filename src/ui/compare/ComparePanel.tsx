@@ -43,6 +43,7 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           ⇄
         </button>
         <ScenarioSelect label="B" value={b} onChange={(id) => compare.choose('b', id)} testid="compare-b" />
+        {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group; a <fieldset> would bring a form's border and legend */}
         <div class="lang" role="group" aria-label={tr('present.compare.mode')}>
           {(['side', 'swipe'] as const).map((m) => (
             <button key={m} type="button" data-testid={`compare-mode-${m}`} aria-pressed={c.mode.value === m} onClick={() => compare.setMode(m)}>

@@ -64,7 +64,7 @@ export function PrintSheet() {
       <div class="print-top">
         <figure class="print-map">
           {snap ? <img src={snap.image} alt={tr('ui.map')} /> : <div class="print-nomap">{tr('present.print.noMap')}</div>}
-          <div class="north" aria-label={tr('present.print.north')}>
+          <div class="north" role="img" aria-label={tr('present.print.north')}>
             <svg viewBox="0 0 20 30" width="28" height="42" aria-hidden="true" style={{ transform: `rotate(${-(snap?.bearing ?? 0)}deg)` }}>
               <polygon points="10,0 18,24 10,19 2,24" fill="#111" />
             </svg>

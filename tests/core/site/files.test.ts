@@ -60,11 +60,11 @@ describe('accepted formats', () => {
     if (!r.ok) throw new Error(r.error.key);
     const byLayer = Object.fromEntries(r.candidates.map((c) => [c.layer, c]));
     expect(Object.keys(byLayer).sort()).toEqual(['建筑', '用地红线']);
-    expect(byLayer['用地红线'].areaM2).toBeGreaterThan(39_900);
-    expect(byLayer['建筑'].areaM2).toBeLessThan(5_000);
-    expect(nearestCornerMetres(byLayer['用地红线'])).toBeLessThan(0.5);
+    expect(byLayer.用地红线.areaM2).toBeGreaterThan(39_900);
+    expect(byLayer.建筑.areaM2).toBeLessThan(5_000);
+    expect(nearestCornerMetres(byLayer.用地红线)).toBeLessThan(0.5);
     // a DXF carries no figures: the reviewer enters them; with them the site checks
-    const c = checkSite(area, { ...byLayer['用地红线'].input, figures: A }, { profiles: ['ca'] });
+    const c = checkSite(area, { ...byLayer.用地红线.input, figures: A }, { profiles: ['ca'] });
     expect(c.ok).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ export function toCplexLp(inst: SmallInstance, maxSites: number, budget?: number
   lines.push(` k: ${inst.reach.map((_, j) => `x_${j}`).join(' + ')} <= ${maxSites}`);
   if (budget !== undefined) lines.push(` b: ${inst.reach.map((_, j) => `${inst.cost[j]} x_${j}`).join(' + ')} <= ${budget}`);
   lines.push('Binary', ...inst.reach.map((_, j) => ` x_${j}`), 'End');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Optimal served weight according to glpsol. */

@@ -108,7 +108,10 @@ describe('grid steps', () => {
     expect(stopped).toThrow(SuggestStopped);
     expect(checks).toBe(3);
     let total = 0;
-    expect(runSteps(all, () => (total++, false))).toEqual(bruteGridPoints(cShape, 20));
+    expect(runSteps(all, () => {
+      total++;
+      return false;
+    })).toEqual(bruteGridPoints(cShape, 20));
     expect(total).toBeGreaterThan(3);
   });
 });

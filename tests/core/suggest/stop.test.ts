@@ -26,7 +26,10 @@ const options = (over: Partial<SuggestOptions> = {}): SuggestOptions => ({ kind:
 function checksOfFullRun(): (SuggestPhase | 'start')[] {
   let phase: SuggestPhase | 'start' = 'start';
   const at: (SuggestPhase | 'start')[] = [];
-  suggestSites(data, options({ onPhase: (p) => (phase = p), shouldStop: () => (at.push(phase), false) }));
+  suggestSites(data, options({ onPhase: (p) => (phase = p), shouldStop: () => {
+    at.push(phase);
+    return false;
+  } }));
   return at;
 }
 
@@ -78,7 +81,10 @@ describe('stopping a suggestion', () => {
 describe('the pausing run (the worker’s)', () => {
   it('pauses at checkpoints and answers the same as the straight run', async () => {
     let pauses = 0;
-    const pause = () => (pauses++, Promise.resolve());
+    const pause = () => {
+      pauses++;
+      return Promise.resolve();
+    };
     const paused = await suggestSitesAsync(data, options(), { pause, sliceMs: 0 });
     expect(pauses).toBeGreaterThan(10);
     expect({ ...paused, timings: null }).toEqual({ ...suggestSites(data, options()), timings: null });
@@ -88,7 +94,10 @@ describe('the pausing run (the worker’s)', () => {
     let pauses = 0;
     let cancelled = false;
     // the 3rd pause delivers a "cancel"
-    const pause = () => new Promise<void>((resolve) => setTimeout(() => (++pauses === 3 && (cancelled = true), resolve()), 0));
+    const pause = () => new Promise<void>((resolve) => setTimeout(() => {
+      if (++pauses === 3) cancelled = true;
+      resolve();
+    }, 0));
     await expect(suggestSitesAsync(data, options({ shouldStop: () => cancelled }), { pause, sliceMs: 0 })).rejects.toBeInstanceOf(SuggestStopped);
     expect(pauses).toBe(3);
   });
@@ -103,7 +112,10 @@ describe('the pausing run (the worker’s)', () => {
       for (let k = 0; k < 30; k++) yield;
       return 'done';
     }
-    expect(await runStepsAsync(steps(), { pause: async () => void pauses++, sliceMs: 25, now, shouldStop: () => (checks++, false) })).toBe('done');
+    expect(await runStepsAsync(steps(), { pause: async () => void pauses++, sliceMs: 25, now, shouldStop: () => {
+      checks++;
+      return false;
+    } })).toBe('done');
     // readings: one at the start (10), one per checkpoint, one after each pause. The 1st, 2nd and
     // 3rd checkpoints read 20, 30, 40: 10, 20, 30 ms since 10, so the 3rd pauses; the reading
     // after it (50) starts the next slice: a pause every 3rd checkpoint → 30 / 3 = 10 pauses, and

@@ -38,7 +38,7 @@ export interface Placement {
 /** Point groups: group i lists the points of owner i (one point for most owners). */
 export type PointGroups = readonly (readonly LonLat[])[];
 
-export function place(g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
+export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
   const owner: number[] = [];
   const edge: number[] = [];
   const t: number[] = [];

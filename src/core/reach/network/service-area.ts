@@ -168,7 +168,7 @@ function rasterise(segs: number[], r: number, cell: number): Raster {
         if (filled[j * nx + i]) continue;
         const cx = x0 + (i + 0.5) * cell - ax;
         let t = len2 === 0 ? 0 : (cx * dx + cy * dy) / len2;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        t = Math.max(0, Math.min(1, t));
         const ex = cx - t * dx;
         const ey = cy - t * dy;
         if (ex * ex + ey * ey <= r2) filled[j * nx + i] = 1;

@@ -153,7 +153,7 @@ export class EdgeIndex {
             const dy = (g.lat[b] - g.lat[a]) * ly;
             const len2 = dx * dx + dy * dy;
             let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
-            t = t < 0 ? 0 : t > 1 ? 1 : t;
+            t = Math.max(0, Math.min(1, t));
             const fx = ax + t * dx;
             const fy = ay + t * dy;
             const d = Math.sqrt(fx * fx + fy * fy);
