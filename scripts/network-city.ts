@@ -2,8 +2,8 @@
 // demo generator: a grid of blocks with bent streets (shape points between junctions), streets
 // missing at random, a river crossed only by every 8th street, and expressways that cross the grid
 // without shared nodes (overpasses). Lon/lat around 长安区.
-import type { Road } from '../../src/core/model';
-import type { LonLat } from '../../src/core/reach/types';
+import type { Road } from '../src/core/model';
+import type { LonLat } from '../src/core/reach/types';
 
 export interface SyntheticCity {
   roads: Road[];

@@ -51,6 +51,8 @@ function ensureTools() {
  */
 const CHECKS = [
   { name: 'typecheck (tsc --noEmit)', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint (biome lint, biome.jsonc)', cmd: 'npx', args: ['biome', 'lint', '.'] },
+  { name: 'layers (dependency-cruiser, docs/architecture.md)', cmd: 'npm', args: ['run', '--silent', 'layers'] },
   // FORMAT CHECK: add { name: 'format (biome format)', cmd: 'npx', args: ['biome', 'format', '.'] } here
   // together with the one whole-repo formatting commit (until then the code is not formatted by Biome).
 ];

@@ -133,6 +133,9 @@ export interface Project extends Layers {
 }
 
 export type Level = 'area' | 'street' | 'community' | 'facility' | 'scenario';
+
+/** One key per unit across levels (a street and a community may share an id). */
+export const unitKey = (level: Level, id: string): string => `${level}:${id}`;
 export type Status = 'pass' | 'fail' | 'na';
 
 export interface Citation {

@@ -3,9 +3,9 @@
 // or JSX text, never as markup.
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Community, Facility, Street } from '../core/model';
+import { type Community, type Facility, type Street, unitKey } from '../core/model';
 import type { Lang } from '../i18n';
-import { unitKey, type Verdict } from '../state/verdicts';
+import type { Verdict } from '../state/verdicts';
 import { KIND_STYLES, type FacilityGroup } from './theme';
 
 /** Geometry-bearing properties: set once per project. Verdicts come as feature state (unitStates). */
@@ -74,8 +74,3 @@ export function facilityFeatures(facilities: readonly Facility[], lang: Lang): F
   };
 }
 
-/** Communities outside all circles of at least one group switched on (from Evaluation.coverage):
- *  with both groups on, a community served for elderly care but not for childcare is still a gap. */
-export function outsideSet(coverage: readonly { circle: string; outside: string[] }[], circles: readonly string[]): Set<string> {
-  return new Set(coverage.filter((c) => circles.includes(c.circle)).flatMap((c) => c.outside));
-}

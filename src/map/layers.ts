@@ -3,13 +3,11 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/model';
+import type { LayerGroup } from '../state/layers';
 import type { Verdict } from '../state/verdicts';
 import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
 import { CLUSTER_OPTIONS, clusterLayers, clustered, NOT_CLUSTER } from './facility-clusters';
 
-/** The toggles the layer panel offers; each switches one or more map layers. */
-export type LayerGroup = 'streets' | 'communities' | 'facilities' | 'circles' | 'outside';
-export const LAYER_GROUPS: readonly LayerGroup[] = ['streets', 'communities', 'circles', 'outside', 'facilities'];
 
 export const SOURCES = {
   streets: 'a-streets',

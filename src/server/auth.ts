@@ -85,7 +85,8 @@ export async function throttled(q: Queryable, name: string, ip: string, failures
 export async function checkLogin(q: Queryable, name: string, password: string, ip: string): Promise<User | undefined> {
   const rows = await q.query<{ id: number; name: string; role: Role; disabled: boolean; pw_hash: string }>('SELECT id, name, role, disabled, pw_hash FROM users WHERE name = $1', [name]);
   const u = rows[0];
-  const ok = u ? await verifyPassword(password, u.pw_hash) : (await verifyPassword(password, await DUMMY), false);
+  // an unknown name costs the same scrypt as a known one, so timing does not tell which names exist
+  const ok = (await verifyPassword(password, u ? u.pw_hash : await DUMMY)) && u !== undefined;
   if (ok && u && !u.disabled) {
     await q.query('DELETE FROM login_failures WHERE key = $1', [`name:${name}`]);
     return { id: u.id, name: u.name, role: u.role, disabled: u.disabled };

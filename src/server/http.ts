@@ -106,7 +106,11 @@ export class Router<C> {
     for (const r of this.routes) {
       if (r.parts.length !== parts.length) continue;
       const params: Record<string, string> = {};
-      const ok = r.parts.every((p, i) => (p.startsWith(':') ? ((params[p.slice(1)] = decodeURIComponent(parts[i])), parts[i].length > 0) : p === parts[i]));
+      const ok = r.parts.every((p, i) => {
+        if (!p.startsWith(':')) return p === parts[i];
+        params[p.slice(1)] = decodeURIComponent(parts[i]);
+        return parts[i].length > 0;
+      });
       if (!ok) continue;
       if (r.method === method) return { handler: r.handler, params };
       wrongMethod = true;

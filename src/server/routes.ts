@@ -3,7 +3,7 @@
 // its audit row, so the record and the log of it commit together or not at all.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   zDataImport,
   zDecide,

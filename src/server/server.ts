@@ -97,7 +97,10 @@ export function createWorkspaceServer(opts: ServerOptions): Server {
     }
     const err = e as Error & { code?: string };
     // a unique-key race that the counter should have prevented is still a conflict, never a 500 with SQL in it
-    if (err.code === '23505') return sendJson(res, 409, { error: 'conflict', message: 'the record changed at the same time; read it again and retry' });
+    if (err.code === '23505') {
+      sendJson(res, 409, { error: 'conflict', message: 'the record changed at the same time; read it again and retry' });
+      return;
+    }
     console.error(`[server] ${err.stack ?? String(e)}`);
     sendJson(res, 500, { error: 'internal', message: 'the server failed on this request; it is logged' });
   }

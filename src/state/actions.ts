@@ -4,7 +4,7 @@ import { batch } from '@preact/signals';
 import { resolveParams, type Params } from '../core/params';
 import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
-import type { LayerGroup } from '../map/layers';
+import type { LayerGroup } from './layers';
 import type { LoadOutcome } from '../worker/api';
 import type { AnalysisClient } from '../worker/client';
 import { areasKey, type CircleGroup } from '../worker/service-areas';
@@ -98,7 +98,7 @@ export function createActions(s: AppState, deps: Deps) {
       if (!loaded.ok) {
         batch(() => {
           s.phase.value = 'error';
-          s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: '' }) + '\n' + loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n');
+          s.error.value = `${t(s.lang.value, 'ui.error.load', { file: fileName, detail: '' })}\n${loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n')}`;
         });
         return;
       }

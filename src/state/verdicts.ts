@@ -1,11 +1,9 @@
 // Pure view models over an Evaluation: the verdict each unit gets on the map, the rows of the
 // results tables and the per-rule counts. No DOM, no signals: unit-tested in tests/state.
-import type { Level, RuleResult, Status } from '../core/model';
+import { type Level, type RuleResult, type Status, unitKey } from '../core/model';
 
 /** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
 export type Verdict = Status | 'none';
-
-export const unitKey = (level: Level, id: string): string => `${level}:${id}`;
 
 /** A rule's key as the profiles list it: the id, or id:part for a clause with several numbers
  *  (e.g. ca.circle:elderly and ca.circle:childcare are counted and coloured separately). */
@@ -82,4 +80,10 @@ export function resultsForUnit(results: readonly RuleResult[], level: Level, id:
   return results
     .filter((r) => r.unit.level === level && r.unit.id === id)
     .sort((a, b) => rank[a.status] - rank[b.status] || a.rule.localeCompare(b.rule) || Number(!isMainView(a)) - Number(!isMainView(b)));
+}
+
+/** Communities outside all circles of at least one group switched on (from Evaluation.coverage):
+ *  with both groups on, a community served for elderly care but not for childcare is still a gap. */
+export function outsideSet(coverage: readonly { circle: string; outside: string[] }[], circles: readonly string[]): Set<string> {
+  return new Set(coverage.filter((c) => circles.includes(c.circle)).flatMap((c) => c.outside));
 }

@@ -6,7 +6,7 @@ import type { Msg } from '../core/model';
 import { readScenarioPart } from '../core/scenario/project_part';
 import { BASELINE_ID } from '../core/scenario/scenarios';
 import { addView, removeView, stepView, type View } from '../core/scenario/views';
-import { LAYER_GROUPS, type LayerGroup } from '../map/layers';
+import { LAYER_GROUPS, type LayerGroup } from './layers';
 import type { AppState } from './app-state';
 
 export type Bbox = [number, number, number, number];

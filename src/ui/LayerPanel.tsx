@@ -1,5 +1,5 @@
 // Layer switches, which service circles to draw, and the legend for what is on the map.
-import { LAYER_GROUPS } from '../map/layers';
+import { LAYER_GROUPS } from '../state/layers';
 import { CIRCLE_COLOURS } from '../map/theme';
 import { CIRCLE_GROUPS } from '../worker/service-areas';
 import { useApp, useT } from './context';

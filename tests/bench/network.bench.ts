@@ -1,5 +1,5 @@
 // Street-network reach at city scale (issue 4). On synthetic cities of ~50,000 and ~200,000 street
-// nodes (tests/bench/network-city.ts) with 1,200 elderly-care + 1,200 childcare facilities and
+// nodes (scripts/network-city.ts) with 1,200 elderly-care + 1,200 childcare facilities and
 // 8,000 communities, in this one process:
 //  - full coverage evaluation: for both circles, each community's nearest facility within the
 //    15-minute walk (810 m), every point snapped to the streets anew ("cold") or with the
@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { createNetworkEngine, type NetworkEngine } from '../../src/core/reach/network-engine';
 import type { LonLat } from '../../src/core/reach/types';
 import { loadGraph, startPostgres, type Pg } from '../../scripts/verify-pgrouting';
-import { rng, syntheticCity } from './network-city';
+import { rng, syntheticCity } from '../../scripts/network-city';
 import { generateCity } from '../../scripts/demo/city';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import type { BenchRow } from './run';
@@ -70,6 +70,7 @@ function naiveCoverage(communities: LonLat[], circles: LonLat[][]): number {
 }
 
 function pgAvailable(): boolean {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${Status} is dpkg-query's own format syntax
   const ok = (p: string): boolean => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout === 'install ok installed';
   return ok('postgresql-15-pgrouting') && ok('postgresql-15-postgis-3');
 }

@@ -4,7 +4,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_ABOVE } from '../../src/map/facility-clusters';
-import { LAYER_GROUPS, overlayLayers, overlaySources, SOURCES, type LayerGroup } from '../../src/map/layers';
+import { overlayLayers, overlaySources, SOURCES } from '../../src/map/layers';
+import { LAYER_GROUPS, type LayerGroup } from '../../src/state/layers';
 import { BLANK_BASE, composeStyle } from '../../src/map/style';
 
 const points = (n: number): FeatureCollection => ({

@@ -1,7 +1,8 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility } from '../../src/core/model';
-import { capacityOf, communityDots, communityFeatures, facilityFeatures, outsideSet, streetFeatures, unitStates } from '../../src/map/features';
+import { capacityOf, communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../../src/map/features';
+import { outsideSet } from '../../src/state/verdicts';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
 const L = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]] };

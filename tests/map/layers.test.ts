@@ -5,7 +5,8 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { demoBasemap, protomapsBasemap } from '../../src/map/basemap-style';
 import { communityFeatures } from '../../src/map/features';
-import { LAYER_GROUPS, overlayLayers, overlaySources, SOURCES, type LayerGroup } from '../../src/map/layers';
+import { overlayLayers, overlaySources, SOURCES } from '../../src/map/layers';
+import { LAYER_GROUPS, type LayerGroup } from '../../src/state/layers';
 import { BLANK_BASE, composeStyle, rasterBase } from '../../src/map/style';
 
 const allOn = Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>;

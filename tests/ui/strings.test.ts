@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FACILITY_KINDS } from '../../src/core/model';
 import { LANGS, t } from '../../src/i18n';
 import { uiEn, uiZh } from '../../src/i18n/ui';
-import { LAYER_GROUPS } from '../../src/map/layers';
+import { LAYER_GROUPS } from '../../src/state/layers';
 import { PARAM_LIMITS } from '../../src/state/actions';
 import { CIRCLE_GROUPS } from '../../src/worker/service-areas';
 

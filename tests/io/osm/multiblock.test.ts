@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOsm } from '../../../src/io/osm';
-import { syntheticCity } from '../../bench/network-city';
+import { syntheticCity } from '../../../scripts/network-city';
 import { skipWithoutProgram } from '../../tools';
 
 describe.skipIf(skipWithoutProgram('osmium', 'osmium-tool'))('OSM PBF with many blocks (osmium-tool)', () => {
