@@ -7,10 +7,11 @@ import { circleDistance, resolveParams, type Params } from '../core/params';
 import { readScenarioPart, replay, type Edit, type SkippedEdit } from '../core/scenario';
 import { projectToJson, type InputProblem } from '../schemas';
 import { parseProject } from './parse';
-import { createImportApi } from './import';
-import { createSuggestApi } from './suggest';
-import { createCompareApi } from './compare';
-import { createSiteApi } from './site';
+import type { ImportApi } from './import';
+import type { createSuggestApi } from './suggest';
+import type { createCompareApi } from './compare';
+import type { createSiteApi } from './site';
+import { lazyPart } from './lazy-part';
 import { createAnalysisPartsApi } from './analysis-parts';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
@@ -59,11 +60,24 @@ let baseline: (Layers & { area: AreaInfo }) | null = null;
 let reachCache: ReachCache | null = null;
 
 export const api = {
-  ...createImportApi({ baseline: () => baseline, current: () => data, setBaseline: (l) => { if (l.roads !== baseline?.roads) reachCache = null; if (baseline) baseline = data = { ...l, area: baseline.area }; } }),
-  ...createSuggestApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
+  // importers, suggestion, compare and the site check load on their first call (lazy-part.ts)
+  ...lazyPart(
+    () => import('./import').then((m) => m.createImportApi({ baseline: () => baseline, current: () => data, setBaseline: (l) => { if (l.roads !== baseline?.roads) reachCache = null; if (baseline) baseline = data = { ...l, area: baseline.area }; } })),
+    { importRead: true, importCheck: true, importAccept: true, importRestore: true, importCancel: true, exportResults: true, exportGaps: true } satisfies Record<keyof ImportApi, true>,
+  ),
+  ...lazyPart(
+    () => import('./suggest').then((m) => m.createSuggestApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } })),
+    { suggest: true, cancelSuggest: true, readParcels: true } satisfies Record<keyof ReturnType<typeof createSuggestApi>, true>,
+  ),
   // compare replays each side on the baseline itself (src/worker/compare.ts)
-  ...createCompareApi({ baseline: () => baseline, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
-  ...createSiteApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } }),
+  ...lazyPart(
+    () => import('./compare').then((m) => m.createCompareApi({ baseline: () => baseline, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } })),
+    { compare: true } satisfies Record<keyof ReturnType<typeof createCompareApi>, true>,
+  ),
+  ...lazyPart(
+    () => import('./site').then((m) => m.createSiteApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } })),
+    { checkSite: true, readSiteFile: true, siteXlsx: true } satisfies Record<keyof ReturnType<typeof createSiteApi>, true>,
+  ),
   // analyse() with the results fetched a slice per message (the page's client uses this)
   ...createAnalysisPartsApi({ analyse: (req: AnalysisRequest): Analysis => api.analyse(req) }),
   listProfiles(): ProfileInfo[] {

@@ -4,6 +4,7 @@
 // in-process.
 import { proxy, transfer, type Remote } from 'comlink';
 import type { ServiceArea } from '../io/export/gaps';
+import type { LazyPart } from './lazy-part';
 import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckAnswer, ImportCheckRequest, ImportReadAnswer, ImportReadRequest, ImportRestored } from './import';
 
 export interface Importer {
@@ -29,8 +30,9 @@ export function remoteImporter(remote: Remote<ImportApi>): Importer {
   };
 }
 
-/** The same api called in-process (Node tests, or a page without workers). */
-export function localImporter(api: ImportApi): Importer {
+/** The same api called in-process (Node tests, or a page without workers): the part itself or
+ *  as api.ts exposes it (loaded on first call). */
+export function localImporter(api: ImportApi | LazyPart<ImportApi>): Importer {
   return {
     read: async (req, onProgress) => api.importRead(req, onProgress),
     check: async (req) => api.importCheck(req),

@@ -6,6 +6,8 @@ import { buildApp, serveApp } from './server';
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
+    /** the build folder the server serves (tests/e2e/size.e2e.test.ts reads it) */
+    appDist: string;
   }
 }
 
@@ -15,6 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await buildApp(outDir);
   const server = await serveApp(outDir);
   project.provide('appUrl', server.url);
+  project.provide('appDist', outDir);
   return async () => {
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
