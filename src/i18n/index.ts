@@ -28,6 +28,11 @@ export function t(lang: Lang, key: string, args?: Record<string, string | number
   return args ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m)) : s;
 }
 
+/** whether a catalogue has the key (for optional, more specific twins of a message) */
+export function hasKey(key: string): boolean {
+  return key in catalogues.zh;
+}
+
 export function tm(lang: Lang, msg: Msg): string {
   return t(lang, msg.key, msg.args);
 }

@@ -156,12 +156,17 @@ export function guessCrs(sampleX: number[], sampleY: number[], area?: [number, n
   const xs = sampleX.filter(Number.isFinite);
   const ys = sampleY.filter(Number.isFinite);
   if (xs.length === 0) return undefined;
-  // lon/lat when nine in ten pairs are: a few swapped or mistyped rows are reported per row, not
-  // allowed to make the whole file look projected
+  // lon/lat when nine in ten pairs are, or when every number is in degrees and at least half the
+  // pairs read as lon/lat: a few swapped or mistyped rows are reported per row, not allowed to
+  // make the whole file look projected (or refused)
   const n = Math.min(xs.length, ys.length);
   let lonlat = 0;
-  for (let i = 0; i < n; i++) if (Math.abs(xs[i]) <= 180 && Math.abs(ys[i]) <= 90) lonlat++;
-  if (lonlat >= 0.9 * n) return { code: 'EPSG:4326', source: 'guessed' };
+  let degrees = 0;
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(xs[i]) <= 180 && Math.abs(ys[i]) <= 90) lonlat++;
+    if (Math.abs(xs[i]) <= 180 && Math.abs(ys[i]) <= 180) degrees++;
+  }
+  if (lonlat >= 0.9 * n || (degrees === n && lonlat * 2 >= n)) return { code: 'EPSG:4326', source: 'guessed' };
   const zones = new Set(xs.map((x) => Math.floor(x / 1_000_000)));
   if (zones.size === 1) {
     const zone = [...zones][0];

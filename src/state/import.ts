@@ -32,6 +32,8 @@ export interface ImportState {
   kind: Signal<LayerKind>;
   /** '' = as the file says (.prj) or as guessed from the numbers; else "EPSG:…" or a proj4 string */
   crs: Signal<string>;
+  /** spreadsheets: the x (longitude) and y (latitude) columns when the user swapped them */
+  columns: Signal<{ x: string; y: string } | null>;
   coords: Signal<WebCoords>;
   mapping: Signal<Mapping>;
   /** the mapping came from a file of the same layout the user imported before */
@@ -72,6 +74,7 @@ export function createImportState(): ImportState {
     layerIndex: signal(0),
     kind: signal<LayerKind>('facilities'),
     crs: signal(''),
+    columns: signal<{ x: string; y: string } | null>(null),
     coords: signal<WebCoords>('wgs84'),
     mapping: signal<Mapping>({}),
     remembered: signal(false),
@@ -84,6 +87,9 @@ export function createImportState(): ImportState {
     versions: signal<ImportVersion[]>([]),
   };
 }
+
+/** read errors about coordinates the wizard lets the user fix on its coordinates step */
+const COORD_ERRORS = new Set(['io.err.crsMissing', 'io.err.swappedColumns', 'io.err.prjMismatch']);
 
 function text(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -114,10 +120,12 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
   }
 
   /** (Re)reads the file in the worker; `keep` keeps the user's layer, kind and mapping (a CRS change). */
-  async function read(keep: boolean): Promise<void> {
+  async function read(again: boolean): Promise<void> {
     if (!file) return;
     const g = generation;
     const back = s.step.peek();
+    // a file first refused for its coordinates is read "again" with nothing of it kept yet
+    const keep = again && s.layers.peek().length > 0;
     batch(() => {
       s.step.value = 'reading';
       s.progress.value = 0;
@@ -125,19 +133,21 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
     });
     try {
       const buffer = await file.arrayBuffer();
+      const cols = s.columns.peek();
       const answer = await deps.importer.read(
-        { name: file.name, buffer, kind: keep ? s.kind.peek() : undefined, crs: s.crs.peek() || undefined, coords: s.coords.peek() },
+        { name: file.name, buffer, kind: keep ? s.kind.peek() : undefined, crs: s.crs.peek() || undefined, coords: s.coords.peek(), ...(cols ? { xColumn: cols.x, yColumn: cols.y } : {}) },
         (f) => {
           if (g === generation) s.progress.value = f;
         },
       );
       if (g !== generation) return;
-      if (!answer.ok && keep) {
-        // a coordinate choice the file does not fit: say so and stay on the step to choose again
+      if (!answer.ok && (again || COORD_ERRORS.has(answer.error.key))) {
+        // a coordinate choice the file does not fit, or coordinates it cannot tell by itself: say
+        // so on the coordinates step, where the user chooses (a system from the list, swapped columns)
         batch(() => {
           s.layers.value = [];
           s.error.value = answer.error;
-          s.step.value = back === 'reading' ? 'coords' : back;
+          s.step.value = !again || back === 'reading' ? 'coords' : back;
         });
         return;
       }
@@ -153,7 +163,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
           s.kind.value = layer.guessedKind;
           s.coords.value = layer.coords;
         }
-        s.step.value = keep ? (back === 'reading' ? 'coords' : back) : 'layer';
+        s.step.value = again ? (back === 'reading' ? 'coords' : back) : 'layer';
       });
       if (!keep) await mappingFor(layer, layer.guessedKind);
     } catch (e) {
@@ -190,6 +200,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         s.layers.value = [];
         s.layerIndex.value = 0;
         s.crs.value = '';
+        s.columns.value = null;
         s.coords.value = 'wgs84';
         s.mapping.value = {};
         s.remembered.value = false;
@@ -225,6 +236,12 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
     /** a coordinate system the user names, or '' for the file's own: the file is read again */
     setCrs(crs: string): Promise<void> {
       s.crs.value = crs.trim();
+      return read(true);
+    },
+
+    /** the longitude and latitude columns the other way round: the file is read again */
+    swapColumns(x: string, y: string): Promise<void> {
+      s.columns.value = { x, y };
       return read(true);
     },
 

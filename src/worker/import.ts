@@ -28,6 +28,9 @@ export interface ImportReadRequest {
   crs?: string;
   coords?: WebCoords;
   encoding?: string;
+  /** spreadsheets: the longitude and latitude columns, when the user swapped the guessed ones */
+  xColumn?: string;
+  yColumn?: string;
 }
 
 export interface ImportLayerInfo extends LayerSummary {
@@ -123,6 +126,13 @@ export function guessKind(layer: Pick<SourceLayer, 'name' | 'columns'>, geometry
   return facilityScore > 0 ? 'facilities' : 'communities';
 }
 
+/** GeoJSON, KML and OSM are WGS84 by definition: a web-map reading must fit four times better
+ *  than WGS84 (not twice, as for spreadsheets) before it is offered for them */
+const WGS84_FORMATS = new Set(['geojson', 'kml', 'kmz', 'osm']);
+function strongEnough(h: ShiftHint, format: string): boolean {
+  return h.best === 'wgs84' || !WGS84_FORMATS.has(format) || h.medianMetres[h.best] * 4 <= h.medianMetres.wgs84;
+}
+
 const KIND_OF_OSM = (name: string): LayerKind | undefined => (/ roads$/.test(name) ? 'roads' : / facilities$/.test(name) ? 'facilities' : undefined);
 
 export function createImportApi(project: ProjectHandle) {
@@ -144,7 +154,7 @@ export function createImportApi(project: ProjectHandle) {
       const current = project.baseline();
       // the study area lets unprefixed Gauss-Krüger metres find their zone
       const area = current ? areaBox(current) : undefined;
-      const r = readFile(req.name, new Uint8Array(req.buffer), { crs: req.crs || undefined, coords: req.coords, encoding: req.encoding || undefined, area, onProgress: onProgress ? (f) => void onProgress(f) : undefined });
+      const r = readFile(req.name, new Uint8Array(req.buffer), { crs: req.crs || undefined, coords: req.coords, encoding: req.encoding || undefined, xColumn: req.xColumn, yColumn: req.yColumn, area, onProgress: onProgress ? (f) => void onProgress(f) : undefined });
       if (!r.ok) return r;
       file = req.name;
       layers = r.layers;
@@ -158,7 +168,8 @@ export function createImportApi(project: ProjectHandle) {
           const summary = kind === 'facilities' ? first : layerSummary(l, kind);
           const pointy = Object.keys(summary.geometryTypes).some((t) => POINTS.has(t));
           // the hint compares against what is on the map; measured on the points as read (before any conversion)
-          const shift = pointy && l.coords === 'wgs84' && reference.length ? shiftHint(l.features, reference) : undefined;
+          const measured = pointy && l.coords === 'wgs84' && reference.length ? shiftHint(l.features, reference) : undefined;
+          const shift = measured && strongEnough(measured, l.format) ? measured : measured && { ...measured, best: 'wgs84' as const };
           return { ...summary, guessedKind, shift };
         }),
       };

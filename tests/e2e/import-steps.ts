@@ -63,6 +63,15 @@ export class ImportSteps {
     kindChosen: async (kind: string): Promise<void> => {
       await this.page.selectOption('[data-testid=import-kind]', kind);
     },
+    /** on the coordinates step, the "swap the two columns" button offered with the message */
+    columnsSwapped: async (): Promise<void> => {
+      await this.page.click('[data-testid=import-swap]');
+      await this.page.waitForSelector('[data-testid=import-wizard][data-step=coords] [data-testid=import-crs-detected]', { timeout: 60_000 });
+    },
+    /** "all rows are …" for a field the file has no column for */
+    constantChosen: async (field: string, value: string): Promise<void> => {
+      await this.page.selectOption(`[data-testid=constant-${field}]`, value);
+    },
     replaceChosen: async (): Promise<void> => {
       await this.page.check('[data-testid=import-mode-replace]');
     },
@@ -140,6 +149,8 @@ export class ImportSteps {
       this.page.$$eval('[data-testid=import-problems] tbody tr', (trs) =>
         trs.map((tr) => ({ number: Number(tr.getAttribute('data-number')), id: tr.getAttribute('data-id') ?? '', code: tr.getAttribute('data-code') ?? '', text: tr.textContent ?? '' })),
       ),
+    /** the options of a field's "all rows are" list, as the user reads them */
+    constantOptions: async (field: string): Promise<string[]> => this.page.$$eval(`[data-testid=constant-${field}] option`, (os) => os.map((o) => o.textContent ?? '')),
     /** the report step's "what the import changes": counts and the ids listed as removed */
     plan: async (): Promise<{ added: number; updated: number; unchanged: number; removed: number; removedIds: string[]; text: string }> => {
       const el = await this.page.$('[data-testid=import-plan]');

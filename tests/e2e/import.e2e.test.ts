@@ -93,6 +93,42 @@ describe('import and export at 1366×768', () => {
     expect(await imp.then.tableCount('facility')).toBe(658);
   });
 
+  it('given a sheet with longitude and latitude the wrong way round, when the wizard offers to swap them, then the rows import', async () => {
+    const rows = ['名称,类型,床位,经度,纬度', `反列养老院甲,养老院,30,${at(5)[1]},${at(5)[0]}`, `反列养老院乙,养老院,20,${at(6)[1]},${at(6)[0]}`];
+    await imp.when.filePicked('反了.csv', new TextEncoder().encode(rows.join('\n')));
+    expect(await imp.then.wizardStep()).toBe('coords');
+    const said = await imp.then.errorText();
+    expect(said).toContain('“经度”列里像是纬度');
+    expect(said).not.toMatch(/--x|--crs|npm/);
+    await driver.screenshot('import-6-swap-1366');
+    await imp.when.columnsSwapped();
+    await imp.when.nextClicked();
+    await imp.when.checked();
+    expect(await imp.then.reportCounts()).toEqual({ total: 2, good: 2, errors: 0 });
+    await imp.when.cancelled();
+  });
+
+  it('given a sheet with only 名称/经度/纬度/托位, when "all rows are 托育机构" is chosen, then every row imports as a childcare centre', async () => {
+    const rows = ['名称,经度,纬度,托位', `常数托育点甲,${at(7).join(',')},30`, `常数托育点乙,${at(8).join(',')},40`];
+    await imp.when.filePicked('托育点.csv', new TextEncoder().encode(rows.join('\n')));
+    await imp.when.toMapping();
+    // kinds are offered by their names, never as codes like childcare_centre
+    const options = await imp.then.constantOptions('kind');
+    expect(options).toContain('托育机构');
+    expect(options.join(' ')).not.toMatch(/[a-z]+_[a-z]+/);
+    await imp.when.checked();
+    expect(await imp.then.reportCounts()).toEqual({ total: 2, good: 0, errors: 2 });
+    const missing = (await imp.then.reportRows())[0].text;
+    expect(missing).toContain('托育机构');
+    expect(missing).not.toMatch(/childcare_centre|elderly_institution/);
+    await driver.page.click('[data-testid=import-back]');
+    await imp.when.constantChosen('kind', 'childcare_centre');
+    await driver.screenshot('import-7-constant-1366');
+    await imp.when.checked();
+    expect(await imp.then.reportCounts()).toEqual({ total: 2, good: 2, errors: 0 });
+    await imp.when.cancelled();
+  });
+
   it('a CSV with Chinese headers: mapping guessed, one column fixed, bad rows by number, the good ones added', async () => {
     expect(await imp.then.tableIds('facility', 'X1')).toEqual([]);
     await imp.when.filePicked('新增设施.csv', facilitiesCsv());

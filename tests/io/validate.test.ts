@@ -113,6 +113,18 @@ describe('one bad row does not sink a spreadsheet', () => {
     expect(problems(out.report.problems)).toEqual([[12, 'p-12', 'geometry', 'error', 'swapped_lonlat']]);
     expect(out.good).toHaveLength(10);
   });
+  it('one swapped row in three (and one in two) is a row error too, not a file refused for want of a CRS', () => {
+    for (const rows of [
+      ['名称,类型,经度,纬度', 'A,养老院,108.93,34.15', 'B,养老院,34.16,108.94', 'C,养老院,108.95,34.17'],
+      ['名称,类型,经度,纬度', 'B,养老院,34.16,108.94', 'A,养老院,108.93,34.15'],
+    ]) {
+      const [layer] = readOk('p.csv', enc(rows.join('\n')));
+      expect(layer.crs).toEqual({ code: 'EPSG:4326', source: 'guessed' });
+      const out = importLayer(layer, { kind: 'facilities', file: 'p.csv' });
+      expect(out.report.problems.map((p) => p.code)).toEqual(['swapped_lonlat']);
+      expect(out.good).toHaveLength(rows.length - 2);
+    }
+  });
 });
 
 describe('streets and roads', () => {

@@ -255,3 +255,43 @@ describe('guessKind', () => {
     expect(guessKind({ name: '街道界线', columns: ['名称', '代码'] }, { Polygon: 5 })).toBe('streets');
   });
 });
+
+describe('import wizard: fixes a planner makes on screen', () => {
+  it('columns the wrong way round: the wizard says so on the coordinates step and reads the file again swapped', async () => {
+    const t = setup();
+    // every row has latitude under 经度 and longitude under 纬度
+    const csv = ['名称,类型,床位,经度,纬度', 'A,养老院,30,34.156,108.905', 'B,养老院,20,34.157,108.906'].join('\n');
+    await t.a.open(fileOf('反了.csv', ENC.encode(csv)));
+    expect(t.s.step.value).toBe('coords');
+    expect(t.s.error.value).toMatchObject({ key: 'io.err.swappedColumns', args: { x: '经度', y: '纬度' } });
+    await t.a.swapColumns('纬度', '经度');
+    expect(t.s.step.value).toBe('coords');
+    expect(t.s.error.value).toBeNull();
+    expect(t.s.kind.value).toBe('facilities');
+    await t.a.next();
+    await t.a.next();
+    expect(t.s.report.value).toMatchObject({ total: 2, good: 2, withErrors: 0 });
+    await t.a.accept();
+    const a = t.baseline().facilities.find((f) => f.name === 'A');
+    expect(a?.geometry).toEqual({ type: 'Point', coordinates: [108.905, 34.156] });
+  });
+
+  it('a sheet with only 名称/经度/纬度/托位: every row lacks its kind until "all rows are 托育机构" is set', async () => {
+    const t = setup();
+    const csv = ['名称,经度,纬度,托位', '甲托育点,108.905,34.156,30', '乙托育点,108.906,34.157,40'].join('\n');
+    await t.a.open(fileOf('托育点.csv', ENC.encode(csv)));
+    expect(t.s.kind.value).toBe('facilities');
+    await t.a.next();
+    await t.a.next();
+    expect(t.s.mapping.value.kind).toBeUndefined();
+    await t.a.next();
+    expect(t.s.report.value).toMatchObject({ total: 2, good: 0, withErrors: 2 });
+    t.a.back();
+    t.a.setDefault('kind', 'childcare_centre');
+    await t.a.next();
+    expect(t.s.report.value).toMatchObject({ total: 2, good: 2, withErrors: 0 });
+    await t.a.accept();
+    const added = t.baseline().facilities.filter((f) => f.name === '甲托育点' || f.name === '乙托育点');
+    expect(added.map((f) => [f.kind, f.places])).toEqual([['childcare_centre', 30], ['childcare_centre', 40]]);
+  });
+});

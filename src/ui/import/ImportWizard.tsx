@@ -2,7 +2,6 @@
 // mapping → validation report. It only shows and forwards choices; src/state/import.ts decides.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Msg } from '../../core/model';
-import { tm } from '../../i18n';
 import { mappableFields } from '../../io/fields';
 import { fieldName, problemLocation } from '../../io/report';
 import { NAME_MATCH_METRES } from '../../io/merge';
@@ -12,6 +11,7 @@ import type { ImportLayerInfo } from '../../worker/import';
 import { useApp, useT } from '../context';
 import { useImport } from './context';
 import { CRS_PRESETS, crsChoiceOf, GK_ZONES } from './crs-choices';
+import { valueChoices, valueNames, wizardText } from './wizard-text';
 import './import.css';
 
 const KINDS: LayerKind[] = ['communities', 'facilities', 'streets', 'roads'];
@@ -37,7 +37,7 @@ export function ImportWizard() {
     return () => window.removeEventListener('keydown', key);
   }, [open]);
   if (!open) return null;
-  const text = (e: Msg | string) => (typeof e === 'string' ? e : tm(lang, e));
+  const text = (e: Msg | string) => (typeof e === 'string' ? e : wizardText(lang, e));
   const layer = s.layers.value[s.layerIndex.value];
   const activeStep = step === 'checking' ? 'mapping' : step === 'applying' || step === 'done' ? 'report' : step;
   return (
@@ -172,7 +172,7 @@ function LayerStep({ layer }: { layer: ImportLayerInfo }) {
       {layer.notes.length > 0 && (
         <ul class="note import-notes">
           {layer.notes.map((n, i) => (
-            <li key={i}>{tm(app.lang.value, n)}</li>
+            <li key={i}>{wizardText(app.lang.value, n)}</li>
           ))}
         </ul>
       )}
@@ -190,6 +190,16 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
   const shift = layer?.shift;
   const coords = s.coords.value;
   const err = s.error.value;
+  // GCJ-02 / BD-09 are offered up front only with evidence: the points fit the map better that
+  // way, or the file's or a column's name says so; otherwise they wait behind a fold
+  const named = layer?.notes.find((n) => n.key === 'io.note.webCoordsNamed');
+  const evidence = coords !== 'wgs84' || (shift && shift.best !== 'wgs84') || !!named;
+  const coordChoices = COORDS.map((c) => (
+    <label key={c}>
+      <input type="radio" name="import-coords" data-testid={`import-coords-${c}`} checked={coords === c} onChange={() => void a.setCoords(c)} />
+      {tr(`importui.coords.${c}`)}
+    </label>
+  ));
   return (
     <div class="import-step">
       {layer && (
@@ -225,7 +235,7 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
             </option>
             {GK_ZONES.map((z) => (
               <option key={z.code} value={z.code}>
-                {z.prefixed ? tr('importui.crs.zonePrefixed', { code: z.code, zone: z.zone }) : tr('importui.crs.zonePlain', { code: z.code, cm: z.cm })}
+                {tr('importui.crs.zoneName', { zone: z.zone, cm: z.cm, code: z.code, prefix: z.prefixed ? tr('importui.crs.withPrefix', { zone: z.zone }) : tr('importui.crs.withoutPrefix') })}
               </option>
             ))}
           </select>
@@ -240,21 +250,31 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
         </div>
       )}
       {err && (
-        <p class="import-error" role="alert" data-testid="import-error">
-          {typeof err === 'string' ? err : tm(app.lang.value, err)}
-        </p>
+        <div class="import-error" role="alert" data-testid="import-error">
+          <p>{typeof err === 'string' ? err : wizardText(app.lang.value, err)}</p>
+          {typeof err !== 'string' && err.key === 'io.err.swappedColumns' && (
+            <button type="button" class="primary" data-testid="import-swap" onClick={() => void a.swapColumns(String(err.args?.y), String(err.args?.x))}>
+              {tr('importui.swap', { x: String(err.args?.x), y: String(err.args?.y) })}
+            </button>
+          )}
+        </div>
       )}
-      <fieldset>
-        <legend>{tr('importui.coords')}</legend>
-        {COORDS.map((c) => (
-          <label key={c}>
-            <input type="radio" name="import-coords" data-testid={`import-coords-${c}`} checked={coords === c} onChange={() => void a.setCoords(c)} />
-            {tr(`importui.coords.${c}`)}
-          </label>
-        ))}
-        <p class="note">{tr('importui.coords.note')}</p>
-      </fieldset>
-      {shift && (
+      {evidence ? (
+        <fieldset>
+          <legend>{tr('importui.coords')}</legend>
+          {named && <p class="note">{tr('importui.coords.evidenceName', { note: wizardText(app.lang.value, named) })}</p>}
+          {coordChoices}
+          <p class="note">{tr('importui.coords.note')}</p>
+        </fieldset>
+      ) : (
+        <details class="import-coords-other" data-testid="import-coords-other">
+          <summary>{tr('importui.coords.other')}</summary>
+          {shift && <p class="note">{tr('importui.coords.evidenceNone', { m: Math.round(shift.medianMetres.wgs84) })}</p>}
+          {coordChoices}
+          <p class="note">{tr('importui.coords.note')}</p>
+        </details>
+      )}
+      {shift && evidence && (
         <div class="import-shift" data-testid="import-shift" data-best={shift.best}>
           <p class="note">{tr('importui.shift.measured', { wgs84: Math.round(shift.medianMetres.wgs84), gcj02: Math.round(shift.medianMetres.gcj02), bd09: Math.round(shift.medianMetres.bd09) })}</p>
           {shift.best !== 'wgs84' && coords === 'wgs84' && (
@@ -310,20 +330,46 @@ function MappingStep({ layer }: { layer: ImportLayerInfo }) {
                   ))}
                 </select>
               </td>
-              <td class="sample">{mapping[f] !== undefined ? String(first[mapping[f]] ?? '') : ''}</td>
+              {mapping[f] !== undefined ? <td class="sample">{String(first[mapping[f]] ?? '')}</td> : <td><Constant field={f} /></td>}
             </tr>
           ))}
         </tbody>
       </table>
       {unmapped.length > 0 && <p class="note">{tr('importui.mapping.unmapped', { columns: unmapped.join('、') })}</p>}
+      <p class="note">{tr('importui.constant.note')}</p>
     </div>
   );
 }
 
-function problemText(p: Problem, lang: 'zh' | 'en'): string {
+/** one value for every row of a field the file has no column for ("all rows are 托育机构") */
+function Constant({ field }: { field: string }) {
+  const { state: app } = useApp();
+  const { state: s, actions: a } = useImport();
+  const tr = useT();
+  const choices = valueChoices(s.kind.value, field, app.lang.value);
+  if (!choices) return null;
+  return (
+    <label class="import-constant">
+      {tr('importui.constant')}{' '}
+      <select data-testid={`constant-${field}`} value={s.defaults.value[field] ?? ''} disabled={s.step.value === 'checking'} onChange={(e) => a.setDefault(field, e.currentTarget.value)}>
+        <option value="">{tr('importui.constant.none')}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function problemText(p: Problem, lang: 'zh' | 'en', kind: LayerKind): string {
   const args = { ...(p.msg.args ?? {}) };
+  // accepted values by name (养老机构、托育机构 …), not the model's codes
+  const names = p.field ? valueNames(kind, p.field, lang) : null;
+  if (names && 'expected' in args) args.expected = names;
   if (typeof args.field === 'string') args.field = fieldName(args.field, lang);
-  return tm(lang, { key: p.msg.key, args });
+  return wizardText(lang, { key: p.msg.key, args });
 }
 
 function ReportStep() {
@@ -338,11 +384,11 @@ function ReportStep() {
     <div class="import-step" data-testid="import-report" data-total={r.total} data-good={r.good} data-errors={r.withErrors}>
       <p class="import-counts">{tr('importui.report.counts', { total: r.total, good: r.good, errors: r.withErrors, warnings: r.withWarnings })}</p>
       <p class="note">
-        {tr('importui.report.crs', { crs: r.crs.code, source: tr(`io.report.crsSource.${r.crs.source}`), coords: r.coords, encoding: r.encoding?.name ?? '—' })}
+        {tr('importui.report.crs', { crs: r.crs.code, source: tr(`io.report.crsSource.${r.crs.source}`), coords: tr(`importui.coords.${r.coords}`), encoding: r.encoding?.name ?? '—' })}
       </p>
       {(r.notes ?? []).map((n, i) => (
         <p class="note" key={i}>
-          {tm(lang, n)}
+          {wizardText(lang, n)}
         </p>
       ))}
       <PlanBox />
@@ -366,7 +412,7 @@ function ReportStep() {
                   <td>{p.id ?? ''}</td>
                   <td>{p.column ?? ''}</td>
                   <td>
-                    <span class={`sev ${p.severity}`}>{tr(p.severity === 'error' ? 'io.report.error' : 'io.report.warning')}</span> {problemText(p, lang)}
+                    <span class={`sev ${p.severity}`}>{tr(p.severity === 'error' ? 'io.report.error' : 'io.report.warning')}</span> {problemText(p, lang, s.kind.value)}
                   </td>
                 </tr>
               ))}
