@@ -158,12 +158,13 @@ describe('import wizard state', () => {
     await t.a.open(fixture('communities-gk36-gbk.zip'));
     expect(t.s.mapping.value.households).toBe('户数');
     t.a.setField('households', ''); // the user decides 户数 is not households
-    t.a.setField('builtYear', '婴幼儿'); // and moves a column: it leaves infants
+    t.a.setField('elderly', '婴幼儿'); // and moves a column (a plausible one: a 婴幼儿 count as 60+ is no error): it leaves infants
     expect(t.s.mapping.value.infants).toBeUndefined();
     await t.a.next();
     await t.a.next();
     await t.a.next();
     expect(t.s.report.value?.mapping.households).toBeUndefined();
+    expect(t.s.report.value?.good).toBe(3);
     await t.a.accept();
     // merged: the file's three communities come after the sample's own
     expect(t.baseline().communities.at(-3)?.households).toBeUndefined();
@@ -172,7 +173,7 @@ describe('import wizard state', () => {
     await again.a.open(fixture('communities-gk36-gbk.zip'));
     expect(again.s.remembered.value).toBe(true);
     expect(again.s.mapping.value.households).toBeUndefined();
-    expect(again.s.mapping.value.builtYear).toBe('婴幼儿');
+    expect(again.s.mapping.value.elderly).toBe('婴幼儿');
     expect(again.s.mapping.value.population).toBe('人口');
   });
 
