@@ -43,7 +43,7 @@ export interface Evaluation {
 export interface ProfileInfo {
   id: string;
   name: { zh: string; en: string };
-  /** seed document, e.g. "002 万源市…"; combined: all */
+  /** the document's title, e.g. "万源市…（代拟稿）"; combined: all five */
   document: string;
   rules: {
     id: string;

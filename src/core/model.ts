@@ -139,7 +139,7 @@ export const unitKey = (level: Level, id: string): string => `${level}:${id}`;
 export type Status = 'pass' | 'fail' | 'na';
 
 export interface Citation {
-  /** seed document: number and title, e.g. "002 万源市促进养老托育服务健康发展实施方案（代拟稿）" */
+  /** the document's full title, e.g. "万源市促进养老托育服务健康发展实施方案（代拟稿）" (docs/sources.md) */
   document: string;
   /** clause as the document numbers it, e.g. "二(二)" */
   clause: string;

@@ -10,9 +10,9 @@ import { RULE_KINDS } from '../../src/core/rules/types';
 const RULES_MD: Record<string, string[]> = {
   ak: ['ak.new.floor', 'ak.new.places', 'ak.budget'],
   cf: ['cf.households', 'cf.land.since2013', 'cf.bed.area', 'cf.subsidy.beds', 'cf.subsidy.places', 'cf.subsidy.operating'],
-  wy: ['wy.places.new', 'wy.places.old', 'wy.land', 'wy.circle', 'wy.colocate', 'wy.city.places', 'wy.city.beds', 'wy.nursing', 'wy.street.hub', 'wy.newarea.rate', 'wy.rural.tiers', 'wy.budget'],
-  xn: ['xn.city.places', 'xn.nursing', 'xn.newarea', 'xn.home.cover', 'xn.every.community.childcare', 'xn.street.centre', 'xn.street.childcare', 'xn.kindergarten.mix', 'xn.social.workers', 'xn.colocate'],
-  ca: ['ca.community.min', 'ca.households', 'ca.land', 'ca.circle', 'ca.city.places', 'ca.public.beds', 'ca.coverage.urban', 'ca.coverage.town', 'ca.coverage.rural', 'ca.nursing', 'ca.street.kindergarten', 'ca.targets.2023', 'ca.targets.2025'],
+  wy: ['wy.places.new', 'wy.places.old', 'wy.land', 'wy.circle', 'wy.colocate', 'wy.city.places', 'wy.city.beds', 'wy.nursing', 'wy.street.hub', 'wy.newarea.rate', 'wy.rural.tiers', 'wy.budget', 'wy.targets.2022'],
+  xn: ['xn.city.places', 'xn.nursing', 'xn.newarea', 'xn.home.cover', 'xn.every.community.childcare', 'xn.street.centre', 'xn.street.childcare', 'xn.kindergarten.mix', 'xn.social.workers', 'xn.colocate', 'xn.lottery'],
+  ca: ['ca.community.min', 'ca.households', 'ca.land', 'ca.circle', 'ca.city.places', 'ca.public.beds', 'ca.coverage.urban', 'ca.coverage.town', 'ca.coverage.rural', 'ca.nursing', 'ca.street.kindergarten', 'ca.targets.2023', 'ca.targets.2025', 'ca.lottery'],
 };
 
 describe('profiles', () => {
@@ -43,8 +43,8 @@ describe('profiles', () => {
     expect(byKey.has('wy.city.places')).toBe(false);
     // nursing share: wy 55 %, xn 60 %, ca 60 % → xn (first of the tie)
     expect(byKey.get('xn.nursing')?.supersedes?.sort()).toEqual(['ca.nursing:area', 'wy.nursing']);
-    // lottery share: ak 60 % over wy 55 %
-    expect(byKey.get('ak.budget:lottery')?.supersedes).toEqual(['wy.budget:lottery']);
+    // lottery share: ak 60 % over wy, xn and ca 55 %
+    expect(byKey.get('ak.budget:lottery')?.supersedes?.sort()).toEqual(['ca.lottery', 'wy.budget:lottery', 'xn.lottery']);
     // urban communities covered: xn 100 % over ca 90 %
     expect(byKey.get('xn.home.cover')?.supersedes).toEqual(['ca.coverage.urban']);
     // new-area pass rate: xn 100 % over wy 80 %

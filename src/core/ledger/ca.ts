@@ -86,6 +86,7 @@ export const CA_TARGETS: LedgerTarget[] = [
     id: 'ca.goal.lottery', category: OLD, element: '福彩公益金', ...P, annual: true, measures: '统筹一般公共预算、彩票公益金等各类政府投入（三22）',
     target: '本级福彩公益金留成用于支持发展养老服务比例不低于55%', number: 0.55, unit: '%', comparison: 'atLeast',
     responsible: r22, responsibleClause: '三22', clause: '一', quote: '本级福彩公益金留成用于支持发展养老服务比例不低于55%',
+    link: { kind: 'result', rule: 'ca.lottery' },
   },
   {
     id: 'ca.goal.publicChildcare', category: KID, element: '公办托育机构', ...P, measures: '',

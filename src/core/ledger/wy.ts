@@ -82,6 +82,7 @@ export const WY_TARGETS: LedgerTarget[] = [
     id: 'wy.list.childcare', category: LIST, element: '5 婴幼儿照护服务机构', ...Y2022, measures: '',
     target: '至少建成1个婴幼儿照护服务机构', number: 1, unit: '个', comparison: 'atLeast',
     responsible: '市卫健局牵头，市发改局、市民政局等有关部门（单位）参加。', clause: '附件2 第5项', quote: '万源市至少建成1个婴幼儿照护服务机构。',
+    link: { kind: 'result', rule: 'wy.targets.2022:childcare' },
   },
   {
     id: 'wy.list.model', category: LIST, element: '6 示范性普惠养老机构', ...Y2022, measures: '',

@@ -74,6 +74,7 @@ export const XN_TARGETS: LedgerTarget[] = [
     id: 'xn.goal.lottery', category: OLD, element: '福彩公益金', ...P, annual: true, measures: '彩票公益金用于支持发展养老服务的比例应不低于55%（四(十二)）',
     target: '财政（福彩公益金）投入比率达到55%', number: 0.55, unit: '%', comparison: 'atLeast',
     responsible: r12, responsibleClause: '四(十二)', clause: '二(四)', quote: '财政（福彩公益金）投入比率达到55%',
+    link: { kind: 'result', rule: 'xn.lottery' },
   },
   {
     id: 'xn.goal.socialWorkers', category: OLD, element: '社会工作者', ...P, measures: '加强社会工作岗位开发与设置（四(十三)）',
@@ -199,6 +200,7 @@ export const XN_TARGETS: LedgerTarget[] = [
     id: 'xn.task.lottery', category: '四、保障要素', element: '(十二)落实财税扶持政策', ...P, annual: true, measures: '发展养老托育事业所需资金列入年度财政预算',
     target: '彩票公益金用于支持发展养老服务的比例不低于55%', number: 0.55, unit: '%', comparison: 'atLeast',
     responsible: r12, clause: '四(十二)', quote: '全市用于社会福利事业的彩票公益金用于支持发展养老服务的比例应不低于55%',
+    link: { kind: 'result', rule: 'xn.lottery' },
   },
   {
     id: 'xn.task.workersPerBeds', category: '四、保障要素', element: '(十三)专业人才培养', ...P, measures: '加强社会工作岗位开发与设置',

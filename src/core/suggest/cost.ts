@@ -5,6 +5,7 @@
 import type { Citation } from '../model';
 import { costOf } from '../rules/cost';
 import { cf } from '../rules/profiles/cf';
+import { DOC } from '../rules/profiles/documents';
 
 export type BuildMode = 'new' | 'converted' | 'leased5y' | 'expansion';
 export const BUILD_MODES: readonly BuildMode[] = ['new', 'converted', 'leased5y', 'expansion'];
@@ -14,12 +15,12 @@ export type Measure = 'place' | 'bed';
 
 export const SUBSIDY_CITATIONS: Record<Measure, Citation> = {
   bed: {
-    document: '001 赤峰市"一老一小"整体解决方案重大要素清单（附件2）',
+    document: DOC.cf,
     clause: 'item 2',
     text: '新建每张床位…3000元；购买闲置厂房、空置学校、私人房产进行维修改造每张床位…2000元；租赁房产且租赁合同在5年以上的每张床位…1000元',
   },
   place: {
-    document: '001 赤峰市"一老一小"整体解决方案重大要素清单（附件2）',
+    document: DOC.cf,
     clause: 'item 2',
     text: '城市新建每个托位2500元、农村新建每个托位1500元，城市改扩建新增托位每个托位1500元、农村改扩建新增托位每个托位500元',
     note: '托位只分新建与改扩建：改造闲置房产（converted）和租赁（leased5y）按改扩建计',

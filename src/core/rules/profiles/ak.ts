@@ -1,4 +1,4 @@
-// 000 安康市“一老一小”重大要素清单（附件6）
+// 安康市“一老一小”重大要素清单（附件6） (seed 000)
 import type { Profile } from '../types';
 import { DOC } from './documents';
 import { CHILDCARE, ELDERLY } from './kinds';

@@ -1,4 +1,4 @@
-// 004 西安市长安区推进“一老一小”工作实施方案（征求意见稿）
+// (seed 004) 西安市长安区推进“一老一小”工作实施方案（征求意见稿）
 import type { Profile } from '../types';
 import { DOC } from './documents';
 import { CHILDCARE, CHILDCARE_INSTITUTIONS, ELDERLY, ELDERLY_SERVICE, INSTITUTIONS, URBAN } from './kinds';
@@ -174,5 +174,16 @@ export const ca: Profile = {
       citation: { document: DOC.ca, clause: '一', text: '普惠托育服务机构2所' },
       params: { metric: 'count', kinds: CHILDCARE_INSTITUTIONS, inclusiveOnly: true, target: 2, due: 2025 },
     },
+    // ── issue 17 (ledger audit): rules added from the targets of 一 ──
+    {
+      id: 'ca.lottery',
+      kind: 'cost',
+      name: { zh: '福彩公益金用于养老比例', en: 'Share of welfare-lottery funds for elderly care' },
+      levels: ['area'],
+      requirement: 'budget.lottery',
+      citation: { document: DOC.ca, clause: '一', text: '本级福彩公益金留成用于支持发展养老服务比例不低于55%' },
+      params: { budget: { field: 'lotteryShare', min: 0.55 } },
+    },
+    // ── end issue 17 ──
   ],
 };

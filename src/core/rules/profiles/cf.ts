@@ -1,4 +1,4 @@
-// 001 赤峰市“一老一小”整体解决方案重大要素清单（附件2）
+// (seed 001) 赤峰市“一老一小”整体解决方案重大要素清单（附件2）
 import type { Profile } from '../types';
 import { DOC } from './documents';
 import { CHILDCARE, ELDERLY, INSTITUTIONS, URBAN } from './kinds';

@@ -1,7 +1,7 @@
-// 002 万源市促进养老托育服务健康发展实施方案（代拟稿）
+// (seed 002) 万源市促进养老托育服务健康发展实施方案（代拟稿）
 import type { Profile } from '../types';
 import { DOC } from './documents';
-import { CHILDCARE, COMMUNITY_ELDERLY, ELDERLY, HEALTH, INSTITUTIONS, URBAN } from './kinds';
+import { CHILDCARE, CHILDCARE_INSTITUTIONS, COMMUNITY_ELDERLY, ELDERLY, HEALTH, INSTITUTIONS, URBAN } from './kinds';
 
 export const wy: Profile = {
   id: 'wy',
@@ -156,5 +156,16 @@ export const wy: Profile = {
       citation: { document: DOC.wy, clause: '附件2 第10项', text: '社会福利事业的彩票公益金不低于55%用于养老服务发展' },
       params: { budget: { field: 'lotteryShare', min: 0.55 } },
     },
+    // ── issue 17 (ledger audit): rules added from the 2022 task list (附件2) ──
+    {
+      id: 'wy.targets.2022',
+      part: 'childcare',
+      kind: 'target',
+      name: { zh: '2022年至少建成1个婴幼儿照护服务机构', en: 'At least one childcare institution by 2022' },
+      levels: ['area'],
+      citation: { document: DOC.wy, clause: '附件2 第5项', text: '万源市至少建成1个婴幼儿照护服务机构', note: '婴幼儿照护服务机构：托育机构或幼儿园托班（不含家庭托育点）。', noteEn: 'Childcare institution: a childcare centre or a kindergarten nursery class (family childcare points not counted).' },
+      params: { metric: 'count', kinds: CHILDCARE_INSTITUTIONS, target: 1, due: 2022 },
+    },
+    // ── end issue 17 ──
   ],
 };

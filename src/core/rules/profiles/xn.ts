@@ -1,4 +1,4 @@
-// 003 咸宁市“十四五”促进养老托育服务健康发展实施方案（送审稿）
+// (seed 003) 咸宁市“十四五”促进养老托育服务健康发展实施方案（送审稿）
 import type { Profile } from '../types';
 import { DOC } from './documents';
 import { CHILDCARE, CHILDCARE_INSTITUTIONS, ELDERLY, ELDERLY_SERVICE, HEALTH, INSTITUTIONS, URBAN } from './kinds';
@@ -120,5 +120,16 @@ export const xn: Profile = {
       citation: { document: DOC.xn, clause: '三(六)7', text: '推动养老服务机构与医疗卫生服务机构同址或临近位置', note: '原文未给距离；“临近”取参数 colocateDistance（默认300米）。', noteEn: 'The text gives no distance; "near" (临近) uses the parameter colocateDistance (default 300 m).' },
       params: { kinds: ELDERLY_SERVICE, partners: HEALTH },
     },
+    // ── issue 17 (ledger audit): rules added from the targets of 二(四) and 四(十二) ──
+    {
+      id: 'xn.lottery',
+      kind: 'cost',
+      name: { zh: '福彩公益金用于养老比例', en: 'Share of welfare-lottery funds for elderly care' },
+      levels: ['area'],
+      requirement: 'budget.lottery',
+      citation: { document: DOC.xn, clause: '四(十二)', text: '全市用于社会福利事业的彩票公益金用于支持发展养老服务的比例应不低于55%', note: '二(四)亦列“财政（福彩公益金）投入比率达到55%”。', noteEn: '二(四) also lists "financial (welfare-lottery) input ratio 55 %".' },
+      params: { budget: { field: 'lotteryShare', min: 0.55 } },
+    },
+    // ── end issue 17 ──
   ],
 };
