@@ -64,6 +64,7 @@ export function main(argv: string[]): number {
     return 2;
   }
   const lang = args.lang;
+  const tr = (k: string, a?: Record<string, string | number>) => t(lang, k, a);
   const loaded = loadProjectPath(args.path ?? '');
   if (!loaded.ok) {
     console.error(t(lang, 'cli.failed'));
@@ -88,12 +89,12 @@ export function main(argv: string[]): number {
     writeFileSync(args.out, bytes);
   }
   if (args.json) {
-    console.log(JSON.stringify({ profile, year: params.year, dept: args.dept ?? null, documents, rows: rows.map((r) => ({ id: r.target.id, ...ledgerCells(r, lang), value: r.value, statusCode: r.status })) }, null, 1));
+    console.log(JSON.stringify({ profile, year: params.year, dept: args.dept ?? null, documents, rows: rows.map((r) => ({ id: r.target.id, ...ledgerCells(r, tr), value: r.value, statusCode: r.status })) }, null, 1));
   } else {
     const cols = ['category', 'element', 'target', 'responsible', 'progress', 'status'] as const;
     console.log(`${documents.join('；')} · ${t(lang, 'ledger.year', { year: params.year })}${args.dept ? ` · ${args.dept}` : ''}`);
     console.log(t(lang, 'cli.ledger.summary', statusCounts(rows)));
-    console.log(table(cols.map((c) => columnHeader(c, lang)), rows.map((r) => { const c = ledgerCells(r, lang); return cols.map((k) => c[k]); })));
+    console.log(table(cols.map((c) => columnHeader(c, tr)), rows.map((r) => { const c = ledgerCells(r, tr); return cols.map((k) => c[k]); })));
   }
   if (args.out) console.error(t(lang, 'cli.ledger.wrote', { file: args.out, rows: rows.length }));
   return 0;

@@ -1,7 +1,7 @@
 // The ledger as a 台账 workbook: one row per target with Chinese headers (类别, 要素, 目标, 责任单位,
 // 进展, 状态, 备注 …), a header block naming the document, area, year and department filter.
 import type { LedgerRow } from '../../core/ledger/status';
-import { LEDGER_COLUMNS, columnHeader, ledgerCells } from '../../core/ledger/table';
+import { LEDGER_COLUMNS, columnHeader, ledgerCells, type Tr } from '../../core/ledger/table';
 import { t, type Lang } from '../../i18n';
 import { toXlsx, type ExportTable, type HeaderBlock } from './table';
 
@@ -16,10 +16,11 @@ export interface LedgerSheetInfo {
 }
 
 export function ledgerExportTable(rows: readonly LedgerRow[], lang: Lang): ExportTable {
+  const tr: Tr = (k, a) => t(lang, k, a);
   return {
     name: t(lang, 'ledger.sheet'),
-    columns: LEDGER_COLUMNS.map((c) => ({ key: c, header: columnHeader(c, lang) })),
-    rows: rows.map((r) => ledgerCells(r, lang)),
+    columns: LEDGER_COLUMNS.map((c) => ({ key: c, header: columnHeader(c, tr) })),
+    rows: rows.map((r) => ledgerCells(r, tr)),
   };
 }
 
