@@ -5,7 +5,8 @@ import { lacksDatumShift } from './crs';
 import { fail, toMsg } from './errors';
 import type { ReadOptions, ReadResult, SourceFormat, SourceLayer } from './types';
 import { readGeoJson } from './readers/geojson';
-import { readShapefileParts, readShapefileZip, zipNames } from './readers/shapefile';
+import { readShapefileParts, readShapefileZip } from './readers/shapefile';
+import { zipEntries } from './readers/zip';
 import { readKml, readKmz } from './readers/kml';
 import { csvGrid, gridToLayer, xlsxGrids } from './readers/table';
 import { readDxf } from './readers/dxf';
@@ -99,7 +100,7 @@ function readLayers(name: string, b: Uint8Array, opts: ReadOptions, sidecars: Si
     }
     case 'zip': {
       // a zip holds a shapefile, or a KML (KMZ renamed), or a single other file
-      const names = zipNames(name, b).map((n) => n.toLowerCase());
+      const names = zipEntries(name, b).map((e) => e.name.toLowerCase());
       if (names.some((n) => n.endsWith('.shp'))) return readShapefileZip(name, b, opts);
       if (names.some((n) => n.endsWith('.kml'))) return [readKmz(name, b, opts)];
       return fail('io.err.zipNoShp', { file: name, entries: names.slice(0, 12).join(', ') || '—' });

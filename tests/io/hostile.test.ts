@@ -1,6 +1,9 @@
 // Hostile records through the readers and the importer: each is refused with a message naming
 // the feature and the field, never a thrown exception.
 import { describe, expect, it } from 'vitest';
+import { unzipSync, zipSync } from 'fflate';
+import * as XLSX from 'xlsx';
+import { MAX_SHEET_CELLS, MAX_UNZIPPED } from '../../src/core/limits';
 import { importLayer, readFile } from '../../src/io';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -45,5 +48,49 @@ describe('unknown columns named like Object internals', () => {
     expect(Object.keys(extra).sort()).toEqual(['__proto__', 'constructor', 'prototype']);
     expect([extra.__proto__, extra.constructor, extra.prototype]).toEqual(['{"polluted":1}', 'c', 'p']);
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+/** A zip whose central directory (and local header) declares `declared` bytes for its entries. */
+function lyingZip(files: Record<string, Uint8Array>, declared: number): Uint8Array {
+  const z = zipSync(files, { level: 9 });
+  const dv = new DataView(z.buffer, z.byteOffset, z.byteLength);
+  for (let i = 0; i + 4 <= z.length; i++) {
+    if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, declared, true);
+    if (dv.getUint32(i, true) === 0x04034b50) dv.setUint32(i + 22, declared, true);
+  }
+  return z;
+}
+
+describe('zip bombs, one cap for every zip-based format', () => {
+  const xml = enc('<x/>');
+  it.each([
+    ['sheet.xlsx', { '[Content_Types].xml': xml, 'xl/workbook.xml': xml, 'xl/worksheets/sheet1.xml': xml }],
+    ['places.kmz', { 'doc.kml': xml }],
+    ['roads.zip', { 'roads.shp': xml, 'roads.dbf': xml }],
+  ])('%s declaring 2 × 300 MB is refused from its directory, before anything is inflated', (name, files) => {
+    const z = lyingZip({ ...files, 'pad.kml': xml }, 300 * 2 ** 20);
+    expect(z.length).toBeLessThan(2000);
+    const r = readFile(name, z);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.key).toBe('io.err.zipTooLarge');
+    expect(!r.ok && r.error.args).toMatchObject({ file: name, limit: MAX_UNZIPPED / 2 ** 20 });
+  });
+  it('an entry that inflates to more than it declares is cut at its declared size, and the workbook is reported broken', () => {
+    const sheet = enc(`<worksheet>${'<row/>'.repeat(2_000_000)}</worksheet>`);
+    const z = lyingZip({ '[Content_Types].xml': xml, 'xl/worksheets/sheet1.xml': sheet }, 64);
+    const r = readFile('lie.xlsx', z);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.key).toBe('io.err.xlsxCorrupt');
+  });
+  it('a sheet whose cells span 1 048 576 rows × 16 384 columns is refused with its size', () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['名称', '经度', '纬度']]), 'S');
+    const files = unzipSync(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    // one more cell in the very last row and column (SheetJS would loop over the range to write it)
+    const sheet = new TextDecoder().decode(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>');
+    files['xl/worksheets/sheet1.xml'] = enc(sheet);
+    const r = readFile('wide.xlsx', zipSync(files));
+    expect(!r.ok && r.error).toEqual({ key: 'io.err.sheetTooLarge', args: { file: 'wide.xlsx', sheet: 'S', rows: 1_048_576, columns: 16_384, limit: MAX_SHEET_CELLS } });
   });
 });

@@ -7,7 +7,7 @@ import { crsFromUser } from '../crs';
 import { fail } from '../errors';
 import type { ReadOptions, SourceFeature, SourceLayer } from '../types';
 import { columnsOf, progressEvery, reproject } from './common';
-import { unzip } from './shapefile';
+import { unzip } from './zip';
 import { decodeText } from '../bytes';
 import { coordsFromNames } from '../webmap';
 

@@ -1,57 +1,22 @@
 // Zipped Shapefiles: .shp geometry (parsed by shpjs, unprojected), .dbf attributes (our reader,
 // for the encoding), .prj through crs.ts, .cpg for the encoding. One layer per .shp in the zip.
-import { unzipSync } from 'fflate';
 import type { Geometry } from 'geojson';
 import { parseShp } from 'shpjs';
 import type { Msg } from '../../core/model';
 import { crsFromPrj, crsFromUser, guessCrs, toLonLat } from '../crs';
 import { fail, IoError } from '../errors';
+import { unzip } from './zip';
 import { firstPosition } from '../geometry';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types';
 import { coordsFromNames } from '../webmap';
 import { progressEvery, reproject } from './common';
 import { readDbf } from './dbf';
 
-/** Uncompressed bytes we are willing to inflate from one archive: far above any planning layer,
- *  far below what would exhaust a browser tab (a zip bomb declares gigabytes). */
-export const MAX_UNZIPPED = 1 << 30;
-
 const SHAPEFILE_PARTS = /\.(shp|shx|dbf|prj|cpg|kml)$/i;
 
-/**
- * Inflates the entries `keep` accepts (by default the parts of a Shapefile and KML documents:
- * pictures and other files in the archive are never decompressed), refusing archives whose
- * declared uncompressed size passes MAX_UNZIPPED.
- */
-export function unzip(file: string, b: Uint8Array, keep: (name: string) => boolean = (n) => SHAPEFILE_PARTS.test(n)): Record<string, Uint8Array> {
-  let total = 0;
-  try {
-    return unzipSync(b, {
-      filter: (f) => {
-        if (!keep(f.name)) return false;
-        total += f.originalSize;
-        if (total > MAX_UNZIPPED) throw new IoError('io.err.zipTooLarge', { file, mb: Math.round(total / 2 ** 20), limit: MAX_UNZIPPED / 2 ** 20 });
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof IoError) throw e;
-    return fail('io.err.zipCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-/** Names in an archive, without inflating anything. */
-export function zipNames(file: string, b: Uint8Array): string[] {
-  const names: string[] = [];
-  unzip(file, b, (n) => {
-    names.push(n);
-    return false;
-  });
-  return names;
-}
-
 export function readShapefileZip(file: string, b: Uint8Array, opts: ReadOptions): SourceLayer[] {
-  const entries = unzip(file, b);
+  // only the parts of a Shapefile (and a KML) are inflated, pictures and the rest never
+  const entries = unzip(file, b, (n) => SHAPEFILE_PARTS.test(n));
   const byLower = new Map<string, Uint8Array>();
   for (const [k, v] of Object.entries(entries)) if (!k.includes('__MACOSX')) byLower.set(k.toLowerCase(), v);
   const bases = [...byLower.keys()].filter((k) => k.endsWith('.shp')).map((k) => k.slice(0, -4));

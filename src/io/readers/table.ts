@@ -5,7 +5,9 @@ import type { Msg } from '../../core/model';
 import { crsFromUser, guessCrs } from '../crs';
 import { firstPosition } from '../geometry';
 import type { Geometry } from 'geojson';
-import { fail } from '../errors';
+import { fail, IoError } from '../errors';
+import { defusedWorkbook } from './zip';
+import { MAX_SHEET_CELLS } from '../../core/limits';
 import { normalizeName } from '../fields';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceFormat, SourceLayer } from '../types';
 import { coordsFromNames } from '../webmap';
@@ -29,15 +31,17 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
   let wb: XLSX.WorkBook;
   try {
     // sheetStubs: a formula cell without a saved result is otherwise dropped silently
-    wb = XLSX.read(b, { type: 'array', cellFormula: true, cellDates: true, cellNF: false, cellText: false, sheetStubs: true });
+    wb = XLSX.read(defusedWorkbook(file, b), { type: 'array', cellFormula: true, cellDates: true, cellNF: false, cellText: false, sheetStubs: true });
   } catch (e) {
+    if (e instanceof IoError) throw e;
     return fail('io.err.xlsxCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
   }
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];
-    const ref = ws['!ref'];
-    if (!ref) return { name, rows: [] };
-    const range = XLSX.utils.decode_range(ref);
+    const range = usedRange(ws);
+    if (!range) return { name, rows: [] };
+    const cells = (range.e.r + 1) * (range.e.c + 1);
+    if (cells > MAX_SHEET_CELLS) fail('io.err.sheetTooLarge', { file, sheet: name, rows: range.e.r + 1, columns: range.e.c + 1, limit: MAX_SHEET_CELLS });
     const rows: Cell[][] = [];
     // rows before range.s.r are blank: keep them so row numbers match Excel
     for (let r = 0; r <= range.e.r; r++) {
@@ -54,6 +58,20 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
     }
     return { name, rows };
   });
+}
+
+/** The range of the cells actually present: a sheet's declared dimension may claim A1:XFD1048576. */
+function usedRange(ws: XLSX.WorkSheet): XLSX.Range | undefined {
+  const r: XLSX.Range = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
+  for (const k of Object.keys(ws)) {
+    if (k[0] === '!') continue;
+    const a = XLSX.utils.decode_cell(k);
+    if (a.r < r.s.r) r.s.r = a.r;
+    if (a.c < r.s.c) r.s.c = a.c;
+    if (a.r > r.e.r) r.e.r = a.r;
+    if (a.c > r.e.c) r.e.c = a.c;
+  }
+  return r.e.r < 0 ? undefined : r;
 }
 
 /** A date cell as YYYY-MM-DD (SheetJS builds the Date in local time, so read it back in local time). */
