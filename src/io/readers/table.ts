@@ -33,8 +33,9 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
     // sheetStubs: a formula cell without a saved result is otherwise dropped silently
     wb = XLSX.read(defusedWorkbook(file, b), { type: 'array', cellFormula: true, cellDates: true, cellNF: false, cellText: false, sheetStubs: true });
   } catch (e) {
-    if (e instanceof IoError) throw e;
-    return fail('io.err.xlsxCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
+    // a broken zip is a broken workbook to the planner: say it in Excel's terms
+    if (e instanceof IoError && e.msg.key !== 'io.err.zipCorrupt') throw e;
+    return fail('io.err.xlsxCorrupt', { file, detail: e instanceof IoError ? String(e.msg.args?.detail ?? '') : e instanceof Error ? e.message : String(e) });
   }
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];
