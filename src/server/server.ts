@@ -30,6 +30,8 @@ export const COOKIE = 'ws_session';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
@@ -55,7 +57,7 @@ export function createWorkspaceServer(opts: ServerOptions): Server {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://workspace.invalid');
     const method = req.method ?? 'GET';
-    if (!url.pathname.startsWith('/api/')) return serveApp(opts.appDir, url.pathname, method, res);
+    if (!url.pathname.startsWith('/api/')) return serveApp(opts.appDir, url.pathname, method, req.headers.range, res);
     const match = router.match(method, url.pathname);
     if (match === undefined) throw new HttpError(404, 'no_route', `no route ${method} ${url.pathname}`);
     if (match === 'method') throw new HttpError(405, 'method', `${method} is not allowed on ${url.pathname}`);
@@ -109,7 +111,7 @@ export function createWorkspaceServer(opts: ServerOptions): Server {
 }
 
 /** The built app: files under appDir only, index.html for the page's own paths. */
-function serveApp(appDir: string | undefined, path: string, method: string, res: ServerResponse): void {
+function serveApp(appDir: string | undefined, path: string, method: string, range: string | undefined, res: ServerResponse): void {
   if (!appDir || (method !== 'GET' && method !== 'HEAD')) throw new HttpError(404, 'no_route', `no route ${method} ${path}`);
   const root = resolve(appDir);
   let file = normalize(join(root, decodeURIComponent(path)));
@@ -118,10 +120,25 @@ function serveApp(appDir: string | undefined, path: string, method: string, res:
   if (!existsSync(file)) throw new HttpError(404, 'no_app', `no built app in ${appDir} (npm run build makes it)`);
   const st = statSync(file);
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(st.size) };
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': type, 'Accept-Ranges': 'bytes' };
   // hashed assets may be cached; the page itself is re-checked so a new build is picked up
   headers['Cache-Control'] = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, headers);
+  // the base map (.pmtiles) is read by byte ranges
+  const m = /^bytes=(\d*)-(\d*)$/.exec(String(range ?? ''));
+  if (m && (m[1] || m[2])) {
+    const start = m[1] ? Number(m[1]) : Math.max(0, st.size - Number(m[2]));
+    const end = m[1] && m[2] ? Math.min(Number(m[2]), st.size - 1) : st.size - 1;
+    if (start > end || start >= st.size) {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${st.size}` });
+      res.end();
+      return;
+    }
+    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${st.size}`, 'Content-Length': String(end - start + 1) });
+    if (method === 'HEAD') res.end();
+    else createReadStream(file, { start, end }).pipe(res);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': String(st.size) });
   if (method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
 }

@@ -17,6 +17,7 @@ import { ScenarioBar } from './scenario/ScenarioBar';
 import { ScenarioPanel } from './scenario/ScenarioPanel';
 import { SuggestPanel } from './suggest/SuggestPanel';
 import { SitePanel } from './site/SitePanel';
+import { WorkspacePanel } from './workspace/WorkspacePanel';
 import { SiteReport } from './site/SiteReport';
 import { ComparePanel } from './compare/ComparePanel';
 import { PresentOverlay } from './present/PresentOverlay';
@@ -68,6 +69,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         <DetailPanel />
         <SuggestPanel />
         <SitePanel />
+        <WorkspacePanel />
       </div>
       <SiteReport />
       <ComparePanel demoBasemapUrl={demoBasemapUrl} />

@@ -6,6 +6,7 @@ import { PARAM_LIMITS, type EditableParam } from '../state/actions';
 import { useApp, useT } from './context';
 import { SuggestButton } from './suggest/SuggestPanel';
 import { SiteButton } from './site/SitePanel';
+import { WorkspaceButton } from './workspace/WorkspacePanel';
 import { fmt } from './format';
 
 function ParamInput({ name }: { name: EditableParam }) {
@@ -60,6 +61,7 @@ export function Header() {
       </label>
       <SuggestButton />
       <SiteButton />
+      <WorkspaceButton />
       <span class="spacer" />
       <span class={`phase phase-${state.phase.value}`} data-testid="phase" data-phase={state.phase.value} role="status">
         {tr(`ui.phase.${state.phase.value}`)}

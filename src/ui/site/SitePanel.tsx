@@ -11,6 +11,7 @@ import { useApp, useT } from '../context';
 import { fmt } from '../format';
 import { chooseCandidate, openFile, rereadWithCrs, runCheck, setDrawn, site } from './store';
 import { VerdictTable } from './VerdictTable';
+import { SaveAsReview } from '../workspace/WorkspacePanel';
 import './site.css';
 
 /** coordinate systems a bureau's site files come in (docs/import-export.md) */
@@ -180,6 +181,7 @@ export function SitePanel() {
         </p>
       )}
       {r && <VerdictTable check={r} compact />}
+      <SaveAsReview />
     </aside>
   );
 }

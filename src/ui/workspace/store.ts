@@ -1,0 +1,147 @@
+// The workspace panel's page state: connected or local, the register as last read, the outbox.
+// The app stays fully local until the user connects; nothing is sent before that.
+import { signal } from '@preact/signals';
+import type { Review, ReviewSummary, Session } from '../../schemas/workspace';
+import type { KeyValue } from '../../state/persist';
+import { Outbox, type Outcome, WorkspaceClient } from '../../state/workspace';
+
+function storage(): KeyValue | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export const ws = {
+  open: signal(false),
+  session: signal<Session | null>(null),
+  /** the last problem, as the server or the network said it */
+  message: signal<{ kind: 'error' | 'offline' | 'info'; key: string; args?: Record<string, string | number> } | null>(null),
+  reviews: signal<ReviewSummary[]>([]),
+  filter: signal(''),
+  opened: signal<Review | null>(null),
+  outbox: signal(0),
+  busy: signal(false),
+};
+
+export const outbox = new Outbox(storage());
+ws.outbox.value = outbox.list().length;
+
+// the workspace is the server that served this page (its CSP admits only its own origin)
+export const client = new WorkspaceClient(typeof location === 'undefined' ? 'http://localhost/' : location.origin);
+
+function report<T>(r: Outcome<T>): r is Extract<Outcome<T>, { ok: true }> {
+  if (r.ok) return true;
+  if (r.offline) ws.message.value = { kind: 'offline', key: 'ws.msg.offline', args: { detail: r.message } };
+  else if (r.status === 401 && r.error === 'login') {
+    ws.session.value = null;
+    ws.message.value = { kind: 'error', key: 'ws.msg.loggedOut' };
+  } else ws.message.value = { kind: 'error', key: `ws.err.${r.error}`, args: { detail: r.message } };
+  return false;
+}
+
+async function busy<T>(f: () => Promise<T>): Promise<T> {
+  ws.busy.value = true;
+  try {
+    return await f();
+  } finally {
+    ws.busy.value = false;
+  }
+}
+
+/** On opening: is there a workspace here, and is this browser still logged in? */
+export async function probe(): Promise<void> {
+  const r = await client.me();
+  if (r.ok) {
+    ws.session.value = r.value;
+    await refresh();
+  }
+}
+
+export const login = (name: string, password: string): Promise<void> =>
+  busy(async () => {
+    ws.message.value = null;
+    const r = await client.login(name, password);
+    if (!r.ok && !r.offline && r.status === 401) {
+      ws.message.value = { kind: 'error', key: 'ws.msg.badLogin' };
+      return;
+    }
+    if (!report(r)) return;
+    ws.session.value = r.value;
+    await refresh();
+  });
+
+export const logout = (): Promise<void> =>
+  busy(async () => {
+    await client.logout();
+    ws.session.value = null;
+    ws.reviews.value = [];
+    ws.opened.value = null;
+  });
+
+export async function refresh(): Promise<void> {
+  const r = await client.reviews(ws.filter.value);
+  if (report(r)) ws.reviews.value = r.value;
+}
+
+export const openReview = (id: number): Promise<void> =>
+  busy(async () => {
+    const r = await client.review(id);
+    if (report(r)) ws.opened.value = r.value;
+  });
+
+function replaced(r: Review): void {
+  ws.opened.value = r;
+  ws.reviews.value = ws.reviews.value.map((x) => (x.id === r.id ? r : x));
+}
+
+/** A conflict (someone else moved the review on) shows what it is now; nothing is overwritten. */
+function conflict(r: Outcome<Review>): void {
+  if (!r.ok && !r.offline && r.status === 409 && r.current) ws.opened.value = r.current as Review;
+}
+
+export const submitOpened = (): Promise<void> =>
+  busy(async () => {
+    const o = ws.opened.value;
+    if (!o) return;
+    const r = await client.submit(o);
+    conflict(r);
+    if (report(r)) replaced(r.value);
+  });
+
+export const decideOpened = (decision: 'approved' | 'conditional' | 'rejected', note: string): Promise<void> =>
+  busy(async () => {
+    const o = ws.opened.value;
+    if (!o) return;
+    const r = await client.decide(o, decision, note);
+    conflict(r);
+    if (report(r)) replaced(r.value);
+  });
+
+/** Saves a review; when the workspace cannot be reached it is kept in this browser for upload. */
+export const saveReview = (body: Parameters<WorkspaceClient['createReview']>[0]): Promise<Review | null> =>
+  busy(async () => {
+    const r = await client.createReview(body);
+    if (!r.ok && r.offline) {
+      outbox.add(body);
+      ws.outbox.value = outbox.list().length;
+      ws.message.value = { kind: 'offline', key: 'ws.msg.keptLocally', args: { n: ws.outbox.value } };
+      return null;
+    }
+    if (!report(r)) return null;
+    ws.message.value = { kind: 'info', key: 'ws.msg.saved', args: { number: r.value.number } };
+    ws.reviews.value = [r.value, ...ws.reviews.value];
+    ws.opened.value = r.value;
+    return r.value;
+  });
+
+export const uploadOutbox = (): Promise<void> =>
+  busy(async () => {
+    const { uploaded, kept } = await outbox.upload(client);
+    ws.outbox.value = outbox.list().length;
+    ws.message.value = kept.length
+      ? { kind: 'error', key: 'ws.msg.uploadKept', args: { uploaded: uploaded.length, kept: kept.length, detail: kept[0].message } }
+      : { kind: 'info', key: 'ws.msg.uploaded', args: { numbers: uploaded.map((u) => u.number).join('、') } };
+    if (uploaded.length) await refresh();
+  });
