@@ -157,6 +157,18 @@ export interface Msg {
   args?: Record<string, string | number>;
 }
 
+/** The facility a circle result is about: the nearest of the circle's kinds (within the circle when
+ *  it passes, beyond it when it fails), and how the distance was measured (src/core/reach/community-reach.ts). */
+export interface NearestFacilityRef {
+  id: string;
+  name: string;
+  /** metres, unrounded */
+  distance: number;
+  /** site: inside the community (0 m); block: straight walk in the same block; streets: along the
+   *  street network; straight: straight line (straight mode, or no street path) */
+  via: 'site' | 'block' | 'streets' | 'straight';
+}
+
 export interface RuleResult {
   rule: string;
   /** which number of a multi-number clause (e.g. 'elderly' / 'childcare' of ca.community.min) */
@@ -173,6 +185,8 @@ export interface RuleResult {
   reason?: Msg;
   /** which supply view produced this result where both are reported */
   view?: 'onsite' | 'catchment';
+  /** circle (coverage) rules, community rows: the nearest facility of the kinds */
+  nearest?: NearestFacilityRef;
   citation: Citation;
 }
 

@@ -14,6 +14,7 @@ export function resultRecord(r: RuleResult) {
     shortfall: r.shortfall,
     ...(r.view ? { view: r.view } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.nearest ? { nearest: r.nearest } : {}),
     citation: { document: r.citation.document, clause: r.citation.clause, text: r.citation.text },
   };
 }

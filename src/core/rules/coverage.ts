@@ -1,8 +1,10 @@
-// coverage: share of residents (or of communities) whose representative point lies within the
-// service circle of a facility of the kinds. Community rows say who is outside (value = distance to
-// the nearest such facility within the circle, shortfall = its residents); street and area rows
-// give the share and the residents (communities) still needed to reach the threshold.
-import type { Community, RuleResult } from '../model';
+// coverage: share of residents (or of communities) within the service circle of a facility of the
+// kinds — the walk from the community (on site, same block, along streets or straight: reach/
+// community-reach.ts). Community rows name the nearest such facility and its distance (within the
+// circle when they pass; beyond it, or "none in the project", when they fail; shortfall = its
+// residents); street and area rows give the share and the residents (communities) still needed.
+import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
+import { nearestFacilities, VIAS } from '../reach/community-reach';
 import { kindsOf, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
@@ -24,11 +26,43 @@ export function nearestWithin(ctx: Prepared, kinds: readonly string[]): (number 
   return out;
 }
 
+/** Per community: the nearest facility of the kinds — within the circle from the reach pairs,
+ *  beyond it (at any distance) for the communities with none inside; undefined where there is none
+ *  in the project or the community could not be placed. */
+export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (NearestFacilityRef | undefined)[] {
+  const key = `nearestRef:${kinds.join('/')}`;
+  const hit = ctx.memo.get(key);
+  if (hit) return hit as (NearestFacilityRef | undefined)[];
+  const near = nearestWithin(ctx, kinds);
+  const ref = (j: number, distance: number, via: NearestFacilityRef['via']): NearestFacilityRef => ({ id: ctx.facilities[j].id, name: ctx.facilities[j].name, distance, via });
+  const { offsets, supply, distance, via } = ctx.reach;
+  const out: (NearestFacilityRef | undefined)[] = ctx.communities.map((_, ci) => {
+    if (near[ci] === null || near[ci] === undefined) return undefined;
+    for (let k = offsets[ci]; k < offsets[ci + 1]; k++) if (kinds.includes(ctx.facilities[supply[k]].kind)) return ref(supply[k], distance[k], VIAS[via[k]]);
+    return undefined;
+  });
+  const outside = ctx.communities.flatMap((_, ci) => (near[ci] === null ? [ci] : []));
+  const candidates = ctx.facilities.flatMap((f, j) => (kinds.includes(f.kind) ? [j] : []));
+  for (const [ci, n] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, candidates, outside)) out[ci] = ref(n.facility, n.distance, n.via);
+  ctx.memo.set(key, out);
+  return out;
+}
+
+/** Metres for people: a walk beyond the circle is rounded up, so it never reads as the limit itself. */
+function metres(d: number, beyond: boolean): number {
+  return beyond ? Math.ceil(d) : Math.round(d);
+}
+
+function circleReason(n: NearestFacilityRef, limit: number, pass: boolean): Msg {
+  return { key: pass ? `reason.within.${n.via}` : `reason.outside.${n.via}`, args: { name: n.name, id: n.id, distance: metres(n.distance, !pass), limit: Math.round(limit) } };
+}
+
 export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResult[] {
   const p = rule.params;
   const th = thresholdOf(rule, p.min, ctx.params);
   const kinds = kindsOf(p.kinds, ctx.params);
   const near = nearestWithin(ctx, kinds);
+  const nearest = rule.levels.includes('community') ? nearestOfKinds(ctx, kinds) : [];
   const out: RuleResult[] = [];
   const { scoped, unknown: undetermined } = scopedOf(ctx, p.scope);
   const undeterminedSet = new Set(undetermined);
@@ -42,9 +76,15 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
       const c = ctx.communities[ci];
       const unit = ctx.communityUnits[ci];
       const d = near[ci];
+      const n = nearest[ci];
       if (d === undefined) out.push(na(rule, unit, 'm', { key: 'reason.unplaced', args: { distance: ctx.params.snapDistance } }, radius));
-      else if (d !== null) out.push(makeResult(rule, unit, { value: Math.round(d * 10) / 10, threshold: radius, measure: 'm', status: 'pass', shortfall: 0 }));
-      else out.push(makeResult(rule, unit, { value: null, threshold: radius, measure: 'm', status: 'fail', shortfall: p.basis === 'residents' ? (c.population ?? null) : 1, reason: { key: 'reason.noFacilities', args: { what: kinds.join('/') } } }));
+      else if (d !== null) out.push(withNearest(makeResult(rule, unit, { value: Math.round(d * 10) / 10, threshold: radius, measure: 'm', status: 'pass', shortfall: 0, ...(n ? { reason: circleReason(n, ctx.radius, true) } : {}) }), n));
+      else {
+        const shortfall = p.basis === 'residents' ? (c.population ?? null) : 1;
+        // the walk beyond the circle, rounded up to 0.1 m so a failing value never shows as the limit
+        if (n) out.push(withNearest(makeResult(rule, unit, { value: Math.ceil(n.distance * 10) / 10, threshold: radius, measure: 'm', status: 'fail', shortfall, reason: circleReason(n, ctx.radius, false) }), n));
+        else out.push(makeResult(rule, unit, { value: null, threshold: radius, measure: 'm', status: 'fail', shortfall, reason: { key: 'reason.noneInProject', args: { what: kinds.join('/') } } }));
+      }
     }
   }
 
@@ -89,4 +129,9 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
     else out.push(share([...scoped, ...undetermined], areaUnit));
   }
   return out;
+}
+
+function withNearest(r: RuleResult, n: NearestFacilityRef | undefined): RuleResult {
+  if (n) r.nearest = n;
+  return r;
 }

@@ -82,7 +82,10 @@ describe('coverage (810 m circle: 15 min × 60 s × 0.9 m/s)', () => {
     expect(near.status).toBe('pass');
     expect(near.value).toBeCloseTo(800, -1);
     expect(near.threshold).toBe(810);
-    expect(find(rs, 'wy.circle', 'Far')).toMatchObject({ status: 'fail', shortfall: 3000, value: null });
+    // the failing row names the nearest centre beyond the circle and its 830 m (value rounded up to 0.1 m)
+    const far = find(rs, 'wy.circle', 'Far');
+    expect(far).toMatchObject({ status: 'fail', shortfall: 3000, nearest: { via: 'straight' } });
+    expect(far.value).toBeCloseTo(830, -0.5);
     expect(find(rs, 'wy.circle', 'area')).toMatchObject({ value: 0.25, status: 'fail', shortfall: 3000 });
     expect(rs.filter((r) => r.rule === 'wy.circle' && r.unit.id === 'V')).toEqual([]); // villages are outside wy.circle's scope
   });
