@@ -24,15 +24,17 @@ export const PLAUSIBLE: Readonly<Record<string, Bound>> = {
   socialWorkers: { min: 0, max: 5_000 },
 };
 
-/** Parameters a planner can set, where "positive" alone would let nonsense through. */
-export const PARAM_BOUNDS: Readonly<Record<string, Bound>> = {
-  // m/s: a slow walker with a frame ~0.3, a brisk adult ~1.6; 2.5 is running
-  walkSpeed: { min: 0.3, max: 2.5 },
-  circleMinutes: { min: 1, max: 120 },
-  detourFactor: { min: 1, max: 3 },
-  colocateDistance: { min: 1, max: 10_000 },
+/** Parameters a planner can set (app inputs, --set, a project file's params), where "positive"
+ *  alone would let nonsense through. */
+export const PARAM_BOUNDS = {
+  // m/s: a slow walker with a frame ~0.3, a brisk adult ~1.6; beyond 2 is running
+  walkSpeed: { min: 0.3, max: 2 },
+  // the documents speak of 5-, 10- and 15-minute circles; an hour is already a district
+  circleMinutes: { min: 1, max: 60 },
+  detourFactor: { min: 1, max: 2 },
+  colocateDistance: { min: 0, max: 2000 },
   snapDistance: { min: 1, max: 10_000 },
-};
+} as const satisfies Record<string, Bound>;
 
 /** Vertices of one polygon checked for self-intersection (O(n log n)); beyond this the check
  *  refuses the polygon with a message instead of running for minutes. */

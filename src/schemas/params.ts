@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FACILITY_KINDS, type FacilityKind, type Msg } from '../core/model';
 import { DEFAULT_PARAMS, type Params } from '../core/params';
+import { PARAM_BOUNDS, type Bound } from '../core/limits';
 
 const zKinds = z.array(z.enum(FACILITY_KINDS as [FacilityKind, ...FacilityKind[]]));
 
@@ -13,6 +14,8 @@ function schemaFor(name: string): z.ZodType | undefined {
   if (name === 'year') return z.number().int().min(2000).max(2100);
   if (name === 'thresholds') return z.record(z.string(), z.number().finite().min(0));
   const d = (DEFAULT_PARAMS as unknown as Record<string, unknown>)[name];
+  const b = (PARAM_BOUNDS as Record<string, Bound>)[name];
+  if (typeof d === 'number' && b) return z.number().finite().min(b.min, `${b.min}–${b.max}`).max(b.max, `${b.min}–${b.max}`);
   if (typeof d === 'number') return z.number().finite().positive();
   if (typeof d === 'boolean') return z.boolean();
   if (typeof d === 'string') return z.string();

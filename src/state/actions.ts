@@ -13,14 +13,15 @@ import { writeBasemap, writeLang, type BasemapChoice, type KeyValue } from './pe
 import type { TableQuery } from './table';
 import { createScenarioActions } from './scenario-actions';
 import { createSuggestActions } from './suggest-actions';
+import { PARAM_BOUNDS } from '../core/limits';
 import type { SuggestClient } from '../worker/suggest-client';
 
 /** Editable numeric parameters and the range the inputs accept (outside it the value is refused). */
 export const PARAM_LIMITS = {
-  circleMinutes: { min: 1, max: 60, step: 1 },
-  walkSpeed: { min: 0.3, max: 2, step: 0.05 },
-  detourFactor: { min: 1, max: 2, step: 0.05 },
-  colocateDistance: { min: 0, max: 2000, step: 50 },
+  circleMinutes: { ...PARAM_BOUNDS.circleMinutes, step: 1 },
+  walkSpeed: { ...PARAM_BOUNDS.walkSpeed, step: 0.05 },
+  detourFactor: { ...PARAM_BOUNDS.detourFactor, step: 0.05 },
+  colocateDistance: { ...PARAM_BOUNDS.colocateDistance, step: 50 },
 } as const;
 export type EditableParam = keyof typeof PARAM_LIMITS;
 

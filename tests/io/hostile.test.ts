@@ -5,6 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { MAX_SHEET_CELLS, MAX_UNZIPPED } from '../../src/core/limits';
 import { importLayer, readFile } from '../../src/io';
+import { bytes } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -92,5 +93,21 @@ describe('zip bombs, one cap for every zip-based format', () => {
     files['xl/worksheets/sheet1.xml'] = enc(sheet);
     const r = readFile('wide.xlsx', zipSync(files));
     expect(!r.ok && r.error).toEqual({ key: 'io.err.sheetTooLarge', args: { file: 'wide.xlsx', sheet: 'S', rows: 1_048_576, columns: 16_384, limit: MAX_SHEET_CELLS } });
+  });
+});
+
+describe('a declared .dbf encoding that gives nonsense', () => {
+  it.each([
+    ['the header byte says Big5', (f: Record<string, Uint8Array>) => { const d = f['communities_gk36.dbf'].slice(); d[29] = 0x4f; f['communities_gk36.dbf'] = d; delete f['communities_gk36.cpg']; }, 'big5'],
+    ['the .cpg says BIG5', (f: Record<string, Uint8Array>) => { f['communities_gk36.cpg'] = enc('BIG5'); }, 'BIG5'],
+  ])('%s while the names are GBK: read as GBK, with a note naming what was declared', (_, edit, declared) => {
+    const files = unzipSync(bytes('communities-gk36-gbk.zip'));
+    edit(files);
+    const r = readFile('big5.zip', zipSync(files));
+    if (!r.ok) throw new Error(r.error.key);
+    const [layer] = r.layers;
+    expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
+    expect(layer.features[0].properties.名称).toBe('韦曲街道北街社区');
+    expect(layer.notes).toContainEqual({ key: 'io.note.cpgOverridden', args: { declared, used: 'gb18030' } });
   });
 });

@@ -4,6 +4,10 @@
 // instead of becoming NaN.
 import { detectEncoding, labelFromCodePage } from '../bytes';
 import { fail } from '../errors';
+import { commonShare } from '../chinese-text';
+
+/** The two legacy Chinese encodings one can be mistaken for the other. */
+const LEGACY_CHINESE = ['gb18030', 'big5'];
 import type { SourceLayer } from '../types';
 
 interface Field {
@@ -107,6 +111,15 @@ function chooseEncoding(b: Uint8Array, fields: Field[], count: number, headerLen
   const nonAscii = text.some((x) => x >= 0x80);
   if (said.name === 'utf-8' && !utf8) return { name: d.label, source: 'detected', overrides: `${cpg ?? ''}`.trim() };
   if (said.name !== 'utf-8' && utf8 && nonAscii) return { name: 'utf-8', source: 'utf8', overrides: (cpg ?? said.name).trim() };
+  // the same common-character test as for undeclared text: Big5 declared for GBK names (or the
+  // reverse) reads as rare characters (酗假潔桽…); the other legacy encoding wins when it reads clearly better
+  if (said.name !== 'utf-8' && nonAscii) {
+    const mine = commonShare(new TextDecoder(said.name).decode(text));
+    const other = LEGACY_CHINESE.filter((l) => l !== said.name)
+      .map((l) => ({ l, share: commonShare(new TextDecoder(l).decode(text)) }))
+      .sort((a, c) => c.share - a.share)[0];
+    if (other && other.share >= 0.3 && other.share > mine + 0.2) return { name: other.l, source: 'detected', overrides: (cpg ?? said.name).trim() };
+  }
   return said;
 }
 
