@@ -28,6 +28,8 @@ export function registerPmtilesFile(file: File): { url: string; archive: PMTiles
 
 export interface MapViewEvents {
   onClick(hit: { level: Level; id: string } | null): void;
+  /** what the pointer is over (and where, in CSS pixels of the map), or null when it leaves */
+  onHover?(hit: { level: Level; id: string } | null, at: { x: number; y: number } | null): void;
   onIdle(idle: boolean): void;
   /** the first map error since the base map was set (a tile source that cannot be read …) */
   onError(message: string): void;
@@ -92,8 +94,11 @@ export class MapView {
       this.events.onClick(this.hit(e.point));
     });
     this.map.on('mousemove', (e) => {
-      this.map.getCanvas().style.cursor = this.hit(e.point) || this.clusterAt(e.point) ? 'pointer' : '';
+      const hit = this.hit(e.point);
+      this.map.getCanvas().style.cursor = hit || this.clusterAt(e.point) ? 'pointer' : '';
+      this.events.onHover?.(hit, { x: e.point.x, y: e.point.y });
     });
+    this.map.on('mouseout', () => this.events.onHover?.(null, null));
     this.map.on('idle', () => {
       this.container.dataset.cjkLabels = String(this.countCjkLabels());
       this.container.dataset.outsideShown = String(this.countOutsideShown());

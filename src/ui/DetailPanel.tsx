@@ -1,22 +1,23 @@
 // The clicked unit: every applicable rule with value, threshold, shortfall, status and the
 // citation (document, clause, the original words). All names and texts render as text nodes.
-import type { RuleResult } from '../core/model';
+import type { Community, RuleResult } from '../core/model';
 import { reasonText, resultRow } from '../core/report';
-import { resultsForUnit, worst } from '../state/verdicts';
+import { resultsForUnit, ruleKeyOf, worst } from '../state/verdicts';
+import { CommunityFigures } from './CommunityFigures';
 import { useApp, useT } from './context';
 import { UnitEditor } from './scenario/UnitEditor';
 
-function ResultItem({ r }: { r: RuleResult }) {
+function ResultItem({ r, chosen }: { r: RuleResult; chosen: boolean }) {
   const { state } = useApp();
   const tr = useT();
   // the same display strings as the command-line report (numbers, units, shortfall unit, reason)
   const row = resultRow(r, state.lang.value);
   return (
-    <li class={`result status-${r.status}`} data-rule={r.rule} data-status={r.status} data-view={r.view ?? 'onsite'}>
+    <li class={`result status-${r.status}${chosen ? ' chosen-rule' : ''}`} data-rule={r.rule} data-status={r.status} data-view={r.view ?? 'onsite'} data-chosen={chosen ? 'true' : undefined}>
       <div class="result-head">
         <span class={`badge ${r.status}`}>{tr(`ui.status.${r.status}`)}</span>
         <strong>{row.name}</strong>
-        <code class="rule-id">{row.key}</code>
+        {chosen && <span class="chosen-tag">{tr('ui.detail.chosen')}</span>}
         {r.view && <span class="view">{tr(`ui.view.${r.view}`)}</span>}
       </div>
       <dl class="figures">
@@ -39,8 +40,14 @@ function ResultItem({ r }: { r: RuleResult }) {
         <footer>
           {r.citation.document} · {tr('ui.clause')} {r.citation.clause}
         </footer>
-        {r.citation.note && <p class="cite-note">{row.reading}</p>}
       </blockquote>
+      <details class="how">
+        <summary>{tr('ui.detail.how')}</summary>
+        {r.citation.note && <p class="cite-note">{row.reading}</p>}
+        <p class="note">
+          {tr('ui.detail.ruleCode')} <code class="rule-id">{row.key}</code>
+        </p>
+      </details>
     </li>
   );
 }
@@ -62,6 +69,11 @@ export function DetailPanel() {
     return true;
   });
   const verdict = worst(results.filter((r) => r.view !== 'catchment').map((r) => r.status));
+  // the rule the map is coloured by comes first: it is what the user clicked to see
+  const chosenRule = state.rule.value;
+  const isChosen = (r: RuleResult) => chosenRule !== null && (ruleKeyOf(r) === chosenRule || r.rule === chosenRule);
+  const ordered = chosenRule ? [...results.filter(isChosen), ...results.filter((r) => !isChosen(r))] : results;
+  const community = sel.level === 'community' ? (state.layers.value?.communities.find((c) => c.id === sel.id) as Community | undefined) : undefined;
   return (
     <aside class="detail" data-testid="detail" data-level={sel.level} data-id={sel.id} aria-labelledby="detail-h">
       <div class="detail-head">
@@ -76,6 +88,7 @@ export function DetailPanel() {
           ×
         </button>
       </div>
+      {community && <CommunityFigures c={community} />}
       <UnitEditor sel={sel} />
       {issues.length > 0 && (
         <ul class="issues">
@@ -90,8 +103,8 @@ export function DetailPanel() {
         <p class="empty">{tr('ui.detail.none')}</p>
       ) : (
         <ul class="results">
-          {results.map((r, n) => (
-            <ResultItem key={`${r.rule}-${r.view ?? ''}-${n}`} r={r} />
+          {ordered.map((r, n) => (
+            <ResultItem key={`${r.rule}-${r.view ?? ''}-${n}`} r={r} chosen={isChosen(r)} />
           ))}
         </ul>
       )}

@@ -1,7 +1,8 @@
 // Hosts the MapView and keeps it in step with state: each effect feeds one source or setting,
 // so a verdict change re-sends communities only, a language change facilities only, etc.
 import { effect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { unitKey, type Community, type Level } from '../core/model';
 import { BasemapError, resolveBase } from '../map/basemap';
 import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
@@ -14,6 +15,8 @@ import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
 import { useApp, useT } from './context';
 import { DataCredits } from './DataCredits';
+import { CommunityFigures } from './CommunityFigures';
+import { MapLegend } from './MapLegend';
 import { mainMap } from './present/main-map';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
@@ -22,11 +25,13 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state, actions } = useApp();
   const tr = useT();
   const host = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<{ level: Level; id: string; x: number; y: number } | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
     const view = new MapView(host.current, { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null }, {
       onClick: (hit) => actions.select(hit),
+      onHover: (hit, at) => setHover((old) => (hit && at ? (old && old.id === hit.id && Math.abs(old.x - at.x) + Math.abs(old.y - at.y) < 6 ? old : { ...hit, ...at }) : null)),
       onIdle: (idle) => actions.setMapIdle(idle),
       onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
     });
@@ -123,7 +128,24 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           {tr('ui.info.badge')}
         </div>
       )}
+      <MapLegend />
+      {hover && hover.level === 'community' && <HoverCard id={hover.id} x={hover.x} y={hover.y} />}
       <DataCredits />
+    </div>
+  );
+}
+
+/** the community under the pointer: its name, verdict and own figures, beside the pointer */
+function HoverCard({ id, x, y }: { id: string; x: number; y: number }) {
+  const { state } = useApp();
+  const tr = useT();
+  const c = state.layers.value?.communities.find((k) => k.id === id) as Community | undefined;
+  if (!c) return null;
+  const verdict = state.verdicts.value.get(unitKey('community', id)) ?? 'none';
+  return (
+    <div class="hover-card" data-testid="hover-card" data-id={id} style={{ left: `${x + 14}px`, top: `${y + 14}px` }}>
+      <strong>{c.name}</strong> <span class={`badge ${verdict}`}>{tr(`ui.status.${verdict}`)}</span>
+      <CommunityFigures c={c} compact />
     </div>
   );
 }

@@ -38,6 +38,29 @@ describe('the demo app in Chromium', () => {
     await driver.screenshot('2-failing-community');
   });
 
+  it('given a failing community, the legend is on the map, the chosen rule comes first and the community’s own figures are in the panel and on hover', async () => {
+    // the legend sits on the map, in view, and names what the colours mean
+    expect(await driver.then.inView('[data-testid=map-legend]')).toBe(true);
+    expect(await driver.then.text('[data-testid=map-legend]')).toContain('不达标');
+    // when the map is coloured by the places rule, the panel lists that rule first
+    await driver.when.ruleChosen('ak.new.places');
+    await driver.when.rowClicked('community', FAILING_COMMUNITY);
+    const items = await driver.then.detailShows('community', FAILING_COMMUNITY);
+    expect(items[0].rule).toBe('ak.new.places');
+    expect(await driver.then.text('[data-testid=map-legend]')).toContain('新建小区托位');
+    // its own figures, as data/demo/project.json has them: 13 685 residents, 5 222 households,
+    // 2 209 aged 60+, 446 aged 0–3, a new estate built in 2013
+    const own = { population: '13,685 人', households: '5,222 户', elderly: '2,209 人', infants: '446 人', type: '新建居住区', builtYear: '2013 年' };
+    expect(await driver.then.communityFigures('[data-testid=detail]')).toEqual(own);
+    await driver.screenshot('2c-chosen-rule-first');
+    // and on hover over the map (the row click centred it)
+    await driver.when.detailClosed();
+    await driver.when.mapCentreHovered();
+    expect(await driver.then.communityFigures('[data-testid=hover-card]')).toEqual(own);
+    await driver.screenshot('2d-hover-card');
+    await driver.page.click('[data-testid=summary] tbody tr:first-child button'); // back to the overall colours
+  });
+
   it('communities outside the 15-minute elderly circle are highlighted, and the switch hides them', async () => {
     // G5: 610116010008 lies outside every 810 m elderly-care circle (no day-care centre in its street)
     await driver.when.rowClicked('community', '610116010008');

@@ -112,6 +112,18 @@ export class AppDriver {
       if (!box) throw new Error('map canvas not on screen');
       await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     },
+    /** a rule row in 各条规则的结果: the map is coloured by that rule */
+    ruleChosen: async (key: string): Promise<void> => {
+      await this.page.click(`tr[data-rule="${key}"]`);
+      await this.page.waitForSelector(`[data-testid=map-legend][data-rule="${key}"]`);
+    },
+    /** the pointer rests on the middle of the map */
+    mapCentreHovered: async (): Promise<void> => {
+      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
+      if (!box) throw new Error('no map canvas');
+      await this.page.mouse.move(box.x + box.width / 2 - 3, box.y + box.height / 2 - 3);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    },
     profileSwitched: async (id: string): Promise<void> => {
       await this.page.selectOption('[data-testid=profile]', id);
       await this.page.waitForFunction((p) => document.querySelector('[data-testid=profile]') instanceof HTMLSelectElement && (document.querySelector('[data-testid=profile]') as HTMLSelectElement).value === p, id);
@@ -185,6 +197,17 @@ export class AppDriver {
         })),
       );
     },
+    /** a community's own figures as shown (in the detail panel, or the hover card): name → text */
+    communityFigures: async (within: '[data-testid=detail]' | '[data-testid=hover-card]'): Promise<Record<string, string>> => {
+      await this.page.waitForSelector(`${within} [data-testid=community-figures]`, { timeout: 10_000 });
+      return this.page.$$eval(`${within} [data-testid=community-figures] [data-figure]`, (ds) => Object.fromEntries(ds.map((d) => [d.getAttribute('data-figure') ?? '', d.querySelector('dd')?.textContent ?? ''])));
+    },
+    /** whether an element lies wholly inside the window */
+    inView: async (selector: string): Promise<boolean> =>
+      this.page.$eval(selector, (el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+      }),
     basemapKind: async (): Promise<string> => this.page.$eval('[data-testid=basemap-kind]', (el) => (el instanceof HTMLSelectElement ? el.value : '')),
     errorBanner: async (): Promise<string | null> => (await this.page.$('[data-testid=error]')) && this.page.textContent('[data-testid=error]'),
     tableRowIds: async (level: string): Promise<string[]> => {

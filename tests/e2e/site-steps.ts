@@ -107,6 +107,12 @@ export class SiteSteps {
   };
 
   then = {
+    /** the verdict line's text and whether it lies wholly inside the window (no scrolling needed) */
+    headlineInView: async (): Promise<{ text: string; inView: boolean }> =>
+      this.page.$eval('[data-testid=site-headline]', (el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent ?? '', inView: r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0 };
+      }),
     panelTitle: async (): Promise<string> => (await this.page.textContent('[data-testid=site-panel] h2')) ?? '',
     errorKey: async (): Promise<string | null> => this.page.getAttribute('[data-testid=site-error]', 'data-key').catch(() => null),
     candidates: async (): Promise<string[]> => this.page.$$eval('[data-testid=site-candidate] option', (os) => os.map((o) => o.textContent ?? '')),

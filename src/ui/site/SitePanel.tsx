@@ -3,6 +3,7 @@
 // wrong), enter the plan's figures, pick a profile or all five side by side, and check it in the
 // worker. The verdicts show here; the report page (SiteReport) prints them. Names render as text.
 import type { TargetedEvent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { SHAANXI_PPH, type FigureField } from '../../core/site/figures';
 import type { SiteArea } from '../../core/site/geometry';
 import { currentDrawing } from '../../map/draw';
@@ -145,26 +146,49 @@ function Figures() {
   );
 }
 
+/** the answer in one line, first: does the site meet every requirement, and how many it misses */
+function Headline({ check }: { check: NonNullable<typeof site.result.value> }) {
+  const tr = useT();
+  const fail = check.profiles.reduce((n, p) => n + p.counts.fail, 0);
+  const na = check.profiles.reduce((n, p) => n + p.counts.na, 0);
+  const pass = check.profiles.reduce((n, p) => n + p.counts.pass, 0);
+  return (
+    <p class={`site-headline ${fail ? 'fail' : 'pass'}`} data-testid="site-headline" data-fail={fail}>
+      {fail ? tr('site.ui.headline.fail', { fail, pass, na }) : tr('site.ui.headline.pass', { pass, na })}
+    </p>
+  );
+}
+
 export function SitePanel() {
   const { state } = useApp();
   const tr = useT();
+  const panel = useRef<HTMLElement>(null);
+  const r = site.result.value;
+  // (hooks before the early return)
+  useEffect(() => {
+    if (r && panel.current) panel.current.scrollTop = 0;
+  }, [r]);
   if (!site.open.value) return null;
   const lang = state.lang.value;
-  const r = site.result.value;
   const err = site.error.value;
   const busy = site.status.value === 'checking' || site.status.value === 'reading';
   const check = () => void runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
   return (
-    <aside class="side-panel site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
+    <aside ref={panel} class="side-panel site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
       <div class="detail-head">
         <h2 id="site-h">{tr('site.ui.title')}</h2>
         <button type="button" class="close" aria-label={tr('site.ui.close')} onClick={() => (site.open.value = false)}>
           ×
         </button>
       </div>
-      <p class="note">{tr('site.ui.intro')}</p>
-      <Boundary />
-      <Figures />
+      {r && <Headline check={r} />}
+      {r && <VerdictTable check={r} compact />}
+      <details class="site-inputs" open={!r || !!err || busy} data-testid="site-inputs">
+        <summary>{tr('site.ui.inputs')}</summary>
+        <p class="note">{tr('site.ui.intro')}</p>
+        <Boundary />
+        <Figures />
+      </details>
       <div class="site-actions">
         <button type="button" class="primary" data-testid="site-run" disabled={!site.geometry.value || busy || !state.project.value} onClick={check}>
           {site.status.value === 'checking' ? tr('site.ui.checking') : tr('site.ui.run')}
@@ -180,7 +204,6 @@ export function SitePanel() {
           {tm(lang, err)}
         </p>
       )}
-      {r && <VerdictTable check={r} compact />}
       <SaveAsReview />
     </aside>
   );
