@@ -4,6 +4,9 @@
 // without shared nodes (overpasses). Lon/lat around 长安区.
 import type { Road } from '../src/core/model';
 import type { LonLat } from '../src/core/reach/types';
+import { mulberry32 as rng } from './demo/prng';
+
+export { rng };
 
 export interface SyntheticCity {
   roads: Road[];
@@ -11,17 +14,6 @@ export interface SyntheticCity {
   communities: LonLat[];
   /** nodes the graph builder will make (junctions + shape points) */
   approxNodes: number;
-}
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const BLOCK = 120; // metres between junctions

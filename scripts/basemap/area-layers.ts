@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { bbox as turfBbox, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { MINZOOM_PROPERTY, type BasemapFeature, type LayerSet, type PropertyValue } from './tiles';
+import { errorMessage } from '../../src/core/errors';
 
 export type RoadClass = 'major' | 'medium' | 'minor' | 'path';
 
@@ -64,7 +65,7 @@ export function readAreaFiles(dir: string): AreaFiles {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`${file}: not valid JSON (${errorMessage(e)})`);
     }
     if (!isRecord(parsed) || parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
       throw new Error(`${file}: expected a GeoJSON FeatureCollection with a features array`);

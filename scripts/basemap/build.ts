@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { areaLayers, readAreaFiles } from './area-layers';
 import { writePmtiles, type WriteStats } from './pmtiles-writer';
 import { buildTiles, describeLayers } from './tiles';
+import { errorMessage } from '../../src/core/errors';
 
 export interface BuildOptions {
   inDir: string;
@@ -84,7 +85,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     main();
   } catch (e) {
-    console.error(`[basemap] ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`[basemap] ${errorMessage(e)}`);
     process.exit(1);
   }
 }

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { errorMessage } from '../../src/core/errors';
 import { basemapStyleDocument, demoBasemap, protomapsBasemap, PROTOMAPS_FLAVORS, type ProtomapsFlavor } from '../../src/map/basemap-style';
 
 export interface PreviewOptions {
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e: unknown) => {
-    console.error(`[basemap preview] ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`[basemap preview] ${errorMessage(e)}`);
     process.exit(1);
   });
 }

@@ -4,7 +4,8 @@
 import type { Community, Facility, FacilityKind, Layers, Street } from '../../src/core/model';
 import { DEFAULT_PARAMS, circleDistance } from '../../src/core/params';
 import { PointGrid } from './geometry';
-import { EARTH_RADIUS, createProjection, type XY } from './projection';
+import { haversine } from '../../src/core/geo';
+import { createProjection, type XY } from './projection';
 import type { GapPicks } from './plant-gaps';
 
 export interface Gap {
@@ -37,14 +38,6 @@ export interface DemoTotals {
 export interface GapManifest {
   gaps: Gap[];
   totals: DemoTotals;
-}
-
-export function haversine(a: readonly number[], b: readonly number[]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function pointOf(f: Facility): number[] {

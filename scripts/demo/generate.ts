@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateCity } from './city';
 import { writeCity } from './output';
 import { CENSUS_POPULATION } from './population';
+import { errorMessage } from '../../src/core/errors';
 
 function wholeNumber(name: string, text: string, min: number): number {
   const v = Number(text);
@@ -40,6 +41,6 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  console.error(`npm run demo: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`npm run demo: ${errorMessage(e)}`);
   process.exit(1);
 }

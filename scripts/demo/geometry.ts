@@ -1,5 +1,6 @@
 // Planar helpers in the local metric projection (see projection.ts): convex clipping for the
 // Voronoi cells, point-in-polygon, and distance to a polygon's boundary through a grid index.
+import { pointInRing } from '../../src/core/geo';
 import type { XY } from './projection';
 
 export type Ring = XY[];
@@ -60,15 +61,7 @@ export function cellClearance(sites: readonly XY[], i: number, x: XY): number {
   return best;
 }
 
-export function pointInRing(x: number, y: number, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+export { pointInRing } from '../../src/core/geo';
 
 /** even–odd over every ring of every polygon */
 export function pointInPolys(p: XY, polys: readonly Poly[]): boolean {

@@ -3,8 +3,8 @@
 // cos(latitude) by at most ±0.3 % from the origin's, well below the layout's own randomness.
 // Output coordinates go back to WGS84 lon/lat rounded to 6 decimals (≈0.1 m).
 
-/** mean Earth radius (IUGG), metres */
-export const EARTH_RADIUS = 6371008.8;
+import { EARTH_RADIUS } from '../../src/core/geo';
+
 const DEG = Math.PI / 180;
 
 export type XY = [number, number];

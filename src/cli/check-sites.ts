@@ -16,6 +16,7 @@ import { toXlsx } from '../io/export/table';
 import { MAX_PROBLEMS, applyAssignments } from '../schemas';
 import { readSiteFile, siteHeader, siteTables } from '../worker/site';
 import { loadProjectPath } from './load-project';
+import { errorMessage } from '../core/errors';
 
 interface Args {
   area?: string;
@@ -58,7 +59,7 @@ function parseArgs(argv: string[]): Args | string {
       else if (a.sites === undefined) a.sites = x;
       else return `unexpected argument ${x}`;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorMessage(e);
     }
   }
   if (a.area === undefined || a.sites === undefined) return 'missing <area project.json | folder> <sites file>';
@@ -134,7 +135,7 @@ export function main(argv: string[], now: Date = new Date()): number {
   try {
     bytes = readFileSync(args.sites ?? '');
   } catch (e) {
-    console.error(t(lang, 'input.readFailed', { file: args.sites ?? '', detail: e instanceof Error ? e.message : String(e) }));
+    console.error(t(lang, 'input.readFailed', { file: args.sites ?? '', detail: errorMessage(e) }));
     return 1;
   }
   const file = basename(args.sites ?? '');

@@ -9,6 +9,7 @@ import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
 import { table } from './text-table';
+import { errorMessage } from '../core/errors';
 
 interface Args {
   path?: string;
@@ -39,7 +40,7 @@ function parseArgs(argv: string[]): Args | string {
       else if (a.path === undefined) a.path = x;
       else return `unexpected argument ${x}`;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorMessage(e);
     }
   }
   return a.path === undefined ? 'missing <project.json | folder>' : a;

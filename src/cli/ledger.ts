@@ -14,6 +14,7 @@ import { ledgerXlsx } from '../io/export/ledger';
 import { MAX_PROBLEMS, ledgerEntries } from '../schemas';
 import { loadProjectPath } from './load-project';
 import { table } from './text-table';
+import { errorMessage } from '../core/errors';
 
 interface Args {
   path?: string;
@@ -51,7 +52,7 @@ function parseArgs(argv: string[]): Args | string {
       else if (a.path === undefined) a.path = x;
       else return `unexpected argument ${x}`;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorMessage(e);
     }
   }
   return a.path === undefined ? 'missing <project.json | folder>' : a;

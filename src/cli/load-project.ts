@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DataIssue, Project } from '../core/model';
 import { parseLayer, parseProject, type InputProblem, type LayerName } from '../schemas';
+import { errorMessage } from '../core/errors';
 
 export type LoadResult =
   | { ok: true; project: Project; issues: DataIssue[]; migratedFrom?: number; folder: boolean; other: Record<string, unknown> }
@@ -14,7 +15,7 @@ function readText(file: string): { text: string } | { problem: InputProblem } {
   try {
     return { text: readFileSync(file, 'utf8') };
   } catch (e) {
-    return { problem: { file, msg: { key: 'input.readFailed', args: { file, detail: e instanceof Error ? e.message : String(e) } } } };
+    return { problem: { file, msg: { key: 'input.readFailed', args: { file, detail: errorMessage(e) } } } };
   }
 }
 
@@ -43,7 +44,7 @@ export function loadProjectPath(path: string): LoadResult {
     try {
       json = JSON.parse(r.text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      problems.push({ file, msg: { key: 'input.notJson', args: { file, detail: e instanceof Error ? e.message : String(e) } } });
+      problems.push({ file, msg: { key: 'input.notJson', args: { file, detail: errorMessage(e) } } });
       continue;
     }
     const parsed = parseLayer(name, json, file);

@@ -12,6 +12,7 @@ import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/sug
 import { t as tCore, tm, type Lang } from '../i18n';
 import { reachEngineFor } from '../core/reach/choose';
 import { loadProjectPath } from './load-project';
+import { errorMessage } from '../core/errors';
 
 function die(msg: string): never {
   console.error(msg);
@@ -59,7 +60,7 @@ function readParcels(file: string): Parcel[] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    die(`${file}: cannot read the parcels file as JSON (${e instanceof Error ? e.message : String(e)})`);
+    die(`${file}: cannot read the parcels file as JSON (${errorMessage(e)})`);
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) die(`${file}: expected a GeoJSON FeatureCollection of Point features`);
@@ -122,5 +123,5 @@ try {
     console.log(t('suggest.cli.timing', { reachMs: r.timings.reachMs.toFixed(1), solveMs: r.timings.solveMs.toFixed(1) }));
   }
 } catch (e) {
-  die(e instanceof Error ? e.message : String(e));
+  die(errorMessage(e));
 }

@@ -14,12 +14,14 @@ export interface BBox {
   maxY: number;
 }
 
+/** IUGG mean Earth radius in metres: the one radius of every distance here, the street network's and the demo's. */
 export const EARTH_RADIUS = 6371008.8;
 const RAD = Math.PI / 180;
 /** metres per degree of latitude on the sphere used here */
 export const METRES_PER_DEGREE = EARTH_RADIUS * RAD;
 
-export function haversine(a: LonLat, b: LonLat): number {
+/** Great-circle distance in metres between two lon/lat points (degrees). */
+export function haversine(a: readonly number[], b: readonly number[]): number {
   const dLat = (b[1] - a[1]) * RAD;
   const dLon = (b[0] - a[0]) * RAD;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
@@ -54,22 +56,22 @@ export function bboxOf(g: AnyGeom): BBox {
   return b;
 }
 
-/** Even-odd ray casting on one ring; points exactly on an edge may fall either way. */
-function inRing(p: LonLat, ring: Position[]): boolean {
+/** Even-odd ray casting on one ring (any planar or lon/lat x, y); points exactly on an edge may fall either way. */
+export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const xi = ring[i][0];
     const yi = ring[i][1];
     const xj = ring[j][0];
     const yj = ring[j][1];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
 
 /** Inside the outer ring and outside every hole of any of the polygons. */
 export function pointInArea(p: LonLat, g: AnyArea): boolean {
-  return polygonsOf(g).some((poly) => poly.length > 0 && inRing(p, poly[0]) && !poly.slice(1).some((hole) => inRing(p, hole)));
+  return polygonsOf(g).some((poly) => poly.length > 0 && pointInRing(p[0], p[1], poly[0]) && !poly.slice(1).some((hole) => pointInRing(p[0], p[1], hole)));
 }
 
 function ringArea(ring: Position[]): number {

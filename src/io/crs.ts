@@ -7,6 +7,7 @@
 import proj4 from 'proj4';
 import { fail } from './errors';
 import type { CrsInfo } from './types';
+import { errorMessage } from '../core/errors';
 
 export const LONLAT = '+proj=longlat +datum=WGS84 +no_defs';
 
@@ -100,7 +101,7 @@ function checkProj4(def: string, shown: string): void {
   try {
     proj4(def, LONLAT, [0, 0]);
   } catch (e) {
-    fail('io.err.crsInvalid', { crs: shown.slice(0, 120), detail: e instanceof Error ? e.message : String(e) });
+    fail('io.err.crsInvalid', { crs: shown.slice(0, 120), detail: errorMessage(e) });
   }
 }
 

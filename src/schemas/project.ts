@@ -14,6 +14,7 @@ import { parseLayer, type InputProblem, type LayerName, LAYER_NAMES } from './fe
 import { parseParams } from './params';
 import { PROFILES } from '../core/rules/profiles';
 import { parseLedgerField } from './ledger';
+import { errorMessage } from '../core/errors';
 
 export const PROJECT_VERSION = 1;
 
@@ -71,7 +72,7 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
     try {
       raw = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
-      return fail('input.notJson', { detail: e instanceof Error ? e.message : String(e) });
+      return fail('input.notJson', { detail: errorMessage(e) });
     }
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('project.notObject');

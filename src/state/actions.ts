@@ -15,6 +15,7 @@ import { createScenarioActions } from './scenario-actions';
 import { createSuggestActions } from './suggest-actions';
 import { PARAM_BOUNDS } from '../core/limits';
 import type { SuggestClient } from '../worker/suggest-client';
+import { errorMessage } from '../core/errors';
 
 /** Editable numeric parameters and the range the inputs accept (outside it the value is refused). */
 export const PARAM_LIMITS = {
@@ -40,10 +41,6 @@ export function problemText(lang: Lang, p: InputProblem): string {
     .filter(Boolean)
     .join(' ');
   return where ? `${where} ${text}` : text;
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function createActions(s: AppState, deps: Deps) {
@@ -86,7 +83,7 @@ export function createActions(s: AppState, deps: Deps) {
     } catch (e) {
       batch(() => {
         s.phase.value = 'error';
-        s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: message(e) });
+        s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: errorMessage(e) });
       });
     }
   }
@@ -121,7 +118,7 @@ export function createActions(s: AppState, deps: Deps) {
     } catch (e) {
       batch(() => {
         s.phase.value = 'error';
-        s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: message(e) });
+        s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: errorMessage(e) });
       });
       return;
     }

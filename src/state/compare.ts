@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import type { Outcome } from '../worker/latest';
 import type { CompareRequest, CompareResult } from '../worker/compare';
 import type { AppState } from './app-state';
+import { errorMessage } from '../core/errors';
 
 export type CompareRun = (req: CompareRequest) => Promise<Outcome<CompareResult>>;
 
@@ -74,7 +75,7 @@ export function createCompare(app: AppState, deps: CompareDeps) {
       });
     } catch (e) {
       batch(() => {
-        s.error.value = t(app.lang.peek(), 'present.compare.failed', { detail: e instanceof Error ? e.message : String(e) });
+        s.error.value = t(app.lang.peek(), 'present.compare.failed', { detail: errorMessage(e) });
         s.busy.value = false;
       });
     }

@@ -11,6 +11,7 @@ import type { LayerKind, Mapping, ValidationReport, WebCoords } from '../io/type
 import type { LoadedProject } from '../worker/api';
 import type { ImportApplied, ImportLayerInfo } from '../worker/import';
 import type { Importer } from '../worker/import-client';
+import { errorMessage } from '../core/errors';
 
 export type ImportStep = 'idle' | 'reading' | 'layer' | 'coords' | 'mapping' | 'checking' | 'report' | 'applying' | 'done' | 'failed';
 export const WIZARD_STEPS = ['layer', 'coords', 'mapping', 'report'] as const;
@@ -91,10 +92,6 @@ export function createImportState(): ImportState {
 /** read errors about coordinates the wizard lets the user fix on its coordinates step */
 const COORD_ERRORS = new Set(['io.err.crsMissing', 'io.err.swappedColumns', 'io.err.prjMismatch']);
 
-function text(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export function createImportActions(s: ImportState, deps: ImportDeps) {
   let file: ImportFile | null = null;
   /** bumps on every new file or cancel: answers to an older generation are dropped */
@@ -167,7 +164,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
       });
       if (!keep) await mappingFor(layer, layer.guessedKind);
     } catch (e) {
-      if (g === generation) fail(text(e));
+      if (g === generation) fail(errorMessage(e));
     }
   }
 
@@ -186,7 +183,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         s.step.value = 'report';
       });
     } catch (e) {
-      if (g === generation) fail(text(e));
+      if (g === generation) fail(errorMessage(e));
     }
   }
 
@@ -304,7 +301,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         });
         file = null;
       } catch (e) {
-        if (g === generation) fail(text(e));
+        if (g === generation) fail(errorMessage(e));
       }
     },
 

@@ -12,6 +12,7 @@ import type { SuggestClient } from '../worker/suggest-client';
 import type { AppState } from './app-state';
 import { editsInEffect } from './scenario-actions';
 import { buildRequest, type SuggestForm } from './suggest';
+import { errorMessage } from '../core/errors';
 
 export interface SuggestDeps {
   client: Partial<SuggestClient>;
@@ -120,7 +121,7 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
       } catch (e) {
         if (mine !== seq) return;
         batch(() => {
-          g.errors.value = [{ key: 'suggest.error.failed', args: { detail: e instanceof Error ? e.message : String(e) } }];
+          g.errors.value = [{ key: 'suggest.error.failed', args: { detail: errorMessage(e) } }];
           g.status.value = 'error';
           g.progress.value = null;
         });
@@ -157,7 +158,7 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
           } else g.errors.value = out.errors;
         });
       } catch (e) {
-        g.errors.value = [{ key: 'suggest.error.failed', args: { detail: e instanceof Error ? e.message : String(e) } }];
+        g.errors.value = [{ key: 'suggest.error.failed', args: { detail: errorMessage(e) } }];
       }
     },
 

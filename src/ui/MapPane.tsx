@@ -20,6 +20,7 @@ import { MapLegend } from './MapLegend';
 import { mainMap } from './present/main-map';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
+import { errorMessage } from '../core/errors';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state, actions } = useApp();
@@ -47,7 +48,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           (base) => view.setBase(base),
           (e: unknown) => {
             const lang = state.lang.peek();
-            const detail = e instanceof BasemapError ? t(lang, e.key, e.args) : e instanceof Error ? e.message : String(e);
+            const detail = e instanceof BasemapError ? t(lang, e.key, e.args) : errorMessage(e);
             actions.reportError(t(lang, 'ui.error.basemap', { detail }));
           },
         );

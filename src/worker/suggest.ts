@@ -17,6 +17,7 @@ import { SuggestStopped, suggestSitesAsync } from '../core/suggest/suggest';
 import type { Cohort, Goal, Parcel, SuggestResult } from '../core/suggest/types';
 import { readFile } from '../io/read';
 import { reachFor, type ReachCache } from './reach';
+import { errorMessage } from '../core/errors';
 
 export interface SuggestRequest {
   kind: FacilityKind;
@@ -74,7 +75,7 @@ export function streetsArea(layers: Layers): MultiPolygon {
 }
 
 function errorText(e: unknown): Msg {
-  return { key: 'suggest.error.failed', args: { detail: e instanceof Error ? e.message : String(e) } };
+  return { key: 'suggest.error.failed', args: { detail: errorMessage(e) } };
 }
 
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);

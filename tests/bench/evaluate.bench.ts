@@ -12,16 +12,7 @@ import { createStraightEngine } from '../../src/core/reach/straight';
 import type { LonLat } from '../../src/core/reach/types';
 import type { BenchRow } from './run';
 import { median, medianWithCpu } from './median';
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../scripts/demo/prng';
 
 function city(nc: number, nf: number) {
   const r = rng(42);

@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { haversine } from '../../src/core/geo';
 import { createStraightEngine } from '../../src/core/reach/straight';
 import type { LonLat } from '../../src/core/reach/types';
-
-/** mulberry32: a small seeded PRNG so the "random" points are the same every run */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../scripts/demo/prng';
 
 function points(r: () => number, n: number, lat0: number): LonLat[] {
   return Array.from({ length: n }, () => [108.8 + r() * 0.2, lat0 + r() * 0.2] as LonLat);

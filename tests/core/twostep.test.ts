@@ -5,16 +5,7 @@ import { twoStepFloatingCatchment } from '../../src/core/allocate/twostep';
 import { haversine } from '../../src/core/geo';
 import { createStraightEngine } from '../../src/core/reach/straight';
 import type { LonLat } from '../../src/core/reach/types';
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../scripts/demo/prng';
 
 describe('two-step floating catchment', () => {
   it('equals the brute-force definition on random points', () => {

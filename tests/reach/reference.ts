@@ -3,6 +3,9 @@
 // Floyd–Warshall for all node-to-node distances. Only for small graphs in tests.
 import type { Road } from '../../src/core/model';
 import type { LonLat } from '../../src/core/reach/types';
+import { mulberry32 as rng } from '../../scripts/demo/prng';
+
+export { rng };
 
 const R = 6371008.8;
 const rad = (d: number): number => (d * Math.PI) / 180;
@@ -152,18 +155,6 @@ export class ReferenceNetwork {
     }
     return best;
   }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32) so a failing case can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { newId } from './ids';
 import type { Scenario, ScenarioResult } from './scenarios';
 import { describeIssues, zScenario } from './schema';
 import { z } from 'zod';
+import { errorMessage } from '../errors';
 
 export const SCENARIO_FILE_TYPE = 'yilao-scenario';
 export const SCENARIO_FILE_VERSION = 1;
@@ -69,7 +70,7 @@ export function parseScenarioFile(input: string | unknown): ScenarioFileResult {
     try {
       raw = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
-      return problem('scenario.file.notJson', { detail: e instanceof Error ? e.message : String(e) });
+      return problem('scenario.file.notJson', { detail: errorMessage(e) });
     }
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { type?: unknown }).type !== SCENARIO_FILE_TYPE) {

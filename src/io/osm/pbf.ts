@@ -6,6 +6,7 @@ import { unzlibSync } from 'fflate';
 import { PbfReader } from 'pbf';
 import { IoError } from '../errors';
 import { OsmData, type Tags } from './data';
+import { errorMessage } from '../../core/errors';
 
 /** features a reader must understand to read a file; anything else listed there we cannot read
  *  (HistoricalInformation among them: a history file holds every old version of every object) */
@@ -55,7 +56,7 @@ function unpackBlob(blob: Uint8Array, file: string, offset: number): Uint8Array 
     try {
       return unzlibSync(b.zlib);
     } catch (e) {
-      throw new IoError('osm.err.pbfCorrupt', { file, offset, detail: `zlib: ${e instanceof Error ? e.message : String(e)}` });
+      throw new IoError('osm.err.pbfCorrupt', { file, offset, detail: `zlib: ${errorMessage(e)}` });
     }
   }
   const names: Record<number, string> = { 4: 'lzma', 5: 'bzip2', 6: 'lz4', 7: 'zstd' };

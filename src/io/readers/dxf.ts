@@ -4,11 +4,13 @@
 // Drawings are in local metres (Gauss-Krüger), so the CRS comes from the user or the numbers.
 import DxfParser from 'dxf-parser';
 import type { Geometry, Position } from 'geojson';
+import { pointInRing } from '../../core/geo';
 import type { Msg } from '../../core/model';
 import { crsFromUser, guessCrs } from '../crs';
 import { fail } from '../errors';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types';
 import { reproject } from './common';
+import { errorMessage } from '../../core/errors';
 
 interface Pt {
   x: number;
@@ -41,7 +43,7 @@ export function readDxf(file: string, text: string, opts: ReadOptions): SourceLa
     const dxf = new DxfParser().parseSync(text);
     entities = (dxf?.entities ?? []) as unknown as Ent[];
   } catch (e) {
-    return fail('io.err.dxfSyntax', { file, detail: e instanceof Error ? e.message : String(e) });
+    return fail('io.err.dxfSyntax', { file, detail: errorMessage(e) });
   }
   const drawn: Drawn[] = [];
   const texts: { layer: string; at: Pt; text: string }[] = [];
@@ -112,17 +114,6 @@ function firstXY(g: Geometry): Position {
 
 function same(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
-}
-
-/** Even-odd ray casting. */
-function pointInRing(x: number, y: number, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** MTEXT formatting codes out, \U+XXXX escapes (non-ASCII in older DXF) decoded. */

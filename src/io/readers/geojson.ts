@@ -5,6 +5,7 @@ import { fail } from '../errors';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types';
 import { shapeProblem } from '../geometry';
 import { columnsOf, progressEvery, reproject } from './common';
+import { errorMessage } from '../../core/errors';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -17,7 +18,7 @@ export function readGeoJson(file: string, text: string, opts: ReadOptions): Sour
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return fail('io.err.jsonSyntax', { file, detail: e instanceof Error ? e.message : String(e) });
+    return fail('io.err.jsonSyntax', { file, detail: errorMessage(e) });
   }
   if (!isRecord(doc)) return fail('io.err.notGeoJson', { file, found: Array.isArray(doc) ? 'array' : typeof doc });
   let raw: unknown[];

@@ -10,6 +10,7 @@ import { columnsOf, progressEvery, reproject } from './common';
 import { unzip } from './zip';
 import { decodeText } from '../bytes';
 import { coordsFromNames } from '../webmap';
+import { errorMessage } from '../../core/errors';
 
 export function readKmz(file: string, b: Uint8Array, opts: ReadOptions): SourceLayer {
   const entries = unzip(file, b, (n) => n.toLowerCase().endsWith('.kml'));
@@ -30,7 +31,7 @@ export function readKml(file: string, text: string, opts: ReadOptions): SourceLa
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    return fail('io.err.xmlSyntax', { file, detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
+    return fail('io.err.xmlSyntax', { file, detail: errorMessage(e).split('\n')[0] });
   }
   if (doc.documentElement?.nodeName !== 'kml') fail('io.err.notKml', { file, found: doc.documentElement?.nodeName ?? '—' });
   const fc = kml(doc);

@@ -11,6 +11,7 @@ import type { CrsInfo, ReadOptions, SourceFeature, SourceLayer } from '../types'
 import { coordsFromNames } from '../webmap';
 import { progressEvery, reproject } from './common';
 import { readDbf } from './dbf';
+import { errorMessage } from '../../core/errors';
 
 const SHAPEFILE_PARTS = /\.(shp|shx|dbf|prj|cpg|kml)$/i;
 
@@ -59,7 +60,7 @@ export function readShapefileParts(file: string, layer: string, parts: Shapefile
     geoms = parseShp(new DataView(shp.buffer, shp.byteOffset, shp.byteLength), false);
   } catch (e) {
     if (e instanceof IoError) throw e;
-    return fail('io.err.shpCorrupt', { file, layer, detail: e instanceof Error ? e.message : String(e) });
+    return fail('io.err.shpCorrupt', { file, layer, detail: errorMessage(e) });
   }
   opts.onProgress?.(0.3);
   const table = readDbf(`${layer}.dbf`, parts.dbf, parts.cpg, opts.encoding);

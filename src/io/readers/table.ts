@@ -14,6 +14,7 @@ import { coordsFromNames } from '../webmap';
 import { parseCsv } from './csv';
 import { progressEvery, reproject } from './common';
 import { parseWkt } from './wkt';
+import { errorMessage } from '../../core/errors';
 
 /** A cell as read; `formula` marks a formula whose result was never saved, `error` an Excel error (#DIV/0! …). */
 export type Cell = string | number | boolean | null | { formula: string } | { error: string };
@@ -35,7 +36,7 @@ export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
   } catch (e) {
     // a broken zip is a broken workbook to the planner: say it in Excel's terms
     if (e instanceof IoError && e.msg.key !== 'io.err.zipCorrupt') throw e;
-    return fail('io.err.xlsxCorrupt', { file, detail: e instanceof IoError ? String(e.msg.args?.detail ?? '') : e instanceof Error ? e.message : String(e) });
+    return fail('io.err.xlsxCorrupt', { file, detail: e instanceof IoError ? String(e.msg.args?.detail ?? '') : errorMessage(e) });
   }
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];

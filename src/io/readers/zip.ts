@@ -4,6 +4,7 @@
 // its size cannot grow past it either (fflate inflates into a buffer of the declared size).
 import { unzipSync, zipSync } from 'fflate';
 import { MAX_UNZIPPED } from '../../core/limits';
+import { errorMessage } from '../../core/errors';
 import { fail, IoError } from '../errors';
 
 export interface ZipEntry {
@@ -23,7 +24,7 @@ export function zipEntries(file: string, b: Uint8Array): ZipEntry[] {
       },
     });
   } catch (e) {
-    fail('io.err.zipCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
+    fail('io.err.zipCorrupt', { file, detail: errorMessage(e) });
   }
   return out;
 }
@@ -37,7 +38,7 @@ export function unzip(file: string, b: Uint8Array, keep: (name: string) => boole
     return unzipSync(b, { filter: (f) => keep(f.name) });
   } catch (e) {
     if (e instanceof IoError) throw e;
-    return fail('io.err.zipCorrupt', { file, detail: e instanceof Error ? e.message : String(e) });
+    return fail('io.err.zipCorrupt', { file, detail: errorMessage(e) });
   }
 }
 

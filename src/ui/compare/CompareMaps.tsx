@@ -15,6 +15,7 @@ import type { CompareSide } from '../../worker/compare';
 import { useApp, useT } from '../context';
 import { mainMap } from '../present/main-map';
 import { CHANGED_LAYERS, CHANGED_SOURCE, changedFacilities } from './changed-facilities';
+import { errorMessage } from '../../core/errors';
 
 interface Props {
   demoBasemapUrl: string;
@@ -69,7 +70,7 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
         vb.setBase(base);
       },
       (e: unknown) => {
-        const detail = e instanceof BasemapError ? t(state.lang.peek(), e.key, e.args) : e instanceof Error ? e.message : String(e);
+        const detail = e instanceof BasemapError ? t(state.lang.peek(), e.key, e.args) : errorMessage(e);
         actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail }));
       },
     );

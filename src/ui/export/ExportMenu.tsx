@@ -10,6 +10,7 @@ import { useImport } from '../import/context';
 import { download, safeFileName } from './download';
 import { mapCapture } from './map-capture';
 import { canvasToPng, composeMapPng, type LegendItem } from './png';
+import { errorMessage } from '../../core/errors';
 
 /** the order resultTables returns them in (src/io/export/results.ts RESULT_LEVELS) */
 const LEVELS: Level[] = ['area', 'street', 'community', 'facility'];
@@ -34,7 +35,7 @@ export function ExportMenu() {
       const files = await what();
       setMessage({ text: tr('importui.export.done', { files: files.join('、') }), error: false });
     } catch (e) {
-      setMessage({ text: tr('importui.export.failed', { detail: e instanceof Error ? e.message : String(e) }), error: true });
+      setMessage({ text: tr('importui.export.failed', { detail: errorMessage(e) }), error: true });
     } finally {
       setBusy(false);
     }

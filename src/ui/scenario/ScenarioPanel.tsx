@@ -7,6 +7,7 @@ import { useApp, useT } from '../context';
 import { notice } from './tools';
 import { projectFileText } from '../../state/autosave';
 import { persistenceDeps } from './persistence';
+import { errorMessage } from '../../core/errors';
 
 /** Hands the browser a file to save (no server involved). */
 export function download(name: string, text: string, type = 'application/json'): void {
@@ -41,7 +42,7 @@ export function ScenarioPanel() {
     try {
       download(`${safeName(p.area.name)}.project.json`, await projectFileText(state, d));
     } catch (e) {
-      notice.value = { tone: 'error', text: e instanceof Error ? e.message : String(e) };
+      notice.value = { tone: 'error', text: errorMessage(e) };
     }
   };
 

@@ -8,6 +8,7 @@ import { mainMap } from '../present/main-map';
 import type { Actions } from '../../state/actions';
 import type { AppState } from '../../state/app-state';
 import type { AnalysisClient } from '../../worker/client';
+import { errorMessage } from '../../core/errors';
 
 export interface AutosaveStatus {
   /** savedAt of the record the page was restored from (null: started fresh) */
@@ -43,7 +44,7 @@ export async function startPersistence(s: AppState, actions: Actions, d: Persist
     views: d.views,
     extent,
     onSaved: (rec) => (autosaveStatus.value = { ...autosaveStatus.peek(), savedAt: rec.savedAt, error: null }),
-    onError: (e) => (autosaveStatus.value = { ...autosaveStatus.peek(), error: e instanceof Error ? e.message : String(e) }),
+    onError: (e) => (autosaveStatus.value = { ...autosaveStatus.peek(), error: errorMessage(e) }),
   });
 }
 

@@ -3,16 +3,7 @@
 // the area, duplicate ids, point communities, entrances. Small enough to evaluate every profile.
 import { localProjector } from '../../../src/core/geo';
 import { COMMUNITY_TYPES, FACILITY_KINDS, type AreaInfo, type Community, type Facility, type Layers, type Street } from '../../../src/core/model';
-
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../scripts/demo/prng';
 
 export function randomLayers(seed: number, nc = 160, nf = 90): Layers & { area: AreaInfo } {
   const r = rng(seed);

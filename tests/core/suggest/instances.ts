@@ -1,6 +1,9 @@
 // Small instances for the solver tests, and a seeded generator of random ones.
 import type { CoverageInstance } from '../../../src/core/suggest/solver';
 import type { SmallInstance } from './exact';
+import { mulberry32 as rng } from '../../../scripts/demo/prng';
+
+export { rng };
 
 /** The solver's CSR form of a small instance; reach lists are taken as nearest-first. */
 export function toCoverage(s: SmallInstance): CoverageInstance {
@@ -12,18 +15,6 @@ export function toCoverage(s: SmallInstance): CoverageInstance {
     demand: Uint32Array.from(s.reach.flat()),
     capacity: Float64Array.from(s.capacity),
     cost: Float64Array.from(s.cost),
-  };
-}
-
-/** mulberry32: a tiny seeded PRNG so every run tests the same instances */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -3,8 +3,9 @@
 // segment is found in an equirectangular plane local to that segment (error ≪ 1 cm for
 // street segments of a few hundred metres), then measured with haversine again.
 
-/** IUGG mean Earth radius in metres (the same radius pgRouting is fed through our edge costs). */
-export const EARTH_RADIUS = 6371008.8;
+// (EARTH_RADIUS is the radius pgRouting is fed through our edge costs)
+import { EARTH_RADIUS } from '../../geo';
+
 const RAD = Math.PI / 180;
 
 /** Great-circle distance in metres between two lon/lat points (degrees). */
