@@ -55,6 +55,20 @@ export class WorkspaceClient {
     return r;
   }
   logout = (): Promise<Outcome<unknown>> => this.call('POST', '/api/logout', null, {});
+  /** the report PDF of a review (the printed site-check report saved as PDF) */
+  async uploadReport(r: { id: number }, pdf: ArrayBuffer): Promise<Outcome<Review>> {
+    let res: Response;
+    try {
+      res = await this.f(new URL(`/api/reviews/${r.id}/report`, this.base).href, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/pdf', 'x-csrf-token': this.csrf }, body: pdf });
+    } catch (e) {
+      return { ok: false, offline: true, message: (e as Error).message };
+    }
+    const json: unknown = await res.json().catch(() => null);
+    const ok = zReview.safeParse(json);
+    if (res.ok && ok.success) return { ok: true, value: ok.data };
+    const err = zApiError.safeParse(json);
+    return { ok: false, offline: false, status: res.status, error: err.success ? err.data.error : 'http', message: err.success ? err.data.message : `HTTP ${res.status}` };
+  }
   reviews = (status = ''): Promise<Outcome<ReviewSummary[]>> => this.call('GET', `/api/reviews${status ? `?status=${encodeURIComponent(status)}` : ''}`, zReviewSummary.array());
   review = (id: number): Promise<Outcome<Review>> => this.call('GET', `/api/reviews/${id}`, zReview);
   createReview = (body: ReviewWrite): Promise<Outcome<Review>> => this.call('POST', '/api/reviews', zReview, body);
@@ -70,6 +84,7 @@ export function reviewFromSiteCheck(check: SiteCheck, geometry: SiteArea, applic
   const verdicts = check.profiles.flatMap((p) =>
     p.requirements.map((q) => ({
       rule: `${several ? `${p.profile}/` : ''}${q.result.rule}${q.result.part ? `:${q.result.part}` : ''}`,
+      name: { zh: `${several ? `${p.profile} · ` : ''}${q.name.zh}`, en: `${several ? `${p.profile} · ` : ''}${q.name.en}` },
       verdict: q.result.status,
       value: q.result.value,
       threshold: q.result.threshold,

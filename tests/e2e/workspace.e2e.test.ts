@@ -74,6 +74,16 @@ describe('team workspace in the browser', () => {
     expect([row.applicant, row.status, row.profile, row.figures.households]).toEqual(['西安某置业有限公司', 'draft', 'ca', 1000]);
     const v = Object.fromEntries(row.verdicts.map((x) => [x.rule, x.verdict]));
     expect([v['ca.households'], v['ca.community.min:elderly'], v['ca.community.min:childcare']]).toEqual(['pass', 'fail', 'pass']);
+    // the requirement's plain name on screen, the rule id behind the fold
+    const line = await driver.page.textContent('[data-testid=ws-opened] .ws-verdicts li[data-rule="ca.community.min:elderly"]');
+    expect(line).toMatch(/不达标$/);
+    expect(line).not.toContain('ca.community');
+    // the report: a real PDF printed by Chromium from the page, uploaded through the file input
+    const pdf = await driver.page.pdf({ format: 'A4' });
+    await driver.page.setInputFiles('[data-testid=ws-report-file]', { name: '审查报告.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await driver.page.waitForSelector('[data-testid=ws-report-link]');
+    const [rep] = await db.query<{ report: Uint8Array; report_bytes: number }>('SELECT report, report_bytes FROM reviews WHERE number = $1', [number]);
+    expect([rep.report_bytes, Buffer.from(rep.report).equals(pdf)]).toEqual([pdf.length, true]);
     await driver.screenshot('workspace-saved');
 
     // the server goes away: the next review is kept in the browser, through a reload too

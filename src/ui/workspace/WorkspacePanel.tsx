@@ -4,9 +4,9 @@
 import { useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review } from '../../schemas/workspace';
 import { reviewFromSiteCheck } from '../../state/workspace';
-import { useT } from '../context';
+import { useApp, useT } from '../context';
 import { site } from '../site/store';
-import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadOutbox, ws } from './store';
+import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadOutbox, uploadReport, ws } from './store';
 import './workspace.css';
 
 export function WorkspaceButton() {
@@ -125,6 +125,7 @@ function Register() {
 
 function Opened({ r }: { r: Review }) {
   const tr = useT();
+  const lang = useApp().state.lang.value;
   const role = ws.session.value?.user.role;
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('approved');
   const [note, setNote] = useState('');
@@ -155,11 +156,47 @@ function Opened({ r }: { r: Review }) {
       </dl>
       <ul class="ws-verdicts">
         {r.verdicts.map((v) => (
-          <li key={v.rule} class={`v-${v.verdict}`}>
-            {v.rule}: {tr(`ws.verdict.${v.verdict}`)}
+          <li key={v.rule} class={`v-${v.verdict}`} data-rule={v.rule}>
+            {v.name ? v.name[lang] : v.rule}: {tr(`ws.verdict.${v.verdict}`)}
           </li>
         ))}
       </ul>
+      <details class="ws-how">
+        <summary>{tr('ws.ui.how')}</summary>
+        <p>
+          {tr('ws.ui.howText', { profile: r.profile, version: r.dataVersion ?? '—' })}
+        </p>
+        <ul>
+          {r.verdicts.map((v) => (
+            <li key={v.rule}>
+              <code>{v.rule}</code> {v.value ?? '—'} / {v.threshold ?? '—'} {v.clause ?? ''}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <p class="ws-report">
+        {r.reportBytes ? (
+          <a href={`/api/reviews/${r.id}/report`} download data-testid="ws-report-link">
+            {tr('ws.ui.reportDownload', { kb: Math.ceil(r.reportBytes / 1024) })}
+          </a>
+        ) : (
+          tr('ws.ui.noReport')
+        )}
+      </p>
+      {role === 'planner' && r.status !== 'decided' && (
+        <label class="ws-report-upload">
+          <span>{tr('ws.ui.reportUpload')}</span>
+          <input
+            type="file"
+            accept="application/pdf,.pdf"
+            data-testid="ws-report-file"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) void f.arrayBuffer().then(uploadReport);
+            }}
+          />
+        </label>
+      )}
       {role === 'planner' && r.status === 'draft' && (
         <button type="button" class="primary" data-testid="ws-submit" disabled={ws.busy.value} onClick={() => void submitOpened()}>
           {tr('ws.ui.submit')}

@@ -101,6 +101,18 @@ function conflict(r: Outcome<Review>): void {
   if (!r.ok && !r.offline && r.status === 409 && r.current) ws.opened.value = r.current as Review;
 }
 
+export const uploadReport = (pdf: ArrayBuffer): Promise<void> =>
+  busy(async () => {
+    const o = ws.opened.value;
+    if (!o) return;
+    const r = await client.uploadReport(o, pdf);
+    conflict(r);
+    if (report(r)) {
+      replaced(r.value);
+      ws.message.value = { kind: 'info', key: 'ws.msg.reportSaved', args: { number: r.value.number, kb: Math.ceil(pdf.byteLength / 1024) } };
+    }
+  });
+
 export const submitOpened = (): Promise<void> =>
   busy(async () => {
     const o = ws.opened.value;
