@@ -3,6 +3,9 @@
 export const uiZh: Record<string, string> = {
   'ui.title': '一老一小设施规划',
   'ui.map': '地图',
+  'ui.loading.draw': '正在加载绘图工具…',
+  'ui.loading.part': '正在加载…',
+  'ui.loading.failed': '加载失败：{error}。请关闭后重试。',
   'ui.profile': '政策文件',
   'ui.param.circleMinutes': '服务圈（分钟）',
   'ui.param.walkSpeed': '步行速度（米/秒）',
@@ -116,6 +119,9 @@ export const uiZh: Record<string, string> = {
 export const uiEn: Record<string, string> = {
   'ui.title': 'Elderly care & childcare facility planning',
   'ui.map': 'Map',
+  'ui.loading.draw': 'Loading the drawing tools…',
+  'ui.loading.part': 'Loading…',
+  'ui.loading.failed': 'Could not load: {error}. Close and try again.',
   'ui.profile': 'Policy document',
   'ui.param.circleMinutes': 'Service circle (minutes)',
   'ui.param.walkSpeed': 'Walking speed (m/s)',

@@ -7,8 +7,13 @@
 // map (attachDrawing) and anyone reaches it with currentDrawing().
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode, ValidateNotSelfIntersecting, type GeoJSONStoreFeatures } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
+
+// terra-draw is loaded with the first drawing (its own chunk, ≈ 40 kB gzipped the page need not
+// load to open a project); `loading` is true meanwhile, so the page can say so
+type Terra = typeof import('./draw-terra');
+let terra: Terra | null = null;
+let terraLoad: Promise<Terra> | null = null;
 
 export type LonLat = [number, number];
 /** a closed polygon ring: first point = last point, at least 4 points */
@@ -19,6 +24,8 @@ export type DrawKind = 'point' | 'polygon' | 'drag' | 'reshape';
 export interface Drawing {
   /** what is being drawn now, or null */
   readonly active: ReadonlySignal<DrawKind | null>;
+  /** the drawing tools' code is being fetched (the first drawing of the session) */
+  readonly loading: ReadonlySignal<boolean>;
   /** One click on the map → its position; null if stopped first. `keep`: the point stays shown
    *  (e.g. while a form about it is open) until stop() or the next drawing. */
   placePoint(opts?: { keep?: boolean }): Promise<LonLat | null>;
@@ -43,10 +50,11 @@ export interface DrawHost {
   muteClicks(muted: boolean): void;
 }
 
-const COLOUR = '#7b2cbf';
-
 export function createDrawing(host: DrawHost): Drawing {
   const active = signal<DrawKind | null>(null);
+  const loading = signal(false);
+  /** a drawing asked for while the tools load: stop() cancels it (it then resolves null) */
+  let waiting: { cancel: () => void } | null = null;
   let current: { draw: TerraDraw; finish: (v: unknown) => void } | null = null;
   /** a reshape in progress: how to read its outline now */
   let reshaping: (() => Ring | null) | null = null;
@@ -62,6 +70,10 @@ export function createDrawing(host: DrawHost): Drawing {
   }
 
   function end(value: unknown, keep = false): void {
+    if (waiting) {
+      waiting.cancel();
+      waiting = null;
+    }
     reshaping = null;
     if (shown) halt(shown);
     shown = null;
@@ -83,23 +95,8 @@ export function createDrawing(host: DrawHost): Drawing {
 
   function begin<T>(kind: DrawKind, setup: (draw: TerraDraw, done: (v: T) => void) => void, keep = false): Promise<T | null> {
     end(null); // one drawing at a time
-    const map = host.maplibre();
-    const draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 7 }),
-      modes: [
-        new TerraDrawPointMode({ styles: { pointColor: COLOUR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
-        // a self-crossing outline is refused as it is drawn (the click that would cross does nothing)
-        new TerraDrawPolygonMode({ validation: (f, ctx) => (ctx.updateType === 'provisional' ? { valid: true } : ValidateNotSelfIntersecting(f)), styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR } }),
-        new TerraDrawSelectMode({
-          flags: {
-            point: { feature: { draggable: true } },
-            polygon: { feature: { coordinates: { draggable: true, midpoints: true, deletable: true } } },
-          },
-          styles: { selectedPointColor: COLOUR, selectedPointWidth: 9, selectedPointOutlineColor: '#ffffff', selectedPointOutlineWidth: 2 },
-          allowManualDeselection: false,
-        }),
-      ],
-    });
+    if (!terra) return afterLoad(kind, () => begin(kind, setup, keep));
+    const draw = terra.newTerraDraw(host.maplibre());
     return new Promise<T | null>((resolve) => {
       current = { draw, finish: (v) => resolve(v as T | null) };
       host.muteClicks(true);
@@ -109,12 +106,46 @@ export function createDrawing(host: DrawHost): Drawing {
     });
   }
 
+  function afterLoad<T>(kind: DrawKind, then: () => Promise<T | null>): Promise<T | null> {
+    host.muteClicks(true);
+    active.value = kind;
+    loading.value = true;
+    terraLoad ??= import('./draw-terra').then((m) => (terra = m));
+    return new Promise<T | null>((resolve, reject) => {
+      let cancelled = false;
+      const me = {
+        cancel: () => {
+          cancelled = true;
+          loading.value = false;
+          active.value = null;
+          host.muteClicks(false);
+          resolve(null);
+        },
+      };
+      waiting = me;
+      terraLoad?.then(
+        () => {
+          if (cancelled) return;
+          waiting = null;
+          loading.value = false;
+          then().then(resolve, reject);
+        },
+        (e: unknown) => {
+          terraLoad = null; // a failed fetch may succeed next time
+          if (!cancelled) me.cancel();
+          reject(e);
+        },
+      );
+    });
+  }
+
   function geometryOf(draw: TerraDraw, id: string | number): GeoJSONStoreFeatures['geometry'] | undefined {
     return draw.getSnapshotFeature(id)?.geometry;
   }
 
   return {
     active,
+    loading,
 
     placePoint(opts) {
       return begin<LonLat>(

@@ -15,15 +15,20 @@ import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
 import { ScenarioBar } from './scenario/ScenarioBar';
 import { ScenarioPanel } from './scenario/ScenarioPanel';
-import { SuggestPanel } from './suggest/SuggestPanel';
-import { SitePanel } from './site/SitePanel';
 import { WorkspacePanel } from './workspace/WorkspacePanel';
-import { SiteReport } from './site/SiteReport';
-import { ComparePanel } from './compare/ComparePanel';
+import { lazyPanel } from './lazy';
+import { site } from './site/store';
+import { usePresent } from './present/wire';
 import { PresentOverlay } from './present/PresentOverlay';
 import { PresentTools } from './present/PresentTools';
 import { PrintSheet } from './print/PrintSheet';
 import { ImportExport } from './import/ImportExport';
+
+// site check, suggestion and compare: their code loads when first opened (lazy.tsx)
+const SuggestPanel = lazyPanel(() => import('./suggest/SuggestPanel').then((m) => m.SuggestPanel), () => useApp().state.suggest.open.value);
+const SitePanel = lazyPanel(() => import('./site/SitePanel').then((m) => m.SitePanel), () => site.open.value);
+const SiteReport = lazyPanel(() => import('./site/SiteReport').then((m) => m.SiteReport), () => site.reportOpen.value, 'site-report');
+const ComparePanel = lazyPanel<{ demoBasemapUrl: string }>(() => import('./compare/ComparePanel').then((m) => m.ComparePanel), () => usePresent().compare.state.users.value.has('panel'), 'compare-panel');
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state } = useApp();

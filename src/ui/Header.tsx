@@ -4,8 +4,8 @@ import { circleDistance, REACH_MODES } from '../core/params';
 import { LANGS, type Lang } from '../i18n';
 import { PARAM_LIMITS, type EditableParam } from '../state/actions';
 import { useApp, useT } from './context';
-import { SuggestButton } from './suggest/SuggestPanel';
-import { SiteButton } from './site/SitePanel';
+import { SuggestButton } from './suggest/SuggestButton';
+import { SiteButton } from './site/SiteButton';
 import { WorkspaceButton } from './workspace/WorkspacePanel';
 import { fmt } from './format';
 

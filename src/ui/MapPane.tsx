@@ -9,7 +9,7 @@ import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
 import { mapCapture } from './export/map-capture';
-import { attachDrawing } from '../map/draw';
+import { attachDrawing, currentDrawing } from '../map/draw';
 import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
@@ -131,6 +131,11 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       )}
       <MapLegend />
       {hover && hover.level === 'community' && <HoverCard id={hover.id} x={hover.x} y={hover.y} />}
+      {currentDrawing.value?.loading.value && (
+        <div class="map-loading" role="status" data-testid="loading-note">
+          {tr('ui.loading.draw')}
+        </div>
+      )}
       <DataCredits />
     </div>
   );

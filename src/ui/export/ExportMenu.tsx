@@ -9,7 +9,7 @@ import { ruleName } from '../format';
 import { useImport } from '../import/context';
 import { download, safeFileName } from './download';
 import { mapCapture } from './map-capture';
-import { canvasToPng, composeMapPng, type LegendItem } from './png';
+import type { LegendItem } from './png';
 import { errorMessage } from '../../core/errors';
 
 /** the order resultTables returns them in (src/io/export/results.ts RESULT_LEVELS) */
@@ -96,6 +96,8 @@ export function ExportMenu() {
         { label: tr('ui.circle.childcare'), colour: CIRCLE_COLOURS.childcare, shape: 'fill' },
         ...Object.entries(KIND_STYLES).map(([k, st]) => ({ label: tr(`kind.${k}`), colour: st.colour, shape: 'dot' as const, glyph: st.glyph[lang] })),
       ];
+      // the sheet's drawing code loads with the first PNG export
+      const { canvasToPng, composeMapPng } = await import('./png');
       const sheet = composeMapPng(map, ratio, {
         title: area,
         subtitle: [profileName ? tr('importui.png.profile', { profile: profileName }) : '', rule ? tr('importui.png.rule', { rule: ruleName(state.profiles.value, rule, lang) }) : tr('importui.png.overall')].filter(Boolean).join(' · '),

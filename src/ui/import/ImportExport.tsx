@@ -4,7 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApp, useT } from '../context';
 import { ExportMenu } from '../export/ExportMenu';
 import { useImport } from './context';
-import { ImportWizard, RestoreButton } from './ImportWizard';
+import { RestoreButton } from './RestoreButton';
+import { lazyPanel } from '../lazy';
+
+// the wizard's code loads when a file is dropped or picked (lazy.tsx)
+const ImportWizard = lazyPanel(() => import('./ImportWizard').then((m) => m.ImportWizard), () => useImport().state.step.value !== 'idle', 'import-wizard');
 import './import.css';
 
 const ACCEPT = '.geojson,.json,.zip,.shp,.kml,.kmz,.csv,.txt,.tsv,.xlsx,.xls,.ods,.dxf,.osm,.pbf';

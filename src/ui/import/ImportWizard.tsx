@@ -9,6 +9,7 @@ import type { LayerKind, Problem, WebCoords } from '../../io/types';
 import { WIZARD_STEPS } from '../../state/import';
 import type { ImportLayerInfo } from '../../worker/import';
 import { useApp, useT } from '../context';
+import { RestoreButton } from './RestoreButton';
 import { useImport } from './context';
 import { CRS_PRESETS, crsChoiceOf, GK_ZONES } from './crs-choices';
 import { valueChoices, valueNames, wizardText } from './wizard-text';
@@ -474,36 +475,5 @@ function DoneStep() {
       <p>{tr('importui.doneMerge', { kind: tr(`io.kind.${d.kind}`), added: d.plan.added, updated: d.plan.updated, removed: d.plan.removed.length })}</p>
       <RestoreButton />
     </div>
-  );
-}
-
-/** "restore the data before the import": offered while the project is what the newest import left */
-export function RestoreButton() {
-  const { state: app } = useApp();
-  const ui = useImport();
-  const tr = useT();
-  const [msg, setMsg] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const versions = ui.state.versions.value;
-  const top = versions[versions.length - 1];
-  const can = !!top && app.project.value === top.after;
-  if (!can) return msg ? <p class="note" data-testid="import-restored">{msg}</p> : null;
-  return (
-    <p>
-      <button
-        type="button"
-        data-testid="import-restore"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          const file = top.applied.record.source;
-          const ok = await ui.restore().catch(() => false);
-          setBusy(false);
-          setMsg(ok ? tr('importui.restored', { file }) : tr('importui.restoreFailed'));
-        }}
-      >
-        {tr('importui.restore')}
-      </button>
-    </p>
   );
 }

@@ -208,16 +208,3 @@ export function SitePanel() {
     </aside>
   );
 }
-
-/** The header's switch for the panel. */
-export function SiteButton() {
-  const { state } = useApp();
-  const tr = useT();
-  const open = site.open.value;
-  return (
-    <button type="button" class="site-toggle" data-testid="site-open" aria-pressed={open} disabled={!state.project.value} onClick={() => (site.open.value = !open)}>
-      {tr('site.ui.open.button')}
-    </button>
-  );
-}
-

@@ -373,15 +373,3 @@ export function SuggestPanel() {
     </aside>
   );
 }
-
-/** The header's switch for the panel. */
-export function SuggestButton() {
-  const { state, actions } = useApp();
-  const tr = useT();
-  const open = state.suggest.open.value;
-  return (
-    <button type="button" class="suggest-toggle" data-testid="suggest-open" aria-pressed={open} disabled={!state.project.value} onClick={() => actions.suggest.setOpen(!open)}>
-      {tr('suggest.ui.open')}
-    </button>
-  );
-}
