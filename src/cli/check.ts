@@ -153,11 +153,13 @@ export function main(argv: string[]): number {
   const evaluations = profiles.map((profile) => evaluate(loaded.project, { profile, params, reach }));
   const pre = [...loaded.issues];
   for (const ev of evaluations) ev.issues.unshift(...pre);
+  const areaFrom = loaded.folder ? { areaFrom: loaded.areaFrom ?? null } : {};
   if (args.json) {
-    const js = evaluations.map(jsonOf);
+    const js = evaluations.map((ev) => ({ ...areaFrom, ...jsonOf(ev) }));
     console.log(JSON.stringify(js.length === 1 ? js[0] : js, null, 1));
   } else {
     if (loaded.migratedFrom !== undefined) console.log(t(lang, 'project.migrated', { file: args.path ?? '', from: loaded.migratedFrom, to: 1 }));
+    if (loaded.folder) console.log(loaded.areaFrom ? t(lang, 'cli.areaFrom', { file: loaded.areaFrom }) : t(lang, 'cli.areaNone'));
     console.log(evaluations.map((ev) => report(ev, lang)).join(`\n\n${'='.repeat(80)}\n\n`));
   }
   return 0;

@@ -1,5 +1,7 @@
 // Reading a project for the command line: a project.json file, or a folder holding
-// communities.geojson + facilities.geojson (required) and streets.geojson / roads.geojson (optional).
+// communities.geojson + facilities.geojson (required) and streets.geojson / roads.geojson (optional),
+// and, when present, a project.json beside them whose area figures (budgets, lottery share,
+// kindergartens, baseline places …) the folder's layers cannot carry; `areaFrom` names that file.
 // Node only (fs); the parsing itself is the pure code in src/schemas.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,7 +10,7 @@ import { parseLayer, parseProject, type InputProblem, type LayerName } from '../
 import { errorMessage } from '../core/errors';
 
 export type LoadResult =
-  | { ok: true; project: Project; issues: DataIssue[]; migratedFrom?: number; folder: boolean; other: Record<string, unknown> }
+  | { ok: true; project: Project; issues: DataIssue[]; migratedFrom?: number; folder: boolean; other: Record<string, unknown>; areaFrom?: string }
   | { ok: false; problems: InputProblem[] };
 
 function readText(file: string): { text: string } | { problem: InputProblem } {
@@ -53,7 +55,20 @@ export function loadProjectPath(path: string): LoadResult {
       issues.push(...parsed.issues);
     } else problems.push(...parsed.problems);
   }
+  // the area figures: from a project.json in the same folder (its layers are not read: the folder's are)
+  let area: Project['area'] = { name: basename(path) };
+  const projectFile = join(path, 'project.json');
+  const hasProject = existsSync(projectFile);
+  if (hasProject) {
+    const r = readText(projectFile);
+    if ('problem' in r) problems.push(r.problem);
+    else {
+      const p = parseProject(r.text, projectFile);
+      if (p.ok) area = p.project.area;
+      else problems.push(...p.problems);
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
-  const project = { area: { name: basename(path) }, profile: 'combined', params: {}, ...layers } as Project;
-  return { ok: true, project, issues, folder: true, other: {} };
+  const project = { area, profile: 'combined', params: {}, ...layers } as Project;
+  return { ok: true, project, issues, folder: true, other: {}, ...(hasProject ? { areaFrom: projectFile } : {}) };
 }

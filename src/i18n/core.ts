@@ -27,6 +27,7 @@ export const coreZh: Record<string, string> = {
   'params.notObject': 'params 应为对象，如 {"walkSpeed": 1.0}。',
   'params.unknown': '未知参数 {name}。可用参数：{known}。',
   'params.badValue': '参数 {name} 的值 {value} 无效（{detail}）。',
+  'params.unknownThreshold': '没有规则键 {name}，这一设置不会改变任何结果。可用的键（最接近的在前）：{known}。',
   'params.assignment': '“{text}”不是 name=value 形式。',
   'params.unknownProfile': '未知规则集 {profile}。可用：{known}。',
   // data issues (reported, never crash)
@@ -139,6 +140,8 @@ export const coreZh: Record<string, string> = {
   // CLI
   'cli.usage': '用法：npm run check -- <project.json | 文件夹> [--profile ID|all] [--set 名称=值 ...] [--json] [--lang en]',
   'cli.profile': '规则集',
+  'cli.areaFrom': '区域数据（经费、彩票公益金比例、幼儿园数、基期托位等）取自 {file}',
+  'cli.areaNone': '文件夹中没有 project.json：区域数据（经费、彩票公益金比例、幼儿园数、基期托位等）未知，依赖它们的规则无法评价',
   'cli.params': '参数',
   'cli.summary': '合计：达标 {pass}，不达标 {fail}，无法评价 {na}',
   'cli.issues': '数据问题（{count}）',
@@ -185,6 +188,7 @@ export const coreEn: Record<string, string> = {
   'params.notObject': 'params must be an object, e.g. {"walkSpeed": 1.0}.',
   'params.unknown': 'Unknown parameter {name}. Known parameters: {known}.',
   'params.badValue': 'Parameter {name} has the invalid value {value} ({detail}).',
+  'params.unknownThreshold': 'There is no rule key {name}; this setting would change nothing. Valid keys (closest first): {known}.',
   'params.assignment': '"{text}" is not of the form name=value.',
   'params.unknownProfile': 'Unknown profile {profile}. Available: {known}.',
   'issue.notNumber': '{id}: field {field} (column "{key}") value "{raw}" is not a number; treated as missing.',
@@ -291,6 +295,8 @@ export const coreEn: Record<string, string> = {
   'unit.cny': 'CNY',
   'cli.usage': 'Usage: npm run check -- <project.json | folder> [--profile ID|all] [--set name=value ...] [--json] [--lang en]',
   'cli.profile': 'Profile',
+  'cli.areaFrom': 'Area figures (budgets, lottery share, kindergartens, baseline places …) from {file}',
+  'cli.areaNone': 'No project.json in the folder: the area figures (budgets, lottery share, kindergartens, baseline places …) are unknown and the rules that need them cannot be assessed',
   'cli.params': 'Parameters',
   'cli.summary': 'Total: {pass} pass, {fail} fail, {na} n/a',
   'cli.issues': 'Data issues ({count})',

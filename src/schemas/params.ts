@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FACILITY_KINDS, type FacilityKind, type Msg } from '../core/model';
 import { DEFAULT_PARAMS, type Params } from '../core/params';
 import { PARAM_BOUNDS, type Bound } from '../core/limits';
+import { closestFirst, thresholdKeys } from '../core/rules/threshold-keys';
 
 const zKinds = z.array(z.enum(FACILITY_KINDS as [FacilityKind, ...FacilityKind[]]));
 
@@ -36,7 +37,7 @@ export function parseParams(raw: unknown): ParamsResult {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     const s = schemaFor(k);
-    if (!s) return { ok: false, msg: { key: 'params.unknown', args: { name: k, known: paramNames().join(', ') } } };
+    if (!s) return { ok: false, msg: { key: 'params.unknown', args: { name: k, known: closestFirst(k, paramNames()).join(', ') } } };
     const r = s.safeParse(v);
     if (!r.success) return { ok: false, msg: { key: 'params.badValue', args: { name: k, value: JSON.stringify(v), detail: r.error.issues[0]?.message ?? '' } } };
     out[k] = r.data;
@@ -52,14 +53,19 @@ export function parseAssignment(text: string, into: Partial<Params>): ParamsResu
   const name = text.slice(0, eq).trim();
   const value = text.slice(eq + 1).trim();
   if (name.startsWith('threshold.')) {
+    const key = name.slice('threshold.'.length);
+    const known = thresholdKeys();
+    if (!known.includes(key)) return { ok: false, msg: { key: 'params.unknownThreshold', args: { name: key, known: closestFirst(key, known).join(', ') } } };
     const n = Number(value);
     if (value === '' || !Number.isFinite(n) || n < 0) return { ok: false, msg: { key: 'params.badValue', args: { name, value, detail: '≥ 0' } } };
-    return { ok: true, params: { ...into, thresholds: { ...(into.thresholds ?? {}), [name.slice('threshold.'.length)]: n } } };
+    return { ok: true, params: { ...into, thresholds: { ...(into.thresholds ?? {}), [key]: n } } };
   }
   const d = (DEFAULT_PARAMS as unknown as Record<string, unknown>)[name];
   const typed: unknown = Array.isArray(d) ? value.split(',').map((s) => s.trim()).filter(Boolean) : typeof d === 'number' ? (value === '' ? NaN : Number(value)) : value;
   const r = parseParams({ [name]: typed });
-  return r.ok ? { ok: true, params: { ...into, ...r.params } } : r;
+  if (r.ok) return { ok: true, params: { ...into, ...r.params } };
+  // echo what was typed ("abc"), not the number it failed to become (NaN prints as null)
+  return r.msg.key === 'params.badValue' ? { ok: false, msg: { ...r.msg, args: { ...r.msg.args, value } } } : r;
 }
 
 /** Several `--set name=value` in order onto a base; the first bad one stops with its message. */

@@ -1,5 +1,8 @@
 // The command line as a user runs it: a subprocess on data/sample and on broken inputs.
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function check(...args: string[]) {
@@ -68,6 +71,28 @@ describe('npm run check', () => {
     const c = check('tests/cli/fixtures/newer.json', '--lang', 'en');
     expect(c.code).toBe(1);
     expect(c.err).toContain('version 9 is newer');
+  });
+  it('folder mode reads the area figures from a project.json beside the layers, and says so', () => {
+    // data/sample/project.json: budgetElderly 25,000,000 + budgetChildcare 8,000,000 = 33,000,000 ≥ 15,000,000
+    const j = JSON.parse(check('data/sample', '--json', '--profile', 'ak').out) as JsonReport & { areaFrom: string | null };
+    expect(j.areaFrom).toBe('data/sample/project.json');
+    expect(j.results.find((x) => x.rule === 'ak.budget' && (x as { part?: string }).part === 'total')).toMatchObject({ value: 33_000_000, status: 'pass' });
+    // the same layers without it: the budget is unknown, and the report says why
+    const dir = mkdtempSync(join(tmpdir(), 'check-folder-'));
+    for (const f of ['communities', 'facilities', 'streets']) copyFileSync(`data/sample/${f}.geojson`, join(dir, `${f}.geojson`));
+    const bare = check(dir, '--profile', 'ak', '--lang', 'en');
+    expect(bare.out).toContain('No project.json in the folder');
+    const jb = JSON.parse(check(dir, '--json', '--profile', 'ak').out) as JsonReport & { areaFrom: string | null };
+    expect(jb.areaFrom).toBeNull();
+    expect(jb.results.find((x) => x.rule === 'ak.budget' && (x as { part?: string }).part === 'total')?.status).toBe('na');
+  });
+  it('--set refuses a threshold key that would change nothing, and echoes a bad value as typed', () => {
+    const a = check('data/sample', '--set', 'threshold.ca.community.min=350', '--lang', 'en');
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('There is no rule key ca.community.min; this setting would change nothing. Valid keys (closest first): ca.community.min:childcare, ca.community.min:elderly');
+    const b = check('data/sample', '--set', 'walkSpeed=abc', '--lang', 'en');
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('invalid value abc');
   });
   it('usage errors exit 2: unknown profile, bad --set, missing path', () => {
     expect(check('data/sample', '--profile', 'nope').code).toBe(2);
