@@ -5,13 +5,9 @@
 // Entries for targets this version does not know are kept (a newer app may have added them).
 import { z } from 'zod';
 import type { LedgerEntry } from '../core/ledger';
+import { LEDGER_VERSION, type LedgerField } from '../core/ledger/entries';
 
-export const LEDGER_VERSION = 1;
-
-export interface LedgerField {
-  version: typeof LEDGER_VERSION;
-  entries: LedgerEntry[];
-}
+export { LEDGER_VERSION, emptyLedger, ledgerEntries, withEntry, type LedgerField } from '../core/ledger/entries';
 
 const zEntry = z.object({
   target: z.string().min(1),
@@ -26,10 +22,6 @@ const zEntry = z.object({
 const zField = z.object({ version: z.literal(LEDGER_VERSION), entries: z.array(zEntry) });
 
 export type LedgerParse = { ok: true; ledger: LedgerField; migratedFrom?: number } | { ok: false; detail: string; version?: number };
-
-export function emptyLedger(): LedgerField {
-  return { version: LEDGER_VERSION, entries: [] };
-}
 
 export function parseLedgerField(raw: unknown): LedgerParse {
   let obj = raw;
@@ -47,16 +39,4 @@ export function parseLedgerField(raw: unknown): LedgerParse {
   }
   const entries = r.data.entries.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as LedgerEntry);
   return { ok: true, ledger: { version: LEDGER_VERSION, entries }, ...(from !== undefined ? { migratedFrom: from } : {}) };
-}
-
-/** The field with the entry added; an entry for the same target and year replaces the old one. */
-export function withEntry(field: LedgerField | undefined, entry: LedgerEntry): LedgerField {
-  const entries = (field?.entries ?? []).filter((e) => !(e.target === entry.target && e.year === entry.year));
-  return { version: LEDGER_VERSION, entries: [...entries, entry] };
-}
-
-/** The entries of a project's extra keys (empty when it has none or they were not parsed). */
-export function ledgerEntries(other: Record<string, unknown>): LedgerEntry[] {
-  const l = other.ledger as LedgerField | undefined;
-  return l && Array.isArray(l.entries) ? l.entries : [];
 }

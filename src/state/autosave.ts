@@ -15,6 +15,7 @@ import { LAYER_GROUPS, type LayerGroup } from './layers';
 import type { CircleGroup } from '../worker/service-areas';
 import type { AnalysisClient } from '../worker/client';
 import type { AppState } from './app-state';
+import { ledgerVersion } from './ledger';
 
 /** An async key-value store: idb-keyval's get/set/del in the browser, a Map in tests. */
 export interface AsyncStore {
@@ -38,8 +39,9 @@ export function parseExtent(v: unknown): Extent | null {
   return w < e && so < n && w >= -180 && e <= 180 && so >= -90 && n <= 90 ? [w, so, e, n] : null;
 }
 export const AUTOSAVE_VERSION = 2;
-/** the project file's own keys for scenarios (src/core/scenario/project_part.ts) */
-const PART_KEYS = ['scenarios', 'views', 'activeScenario'];
+/** the project file's own keys for scenarios (src/core/scenario/project_part.ts) and the ledger's
+ *  entered values (src/state/ledger.ts): small, written with every change */
+const PART_KEYS = ['scenarios', 'views', 'activeScenario', 'ledger'];
 
 export interface Settings {
   lang: Lang;
@@ -69,7 +71,8 @@ export interface ProjectDeps {
 
 function scenarioPart(s: AppState, deps: ProjectDeps): Record<string, unknown> {
   const session = s.session.peek();
-  return writeScenarioPart({ scenarios: session ? savedScenarios(session) : [], views: deps.views(), activeScenario: session?.active ?? BASELINE_ID });
+  const ledger = s.project.peek()?.other.ledger;
+  return { ...writeScenarioPart({ scenarios: session ? savedScenarios(session) : [], views: deps.views(), activeScenario: session?.active ?? BASELINE_ID }), ...(ledger ? { ledger } : {}) };
 }
 
 /** The project's own extra keys without a scenario part (the part is written fresh). */
@@ -162,7 +165,7 @@ export function startAutosave(
   let written: unknown[] | null = null;
   const stop = effect(() => {
     // read everything the record holds, so a change to any of them schedules a save
-    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views()];
+    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views(), ledgerVersion.value];
     const phase = s.phase.value; // a project half-opened is not saved; its session comes next
     if (!s.project.peek() || phase === 'loading' || phase === 'starting') return;
     if (timer) clearTimeout(timer);

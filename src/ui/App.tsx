@@ -23,6 +23,7 @@ import { PresentOverlay } from './present/PresentOverlay';
 import { PresentTools } from './present/PresentTools';
 import { PrintSheet } from './print/PrintSheet';
 import { ImportExport } from './import/ImportExport';
+import { LedgerPanel } from './ledger/LedgerPanel';
 
 // site check, suggestion and compare: their code loads when first opened (lazy.tsx)
 const SuggestPanel = lazyPanel(() => import('./suggest/SuggestPanel').then((m) => m.SuggestPanel), () => useApp().state.suggest.open.value);
@@ -80,6 +81,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       <ComparePanel demoBasemapUrl={demoBasemapUrl} />
       <PresentOverlay />
       <PrintSheet />
+      <LedgerPanel />
     </div>
   );
 }

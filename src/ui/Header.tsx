@@ -7,6 +7,7 @@ import { useApp, useT } from './context';
 import { SuggestButton } from './suggest/SuggestButton';
 import { SiteButton } from './site/SiteButton';
 import { WorkspaceButton } from './workspace/WorkspacePanel';
+import { LedgerButton } from './ledger/LedgerPanel';
 import { fmt } from './format';
 
 function ParamInput({ name }: { name: EditableParam }) {
@@ -62,6 +63,7 @@ export function Header() {
       <SuggestButton />
       <SiteButton />
       <WorkspaceButton />
+      <LedgerButton />
       <span class="spacer" />
       <span class={`phase phase-${state.phase.value}`} data-testid="phase" data-phase={state.phase.value} role="status">
         {tr(`ui.phase.${state.phase.value}`)}
