@@ -7,6 +7,10 @@ import type { SiteArea, SiteCheck } from '../core/site';
 import { zApiError, zReview, zReviewSummary, zSession, type Review, type ReviewSummary, type ReviewWrite, type Session } from '../schemas/workspace';
 import type { KeyValue } from './persist';
 
+// what the page's workspace panel needs of the API schemas, through this module (ui imports state)
+export { DECISIONS, REVIEW_STATUSES } from '../schemas/workspace';
+export type { Review, ReviewSummary, ReviewWrite, Session } from '../schemas/workspace';
+
 export type Outcome<T> =
   | { ok: true; value: T }
   /** the server could not be reached (network down, server stopped) */

@@ -2,8 +2,7 @@
 // password) or stay local; the review register (list, open, submit, decide, export); reviews kept
 // in this browser while the server was unreachable, offered for upload. Texts render as text.
 import { useState } from 'preact/hooks';
-import { DECISIONS, REVIEW_STATUSES, type Review } from '../../schemas/workspace';
-import { reviewFromSiteCheck } from '../../state/workspace';
+import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
 import { site } from '../site/store';
 import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadOutbox, uploadReport, ws } from './store';

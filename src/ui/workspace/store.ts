@@ -1,9 +1,8 @@
 // The workspace panel's page state: connected or local, the register as last read, the outbox.
 // The app stays fully local until the user connects; nothing is sent before that.
 import { signal } from '@preact/signals';
-import type { Review, ReviewSummary, Session } from '../../schemas/workspace';
 import type { KeyValue } from '../../state/persist';
-import { Outbox, type Outcome, WorkspaceClient } from '../../state/workspace';
+import { Outbox, type Outcome, type Review, type ReviewSummary, type Session, WorkspaceClient } from '../../state/workspace';
 
 function storage(): KeyValue | null {
   try {
