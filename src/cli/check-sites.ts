@@ -4,8 +4,8 @@
 // A site with bad figures or a bad outline is reported as that site's problem; the others are
 // still checked. Exit codes: 0 report printed/written (even when some sites had problems),
 // 1 the area or the sites file cannot be read, 2 usage error.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
 import { reachEngineFor } from '../core/reach/choose';
@@ -17,6 +17,7 @@ import { MAX_PROBLEMS, applyAssignments } from '../schemas';
 import { readSiteFile, siteHeader, siteTables } from '../worker/site';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
+import { outProblem, writeOut } from './write-out';
 
 interface Args {
   area?: string;
@@ -110,6 +111,11 @@ export function main(argv: string[], now: Date = new Date()): number {
     return 2;
   }
   const lang = args.lang;
+  const badOut = args.out ? outProblem(args.out, [args.area ?? '', args.sites ?? '']) : undefined;
+  if (badOut) {
+    console.error(tm(lang, badOut));
+    return 2;
+  }
   const loaded = loadProjectPath(args.area ?? '');
   if (!loaded.ok) {
     console.error(t(lang, 'cli.failed'));
@@ -176,10 +182,11 @@ export function main(argv: string[], now: Date = new Date()): number {
     const body = /\.json$/i.test(out)
       ? new TextEncoder().encode(JSON.stringify({ area: data.area.name, date, profile, sites: checks.map(siteCheckJson), problems: failures.map((f) => ({ site: f.site, error: f.error, message: tm(lang, f.error) })) }, null, 1))
       : toXlsx(siteTables(checks, lang, failures), siteHeader(checks, lang, data.area.name, date));
-    // written under a temporary name and renamed: an interrupted run leaves no half file
-    const tmp = join(dirname(out), `.${basename(out)}.tmp`);
-    writeFileSync(tmp, body);
-    renameSync(tmp, out);
+    const w = writeOut(out, body, [args.area ?? '', args.sites ?? '']);
+    if (!w.ok) {
+      console.error(tm(lang, w.msg));
+      return 1;
+    }
     console.log(t(lang, 'site.cli.written', { file: out, checked: checks.length, failed: failures.length }));
   }
   return 0;

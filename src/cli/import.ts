@@ -4,8 +4,8 @@
 // the project's data model. Writes nothing and exits non-zero when the file cannot be read or
 // has errors (unless --keep-good); --check only prints the report. Exit codes: 0 written (or
 // --check without errors), 1 unreadable or has errors, 2 bad arguments.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'geojson';
 import type { Msg } from '../core/model';
@@ -29,6 +29,7 @@ import {
   type WebCoords,
 } from '../io';
 import { eachPosition } from '../io/geometry';
+import { outProblem, writeOut } from './write-out';
 
 export interface CliArgs {
   file: string;
@@ -165,6 +166,11 @@ export function run(argv: string[], log: (line: string) => void = console.log): 
     return 2;
   }
   const name = basename(args.file);
+  const badOut = args.check ? undefined : outProblem(args.out, [args.file]);
+  if (badOut) {
+    log(tm(lang, badOut));
+    return 2;
+  }
   if (!existsSync(args.file)) {
     log(tm(lang, { key: 'io.err.unreadable', args: { file: args.file, detail: 'not found' } }));
     log(t(lang, 'io.cli.nothingWritten'));
@@ -209,10 +215,11 @@ export function run(argv: string[], log: (line: string) => void = console.log): 
   }
   const taken = acceptImport({ communities: [], facilities: [], streets: [], roads: [] }, outcome, 'good');
   const fc = layerToGeoJSON(args.as, taken[args.as], importRecord(outcome.report));
-  // write to a temporary name first so an interrupted run never leaves half a file
-  const tmp = join(dirname(args.out), `.${basename(args.out)}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(fc));
-  renameSync(tmp, args.out);
+  const w = writeOut(args.out, JSON.stringify(fc), [args.file]);
+  if (!w.ok) {
+    log(tm(lang, w.msg));
+    return 1;
+  }
   log(t(lang, 'io.cli.wrote', { count: taken[args.as].length, kind: t(lang, `io.kind.${args.as}`), out: args.out }));
   return 0;
 }

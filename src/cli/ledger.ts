@@ -2,7 +2,6 @@
 // Lists every target of the profile's document with its 责任单位, progress and status for the
 // year (default: the project's evaluation year); --dept keeps the rows naming that department;
 // --out writes the 台账 workbook. Exits 1 when the input cannot be read, 2 on a usage error.
-import { writeFileSync } from 'node:fs';
 import { evaluate, listProfiles } from '../core/evaluate';
 import { ledgerTargets, mentionsDepartment } from '../core/ledger';
 import { ledgerRows } from '../core/ledger/status';
@@ -15,6 +14,7 @@ import { MAX_PROBLEMS, ledgerEntries } from '../schemas';
 import { loadProjectPath } from './load-project';
 import { table } from './text-table';
 import { errorMessage } from '../core/errors';
+import { outProblem, writeOut } from './write-out';
 
 interface Args {
   path?: string;
@@ -66,6 +66,11 @@ export function main(argv: string[]): number {
   }
   const lang = args.lang;
   const tr = (k: string, a?: Record<string, string | number>) => t(lang, k, a);
+  const badOut = args.out ? outProblem(args.out, [args.path ?? '']) : undefined;
+  if (badOut) {
+    console.error(tm(lang, badOut));
+    return 2;
+  }
   const loaded = loadProjectPath(args.path ?? '');
   if (!loaded.ok) {
     console.error(t(lang, 'cli.failed'));
@@ -87,7 +92,11 @@ export function main(argv: string[]): number {
   const documents = [...new Set(ledgerTargets(profile).map((x) => x.document))];
   if (args.out) {
     const bytes = ledgerXlsx(rows, { area: loaded.project.area.name, documents, year: params.year, dept: args.dept, at: new Date().toISOString() }, lang);
-    writeFileSync(args.out, bytes);
+    const w = writeOut(args.out, bytes, [args.path ?? '']);
+    if (!w.ok) {
+      console.error(tm(lang, w.msg));
+      return 1;
+    }
   }
   if (args.json) {
     console.log(JSON.stringify({ profile, year: params.year, dept: args.dept ?? null, documents, rows: rows.map((r) => ({ id: r.target.id, ...ledgerCells(r, tr), value: r.value, statusCode: r.status })) }, null, 1));

@@ -150,6 +150,13 @@ export const ioZh: Record<string, string> = {
   'io.param.childcareCircleKinds': '托育服务圈设施类型',
   'io.param.year': '评价年份',
   'io.param.thresholds': '规则标准覆盖值',
+  // --out of every command-line tool (src/cli/write-out.ts); nothing is written when these appear
+  'cli.out.noFolder': '无法写出 {file}：文件夹 {folder} 不存在。请先建立该文件夹，或换一个输出路径。未写入任何文件。',
+  'cli.out.isFolder': '无法写出 {file}：这是一个文件夹。请在 --out 中写出文件名，例如 {file}/结果.xlsx。未写入任何文件。',
+  'cli.out.isInput': '无法写出 {file}：它就是输入文件 {input}，写出会覆盖原始数据。请换一个输出文件名。未写入任何文件。',
+  'cli.out.full': '无法写出 {file}：磁盘已满或超出文件大小限制（{code}）。请腾出空间后重试。未留下任何文件。',
+  'cli.out.denied': '无法写出 {file}：没有写入权限（{code}）。请换一个输出位置。未写入任何文件。',
+  'cli.out.failed': '无法写出 {file}（{detail}）。未留下任何文件。',
 };
 
 export const ioEn: Record<string, string> = {
@@ -294,4 +301,10 @@ export const ioEn: Record<string, string> = {
   'io.param.childcareCircleKinds': 'Facility kinds of the childcare circle',
   'io.param.year': 'Evaluation year',
   'io.param.thresholds': 'Rule threshold overrides',
+  'cli.out.noFolder': 'Cannot write {file}: the folder {folder} does not exist. Create it first or choose another output path. Nothing was written.',
+  'cli.out.isFolder': 'Cannot write {file}: it is a folder. Give a file name in --out, e.g. {file}/result.xlsx. Nothing was written.',
+  'cli.out.isInput': 'Cannot write {file}: it is the input {input}, which would be overwritten. Choose another output name. Nothing was written.',
+  'cli.out.full': 'Cannot write {file}: the disk is full or the file size limit was reached ({code}). Free some space and try again. No file was left behind.',
+  'cli.out.denied': 'Cannot write {file}: no permission to write there ({code}). Choose another location. Nothing was written.',
+  'cli.out.failed': 'Cannot write {file} ({detail}). No file was left behind.',
 };
