@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { errorMessage } from '../core/errors';
 import type { Msg } from '../core/model';
 
 /** Files a project folder is read from: --out must not replace one of them. */
@@ -48,6 +49,6 @@ export function writeOut(out: string, body: string | Uint8Array, inputs: readonl
     }
     const code = (e as NodeJS.ErrnoException).code ?? '';
     const key = code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' ? 'cli.out.full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'cli.out.denied' : 'cli.out.failed';
-    return { ok: false, msg: { key, args: { file: out, code, detail: e instanceof Error ? e.message : String(e) } } };
+    return { ok: false, msg: { key, args: { file: out, code, detail: errorMessage(e) } } };
   }
 }
