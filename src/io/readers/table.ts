@@ -12,6 +12,7 @@ import { normalizeName } from '../fields';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceFormat, SourceLayer } from '../types';
 import { coordsFromNames } from '../webmap';
 import { parseCsv } from './csv';
+import { undefuse } from '../export/table';
 import { progressEvery, reproject } from './common';
 import { parseWkt } from './wkt';
 import { errorMessage } from '../../core/errors';
@@ -271,11 +272,6 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
 function shown(c: Cell | undefined): string {
   if (c !== null && typeof c === 'object') return 'formula' in c ? `=${c.formula}` : c.error;
   return String(c ?? '');
-}
-
-/** Takes off the apostrophe our exporter puts before text that Excel would run as a formula. */
-function undefuse(s: string): string {
-  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
 }
 
 function chooseTableCrs(file: string, sheet: string, sample: [number, number][], opts: ReadOptions, xCol: string, yCol: string): CrsInfo {
