@@ -3,6 +3,7 @@ import { DOC_TITLE } from '../rules/profiles/documents';
 import { AK_TARGETS } from './ak';
 import { CA_TARGETS } from './ca';
 import { CF_TARGETS } from './cf';
+import { CA_TASKS, WY_TASKS, XN_TASKS } from './tasks';
 import type { Ledger, LedgerTarget } from './types';
 import { WY_TARGETS } from './wy';
 import { XN_TARGETS } from './xn';
@@ -10,9 +11,9 @@ import { XN_TARGETS } from './xn';
 export const LEDGERS: readonly Ledger[] = [
   { profile: 'ak', document: DOC_TITLE.ak, targets: AK_TARGETS },
   { profile: 'cf', document: DOC_TITLE.cf, targets: CF_TARGETS },
-  { profile: 'wy', document: DOC_TITLE.wy, targets: WY_TARGETS },
-  { profile: 'xn', document: DOC_TITLE.xn, targets: XN_TARGETS },
-  { profile: 'ca', document: DOC_TITLE.ca, targets: CA_TARGETS },
+  { profile: 'wy', document: DOC_TITLE.wy, targets: [...WY_TARGETS, ...WY_TASKS] },
+  { profile: 'xn', document: DOC_TITLE.xn, targets: [...XN_TARGETS, ...XN_TASKS] },
+  { profile: 'ca', document: DOC_TITLE.ca, targets: [...CA_TARGETS, ...CA_TASKS] },
 ];
 
 /** The targets of a profile, each with the profile of its document (combined: all documents). */

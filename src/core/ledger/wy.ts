@@ -1,6 +1,6 @@
 // 万源市促进养老托育服务健康发展实施方案（代拟稿）: the 2025 targets of 一、总体要求, the targets
 // with a year in the text, and the 2022 task list (附件2, 15 items, each with its 责任单位).
-// The tasks of 附件1 have no number or year and are not listed here.
+// The 52 tasks of 附件1 (no number or year) are in tasks.ts.
 import type { LedgerTarget } from './types';
 
 const GOAL = '一、总体要求';

@@ -56,6 +56,14 @@ describe('ledger data', () => {
     }
   });
 
+  it('every task of 002 附件1 (52), 003 and 004 is a row; counts per document', () => {
+    const count = (p: string) => all.filter((x) => x.profile === p).length;
+    expect(all.filter((x) => x.t.clause.startsWith('附件1 第')).length).toBe(52);
+    // 004: tasks 1–25, of which 4, 5, 6, 13 and 21 carry numbered targets (listed as such)
+    expect(all.filter((x) => /^ca\.task\.t\d+$/.test(x.t.id)).length).toBe(20);
+    expect([count('ak'), count('cf'), count('wy'), count('xn'), count('ca')]).toEqual([15, 15, 76, 51, 50]);
+  });
+
   it('the training targets of 000, 001 and 002 are there with their numbers', () => {
     const n = (id: string) => all.find((x) => x.t.id === id)?.t.number;
     expect([n('ak.talent.elderly'), n('ak.talent.childcare'), n('ak.talent.heads')]).toEqual([5000, 5000, 150]);
@@ -66,8 +74,8 @@ describe('ledger data', () => {
   it('a department filter finds its rows by part of the name; labels lose the brackets', () => {
     const ca = LEDGERS.find((l) => l.profile === 'ca')?.targets ?? [];
     const mine = ca.filter((t) => mentionsDepartment(t, '区教育局')).map((t) => t.id);
-    // 二(二)5 (配建, 托班) and 二(三)12 (老年学校) name 区教育局
-    expect(mine.sort()).toEqual(['ca.goal.elderSchools', 'ca.task.configured', 'ca.task.kindergarten']);
+    // tasks 5 (配建, 托班), 8, 10, 12 (and 老年学校, which takes task 12's departments), 14 and 25 name 区教育局
+    expect(mine.sort()).toEqual(['ca.goal.elderSchools', 'ca.task.configured', 'ca.task.kindergarten', 'ca.task.t10', 'ca.task.t12', 'ca.task.t14', 'ca.task.t25', 'ca.task.t8']);
     const t = ca.find((x) => x.id === 'ca.task.homes');
     expect(t && responsibleLabel(t)).toBe('区民政局、区卫生健康局,各街办');
     expect(mentionsDepartment(ca[0], ' ')).toBe(false);
