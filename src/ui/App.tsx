@@ -15,7 +15,7 @@ import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
 import { ScenarioBar } from './scenario/ScenarioBar';
 import { ScenarioPanel } from './scenario/ScenarioPanel';
-import { WorkspacePanel } from './workspace/WorkspacePanel';
+import { ws } from './workspace/store';
 import { lazyPanel } from './lazy';
 import { site } from './site/store';
 import { usePresent } from './present/wire';
@@ -25,10 +25,11 @@ import { PrintSheet } from './print/PrintSheet';
 import { ImportExport } from './import/ImportExport';
 import { LedgerPanel } from './ledger/LedgerPanel';
 
-// site check, suggestion and compare: their code loads when first opened (lazy.tsx)
+// site check, suggestion, workspace and compare: their code loads when first opened (lazy.tsx)
 const SuggestPanel = lazyPanel(() => import('./suggest/SuggestPanel').then((m) => m.SuggestPanel), () => useApp().state.suggest.open.value);
 const SitePanel = lazyPanel(() => import('./site/SitePanel').then((m) => m.SitePanel), () => site.open.value);
 const SiteReport = lazyPanel(() => import('./site/SiteReport').then((m) => m.SiteReport), () => site.reportOpen.value, 'site-report');
+const WorkspacePanel = lazyPanel(() => import('./workspace/WorkspacePanel').then((m) => m.WorkspacePanel), () => ws.open.value);
 const ComparePanel = lazyPanel<{ demoBasemapUrl: string }>(() => import('./compare/ComparePanel').then((m) => m.ComparePanel), () => usePresent().compare.state.users.value.has('panel'), 'compare-panel');
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {

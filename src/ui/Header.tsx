@@ -6,7 +6,7 @@ import { PARAM_LIMITS, type EditableParam } from '../state/actions';
 import { useApp, useT } from './context';
 import { SuggestButton } from './suggest/SuggestButton';
 import { SiteButton } from './site/SiteButton';
-import { WorkspaceButton } from './workspace/WorkspacePanel';
+import { WorkspaceButton } from './workspace/WorkspaceButton';
 import { LedgerButton } from './ledger/LedgerPanel';
 import { fmt } from './format';
 

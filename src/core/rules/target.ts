@@ -60,9 +60,10 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
   // without a list: every on-site (配建) community result of the profile. Per community: 1 = some
   // result fails, 2 = none fails but some is n/a
   const worst = new Uint8Array(ctx.communities.length);
+  const index = communityIndex(ctx);
   for (const r of prior) {
     if (r.unit.level !== 'community' || r.view !== 'onsite' || (listed && !listed.has(r.rule))) continue;
-    const ci = communityIndex(ctx).get(r.unit.id);
+    const ci = index.get(r.unit.id);
     if (ci === undefined) continue;
     if (r.status === 'fail') worst[ci] = 1;
     else if (r.status === 'na' && worst[ci] === 0) worst[ci] = 2;

@@ -8,20 +8,6 @@ import { site } from '../site/store';
 import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadOutbox, uploadReport, ws } from './store';
 import './workspace.css';
 
-export function WorkspaceButton() {
-  const tr = useT();
-  const open = ws.open.value;
-  const toggle = () => {
-    ws.open.value = !open;
-    if (!open && !ws.session.value) void probe();
-  };
-  return (
-    <button type="button" data-testid="ws-open" aria-pressed={open} onClick={toggle}>
-      {ws.session.value ? tr('ws.ui.buttonConnected', { name: ws.session.value.user.name }) : tr('ws.ui.button')}
-    </button>
-  );
-}
-
 function Message() {
   const tr = useT();
   const m = ws.message.value;
