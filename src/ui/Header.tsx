@@ -7,7 +7,7 @@ import { useApp, useT } from './context';
 import { SuggestButton } from './suggest/SuggestButton';
 import { SiteButton } from './site/SiteButton';
 import { WorkspaceButton } from './workspace/WorkspaceButton';
-import { LedgerButton } from './ledger/LedgerPanel';
+import { LedgerButton } from './ledger/LedgerButton';
 import { fmt } from './format';
 
 function ParamInput({ name }: { name: EditableParam }) {

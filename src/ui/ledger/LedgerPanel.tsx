@@ -7,21 +7,11 @@ import { ledgerCells, type LedgerColumn } from '../../core/ledger/table';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
 import { useLedger } from './use-ledger';
+import { ledgerOpen } from './LedgerButton';
 import './ledger.css';
 
 /** columns on screen and on paper (the XLSX has all of LEDGER_COLUMNS) */
 const SHOWN: readonly LedgerColumn[] = ['category', 'element', 'target', 'due', 'responsible', 'progress', 'status', 'note'];
-
-export function LedgerButton() {
-  const { state } = useApp();
-  const tr = useT();
-  const ledger = useLedger();
-  return (
-    <button type="button" data-testid="ledger-open" disabled={!state.project.value} onClick={() => (ledger.open.value = true)}>
-      {tr('ledger.open')}
-    </button>
-  );
-}
 
 function EntryForm({ row, onDone }: { row: LedgerRow; onDone: () => void }) {
   const tr = useT();
@@ -91,7 +81,7 @@ export function LedgerPanel() {
   const tr = useT();
   const ledger = useLedger();
   const lang = state.lang.value;
-  const open = ledger.open.value;
+  const open = ledgerOpen.value;
   const [editing, setEditing] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
@@ -129,7 +119,7 @@ export function LedgerPanel() {
         <button type="button" data-testid="ledger-xlsx" onClick={() => void exportXlsx()}>
           {tr('ledger.xlsx')}
         </button>
-        <button type="button" class="close" data-testid="ledger-close" onClick={() => (ledger.open.value = false)}>
+        <button type="button" class="close" data-testid="ledger-close" onClick={() => (ledgerOpen.value = false)}>
           {tr('ledger.close')}
         </button>
       </div>
