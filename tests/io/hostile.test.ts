@@ -111,3 +111,23 @@ describe('a declared .dbf encoding that gives nonsense', () => {
     expect(layer.notes).toContainEqual({ key: 'io.note.cpgOverridden', args: { declared, used: 'gb18030' } });
   });
 });
+
+describe('dxf-parser warnings', () => {
+  it('are collected into one note instead of printed', () => {
+    const dxf = ['0', 'SECTION', '2', 'ENTITIES', '0', 'LWPOLYLINE', '8', '0', '90', '4', '70', '1', '10', '500000', '20', '3800000', '10', '500100', '20', '3800000', '10', '500100', '20', '3800100', '10', '500000', '20', '3800100', '1234', 'odd', '0', 'ENDSEC', '0', 'EOF', ''].join('\n');
+    const printed: unknown[] = [];
+    const log = console.log;
+    console.log = (...a: unknown[]) => printed.push(a);
+    try {
+      const r = readFile('w.dxf', enc(dxf), { crs: 'EPSG:4545' });
+      if (!r.ok) throw new Error(r.error.key);
+      const note = r.layers[0].notes.find((n) => n.key === 'io.note.dxfWarnings');
+      // the scanner warns about group code 1234 each time it reads it (peek, then next)
+      expect(Number(note?.args?.count)).toBeGreaterThan(0);
+      expect(String(note?.args?.first)).toContain('"code":1234');
+    } finally {
+      console.log = log;
+    }
+    expect(printed).toEqual([]);
+  });
+});

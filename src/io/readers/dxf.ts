@@ -39,8 +39,9 @@ interface Drawn {
 
 export function readDxf(file: string, text: string, opts: ReadOptions): SourceLayer[] {
   let entities: Ent[];
+  const said: string[] = [];
   try {
-    const dxf = new DxfParser().parseSync(text);
+    const dxf = quietly(said, () => new DxfParser().parseSync(text));
     entities = (dxf?.entities ?? []) as unknown as Ent[];
   } catch (e) {
     return fail('io.err.dxfSyntax', { file, detail: errorMessage(e) });
@@ -82,7 +83,7 @@ export function readDxf(file: string, text: string, opts: ReadOptions): SourceLa
   if (wanted.length === 0) fail('io.err.noSuchLayer', { file, layers: (opts.layers ?? []).join(', '), available: layerNames.join(', ') });
 
   const sample = drawn.slice(0, 200).map((d) => firstXY(d.geometry));
-  const notes: Msg[] = [];
+  const notes: Msg[] = said.length ? [{ key: 'io.note.dxfWarnings', args: { count: said.length, first: said[0].slice(0, 160) } }] : [];
   const crs = chooseCrs(file, sample, opts, notes);
   const coords = opts.coords ?? 'wgs84';
   return wanted.map((name) => {
@@ -124,4 +125,21 @@ function cleanText(s: string): string {
     .replace(/\\[A-Za-z][^;\\]*;/g, '')
     .replace(/[{}]/g, '')
     .trim();
+}
+
+/** dxf-parser prints its warnings to the console (75 lines before a real error): collect them
+ *  instead, for one note. The parse is synchronous, so nothing else writes meanwhile. */
+function quietly<T>(said: string[], fn: () => T): T {
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  const keep = (...a: unknown[]) => {
+    said.push(a.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' '));
+  };
+  console.log = keep;
+  console.warn = keep;
+  console.error = keep;
+  try {
+    return fn();
+  } finally {
+    Object.assign(console, saved);
+  }
 }
