@@ -2,7 +2,7 @@
 // signals; components and the map adapter read.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ProfileInfo } from '../core/evaluate';
-import type { Layers, Level } from '../core/model';
+import { unitKey, type Layers, type Level } from '../core/model';
 import type { Session } from '../core/scenario';
 import { DEFAULT_PARAMS, type Params } from '../core/params';
 import type { Lang } from '../i18n';
@@ -63,6 +63,8 @@ export interface AppState {
   /** verdict of each street and community (what the map colours), keyed by unitKey */
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
+  /** communities by their overall verdict (the 综合 row counts communities, not results) */
+  overallCommunities: ReadonlySignal<Record<Verdict, number>>;
   rows: ReadonlySignal<TableRow[]>;
   outside: ReadonlySignal<Set<string>>;
   currentProfile: ReadonlySignal<ProfileInfo | undefined>;
@@ -128,6 +130,12 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
 
     verdicts: computed(() => verdictsByUnit(mapResults.value, rule.value)),
     counts: computed(() => countsByRule(results.value)),
+    overallCommunities: computed(() => {
+      const by = verdictsByUnit(byLevel.value.community ?? [], null);
+      const out: Record<Verdict, number> = { fail: 0, pass: 0, na: 0, none: 0 };
+      for (const c of layers.value?.communities ?? []) out[by.get(unitKey('community', c.id)) ?? 'none']++;
+      return out;
+    }),
     rows: computed(() => buildRows(byLevel.value[query.value.level] ?? [], query.value, nameOf.value, unitIds(layers.value, query.value.level))),
     outside: computed(() => outsideSet(analysis.value?.evaluation.coverage ?? [], circles.value)),
     currentProfile: computed(() => profiles.value.find((p) => p.id === profile.value)),

@@ -44,6 +44,7 @@ function ResultItem({ r, chosen }: { r: RuleResult; chosen: boolean }) {
       <details class="how">
         <summary>{tr('ui.detail.how')}</summary>
         {r.citation.note && <p class="cite-note">{row.reading}</p>}
+        {r.view && <p class="note">{tr(`ui.detail.how.${r.view}`)}</p>}
         <p class="note">
           {tr('ui.detail.ruleCode')} <code class="rule-id">{row.key}</code>
         </p>

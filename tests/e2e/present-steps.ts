@@ -154,3 +154,10 @@ export class PresentSteps {
     },
   };
 }
+
+/** what an official should never read on paper: rule codes (ak.new.places), file paths,
+ *  commands, method names and model codes (elderly_institution), developer words */
+export function codesOnPaper(text: string): string[] {
+  const patterns = [/\b(?:ak|cf|wy|xn|ca|combined)\.[a-z][a-z_.:]*/g, /\b(?:docs|src|tests|data)\/[\w./-]+/g, /\bnpm\b[^\n]*/g, /\b[a-z]+_[a-z_]+\b/g, /两步移动搜索法|2SFCA|贪心|Voronoi|GeoJSON|Worker|undefined|NaN/g];
+  return patterns.flatMap((re) => text.match(re) ?? []);
+}

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
 import { editSteps } from './edit-steps';
-import { PresentSteps, projectWithScenario } from './present-steps';
+import { codesOnPaper, PresentSteps, projectWithScenario } from './present-steps';
 
 const ESTATE = '610116001006';
 const PLACES_RULES = ['ak.new.places', 'wy.places.new'];
@@ -105,6 +105,9 @@ for (const viewport of [
       expect(text).toContain('模拟'); // the demo's real-vs-simulated note
       expect(text).toContain('北');
       expect(pdf.pages).toBeGreaterThanOrEqual(2);
+      // officials read this: names and plain words, no rule codes, method names, file paths,
+      // commands, model codes or developer English
+      expect(codesOnPaper(pdf.text)).toEqual([]);
       expect(driver.cspViolations).toEqual([]);
       expect(driver.pageErrors).toEqual([]);
     });

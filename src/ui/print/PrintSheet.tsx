@@ -81,9 +81,32 @@ export function PrintSheet() {
           <Legend testid="print-legend" />
         </div>
       </div>
-      <section class="print-kpis">
-        <h2>{tr('present.print.kpis', { a: tr('present.baseline'), b: name(active) })}</h2>
-        {rows.length > 0 ? (
+      <section class="print-kpis" data-testid="print-kpis" data-mode={active === BASELINE_ID ? 'gaps' : 'compare'}>
+        {active === BASELINE_ID ? (
+          // the baseline compared with itself is all ±0: print its own figures and gaps instead
+          <>
+            <h2>{tr('present.print.gaps', { a: tr('present.baseline') })}</h2>
+            <p data-testid="print-gaps">
+              {tr('present.print.failingCommunities', { fail: state.overallCommunities.value.fail, total: state.layers.value?.communities.length ?? 0 })}
+            </p>
+            {rows.length > 0 && (
+              <table>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id}>
+                      <td>{label(r)}</td>
+                      <td>{kpiValue(r.a, r.unit, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p class="note">{tr('present.print.chooseScenario')}</p>
+          </>
+        ) : (
+          <h2>{tr('present.print.kpis', { a: tr('present.baseline'), b: name(active) })}</h2>
+        )}
+        {active === BASELINE_ID ? null : rows.length > 0 ? (
           <table>
             <thead>
               <tr>
@@ -127,7 +150,7 @@ export function PrintSheet() {
         )}
         {provenance(project.other).map((x) => (
           <p key={x.layer} data-layer={x.layer}>
-            <strong>{tr(`present.print.layer.${x.layer}`)}</strong>（{tr(x.simulated ? 'present.print.simulated' : 'present.print.real')}）：{x.source}
+            <strong>{tr(`present.print.layer.${x.layer}`)}</strong>（{tr(x.simulated ? 'present.print.simulated' : 'present.print.real')}）
           </p>
         ))}
         {snap?.attribution && <p>{tr('present.print.basemap', { attribution: snap.attribution })}</p>}

@@ -237,11 +237,14 @@ function Result({ r }: { r: SuggestResult }) {
           {tr(r.ratio.reached ? 'suggest.ui.ratioReached' : 'suggest.ui.ratioNotReached', { perThousand: r.ratio.perThousand, needed: fmt(r.ratio.needed, lang), added: fmt(r.ratio.added, lang) })}
         </p>
       )}
-      <ul class="quality" data-testid="suggest-quality">
-        {qualityNote(r).map((q) => (
-          <li key={q.key}>{tr(q.key, { ...q.args, bound: fmt(Number(q.args.bound ?? 0), lang), unit })}</li>
-        ))}
-      </ul>
+      <details class="how">
+        <summary>{tr('ui.detail.how')}</summary>
+        <ul class="quality" data-testid="suggest-quality">
+          {qualityNote(r).map((q) => (
+            <li key={q.key}>{tr(q.key, { ...q.args, bound: fmt(Number(q.args.bound ?? 0), lang), unit })}</li>
+          ))}
+        </ul>
+      </details>
       {r.sites.length === 0 ? (
         <p class="note" data-testid="suggest-none">
           {tr('suggest.cli.none')}
