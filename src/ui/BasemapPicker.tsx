@@ -1,6 +1,6 @@
 // Choice of base map: the embedded demo archive, the user's own .pmtiles (file or URL), an
 // online XYZ tile URL, or none. The choice is remembered (localStorage; a picked file in IndexedDB).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { xyzUrlProblem } from '../map/basemap-style';
 import { isHttpUrl, type BasemapChoice } from '../state/persist';
 import { useApp, useT } from './context';
@@ -16,6 +16,18 @@ export function BasemapPicker() {
   const [url, setUrl] = useState('url' in current ? current.url : '');
   const [credit, setCredit] = useState(current.kind === 'tiles-url' ? (current.attribution ?? '') : '');
   const [problem, setProblem] = useState<string | null>(null);
+  const online = current.kind === 'tiles-url' || current.kind === 'pmtiles-url' ? originOf(current.url) : undefined;
+
+  // an online source the deployment's CSP (connect-src) does not list: the browser blocks every
+  // tile silently; say so where the source was chosen
+  useEffect(() => {
+    if (!online) return;
+    const onViolation = (e: SecurityPolicyViolationEvent) => {
+      if (originOf(e.blockedURI) === online) setProblem(tr('ui.basemap.blocked', { origin: online }));
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
+    return () => document.removeEventListener('securitypolicyviolation', onViolation);
+  }, [online, tr]);
 
   const apply = () => {
     if (kind === 'demo' || kind === 'none') return actions.setBasemap({ kind });
@@ -68,4 +80,13 @@ export function BasemapPicker() {
       {current.kind === 'pmtiles-file' && <p class="note" data-testid="basemap-current-file">{tr('ui.basemap.file', { name: current.name })}</p>}
     </section>
   );
+}
+
+/** The origin of a URL or an XYZ template ({z}/{x}/{y} filled in), or undefined. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url.replace(/\{[^}]*\}/g, '0')).origin;
+  } catch {
+    return undefined;
+  }
 }
