@@ -1,6 +1,5 @@
 // Entry: state, actions, the analysis worker and the embedded demo project, then the page.
 import { render } from 'preact';
-import { set } from 'idb-keyval';
 import demoProjectUrl from '../data/demo/project.json?url';
 import demoBasemapUrl from '../data/demo/basemap.pmtiles?url';
 import { t } from './i18n';
@@ -11,7 +10,7 @@ import { readBasemap, readLang } from './state/persist';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { createAnalysisClient } from './worker/client';
-import { get, del } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import { viewsOf } from './state/views';
 import { startPersistence } from './ui/scenario/persistence';
 import { installPresent } from './ui/present/wire';
@@ -28,16 +27,19 @@ function storage(): Storage | null {
 }
 
 const kv = storage();
+/** IndexedDB through one port: the autosave, the import wizard's remembered mappings and the kept base-map file */
+const store = { get: <T,>(k: string) => get<T>(k), set: (k: string, v: unknown) => set(k, v), del: (k: string) => del(k) };
 const state = createAppState({ lang: readLang(kv), basemap: readBasemap(kv) });
 const client = createAnalysisClient((detail) => actions.reportError(t(state.lang.peek(), 'ui.error.worker', { detail })));
 const actions = createActions(state, {
   client,
   storage: kv,
-  keepFile: (file) => set(BASEMAP_FILE_KEY, file),
+  keepFile: (file) => store.set(BASEMAP_FILE_KEY, file),
+  keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
 });
 
 installPresent(state, actions, client);
-const importUi = createImportUi(state, actions, client);
+const importUi = createImportUi(state, actions, client, store);
 provideSiteClient(client);
 
 const absolute = (u: string) => new URL(u, window.location.href).href;
@@ -54,7 +56,7 @@ if (root) {
 }
 // the autosaved project comes back exactly as it was; without one, the demo opens
 void startPersistence(state, actions, {
-  store: { get: (k) => get(k), set: (k, v) => set(k, v), del: (k) => del(k) },
+  store,
   client,
   views: () => viewsOf(state).value,
   openDemo: () => actions.openProject(absolute(demoProjectUrl), DEMO_FILE),

@@ -20,10 +20,17 @@ const protocol = new Protocol();
 maplibregl.addProtocol('pmtiles', protocol.tile);
 
 /** Makes a user's .pmtiles file readable as `pmtiles://<name>`; returns that URL and the archive. */
-export function registerPmtilesFile(file: File): { url: string; archive: PMTiles } {
+function registerPmtilesFile(file: File): { url: string; archive: PMTiles } {
   const archive = new PMTiles(new FileSource(file));
   protocol.add(archive);
   return { url: `pmtiles://${file.name}`, archive };
+}
+
+/** What a .pmtiles archive holds (header tile type and metadata): at an address, or a picked file registered under its name. */
+export async function readArchive(source: string | File): Promise<{ url: string; tileType: number; metadata: unknown }> {
+  const { url, archive } = typeof source === 'string' ? { url: source, archive: new PMTiles(source) } : registerPmtilesFile(source);
+  const header = await archive.getHeader();
+  return { url, tileType: header.tileType, metadata: await archive.getMetadata() };
 }
 
 export interface MapViewEvents {

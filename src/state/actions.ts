@@ -31,6 +31,8 @@ export interface Deps {
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
   keepFile: (file: File) => Promise<void>;
+  /** the file keepFile kept, if it is still there (none when not given: tests, or no storage) */
+  keptFile?: () => Promise<File | undefined>;
 }
 
 /** A stopping problem in words: the schema's message already names the file and the feature
@@ -203,6 +205,11 @@ export function createActions(s: AppState, deps: Deps) {
       s.error.value = null; // a new choice gets a fresh chance; its own problems show again
       s.basemap.value = b;
       writeBasemap(deps.storage, b);
+    },
+
+    /** the user's .pmtiles file kept by useBasemapFile, if the storage still has it */
+    keptBasemapFile(): Promise<File | undefined> {
+      return deps.keptFile?.() ?? Promise.resolve(undefined);
     },
 
     async useBasemapFile(file: File): Promise<void> {

@@ -44,7 +44,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     const stop = [
       effect(() => {
         const choice = state.basemap.value;
-        resolveBase(choice, { demoUrl: demoBasemapUrl, lang: state.lang.value }).then(
+        resolveBase(choice, { demoUrl: demoBasemapUrl, lang: state.lang.value, keptFile: actions.keptBasemapFile }).then(
           (base) => view.setBase(base),
           (e: unknown) => {
             const lang = state.lang.peek();

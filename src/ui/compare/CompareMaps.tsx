@@ -64,7 +64,7 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
     views.current = { a: va, b: vb };
     const offA = va.onMove((cam) => vb.follow(cam));
     const offB = vb.onMove((cam) => va.follow(cam));
-    resolveBase(state.basemap.peek(), { demoUrl: demoBasemapUrl, lang: state.lang.peek() }).then(
+    resolveBase(state.basemap.peek(), { demoUrl: demoBasemapUrl, lang: state.lang.peek(), keptFile: actions.keptBasemapFile }).then(
       (base) => {
         va.setBase(base);
         vb.setBase(base);

@@ -2,7 +2,6 @@
 // components through this context (the app's own context stays as it is).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { get, set } from 'idb-keyval';
 import type { MappingStore } from '../../io/mappingMemory';
 import type { Actions } from '../../state/actions';
 import type { AppState } from '../../state/app-state';
@@ -19,15 +18,13 @@ export interface ImportUi {
   restore(): Promise<boolean>;
 }
 
-/** remembered mappings live in IndexedDB (idb-keyval), under io.mapping:<layout> */
-const idbStore: MappingStore = { get: (k) => get(k), set: (k, v) => set(k, v) };
-
-export function createImportUi(app: AppState, actions: Actions, client: Pick<AnalysisClient, 'importer' | 'setEdits'>): ImportUi {
+/** `store`: where remembered mappings live (IndexedDB in the page, under io.mapping:<layout>) */
+export function createImportUi(app: AppState, actions: Actions, client: Pick<AnalysisClient, 'importer' | 'setEdits'>, store: MappingStore): ImportUi {
   const state = createImportState();
   const deps = { analyse: actions.analyse, setEdits: client.setEdits };
   const apply = applyImportToApp(app, deps, state.versions);
   const restore = () => restoreImport(app, { ...deps, restore: client.importer.restore }, state.versions);
-  return { state, actions: createImportActions(state, { importer: client.importer, store: idbStore, apply }), importer: client.importer, restore };
+  return { state, actions: createImportActions(state, { importer: client.importer, store, apply }), importer: client.importer, restore };
 }
 
 export const ImportContext = createContext<ImportUi | null>(null);
