@@ -209,9 +209,17 @@ describe('import and export at 1366×768', () => {
   });
 
   it('Escape closes the wizard without importing', async () => {
-    await imp.when.filePicked('新增设施.csv', facilitiesCsv());
+    const before = await imp.then.tableIds('facility');
+    const rows = [
+      ['机构编号', '机构名称', '设施类型', '床位数（张）', '经度', '纬度'],
+      ['ESC1', '按Esc不导入养老院', '养老院', '30', ...at(4)],
+    ];
+    await imp.when.filePicked('不导入.csv', new TextEncoder().encode(rows.map((r) => r.join(',')).join('\r\n')));
     await driver.page.keyboard.press('Escape');
     await driver.page.waitForSelector('[data-testid=import-wizard]', { state: 'detached' });
+    // the file's facility is nowhere and the table is as it was
+    expect(await imp.then.tableIds('facility', 'ESC1')).toEqual([]);
+    expect(await imp.then.tableIds('facility')).toEqual(before);
   });
 
   it('a file that cannot be read says why and changes nothing', async () => {

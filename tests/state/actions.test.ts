@@ -34,9 +34,23 @@ describe('actions', () => {
     expect(state.phase.value).toBe('ready');
     expect(state.profile.value).toBe('combined'); // the sample's own profile
     expect(state.analysis.value?.evaluation.profile).toBe('combined');
-    expect(state.counts.value.length).toBeGreaterThan(0);
-    expect(state.rows.value.length).toBeGreaterThan(0);
-    expect(state.areas.value?.features.length).toBeGreaterThan(0);
+    // every on-site result is counted once under its rule (the catchment view is shown beside, not counted)
+    const counted = state.counts.value.reduce((n, c) => n + c.pass + c.fail + c.na, 0);
+    expect(counted).toBe(state.analysis.value?.evaluation.results.filter((r) => r.view !== 'catchment').length);
+    // the table opens on communities: one row for each of the file's communities (ids under their Chinese alias 编号)
+    const project = JSON.parse(readFileSync(file, 'utf8')) as { communities: { features: { properties: { 编号: string } }[] }; facilities: { features: { properties: { id: string; kind: string } }[] } };
+    expect(state.rows.value.map((r) => r.id).sort()).toEqual(project.communities.features.map((f) => f.properties.编号).sort());
+    // one 15-minute circle (15 × 60 s × 0.9 m/s = 810 m) per facility of a circle kind (README, Parameters)
+    const elderly = ['elderly_daycare', 'elderly_complex', 'elderly_institution', 'elderly_township_centre'];
+    const childcare = ['childcare_centre', 'kindergarten_nursery', 'family_childcare'];
+    const expected = project.facilities.features.flatMap(({ properties: { id, kind } }) =>
+      elderly.includes(kind) ? [`${id} elderly 810`] : childcare.includes(kind) ? [`${id} childcare 810`] : [],
+    );
+    const circles = (state.areas.value?.features ?? []).map((f) => {
+      const p = f.properties as { facility: string; circle: string; radius: number };
+      return `${p.facility} ${p.circle} ${p.radius}`;
+    });
+    expect(circles.sort()).toEqual(expected.sort());
   });
 
   it('a profile switch re-analyses with that profile only', async () => {
