@@ -86,6 +86,19 @@ function circleCoverage(ctx: EvalContext, circle: 'elderly' | 'childcare'): Circ
   return out;
 }
 
+/**
+ * Checks every street, community and facility against the rules of one profile: a result per rule and
+ * unit (value, threshold, status, shortfall and the clause it comes from), the data issues met on the
+ * way, and who is outside the 15-minute circles.
+ *
+ * @example
+ * const loaded = parseProject(readFileSync('data/sample/project.json', 'utf8'), 'project.json');
+ * if (loaded.ok) {
+ *   const ev = evaluate(loaded.project, { profile: 'ca', params: { walkSpeed: 0.9 } });
+ *   const failing = ev.results.filter((r) => r.status === 'fail').map((r) => `${r.unit.id} ${r.rule}: short ${r.shortfall}`);
+ *   const outside = ev.coverage.find((c) => c.circle === 'elderly')?.outside; // community ids
+ * }
+ */
 export function evaluate(data: Layers & { area: AreaInfo }, opts: EvaluateOptions): Evaluation {
   const profile = getProfile(opts.profile);
   if (!profile) throw new Error(`unknown profile ${opts.profile}; known: ${PROFILES.map((p) => p.id).join(', ')}`);

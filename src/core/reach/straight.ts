@@ -5,6 +5,15 @@ import KDBush from 'kdbush';
 import { degreeBox, haversine } from '../geo';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 
+/**
+ * The straight-line reach engine: which supply points lie within a distance of each demand point,
+ * measured along the great circle.
+ *
+ * @example
+ * const pairs = createStraightEngine().pairs({ demand: [[108.9, 34.1]], supply: [[108.9, 34.105], [108.95, 34.1]], maxDistance: 810 });
+ * // demand 0 reaches supply 0 (≈ 556 m north) and not supply 1 (≈ 4.6 km east):
+ * // pairs.offsets = [0, 1], pairs.supply = [0], pairs.distance ≈ [556]
+ */
 export function createStraightEngine(): ReachEngine {
   return { mode: 'straight', pairs: straightPairs };
 }

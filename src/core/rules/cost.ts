@@ -61,9 +61,16 @@ function rateFor(item: CostItem, r: SubsidyRates): number | undefined {
   return undefined;
 }
 
-/** One-off subsidies for new beds and places under a profile's cost rules (cf.subsidy.beds,
- *  cf.subsidy.places), plus the monthly operating subsidy (cf.subsidy.operating) for
- *  `occupantMonths` if given. A profile without subsidy rules prices nothing (rate null). */
+/**
+ * One-off subsidies for new beds and places under a profile's cost rules (cf.subsidy.beds,
+ * cf.subsidy.places), plus the monthly operating subsidy (cf.subsidy.operating) for
+ * `occupantMonths` if given. A profile without subsidy rules prices nothing (rate null).
+ *
+ * @example
+ * const cf = getProfile('cf');
+ * const c = costOf([{ kind: 'place', count: 40, mode: 'new', rural: false }], cf!);
+ * // c.lines[0]: rule cf.subsidy.places, rate 2 500 元 per place, amount 100 000 元 (001 item 2)
+ */
 export function costOf(items: readonly CostItem[], profile: Profile, opts: { occupantMonths?: number } = {}): CostBreakdown {
   const costRules = profile.rules.filter((r): r is CostRule => r.kind === 'cost' && r.params.rates !== undefined);
   const lines: CostLine[] = [];

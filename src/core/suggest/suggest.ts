@@ -61,7 +61,16 @@ function existingCapacity(f: Facility, childcare: boolean, goal: Goal): number |
 
 type Data = Layers & { area?: AreaInfo };
 
-/** The suggestion, run to the end; `options.shouldStop` is asked every few thousand items. */
+/**
+ * Where to put the next centres: candidate sites (communities, a grid, parcels) chosen greedily for
+ * the most residents newly covered (or shortfall met), keeping the existing facilities and their
+ * capacity, within a number of sites or a budget. Run to the end; `options.shouldStop` is asked
+ * every few thousand items.
+ *
+ * @example
+ * const r = suggestSites(project, { kind: 'childcare_centre', sites: 3, capacity: 50, candidates: { communities: true } });
+ * r.sites.map((s) => `${s.rank}. ${s.candidate.name}: +${s.gain} (total ${s.cumulative})`); // gains never rise
+ */
 export function suggestSites(data: Data, options: SuggestOptions): SuggestResult {
   return runSteps(suggestSteps(data, options), options.shouldStop);
 }
