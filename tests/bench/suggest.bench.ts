@@ -62,7 +62,10 @@ export default async function bench(): Promise<BenchRow[]> {
   const runs = [0, 1, 2].map(() => suggestSites(layers, { kind: 'childcare_centre', sites: 100, capacity: 100, cohort: 'all', candidates: { parcels }, reach }));
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
   const result = runs[0];
-  rows.push({ name: 'suggest: reach pairs 50k demand × 10k candidates (straight)', ms: mid(runs.map((r) => r.timings.reachMs)), note: `${result.counts.pairs} pairs within ${result.distance} m` });
+  const reachMs = mid(runs.map((r) => r.timings.reachMs));
+  const whole = mid(runs.map((r) => r.timings.reachMs + r.timings.solveMs));
+  const goal = whole <= 300 ? 'met' : `missed by ${(whole - 300).toFixed(0)} ms`;
+  rows.push({ name: 'suggest: reach pairs 50k demand × 10k candidates (straight)', ms: reachMs, note: `${result.counts.pairs} pairs within ${result.distance} m; whole run (pairs + selection) ${whole.toFixed(0)} ms, issue-15 goal < 300 ms: ${goal}` });
   rows.push({ name: 'suggest: whole selection incl. allocation + bound', ms: mid(runs.map((r) => r.timings.solveMs)), note: `${result.sites.length} sites, served/bound = ${(result.sites.at(-1)?.cumulative ?? 0) / (result.upperBound ?? 1)}` });
 
   // the solver alone on the same instance, lazy vs plain greedy

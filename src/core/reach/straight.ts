@@ -18,10 +18,19 @@ export function createStraightEngine(): ReachEngine {
   return { mode: 'straight', pairs: straightPairs };
 }
 
+/** Growable typed output: millions of pairs without a JS array of boxed numbers or an object per pair. */
+function grow<T extends Uint32Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 export function straightPairs(q: ReachQuery): ReachPairs {
   const offsets = new Uint32Array(q.demand.length + 1);
-  const supplyOut: number[] = [];
-  const distOut: number[] = [];
+  let supplyOut = new Uint32Array(1024);
+  let distOut = new Float64Array(1024);
+  let n = 0;
   const valid = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
   const unplacedDemand = q.demand.flatMap((p, i) => (valid(p) ? [] : [i]));
   const unplacedSupply = q.supply.flatMap((p, i) => (valid(p) ? [] : [i]));
@@ -32,27 +41,36 @@ export function straightPairs(q: ReachQuery): ReachPairs {
     index.finish();
   }
   for (let d = 0; d < q.demand.length; d++) {
-    offsets[d] = supplyOut.length;
+    offsets[d] = n;
     const p = q.demand[d];
     if (!index || !valid(p)) continue;
     const { dLon, dLat } = degreeBox(p[1], q.maxDistance);
-    const found: { s: number; m: number }[] = [];
-    for (const k of index.range(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat)) {
-      const s = placed[k];
-      const m = haversine(p, q.supply[s]);
-      if (m <= q.maxDistance) found.push({ s, m });
+    const start = n;
+    const found = index.range(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat);
+    if (n + found.length > supplyOut.length) {
+      supplyOut = grow(supplyOut, n + found.length);
+      distOut = grow(distOut, n + found.length);
     }
-    found.sort((a, b) => a.m - b.m || a.s - b.s);
-    for (const f of found) {
-      supplyOut.push(f.s);
-      distOut.push(f.m);
+    for (let f = 0; f < found.length; f++) {
+      const s = placed[found[f]];
+      const m = haversine(p, q.supply[s]);
+      if (m > q.maxDistance) continue;
+      // insertion into this demand's run, by distance then supply index (runs are short)
+      let j = n++;
+      while (j > start && (distOut[j - 1] > m || (distOut[j - 1] === m && supplyOut[j - 1] > s))) {
+        distOut[j] = distOut[j - 1];
+        supplyOut[j] = supplyOut[j - 1];
+        j--;
+      }
+      distOut[j] = m;
+      supplyOut[j] = s;
     }
   }
-  offsets[q.demand.length] = supplyOut.length;
+  offsets[q.demand.length] = n;
   return {
     offsets,
-    supply: Uint32Array.from(supplyOut),
-    distance: Float64Array.from(distOut),
+    supply: supplyOut.slice(0, n),
+    distance: distOut.slice(0, n),
     unplacedDemand,
     unplacedSupply,
   };
