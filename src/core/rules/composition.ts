@@ -48,7 +48,7 @@ export function evaluateComposition(rule: CompositionRule, ctx: EvalContext): Ru
     // nursing beds to add (converting ordinary beds): ⌈th × beds − nursing⌉
     return makeResult(rule, unit, { value, threshold: th, measure: 'share', status: 'fail', shortfall: roundShortfall(th * beds - nursing, 'whole') });
   };
-  const idx = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) ? [i] : []));
+  const idx = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) && (p.nameIncludes === undefined || f.name.includes(p.nameIncludes)) ? [i] : []));
   const out: RuleResult[] = [];
   if (rule.levels.includes('facility')) for (const fi of idx) out.push(judge({ level: 'facility', id: ctx.facilities[fi].id, name: ctx.facilities[fi].name }, [fi]));
   if (rule.levels.includes('area')) {

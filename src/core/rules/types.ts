@@ -95,7 +95,8 @@ export interface CoverageRule extends Base {
 
 export interface CompositionRule extends Base {
   kind: 'composition';
-  params: { of: 'nursing' | 'kindergartenNursery'; kinds: readonly FacilityKind[]; min: number };
+  /** nameIncludes: only facilities whose name holds these words (敬老院: one kind covers 乡镇区域性养老服务中心 and 敬老院) */
+  params: { of: 'nursing' | 'kindergartenNursery'; kinds: readonly FacilityKind[]; min: number; nameIncludes?: string };
 }
 
 export interface AdjacencyRule extends Base {

@@ -113,11 +113,14 @@ describe('coverage (810 m circle: 15 min × 60 s × 0.9 m/s)', () => {
 
 describe('composition', () => {
   it('nursing share by area and per 敬老院: (110 + 30) ÷ 260 = 53.8 % < 60 %; 0.6 × 260 − 140 = 16 nursing beds short', () => {
-    const data = layers({ facilities: [facility('I', 'elderly_institution', { beds: 200, nursingBeds: 110 }), facility('T', 'elderly_township_centre', { beds: 60, nursingBeds: 30 })] });
+    const data = layers({ facilities: [facility('I', 'elderly_institution', { beds: 200, nursingBeds: 110 }), facility('T', 'elderly_township_centre', { name: '王曲敬老院', beds: 60, nursingBeds: 30 })] });
     const rs = evaluate(data, { profile: 'ca' }).results;
     expect(find(rs, 'ca.nursing', 'area', 'area')).toMatchObject({ status: 'fail', shortfall: 16 });
     // T: 30 ÷ 60 = 50 %; 0.6 × 60 − 30 = 6
     expect(find(rs, 'ca.nursing', 'T', 'township')).toMatchObject({ value: 0.5, status: 'fail', shortfall: 6 });
+    // "每所敬老院": a township centre not named 敬老院 is not judged by the township part
+    const centre = layers({ facilities: [facility('Z', 'elderly_township_centre', { name: '王曲区域性养老服务中心', beds: 60, nursingBeds: 30 })] });
+    expect(evaluate(centre, { profile: 'ca' }).results.filter((r) => r.rule === 'ca.nursing' && r.unit.id === 'Z')).toEqual([]);
     // wy: 0.55 × 260 − 140 = 3
     expect(find(evaluate(data, { profile: 'wy' }).results, 'wy.nursing', 'area')).toMatchObject({ status: 'fail', shortfall: 3 });
   });

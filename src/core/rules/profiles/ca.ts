@@ -83,8 +83,14 @@ export const ca: Profile = {
       kind: 'ratio',
       name: { zh: '公办养老机构床位占老年人口比例', en: 'Public elderly-care beds per elderly resident' },
       levels: ['area'],
-      citation: { document: DOC.ca, clause: '二(二)4', text: '力争“十四五”末公办养老机构床位数达到本辖区老年人口的1%', note: '公办含公建民营（产权公有）。', noteEn: 'Public includes publicly built, privately run (公建民营: publicly owned).' },
-      params: { supply: { kinds: ELDERLY, field: 'beds', ownership: ['public', 'public_private'] }, demand: 'elderly', per: 1, min: 0.01, measure: 'share_of_elderly', rounding: 'whole' },
+      citation: {
+        document: DOC.ca,
+        clause: '二(二)4',
+        text: '力争“十四五”末公办养老机构床位数达到本辖区老年人口的1%',
+        note: '养老机构＝养老机构和敬老院（不含社区养老服务综合体、日间照料中心）；公办含公建民营（产权公有）。',
+        noteEn: 'Institutions = elderly-care institutions and 敬老院 (not community complexes or day-care centres); public includes publicly built, privately run (公建民营: publicly owned).',
+      },
+      params: { supply: { kinds: INSTITUTIONS, field: 'beds', ownership: ['public', 'public_private'] }, demand: 'elderly', per: 1, min: 0.01, measure: 'share_of_elderly', rounding: 'whole' },
     },
     {
       id: 'ca.coverage.urban',
@@ -92,7 +98,7 @@ export const ca: Profile = {
       name: { zh: '城市社区养老服务设施覆盖率', en: 'Urban communities covered by elderly-care facilities' },
       levels: ['street', 'area'],
       requirement: 'circle.elderly.communities',
-      citation: { document: DOC.ca, clause: '一', text: '城市社区养老服务设施覆盖率达到90%以上', note: '“覆盖”＝小区代表点在养老设施服务圈内。', noteEn: '"Covered" = the community\'s representative point lies within the service circle of an elderly-care facility.' },
+      citation: { document: DOC.ca, clause: '一', text: '城市社区养老服务设施覆盖率达到90%以上', note: '“覆盖”＝从小区到养老设施的步行在服务圈内（设施在小区内为0米；同一街坊按直线）。', noteEn: '"Covered" = the community\'s representative point lies within the service circle of an elderly-care facility.' },
       params: { kinds: 'elderlyCircle', basis: 'communities', min: 0.9, scope: { types: [...URBAN] } },
     },
     {
@@ -108,7 +114,7 @@ export const ca: Profile = {
       kind: 'coverage',
       name: { zh: '农村养老服务设施覆盖率', en: 'Villages covered by elderly-care facilities' },
       levels: ['community', 'street', 'area'],
-      citation: { document: DOC.ca, clause: '一', text: '农村养老服务设施覆盖率达到80%以上', note: '村的代表点在任一养老设施（含村级互助点）的服务圈内。', noteEn: 'The village\'s representative point within the service circle of any elderly-care facility (village mutual-aid points included).' },
+      citation: { document: DOC.ca, clause: '一', text: '农村养老服务设施覆盖率达到80%以上', note: '从村到任一养老设施（含村级互助点）的步行在服务圈内（设施在村内为0米）。', noteEn: 'The village\'s representative point within the service circle of any elderly-care facility (village mutual-aid points included).' },
       params: { kinds: ELDERLY, basis: 'communities', min: 0.8, scope: { types: ['rural'] } },
     },
     {
@@ -127,8 +133,14 @@ export const ca: Profile = {
       kind: 'composition',
       name: { zh: '每所敬老院护理型床位占比', en: 'Nursing-type share in each township home' },
       levels: ['facility'],
-      citation: { document: DOC.ca, clause: '二(二)6', text: '每所敬老院护理型床位数占比达到60%' },
-      params: { of: 'nursing', kinds: ['elderly_township_centre'], min: 0.6 },
+      citation: {
+        document: DOC.ca,
+        clause: '二(二)6',
+        text: '每所敬老院护理型床位数占比达到60%',
+        note: '只评价名称含“敬老院”的乡镇区域性养老服务中心/敬老院（原文：全区2所敬老院）。',
+        noteEn: 'Only township facilities named 敬老院 (the text speaks of the district\'s two 敬老院), not every township centre.',
+      },
+      params: { of: 'nursing', kinds: ['elderly_township_centre'], min: 0.6, nameIncludes: '敬老院' },
     },
     {
       id: 'ca.street.kindergarten',

@@ -36,8 +36,15 @@ export const cf: Profile = {
       id: 'cf.bed.area',
       kind: 'ratio',
       name: { zh: '每张床位建筑面积（含公共设施）', en: 'Floor area per bed, shared space included' },
-      levels: ['facility'],
-      citation: { document: DOC.cf, clause: '2 财政支持 预期目标1', text: '新建每张床位（含公共设施30平方米）', note: '每床30平方米：用于床位与建筑面积的换算，并检查养老机构每床建筑面积。', noteEn: '30 m² per bed: converts between beds and floor area, and checks the floor area per bed of elderly-care institutions.' },
+      // a definition of what one subsidised bed is, not a floor-area standard: no level is judged
+      levels: [],
+      citation: {
+        document: DOC.cf,
+        clause: '2 财政支持 预期目标1',
+        text: '新建每张床位（含公共设施30平方米）',
+        note: '补贴口径的定义：一张床位含公共设施30平方米。只用于床位与建筑面积的换算（cf.households 中有床位而无建筑面积的设施、方案造价），不作达标评价。',
+        noteEn: 'The subsidy\'s definition of one bed (30 m² including shared space): used only to convert beds ↔ floor area (cf.households for a facility with beds but no floor area; scenario costs), never as a pass/fail test.',
+      },
       params: { supply: { kinds: INSTITUTIONS, field: 'floorArea' }, demand: 'beds', per: 1, min: CF_BED_AREA, measure: 'm2_per_bed', rounding: 'decimal' },
     },
     {

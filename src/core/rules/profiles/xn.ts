@@ -48,7 +48,7 @@ export const xn: Profile = {
       name: { zh: '居家社区养老服务设施覆盖率', en: 'Communities served by a home/community elderly-care facility' },
       levels: ['community', 'street', 'area'],
       requirement: 'circle.elderly.communities',
-      citation: { document: DOC.xn, clause: '二(四)', text: '居家社区养老服务设施覆盖率达到100%', note: '“覆盖”＝小区代表点在服务圈内（城镇小区）。', noteEn: '"Covered" = the community\'s representative point lies within the service circle (urban communities).' },
+      citation: { document: DOC.xn, clause: '二(四)', text: '居家社区养老服务设施覆盖率达到100%', note: '“覆盖”＝从小区到设施的步行在服务圈内（城镇小区；设施在小区内为0米）。', noteEn: '"Covered" = the community\'s representative point lies within the service circle (urban communities).' },
       params: { kinds: 'elderlyCircle', basis: 'communities', min: 1, scope: { types: [...URBAN] } },
     },
     {
