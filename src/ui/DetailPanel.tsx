@@ -4,6 +4,7 @@ import type { Community, RuleResult } from '../core/model';
 import { reasonText, resultRow } from '../core/report';
 import { resultsForUnit, ruleKeyOf, worst } from '../state/verdicts';
 import { CommunityFigures } from './CommunityFigures';
+import { NextSteps } from './NextSteps';
 import { useApp, useT } from './context';
 import { UnitEditor } from './scenario/UnitEditor';
 
@@ -90,6 +91,7 @@ export function DetailPanel() {
         </button>
       </div>
       {community && <CommunityFigures c={community} />}
+      {community && <NextSteps c={community} results={results} />}
       <UnitEditor sel={sel} />
       {issues.length > 0 && (
         <ul class="issues">
