@@ -15,7 +15,7 @@ import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
 import { ScenarioBar } from './scenario/ScenarioBar';
 import { ScenarioPanel } from './scenario/ScenarioPanel';
-import { ws } from './workspace/store';
+import { ws } from './workspace/signals';
 import { lazyPanel } from './lazy';
 import { site } from './site/store';
 import { usePresent } from './present/wire';

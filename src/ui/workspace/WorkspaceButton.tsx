@@ -1,16 +1,13 @@
-// The header's switch for the workspace panel (kept apart: the panel's code loads when opened).
+// The header's switch for the workspace panel (kept apart: the panel's code, its client and the API
+// schemas load when it is first opened; the panel asks the server whether this browser is logged in).
 import { useT } from '../context';
-import { probe, ws } from './store';
+import { ws } from './signals';
 
 export function WorkspaceButton() {
   const tr = useT();
   const open = ws.open.value;
-  const toggle = () => {
-    ws.open.value = !open;
-    if (!open && !ws.session.value) void probe();
-  };
   return (
-    <button type="button" data-testid="ws-open" aria-pressed={open} onClick={toggle}>
+    <button type="button" data-testid="ws-open" aria-pressed={open} onClick={() => (ws.open.value = !open)}>
       {ws.session.value ? tr('ws.ui.buttonConnected', { name: ws.session.value.user.name }) : tr('ws.ui.button')}
     </button>
   );

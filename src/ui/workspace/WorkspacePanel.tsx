@@ -1,7 +1,7 @@
 // "团队工作区 / Team workspace": connect to the workspace server this page came from (name +
 // password) or stay local; the review register (list, open, submit, decide, export); reviews kept
 // in this browser while the server was unreachable, offered for upload. Texts render as text.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
 import { site } from '../site/store';
@@ -208,6 +208,10 @@ function Opened({ r }: { r: Review }) {
 
 export function WorkspacePanel() {
   const tr = useT();
+  // is there a workspace here, and is this browser still logged in to it?
+  useEffect(() => {
+    if (!ws.session.value) void probe();
+  }, []);
   if (!ws.open.value) return null;
   const s = ws.session.value;
   return (

@@ -1,8 +1,8 @@
 // The workspace panel's page state: connected or local, the register as last read, the outbox.
 // The app stays fully local until the user connects; nothing is sent before that.
-import { signal } from '@preact/signals';
 import type { KeyValue } from '../../state/persist';
-import { Outbox, type Outcome, type Review, type ReviewSummary, type Session, WorkspaceClient } from '../../state/workspace';
+import { Outbox, type Outcome, type Review, WorkspaceClient } from '../../state/workspace';
+import { ws } from './signals';
 
 function storage(): KeyValue | null {
   try {
@@ -12,17 +12,7 @@ function storage(): KeyValue | null {
   }
 }
 
-export const ws = {
-  open: signal(false),
-  session: signal<Session | null>(null),
-  /** the last problem, as the server or the network said it */
-  message: signal<{ kind: 'error' | 'offline' | 'info'; key: string; args?: Record<string, string | number> } | null>(null),
-  reviews: signal<ReviewSummary[]>([]),
-  filter: signal(''),
-  opened: signal<Review | null>(null),
-  outbox: signal(0),
-  busy: signal(false),
-};
+export { ws };
 
 export const outbox = new Outbox(storage());
 ws.outbox.value = outbox.list().length;
