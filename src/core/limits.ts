@@ -40,6 +40,10 @@ export const PARAM_BOUNDS = {
  *  refuses the polygon with a message instead of running for minutes. */
 export const MAX_POLYGON_VERTICES = 500_000;
 
+/** Nesting of one property value (arrays, objects): deeper is not data, and would overflow the
+ *  stack of JSON.stringify and structured clone when the project is saved or sent to the worker. */
+export const MAX_VALUE_DEPTH = 32;
+
 /** Nesting of GeometryCollections (KML MultiGeometry nests one or two levels). */
 export const MAX_COLLECTION_DEPTH = 8;
 

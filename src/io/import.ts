@@ -8,7 +8,8 @@ import { parseCommunity, parseFacility, parseRoad, parseStreet, type InputProble
 import { guessMapping, NUMBER_FIELDS } from './fields';
 import type { BBox } from './geometry';
 import type { ImportOutcome, KindItems, LayerKind, Mapping, Problem, ProblemCode, SourceFeature, SourceLayer, ValidationReport } from './types';
-import { geometryFindings } from '../schemas/checks';
+import { MAX_VALUE_DEPTH } from '../core/limits';
+import { geometryFindings, tooDeep } from '../schemas/checks';
 import { OSM_ATTRIBUTION } from './osm';
 import { mergeLayer, type ImportMode } from './merge';
 
@@ -44,6 +45,7 @@ const CODE_OF: Record<string, ProblemCode> = {
   'input.notFeature': 'bad_geometry',
   'input.notObject': 'bad_geometry',
   'input.swappedLonLat': 'swapped_lonlat',
+  'input.tooManyVertices': 'too_many_vertices',
   'issue.notNumber': 'not_a_number',
   'issue.negative': 'negative',
   'issue.implausible': 'implausible',
@@ -116,7 +118,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
       if (first !== undefined) {
         add('duplicate_id', 'error', first === 0 ? { key: 'io.problem.idInProject', args: { id: item.id } } : { key: 'io.problem.duplicateId', args: { id: item.id, first } }, 'id', item.id);
       } else seen.set(item.id, sf.number);
-      if ('extra' in item) item.extra = Object.assign(extraOf(sf, mappedColumns), item.extra);
+      if ('extra' in item) item.extra = Object.assign(extraOf(sf, mappedColumns, (k) => add('unknown_value', 'warning', { key: 'io.issue.tooDeep', args: { key: k, max: MAX_VALUE_DEPTH } }, undefined, item.id)), item.extra);
     }
     if (mine.some((p) => p.severity === 'error')) withErrors++;
     else if (mine.length) withWarnings++;
@@ -160,11 +162,13 @@ const RELOCATED = new Set([
   'input.badGeometry',
   'input.projected',
   'input.swappedLonLat',
+  'input.tooManyVertices',
   'input.missingField',
   'input.badValue',
   'issue.notNumber',
   'issue.negative',
   'issue.implausible',
+  'issue.tooDeep',
   'issue.badValue',
   'issue.selfIntersection',
   'issue.tooManyVertices',
@@ -191,11 +195,15 @@ function mappedProps(sf: SourceFeature, mapping: Mapping, defaults: ImportOption
 }
 
 /** Unmapped columns, as they came. A nested "extra" object (our own export) is unpacked. */
-function extraOf(sf: SourceFeature, mapped: Set<string>): Record<string, unknown> {
+function extraOf(sf: SourceFeature, mapped: Set<string>, dropped: (key: string) => void): Record<string, unknown> {
   // null-prototype: keys named __proto__, constructor, prototype are plain data here
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(sf.properties)) {
     if (mapped.has(k)) continue;
+    if (tooDeep(v)) {
+      dropped(k);
+      continue;
+    }
     if (k === 'extra' && typeof v === 'object' && v !== null && !Array.isArray(v)) Object.assign(out, v);
     else out[k] = v;
   }

@@ -5,6 +5,7 @@
 // data issue (a project that must still open).
 import type { Geometry, Position } from 'geojson';
 import type { Msg } from '../core/model';
+import { MAX_VALUE_DEPTH } from '../core/limits';
 import { ringCrossings } from '../core/self-intersections';
 
 export type BBox = [number, number, number, number];
@@ -101,4 +102,16 @@ export function metresOutside(g: Geometry, box: BBox): number {
 
 export function inBox(x: number, y: number, box: BBox): boolean {
   return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+}
+
+/** Whether a property value nests arrays/objects deeper than MAX_VALUE_DEPTH (walked without recursion). */
+export function tooDeep(v: unknown, max = MAX_VALUE_DEPTH): boolean {
+  let level: unknown[] = [v];
+  for (let d = 0; level.length; d++) {
+    const next: unknown[] = [];
+    for (const x of level) if (typeof x === 'object' && x !== null) for (const y of Object.values(x)) if (typeof y === 'object' && y !== null) next.push(y);
+    if (next.length && d + 1 >= max) return true;
+    level = next;
+  }
+  return false;
 }

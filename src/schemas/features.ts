@@ -19,8 +19,8 @@ import {
   matchValue,
   normaliseKey,
 } from './fields';
-import { PLAUSIBLE } from '../core/limits';
-import { CHINA_BBOX, geometryFindings, inBox } from './checks';
+import { MAX_POLYGON_VERTICES, MAX_VALUE_DEPTH, PLAUSIBLE } from '../core/limits';
+import { CHINA_BBOX, geometryFindings, inBox, tooDeep } from './checks';
 import { GEOMETRY_TYPES, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
 
 export type LayerName = 'communities' | 'facilities' | 'streets' | 'roads';
@@ -207,6 +207,12 @@ function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T |
     problem(c, 'geometry', 'input.geometryType', { got: String(g.type), allowed: allowed.join(' | ') });
     return undefined;
   }
+  // before the schema walks every position: a polygon over the budget is refused at once
+  const vertices = largestPolygon(g);
+  if (vertices > MAX_POLYGON_VERTICES) {
+    problem(c, 'geometry', 'input.tooManyVertices', { vertices, max: MAX_POLYGON_VERTICES });
+    return undefined;
+  }
   const r = schema.safeParse(g);
   if (r.success) return r.data;
   const first = firstPosition(g);
@@ -221,6 +227,14 @@ function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T |
   return undefined;
 }
 
+/** Vertices of the largest polygon of a (not yet validated) Polygon or MultiPolygon; 0 otherwise. */
+function largestPolygon(g: Record<string, unknown>): number {
+  const count = (rings: unknown) => (Array.isArray(rings) ? rings.reduce<number>((n, r) => n + (Array.isArray(r) ? r.length : 0), 0) : 0);
+  if (g.type === 'Polygon') return count(g.coordinates);
+  if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates)) return g.coordinates.reduce<number>((m, p) => Math.max(m, count(p)), 0);
+  return 0;
+}
+
 function begin(file: string, layer: LayerName, level: Level, index: number, raw: unknown, problems: InputProblem[], issues: DataIssue[]) {
   const c: FeatureCtx = { file, layer, level, index, problems, issues };
   const f = asObject(raw);
@@ -233,7 +247,19 @@ function begin(file: string, layer: LayerName, level: Level, index: number, raw:
     problem(c, 'properties', 'input.notObject');
     return undefined;
   }
-  return { c, f, r: new PropertyReader(props) };
+  return { c, f, r: new PropertyReader(shallowEnough(c, props)) };
+}
+
+/** Properties without values nested deeper than MAX_VALUE_DEPTH (each one said). */
+function shallowEnough(c: FeatureCtx, props: Record<string, unknown>): Record<string, unknown> {
+  const deep = Object.keys(props).filter((k) => tooDeep(props[k]));
+  if (deep.length === 0) return props;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const k of Object.keys(props)) {
+    if (deep.includes(k)) issue(c, k, 'issue.tooDeep', { key: k, max: MAX_VALUE_DEPTH });
+    else out[k] = props[k];
+  }
+  return out;
 }
 
 function nameOf(r: PropertyReader, aliases: readonly string[], fallback: string): string {

@@ -96,7 +96,7 @@ function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: 
     notes.push({ key: 'io.note.crsGuessed', args: { crs: g.code } });
     return g;
   }
-  const crs = crsFromPrj(prj);
+  const crs = withFile(file, layer, () => crsFromPrj(prj));
   const lonlat = !crs.proj4;
   const looksLonLat = xs.every((x) => Math.abs(x) <= 180) && ys.every((y) => Math.abs(y) <= 90);
   if (lonlat !== looksLonLat && sample.length > 0) {
@@ -117,4 +117,14 @@ function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: 
 
 function fmt(n: number | undefined): string {
   return n === undefined ? '—' : String(Math.round(n * 1000) / 1000);
+}
+
+/** crs.ts does not know the file: its messages get the file and layer here. */
+function withFile<T>(file: string, layer: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof IoError) fail(e.msg.key, { ...e.msg.args, file, layer });
+    throw e;
+  }
 }
