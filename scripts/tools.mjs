@@ -53,6 +53,7 @@ export const BASE = {
   node: 'Node.js itself',
   npx: 'comes with Node.js and npm',
   sh: 'POSIX shell, in every Debian',
+  bash: 'an essential Debian package, on every Debian machine',
   'dpkg-query': 'dpkg, in every Debian (used to ask what is installed)',
   'apt-get': 'apt, in every Debian (used to install the tools above)',
   sudo: 'used only when the test command does not run as root',
