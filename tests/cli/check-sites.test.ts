@@ -77,7 +77,7 @@ describe('npm run check-sites', () => {
     expect(run('data/sample', 'tests/fixtures/site/sites.geojson', '--out', 'x.pdf').code).toBe(2);
     expect(run('data/sample', 'tests/fixtures/site/sites.geojson', '--profile', 'zz').code).toBe(2);
     expect(run('data/sample').code).toBe(2);
-  });
+  }, 120_000); // five CLI runs, each a fresh tsx process
   it('a DXF: every closed polyline is a site unless --layer names the red-line layer', () => {
     const all = run('data/sample', 'tests/fixtures/site/site-a.dxf', '--profile', 'ca');
     expect(all.code, all.err).toBe(0);
