@@ -92,24 +92,12 @@ export const api = {
     // a broken scenario part refuses the whole file: opening it changes nothing
     const part = readScenarioPart(p.other);
     if (!part.ok) return { ok: false, problems: part.problems.map((msg) => ({ file: fileName, field: 'scenarios', msg })) };
-    data = { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: p.roads, area: p.area };
+    const { roads, profile, params, issues, other, ...layers } = p;
+    data = { ...layers, roads };
     baseline = data;
     reachCache = null;
-    return {
-      ok: true,
-      project: {
-        area: p.area,
-        profile: p.profile,
-        params: p.params,
-        communities: p.communities,
-        facilities: p.facilities,
-        streets: p.streets,
-        roadCount: p.roads.length,
-        credits: dataCredits(p),
-        issues: p.issues,
-        other: p.other,
-      },
-    };
+    // the page gets all the parsed project but the roads (they stay here): their count and credits instead
+    return { ok: true, project: { ...layers, profile, params, issues, other, roadCount: roads.length, credits: dataCredits(p) } };
   },
 
   /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */
