@@ -9,6 +9,7 @@ import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
 import { table } from './text-table';
+import { docLabel } from '../core/rules/profiles/documents';
 import { errorMessage } from '../core/errors';
 
 interface Args {
@@ -85,7 +86,7 @@ function report(ev: Evaluation, lang: Lang): string {
           r.threshold,
           r.statusText,
           r.shortfall,
-          `${r.document.slice(0, 3)} ${r.clause}`,
+          `${docLabel(r.document)} ${r.clause}`,
           r.note,
         ]),
       ),

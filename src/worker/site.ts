@@ -2,6 +2,7 @@
 // planners have (GeoJSON, zipped Shapefile with .prj, KML/KMZ, DXF, CSV/XLSX with a WKT column),
 // mapping their properties (Chinese aliases) to the plan's figures, running the core site check
 // and turning the result into export tables. Pure functions on bytes: Node and the worker alike.
+import { docLabel } from '../core/rules/profiles/documents';
 import type { Geometry } from 'geojson';
 import type { Evaluation } from '../core/evaluate';
 import { areaM2 } from '../core/geo';
@@ -229,7 +230,7 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
           statusAfter: t(lang, `status.${e.after.status}`),
           measure: t(lang, `measure.${e.measure}`),
           threshold: fmt(e.threshold, 3),
-          clause: `${e.citation.document.slice(0, 3)} ${e.citation.clause}`,
+          clause: `${docLabel(e.citation.document)} ${e.citation.clause}`,
         });
       }
     }

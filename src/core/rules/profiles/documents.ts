@@ -11,3 +11,10 @@ export const DOC = {
 
 /** The documents' titles (the same strings; the name the ledger uses). */
 export const DOC_TITLE: { readonly [K in keyof typeof DOC]: string } = DOC;
+
+const SHORT: Record<string, string> = { [DOC.ak]: '安康', [DOC.cf]: '赤峰', [DOC.wy]: '万源', [DOC.xn]: '咸宁', [DOC.ca]: '长安区' };
+
+/** A short name for narrow columns (the place the document is for); the title itself otherwise. */
+export function docLabel(title: string): string {
+  return SHORT[title] ?? title;
+}
