@@ -113,3 +113,41 @@ describe('status', () => {
     expect([r?.value, r?.source, r?.carried, r?.status, r?.entry?.by]).toEqual([1500, 'entered', true, 'behind', '市人社局 王']);
   });
 });
+
+describe('every computed target of every profile', () => {
+  it('equals the rule results it links to (data/sample, each profile)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseProject } = await import('../../../src/schemas');
+    const { LEDGERS } = await import('../../../src/core/ledger');
+    const loaded = parseProject(readFileSync('data/sample/project.json', 'utf8'), 'sample');
+    if (!loaded.ok) throw new Error('sample');
+    let checked = 0;
+    for (const l of LEDGERS) {
+      const ev = evaluate(loaded.project, { profile: l.profile });
+      const rows = ledgerRows(l.profile, ev.results, [], ev.params.year);
+      const key = (r: RuleResult) => (r.part ? `${r.rule}:${r.part}` : r.rule);
+      for (const row of rows.filter((r) => r.target.link)) {
+        const link = row.target.link;
+        if (!link) continue;
+        let want: number | null;
+        if (link.kind === 'result') {
+          const r = ev.results.filter((x) => x.unit.level === 'area' && key(x) === link.rule);
+          expect(r.length, `${row.target.id}: one area result`).toBeLessThanOrEqual(1);
+          want = r[0]?.value == null ? null : r[0].value * (link.scale ?? 1);
+        } else {
+          // per unit: fail if any listed result fails, unknown if any is n/a, else pass
+          const units = new Map<string, string[]>();
+          for (const r of ev.results) if (r.unit.level === link.level && link.rules.includes(key(r)) && r.view !== 'catchment') units.set(r.unit.id, [...(units.get(r.unit.id) ?? []), r.status]);
+          const verdicts = [...units.values()].map((s) => (s.includes('fail') ? 'fail' : s.includes('na') ? 'na' : 'pass'));
+          const judged = verdicts.filter((v) => v !== 'na');
+          want = judged.length ? judged.filter((v) => v === 'pass').length / judged.length : null;
+        }
+        expect(row.value, row.target.id).toBe(want);
+        if (want !== null) checked++;
+      }
+    }
+    // the sample has the figures every one of the 43 links needs (budgets, shares, counts, baseline)
+    expect(checked).toBe(LEDGERS.flatMap((l) => l.targets).filter((t) => t.link).length);
+    expect(checked).toBe(43);
+  });
+});
