@@ -115,3 +115,26 @@ export const zReviewFilter = z.object({
 /** Every error answer: a stable code, a message, and for 409 the current record. */
 export const zApiError = z.object({ error: z.string(), message: z.string(), current: z.unknown().optional() });
 export type ApiError = z.infer<typeof zApiError>;
+
+/** A target ledger value (src/core/ledger) entered by a department; revision 0 = a new entry. */
+export const zLedgerWrite = z
+  .object({
+    value: z.number().finite().nullable().default(null),
+    done: z.boolean().nullable().default(null),
+    note: text.default(''),
+    department: name,
+    revision: z.number().int().min(0),
+  })
+  .refine((e) => e.value !== null || e.done !== null, { message: 'give a value or done', path: ['value'] });
+export const zLedgerRow = z.object({
+  target: z.string(),
+  year: z.number().int(),
+  value: z.number().nullable(),
+  done: z.boolean().nullable(),
+  note: z.string(),
+  department: z.string(),
+  by: z.string(),
+  at: z.string(),
+  revision: z.number().int(),
+});
+export type LedgerRow = z.infer<typeof zLedgerRow>;

@@ -105,6 +105,24 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_status ON reviews(status, year);
 `,
   },
+  {
+    version: 2,
+    name: 'target ledger values entered per department',
+    sql: `
+CREATE TABLE ledger_entries (
+  target text NOT NULL,
+  year integer NOT NULL,
+  value double precision,
+  done boolean,
+  note text NOT NULL DEFAULT '',
+  department text NOT NULL,
+  author_id integer NOT NULL REFERENCES users(id),
+  revision integer NOT NULL DEFAULT 1,
+  at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (target, year)
+);
+`,
+  },
 ];
 
 /** Applies the migrations this database has not had; returns the versions applied. */

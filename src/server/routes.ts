@@ -16,6 +16,8 @@ import {
   zScenarioWrite,
   zSubmit,
   zUserPatch,
+  zLedgerWrite,
+  type LedgerRow,
   type Role,
   type Scenario,
   type User,
@@ -462,12 +464,71 @@ export const ROUTES: RouteSpec[] = [
       sendJson(ctx.res, 200, review);
     },
   },
+  // ── target ledger values per department ──
+  {
+    spec: 'GET /api/ledger',
+    access: ALL,
+    handler: async (ctx) => {
+      const y = ctx.url.searchParams.get('year');
+      if (y !== null && !/^\d{4}$/.test(y)) throw new HttpError(400, 'invalid', `year: ${JSON.stringify(y.slice(0, 20))} is not a year`);
+      const rows = await ctx.db.query(`${LEDGER_SELECT}${y ? ' WHERE l.year = $1' : ''} ORDER BY l.target, l.year`, y ? [Number(y)] : []);
+      sendJson(ctx.res, 200, rows.map(toLedger));
+    },
+  },
+  {
+    spec: 'PUT /api/ledger/:target/:year',
+    access: ['planner'],
+    handler: async (ctx, p) => {
+      const year = intParam(p.year, 'year');
+      if (p.target.length > 200) throw new HttpError(400, 'invalid', 'target: at most 200 characters');
+      const body = await readJson(ctx.req, zLedgerWrite, ctx.limits.json);
+      const u = user(ctx);
+      const row = await ctx.db.tx(async (q) => {
+        // revision 0 creates; any other revision must be the current one (a stale write is refused)
+        const done =
+          body.revision === 0
+            ? await q.query(
+                'INSERT INTO ledger_entries (target, year, value, done, note, department, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (target, year) DO NOTHING RETURNING revision',
+                [p.target, year, body.value, body.done, body.note, body.department, u.id],
+              )
+            : await q.query(
+                'UPDATE ledger_entries SET value = $3, done = $4, note = $5, department = $6, author_id = $7, revision = revision + 1, at = now() WHERE target = $1 AND year = $2 AND revision = $8 RETURNING revision',
+                [p.target, year, body.value, body.done, body.note, body.department, u.id, body.revision],
+              );
+        const [cur] = await q.query(`${LEDGER_SELECT} WHERE l.target = $1 AND l.year = $2`, [p.target, year]);
+        if (!done[0]) {
+          if (!cur) throw new HttpError(404, 'not_found', `no ledger value for ${p.target} in ${year} (send revision 0 to enter one)`);
+          const c = toLedger(cur);
+          throw new HttpError(409, 'stale', `${p.target} ${year} is at revision ${c.revision} (by ${c.by}, ${c.department}); you edited revision ${body.revision}`, c);
+        }
+        await audit(q, u, body.revision === 0 ? 'create' : 'update', 'ledger', `${p.target}/${year}`, body.revision || null, body.revision + 1);
+        return toLedger(cur);
+      });
+      sendJson(ctx.res, 200, row);
+    },
+  },
 ];
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const LEDGER_SELECT = 'SELECT l.target, l.year, l.value, l.done, l.note, l.department, l.revision, l.at, u.name AS by FROM ledger_entries l JOIN users u ON u.id = l.author_id';
+
+function toLedger(r: Record<string, unknown>): LedgerRow {
+  return {
+    target: String(r.target),
+    year: Number(r.year),
+    value: r.value == null ? null : Number(r.value),
+    done: r.done == null ? null : Boolean(r.done),
+    note: String(r.note),
+    department: String(r.department),
+    by: String(r.by),
+    at: iso(r.at),
+    revision: Number(r.revision),
+  };
 }
 
 const fails = (v: { verdict: string }[]): number => v.filter((x) => x.verdict === 'fail').length;

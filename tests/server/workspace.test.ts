@@ -109,6 +109,8 @@ for (const name of ['pglite', 'postgres'] as const) {
         const s = await submitted();
         return { path: `/api/reviews/${s.id}/decide`, body: { decision: 'approved', note: '同意', revision: s.revision } };
       },
+      'GET /api/ledger': async () => ({ path: '/api/ledger?year=2025' }),
+      'PUT /api/ledger/:target/:year': async () => ({ path: `/api/ledger/${encodeURIComponent(`ca.target.${++unique}`)}/2025`, body: { value: 0.55, note: '', department: '民政局', revision: 0 } }),
     };
 
     it('authorisation: every route × role — allowed roles succeed, others get 403, nobody unauthenticated gets in', async () => {
@@ -202,6 +204,8 @@ for (const name of ['pglite', 'postgres'] as const) {
         expect((await as.admin.req('POST', '/api/data', { note: s, project: { [s]: s } })).status).toBe(201);
         expect((await as.admin.req('POST', '/api/users', { name: `${s}${i}`, role: 'viewer', password: `${s}-long-enough` })).body.name).toBe(`${s}${i}`.trim());
         expect((await new Client(srv.base).login(s, s)).status).toBe(401);
+        const led = await as.planner.req('PUT', `/api/ledger/${encodeURIComponent(s)}/2030`, { done: true, note: s, department: s, revision: 0 });
+        expect([led.body.target, led.body.note, led.body.department]).toEqual([s, s, s.trim()]);
       }
       // the wildcard characters of LIKE in a search match themselves only
       expect((await as.viewer.req('GET', `/api/reviews?q=${encodeURIComponent('%')}`)).body.every((r: any) => (r.applicant + r.project + r.number).includes('%'))).toBe(true);
@@ -328,6 +332,21 @@ for (const name of ['pglite', 'postgres'] as const) {
       expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[11], r[12], r[14]])).toEqual([[d.number, '曲江置业', '已审结', 1, 'ca.households', '有条件通过', 'reviewer1', '补足养老用房至200平方米']]);
       const en = XLSX.read((await as.viewer.req('GET', `/api/reviews.xlsx?lang=en&q=${encodeURIComponent('樊川')}`)).body, { type: 'array' });
       expect(XLSX.utils.sheet_to_json<string[]>(en.Sheets['Review register'], { header: 1 })[1][11]).toBe('Approved with conditions');
+    });
+
+    it('target ledger values per department: entered once, then only from the current revision', async () => {
+      const put = (c: Client, body: Record<string, unknown>) => c.req('PUT', `/api/ledger/${encodeURIComponent('ak.target:托位')}/2025`, body);
+      const first = await put(as.planner, { value: 4.5, note: '按常住人口', department: '卫健委', revision: 0 });
+      expect(first.body).toMatchObject({ target: 'ak.target:托位', year: 2025, value: 4.5, done: null, department: '卫健委', by: 'planner1', revision: 1 });
+      // a second "new" entry for the same target and year is a conflict, not an overwrite
+      const again = await put(as.planner, { value: 9, department: '民政局', revision: 0 });
+      expect([again.status, again.body.current.value]).toEqual([409, 4.5]);
+      expect((await put(as.planner, { value: 5, department: '卫健委', revision: 1 })).body.revision).toBe(2);
+      expect((await put(as.planner, { value: 6, department: '卫健委', revision: 1 })).status).toBe(409);
+      expect((await put(as.planner, { department: '卫健委', revision: 2 })).status).toBe(400);
+      const list = (await as.viewer.req('GET', '/api/ledger?year=2025')).body.filter((r: any) => r.target === 'ak.target:托位');
+      expect(list.map((r: any) => [r.value, r.revision])).toEqual([[5, 2]]);
+      expect((await as.viewer.req('GET', '/api/ledger?year=20x5')).status).toBe(400);
     });
 
     it('every write is in the audit log with who, what and before/after', async () => {
