@@ -1,6 +1,7 @@
 // Pure view models over an Evaluation: the verdict each unit gets on the map, the rows of the
 // results tables and the per-rule counts. No DOM, no signals: unit-tested in tests/state.
 import { type Level, type RuleResult, type Status, unitKey } from '../core/model';
+import { decides } from '../core/report/summary';
 
 /** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
 export type Verdict = Status | 'none';
@@ -12,7 +13,7 @@ export const ruleKeyOf = (r: Pick<RuleResult, 'rule' | 'part'>): string => (r.pa
 /** The catchment (2SFCA) view is a second opinion shown in the panel; the map and the
  *  tables judge by the main (on-site) view so a unit is never counted twice. */
 export function isMainView(r: RuleResult): boolean {
-  return r.view !== 'catchment';
+  return decides(r);
 }
 
 /** fail beats pass beats na: one failing rule makes the unit fail overall. */

@@ -1,4 +1,7 @@
-// Results → counts per rule and per level: what the app's tables and the CLI summary show.
+// Results → counts per rule and per level: what the app's tables and the CLI summary show. A unit
+// is counted once per rule, by the deciding (on-site, 配建) view: the catchment (2SFCA) view is
+// shown beside it but never added to the counts (ca.households once said 60 pass + 102 fail for
+// 81 new communities).
 import type { Evaluation } from '../evaluate';
 import type { Level, Status } from '../model';
 import { PROFILES } from '../rules/profiles';
@@ -41,11 +44,17 @@ function add(c: Counts, s: Status): void {
   c[s]++;
 }
 
+/** The result that decides a unit's verdict: every result but the catchment view beside it. */
+export function decides(r: { view?: 'onsite' | 'catchment' }): boolean {
+  return r.view !== 'catchment';
+}
+
 export function summarise(ev: Evaluation): Summary {
   const totals: Counts = { pass: 0, fail: 0, na: 0 };
   const byRule = new Map<string, RuleSummary>();
   const byLevel = new Map<Level, Counts>();
   for (const r of ev.results) {
+    if (!decides(r)) continue;
     add(totals, r.status);
     const key = ruleKey({ id: r.rule, part: r.part });
     let rs = byRule.get(key);
