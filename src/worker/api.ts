@@ -2,11 +2,11 @@
 // exposes this object with Comlink) and equally in Node, where tests call them directly.
 import { dataCredits } from '../core/credits';
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
-import type { AreaInfo, Community, DataIssue, Facility, Layers, Street } from '../core/model';
+import type { AreaInfo, Layers } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import { readScenarioPart, replay, type Edit, type SkippedEdit } from '../core/scenario';
 import { projectToJson, type InputProblem } from '../schemas';
-import { parseProject } from './parse';
+import { type ParsedProject, parseProject } from './parse';
 import type { ImportApi } from './import';
 import type { createSuggestApi } from './suggest';
 import type { createCompareApi } from './compare';
@@ -17,19 +17,10 @@ import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
 
 /** What the page keeps of a loaded project: everything it draws (roads stay in the worker). */
-export interface LoadedProject {
-  area: AreaInfo;
-  profile: string;
-  params: Partial<Params>;
-  communities: Community[];
-  facilities: Facility[];
-  streets: Street[];
+export interface LoadedProject extends Omit<ParsedProject, 'roads'> {
   roadCount: number;
   /** licence credits the data asks for (e.g. OpenStreetMap, ODbL), from every layer incl. roads */
   credits: string[];
-  issues: DataIssue[];
-  /** top-level keys kept from the file (the demo's `meta` says what is real and what simulated) */
-  other: Record<string, unknown>;
 }
 
 export type LoadOutcome = { ok: true; project: LoadedProject } | { ok: false; problems: InputProblem[] };
