@@ -4,6 +4,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from './context';
+import { errorMessage } from '../core/errors';
 
 export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>, useOpen: () => boolean, className = 'side-panel'): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
@@ -24,7 +25,7 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
         },
         (e: unknown) => {
           pending = null;
-          if (live) setFailed(e instanceof Error ? e.message : String(e));
+          if (live) setFailed(errorMessage(e));
         },
       );
       return () => {
