@@ -1,7 +1,7 @@
 // summarise() counts and the display rows, checked against counts made by hand.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
-import { formatNumber, reasonText, resultRow, summarise } from '../../src/core/report';
+import { formatNumber, formatValue, reasonText, resultRow, summarise } from '../../src/core/report';
 import { community, facility, layers } from './fixtures';
 
 describe('report', () => {
@@ -28,6 +28,13 @@ describe('report', () => {
     expect(formatNumber(0.8333333, 'share', 'en')).toBe('83.3%');
     expect(formatNumber(15000000, 'cny', 'zh')).toBe('15,000,000');
     expect(formatNumber(null, 'm', 'zh')).toBe('—');
+  });
+  it('a failing value never reads as its threshold: 0.0988 < 0.1 shows 0.099; 59.98 % < 60 % shows 59.98%', () => {
+    expect(formatValue({ value: 0.0988, threshold: 0.1, status: 'fail', measure: 'm2_per_resident' }, 'zh')).toBe('0.099');
+    expect(formatValue({ value: 0.5998, threshold: 0.6, status: 'fail', measure: 'share' }, 'en')).toBe('59.98%');
+    // a pass, or a failing value already distinct, is shown as usual
+    expect(formatValue({ value: 0.1004, threshold: 0.1, status: 'pass', measure: 'm2_per_resident' }, 'zh')).toBe('0.1');
+    expect(formatValue({ value: 0.05, threshold: 0.1, status: 'fail', measure: 'm2_per_resident' }, 'zh')).toBe('0.05');
   });
   it('reasons name fields and facility kinds in the reader\'s language', () => {
     expect(reasonText({ key: 'reason.missing', args: { what: 'population (C1, C2)' } }, 'zh')).toBe('缺少数据：人口 (C1, C2)');

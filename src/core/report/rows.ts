@@ -35,6 +35,23 @@ export function formatNumber(v: number | null, measure: string, lang: Lang): str
   return v.toLocaleString(locale, { maximumFractionDigits: 2 });
 }
 
+/** A result's value for people: like formatNumber, but a failing value never reads as its threshold
+ *  (0.0988 against 0.1 shows 0.0988, not 0.1): more decimals until the two differ. */
+export function formatValue(r: { value: number | null; threshold: number | null; status: Status; measure: string }, lang: Lang): string {
+  const shown = formatNumber(r.value, r.measure, lang);
+  if (r.status !== 'fail' || r.value === null || r.threshold === null || r.value === r.threshold) return shown;
+  const th = formatNumber(r.threshold, r.measure, lang);
+  if (shown !== th) return shown;
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  const share = r.measure === 'share' || r.measure === 'share_of_elderly';
+  for (let digits = 3; digits <= 12; digits++) {
+    const s = share ? `${(r.value * 100).toLocaleString(locale, { maximumFractionDigits: digits })}%` : r.value.toLocaleString(locale, { maximumFractionDigits: digits });
+    const t2 = share ? `${(r.threshold * 100).toLocaleString(locale, { maximumFractionDigits: digits })}%` : r.threshold.toLocaleString(locale, { maximumFractionDigits: digits });
+    if (s !== t2) return s;
+  }
+  return shown;
+}
+
 /** The i18n key of the unit a shortfall is counted in: the rule's own unit (places, m², beds,
  *  residents, communities, facilities, CNY). */
 export function shortfallUnit(r: RuleResult, def: Rule | undefined): string {
@@ -79,7 +96,7 @@ export function resultRow(r: RuleResult, lang: Lang): ResultRow {
     unit: r.unit.name ? `${r.unit.name} (${r.unit.id})` : r.unit.id,
     unitId: r.unit.id,
     view: r.view ? t(lang, `view.${r.view}`) : '',
-    value: formatNumber(r.value, r.measure, lang),
+    value: formatValue(r, lang),
     threshold: formatNumber(r.threshold, r.measure, lang),
     measure: r.measure === 'share' || r.measure === 'share_of_elderly' || r.measure === 'count' ? '' : measure,
     status: r.status,

@@ -2,7 +2,7 @@
 // what is required, verdict, shortfall — and in the full (report) form the citation: document,
 // clause and the original words. Shared by the panel (compact) and the report page.
 import type { RuleResult } from '../../core/model';
-import { formatNumber, reasonText, ruleFor } from '../../core/report';
+import { formatNumber, formatValue, reasonText, ruleFor } from '../../core/report';
 import type { Requirement, SiteCheck } from '../../core/site';
 import { useApp, useT } from '../context';
 import { fmt } from '../format';
@@ -31,7 +31,7 @@ function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) 
         {q?.asOwnUnit && <span class="note">{tr('site.ui.asOwnUnit')}</span>}
       </td>
       <td>
-        {formatNumber(r.value, r.measure, lang)} / {formatNumber(r.threshold, r.measure, lang)} {measure}
+        {formatValue(r, lang)} / {formatNumber(r.threshold, r.measure, lang)} {measure}
         {q && <div class="note">{amount(q, lang, tr)}</div>}
       </td>
       <td class={`verdict ${r.status}`} data-testid="site-verdict">
