@@ -23,7 +23,11 @@ function layer(name, from, allowed, types = [], files = []) {
       comment: `src/${from}/ may import only types from ${types.map((f) => `src/${f}/`).join(', ')} (docs/architecture.md)`,
       severity: 'error',
       from: { path: `^src/${from}/` },
-      to: { path: types.map((f) => `^src/${f}/`).join('|'), ...(files.length ? { pathNot: files.map((f) => `^src/${f.replace(/\./g, '\\.')}$`).join('|') } : {}), dependencyTypesNot: ['type-only'] },
+      to: {
+        path: types.map((f) => `^src/${f}/`).join('|'),
+        ...(files.length ? { pathNot: files.map((f) => `^src/${f.replace(/\./g, '\\.')}$`).join('|') } : {}),
+        dependencyTypesNot: ['type-only'],
+      },
     });
   }
   return rules;

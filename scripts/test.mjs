@@ -19,7 +19,10 @@ function run(cmd, args, opts = {}) {
 function counts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0) };
+  return {
+    passed: j.numPassedTests ?? 0,
+    failed: (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0),
+  };
 }
 
 function ensureTools() {
@@ -36,7 +39,8 @@ function ensureTools() {
     return findBrowser();
   }
   const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
-  const apt = (...args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (...args) =>
+    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   console.log(`[test] installing ${pkgs.join(' ')} with apt-get (Debian packages) for: ${missing.map((t) => t.why).join('; ')} …`);
   apt('update', '-qq');
   apt('install', '-y', '-qq', '--no-install-recommends', ...pkgs);
@@ -53,8 +57,7 @@ const CHECKS = [
   { name: 'typecheck (tsc --noEmit)', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
   { name: 'lint (biome lint, biome.jsonc)', cmd: 'npx', args: ['biome', 'lint', '.'] },
   { name: 'layers (dependency-cruiser, docs/architecture.md)', cmd: 'npm', args: ['run', '--silent', 'layers'] },
-  // FORMAT CHECK: add { name: 'format (biome format)', cmd: 'npx', args: ['biome', 'format', '.'] } here
-  // together with the one whole-repo formatting commit (until then the code is not formatted by Biome).
+  { name: 'format (biome format)', cmd: 'npx', args: ['biome', 'format', '.'] },
 ];
 const checks = { passed: 0, failed: 0 };
 for (const c of CHECKS) {
@@ -84,5 +87,7 @@ if (!onlyUnit && existsSync('vitest.e2e.config.ts')) {
 }
 const summary = { passed: checks.passed + unit.passed + e2e.passed, failed: checks.failed + unit.failed + e2e.failed };
 writeFileSync(`${out}/summary.json`, JSON.stringify(summary));
-console.log(`[test] checks ${checks.passed} passed, ${checks.failed} failed; unit ${unit.passed} passed, ${unit.failed} failed; browser ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+  `[test] checks ${checks.passed} passed, ${checks.failed} failed; unit ${unit.passed} passed, ${unit.failed} failed; browser ${e2e.passed} passed, ${e2e.failed} failed`,
+);
 process.exit(unitStatus || e2eStatus || (summary.failed ? 1 : 0));

@@ -45,7 +45,12 @@ export const TOOLS = [
     present: () => existsSync('/usr/lib/postgresql/15/bin/initdb') && existsSync('/usr/share/postgresql/15/extension/postgis.control'),
     why: 'the workspace server tested on a real PostgreSQL, PostGIS reading its sites',
   },
-  { pkgs: ['poppler-utils'], programs: ['pdftotext', 'pdfinfo', 'pdftoppm'], present: allOnPath(['pdftotext', 'pdfinfo', 'pdftoppm']), why: 'printed PDFs read back in the print tests' },
+  {
+    pkgs: ['poppler-utils'],
+    programs: ['pdftotext', 'pdfinfo', 'pdftoppm'],
+    present: allOnPath(['pdftotext', 'pdfinfo', 'pdftoppm']),
+    why: 'printed PDFs read back in the print tests',
+  },
 ];
 
 /** Programs every machine that runs `npm install && npm test` has, with the reason. */

@@ -72,7 +72,16 @@ export function startPostgres(extensions: string[] = ['postgis', 'pgrouting']): 
   let port = 0;
   for (let attempt = 0; attempt < 5 && port === 0; attempt++) {
     const p = 20000 + Math.floor(Math.random() * 20000);
-    r = asPg(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${p} -k ${dir} -c fsync=off -c shared_buffers=256MB -c work_mem=256MB`, 'start']);
+    r = asPg(join(PG_BIN, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-c listen_addresses=127.0.0.1 -p ${p} -k ${dir} -c fsync=off -c shared_buffers=256MB -c work_mem=256MB`,
+      'start',
+    ]);
     if (r.status === 0) port = p;
   }
   if (port === 0) throw new Error(`pg_ctl start failed: ${r.stderr}\n${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : ''}`);
@@ -124,7 +133,10 @@ function loadNetworks(args: string[]): { roads: Road[]; name: string }[] {
   const out: { roads: Road[]; name: string }[] = [];
   if (existsSync('data/demo/roads.geojson')) out.push(readRoads('data/demo/roads.geojson'));
   else console.log('[pgrouting] data/demo/roads.geojson not there (npm run demo makes it); checking the synthetic city only');
-  out.push({ name: 'synthetic city (tests/bench/network-city.ts, 20,000 nodes, river, overpasses)', roads: syntheticCity({ nodes: 20_000, facilities: 0, communities: 0, seed: 7 }).roads });
+  out.push({
+    name: 'synthetic city (tests/bench/network-city.ts, 20,000 nodes, river, overpasses)',
+    roads: syntheticCity({ nodes: 20_000, facilities: 0, communities: 0, seed: 7 }).roads,
+  });
   return out;
 }
 
@@ -193,14 +205,17 @@ function check(pg: Pg, roads: Road[], name: string, sources: number, cutoff: num
       }
       reached += theirs.size;
     }
-    console.log(`[pgrouting]   one source at a time: compared ${reached} reached nodes from ${Math.ceil(graph.nodeCount / step)} sources: max relative difference ${maxRel.toExponential(2)} (tolerance ${TOLERANCE}); ${failures} disagreements`);
+    console.log(
+      `[pgrouting]   one source at a time: compared ${reached} reached nodes from ${Math.ceil(graph.nodeCount / step)} sources: max relative difference ${maxRel.toExponential(2)} (tolerance ${TOLERANCE}); ${failures} disagreements`,
+    );
 
     // all sources at once, each node keeping its nearest: the search the coverage runs. pgRouting's
     // equicost flag is meant to do this, but in 3.4.2 it leaves some nodes with a longer walk than
     // the nearest source gives (checked below and reported); the minimum over the per-source rows
     // (equicost false) is the plain definition, and that is what we must equal.
     const all = Array.from({ length: Math.ceil(graph.nodeCount / step) }, (_, s) => s * step).filter((v) => v < graph.nodeCount);
-    const dd = (equicost: boolean): string => `pgr_drivingDistance('SELECT id, source, target, cost, reverse_cost FROM edges', ARRAY[${all.map((v) => v + 1).join(',')}]::bigint[], ${cutoff}, equicost => ${equicost}, directed => false)`;
+    const dd = (equicost: boolean): string =>
+      `pgr_drivingDistance('SELECT id, source, target, cost, reverse_cost FROM edges', ARRAY[${all.map((v) => v + 1).join(',')}]::bigint[], ${cutoff}, equicost => ${equicost}, directed => false)`;
     const theirs = new Map<number, number>();
     for (const r of pg.query(`SELECT node, min(agg_cost) FROM ${dd(false)} GROUP BY node`).slice(1)) theirs.set(Number(r[0]) - 1, Number(r[1]));
     const ours = nodeDistances(reach, all, cutoff);
@@ -212,12 +227,18 @@ function check(pg: Pg, roads: Road[], name: string, sources: number, cutoff: num
         if (multiFailures++ < 10) console.error(`  all sources: node ${v} pgRouting ${d} m, ours ${ours[v]} m`);
       } else multiMax = Math.max(multiMax, rel);
     }
-    for (let v = 0; v < graph.nodeCount; v++) if (ours[v] <= cutoff - 1e-6 && !theirs.has(v) && multiFailures++ < 10) console.error(`  all sources: node ${v} reached by us (${ours[v]} m) but not by pgRouting`);
+    for (let v = 0; v < graph.nodeCount; v++)
+      if (ours[v] <= cutoff - 1e-6 && !theirs.has(v) && multiFailures++ < 10) console.error(`  all sources: node ${v} reached by us (${ours[v]} m) but not by pgRouting`);
     failures += multiFailures;
     let equicostLonger = 0;
     for (const r of pg.query(`SELECT node, agg_cost FROM ${dd(true)}`).slice(1)) if (Number(r[1]) > (theirs.get(Number(r[0]) - 1) ?? Infinity) * (1 + TOLERANCE)) equicostLonger++;
-    console.log(`[pgrouting]   all ${all.length} sources at once (nearest source per node): compared ${theirs.size} reached nodes: max relative difference ${multiMax.toExponential(2)}; ${multiFailures} disagreements`);
-    if (equicostLonger > 0) console.log(`[pgrouting]   note: pgRouting's own equicost=true result gives ${equicostLonger} nodes a longer walk than their nearest source (a pgRouting quirk, not counted)`);
+    console.log(
+      `[pgrouting]   all ${all.length} sources at once (nearest source per node): compared ${theirs.size} reached nodes: max relative difference ${multiMax.toExponential(2)}; ${multiFailures} disagreements`,
+    );
+    if (equicostLonger > 0)
+      console.log(
+        `[pgrouting]   note: pgRouting's own equicost=true result gives ${equicostLonger} nodes a longer walk than their nearest source (a pgRouting quirk, not counted)`,
+      );
   }
   return failures;
 }

@@ -23,7 +23,7 @@ describe('programs the tests run', () => {
       'spawn(`glpsol`, [])',
       "execSync('pdfinfo x.pdf')",
       "spawnSync('sh', ['-c', 'command -v ogr2ogr'])",
-      "/(\\d+)/.exec(note)", // a RegExp's exec is no spawn
+      '/(\\d+)/.exec(note)', // a RegExp's exec is no spawn
     ].join('\n');
     expect(spawnedPrograms(sample).sort()).toEqual(['glpsol', 'ogr2ogr', 'osmium', 'pdfinfo', 'pdftotext', 'sh']);
   });

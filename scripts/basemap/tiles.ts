@@ -100,7 +100,14 @@ export function buildTiles(layers: LayerSet, options: TileOptions): TileInput[] 
     }
     if (!anything) return; // nothing here, so nothing in the children either
     if (Object.keys(present).length > 0) out.push({ z, x, y, data: fromGeojsonVt(present, { version: 2, extent: 4096 }) });
-    if (z < maxZoom) for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) visit(z + 1, 2 * x + dx, 2 * y + dy);
+    if (z < maxZoom)
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const)
+        visit(z + 1, 2 * x + dx, 2 * y + dy);
   };
 
   const [w, s, e, n] = bounds;

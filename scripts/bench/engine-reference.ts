@@ -9,4 +9,11 @@ const all = engineCases().map((c) => ({ case: c, evaluation: comparable(runCase(
 const json = JSON.stringify(all);
 mkdirSync('tests/fixtures/engine', { recursive: true });
 writeFileSync('tests/fixtures/engine/reference.json.gz', gzipSync(json, { level: 9 }));
-console.log(all.length, 'cases', json.length, 'bytes', all.reduce((n, a) => n + a.evaluation.results.length, 0), 'results');
+console.log(
+  all.length,
+  'cases',
+  json.length,
+  'bytes',
+  all.reduce((n, a) => n + a.evaluation.results.length, 0),
+  'results',
+);

@@ -18,7 +18,10 @@ export function calibrate(res: Residents[], fs: PlacedFacility[], picks: GapPick
   const placesTarget = Math.round((total * AREA_TARGETS.placesPer1000) / 1000);
   const fixedPlaces = fs.filter((f) => CHILDCARE.includes(f.kind) && (f.kind !== 'childcare_centre' || f.id === picks.fewPlacesFacility)).reduce((a, f) => a + (f.places ?? 0), 0);
   const centres = fs.filter((f) => f.kind === 'childcare_centre' && f.id !== picks.fewPlacesFacility);
-  const places = apportion(centres.map((f) => f.places ?? 1), placesTarget - fixedPlaces);
+  const places = apportion(
+    centres.map((f) => f.places ?? 1),
+    placesTarget - fixedPlaces,
+  );
   centres.forEach((f, k) => {
     f.places = Math.max(1, places[k]);
     f.floorArea = Math.round(f.places * rng.uniform(7, 10));
@@ -31,11 +34,17 @@ export function calibrate(res: Residents[], fs: PlacedFacility[], picks: GapPick
   const others = fs.filter((f) => f.kind !== 'elderly_institution' && (f.beds ?? 0) > 0);
   let otherBeds = others.reduce((a, f) => a + (f.beds ?? 0), 0);
   if (otherBeds > bedsTarget / 2) {
-    const scaled = apportion(others.map((f) => f.beds ?? 0), Math.floor(bedsTarget / 2));
+    const scaled = apportion(
+      others.map((f) => f.beds ?? 0),
+      Math.floor(bedsTarget / 2),
+    );
     others.forEach((f, k) => (f.beds = Math.max(10, scaled[k])));
     otherBeds = others.reduce((a, f) => a + (f.beds ?? 0), 0);
   }
-  const beds = apportion(inst.map((f) => f.beds ?? 1), bedsTarget - otherBeds);
+  const beds = apportion(
+    inst.map((f) => f.beds ?? 1),
+    bedsTarget - otherBeds,
+  );
   inst.forEach((f, k) => {
     f.beds = Math.max(10, beds[k]);
     f.floorArea = Math.round(f.beds * rng.uniform(30, 42));

@@ -104,5 +104,14 @@ export function generateCity(opts: CityOptions = {}): DemoCity {
     opts.population === undefined || opts.population === CENSUS_POPULATION
       ? CENSUS_SCOPE
       : `${opts.population} residents at size 1, chosen by the user (the 2020 census figure is ${CENSUS_POPULATION})`;
-  return { seed, size, outline: frame.outline, area, gaps, roadNodes: net.nodes.length, populationNote: size > 1 ? `${populationNote}, × size ${size}` : populationNote, ...layers };
+  return {
+    seed,
+    size,
+    outline: frame.outline,
+    area,
+    gaps,
+    roadNodes: net.nodes.length,
+    populationNote: size > 1 ? `${populationNote}, × size ${size}` : populationNote,
+    ...layers,
+  };
 }

@@ -59,13 +59,19 @@ export function placeFacilities(frame: Frame, layout: Layout, residents: Residen
     if (s.code !== GAP_STREETS.noComplex) {
       // the complex shares the site of the health centre (同址) in most streets
       const near: XY = [hc.xy[0] + srng.uniform(-40, 40) / Math.sqrt(size), hc.xy[1] + srng.uniform(-40, 40) / Math.sqrt(size)];
-      add('elderly_complex', seatC, `${short}街道社区养老服务综合体`, {
-        beds: srng.int(2, 4) * 10,
-        floorArea: srng.int(8, 20) * 100,
-        landArea: srng.int(6, 15) * 100,
-        ownership: srng.chance(0.6) ? 'public' : 'public_private',
-        socialWorkers: srng.int(1, 3),
-      }, near);
+      add(
+        'elderly_complex',
+        seatC,
+        `${short}街道社区养老服务综合体`,
+        {
+          beds: srng.int(2, 4) * 10,
+          floorArea: srng.int(8, 20) * 100,
+          landArea: srng.int(6, 15) * 100,
+          ownership: srng.chance(0.6) ? 'public' : 'public_private',
+          socialWorkers: srng.int(1, 3),
+        },
+        near,
+      );
       if (urban.length <= 2 * size && villages.length) {
         const v = bySeat(villages)[0];
         add('elderly_township_centre', v, `${short}街道区域性养老服务中心（敬老院）`, {
@@ -118,7 +124,14 @@ export function placeFacilities(frame: Frame, layout: Layout, residents: Residen
     for (const i of villages) {
       const nm = shortName(cs[i].name);
       if (srng.chance(0.55))
-        add('elderly_rural_point', i, `${nm}村互助幸福院`, { floorArea: srng.int(6, 20) * 10, landArea: srng.int(10, 30) * 10, ownership: 'public', beds: 0, nursingBeds: 0, socialWorkers: 0 });
+        add('elderly_rural_point', i, `${nm}村互助幸福院`, {
+          floorArea: srng.int(6, 20) * 10,
+          landArea: srng.int(10, 30) * 10,
+          ownership: 'public',
+          beds: 0,
+          nursingBeds: 0,
+          socialWorkers: 0,
+        });
       if (srng.chance(0.25)) add('health_centre', i, `${nm}村卫生室`, { floorArea: srng.int(8, 20) * 10, ownership: 'public' });
     }
   });

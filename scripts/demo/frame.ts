@@ -40,8 +40,7 @@ export function loadFrame(): Frame {
     return xy;
   });
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const poly of outlineXY)
-    for (const [x, y] of poly[0]) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  for (const poly of outlineXY) for (const [x, y] of poly[0]) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
   const pad = 5000;
   const cells = seats.map((_, i) => voronoiCell(seats, i, [minX - pad, minY - pad, maxX + pad, maxY + pad]));
   cached = { proj, outline, outlineXY, boundary, streets, villages, seats, cells };

@@ -92,8 +92,7 @@ export function findGaps(layers: Layers, picks: GapPicks, gapStreets: { noComple
     const p = pointOf(f);
     return healthGrid.within(toXY(p), colocate + MARGIN + 100).every((k) => haversine(p, health[k]) > colocate + MARGIN);
   });
-  const streetsWith = (pred: (f: Facility) => boolean): Set<string | undefined> =>
-    new Set(facilities.filter(pred).map((f) => streetOfCommunity.get(String(f.extra.community))));
+  const streetsWith = (pred: (f: Facility) => boolean): Set<string | undefined> => new Set(facilities.filter(pred).map((f) => streetOfCommunity.get(String(f.extra.community))));
   // 普惠性托育服务机构: a childcare centre or a kindergarten's under-3 class marked inclusive
   const inclusive = streetsWith((f) => (f.kind === 'childcare_centre' || f.kind === 'kindergarten_nursery') && f.inclusive === true);
   const withoutInclusive = streets.filter((s: Street) => !inclusive.has(s.id)).map((s) => s.id);

@@ -221,4 +221,3 @@ export class PointGrid {
     return best.map((x) => x[1]);
   }
 }
-

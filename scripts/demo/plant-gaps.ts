@@ -61,28 +61,72 @@ export function plantGaps(frame: Frame, cs: PlacedCommunity[], res: Residents[],
   const g1 = pick(byPop(all.filter((i) => res[i].type === 'new' && inStreet('610116001')(i) && plain(i))));
   removeWhere(fs, (f) => f.at === g1 && CHILDCARE.includes(f.kind));
   const g1places = Math.max(1, Math.round((res[g1].population * 3) / 1000));
-  fs.push(mk(frame, cs, g1, 'childcare_centre', `${shortName(cs[g1].name)}托育中心`, { places: g1places, floorArea: g1places * 8, ownership: 'private', inclusive: false }, 'CC9001', rng));
+  fs.push(
+    mk(
+      frame,
+      cs,
+      g1,
+      'childcare_centre',
+      `${shortName(cs[g1].name)}托育中心`,
+      { places: g1places, floorArea: g1places * 8, ownership: 'private', inclusive: false },
+      'CC9001',
+      rng,
+    ),
+  );
   picks.fewPlaces = cs[g1].id;
   picks.fewPlacesFacility = 'CC9001';
 
   // G2 an older community (郭杜) whose only elderly facility has 180 m² (< 300 m²)
   const g2 = pick(byPop(all.filter((i) => res[i].type === 'built' && inStreet('610116002')(i) && plain(i))));
   removeWhere(fs, (f) => f.at === g2 && ELDERLY.includes(f.kind));
-  fs.push(mk(frame, cs, g2, 'elderly_daycare', `${shortName(cs[g2].name)}社区日间照料中心`, { floorArea: 180, landArea: Math.round(res[g2].population * 0.15), ownership: 'public', beds: 0, nursingBeds: 0, socialWorkers: 0 }, 'ED9002', rng));
+  fs.push(
+    mk(
+      frame,
+      cs,
+      g2,
+      'elderly_daycare',
+      `${shortName(cs[g2].name)}社区日间照料中心`,
+      { floorArea: 180, landArea: Math.round(res[g2].population * 0.15), ownership: 'public', beds: 0, nursingBeds: 0, socialWorkers: 0 },
+      'ED9002',
+      rng,
+    ),
+  );
   picks.smallElderly = cs[g2].id;
   picks.smallElderlyFacility = 'ED9002';
 
   // G8 a 2013+ estate (郭杜) whose elderly facility has 0.04 m² land per resident (< 0.1)
   const g8 = pick(byPop(all.filter((i) => res[i].type === 'new' && (res[i].builtYear ?? 0) >= 2013 && inStreet('610116002')(i) && plain(i))));
   removeWhere(fs, (f) => f.at === g8 && ELDERLY.includes(f.kind));
-  fs.push(mk(frame, cs, g8, 'elderly_daycare', `${shortName(cs[g8].name)}社区日间照料中心`, { floorArea: 600, landArea: Math.round(res[g8].population * 0.04), ownership: 'public_private', beds: 0, nursingBeds: 0, socialWorkers: 1 }, 'ED9008', rng));
+  fs.push(
+    mk(
+      frame,
+      cs,
+      g8,
+      'elderly_daycare',
+      `${shortName(cs[g8].name)}社区日间照料中心`,
+      { floorArea: 600, landArea: Math.round(res[g8].population * 0.04), ownership: 'public_private', beds: 0, nursingBeds: 0, socialWorkers: 1 },
+      'ED9008',
+      rng,
+    ),
+  );
   picks.landShort = cs[g8].id;
   picks.landShortFacility = 'ED9008';
 
   // G9 a new estate (韦曲) with 320 m² of elderly + childcare floor area for thousands of households (< 20 m² per 100)
   const g9 = pick(byPop(all.filter((i) => res[i].type === 'new' && inStreet('610116001')(i) && plain(i))));
   removeWhere(fs, (f) => f.at === g9 && (ELDERLY.includes(f.kind) || CHILDCARE.includes(f.kind)));
-  fs.push(mk(frame, cs, g9, 'elderly_daycare', `${shortName(cs[g9].name)}社区日间照料中心`, { floorArea: 320, landArea: Math.round(res[g9].population * 0.15), ownership: 'public', beds: 0, nursingBeds: 0, socialWorkers: 0 }, 'ED9009', rng));
+  fs.push(
+    mk(
+      frame,
+      cs,
+      g9,
+      'elderly_daycare',
+      `${shortName(cs[g9].name)}社区日间照料中心`,
+      { floorArea: 320, landArea: Math.round(res[g9].population * 0.15), ownership: 'public', beds: 0, nursingBeds: 0, socialWorkers: 0 },
+      'ED9009',
+      rng,
+    ),
+  );
   picks.householdsShort = cs[g9].id;
   picks.householdsShortFacility = 'ED9009';
 

@@ -10,8 +10,7 @@ import type { Rng } from './prng';
  *  1.09 million. The outline and the 25 街道 here are the whole district, so the whole figure is used,
  *  rounded to 10 000 (the exact bulletin digits were not verifiable offline). */
 export const CENSUS_POPULATION = 1_590_000;
-export const CENSUS_SCOPE =
-  '2020 census (七普), 长安区 whole administrative area incl. development-zone parts, ≈1.59 M, rounded to 10 000; ≈1.09 M without the development zones';
+export const CENSUS_SCOPE = '2020 census (七普), 长安区 whole administrative area incl. development-zone parts, ≈1.59 M, rounded to 10 000; ≈1.09 M without the development zones';
 
 export const ELDERLY_SHARE: readonly [number, number] = [0.15, 0.25];
 export const INFANT_SHARE: readonly [number, number] = [0.02, 0.035];
@@ -54,8 +53,7 @@ export function assignResidents(layout: Layout, total: number, rng: Rng): Reside
   return layout.communities.map((c, i) => {
     const type = types[i];
     const population = pops[i];
-    const [e0, e1, i0, i1] =
-      type === 'new' ? [0.15, 0.19, 0.026, 0.034] : type === 'built' ? [0.175, 0.235, 0.02, 0.028] : [0.19, 0.25, 0.02, 0.027];
+    const [e0, e1, i0, i1] = type === 'new' ? [0.15, 0.19, 0.026, 0.034] : type === 'built' ? [0.175, 0.235, 0.02, 0.028] : [0.19, 0.25, 0.02, 0.027];
     const pph = c.urban ? PERSONS_PER_HOUSEHOLD.urban : PERSONS_PER_HOUSEHOLD.rural;
     return {
       type,

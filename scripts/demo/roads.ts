@@ -86,8 +86,7 @@ class Builder {
     // check every half step (and the nodes) against the outline before adding anything
     // (a is inside; if the boundary is farther from a than the whole curve reaches, no test is needed)
     const reach = len * 1.05;
-    if (this.frame.boundary.distance(pa, reach + 1) <= reach)
-      for (let k = 1; k < 2 * n; k++) if (!this.frame.boundary.contains(at(k / (2 * n)), 0)) return false;
+    if (this.frame.boundary.distance(pa, reach + 1) <= reach) for (let k = 1; k < 2 * n; k++) if (!this.frame.boundary.contains(at(k / (2 * n)), 0)) return false;
     const ids = [a];
     for (let k = 1; k < n; k++) ids.push(this.node(at(k / n)));
     ids.push(b);
@@ -188,7 +187,10 @@ function ruralLinks(b: Builder, villageNodes: number[], junctions: number[], sca
 
 function arterials(b: Builder, frame: Frame, layout: Layout, grids: number[][], villageNodes: number[], scale: number, rng: Rng): void {
   // a street without a grid is reached at the village centre nearest its seat
-  const villageIndex = new PointGrid(villageNodes.map((n) => b.nodes[n]), 1000);
+  const villageIndex = new PointGrid(
+    villageNodes.map((n) => b.nodes[n]),
+    1000,
+  );
   const anchors = grids.map((js, si) => (js.length ? js : [villageNodes[villageIndex.nearest(frame.seats[si], 1)[0]]]));
   // the anchor of street i facing point p: its node nearest p, on the town's edge, so the road does not cut through blocks
   const facing = (si: number, p: XY): number => anchors[si].reduce((best, n) => (dist(b.nodes[n], p) < dist(b.nodes[best], p) ? n : best));
@@ -196,7 +198,10 @@ function arterials(b: Builder, frame: Frame, layout: Layout, grids: number[][], 
   const urban = frame.seats.map((_, si) => layout.communities.filter((c) => c.street === si && c.block).length >= 5);
   const done = new Set<string>();
   frame.seats.forEach((s, i) => {
-    const order = frame.seats.map((_, j) => j).filter((j) => j !== i).sort((a, c) => dist(frame.seats[a], s) - dist(frame.seats[c], s));
+    const order = frame.seats
+      .map((_, j) => j)
+      .filter((j) => j !== i)
+      .sort((a, c) => dist(frame.seats[a], s) - dist(frame.seats[c], s));
     for (const j of order.slice(0, 3)) {
       const key = i < j ? `${i}-${j}` : `${j}-${i}`;
       if (done.has(key)) continue;

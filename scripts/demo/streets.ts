@@ -12,7 +12,6 @@ export function buildStreets(frame: Frame): Street[] {
   let streets = cache.get(frame);
   if (!streets) cache.set(frame, (streets = partition(frame)));
   return structuredClone(streets); // callers own their copy
-
 }
 
 function partition(frame: Frame): Street[] {

@@ -79,7 +79,15 @@ export function rulesTable(): string {
   for (const p of PROFILES.filter((x) => x.id !== 'combined')) {
     out.push(`### ${p.id} — ${p.document}`, '', '| key | kind | levels | threshold | clause | original words | our reading |', '|---|---|---|---|---|---|---|');
     for (const r of p.rules) {
-      const row = [`\`${ruleKey(r)}\``, r.kind, r.levels.length ? r.levels.join(', ') : '— (a definition, not judged)', thresholdText(r), r.citation.clause, r.citation.text, r.citation.note ?? ''];
+      const row = [
+        `\`${ruleKey(r)}\``,
+        r.kind,
+        r.levels.length ? r.levels.join(', ') : '— (a definition, not judged)',
+        thresholdText(r),
+        r.citation.clause,
+        r.citation.text,
+        r.citation.note ?? '',
+      ];
       out.push(`| ${row.map(cell).join(' | ')} |`);
     }
     out.push('');

@@ -68,12 +68,20 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-const n = (v: number | undefined | null, lang: Lang, digits = 1) => (v === undefined || v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits }));
+const n = (v: number | undefined | null, lang: Lang, digits = 1) =>
+  v === undefined || v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
 
 function printCheck(c: SiteCheck, lang: Lang): string[] {
   const s = c.site;
   const out = [
-    t(lang, 'site.cli.site', { id: s.id, name: s.name, area: n(s.areaM2, lang, 0), households: n(s.figures.households, lang), population: n(s.derived.population.value, lang), from: t(lang, `site.from.${s.derived.population.from}`) }),
+    t(lang, 'site.cli.site', {
+      id: s.id,
+      name: s.name,
+      area: n(s.areaM2, lang, 0),
+      households: n(s.figures.households, lang),
+      population: n(s.derived.population.value, lang),
+      from: t(lang, `site.from.${s.derived.population.from}`),
+    }),
   ];
   for (const p of c.profiles) {
     out.push(t(lang, 'site.cli.profile', { profile: p.profile, ...p.counts }));
@@ -96,9 +104,7 @@ function printCheck(c: SiteCheck, lang: Lang): string[] {
   }
   for (const f of c.reach) {
     const item = (x: (typeof f.within)[number]) => t(lang, 'site.cli.reachItem', { name: x.name, distance: n(x.distance, lang, 0), spare: n(x.spare, lang) });
-    const list =
-      f.within.map(item).join('; ') ||
-      (f.nearestBeyond ? t(lang, 'site.cli.nearestBeyond', { item: item(f.nearestBeyond) }) : t(lang, 'site.reach.none'));
+    const list = f.within.map(item).join('; ') || (f.nearestBeyond ? t(lang, 'site.cli.nearestBeyond', { item: item(f.nearestBeyond) }) : t(lang, 'site.reach.none'));
     out.push(t(lang, 'site.cli.reach', { circle: t(lang, `site.circle.${f.circle}`), limit: n(f.limit, lang, 0), mode: t(lang, `site.mode.${f.mode}`), list }));
   }
   return out;
@@ -180,7 +186,19 @@ export function main(argv: string[], now: Date = new Date()): number {
   if (args.out) {
     const out = args.out;
     const body = /\.json$/i.test(out)
-      ? new TextEncoder().encode(JSON.stringify({ area: data.area.name, date, profile, sites: checks.map(siteCheckJson), problems: failures.map((f) => ({ site: f.site, error: f.error, message: tm(lang, f.error) })) }, null, 1))
+      ? new TextEncoder().encode(
+          JSON.stringify(
+            {
+              area: data.area.name,
+              date,
+              profile,
+              sites: checks.map(siteCheckJson),
+              problems: failures.map((f) => ({ site: f.site, error: f.error, message: tm(lang, f.error) })),
+            },
+            null,
+            1,
+          ),
+        )
       : toXlsx(siteTables(checks, lang, failures), siteHeader(checks, lang, data.area.name, date));
     const w = writeOut(out, body, [args.area ?? '', args.sites ?? '']);
     if (!w.ok) {

@@ -70,7 +70,9 @@ function report(ev: Evaluation, lang: Lang): string {
     );
   }
   const rows = resultRows(ev, lang);
-  const header = ['cli.col.rule', 'cli.col.unit', 'cli.col.value', 'cli.col.threshold', 'cli.col.status', 'cli.col.shortfall', 'cli.col.clause', 'cli.col.note'].map((k) => t(lang, k));
+  const header = ['cli.col.rule', 'cli.col.unit', 'cli.col.value', 'cli.col.threshold', 'cli.col.status', 'cli.col.shortfall', 'cli.col.clause', 'cli.col.note'].map((k) =>
+    t(lang, k),
+  );
   for (const level of ['area', 'street', 'community', 'facility', 'scenario'] as Level[]) {
     const mine = rows.filter((r) => r.level === level);
     if (mine.length === 0) continue;

@@ -99,12 +99,32 @@ export function main(argv: string[]): number {
     }
   }
   if (args.json) {
-    console.log(JSON.stringify({ profile, year: params.year, dept: args.dept ?? null, documents, rows: rows.map((r) => ({ id: r.target.id, ...ledgerCells(r, tr), value: r.value, statusCode: r.status })) }, null, 1));
+    console.log(
+      JSON.stringify(
+        {
+          profile,
+          year: params.year,
+          dept: args.dept ?? null,
+          documents,
+          rows: rows.map((r) => ({ id: r.target.id, ...ledgerCells(r, tr), value: r.value, statusCode: r.status })),
+        },
+        null,
+        1,
+      ),
+    );
   } else {
     const cols = ['category', 'element', 'target', 'responsible', 'progress', 'status'] as const;
     console.log(`${documents.join('；')} · ${t(lang, 'ledger.year', { year: params.year })}${args.dept ? ` · ${args.dept}` : ''}`);
     console.log(t(lang, 'cli.ledger.summary', statusCounts(rows)));
-    console.log(table(cols.map((c) => columnHeader(c, tr)), rows.map((r) => { const c = ledgerCells(r, tr); return cols.map((k) => c[k]); })));
+    console.log(
+      table(
+        cols.map((c) => columnHeader(c, tr)),
+        rows.map((r) => {
+          const c = ledgerCells(r, tr);
+          return cols.map((k) => c[k]);
+        }),
+      ),
+    );
   }
   if (args.out) console.error(t(lang, 'cli.ledger.wrote', { file: args.out, rows: rows.length }));
   return 0;

@@ -32,7 +32,8 @@ for (let i = 0; i < argv.length; i++) {
 }
 const lang: Lang = flags.get('lang') === 'en' ? 'en' : 'zh';
 const cat = lang === 'en' ? suggestEn : suggestZh;
-const t = (key: string, args?: Record<string, string | number>) => (key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args));
+const t = (key: string, args?: Record<string, string | number>) =>
+  key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args);
 const num = (name: string): number | undefined => {
   const v = flags.get(name);
   if (v === undefined) return undefined;
@@ -41,7 +42,10 @@ const num = (name: string): number | undefined => {
   return n;
 };
 
-if (bare.length !== 1) die('usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach auto|straight|network] [--json] [--lang en]');
+if (bare.length !== 1)
+  die(
+    'usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach auto|straight|network] [--json] [--lang en]',
+  );
 const kind = flags.get('kind');
 if (!kind || !FACILITY_KINDS.includes(kind as FacilityKind)) die(`--kind must be one of ${FACILITY_KINDS.join(', ')}; got ${kind ?? 'nothing'}`);
 const sites = num('sites');
@@ -111,13 +115,41 @@ try {
   } else {
     const f = (x: number) => (Math.round(x * 10) / 10).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
     console.log(t('suggest.cli.header', { kind: kind as string, goal, cohort: r.cohort, distance: Math.round(r.distance), reach: r.reachMode }));
-    console.log(t('suggest.cli.summary', { candidates: r.counts.candidates, demand: r.counts.demand, existing: f(r.servedByExisting), open: f(r.open), bound: r.upperBound === null ? '—' : f(r.upperBound), ratio: r.upperBound ? `${((100 * (r.sites.at(-1)?.cumulative ?? 0)) / r.upperBound).toFixed(1)}%` : '—' }));
-    if (r.ratio) console.log(t('suggest.cli.ratio', { perThousand: r.ratio.perThousand, needed: r.ratio.needed, added: r.ratio.added, reached: t(r.ratio.reached ? 'suggest.cli.reached' : 'suggest.cli.notReached') }));
+    console.log(
+      t('suggest.cli.summary', {
+        candidates: r.counts.candidates,
+        demand: r.counts.demand,
+        existing: f(r.servedByExisting),
+        open: f(r.open),
+        bound: r.upperBound === null ? '—' : f(r.upperBound),
+        ratio: r.upperBound ? `${((100 * (r.sites.at(-1)?.cumulative ?? 0)) / r.upperBound).toFixed(1)}%` : '—',
+      }),
+    );
+    if (r.ratio)
+      console.log(
+        t('suggest.cli.ratio', {
+          perThousand: r.ratio.perThousand,
+          needed: r.ratio.needed,
+          added: r.ratio.added,
+          reached: t(r.ratio.reached ? 'suggest.cli.reached' : 'suggest.cli.notReached'),
+        }),
+      );
     if (r.sites.length === 0) console.log(t('suggest.cli.none'));
     else {
       console.log(t('suggest.cli.columns'));
       for (const s of r.sites)
-        console.log([s.rank, `${s.candidate.name} [${s.candidate.id}]`, s.candidate.source, s.size ?? '—', f(s.gain), f(s.cumulative), s.cost === null ? '—' : f(s.cost), s.cumulativeCost === null ? '—' : f(s.cumulativeCost)].join('\t'));
+        console.log(
+          [
+            s.rank,
+            `${s.candidate.name} [${s.candidate.id}]`,
+            s.candidate.source,
+            s.size ?? '—',
+            f(s.gain),
+            f(s.cumulative),
+            s.cost === null ? '—' : f(s.cost),
+            s.cumulativeCost === null ? '—' : f(s.cumulativeCost),
+          ].join('\t'),
+        );
     }
     for (const i of r.issues) console.log(`! ${t(i.msg.key, i.msg.args)}`);
     console.log(t('suggest.cli.timing', { reachMs: r.timings.reachMs.toFixed(1), solveMs: r.timings.solveMs.toFixed(1) }));

@@ -11,7 +11,10 @@ export function pad(s: string, w: number): string {
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i])))));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
-

@@ -48,7 +48,8 @@ export function writeOut(out: string, body: string | Uint8Array, inputs: readonl
       // never created, or already gone
     }
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const key = code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' ? 'cli.out.full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'cli.out.denied' : 'cli.out.failed';
+    const key =
+      code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' ? 'cli.out.full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'cli.out.denied' : 'cli.out.failed';
     return { ok: false, msg: { key, args: { file: out, code, detail: errorMessage(e) } } };
   }
 }

@@ -29,18 +29,8 @@ export const FACILITY_KINDS: readonly FacilityKind[] = [
   'health_centre',
 ];
 
-export const ELDERLY_KINDS: readonly FacilityKind[] = [
-  'elderly_institution',
-  'elderly_township_centre',
-  'elderly_complex',
-  'elderly_daycare',
-  'elderly_rural_point',
-];
-export const CHILDCARE_KINDS: readonly FacilityKind[] = [
-  'childcare_centre',
-  'kindergarten_nursery',
-  'family_childcare',
-];
+export const ELDERLY_KINDS: readonly FacilityKind[] = ['elderly_institution', 'elderly_township_centre', 'elderly_complex', 'elderly_daycare', 'elderly_rural_point'];
+export const CHILDCARE_KINDS: readonly FacilityKind[] = ['childcare_centre', 'kindergarten_nursery', 'family_childcare'];
 
 export type Ownership = 'public' | 'public_private' | 'private';
 export type StreetType = 'street' | 'town';

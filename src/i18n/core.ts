@@ -173,7 +173,8 @@ export const coreEn: Record<string, string> = {
   'input.noGeometry': '{file}: feature no. {n} (id {id}) has no geometry. Add its location or remove the feature.',
   'input.geometryType': '{file}: feature no. {n} (id {id}) has geometry type {got}; this layer takes {allowed}.',
   'input.badGeometry': '{file}: feature no. {n} (id {id}) has invalid geometry ({detail}). Polygon rings must be closed and have at least 4 positions.',
-  'input.projected': '{file}: feature no. {n} (id {id}): coordinates ({x}, {y}) are not longitude/latitude; they look projected (metres). Convert to WGS84 first with npm run import -- … --crs EPSG:xxxx.',
+  'input.projected':
+    '{file}: feature no. {n} (id {id}): coordinates ({x}, {y}) are not longitude/latitude; they look projected (metres). Convert to WGS84 first with npm run import -- … --crs EPSG:xxxx.',
   'input.missingId': '{file}: feature no. {n} has no id. Every feature needs a unique id.',
   'input.missingField': '{file}: feature no. {n} (id {id}) lacks field {field}; expected one of: {expected}.',
   'input.badValue': '{file}: feature no. {n} (id {id}): field {field} has the unrecognised value "{got}"; expected one of: {expected}.',
@@ -194,7 +195,8 @@ export const coreEn: Record<string, string> = {
   'params.assignment': '"{text}" is not of the form name=value.',
   'params.unknownProfile': 'Unknown profile {profile}. Available: {known}.',
   'issue.notNumber': '{id}: field {field} (column "{key}") value "{raw}" is not a number; treated as missing.',
-  'issue.badEntrances': '{id}: entrances (column "{key}") value {raw} is not a list of longitude/latitude pairs; ignored, walks start from the community\'s own point. Write [[lon, lat], …] or "lon,lat; lon,lat".',
+  'issue.badEntrances':
+    '{id}: entrances (column "{key}") value {raw} is not a list of longitude/latitude pairs; ignored, walks start from the community\'s own point. Write [[lon, lat], …] or "lon,lat; lon,lat".',
   'issue.badValue': '{id}: field {field} value "{raw}" is not recognised (expected {expected}); treated as missing.',
   'issue.negative': '{id}: {field} is negative ({value}); treated as missing.',
   'issue.implausible': '{id}: {field} (column "{key}") value {raw} is outside the plausible range {min}–{max}; treated as missing. Check the unit, or for an extra zero.',
@@ -204,7 +206,8 @@ export const coreEn: Record<string, string> = {
   'issue.outsideChina': '{id}: position ({lon}, {lat}) is outside China (by about {km} km). The coordinate system may be wrong.',
   'issue.outsideArea': '{id}: position ({lon}, {lat}) is about {km} km outside the study area. The coordinate system or the coordinates may be wrong.',
   'issue.swappedLonLat': '{id}: longitude and latitude look swapped: ({lon}, {lat}).',
-  'input.tooManyVertices': '{file}: feature no. {n} (id {id}) has an outline of {vertices} vertices, over the limit of {max}. Simplify it in a GIS (e.g. 1 m tolerance) and import again.',
+  'input.tooManyVertices':
+    '{file}: feature no. {n} (id {id}) has an outline of {vertices} vertices, over the limit of {max}. Simplify it in a GIS (e.g. 1 m tolerance) and import again.',
   'input.swappedLonLat': '{file}: feature no. {n} (id {id}): longitude and latitude look swapped: ({lon}, {lat}). Swap them.',
   'issue.nursingOverBeds': '{id}: nursing beds {nursingBeds} exceed all beds {beds}; nursing beds treated as missing.',
   'issue.elderlyOverPopulation': '{id}: residents aged 60+ ({elderly}) exceed the population ({population}); treated as missing.',
@@ -300,7 +303,8 @@ export const coreEn: Record<string, string> = {
   'cli.usage': 'Usage: npm run check -- <project.json | folder> [--profile ID|all] [--set name=value ...] [--json] [--lang en]',
   'cli.profile': 'Profile',
   'cli.areaFrom': 'Area figures (budgets, lottery share, kindergartens, baseline places …) from {file}',
-  'cli.areaNone': 'No project.json in the folder: the area figures (budgets, lottery share, kindergartens, baseline places …) are unknown and the rules that need them cannot be assessed',
+  'cli.areaNone':
+    'No project.json in the folder: the area figures (budgets, lottery share, kindergartens, baseline places …) are unknown and the rules that need them cannot be assessed',
   'cli.params': 'Parameters',
   'cli.summary': 'Total: {pass} pass, {fail} fail, {na} n/a',
   'cli.issues': 'Data issues ({count})',

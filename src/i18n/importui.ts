@@ -145,20 +145,27 @@ export const importuiEn: Record<string, string> = {
   'importui.kind': 'Import as',
   'importui.kind.guessed': 'Guessed from geometry and column names: {kind}',
   'importui.mode': 'How',
-  'importui.io.err.crsMissing': 'The file does not say its coordinate system and the coordinates ({x}, {y}) do not tell which. Choose it under “Coordinate system” below, e.g. CGCS2000 3° zone 36 (central meridian 108°E), common around Xi’an.',
+  'importui.io.err.crsMissing':
+    'The file does not say its coordinate system and the coordinates ({x}, {y}) do not tell which. Choose it under “Coordinate system” below, e.g. CGCS2000 3° zone 36 (central meridian 108°E), common around Xi’an.',
   'importui.io.err.swappedColumns': 'Column “{x}” looks like latitude ({xv}) and “{y}” like longitude ({yv}): the two may be the wrong way round.',
-  'importui.io.err.prjMismatch': 'The .prj with the file says {crs}, but the coordinates ({x}, {y}) do not fit it; the numbers look like {suggestion}. Choose the right system below.',
+  'importui.io.err.prjMismatch':
+    'The .prj with the file says {crs}, but the coordinates ({x}, {y}) do not fit it; the numbers look like {suggestion}. Choose the right system below.',
   'importui.io.err.prjUnreadable': 'The .prj with the file cannot be read (it starts “{text}”). Choose the coordinate system below.',
-  'importui.io.err.noCoordinateColumns': 'Sheet “{sheet}” has no longitude/latitude (or X/Y, or WKT geometry) columns. Columns: {columns}. Name the coordinate columns “经度” and “纬度” (longitude, latitude) and import again.',
-  'importui.io.err.mergedHeader': 'Rows {row} and {next} of sheet “{sheet}” look like a two-level merged header (columns {columns} are blank in row {row} and named in row {next}). Merge the header into one row and import again.',
+  'importui.io.err.noCoordinateColumns':
+    'Sheet “{sheet}” has no longitude/latitude (or X/Y, or WKT geometry) columns. Columns: {columns}. Name the coordinate columns “经度” and “纬度” (longitude, latitude) and import again.',
+  'importui.io.err.mergedHeader':
+    'Rows {row} and {next} of sheet “{sheet}” look like a two-level merged header (columns {columns} are blank in row {row} and named in row {next}). Merge the header into one row and import again.',
   'importui.io.note.crsGuessed': 'The file does not say its coordinate system; from the numbers it is {crs}. If not, choose it in the “Coordinates” step.',
-  'importui.io.note.noDatumShift': '{crs} is a Xi’an 1980 or Beijing 1954 system: converted to longitude/latitude, but without the datum shift to CGCS2000 (the official parameters are not public), so positions may be tens of metres off.',
-  'importui.io.note.webCoordsNamed': 'The file or column names mention a web map ({coords}). If the points look shifted against the base map, choose a conversion in the “Coordinates” step.',
+  'importui.io.note.noDatumShift':
+    '{crs} is a Xi’an 1980 or Beijing 1954 system: converted to longitude/latitude, but without the datum shift to CGCS2000 (the official parameters are not public), so positions may be tens of metres off.',
+  'importui.io.note.webCoordsNamed':
+    'The file or column names mention a web map ({coords}). If the points look shifted against the base map, choose a conversion in the “Coordinates” step.',
   'importui.io.input.projected': 'coordinates ({x}, {y}) are not longitude/latitude. Choose the coordinate system in the “Coordinates” step.',
   'importui.io.input.missingField': '{field} is missing: when the file has no such column, set one value for all rows in the “Fields” step. Values: {expected}.',
   'importui.swap': 'Swap the two columns (“{y}” as longitude, “{x}” as latitude)',
   'importui.coords.other': 'Points picked from Amap, Tencent or Baidu maps?',
-  'importui.coords.evidenceNone': 'Nothing says these points come from a web map: against the roads and communities already on the map they fit best as WGS84 (median distance {m} m).',
+  'importui.coords.evidenceNone':
+    'Nothing says these points come from a web map: against the roads and communities already on the map they fit best as WGS84 (median distance {m} m).',
   'importui.coords.evidenceName': 'Evidence: {note}',
   'importui.crs.zoneName': 'CGCS2000 3° zone {zone} · central meridian {cm}°E · {prefix} ({code})',
   'importui.crs.withPrefix': 'zone number {zone} in front of the easting',
@@ -171,7 +178,8 @@ export const importuiEn: Record<string, string> = {
   'importui.value.type.rural': 'village',
   'importui.value.type.street': 'street (街道)',
   'importui.value.type.town': 'town (镇)',
-  'importui.mode.merge': 'Add or update (recommended): {kind} with the same id, or the same name within {m} m, are updated, the rest added; none of the {n} existing ones is removed',
+  'importui.mode.merge':
+    'Add or update (recommended): {kind} with the same id, or the same name within {m} m, are updated, the rest added; none of the {n} existing ones is removed',
   'importui.mode.replace': 'Replace all: keep only the file’s {kind}; those of the {n} existing ones not in the file are removed',
   'importui.plan.title': 'What the import changes',
   'importui.plan.counts': '{kind}: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed ({before} → {after})',

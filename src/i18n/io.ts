@@ -23,7 +23,8 @@ export const ioZh: Record<string, string> = {
   'io.err.prjUnreadable': '{file}：图层 {layer}：无法读取 .prj 坐标系说明（开头为“{text}”）。请用 --crs EPSG:xxxx 指定坐标系。',
   'io.err.prjMismatch': '{file}：图层 {layer} 的 .prj 写的是 {crs}，但坐标 ({x}, {y}) 与之不符。.prj 可能有误；坐标看起来像 {suggestion}。请用 --crs 指定正确的坐标系。',
   'io.err.crsMissing': '{file}：{layer} 没有说明坐标系，且无法从坐标 ({x}, {y}) 判断。请用 --crs 指定，例如 CGCS2000 3 度带 EPSG:4513–4554（中央经线 108° 无带号为 EPSG:4545）。',
-  'io.err.crsUnknown': '不认识的坐标系“{crs}”。可用 EPSG:4326、4490、3857，CGCS2000 高斯-克吕格 EPSG:4491–4554，1980 西安 EPSG:2327–2390，1954 北京 EPSG:2401–2442、21413–21463，或 proj4 字符串（+proj=…）。',
+  'io.err.crsUnknown':
+    '不认识的坐标系“{crs}”。可用 EPSG:4326、4490、3857，CGCS2000 高斯-克吕格 EPSG:4491–4554，1980 西安 EPSG:2327–2390，1954 北京 EPSG:2401–2442、21413–21463，或 proj4 字符串（+proj=…）。',
   'io.err.crsInvalid': '坐标系定义“{crs}”无效（{detail}）。',
   'io.err.xmlSyntax': '{file}：不是有效的 XML（{detail}）。文件可能不完整。',
   'io.err.notKml': '{file}：不是 KML（根元素为 {found}）。',
@@ -32,7 +33,8 @@ export const ioZh: Record<string, string> = {
   'io.err.emptyWorkbook': '{file}：工作簿中所有工作表都是空的。',
   'io.err.emptySheet': '{file}：工作表“{sheet}”前 30 行没有数据。',
   'io.err.headerRowEmpty': '{file}：工作表“{sheet}”第 {row} 行是空的，不能作为表头。',
-  'io.err.mergedHeader': '{file}：工作表“{sheet}”第 {row}、{next} 行像是两层合并表头（{columns} 列在第 {row} 行为空、第 {next} 行有名称）。请把表头合并为一行后再导入，或用 --header-row 指定表头所在行。',
+  'io.err.mergedHeader':
+    '{file}：工作表“{sheet}”第 {row}、{next} 行像是两层合并表头（{columns} 列在第 {row} 行为空、第 {next} 行有名称）。请把表头合并为一行后再导入，或用 --header-row 指定表头所在行。',
   'io.err.noCoordinateColumns': '{file}：工作表“{sheet}”中找不到经度/纬度（或 X/Y、WKT 几何）列。现有列：{columns}。请用 --x 列名 --y 列名 指定。',
   'io.err.noSuchColumn': '{file}：工作表“{sheet}”中没有列“{column}”（用于 {which}）。现有列：{columns}。',
   'io.err.swappedColumns': '{file}：工作表“{sheet}”的“{x}”列像是纬度（{xv}），“{y}”列像是经度（{yv}）。请交换：--x {y} --y {x}。',
@@ -42,8 +44,10 @@ export const ioZh: Record<string, string> = {
   // notes about a whole layer
   'io.note.crsGuessed': '文件未说明坐标系，按坐标数值判断为 {crs}；如不对请用 --crs 指定。',
   'io.note.cpgOverridden': '.cpg/属性表声明的编码是 {declared}，但文字内容不可能是该编码，已按 {used} 读取。请核对中文是否正常。',
-  'io.note.noDatumShift': '{crs} 属于 1980 西安或 1954 北京坐标系：已按其椭球反算经纬度，但未做到 CGCS2000/WGS84 的基准转换（官方转换参数未公开），位置可能偏差数十米。如有当地转换参数，请用 --crs "… +towgs84=…" 指定。',
-  'io.note.shiftFound': '与参考数据比对：按 WGS84 读，点位距参考数据中位数 {wgs84} 米；按 GCJ-02 读 {gcj02} 米；按 BD-09 读 {bd09} 米。点位像是从网络地图复制的，请加 --coords {coords} 转换。',
+  'io.note.noDatumShift':
+    '{crs} 属于 1980 西安或 1954 北京坐标系：已按其椭球反算经纬度，但未做到 CGCS2000/WGS84 的基准转换（官方转换参数未公开），位置可能偏差数十米。如有当地转换参数，请用 --crs "… +towgs84=…" 指定。',
+  'io.note.shiftFound':
+    '与参考数据比对：按 WGS84 读，点位距参考数据中位数 {wgs84} 米；按 GCJ-02 读 {gcj02} 米；按 BD-09 读 {bd09} 米。点位像是从网络地图复制的，请加 --coords {coords} 转换。',
   'io.note.shiftNone': '与参考数据比对：按 WGS84 读，点位距参考数据中位数 {wgs84} 米（GCJ-02 {gcj02} 米，BD-09 {bd09} 米），无需转换。',
   'io.note.titleRowSkipped': '第 {row} 行只有一个单元格（像是标题），已跳过。',
   'io.note.webCoordsNamed': '文件名或列名提示坐标来自网络地图（{coords}）。如果点位相对底图有偏移，请选择转换 --coords {coords}。',
@@ -119,7 +123,8 @@ export const ioZh: Record<string, string> = {
   'io.kind.streets': '街道/镇',
   'io.kind.roads': '道路',
   // command line
-  'io.cli.usage': '用法：npm run import -- <文件> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map 字段=列名 ...] [--default 字段=值 ...] [--layer 名称] [--encoding gbk] [--x 列名 --y 列名] [--header-row N] [--bbox 西,南,东,北] [--reference 参考.geojson] [--keep-good] [--lang en] --out <输出.geojson> | --check',
+  'io.cli.usage':
+    '用法：npm run import -- <文件> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map 字段=列名 ...] [--default 字段=值 ...] [--layer 名称] [--encoding gbk] [--x 列名 --y 列名] [--header-row N] [--bbox 西,南,东,北] [--reference 参考.geojson] [--keep-good] [--lang en] --out <输出.geojson> | --check',
   'io.cli.wrote': '已写入 {count} 条 {kind} 到 {out}（WGS84 GeoJSON）。',
   'io.cli.nothingWritten': '未写入任何文件。',
   'io.cli.hasErrors': '有 {errors} 条记录有错误。修正后重新导入，或加 --keep-good 只导入无误的 {good} 条。',
@@ -172,7 +177,8 @@ export const ioEn: Record<string, string> = {
   'io.err.noFeaturesArray': '{file}: the FeatureCollection has no "features" array.',
   'io.err.zipCorrupt': '{file}: the zip archive is damaged or incomplete ({detail}). Zip or download it again.',
   'io.err.zipTooLarge': '{file}: the archive would unpack to about {mb} MB, over the {limit} MB limit. Zip only the files of the layer you need.',
-  'io.err.sheetTooLarge': '{file}: sheet "{sheet}" spans {rows} rows × {columns} columns, over the limit of {limit} cells. Keep only the rows and columns you need, or save it as CSV.',
+  'io.err.sheetTooLarge':
+    '{file}: sheet "{sheet}" spans {rows} rows × {columns} columns, over the limit of {limit} cells. Keep only the rows and columns you need, or save it as CSV.',
   'io.err.zipNoShp': '{file}: the zip holds no .shp or .kml file (it holds: {entries}).',
   'io.err.noSuchLayer': '{file}: no layer "{layers}". Layers available: {available}.',
   'io.err.shpNoDbf': '{file}: layer {layer} has a .shp but no attribute table {layer}.dbf. Zip the .shp, .shx, .dbf, .prj (and .cpg) of the same name together and import that.',
@@ -182,9 +188,12 @@ export const ioEn: Record<string, string> = {
   'io.err.dbfTruncated': '{file}: the attribute table is incomplete: {rows} rows need {need} bytes, it has {bytes}.',
   'io.err.dbfCountMismatch': '{file}: layer {layer} has {shapes} shapes but {rows} attribute rows. Make sure the .shp and .dbf come from the same export.',
   'io.err.prjUnreadable': '{file}, layer {layer}: cannot read the .prj coordinate system (it starts "{text}"). Give the CRS with --crs EPSG:xxxx.',
-  'io.err.prjMismatch': '{file}: the .prj of layer {layer} says {crs}, but the coordinates ({x}, {y}) do not fit it. The .prj is probably wrong; the numbers look like {suggestion}. Give the right CRS with --crs.',
-  'io.err.crsMissing': '{file}: {layer} does not say its coordinate system and the coordinates ({x}, {y}) do not tell. Give it with --crs, e.g. a CGCS2000 3° zone EPSG:4513–4554 (central meridian 108°E without zone prefix: EPSG:4545).',
-  'io.err.crsUnknown': 'Unknown coordinate system "{crs}". Use EPSG:4326, 4490, 3857, CGCS2000 Gauss-Krüger EPSG:4491–4554, Xi\'an 1980 EPSG:2327–2390, Beijing 1954 EPSG:2401–2442 and 21413–21463, or a proj4 string (+proj=…).',
+  'io.err.prjMismatch':
+    '{file}: the .prj of layer {layer} says {crs}, but the coordinates ({x}, {y}) do not fit it. The .prj is probably wrong; the numbers look like {suggestion}. Give the right CRS with --crs.',
+  'io.err.crsMissing':
+    '{file}: {layer} does not say its coordinate system and the coordinates ({x}, {y}) do not tell. Give it with --crs, e.g. a CGCS2000 3° zone EPSG:4513–4554 (central meridian 108°E without zone prefix: EPSG:4545).',
+  'io.err.crsUnknown':
+    'Unknown coordinate system "{crs}". Use EPSG:4326, 4490, 3857, CGCS2000 Gauss-Krüger EPSG:4491–4554, Xi\'an 1980 EPSG:2327–2390, Beijing 1954 EPSG:2401–2442 and 21413–21463, or a proj4 string (+proj=…).',
   'io.err.crsInvalid': 'Invalid coordinate system definition "{crs}" ({detail}).',
   'io.err.xmlSyntax': '{file}: not valid XML ({detail}). The file may be incomplete.',
   'io.err.notKml': '{file}: not KML (root element {found}).',
@@ -193,17 +202,21 @@ export const ioEn: Record<string, string> = {
   'io.err.emptyWorkbook': '{file}: every sheet of the workbook is empty.',
   'io.err.emptySheet': '{file}: sheet "{sheet}" has no data in its first 30 rows.',
   'io.err.headerRowEmpty': '{file}: row {row} of sheet "{sheet}" is empty and cannot be the header.',
-  'io.err.mergedHeader': '{file}: rows {row} and {next} of sheet "{sheet}" look like a two-level merged header (columns {columns} are blank in row {row} and named in row {next}). Merge the header into one row, or give the header row with --header-row.',
+  'io.err.mergedHeader':
+    '{file}: rows {row} and {next} of sheet "{sheet}" look like a two-level merged header (columns {columns} are blank in row {row} and named in row {next}). Merge the header into one row, or give the header row with --header-row.',
   'io.err.noCoordinateColumns': '{file}: sheet "{sheet}" has no longitude/latitude (or X/Y, or WKT geometry) columns. Columns: {columns}. Name them with --x COLUMN --y COLUMN.',
   'io.err.noSuchColumn': '{file}: sheet "{sheet}" has no column "{column}" (for {which}). Columns: {columns}.',
   'io.err.swappedColumns': '{file}: in sheet "{sheet}" column "{x}" looks like latitude ({xv}) and "{y}" like longitude ({yv}). Swap them: --x {y} --y {x}.',
   'io.err.dxfSyntax': '{file}: cannot parse the DXF ({detail}). Save it as ASCII DXF from the CAD program.',
   'io.err.dxfNothing': '{file}: the DXF has no points, lines or polylines.',
-  'io.err.dxfOnlyHatches': '{file}: the {hatches} areas in this DXF are hatches (HATCH), whose outlines cannot be read. Draw the outlines as closed polylines in CAD, or use Shapefile/GeoJSON.',
+  'io.err.dxfOnlyHatches':
+    '{file}: the {hatches} areas in this DXF are hatches (HATCH), whose outlines cannot be read. Draw the outlines as closed polylines in CAD, or use Shapefile/GeoJSON.',
   'io.note.crsGuessed': 'The file does not say its coordinate system; from the numbers it is {crs}. If not, give it with --crs.',
   'io.note.cpgOverridden': 'The .cpg/table header says {declared}, but the text cannot be in that encoding; it was read as {used}. Check that the Chinese looks right.',
-  'io.note.noDatumShift': '{crs} is a Xi\'an 1980 or Beijing 1954 system: longitude/latitude were computed on its ellipsoid, but no datum shift to CGCS2000/WGS84 was applied (the official parameters are not public), so positions may be off by tens of metres. With local parameters, give --crs "… +towgs84=…".',
-  'io.note.shiftFound': 'Against the reference data: read as WGS84 the points lie a median {wgs84} m away; as GCJ-02 {gcj02} m; as BD-09 {bd09} m. They look copied from a web map: add --coords {coords} to convert.',
+  'io.note.noDatumShift':
+    '{crs} is a Xi\'an 1980 or Beijing 1954 system: longitude/latitude were computed on its ellipsoid, but no datum shift to CGCS2000/WGS84 was applied (the official parameters are not public), so positions may be off by tens of metres. With local parameters, give --crs "… +towgs84=…".',
+  'io.note.shiftFound':
+    'Against the reference data: read as WGS84 the points lie a median {wgs84} m away; as GCJ-02 {gcj02} m; as BD-09 {bd09} m. They look copied from a web map: add --coords {coords} to convert.',
   'io.note.shiftNone': 'Against the reference data: read as WGS84 the points lie a median {wgs84} m away (GCJ-02 {gcj02} m, BD-09 {bd09} m); no conversion needed.',
   'io.note.titleRowSkipped': 'Row {row} has a single cell (a title, it seems) and was skipped.',
   'io.note.webCoordsNamed': 'The file or column names suggest web-map coordinates ({coords}). If the points look shifted against the base map, convert with --coords {coords}.',
@@ -274,7 +287,8 @@ export const ioEn: Record<string, string> = {
   'io.kind.facilities': 'facilities',
   'io.kind.streets': 'streets/towns',
   'io.kind.roads': 'roads',
-  'io.cli.usage': 'Usage: npm run import -- <file> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map field=column ...] [--default field=value ...] [--layer NAME] [--encoding gbk] [--x COLUMN --y COLUMN] [--header-row N] [--bbox W,S,E,N] [--reference ref.geojson] [--keep-good] [--lang en] --out <out.geojson> | --check',
+  'io.cli.usage':
+    'Usage: npm run import -- <file> --as communities|facilities|streets|roads [--crs EPSG:xxxx] [--coords wgs84|gcj02|bd09] [--map field=column ...] [--default field=value ...] [--layer NAME] [--encoding gbk] [--x COLUMN --y COLUMN] [--header-row N] [--bbox W,S,E,N] [--reference ref.geojson] [--keep-good] [--lang en] --out <out.geojson> | --check',
   'io.cli.wrote': 'Wrote {count} {kind} to {out} (WGS84 GeoJSON).',
   'io.cli.nothingWritten': 'Nothing was written.',
   'io.cli.hasErrors': '{errors} records have errors. Fix them and import again, or add --keep-good to import only the {good} good ones.',

@@ -52,7 +52,8 @@ export const ledgerZh: Record<string, string> = {
   'ledger.print': '打印台账（A4 横向）',
   'ledger.xlsx': '导出 XLSX',
   'ledger.how': '如何计算',
-  'ledger.how.text': '地图计算的目标取对应规则的全区结果（或达标单位占比）；其他目标取所选年份的填报值（没有时沿用之前最近一年的填报）。状态：已达成＝达到目标；滞后＝到期未达成，或累计指标低于按年均进度应达到的数值；未到期＝期限未到；无数据＝没有计算值或填报值。',
+  'ledger.how.text':
+    '地图计算的目标取对应规则的全区结果（或达标单位占比）；其他目标取所选年份的填报值（没有时沿用之前最近一年的填报）。状态：已达成＝达到目标；滞后＝到期未达成，或累计指标低于按年均进度应达到的数值；未到期＝期限未到；无数据＝没有计算值或填报值。',
   'ledger.sheet': '台账',
   'ledger.printed': '{area} · {document} · {year}年 · 打印于 {date}',
   'cli.ledger.usage': '用法：npm run ledger -- <project.json | 文件夹> --profile ID [--year 年份] [--dept 单位] [--json] [--out 台账.xlsx] [--lang en]',
@@ -113,7 +114,8 @@ export const ledgerEn: Record<string, string> = {
   'ledger.print': 'Print the ledger (A4 landscape)',
   'ledger.xlsx': 'Export XLSX',
   'ledger.how': 'How this is computed',
-  'ledger.how.text': 'Targets computed from the map take the whole-area result of their rule (or the share of units that pass); the others take the value entered for the chosen year (or, failing that, the latest earlier entry). Status: reached = the target is met; behind = due and not met, or a running total below an even yearly pace; not yet due = the deadline has not come; no data = neither a computed nor an entered value.',
+  'ledger.how.text':
+    'Targets computed from the map take the whole-area result of their rule (or the share of units that pass); the others take the value entered for the chosen year (or, failing that, the latest earlier entry). Status: reached = the target is met; behind = due and not met, or a running total below an even yearly pace; not yet due = the deadline has not come; no data = neither a computed nor an entered value.',
   'ledger.sheet': 'Ledger',
   'ledger.printed': '{area} · {document} · {year} · printed {date}',
   'cli.ledger.usage': 'usage: npm run ledger -- <project.json | folder> --profile ID [--year YEAR] [--dept NAME] [--json] [--out ledger.xlsx] [--lang en]',

@@ -34,8 +34,10 @@ export const networkZh: Record<string, string> = {
 export const networkEn: Record<string, string> = {
   'net.road.geometry': 'Road #{index} (id {id}): geometry is not a LineString or MultiLineString; skipped. Check the feature’s geometry type.',
   'net.road.vertex': 'Road #{index} (id {id}): vertex {vertex} has an invalid coordinate ({value}); the line is broken there. Use numbers: longitude −180…180, latitude −90…90.',
-  'net.unplaced.demand': '{count} communities are more than {snap} m from any street and cannot join the network; they are left out of walking reach. Add streets or community entrances.',
-  'net.unplaced.supply': '{count} facilities are more than {snap} m from any street and cannot join the network; they are left out of walking reach. Check their positions or add streets.',
+  'net.unplaced.demand':
+    '{count} communities are more than {snap} m from any street and cannot join the network; they are left out of walking reach. Add streets or community entrances.',
+  'net.unplaced.supply':
+    '{count} facilities are more than {snap} m from any street and cannot join the network; they are left out of walking reach. Check their positions or add streets.',
   'net.mode.network': 'walking distance along streets',
   'net.mode.straight': 'straight-line distance',
   'osm.attribution': '© OpenStreetMap contributors, ODbL 1.0',
@@ -50,10 +52,12 @@ export const networkEn: Record<string, string> = {
   'osm.issue.wayNoNodes': '{ref}: none of its {refs} nodes are in the file (outside the extract); not imported.',
   'osm.issue.wayCut': '{ref}: {missing} of its {total} nodes are not in the file (cut by the extract); only the part inside was imported.',
   'osm.issue.facilityNoNodes': '{ref}: none of the nodes of this facility’s outline are in the file, so it has no position; not imported.',
-  'osm.issue.relationFacility': '{ref} ({name}): a facility drawn as a multipolygon whose outer ways are not in the file, so it has no position; not imported. Add a point for it on the map.',
+  'osm.issue.relationFacility':
+    '{ref} ({name}): a facility drawn as a multipolygon whose outer ways are not in the file, so it has no position; not imported. Add a point for it on the map.',
   'osm.note.skippedHighway': 'Not part of the walking network: {why}, {count} ways.',
   'osm.note.unmapped': '{count} care-related features match no facility kind ({tags}; e.g. {examples}). Reason code: {reason}.',
-  'osm.unmapped.kindergarten_no_under3': 'Kindergarten whose tags do not say it takes under-3s (min_age): not counted as childcare; change it to “kindergarten with nursery class” if it runs one.',
+  'osm.unmapped.kindergarten_no_under3':
+    'Kindergarten whose tags do not say it takes under-3s (min_age): not counted as childcare; change it to “kindergarten with nursery class” if it runs one.',
   'osm.unmapped.social_facility_senior_other': 'Social facility for seniors that is not a nursing home, assisted living or day care: no matching facility kind.',
   'osm.unmapped.social_facility_child_other': 'Social facility for children that is not day care: no matching facility kind.',
   'osm.unmapped.social_facility_unknown_for': 'Social facility without social_facility:for (who it serves): no matching facility kind.',

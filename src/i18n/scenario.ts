@@ -228,7 +228,8 @@ export const scenarioEn: Record<string, string> = {
   'scenario.kpi.operating': 'Operating subsidy, upper bound (CNY/year, full occupancy)',
   'scenario.cost.notInclusive': '“{name}” is not an inclusive (普惠) institution: no construction subsidy under 001 item 2',
   'scenario.cost.assumedInclusive': '“{name}” does not say whether it is inclusive (普惠); the subsidy is counted as if it were',
-  'scenario.cost.unknownSetting': 'Cannot tell whether “{name}” is urban or rural (it lies in no residential area and no street/town); its places are not costed — add the area data',
+  'scenario.cost.unknownSetting':
+    'Cannot tell whether “{name}” is urban or rural (it lies in no residential area and no street/town); its places are not costed — add the area data',
   'scenario.cost.unknownCount': '{field} of “{name}” is unknown, so the number added cannot be counted',
   'scenario.cost.bedsRemoved': '“{name}” loses {count} beds; subsidies count additions only, removals are not deducted',
   'scenario.cost.placesRemoved': '“{name}” loses {count} places; subsidies count additions only, removals are not deducted',

@@ -11,7 +11,8 @@ export const siteZh: Record<string, string> = {
   'site.err.tooManyVertices': '{file}：地块边界有 {vertices} 个顶点，超过 {max} 个的上限。请在 GIS 中简化后重新打开。',
   'site.err.abroad': '{file}：地块落在中国范围以外（约 {lon}, {lat}，可能在海上）。多半是坐标系不对：请选择文件的坐标系后重试。',
   'site.err.swapped': '{file}：地块不在本区域内；经纬度交换后正好落在区域内——文件中的经度和纬度很可能写反了。请交换经纬度列或选择正确的坐标系。',
-  'site.err.zone': '{file}：地块距本区域约 {km} 公里，经度正好相差 {degrees}°（{zones} 个 {width}° 带）——很可能用错了高斯-克吕格投影带。请选择正确的带（西安为 CGCS2000 3 度带 36 带：EPSG:4524 带带号，EPSG:4545 不带带号）。',
+  'site.err.zone':
+    '{file}：地块距本区域约 {km} 公里，经度正好相差 {degrees}°（{zones} 个 {width}° 带）——很可能用错了高斯-克吕格投影带。请选择正确的带（西安为 CGCS2000 3 度带 36 带：EPSG:4524 带带号，EPSG:4545 不带带号）。',
   'site.err.far': '{file}：地块不在本区域内（距区域范围约 {km} 公里，可能在外省或外市）。请确认打开的是本区域的地块，或选择正确的坐标系。',
   'site.err.noPolygonInFile': '{file}：文件中没有面（闭合的边界）。图层：{layers}；几何类型：{kinds}。CAD 图中的用地红线须为闭合多段线。',
   'site.err.noSites': '{file}：没有可审查的地块。',
@@ -191,13 +192,18 @@ export const siteEn: Record<string, string> = {
   'site.err.notPolygon': '{file}: a site boundary must be an area (Polygon); this is a {type}. In CAD, draw the red line as a closed polyline.',
   'site.err.empty': '{file}: the site boundary is empty or has no area (fewer than 3 distinct points). Check the boundary is complete.',
   'site.err.openRing': '{file}: the site boundary is not closed (first and last points differ). Close the polyline and export again.',
-  'site.err.projected': '{file}: coordinates ({x}, {y}) are not longitude/latitude; they look like projected metres. Choose the file\'s coordinate system (e.g. CGCS2000 3° zone EPSG:4545).',
+  'site.err.projected':
+    "{file}: coordinates ({x}, {y}) are not longitude/latitude; they look like projected metres. Choose the file's coordinate system (e.g. CGCS2000 3° zone EPSG:4545).",
   'site.err.selfIntersect': '{file}: the site boundary crosses itself (near {lon}, {lat}, a figure-of-eight). Fix the order of the vertices and open it again.',
   'site.err.tooManyVertices': '{file}: the site boundary has {vertices} vertices, over the limit of {max}. Simplify it in a GIS and open it again.',
-  'site.err.abroad': '{file}: the site lands outside China (about {lon}, {lat}, possibly in the sea). The coordinate system is probably wrong: choose the file\'s coordinate system and try again.',
-  'site.err.swapped': '{file}: the site is not in this area; with longitude and latitude swapped it falls inside — the file very likely has them the wrong way round. Swap the columns or choose the right coordinate system.',
-  'site.err.zone': '{file}: the site lies about {km} km from the area, exactly {degrees}° of longitude off ({zones} × {width}° zone) — very likely the wrong Gauss-Krüger zone. Choose the right zone (Xi\'an: CGCS2000 3° zone 36, EPSG:4524 with the zone prefix, EPSG:4545 without).',
-  'site.err.far': '{file}: the site is not in this area (about {km} km beyond its extent, perhaps in another province or city). Check that this is a site of this area, or choose the right coordinate system.',
+  'site.err.abroad':
+    "{file}: the site lands outside China (about {lon}, {lat}, possibly in the sea). The coordinate system is probably wrong: choose the file's coordinate system and try again.",
+  'site.err.swapped':
+    '{file}: the site is not in this area; with longitude and latitude swapped it falls inside — the file very likely has them the wrong way round. Swap the columns or choose the right coordinate system.',
+  'site.err.zone':
+    "{file}: the site lies about {km} km from the area, exactly {degrees}° of longitude off ({zones} × {width}° zone) — very likely the wrong Gauss-Krüger zone. Choose the right zone (Xi'an: CGCS2000 3° zone 36, EPSG:4524 with the zone prefix, EPSG:4545 without).",
+  'site.err.far':
+    '{file}: the site is not in this area (about {km} km beyond its extent, perhaps in another province or city). Check that this is a site of this area, or choose the right coordinate system.',
   'site.err.noPolygonInFile': '{file}: the file holds no area (closed boundary). Layers: {layers}; geometry types: {kinds}. In CAD the red line must be a closed polyline.',
   'site.err.noSites': '{file}: no site to check.',
   'site.fig.notNumber': '{site}: {fieldEn} "{value}" is not a number; enter a number (or leave it empty for missing).',
@@ -305,7 +311,8 @@ export const siteEn: Record<string, string> = {
   'site.topic.circleChildcare': '15-minute childcare circle',
   'site.topic.other': 'Other',
   'site.ui.title': 'Site check (new residential project)',
-  'site.ui.intro': "Draw or open the site boundary, enter the plan's figures and check every provision requirement of the chosen profile, with the 15-minute circles, the spare capacity of nearby facilities and the effect on the street's and area's figures.",
+  'site.ui.intro':
+    "Draw or open the site boundary, enter the plan's figures and check every provision requirement of the chosen profile, with the 15-minute circles, the spare capacity of nearby facilities and the effect on the street's and area's figures.",
   'site.ui.close': 'Close',
   'site.ui.boundary': 'Site boundary',
   'site.ui.draw': 'Draw the site on the map',
@@ -360,7 +367,8 @@ export const siteEn: Record<string, string> = {
   'site.ui.paramLine': 'Circle {minutes} minutes at {speed} m/s, detour factor {detour}, distance: {reach}; year evaluated {year}.',
   'site.ui.pphLine': 'Persons per household {pph} ({note}); source: {source}.',
   'site.ui.dataLine': 'Area data: {area} ({file}); site boundary: {source}.',
-  'site.ui.method': "Method: the site is a 'new' community and the planned elderly-care and childcare space its on-site facilities, judged rule by rule by the same rules as the map; existing facilities inside the outline do not count towards the plan.",
+  'site.ui.method':
+    "Method: the site is a 'new' community and the planned elderly-care and childcare space its on-site facilities, judged rule by rule by the same rules as the map; existing facilities inside the outline do not count towards the plan.",
   'site.unit.m2': 'm²',
   'site.unit.places': 'places',
   'site.unit.count': 'facilities',

@@ -10,8 +10,12 @@ export function toBytes(b: BytesLike): Uint8Array {
 
 /** Code-page names found in .cpg files and similar places. */
 export function labelFromCodePage(raw: string): string | undefined {
-  const s = raw.trim().toLowerCase().replace(/^cp/, '').replace(/^windows-/, '');
-  if (s === '' ) return undefined;
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^cp/, '')
+    .replace(/^windows-/, '');
+  if (s === '') return undefined;
   if (['utf-8', 'utf8', '65001'].includes(s)) return 'utf-8';
   if (['gbk', 'gb2312', 'gb18030', '936', '54936', 'euc-cn'].includes(s)) return 'gb18030';
   if (['big5', '950'].includes(s)) return 'big5';

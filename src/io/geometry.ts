@@ -116,7 +116,8 @@ export function shapeProblem(g: unknown): string | undefined {
       for (const a of layer) {
         if (!Array.isArray(a)) return `coordinates of ${x.type}: expected ${d === depth ? 'a position' : 'an array'} at nesting level ${d + 1}`;
         if (d < depth) for (const b of a) next.push(b);
-        else if (a.length < 2 || a.length > 4 || !a.every((n) => typeof n === 'number' && Number.isFinite(n))) return `coordinates of ${x.type}: a position must be 2–4 finite numbers, got [${a.slice(0, 4).map(brief).join(', ')}${a.length > 4 ? ', …' : ''}]`;
+        else if (a.length < 2 || a.length > 4 || !a.every((n) => typeof n === 'number' && Number.isFinite(n)))
+          return `coordinates of ${x.type}: a position must be 2–4 finite numbers, got [${a.slice(0, 4).map(brief).join(', ')}${a.length > 4 ? ', …' : ''}]`;
       }
       layer = next;
     }

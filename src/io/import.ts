@@ -88,7 +88,14 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     if (id) props.id = id;
     const rawId = props.id === undefined || props.id === null ? undefined : String(props.id).trim();
 
-    if (!sf.geometry) add(sf.geometryNote && BROKEN_GEOMETRY.has(sf.geometryNote.key) ? 'bad_geometry' : 'no_geometry', 'error', sf.geometryNote ?? { key: 'io.note.nullGeometry' }, 'geometry', rawId);
+    if (!sf.geometry)
+      add(
+        sf.geometryNote && BROKEN_GEOMETRY.has(sf.geometryNote.key) ? 'bad_geometry' : 'no_geometry',
+        'error',
+        sf.geometryNote ?? { key: 'io.note.nullGeometry' },
+        'geometry',
+        rawId,
+      );
     const geometrySaid = mine.length > 0;
     for (const n of sf.cellNotes ?? []) {
       const field = Object.keys(mapping).find((f) => mapping[f] === n.column);
@@ -116,9 +123,19 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
       if (!geometrySaid) extraChecks(item, kind, sf.geometry, opts.area, maxOut, add);
       const first = seen.get(item.id);
       if (first !== undefined) {
-        add('duplicate_id', 'error', first === 0 ? { key: 'io.problem.idInProject', args: { id: item.id } } : { key: 'io.problem.duplicateId', args: { id: item.id, first } }, 'id', item.id);
+        add(
+          'duplicate_id',
+          'error',
+          first === 0 ? { key: 'io.problem.idInProject', args: { id: item.id } } : { key: 'io.problem.duplicateId', args: { id: item.id, first } },
+          'id',
+          item.id,
+        );
       } else seen.set(item.id, sf.number);
-      if ('extra' in item) item.extra = Object.assign(extraOf(sf, mappedColumns, (k) => add('unknown_value', 'warning', { key: 'io.issue.tooDeep', args: { key: k, max: MAX_VALUE_DEPTH } }, undefined, item.id)), item.extra);
+      if ('extra' in item)
+        item.extra = Object.assign(
+          extraOf(sf, mappedColumns, (k) => add('unknown_value', 'warning', { key: 'io.issue.tooDeep', args: { key: k, max: MAX_VALUE_DEPTH } }, undefined, item.id)),
+          item.extra,
+        );
     }
     if (mine.some((p) => p.severity === 'error')) withErrors++;
     else if (mine.length) withWarnings++;
@@ -216,13 +233,15 @@ function extraChecks(item: KindItems[LayerKind], kind: LayerKind, g: Geometry | 
   const id = item.id;
   if (kind === 'facilities') {
     const { beds, nursingBeds } = item as KindItems['facilities'];
-    if (beds !== undefined && nursingBeds !== undefined && nursingBeds > beds) add('nursing_gt_beds', 'error', { key: 'io.problem.nursingGtBeds', args: { nursingBeds, beds } }, 'nursingBeds', id);
+    if (beds !== undefined && nursingBeds !== undefined && nursingBeds > beds)
+      add('nursing_gt_beds', 'error', { key: 'io.problem.nursingGtBeds', args: { nursingBeds, beds } }, 'nursingBeds', id);
   }
   if (kind === 'communities') {
     const c = item as KindItems['communities'];
     for (const part of ['elderly', 'infants', 'households'] as const) {
       const v = c[part];
-      if (v !== undefined && c.population !== undefined && v > c.population) add('part_gt_whole', 'warning', { key: 'io.problem.partGtWhole', args: { field: part, value: v, population: c.population } }, part, id);
+      if (v !== undefined && c.population !== undefined && v > c.population)
+        add('part_gt_whole', 'warning', { key: 'io.problem.partGtWhole', args: { field: part, value: v, population: c.population } }, part, id);
     }
   }
   if (!g) return;
@@ -241,6 +260,4 @@ export function acceptImport(current: Layers, outcome: ImportOutcome, choice: 'g
   return { ...current, [k]: items } as Layers;
 }
 
-export type ImportFileResult<K extends LayerKind> =
-  | { ok: true; layer: SourceLayer; outcome: ImportOutcome<K>; report: ValidationReport }
-  | { ok: false; error: Msg };
+export type ImportFileResult<K extends LayerKind> = { ok: true; layer: SourceLayer; outcome: ImportOutcome<K>; report: ValidationReport } | { ok: false; error: Msg };

@@ -7,7 +7,12 @@ import { importLayer, type ImportFileResult, type ImportOptions } from './import
 import { readFile, type Sidecars } from './read';
 import type { LayerKind, ReadOptions } from './types';
 
-export function importFile<K extends LayerKind>(name: string, bytes: BytesLike, opts: ReadOptions & Omit<ImportOptions, 'file'> & { kind: K; layer?: string }, sidecars: Sidecars = {}): ImportFileResult<K> {
+export function importFile<K extends LayerKind>(
+  name: string,
+  bytes: BytesLike,
+  opts: ReadOptions & Omit<ImportOptions, 'file'> & { kind: K; layer?: string },
+  sidecars: Sidecars = {},
+): ImportFileResult<K> {
   const r = readFile(name, bytes, { ...opts, layers: opts.layer ? [opts.layer] : opts.layers }, sidecars);
   if (!r.ok) return r;
   if (r.layers.length > 1) {

@@ -49,7 +49,7 @@ function anchor(item: Item): LonLat | null {
   }
 }
 
-const nameOf = (x: Item): string => (typeof (x as { name?: unknown }).name === 'string' ? ((x as { name: string }).name.trim()) : '');
+const nameOf = (x: Item): string => (typeof (x as { name?: unknown }).name === 'string' ? (x as { name: string }).name.trim() : '');
 
 /** content equality of two records (key order aside) */
 function same(a: unknown, b: unknown): boolean {
@@ -57,7 +57,12 @@ function same(a: unknown, b: unknown): boolean {
 }
 function sorted(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 

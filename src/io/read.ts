@@ -90,7 +90,8 @@ function readLayers(name: string, b: Uint8Array, opts: ReadOptions, sidecars: Si
     case 'xlsx': {
       const grids = xlsxGrids(name, b).filter((g) => g.rows.some((r) => r.some((c) => c !== null && c !== '')));
       const wanted = opts.layers?.length ? grids.filter((g) => opts.layers?.includes(g.name)) : grids;
-      if (wanted.length === 0) fail(grids.length ? 'io.err.noSuchLayer' : 'io.err.emptyWorkbook', { file: name, layers: (opts.layers ?? []).join(', '), available: grids.map((g) => g.name).join(', ') });
+      if (wanted.length === 0)
+        fail(grids.length ? 'io.err.noSuchLayer' : 'io.err.emptyWorkbook', { file: name, layers: (opts.layers ?? []).join(', '), available: grids.map((g) => g.name).join(', ') });
       return wanted.map((g) => gridToLayer(name, g, 'xlsx', opts));
     }
     case 'shapefile': {

@@ -37,7 +37,12 @@ export function formatReport(r: ValidationReport, lang: Lang, maxProblems = 50):
   const lines = [
     t(lang, 'io.report.title', { file: r.file, kind: t(lang, `io.kind.${r.kind}`), layer: r.layer }),
     t(lang, 'io.report.counts', { total: r.total, good: r.good, errors: r.withErrors, warnings: r.withWarnings }),
-    t(lang, 'io.report.crs', { crs: r.crs.code, source: t(lang, `io.report.crsSource.${r.crs.source}`), coords: r.coords, encoding: r.encoding ? `${r.encoding.name}（${t(lang, `io.report.encSource.${r.encoding.source}`)}）` : '—' }),
+    t(lang, 'io.report.crs', {
+      crs: r.crs.code,
+      source: t(lang, `io.report.crsSource.${r.crs.source}`),
+      coords: r.coords,
+      encoding: r.encoding ? `${r.encoding.name}（${t(lang, `io.report.encSource.${r.encoding.source}`)}）` : '—',
+    }),
     t(lang, 'io.report.mapping', { mapping: mapping || '—' }),
     ...(r.notes ?? []).map((n) => tm(lang, n)),
   ];

@@ -220,7 +220,12 @@ export class MapView {
   private countOutsideShown(): number {
     const layers = ['a-outside-line', 'a-outside-point', 'a-outside-dot'].filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
     if (layers.length === 0) return 0;
-    const ids = new Set(this.map.queryRenderedFeatures({ layers }).filter((f) => f.state.outside === true).map((f) => String(f.id)));
+    const ids = new Set(
+      this.map
+        .queryRenderedFeatures({ layers })
+        .filter((f) => f.state.outside === true)
+        .map((f) => String(f.id)),
+    );
     return ids.size;
   }
 

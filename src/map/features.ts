@@ -73,4 +73,3 @@ export function facilityFeatures(facilities: readonly Facility[], lang: Lang): F
     }),
   };
 }
-

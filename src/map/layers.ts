@@ -8,7 +8,6 @@ import type { Verdict } from '../state/verdicts';
 import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
 import { CLUSTER_OPTIONS, clusterLayers, clustered, NOT_CLUSTER } from './facility-clusters';
 
-
 export const SOURCES = {
   streets: 'a-streets',
   communities: 'a-communities',
@@ -139,7 +138,12 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       filter: isArea,
       layout: { visibility: vis(o.visible.outside), 'line-join': 'round' },
       // filters cannot read feature state, so the line is drawn for all and shown for the outside ones
-      paint: { 'line-opacity': ['case', isOutside, 1, 0], 'line-color': OUTSIDE_COLOUR, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4], 'line-dasharray': [2, 1] },
+      paint: {
+        'line-opacity': ['case', isOutside, 1, 0],
+        'line-color': OUTSIDE_COLOUR,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4],
+        'line-dasharray': [2, 1],
+      },
     },
     {
       id: 'a-outside-point',
@@ -147,7 +151,13 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       source: SOURCES.communities,
       filter: isPoint,
       layout: { visibility: vis(o.visible.outside) },
-      paint: { 'circle-stroke-opacity': ['case', isOutside, 1, 0], 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': OUTSIDE_COLOUR, 'circle-stroke-width': 3 },
+      paint: {
+        'circle-stroke-opacity': ['case', isOutside, 1, 0],
+        'circle-radius': 10,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': OUTSIDE_COLOUR,
+        'circle-stroke-width': 3,
+      },
     },
     {
       id: 'a-facilities-marker',

@@ -34,7 +34,11 @@ export function suggestFeatures(result: SuggestResult | null, highlighted: numbe
   }
   // markers last, highest rank first, so site 1 is drawn on top where markers overlap
   for (const s of [...(result?.sites ?? [])].reverse()) {
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: s.candidate.point }, properties: { id: `site-${s.rank}`, role: 'site', rank: s.rank, label: String(s.rank), on: s.rank === highlighted } });
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: s.candidate.point },
+      properties: { id: `site-${s.rank}`, role: 'site', rank: s.rank, label: String(s.rank), on: s.rank === highlighted },
+    });
   }
   return { type: 'FeatureCollection', features };
 }

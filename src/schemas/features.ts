@@ -52,7 +52,10 @@ export const zCommunity = z.object({
   elderly: optNum,
   infants: optNum,
   geometry: zCommunityGeometry,
-  entrances: z.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])).min(1).optional(),
+  entrances: z
+    .array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+    .min(1)
+    .optional(),
   extra: zExtra,
 });
 
@@ -90,7 +93,12 @@ export const zRoad = z.object({
 
 // What the schemas accept must be a valid model record (compile-time check).
 type Fits<A, B> = [A] extends [B] ? true : false;
-const fits: [Fits<z.infer<typeof zCommunity>, Community>, Fits<z.infer<typeof zFacility>, Facility>, Fits<z.infer<typeof zStreet>, Street>, Fits<z.infer<typeof zRoad>, Road>] = [true, true, true, true];
+const fits: [Fits<z.infer<typeof zCommunity>, Community>, Fits<z.infer<typeof zFacility>, Facility>, Fits<z.infer<typeof zStreet>, Street>, Fits<z.infer<typeof zRoad>, Road>] = [
+  true,
+  true,
+  true,
+  true,
+];
 void fits;
 
 /** Properties looked up through the alias table; what is not used ends up in `rest`. */
@@ -128,7 +136,10 @@ class PropertyReader {
 function numeric(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isNaN(raw) ? undefined : raw;
   if (typeof raw !== 'string') return undefined;
-  const s = raw.trim().replace(/[,，\s]/g, '').replace(/(㎡|m²|m2|平方米|人|户|张|个|名)$/u, '');
+  const s = raw
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/(㎡|m²|m2|平方米|人|户|张|个|名)$/u, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
   return Number(s);
 }
@@ -171,7 +182,13 @@ interface FeatureCtx {
 
 function problem(c: FeatureCtx, field: string | undefined, key: string, args: Record<string, string | number> = {}): void {
   // `index` stays 0-based (array position); messages count features from 1 as people do
-  c.problems.push({ file: c.file, index: c.index, id: c.id, field, msg: { key, args: { file: c.file, index: c.index, n: c.index + 1, id: c.id ?? '?', field: field ?? '', ...args } } });
+  c.problems.push({
+    file: c.file,
+    index: c.index,
+    id: c.id,
+    field,
+    msg: { key, args: { file: c.file, index: c.index, n: c.index + 1, id: c.id ?? '?', field: field ?? '', ...args } },
+  });
 }
 
 function issue(c: FeatureCtx, field: string, key: string, args: Record<string, string | number> = {}): void {
@@ -317,7 +334,9 @@ function readEntrances(c: FeatureCtx, r: PropertyReader, aliases: readonly strin
         .map((s) => s.trim())
         .filter(Boolean)
         .map((s) => s.split(/[,，\s]+/).map(Number));
-  const ok = pairs.every((q) => Array.isArray(q) && q.length === 2 && q.every((v) => typeof v === 'number' && Number.isFinite(v)) && Math.abs(q[0] as number) <= 180 && Math.abs(q[1] as number) <= 90);
+  const ok = pairs.every(
+    (q) => Array.isArray(q) && q.length === 2 && q.every((v) => typeof v === 'number' && Number.isFinite(v)) && Math.abs(q[0] as number) <= 180 && Math.abs(q[1] as number) <= 90,
+  );
   if (!ok || pairs.length === 0) {
     issue(c, 'entrances', 'issue.badEntrances', { raw: JSON.stringify(p.value).slice(0, 80), key: p.key });
     return undefined;
@@ -387,7 +406,9 @@ export function parseRoad(raw: unknown, index: number, file: string, problems: I
   const src = r.get(ROAD_FIELDS.source);
   const geometry = readGeometry(c, zRoadGeometry, f.geometry);
   if (!geometry) return undefined;
-  return stripUndefined(zRoad.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }));
+  return stripUndefined(
+    zRoad.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }),
+  );
 }
 
 function stripUndefined<T extends object>(o: T): T {

@@ -61,7 +61,16 @@ export function parseAssignment(text: string, into: Partial<Params>): ParamsResu
     return { ok: true, params: { ...into, thresholds: { ...(into.thresholds ?? {}), [key]: n } } };
   }
   const d = (DEFAULT_PARAMS as unknown as Record<string, unknown>)[name];
-  const typed: unknown = Array.isArray(d) ? value.split(',').map((s) => s.trim()).filter(Boolean) : typeof d === 'number' ? (value === '' ? NaN : Number(value)) : value;
+  const typed: unknown = Array.isArray(d)
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : typeof d === 'number'
+      ? value === ''
+        ? NaN
+        : Number(value)
+      : value;
   const r = parseParams({ [name]: typed });
   if (r.ok) return { ok: true, params: { ...into, ...r.params } };
   // echo what was typed ("abc"), not the number it failed to become (NaN prints as null)

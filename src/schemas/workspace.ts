@@ -60,7 +60,11 @@ export const zVerdictRow = z.object({
   rule: z.string().min(1).max(200),
   /** the requirement's plain name, for the screen (the rule id goes behind a fold) */
   name: z.object({ zh: z.string().max(300), en: z.string().max(300) }).optional(),
-  verdict: z.enum(VERDICTS), value: z.number().nullable().optional(), threshold: z.number().nullable().optional(), clause: z.string().max(2000).optional() });
+  verdict: z.enum(VERDICTS),
+  value: z.number().nullable().optional(),
+  threshold: z.number().nullable().optional(),
+  clause: z.string().max(2000).optional(),
+});
 
 export const zReviewWrite = z.object({
   applicant: name,

@@ -83,7 +83,9 @@ export async function throttled(q: Queryable, name: string, ip: string, failures
 
 /** Checks name + password; records a failure (for the name and the address) when it does not match. */
 export async function checkLogin(q: Queryable, name: string, password: string, ip: string): Promise<User | undefined> {
-  const rows = await q.query<{ id: number; name: string; role: Role; disabled: boolean; pw_hash: string }>('SELECT id, name, role, disabled, pw_hash FROM users WHERE name = $1', [name]);
+  const rows = await q.query<{ id: number; name: string; role: Role; disabled: boolean; pw_hash: string }>('SELECT id, name, role, disabled, pw_hash FROM users WHERE name = $1', [
+    name,
+  ]);
   const u = rows[0];
   // an unknown name costs the same scrypt as a known one, so timing does not tell which names exist
   const ok = (await verifyPassword(password, u ? u.pw_hash : await DUMMY)) && u !== undefined;

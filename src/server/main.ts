@@ -85,7 +85,10 @@ async function main(): Promise<void> {
     console.log(`[server] workspace on ${url} (${where})`);
     console.log(existsSync(appDir) ? `[server] serving the app from ${appDir}` : `[server] no ${appDir}/: run npm run build to serve the app here too`);
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    if (n === 0) console.log(`[server] no users yet; create the first admin with:\n  npm run serve -- ${args.includes('--data') ? `--data ${arg(args, '--data')} ` : ''}--create-user admin --role admin   (then type the password)`);
+    if (n === 0)
+      console.log(
+        `[server] no users yet; create the first admin with:\n  npm run serve -- ${args.includes('--data') ? `--data ${arg(args, '--data')} ` : ''}--create-user admin --role admin   (then type the password)`,
+      );
   });
   const stop = (): void => {
     server.close();

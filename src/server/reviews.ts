@@ -56,9 +56,24 @@ export function toReview(r: Record<string, unknown>): Review {
 
 /** The register as a workbook: one row per review, the verdicts counted and the failed rules named. */
 export function registerXlsx(reviews: Review[], lang: Lang): Buffer {
-  const head = ['number', 'applicant', 'project', 'status', 'profile', 'dataVersion', 'fails', 'failedRules', 'author', 'createdAt', 'submittedAt', 'decision', 'reviewer', 'decidedAt', 'decisionNote', 'report'].map((k) =>
-    t(lang, `ws.col.${k}`),
-  );
+  const head = [
+    'number',
+    'applicant',
+    'project',
+    'status',
+    'profile',
+    'dataVersion',
+    'fails',
+    'failedRules',
+    'author',
+    'createdAt',
+    'submittedAt',
+    'decision',
+    'reviewer',
+    'decidedAt',
+    'decisionNote',
+    'report',
+  ].map((k) => t(lang, `ws.col.${k}`));
   const rows = reviews.map((r) => [
     r.number,
     r.applicant,

@@ -68,7 +68,15 @@ const user = (ctx: Ctx): User => {
   return ctx.session.user;
 };
 
-async function audit(q: Queryable, u: User, action: string, entity: string, id: string | number | null, before: string | number | null, after: string | number | null): Promise<void> {
+async function audit(
+  q: Queryable,
+  u: User,
+  action: string,
+  entity: string,
+  id: string | number | null,
+  before: string | number | null,
+  after: string | number | null,
+): Promise<void> {
   await q.query('INSERT INTO audit (user_id, user_name, action, entity, entity_id, before_id, after_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
     u.id,
     u.name,
@@ -227,11 +235,20 @@ export const ROUTES: RouteSpec[] = [
     spec: 'GET /api/data',
     access: ALL,
     handler: async (ctx) => {
-      const rows = await ctx.db.query('SELECT d.version, d.note, d.created_at, d.restored_from, d.bytes, u.name AS author FROM data_versions d JOIN users u ON u.id = d.author_id ORDER BY d.version DESC');
+      const rows = await ctx.db.query(
+        'SELECT d.version, d.note, d.created_at, d.restored_from, d.bytes, u.name AS author FROM data_versions d JOIN users u ON u.id = d.author_id ORDER BY d.version DESC',
+      );
       sendJson(
         ctx.res,
         200,
-        rows.map((r) => ({ version: Number(r.version), note: r.note, author: r.author, createdAt: iso(r.created_at), restoredFrom: r.restored_from == null ? null : Number(r.restored_from), bytes: Number(r.bytes) })),
+        rows.map((r) => ({
+          version: Number(r.version),
+          note: r.note,
+          author: r.author,
+          createdAt: iso(r.created_at),
+          restoredFrom: r.restored_from == null ? null : Number(r.restored_from),
+          bytes: Number(r.bytes),
+        })),
       );
     },
   },
@@ -239,7 +256,8 @@ export const ROUTES: RouteSpec[] = [
     spec: 'GET /api/data/:version',
     access: ALL,
     handler: async (ctx, p) => {
-      const sql = p.version === 'current' ? 'SELECT version, project FROM data_versions ORDER BY version DESC LIMIT 1' : 'SELECT version, project FROM data_versions WHERE version = $1';
+      const sql =
+        p.version === 'current' ? 'SELECT version, project FROM data_versions ORDER BY version DESC LIMIT 1' : 'SELECT version, project FROM data_versions WHERE version = $1';
       const rows = await ctx.db.query(sql, p.version === 'current' ? [] : [intParam(p.version, 'data version')]);
       if (!rows[0]) throw new HttpError(404, 'not_found', p.version === 'current' ? 'no data imported yet' : `no data version ${p.version}`);
       sendJson(ctx.res, 200, { version: Number(rows[0].version), project: rows[0].project });
@@ -253,7 +271,12 @@ export const ROUTES: RouteSpec[] = [
       const bytes = Buffer.byteLength(JSON.stringify(body.project));
       const version = await ctx.db.tx(async (q) => {
         const [prev] = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM data_versions');
-        const [r] = await q.query<{ version: number }>('INSERT INTO data_versions (note, author_id, project, bytes) VALUES ($1, $2, $3::text::jsonb, $4) RETURNING version', [body.note, user(ctx).id, JSON.stringify(body.project), bytes]);
+        const [r] = await q.query<{ version: number }>('INSERT INTO data_versions (note, author_id, project, bytes) VALUES ($1, $2, $3::text::jsonb, $4) RETURNING version', [
+          body.note,
+          user(ctx).id,
+          JSON.stringify(body.project),
+          bytes,
+        ]);
         await audit(q, user(ctx), 'import', 'data', r.version, prev?.v ?? null, r.version);
         return r.version;
       });
@@ -298,7 +321,12 @@ export const ROUTES: RouteSpec[] = [
       const u = user(ctx);
       const s = await ctx.db.tx(async (q) => {
         await checkDataVersion(q, body.baseVersion);
-        const [r] = await q.query<{ id: number }>('INSERT INTO scenarios (name, author_id, base_version, body, updated_by) VALUES ($1, $2, $3, $4::text::jsonb, $2) RETURNING id', [body.name, u.id, body.baseVersion, JSON.stringify(body.body)]);
+        const [r] = await q.query<{ id: number }>('INSERT INTO scenarios (name, author_id, base_version, body, updated_by) VALUES ($1, $2, $3, $4::text::jsonb, $2) RETURNING id', [
+          body.name,
+          u.id,
+          body.baseVersion,
+          JSON.stringify(body.body),
+        ]);
         await audit(q, u, 'create', 'scenario', r.id, null, `${r.id}@1`);
         return oneScenario(q, r.id);
       });
@@ -369,7 +397,21 @@ export const ROUTES: RouteSpec[] = [
         const [r] = await q.query<{ id: number }>(
           `INSERT INTO reviews (number, year, seq, applicant, project, site, figures, profile, params, data_version, verdicts, fails, author_id)
            VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9::text::jsonb, $10, $11::text::jsonb, $12, $13) RETURNING id`,
-          [n.number, n.year, n.seq, body.applicant, body.project, JSON.stringify(body.site), JSON.stringify(body.figures), body.profile, JSON.stringify(body.params), body.dataVersion, JSON.stringify(body.verdicts), fails(body.verdicts), u.id],
+          [
+            n.number,
+            n.year,
+            n.seq,
+            body.applicant,
+            body.project,
+            JSON.stringify(body.site),
+            JSON.stringify(body.figures),
+            body.profile,
+            JSON.stringify(body.params),
+            body.dataVersion,
+            JSON.stringify(body.verdicts),
+            fails(body.verdicts),
+            u.id,
+          ],
         );
         await audit(q, u, 'create', 'review', r.id, null, n.number);
         return oneReview(q, r.id);
@@ -391,7 +433,18 @@ export const ROUTES: RouteSpec[] = [
         if (cur.revision !== body.revision) throw new HttpError(409, 'stale', `review ${cur.number} is at revision ${cur.revision}; you edited revision ${body.revision}`, cur);
         await q.query(
           `UPDATE reviews SET applicant = $2, project = $3, site = $4::text::jsonb, figures = $5::text::jsonb, profile = $6, params = $7::text::jsonb, data_version = $8, verdicts = $9::text::jsonb, fails = $10, revision = revision + 1 WHERE id = $1`,
-          [id, body.applicant, body.project, JSON.stringify(body.site), JSON.stringify(body.figures), body.profile, JSON.stringify(body.params), body.dataVersion, JSON.stringify(body.verdicts), fails(body.verdicts)],
+          [
+            id,
+            body.applicant,
+            body.project,
+            JSON.stringify(body.site),
+            JSON.stringify(body.figures),
+            body.profile,
+            JSON.stringify(body.params),
+            body.dataVersion,
+            JSON.stringify(body.verdicts),
+            fails(body.verdicts),
+          ],
         );
         await audit(q, u, 'update', 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
         return oneReview(q, id);
@@ -457,7 +510,12 @@ export const ROUTES: RouteSpec[] = [
         const cur = await oneReview(q, id, true);
         if (cur.status !== 'submitted') throw new HttpError(409, 'not_submitted', `review ${cur.number} is ${cur.status}; only a submitted review can be decided`, cur);
         if (cur.revision !== body.revision) throw new HttpError(409, 'stale', `review ${cur.number} is at revision ${cur.revision}; you read revision ${body.revision}`, cur);
-        await q.query(`UPDATE reviews SET status = 'decided', decision = $2, decision_note = $3, reviewer_id = $4, decided_at = now(), revision = revision + 1 WHERE id = $1`, [id, body.decision, body.note, u.id]);
+        await q.query(`UPDATE reviews SET status = 'decided', decision = $2, decision_note = $3, reviewer_id = $4, decided_at = now(), revision = revision + 1 WHERE id = $1`, [
+          id,
+          body.decision,
+          body.note,
+          u.id,
+        ]);
         await audit(q, u, 'decide', 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
         return oneReview(q, id);
       });
@@ -557,14 +615,16 @@ function filterSql(f: z.infer<typeof zReviewFilter>): { where: string; params: u
 
 export function buildRouter(): Router<Ctx> {
   const router = new Router<Ctx>();
-  for (const r of ROUTES) router.add(r.spec, async (ctx, p) => {
-    if (r.access !== 'public') {
-      if (!ctx.session) throw new HttpError(401, 'login', 'log in first');
-      // every write carries the session's CSRF token in a header a cross-site form cannot set
-      if (ctx.req.method !== 'GET' && !sameToken(String(ctx.req.headers['x-csrf-token'] ?? ''), ctx.session.csrf)) throw new HttpError(403, 'csrf', 'missing or wrong X-CSRF-Token header (GET /api/me gives it)');
-      if (!r.access.includes(ctx.session.user.role)) throw new HttpError(403, 'forbidden', `${r.spec} needs the role ${r.access.join(' or ')}; you are ${ctx.session.user.role}`);
-    }
-    await r.handler(ctx, p);
-  });
+  for (const r of ROUTES)
+    router.add(r.spec, async (ctx, p) => {
+      if (r.access !== 'public') {
+        if (!ctx.session) throw new HttpError(401, 'login', 'log in first');
+        // every write carries the session's CSRF token in a header a cross-site form cannot set
+        if (ctx.req.method !== 'GET' && !sameToken(String(ctx.req.headers['x-csrf-token'] ?? ''), ctx.session.csrf))
+          throw new HttpError(403, 'csrf', 'missing or wrong X-CSRF-Token header (GET /api/me gives it)');
+        if (!r.access.includes(ctx.session.user.role)) throw new HttpError(403, 'forbidden', `${r.spec} needs the role ${r.access.join(' or ')}; you are ${ctx.session.user.role}`);
+      }
+      await r.handler(ctx, p);
+    });
   return router;
 }

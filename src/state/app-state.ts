@@ -94,14 +94,15 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
   const nameOf = computed(() => {
     const p = project.value;
     const l = layers.value;
-    const maps: Partial<Record<Level, Map<string, string>>> = p && l
-      ? {
-          community: new Map(l.communities.map((c) => [c.id, c.name])),
-          facility: new Map(l.facilities.map((f) => [f.id, f.name])),
-          street: new Map(l.streets.map((s) => [s.id, s.name])),
-          area: new Map([['area', p.area.name]]),
-        }
-      : {};
+    const maps: Partial<Record<Level, Map<string, string>>> =
+      p && l
+        ? {
+            community: new Map(l.communities.map((c) => [c.id, c.name])),
+            facility: new Map(l.facilities.map((f) => [f.id, f.name])),
+            street: new Map(l.streets.map((s) => [s.id, s.name])),
+            area: new Map([['area', p.area.name]]),
+          }
+        : {};
     return (level: Level, id: string) => maps[level]?.get(id);
   });
 

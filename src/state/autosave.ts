@@ -72,7 +72,10 @@ export interface ProjectDeps {
 function scenarioPart(s: AppState, deps: ProjectDeps): Record<string, unknown> {
   const session = s.session.peek();
   const ledger = s.project.peek()?.other.ledger;
-  return { ...writeScenarioPart({ scenarios: session ? savedScenarios(session) : [], views: deps.views(), activeScenario: session?.active ?? BASELINE_ID }), ...(ledger ? { ledger } : {}) };
+  return {
+    ...writeScenarioPart({ scenarios: session ? savedScenarios(session) : [], views: deps.views(), activeScenario: session?.active ?? BASELINE_ID }),
+    ...(ledger ? { ledger } : {}),
+  };
 }
 
 /** The project's own extra keys without a scenario part (the part is written fresh). */
@@ -102,7 +105,8 @@ export function parseRecord(v: unknown): AutosaveRecord | null {
   if (typeof v !== 'object' || v === null) return null;
   const r = v as Record<string, unknown>;
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (r.version !== AUTOSAVE_VERSION || typeof r.fileName !== 'string' || typeof r.savedAt !== 'string' || typeof r.profile !== 'string' || !obj(r.part) || !obj(r.params)) return null;
+  if (r.version !== AUTOSAVE_VERSION || typeof r.fileName !== 'string' || typeof r.savedAt !== 'string' || typeof r.profile !== 'string' || !obj(r.part) || !obj(r.params))
+    return null;
   const st = (typeof r.settings === 'object' && r.settings !== null ? r.settings : {}) as Record<string, unknown>;
   const vis = (typeof st.visible === 'object' && st.visible !== null ? st.visible : {}) as Record<string, unknown>;
   const settings: Settings = {
@@ -129,10 +133,7 @@ function dataIdentity(s: AppState): unknown[] {
 
 /** Writes the small record, and the data record too unless `sameData` says it is already
  *  stored (the data are written first, so a record never points at data older than itself). */
-export async function saveNow(
-  s: AppState,
-  deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean },
-): Promise<AutosaveRecord> {
+export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean }): Promise<AutosaveRecord> {
   const p = s.project.peek();
   if (!p) throw new Error('no project is open');
   if (!deps.sameData) {

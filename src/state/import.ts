@@ -132,7 +132,14 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
       const buffer = await file.arrayBuffer();
       const cols = s.columns.peek();
       const answer = await deps.importer.read(
-        { name: file.name, buffer, kind: keep ? s.kind.peek() : undefined, crs: s.crs.peek() || undefined, coords: s.coords.peek(), ...(cols ? { xColumn: cols.x, yColumn: cols.y } : {}) },
+        {
+          name: file.name,
+          buffer,
+          kind: keep ? s.kind.peek() : undefined,
+          crs: s.crs.peek() || undefined,
+          coords: s.coords.peek(),
+          ...(cols ? { xColumn: cols.x, yColumn: cols.y } : {}),
+        },
         (f) => {
           if (g === generation) s.progress.value = f;
         },

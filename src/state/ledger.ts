@@ -28,7 +28,10 @@ export function createLedger(s: AppState) {
     const out = new Set<string>();
     for (const { target } of ledgerTargets(s.profile.value)) {
       for (const part of responsibleLabel(target).split(/[、，,；;]/)) {
-        const name = part.replace(/^(牵头单位|责任单位)[:：]/, '').replace(/(按职责分工负责|分工负责|牵头|负责|参加|配合).*$/, '').trim();
+        const name = part
+          .replace(/^(牵头单位|责任单位)[:：]/, '')
+          .replace(/(按职责分工负责|分工负责|牵头|负责|参加|配合).*$/, '')
+          .trim();
         if (/^[区市]\S{1,12}(局|委|办|会|中心)$/.test(name)) out.add(name);
       }
     }
@@ -46,7 +49,11 @@ export function createLedger(s: AppState) {
     async xlsx(lang: 'zh' | 'en'): Promise<Uint8Array> {
       const { ledgerXlsx } = await import('../io/export/ledger');
       const documents = [...new Set(ledgerTargets(s.profile.peek()).map((x) => x.document))];
-      return ledgerXlsx(shown.peek(), { area: s.project.peek()?.area.name ?? '', documents, year: s.params.peek().year, dept: dept.peek().trim() || undefined, at: new Date().toISOString() }, lang);
+      return ledgerXlsx(
+        shown.peek(),
+        { area: s.project.peek()?.area.name ?? '', documents, year: s.params.peek().year, dept: dept.peek().trim() || undefined, at: new Date().toISOString() },
+        lang,
+      );
     },
     /** Records an entry for the evaluated year; returns false when no project is open. */
     enter(e: Omit<LedgerEntry, 'year' | 'at'> & { at?: string }): boolean {

@@ -152,7 +152,8 @@ export function qualityNote(r: SuggestResult): { key: string; args: Record<strin
   const got = r.sites.at(-1)?.cumulative ?? 0;
   if (r.guarantee !== null) notes.push({ key: 'suggest.quality.guarantee', args: { pct: Math.floor(r.guarantee * 1000) / 10 } });
   else if (r.goal !== 'ratio') notes.push({ key: 'suggest.quality.noGuarantee', args: {} });
-  if (r.upperBound !== null && r.upperBound > 0) notes.push({ key: 'suggest.quality.bound', args: { pct: Math.min(100, Math.floor((1000 * got) / r.upperBound) / 10), bound: Math.round(r.upperBound) } });
+  if (r.upperBound !== null && r.upperBound > 0)
+    notes.push({ key: 'suggest.quality.bound', args: { pct: Math.min(100, Math.floor((1000 * got) / r.upperBound) / 10), bound: Math.round(r.upperBound) } });
   else if (r.upperBound === 0) notes.push({ key: 'suggest.quality.nothingLeft', args: {} });
   return notes;
 }

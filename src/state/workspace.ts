@@ -40,12 +40,17 @@ export class WorkspaceClient {
     if (!r.ok) {
       // a gateway's 502/503/504 without our error shape means the workspace is not there
       const err = zApiError.safeParse(json);
-      if (!err.success) return r.status >= 500 ? { ok: false, offline: true, message: `HTTP ${r.status}` } : { ok: false, offline: false, status: r.status, error: 'http', message: `HTTP ${r.status}` };
+      if (!err.success)
+        return r.status >= 500
+          ? { ok: false, offline: true, message: `HTTP ${r.status}` }
+          : { ok: false, offline: false, status: r.status, error: 'http', message: `HTTP ${r.status}` };
       return { ok: false, offline: false, status: r.status, ...err.data };
     }
     if (!schema) return { ok: true, value: json as T };
     const parsed = schema.safeParse(json);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, offline: false, status: r.status, error: 'answer', message: `unexpected answer from ${path}: ${parsed.error.issues[0]?.message}` };
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, offline: false, status: r.status, error: 'answer', message: `unexpected answer from ${path}: ${parsed.error.issues[0]?.message}` };
   }
 
   async login(name: string, password: string): Promise<Outcome<Session>> {
@@ -63,7 +68,12 @@ export class WorkspaceClient {
   async uploadReport(r: { id: number }, pdf: ArrayBuffer): Promise<Outcome<Review>> {
     let res: Response;
     try {
-      res = await this.f(new URL(`/api/reviews/${r.id}/report`, this.base).href, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/pdf', 'x-csrf-token': this.csrf }, body: pdf });
+      res = await this.f(new URL(`/api/reviews/${r.id}/report`, this.base).href, {
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/pdf', 'x-csrf-token': this.csrf },
+        body: pdf,
+      });
     } catch (e) {
       return { ok: false, offline: true, message: (e as Error).message };
     }

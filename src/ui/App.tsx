@@ -26,12 +26,32 @@ import { ImportExport } from './import/ImportExport';
 import { ledgerOpen } from './ledger/LedgerButton';
 
 // site check, suggestion, workspace, ledger and compare: their code loads when first opened (lazy.tsx)
-const SuggestPanel = lazyPanel(() => import('./suggest/SuggestPanel').then((m) => m.SuggestPanel), () => useApp().state.suggest.open.value);
-const SitePanel = lazyPanel(() => import('./site/SitePanel').then((m) => m.SitePanel), () => site.open.value);
-const SiteReport = lazyPanel(() => import('./site/SiteReport').then((m) => m.SiteReport), () => site.reportOpen.value, 'site-report');
-const WorkspacePanel = lazyPanel(() => import('./workspace/WorkspacePanel').then((m) => m.WorkspacePanel), () => ws.open.value);
-const LedgerPanel = lazyPanel(() => import('./ledger/LedgerPanel').then((m) => m.LedgerPanel), () => ledgerOpen.value);
-const ComparePanel = lazyPanel<{ demoBasemapUrl: string }>(() => import('./compare/ComparePanel').then((m) => m.ComparePanel), () => usePresent().compare.state.users.value.has('panel'), 'compare-panel');
+const SuggestPanel = lazyPanel(
+  () => import('./suggest/SuggestPanel').then((m) => m.SuggestPanel),
+  () => useApp().state.suggest.open.value,
+);
+const SitePanel = lazyPanel(
+  () => import('./site/SitePanel').then((m) => m.SitePanel),
+  () => site.open.value,
+);
+const SiteReport = lazyPanel(
+  () => import('./site/SiteReport').then((m) => m.SiteReport),
+  () => site.reportOpen.value,
+  'site-report',
+);
+const WorkspacePanel = lazyPanel(
+  () => import('./workspace/WorkspacePanel').then((m) => m.WorkspacePanel),
+  () => ws.open.value,
+);
+const LedgerPanel = lazyPanel(
+  () => import('./ledger/LedgerPanel').then((m) => m.LedgerPanel),
+  () => ledgerOpen.value,
+);
+const ComparePanel = lazyPanel<{ demoBasemapUrl: string }>(
+  () => import('./compare/ComparePanel').then((m) => m.ComparePanel),
+  () => usePresent().compare.state.users.value.has('panel'),
+  'compare-panel',
+);
 
 export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state } = useApp();

@@ -54,7 +54,13 @@ export function BasemapPicker() {
         ))}
       </select>
       {(kind === 'pmtiles-url' || kind === 'tiles-url') && (
-        <input type="url" data-testid="basemap-url" placeholder={kind === 'tiles-url' ? 'https://…/{z}/{x}/{y}.png' : 'https://…/city.pmtiles'} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+        <input
+          type="url"
+          data-testid="basemap-url"
+          placeholder={kind === 'tiles-url' ? 'https://…/{z}/{x}/{y}.png' : 'https://…/city.pmtiles'}
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
       )}
       {kind === 'pmtiles-file' && (
         <input
@@ -77,7 +83,11 @@ export function BasemapPicker() {
       )}
       {kind === 'tiles-url' && <p class="note">{tr('ui.basemap.online')}</p>}
       {problem && <p class="error">{problem}</p>}
-      {current.kind === 'pmtiles-file' && <p class="note" data-testid="basemap-current-file">{tr('ui.basemap.file', { name: current.name })}</p>}
+      {current.kind === 'pmtiles-file' && (
+        <p class="note" data-testid="basemap-current-file">
+          {tr('ui.basemap.file', { name: current.name })}
+        </p>
+      )}
     </section>
   );
 }

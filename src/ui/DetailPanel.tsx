@@ -14,7 +14,13 @@ function ResultItem({ r, chosen }: { r: RuleResult; chosen: boolean }) {
   // the same display strings as the command-line report (numbers, units, shortfall unit, reason)
   const row = resultRow(r, state.lang.value);
   return (
-    <li class={`result status-${r.status}${chosen ? ' chosen-rule' : ''}`} data-rule={r.rule} data-status={r.status} data-view={r.view ?? 'onsite'} data-chosen={chosen ? 'true' : undefined}>
+    <li
+      class={`result status-${r.status}${chosen ? ' chosen-rule' : ''}`}
+      data-rule={r.rule}
+      data-status={r.status}
+      data-view={r.view ?? 'onsite'}
+      data-chosen={chosen ? 'true' : undefined}
+    >
       <div class="result-head">
         <span class={`badge ${r.status}`}>{tr(`ui.status.${r.status}`)}</span>
         <strong>{row.name}</strong>

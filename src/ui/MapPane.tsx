@@ -30,12 +30,16 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
 
   useEffect(() => {
     if (!host.current) return;
-    const view = new MapView(host.current, { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null }, {
-      onClick: (hit) => actions.select(hit),
-      onHover: (hit, at) => setHover((old) => (hit && at ? (old && old.id === hit.id && Math.abs(old.x - at.x) + Math.abs(old.y - at.y) < 6 ? old : { ...hit, ...at }) : null)),
-      onIdle: (idle) => actions.setMapIdle(idle),
-      onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
-    });
+    const view = new MapView(
+      host.current,
+      { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null },
+      {
+        onClick: (hit) => actions.select(hit),
+        onHover: (hit, at) => setHover((old) => (hit && at ? (old && old.id === hit.id && Math.abs(old.x - at.x) + Math.abs(old.y - at.y) < 6 ? old : { ...hit, ...at }) : null)),
+        onIdle: (idle) => actions.setMapIdle(idle),
+        onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
+      },
+    );
     mapCapture.current = (ratio) => view.capture(ratio);
     attachDrawing(view.drawHost());
     mainMap.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
@@ -73,10 +77,23 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const p = state.layers.value;
         if (!p) return;
         const verdicts = state.verdicts.value;
-        const communities = unitStates(p.communities.map((c) => c.id), 'community', verdicts, state.outside.value);
+        const communities = unitStates(
+          p.communities.map((c) => c.id),
+          'community',
+          verdicts,
+          state.outside.value,
+        );
         view.setStates(SOURCES.communities, communities);
         view.setStates(SOURCES.communityDots, communities);
-        view.setStates(SOURCES.streets, unitStates(p.streets.map((s) => s.id), 'street', verdicts, new Set()));
+        view.setStates(
+          SOURCES.streets,
+          unitStates(
+            p.streets.map((s) => s.id),
+            'street',
+            verdicts,
+            new Set(),
+          ),
+        );
       }),
       effect(() => {
         const p = state.project.value;

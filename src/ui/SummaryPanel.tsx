@@ -30,8 +30,12 @@ export function SummaryPanel() {
                 {tr('ui.rule.overall')}
               </button>
             </td>
-            <td class="num" data-testid="overall-fail">{overall.fail}</td>
-            <td class="num" data-testid="overall-pass">{overall.pass}</td>
+            <td class="num" data-testid="overall-fail">
+              {overall.fail}
+            </td>
+            <td class="num" data-testid="overall-pass">
+              {overall.pass}
+            </td>
             <td class="num">{overall.na}</td>
           </tr>
           {counts.map((c) => (
@@ -48,7 +52,9 @@ export function SummaryPanel() {
           ))}
         </tbody>
       </table>
-      <p class="note" data-testid="summary-note">{tr('ui.summary.overallNote', { n: state.layers.value?.communities.length ?? 0 })}</p>
+      <p class="note" data-testid="summary-note">
+        {tr('ui.summary.overallNote', { n: state.layers.value?.communities.length ?? 0 })}
+      </p>
     </section>
   );
 }

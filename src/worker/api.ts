@@ -53,20 +53,60 @@ let reachCache: ReachCache | null = null;
 export const api = {
   // importers, suggestion, compare and the site check load on their first call (lazy-part.ts)
   ...lazyPart(
-    () => import('./import').then((m) => m.createImportApi({ baseline: () => baseline, current: () => data, setBaseline: (l) => { if (l.roads !== baseline?.roads) reachCache = null; if (baseline) baseline = data = { ...l, area: baseline.area }; } })),
-    { importRead: true, importCheck: true, importAccept: true, importRestore: true, importCancel: true, exportResults: true, exportGaps: true } satisfies Record<keyof ImportApi, true>,
+    () =>
+      import('./import').then((m) =>
+        m.createImportApi({
+          baseline: () => baseline,
+          current: () => data,
+          setBaseline: (l) => {
+            if (l.roads !== baseline?.roads) reachCache = null;
+            if (baseline) baseline = data = { ...l, area: baseline.area };
+          },
+        }),
+      ),
+    { importRead: true, importCheck: true, importAccept: true, importRestore: true, importCancel: true, exportResults: true, exportGaps: true } satisfies Record<
+      keyof ImportApi,
+      true
+    >,
   ),
   ...lazyPart(
-    () => import('./suggest').then((m) => m.createSuggestApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } })),
+    () =>
+      import('./suggest').then((m) =>
+        m.createSuggestApi({
+          layers: () => data,
+          reachCache: () => reachCache,
+          keepReachCache: (c) => {
+            reachCache = c;
+          },
+        }),
+      ),
     { suggest: true, cancelSuggest: true, readParcels: true } satisfies Record<keyof ReturnType<typeof createSuggestApi>, true>,
   ),
   // compare replays each side on the baseline itself (src/worker/compare.ts)
   ...lazyPart(
-    () => import('./compare').then((m) => m.createCompareApi({ baseline: () => baseline, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } })),
+    () =>
+      import('./compare').then((m) =>
+        m.createCompareApi({
+          baseline: () => baseline,
+          reachCache: () => reachCache,
+          keepReachCache: (c) => {
+            reachCache = c;
+          },
+        }),
+      ),
     { compare: true } satisfies Record<keyof ReturnType<typeof createCompareApi>, true>,
   ),
   ...lazyPart(
-    () => import('./site').then((m) => m.createSiteApi({ layers: () => data, reachCache: () => reachCache, keepReachCache: (c) => { reachCache = c; } })),
+    () =>
+      import('./site').then((m) =>
+        m.createSiteApi({
+          layers: () => data,
+          reachCache: () => reachCache,
+          keepReachCache: (c) => {
+            reachCache = c;
+          },
+        }),
+      ),
     { checkSite: true, readSiteFile: true, siteXlsx: true } satisfies Record<keyof ReturnType<typeof createSiteApi>, true>,
   ),
   // analyse() with the results fetched a slice per message (the page's client uses this)

@@ -154,7 +154,15 @@ export function createImportApi(project: ProjectHandle) {
       const current = project.baseline();
       // the study area lets unprefixed Gauss-Krüger metres find their zone
       const area = current ? areaBox(current) : undefined;
-      const r = readFile(req.name, new Uint8Array(req.buffer), { crs: req.crs || undefined, coords: req.coords, encoding: req.encoding || undefined, xColumn: req.xColumn, yColumn: req.yColumn, area, onProgress: onProgress ? (f) => void onProgress(f) : undefined });
+      const r = readFile(req.name, new Uint8Array(req.buffer), {
+        crs: req.crs || undefined,
+        coords: req.coords,
+        encoding: req.encoding || undefined,
+        xColumn: req.xColumn,
+        yColumn: req.yColumn,
+        area,
+        onProgress: onProgress ? (f) => void onProgress(f) : undefined,
+      });
       if (!r.ok) return r;
       file = req.name;
       layers = r.layers;
@@ -210,7 +218,15 @@ export function createImportApi(project: ProjectHandle) {
         roadCount: next.roads.length,
         credits: dataCredits(next),
         report: chosen.outcome.report,
-        record: { ...importRecord(chosen.outcome.report), mode: chosen.mode, imported: n, added: plan.added, updated: plan.updated, removed: plan.removed.length, at: new Date().toISOString() },
+        record: {
+          ...importRecord(chosen.outcome.report),
+          mode: chosen.mode,
+          imported: n,
+          added: plan.added,
+          updated: plan.updated,
+          removed: plan.removed.length,
+          at: new Date().toISOString(),
+        },
       };
     },
 

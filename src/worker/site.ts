@@ -33,7 +33,7 @@ export interface SiteCandidate {
 
 export type SiteFileRead =
   | { ok: true; file: string; candidates: SiteCandidate[]; crs: CrsInfo[]; notes: Msg[] }
-  | { ok: false; file: string; error: Msg; /** the coordinate system is missing or wrong: offer a choice */ crsNeeded: boolean };
+  | { ok: false; file: string; error: Msg /** the coordinate system is missing or wrong: offer a choice */; crsNeeded: boolean };
 
 const ALIASES: [keyof typeof SITE_FIELDS, string[]][] = (Object.entries(SITE_FIELDS) as [keyof typeof SITE_FIELDS, readonly string[]][]).map(([k, a]) => [k, a.map(normalizeName)]);
 
@@ -102,7 +102,12 @@ export function readSiteFile(name: string, bytes: Uint8Array | ArrayBuffer, opts
   }
   if (candidates.length === 0) {
     const kinds = [...new Set(r.layers.flatMap((l) => l.features.map((f) => f.geometry?.type ?? 'null')))].join(', ') || '—';
-    return { ok: false, file: name, error: { key: 'site.err.noPolygonInFile', args: { file: name, layers: r.layers.map((l) => l.name).join(', ') || '—', kinds } }, crsNeeded: false };
+    return {
+      ok: false,
+      file: name,
+      error: { key: 'site.err.noPolygonInFile', args: { file: name, layers: r.layers.map((l) => l.name).join(', ') || '—', kinds } },
+      crsNeeded: false,
+    };
   }
   return { ok: true, file: name, candidates, crs: r.layers.map((l) => l.crs), notes: r.layers.flatMap((l) => l.notes) };
 }
@@ -136,7 +141,12 @@ export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }
         beforeData = data;
         beforeParams = stamp;
       }
-      return checkSite(data, req.input, { profiles: req.profiles, params: req.params, ...(choice.engine ? { reach: choice.engine } : {}), ...(req.date ? { date: req.date } : {}) }, before);
+      return checkSite(
+        data,
+        req.input,
+        { profiles: req.profiles, params: req.params, ...(choice.engine ? { reach: choice.engine } : {}), ...(req.date ? { date: req.date } : {}) },
+        before,
+      );
     },
     /** Reads a site outline file; the page then lets the reviewer pick one candidate. */
     readSiteFile(name: string, bytes: ArrayBuffer, opts: { crs?: string } = {}): SiteFileRead {
@@ -163,7 +173,8 @@ export function siteHeader(checks: SiteCheck[], lang: Lang, area: string, date: 
     [t(lang, 'site.x.profiles'), c ? c.profiles.map((p) => `${p.profile} ${p.name[lang]}`).join('; ') : ''],
   ];
   if (c) {
-    for (const [k, v] of Object.entries(c.params)) if (v !== undefined) rows.push([t(lang, 'site.x.param', { name: k }), typeof v === 'object' ? JSON.stringify(v) : (v as CellValue)]);
+    for (const [k, v] of Object.entries(c.params))
+      if (v !== undefined) rows.push([t(lang, 'site.x.param', { name: k }), typeof v === 'object' ? JSON.stringify(v) : (v as CellValue)]);
     rows.push([t(lang, 'site.x.pph'), `${c.site.derived.pph}${c.site.derived.pphIsDefault ? ` (${t(lang, 'site.pph.default')})` : ''}`]);
   }
   rows.push([t(lang, 'site.x.pphSource'), t(lang, 'site.pph.source')]);
@@ -175,12 +186,42 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
   const col = (key: string) => ({ key, header: t(lang, `site.col.${key}`) });
   const req: ExportTable = {
     name: t(lang, 'site.sheet.requirements'),
-    columns: ['site', 'siteName', 'profile', 'rule', 'ruleName', 'status', 'value', 'threshold', 'measure', 'required', 'requiredMax', 'provided', 'shortfall', 'note', 'document', 'clause', 'text'].map(col),
+    columns: [
+      'site',
+      'siteName',
+      'profile',
+      'rule',
+      'ruleName',
+      'status',
+      'value',
+      'threshold',
+      'measure',
+      'required',
+      'requiredMax',
+      'provided',
+      'shortfall',
+      'note',
+      'document',
+      'clause',
+      'text',
+    ].map(col),
     rows: [],
   };
-  const reach: ExportTable = { name: t(lang, 'site.sheet.reach'), columns: ['site', 'circle', 'limit', 'facility', 'facilityName', 'distance', 'capacity', 'catchmentNeed', 'spare'].map(col), rows: [] };
-  const eff: ExportTable = { name: t(lang, 'site.sheet.effects'), columns: ['site', 'profile', 'rule', 'ruleName', 'unit', 'before', 'after', 'statusBefore', 'statusAfter', 'measure', 'threshold', 'clause'].map(col), rows: [] };
-  const sites: ExportTable = { name: t(lang, 'site.sheet.sites'), columns: ['site', 'siteName', 'source', 'area', ...FIGURE_FIELDS, 'populationUsed', 'populationFrom', 'street', 'problem'].map(col), rows: [] };
+  const reach: ExportTable = {
+    name: t(lang, 'site.sheet.reach'),
+    columns: ['site', 'circle', 'limit', 'facility', 'facilityName', 'distance', 'capacity', 'catchmentNeed', 'spare'].map(col),
+    rows: [],
+  };
+  const eff: ExportTable = {
+    name: t(lang, 'site.sheet.effects'),
+    columns: ['site', 'profile', 'rule', 'ruleName', 'unit', 'before', 'after', 'statusBefore', 'statusAfter', 'measure', 'threshold', 'clause'].map(col),
+    rows: [],
+  };
+  const sites: ExportTable = {
+    name: t(lang, 'site.sheet.sites'),
+    columns: ['site', 'siteName', 'source', 'area', ...FIGURE_FIELDS, 'populationUsed', 'populationFrom', 'street', 'problem'].map(col),
+    rows: [],
+  };
   for (const c of checks) {
     const s = c.site;
     sites.rows.push({
@@ -195,7 +236,12 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
       problem: null,
     });
     for (const p of c.profiles) {
-      for (const q of [...p.requirements, ...p.circle.map((r) => ({ result: r }))] as { result: SiteCheck['profiles'][0]['circle'][0]; required?: number; requiredMax?: number; provided?: number }[]) {
+      for (const q of [...p.requirements, ...p.circle.map((r) => ({ result: r }))] as {
+        result: SiteCheck['profiles'][0]['circle'][0];
+        required?: number;
+        requiredMax?: number;
+        provided?: number;
+      }[]) {
         const r = q.result;
         req.rows.push({
           site: s.id,
@@ -236,7 +282,18 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
     }
     for (const f of c.reach) {
       const list = f.within.length ? f.within : f.nearestBeyond ? [f.nearestBeyond] : [];
-      if (list.length === 0) reach.rows.push({ site: s.id, circle: t(lang, `site.circle.${f.circle}`), limit: fmt(f.limit, 0), facility: null, facilityName: t(lang, 'site.reach.none'), distance: null, capacity: null, catchmentNeed: null, spare: null });
+      if (list.length === 0)
+        reach.rows.push({
+          site: s.id,
+          circle: t(lang, `site.circle.${f.circle}`),
+          limit: fmt(f.limit, 0),
+          facility: null,
+          facilityName: t(lang, 'site.reach.none'),
+          distance: null,
+          capacity: null,
+          catchmentNeed: null,
+          spare: null,
+        });
       for (const x of list) {
         reach.rows.push({
           site: s.id,

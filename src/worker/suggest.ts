@@ -46,10 +46,7 @@ export interface SuggestProgress {
   fraction: number;
 }
 
-export type SuggestOutcome =
-  | { ok: true; result: SuggestResult; reachNote?: string; ms: number }
-  | { ok: false; superseded: true }
-  | { ok: false; error: Msg };
+export type SuggestOutcome = { ok: true; result: SuggestResult; reachNote?: string; ms: number } | { ok: false; superseded: true } | { ok: false; error: Msg };
 
 export type ParcelsOutcome = { ok: true; parcels: Parcel[]; file: string } | { ok: false; errors: Msg[] };
 
@@ -159,19 +156,23 @@ export function createSuggestApi(src: SuggestSource) {
         grid = { area, spacing: req.candidates.grid.spacing };
       }
       report('reach');
-      const result = await suggestSitesAsync(layers, {
-        kind: req.kind,
-        goal: req.goal,
-        cohort: req.cohort,
-        sites: req.sites,
-        capacity: req.capacity,
-        budget: req.budget,
-        params: { ...params, reach: choice.used },
-        reach: choice.engine ?? createStraightEngine(),
-        candidates: { communities: req.candidates.communities, grid, parcels: req.candidates.parcels },
-        shouldStop: stale,
-        onPhase: report,
-      }, { pause: yieldToQueue, sliceMs: SUGGEST_SLICE_MS });
+      const result = await suggestSitesAsync(
+        layers,
+        {
+          kind: req.kind,
+          goal: req.goal,
+          cohort: req.cohort,
+          sites: req.sites,
+          capacity: req.capacity,
+          budget: req.budget,
+          params: { ...params, reach: choice.used },
+          reach: choice.engine ?? createStraightEngine(),
+          candidates: { communities: req.candidates.communities, grid, parcels: req.candidates.parcels },
+          shouldStop: stale,
+          onPhase: report,
+        },
+        { pause: yieldToQueue, sliceMs: SUGGEST_SLICE_MS },
+      );
       if (stale()) return { ok: false, superseded: true };
       report('done');
       return { ok: true, result, reachNote: choice.note, ms: performance.now() - t0 };

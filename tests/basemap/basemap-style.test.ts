@@ -78,7 +78,10 @@ describe('base map styles', () => {
       const size = l.layout?.['text-size'];
       // ['interpolate', ['linear'], ['zoom'], z0, s0, z1, s1, …] → sizes at odd positions from 4
       const sizes = Array.isArray(size) ? size.slice(3).filter((_, i) => i % 2 === 1) : [size];
-      expect(sizes.every((s) => typeof s === 'number' && s >= 12), `${l.id} sizes ${JSON.stringify(sizes)}`).toBe(true);
+      expect(
+        sizes.every((s) => typeof s === 'number' && s >= 12),
+        `${l.id} sizes ${JSON.stringify(sizes)}`,
+      ).toBe(true);
     }
   });
 });
@@ -117,7 +120,7 @@ describe('demo style filters against the features the build script makes', () =>
   });
 });
 
-describe('choosing the style for a user\'s .pmtiles', () => {
+describe("choosing the style for a user's .pmtiles", () => {
   const layers = (...ids: string[]): { vector_layers: { id: string }[] } => ({ vector_layers: ids.map((id) => ({ id })) });
 
   it('recognises our schema, the Protomaps schema and image tiles', () => {
@@ -127,9 +130,7 @@ describe('choosing the style for a user\'s .pmtiles', () => {
   });
 
   it('says which layers it found when it cannot draw an archive', () => {
-    expect(() => archiveSchema({ tileType: 1, metadata: layers('transportation', 'water_name') })).toThrow(
-      /vector layers \[transportation, water_name\]/,
-    );
+    expect(() => archiveSchema({ tileType: 1, metadata: layers('transportation', 'water_name') })).toThrow(/vector layers \[transportation, water_name\]/);
     expect(() => archiveSchema({ tileType: 1, metadata: 'not json object' })).toThrow(/vector layers \[\]/);
     expect(() => archiveSchema({ tileType: 9, metadata: {} })).toThrow(/type 9/);
     const caught = ((): unknown => {
@@ -144,7 +145,7 @@ describe('choosing the style for a user\'s .pmtiles', () => {
     expect(tm('zh', (caught as BasemapError).msg)).toContain('该 .pmtiles 文件含矢量图层 [transportation]');
   });
 
-  it('keeps the archive\'s own attribution and never invents one', () => {
+  it("keeps the archive's own attribution and never invents one", () => {
     expect(archiveBasemap('a.pmtiles', { tileType: 1, metadata: { ...layers('land', 'roads', 'places'), attribution: '© 我们的测绘' } }).attribution).toBe('© 我们的测绘');
     expect(archiveBasemap('a.pmtiles', { tileType: 3, metadata: {} }).attribution).toBe('');
     expect(archiveBasemap('a.pmtiles', { tileType: 1, metadata: layers('earth') }).attribution).toContain('OpenStreetMap');

@@ -99,7 +99,18 @@ describe('buildBasemap on the mini area', () => {
 
 describe('area layers from imperfect input', () => {
   const fc = (features: unknown[]): FeatureCollection => ({ type: 'FeatureCollection', features }) as FeatureCollection;
-  const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+  const square = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ],
+  };
 
   it('skips what it cannot draw and says which feature and field, keeping the rest', () => {
     const r = areaLayers({
@@ -107,7 +118,17 @@ describe('area layers from imperfect input', () => {
       streets: fc([{ type: 'Feature', properties: { id: 's9', name: 'B', type: 'district' }, geometry: square }]),
       roads: fc([
         { type: 'Feature', properties: { id: 'r7' }, geometry: { type: 'Point', coordinates: [0.5, 0.5] } },
-        { type: 'Feature', properties: { highway: 'trunk_link' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } },
+        {
+          type: 'Feature',
+          properties: { highway: 'trunk_link' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+        },
       ]),
       communities: fc([{ type: 'Feature', id: 'c3', properties: {}, geometry: square }]),
     });
@@ -126,9 +147,29 @@ describe('area layers from imperfect input', () => {
     // 甲 (108.90–108.95): bottom, shared edge, top kept as one run; its left edge is the outline's → skipped.
     // 乙 (108.95–109.00): bottom kept; right edge = outline; top kept; left edge = 甲's, already drawn → two runs.
     expect(streetLines.map((f) => [f.properties.kind, (f.geometry as { coordinates: number[][] }).coordinates])).toEqual([
-      ['street', [[108.9, 34.1], [108.95, 34.1], [108.95, 34.2], [108.9, 34.2]]],
-      ['town', [[108.95, 34.1], [109, 34.1]]],
-      ['town', [[109, 34.2], [108.95, 34.2]]],
+      [
+        'street',
+        [
+          [108.9, 34.1],
+          [108.95, 34.1],
+          [108.95, 34.2],
+          [108.9, 34.2],
+        ],
+      ],
+      [
+        'town',
+        [
+          [108.95, 34.1],
+          [109, 34.1],
+        ],
+      ],
+      [
+        'town',
+        [
+          [109, 34.2],
+          [108.95, 34.2],
+        ],
+      ],
     ]);
   });
 
@@ -137,13 +178,47 @@ describe('area layers from imperfect input', () => {
       outline: fc([{ type: 'Feature', properties: { name: 'A' }, geometry: square }]),
       streets: fc([
         // metres in a Gauss-Krüger zone, not degrees
-        { type: 'Feature', properties: { id: 's1', name: 'B', type: 'street' }, geometry: { type: 'Polygon', coordinates: [[[36500000, 3780000], [36501000, 3780000], [36501000, 3781000], [36500000, 3780000]]] } },
+        {
+          type: 'Feature',
+          properties: { id: 's1', name: 'B', type: 'street' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [36500000, 3780000],
+                [36501000, 3780000],
+                [36501000, 3781000],
+                [36500000, 3780000],
+              ],
+            ],
+          },
+        },
         { type: 'Feature', properties: { id: 's2', name: 'C', type: 'street' }, geometry: square },
       ]),
       roads: fc([
-        { type: 'Feature', properties: { id: 'r1' }, geometry: { type: 'LineString', coordinates: [[0, 0], ['1', 1]] } },
+        {
+          type: 'Feature',
+          properties: { id: 'r1' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              ['1', 1],
+            ],
+          },
+        },
         { type: 'Feature', properties: { id: 'r2' }, geometry: { type: 'LineString', coordinates: [0, 0] } },
-        { type: 'Feature', properties: { id: 'r3', highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } },
+        {
+          type: 'Feature',
+          properties: { id: 'r3', highway: 'primary' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+        },
       ]),
     });
     expect(r.warnings).toEqual([
@@ -161,13 +236,36 @@ describe('area layers from imperfect input', () => {
 
   it('classes OSM highway values', () => {
     expect(['motorway', 'primary_link', 'secondary', 'tertiary', 'residential', 'service', undefined, 'steps', 'footway'].map(roadClass)).toEqual([
-      'major', 'major', 'medium', 'medium', 'minor', 'minor', 'minor', 'path', 'path',
+      'major',
+      'major',
+      'medium',
+      'medium',
+      'minor',
+      'minor',
+      'minor',
+      'path',
+      'path',
     ]);
   });
 
   it('puts the label of a U-shaped polygon on the polygon, not in its empty middle', () => {
     // U: 0–3 wide, 0–3 high, notch 1–2 × 1–3 cut out. turf.centroid is the vertex mean: x 12/8 = 1.5, y 14/8 = 1.75, in the notch.
-    const u = { type: 'Polygon' as const, coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
     const [x, y] = labelPoint(u) as [number, number];
     const inNotch = x > 1 && x < 2 && y > 1;
     const inU = x >= 0 && x <= 3 && y >= 0 && y <= 3;

@@ -6,14 +6,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { readVarint, tileIdToZxy, zxyToTileId as readerTileId } from 'pmtiles';
-import {
-  serializeDirectory,
-  writePmtiles,
-  writeVarint,
-  zxyToTileId,
-  type TileInput,
-  type WriteOptions,
-} from '../../scripts/basemap/pmtiles-writer';
+import { serializeDirectory, writePmtiles, writeVarint, zxyToTileId, type TileInput, type WriteOptions } from '../../scripts/basemap/pmtiles-writer';
 import { readArchive } from './buffer-source';
 
 const base: WriteOptions = {
@@ -227,7 +220,15 @@ describe('writePmtiles read back with the pmtiles package', () => {
   it('says which tile is wrong', () => {
     const one = bytesOf(1);
     expect(() => writePmtiles([], base)).toThrow(/no tiles/);
-    expect(() => writePmtiles([{ z: 1, x: 0, y: 0, data: one }, { z: 1, x: 0, y: 0, data: one }], base)).toThrow(/tile #1 1\/0\/0 appears twice/);
+    expect(() =>
+      writePmtiles(
+        [
+          { z: 1, x: 0, y: 0, data: one },
+          { z: 1, x: 0, y: 0, data: one },
+        ],
+        base,
+      ),
+    ).toThrow(/tile #1 1\/0\/0 appears twice/);
     expect(() => writePmtiles([{ z: 3, x: 1, y: 1, data: new Uint8Array(0) }], base)).toThrow(/tile #0 3\/1\/1 is empty/);
     expect(() => writePmtiles([{ z: 1, x: 5, y: 0, data: one }], base)).toThrow(/1\/5\/0/);
     expect(() => writePmtiles([{ z: 1, x: 0, y: 0, data: one }], { ...base, bounds: [109, 34, 108, 35] })).toThrow(/bounds/);

@@ -47,7 +47,7 @@ export default async function bench(): Promise<BenchRow[]> {
     const blank = await median(async () => {
       const ctx = await fresh();
       const page = await ctx.newPage();
-      await page.goto("about:blank");
+      await page.goto('about:blank');
       await ctx.close();
     }, 5);
     const cold = await median(async () => {
@@ -57,7 +57,12 @@ export default async function bench(): Promise<BenchRow[]> {
       await ready(page);
       await ctx.close();
     }, 5);
-    rows.push({ name: 'cold load of the built app → map idle, all layers (1366×768)', ms: cold, baseline: { name: 'new browser context + about:blank', ms: blank }, note: `${goal(cold, 1500, 'ms')} (load ${loadavg()[0].toFixed(1)})` });
+    rows.push({
+      name: 'cold load of the built app → map idle, all layers (1366×768)',
+      ms: cold,
+      baseline: { name: 'new browser context + about:blank', ms: blank },
+      note: `${goal(cold, 1500, 'ms')} (load ${loadavg()[0].toFixed(1)})`,
+    });
 
     // re-evaluation: alternate profiles on one open page; each time until worker, table and map are done
     const ctx = await fresh();
@@ -111,12 +116,24 @@ export default async function bench(): Promise<BenchRow[]> {
       await ready(bigPage);
     }, 3);
     await big.close();
-    rows.push({ name: `open a ${city.communities.length}-community project file → map idle`, ms: openBig, note: `${goal(openBig, 2000, 'ms')}; ${city.facilities.length} facilities, ${(statSync(bigFile).size / 1e6).toFixed(1)} MB JSON; square communities (the realistic city generator of issue 15 is not built)` });
+    rows.push({
+      name: `open a ${city.communities.length}-community project file → map idle`,
+      ms: openBig,
+      note: `${goal(openBig, 2000, 'ms')}; ${city.facilities.length} facilities, ${(statSync(bigFile).size / 1e6).toFixed(1)} MB JSON; square communities (the realistic city generator of issue 15 is not built)`,
+    });
     rows.push({ name: `profile change on the ${city.communities.length}-community city → table + map idle`, ms: bigSwitch, note: goal(bigSwitch, 300, 'ms') });
 
     const kB = (n: number) => n / 1024;
-    rows.push({ name: 'page JS before a project opens, maplibre-gl excluded, gzip -9 (kB, not ms)', ms: kB(size.page.gz), note: `${goal(kB(size.page.gz), 150, 'kB')}; maplibre-gl itself ${kB(size.maplibre.gz).toFixed(0)} kB; ${size.page.files.join(', ')}` });
-    rows.push({ name: "analysis worker's first chunk + static imports, gzip -9 (kB, not ms)", ms: kB(size.worker.gz), note: `${goal(kB(size.worker.gz), 150, 'kB')}; ${size.worker.files.join(', ')}` });
+    rows.push({
+      name: 'page JS before a project opens, maplibre-gl excluded, gzip -9 (kB, not ms)',
+      ms: kB(size.page.gz),
+      note: `${goal(kB(size.page.gz), 150, 'kB')}; maplibre-gl itself ${kB(size.maplibre.gz).toFixed(0)} kB; ${size.page.files.join(', ')}`,
+    });
+    rows.push({
+      name: "analysis worker's first chunk + static imports, gzip -9 (kB, not ms)",
+      ms: kB(size.worker.gz),
+      note: `${goal(kB(size.worker.gz), 150, 'kB')}; ${size.worker.files.join(', ')}`,
+    });
     rows.push({ name: 'chunks loaded on first use (importers, site, suggest, compare, drawing), gzip -9 (kB)', ms: kB(size.lazy.gz), note: `${size.lazy.files.length} chunks` });
   } finally {
     await browser.close();

@@ -10,7 +10,8 @@ const N = 50_000;
 
 function csvBytes(): Uint8Array {
   const rows = ['编号,名称,类型,床位,护理型床位,经度,纬度'];
-  for (let i = 0; i < N; i++) rows.push(`F${i},设施${i},日间照料中心,${i % 50},${i % 10},${(108.8 + (i % 300) * 0.001).toFixed(4)},${(34 + Math.floor(i / 300) * 0.001).toFixed(4)}`);
+  for (let i = 0; i < N; i++)
+    rows.push(`F${i},设施${i},日间照料中心,${i % 50},${i % 10},${(108.8 + (i % 300) * 0.001).toFixed(4)},${(34 + Math.floor(i / 300) * 0.001).toFixed(4)}`);
   return new TextEncoder().encode(rows.join('\n'));
 }
 
@@ -19,7 +20,23 @@ function geojsonBytes(): Uint8Array {
   for (let i = 0; i < N; i++) {
     const x = 108.8 + (i % 300) * 0.001;
     const y = 34 + Math.floor(i / 300) * 0.001;
-    features.push({ type: 'Feature', properties: { id: `C${i}`, type: '新建', 人口: 1000 }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.0008, y], [x + 0.0008, y + 0.0008], [x + 0.0004, y + 0.001], [x, y + 0.0008], [x, y]]] } });
+    features.push({
+      type: 'Feature',
+      properties: { id: `C${i}`, type: '新建', 人口: 1000 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.0008, y],
+            [x + 0.0008, y + 0.0008],
+            [x + 0.0004, y + 0.001],
+            [x, y + 0.0008],
+            [x, y],
+          ],
+        ],
+      },
+    });
   }
   return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
 }

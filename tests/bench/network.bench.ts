@@ -85,7 +85,9 @@ function nearestNode(engine: NetworkEngine, p: LonLat): number {
 
 function pgCoverage(pg: Pg, engine: NetworkEngine, communities: LonLat[], circles: LonLat[][]): { ms: number; covered: number } {
   const cn = communities.map((p) => nearestNode(engine, p) + 1);
-  pg.query(`DROP TABLE IF EXISTS communities; CREATE TABLE communities (id int, node bigint); INSERT INTO communities VALUES ${cn.map((n, i) => `(${i},${n})`).join(',')}; CREATE INDEX ON communities (node); ANALYZE communities;`);
+  pg.query(
+    `DROP TABLE IF EXISTS communities; CREATE TABLE communities (id int, node bigint); INSERT INTO communities VALUES ${cn.map((n, i) => `(${i},${n})`).join(',')}; CREATE INDEX ON communities (node); ANALYZE communities;`,
+  );
   let ms = 0;
   let covered = 0;
   for (const supply of circles) {
@@ -109,14 +111,22 @@ export default async function bench(): Promise<BenchRow[]> {
       const engine = createNetworkEngine(city.roads, { snapDistance: SNAP });
       const build = performance.now() - t0;
       const tag = `${(engine.stats.nodes / 1000).toFixed(0)}k nodes`;
-      rows.push({ name: `network ${tag}: build graph + index + chains`, ms: build, note: `${engine.stats.nodes} nodes, ${engine.stats.edges} edges → ${engine.stats.junctions} junctions, ${engine.stats.chains} chains; once per network` });
+      rows.push({
+        name: `network ${tag}: build graph + index + chains`,
+        ms: build,
+        note: `${engine.stats.nodes} nodes, ${engine.stats.edges} edges → ${engine.stats.junctions} junctions, ${engine.stats.chains} chains; once per network`,
+      });
 
       // cold: every run snaps new coordinates (shifted by a distinct ~1 µm), so nothing is reused
       let shift = 0;
       const shifted = (ps: LonLat[], k: number): LonLat[] => ps.map((p) => [p[0] + k * 1e-11, p[1]]);
       const coldT = timed(() => {
         shift++;
-        coverage(engine, shifted(city.communities, shift), circles.map((c) => shifted(c, shift)));
+        coverage(
+          engine,
+          shifted(city.communities, shift),
+          circles.map((c) => shifted(c, shift)),
+        );
       });
       const cold = coldT.ms;
       const warmT = timed(() => coverage(engine, city.communities, circles));
@@ -143,15 +153,35 @@ export default async function bench(): Promise<BenchRow[]> {
       const naiveCovered = naiveCoverage(city.communities, circles);
       const naive = performance.now() - t0;
 
-      rows.push({ name: `network ${tag}: full coverage, 2 circles × 1,200 fac., cold`, ms: cold, baseline: { name: 'Turf circle + point-in-polygon', ms: naive }, note: `CPU ${coldT.cpu.toFixed(1)} ms, ${load()}; 8,000 communities; ${covered} community-circles covered by walking (straight-line circles: ${naiveCovered}); target ≤ 100 ms` });
-      rows.push({ name: `network ${tag}: full coverage, warm (communities placed)`, ms: warmT.ms, baseline: { name: 'Turf circle + point-in-polygon', ms: naive }, note: `CPU ${warmT.cpu.toFixed(1)} ms` });
+      rows.push({
+        name: `network ${tag}: full coverage, 2 circles × 1,200 fac., cold`,
+        ms: cold,
+        baseline: { name: 'Turf circle + point-in-polygon', ms: naive },
+        note: `CPU ${coldT.cpu.toFixed(1)} ms, ${load()}; 8,000 communities; ${covered} community-circles covered by walking (straight-line circles: ${naiveCovered}); target ≤ 100 ms`,
+      });
+      rows.push({
+        name: `network ${tag}: full coverage, warm (communities placed)`,
+        ms: warmT.ms,
+        baseline: { name: 'Turf circle + point-in-polygon', ms: naive },
+        note: `CPU ${warmT.cpu.toFixed(1)} ms`,
+      });
       rows.push({ name: `network ${tag}: all pairs ≤ 810 m (every catchment)`, ms: pairsT.ms, note: `CPU ${pairsT.cpu.toFixed(1)} ms; ${pairCount} community–facility pairs` });
-      rows.push({ name: `network ${tag}: incremental move of one facility`, ms: incremental, baseline: { name: 'full coverage (cold)', ms: cold }, note: `median of 60 moves (returns the changed communities); max ${moves[moves.length - 1].toFixed(2)} ms; reading all pairs back as CSR ${readback.ms.toFixed(1)} ms; ${load()}; target ≤ 10 ms` });
+      rows.push({
+        name: `network ${tag}: incremental move of one facility`,
+        ms: incremental,
+        baseline: { name: 'full coverage (cold)', ms: cold },
+        note: `median of 60 moves (returns the changed communities); max ${moves[moves.length - 1].toFixed(2)} ms; reading all pairs back as CSR ${readback.ms.toFixed(1)} ms; ${load()}; target ≤ 10 ms`,
+      });
 
       if (pg) {
         loadGraph(pg, engine.graph);
         const p = pgCoverage(pg, engine, city.communities, circles);
-        rows.push({ name: `network ${tag}: full coverage vs pgRouting`, ms: cold, baseline: { name: 'pgr_drivingDistance', ms: p.ms }, note: `pgRouting ${p.covered} covered (facilities and communities moved to their nearest node); server-reported query time; target ≥ 20×` });
+        rows.push({
+          name: `network ${tag}: full coverage vs pgRouting`,
+          ms: cold,
+          baseline: { name: 'pgr_drivingDistance', ms: p.ms },
+          note: `pgRouting ${p.covered} covered (facilities and communities moved to their nearest node); server-reported query time; target ≥ 20×`,
+        });
       } else rows.push({ name: `network ${tag}: pgRouting`, ms: Number.NaN, note: 'skipped: PostgreSQL 15 + pgRouting not installed (npm run verify:pgrouting installs them)' });
     }
     rows.push(...demoScale());
@@ -172,12 +202,18 @@ function demoScale(): BenchRow[] {
     return [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
   };
   const communities = city.communities.map((c) => pointOf(c.geometry));
-  const circles = [DEFAULT_PARAMS.elderlyCircleKinds, DEFAULT_PARAMS.childcareCircleKinds].map((kinds) => city.facilities.filter((f) => kinds.includes(f.kind)).map((f) => pointOf(f.geometry)));
+  const circles = [DEFAULT_PARAMS.elderlyCircleKinds, DEFAULT_PARAMS.childcareCircleKinds].map((kinds) =>
+    city.facilities.filter((f) => kinds.includes(f.kind)).map((f) => pointOf(f.geometry)),
+  );
   let shift = 0;
   const shifted = (ps: LonLat[], k: number): LonLat[] => ps.map((p) => [p[0] + k * 1e-11, p[1]]);
   const cold = timed(() => {
     shift++;
-    coverage(engine, shifted(communities, shift), circles.map((c) => shifted(c, shift)));
+    coverage(
+      engine,
+      shifted(communities, shift),
+      circles.map((c) => shifted(c, shift)),
+    );
   });
   const warm = timed(() => coverage(engine, communities, circles));
   const cov = engine.coverage({ demand: communities, supply: circles[0], maxDistance: WALK });
@@ -195,6 +231,11 @@ function demoScale(): BenchRow[] {
   return [
     { name: `network ${tag}: full coverage, cold`, ms: cold.ms, note: `CPU ${cold.cpu.toFixed(1)} ms, ${load()}; ${what}; target ≤ 100 ms` },
     { name: `network ${tag}: full coverage, warm`, ms: warm.ms, note: `CPU ${warm.cpu.toFixed(1)} ms` },
-    { name: `network ${tag}: incremental move of one facility`, ms: moves[moves.length >> 1], baseline: { name: 'full coverage (cold)', ms: cold.ms }, note: `median of 60; max ${moves[moves.length - 1].toFixed(2)} ms` },
+    {
+      name: `network ${tag}: incremental move of one facility`,
+      ms: moves[moves.length >> 1],
+      baseline: { name: 'full coverage (cold)', ms: cold.ms },
+      note: `median of 60; max ${moves[moves.length - 1].toFixed(2)} ms`,
+    },
   ];
 }

@@ -17,7 +17,26 @@ function layers(n: number, m: number): Layers {
   const communities: Community[] = Array.from({ length: n }, (_, i) => {
     const x = 108 + (i % side) * 0.01;
     const y = 34 + Math.floor(i / side) * 0.01;
-    return { id: `c${i}`, name: `社区${i}`, type: 'built', population: 1000 + (i % 500), households: 400, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] }, extra: {} };
+    return {
+      id: `c${i}`,
+      name: `社区${i}`,
+      type: 'built',
+      population: 1000 + (i % 500),
+      households: 400,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.01, y],
+            [x + 0.01, y + 0.01],
+            [x, y + 0.01],
+            [x, y],
+          ],
+        ],
+      },
+      extra: {},
+    };
   });
   const facilities: Facility[] = Array.from({ length: m }, (_, i) => ({
     id: `f${i}`,
@@ -52,8 +71,18 @@ export default async function bench(): Promise<BenchRow[]> {
   const results = (flip: boolean): RuleResult[] =>
     L.communities.flatMap((c, i) =>
       Array.from({ length: 10 }, (_, k): RuleResult => {
-        const fail = (i + k) % 3 === 0 !== (flip && i % 7 === 0);
-        return { rule: `r${k}`, unit: { level: 'community', id: c.id }, value: 1, threshold: 1, measure: k % 2 ? 'places_per_1000' : 'm2', status: fail ? 'fail' : 'pass', shortfall: fail ? 3 : 0, view: 'onsite', citation };
+        const fail = ((i + k) % 3 === 0) !== (flip && i % 7 === 0);
+        return {
+          rule: `r${k}`,
+          unit: { level: 'community', id: c.id },
+          value: 1,
+          threshold: 1,
+          measure: k % 2 ? 'places_per_1000' : 'm2',
+          status: fail ? 'fail' : 'pass',
+          shortfall: fail ? 3 : 0,
+          view: 'onsite',
+          citation,
+        };
       }),
     );
   const ev = (flip: boolean): Evaluation => ({ profile: 'combined', params: resolveParams(), results: results(flip), issues: [], coverage: [] });

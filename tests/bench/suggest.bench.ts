@@ -22,7 +22,14 @@ import type { BenchRow } from './run';
 function city(demand: number, candidates: number) {
   const r = rng(42);
   const at = (): [number, number] => [108.75 + r() * 0.326, 33.95 + r() * 0.27];
-  const communities: Community[] = Array.from({ length: demand }, (_, i) => ({ id: `c${i}`, name: `c${i}`, type: 'built', population: 200 + Math.floor(r() * 3000), geometry: { type: 'Point', coordinates: at() }, extra: {} }));
+  const communities: Community[] = Array.from({ length: demand }, (_, i) => ({
+    id: `c${i}`,
+    name: `c${i}`,
+    type: 'built',
+    population: 200 + Math.floor(r() * 3000),
+    geometry: { type: 'Point', coordinates: at() },
+    extra: {},
+  }));
   const parcels: Parcel[] = Array.from({ length: candidates }, (_, j) => ({ id: `p${j}`, point: at() }));
   const layers: Layers = { communities, facilities: [], streets: [], roads: [] };
   return { layers, parcels };
@@ -33,24 +40,42 @@ async function gridRows(): Promise<BenchRow[]> {
   const loaded = loadProjectPath('data/demo');
   if (!loaded.ok) return [{ name: 'suggest grid on the demo', ms: NaN, note: 'skipped: data/demo did not load' }];
   const demo = loaded.project;
-  const area: MultiPolygon = { type: 'MultiPolygon', coordinates: demo.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
+  const area: MultiPolygon = {
+    type: 'MultiPolygon',
+    coordinates: demo.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)),
+  };
   for (const spacing of [150, 100]) {
     const fast = gridPoints(area, spacing);
     const same = JSON.stringify(fast) === JSON.stringify(bruteGridPoints(area, spacing));
     const scan = await median(() => gridPoints(area, spacing), 5);
     const perCell = await median(() => bruteGridPoints(area, spacing), 3);
-    rows.push({ name: `suggest grid ${spacing} m over the demo streets (scan lines)`, ms: scan, baseline: { name: 'pointInArea per cell', ms: perCell }, note: `${fast.length} points, same as per cell: ${same}` });
+    rows.push({
+      name: `suggest grid ${spacing} m over the demo streets (scan lines)`,
+      ms: scan,
+      baseline: { name: 'pointInArea per cell', ms: perCell },
+      note: `${fast.length} points, same as per cell: ${same}`,
+    });
   }
   // a whole 150 m grid run (straight reach): the gaps between checkpoints
   const stamps: number[] = [];
   const t0 = performance.now();
-  const r = suggestSites(demo, { kind: 'childcare_centre', sites: 3, capacity: 50, candidates: { communities: false, grid: { area, spacing: 150 } }, shouldStop: () => {
+  const r = suggestSites(demo, {
+    kind: 'childcare_centre',
+    sites: 3,
+    capacity: 50,
+    candidates: { communities: false, grid: { area, spacing: 150 } },
+    shouldStop: () => {
       stamps.push(performance.now());
       return false;
-    } });
+    },
+  });
   const total = performance.now() - t0;
   const gaps = stamps.map((t, k) => t - (k === 0 ? t0 : stamps[k - 1]));
-  rows.push({ name: 'suggest 150 m demo grid, whole run (straight reach)', ms: total, note: `${r.counts.candidates} candidates, ${stamps.length} checkpoints, longest gap ${Math.max(...gaps).toFixed(1)} ms, reach ${r.timings.reachMs.toFixed(0)} ms, selection ${r.timings.solveMs.toFixed(0)} ms` });
+  rows.push({
+    name: 'suggest 150 m demo grid, whole run (straight reach)',
+    ms: total,
+    note: `${r.counts.candidates} candidates, ${stamps.length} checkpoints, longest gap ${Math.max(...gaps).toFixed(1)} ms, reach ${r.timings.reachMs.toFixed(0)} ms, selection ${r.timings.solveMs.toFixed(0)} ms`,
+  });
   return rows;
 }
 
@@ -65,8 +90,16 @@ export default async function bench(): Promise<BenchRow[]> {
   const reachMs = mid(runs.map((r) => r.timings.reachMs));
   const whole = mid(runs.map((r) => r.timings.reachMs + r.timings.solveMs));
   const goal = whole <= 300 ? 'met' : `missed by ${(whole - 300).toFixed(0)} ms`;
-  rows.push({ name: 'suggest: reach pairs 50k demand × 10k candidates (straight)', ms: reachMs, note: `${result.counts.pairs} pairs within ${result.distance} m; whole run (pairs + selection) ${whole.toFixed(0)} ms, issue-15 goal < 300 ms: ${goal}` });
-  rows.push({ name: 'suggest: whole selection incl. allocation + bound', ms: mid(runs.map((r) => r.timings.solveMs)), note: `${result.sites.length} sites, served/bound = ${(result.sites.at(-1)?.cumulative ?? 0) / (result.upperBound ?? 1)}` });
+  rows.push({
+    name: 'suggest: reach pairs 50k demand × 10k candidates (straight)',
+    ms: reachMs,
+    note: `${result.counts.pairs} pairs within ${result.distance} m; whole run (pairs + selection) ${whole.toFixed(0)} ms, issue-15 goal < 300 ms: ${goal}`,
+  });
+  rows.push({
+    name: 'suggest: whole selection incl. allocation + bound',
+    ms: mid(runs.map((r) => r.timings.solveMs)),
+    note: `${result.sites.length} sites, served/bound = ${(result.sites.at(-1)?.cumulative ?? 0) / (result.upperBound ?? 1)}`,
+  });
 
   // the solver alone on the same instance, lazy vs plain greedy
   const pts = layers.communities.map((c) => c.geometry.coordinates as [number, number]);
@@ -86,14 +119,22 @@ export default async function bench(): Promise<BenchRow[]> {
     capacity: new Float64Array(m).fill(Infinity),
     cost: new Float64Array(m).fill(1),
   };
-  for (const [label, cap] of [['uncapacitated', Infinity], ['capacity 22,220 residents', 22220]] as const) {
+  for (const [label, cap] of [
+    ['uncapacitated', Infinity],
+    ['capacity 22,220 residents', 22220],
+  ] as const) {
     inst.capacity.fill(cap);
     const plain = await median(() => naiveGreedy(inst, { maxSites: 100 }), 3);
     const lazy = await median(() => lazyGreedy(inst, { maxSites: 100 }), 7);
     const a = lazyGreedy(inst, { maxSites: 100 });
     const b = naiveGreedy(inst, { maxSites: 100 });
     const same = a.picks.every((p, t) => p.candidate === b.picks[t]?.candidate);
-    rows.push({ name: `lazy greedy 10k × 50k, 100 sites, ${label}`, ms: lazy, baseline: { name: 'plain greedy', ms: plain }, note: `${a.evaluations} vs ${b.evaluations} gain evaluations; same picks: ${same}` });
+    rows.push({
+      name: `lazy greedy 10k × 50k, 100 sites, ${label}`,
+      ms: lazy,
+      baseline: { name: 'plain greedy', ms: plain },
+      note: `${a.evaluations} vs ${b.evaluations} gain evaluations; same picks: ${same}`,
+    });
     const solve = await median(() => solveCoverage(inst, { maxSites: 100 }), 5);
     rows.push({ name: `solveCoverage (lazy greedy + upper bound), ${label}`, ms: solve, baseline: { name: 'plain greedy', ms: plain } });
   }
@@ -104,13 +145,21 @@ export default async function bench(): Promise<BenchRow[]> {
   const greedySmall = await median(() => solveCoverage(toCoverage(small), { maxSites: 4 }), 7);
   rows.push({ name: 'exact by exhaustive search, 14 candidates × 12 demand, 4 sites', ms: ex, baseline: undefined, note: `greedy on the same: ${greedySmall.toFixed(3)} ms` });
   if (glpsolPath()) {
-    for (const [dm, cm, k] of [[12, 14, 4], [60, 40, 5], [200, 80, 8]] as const) {
+    for (const [dm, cm, k] of [
+      [12, 14, 4],
+      [60, 40, 5],
+      [200, 80, 8],
+    ] as const) {
       const s = randomInstance(11, { demand: dm, candidates: cm, capacitated: true });
       const g = await median(() => glpkOptimum(s, k), 3);
       const opt = glpkOptimum(s, k);
       const sol = solveCoverage(toCoverage(s), { maxSites: k });
       const gm = await median(() => solveCoverage(toCoverage(s), { maxSites: k }), 7);
-      rows.push({ name: `glpsol exact, ${cm} candidates × ${dm} demand, ${k} sites (capacitated)`, ms: g, note: `greedy ${gm.toFixed(3)} ms, greedy/OPT = ${(sol.served / opt).toFixed(3)}` });
+      rows.push({
+        name: `glpsol exact, ${cm} candidates × ${dm} demand, ${k} sites (capacitated)`,
+        ms: g,
+        note: `greedy ${gm.toFixed(3)} ms, greedy/OPT = ${(sol.served / opt).toFixed(3)}`,
+      });
     }
   } else rows.push({ name: 'glpsol exact', ms: NaN, note: 'skipped: glpsol not installed (apt-get install glpk-utils)' });
   return rows;

@@ -23,7 +23,11 @@ interface Rec {
 }
 interface Report {
   profile: string;
-  sites: { site: { id: string; derived: { population: { value: number } } }; reach: { circle: string; within: { id: string }[] }[]; profiles: { profile: string; results: Rec[] }[] }[];
+  sites: {
+    site: { id: string; derived: { population: { value: number } } };
+    reach: { circle: string; within: { id: string }[] }[];
+    profiles: { profile: string; results: Rec[] }[];
+  }[];
   problems: { site: string; error: { key: string } }[];
 }
 

@@ -13,7 +13,16 @@ function check(...args: string[]) {
 interface JsonReport {
   profile: string;
   params: Record<string, unknown>;
-  results: { rule: string; unit: { level: string; id: string }; value: number | null; threshold: number | null; measure: string; status: string; shortfall: number | null; citation: { document: string; clause: string; text: string } }[];
+  results: {
+    rule: string;
+    unit: { level: string; id: string };
+    value: number | null;
+    threshold: number | null;
+    measure: string;
+    status: string;
+    shortfall: number | null;
+    citation: { document: string; clause: string; text: string };
+  }[];
 }
 
 describe('npm run check', () => {
@@ -89,7 +98,9 @@ describe('npm run check', () => {
   it('--set refuses a threshold key that would change nothing, and echoes a bad value as typed', () => {
     const a = check('data/sample', '--set', 'threshold.ca.community.min=350', '--lang', 'en');
     expect(a.code).toBe(2);
-    expect(a.err).toContain('There is no rule key ca.community.min; this setting would change nothing. Valid keys (closest first): ca.community.min:childcare, ca.community.min:elderly');
+    expect(a.err).toContain(
+      'There is no rule key ca.community.min; this setting would change nothing. Valid keys (closest first): ca.community.min:childcare, ca.community.min:elderly',
+    );
     const b = check('data/sample', '--set', 'walkSpeed=abc', '--lang', 'en');
     expect(b.code).toBe(2);
     expect(b.err).toContain('invalid value abc');

@@ -7,8 +7,28 @@ describe('data credits', () => {
   it('collects the OSM licence from roads and facilities once, and ignores plain source columns', () => {
     const credits = dataCredits({
       roads: [
-        { id: 'r1', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, source: OSM_ATTRIBUTION },
-        { id: 'r2', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, source: OSM_ATTRIBUTION },
+        {
+          id: 'r1',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+          source: OSM_ATTRIBUTION,
+        },
+        {
+          id: 'r2',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+          source: OSM_ATTRIBUTION,
+        },
       ],
       facilities: [facility('f1', 'health_centre', { extra: { source: OSM_ATTRIBUTION } }), facility('f2', 'health_centre', { extra: { source: '区卫健委 2025 年台账' } })],
       communities: [community('c1', { extra: { source: '民政局' } })],

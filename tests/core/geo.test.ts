@@ -7,14 +7,36 @@ import { areaM2, haversine, localProjector, pointInArea, representativePoint } f
 // L-shaped estate: its centroid (≈ 0.35, 0.35 in local units) lies in the notch, outside the polygon.
 const L: Polygon = {
   type: 'Polygon',
-  coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.102], [108.902, 34.102], [108.902, 34.11], [108.9, 34.11], [108.9, 34.1]]],
+  coordinates: [
+    [
+      [108.9, 34.1],
+      [108.91, 34.1],
+      [108.91, 34.102],
+      [108.902, 34.102],
+      [108.902, 34.11],
+      [108.9, 34.11],
+      [108.9, 34.1],
+    ],
+  ],
 };
 // square with a square hole in the middle: the centroid is in the hole
 const ringed: Polygon = {
   type: 'Polygon',
   coordinates: [
-    [[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.11], [108.9, 34.1]],
-    [[108.902, 34.102], [108.902, 34.108], [108.908, 34.108], [108.908, 34.102], [108.902, 34.102]],
+    [
+      [108.9, 34.1],
+      [108.91, 34.1],
+      [108.91, 34.11],
+      [108.9, 34.11],
+      [108.9, 34.1],
+    ],
+    [
+      [108.902, 34.102],
+      [108.902, 34.108],
+      [108.908, 34.108],
+      [108.908, 34.102],
+      [108.902, 34.102],
+    ],
   ],
 };
 
@@ -36,7 +58,18 @@ describe('areaM2', () => {
     expect(areaM2(mp)).toBeCloseTo(turf.area(mp), 3);
   });
   it('a 0.001° × 0.001° square at 34°N ≈ 111.195 m × (111.195 × cos 34°) m ≈ 10250 m²', () => {
-    const sq: Polygon = { type: 'Polygon', coordinates: [[[108.9, 34], [108.901, 34], [108.901, 34.001], [108.9, 34.001], [108.9, 34]]] };
+    const sq: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [108.9, 34],
+          [108.901, 34],
+          [108.901, 34.001],
+          [108.9, 34.001],
+          [108.9, 34],
+        ],
+      ],
+    };
     // 111.195 × 111.195 × cos(34.0005°) = 12364.3 × 0.82903 = 10250.3
     expect(areaM2(sq)).toBeGreaterThan(10240);
     expect(areaM2(sq)).toBeLessThan(10260);
@@ -63,7 +96,15 @@ describe('pointInArea / representativePoint', () => {
     }
   });
   it('MultiPolygon: representative point in the larger part', () => {
-    const small: Polygon['coordinates'] = [[[109, 34], [109.001, 34], [109.001, 34.001], [109, 34.001], [109, 34]]];
+    const small: Polygon['coordinates'] = [
+      [
+        [109, 34],
+        [109.001, 34],
+        [109.001, 34.001],
+        [109, 34.001],
+        [109, 34],
+      ],
+    ];
     const mp: MultiPolygon = { type: 'MultiPolygon', coordinates: [small, ringed.coordinates] };
     const r = representativePoint(mp);
     expect(pointInArea(r, ringed)).toBe(true);

@@ -47,9 +47,10 @@ describe('community entrances in the network reach', () => {
   const roads = [line('street', [0, 0], [0, 1000], [0, 2000])];
   const estate = community('E', { type: 'built', population: 1000, geometry: rect(-30, 0, -5, 1200) });
   const status = (c: typeof estate, at: [number, number] = [10, 1900]) =>
-    evaluate(layers({ roads, facilities: [facility('D', 'elderly_daycare', { geometry: point(...at) })], communities: [c] }), { profile: 'wy', params: { reach: 'network' } }).results.find(
-      (x) => x.rule === 'wy.circle' && x.unit.id === 'E',
-    )?.status;
+    evaluate(layers({ roads, facilities: [facility('D', 'elderly_daycare', { geometry: point(...at) })], communities: [c] }), {
+      profile: 'wy',
+      params: { reach: 'network' },
+    }).results.find((x) => x.rule === 'wy.circle' && x.unit.id === 'E')?.status;
 
   it('without entrances: out of the estate where best, R → (−5, 1200) √(12.5² + 600²) = 600.1 + 5 + 700 + 10 = 1315 m > 810 m', () => {
     expect(status(estate)).toBe('fail');

@@ -14,7 +14,8 @@ describe('report', () => {
     expect(s.byRule.find((r) => r.key === 'wy.city.places')).toMatchObject({ pass: 1, fail: 0, na: 0 });
   });
   it('totals equal the sum over rules and over levels', () => {
-    const sum = (xs: { pass: number; fail: number; na: number }[]) => xs.reduce((a, b) => ({ pass: a.pass + b.pass, fail: a.fail + b.fail, na: a.na + b.na }), { pass: 0, fail: 0, na: 0 });
+    const sum = (xs: { pass: number; fail: number; na: number }[]) =>
+      xs.reduce((a, b) => ({ pass: a.pass + b.pass, fail: a.fail + b.fail, na: a.na + b.na }), { pass: 0, fail: 0, na: 0 });
     expect(sum(s.byRule)).toEqual(s.totals);
     expect(sum(s.byLevel)).toEqual(s.totals);
     expect(s.totals.pass + s.totals.fail + s.totals.na).toBe(ev.results.filter((r) => r.view !== 'catchment').length);
@@ -36,7 +37,7 @@ describe('report', () => {
     expect(formatValue({ value: 0.1004, threshold: 0.1, status: 'pass', measure: 'm2_per_resident' }, 'zh')).toBe('0.1');
     expect(formatValue({ value: 0.05, threshold: 0.1, status: 'fail', measure: 'm2_per_resident' }, 'zh')).toBe('0.05');
   });
-  it('reasons name fields and facility kinds in the reader\'s language', () => {
+  it("reasons name fields and facility kinds in the reader's language", () => {
     expect(reasonText({ key: 'reason.missing', args: { what: 'population (C1, C2)' } }, 'zh')).toBe('缺少数据：人口 (C1, C2)');
     expect(reasonText({ key: 'reason.noFacilities', args: { what: 'elderly_daycare/elderly_complex' } }, 'zh')).toBe('没有 日间照料中心、社区养老服务综合体 设施');
     expect(reasonText({ key: 'issue.negative', args: { id: 'abc', field: 'beds', value: -1 } }, 'en')).toBe('abc: beds is negative (-1); treated as missing.');

@@ -56,20 +56,118 @@ describe('self-intersections (flatbush-indexed)', () => {
     );
   });
   it('a square has no crossing, a bow-tie crosses at its centre, a pinched ring is found, a hole touching its shell at one point is not', () => {
-    expect(ringCrossings([[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]])).toEqual({ ok: true, at: [] });
-    expect(ringCrossings([[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]])).toEqual({ ok: true, at: [[1, 1]] });
+    expect(
+      ringCrossings([
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ]),
+    ).toEqual({ ok: true, at: [] });
+    expect(
+      ringCrossings([
+        [
+          [0, 0],
+          [2, 2],
+          [2, 0],
+          [0, 2],
+          [0, 0],
+        ],
+      ]),
+    ).toEqual({ ok: true, at: [[1, 1]] });
     // repeated vertices are not crossings
-    expect(ringCrossings([[[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0], [0, 0]]])).toEqual({ ok: true, at: [] });
-    const shell = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    expect(
+      ringCrossings([
+        [
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+          [0, 0],
+        ],
+      ]),
+    ).toEqual({ ok: true, at: [] });
+    const shell = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
     // valid in OGC simple features: a hole meets its shell at a single point
-    expect(ringCrossings([shell, [[0.5, 0], [0.7, 0.5], [0.3, 0.5], [0.5, 0]]])).toEqual({ ok: true, at: [] });
+    expect(
+      ringCrossings([
+        shell,
+        [
+          [0.5, 0],
+          [0.7, 0.5],
+          [0.3, 0.5],
+          [0.5, 0],
+        ],
+      ]),
+    ).toEqual({ ok: true, at: [] });
     // a hole poking out through the shell crosses the bottom edge where y = 0, i.e. 0.6 of the way up
     // its sides from (0.5, -0.5): x = 0.5 ± 0.6 × 0.3 = 0.68 and 0.32
-    expect(at([shell, [[0.5, -0.5], [0.8, 1 / 3], [0.2, 1 / 3], [0.5, -0.5]]], 5).map((p) => p.map((v) => Math.round(v * 1e9) / 1e9))).toEqual([[0.68, 0], [0.32, 0]]);
+    expect(
+      at(
+        [
+          shell,
+          [
+            [0.5, -0.5],
+            [0.8, 1 / 3],
+            [0.2, 1 / 3],
+            [0.5, -0.5],
+          ],
+        ],
+        5,
+      ).map((p) => p.map((v) => Math.round(v * 1e9) / 1e9)),
+    ).toEqual([
+      [0.68, 0],
+      [0.32, 0],
+    ]);
     // a figure-of-eight ring pinched at (1, 1): one ring touching itself is not a valid outline
-    expect(at([[[0, 0], [1, 1], [2, 0], [2, 2], [1, 1], [0, 2], [0, 0]]])).toContainEqual([1, 1]);
+    expect(
+      at([
+        [
+          [0, 0],
+          [1, 1],
+          [2, 0],
+          [2, 2],
+          [1, 1],
+          [0, 2],
+          [0, 0],
+        ],
+      ]),
+    ).toContainEqual([1, 1]);
     // two holes sharing a stretch of edge overlap
-    expect(at([[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]], [[1, 1], [2, 1], [1.5, 0.5], [1, 1]]]).length).toBeGreaterThan(0);
+    expect(
+      at([
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 1],
+        ],
+        [
+          [1, 1],
+          [2, 1],
+          [1.5, 0.5],
+          [1, 1],
+        ],
+      ]).length,
+    ).toBeGreaterThan(0);
   });
   it('refuses a polygon over the vertex budget instead of working on it', () => {
     const r = close(Array.from({ length: 20 }, (_, i) => [Math.cos(i / 3), Math.sin(i / 3)]));

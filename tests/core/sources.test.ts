@@ -9,7 +9,10 @@ import { DOC } from '../../src/core/rules/profiles/documents';
 import { SEED_FILES, SEEDS_DIR, seedText, seedsPresent } from './seeds';
 
 const doc = readFileSync('docs/sources.md', 'utf8');
-const rows = doc.split('\n').filter((l) => /^\| 00\d \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+const rows = doc
+  .split('\n')
+  .filter((l) => /^\| 00\d \|/.test(l))
+  .map((l) => l.split('|').map((c) => c.trim()));
 
 describe('docs/sources.md', () => {
   it('names every document by the title the app cites, with its profile and a hash', () => {
@@ -26,7 +29,9 @@ describe('docs/sources.md', () => {
   it.runIf(seedsPresent())('the hashes are those of the texts in ../shared/seeds', () => {
     for (const id of Object.keys(DOC)) {
       expect(seedText(id), resolve(SEEDS_DIR, SEED_FILES[id])).not.toBeNull();
-      const sha = createHash('sha256').update(readFileSync(resolve(SEEDS_DIR, SEED_FILES[id]))).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(resolve(SEEDS_DIR, SEED_FILES[id])))
+        .digest('hex');
       expect(rows.find((r) => r[6] === `\`${id}\``)?.[7], id).toBe(`\`${sha}\``);
     }
   });

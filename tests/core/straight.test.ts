@@ -10,7 +10,11 @@ function points(r: () => number, n: number, lat0: number): LonLat[] {
 }
 
 describe('straight ReachEngine', () => {
-  for (const [seed, lat0] of [[1, 34.0], [2, 34.0], [3, 60.0]] as const) {
+  for (const [seed, lat0] of [
+    [1, 34.0],
+    [2, 34.0],
+    [3, 60.0],
+  ] as const) {
     it(`equals brute force (seed ${seed}, latitude ${lat0})`, () => {
       const r = rng(seed);
       const demand = points(r, 300, lat0);
@@ -35,7 +39,17 @@ describe('straight ReachEngine', () => {
   }
   it('reports points with non-finite coordinates as unplaced and handles empty supply', () => {
     const e = createStraightEngine();
-    const got = e.pairs({ demand: [[108.9, 34.1], [Number.NaN, 34]], supply: [[108.9, 34.1], [Number.NaN, 1]], maxDistance: 10 });
+    const got = e.pairs({
+      demand: [
+        [108.9, 34.1],
+        [Number.NaN, 34],
+      ],
+      supply: [
+        [108.9, 34.1],
+        [Number.NaN, 1],
+      ],
+      maxDistance: 10,
+    });
     expect(got.unplacedDemand).toEqual([1]);
     expect(got.unplacedSupply).toEqual([1]);
     expect([...got.supply]).toEqual([0]);

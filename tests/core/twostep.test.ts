@@ -31,7 +31,10 @@ describe('two-step floating catchment', () => {
     });
     // supply is shared out, not created: Σ_i A_i D_i = Σ_j S_j over facilities somebody reaches
     const shared = got.share.reduce((a, b) => a + b, 0);
-    const reached = supplyPts.reduce((acc, s, j) => acc + (capacity[j] !== undefined && demandPts.some((p, i) => demand[i] !== undefined && haversine(p, s) <= d0) ? (capacity[j] as number) : 0), 0);
+    const reached = supplyPts.reduce(
+      (acc, s, j) => acc + (capacity[j] !== undefined && demandPts.some((p, i) => demand[i] !== undefined && haversine(p, s) <= d0) ? (capacity[j] as number) : 0),
+      0,
+    );
     expect(shared).toBeCloseTo(reached, 6);
     expect(shared).toBeGreaterThan(0);
   });

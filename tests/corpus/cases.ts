@@ -13,9 +13,25 @@ export interface Case {
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const fixture = (n: string) => new Uint8Array(readFileSync(`tests/fixtures/io/${n}`));
-const square = [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.11], [108.9, 34.1]]];
-const community = (props: Record<string, unknown>, geometry: unknown = { type: 'Polygon', coordinates: square }) => ({ type: 'Feature', properties: { id: 'c1', name: '甲', type: 'built', population: 1000, households: 400, ...props }, geometry });
-const facility = (props: Record<string, unknown>, geometry: unknown = { type: 'Point', coordinates: [108.9, 34.1] }) => ({ type: 'Feature', properties: { id: 'f1', name: '乙', kind: '养老院', beds: 100, ...props }, geometry });
+const square = [
+  [
+    [108.9, 34.1],
+    [108.91, 34.1],
+    [108.91, 34.11],
+    [108.9, 34.11],
+    [108.9, 34.1],
+  ],
+];
+const community = (props: Record<string, unknown>, geometry: unknown = { type: 'Polygon', coordinates: square }) => ({
+  type: 'Feature',
+  properties: { id: 'c1', name: '甲', type: 'built', population: 1000, households: 400, ...props },
+  geometry,
+});
+const facility = (props: Record<string, unknown>, geometry: unknown = { type: 'Point', coordinates: [108.9, 34.1] }) => ({
+  type: 'Feature',
+  properties: { id: 'f1', name: '乙', kind: '养老院', beds: 100, ...props },
+  geometry,
+});
 const fc = (...features: unknown[]) => enc(JSON.stringify({ type: 'FeatureCollection', features }));
 
 function nested(depth: number): string {
@@ -68,27 +84,74 @@ export function corpus(): Case[] {
   for (const f of NUMBERS_F) for (const [tag, v] of BAD_VALUES) add(`f-${f}-${tag}.geojson`, 'facilities', () => fc(facility({ [f]: v })));
 
   // geometry
-  const g = (name: string, geometry: unknown, kind: Case['kind'] = 'communities') => add(name, kind, () => fc(kind === 'facilities' ? facility({}, geometry) : community({}, geometry)));
-  add('deep-100k.geojson', 'communities', () => enc(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"d","name":"x","type":"built"},"geometry":{"type":"Polygon","coordinates":${nested(100_000)}}}]}`));
+  const g = (name: string, geometry: unknown, kind: Case['kind'] = 'communities') =>
+    add(name, kind, () => fc(kind === 'facilities' ? facility({}, geometry) : community({}, geometry)));
+  add('deep-100k.geojson', 'communities', () =>
+    enc(
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"d","name":"x","type":"built"},"geometry":{"type":"Polygon","coordinates":${nested(100_000)}}}]}`,
+    ),
+  );
   add('deep-collection.geojson', 'communities', () => {
     let s = '{"type":"Point","coordinates":[108.9,34.1]}';
     for (let i = 0; i < 10_000; i++) s = `{"type":"GeometryCollection","geometries":[${s}]}`;
     return enc(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"d","name":"x","type":"built"},"geometry":${s}}]}`);
   });
-  add('deep-props.geojson', 'facilities', () => enc(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"f","name":"x","kind":"养老院","note":${nested(50_000)}},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}`));
+  add('deep-props.geojson', 'facilities', () =>
+    enc(
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"f","name":"x","kind":"养老院","note":${nested(50_000)}},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}`,
+    ),
+  );
   g('coords-null.geojson', { type: 'Point', coordinates: [null, 34.1] }, 'facilities');
   g('coords-strings.geojson', { type: 'Point', coordinates: ['108.9', '34.1'] }, 'facilities');
   g('coords-one.geojson', { type: 'Point', coordinates: [108.9] }, 'facilities');
   g('coords-five.geojson', { type: 'Point', coordinates: [108.9, 34.1, 1, 2, 3] }, 'facilities');
-  add('coords-1e400.geojson', 'facilities', () => enc('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"f","name":"x","kind":"养老院"},"geometry":{"type":"Point","coordinates":[1e400,34.1]}}]}'));
-  g('ring-open.geojson', { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.11]]] });
-  g('ring-short.geojson', { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.9, 34.1]]] });
-  g('bowtie.geojson', { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.92, 34.12], [108.92, 34.1], [108.9, 34.12], [108.9, 34.1]]] });
+  add('coords-1e400.geojson', 'facilities', () =>
+    enc('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"f","name":"x","kind":"养老院"},"geometry":{"type":"Point","coordinates":[1e400,34.1]}}]}'),
+  );
+  g('ring-open.geojson', {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [108.9, 34.1],
+        [108.91, 34.1],
+        [108.91, 34.11],
+        [108.9, 34.11],
+      ],
+    ],
+  });
+  g('ring-short.geojson', {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [108.9, 34.1],
+        [108.91, 34.1],
+        [108.9, 34.1],
+      ],
+    ],
+  });
+  g('bowtie.geojson', {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [108.9, 34.1],
+        [108.92, 34.12],
+        [108.92, 34.1],
+        [108.9, 34.12],
+        [108.9, 34.1],
+      ],
+    ],
+  });
   g('new-york.geojson', { type: 'Point', coordinates: [-74.006, 40.7128] }, 'facilities');
   g('paris.geojson', { type: 'Point', coordinates: [2.3522, 48.8566] }, 'facilities');
   g('swapped.geojson', { type: 'Point', coordinates: [34.1, 108.9] }, 'facilities');
   g('projected.geojson', { type: 'Point', coordinates: [500000, 3800000] }, 'facilities');
-  g('line-as-community.geojson', { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] });
+  g('line-as-community.geojson', {
+    type: 'LineString',
+    coordinates: [
+      [108.9, 34.1],
+      [108.91, 34.1],
+    ],
+  });
   g('unknown-type.geojson', { type: 'Circle', coordinates: [108.9, 34.1] });
   g('geometry-string.geojson', 'POINT(108.9 34.1)' as unknown);
   add('polygon-40k.geojson', 'streets', () => fc({ type: 'Feature', properties: { id: 's', name: '韦曲街道' }, geometry: { type: 'Polygon', coordinates: [ring(40_000)] } }));
@@ -103,13 +166,28 @@ export function corpus(): Case[] {
   add('no-features.geojson', 'facilities', () => enc('{"type":"FeatureCollection"}'));
   add('features-object.geojson', 'facilities', () => enc('{"type":"FeatureCollection","features":{"a":1}}'));
   add('feature-null.geojson', 'facilities', () => enc('{"type":"FeatureCollection","features":[null,1,"x"]}'));
-  add('properties-array.geojson', 'facilities', () => enc('{"type":"FeatureCollection","features":[{"type":"Feature","properties":[1,2],"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}'));
-  add('proto-keys.geojson', 'facilities', () => enc('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"f","name":"x","kind":"养老院","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"prototype":1},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}'));
+  add('properties-array.geojson', 'facilities', () =>
+    enc('{"type":"FeatureCollection","features":[{"type":"Feature","properties":[1,2],"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}'),
+  );
+  add('proto-keys.geojson', 'facilities', () =>
+    enc(
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"f","name":"x","kind":"养老院","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"prototype":1},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}',
+    ),
+  );
   add('duplicate-ids.geojson', 'facilities', () => fc(facility({}), facility({})));
   add('missing-id.geojson', 'facilities', () => fc(facility({ id: null })));
   add('unknown-kind.geojson', 'facilities', () => fc(facility({ kind: '火星基地' })));
   add('nursing-over-beds.geojson', 'facilities', () => fc(facility({ beds: 10, nursingBeds: 50 })));
-  add('utf16.geojson', 'facilities', () => new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...JSON.stringify({ type: 'FeatureCollection', features: [facility({})] })].map((c) => c.charCodeAt(0))).buffer)]));
+  add(
+    'utf16.geojson',
+    'facilities',
+    () =>
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...new Uint8Array(new Uint16Array([...JSON.stringify({ type: 'FeatureCollection', features: [facility({})] })].map((c) => c.charCodeAt(0))).buffer),
+      ]),
+  );
   add('binary.geojson', 'facilities', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
   add('long-string.geojson', 'facilities', () => fc(facility({ name: 'x'.repeat(5_000_000) })));
   add('many-features.geojson', 'facilities', () => fc(...Array.from({ length: 20_000 }, (_, i) => facility({ id: `f${i}`, beds: i % 3 === 0 ? '1e400' : i }))));
@@ -136,34 +214,82 @@ export function corpus(): Case[] {
   add('lying.xlsx', 'facilities', () => lyingZip({ '[Content_Types].xml': xml, 'xl/worksheets/sheet1.xml': enc(`<worksheet>${'<row/>'.repeat(500_000)}</worksheet>`) }, 64));
   add('wide.xlsx', 'facilities', () => {
     const files = unzipSync(xlsx([['名称', '经度', '纬度']]));
-    files['xl/worksheets/sheet1.xml'] = enc(new TextDecoder().decode(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'));
+    files['xl/worksheets/sheet1.xml'] = enc(
+      new TextDecoder().decode(files['xl/worksheets/sheet1.xml']).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+    );
     return zipSync(files);
   });
-  add('cut.xlsx', 'facilities', () => xlsx([['id', '名称', '类型', '经度', '纬度'], ['f1', '甲', '养老院', 108.9, 34.1]]).subarray(0, 1500));
+  add('cut.xlsx', 'facilities', () =>
+    xlsx([
+      ['id', '名称', '类型', '经度', '纬度'],
+      ['f1', '甲', '养老院', 108.9, 34.1],
+    ]).subarray(0, 1500),
+  );
   add('text-renamed.xlsx', 'facilities', () => enc('id,名称\nf1,甲\n'));
   add('empty-book.xlsx', 'facilities', () => xlsx([]));
-  add('beds-1e300.xlsx', 'facilities', () => xlsx([['id', '名称', '类型', '床位', '经度', '纬度'], ['f1', '甲', '养老院', 1e300, 108.9, 34.1]]));
-  add('bomb.ods', 'facilities', () => lyingZip({ 'content.xml': xml, 'mimetype': enc('application/vnd.oasis.opendocument.spreadsheet') }, 400 * 2 ** 20));
+  add('beds-1e300.xlsx', 'facilities', () =>
+    xlsx([
+      ['id', '名称', '类型', '床位', '经度', '纬度'],
+      ['f1', '甲', '养老院', 1e300, 108.9, 34.1],
+    ]),
+  );
+  add('bomb.ods', 'facilities', () => lyingZip({ 'content.xml': xml, mimetype: enc('application/vnd.oasis.opendocument.spreadsheet') }, 400 * 2 ** 20));
 
   // zipped Shapefile
   const shp = () => unzipSync(fixture('communities-gk36-gbk.zip'));
   add('shp-bomb.zip', 'communities', () => lyingZip({ 'a.shp': xml, 'a.dbf': xml, 'a.prj': xml }, 300 * 2 ** 20));
   add('shp-none.zip', 'communities', () => zipSync({ 'readme.txt': enc('hello') }));
-  add('shp-no-dbf.zip', 'communities', () => { const z = shp(); delete z['communities_gk36.dbf']; return zipSync(z); });
-  add('shp-cut.zip', 'communities', () => { const z = shp(); z['communities_gk36.shp'] = z['communities_gk36.shp'].subarray(0, 150); return zipSync(z); });
-  add('shp-dbf-cut.zip', 'communities', () => { const z = shp(); z['communities_gk36.dbf'] = z['communities_gk36.dbf'].subarray(0, 300); return zipSync(z); });
-  add('shp-wrong-prj.zip', 'communities', () => { const z = shp(); z['communities_gk36.prj'] = enc('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'); return zipSync(z); });
-  add('shp-big5-declared.zip', 'communities', () => { const z = shp(); z['communities_gk36.cpg'] = enc('BIG5'); return zipSync(z); });
-  add('shp-garbage-prj.zip', 'communities', () => { const z = shp(); z['communities_gk36.prj'] = enc('\u0000\u0001garbage'); return zipSync(z); });
-  add('corrupt.zip', 'communities', () => { const z = fixture('communities-gk36-gbk.zip').slice(); z.fill(0x41, 40, 400); return z; });
+  add('shp-no-dbf.zip', 'communities', () => {
+    const z = shp();
+    delete z['communities_gk36.dbf'];
+    return zipSync(z);
+  });
+  add('shp-cut.zip', 'communities', () => {
+    const z = shp();
+    z['communities_gk36.shp'] = z['communities_gk36.shp'].subarray(0, 150);
+    return zipSync(z);
+  });
+  add('shp-dbf-cut.zip', 'communities', () => {
+    const z = shp();
+    z['communities_gk36.dbf'] = z['communities_gk36.dbf'].subarray(0, 300);
+    return zipSync(z);
+  });
+  add('shp-wrong-prj.zip', 'communities', () => {
+    const z = shp();
+    z['communities_gk36.prj'] = enc(
+      'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+    );
+    return zipSync(z);
+  });
+  add('shp-big5-declared.zip', 'communities', () => {
+    const z = shp();
+    z['communities_gk36.cpg'] = enc('BIG5');
+    return zipSync(z);
+  });
+  add('shp-garbage-prj.zip', 'communities', () => {
+    const z = shp();
+    z['communities_gk36.prj'] = enc('\u0000\u0001garbage');
+    return zipSync(z);
+  });
+  add('corrupt.zip', 'communities', () => {
+    const z = fixture('communities-gk36-gbk.zip').slice();
+    z.fill(0x41, 40, 400);
+    return z;
+  });
   add('not-a-zip.zip', 'communities', () => enc('PK but not really'));
 
   // KML / KMZ
   const kml = (name: string, text: string) => add(name, 'facilities', () => enc(text));
   kml('bad-xml.kml', '<kml><Document><Placemark>');
   kml('not-kml.kml', '<?xml version="1.0"?><gpx></gpx>');
-  kml('billion-laughs.kml', `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i === 0 ? 'a' : 'b'.repeat(i)};`.repeat(10)}">`).join('')}]><kml><Document><Placemark><name>&bbbbbbbbb;</name><Point><coordinates>108.9,34.1</coordinates></Point></Placemark></Document></kml>`);
-  kml('xxe.kml', '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]><kml><Document><Placemark><name>&x;</name><Point><coordinates>108.9,34.1</coordinates></Point></Placemark></Document></kml>');
+  kml(
+    'billion-laughs.kml',
+    `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i === 0 ? 'a' : 'b'.repeat(i)};`.repeat(10)}">`).join('')}]><kml><Document><Placemark><name>&bbbbbbbbb;</name><Point><coordinates>108.9,34.1</coordinates></Point></Placemark></Document></kml>`,
+  );
+  kml(
+    'xxe.kml',
+    '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]><kml><Document><Placemark><name>&x;</name><Point><coordinates>108.9,34.1</coordinates></Point></Placemark></Document></kml>',
+  );
   kml('kml-bad-coords.kml', '<kml><Document><Placemark><name>a</name><Point><coordinates>abc,def</coordinates></Point></Placemark></Document></kml>');
   add('kmz-no-kml.kmz', 'facilities', () => zipSync({ 'photo.jpg': new Uint8Array(100) }));
   add('kmz-bomb.kmz', 'facilities', () => lyingZip({ 'doc.kml': xml }, 600 * 2 ** 20));
@@ -172,7 +298,9 @@ export function corpus(): Case[] {
   add('garbage.dxf', 'communities', () => enc('0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n90\nabc\n'));
   add('empty.dxf', 'communities', () => enc('\n'));
   add('cut.dxf', 'communities', () => fixture('communities-gk36.dxf').subarray(0, 500));
-  add('odd-codes.dxf', 'communities', () => enc(['0', 'SECTION', '2', 'ENTITIES', ...Array.from({ length: 80 }, () => ['1234', 'x']).flat(), '0', 'ENDSEC', '0', 'EOF', ''].join('\n')));
+  add('odd-codes.dxf', 'communities', () =>
+    enc(['0', 'SECTION', '2', 'ENTITIES', ...Array.from({ length: 80 }, () => ['1234', 'x']).flat(), '0', 'ENDSEC', '0', 'EOF', ''].join('\n')),
+  );
   add('garbage.osm', 'roads', () => enc('<osm><node id="1" lat="x" lon="y"/><way id="2"><nd ref="1"/></way>'));
   add('cut.osm.pbf', 'roads', () => new Uint8Array(readFileSync('tests/fixtures/osm/changan-small.osm.pbf')).subarray(0, 300));
   add('unknown.bin', 'facilities', () => Uint8Array.from({ length: 100 }, (_, i) => i));

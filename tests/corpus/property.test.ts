@@ -10,13 +10,22 @@ import { hasKey } from '../../src/i18n';
 import { importLayer, readFile } from '../../src/io';
 import { parseProject } from '../../src/schemas';
 
-const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as { communities: { features: { properties: Record<string, unknown>; geometry: unknown }[] } } & Record<string, unknown>;
+const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as { communities: { features: { properties: Record<string, unknown>; geometry: unknown }[] } } & Record<
+  string,
+  unknown
+>;
 const base = sample.communities.features;
 
 const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom('1e400', '-1e400', '1e300', '-5', '１２０', '1,234', 'NaN', 'Infinity', '', '　', '＝1+1', '0x10'));
 const hostileValue = fc.oneof(hostileNumber, fc.string(), fc.constant(null), fc.boolean(), fc.anything({ maxDepth: 3 }));
-const key = fc.oneof(fc.constantFrom('人口', '户数', 'population', 'households', '60岁以上人口', '类型', 'type', '编号', 'id', '建成年份', '__proto__', 'constructor', 'prototype', 'extra'), fc.string());
-const position = fc.oneof(fc.tuple(fc.double({ min: 73, max: 136, noNaN: true }), fc.double({ min: 3, max: 54, noNaN: true })), fc.array(fc.oneof(fc.double(), fc.constant(null), fc.string()), { maxLength: 5 }));
+const key = fc.oneof(
+  fc.constantFrom('人口', '户数', 'population', 'households', '60岁以上人口', '类型', 'type', '编号', 'id', '建成年份', '__proto__', 'constructor', 'prototype', 'extra'),
+  fc.string(),
+);
+const position = fc.oneof(
+  fc.tuple(fc.double({ min: 73, max: 136, noNaN: true }), fc.double({ min: 3, max: 54, noNaN: true })),
+  fc.array(fc.oneof(fc.double(), fc.constant(null), fc.string()), { maxLength: 5 }),
+);
 const geometry = fc.oneof(
   fc.constant(undefined),
   position.map((p) => ({ type: 'Point', coordinates: p })),
@@ -67,7 +76,9 @@ describe('random mutations (fast-check)', () => {
     );
   });
   it('project files with random top-level values never throw the project schema', () => {
-    const top = fc.dictionary(fc.constantFrom('version', 'area', 'profile', 'params', 'communities', 'facilities', 'streets', 'roads', '__proto__', 'scenarios'), hostileValue, { maxKeys: 3 });
+    const top = fc.dictionary(fc.constantFrom('version', 'area', 'profile', 'params', 'communities', 'facilities', 'streets', 'roads', '__proto__', 'scenarios'), hostileValue, {
+      maxKeys: 3,
+    });
     fc.assert(
       fc.property(top, (over) => {
         const p = parseProject(JSON.parse(JSON.stringify({ ...sample, ...over })), 'p.json');

@@ -22,7 +22,7 @@ describe('the rule engine finds the planted gaps', () => {
     expect(failing(g.rules, g.ids[0]), `${id} ${g.ids[0]}`).not.toEqual([]);
   });
 
-  it('G5: every listed community is outside the elderly circle (straight line, 810 m); urban ones fail 万源\'s 15-minute circle', () => {
+  it("G5: every listed community is outside the elderly circle (straight line, 810 m); urban ones fail 万源's 15-minute circle", () => {
     const wy = runs.find((e) => e.profile === 'wy');
     const outside = new Set(wy?.coverage.find((c) => c.circle === 'elderly')?.outside ?? []);
     const urban = new Set(project.communities.filter((c) => c.type !== 'rural').map((c) => c.id));
@@ -43,7 +43,10 @@ describe('the rule engine finds the planted gaps', () => {
       const results = runs.flatMap((e) => e.results.filter((r) => ['wy.colocate', 'xn.colocate'].includes(r.rule) && r.unit.id === f));
       if (results.length === 0) continue;
       assessed++;
-      expect(results.every((r) => r.status === 'fail'), f).toBe(true);
+      expect(
+        results.every((r) => r.status === 'fail'),
+        f,
+      ).toBe(true);
     }
     expect(assessed).toBeGreaterThan(10);
   });

@@ -40,7 +40,7 @@ describe('planted gaps', () => {
     expect(perThousand).toBeLessThan(3.5);
   });
 
-  it('G2: the community\'s largest elderly-care facility is under 300 m²', () => {
+  it("G2: the community's largest elderly-care facility is under 300 m²", () => {
     const c = community(gap('G2').ids[0]);
     const elderly = within(c, ELDERLY);
     expect(elderly.length).toBeGreaterThan(0);
@@ -125,7 +125,10 @@ describe('planted gaps', () => {
     const places = sum(facilities, 'places');
     const beds = sum(facilities, 'beds');
     const nursing = sum(facilities, 'nursingBeds');
-    const publicBeds = sum(facilities.filter((f) => ['public', 'public_private'].includes(String(f.properties?.ownership))), 'beds');
+    const publicBeds = sum(
+      facilities.filter((f) => ['public', 'public_private'].includes(String(f.properties?.ownership))),
+      'beds',
+    );
     // places: 4.5 ≤ per 1000 < 4.8 (planted at 4.65: 1 590 000 × 4.65 / 1000 = 7 393.5 → 7 394)
     expect(places).toBe(7394);
     expect((places / pop) * 1000).toBeGreaterThanOrEqual(4.5);

@@ -10,7 +10,17 @@ const randomPoints = (n: number, side: number): XY[] => Array.from({ length: n }
 
 describe('convex clipping and Voronoi cells', () => {
   it('clips a 2 × 2 square at x ≤ 1 to half its area', () => {
-    const half = clipHalfPlane([[0, 0], [2, 0], [2, 2], [0, 2]], 1, 0, 1);
+    const half = clipHalfPlane(
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+      ],
+      1,
+      0,
+      1,
+    );
     expect(ringArea(half)).toBeCloseTo(2, 12); // 1 × 2
   });
 
@@ -38,13 +48,25 @@ describe('indexes', () => {
     for (const p of randomPoints(50, 5000)) {
       const brute = pts.map((q, i) => [dist(p, q), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       expect(grid.nearest(p, 5)).toEqual(brute.slice(0, 5).map((x) => x[1]));
-      expect(grid.within(p, 400)).toEqual(brute.filter((x) => x[0] <= 400).map((x) => x[1]).sort((a, b) => a - b));
+      expect(grid.within(p, 400)).toEqual(
+        brute
+          .filter((x) => x[0] <= 400)
+          .map((x) => x[1])
+          .sort((a, b) => a - b),
+      );
     }
   });
 
   it('BoundaryIndex distance and containment agree with brute force on a concave polygon', () => {
     // an L-shaped ring: 0..3000 × 0..1000 plus 0..1000 × 1000..3000
-    const ring: XY[] = [[0, 0], [3000, 0], [3000, 1000], [1000, 1000], [1000, 3000], [0, 3000]];
+    const ring: XY[] = [
+      [0, 0],
+      [3000, 0],
+      [3000, 1000],
+      [1000, 1000],
+      [1000, 3000],
+      [0, 3000],
+    ];
     const index = new BoundaryIndex([[ring]], 250);
     const segDist = (p: XY, a: XY, b: XY) => {
       const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * (b[0] - a[0]) + (p[1] - a[1]) * (b[1] - a[1])) / dist(a, b) ** 2));

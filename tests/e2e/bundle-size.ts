@@ -60,9 +60,15 @@ export function bundleSizes(dist: string): BundleSizes {
   const worker = closure(dir, workerEntry);
   const first = new Set([...pageAll, ...worker]);
   return {
-    page: measure(dir, pageAll.filter((f) => !isMaplibre(f))),
+    page: measure(
+      dir,
+      pageAll.filter((f) => !isMaplibre(f)),
+    ),
     maplibre: measure(dir, js.filter(isMaplibre)),
     worker: measure(dir, worker),
-    lazy: measure(dir, js.filter((f) => !first.has(f) && !isMaplibre(f))),
+    lazy: measure(
+      dir,
+      js.filter((f) => !first.has(f) && !isMaplibre(f)),
+    ),
   };
 }

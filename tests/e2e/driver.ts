@@ -126,7 +126,10 @@ export class AppDriver {
     },
     profileSwitched: async (id: string): Promise<void> => {
       await this.page.selectOption('[data-testid=profile]', id);
-      await this.page.waitForFunction((p) => document.querySelector('[data-testid=profile]') instanceof HTMLSelectElement && (document.querySelector('[data-testid=profile]') as HTMLSelectElement).value === p, id);
+      await this.page.waitForFunction(
+        (p) => document.querySelector('[data-testid=profile]') instanceof HTMLSelectElement && (document.querySelector('[data-testid=profile]') as HTMLSelectElement).value === p,
+        id,
+      );
       await this.analysed();
       await this.mapIdle();
     },
@@ -134,7 +137,9 @@ export class AppDriver {
       await this.page.selectOption('[data-testid=basemap-kind]', kind);
       if (url !== undefined) await this.page.fill('[data-testid=basemap-url]', url);
       await this.page.click('[data-testid=basemap-apply]');
-      await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 }).catch(() => undefined);
+      await this.page
+        .waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 })
+        .catch(() => undefined);
       await this.mapIdle();
     },
     /** picks a .pmtiles file from disk through the real file input */
@@ -200,7 +205,9 @@ export class AppDriver {
     /** a community's own figures as shown (in the detail panel, or the hover card): name → text */
     communityFigures: async (within: '[data-testid=detail]' | '[data-testid=hover-card]'): Promise<Record<string, string>> => {
       await this.page.waitForSelector(`${within} [data-testid=community-figures]`, { timeout: 10_000 });
-      return this.page.$$eval(`${within} [data-testid=community-figures] [data-figure]`, (ds) => Object.fromEntries(ds.map((d) => [d.getAttribute('data-figure') ?? '', d.querySelector('dd')?.textContent ?? ''])));
+      return this.page.$$eval(`${within} [data-testid=community-figures] [data-figure]`, (ds) =>
+        Object.fromEntries(ds.map((d) => [d.getAttribute('data-figure') ?? '', d.querySelector('dd')?.textContent ?? ''])),
+      );
     },
     /** whether an element lies wholly inside the window */
     inView: async (selector: string): Promise<boolean> =>

@@ -7,7 +7,18 @@ import { corpus } from '../corpus/cases';
 import { AppDriver } from './driver';
 import { ImportSteps } from './import-steps';
 
-const WANTED = ['bomb.xlsx', 'shp-bomb.zip', 'kmz-bomb.kmz', 'lying.xlsx', 'wide.xlsx', 'billion-laughs.kml', 'not-json.geojson', 'deep-100k.geojson', 'deep-collection.geojson', 'c-population-1e400.geojson'];
+const WANTED = [
+  'bomb.xlsx',
+  'shp-bomb.zip',
+  'kmz-bomb.kmz',
+  'lying.xlsx',
+  'wide.xlsx',
+  'billion-laughs.kml',
+  'not-json.geojson',
+  'deep-100k.geojson',
+  'deep-collection.geojson',
+  'c-population-1e400.geojson',
+];
 const CASES = corpus().filter((c) => WANTED.includes(c.name));
 
 describe('hostile files in the browser', () => {

@@ -147,7 +147,12 @@ export class ImportSteps {
     },
     reportRows: async (): Promise<ReportRow[]> =>
       this.page.$$eval('[data-testid=import-problems] tbody tr', (trs) =>
-        trs.map((tr) => ({ number: Number(tr.getAttribute('data-number')), id: tr.getAttribute('data-id') ?? '', code: tr.getAttribute('data-code') ?? '', text: tr.textContent ?? '' })),
+        trs.map((tr) => ({
+          number: Number(tr.getAttribute('data-number')),
+          id: tr.getAttribute('data-id') ?? '',
+          code: tr.getAttribute('data-code') ?? '',
+          text: tr.textContent ?? '',
+        })),
       ),
     /** the options of a field's "all rows are" list, as the user reads them */
     constantOptions: async (field: string): Promise<string[]> => this.page.$$eval(`[data-testid=constant-${field}] option`, (os) => os.map((o) => o.textContent ?? '')),
@@ -157,7 +162,14 @@ export class ImportSteps {
       if (!el) throw new Error('no plan shown');
       const n = async (a: string) => Number(await el.getAttribute(`data-${a}`));
       const removedIds = await this.page.$$eval('[data-testid=import-plan-removed] li', (lis) => lis.map((li) => li.getAttribute('data-id') ?? ''));
-      return { added: await n('added'), updated: await n('updated'), unchanged: await n('unchanged'), removed: await n('removed'), removedIds, text: (await el.textContent()) ?? '' };
+      return {
+        added: await n('added'),
+        updated: await n('updated'),
+        unchanged: await n('unchanged'),
+        removed: await n('removed'),
+        removedIds,
+        text: (await el.textContent()) ?? '',
+      };
     },
     /** how many rows the results table has at a level (all of them, not only the drawn ones) */
     tableCount: async (level: string): Promise<number> => {

@@ -9,7 +9,9 @@ import { PresentSteps } from './present-steps';
 import { ImportSteps, pngSize, wgs84ToGcj02 } from './import-steps';
 
 const SHP = 'tests/fixtures/io/communities-gk36-gbk.zip';
-const SHP_IDS = (JSON.parse(readFileSync('tests/fixtures/io/src/communities-short.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] }).features.map((f) => f.properties.编号);
+const SHP_IDS = (JSON.parse(readFileSync('tests/fixtures/io/src/communities-short.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] }).features.map(
+  (f) => f.properties.编号,
+);
 
 // points inside the demo area: next to its first facilities
 const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { facilities: { features: { geometry: { coordinates: number[] } }[] } };
@@ -182,7 +184,12 @@ describe('import and export at 1366×768', () => {
 
   it('points copied from a Chinese web map: the shift is measured, GCJ-02 offered and chosen', async () => {
     // 20 demo facilities as 高德 would show them (WGS84 → GCJ-02), in a file that does not say so
-    const rows = ['名称,类型,床位,lng,lat', ...demo.facilities.features.slice(0, 20).map((f, i) => [`网图点${i}`, '养老院', '10', ...wgs84ToGcj02(f.geometry.coordinates[0], f.geometry.coordinates[1]).map((v) => v.toFixed(7))].join(','))];
+    const rows = [
+      '名称,类型,床位,lng,lat',
+      ...demo.facilities.features
+        .slice(0, 20)
+        .map((f, i) => [`网图点${i}`, '养老院', '10', ...wgs84ToGcj02(f.geometry.coordinates[0], f.geometry.coordinates[1]).map((v) => v.toFixed(7))].join(',')),
+    ];
     await imp.when.filePicked('拾取的点.csv', new TextEncoder().encode(rows.join('\n')));
     await imp.when.nextClicked();
     expect(await imp.then.shiftBest()).toBe('gcj02');
@@ -270,12 +277,16 @@ describe('import and export at 1366×768', () => {
   it('50 000 points import without freezing the page (long tasks measured)', async () => {
     const n = 50_000;
     const lines = ['编号,名称,类型,床位,经度,纬度'];
-    for (let i = 0; i < n; i++) lines.push(`B${i},测试点${i},日间照料中心,${10 + (i % 40)},${(LON + ((i % 250) - 125) * 0.0004).toFixed(6)},${(LAT + (Math.floor(i / 250) - 100) * 0.0004).toFixed(6)}`);
+    for (let i = 0; i < n; i++)
+      lines.push(`B${i},测试点${i},日间照料中心,${10 + (i % 40)},${(LON + ((i % 250) - 125) * 0.0004).toFixed(6)},${(LAT + (Math.floor(i / 250) - 100) * 0.0004).toFixed(6)}`);
     mkdirSync('tests/output/e2e', { recursive: true });
     const path = 'tests/output/e2e/五万点.csv';
     writeFileSync(path, lines.join('\n'));
     await driver.page.evaluate(() => {
-      const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __frames: { start: number; duration: number; scripts: { duration: number; invoker: string }[] }[] };
+      const w = window as unknown as {
+        __longTasks: { start: number; duration: number }[];
+        __frames: { start: number; duration: number; scripts: { duration: number; invoker: string }[] }[];
+      };
       w.__longTasks = [];
       w.__frames = [];
       new PerformanceObserver((list) => {
@@ -284,8 +295,16 @@ describe('import and export at 1366×768', () => {
       // long animation frames name the scripts that ran in them: the page's own work, apart from
       // the compositor's wait for the (software) GPU that a long task also counts
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { startTime: number; duration: number; scripts: { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number }[] }[]) {
-          w.__frames.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((x) => ({ duration: x.duration, invoker: `${x.invoker} ${x.sourceFunctionName} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}` })) });
+        for (const e of list.getEntries() as unknown as {
+          startTime: number;
+          duration: number;
+          scripts: { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number }[];
+        }[]) {
+          w.__frames.push({
+            start: e.startTime,
+            duration: e.duration,
+            scripts: e.scripts.map((x) => ({ duration: x.duration, invoker: `${x.invoker} ${x.sourceFunctionName} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}` })),
+          });
         }
       }).observe({ type: 'long-animation-frame', buffered: false });
     });
@@ -304,14 +323,29 @@ describe('import and export at 1366×768', () => {
     const maxIn = (a: number, b: number) => Math.max(0, ...tasks.filter((x) => x.start >= a && x.start < b).map((x) => x.duration));
     const wizard = maxIn(t0, t1);
     const applying = maxIn(t1, t2);
-    const measures = await driver.page.evaluate(() => Object.fromEntries(['import:parse', 'import:merge', 'import:publish'].map((n) => [n, performance.getEntriesByName(n).map((e) => Math.round(e.duration))])));
-    console.log(`page side of accept: JSON chunks parsed in ${measures['import:parse'].join('/')} ms, merge ${measures['import:merge']} ms, publishing to map/table (synchronous effects) ${measures['import:publish']} ms`);
-    console.log(`marks: picked ${Math.round(ta - t0)} mapping ${Math.round(tb - t0)} checked ${Math.round(t1 - t0)}; tasks at ${tasks.map((x) => `${Math.round(x.start - t0)}+${Math.round(x.duration)}`).join(' ')}`);
-    console.log(`50k import: read+map+check ${Math.round(t1 - t0)} ms, longest main-thread task ${Math.round(wizard)} ms; accept+analysis+draw ${Math.round(t2 - t1)} ms, longest task ${Math.round(applying)} ms; long tasks ${tasks.map((x) => Math.round(x.duration)).join(' ')}`);
-    const frames = await driver.page.evaluate(() => (window as unknown as { __frames: { start: number; duration: number; scripts: { duration: number; invoker: string }[] }[] }).__frames);
+    const measures = await driver.page.evaluate(() =>
+      Object.fromEntries(['import:parse', 'import:merge', 'import:publish'].map((n) => [n, performance.getEntriesByName(n).map((e) => Math.round(e.duration))])),
+    );
+    console.log(
+      `page side of accept: JSON chunks parsed in ${measures['import:parse'].join('/')} ms, merge ${measures['import:merge']} ms, publishing to map/table (synchronous effects) ${measures['import:publish']} ms`,
+    );
+    console.log(
+      `marks: picked ${Math.round(ta - t0)} mapping ${Math.round(tb - t0)} checked ${Math.round(t1 - t0)}; tasks at ${tasks.map((x) => `${Math.round(x.start - t0)}+${Math.round(x.duration)}`).join(' ')}`,
+    );
+    console.log(
+      `50k import: read+map+check ${Math.round(t1 - t0)} ms, longest main-thread task ${Math.round(wizard)} ms; accept+analysis+draw ${Math.round(t2 - t1)} ms, longest task ${Math.round(applying)} ms; long tasks ${tasks.map((x) => Math.round(x.duration)).join(' ')}`,
+    );
+    const frames = await driver.page.evaluate(
+      () => (window as unknown as { __frames: { start: number; duration: number; scripts: { duration: number; invoker: string }[] }[] }).__frames,
+    );
     const scripts = frames.filter((f) => f.start >= t1 && f.start < t2).flatMap((f) => f.scripts);
     const longestScript = scripts.reduce((m, x) => (x.duration > m.duration ? x : m), { duration: 0, invoker: '' });
-    console.log(`accept+analysis+draw: longest script ${Math.round(longestScript.duration)} ms (${longestScript.invoker}); scripts over 100 ms: ${scripts.filter((x) => x.duration > 100).map((x) => `${Math.round(x.duration)} ${x.invoker}`).join(', ')}`);
+    console.log(
+      `accept+analysis+draw: longest script ${Math.round(longestScript.duration)} ms (${longestScript.invoker}); scripts over 100 ms: ${scripts
+        .filter((x) => x.duration > 100)
+        .map((x) => `${Math.round(x.duration)} ${x.invoker}`)
+        .join(', ')}`,
+    );
     expect(wizard).toBeLessThan(200);
     // accepting: no script holds the thread 0.6 s. Our own work is ≤ 0.2 s a piece (analysis
     // results a slice per message, the map's layer in slices); the longest scripts left are
@@ -331,7 +365,13 @@ describe('import and export at 1366×768', () => {
     const before = Number(await driver.page.getAttribute(map, 'data-zoom'));
     const [x, y] = ((await driver.page.getAttribute(map, 'data-first-cluster')) ?? '').split(',').map(Number);
     await driver.page.mouse.click((await driver.page.locator(map).boundingBox())!.x + x, (await driver.page.locator(map).boundingBox())!.y + y);
-    await driver.page.waitForFunction((z) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z + 0.5 && document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'true', before, { timeout: 30_000 });
+    await driver.page.waitForFunction(
+      (z) =>
+        Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z + 0.5 &&
+        document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'true',
+      before,
+      { timeout: 30_000 },
+    );
   });
 });
 

@@ -41,14 +41,11 @@ export class PresentSteps {
     return this.d.page;
   }
 
-
   private async compared(): Promise<void> {
     await this.page.waitForSelector('[data-testid=compare-panel][data-busy=false] [data-testid=compare-kpis]', { timeout: 30_000 });
-    await this.page.waitForFunction(
-      () => ['a', 'b'].every((s) => document.querySelector(`[data-testid=compare-map-${s}]`)?.getAttribute('data-idle') === 'true'),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await this.page.waitForFunction(() => ['a', 'b'].every((s) => document.querySelector(`[data-testid=compare-map-${s}]`)?.getAttribute('data-idle') === 'true'), undefined, {
+      timeout: 30_000,
+    });
   }
 
   when = {
@@ -60,10 +57,7 @@ export class PresentSteps {
     },
     sideChosen: async (side: 'a' | 'b', id: string): Promise<void> => {
       await this.page.selectOption(`[data-testid=compare-${side}]`, id);
-      await this.page.waitForFunction(
-        ([s, v]) => (document.querySelector(`[data-testid=compare-${s}]`) as HTMLSelectElement | null)?.value === v,
-        [side, id] as const,
-      );
+      await this.page.waitForFunction(([s, v]) => (document.querySelector(`[data-testid=compare-${s}]`) as HTMLSelectElement | null)?.value === v, [side, id] as const);
       await this.compared();
     },
     swipeChosen: async (): Promise<void> => {
@@ -73,7 +67,9 @@ export class PresentSteps {
     },
     changedRowClicked: async (id: string): Promise<void> => {
       await this.page.click(`[data-testid=changed-table] tr[data-id="${id}"]`);
-      await this.page.waitForFunction(() => document.querySelector('[data-testid=compare-map-b]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 }).catch(() => undefined);
+      await this.page
+        .waitForFunction(() => document.querySelector('[data-testid=compare-map-b]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 5_000 })
+        .catch(() => undefined);
       await this.compared();
     },
     /** the close button, or Esc */
@@ -158,6 +154,12 @@ export class PresentSteps {
 /** what an official should never read on paper: rule codes (ak.new.places), file paths,
  *  commands, method names and model codes (elderly_institution), developer words */
 export function codesOnPaper(text: string): string[] {
-  const patterns = [/\b(?:ak|cf|wy|xn|ca|combined)\.[a-z][a-z_.:]*/g, /\b(?:docs|src|tests|data)\/[\w./-]+/g, /\bnpm\b[^\n]*/g, /\b[a-z]+_[a-z_]+\b/g, /两步移动搜索法|2SFCA|贪心|Voronoi|GeoJSON|Worker|undefined|NaN/g];
+  const patterns = [
+    /\b(?:ak|cf|wy|xn|ca|combined)\.[a-z][a-z_.:]*/g,
+    /\b(?:docs|src|tests|data)\/[\w./-]+/g,
+    /\bnpm\b[^\n]*/g,
+    /\b[a-z]+_[a-z_]+\b/g,
+    /两步移动搜索法|2SFCA|贪心|Voronoi|GeoJSON|Worker|undefined|NaN/g,
+  ];
   return patterns.flatMap((re) => text.match(re) ?? []);
 }

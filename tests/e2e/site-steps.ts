@@ -20,7 +20,6 @@ export class SiteSteps {
     return this.d.page;
   }
 
-
   given = {
     siteCheckOpened: async (): Promise<void> => {
       await this.page.click('[data-testid=site-open]');
@@ -133,7 +132,12 @@ export class SiteSteps {
     /** the side-by-side matrix: topic → profile → verdict texts */
     matrix: async (): Promise<Record<string, Record<string, string>>> =>
       this.page.$$eval('[data-testid=site-report] [data-testid=site-matrix] tbody tr', (trs) =>
-        Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-topic') ?? '', Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-profile') ?? '', td.textContent ?? '']))])),
+        Object.fromEntries(
+          trs.map((tr) => [
+            tr.getAttribute('data-topic') ?? '',
+            Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-profile') ?? '', td.textContent ?? ''])),
+          ]),
+        ),
       ),
     /** the report printed as Chromium prints it (page.pdf: the print dialog cannot be driven headless):
      *  its text (pdftotext), page count and first page size in points */

@@ -73,9 +73,14 @@ for (const viewport of [
       const xlsx = await site.when.exported('xlsx');
       expect(xlsx.name).toMatch(/\.xlsx$/);
       expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, as every .xlsx
-      const json = JSON.parse((await site.when.exported('json')).bytes.toString('utf8')) as { profiles: { profile: string; results: { rule: string; status: string; citation: { text: string } }[] }[] };
+      const json = JSON.parse((await site.when.exported('json')).bytes.toString('utf8')) as {
+        profiles: { profile: string; results: { rule: string; status: string; citation: { text: string } }[] }[];
+      };
       const caJson = json.profiles.find((x) => x.profile === 'ca');
-      expect(caJson?.results.find((x) => x.rule === 'ca.households')).toMatchObject({ status: 'pass', citation: { text: '新建住宅小区按每百户不低于20平方米的标准配建养老服务用房' } });
+      expect(caJson?.results.find((x) => x.rule === 'ca.households')).toMatchObject({
+        status: 'pass',
+        citation: { text: '新建住宅小区按每百户不低于20平方米的标准配建养老服务用房' },
+      });
       expect(driver.cspViolations).toEqual([]);
       expect(driver.pageErrors).toEqual([]);
       await site.when.reportClosed();

@@ -10,7 +10,8 @@ const KB = 1024;
 
 describe('JS size budget', () => {
   const sizes = bundleSizes(inject('appDist'));
-  const report = (name: string, s: { gz: number; raw: number; files: string[] }) => console.log(`${name}: ${(s.gz / KB).toFixed(1)} kB gzipped (${(s.raw / KB).toFixed(0)} kB raw) — ${s.files.join(', ')}`);
+  const report = (name: string, s: { gz: number; raw: number; files: string[] }) =>
+    console.log(`${name}: ${(s.gz / KB).toFixed(1)} kB gzipped (${(s.raw / KB).toFixed(0)} kB raw) — ${s.files.join(', ')}`);
   it('maplibre-gl is a chunk of its own (what the page budget leaves out)', () => {
     report('maplibre-gl', sizes.maplibre);
     report('page', sizes.page);

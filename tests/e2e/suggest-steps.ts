@@ -33,7 +33,6 @@ export class SuggestSteps {
     return this.d.page;
   }
 
-
   given = {
     panelOpened: async (): Promise<void> => {
       await this.page.click('[data-testid=suggest-open]');
@@ -143,7 +142,9 @@ export class SuggestSteps {
     rowClicked: async (rank: number): Promise<void> => {
       await this.page.click(`[data-testid=suggest-rows] tbody tr[data-rank="${rank}"]`);
       await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${rank}"]`);
-      await this.page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 3_000 }).catch(() => undefined);
+      await this.page
+        .waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-idle') === 'false', undefined, { timeout: 3_000 })
+        .catch(() => undefined);
       await this.d.mapIdle();
     },
     rowHovered: async (rank: number): Promise<void> => {

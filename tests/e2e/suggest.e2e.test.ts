@@ -13,7 +13,9 @@ const RULE = 'ca.circle:childcare';
 /** A parcels file with one vacant building in each of two communities that are outside every
  *  elderly-care circle (gap G5 in data/demo/gaps.json), at the middle of each one's outline. */
 function parcelsFile(): { path: string; names: string[] } {
-  const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { communities: { features: { properties: { id: string }; geometry: { type: string; coordinates: number[][][] } }[] } };
+  const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as {
+    communities: { features: { properties: { id: string }; geometry: { type: string; coordinates: number[][][] } }[] };
+  };
   const gaps = JSON.parse(readFileSync('data/demo/gaps.json', 'utf8')) as { gaps: { id: string; ids: string[] }[] };
   const g5 = gaps.gaps.find((g) => g.id === 'G5')?.ids ?? [];
   const names = ['闲置校舍（甲）', '闲置厂房（乙）'];
@@ -59,7 +61,9 @@ describe('site suggestion at 1366×768', () => {
     const labels = await suggest.then.chartLabels();
     expect(labels).toContain('站点数');
     const timing = await suggest.then.timing();
-    console.log(`[suggest timing 1366] page ${timing.totalMs} ms (worker ${timing.workerMs} ms); click→list in the DOM ${run.domMs.toFixed(0)} ms, →painted ${run.paintMs.toFixed(0)} ms (page clock); test wall clock ${run.wallMs} ms — ${timing.text}`);
+    console.log(
+      `[suggest timing 1366] page ${timing.totalMs} ms (worker ${timing.workerMs} ms); click→list in the DOM ${run.domMs.toFixed(0)} ms, →painted ${run.paintMs.toFixed(0)} ms (page clock); test wall clock ${run.wallMs} ms — ${timing.text}`,
+    );
 
     await suggest.when.rowClicked(1);
     await driver.screenshot('suggest-2-zoomed-1366');
@@ -104,7 +108,9 @@ describe('site suggestion at 1920×1080', () => {
     // each site adds at most its 60 places of shortfall
     for (const r of rows) expect(r.gain).toBeLessThanOrEqual(60 + 1e-9);
     const timing = await suggest.then.timing();
-    console.log(`[suggest timing 1920] page ${timing.totalMs} ms (worker ${timing.workerMs} ms); click→list in the DOM ${run.domMs.toFixed(0)} ms, →painted ${run.paintMs.toFixed(0)} ms (page clock); test wall clock ${run.wallMs} ms`);
+    console.log(
+      `[suggest timing 1920] page ${timing.totalMs} ms (worker ${timing.workerMs} ms); click→list in the DOM ${run.domMs.toFixed(0)} ms, →painted ${run.paintMs.toFixed(0)} ms (page clock); test wall clock ${run.wallMs} ms`,
+    );
     expect(await suggest.then.qualityText()).toMatch(/由数据证明/);
     await driver.screenshot('suggest-4-result-1920');
     expect(driver.pageErrors).toEqual([]);

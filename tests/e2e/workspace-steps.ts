@@ -58,7 +58,8 @@ export class WorkspaceSteps {
     }),
     openedNumber: () => this.page.getAttribute('[data-testid=ws-opened]', 'data-number'),
     outboxCount: async (): Promise<number> => Number((await this.page.getAttribute('[data-testid=ws-outbox]', 'data-count')) ?? 0),
-    listed: () => this.page.$$eval('[data-testid=ws-reviews] tbody tr', (rows) => rows.map((r) => ({ number: r.getAttribute('data-number'), status: r.getAttribute('data-status') }))),
+    listed: () =>
+      this.page.$$eval('[data-testid=ws-reviews] tbody tr', (rows) => rows.map((r) => ({ number: r.getAttribute('data-number'), status: r.getAttribute('data-status') }))),
     decisionText: () => this.page.textContent('[data-testid=ws-opened-decision]'),
   };
 }

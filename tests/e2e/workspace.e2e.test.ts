@@ -38,7 +38,11 @@ describe('team workspace in the browser', () => {
   beforeAll(async () => {
     db = await openPglite(undefined);
     await migrate(db);
-    for (const [name, role] of [['王规划', 'planner'], ['李审查', 'reviewer']]) await db.query('INSERT INTO users (name, role, pw_hash) VALUES ($1, $2, $3)', [name, role, await hashPassword(`${name}-password`)]);
+    for (const [name, role] of [
+      ['王规划', 'planner'],
+      ['李审查', 'reviewer'],
+    ])
+      await db.query('INSERT INTO users (name, role, pw_hash) VALUES ($1, $2, $3)', [name, role, await hashPassword(`${name}-password`)]);
     await listen();
     driver = new AppDriver(`http://127.0.0.1:${port}/`);
     await driver.start({ width: 1366, height: 768 });

@@ -17,7 +17,13 @@ const shpZip = () => unzipSync(bytes('communities-gk36-gbk.zip'));
 const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 function xlsxWithFormulas(): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet([['名称', '类型', '床位', '护理型床位', '经度', '纬度'], ['甲', '养老院', 100, 30, 108.93, 34.16], [], [], ['乙', '养老院', 80, null, 108.94, 34.17]]);
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['名称', '类型', '床位', '护理型床位', '经度', '纬度'],
+    ['甲', '养老院', 100, 30, 108.93, 34.16],
+    [],
+    [],
+    ['乙', '养老院', 80, null, 108.94, 34.17],
+  ]);
   ws.D5 = { t: 'n', f: 'C5*0.3', v: 0 };
   ws.E6 = { t: 'e', f: '1/0', v: 7, w: '#DIV/0!' };
   ws.A6 = { t: 's', v: '丙' };
@@ -38,13 +44,53 @@ function xlsxWithFormulas(): Uint8Array {
 /** name, bytes, expected fatal message (key + the arguments that make it specific) */
 const UNREADABLE: [string, () => Uint8Array, Msg][] = [
   ['truncated.zip', () => bytes('communities-gk36-gbk.zip').subarray(0, 900), { key: 'io.err.zipCorrupt', args: { file: 'truncated.zip' } }],
-  ['no-dbf.zip', () => { const z = shpZip(); delete z['communities_gk36.dbf']; return zipSync(z); }, { key: 'io.err.shpNoDbf', args: { file: 'no-dbf.zip', layer: 'communities_gk36' } }],
-  ['wrong-prj.zip', () => zipSync({ ...shpZip(), 'communities_gk36.prj': enc(WGS84_PRJ) }), { key: 'io.err.prjMismatch', args: { file: 'wrong-prj.zip', crs: 'EPSG:4326', suggestion: 'EPSG:4524' } }],
-  ['wrong-zone-prj.zip', () => { const z = shpZip(); z['communities_gk36.prj'] = unzipSync(bytes('facilities-cm108-gbk.zip'))['facilities_cm108.prj']; return zipSync(z); }, { key: 'io.err.prjMismatch', args: { crs: 'EPSG:4545', suggestion: 'EPSG:4524' } }],
-  ['short-shp.zip', () => { const z = shpZip(); z['communities_gk36.shp'] = z['communities_gk36.shp'].subarray(0, 300); return zipSync(z); }, { key: 'io.err.shpTruncated', args: { layer: 'communities_gk36', bytes: 300, need: 592 } }],
-  ['short-dbf.zip', () => { const z = shpZip(); z['communities_gk36.dbf'] = z['communities_gk36.dbf'].subarray(0, 500); return zipSync(z); }, { key: 'io.err.dbfTruncated', args: { rows: 3 } }],
+  [
+    'no-dbf.zip',
+    () => {
+      const z = shpZip();
+      delete z['communities_gk36.dbf'];
+      return zipSync(z);
+    },
+    { key: 'io.err.shpNoDbf', args: { file: 'no-dbf.zip', layer: 'communities_gk36' } },
+  ],
+  [
+    'wrong-prj.zip',
+    () => zipSync({ ...shpZip(), 'communities_gk36.prj': enc(WGS84_PRJ) }),
+    { key: 'io.err.prjMismatch', args: { file: 'wrong-prj.zip', crs: 'EPSG:4326', suggestion: 'EPSG:4524' } },
+  ],
+  [
+    'wrong-zone-prj.zip',
+    () => {
+      const z = shpZip();
+      z['communities_gk36.prj'] = unzipSync(bytes('facilities-cm108-gbk.zip'))['facilities_cm108.prj'];
+      return zipSync(z);
+    },
+    { key: 'io.err.prjMismatch', args: { crs: 'EPSG:4545', suggestion: 'EPSG:4524' } },
+  ],
+  [
+    'short-shp.zip',
+    () => {
+      const z = shpZip();
+      z['communities_gk36.shp'] = z['communities_gk36.shp'].subarray(0, 300);
+      return zipSync(z);
+    },
+    { key: 'io.err.shpTruncated', args: { layer: 'communities_gk36', bytes: 300, need: 592 } },
+  ],
+  [
+    'short-dbf.zip',
+    () => {
+      const z = shpZip();
+      z['communities_gk36.dbf'] = z['communities_gk36.dbf'].subarray(0, 500);
+      return zipSync(z);
+    },
+    { key: 'io.err.dbfTruncated', args: { rows: 3 } },
+  ],
   ['merged-header.csv', () => enc('名称,人口,床位,,经度,纬度\n,,总数,护理型,,\n甲,100,20,5,108.9,34.1\n'), { key: 'io.err.mergedHeader', args: { row: 1, next: 2, columns: 'D' } }],
-  ['cut.geojson', () => enc('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[108.9,'), { key: 'io.err.jsonSyntax', args: { file: 'cut.geojson' } }],
+  [
+    'cut.geojson',
+    () => enc('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[108.9,'),
+    { key: 'io.err.jsonSyntax', args: { file: 'cut.geojson' } },
+  ],
   ['cut.xlsx', () => xlsxWithFormulas().subarray(0, 2000), { key: 'io.err.xlsxCorrupt', args: { file: 'cut.xlsx' } }],
   ['no-coords.csv', () => enc('名称,人口\n甲,100\n'), { key: 'io.err.noCoordinateColumns', args: { columns: '名称, 人口' } }],
 ];
@@ -84,7 +130,17 @@ describe('files that read but hold bad records', () => {
         { type: 'Feature', properties: { id: 'A', kind: '养老院' }, geometry: { type: 'Point', coordinates: [108.9, 34.1] } },
         { type: 'Feature', properties: { id: 'B', kind: '养老院' }, geometry: null },
         { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [108.9, 34.1] } },
-        { type: 'Feature', properties: { id: 'D', kind: '养老院' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.11]] } },
+        {
+          type: 'Feature',
+          properties: { id: 'D', kind: '养老院' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.11],
+            ],
+          },
+        },
         { type: 'Feature', properties: { id: 'E', kind: '养老院', beds: null }, geometry: { type: 'Point', coordinates: [null, 34.1] } },
         null,
       ],
@@ -145,7 +201,23 @@ describe('every message reads whole in both languages', () => {
     }
   });
   it('row problems of the mixed GeoJSON and the formula workbook too', () => {
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'D', kind: '超市', beds: '约30' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.11]] } }, null] };
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'D', kind: '超市', beds: '约30' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.11],
+            ],
+          },
+        },
+        null,
+      ],
+    };
     const [a] = readOk('m.geojson', enc(JSON.stringify(fc)));
     const [b] = readOk('f.xlsx', xlsxWithFormulas());
     const problems = [...importLayer(a, { kind: 'facilities', file: 'm.geojson' }).report.problems, ...importLayer(b, { kind: 'facilities', file: 'f.xlsx' }).report.problems];

@@ -43,7 +43,9 @@ describe('npm run import', () => {
     expect(r.code).toBe(0);
     const src = sourceJson('facilities.geojson');
     const fc = JSON.parse(readFileSync(out, 'utf8'));
-    fc.features.forEach((f: { geometry: { coordinates: number[] } }, i: number) => expect(maxDiff(f.geometry.coordinates, src.features[i].geometry.coordinates)).toBeLessThan(1e-6));
+    fc.features.forEach((f: { geometry: { coordinates: number[] } }, i: number) =>
+      expect(maxDiff(f.geometry.coordinates, src.features[i].geometry.coordinates)).toBeLessThan(1e-6),
+    );
 
     const files = unzipSync(new Uint8Array(readFileSync(join(FIXTURES, 'facilities-3857-utf8.zip'))));
     for (const [n, b] of Object.entries(files)) writeFileSync(join(dir, n), b);
@@ -76,8 +78,22 @@ describe('npm run import', () => {
   });
   it('a workbook with two data sheets asks for --layer', () => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['名称', '类型', '经度', '纬度'], ['甲', '养老院', 108.9, 34.1]]), '养老');
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['名称', '类型', '经度', '纬度'], ['乙', '托育机构', 108.9, 34.1]]), '托育');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['名称', '类型', '经度', '纬度'],
+        ['甲', '养老院', 108.9, 34.1],
+      ]),
+      '养老',
+    );
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['名称', '类型', '经度', '纬度'],
+        ['乙', '托育机构', 108.9, 34.1],
+      ]),
+      '托育',
+    );
     const file = join(dir, 'two.xlsx');
     writeFileSync(file, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
     const out = join(dir, 'two.geojson');
@@ -88,7 +104,15 @@ describe('npm run import', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).features[0].properties.kind).toBe('childcare_centre');
   });
   it('bad arguments exit 2 with the usage line', () => {
-    for (const args of [[], ['x.csv'], ['x.csv', '--as', 'parks', '--out', 'o'], ['x.csv', '--as', 'facilities'], ['x.csv', '--as', 'facilities', '--out', 'o', '--map', 'colour=颜色'], ['x.csv', '--as', 'facilities', '--out', 'o', '--coords', 'wgs'], ['x.csv', '--as', 'facilities', '--out', 'o', '--bbox', '1,2,3']]) {
+    for (const args of [
+      [],
+      ['x.csv'],
+      ['x.csv', '--as', 'parks', '--out', 'o'],
+      ['x.csv', '--as', 'facilities'],
+      ['x.csv', '--as', 'facilities', '--out', 'o', '--map', 'colour=颜色'],
+      ['x.csv', '--as', 'facilities', '--out', 'o', '--coords', 'wgs'],
+      ['x.csv', '--as', 'facilities', '--out', 'o', '--bbox', '1,2,3'],
+    ]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.lines[1]).toMatch(/^用法：npm run import/);
@@ -124,15 +148,20 @@ describe('--check', () => {
 describe('--reference: is the file shifted against data already in WGS84?', () => {
   it('points copied from 高德 are recognised against a road grid, and --coords gcj02 is suggested', () => {
     // roads: a 21 × 21 grid of vertices 0.001° apart around 韦曲, in WGS84
-    const lines = Array.from({ length: 21 }, (_, i) => ({ type: 'Feature', properties: { osm_id: i }, geometry: { type: 'LineString', coordinates: Array.from({ length: 21 }, (_, j) => [108.93 + i * 0.001, 34.155 + j * 0.001]) } }));
+    const lines = Array.from({ length: 21 }, (_, i) => ({
+      type: 'Feature',
+      properties: { osm_id: i },
+      geometry: { type: 'LineString', coordinates: Array.from({ length: 21 }, (_, j) => [108.93 + i * 0.001, 34.155 + j * 0.001]) },
+    }));
     const roads = join(dir, 'roads.geojson');
     writeFileSync(roads, JSON.stringify({ type: 'FeatureCollection', features: lines }));
     // nine facilities on grid vertices, shifted into GCJ-02 by gcoord's forward transform
     const rows = ['名称,类型,经度,纬度'];
-    for (const i of [5, 9, 13]) for (const j of [3, 11, 17]) {
-      const [x, y] = fromWgs84([108.93 + i * 0.001, 34.155 + j * 0.001], 'gcj02');
-      rows.push(`点${i}-${j},养老院,${x},${y}`);
-    }
+    for (const i of [5, 9, 13])
+      for (const j of [3, 11, 17]) {
+        const [x, y] = fromWgs84([108.93 + i * 0.001, 34.155 + j * 0.001], 'gcj02');
+        rows.push(`点${i}-${j},养老院,${x},${y}`);
+      }
     const csv = join(dir, 'shifted.csv');
     writeFileSync(csv, rows.join('\n'));
     const r = cli([csv, '--as', 'facilities', '--reference', roads, '--check', '--lang', 'en']);

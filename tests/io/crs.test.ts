@@ -48,7 +48,7 @@ describe('CGCS2000 Gauss-Krüger zones', () => {
   it('codes between the families are not Gauss-Krüger zones', () => {
     for (const c of [4490, 4555, 2326, 2391, 2400, 2443, 21412, 21424, 21452, 21464]) expect(gaussKrugerDef(c)).toBeUndefined();
   });
-  it('Xi\'an 1980 and Beijing 1954 invert on their own ellipsoids, as PROJ\'s cs2cs does (no datum shift)', () => {
+  it("Xi'an 1980 and Beijing 1954 invert on their own ellipsoids, as PROJ's cs2cs does (no datum shift)", () => {
     // cs2cs -f %.9f "+proj=tmerc +lon_0=108 +x_0=36500000 +ellps=IAU76 …" "+proj=longlat +ellps=IAU76"
     const xian = toLonLat(crsFromUser('EPSG:2360'))!([36586536.36, 3782384.1]);
     expect(maxDiff(xian, [108.93849939, 34.165184137])).toBeLessThan(1e-8);
@@ -70,8 +70,9 @@ describe('CGCS2000 Gauss-Krüger zones', () => {
 });
 
 describe('.prj and --crs', () => {
-  it('reads ESRI .prj names of Xi\'an 1980 and Beijing 1954 zones (as projinfo -o WKT1_ESRI writes them)', () => {
-    const prj = (name: string) => `PROJCS["${name}",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],UNIT["Meter",1.0]]`;
+  it("reads ESRI .prj names of Xi'an 1980 and Beijing 1954 zones (as projinfo -o WKT1_ESRI writes them)", () => {
+    const prj = (name: string) =>
+      `PROJCS["${name}",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],UNIT["Meter",1.0]]`;
     expect(crsFromPrj(prj('Xian_1980_3_Degree_GK_Zone_36')).code).toBe('EPSG:2360');
     expect(crsFromPrj(prj('Xian_1980_3_Degree_GK_CM_108E')).code).toBe('EPSG:2381');
     expect(crsFromPrj(prj('Xian_1980_GK_Zone_19')).code).toBe('EPSG:2333');
@@ -86,7 +87,8 @@ describe('.prj and --crs', () => {
     expect(crsFromPrj(prj('facilities-3857-utf8.zip', 'facilities_3857.prj')).code).toBe('EPSG:3857');
   });
   it('geographic CGCS2000 and WGS84 need no transform', () => {
-    const cgcs = 'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]';
+    const cgcs =
+      'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]';
     expect(crsFromPrj(cgcs)).toEqual({ code: 'EPSG:4490', source: 'prj' });
     expect(crsFromUser('EPSG:4490').proj4).toBeUndefined();
     expect(toLonLat(crsFromUser('4326'))).toBeNull();

@@ -12,7 +12,9 @@ describe('KML and KMZ', () => {
     expect(layer.crs).toEqual({ code: 'EPSG:4326', source: 'format' });
     expect(layer.features.map((f) => f.properties.name)).toEqual(['韦曲街道北街社区', '韦曲街道南街社区', '郭杜街道西江村']);
     expect(layer.features[1].properties['60岁以上人口']).toBe(640);
-    layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates : null, communities.features[i].geometry.coordinates)).toBeLessThan(1e-9));
+    layer.features.forEach((f, i) =>
+      expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates : null, communities.features[i].geometry.coordinates)).toBeLessThan(1e-9),
+    );
   });
   it('KMZ (the same KML zipped as doc.kml) reads the same', () => {
     const kmz = zipSync({ 'doc.kml': bytes('communities.kml') });
@@ -42,12 +44,17 @@ describe('DXF (planning drawing in EPSG:4524)', () => {
     const labelled = outline.features.filter((f) => f.properties.label);
     expect(labelled.map((f) => f.properties.label)).toEqual(['韦曲街道北街社区', '韦曲街道南街社区', '郭杜街道西江村']);
     // outer rings at the source coordinates (GDAL projected forward, we project back)
-    labelled.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates[0] : null, communities.features[i].geometry.coordinates[0])).toBeLessThan(1e-7));
+    labelled.forEach((f, i) =>
+      expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates[0] : null, communities.features[i].geometry.coordinates[0])).toBeLessThan(1e-7),
+    );
     // the hole of 南街社区 is a fourth closed polyline without a label
     expect(outline.features.length).toBe(4);
   });
   it('choosing a layer that is not there lists those that are', () => {
-    expect(readFails('communities-gk36.dxf', bytes('communities-gk36.dxf'), { layers: ['道路'] })).toEqual({ key: 'io.err.noSuchLayer', args: { file: 'communities-gk36.dxf', layers: '道路', available: '社区边界' } });
+    expect(readFails('communities-gk36.dxf', bytes('communities-gk36.dxf'), { layers: ['道路'] })).toEqual({
+      key: 'io.err.noSuchLayer',
+      args: { file: 'communities-gk36.dxf', layers: '道路', available: '社区边界' },
+    });
   });
 });
 
@@ -76,13 +83,33 @@ describe('summary for the mapping step and reference data for the shift hint', (
   });
   it('reference positions come from roads, communities and facilities, thinned evenly', () => {
     const layers = {
-      roads: [{ id: 'r', geometry: { type: 'LineString' as const, coordinates: [[0, 0], [1, 1], [2, 2]] } }],
+      roads: [
+        {
+          id: 'r',
+          geometry: {
+            type: 'LineString' as const,
+            coordinates: [
+              [0, 0],
+              [1, 1],
+              [2, 2],
+            ],
+          },
+        },
+      ],
       communities: [],
       facilities: [{ id: 'f', name: 'f', kind: 'elderly_daycare' as const, geometry: { type: 'Point' as const, coordinates: [3, 3] }, extra: {} }],
       streets: [],
     };
-    expect(referencePositions(layers)).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
-    expect(referencePositions(layers, 2)).toEqual([[0, 0], [2, 2]]);
+    expect(referencePositions(layers)).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(referencePositions(layers, 2)).toEqual([
+      [0, 0],
+      [2, 2],
+    ]);
   });
 });
 
@@ -99,8 +126,22 @@ describe('more layers and areas', () => {
     expect(readFails('h.dxf', new TextEncoder().encode(dxf))).toEqual({ key: 'io.err.dxfOnlyHatches', args: { file: 'h.dxf', hatches: 2 } });
   });
   it('the study-area box comes from the street outlines', () => {
-    const sq = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
-    const streets = [{ id: 'a', name: 'a', type: 'street' as const, geometry: sq(108, 34), extra: {} }, { id: 'b', name: 'b', type: 'town' as const, geometry: sq(109, 33), extra: {} }];
+    const sq = (x: number, y: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x, y],
+          [x + 1, y],
+          [x + 1, y + 1],
+          [x, y + 1],
+          [x, y],
+        ],
+      ],
+    });
+    const streets = [
+      { id: 'a', name: 'a', type: 'street' as const, geometry: sq(108, 34), extra: {} },
+      { id: 'b', name: 'b', type: 'town' as const, geometry: sq(109, 33), extra: {} },
+    ];
     expect(areaBox({ streets, communities: [], facilities: [], roads: [] })).toEqual([108, 33, 110, 35]);
     expect(areaBox({ streets: [], communities: [], facilities: [], roads: [] })).toBeUndefined();
   });
@@ -117,7 +158,10 @@ describe('geometry shapes from KML and Shapefile', () => {
     expect(out.good[0].geometry.type === 'MultiPolygon' && out.good[0].geometry.coordinates.length).toBe(2);
   });
   it('a one-point MultiPoint is a Point (facilities accept points, not multipoints)', () => {
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'F', kind: '养老院' }, geometry: { type: 'MultiPoint', coordinates: [[108.9, 34.1]] } }] };
+    const fc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'F', kind: '养老院' }, geometry: { type: 'MultiPoint', coordinates: [[108.9, 34.1]] } }],
+    };
     const [layer] = readOk('mp.geojson', new TextEncoder().encode(JSON.stringify(fc)));
     expect(layer.features[0].geometry).toEqual({ type: 'Point', coordinates: [108.9, 34.1] });
   });

@@ -17,8 +17,13 @@ function importOne(name: string, text: string, kind: 'communities' | 'facilities
 
 describe('numbers that overflow', () => {
   it('"population": "1e400" and "beds": "1e999" are errors with the plausible range, not crashes', () => {
-    const c = importOne('c.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"x","type":"built","population":"1e400"},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}');
-    expect(c.report.problems.map((p) => [p.number, p.id, p.field, p.severity, p.code, p.msg.key, p.msg.args?.max])).toEqual([[1, 'a', 'population', 'error', 'implausible', 'io.issue.implausible', 1_000_000]]);
+    const c = importOne(
+      'c.geojson',
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"x","type":"built","population":"1e400"},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}',
+    );
+    expect(c.report.problems.map((p) => [p.number, p.id, p.field, p.severity, p.code, p.msg.key, p.msg.args?.max])).toEqual([
+      [1, 'a', 'population', 'error', 'implausible', 'io.issue.implausible', 1_000_000],
+    ]);
     const f = importOne('f.csv', 'id,名称,类型,床位,经度,纬度\nf1,甲,养老院,1e999,108.9,34.1\nf2,乙,养老院,120,108.9,34.1\n', 'facilities');
     expect(f.report.problems.map((p) => [p.number, p.id, p.field, p.code])).toEqual([[2, 'f1', 'beds', 'implausible']]);
     expect(f.good.map((x) => [x.id, 'beds' in x ? x.beds : undefined])).toEqual([['f2', 120]]);
@@ -98,8 +103,23 @@ describe('zip bombs, one cap for every zip-based format', () => {
 
 describe('a declared .dbf encoding that gives nonsense', () => {
   it.each([
-    ['the header byte says Big5', (f: Record<string, Uint8Array>) => { const d = f['communities_gk36.dbf'].slice(); d[29] = 0x4f; f['communities_gk36.dbf'] = d; delete f['communities_gk36.cpg']; }, 'big5'],
-    ['the .cpg says BIG5', (f: Record<string, Uint8Array>) => { f['communities_gk36.cpg'] = enc('BIG5'); }, 'BIG5'],
+    [
+      'the header byte says Big5',
+      (f: Record<string, Uint8Array>) => {
+        const d = f['communities_gk36.dbf'].slice();
+        d[29] = 0x4f;
+        f['communities_gk36.dbf'] = d;
+        delete f['communities_gk36.cpg'];
+      },
+      'big5',
+    ],
+    [
+      'the .cpg says BIG5',
+      (f: Record<string, Uint8Array>) => {
+        f['communities_gk36.cpg'] = enc('BIG5');
+      },
+      'BIG5',
+    ],
   ])('%s while the names are GBK: read as GBK, with a note naming what was declared', (_, edit, declared) => {
     const files = unzipSync(bytes('communities-gk36-gbk.zip'));
     edit(files);
@@ -114,7 +134,43 @@ describe('a declared .dbf encoding that gives nonsense', () => {
 
 describe('dxf-parser warnings', () => {
   it('are collected into one note instead of printed', () => {
-    const dxf = ['0', 'SECTION', '2', 'ENTITIES', '0', 'LWPOLYLINE', '8', '0', '90', '4', '70', '1', '10', '500000', '20', '3800000', '10', '500100', '20', '3800000', '10', '500100', '20', '3800100', '10', '500000', '20', '3800100', '1234', 'odd', '0', 'ENDSEC', '0', 'EOF', ''].join('\n');
+    const dxf = [
+      '0',
+      'SECTION',
+      '2',
+      'ENTITIES',
+      '0',
+      'LWPOLYLINE',
+      '8',
+      '0',
+      '90',
+      '4',
+      '70',
+      '1',
+      '10',
+      '500000',
+      '20',
+      '3800000',
+      '10',
+      '500100',
+      '20',
+      '3800000',
+      '10',
+      '500100',
+      '20',
+      '3800100',
+      '10',
+      '500000',
+      '20',
+      '3800100',
+      '1234',
+      'odd',
+      '0',
+      'ENDSEC',
+      '0',
+      'EOF',
+      '',
+    ].join('\n');
     const printed: unknown[] = [];
     const log = console.log;
     console.log = (...a: unknown[]) => printed.push(a);

@@ -30,7 +30,14 @@ describe('column-mapping guesser', () => {
     });
   });
   it('English names and the model’s own names', () => {
-    expect(guessMapping(['ID', 'Name', 'Kind', 'Beds', 'Nursing_Beds', 'places'], 'facilities')).toEqual({ id: 'ID', name: 'Name', kind: 'Kind', beds: 'Beds', nursingBeds: 'Nursing_Beds', places: 'places' });
+    expect(guessMapping(['ID', 'Name', 'Kind', 'Beds', 'Nursing_Beds', 'places'], 'facilities')).toEqual({
+      id: 'ID',
+      name: 'Name',
+      kind: 'Kind',
+      beds: 'Beds',
+      nursingBeds: 'Nursing_Beds',
+      places: 'places',
+    });
   });
   it('a column holding more than an alias is matched by containment: 常住人口数 → population', () => {
     expect(guessMapping(['名称', '常住人口数'], 'communities').population).toBe('常住人口数');

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../src/core/model';
 import { acceptImport, mergeLayer } from '../../src/io';
 
-const f = (id: string, name: string, lat: number, beds?: number): Facility => ({ id, name, kind: 'elderly_institution', beds, geometry: { type: 'Point', coordinates: [108.9, lat] } }) as Facility;
+const f = (id: string, name: string, lat: number, beds?: number): Facility =>
+  ({ id, name, kind: 'elderly_institution', beds, geometry: { type: 'Point', coordinates: [108.9, lat] } }) as Facility;
 
 const A = f('A', '松柏养老院', 34.1, 50);
 const B = f('B', '夕阳红日间照料中心', 34.2, 0);
@@ -16,7 +17,12 @@ describe('merge (the default)', () => {
   it('an id already in the layer updates that record, a new one is added, nothing is removed', () => {
     const incoming = [f('A', '松柏养老院', 34.1, 80), f('N', '新院', 34.4, 10)];
     const { items, plan } = mergeLayer(existing, incoming, 'merge');
-    expect(items.map((x) => [x.id, x.beds])).toEqual([['A', 80], ['B', 0], ['C', 20], ['N', 10]]);
+    expect(items.map((x) => [x.id, x.beds])).toEqual([
+      ['A', 80],
+      ['B', 0],
+      ['C', 20],
+      ['N', 10],
+    ]);
     expect(plan).toMatchObject({ added: 1, updated: 1, unchanged: 0, matchedByName: 0, removed: [], before: 3, after: 4 });
     expect(items[1]).toBe(B); // untouched records are the same objects
   });
@@ -25,7 +31,12 @@ describe('merge (the default)', () => {
     const near = { ...f('row-2', '康乐院', 34.3005, 25) };
     const far = { ...f('row-3', '松柏养老院', 34.101, 60) };
     const { items, plan } = mergeLayer(existing, [near, far], 'merge');
-    expect(items.map((x) => [x.id, x.beds])).toEqual([['A', 50], ['B', 0], ['C', 25], ['row-3', 60]]);
+    expect(items.map((x) => [x.id, x.beds])).toEqual([
+      ['A', 50],
+      ['B', 0],
+      ['C', 25],
+      ['row-3', 60],
+    ]);
     expect(items[2].geometry).toEqual({ type: 'Point', coordinates: [108.9, 34.3005] });
     expect(plan).toMatchObject({ added: 1, updated: 1, matchedByName: 1, removed: [] });
   });
@@ -59,7 +70,11 @@ describe('acceptImport', () => {
     const layers = { communities: [], facilities: existing, streets: [], roads: [] };
     const good = [f('C', '康乐院', 34.3, 30)];
     const after = acceptImport(layers, { kind: 'facilities', good, report: {} as never }, 'good');
-    expect(after.facilities.map((x) => [x.id, x.beds])).toEqual([['A', 50], ['B', 0], ['C', 30]]);
+    expect(after.facilities.map((x) => [x.id, x.beds])).toEqual([
+      ['A', 50],
+      ['B', 0],
+      ['C', 30],
+    ]);
     expect(after.communities).toBe(layers.communities);
     expect(layers.facilities).toBe(existing);
   });

@@ -28,12 +28,15 @@ describe('50 000 rows with progress', () => {
 });
 
 describe('progress from every reader', () => {
-  it.each(['communities-gk36-gbk.zip', 'communities.kml', 'communities-gk36.dxf', 'communities-gk36.reference.geojson', 'communities-gk36-wkt.csv'])('%s: starts at 0 or more, never goes back, ends at 1', (name) => {
-    const seen: number[] = [];
-    const r = readFile(name, bytes(name), { onProgress: (f) => seen.push(f) });
-    expect(r.ok).toBe(true);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]))).toBe(true);
-    expect(seen.at(-1)).toBe(1);
-  });
+  it.each(['communities-gk36-gbk.zip', 'communities.kml', 'communities-gk36.dxf', 'communities-gk36.reference.geojson', 'communities-gk36-wkt.csv'])(
+    '%s: starts at 0 or more, never goes back, ends at 1',
+    (name) => {
+      const seen: number[] = [];
+      const r = readFile(name, bytes(name), { onProgress: (f) => seen.push(f) });
+      expect(r.ok).toBe(true);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]))).toBe(true);
+      expect(seen.at(-1)).toBe(1);
+    },
+  );
 });

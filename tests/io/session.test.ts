@@ -16,7 +16,11 @@ describe('import session (what the worker keeps between the dialogue steps)', ()
     const report = s.check(0, 'facilities', { ...read.layers[0].mapping, nursingBeds: '护理' });
     expect([report.good, report.withErrors]).toEqual([3, 0]);
     const out = s.accept();
-    expect(out && acceptImport(EMPTY, out, 'good').facilities.map((f) => [f.id, f.nursingBeds])).toEqual([['F001', 8], ['F002', 180], ['F003', undefined]]);
+    expect(out && acceptImport(EMPTY, out, 'good').facilities.map((f) => [f.id, f.nursingBeds])).toEqual([
+      ['F001', 8],
+      ['F002', 180],
+      ['F003', undefined],
+    ]);
     // the file is forgotten after accept
     expect(() => s.check(0, 'facilities', {})).toThrow(/read a file first/);
   });

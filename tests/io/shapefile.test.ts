@@ -51,7 +51,9 @@ describe('other zones, Web Mercator, detection without .cpg', () => {
   it('CM 108°E without zone prefix (EPSG:4545) gives the same points', () => {
     const [layer] = readOk('facilities-cm108-gbk.zip', bytes('facilities-cm108-gbk.zip'));
     expect(layer.crs.code).toBe('EPSG:4545');
-    layer.features.forEach((f, i) => expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7));
+    layer.features.forEach((f, i) =>
+      expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7),
+    );
     expect(layer.features[1].properties.名称).toBe('长安区社会福利院');
     // a blank numeric cell is missing, not 0
     expect(layer.features[0].properties.托位).toBeNull();
@@ -61,7 +63,9 @@ describe('other zones, Web Mercator, detection without .cpg', () => {
     expect(layer.crs.code).toBe('EPSG:3857');
     expect(layer.encoding?.name).toBe('utf-8');
     expect(layer.features[2].properties.名称).toBe('郭杜小蜜蜂托育中心');
-    layer.features.forEach((f, i) => expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7));
+    layer.features.forEach((f, i) =>
+      expect(maxDiff(f.geometry && f.geometry.type === 'Point' ? f.geometry.coordinates : null, facilities.features[i].geometry.coordinates)).toBeLessThan(1e-7),
+    );
   });
   it('with no .cpg and no language-driver byte, GBK is detected from the bytes', () => {
     const files = unzipSync(bytes('communities-gk36-gbk.zip'));
@@ -84,7 +88,12 @@ describe('other zones, Web Mercator, detection without .cpg', () => {
   });
   it('a .shp dropped loose with its .dbf/.prj reads like the zip', () => {
     const files = unzipSync(bytes('facilities-cm108-gbk.zip'));
-    const r = readFile('facilities_cm108.shp', files['facilities_cm108.shp'], {}, { dbf: files['facilities_cm108.dbf'], prj: files['facilities_cm108.prj'], cpg: files['facilities_cm108.cpg'] });
+    const r = readFile(
+      'facilities_cm108.shp',
+      files['facilities_cm108.shp'],
+      {},
+      { dbf: files['facilities_cm108.dbf'], prj: files['facilities_cm108.prj'], cpg: files['facilities_cm108.cpg'] },
+    );
     expect(r.ok && r.layers[0].features.length).toBe(3);
   });
   it('--crs overrides the .prj', () => {
@@ -110,14 +119,24 @@ describe('a .cpg that lies', () => {
     expect(layer.features[0].properties.名称).toBe('长安区韦曲街道日间照料中心');
   });
   it('--encoding with an unknown name is refused by name', () => {
-    expect(readFile('x.zip', bytes('facilities-3857-utf8.zip'), { encoding: 'klingon' })).toEqual({ ok: false, error: { key: 'io.err.unknownEncoding', args: { encoding: 'klingon' } } });
+    expect(readFile('x.zip', bytes('facilities-3857-utf8.zip'), { encoding: 'klingon' })).toEqual({
+      ok: false,
+      error: { key: 'io.err.unknownEncoding', args: { encoding: 'klingon' } },
+    });
   });
 });
 
 describe('dBASE field types', () => {
   it('character, numeric (blank = missing), logical, date and FoxPro binary integer/double, built byte by byte', () => {
     // header 32 bytes + 6 field descriptors × 32 + terminator; one record of 1+4+6+1+8+4+8 = 32 bytes
-    const fields: [string, string, number][] = [['名', 'C', 4], ['N1', 'N', 6], ['L1', 'L', 1], ['D1', 'D', 8], ['I1', 'I', 4], ['B1', 'B', 8]];
+    const fields: [string, string, number][] = [
+      ['名', 'C', 4],
+      ['N1', 'N', 6],
+      ['L1', 'L', 1],
+      ['D1', 'D', 8],
+      ['I1', 'I', 4],
+      ['B1', 'B', 8],
+    ];
     const headerLen = 32 + fields.length * 32 + 1;
     const recLen = 1 + fields.reduce((n, f) => n + f[2], 0);
     const b = new Uint8Array(headerLen + recLen);

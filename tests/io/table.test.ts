@@ -27,7 +27,11 @@ describe('CSV', () => {
     expect(e.args).toMatchObject({ file: 'facilities-cm108-gbk.csv', x: '586536.359263479' });
   });
   it('RFC 4180: quotes, doubled quotes, commas and line breaks inside quotes; leading zeros kept', () => {
-    expect(parseCsv('a,b\r\n"x, ""y""","line1\nline2"\n0012,3\n')).toEqual([['a', 'b'], ['x, "y"', 'line1\nline2'], ['0012', '3']]);
+    expect(parseCsv('a,b\r\n"x, ""y""","line1\nline2"\n0012,3\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"', 'line1\nline2'],
+      ['0012', '3'],
+    ]);
   });
   it('semicolon and tab delimiters are detected', () => {
     expect(parseCsv('名称;经度;纬度\n甲;108.9;34.1\n')[1]).toEqual(['甲', '108.9', '34.1']);
@@ -90,9 +94,12 @@ describe('XLSX (written by SheetJS, read back as a planner’s file)', () => {
     return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
   }
   it('blank lines are skipped, rows keep their Excel numbers, cached formula results are used', () => {
-    const data = workbook([['名称', '类型', '床位', '护理型床位', '经度', '纬度'], ['甲', '养老院', 100, 30, 108.93, 34.16], [], ['乙', '日间照料中心', 20, 5, 108.94, 34.17]], (ws) => {
-      ws.D4 = { t: 'n', f: 'C4/4', v: 5 };
-    });
+    const data = workbook(
+      [['名称', '类型', '床位', '护理型床位', '经度', '纬度'], ['甲', '养老院', 100, 30, 108.93, 34.16], [], ['乙', '日间照料中心', 20, 5, 108.94, 34.17]],
+      (ws) => {
+        ws.D4 = { t: 'n', f: 'C4/4', v: 5 };
+      },
+    );
     const [layer] = readOk('f.xlsx', data);
     expect(layer.name).toBe('养老设施');
     expect(layer.features.map((f) => f.number)).toEqual([2, 4]);
@@ -143,19 +150,31 @@ describe('header rows', () => {
 
 describe('older and other workbook formats', () => {
   it.each(['xls', 'ods'] as const)('.%s (Excel 97–2003 BIFF8, OpenDocument) with Chinese text', (bookType) => {
-    const ws = XLSX.utils.aoa_to_sheet([['机构名称', '设施类型', '床位数', '经度', '纬度'], ['长安区社会福利院', '养老院', 300, 108.9012, 34.1523]]);
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['机构名称', '设施类型', '床位数', '经度', '纬度'],
+      ['长安区社会福利院', '养老院', 300, 108.9012, 34.1523],
+    ]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, '养老机构');
     const data = new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
     const [layer] = readOk(`f.${bookType}`, data);
     const out = importLayer(layer, { kind: 'facilities', file: `f.${bookType}` });
-    expect(out.good.map((f) => [f.name, f.kind, f.beds, f.geometry])).toEqual([['长安区社会福利院', 'elderly_institution', 300, { type: 'Point', coordinates: [108.9012, 34.1523] }]]);
+    expect(out.good.map((f) => [f.name, f.kind, f.beds, f.geometry])).toEqual([
+      ['长安区社会福利院', 'elderly_institution', 300, { type: 'Point', coordinates: [108.9012, 34.1523] }],
+    ]);
   });
 });
 
 describe('dates', () => {
   it('a 建成年份 column typed as dates gives the year; other date cells read as YYYY-MM-DD', () => {
-    const ws = XLSX.utils.aoa_to_sheet([['社区名称', '类型', '建成年份', '调查日期', '经度', '纬度'], ['北街社区', '已建成', new Date(2005, 5, 1), new Date(2024, 0, 31), 108.93, 34.16], ['南街社区', '新建', '2019年', null, 108.94, 34.15]], { cellDates: true });
+    const ws = XLSX.utils.aoa_to_sheet(
+      [
+        ['社区名称', '类型', '建成年份', '调查日期', '经度', '纬度'],
+        ['北街社区', '已建成', new Date(2005, 5, 1), new Date(2024, 0, 31), 108.93, 34.16],
+        ['南街社区', '新建', '2019年', null, 108.94, 34.15],
+      ],
+      { cellDates: true },
+    );
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'S');
     const [layer] = readOk('d.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellDates: true }) as ArrayBuffer));
@@ -183,7 +202,11 @@ describe('WKT geometry column', () => {
     const src = sourceJson('communities.geojson');
     layer.features.forEach((f, i) => expect(maxDiff(f.geometry?.type === 'Polygon' ? f.geometry.coordinates : null, src.features[i].geometry.coordinates)).toBeLessThan(1e-7));
     const out = importLayer(layer, { kind: 'communities', file: 'communities-gk36-wkt.csv' });
-    expect(out.good.map((c) => [c.id, c.type, c.population])).toEqual([['610116001001', 'built', 8650], ['610116001002', 'new', 5200], ['610116101201', 'rural', 2310]]);
+    expect(out.good.map((c) => [c.id, c.type, c.population])).toEqual([
+      ['610116001001', 'built', 8650],
+      ['610116001002', 'new', 5200],
+      ['610116101201', 'rural', 2310],
+    ]);
   });
   it('EWKT with SRID names its CRS; a broken WKT cell is reported on its row', () => {
     const csv = 'name,geom\n甲,"SRID=4545;POINT(586536.36 3782384.10)"\n乙,"POINT (586536.36"\n';
@@ -199,11 +222,80 @@ describe('WKT parser', () => {
   it.each([
     ['POINT (1 2)', { type: 'Point', coordinates: [1, 2] }],
     ['point z (1 2 3)', { type: 'Point', coordinates: [1, 2] }],
-    ['LINESTRING(1 2,3 4)', { type: 'LineString', coordinates: [[1, 2], [3, 4]] }],
-    ['POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.2, 0.3 0.2, 0.3 0.3, 0.2 0.2))', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.2, 0.2], [0.3, 0.2], [0.3, 0.3], [0.2, 0.2]]] }],
-    ['MULTIPOINT ((1 2), (3 4))', { type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] }],
-    ['MULTIPOINT (1 2, 3 4)', { type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] }],
-    ['MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))', { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[5, 5], [6, 5], [6, 6], [5, 5]]]] }],
+    [
+      'LINESTRING(1 2,3 4)',
+      {
+        type: 'LineString',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
+    [
+      'POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.2, 0.3 0.2, 0.3 0.3, 0.2 0.2))',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+          [
+            [0.2, 0.2],
+            [0.3, 0.2],
+            [0.3, 0.3],
+            [0.2, 0.2],
+          ],
+        ],
+      },
+    ],
+    [
+      'MULTIPOINT ((1 2), (3 4))',
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
+    [
+      'MULTIPOINT (1 2, 3 4)',
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
+    [
+      'MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))',
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+          [
+            [
+              [5, 5],
+              [6, 5],
+              [6, 6],
+              [5, 5],
+            ],
+          ],
+        ],
+      },
+    ],
   ])('%s', (wkt, geometry) => {
     expect(parseWkt(wkt)?.geometry).toEqual(geometry);
   });

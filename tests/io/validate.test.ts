@@ -65,7 +65,22 @@ describe('geometry checks', () => {
     type: 'FeatureCollection',
     features: [
       // a bow-tie: edges (0,0)-(1,1) and (1,0)-(0,1) cross at the centre
-      { type: 'Feature', properties: { id: 'C1', type: '新建' }, geometry: { type: 'Polygon', coordinates: [[[108.90, 34.10], [108.91, 34.11], [108.91, 34.10], [108.90, 34.11], [108.90, 34.10]]] } },
+      {
+        type: 'Feature',
+        properties: { id: 'C1', type: '新建' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [108.9, 34.1],
+              [108.91, 34.11],
+              [108.91, 34.1],
+              [108.9, 34.11],
+              [108.9, 34.1],
+            ],
+          ],
+        },
+      },
       // lon and lat written the wrong way round
       { type: 'Feature', properties: { id: 'C2', type: '村' }, geometry: { type: 'Point', coordinates: [34.1, 108.9] } },
       { type: 'Feature', properties: { id: 'C3', type: '村', 人口: 100, '60岁以上人口': 150 }, geometry: { type: 'Point', coordinates: [108.9, 34.1] } },
@@ -129,22 +144,77 @@ describe('one bad row does not sink a spreadsheet', () => {
 
 describe('streets and roads', () => {
   it('street type from the name when there is no type column (街道 → street, 镇 → town)', () => {
-    const sq = (x: number) => [[[x, 34], [x + 0.1, 34], [x + 0.1, 34.1], [x, 34.1], [x, 34]]];
-    const fc = { type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { 街道代码: '610116001', 名称: '韦曲街道' }, geometry: { type: 'Polygon', coordinates: sq(108.8) } },
-      { type: 'Feature', properties: { 街道代码: '610116101', 名称: '王曲镇' }, geometry: { type: 'MultiPolygon', coordinates: [sq(108.9)] } },
-    ] };
+    const sq = (x: number) => [
+      [
+        [x, 34],
+        [x + 0.1, 34],
+        [x + 0.1, 34.1],
+        [x, 34.1],
+        [x, 34],
+      ],
+    ];
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { 街道代码: '610116001', 名称: '韦曲街道' }, geometry: { type: 'Polygon', coordinates: sq(108.8) } },
+        { type: 'Feature', properties: { 街道代码: '610116101', 名称: '王曲镇' }, geometry: { type: 'MultiPolygon', coordinates: [sq(108.9)] } },
+      ],
+    };
     const r = importFile('streets.geojson', enc(JSON.stringify(fc)), { kind: 'streets' });
-    expect(r.ok && r.outcome.good.map((s) => [s.id, s.type, s.geometry.type])).toEqual([['610116001', 'street', 'Polygon'], ['610116101', 'town', 'MultiPolygon']]);
+    expect(r.ok && r.outcome.good.map((s) => [s.id, s.type, s.geometry.type])).toEqual([
+      ['610116001', 'street', 'Polygon'],
+      ['610116101', 'town', 'MultiPolygon'],
+    ]);
   });
   it('roads keep their class; a polygon in a road layer is refused', () => {
-    const fc = { type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { osm_id: 1, fclass: 'residential', name: '韦曲南街' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } },
-      { type: 'Feature', properties: { osm_id: 2 }, geometry: { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.1]]] } },
-    ] };
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { osm_id: 1, fclass: 'residential', name: '韦曲南街' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.1],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { osm_id: 2 },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [108.9, 34.1],
+                [108.91, 34.1],
+                [108.91, 34.11],
+                [108.9, 34.1],
+              ],
+            ],
+          },
+        },
+      ],
+    };
     const r = importFile('roads.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
     if (!r.ok) throw new Error('read failed');
-    expect(r.outcome.good).toEqual([{ id: '1', highway: 'residential', name: '韦曲南街', source: expect.stringContaining('© OpenStreetMap contributors'), geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }]);
+    expect(r.outcome.good).toEqual([
+      {
+        id: '1',
+        highway: 'residential',
+        name: '韦曲南街',
+        source: expect.stringContaining('© OpenStreetMap contributors'),
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [108.9, 34.1],
+            [108.91, 34.1],
+          ],
+        },
+      },
+    ]);
     expect(r.report.problems.map((p) => [p.number, p.code])).toEqual([[2, 'wrong_geometry_type']]);
   });
 });
@@ -162,14 +232,44 @@ describe('field names in the reader’s language', () => {
 
 describe('OpenStreetMap roads carry their attribution', () => {
   it('an osm_id column (Geofabrik layout) sets the ODbL source on every road', () => {
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { osm_id: '4711', fclass: 'footway', name: null }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }] };
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { osm_id: '4711', fclass: 'footway', name: null },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.1],
+            ],
+          },
+        },
+      ],
+    };
     const r = importFile('gis_osm_roads.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
     if (!r.ok) throw new Error('read failed');
     expect(r.outcome.good[0]).toMatchObject({ id: '4711', highway: 'footway', source: expect.stringContaining('OpenStreetMap contributors') });
     expect(r.report.notes?.map((n) => n.key)).toEqual(['io.note.osmAttribution']);
   });
   it('a road file without osm ids gets no OSM attribution', () => {
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 编号: 'R1' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }] };
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { 编号: 'R1' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.1],
+            ],
+          },
+        },
+      ],
+    };
     const r = importFile('规划道路.geojson', enc(JSON.stringify(fc)), { kind: 'roads' });
     expect(r.ok && r.outcome.good[0].source).toBeUndefined();
   });

@@ -87,15 +87,25 @@ describe('hints', () => {
   const ref: number[][] = [];
   for (let i = 0; i <= 20; i++) for (let j = 0; j <= 20; j++) ref.push([108.93 + i * 0.001, 34.155 + j * 0.001]);
   const onRoads = (conv: (p: [number, number]) => number[]): SourceFeature[] =>
-    [5, 9, 13].flatMap((i, k) => [3, 11, 17].map((j, m) => ({ number: k * 3 + m + 1, geometry: { type: 'Point' as const, coordinates: conv([108.93 + i * 0.001, 34.155 + j * 0.001]) }, properties: {} })));
+    [5, 9, 13].flatMap((i, k) =>
+      [3, 11, 17].map((j, m) => ({ number: k * 3 + m + 1, geometry: { type: 'Point' as const, coordinates: conv([108.93 + i * 0.001, 34.155 + j * 0.001]) }, properties: {} })),
+    );
 
   it('points copied from 高德 sit ~0 m from the roads once read as GCJ-02, hundreds of metres off as WGS84', () => {
-    const hint = shiftHint(onRoads((p) => wgsToGcj(p[0], p[1])), ref);
-    expect(hint?.best, JSON.stringify(hint)).toBe("gcj02");
+    const hint = shiftHint(
+      onRoads((p) => wgsToGcj(p[0], p[1])),
+      ref,
+    );
+    expect(hint?.best, JSON.stringify(hint)).toBe('gcj02');
     expect(hint!.medianMetres.gcj02).toBeLessThan(1);
     expect(hint!.medianMetres.wgs84).toBeGreaterThan(30);
   });
   it('points already in WGS84 get no conversion suggested', () => {
-    expect(shiftHint(onRoads((p) => p), ref)?.best).toBe('wgs84');
+    expect(
+      shiftHint(
+        onRoads((p) => p),
+        ref,
+      )?.best,
+    ).toBe('wgs84');
   });
 });

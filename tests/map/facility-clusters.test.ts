@@ -10,7 +10,11 @@ import { BLANK_BASE, composeStyle } from '../../src/map/style';
 
 const points = (n: number): FeatureCollection => ({
   type: 'FeatureCollection',
-  features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [108.9 + i * 1e-5, 34.1] }, properties: { id: `F${i}`, name: `F${i}`, kind: 'day_care', group: 'elderly', glyph: '日' } })),
+  features: Array.from({ length: n }, (_, i) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [108.9 + i * 1e-5, 34.1] },
+    properties: { id: `F${i}`, name: `F${i}`, kind: 'day_care', group: 'elderly', glyph: '日' },
+  })),
 });
 const visible = (facilities: boolean) => ({ ...(Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>), facilities });
 

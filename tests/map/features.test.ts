@@ -5,7 +5,20 @@ import { capacityOf, communityDots, communityFeatures, facilityFeatures, streetF
 import { outsideSet } from '../../src/state/verdicts';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
-const L = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]] };
+const L = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [0, 0],
+      [10, 0],
+      [10, 1],
+      [1, 1],
+      [1, 10],
+      [0, 10],
+      [0, 0],
+    ],
+  ],
+};
 
 describe('map features', () => {
   it('units carry id and name only; their states carry verdict and outside flag', () => {
@@ -17,7 +30,15 @@ describe('map features', () => {
       { id: 'a', name: '甲' },
       { id: 'b', name: '乙' },
     ]);
-    const st = unitStates(['a', 'b'], 'community', new Map([['community:a', 'fail'], ['street:b', 'pass']]), new Set(['b']));
+    const st = unitStates(
+      ['a', 'b'],
+      'community',
+      new Map([
+        ['community:a', 'fail'],
+        ['street:b', 'pass'],
+      ]),
+      new Set(['b']),
+    );
     expect([...st]).toEqual([
       ['a', { verdict: 'fail', outside: false }],
       // the street verdict of an id "b" is not the community's; every unit gets a state, so old verdicts are cleared

@@ -11,7 +11,23 @@ import { BLANK_BASE, composeStyle, rasterBase } from '../../src/map/style';
 
 const allOn = Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 const square: FeatureCollection = communityFeatures([
-  { id: 'c1', name: '一号', type: 'new', geometry: { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.1]]] }, extra: {} },
+  {
+    id: 'c1',
+    name: '一号',
+    type: 'new',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [108.9, 34.1],
+          [108.91, 34.1],
+          [108.91, 34.11],
+          [108.9, 34.1],
+        ],
+      ],
+    },
+    extra: {},
+  },
 ]);
 
 describe('overlay layer specs', () => {

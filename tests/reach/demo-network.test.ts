@@ -55,7 +55,9 @@ describe('demo network against a brute-force reference', () => {
 
   it('draws the service area of all day-care centres as a valid polygon (streets close together pinch the raster)', () => {
     const roads: Road[] = read('roads.geojson').features.map((f, i) => ({ id: String(f.properties.id ?? i), geometry: f.geometry as Road['geometry'] }));
-    const daycare = read('facilities.geojson').features.filter((f) => f.properties.kind === 'elderly_daycare').map((f) => f.geometry.coordinates as LonLat);
+    const daycare = read('facilities.geojson')
+      .features.filter((f) => f.properties.kind === 'elderly_daycare')
+      .map((f) => f.geometry.coordinates as LonLat);
     const engine = createNetworkEngine(roads, { snapDistance: 500 });
     const sa = engine.serviceArea(daycare, 810);
     expect(sa.area).not.toBeNull();

@@ -143,7 +143,10 @@ describe('network distances on hand-made plans', () => {
     // 2 and 4 are nearer to x=0 (2U, 4U vs 8U, 6U), 6 and 9 nearer to x=10 (4U, 1U)
     const e = createNetworkEngine([road('r', [0, 0], [5, 0], [10, 0])], { snapDistance: 50 });
     const q = { demand: [P(2, 0), P(4, 0), P(6, 0), P(9, 0)], supply: [P(0, 0), P(10, 0)] };
-    expect(e.catchments(q)).toEqual([[0, 1], [2, 3]]);
+    expect(e.catchments(q)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     // within 3U = 333.6 m only x=2 (2U) and x=9 (1U) have a facility
     expect(e.catchments({ ...q, maxDistance: 3 * U })).toEqual([[0], [3]]);
     const near = e.nearest({ ...q, n: 2 });
@@ -163,7 +166,17 @@ describe('network distances on hand-made plans', () => {
   });
 
   it('names the road, its position and the vertex when a geometry is bad, and keeps the rest', () => {
-    const bad: Road = { id: 'broken', geometry: { type: 'LineString', coordinates: [[0, 0], [Number.NaN, 0], [0.001, 0.001]] } };
+    const bad: Road = {
+      id: 'broken',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [Number.NaN, 0],
+          [0.001, 0.001],
+        ],
+      },
+    };
     const none = { id: 'none', geometry: null } as unknown as Road;
     const e = createNetworkEngine([road('ok', [0, 0], [1, 0]), bad, none], { snapDistance: 50 });
     expect(e.issues).toHaveLength(2);

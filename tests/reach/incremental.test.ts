@@ -6,8 +6,7 @@ import { randomPlan, randomPoints, rng } from './reference';
 
 function asMap(p: ReachPairs, removed: Set<number> = new Set()): Map<string, number> {
   const m = new Map<string, number>();
-  for (let d = 0; d + 1 < p.offsets.length; d++)
-    for (let k = p.offsets[d]; k < p.offsets[d + 1]; k++) if (!removed.has(p.supply[k])) m.set(`${d}:${p.supply[k]}`, p.distance[k]);
+  for (let d = 0; d + 1 < p.offsets.length; d++) for (let k = p.offsets[d]; k < p.offsets[d + 1]; k++) if (!removed.has(p.supply[k])) m.set(`${d}:${p.supply[k]}`, p.distance[k]);
   return m;
 }
 

@@ -142,12 +142,7 @@ export class ReferenceNetwork {
   /** Walking distance between two snapped points. */
   between(s: RefSnap, d: RefSnap): number {
     const n = this.nodes.length;
-    let best = Math.min(
-      s.toA + this.D[s.a * n + d.a] + d.toA,
-      s.toA + this.D[s.a * n + d.b] + d.toB,
-      s.toB + this.D[s.b * n + d.a] + d.toA,
-      s.toB + this.D[s.b * n + d.b] + d.toB,
-    );
+    let best = Math.min(s.toA + this.D[s.a * n + d.a] + d.toA, s.toA + this.D[s.a * n + d.b] + d.toB, s.toB + this.D[s.b * n + d.a] + d.toA, s.toB + this.D[s.b * n + d.b] + d.toB);
     const sameEdge = (s.a === d.a && s.b === d.b) || (s.a === d.b && s.b === d.a);
     if (sameEdge) {
       const td = s.a === d.a ? d.t : 1 - d.t;

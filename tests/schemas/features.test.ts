@@ -3,13 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { coerceNumber, parseLayer } from '../../src/schemas';
 import { tm } from '../../src/i18n';
 
-const square = { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.901, 34.1], [108.901, 34.101], [108.9, 34.101], [108.9, 34.1]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [108.9, 34.1],
+      [108.901, 34.1],
+      [108.901, 34.101],
+      [108.9, 34.101],
+      [108.9, 34.1],
+    ],
+  ],
+};
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 const feat = (properties: unknown, geometry: unknown = square) => ({ type: 'Feature', properties, geometry });
 
 describe('community aliases', () => {
   it('maps Chinese property names and values to the model and keeps unknown properties in extra', () => {
-    const r = parseLayer('communities', fc([feat({ 编号: 'C1', 名称: '韦曲一号', 街道: 'S1', 类型: '新建居住区', 人口: '1,200', 户数: 400, '60岁以上人口': 180, '0-3岁人口': 36, 建成年份: 2015, 物业公司: '某物业' })]), 'c.geojson');
+    const r = parseLayer(
+      'communities',
+      fc([
+        feat({ 编号: 'C1', 名称: '韦曲一号', 街道: 'S1', 类型: '新建居住区', 人口: '1,200', 户数: 400, '60岁以上人口': 180, '0-3岁人口': 36, 建成年份: 2015, 物业公司: '某物业' }),
+      ]),
+      'c.geojson',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.items[0]).toMatchObject({ id: 'C1', name: '韦曲一号', street: 'S1', type: 'new', population: 1200, households: 400, elderly: 180, infants: 36, builtYear: 2015 });
@@ -35,10 +52,28 @@ describe('community aliases', () => {
 
 describe('facility aliases', () => {
   it('maps kinds, ownership, 普惠 and the community link', () => {
-    const r = parseLayer('facilities', fc([feat({ id: 'F1', 类型: '日间照料中心', 床位: 20, 护理型床位: 12, 建筑面积: '350㎡', 用地面积: 400, 性质: '公建民营', 普惠: '是', 社工: 2, 所属小区: 'C1' }, { type: 'Point', coordinates: [108.9, 34.1] })]), 'f.geojson');
+    const r = parseLayer(
+      'facilities',
+      fc([
+        feat(
+          { id: 'F1', 类型: '日间照料中心', 床位: 20, 护理型床位: 12, 建筑面积: '350㎡', 用地面积: 400, 性质: '公建民营', 普惠: '是', 社工: 2, 所属小区: 'C1' },
+          { type: 'Point', coordinates: [108.9, 34.1] },
+        ),
+      ]),
+      'f.geojson',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.items[0]).toMatchObject({ kind: 'elderly_daycare', beds: 20, nursingBeds: 12, floorArea: 350, landArea: 400, ownership: 'public_private', inclusive: true, socialWorkers: 2 });
+    expect(r.items[0]).toMatchObject({
+      kind: 'elderly_daycare',
+      beds: 20,
+      nursingBeds: 12,
+      floorArea: 350,
+      landArea: 400,
+      ownership: 'public_private',
+      inclusive: true,
+      socialWorkers: 2,
+    });
     expect(r.items[0].extra).toEqual({ community: 'C1' });
   });
   it('托位 and 幼儿园托班', () => {
@@ -65,15 +100,43 @@ describe('bad input names file, feature index and id, and field', () => {
         feat({ type: 'new' }),
         feat({ id: 'B', population: 5 }),
         feat({ id: 'C', type: 'new' }, { type: 'Point', coordinates: [500000, 3770000] }),
-        feat({ id: 'D', type: 'new' }, { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.901, 34.1], [108.901, 34.101], [108.9, 34.101]]] }),
-        feat({ id: 'E', type: 'new' }, { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] }),
+        feat(
+          { id: 'D', type: 'new' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [108.9, 34.1],
+                [108.901, 34.1],
+                [108.901, 34.101],
+                [108.9, 34.101],
+              ],
+            ],
+          },
+        ),
+        feat(
+          { id: 'E', type: 'new' },
+          {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.1],
+            ],
+          },
+        ),
         feat({ id: 'OK', type: 'new' }),
       ]),
       'c.geojson',
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => [p.index, p.field])).toEqual([[0, 'id'], [1, 'type'], [2, 'geometry'], [3, 'geometry'], [4, 'geometry']]);
+    expect(r.problems.map((p) => [p.index, p.field])).toEqual([
+      [0, 'id'],
+      [1, 'type'],
+      [2, 'geometry'],
+      [3, 'geometry'],
+      [4, 'geometry'],
+    ]);
     expect(tm('zh', r.problems[2].msg)).toContain('投影坐标');
     expect(tm('en', r.problems[4].msg)).toContain('LineString');
   });
@@ -103,9 +166,18 @@ describe('coerceNumber', () => {
 
 describe('roads', () => {
   it('ids are generated when missing; 道路等级 maps to highway; a Point is refused', () => {
-    const line = { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] };
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [108.9, 34.1],
+        [108.91, 34.1],
+      ],
+    };
     const r = parseLayer('roads', fc([feat({ 道路等级: 'residential', 名称: '韦曲路' }, line), { ...feat({}, line), id: 'w7' }]), 'r.geojson');
-    expect(r.ok && r.items.map((x) => [x.id, x.highway, x.name])).toEqual([['road-0', 'residential', '韦曲路'], ['w7', undefined, undefined]]);
+    expect(r.ok && r.items.map((x) => [x.id, x.highway, x.name])).toEqual([
+      ['road-0', 'residential', '韦曲路'],
+      ['w7', undefined, undefined],
+    ]);
     const bad = parseLayer('roads', fc([feat({ id: 'p' }, { type: 'Point', coordinates: [108.9, 34.1] })]), 'r.geojson');
     expect(!bad.ok && bad.problems[0]).toMatchObject({ id: 'p', field: 'geometry' });
   });

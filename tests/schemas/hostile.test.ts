@@ -4,13 +4,32 @@
 import { describe, expect, it } from 'vitest';
 import { parseLayer, parseProject } from '../../src/schemas';
 
-const square = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
-const community = (id: string, props: Record<string, unknown>, geometry: unknown = square(108.9, 34.1)) => ({ type: 'Feature', properties: { id, name: id, type: 'built', ...props }, geometry });
+const square = (x: number, y: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + 0.01, y],
+      [x + 0.01, y + 0.01],
+      [x, y + 0.01],
+      [x, y],
+    ],
+  ],
+});
+const community = (id: string, props: Record<string, unknown>, geometry: unknown = square(108.9, 34.1)) => ({
+  type: 'Feature',
+  properties: { id, name: id, type: 'built', ...props },
+  geometry,
+});
 const fcOf = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 describe('numbers at the schema', () => {
   it('1e400, 1e300 and -5 are data issues with the bound, the value unknown and kept in extra', () => {
-    const r = parseLayer('communities', fcOf(community('a', { population: '1e400' }), community('b', { population: 1e300 }), community('c', { households: '-5' }), community('d', { population: '3,200' })), 'x.geojson');
+    const r = parseLayer(
+      'communities',
+      fcOf(community('a', { population: '1e400' }), community('b', { population: 1e300 }), community('c', { households: '-5' }), community('d', { population: '3,200' })),
+      'x.geojson',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.items.map((c) => c.population)).toEqual([undefined, undefined, undefined, 3200]);
@@ -33,7 +52,18 @@ describe('numbers at the schema', () => {
 
 describe('geometry checks at the schema', () => {
   it('a bow-tie outline, a point in New York and one in Paris are listed; the project still opens', () => {
-    const bowtie = { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.92, 34.12], [108.92, 34.1], [108.9, 34.12], [108.9, 34.1]]] };
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [108.9, 34.1],
+          [108.92, 34.12],
+          [108.92, 34.1],
+          [108.9, 34.12],
+          [108.9, 34.1],
+        ],
+      ],
+    };
     const project = {
       version: 1,
       communities: fcOf(community('bow', {}, bowtie), community('ok', {})),
@@ -68,7 +98,8 @@ describe('geometry checks at the schema', () => {
 
 describe('unknown properties named like Object internals', () => {
   it('__proto__, constructor and prototype are kept as data and pollute nothing', () => {
-    const text = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"甲","type":"built","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":"p"},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}';
+    const text =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"甲","type":"built","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":"p"},"geometry":{"type":"Point","coordinates":[108.9,34.1]}}]}';
     const r = parseLayer('communities', JSON.parse(text), 'p.geojson');
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -11,7 +11,10 @@ const layers = {
 
 describe('project file', () => {
   it('reads the current version', () => {
-    const r = parseProject(JSON.stringify({ version: 1, area: { name: '样例', baselinePlaces: 5 }, profile: 'wy', params: { walkSpeed: 1.2 }, ...layers, scenarios: [{ name: 'A' }] }), 'p.json');
+    const r = parseProject(
+      JSON.stringify({ version: 1, area: { name: '样例', baselinePlaces: 5 }, profile: 'wy', params: { walkSpeed: 1.2 }, ...layers, scenarios: [{ name: 'A' }] }),
+      'p.json',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.migratedFrom).toBeUndefined();
@@ -54,7 +57,22 @@ describe('project file', () => {
     expect(!r.ok && r.problems[0]).toMatchObject({ file: 'p.json#facilities', index: 0, id: 'F9', field: 'kind' });
   });
   it('round-trips through projectToJson (road attribution included)', () => {
-    const roads = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'r1', highway: 'footway', source: '© OpenStreetMap contributors (ODbL)' }, geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.1]] } }] };
+    const roads = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'r1', highway: 'footway', source: '© OpenStreetMap contributors (ODbL)' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [108.9, 34.1],
+              [108.91, 34.1],
+            ],
+          },
+        },
+      ],
+    };
     const r = parseProject({ version: 1, area: { name: 'A' }, profile: 'ca', params: {}, ...layers, roads, views: [1] }, 'p.json');
     if (!r.ok) throw new Error('fixture');
     const again = parseProject(JSON.stringify(projectToJson(r.project, r.other)), 'p.json');

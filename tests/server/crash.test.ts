@@ -121,7 +121,9 @@ for (const name of ['pglite', 'postgres'] as const) {
         // and the sequence goes on from there
         const next = await c2.req('POST', '/api/reviews', reviewBody({ project: 'after restart' }));
         expect(Number(next.body.number.split('-')[2])).toBe(seqs.length + 1);
-        console.log(`[crash ${name}] ${acked.size} reviews and scenario revision ${scenarioAcked} acknowledged before SIGKILL; after restart ${stored.size} reviews (numbers 1–${seqs.length}, no gap), scenario at revision ${now.revision}, audit rows match`);
+        console.log(
+          `[crash ${name}] ${acked.size} reviews and scenario revision ${scenarioAcked} acknowledged before SIGKILL; after restart ${stored.size} reviews (numbers 1–${seqs.length}, no gap), scenario at revision ${now.revision}, audit rows match`,
+        );
       } finally {
         srv.proc.kill('SIGTERM');
         await new Promise((r) => srv.proc.once('exit', r));
@@ -135,5 +137,8 @@ async function auditRows(base: string): Promise<{ reviewCreates: number; scenari
   const admin = new Client(base);
   expect((await admin.login('auditor')).status).toBe(200);
   const rows = (await admin.req('GET', '/api/audit?limit=1000')).body as { action: string; entity: string }[];
-  return { reviewCreates: rows.filter((r) => r.action === 'create' && r.entity === 'review').length, scenarioUpdates: rows.filter((r) => r.action === 'update' && r.entity === 'scenario').length };
+  return {
+    reviewCreates: rows.filter((r) => r.action === 'create' && r.entity === 'review').length,
+    scenarioUpdates: rows.filter((r) => r.action === 'update' && r.entity === 'scenario').length,
+  };
 }

@@ -31,7 +31,8 @@ let dbCount = 0;
 
 export async function engine(name: 'pglite' | 'postgres'): Promise<Engine> {
   if (name === 'pglite') return { name, open: async () => migrated(await openPglite(undefined)), stop: async () => undefined };
-  if (!hasPostgres()) throw new Error(`PostgreSQL 15 + PostGIS not installed (${PG_BIN}/initdb, postgis.control): scripts/test.mjs installs postgresql-15 and postgresql-15-postgis-3`);
+  if (!hasPostgres())
+    throw new Error(`PostgreSQL 15 + PostGIS not installed (${PG_BIN}/initdb, postgis.control): scripts/test.mjs installs postgresql-15 and postgresql-15-postgis-3`);
   cluster ??= startPostgres(['postgis']);
   const c = cluster;
   const base = `postgres://postgres@127.0.0.1:${c.port}`;
@@ -126,7 +127,18 @@ export class Client {
 }
 
 export function siteSquare(lon = 108.9, lat = 34.15, d = 0.002): { type: 'Polygon'; coordinates: number[][][] } {
-  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ],
+  };
 }
 
 export function reviewBody(over: Record<string, unknown> = {}): Record<string, unknown> {

@@ -10,7 +10,9 @@ import type { Db } from '../../src/server/db';
 import { addUser, type Answer, Client, engine, type Engine, reviewBody, runPostgres, serve, type Running } from './harness';
 
 // a minimal PDF written by hand (one empty page); the server checks the %PDF- signature only
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 const ROLES = ['admin', 'planner', 'reviewer', 'viewer'] as const;
 
 for (const name of ['pglite', 'postgres'] as const) {
@@ -110,7 +112,10 @@ for (const name of ['pglite', 'postgres'] as const) {
         return { path: `/api/reviews/${s.id}/decide`, body: { decision: 'approved', note: '同意', revision: s.revision } };
       },
       'GET /api/ledger': async () => ({ path: '/api/ledger?year=2025' }),
-      'PUT /api/ledger/:target/:year': async () => ({ path: `/api/ledger/${encodeURIComponent(`ca.target.${++unique}`)}/2025`, body: { value: 0.55, note: '', department: '民政局', revision: 0 } }),
+      'PUT /api/ledger/:target/:year': async () => ({
+        path: `/api/ledger/${encodeURIComponent(`ca.target.${++unique}`)}/2025`,
+        body: { value: 0.55, note: '', department: '民政局', revision: 0 },
+      }),
     };
 
     it('authorisation: every route × role — allowed roles succeed, others get 403, nobody unauthenticated gets in', async () => {
@@ -163,7 +168,7 @@ for (const name of ['pglite', 'postgres'] as const) {
       expect((await after.req('GET', '/api/me')).status).toBe(401);
     });
 
-    it('CSRF: a write without the token, with a wrong one, with another session\'s, or from another origin is refused', async () => {
+    it("CSRF: a write without the token, with a wrong one, with another session's, or from another origin is refused", async () => {
       const c = new Client(srv.base);
       await c.login('planner1');
       const other = new Client(srv.base);
@@ -181,7 +186,11 @@ for (const name of ['pglite', 'postgres'] as const) {
       expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM scenarios'))[0].n).toBe(before);
       expect((await write({ origin: srv.base }, token)).status).toBe(201);
       // login itself: JSON only (a cross-site form cannot send it) and same origin
-      const form = await fetch(`${srv.base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=viewer1&password=viewer1-password-1' });
+      const form = await fetch(`${srv.base}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'name=viewer1&password=viewer1-password-1',
+      });
       expect(form.status).toBe(415);
     });
 
@@ -189,11 +198,26 @@ for (const name of ['pglite', 'postgres'] as const) {
       const evil = [`'); DROP TABLE reviews; --`, `' OR '1'='1`, `\\'; DELETE FROM users; --`, `%_\\`, `$1$$; SELECT pg_sleep(5); $$`, `"; DROP TABLE audit; --`];
       const users0 = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0].n;
       for (const [i, s] of evil.entries()) {
-        const body = reviewBody({ applicant: s, project: `${s}#${i}`, profile: s.slice(0, 40), figures: { [s.slice(0, 100)]: 1 }, params: { [s]: s }, verdicts: [{ rule: s, verdict: 'fail', clause: s }] });
+        const body = reviewBody({
+          applicant: s,
+          project: `${s}#${i}`,
+          profile: s.slice(0, 40),
+          figures: { [s.slice(0, 100)]: 1 },
+          params: { [s]: s },
+          verdicts: [{ rule: s, verdict: 'fail', clause: s }],
+        });
         const a = await as.planner.req('POST', '/api/reviews', body);
         expect(a.status).toBe(201);
         const back = (await as.viewer.req('GET', `/api/reviews/${a.body.id}`)).body;
-        expect([back.applicant, back.project, back.profile, Object.keys(back.figures)[0], back.params[s], back.verdicts[0].rule, back.verdicts[0].clause]).toEqual([s, `${s}#${i}`, s.slice(0, 40), s.slice(0, 100), s, s, s]);
+        expect([back.applicant, back.project, back.profile, Object.keys(back.figures)[0], back.params[s], back.verdicts[0].rule, back.verdicts[0].clause]).toEqual([
+          s,
+          `${s}#${i}`,
+          s.slice(0, 40),
+          s.slice(0, 100),
+          s,
+          s,
+          s,
+        ]);
         // search text is literal: the payload finds exactly the review that holds it
         const found = (await as.viewer.req('GET', `/api/reviews?q=${encodeURIComponent(`${s}#${i}`)}`)).body;
         expect(found.map((r: any) => r.id)).toEqual([a.body.id]);
@@ -222,7 +246,9 @@ for (const name of ['pglite', 'postgres'] as const) {
       const pdf = new Uint8Array(65 << 10);
       pdf.set(PDF);
       expect((await as.planner.req('PUT', `/api/reviews/${d.id}/report`, pdf, { 'content-type': 'application/pdf' })).status).toBe(413);
-      expect((await as.planner.req('PUT', `/api/reviews/${d.id}/report`, new TextEncoder().encode('<html>not a pdf'), { 'content-type': 'application/pdf' })).body.error).toBe('not_pdf');
+      expect((await as.planner.req('PUT', `/api/reviews/${d.id}/report`, new TextEncoder().encode('<html>not a pdf'), { 'content-type': 'application/pdf' })).body.error).toBe(
+        'not_pdf',
+      );
       // a body that lies about its length (chunked, no content-length) is cut at the cap too
       const stream = new ReadableStream({
         start(ctrl) {
@@ -230,7 +256,12 @@ for (const name of ['pglite', 'postgres'] as const) {
           ctrl.close();
         },
       });
-      const r = await fetch(`${srv.base}/api/scenarios`, { method: 'POST', headers: { cookie: as.planner.cookie!, 'x-csrf-token': as.planner.csrf!, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit).catch((e: Error) => e);
+      const r = await fetch(`${srv.base}/api/scenarios`, {
+        method: 'POST',
+        headers: { cookie: as.planner.cookie!, 'x-csrf-token': as.planner.csrf!, 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit).catch((e: Error) => e);
       if (!(r instanceof Error)) expect(r.status).toBe(413);
       expect((await as.viewer.req('GET', '/api/health')).status).toBe(200);
     });
@@ -329,7 +360,9 @@ for (const name of ['pglite', 'postgres'] as const) {
       const book = XLSX.read(x.body, { type: 'array' });
       const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['审查台账'], { header: 1 });
       expect(rows[0].slice(0, 4)).toEqual(['审查编号', '申请单位', '项目名称', '状态']);
-      expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[11], r[12], r[14]])).toEqual([[d.number, '曲江置业', '已审结', 1, 'ca.households', '有条件通过', 'reviewer1', '补足养老用房至200平方米']]);
+      expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[11], r[12], r[14]])).toEqual([
+        [d.number, '曲江置业', '已审结', 1, 'ca.households', '有条件通过', 'reviewer1', '补足养老用房至200平方米'],
+      ]);
       const en = XLSX.read((await as.viewer.req('GET', `/api/reviews.xlsx?lang=en&q=${encodeURIComponent('樊川')}`)).body, { type: 'array' });
       expect(XLSX.utils.sheet_to_json<string[]>(en.Sheets['Review register'], { header: 1 })[1][11]).toBe('Approved with conditions');
     });
@@ -389,7 +422,9 @@ for (const name of ['pglite', 'postgres'] as const) {
     }, 30_000);
 
     it.runIf(name === 'postgres')('PostGIS reads every stored site as a valid polygon of the expected area', async () => {
-      const rows = await db.query<{ ok: boolean; m2: number }>(`SELECT ST_IsValid(ST_GeomFromGeoJSON(site::text)) AS ok, ST_Area(ST_GeomFromGeoJSON(site::text)::geography) AS m2 FROM reviews`);
+      const rows = await db.query<{ ok: boolean; m2: number }>(
+        `SELECT ST_IsValid(ST_GeomFromGeoJSON(site::text)) AS ok, ST_Area(ST_GeomFromGeoJSON(site::text)::geography) AS m2 FROM reviews`,
+      );
       expect(rows.length).toBeGreaterThan(10);
       // a 0.002° square at 34.15°N: 222.4 m × 184.0 m ≈ 40 900 m² (by hand: 111 195 m/° × 0.002, × cos 34.15°)
       const want = 111_195 * 0.002 * (111_195 * 0.002 * Math.cos((34.151 * Math.PI) / 180));

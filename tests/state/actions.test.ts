@@ -38,7 +38,10 @@ describe('actions', () => {
     const counted = state.counts.value.reduce((n, c) => n + c.pass + c.fail + c.na, 0);
     expect(counted).toBe(state.analysis.value?.evaluation.results.filter((r) => r.view !== 'catchment').length);
     // the table opens on communities: one row for each of the file's communities (ids under their Chinese alias 编号)
-    const project = JSON.parse(readFileSync(file, 'utf8')) as { communities: { features: { properties: { 编号: string } }[] }; facilities: { features: { properties: { id: string; kind: string } }[] } };
+    const project = JSON.parse(readFileSync(file, 'utf8')) as {
+      communities: { features: { properties: { 编号: string } }[] };
+      facilities: { features: { properties: { id: string; kind: string } }[] };
+    };
     expect(state.rows.value.map((r) => r.id).sort()).toEqual(project.communities.features.map((f) => f.properties.编号).sort());
     // one 15-minute circle (15 × 60 s × 0.9 m/s = 810 m) per facility of a circle kind (README, Parameters)
     const elderly = ['elderly_daycare', 'elderly_complex', 'elderly_institution', 'elderly_township_centre'];

@@ -36,7 +36,8 @@ describe('app views over the analysis', () => {
       for (const level of ['area', 'street', 'community', 'facility'] as const) {
         actions.setQuery({ level });
         const l = state.layers.value;
-        const ids = level === 'community' ? l?.communities.map((c) => c.id) : level === 'facility' ? l?.facilities.map((f) => f.id) : level === 'street' ? l?.streets.map((x) => x.id) : [];
+        const ids =
+          level === 'community' ? l?.communities.map((c) => c.id) : level === 'facility' ? l?.facilities.map((f) => f.id) : level === 'street' ? l?.streets.map((x) => x.id) : [];
         expect(state.rows.value).toEqual(buildRows(all, state.query.value, state.nameOf.value, ids));
       }
     }

@@ -48,10 +48,11 @@ function setup(store = memoryStore()) {
   const a = createImportActions(s, {
     importer: {
       ...localImporter(api),
-      read: async (req, onProgress) => api.importRead(req, (f) => {
-        progress.push(f);
-        onProgress(f);
-      }),
+      read: async (req, onProgress) =>
+        api.importRead(req, (f) => {
+          progress.push(f);
+          onProgress(f);
+        }),
     },
     store,
     apply: async (x) => void applied.push(x),
@@ -126,11 +127,17 @@ describe('import wizard state', () => {
   it('a CSV with Chinese headers: bad rows named by spreadsheet row, the good ones added (merge, the default)', async () => {
     const t = setup();
     // row 1 header; row 2 good; row 3 护理型床位 > 床位; row 4 床位 not a number; row 5 good, no 护理 column value
-    const csv = ['编号,名称,类型,床位,护理型床位,经度,纬度', 'N1,新建日照中心,日间照料中心,20,8,108.905,34.156', 'N2,错误养老院,养老院,20,50,108.906,34.157', 'N3,约数养老院,养老院,约30,,108.907,34.158', 'N4,新托育园,托育机构,,,108.908,34.159'].join('\r\n');
+    const csv = [
+      '编号,名称,类型,床位,护理型床位,经度,纬度',
+      'N1,新建日照中心,日间照料中心,20,8,108.905,34.156',
+      'N2,错误养老院,养老院,20,50,108.906,34.157',
+      'N3,约数养老院,养老院,约30,,108.907,34.158',
+      'N4,新托育园,托育机构,,,108.908,34.159',
+    ].join('\r\n');
     await t.a.open(fileOf('新设施.csv', ENC.encode(csv)));
     expect(t.s.kind.value).toBe('facilities'); // points with 类型/床位
     expect(t.s.mapping.value).toMatchObject({ id: '编号', name: '名称', kind: '类型', beds: '床位', nursingBeds: '护理型床位' });
-    
+
     await t.a.next();
     await t.a.next();
     await t.a.next();
@@ -293,6 +300,9 @@ describe('import wizard: fixes a planner makes on screen', () => {
     expect(t.s.report.value).toMatchObject({ total: 2, good: 2, withErrors: 0 });
     await t.a.accept();
     const added = t.baseline().facilities.filter((f) => f.name === '甲托育点' || f.name === '乙托育点');
-    expect(added.map((f) => [f.kind, f.places])).toEqual([['childcare_centre', 30], ['childcare_centre', 40]]);
+    expect(added.map((f) => [f.kind, f.places])).toEqual([
+      ['childcare_centre', 30],
+      ['childcare_centre', 40],
+    ]);
   });
 });

@@ -42,7 +42,9 @@ describe('ledger in the page', () => {
     await a.actions.scenarioSettled();
     expect(row(a.ledger, 'ak.talent.elderly')?.value).toBe(1800);
 
-    const file = JSON.parse(await projectFileText(a.state, { client: a.client, views: () => [] })) as { ledger: { version: number; entries: { target: string; year: number; value: number }[] } };
+    const file = JSON.parse(await projectFileText(a.state, { client: a.client, views: () => [] })) as {
+      ledger: { version: number; entries: { target: string; year: number; value: number }[] };
+    };
     expect(file.ledger).toEqual({ version: 1, entries: [{ target: 'ak.talent.elderly', year: 2025, value: 1800, by: '市人社局 李明', at: '2025-06-30T00:00:00.000Z' }] });
 
     await saveNow(a.state, { store, client: a.client, views: () => [], sameData: true });

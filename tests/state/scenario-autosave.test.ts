@@ -103,14 +103,24 @@ describe('autosave', () => {
     expect(a.state.project.value).toBeNull();
     // a record without its data: nothing to open, kept aside as well
     store.map.delete(DATA_KEY);
-    expect(await restoreAutosave(a.state, { store, openProjectText: a.actions.openProjectText, setLang: a.actions.setLang })).toEqual({ restored: null, failed: true, extent: null });
+    expect(await restoreAutosave(a.state, { store, openProjectText: a.actions.openProjectText, setLang: a.actions.setLang })).toEqual({
+      restored: null,
+      failed: true,
+      extent: null,
+    });
   });
 
   it('the large data record is written when the data change, not after every edit', async () => {
     const a = await worked();
     const store = mapStore();
     const writes: string[] = [];
-    const counting: AsyncStore = { ...store, set: async (k, v) => { writes.push(k); await store.set(k, v); } };
+    const counting: AsyncStore = {
+      ...store,
+      set: async (k, v) => {
+        writes.push(k);
+        await store.set(k, v);
+      },
+    };
     let saved: () => void = () => undefined;
     const stop = startAutosave(a.state, { store: counting, client: a.client, views: () => [], delayMs: 0, onSaved: () => saved() });
     const next = () => new Promise<void>((r) => (saved = r));

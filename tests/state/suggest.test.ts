@@ -38,10 +38,11 @@ async function setup(profile = 'ca') {
   const actions = createActions(state, {
     client: {
       ...client,
-      suggest: async (req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) => api.suggest(req, (p) => {
-        progress.push(p);
-        onProgress?.(p);
-      }),
+      suggest: async (req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) =>
+        api.suggest(req, (p) => {
+          progress.push(p);
+          onProgress?.(p);
+        }),
       cancelSuggest: async () => api.cancelSuggest(),
       readParcels: async (name: string, bytes: ArrayBuffer) => api.readParcels(name, bytes),
     },
@@ -55,12 +56,28 @@ async function setup(profile = 'ca') {
 
 /** communities passing ca.circle (childcare part): every resident within a childcare circle */
 const coveredCommunities = (state: ReturnType<typeof createAppState>) =>
-  new Set((state.analysis.value?.evaluation.results ?? []).filter((r) => r.rule === 'ca.circle' && r.part === 'childcare' && r.unit.level === 'community' && r.status === 'pass').map((r) => r.unit.id));
+  new Set(
+    (state.analysis.value?.evaluation.results ?? [])
+      .filter((r) => r.rule === 'ca.circle' && r.part === 'childcare' && r.unit.level === 'community' && r.status === 'pass')
+      .map((r) => r.unit.id),
+  );
 
 describe('form → request', () => {
   it('the default form is a valid request: 3 childcare sites, coverage, community centres', () => {
     const r = buildRequest(DEFAULT_FORM, { circleMinutes: 15 }, { parcels: null, drawnArea: null });
-    expect(r).toEqual({ ok: true, request: { kind: 'childcare_centre', goal: 'coverage', cohort: undefined, sites: 3, capacity: undefined, budget: undefined, candidates: { communities: true, grid: undefined, parcels: undefined }, params: { circleMinutes: 15 } } });
+    expect(r).toEqual({
+      ok: true,
+      request: {
+        kind: 'childcare_centre',
+        goal: 'coverage',
+        cohort: undefined,
+        sites: 3,
+        capacity: undefined,
+        budget: undefined,
+        candidates: { communities: true, grid: undefined, parcels: undefined },
+        params: { circleMinutes: 15 },
+      },
+    });
   });
 
   it('every problem of the form is named, and nothing is sent', () => {
@@ -247,7 +264,16 @@ describe('map layer and chart', () => {
   });
 
   it('features: one marker per site labelled with its rank, the highlighted one flagged', () => {
-    const site = (rank: number) => ({ rank, candidate: { id: `c${rank}`, name: 'x', point: [108.9 + rank / 100, 34.1] as [number, number], source: 'community' as const, mode: 'new' as const, rural: false }, size: null, gain: 1, cumulative: rank, cost: null, cumulativeCost: null, served: [] });
+    const site = (rank: number) => ({
+      rank,
+      candidate: { id: `c${rank}`, name: 'x', point: [108.9 + rank / 100, 34.1] as [number, number], source: 'community' as const, mode: 'new' as const, rural: false },
+      size: null,
+      gain: 1,
+      cumulative: rank,
+      cost: null,
+      cumulativeCost: null,
+      served: [],
+    });
     const fc = suggestFeatures({ sites: [site(1), site(2)], distance: 810, reachMode: 'straight' } as never, 2, null);
     const markers = fc.features.filter((f) => f.properties?.role === 'site');
     expect(markers.map((f) => f.properties?.label)).toEqual(['2', '1']);

@@ -60,9 +60,32 @@ describe('worker api', () => {
     const project = {
       version: 1,
       area: { name: 'line' },
-      communities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'c', name: 'c', type: 'built', population: 100 }, geometry: { type: 'Point', coordinates: [109.005, lat] } }] },
-      facilities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'd', name: 'd', kind: 'elderly_daycare' }, geometry: { type: 'Point', coordinates: [109, lat] } }] },
-      roads: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'r', highway: 'residential' }, geometry: { type: 'LineString', coordinates: [[109, lat], [109.01, lat], [109.02, lat], [109.03, lat]] } }] },
+      communities: {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { id: 'c', name: 'c', type: 'built', population: 100 }, geometry: { type: 'Point', coordinates: [109.005, lat] } }],
+      },
+      facilities: {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { id: 'd', name: 'd', kind: 'elderly_daycare' }, geometry: { type: 'Point', coordinates: [109, lat] } }],
+      },
+      roads: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { id: 'r', highway: 'residential' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [109, lat],
+                [109.01, lat],
+                [109.02, lat],
+                [109.03, lat],
+              ],
+            },
+          },
+        ],
+      },
     };
     expect(api.load(project, 'line.json').ok).toBe(true);
     const req = { profile: 'wy', params: { reach: 'network' as const } };

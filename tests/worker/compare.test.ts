@@ -25,7 +25,16 @@ const c1: Community = { id: 'C1', name: '新城小区', type: 'new', population:
 const c2: Community = { id: 'C2', name: '远郊社区', type: 'built', population: 3000, households: 1000, geometry: square(109.0, 34.1, 0.004), extra: {} };
 const base: Layers & { area: AreaInfo } = { communities: [c1, c2], facilities: [], streets: [], roads: [], area: { name: 'test' } };
 
-const centre: Facility = { id: 'N1', name: '新城托育中心', kind: 'childcare_centre', places: 100, floorArea: 400, inclusive: true, geometry: { type: 'Point', coordinates: [108.9, 34.1] }, extra: {} };
+const centre: Facility = {
+  id: 'N1',
+  name: '新城托育中心',
+  kind: 'childcare_centre',
+  places: 100,
+  floorArea: 400,
+  inclusive: true,
+  geometry: { type: 'Point', coordinates: [108.9, 34.1] },
+  extra: {},
+};
 
 function plan(): Scenario {
   const made = createScenario([], '方案一', 'S1');
@@ -52,7 +61,7 @@ describe('worker compare', () => {
     expect(row(r, 'passing.wy.places.new')).toMatchObject({ a: 0, b: 1, delta: 1, verdict: 'better' });
   });
 
-  it('the community places shortfall drops by the estate\'s 10 × 5000 / 1000 = 50; the far area keeps its 8 × 3 = 24', () => {
+  it("the community places shortfall drops by the estate's 10 × 5000 / 1000 = 50; the far area keeps its 8 × 3 = 24", () => {
     expect(row(r, 'shortfall.places')).toMatchObject({ a: 74, b: 24, delta: -50, verdict: 'better' });
     expect(row(r, 'places')).toMatchObject({ a: 0, b: 100, delta: 100 });
   });
@@ -99,7 +108,19 @@ describe('worker compare', () => {
     // A U-shaped street at 34°N: east 0.01° (≈ 922 m), north 0.006° (≈ 667 m), west back 0.01°.
     // The community sits at the U's far end, straight north of the new centre at its start.
     const lat = 34;
-    const road: Layers['roads'][number] = { id: 'u', highway: 'residential', geometry: { type: 'LineString', coordinates: [[109, lat], [109.01, lat], [109.01, lat + 0.006], [109, lat + 0.006]] } };
+    const road: Layers['roads'][number] = {
+      id: 'u',
+      highway: 'residential',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [109, lat],
+          [109.01, lat],
+          [109.01, lat + 0.006],
+          [109, lat + 0.006],
+        ],
+      },
+    };
     const home: Community = { id: 'H', name: '北端社区', type: 'built', population: 100, geometry: { type: 'Point', coordinates: [109, lat + 0.006] }, extra: {} };
     const town: Layers & { area: AreaInfo } = { communities: [home], facilities: [], streets: [], roads: [road], area: { name: 'u' } };
     const made = createScenario([], '日间照料', 'S2');

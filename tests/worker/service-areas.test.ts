@@ -28,7 +28,12 @@ describe('straight service circles', () => {
   it('one circle per facility of the group kinds, tagged by group', () => {
     const p = resolveParams({});
     const fc = serviceAreas(
-      [fac('d', 'elderly_daycare', 108.9, 34.1), fac('h', 'health_centre', 108.9, 34.1), fac('k', 'kindergarten_nursery', 108.9, 34.1), fac('r', 'elderly_rural_point', 108.9, 34.1)],
+      [
+        fac('d', 'elderly_daycare', 108.9, 34.1),
+        fac('h', 'health_centre', 108.9, 34.1),
+        fac('k', 'kindergarten_nursery', 108.9, 34.1),
+        fac('r', 'elderly_rural_point', 108.9, 34.1),
+      ],
       p,
       ['elderly', 'childcare'],
       straightArea,

@@ -134,10 +134,13 @@ describe('worker suggest', () => {
     const bad = await apiOn(layers()).suggest(request({ budget: 1000 }));
     expect(bad.ok).toBe(false);
     expect(JSON.stringify(bad)).toContain('a budget needs a capacity');
-    expect(await apiOn(layers()).suggest(request({ candidates: { communities: false, grid: { spacing: 500 } } }))).toEqual({ ok: false, error: { key: 'suggest.error.noGridArea' } });
+    expect(await apiOn(layers()).suggest(request({ candidates: { communities: false, grid: { spacing: 500 } } }))).toEqual({
+      ok: false,
+      error: { key: 'suggest.error.noGridArea' },
+    });
   });
 
-  it('runs on the layers the worker holds, with the open scenario\'s edits', async () => {
+  it("runs on the layers the worker holds, with the open scenario's edits", async () => {
     const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as unknown;
     const loaded = api.load(sample, 'sample');
     if (!loaded.ok) throw new Error('sample did not load');
@@ -147,7 +150,13 @@ describe('worker suggest', () => {
     // an edit that adds a childcare centre on the first pick's point: that demand is now served
     const pick = before.result.sites[0];
     if (!pick) throw new Error('expected a pick on the sample');
-    api.setEdits([{ id: 'e1', note: { key: 'x' }, put: [{ layer: 'facilities', feature: { id: 'new-cc', name: 'n', kind: 'childcare_centre', geometry: { type: 'Point', coordinates: pick.candidate.point }, extra: {} } }] }]);
+    api.setEdits([
+      {
+        id: 'e1',
+        note: { key: 'x' },
+        put: [{ layer: 'facilities', feature: { id: 'new-cc', name: 'n', kind: 'childcare_centre', geometry: { type: 'Point', coordinates: pick.candidate.point }, extra: {} } }],
+      },
+    ]);
     const after = await api.suggest(request({ sites: 1 }));
     if (!after.ok || !('result' in after)) throw new Error('expected a result');
     expect(after.result.servedByExisting).toBeCloseTo(before.result.servedByExisting + pick.gain, 6);
@@ -158,14 +167,35 @@ describe('worker suggest', () => {
 describe('parcels file', () => {
   const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
   it('reads Point features with Chinese field names', () => {
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [109.01, 34] }, properties: { 编号: 'P1', 名称: '闲置校舍', mode: 'converted', 容量: 40 } }] };
-    expect(parcelsFromFile('parcels.geojson', enc(fc))).toEqual({ ok: true, file: 'parcels.geojson', parcels: [{ id: 'P1', name: '闲置校舍', point: [109.01, 34], mode: 'converted', capacity: 40 }] });
+    const fc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [109.01, 34] }, properties: { 编号: 'P1', 名称: '闲置校舍', mode: 'converted', 容量: 40 } }],
+    };
+    expect(parcelsFromFile('parcels.geojson', enc(fc))).toEqual({
+      ok: true,
+      file: 'parcels.geojson',
+      parcels: [{ id: 'P1', name: '闲置校舍', point: [109.01, 34], mode: 'converted', capacity: 40 }],
+    });
   });
   it('names the file, the feature and the field of every problem', () => {
     const fc = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[109, 34], [109.001, 34], [109.001, 34.001], [109, 34]]] }, properties: { id: 'P1' } },
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [109, 34],
+                [109.001, 34],
+                [109.001, 34.001],
+                [109, 34],
+              ],
+            ],
+          },
+          properties: { id: 'P1' },
+        },
         { type: 'Feature', geometry: { type: 'Point', coordinates: [109.01, 34] }, properties: { id: 'P2', capacity: -3 } },
       ],
     };

@@ -42,7 +42,14 @@ export function assignOnsite(communities: Community[], facilities: Facility[], f
         byCommunity[ci].push(fi);
         return;
       }
-      issues.push({ level: 'facility', id: f.id, index: fi, field: 'community', severity: 'warning', msg: { key: 'issue.unknownCommunityLink', args: { id: f.id, community: link } } });
+      issues.push({
+        level: 'facility',
+        id: f.id,
+        index: fi,
+        field: 'community',
+        severity: 'warning',
+        msg: { key: 'issue.unknownCommunityLink', args: { id: f.id, community: link } },
+      });
     }
     if (!index) return;
     const p = facilityPoints[fi];

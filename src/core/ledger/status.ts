@@ -113,7 +113,15 @@ export function ledgerRows(profile: string, results: readonly RuleResult[], entr
       const linked = linkedValue(target.link, results);
       // a map value wins; where the map cannot give one (no budget figures, no baseline) an entry may
       if (linked.value !== null || !entry || entry.value === undefined) {
-        return { profile: p, document, target, value: linked.value, source: linked.value === null ? 'none' : 'computed', linked, ...statusOf(target, linked.value, undefined, year) };
+        return {
+          profile: p,
+          document,
+          target,
+          value: linked.value,
+          source: linked.value === null ? 'none' : 'computed',
+          linked,
+          ...statusOf(target, linked.value, undefined, year),
+        };
       }
     }
     const value = entry?.value ?? null;

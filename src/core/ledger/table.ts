@@ -30,7 +30,11 @@ export function targetText(tg: LedgerTarget): string {
 }
 
 export function dueText(tg: LedgerTarget, tr: Tr): string {
-  return tg.annual ? `${tr('ledger.annual')}（${tr('ledger.period', { from: tg.from, due: tg.due })}）` : tg.from === tg.due ? String(tg.due) : tr('ledger.period', { from: tg.from, due: tg.due });
+  return tg.annual
+    ? `${tr('ledger.annual')}（${tr('ledger.period', { from: tg.from, due: tg.due })}）`
+    : tg.from === tg.due
+      ? String(tg.due)
+      : tr('ledger.period', { from: tg.from, due: tg.due });
 }
 
 export function progressText(r: LedgerRow, tr: Tr): string {

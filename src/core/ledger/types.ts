@@ -11,9 +11,7 @@ export type Comparison = 'atLeast' | 'atMost' | 'done';
  * - `share`: the share of units at a level whose results of all the listed rules pass (on-site
  *   view for communities); units with an n/a and no fail cannot be judged and are left out.
  */
-export type Link =
-  | { kind: 'result'; rule: string; scale?: number }
-  | { kind: 'share'; rules: string[]; level: 'community' | 'street' | 'facility' };
+export type Link = { kind: 'result'; rule: string; scale?: number } | { kind: 'share'; rules: string[]; level: 'community' | 'street' | 'facility' };
 
 export interface LedgerTarget {
   /** profile id + short name, unique across documents (user entries are keyed by it) */

@@ -73,7 +73,13 @@ function keep(row: Map<number, Best>, f: number, d: number, via: Via): void {
  * Every community→facility walk within maxDistance, sorted by distance per community.
  * `onsite[c]` lists the facilities inside (or linked to) community c.
  */
-export function communityReach(engine: ReachEngine, places: readonly CommunityPlace[], supply: LonLat[], onsite: readonly (readonly number[])[], maxDistance: number): CommunityReach {
+export function communityReach(
+  engine: ReachEngine,
+  places: readonly CommunityPlace[],
+  supply: LonLat[],
+  onsite: readonly (readonly number[])[],
+  maxDistance: number,
+): CommunityReach {
   const rows: Map<number, Best>[] = places.map(() => new Map());
   let unplaced: number[];
   let unplacedSupply: number[];
@@ -108,7 +114,9 @@ export function communityReach(engine: ReachEngine, places: readonly CommunityPl
     unplacedSupply = r.unplacedSupply;
     if (engine.crossesStreet) {
       // same block: straight from the residents, or through a gate when entrances are given
-      const starts = places.flatMap((p, c) => (p.entrances && p.entrances.length > 0 ? p.entrances.map((e) => ({ c, at: e, inner: haversine(p.point, e) })) : [{ c, at: p.point, inner: 0 }]));
+      const starts = places.flatMap((p, c) =>
+        p.entrances && p.entrances.length > 0 ? p.entrances.map((e) => ({ c, at: e, inner: haversine(p.point, e) })) : [{ c, at: p.point, inner: 0 }],
+      );
       const s = straightPairs({ demand: starts.map((x) => x.at), supply, maxDistance });
       forEachPair(s, (i, f, d) => {
         const { c, at, inner: walkIn } = starts[i];
@@ -119,7 +127,11 @@ export function communityReach(engine: ReachEngine, places: readonly CommunityPl
   onsite.forEach((fs, c) => {
     for (const f of fs) keep(rows[c], f, 0, 'site');
   });
-  return toPairs(rows, unplaced.filter((c) => rows[c].size === 0), unplacedSupply);
+  return toPairs(
+    rows,
+    unplaced.filter((c) => rows[c].size === 0),
+    unplacedSupply,
+  );
 }
 
 function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distance: number) => void): void {
@@ -162,7 +174,13 @@ export interface NearestFacility {
  * marked 'straight', when no street path exists), the straight line in straight mode.
  * Communities inside the circle already know theirs from communityReach: this is for those outside.
  */
-export function nearestFacilities(engine: ReachEngine, places: readonly CommunityPlace[], supply: LonLat[], candidates: readonly number[], wanted: readonly number[]): Map<number, NearestFacility> {
+export function nearestFacilities(
+  engine: ReachEngine,
+  places: readonly CommunityPlace[],
+  supply: LonLat[],
+  candidates: readonly number[],
+  wanted: readonly number[],
+): Map<number, NearestFacility> {
   const out = new Map<number, NearestFacility>();
   if (candidates.length === 0 || wanted.length === 0) return out;
   const candPoints = candidates.map((j) => supply[j]);

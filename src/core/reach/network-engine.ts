@@ -69,7 +69,14 @@ export function createNetworkEngine(roads: readonly Road[], opts: { snapDistance
   const { graph, issues, stats } = buildGraph(roads);
   const index = EdgeIndex.build(graph);
   const chains = contract(graph);
-  return engineOf(graph, chains, index, opts.snapDistance, issues, { ...stats, nodes: graph.nodeCount, edges: graph.edgeCount, junctions: chains.nodeCount, chains: chains.chainCount, components: componentCount(graph) });
+  return engineOf(graph, chains, index, opts.snapDistance, issues, {
+    ...stats,
+    nodes: graph.nodeCount,
+    edges: graph.edgeCount,
+    junctions: chains.nodeCount,
+    chains: chains.chainCount,
+    components: componentCount(graph),
+  });
 }
 
 export function fromTransferable(data: TransferableNetwork): NetworkEngine {
@@ -83,7 +90,8 @@ function checkSnapDistance(d: number): void {
 
 /** A walking limit: metres ≥ 0; Infinity only where "any distance" makes sense (nearest). */
 function checkLimit(name: string, d: number, infinite = false): number {
-  if (!(typeof d === 'number' && d >= 0 && (infinite || Number.isFinite(d)))) throw new RangeError(`${name} must be a ${infinite ? '' : 'finite '}number of metres ≥ 0, got ${String(d)}`);
+  if (!(typeof d === 'number' && d >= 0 && (infinite || Number.isFinite(d))))
+    throw new RangeError(`${name} must be a ${infinite ? '' : 'finite '}number of metres ≥ 0, got ${String(d)}`);
   return d;
 }
 

@@ -74,7 +74,11 @@ export function reasonText(msg: Msg, lang: Lang): string {
   const args: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(msg.args ?? {})) {
     if (typeof v !== 'string') args[k] = v;
-    else if (/^[a-z_]+(\/[a-z_]+)*$/.test(v) && FACILITY_KINDS.includes(v.split('/')[0] as FacilityKind)) args[k] = v.split('/').map((x) => t(lang, `kind.${x}`)).join(lang === 'zh' ? '、' : ', ');
+    else if (/^[a-z_]+(\/[a-z_]+)*$/.test(v) && FACILITY_KINDS.includes(v.split('/')[0] as FacilityKind))
+      args[k] = v
+        .split('/')
+        .map((x) => t(lang, `kind.${x}`))
+        .join(lang === 'zh' ? '、' : ', ');
     else args[k] = v.replace(/^[a-zA-Z]+/, (w) => (k === 'id' ? w : t(lang, `field.${w}`) === `field.${w}` ? w : t(lang, `field.${w}`)));
   }
   return tm(lang, { key: msg.key, args });

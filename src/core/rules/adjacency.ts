@@ -20,7 +20,9 @@ export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleRe
   const maxDistance = Math.max(th * LOOK_FURTHER, 5000);
   // the same pairs for every evaluation of these layers (kept with the prepared data)
   const key = `adjacency:${p.kinds.join('/')}:${p.partners.join('/')}:${maxDistance}`;
-  const pairs = (ctx.memo.get(key) as ReachPairs | undefined) ?? straightPairs({ demand: subjects.map((i) => ctx.facilityPoints[i]), supply: partners.map((i) => ctx.facilityPoints[i]), maxDistance });
+  const pairs =
+    (ctx.memo.get(key) as ReachPairs | undefined) ??
+    straightPairs({ demand: subjects.map((i) => ctx.facilityPoints[i]), supply: partners.map((i) => ctx.facilityPoints[i]), maxDistance });
   ctx.memo.set(key, pairs);
   return subjects.map((fi, k) => {
     const f = ctx.facilities[fi];
@@ -29,7 +31,8 @@ export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleRe
     const d = has ? pairs.distance[pairs.offsets[k]] : null;
     const nearest = has ? ctx.facilities[partners[pairs.supply[pairs.offsets[k]]]].id : undefined;
     const value = d === null ? null : Math.round(d * 10) / 10;
-    if (d !== null && d <= th) return makeResult(rule, unit, { value, threshold: th, measure: 'm', status: 'pass', shortfall: 0, reason: { key: 'reason.nearest', args: { id: nearest ?? '' } } });
+    if (d !== null && d <= th)
+      return makeResult(rule, unit, { value, threshold: th, measure: 'm', status: 'pass', shortfall: 0, reason: { key: 'reason.nearest', args: { id: nearest ?? '' } } });
     return makeResult(rule, unit, {
       value,
       threshold: th,

@@ -44,7 +44,15 @@ export function evaluateComposition(rule: CompositionRule, ctx: EvalContext): Ru
       const reason = noNursing.length > 0 ? { key: 'reason.lowerBound', args: { ids: idList(noNursing), field: 'nursingBeds' } } : undefined;
       return makeResult(rule, unit, { value, threshold: th, measure: 'share', status: 'pass', shortfall: 0, reason });
     }
-    if (noNursing.length > 0) return makeResult(rule, unit, { value, threshold: th, measure: 'share', status: 'na', shortfall: null, reason: { key: 'reason.missingFacilityField', args: { ids: idList(noNursing), field: 'nursingBeds' } } });
+    if (noNursing.length > 0)
+      return makeResult(rule, unit, {
+        value,
+        threshold: th,
+        measure: 'share',
+        status: 'na',
+        shortfall: null,
+        reason: { key: 'reason.missingFacilityField', args: { ids: idList(noNursing), field: 'nursingBeds' } },
+      });
     // nursing beds to add (converting ordinary beds): ⌈th × beds − nursing⌉
     return makeResult(rule, unit, { value, threshold: th, measure: 'share', status: 'fail', shortfall: roundShortfall(th * beds - nursing, 'whole') });
   };

@@ -191,7 +191,15 @@ function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, ra
         communityStreet[i] = s;
         return;
       }
-      if (streets.length > 0) issues.push({ level: 'community', id: c.id, index: communityRows[i].index, field: 'street', severity: 'warning', msg: { key: 'issue.unknownStreet', args: { id: c.id, street: c.street } } });
+      if (streets.length > 0)
+        issues.push({
+          level: 'community',
+          id: c.id,
+          index: communityRows[i].index,
+          field: 'street',
+          severity: 'warning',
+          msg: { key: 'issue.unknownStreet', args: { id: c.id, street: c.street } },
+        });
     }
     communityStreet[i] = streetOf(communityPoints[i]);
     if (communityStreet[i] < 0 && streets.length > 0 && c.street === undefined) {

@@ -78,12 +78,48 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
       const d = near[ci];
       const n = nearest[ci];
       if (d === undefined) out.push(na(rule, unit, 'm', { key: 'reason.unplaced', args: { distance: ctx.params.snapDistance } }, radius));
-      else if (d !== null) out.push(withNearest(makeResult(rule, unit, { value: Math.round(d * 10) / 10, threshold: radius, measure: 'm', status: 'pass', shortfall: 0, ...(n ? { reason: circleReason(n, ctx.radius, true) } : {}) }), n));
+      else if (d !== null)
+        out.push(
+          withNearest(
+            makeResult(rule, unit, {
+              value: Math.round(d * 10) / 10,
+              threshold: radius,
+              measure: 'm',
+              status: 'pass',
+              shortfall: 0,
+              ...(n ? { reason: circleReason(n, ctx.radius, true) } : {}),
+            }),
+            n,
+          ),
+        );
       else {
         const shortfall = p.basis === 'residents' ? (c.population ?? null) : 1;
         // the walk beyond the circle, rounded up to 0.1 m so a failing value never shows as the limit
-        if (n) out.push(withNearest(makeResult(rule, unit, { value: Math.ceil(n.distance * 10) / 10, threshold: radius, measure: 'm', status: 'fail', shortfall, reason: circleReason(n, ctx.radius, false) }), n));
-        else out.push(makeResult(rule, unit, { value: null, threshold: radius, measure: 'm', status: 'fail', shortfall, reason: { key: 'reason.noneInProject', args: { what: kinds.join('/') } } }));
+        if (n)
+          out.push(
+            withNearest(
+              makeResult(rule, unit, {
+                value: Math.ceil(n.distance * 10) / 10,
+                threshold: radius,
+                measure: 'm',
+                status: 'fail',
+                shortfall,
+                reason: circleReason(n, ctx.radius, false),
+              }),
+              n,
+            ),
+          );
+        else
+          out.push(
+            makeResult(rule, unit, {
+              value: null,
+              threshold: radius,
+              measure: 'm',
+              status: 'fail',
+              shortfall,
+              reason: { key: 'reason.noneInProject', args: { what: kinds.join('/') } },
+            }),
+          );
       }
     }
   }

@@ -40,7 +40,17 @@ export function evaluateMinSize(rule: MinSizeRule, ctx: EvalContext): RuleResult
     if (meets(value, th)) {
       out.push(makeResult(rule, unit, { value, threshold: th, measure: 'm2', status: 'pass', shortfall: 0, view: 'onsite' }));
     } else if (missing) {
-      out.push(makeResult(rule, unit, { value, threshold: th, measure: 'm2', status: 'na', shortfall: null, view: 'onsite', reason: { key: 'reason.missingFacilityField', args: { ids: idList(missing), field: 'floorArea' } } }));
+      out.push(
+        makeResult(rule, unit, {
+          value,
+          threshold: th,
+          measure: 'm2',
+          status: 'na',
+          shortfall: null,
+          view: 'onsite',
+          reason: { key: 'reason.missingFacilityField', args: { ids: idList(missing), field: 'floorArea' } },
+        }),
+      );
     } else {
       const reason = found === 0 ? noFacilities : undefined;
       out.push(makeResult(rule, unit, { value, threshold: th, measure: 'm2', status: 'fail', shortfall: roundShortfall(th - value, 'decimal'), view: 'onsite', reason }));

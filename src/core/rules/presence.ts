@@ -32,8 +32,25 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
     let r: RuleResult;
     if (meets(n, th)) r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'pass', shortfall: 0, view });
     else if (unknown) {
-      r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'na', shortfall: null, view, reason: { key: 'reason.missingFacilityField', args: { ids: idList(unknown), field: p.inclusiveOnly ? 'inclusive' : 'ownership' } } });
-    } else r = makeResult(rule, unit, { value: n, threshold: th, measure: 'count', status: 'fail', shortfall: roundShortfall(th - n, 'whole'), view, reason: n === 0 ? noFacilities : undefined });
+      r = makeResult(rule, unit, {
+        value: n,
+        threshold: th,
+        measure: 'count',
+        status: 'na',
+        shortfall: null,
+        view,
+        reason: { key: 'reason.missingFacilityField', args: { ids: idList(unknown), field: p.inclusiveOnly ? 'inclusive' : 'ownership' } },
+      });
+    } else
+      r = makeResult(rule, unit, {
+        value: n,
+        threshold: th,
+        measure: 'count',
+        status: 'fail',
+        shortfall: roundShortfall(th - n, 'whole'),
+        view,
+        reason: n === 0 ? noFacilities : undefined,
+      });
     out.push(r);
     judged.push(r);
   };
@@ -64,12 +81,23 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
       judge(unit, ctx.streetFacilities[si]);
     });
   } else {
-    judge(ctx.areaUnit, ctx.facilities.map((_, i) => i));
+    judge(
+      ctx.areaUnit,
+      ctx.facilities.map((_, i) => i),
+    );
   }
 
   const areaUnit = ctx.areaUnit;
   if (judged.length === 0 && p.unit !== 'area') {
-    out.push(na(rule, areaUnit, 'count', { key: 'reason.noUnits', args: { what: p.unit === 'street' ? (p.streetTypes ?? []).join('/') || 'streets' : (p.scope?.types ?? []).join('/') || 'communities' } }, th));
+    out.push(
+      na(
+        rule,
+        areaUnit,
+        'count',
+        { key: 'reason.noUnits', args: { what: p.unit === 'street' ? (p.streetTypes ?? []).join('/') || 'streets' : (p.scope?.types ?? []).join('/') || 'communities' } },
+        th,
+      ),
+    );
   } else if (p.areaShare !== undefined) {
     // the share has its own override key: `<id>:share` (e.g. threshold.ca.coverage.town:share=0.8)
     const share = thresholdOf({ ...rule, part: rule.part ? `${rule.part}.share` : 'share' }, p.areaShare, ctx.params);
@@ -79,7 +107,16 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
     const needed = roundShortfall(share * judged.length - passing, 'whole');
     if (meets(value, share)) out.push(makeResult(rule, areaUnit, { value, threshold: share, measure: 'share', status: 'pass', shortfall: 0 }));
     else if (unknown.length > 0 && needed <= unknown.length) {
-      out.push(makeResult(rule, areaUnit, { value, threshold: share, measure: 'share', status: 'na', shortfall: null, reason: { key: 'reason.missing', args: { what: idList(unknown.map((r) => r.unit.id)) } } }));
+      out.push(
+        makeResult(rule, areaUnit, {
+          value,
+          threshold: share,
+          measure: 'share',
+          status: 'na',
+          shortfall: null,
+          reason: { key: 'reason.missing', args: { what: idList(unknown.map((r) => r.unit.id)) } },
+        }),
+      );
     } else out.push(makeResult(rule, areaUnit, { value, threshold: share, measure: 'share', status: 'fail', shortfall: needed }));
   }
   return out;

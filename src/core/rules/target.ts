@@ -85,16 +85,48 @@ export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readon
   if ('key' in m) return [na(rule, unit, p.metric === 'newAreaPassRate' ? 'share' : p.metric === 'beds' ? 'beds' : p.metric === 'newPlaces' ? 'places' : 'count', m, th)];
   const shortfall = m.of !== undefined ? roundShortfall(th * m.of - m.value * m.of, 'whole') : roundShortfall(th - m.value, 'whole');
   if (meets(m.value, th)) {
-    const reason: Msg | undefined = m.unknown.length > 0 ? { key: 'reason.lowerBound', args: { ids: idList(m.unknown), field: m.unknownField } } : p.metric === 'newAreaPassRate' ? newAreaReason(rule, ctx, prior) : undefined;
+    const reason: Msg | undefined =
+      m.unknown.length > 0
+        ? { key: 'reason.lowerBound', args: { ids: idList(m.unknown), field: m.unknownField } }
+        : p.metric === 'newAreaPassRate'
+          ? newAreaReason(rule, ctx, prior)
+          : undefined;
     return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'pass', shortfall: 0, reason })];
   }
   if (m.unknown.length > 0) {
-    return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'na', shortfall: null, reason: { key: 'reason.missingFacilityField', args: { ids: idList(m.unknown), field: m.unknownField } } })];
+    return [
+      makeResult(rule, unit, {
+        value: m.value,
+        threshold: th,
+        measure: m.measure,
+        status: 'na',
+        shortfall: null,
+        reason: { key: 'reason.missingFacilityField', args: { ids: idList(m.unknown), field: m.unknownField } },
+      }),
+    ];
   }
   if (ctx.params.year < p.due) {
-    return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'na', shortfall, reason: { key: 'reason.notYetDue', args: { due: p.due, year: ctx.params.year, value: Math.round(m.value * 1000) / 1000, target: th } } })];
+    return [
+      makeResult(rule, unit, {
+        value: m.value,
+        threshold: th,
+        measure: m.measure,
+        status: 'na',
+        shortfall,
+        reason: { key: 'reason.notYetDue', args: { due: p.due, year: ctx.params.year, value: Math.round(m.value * 1000) / 1000, target: th } },
+      }),
+    ];
   }
-  return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'fail', shortfall, reason: p.metric === 'newAreaPassRate' ? newAreaReason(rule, ctx, prior) : undefined })];
+  return [
+    makeResult(rule, unit, {
+      value: m.value,
+      threshold: th,
+      measure: m.measure,
+      status: 'fail',
+      shortfall,
+      reason: p.metric === 'newAreaPassRate' ? newAreaReason(rule, ctx, prior) : undefined,
+    }),
+  ];
 }
 
 function newAreaReason(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): Msg {

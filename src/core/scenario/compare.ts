@@ -103,7 +103,10 @@ export function compare(evalA: Evaluation, evalB: Evaluation, layersA: Layers, l
   return {
     coverage: coverageKpis(evalA.coverage, evalB.coverage),
     rules: ruleKpis(evalA.results, evalB.results),
-    shortfalls: { places: delta(communityShortfall(evalA.results, 'places'), communityShortfall(evalB.results, 'places')), m2: delta(communityShortfall(evalA.results, 'm2'), communityShortfall(evalB.results, 'm2')) },
+    shortfalls: {
+      places: delta(communityShortfall(evalA.results, 'places'), communityShortfall(evalB.results, 'places')),
+      m2: delta(communityShortfall(evalA.results, 'm2'), communityShortfall(evalB.results, 'm2')),
+    },
     capacity: capacityKpi(layersA, layersB),
     ...(cost ? { cost } : {}),
     changed: communityChanges(evalA.results, evalB.results, layersA, layersB),
@@ -271,7 +274,10 @@ function communityChanges(a: RuleResult[], b: RuleResult[], la: Layers, lb: Laye
     out.push({ id, ...(names.has(id) ? { name: names.get(id) } : {}), from, to, rules });
   }
   const rank = (c: CommunityChange) => (c.to === 'fail' && c.from !== 'fail' ? 0 : c.to === 'pass' && c.from !== 'pass' ? 1 : 2);
-  return out.map((c, i) => ({ c, i })).sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i).map((x) => x.c);
+  return out
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i)
+    .map((x) => x.c);
 }
 
 function ruleChanges(a: RuleResult[], b: RuleResult[]): RuleChange[] {
@@ -283,9 +289,21 @@ function ruleChanges(a: RuleResult[], b: RuleResult[]): RuleChange[] {
     const to = y?.status ?? 'absent';
     if (from === to) return;
     const head = (x ?? y) as RuleResult;
-    out.push({ rule: head.rule, ...(head.part ? { part: head.part } : {}), ...(head.view ? { view: head.view } : {}), from, to, valueA: x?.value ?? null, valueB: y?.value ?? null });
+    out.push({
+      rule: head.rule,
+      ...(head.part ? { part: head.part } : {}),
+      ...(head.view ? { view: head.view } : {}),
+      from,
+      to,
+      valueA: x?.value ?? null,
+      valueB: y?.value ?? null,
+    });
   };
-  for (const x of a) push(x, b.find((y) => same(x, y)));
+  for (const x of a)
+    push(
+      x,
+      b.find((y) => same(x, y)),
+    );
   for (const y of b) if (!a.some((x) => same(x, y))) push(undefined, y);
   return out;
 }

@@ -102,12 +102,7 @@ interface LayerResult {
   inverseDelete: Delete[];
 }
 
-function applyToLayer(
-  features: readonly { id: string }[],
-  layer: LayerName,
-  deletes: Delete[],
-  puts: Put[],
-): LayerResult {
+function applyToLayer(features: readonly { id: string }[], layer: LayerName, deletes: Delete[], puts: Put[]): LayerResult {
   const inversePut: Put[] = [];
   const inverseDelete: Delete[] = [];
   const deleteIds = new Set(deletes.map((d) => d.id));

@@ -23,7 +23,7 @@ function row(id: string, label: Msg, d: Delta, unit: KpiUnit, better: KpiRow['be
   if (d.delta === null) verdict = 'unknown';
   else if (Math.abs(d.delta) < 1e-9) verdict = 'same';
   else if (better === 'none') verdict = 'neutral';
-  else verdict = (d.delta > 0) === (better === 'up') ? 'better' : 'worse';
+  else verdict = d.delta > 0 === (better === 'up') ? 'better' : 'worse';
   return { id, label, a: d.a, b: d.b, delta: d.delta, unit, better, verdict };
 }
 

@@ -71,9 +71,7 @@ export const zView = z.object({
   id,
   name: z.string(),
   scenarioId: id,
-  extent: z
-    .tuple([lon, lat, lon, lat])
-    .refine(([w, s, e, n]) => w < e && s < n, 'extent must be [west, south, east, north] with west < east and south < north'),
+  extent: z.tuple([lon, lat, lon, lat]).refine(([w, s, e, n]) => w < e && s < n, 'extent must be [west, south, east, north] with west < east and south < north'),
   layers: z.array(z.string()),
 });
 

@@ -127,8 +127,10 @@ function requirementOf(r: RuleResult, site: { population?: number; households?: 
       ...(r.value !== null && r.status !== 'na' ? { provided: (r.value * d) / per } : {}),
     };
   }
-  if (def.kind === 'min_size') return { ...base, amountUnit: 'm2', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null && r.status !== 'na' ? { provided: r.value } : {}) };
-  if (def.kind === 'presence') return { ...base, amountUnit: 'count', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null ? { provided: r.value } : {}) };
+  if (def.kind === 'min_size')
+    return { ...base, amountUnit: 'm2', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null && r.status !== 'na' ? { provided: r.value } : {}) };
+  if (def.kind === 'presence')
+    return { ...base, amountUnit: 'count', ...(r.threshold !== null ? { required: r.threshold } : {}), ...(r.value !== null ? { provided: r.value } : {}) };
   return base;
 }
 
@@ -143,7 +145,8 @@ export function effectsOf(before: Evaluation, after: Evaluation): Effect[] {
   for (const r of after.results) {
     if (r.unit.level !== 'street' && r.unit.level !== 'area') continue;
     const b = old.get(key(r));
-    const same = b && b.status === r.status && (b.value === r.value || (b.value !== null && r.value !== null && Math.abs(b.value - r.value) <= 1e-9 * Math.max(1, Math.abs(b.value))));
+    const same =
+      b && b.status === r.status && (b.value === r.value || (b.value !== null && r.value !== null && Math.abs(b.value - r.value) <= 1e-9 * Math.max(1, Math.abs(b.value))));
     if (same) continue;
     out.push({
       rule: r.rule,
@@ -231,7 +234,15 @@ export function checkSite(data: AreaData, input: SiteInput, opts: SiteCheckOptio
   const uniqueIssues = [...new Map(issues.map((x) => [`${x.id}|${x.field ?? ''}|${x.msg.key}`, x])).values()];
   return {
     ok: true,
-    site: { id, name: community.name, ...(input.source ? { source: input.source } : {}), areaM2: areaM2(g.geometry), figures: input.figures, derived, ...(street ? { street } : {}) },
+    site: {
+      id,
+      name: community.name,
+      ...(input.source ? { source: input.source } : {}),
+      areaM2: areaM2(g.geometry),
+      figures: input.figures,
+      derived,
+      ...(street ? { street } : {}),
+    },
     params,
     reach: reachFindings(data, community, params, engine),
     profiles: results,

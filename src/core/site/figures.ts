@@ -24,7 +24,19 @@ export interface SiteFigures {
   year?: number;
 }
 
-export const FIGURE_FIELDS = ['households', 'population', 'personsPerHousehold', 'elderly', 'infants', 'elderlyFloorArea', 'elderlyLand', 'elderlyBeds', 'childcarePlaces', 'childcareFloorArea', 'year'] as const;
+export const FIGURE_FIELDS = [
+  'households',
+  'population',
+  'personsPerHousehold',
+  'elderly',
+  'infants',
+  'elderlyFloorArea',
+  'elderlyLand',
+  'elderlyBeds',
+  'childcarePlaces',
+  'childcareFloorArea',
+  'year',
+] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
 /** Field names for messages in both languages (a message names the field as the reviewer knows it). */
@@ -124,9 +136,11 @@ export function figureProblems(f: SiteFigures): { field: FigureField; key: strin
     if (!Number.isFinite(v)) out.push({ field: k, key: 'site.fig.notNumber' });
     else if (v < 0) out.push({ field: k, key: 'site.fig.negative' });
   }
-  if (f.personsPerHousehold !== undefined && f.personsPerHousehold > 0 && (f.personsPerHousehold < 1 || f.personsPerHousehold > 10)) out.push({ field: 'personsPerHousehold', key: 'site.fig.pphRange' });
+  if (f.personsPerHousehold !== undefined && f.personsPerHousehold > 0 && (f.personsPerHousehold < 1 || f.personsPerHousehold > 10))
+    out.push({ field: 'personsPerHousehold', key: 'site.fig.pphRange' });
   if (f.personsPerHousehold === 0) out.push({ field: 'personsPerHousehold', key: 'site.fig.pphRange' });
   if (f.year !== undefined && (f.year < 1949 || f.year > 2100 || !Number.isInteger(f.year))) out.push({ field: 'year', key: 'site.fig.year' });
-  if (f.population !== undefined && f.households !== undefined && f.households > f.population && f.population > 0) out.push({ field: 'households', key: 'site.fig.householdsOverPopulation' });
+  if (f.population !== undefined && f.households !== undefined && f.households > f.population && f.population > 0)
+    out.push({ field: 'households', key: 'site.fig.householdsOverPopulation' });
   return out;
 }

@@ -143,7 +143,9 @@ export function reachFindings(data: Layers & { area: AreaInfo }, site: Community
       needRules: [...new Set(Object.values(basis.byType).map((b) => (b ? ruleKey(b.rule) : '')))].filter(Boolean),
     };
     if (within.length === 0) {
-      const beyond = found[0] ?? nearestStraight(sitePoint, candidates, ctx.facilityPoints, (j, d) => ({ ...describe(j, d), ...(engine.mode === 'network' ? { straightLine: true as const } : {}) }));
+      const beyond =
+        found[0] ??
+        nearestStraight(sitePoint, candidates, ctx.facilityPoints, (j, d) => ({ ...describe(j, d), ...(engine.mode === 'network' ? { straightLine: true as const } : {}) }));
       if (beyond) finding.nearestBeyond = beyond;
     }
     return finding;

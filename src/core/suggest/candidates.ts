@@ -29,7 +29,8 @@ export function parcelProblems(parcels: readonly unknown[]): string[] {
     if (!Array.isArray(pt) || pt.length < 2 || !pt.every((v) => typeof v === 'number' && Number.isFinite(v)) || Math.abs(pt[0] as number) > 180 || Math.abs(pt[1] as number) > 90)
       problems.push(`${where}: geometry must be a Point with WGS84 longitude/latitude, got ${JSON.stringify(pt)}`);
     if (p.mode !== undefined && !BUILD_MODES.includes(p.mode as never)) problems.push(`${where}: field mode is ${JSON.stringify(p.mode)}; use one of ${BUILD_MODES.join(', ')}`);
-    if (p.capacity !== undefined && !(typeof p.capacity === 'number' && p.capacity > 0)) problems.push(`${where}: field capacity is ${JSON.stringify(p.capacity)}; use a number > 0 or leave it out`);
+    if (p.capacity !== undefined && !(typeof p.capacity === 'number' && p.capacity > 0))
+      problems.push(`${where}: field capacity is ${JSON.stringify(p.capacity)}; use a number > 0 or leave it out`);
     if (p.rural !== undefined && typeof p.rural !== 'boolean') problems.push(`${where}: field rural is ${JSON.stringify(p.rural)}; use true or false`);
   });
   return problems;
@@ -37,7 +38,11 @@ export function parcelProblems(parcels: readonly unknown[]): string[] {
 
 /** The candidate list, as steps. `nearestCommunity` maps points to the index of the nearest
  *  community within the circle (or undefined), used to name grid points and decide rural rates. */
-export function* buildCandidates(spec: CandidateSpec, communities: readonly CommunityPoint[], nearestCommunity: (points: LonLat[]) => Steps<(number | undefined)[]>): Steps<Candidate[]> {
+export function* buildCandidates(
+  spec: CandidateSpec,
+  communities: readonly CommunityPoint[],
+  nearestCommunity: (points: LonLat[]) => Steps<(number | undefined)[]>,
+): Steps<Candidate[]> {
   const out: Candidate[] = [];
   const parcels = spec.parcels ?? [];
   const problems = parcelProblems(parcels);

@@ -96,8 +96,7 @@ function* validateInstance(inst: CoverageInstance): Steps<void> {
     if (inst.demand[k] >= inst.weight.length) throw new Error(`coverage instance: demand index ${inst.demand[k]} out of range`);
     if ((k & 0xffff) === 0xffff && tick.add(CHECK_EVERY)) yield;
   }
-  for (let i = 0; i < inst.weight.length; i++)
-    if (!(inst.weight[i] >= 0)) throw new Error(`coverage instance: weight of demand ${i} is ${inst.weight[i]}, expected a number ≥ 0`);
+  for (let i = 0; i < inst.weight.length; i++) if (!(inst.weight[i] >= 0)) throw new Error(`coverage instance: weight of demand ${i} is ${inst.weight[i]}, expected a number ≥ 0`);
   for (let j = 0; j < m; j++) {
     if (!(inst.capacity[j] >= 0)) throw new Error(`coverage instance: capacity of candidate ${j} is ${inst.capacity[j]}, expected ≥ 0`);
     if (!(inst.cost[j] >= 0 && Number.isFinite(inst.cost[j]))) throw new Error(`coverage instance: cost of candidate ${j} is ${inst.cost[j]}, expected a finite number ≥ 0`);

@@ -33,7 +33,8 @@ function fail(msg: string): never {
 }
 
 function validate(o: SuggestOptions): void {
-  if (![...CHILDCARE_KINDS, ...ELDERLY_KINDS].includes(o.kind)) fail(`kind ${o.kind}: site suggestion works for elderly-care and childcare kinds (${[...ELDERLY_KINDS, ...CHILDCARE_KINDS].join(', ')})`);
+  if (![...CHILDCARE_KINDS, ...ELDERLY_KINDS].includes(o.kind))
+    fail(`kind ${o.kind}: site suggestion works for elderly-care and childcare kinds (${[...ELDERLY_KINDS, ...CHILDCARE_KINDS].join(', ')})`);
   if (!Number.isInteger(o.sites) || o.sites < 1) fail(`sites must be a whole number ≥ 1, got ${o.sites}`);
   if (o.capacity !== undefined && !(o.capacity > 0)) fail(`capacity must be a number > 0 (places, beds or m² per site), got ${o.capacity}`);
   if (o.budget !== undefined && !(o.budget >= 0)) fail(`budget must be a number of CNY ≥ 0, got ${o.budget}`);
@@ -41,7 +42,7 @@ function validate(o: SuggestOptions): void {
   if (o.goal === 'ratio' && o.capacity === undefined) fail('the ratio goal needs a capacity per site: the ratio counts places or beds');
   if (o.perPlace !== undefined && !(o.perPlace > 0)) fail(`perPlace must be a number > 0, got ${o.perPlace}`);
   const c = o.candidates;
-  if (!c.communities && !c.grid && !(c.parcels?.length)) fail('no candidate sites: choose communities, a grid over an area, a parcels file, or several');
+  if (!c.communities && !c.grid && !c.parcels?.length) fail('no candidate sites: choose communities, a grid over an area, a parcels file, or several');
 }
 
 function weightOf(c: Community, cohort: Cohort): number | undefined {
@@ -87,7 +88,7 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
   const goal: Goal = options.goal ?? 'coverage';
   const childcare = CHILDCARE_KINDS.includes(options.kind);
   const measure: Measure = childcare ? 'place' : 'bed';
-  const cohort: Cohort = goal !== 'coverage' ? 'all' : options.cohort ?? (options.capacity === undefined ? 'all' : childcare ? 'infants' : 'elderly');
+  const cohort: Cohort = goal !== 'coverage' ? 'all' : (options.cohort ?? (options.capacity === undefined ? 'all' : childcare ? 'infants' : 'elderly'));
   let perPlace = 1;
   if (goal === 'coverage' && options.capacity !== undefined) {
     if (options.perPlace !== undefined) perPlace = options.perPlace;
@@ -116,7 +117,14 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
     kept.push(c);
     const base = weightOf(c, cohort);
     if (base === undefined || !(base >= 0)) {
-      issues.push({ level: 'community', id: c.id, index, field: fieldOf(cohort), severity: 'warning', msg: { key: 'suggest.issue.noWeight', args: { id: c.id, field: fieldOf(cohort) } } });
+      issues.push({
+        level: 'community',
+        id: c.id,
+        index,
+        field: fieldOf(cohort),
+        severity: 'warning',
+        msg: { key: 'suggest.issue.noWeight', args: { id: c.id, field: fieldOf(cohort) } },
+      });
       need.push(0);
       return;
     }
@@ -146,10 +154,28 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
   // the same walks as the rule engine (on site, same block, along streets: reach/community-reach.ts)
   const places: CommunityPlace[] = kept.map((c, i) => ({ point: demandPts[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
   const existingPoints = existing.map(({ f }) => representativePoint(f.geometry));
-  const existingPairs = communityReach(engine, places, existingPoints, assignOnsite(kept, existing.map(({ f }) => f), existingPoints).byCommunity, distance);
+  const existingPairs = communityReach(
+    engine,
+    places,
+    existingPoints,
+    assignOnsite(
+      kept,
+      existing.map(({ f }) => f),
+      existingPoints,
+    ).byCommunity,
+    distance,
+  );
   options.onPhase?.('candidates');
   const candidates: Candidate[] = yield* buildCandidates(options.candidates, comms, (pts) => nearestWithin(engine, pts, demandPts, distance));
-  const { offsets, demand, distance: pairDistance } = yield* candidateRows((pts) => communityReach(engine, places, pts, insideOf(places, pts), distance), demandPts.length, candidates.map((c) => c.point));
+  const {
+    offsets,
+    demand,
+    distance: pairDistance,
+  } = yield* candidateRows(
+    (pts) => communityReach(engine, places, pts, insideOf(places, pts), distance),
+    demandPts.length,
+    candidates.map((c) => c.point),
+  );
   const t1 = performance.now();
   options.onPhase?.('solve');
 
@@ -173,7 +199,9 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
   let guarantee: number | null = null;
   let ratio: SuggestResult['ratio'];
   if (goal === 'ratio') {
-    const perThousand = options.ratio ?? (childcare ? CHILDCARE_AREA_RATIO : fail('the ratio goal for elderly care needs ratio (beds per 1000 residents): the documents give no area-wide bed ratio'));
+    const perThousand =
+      options.ratio ??
+      (childcare ? CHILDCARE_AREA_RATIO : fail('the ratio goal for elderly care needs ratio (beds per 1000 residents): the documents give no area-wide bed ratio'));
     const base = data.communities.reduce((s, c) => s + (c.population ?? 0), 0);
     const existingUnits = existing.reduce((s, { f }) => s + (existingCapacity(f, childcare, 'ratio') ?? 0), 0);
     const needed = Math.max(0, Math.ceil((perThousand * base) / 1000 - existingUnits));
@@ -209,7 +237,10 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
       served: p.servedDemand.map((i, t) => ({ community: comms[i].id, amount: p.servedAmount[t] })),
     };
   });
-  const curve: CurvePoint[] = [{ sites: 0, cost: options.capacity === undefined ? null : 0, served: 0, share: 0 }, ...sites.map((s) => ({ sites: s.rank, cost: s.cumulativeCost, served: s.cumulative, share: open > 0 ? s.cumulative / open : 0 }))];
+  const curve: CurvePoint[] = [
+    { sites: 0, cost: options.capacity === undefined ? null : 0, served: 0, share: 0 },
+    ...sites.map((s) => ({ sites: s.rank, cost: s.cumulativeCost, served: s.cumulative, share: open > 0 ? s.cumulative / open : 0 })),
+  ];
   return {
     kind: options.kind,
     goal,
@@ -236,7 +267,13 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
 /** The selection as plain facilities (to add in a scenario, one addFacility edit each). */
 export function toFacilities(result: SuggestResult, prefix = 'suggested'): Facility[] {
   return result.sites.map((s) => {
-    const f: Facility = { id: `${prefix}-${s.rank}`, name: `${s.candidate.name} (${s.rank})`, kind: result.kind, geometry: { type: 'Point', coordinates: s.candidate.point }, extra: { suggestedFrom: s.candidate.id, mode: s.candidate.mode } };
+    const f: Facility = {
+      id: `${prefix}-${s.rank}`,
+      name: `${s.candidate.name} (${s.rank})`,
+      kind: result.kind,
+      geometry: { type: 'Point', coordinates: s.candidate.point },
+      extra: { suggestedFrom: s.candidate.id, mode: s.candidate.mode },
+    };
     if (s.size !== null) {
       if (result.measure === 'place') f.places = s.size;
       else if (result.goal === 'shortfall') f.floorArea = s.size;

@@ -21,7 +21,13 @@ export type GapProps = Record<string, string | number | null>;
  * circle) or 'service_area'. Area-level failures have no geometry of their own and are left to
  * the tables. Inputs are not changed.
  */
-export function gapsGeoJSON(ev: Pick<Evaluation, 'results' | 'coverage'>, layers: Layers, lang: Lang, serviceAreas: ServiceArea[] = [], ruleName: (r: { rule: string; part?: string }) => string = (r) => ruleFor(r)?.name[lang] ?? r.rule): FeatureCollection<Geometry, GapProps> {
+export function gapsGeoJSON(
+  ev: Pick<Evaluation, 'results' | 'coverage'>,
+  layers: Layers,
+  lang: Lang,
+  serviceAreas: ServiceArea[] = [],
+  ruleName: (r: { rule: string; part?: string }) => string = (r) => ruleFor(r)?.name[lang] ?? r.rule,
+): FeatureCollection<Geometry, GapProps> {
   const geom = new Map<string, Geometry>();
   for (const c of layers.communities) geom.set(`community:${c.id}`, c.geometry);
   for (const s of layers.streets) geom.set(`street:${s.id}`, s.geometry);
@@ -57,7 +63,16 @@ export function gapsGeoJSON(ev: Pick<Evaluation, 'results' | 'coverage'>, layers
       features.push({
         type: 'Feature',
         geometry: c.geometry,
-        properties: { gap: 'outside', label: t(lang, 'io.export.gap.outside', { circle: t(lang, `cli.circle.${cov.circle}`) }), circle: cov.circle, id, name: c.name, population: c.population ?? null, elderly: c.elderly ?? null, infants: c.infants ?? null },
+        properties: {
+          gap: 'outside',
+          label: t(lang, 'io.export.gap.outside', { circle: t(lang, `cli.circle.${cov.circle}`) }),
+          circle: cov.circle,
+          id,
+          name: c.name,
+          population: c.population ?? null,
+          elderly: c.elderly ?? null,
+          infants: c.infants ?? null,
+        },
       });
     }
   }

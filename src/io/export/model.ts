@@ -28,7 +28,12 @@ export function importRecord(r: ValidationReport): ImportRecord {
  * Flat properties: the model's fields, then the file's other columns (extra) where they do not
  * clash. GIS programs show flat attributes, and src/schemas reads them back by the same names.
  */
-export function layerToGeoJSON<K extends LayerKind>(kind: K, items: KindItems[K][], record?: ImportRecord, digits = 7): FeatureCollection<Geometry, Record<string, unknown>> & { kind: K; import?: ImportRecord } {
+export function layerToGeoJSON<K extends LayerKind>(
+  kind: K,
+  items: KindItems[K][],
+  record?: ImportRecord,
+  digits = 7,
+): FeatureCollection<Geometry, Record<string, unknown>> & { kind: K; import?: ImportRecord } {
   // 7 decimals of a degree ≈ 1 cm: projection noise such as 108.93849999999999 is written 108.9385
   const f = 10 ** digits;
   const round = (p: Position): Position => p.map((x) => Math.round(x * f) / f);
@@ -45,8 +50,30 @@ export function layerToGeoJSON<K extends LayerKind>(kind: K, items: KindItems[K]
 
 /** Column headers: Chinese names from the alias table (the second alias), or the model's field names. */
 const HEADERS_ZH: Record<LayerKind, Record<string, string>> = {
-  communities: { id: '编号', name: '名称', street: '所属街道', type: '类型', builtYear: '建成年份', population: '常住人口', households: '户数', elderly: '60岁以上人口', infants: '0-3岁人口' },
-  facilities: { id: '编号', name: '名称', kind: '设施类型', beds: '床位数', nursingBeds: '护理型床位', places: '托位数', floorArea: '建筑面积', landArea: '用地面积', ownership: '性质', inclusive: '是否普惠', socialWorkers: '社工人数' },
+  communities: {
+    id: '编号',
+    name: '名称',
+    street: '所属街道',
+    type: '类型',
+    builtYear: '建成年份',
+    population: '常住人口',
+    households: '户数',
+    elderly: '60岁以上人口',
+    infants: '0-3岁人口',
+  },
+  facilities: {
+    id: '编号',
+    name: '名称',
+    kind: '设施类型',
+    beds: '床位数',
+    nursingBeds: '护理型床位',
+    places: '托位数',
+    floorArea: '建筑面积',
+    landArea: '用地面积',
+    ownership: '性质',
+    inclusive: '是否普惠',
+    socialWorkers: '社工人数',
+  },
   streets: { id: '编号', name: '名称', type: '类型' },
   roads: { id: '编号', name: '道路名称', highway: '道路等级', source: '数据来源' },
 };

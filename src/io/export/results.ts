@@ -29,7 +29,10 @@ function paramValue(v: unknown, lang: Lang): CellValue {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.join(lang === 'zh' ? '、' : ', ');
   // per-rule threshold overrides and other records: "rule=value; …"
-  if (v && typeof v === 'object') return Object.entries(v).map(([a, b]) => `${a}=${String(b)}`).join('; ');
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .map(([a, b]) => `${a}=${String(b)}`)
+      .join('; ');
   return null;
 }
 

@@ -66,7 +66,9 @@ export function convertOsm(data: OsmData): OsmImport {
     if (!isCareRelated(tags)) return;
     const m = mapFacility(tags);
     if ('unmapped' in m) {
-      const key = KEY_TAGS.filter((k) => tags[k] !== undefined).map((k) => `${k}=${tags[k]}`).join(' ');
+      const key = KEY_TAGS.filter((k) => tags[k] !== undefined)
+        .map((k) => `${k}=${tags[k]}`)
+        .join(' ');
       const g = unmapped.get(`${m.unmapped}|${key}`) ?? { reason: m.unmapped, tags: key, count: 0, examples: [] };
       g.count++;
       if (g.examples.length < 5) g.examples.push(ref);

@@ -39,7 +39,21 @@ export function toSourceLayers(file: string, r: OsmImport): OsmSourceLayer[] {
   const skipped: Msg[] = Object.entries(r.skippedHighways).map(([why, count]) => ({ key: 'osm.note.skippedHighway', args: { why, count } }));
   const unmapped: Msg[] = r.unmapped.map((u) => ({ key: 'osm.note.unmapped', args: { reason: u.reason, tags: u.tags, count: u.count, examples: u.examples.join(', ') } }));
   return [
-    { ...common, name: `${base} roads`, format: 'osm', columns: ['id', 'name', 'highway', 'source'], features: roads, notes: [attribution, ...skipped, ...r.issues.filter((i) => i.msg.key.startsWith('osm.issue.way')).map((i) => i.msg)] },
-    { ...common, name: `${base} facilities`, format: 'osm', columns: ['id', 'name', 'kind', 'beds', 'places', 'source', 'osm', 'kind_from'], features: facilities, notes: [attribution, ...unmapped, ...r.issues.filter((i) => !i.msg.key.startsWith('osm.issue.way')).map((i) => i.msg)] },
+    {
+      ...common,
+      name: `${base} roads`,
+      format: 'osm',
+      columns: ['id', 'name', 'highway', 'source'],
+      features: roads,
+      notes: [attribution, ...skipped, ...r.issues.filter((i) => i.msg.key.startsWith('osm.issue.way')).map((i) => i.msg)],
+    },
+    {
+      ...common,
+      name: `${base} facilities`,
+      format: 'osm',
+      columns: ['id', 'name', 'kind', 'beds', 'places', 'source', 'osm', 'kind_from'],
+      features: facilities,
+      notes: [attribution, ...unmapped, ...r.issues.filter((i) => !i.msg.key.startsWith('osm.issue.way')).map((i) => i.msg)],
+    },
   ];
 }

@@ -43,14 +43,11 @@ export function readOsmPbf(bytes: Uint8Array, file: string): OsmData {
 }
 
 function unpackBlob(blob: Uint8Array, file: string, offset: number): Uint8Array {
-  const b = new PbfReader(blob).readFields(
-    (tag, r: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
-      if (tag === 1) r.raw = p.readBytes();
-      else if (tag === 3) r.zlib = p.readBytes();
-      else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) r.other = tag;
-    },
-    {},
-  );
+  const b = new PbfReader(blob).readFields((tag, r: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
+    if (tag === 1) r.raw = p.readBytes();
+    else if (tag === 3) r.zlib = p.readBytes();
+    else if (tag === 4 || tag === 5 || tag === 6 || tag === 7) r.other = tag;
+  }, {});
   if (b.raw) return b.raw;
   if (b.zlib) {
     try {
@@ -113,56 +110,53 @@ function readPrimitiveBlock(buf: Uint8Array, data: OsmData): void {
     return t;
   };
   for (const [start, end] of block.groups) {
-    new PbfReader(buf.subarray(start, end)).readFields(
-      (tag, _: null, r) => {
-        if (tag === 1) {
-          const n = r.readMessage(
-            (t, o: { id: number; keys: number[]; vals: number[]; lat: number; lon: number }, rr) => {
-              if (t === 1) o.id = rr.readSVarint();
-              else if (t === 2) rr.readPackedVarint(o.keys);
-              else if (t === 3) rr.readPackedVarint(o.vals);
-              else if (t === 8) o.lat = rr.readSVarint();
-              else if (t === 9) o.lon = rr.readSVarint();
-            },
-            { id: 0, keys: [], vals: [], lat: 0, lon: 0 },
-          );
-          data.addNode(n.id, lonOf(n.lon), latOf(n.lat), tagsOf(n.keys, n.vals));
-        } else if (tag === 2) readDense(r, data, s, lonOf, latOf);
-        else if (tag === 3) {
-          const w = r.readMessage(
-            (t, o: { id: number; keys: number[]; vals: number[]; refs: number[] }, rr) => {
-              if (t === 1) o.id = rr.readVarint();
-              else if (t === 2) rr.readPackedVarint(o.keys);
-              else if (t === 3) rr.readPackedVarint(o.vals);
-              else if (t === 8) rr.readPackedSVarint(o.refs);
-            },
-            { id: 0, keys: [], vals: [], refs: [] },
-          );
-          for (let i = 1; i < w.refs.length; i++) w.refs[i] += w.refs[i - 1]; // delta-coded
-          data.ways.push({ id: w.id, refs: w.refs, tags: tagsOf(w.keys, w.vals) });
-        } else if (tag === 4) {
-          const rel = r.readMessage(
-            (t, o: { id: number; keys: number[]; vals: number[]; roles: number[]; ids: number[]; types: number[] }, rr) => {
-              if (t === 1) o.id = rr.readVarint();
-              else if (t === 2) rr.readPackedVarint(o.keys);
-              else if (t === 3) rr.readPackedVarint(o.vals);
-              else if (t === 8) rr.readPackedVarint(o.roles);
-              else if (t === 9) rr.readPackedSVarint(o.ids);
-              else if (t === 10) rr.readPackedVarint(o.types);
-            },
-            { id: 0, keys: [], vals: [], roles: [], ids: [], types: [] },
-          );
-          const TYPES = ['node', 'way', 'relation'] as const;
-          let ref = 0;
-          const members = rel.ids.map((delta, i) => {
-            ref += delta; // delta-coded
-            return { type: TYPES[rel.types[i]] ?? 'node', ref, role: s[rel.roles[i]] ?? '' };
-          });
-          data.relations.push({ id: rel.id, tags: tagsOf(rel.keys, rel.vals), members });
-        }
-      },
-      null,
-    );
+    new PbfReader(buf.subarray(start, end)).readFields((tag, _: null, r) => {
+      if (tag === 1) {
+        const n = r.readMessage(
+          (t, o: { id: number; keys: number[]; vals: number[]; lat: number; lon: number }, rr) => {
+            if (t === 1) o.id = rr.readSVarint();
+            else if (t === 2) rr.readPackedVarint(o.keys);
+            else if (t === 3) rr.readPackedVarint(o.vals);
+            else if (t === 8) o.lat = rr.readSVarint();
+            else if (t === 9) o.lon = rr.readSVarint();
+          },
+          { id: 0, keys: [], vals: [], lat: 0, lon: 0 },
+        );
+        data.addNode(n.id, lonOf(n.lon), latOf(n.lat), tagsOf(n.keys, n.vals));
+      } else if (tag === 2) readDense(r, data, s, lonOf, latOf);
+      else if (tag === 3) {
+        const w = r.readMessage(
+          (t, o: { id: number; keys: number[]; vals: number[]; refs: number[] }, rr) => {
+            if (t === 1) o.id = rr.readVarint();
+            else if (t === 2) rr.readPackedVarint(o.keys);
+            else if (t === 3) rr.readPackedVarint(o.vals);
+            else if (t === 8) rr.readPackedSVarint(o.refs);
+          },
+          { id: 0, keys: [], vals: [], refs: [] },
+        );
+        for (let i = 1; i < w.refs.length; i++) w.refs[i] += w.refs[i - 1]; // delta-coded
+        data.ways.push({ id: w.id, refs: w.refs, tags: tagsOf(w.keys, w.vals) });
+      } else if (tag === 4) {
+        const rel = r.readMessage(
+          (t, o: { id: number; keys: number[]; vals: number[]; roles: number[]; ids: number[]; types: number[] }, rr) => {
+            if (t === 1) o.id = rr.readVarint();
+            else if (t === 2) rr.readPackedVarint(o.keys);
+            else if (t === 3) rr.readPackedVarint(o.vals);
+            else if (t === 8) rr.readPackedVarint(o.roles);
+            else if (t === 9) rr.readPackedSVarint(o.ids);
+            else if (t === 10) rr.readPackedVarint(o.types);
+          },
+          { id: 0, keys: [], vals: [], roles: [], ids: [], types: [] },
+        );
+        const TYPES = ['node', 'way', 'relation'] as const;
+        let ref = 0;
+        const members = rel.ids.map((delta, i) => {
+          ref += delta; // delta-coded
+          return { type: TYPES[rel.types[i]] ?? 'node', ref, role: s[rel.roles[i]] ?? '' };
+        });
+        data.relations.push({ id: rel.id, tags: tagsOf(rel.keys, rel.vals), members });
+      }
+    }, null);
   }
 }
 

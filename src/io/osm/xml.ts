@@ -13,7 +13,10 @@ export function readOsmXml(text: string, file: string): OsmData {
     throw new IoError('osm.err.notOsmXml', { file, start: text.slice(0, 60).replace(/\s+/g, ' ') });
   }
   const data = new OsmData();
-  type Open = { kind: 'node'; id: number; lon: number; lat: number; tags: Tags } | { kind: 'way'; id: number; refs: number[]; tags: Tags } | { kind: 'relation'; id: number; tags: Tags; members: OsmMember[] };
+  type Open =
+    | { kind: 'node'; id: number; lon: number; lat: number; tags: Tags }
+    | { kind: 'way'; id: number; refs: number[]; tags: Tags }
+    | { kind: 'relation'; id: number; tags: Tags; members: OsmMember[] };
   let open: Open | null = null;
   let m: RegExpExecArray | null;
   ELEMENT.lastIndex = 0;
@@ -27,7 +30,8 @@ export function readOsmXml(text: string, file: string): OsmData {
     if (name === 'osm') continue;
     const a = attrs(attrText);
     if (name === 'member') {
-      if (open?.kind === 'relation' && (a.type === 'node' || a.type === 'way' || a.type === 'relation')) open.members.push({ type: a.type, ref: Number(a.ref), role: a.role ?? '' });
+      if (open?.kind === 'relation' && (a.type === 'node' || a.type === 'way' || a.type === 'relation'))
+        open.members.push({ type: a.type, ref: Number(a.ref), role: a.role ?? '' });
       continue;
     }
     if (name === 'tag') {

@@ -10,10 +10,12 @@ export function reproject(g: Geometry | null, crs: CrsInfo, coords: WebCoords): 
   if (!g) return null;
   g = normalizeGeometry(g);
   const fn = toLonLat(crs);
-  const ll = fn ? mapPositions(g, (p) => {
-    const [x, y] = fn([p[0], p[1]]);
-    return [x, y];
-  }) : g;
+  const ll = fn
+    ? mapPositions(g, (p) => {
+        const [x, y] = fn([p[0], p[1]]);
+        return [x, y];
+      })
+    : g;
   return convertGeometry(ll, coords);
 }
 

@@ -2,7 +2,11 @@
 // comma, semicolon, tab and the Chinese full-width comma. Cells stay strings: "0012" keeps its zeros.
 
 export function detectDelimiter(text: string): string {
-  const head = text.slice(0, 8192).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 10);
+  const head = text
+    .slice(0, 8192)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 10);
   let best = ',';
   let bestScore = -1;
   for (const d of [',', ';', '\t', '，']) {

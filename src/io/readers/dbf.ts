@@ -94,7 +94,15 @@ function uniqueNames(names: string[]): string[] {
   });
 }
 
-function chooseEncoding(b: Uint8Array, fields: Field[], count: number, headerLen: number, recLen: number, cpg: string | undefined, forced?: string): DbfTable['encoding'] & { overrides?: string } {
+function chooseEncoding(
+  b: Uint8Array,
+  fields: Field[],
+  count: number,
+  headerLen: number,
+  recLen: number,
+  cpg: string | undefined,
+  forced?: string,
+): DbfTable['encoding'] & { overrides?: string } {
   if (forced) {
     const label = labelFromCodePage(forced);
     if (!label) fail('io.err.unknownEncoding', { encoding: forced });

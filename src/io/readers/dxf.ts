@@ -89,18 +89,24 @@ export function readDxf(file: string, text: string, opts: ReadOptions): SourceLa
   return wanted.map((name) => {
     const features = drawn
       .filter((d) => d.layer === name)
-      .map((d, i): SourceFeature => ({
-        number: i + 1,
-        geometry: reproject(d.geometry, crs, coords),
-        properties: { handle: d.handle, layer: d.layer, entity: d.type, ...(d.label ? { label: d.label } : {}) },
-      }));
+      .map(
+        (d, i): SourceFeature => ({
+          number: i + 1,
+          geometry: reproject(d.geometry, crs, coords),
+          properties: { handle: d.handle, layer: d.layer, entity: d.type, ...(d.label ? { label: d.label } : {}) },
+        }),
+      );
     return { name, format: 'dxf', numbering: 'feature', crs, coords, columns: ['handle', 'layer', 'entity', 'label'], features, notes };
   });
 }
 
 function chooseCrs(file: string, sample: Position[], opts: ReadOptions, notes: Msg[]): CrsInfo {
   if (opts.crs) return crsFromUser(opts.crs);
-  const g = guessCrs(sample.map((p) => p[0]), sample.map((p) => p[1]), opts.area);
+  const g = guessCrs(
+    sample.map((p) => p[0]),
+    sample.map((p) => p[1]),
+    opts.area,
+  );
   if (!g) fail('io.err.crsMissing', { file, layer: 'DXF', x: String(sample[0]?.[0] ?? '—'), y: String(sample[0]?.[1] ?? '—') });
   notes.push({ key: 'io.note.crsGuessed', args: { crs: g.code } });
   return g;

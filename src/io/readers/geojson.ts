@@ -29,7 +29,7 @@ export function readGeoJson(file: string, text: string, opts: ReadOptions): Sour
   else if (typeof doc.type === 'string' && GEOMETRY_TYPES.has(doc.type)) raw = [{ type: 'Feature', geometry: doc, properties: {} }];
   else return fail('io.err.notGeoJson', { file, found: String(doc.type ?? 'no "type"') });
 
-  const crs = opts.crs ? crsFromUser(opts.crs) : legacyCrs(doc.crs) ?? { code: 'EPSG:4326', source: 'format' as const };
+  const crs = opts.crs ? crsFromUser(opts.crs) : (legacyCrs(doc.crs) ?? { code: 'EPSG:4326', source: 'format' as const });
   const coords = opts.coords ?? 'wgs84';
   const tick = progressEvery(raw.length, opts.onProgress);
   const features = raw.map((f, i): SourceFeature => {

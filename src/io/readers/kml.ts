@@ -42,9 +42,12 @@ export function readKml(file: string, text: string, opts: ReadOptions): SourceLa
     tick(i);
     const props: Record<string, unknown> = { ...(f.properties ?? {}) };
     // styling that togeojson lifts into properties is not data
-    for (const k of Object.keys(props)) if (/^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility)$/.test(k)) delete props[k];
+    for (const k of Object.keys(props))
+      if (/^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility)$/.test(k)) delete props[k];
     const g = f.geometry as Geometry | null;
-    return g ? { number: i + 1, geometry: reproject(g, crs, coords), properties: props } : { number: i + 1, geometry: null, properties: props, geometryNote: { key: 'io.note.nullGeometry' } };
+    return g
+      ? { number: i + 1, geometry: reproject(g, crs, coords), properties: props }
+      : { number: i + 1, geometry: null, properties: props, geometryNote: { key: 'io.note.nullGeometry' } };
   });
   const hinted = !opts.coords ? coordsFromNames([file]) : undefined;
   return {

@@ -28,12 +28,17 @@ export function readShapefileZip(file: string, b: Uint8Array, opts: ReadOptions)
     const part = (ext: string) => byLower.get(`${base}.${ext}`);
     const prj = part('prj');
     const cpg = part('cpg');
-    return readShapefileParts(file, baseName(base), {
-      shp: part('shp') as Uint8Array,
-      dbf: part('dbf'),
-      prj: prj ? new TextDecoder().decode(prj) : undefined,
-      cpg: cpg ? new TextDecoder().decode(cpg) : undefined,
-    }, { ...opts, onProgress: opts.onProgress && ((f) => opts.onProgress?.((i + f) / wanted.length)) });
+    return readShapefileParts(
+      file,
+      baseName(base),
+      {
+        shp: part('shp') as Uint8Array,
+        dbf: part('dbf'),
+        prj: prj ? new TextDecoder().decode(prj) : undefined,
+        cpg: cpg ? new TextDecoder().decode(cpg) : undefined,
+      },
+      { ...opts, onProgress: opts.onProgress && ((f) => opts.onProgress?.((i + f) / wanted.length)) },
+    );
   });
 }
 
@@ -86,7 +91,10 @@ export function readShapefileParts(file: string, layer: string, parts: Shapefile
 
 /** .prj, unless the user said otherwise; then a check that the numbers fit what it says. */
 function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: (Geometry | null)[], opts: ReadOptions, notes: Msg[]): CrsInfo {
-  const sample = geoms.slice(0, 200).map((g) => (g ? firstPosition(g) : undefined)).filter((p): p is number[] => !!p);
+  const sample = geoms
+    .slice(0, 200)
+    .map((g) => (g ? firstPosition(g) : undefined))
+    .filter((p): p is number[] => !!p);
   const xs = sample.map((p) => p[0]);
   const ys = sample.map((p) => p[1]);
   if (opts.crs) return crsFromUser(opts.crs);
@@ -105,10 +113,13 @@ function chooseCrs(file: string, layer: string, prj: string | undefined, geoms: 
   }
   // projected numbers of the wrong zone or prefix land far off the globe or in NaN
   const fn = toLonLat(crs);
-  if (fn && sample.some((p) => {
-    const [lon, lat] = fn([p[0], p[1]]);
-    return !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90);
-  })) {
+  if (
+    fn &&
+    sample.some((p) => {
+      const [lon, lat] = fn([p[0], p[1]]);
+      return !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90);
+    })
+  ) {
     const g = guessCrs(xs, ys, opts.area);
     fail('io.err.prjMismatch', { file, layer, crs: crs.code, x: fmt(xs[0]), y: fmt(ys[0]), suggestion: g ? g.code : '—' });
   }

@@ -169,7 +169,9 @@ function findColumn(names: string[], wanted: string[]): string | undefined {
     if (i >= 0) return names[i];
   }
   for (const w of wanted.filter((x) => x.length > 1)) {
-    const i = norm.findIndex((n) => n.endsWith(w) && /^(wgs84|gcj02|gcj|bd09|bd|baidu|amap|gaode|cgcs2000|中心点|中心|point|centroid|center|centre)?_?$/.test(n.slice(0, n.length - w.length)));
+    const i = norm.findIndex(
+      (n) => n.endsWith(w) && /^(wgs84|gcj02|gcj|bd09|bd|baidu|amap|gaode|cgcs2000|中心点|中心|point|centroid|center|centre)?_?$/.test(n.slice(0, n.length - w.length)),
+    );
     if (i >= 0) return names[i];
   }
   return undefined;
@@ -196,7 +198,10 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
   const xCol = opts.xColumn ?? findColumn(names, X_NAMES);
   const yCol = opts.yColumn ?? findColumn(names, Y_NAMES);
   const xyCol = !xCol || !yCol ? findColumn(names, XY_NAMES) : undefined;
-  for (const [c, which] of [[opts.xColumn, 'x'], [opts.yColumn, 'y']] as const) {
+  for (const [c, which] of [
+    [opts.xColumn, 'x'],
+    [opts.yColumn, 'y'],
+  ] as const) {
     if (c && !names.includes(c)) fail('io.err.noSuchColumn', { file, sheet: g.name, column: c, which, columns: names.join(', ') });
   }
   const wktCol = !(xCol && yCol) && !xyCol ? findColumn(names, WKT_NAMES) : undefined;
@@ -224,7 +229,9 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
     let x: number;
     let y: number;
     if (xyi >= 0) {
-      const parts = String(row[xyi] ?? '').split(/[,，;\s]+/).filter(Boolean);
+      const parts = String(row[xyi] ?? '')
+        .split(/[,，;\s]+/)
+        .filter(Boolean);
       [x, y] = [parseCoordinate(parts[0] ?? ''), parseCoordinate(parts[1] ?? '')];
     } else [x, y] = [parseCoordinate(rawX), parseCoordinate(rawY)];
     if (!Number.isFinite(x) || !Number.isFinite(y)) return { note: { key: 'io.note.badCoordCell', args: { value: `${shown(rawX)} / ${shown(rawY)}` } } };
@@ -234,7 +241,10 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
   const sampled = dataRows.slice(0, 500).map((d) => rawGeometry(d.row));
   const sample = sampled.flatMap((s) => ('geometry' in s ? [firstPosition(s.geometry) as [number, number]] : []));
   const srid = sampled.find((s): s is { geometry: Geometry; srid: number } => 'srid' in s && s.srid !== undefined)?.srid;
-  const crs = !opts.crs && srid && srid !== 4326 ? { ...crsFromUser(`EPSG:${srid}`), source: 'format' as const } : chooseTableCrs(file, g.name, sample, opts, xCol ?? xyCol ?? wktCol ?? '', yCol ?? xyCol ?? wktCol ?? '');
+  const crs =
+    !opts.crs && srid && srid !== 4326
+      ? { ...crsFromUser(`EPSG:${srid}`), source: 'format' as const }
+      : chooseTableCrs(file, g.name, sample, opts, xCol ?? xyCol ?? wktCol ?? '', yCol ?? xyCol ?? wktCol ?? '');
   if (crs.source === 'guessed' && crs.code !== 'EPSG:4326') notes.push({ key: 'io.note.crsGuessed', args: { crs: crs.code } });
   const coords = opts.coords ?? 'wgs84';
   const hinted = !opts.coords ? coordsFromNames([file, g.name, ...names]) : undefined;
@@ -251,10 +261,13 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
       if (v !== null && typeof v === 'object') {
         props[n] = null;
         const cell = `${colLetter(c)}${r + 1}`;
-        cellNotes.push('formula' in v
-          ? { column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell, formula: v.formula } } }
-          : { column: n, code: 'not_a_number', msg: { key: 'io.problem.cellError', args: { cell, error: v.error } } });
-      } else if (typeof v === 'string') props[n] = v.trim() === '' ? null : undefuse(v.trim()); // an empty cell is missing, in CSV as in XLSX
+        cellNotes.push(
+          'formula' in v
+            ? { column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell, formula: v.formula } } }
+            : { column: n, code: 'not_a_number', msg: { key: 'io.problem.cellError', args: { cell, error: v.error } } },
+        );
+      } else if (typeof v === 'string')
+        props[n] = v.trim() === '' ? null : undefuse(v.trim()); // an empty cell is missing, in CSV as in XLSX
       else props[n] = v ?? null;
     });
     const base: SourceFeature = { number: r + 1, geometry: null, properties: props, ...(cellNotes.length ? { cellNotes } : {}) };

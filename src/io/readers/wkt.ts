@@ -21,7 +21,14 @@ export function parseWkt(text: string): { geometry: Geometry; srid?: number } | 
   if (type === 'POINT') coords = (coords as Nested[])[0];
   const d = type === 'POINT' ? 0 : depth(coords);
   if (d !== want[type] && !(type === 'POINT' && d === 0)) return undefined;
-  const map: Record<string, Geometry['type']> = { POINT: 'Point', LINESTRING: 'LineString', POLYGON: 'Polygon', MULTIPOINT: 'MultiPoint', MULTILINESTRING: 'MultiLineString', MULTIPOLYGON: 'MultiPolygon' };
+  const map: Record<string, Geometry['type']> = {
+    POINT: 'Point',
+    LINESTRING: 'LineString',
+    POLYGON: 'Polygon',
+    MULTIPOINT: 'MultiPoint',
+    MULTILINESTRING: 'MultiLineString',
+    MULTIPOLYGON: 'MultiPolygon',
+  };
   return { geometry: { type: map[type], coordinates: coords } as Geometry, ...(srid ? { srid } : {}) };
 }
 

@@ -13,7 +13,12 @@ export function ChangedTable({ changed, onPick }: { changed: CommunityChange[]; 
   const lang = state.lang.value;
   const profiles = state.profiles.value;
   const status = (s: string) => (s === 'absent' ? tr('present.compare.absent') : tr(`ui.status.${s}`));
-  if (changed.length === 0) return <p class="note" data-testid="changed-none">{tr('present.compare.noChange')}</p>;
+  if (changed.length === 0)
+    return (
+      <p class="note" data-testid="changed-none">
+        {tr('present.compare.noChange')}
+      </p>
+    );
   return (
     <div class="changed-wrap">
       <table class="changed" data-testid="changed-table">

@@ -34,10 +34,23 @@ function feed(view: MapView, side: CompareSide, base: { communities: Community[]
   view.setData(SOURCES.streets, streetFeatures(base.streets));
   view.setData(SOURCES.facilities, facilityFeatures(side.facilities, lang));
   const verdicts = new Map<string, Verdict>(side.verdicts);
-  const states = unitStates(communities.map((c) => c.id), 'community', verdicts, new Set());
+  const states = unitStates(
+    communities.map((c) => c.id),
+    'community',
+    verdicts,
+    new Set(),
+  );
   view.setStates(SOURCES.communities, states);
   view.setStates(SOURCES.communityDots, states);
-  view.setStates(SOURCES.streets, unitStates(base.streets.map((s) => s.id), 'street', verdicts, new Set()));
+  view.setStates(
+    SOURCES.streets,
+    unitStates(
+      base.streets.map((s) => s.id),
+      'street',
+      verdicts,
+      new Set(),
+    ),
+  );
 }
 
 export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props) {

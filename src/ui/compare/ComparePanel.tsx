@@ -35,7 +35,13 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const current = res && c.resultFor.value?.a === a && c.resultFor.value.b === b ? res : null;
   const names = { a: name(a), b: name(b) };
   return (
-    <section class="compare-panel" data-testid="compare-panel" aria-label={tr('present.compare.title')} data-busy={String(c.busy.value || !current)} data-ms={current ? Math.round(current.ms) : ''}>
+    <section
+      class="compare-panel"
+      data-testid="compare-panel"
+      aria-label={tr('present.compare.title')}
+      data-busy={String(c.busy.value || !current)}
+      data-ms={current ? Math.round(current.ms) : ''}
+    >
       <header class="compare-bar">
         <h2>{tr('present.compare.title')}</h2>
         <ScenarioSelect label="A" value={a} onChange={(id) => compare.choose('a', id)} testid="compare-a" />
@@ -77,7 +83,11 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
                 </p>
               ))}
               {/* the headline figures first, then communities passing each rule */}
-              <KpiCards rows={[...HEADLINE.flatMap((id) => current.rows.filter((r) => r.id === id)), ...current.rows.filter((r) => !HEADLINE.includes(r.id))]} labels={names} testid="compare-kpis" />
+              <KpiCards
+                rows={[...HEADLINE.flatMap((id) => current.rows.filter((r) => r.id === id)), ...current.rows.filter((r) => !HEADLINE.includes(r.id))]}
+                labels={names}
+                testid="compare-kpis"
+              />
               <h3>{tr('present.compare.changed', { n: current.comparison.changed.length })}</h3>
               <ChangedTable changed={current.comparison.changed} onPick={(id) => setFocus({ id, seq: (focus?.seq ?? 0) + 1 })} />
               <CostPanel cost={current.cost} notes={current.costNotes} />

@@ -66,7 +66,11 @@ export function ExportMenu() {
 
   const gaps = () =>
     run(async () => {
-      const areas = (state.areas.value?.features ?? []).map((f) => ({ circle: f.properties.circle, facility: f.properties.facility === '*' ? undefined : f.properties.facility, geometry: f.geometry }));
+      const areas = (state.areas.value?.features ?? []).map((f) => ({
+        circle: f.properties.circle,
+        facility: f.properties.facility === '*' ? undefined : f.properties.facility,
+        geometry: f.geometry,
+      }));
       const text = await importer.exportGaps(request(), areas);
       const name = safeFileName(`${area}-gaps.geojson`);
       download(name, text, 'application/geo+json');
@@ -84,7 +88,9 @@ export function ExportMenu() {
       const scaleEl = host?.querySelector<HTMLElement>('.maplibregl-ctrl-scale');
       const scale = scaleEl ? { share: scaleEl.offsetWidth / cssWidth, label: scaleEl.textContent?.trim() ?? '' } : null;
       // the base map's attribution and the data's own credits (OpenStreetMap's ODbL) as shown on screen
-      const attribution = [host?.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim(), document.querySelector('[data-testid=data-credits]')?.textContent?.trim()].filter(Boolean).join(' · ');
+      const attribution = [host?.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim(), document.querySelector('[data-testid=data-credits]')?.textContent?.trim()]
+        .filter(Boolean)
+        .join(' · ');
       const map = await capture(ratio);
       const rule = state.rule.value;
       const legend: LegendItem[] = [
@@ -100,7 +106,12 @@ export function ExportMenu() {
       const { canvasToPng, composeMapPng } = await import('./png');
       const sheet = composeMapPng(map, ratio, {
         title: area,
-        subtitle: [profileName ? tr('importui.png.profile', { profile: profileName }) : '', rule ? tr('importui.png.rule', { rule: ruleName(state.profiles.value, rule, lang) }) : tr('importui.png.overall')].filter(Boolean).join(' · '),
+        subtitle: [
+          profileName ? tr('importui.png.profile', { profile: profileName }) : '',
+          rule ? tr('importui.png.rule', { rule: ruleName(state.profiles.value, rule, lang) }) : tr('importui.png.overall'),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         legendTitle: tr('importui.png.legend'),
         legend,
         scale,

@@ -14,5 +14,10 @@ export function download(name: string, data: BlobPart, type: string): void {
 
 /** a file name from people's words: no path separators or characters Windows refuses */
 export function safeFileName(s: string): string {
-  return s.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim() || 'export';
+  return (
+    s
+      .replace(/[\\/:*?"<>|]+/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim() || 'export'
+  );
 }

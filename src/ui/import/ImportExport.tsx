@@ -8,7 +8,11 @@ import { RestoreButton } from './RestoreButton';
 import { lazyPanel } from '../lazy';
 
 // the wizard's code loads when a file is dropped or picked (lazy.tsx)
-const ImportWizard = lazyPanel(() => import('./ImportWizard').then((m) => m.ImportWizard), () => useImport().state.step.value !== 'idle', 'import-wizard');
+const ImportWizard = lazyPanel(
+  () => import('./ImportWizard').then((m) => m.ImportWizard),
+  () => useImport().state.step.value !== 'idle',
+  'import-wizard',
+);
 import './import.css';
 
 const ACCEPT = '.geojson,.json,.zip,.shp,.kml,.kmz,.csv,.txt,.tsv,.xlsx,.xls,.ods,.dxf,.osm,.pbf';

@@ -203,11 +203,7 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
   ));
   return (
     <div class="import-step">
-      {layer && (
-        <p data-testid="import-crs-detected">
-          {tr('importui.crs.detected', { code: layer.crs.code, source: tr(`io.report.crsSource.${layer.crs.source}`) })}
-        </p>
-      )}
+      {layer && <p data-testid="import-crs-detected">{tr('importui.crs.detected', { code: layer.crs.code, source: tr(`io.report.crsSource.${layer.crs.source}`) })}</p>}
       <label class="row">
         {tr('importui.crs')}
         <select
@@ -236,7 +232,12 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
             </option>
             {GK_ZONES.map((z) => (
               <option key={z.code} value={z.code}>
-                {tr('importui.crs.zoneName', { zone: z.zone, cm: z.cm, code: z.code, prefix: z.prefixed ? tr('importui.crs.withPrefix', { zone: z.zone }) : tr('importui.crs.withoutPrefix') })}
+                {tr('importui.crs.zoneName', {
+                  zone: z.zone,
+                  cm: z.cm,
+                  code: z.code,
+                  prefix: z.prefixed ? tr('importui.crs.withPrefix', { zone: z.zone }) : tr('importui.crs.withoutPrefix'),
+                })}
               </option>
             ))}
           </select>
@@ -244,7 +245,13 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
       )}
       {choice === 'custom' && (
         <div class="row">
-          <input type="text" data-testid="import-crs-custom" placeholder="+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m" value={custom} onInput={(e) => setCustom(e.currentTarget.value)} />
+          <input
+            type="text"
+            data-testid="import-crs-custom"
+            placeholder="+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m"
+            value={custom}
+            onInput={(e) => setCustom(e.currentTarget.value)}
+          />
           <button type="button" data-testid="import-crs-apply" disabled={!custom.trim()} onClick={() => void a.setCrs(custom)}>
             {tr('importui.crs.apply')}
           </button>
@@ -277,7 +284,9 @@ function CoordsStep({ layer }: { layer: ImportLayerInfo | undefined }) {
       )}
       {shift && evidence && (
         <div class="import-shift" data-testid="import-shift" data-best={shift.best}>
-          <p class="note">{tr('importui.shift.measured', { wgs84: Math.round(shift.medianMetres.wgs84), gcj02: Math.round(shift.medianMetres.gcj02), bd09: Math.round(shift.medianMetres.bd09) })}</p>
+          <p class="note">
+            {tr('importui.shift.measured', { wgs84: Math.round(shift.medianMetres.wgs84), gcj02: Math.round(shift.medianMetres.gcj02), bd09: Math.round(shift.medianMetres.bd09) })}
+          </p>
           {shift.best !== 'wgs84' && coords === 'wgs84' && (
             <p class="import-hint">
               {tr('importui.shift.looksShifted', { m: Math.round(shift.medianMetres.wgs84), best: tr(`importui.coords.${shift.best}`) })}{' '}
@@ -331,7 +340,13 @@ function MappingStep({ layer }: { layer: ImportLayerInfo }) {
                   ))}
                 </select>
               </td>
-              {mapping[f] !== undefined ? <td class="sample">{String(first[mapping[f]] ?? '')}</td> : <td><Constant field={f} /></td>}
+              {mapping[f] !== undefined ? (
+                <td class="sample">{String(first[mapping[f]] ?? '')}</td>
+              ) : (
+                <td>
+                  <Constant field={f} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -352,7 +367,12 @@ function Constant({ field }: { field: string }) {
   return (
     <label class="import-constant">
       {tr('importui.constant')}{' '}
-      <select data-testid={`constant-${field}`} value={s.defaults.value[field] ?? ''} disabled={s.step.value === 'checking'} onChange={(e) => a.setDefault(field, e.currentTarget.value)}>
+      <select
+        data-testid={`constant-${field}`}
+        value={s.defaults.value[field] ?? ''}
+        disabled={s.step.value === 'checking'}
+        onChange={(e) => a.setDefault(field, e.currentTarget.value)}
+      >
         <option value="">{tr('importui.constant.none')}</option>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
@@ -385,7 +405,12 @@ function ReportStep() {
     <div class="import-step" data-testid="import-report" data-total={r.total} data-good={r.good} data-errors={r.withErrors}>
       <p class="import-counts">{tr('importui.report.counts', { total: r.total, good: r.good, errors: r.withErrors, warnings: r.withWarnings })}</p>
       <p class="note">
-        {tr('importui.report.crs', { crs: r.crs.code, source: tr(`io.report.crsSource.${r.crs.source}`), coords: tr(`importui.coords.${r.coords}`), encoding: r.encoding?.name ?? '—' })}
+        {tr('importui.report.crs', {
+          crs: r.crs.code,
+          source: tr(`io.report.crsSource.${r.crs.source}`),
+          coords: tr(`importui.coords.${r.coords}`),
+          encoding: r.encoding?.name ?? '—',
+        })}
       </p>
       {(r.notes ?? []).map((n, i) => (
         <p class="note" key={i}>
@@ -439,10 +464,27 @@ function PlanBox() {
   const kind = tr(`io.kind.${s.kind.value}`);
   const removed = plan.removed;
   return (
-    <div class={`import-plan${removed.length ? ' removes' : ''}`} data-testid="import-plan" data-added={plan.added} data-updated={plan.updated} data-unchanged={plan.unchanged} data-removed={removed.length}>
+    <div
+      class={`import-plan${removed.length ? ' removes' : ''}`}
+      data-testid="import-plan"
+      data-added={plan.added}
+      data-updated={plan.updated}
+      data-unchanged={plan.unchanged}
+      data-removed={removed.length}
+    >
       <h3>{tr('importui.plan.title')}</h3>
       <p>
-        <strong>{tr('importui.plan.counts', { kind, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, removed: removed.length, before: plan.before, after: plan.after })}</strong>
+        <strong>
+          {tr('importui.plan.counts', {
+            kind,
+            added: plan.added,
+            updated: plan.updated,
+            unchanged: plan.unchanged,
+            removed: removed.length,
+            before: plan.before,
+            after: plan.after,
+          })}
+        </strong>
       </p>
       {plan.matchedByName > 0 && <p class="note">{tr('importui.plan.byName', { n: plan.matchedByName })}</p>}
       {removed.length === 0 ? (

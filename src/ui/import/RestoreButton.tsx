@@ -13,7 +13,12 @@ export function RestoreButton() {
   const versions = ui.state.versions.value;
   const top = versions[versions.length - 1];
   const can = !!top && app.project.value === top.after;
-  if (!can) return msg ? <p class="note" data-testid="import-restored">{msg}</p> : null;
+  if (!can)
+    return msg ? (
+      <p class="note" data-testid="import-restored">
+        {msg}
+      </p>
+    ) : null;
   return (
     <p>
       <button

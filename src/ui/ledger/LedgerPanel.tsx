@@ -96,7 +96,11 @@ export function LedgerPanel() {
   for (const r of rows) counts[r.status]++;
   const exportXlsx = async () => {
     const bytes = await ledger.xlsx(lang);
-    download(`${safeFileName(`${tr('ledger.title')}-${state.project.value?.area.name ?? ''}-${year}`)}.xlsx`, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    download(
+      `${safeFileName(`${tr('ledger.title')}-${state.project.value?.area.name ?? ''}-${year}`)}.xlsx`,
+      new Uint8Array(bytes),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
   };
   const dept = ledger.dept.value;
   return (
@@ -205,9 +209,10 @@ export function LedgerPanel() {
           <summary>{tr('ledger.how')}</summary>
           <p>{tr('ledger.how.text')}</p>
         </details>
-        <p class="ledger-printed">{tr('ledger.printed', { area: state.project.value?.area.name ?? '', document: documents.join('；'), year, date: new Date().toISOString().slice(0, 10) })}</p>
+        <p class="ledger-printed">
+          {tr('ledger.printed', { area: state.project.value?.area.name ?? '', document: documents.join('；'), year, date: new Date().toISOString().slice(0, 10) })}
+        </p>
       </div>
     </div>
   );
 }
-

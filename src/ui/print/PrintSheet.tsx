@@ -135,7 +135,10 @@ export function PrintSheet() {
             {tr('present.compare.changed', { n: fresh.comparison.changed.length })}：
             {fresh.comparison.changed
               .slice(0, MAX_CHANGED)
-              .map((x) => `${x.name ?? x.id}（${x.from === x.to ? tr('present.print.rulesMoved', { n: x.rules.length }) : `${tr(`ui.status.${x.from === 'absent' ? 'none' : x.from}`)}→${tr(`ui.status.${x.to === 'absent' ? 'none' : x.to}`)}`}）`)
+              .map(
+                (x) =>
+                  `${x.name ?? x.id}（${x.from === x.to ? tr('present.print.rulesMoved', { n: x.rules.length }) : `${tr(`ui.status.${x.from === 'absent' ? 'none' : x.from}`)}→${tr(`ui.status.${x.to === 'absent' ? 'none' : x.to}`)}`}）`,
+              )
               .join('；')}
             {fresh.comparison.changed.length > MAX_CHANGED ? ' …' : ''}
           </p>
@@ -143,11 +146,7 @@ export function PrintSheet() {
       </section>
       <section class="print-sources">
         <h2>{tr('present.print.sources')}</h2>
-        {state.projectFile.value === DEMO_FILE ? (
-          <DemoProvenance />
-        ) : (
-          <p>{tr('present.print.file', { file: state.projectFile.value ?? '—' })}</p>
-        )}
+        {state.projectFile.value === DEMO_FILE ? <DemoProvenance /> : <p>{tr('present.print.file', { file: state.projectFile.value ?? '—' })}</p>}
         {provenance(project.other).map((x) => (
           <p key={x.layer} data-layer={x.layer}>
             <strong>{tr(`present.print.layer.${x.layer}`)}</strong>（{tr(x.simulated ? 'present.print.simulated' : 'present.print.real')}）

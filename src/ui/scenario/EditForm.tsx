@@ -82,7 +82,13 @@ function FacilityForm({ at }: { at: [number, number] }) {
       </label>
       <label>
         <span>{tr('scenario.ui.form.name')}</span>
-        <input data-testid="facility-name" value={name} maxLength={80} placeholder={tr('scenario.ui.form.defaultName', { kind: tr(`kind.${kind}`) })} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          data-testid="facility-name"
+          value={name}
+          maxLength={80}
+          placeholder={tr('scenario.ui.form.defaultName', { kind: tr(`kind.${kind}`) })}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
       </label>
       {fields.map((f) => (
         <label key={f}>

@@ -189,10 +189,22 @@ export function ScenarioBar() {
           </span>
         ) : (
           <>
-            <button type="button" data-testid="tool-facility" aria-pressed={drawing === 'point' || pending.value?.kind === 'facility'} title={tr('scenario.ui.addFacilityTitle')} onClick={() => void placeFacility()}>
+            <button
+              type="button"
+              data-testid="tool-facility"
+              aria-pressed={drawing === 'point' || pending.value?.kind === 'facility'}
+              title={tr('scenario.ui.addFacilityTitle')}
+              onClick={() => void placeFacility()}
+            >
               {tr('scenario.ui.addFacility')}
             </button>
-            <button type="button" data-testid="tool-area" aria-pressed={drawing === 'polygon' || pending.value?.kind === 'area'} title={tr('scenario.ui.drawAreaTitle')} onClick={() => void drawArea()}>
+            <button
+              type="button"
+              data-testid="tool-area"
+              aria-pressed={drawing === 'polygon' || pending.value?.kind === 'area'}
+              title={tr('scenario.ui.drawAreaTitle')}
+              onClick={() => void drawArea()}
+            >
               {tr('scenario.ui.drawArea')}
             </button>
           </>

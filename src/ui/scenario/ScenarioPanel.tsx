@@ -113,30 +113,30 @@ export function ScenarioPanel() {
       )}
       <details class="sc-files-box">
         <summary>{tr('scenario.ui.files')}</summary>
-      <div class="sc-files">
-        <button type="button" data-testid="save-project" onClick={() => void saveProject()}>
-          {tr('scenario.ui.saveProject')}
-        </button>
-        {!onBaseline && (
-          <button type="button" data-testid="share-scenario" onClick={share}>
-            {tr('scenario.ui.shareScenario')}
+        <div class="sc-files">
+          <button type="button" data-testid="save-project" onClick={() => void saveProject()}>
+            {tr('scenario.ui.saveProject')}
           </button>
-        )}
-        <label class="file">
-          {tr('scenario.ui.openScenario')}
-          <input
-            type="file"
-            data-testid="scenario-file-input"
-            accept=".json,application/json"
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const f = input.files?.[0];
-              if (f) await openScenarioFile(f);
-              input.value = '';
-            }}
-          />
-        </label>
-      </div>
+          {!onBaseline && (
+            <button type="button" data-testid="share-scenario" onClick={share}>
+              {tr('scenario.ui.shareScenario')}
+            </button>
+          )}
+          <label class="file">
+            {tr('scenario.ui.openScenario')}
+            <input
+              type="file"
+              data-testid="scenario-file-input"
+              accept=".json,application/json"
+              onChange={async (e) => {
+                const input = e.currentTarget;
+                const f = input.files?.[0];
+                if (f) await openScenarioFile(f);
+                input.value = '';
+              }}
+            />
+          </label>
+        </div>
       </details>
     </section>
   );

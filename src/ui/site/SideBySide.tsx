@@ -23,7 +23,18 @@ export function topicOf(r: RuleResult): string {
   return 'other';
 }
 
-const TOPICS = ['floorPer100hh', 'floorPerResident', 'landPerResident', 'placesPer1000', 'minElderly', 'minChildcare', 'childcareOnSite', 'circleElderly', 'circleChildcare', 'other'];
+const TOPICS = [
+  'floorPer100hh',
+  'floorPerResident',
+  'landPerResident',
+  'placesPer1000',
+  'minElderly',
+  'minChildcare',
+  'childcareOnSite',
+  'circleElderly',
+  'circleChildcare',
+  'other',
+];
 
 export function SideBySide({ check }: { check: SiteCheck }) {
   const { state } = useApp();

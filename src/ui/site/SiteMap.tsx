@@ -28,7 +28,15 @@ export function SiteMap({ geometry, reach, facilities }: { geometry: SiteArea; r
   const sx = (x: number) => SIZE / 2 + x * k;
   const sy = (y: number) => SIZE / 2 - y * k;
   const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]] : geometry.coordinates.map((p) => p[0]);
-  const path = rings.map((r) => `M${r.map((p) => proj.toXY([p[0], p[1]])).map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('L')}Z`).join(' ');
+  const path = rings
+    .map(
+      (r) =>
+        `M${r
+          .map((p) => proj.toXY([p[0], p[1]]))
+          .map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`)
+          .join('L')}Z`,
+    )
+    .join(' ');
   const bar = limit >= 800 ? 500 : 200;
   return (
     <svg class="site-map" viewBox={`0 0 ${SIZE} ${SIZE}`} width={SIZE} height={SIZE} role="img" aria-label={tr('site.ui.mapLabel')} data-testid="site-map">

@@ -28,7 +28,19 @@ export const SITE_CRS = [
 ] as const;
 
 // 60+ and 0–3 residents are optional: left empty they take the area's shares (said in the report)
-const INPUT_FIELDS: FigureField[] = ['households', 'population', 'personsPerHousehold', 'year', 'elderlyFloorArea', 'elderlyLand', 'childcarePlaces', 'childcareFloorArea', 'elderlyBeds', 'elderly', 'infants'];
+const INPUT_FIELDS: FigureField[] = [
+  'households',
+  'population',
+  'personsPerHousehold',
+  'year',
+  'elderlyFloorArea',
+  'elderlyLand',
+  'childcarePlaces',
+  'childcareFloorArea',
+  'elderlyBeds',
+  'elderly',
+  'infants',
+];
 
 /** corners of the outline (the closing point not counted twice) */
 function corners(g: SiteArea): number {
@@ -129,7 +141,11 @@ function Figures() {
           </label>
         ))}
       </div>
-      {f.population.trim() === '' && <p class="note" data-testid="site-pph-note">{tr('site.ui.pphNote', { pph: f.personsPerHousehold.trim() || SHAANXI_PPH.value, source: tr('site.pph.source') })}</p>}
+      {f.population.trim() === '' && (
+        <p class="note" data-testid="site-pph-note">
+          {tr('site.ui.pphNote', { pph: f.personsPerHousehold.trim() || SHAANXI_PPH.value, source: tr('site.pph.source') })}
+        </p>
+      )}
       <label class="field wide">
         <span>{tr('site.ui.profile')}</span>
         <select data-testid="site-profile" value={site.profile.value} onChange={(e) => (site.profile.value = e.currentTarget.value)}>
@@ -172,7 +188,8 @@ export function SitePanel() {
   const lang = state.lang.value;
   const err = site.error.value;
   const busy = site.status.value === 'checking' || site.status.value === 'reading';
-  const check = () => void runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
+  const check = () =>
+    void runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
   return (
     <aside ref={panel} class="side-panel site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
       <div class="detail-head">

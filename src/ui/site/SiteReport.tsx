@@ -26,7 +26,8 @@ export function SiteReport() {
     document.body.classList.add('site-report-open');
     let live = true;
     // the map canvas as the user left it (the site they drew is in view)
-    mapCapture.current?.(2)
+    mapCapture
+      .current?.(2)
       .then((c) => live && setImage(c.toDataURL('image/png')))
       .catch(() => live && setImage(null));
     return () => {
@@ -68,9 +69,7 @@ export function SiteReport() {
           <h1 id="site-report-h">
             {tr('site.x.title')}：{s.name}
           </h1>
-          <p class="note">
-            {tr('site.ui.reportSub', { area: project?.area.name ?? '', date, profiles: r.profiles.map((x) => x.name[lang]).join('、') })}
-          </p>
+          <p class="note">{tr('site.ui.reportSub', { area: project?.area.name ?? '', date, profiles: r.profiles.map((x) => x.name[lang]).join('、') })}</p>
         </header>
         <section class="site-maps">
           {image && <img src={image} alt={tr('site.ui.mapImage')} class="site-map-image" data-testid="site-map-image" />}
@@ -200,9 +199,23 @@ export function SiteReport() {
         <section class="site-params">
           <h2>{tr('site.ui.paramsSources')}</h2>
           <ul>
-            <li>{tr('site.ui.paramLine', { minutes: p.circleMinutes, speed: p.walkSpeed, detour: p.detourFactor, reach: tr(`site.mode.${r.reach[0]?.mode ?? 'straight'}`), year: p.year })}</li>
+            <li>
+              {tr('site.ui.paramLine', {
+                minutes: p.circleMinutes,
+                speed: p.walkSpeed,
+                detour: p.detourFactor,
+                reach: tr(`site.mode.${r.reach[0]?.mode ?? 'straight'}`),
+                year: p.year,
+              })}
+            </li>
             <li>{tr('site.ui.pphLine', { pph: derived.pph, note: derived.pphIsDefault ? tr('site.pph.default') : tr('site.from.given'), source: tr('site.pph.source') })}</li>
-            <li>{tr('site.ui.dataLine', { area: project?.area.name ?? '', file: state.projectFile.value ?? '', source: s.source === 'drawn' ? tr('site.ui.drawn') : (s.source ?? '') })}</li>
+            <li>
+              {tr('site.ui.dataLine', {
+                area: project?.area.name ?? '',
+                file: state.projectFile.value ?? '',
+                source: s.source === 'drawn' ? tr('site.ui.drawn') : (s.source ?? ''),
+              })}
+            </li>
             <li>{tr('site.ui.method')}</li>
           </ul>
         </section>

@@ -26,7 +26,13 @@ export function siteFeatures(): FeatureCollection {
 
 export function siteLayers(): LayerSpecification[] {
   return [
-    { id: 'a-site-circle', type: 'line', source: SITE_SOURCE, filter: ['==', ['get', 'role'], 'circle'], paint: { 'line-color': '#2b6cb0', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+    {
+      id: 'a-site-circle',
+      type: 'line',
+      source: SITE_SOURCE,
+      filter: ['==', ['get', 'role'], 'circle'],
+      paint: { 'line-color': '#2b6cb0', 'line-width': 1.5, 'line-dasharray': [3, 2] },
+    },
     { id: 'a-site-fill', type: 'fill', source: SITE_SOURCE, filter: ['==', ['get', 'role'], 'site'], paint: { 'fill-color': COLOUR, 'fill-opacity': 0.25 } },
     { id: 'a-site-line', type: 'line', source: SITE_SOURCE, filter: ['==', ['get', 'role'], 'site'], paint: { 'line-color': COLOUR, 'line-width': 2.5 } },
   ];

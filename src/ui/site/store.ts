@@ -132,7 +132,12 @@ export async function runCheck(req: { profile: string; params: object; lang: 'zh
   site.status.value = 'checking';
   site.error.value = null;
   const profiles = site.profile.value === 'all' ? ['all'] : [site.profile.value || req.profile];
-  const out = await client.checkSite({ input: { ...(name ? { name } : {}), geometry: g, figures: p.figures, source: site.source.value || 'drawn' }, profiles, params: req.params, date: req.date });
+  const out = await client.checkSite({
+    input: { ...(name ? { name } : {}), geometry: g, figures: p.figures, source: site.source.value || 'drawn' },
+    profiles,
+    params: req.params,
+    date: req.date,
+  });
   if (!out.ok) {
     site.status.value = 'error';
     site.error.value = out.error;

@@ -102,11 +102,27 @@ function Form() {
           <span>
             {tr('suggest.ui.capacity')} ({tr(capacityUnitKey(f.kind, f.goal))})
           </span>
-          <input type="number" data-testid="suggest-capacity" min={1} step={1} placeholder={tr('suggest.ui.noLimit')} value={f.capacity ?? ''} onChange={(e) => a.setForm({ capacity: optionalNumber(e) })} />
+          <input
+            type="number"
+            data-testid="suggest-capacity"
+            min={1}
+            step={1}
+            placeholder={tr('suggest.ui.noLimit')}
+            value={f.capacity ?? ''}
+            onChange={(e) => a.setForm({ capacity: optionalNumber(e) })}
+          />
         </label>
         <label class="field">
           <span>{tr('suggest.ui.budget')}</span>
-          <input type="number" data-testid="suggest-budget" min={0} step={10000} placeholder={tr('suggest.ui.noLimit')} value={f.budget ?? ''} onChange={(e) => a.setForm({ budget: optionalNumber(e) })} />
+          <input
+            type="number"
+            data-testid="suggest-budget"
+            min={0}
+            step={10000}
+            placeholder={tr('suggest.ui.noLimit')}
+            value={f.budget ?? ''}
+            onChange={(e) => a.setForm({ budget: optionalNumber(e) })}
+          />
         </label>
       </div>
       <fieldset class="candidates">
@@ -143,7 +159,14 @@ function Form() {
               {tr('suggest.ui.grid.whole')}
             </label>
             <label>
-              <input type="radio" name="grid-area" data-testid="suggest-grid-drawn" checked={f.gridInDrawn} disabled={!g.drawnArea.value} onChange={() => a.setForm({ gridInDrawn: true })} />
+              <input
+                type="radio"
+                name="grid-area"
+                data-testid="suggest-grid-drawn"
+                checked={f.gridInDrawn}
+                disabled={!g.drawnArea.value}
+                onChange={() => a.setForm({ gridInDrawn: true })}
+              />
               {tr('suggest.ui.grid.drawn')}
             </label>
             <button type="button" data-testid="suggest-draw" disabled={!drawing} onClick={() => void drawArea()}>
@@ -221,10 +244,25 @@ function Result({ r }: { r: SuggestResult }) {
   // computed on other layers or parameters than those now open (a scenario made from it is expected)
   const outdated = basis !== null && made === null && (basis.layers !== state.layers.value || basis.params !== state.params.value);
   return (
-    <section ref={top} class="suggest-result" aria-labelledby="suggest-result-h" data-testid="suggest-result" data-goal={r.goal} data-unit={r.unit} data-candidates={r.counts.candidates}>
+    <section
+      ref={top}
+      class="suggest-result"
+      aria-labelledby="suggest-result-h"
+      data-testid="suggest-result"
+      data-goal={r.goal}
+      data-unit={r.unit}
+      data-candidates={r.counts.candidates}
+    >
       <h3 id="suggest-result-h">{tr('suggest.ui.result', { n: r.sites.length, kind: tr(`kind.${r.kind}`) })}</h3>
       <p class="note">
-        {tr('suggest.ui.summary', { candidates: fmt(r.counts.candidates, lang), existing: n(r.servedByExisting), open: n(r.open), unit, metres: Math.round(r.distance), reach: tr(`ui.reach.${r.reachMode}`) })}
+        {tr('suggest.ui.summary', {
+          candidates: fmt(r.counts.candidates, lang),
+          existing: n(r.servedByExisting),
+          open: n(r.open),
+          unit,
+          metres: Math.round(r.distance),
+          reach: tr(`ui.reach.${r.reachMode}`),
+        })}
       </p>
       {g.reachNote.value && <p class="note">{tr(g.reachNote.value)}</p>}
       {outdated && (
@@ -234,7 +272,11 @@ function Result({ r }: { r: SuggestResult }) {
       )}
       {r.ratio && (
         <p class="note" data-testid="suggest-ratio">
-          {tr(r.ratio.reached ? 'suggest.ui.ratioReached' : 'suggest.ui.ratioNotReached', { perThousand: r.ratio.perThousand, needed: fmt(r.ratio.needed, lang), added: fmt(r.ratio.added, lang) })}
+          {tr(r.ratio.reached ? 'suggest.ui.ratioReached' : 'suggest.ui.ratioNotReached', {
+            perThousand: r.ratio.perThousand,
+            needed: fmt(r.ratio.needed, lang),
+            added: fmt(r.ratio.added, lang),
+          })}
         </p>
       )}
       <details class="how">
@@ -278,15 +320,22 @@ function Result({ r }: { r: SuggestResult }) {
                   <span class="rank">{s.rank}</span>
                 </td>
                 <td>
-                  <button type="button" class="link" onClick={(e) => {
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={(e) => {
                       e.stopPropagation();
                       a.zoomTo(s.rank);
-                    }} title={s.candidate.id}>
+                    }}
+                    title={s.candidate.id}
+                  >
                     {s.candidate.name}
                   </button>
                   <span class="source">
                     {tr(`suggest.source.${s.candidate.source}`)}
-                    {s.candidate.source !== 'community' && s.candidate.community && ` · ${tr('suggest.ui.near', { name: nameOf('community', s.candidate.community) ?? s.candidate.community })}`}
+                    {s.candidate.source !== 'community' &&
+                      s.candidate.community &&
+                      ` · ${tr('suggest.ui.near', { name: nameOf('community', s.candidate.community) ?? s.candidate.community })}`}
                   </span>
                 </td>
                 <td class="num">{n(s.gain)}</td>
@@ -341,7 +390,12 @@ function Result({ r }: { r: SuggestResult }) {
       )}
       {timing && (
         <p class="note timing" data-testid="suggest-timing" data-total-ms={Math.round(timing.totalMs)} data-worker-ms={Math.round(timing.workerMs)}>
-          {tr('suggest.ui.timing', { total: Math.round(timing.totalMs), worker: Math.round(timing.workerMs), reach: Math.round(timing.reachMs), solve: Math.round(timing.solveMs) })}
+          {tr('suggest.ui.timing', {
+            total: Math.round(timing.totalMs),
+            worker: Math.round(timing.workerMs),
+            reach: Math.round(timing.reachMs),
+            solve: Math.round(timing.solveMs),
+          })}
         </p>
       )}
     </section>

@@ -148,9 +148,7 @@ function Opened({ r }: { r: Review }) {
       </ul>
       <details class="ws-how">
         <summary>{tr('ws.ui.how')}</summary>
-        <p>
-          {tr('ws.ui.howText', { profile: r.profile, version: r.dataVersion ?? '—' })}
-        </p>
+        <p>{tr('ws.ui.howText', { profile: r.profile, version: r.dataVersion ?? '—' })}</p>
         <ul>
           {r.verdicts.map((v) => (
             <li key={v.rule}>

@@ -35,7 +35,18 @@ function akArea() {
 }
 
 const T = (over: Partial<LedgerTarget>): LedgerTarget => ({
-  id: 'x', category: 'c', element: 'e', measures: '', target: 't', comparison: 'atLeast', from: 2021, due: 2025, responsible: 'r', clause: '1', quote: 'q', ...over,
+  id: 'x',
+  category: 'c',
+  element: 'e',
+  measures: '',
+  target: 't',
+  comparison: 'atLeast',
+  from: 2021,
+  due: 2025,
+  responsible: 'r',
+  clause: '1',
+  quote: 'q',
+  ...over,
 });
 
 describe('computed targets', () => {
@@ -66,8 +77,25 @@ describe('computed targets', () => {
   });
 
   it('a unit with an n/a and no fail is left out of the share', () => {
-    const r = (unit: string, rule: string, status: RuleResult['status']): RuleResult => ({ rule, unit: { level: 'street', id: unit }, value: null, threshold: 1, measure: '', status, shortfall: null, citation: { document: 'd', clause: 'c', text: 't' } });
-    const v = linkedValue({ kind: 'share', rules: ['p', 'q'], level: 'street' }, [r('s1', 'p', 'pass'), r('s1', 'q', 'pass'), r('s2', 'p', 'pass'), r('s2', 'q', 'na'), r('s3', 'p', 'fail'), r('s3', 'q', 'na'), r('s3', 'z', 'pass')]);
+    const r = (unit: string, rule: string, status: RuleResult['status']): RuleResult => ({
+      rule,
+      unit: { level: 'street', id: unit },
+      value: null,
+      threshold: 1,
+      measure: '',
+      status,
+      shortfall: null,
+      citation: { document: 'd', clause: 'c', text: 't' },
+    });
+    const v = linkedValue({ kind: 'share', rules: ['p', 'q'], level: 'street' }, [
+      r('s1', 'p', 'pass'),
+      r('s1', 'q', 'pass'),
+      r('s2', 'p', 'pass'),
+      r('s2', 'q', 'na'),
+      r('s3', 'p', 'fail'),
+      r('s3', 'q', 'na'),
+      r('s3', 'z', 'pass'),
+    ]);
     expect(v).toEqual({ value: 0.5, results: 6, unknown: 1 });
   });
 
@@ -137,7 +165,8 @@ describe('every computed target of every profile', () => {
         } else {
           // per unit: fail if any listed result fails, unknown if any is n/a, else pass
           const units = new Map<string, string[]>();
-          for (const r of ev.results) if (r.unit.level === link.level && link.rules.includes(key(r)) && r.view !== 'catchment') units.set(r.unit.id, [...(units.get(r.unit.id) ?? []), r.status]);
+          for (const r of ev.results)
+            if (r.unit.level === link.level && link.rules.includes(key(r)) && r.view !== 'catchment') units.set(r.unit.id, [...(units.get(r.unit.id) ?? []), r.status]);
           const verdicts = [...units.values()].map((s) => (s.includes('fail') ? 'fail' : s.includes('na') ? 'na' : 'pass'));
           const judged = verdicts.filter((v) => v !== 'na');
           want = judged.length ? judged.filter((v) => v === 'pass').length / judged.length : null;

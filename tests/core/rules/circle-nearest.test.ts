@@ -16,7 +16,10 @@ const circle = (data: ReturnType<typeof layers>, reach: 'straight' | 'network') 
 
 describe('circle results name the nearest facility', () => {
   it('straight: a day-care centre 1,200 m east fails, named, "outside 810 m", value 1,200 m in the table', () => {
-    const data = layers({ communities: [estate], facilities: [facility('D', 'elderly_daycare', { name: '东日照', geometry: point(1200, 0) }), facility('K', 'childcare_centre', { geometry: point(100, 0) })] });
+    const data = layers({
+      communities: [estate],
+      facilities: [facility('D', 'elderly_daycare', { name: '东日照', geometry: point(1200, 0) }), facility('K', 'childcare_centre', { geometry: point(100, 0) })],
+    });
     const r = circle(data, 'straight');
     expect(r?.status).toBe('fail');
     expect(r?.nearest).toEqual({ id: 'D', name: '东日照', distance: expect.closeTo(1200, -0.5), via: 'straight' });

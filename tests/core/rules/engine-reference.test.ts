@@ -7,7 +7,10 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { comparable, engineCases, runCase, type EngineCase } from './engine-cases';
 
-const reference = JSON.parse(gunzipSync(readFileSync('tests/fixtures/engine/reference.json.gz')).toString('utf8')) as { case: EngineCase; evaluation: ReturnType<typeof comparable> }[];
+const reference = JSON.parse(gunzipSync(readFileSync('tests/fixtures/engine/reference.json.gz')).toString('utf8')) as {
+  case: EngineCase;
+  evaluation: ReturnType<typeof comparable>;
+}[];
 
 describe('rule engine = reference results', () => {
   it('the reference covers every case and holds passes, fails and n/a', () => {

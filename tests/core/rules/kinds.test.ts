@@ -16,7 +16,9 @@ const find = (rs: RuleResult[], rule: string, id: string, part?: string) => {
 describe('min_size (ca.community.min)', () => {
   const run = (...fs: ReturnType<typeof facility>[]) => evaluate(layers({ communities: [community('C', { type: 'built' })], facilities: fs }), { profile: 'ca' }).results;
   it('the largest on-site facility counts: max(200, 320) = 320 ≥ 300', () => {
-    expect(find(run(facility('A', 'elderly_daycare', { floorArea: 200 }), facility('B', 'elderly_complex', { floorArea: 320 })), 'ca.community.min', 'C', 'elderly')).toMatchObject({ value: 320, status: 'pass' });
+    expect(find(run(facility('A', 'elderly_daycare', { floorArea: 200 }), facility('B', 'elderly_complex', { floorArea: 320 })), 'ca.community.min', 'C', 'elderly')).toMatchObject(
+      { value: 320, status: 'pass' },
+    );
   });
   it('300 m² exactly passes; 299.95 m² fails by 0.05 → rounded up to 0.1 m²', () => {
     expect(find(run(facility('A', 'elderly_daycare', { floorArea: 300 })), 'ca.community.min', 'C', 'elderly').status).toBe('pass');
@@ -73,7 +75,11 @@ describe('coverage (810 m circle: 15 min × 60 s × 0.9 m/s)', () => {
   // communities are 10 m squares; their representative points are their centres
   const sq = (x: number) => rect(x - 5, -5, x + 5, 5);
   const data = layers({
-    communities: [community('Near', { type: 'built', population: 1000, geometry: sq(800) }), community('Far', { type: 'built', population: 3000, geometry: sq(-830) }), community('V', { type: 'rural', population: 100, geometry: point(5000, 0) })],
+    communities: [
+      community('Near', { type: 'built', population: 1000, geometry: sq(800) }),
+      community('Far', { type: 'built', population: 3000, geometry: sq(-830) }),
+      community('V', { type: 'rural', population: 100, geometry: point(5000, 0) }),
+    ],
     facilities: [facility('D', 'elderly_daycare', { geometry: point(0, 0) })],
   });
   it('800 m away is inside, 830 m outside; residents covered 1000 ÷ 4000 = 25 %; 3000 residents short', () => {
@@ -113,7 +119,12 @@ describe('coverage (810 m circle: 15 min × 60 s × 0.9 m/s)', () => {
 
 describe('composition', () => {
   it('nursing share by area and per 敬老院: (110 + 30) ÷ 260 = 53.8 % < 60 %; 0.6 × 260 − 140 = 16 nursing beds short', () => {
-    const data = layers({ facilities: [facility('I', 'elderly_institution', { beds: 200, nursingBeds: 110 }), facility('T', 'elderly_township_centre', { name: '王曲敬老院', beds: 60, nursingBeds: 30 })] });
+    const data = layers({
+      facilities: [
+        facility('I', 'elderly_institution', { beds: 200, nursingBeds: 110 }),
+        facility('T', 'elderly_township_centre', { name: '王曲敬老院', beds: 60, nursingBeds: 30 }),
+      ],
+    });
     const rs = evaluate(data, { profile: 'ca' }).results;
     expect(find(rs, 'ca.nursing', 'area', 'area')).toMatchObject({ status: 'fail', shortfall: 16 });
     // T: 30 ÷ 60 = 50 %; 0.6 × 60 − 30 = 6
@@ -133,7 +144,11 @@ describe('composition', () => {
   });
   it('kindergartens with 托班 ÷ all kindergartens (area.kindergartens): 2 ÷ 5 = 40 % → ⌈2.5 − 2⌉ = 1 more; n/a without the count', () => {
     const fs = [facility('K1', 'kindergarten_nursery'), facility('K2', 'kindergarten_nursery')];
-    expect(find(evaluate(layers({ facilities: fs, area: { kindergartens: 5 } }), { profile: 'xn' }).results, 'xn.kindergarten.mix', 'area')).toMatchObject({ value: 0.4, status: 'fail', shortfall: 1 });
+    expect(find(evaluate(layers({ facilities: fs, area: { kindergartens: 5 } }), { profile: 'xn' }).results, 'xn.kindergarten.mix', 'area')).toMatchObject({
+      value: 0.4,
+      status: 'fail',
+      shortfall: 1,
+    });
     expect(find(evaluate(layers({ facilities: fs }), { profile: 'xn' }).results, 'xn.kindergarten.mix', 'area').status).toBe('na');
   });
 });
@@ -172,8 +187,14 @@ describe('targets', () => {
   });
   it('ca.targets.2023 new places = places now − baseline: 700 − 50 = 650 ≥ 645; no baseline → n/a', () => {
     const fs = [facility('P', 'childcare_centre', { places: 700 })];
-    expect(find(evaluate(layers({ facilities: fs, area: { baselinePlaces: 50 } }), { profile: 'ca' }).results, 'ca.targets.2023', 'area', 'places')).toMatchObject({ value: 650, status: 'pass' });
-    expect(find(evaluate(layers({ facilities: fs }), { profile: 'ca' }).results, 'ca.targets.2023', 'area', 'places')).toMatchObject({ status: 'na', reason: { key: 'reason.noBaseline' } });
+    expect(find(evaluate(layers({ facilities: fs, area: { baselinePlaces: 50 } }), { profile: 'ca' }).results, 'ca.targets.2023', 'area', 'places')).toMatchObject({
+      value: 650,
+      status: 'pass',
+    });
+    expect(find(evaluate(layers({ facilities: fs }), { profile: 'ca' }).results, 'ca.targets.2023', 'area', 'places')).toMatchObject({
+      status: 'na',
+      reason: { key: 'reason.noBaseline' },
+    });
   });
   it('ca.targets.2025 counts 普惠 institutions: one known, one unknown → n/a; family points do not count', () => {
     const fs = [facility('A', 'childcare_centre', { inclusive: true }), facility('B', 'kindergarten_nursery'), facility('F', 'family_childcare', { inclusive: true })];
@@ -182,7 +203,11 @@ describe('targets', () => {
   it('wy.newarea.rate: 1 of 2 new communities passes its on-site rules and has elderly care on site → 50 % < 80 %', () => {
     const data = layers({
       communities: [community('Good', { population: 1000, geometry: rect(0, 0, 100, 100) }), community('Bad', { population: 1000, geometry: rect(5000, 0, 5100, 100) })],
-      facilities: [facility('P', 'childcare_centre', { places: 10, geometry: point(50, 50) }), facility('E', 'elderly_daycare', { geometry: point(60, 60) }), facility('Q', 'childcare_centre', { places: 20, geometry: point(5050, 50) })],
+      facilities: [
+        facility('P', 'childcare_centre', { places: 10, geometry: point(50, 50) }),
+        facility('E', 'elderly_daycare', { geometry: point(60, 60) }),
+        facility('Q', 'childcare_centre', { places: 20, geometry: point(5050, 50) }),
+      ],
     });
     // Good: 10 places / 1000 = 10 ✓ and day care ✓; Bad: 20 places ✓ but no elderly care on site ✗
     expect(find(evaluate(data, { profile: 'wy' }).results, 'wy.newarea.rate', 'area')).toMatchObject({ value: 0.5, status: 'fail', shortfall: 1 });

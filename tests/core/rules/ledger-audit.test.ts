@@ -8,7 +8,10 @@ const area = (key: string, ev: ReturnType<typeof evaluate>) => ev.results.find((
 
 describe('rules from the ledger audit', () => {
   it('xn.lottery and ca.lottery: 55 % exactly passes, 50 % fails; no figure is n/a', () => {
-    for (const [profile, key] of [['xn', 'xn.lottery'], ['ca', 'ca.lottery']]) {
+    for (const [profile, key] of [
+      ['xn', 'xn.lottery'],
+      ['ca', 'ca.lottery'],
+    ]) {
       expect(area(key, evaluate(layers({ area: { lotteryShare: 0.55 } }), { profile }))?.status).toBe('pass');
       const low = area(key, evaluate(layers({ area: { lotteryShare: 0.5 } }), { profile }));
       expect([low?.status, low?.value, low?.threshold]).toEqual(['fail', 0.5, 0.55]);

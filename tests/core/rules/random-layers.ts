@@ -11,7 +11,9 @@ export function randomLayers(seed: number, nc = 160, nf = 90): Layers & { area: 
   const side = 3000;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const maybe = <T>(p: number, v: T): T | undefined => (r() < p ? undefined : v);
-  const rectangle = (x: number, y: number, w: number, h: number) => [[proj.toLonLat([x, y]), proj.toLonLat([x + w, y]), proj.toLonLat([x + w, y + h]), proj.toLonLat([x, y + h]), proj.toLonLat([x, y])]];
+  const rectangle = (x: number, y: number, w: number, h: number) => [
+    [proj.toLonLat([x, y]), proj.toLonLat([x + w, y]), proj.toLonLat([x + w, y + h]), proj.toLonLat([x, y + h]), proj.toLonLat([x, y])],
+  ];
   // four streets on three quarters of the area; the last quarter belongs to none
   const streets: Street[] = [0, 1, 2].map((i) => ({
     id: `S${i}`,

@@ -62,7 +62,10 @@ describe('places per 1000 residents (wy.places.new, on site)', () => {
     expect(r[0]).toMatchObject({ unit: { level: 'area' }, status: 'na' });
   });
   it('a threshold override applies and is reported', () => {
-    const ev = evaluate(layers({ communities: [community('C', { population: 2000 })], facilities: [facility('F', 'childcare_centre', { places: 20 })] }), { profile: 'wy', params: { thresholds: { 'wy.places.new': 12 } } });
+    const ev = evaluate(layers({ communities: [community('C', { population: 2000 })], facilities: [facility('F', 'childcare_centre', { places: 20 })] }), {
+      profile: 'wy',
+      params: { thresholds: { 'wy.places.new': 12 } },
+    });
     // needed 12 × 2000 ÷ 1000 = 24, have 20 → 4 short
     expect(one(ev.results, 'wy.places.new', 'C')).toMatchObject({ threshold: 12, status: 'fail', shortfall: 4 });
   });
@@ -73,7 +76,10 @@ describe('on-site supply: point and MultiPolygon communities', () => {
     const ev = evaluate(
       layers({
         communities: [community('P', { geometry: point(0, 0), population: 1000 })],
-        facilities: [facility('F', 'childcare_centre', { places: 10, geometry: point(5000, 5000), extra: { community: 'P' } }), facility('G', 'childcare_centre', { places: 10, geometry: point(0, 0) })],
+        facilities: [
+          facility('F', 'childcare_centre', { places: 10, geometry: point(5000, 5000), extra: { community: 'P' } }),
+          facility('G', 'childcare_centre', { places: 10, geometry: point(0, 0) }),
+        ],
       }),
       { profile: 'wy' },
     );
@@ -82,7 +88,10 @@ describe('on-site supply: point and MultiPolygon communities', () => {
   });
   it('a MultiPolygon community counts a facility in its second part', () => {
     const geom = multi(rect(0, 0, 100, 100), rect(500, 0, 600, 100));
-    const ev = evaluate(layers({ communities: [community('M', { geometry: geom, population: 500 })], facilities: [facility('F', 'childcare_centre', { places: 5, geometry: point(550, 50) })] }), { profile: 'wy' });
+    const ev = evaluate(
+      layers({ communities: [community('M', { geometry: geom, population: 500 })], facilities: [facility('F', 'childcare_centre', { places: 5, geometry: point(550, 50) })] }),
+      { profile: 'wy' },
+    );
     // 5 ÷ 500 × 1000 = 10
     expect(one(ev.results, 'wy.places.new', 'M')).toMatchObject({ value: 10, status: 'pass' });
   });
@@ -102,7 +111,9 @@ describe('floor area and land', () => {
     expect(one(ev.results, 'ak.new.floor', 'B')).toMatchObject({ status: 'fail', shortfall: 50.1 });
   });
   it('cf.households converts beds to floor area at 30 m² per bed where floorArea is missing', () => {
-    const ev = evaluate(layers({ communities: [community('C', { type: 'built', households: 1000 })], facilities: [facility('F', 'elderly_institution', { beds: 5 })] }), { profile: 'cf' });
+    const ev = evaluate(layers({ communities: [community('C', { type: 'built', households: 1000 })], facilities: [facility('F', 'elderly_institution', { beds: 5 })] }), {
+      profile: 'cf',
+    });
     // 5 beds × 30 m² = 150 m² ÷ 1000 households × 100 = 15 m²/100 households < 20 → short 20 × 10 − 150 = 50 m²
     const r = one(ev.results, 'cf.households', 'C');
     expect(r).toMatchObject({ value: 15, status: 'fail', shortfall: 50 });
@@ -111,7 +122,11 @@ describe('floor area and land', () => {
   it('cf.land.since2013 applies to communities built 2013 or later; a missing builtYear is n/a', () => {
     const ev = evaluate(
       layers({
-        communities: [community('Old', { type: 'built', builtYear: 2012, population: 100 }), community('New', { builtYear: 2013, population: 1000, geometry: rect(1000, 0, 1100, 100) }), community('Unknown', { population: 100, geometry: rect(2000, 0, 2100, 100) })],
+        communities: [
+          community('Old', { type: 'built', builtYear: 2012, population: 100 }),
+          community('New', { builtYear: 2013, population: 1000, geometry: rect(1000, 0, 1100, 100) }),
+          community('Unknown', { population: 100, geometry: rect(2000, 0, 2100, 100) }),
+        ],
         facilities: [facility('F', 'elderly_daycare', { landArea: 80, geometry: point(1050, 50) })],
       }),
       { profile: 'cf' },
@@ -127,7 +142,10 @@ describe('floor area and land', () => {
     const data = layers({
       streets: [s1, s2],
       communities: [community('A', { population: 1000, geometry: rect(100, 100, 200, 200) }), community('B', { type: 'rural', population: 500, geometry: point(1500, 500) })],
-      facilities: [facility('FA', 'elderly_complex', { landArea: 90, geometry: point(500, 500) }), facility('FB', 'elderly_rural_point', { landArea: 200, geometry: point(1600, 500) })],
+      facilities: [
+        facility('FA', 'elderly_complex', { landArea: 90, geometry: point(500, 500) }),
+        facility('FB', 'elderly_rural_point', { landArea: 200, geometry: point(1600, 500) }),
+      ],
     });
     const wy = evaluate(data, { profile: 'wy' });
     // S1: 90 ÷ 1000 = 0.09 → fail, short 10 m²; S2: 200 ÷ 500 = 0.4 → pass; area: 290 ÷ 1500 = 0.1933 → pass
@@ -146,7 +164,11 @@ describe('area ratios', () => {
   it('ca.public.beds counts public and 公建民营 beds against 1 % of residents aged 60+', () => {
     const data = layers({
       communities: [community('C', { population: 10000, elderly: 2000 })],
-      facilities: [facility('P', 'elderly_institution', { beds: 12, ownership: 'public' }), facility('Q', 'elderly_institution', { beds: 5, ownership: 'public_private' }), facility('R', 'elderly_institution', { beds: 100, ownership: 'private' })],
+      facilities: [
+        facility('P', 'elderly_institution', { beds: 12, ownership: 'public' }),
+        facility('Q', 'elderly_institution', { beds: 5, ownership: 'public_private' }),
+        facility('R', 'elderly_institution', { beds: 100, ownership: 'private' }),
+      ],
     });
     // (12 + 5) ÷ 2000 = 0.0085 < 0.01; needed 0.01 × 2000 = 20 beds → 3 short
     const r = evaluate(data, { profile: 'ca' }).results.find((x) => x.rule === 'ca.public.beds');
@@ -154,7 +176,10 @@ describe('area ratios', () => {
     expect(r?.value).toBeCloseTo(0.0085, 12);
   });
   it('xn.social.workers per 100 beds, per facility and area', () => {
-    const data = layers({ communities: [community('C', { population: 1000, elderly: 500 })], facilities: [facility('A', 'elderly_institution', { beds: 250, socialWorkers: 2 }), facility('B', 'elderly_institution', { beds: 50, socialWorkers: 1 })] });
+    const data = layers({
+      communities: [community('C', { population: 1000, elderly: 500 })],
+      facilities: [facility('A', 'elderly_institution', { beds: 250, socialWorkers: 2 }), facility('B', 'elderly_institution', { beds: 50, socialWorkers: 1 })],
+    });
     const rs = evaluate(data, { profile: 'xn' }).results.filter((r) => r.rule === 'xn.social.workers' && r.part === 'beds');
     const by = Object.fromEntries(rs.map((r) => [r.unit.id, r]));
     // A: 2 ÷ 250 × 100 = 0.8 < 1 → needs 2.5 → 1 more (⌈0.5⌉); B: 1 ÷ 50 × 100 = 2 → pass; area: 3 ÷ 300 × 100 = 1 → pass (on threshold)

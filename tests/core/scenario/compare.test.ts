@@ -7,7 +7,16 @@ import { baseLayers, community, deepFreeze, facility } from './fixtures';
 
 const citation = { document: 'test', clause: '1', text: '—' };
 
-function r(rule: string, level: Level, id: string, status: Status, measure: string, shortfall: number | null, value: number | null = null, view?: 'onsite' | 'catchment'): RuleResult {
+function r(
+  rule: string,
+  level: Level,
+  id: string,
+  status: Status,
+  measure: string,
+  shortfall: number | null,
+  value: number | null = null,
+  view?: 'onsite' | 'catchment',
+): RuleResult {
   return { rule, unit: { level, id }, value, threshold: null, measure, status, shortfall, citation, ...(view ? { view } : {}) };
 }
 
@@ -144,7 +153,10 @@ describe('rules with parts', () => {
   // ca.community.min has an elderly part (300 m²) and a childcare part (200 m²) for the same community:
   // elderly passes with 330, childcare fails with 90, on both sides. Nothing changed, so nothing is listed —
   // pairing the results by rule id alone would read "fail → pass (90 → 330)".
-  const part = (p: string, status: Status, value: number): RuleResult => ({ ...r('ca.community.min', 'community', 'c1', status, 'm2', status === 'fail' ? 200 - value : 0, value, 'onsite'), part: p });
+  const part = (p: string, status: Status, value: number): RuleResult => ({
+    ...r('ca.community.min', 'community', 'c1', status, 'm2', status === 'fail' ? 200 - value : 0, value, 'onsite'),
+    part: p,
+  });
   const layers = baseLayers();
   it('pairs results by rule, part and view', () => {
     const a = evaluation([part('elderly', 'pass', 330), part('childcare', 'fail', 90)], []);

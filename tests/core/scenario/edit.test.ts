@@ -52,7 +52,17 @@ describe('applyEdit', () => {
   const roundTrips: [string, Edit][] = [
     ['insert', { id: 'e', note, put: [{ layer: 'facilities', feature: facility('f9') }] }],
     ['replace', { id: 'e', note, put: [{ layer: 'communities', feature: community('c2', { population: 5 }) }] }],
-    ['delete first and middle', { id: 'e', note, delete: [{ layer: 'facilities', id: 'f1' }, { layer: 'facilities', id: 'f3' }] }],
+    [
+      'delete first and middle',
+      {
+        id: 'e',
+        note,
+        delete: [
+          { layer: 'facilities', id: 'f1' },
+          { layer: 'facilities', id: 'f3' },
+        ],
+      },
+    ],
     ['delete middle', { id: 'e', note, delete: [{ layer: 'communities', id: 'c2' }] }],
     [
       'mixed over layers',

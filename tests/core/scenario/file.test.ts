@@ -18,7 +18,10 @@ function madeScenario(): { scenario: Scenario; layers: Layers } {
   s = commit(s, ok(addFacility(s.layers, { facility: facility('n1', { name: '阳光托育', places: 40, inclusive: true, extra: { buildMode: 'new' } }) }, 'e1')));
   s = commit(s, ok(moveFacility(s.layers, { id: 'f2', to: [108.93, 34.105] }, 'e2')));
   s = commit(s, ok(setCapacity(s.layers, { id: 'f1', capacity: { places: 60, floorArea: null } }, 'e3')));
-  s = commit(s, ok(putCommunity(s.layers, { community: community('c9', { type: 'new', geometry: { type: 'MultiPolygon', coordinates: [square(108.96, 34.1).coordinates] } }) }, 'e4')));
+  s = commit(
+    s,
+    ok(putCommunity(s.layers, { community: community('c9', { type: 'new', geometry: { type: 'MultiPolygon', coordinates: [square(108.96, 34.1).coordinates] } }) }, 'e4')),
+  );
   return { scenario: withHistory({ id: 'sc1', name: '方案一：加托位', edits: [] }, s.history), layers: s.layers };
 }
 

@@ -12,7 +12,18 @@ export function deepFreeze<T>(x: T): T {
 
 /** a 0.01° × 0.01° square (≈ 1.0 km × 1.1 km at 34° N) with its south-west corner at (x, y) */
 export function square(x: number, y: number, d = 0.01): Polygon {
-  return { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  };
 }
 
 export function community(id: string, over: Partial<Community> = {}): Community {
@@ -24,7 +35,17 @@ export function facility(id: string, over: Partial<Facility> = {}): Facility {
 }
 
 const street: Street = { id: 's1', name: '韦曲街道', type: 'street', geometry: square(108.9, 34.1, 0.1), extra: {} };
-const road: Road = { id: 'r1', highway: 'residential', geometry: { type: 'LineString', coordinates: [[108.9, 34.1], [108.91, 34.11]] } };
+const road: Road = {
+  id: 'r1',
+  highway: 'residential',
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [108.9, 34.1],
+      [108.91, 34.11],
+    ],
+  },
+};
 
 export function baseLayers(): Layers {
   return deepFreeze({

@@ -8,7 +8,9 @@ import { COST_MODES } from '../../../src/core/scenario/cost';
 
 const dir = 'src/core/scenario';
 function sources(d: string): string[] {
-  return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(d, e.name)) : e.name.endsWith('.ts') && e.name !== 'messages.ts' ? [join(d, e.name)] : []));
+  return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(d, e.name)) : e.name.endsWith('.ts') && e.name !== 'messages.ts' ? [join(d, e.name)] : [],
+  );
 }
 
 describe('scenario messages', () => {

@@ -35,7 +35,7 @@ describe('edit operations', () => {
   it('addFacility refuses a taken id, a bad kind, negative or fractional places, nursing > beds', () => {
     const L = baseLayers();
     expect(addFacility(L, { facility: facility('f1') })).toEqual({ ok: false, reason: { key: 'scenario.error.exists.facilities', args: { id: 'f1' } } });
-    const badKind = facility('x', { kind: 'school' as never }) // deliberately not a FacilityKind;
+    const badKind = facility('x', { kind: 'school' as never }); // deliberately not a FacilityKind;
     expect(addFacility(L, { facility: badKind })).toMatchObject({ ok: false, reason: { key: 'scenario.error.badKind' } });
     expect(addFacility(L, { facility: facility('x', { places: -1 }) })).toMatchObject({
       ok: false,
@@ -135,7 +135,19 @@ describe('edit operations', () => {
   });
 
   it('putCommunity refuses an open ring and an unknown type', () => {
-    const open = community('c9', { geometry: { type: 'Polygon', coordinates: [[[108.9, 34.1], [108.91, 34.1], [108.91, 34.11], [108.9, 34.11]]] } });
+    const open = community('c9', {
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [108.9, 34.1],
+            [108.91, 34.1],
+            [108.91, 34.11],
+            [108.9, 34.11],
+          ],
+        ],
+      },
+    });
     expect(putCommunity(baseLayers(), { community: open })).toMatchObject({ ok: false, reason: { key: 'scenario.error.badRing', args: { id: 'c9' } } });
     expect(putCommunity(baseLayers(), { community: community('c9', { type: 'old' as never /* deliberately not a CommunityType */ }) })).toMatchObject({
       ok: false,

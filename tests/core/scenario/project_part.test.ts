@@ -11,7 +11,14 @@ const part: ScenarioPart = {
     {
       id: 'sc1',
       name: '方案一',
-      edits: [{ id: 'e1', note: { key: 'scenario.edit.deleteFacility', args: { name: '设施f3' } }, delete: [{ layer: 'facilities', id: 'f3' }], op: { type: 'deleteFacility', id: 'f3' } }],
+      edits: [
+        {
+          id: 'e1',
+          note: { key: 'scenario.edit.deleteFacility', args: { name: '设施f3' } },
+          delete: [{ layer: 'facilities', id: 'f3' }],
+          op: { type: 'deleteFacility', id: 'f3' },
+        },
+      ],
     },
   ],
   views: [{ id: 'v1', name: '韦曲全貌', scenarioId: 'sc1', extent: [108.9, 34.1, 109.0, 34.2], layers: ['communities', 'facilities'] }],

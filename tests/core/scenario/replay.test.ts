@@ -67,7 +67,11 @@ describe('replay', () => {
     const withoutF2 = deepFreeze({ ...b, facilities: [b.facilities[0], b.facilities[2]] });
     const r1 = replay(withoutF2, scenario);
     expect(r1.skipped.map((s) => s.edit.id)).toEqual(['e3']);
-    const kept = withHistory(scenario, r1.history, r1.skipped.map((s) => s.edit));
+    const kept = withHistory(
+      scenario,
+      r1.history,
+      r1.skipped.map((s) => s.edit),
+    );
     expect(kept.edits.map((e) => e.id)).toEqual(['e1', 'e2', 'e4']);
     expect(kept.parked?.map((e) => e.id)).toEqual(['e3']);
     // f2 is back in the next import: the parked move applies again

@@ -31,9 +31,21 @@ describe('scenario on the sample project', () => {
     // C3: 1000 residents, 5 places on site → 5 per 1000 < 10: fail, short 5 places
     expect(onsite(before)).toMatchObject({ status: 'fail', value: 5, shortfall: 5 });
 
-    const add = addFacility(base, {
-      facility: { id: 'new-1', name: '南塬托育中心', kind: 'childcare_centre', places: 10, inclusive: true, geometry: { type: 'Point', coordinates: representativePoint(c3.geometry) }, extra: {} },
-    }, 'e1');
+    const add = addFacility(
+      base,
+      {
+        facility: {
+          id: 'new-1',
+          name: '南塬托育中心',
+          kind: 'childcare_centre',
+          places: 10,
+          inclusive: true,
+          geometry: { type: 'Point', coordinates: representativePoint(c3.geometry) },
+          extra: {},
+        },
+      },
+      'e1',
+    );
     if (!add.ok) throw new Error(add.reason.key);
     const s1 = commit({ layers: base, history: EMPTY_HISTORY }, add.edit);
     const after = evaluate(s1.layers, { profile: 'wy' });

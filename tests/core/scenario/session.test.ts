@@ -86,7 +86,11 @@ describe('editing session', () => {
     const c = createScenario(savedScenarios(s), '方案C', 'C');
     if (!c.ok) throw new Error();
     s = setScenarios(s, c.scenarios);
-    expect(savedScenarios(s).find((x) => x.id === 'A')?.edits.map((e) => e.id)).toEqual(['a1']);
+    expect(
+      savedScenarios(s)
+        .find((x) => x.id === 'A')
+        ?.edits.map((e) => e.id),
+    ).toEqual(['a1']);
     const d = deleteScenario(savedScenarios(s), 'A');
     if (!d.ok) throw new Error();
     s = setScenarios(s, d.scenarios);

@@ -17,7 +17,10 @@ const area = loaded.project;
 const KX = 0.0043468 / 400;
 const KY = 0.0035973 / 400;
 const at = (x: number, y: number): [number, number] => [108.9 + x * KX, 34.15 + y * KY];
-const square = (x0: number, y0: number, s: number): SiteInput['geometry'] => ({ type: 'Polygon', coordinates: [[at(x0, y0), at(x0 + s, y0), at(x0 + s, y0 + s), at(x0, y0 + s), at(x0, y0)]] });
+const square = (x0: number, y0: number, s: number): SiteInput['geometry'] => ({
+  type: 'Polygon',
+  coordinates: [[at(x0, y0), at(x0 + s, y0), at(x0 + s, y0 + s), at(x0, y0 + s), at(x0, y0)]],
+});
 const siteA = (figures: SiteFigures, profiles = ['all']) => {
   const r = checkSite(area, { id: 'A', name: '新城壹号', geometry: square(1300, 1000, 200), figures, source: 'test' }, { profiles });
   if (!r.ok) throw new Error(`site check failed: ${r.error.key}`);
@@ -64,7 +67,13 @@ describe('requirements, by hand (1000 households → 2530 residents)', () => {
     const ok = req(siteA(plan, ['ca']), 'ca', 'ca.households');
     expect(ok.required).toBeCloseTo(200, 9);
     expect(ok.provided).toBeCloseTo(200, 9);
-    expect(ok.result).toMatchObject({ status: 'pass', shortfall: 0, threshold: 20, measure: 'm2_per_100_households', citation: { clause: '二(二)5', text: '新建住宅小区按每百户不低于20平方米的标准配建养老服务用房' } });
+    expect(ok.result).toMatchObject({
+      status: 'pass',
+      shortfall: 0,
+      threshold: 20,
+      measure: 'm2_per_100_households',
+      citation: { clause: '二(二)5', text: '新建住宅小区按每百户不低于20平方米的标准配建养老服务用房' },
+    });
     const short = req(siteA({ ...plan, elderlyFloorArea: 199 }, ['ca']), 'ca', 'ca.households');
     expect(short.result).toMatchObject({ status: 'fail', shortfall: 1 });
     expect(short.result.value).toBeCloseTo(19.9, 9);
@@ -188,7 +197,8 @@ describe('effect on the street and area totals', () => {
 });
 
 describe('outline and coordinate problems are refused with a specific message', () => {
-  const run = (geometry: SiteInput['geometry'], figures: SiteFigures = { households: 10 }) => checkSite(area, { name: 'x', geometry, figures, source: 'plan.geojson' }, { profiles: ['ca'] });
+  const run = (geometry: SiteInput['geometry'], figures: SiteFigures = { households: 10 }) =>
+    checkSite(area, { name: 'x', geometry, figures, source: 'plan.geojson' }, { profiles: ['ca'] });
   it('a bow tie crosses itself', () => {
     const g: SiteInput['geometry'] = { type: 'Polygon', coordinates: [[at(0, 0), at(200, 200), at(200, 0), at(0, 200), at(0, 0)]] };
     expect(run(g)).toMatchObject({ ok: false, error: { key: 'site.err.selfIntersect', args: { file: 'plan.geojson' } } });
@@ -208,7 +218,19 @@ describe('outline and coordinate problems are refused with a specific message', 
     expect(run(west)).toMatchObject({ ok: false, error: { key: 'site.err.zone', args: { degrees: -3, width: 3 } } });
   });
   it('metres read as degrees, a site abroad, a site in another province', () => {
-    expect(run({ type: 'Polygon', coordinates: [[[584295, 3781675], [584495, 3781675], [584495, 3781875], [584295, 3781675]]] })).toMatchObject({ ok: false, error: { key: 'site.err.projected' } });
+    expect(
+      run({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [584295, 3781675],
+            [584495, 3781675],
+            [584495, 3781875],
+            [584295, 3781675],
+          ],
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: { key: 'site.err.projected' } });
     const g = square(1300, 1000, 200) as { coordinates: number[][][] };
     expect(run({ type: 'Polygon', coordinates: [g.coordinates[0].map(([x, y]) => [x + 40, y])] })).toMatchObject({ ok: false, error: { key: 'site.err.abroad' } });
     // 1° north (≈ 111 km, 延安 direction): no swap or zone explains it
@@ -217,7 +239,7 @@ describe('outline and coordinate problems are refused with a specific message', 
   it('a point is not an outline', () => {
     expect(run({ type: 'Point', coordinates: at(0, 0) } as unknown as SiteInput['geometry'])).toMatchObject({ ok: false, error: { key: 'site.err.notPolygon' } });
   });
-  it('impossible figures are the site\'s problem, named', () => {
+  it("impossible figures are the site's problem, named", () => {
     expect(run(square(1300, 1000, 200), { households: -5 })).toMatchObject({ ok: false, error: { key: 'site.fig.negative', args: { field: 'households' } } });
     expect(run(square(1300, 1000, 200), { households: 100, personsPerHousehold: 25 })).toMatchObject({ ok: false, error: { key: 'site.fig.pphRange' } });
   });

@@ -8,7 +8,18 @@ import { haversine } from '../../../src/core/geo';
 const lat0 = 34.1;
 const dLat = 2000 / 111195;
 const dLon = 2000 / (111195 * Math.cos((lat0 * Math.PI) / 180));
-const square = { type: 'Polygon' as const, coordinates: [[[108.9, lat0], [108.9 + dLon, lat0], [108.9 + dLon, lat0 + dLat], [108.9, lat0 + dLat], [108.9, lat0]]] };
+const square = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [108.9, lat0],
+      [108.9 + dLon, lat0],
+      [108.9 + dLon, lat0 + dLat],
+      [108.9, lat0 + dLat],
+      [108.9, lat0],
+    ],
+  ],
+};
 
 describe('grid candidates', () => {
   it('lays a centred grid inside the area', () => {
@@ -20,7 +31,20 @@ describe('grid candidates', () => {
     expect(haversine(pts[0], pts[4])).toBeCloseTo(600, -1);
   });
   it('keeps only points inside (an L-shaped area drops a quarter)', () => {
-    const l = { type: 'Polygon' as const, coordinates: [[[108.9, lat0], [108.9 + dLon, lat0], [108.9 + dLon, lat0 + dLat / 2], [108.9 + dLon / 2, lat0 + dLat / 2], [108.9 + dLon / 2, lat0 + dLat], [108.9, lat0 + dLat], [108.9, lat0]]] };
+    const l = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [108.9, lat0],
+          [108.9 + dLon, lat0],
+          [108.9 + dLon, lat0 + dLat / 2],
+          [108.9 + dLon / 2, lat0 + dLat / 2],
+          [108.9 + dLon / 2, lat0 + dLat],
+          [108.9, lat0 + dLat],
+          [108.9, lat0],
+        ],
+      ],
+    };
     // the 4 × 4 grid loses the 2 × 2 points in the missing north-east quarter → 12
     expect(gridPoints(l, 600).length).toBe(12);
   });

@@ -9,10 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const point = (lon: number) => ({ type: 'Point', coordinates: [lon, 34.1] });
-writeFileSync(join(dir, 'communities.geojson'), fc([
-  { type: 'Feature', properties: { id: 'A', name: 'A', type: 'new', population: 1000 }, geometry: point(108.9) },
-  { type: 'Feature', properties: { id: 'B', name: 'B', type: 'new', population: 5000 }, geometry: point(108.95) },
-]));
+writeFileSync(
+  join(dir, 'communities.geojson'),
+  fc([
+    { type: 'Feature', properties: { id: 'A', name: 'A', type: 'new', population: 1000 }, geometry: point(108.9) },
+    { type: 'Feature', properties: { id: 'B', name: 'B', type: 'new', population: 5000 }, geometry: point(108.95) },
+  ]),
+);
 writeFileSync(join(dir, 'facilities.geojson'), fc([{ type: 'Feature', properties: { id: 'F', name: 'F', kind: 'childcare_centre', places: 10 }, geometry: point(108.95) }]));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

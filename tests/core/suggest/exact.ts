@@ -31,12 +31,19 @@ export function maxServed(inst: SmallInstance, open: number[]): number {
     const queue = [S];
     while (queue.length && prev[T] < 0) {
       const u = queue.shift() as number;
-      for (let v = 0; v < size; v++) if (prev[v] < 0 && cap[u][v] > 1e-12) { prev[v] = u; queue.push(v); }
+      for (let v = 0; v < size; v++)
+        if (prev[v] < 0 && cap[u][v] > 1e-12) {
+          prev[v] = u;
+          queue.push(v);
+        }
     }
     if (prev[T] < 0) return flow;
     let push = Infinity;
     for (let v = T; v !== S; v = prev[v]) push = Math.min(push, cap[prev[v]][v]);
-    for (let v = T; v !== S; v = prev[v]) { cap[prev[v]][v] -= push; cap[v][prev[v]] += push; }
+    for (let v = T; v !== S; v = prev[v]) {
+      cap[prev[v]][v] -= push;
+      cap[v][prev[v]] += push;
+    }
     flow += push;
   }
 }

@@ -20,9 +20,27 @@ const ring = (pts: [number, number][]): Position[] => [...pts, pts[0]].map(([x, 
 const cShape: Polygon = {
   type: 'Polygon',
   coordinates: [
-    ring([[0, 0], [3000, 0], [3000, 900], [1100, 1300], [3000, 2100], [3000, 3000], [0, 3000]]),
-    ring([[300, 300], [800, 300], [800, 2700], [300, 2700]]),
-    ring([[1200, 200], [2600, 250], [1500, 700], [2000, 400]]),
+    ring([
+      [0, 0],
+      [3000, 0],
+      [3000, 900],
+      [1100, 1300],
+      [3000, 2100],
+      [3000, 3000],
+      [0, 3000],
+    ]),
+    ring([
+      [300, 300],
+      [800, 300],
+      [800, 2700],
+      [300, 2700],
+    ]),
+    ring([
+      [1200, 200],
+      [2600, 250],
+      [1500, 700],
+      [2000, 400],
+    ]),
   ],
 };
 
@@ -39,13 +57,53 @@ describe('scan-line grid = per-cell point-in-polygon', () => {
     // a frame (outer square with a large hole) fixes the bounding box and so the lattice; the
     // inner parts then have their vertices on lattice points: horizontal edges along rows,
     // vertical edges along columns, a diamond with vertices on lattice points
-    const frame = [ring([[0, 0], [2000, 0], [2000, 2000], [0, 2000]]), ring([[100, 100], [1900, 100], [1900, 1900], [100, 1900]])];
+    const frame = [
+      ring([
+        [0, 0],
+        [2000, 0],
+        [2000, 2000],
+        [0, 2000],
+      ]),
+      ring([
+        [100, 100],
+        [1900, 100],
+        [1900, 1900],
+        [100, 1900],
+      ]),
+    ];
     const spacing = 100;
     const { point } = referenceLattice({ type: 'Polygon', coordinates: frame }, spacing);
     const on = (pts: [number, number][]): Position[] => [...pts, pts[0]].map(([c, r]) => point(c, r));
     const area: MultiPolygon = {
       type: 'MultiPolygon',
-      coordinates: [frame, [on([[3, 3], [9, 3], [9, 8], [3, 8]])], [on([[14, 4], [17, 7], [14, 10], [11, 7]])], [on([[3, 12], [8, 12], [8, 17], [5, 14], [3, 17]])]],
+      coordinates: [
+        frame,
+        [
+          on([
+            [3, 3],
+            [9, 3],
+            [9, 8],
+            [3, 8],
+          ]),
+        ],
+        [
+          on([
+            [14, 4],
+            [17, 7],
+            [14, 10],
+            [11, 7],
+          ]),
+        ],
+        [
+          on([
+            [3, 12],
+            [8, 12],
+            [8, 17],
+            [5, 14],
+            [3, 17],
+          ]),
+        ],
+      ],
     };
     // the lattice is the frame's (same bounding box), so the cells sit exactly on those vertices
     expect(referenceLattice(area, spacing).point(3, 3)).toEqual(point(3, 3));
@@ -56,10 +114,49 @@ describe('scan-line grid = per-cell point-in-polygon', () => {
   });
 
   it('overlapping parts and overlapping holes: the union of parts, each minus its holes', () => {
-    const a = [ring([[0, 0], [2000, 0], [2000, 2000], [0, 2000]]), ring([[500, 500], [1500, 500], [1500, 1500], [500, 1500]]), ring([[1000, 1000], [1800, 1000], [1800, 1800], [1000, 1800]])];
-    const b = [ring([[1200, 1200], [3000, 1200], [3000, 3000], [1200, 3000]])];
+    const a = [
+      ring([
+        [0, 0],
+        [2000, 0],
+        [2000, 2000],
+        [0, 2000],
+      ]),
+      ring([
+        [500, 500],
+        [1500, 500],
+        [1500, 1500],
+        [500, 1500],
+      ]),
+      ring([
+        [1000, 1000],
+        [1800, 1000],
+        [1800, 1800],
+        [1000, 1800],
+      ]),
+    ];
+    const b = [
+      ring([
+        [1200, 1200],
+        [3000, 1200],
+        [3000, 3000],
+        [1200, 3000],
+      ]),
+    ];
     // a hole poking out of its polygon to the west (invalid, but the definition still holds)
-    const c = [ring([[3500, 0], [4500, 0], [4500, 1000], [3500, 1000]]), ring([[3300, 300], [3900, 300], [3900, 700], [3300, 700]])];
+    const c = [
+      ring([
+        [3500, 0],
+        [4500, 0],
+        [4500, 1000],
+        [3500, 1000],
+      ]),
+      ring([
+        [3300, 300],
+        [3900, 300],
+        [3900, 700],
+        [3300, 700],
+      ]),
+    ];
     const area: MultiPolygon = { type: 'MultiPolygon', coordinates: [a, b, c, []] };
     const fast = gridPoints(area, 90);
     expect(fast).toEqual(bruteGridPoints(area, 90));
@@ -75,12 +172,18 @@ describe('scan-line grid = per-cell point-in-polygon', () => {
       const k = 5 + Math.floor(r() * 60);
       const cx = 2000 + r() * 500;
       const cy = 2000 + r() * 500;
-      const star = ring(Array.from({ length: k }, (_, i): [number, number] => {
-        const a = (2 * Math.PI * i) / k;
-        const rad = 300 + r() * 1700;
-        return [cx + rad * Math.cos(a), cy + rad * Math.sin(a)];
-      }));
-      const hole = ring([[cx - 150, cy - 100], [cx + 200, cy - 50], [cx, cy + 180]]);
+      const star = ring(
+        Array.from({ length: k }, (_, i): [number, number] => {
+          const a = (2 * Math.PI * i) / k;
+          const rad = 300 + r() * 1700;
+          return [cx + rad * Math.cos(a), cy + rad * Math.sin(a)];
+        }),
+      );
+      const hole = ring([
+        [cx - 150, cy - 100],
+        [cx + 200, cy - 50],
+        [cx, cy + 180],
+      ]);
       const area: Polygon = { type: 'Polygon', coordinates: [star, hole] };
       const spacing = 40 + r() * 160;
       expect(gridPoints(area, spacing)).toEqual(bruteGridPoints(area, spacing));
@@ -90,8 +193,14 @@ describe('scan-line grid = per-cell point-in-polygon', () => {
   it('the demo: its outline and its street polygons (the app’s default grid area)', () => {
     const outline = JSON.parse(readFileSync('data/demo/outline.geojson', 'utf8')) as { features: { geometry: Polygon | MultiPolygon }[] };
     const streets = JSON.parse(readFileSync('data/demo/streets.geojson', 'utf8')) as { features: { geometry: Polygon | MultiPolygon }[] };
-    const multi = (gs: (Polygon | MultiPolygon)[]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: gs.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)) });
-    for (const [area, spacing] of [[multi(outline.features.map((f) => f.geometry)), 300], [multi(streets.features.map((f) => f.geometry)), 400]] as const) {
+    const multi = (gs: (Polygon | MultiPolygon)[]): MultiPolygon => ({
+      type: 'MultiPolygon',
+      coordinates: gs.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)),
+    });
+    for (const [area, spacing] of [
+      [multi(outline.features.map((f) => f.geometry)), 300],
+      [multi(streets.features.map((f) => f.geometry)), 400],
+    ] as const) {
       const fast = gridPoints(area, spacing);
       expect(fast.length).toBeGreaterThan(1000);
       expect(fast).toEqual(bruteGridPoints(area, spacing));
@@ -108,10 +217,12 @@ describe('grid steps', () => {
     expect(stopped).toThrow(SuggestStopped);
     expect(checks).toBe(3);
     let total = 0;
-    expect(runSteps(all, () => {
-      total++;
-      return false;
-    })).toEqual(bruteGridPoints(cShape, 20));
+    expect(
+      runSteps(all, () => {
+        total++;
+        return false;
+      }),
+    ).toEqual(bruteGridPoints(cShape, 20));
     expect(total).toBeGreaterThan(3);
   });
 });

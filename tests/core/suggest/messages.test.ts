@@ -4,7 +4,9 @@ import { suggestEn, suggestZh } from '../../../src/i18n/suggest';
 
 describe('suggest messages', () => {
   it('every key the code uses exists in Chinese and English', () => {
-    const code = readdirSync('src/core/suggest').map((f) => readFileSync(`src/core/suggest/${f}`, 'utf8')).join('\n');
+    const code = readdirSync('src/core/suggest')
+      .map((f) => readFileSync(`src/core/suggest/${f}`, 'utf8'))
+      .join('\n');
     const used = [...code.matchAll(/'(suggest\.[\w.]+)'/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(0);
     for (const k of used) {

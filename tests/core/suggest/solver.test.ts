@@ -11,9 +11,22 @@ describe('greedy site selection on hand-made instances', () => {
   it('finds the known best pair', () => {
     // weights a=5 b=3 c=3 d=4; c0 {a,b}=8, c1 {b,c}=6, c2 {c,d}=7, c3 {a,d}=9
     // round 1: c3 (9); round 2 residual b=3,c=3: c0 3, c1 6, c2 3 → c1; total 9 + 6 = 15 = every resident
-    const s = { weights: [5, 3, 3, 4], reach: [[0, 1], [1, 2], [2, 3], [0, 3]], capacity: [U, U, U, U], cost: [1, 1, 1, 1] };
+    const s = {
+      weights: [5, 3, 3, 4],
+      reach: [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [0, 3],
+      ],
+      capacity: [U, U, U, U],
+      cost: [1, 1, 1, 1],
+    };
     const sol = solveCoverage(toCoverage(s), { maxSites: 2 });
-    expect(sol.picks.map((p) => [p.candidate, p.gain])).toEqual([[3, 9], [1, 6]]);
+    expect(sol.picks.map((p) => [p.candidate, p.gain])).toEqual([
+      [3, 9],
+      [1, 6],
+    ]);
     expect(sol.served).toBe(15);
     expect(exhaustiveOptimum(s, 2).value).toBe(15);
     expect(sol.upperBound).toBe(15);
@@ -43,7 +56,10 @@ describe('greedy site selection on hand-made instances', () => {
     const capped = { ...free, capacity: [100, 100, 100] };
     expect(solveCoverage(toCoverage(free), { maxSites: 2 }).picks.map((p) => p.candidate)).toEqual([0, 2]);
     const sol = solveCoverage(toCoverage(capped), { maxSites: 2 });
-    expect(sol.picks.map((p) => [p.candidate, p.gain])).toEqual([[0, 100], [1, 100]]);
+    expect(sol.picks.map((p) => [p.candidate, p.gain])).toEqual([
+      [0, 100],
+      [1, 100],
+    ]);
     expect(sol.served).toBe(200);
     expect(exhaustiveOptimum(capped, 2).value).toBe(200);
     // a 20-place nursery cannot serve 900 infants: one site serves exactly 20
@@ -112,7 +128,10 @@ describe('greedy against the exact optimum on random small instances', () => {
       for (const rule of ['gain', 'gainPerCost'] as const) {
         const lazy = lazyGreedy(inst, { maxSites: c.k, budget: c.budget }, rule);
         const plain = naiveGreedy(inst, { maxSites: c.k, budget: c.budget }, rule);
-        expect(lazy.picks.map((p) => p.candidate), `seed ${c.seed} ${rule}`).toEqual(plain.picks.map((p) => p.candidate));
+        expect(
+          lazy.picks.map((p) => p.candidate),
+          `seed ${c.seed} ${rule}`,
+        ).toEqual(plain.picks.map((p) => p.candidate));
         expect(lazy.evaluations).toBeLessThanOrEqual(plain.evaluations + 8);
       }
     }
@@ -125,7 +144,12 @@ describe('greedy against the exact optimum on random small instances', () => {
       const sol = solveCoverage(toCoverage(small), { maxSites: c.k, budget: c.budget });
       const opt = exhaustiveOptimum(small, c.k, c.budget).value;
       // the greedy's own assignment is feasible, so the max-flow value of its sites is at least it
-      expect(maxServed(small, sol.picks.map((p) => p.candidate))).toBeGreaterThanOrEqual(sol.served - 1e-9);
+      expect(
+        maxServed(
+          small,
+          sol.picks.map((p) => p.candidate),
+        ),
+      ).toBeGreaterThanOrEqual(sol.served - 1e-9);
       expect(sol.served).toBeLessThanOrEqual(opt + 1e-9);
       expect(sol.upperBound).toBeGreaterThanOrEqual(opt - 1e-9);
       if (sol.picks.length > 0) expect(sol.cost).toBeLessThanOrEqual(c.budget ?? Infinity);

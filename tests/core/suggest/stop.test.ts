@@ -16,20 +16,50 @@ import { rng } from './instances';
 const lat0 = 34.1;
 const dLat = 6000 / 111195;
 const dLon = 6000 / (111195 * Math.cos((lat0 * Math.PI) / 180));
-const square: Polygon = { type: 'Polygon', coordinates: [[[108.9, lat0], [108.9 + dLon, lat0], [108.9 + dLon, lat0 + dLat], [108.9, lat0 + dLat], [108.9, lat0]]] };
+const square: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [108.9, lat0],
+      [108.9 + dLon, lat0],
+      [108.9 + dLon, lat0 + dLat],
+      [108.9, lat0 + dLat],
+      [108.9, lat0],
+    ],
+  ],
+};
 const r = rng(3);
-const communities: Community[] = Array.from({ length: 600 }, (_, i) => ({ id: `c${i}`, name: `c${i}`, type: 'built', population: 100 + Math.floor(r() * 2000), geometry: { type: 'Point', coordinates: [108.9 + r() * dLon, lat0 + r() * dLat] }, extra: {} }));
+const communities: Community[] = Array.from({ length: 600 }, (_, i) => ({
+  id: `c${i}`,
+  name: `c${i}`,
+  type: 'built',
+  population: 100 + Math.floor(r() * 2000),
+  geometry: { type: 'Point', coordinates: [108.9 + r() * dLon, lat0 + r() * dLat] },
+  extra: {},
+}));
 const data: Layers = { communities, facilities: [], streets: [], roads: [] };
-const options = (over: Partial<SuggestOptions> = {}): SuggestOptions => ({ kind: 'childcare_centre', sites: 5, capacity: 40, candidates: { communities: true, grid: { area: square, spacing: 45 } }, ...over });
+const options = (over: Partial<SuggestOptions> = {}): SuggestOptions => ({
+  kind: 'childcare_centre',
+  sites: 5,
+  capacity: 40,
+  candidates: { communities: true, grid: { area: square, spacing: 45 } },
+  ...over,
+});
 
 /** the phase at each check of a full run */
 function checksOfFullRun(): (SuggestPhase | 'start')[] {
   let phase: SuggestPhase | 'start' = 'start';
   const at: (SuggestPhase | 'start')[] = [];
-  suggestSites(data, options({ onPhase: (p) => (phase = p), shouldStop: () => {
-    at.push(phase);
-    return false;
-  } }));
+  suggestSites(
+    data,
+    options({
+      onPhase: (p) => (phase = p),
+      shouldStop: () => {
+        at.push(phase);
+        return false;
+      },
+    }),
+  );
   return at;
 }
 
@@ -70,7 +100,13 @@ describe('stopping a suggestion', () => {
   it('the lazy greedy alone stops at its checkpoints', () => {
     // 10,000 candidates each reaching one demand point: the first gain pass crosses 2 checkpoints
     const m = 10_000;
-    const inst = { weight: new Float64Array(m).fill(1), offsets: Uint32Array.from({ length: m + 1 }, (_, j) => j), demand: Uint32Array.from({ length: m }, (_, j) => j), capacity: new Float64Array(m).fill(Infinity), cost: new Float64Array(m) };
+    const inst = {
+      weight: new Float64Array(m).fill(1),
+      offsets: Uint32Array.from({ length: m + 1 }, (_, j) => j),
+      demand: Uint32Array.from({ length: m }, (_, j) => j),
+      capacity: new Float64Array(m).fill(Infinity),
+      cost: new Float64Array(m),
+    };
     let checks = 0;
     expect(() => runSteps(lazyGreedySteps(inst, { maxSites: 3 }), () => ++checks >= 2)).toThrow(SuggestStopped);
     expect(checks).toBe(2);
@@ -94,10 +130,13 @@ describe('the pausing run (the worker’s)', () => {
     let pauses = 0;
     let cancelled = false;
     // the 3rd pause delivers a "cancel"
-    const pause = () => new Promise<void>((resolve) => setTimeout(() => {
-      if (++pauses === 3) cancelled = true;
-      resolve();
-    }, 0));
+    const pause = () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          if (++pauses === 3) cancelled = true;
+          resolve();
+        }, 0),
+      );
     await expect(suggestSitesAsync(data, options({ shouldStop: () => cancelled }), { pause, sliceMs: 0 })).rejects.toBeInstanceOf(SuggestStopped);
     expect(pauses).toBe(3);
   });
@@ -112,10 +151,17 @@ describe('the pausing run (the worker’s)', () => {
       for (let k = 0; k < 30; k++) yield;
       return 'done';
     }
-    expect(await runStepsAsync(steps(), { pause: async () => void pauses++, sliceMs: 25, now, shouldStop: () => {
-      checks++;
-      return false;
-    } })).toBe('done');
+    expect(
+      await runStepsAsync(steps(), {
+        pause: async () => void pauses++,
+        sliceMs: 25,
+        now,
+        shouldStop: () => {
+          checks++;
+          return false;
+        },
+      }),
+    ).toBe('done');
     // readings: one at the start (10), one per checkpoint, one after each pause. The 1st, 2nd and
     // 3rd checkpoints read 20, 30, 40: 10, 20, 30 ms since 10, so the 3rd pauses; the reading
     // after it (50) starts the next slice: a pause every 3rd checkpoint → 30 / 3 = 10 pauses, and

@@ -5,7 +5,15 @@ import { suggestSites, toFacilities } from '../../../src/core/suggest/suggest';
 // Two new communities 0.05° of longitude apart at 34.1° N: 0.05 × 111,195 m × cos 34.1° ≈ 4,604 m,
 // far beyond the 810 m circle (15 min × 0.9 m/s), so each site reaches only its own community.
 const pt = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
-const community = (id: string, lon: number, population: number): Community => ({ id, name: id, type: 'new', population, infants: population / 50, geometry: pt(lon, 34.1), extra: {} });
+const community = (id: string, lon: number, population: number): Community => ({
+  id,
+  name: id,
+  type: 'new',
+  population,
+  infants: population / 50,
+  geometry: pt(lon, 34.1),
+  extra: {},
+});
 const layers = (facilities: Facility[]): Layers => ({
   communities: [community('A', 108.9, 1000), community('B', 108.95, 5000)],
   facilities,
@@ -35,9 +43,15 @@ describe('suggestSites on hand-made layers', () => {
     const r = suggestSites(layers([nurseryAtB]), { kind: 'childcare_centre', sites: 2, capacity: 20, candidates: { communities: true } });
     expect(r.cohort).toBe('infants');
     // both sites gain 20 (A: min(20, 20); B: min(20, 90)); tie → the earlier candidate, A
-    expect(r.sites.map((s) => [s.candidate.id, s.gain])).toEqual([['community:A', 20], ['community:B', 20]]);
+    expect(r.sites.map((s) => [s.candidate.id, s.gain])).toEqual([
+      ['community:A', 20],
+      ['community:B', 20],
+    ]);
     expect(r.curve.map((c) => c.served)).toEqual([0, 20, 40]);
-    expect(toFacilities(r).map((f) => [f.kind, f.places])).toEqual([['childcare_centre', 20], ['childcare_centre', 20]]);
+    expect(toFacilities(r).map((f) => [f.kind, f.places])).toEqual([
+      ['childcare_centre', 20],
+      ['childcare_centre', 20],
+    ]);
   });
 
   it('budget-bound: only the sites the subsidy pays for', () => {
@@ -61,7 +75,10 @@ describe('suggestSites on hand-made layers', () => {
     const data = layers([{ ...nurseryAtB, places: undefined }]);
     data.communities[0] = { ...data.communities[0], population: undefined };
     const r = suggestSites(data, { kind: 'childcare_centre', goal: 'shortfall', sites: 1, capacity: 10, candidates: { communities: true } });
-    expect(r.issues.map((i) => [i.id, i.field])).toEqual([['A', 'population'], ['F', 'places']]);
+    expect(r.issues.map((i) => [i.id, i.field])).toEqual([
+      ['A', 'population'],
+      ['F', 'places'],
+    ]);
   });
 });
 

@@ -26,14 +26,41 @@ function summary(r: OsmImport): unknown {
 
 describe('OSM XML import', () => {
   it('keeps walkable ways and leaves out the motorway and the foot=no street', () => {
-    expect(fromXml.roads.map((r) => r.id).sort()).toEqual(['osm-way-101', 'osm-way-102', 'osm-way-103', 'osm-way-104', 'osm-way-105', 'osm-way-106', 'osm-way-109', 'osm-way-110', 'osm-way-112']);
+    expect(fromXml.roads.map((r) => r.id).sort()).toEqual([
+      'osm-way-101',
+      'osm-way-102',
+      'osm-way-103',
+      'osm-way-104',
+      'osm-way-105',
+      'osm-way-106',
+      'osm-way-109',
+      'osm-way-110',
+      'osm-way-112',
+    ]);
     expect(fromXml.skippedHighways).toEqual({ 'highway=motorway': 1, 'foot=no': 1 });
-    expect(fromXml.roads.find((r) => r.id === 'osm-way-101')).toMatchObject({ highway: 'residential', name: '韦曲南街', geometry: { type: 'LineString', coordinates: [[108.9, 34.15], [108.901, 34.15], [108.902, 34.15]] } });
+    expect(fromXml.roads.find((r) => r.id === 'osm-way-101')).toMatchObject({
+      highway: 'residential',
+      name: '韦曲南街',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [108.9, 34.15],
+          [108.901, 34.15],
+          [108.902, 34.15],
+        ],
+      },
+    });
   });
 
   it('imports the part of a way inside the extract and says what was cut', () => {
     // way 109: nodes 3, 13, 99999 (missing), 14 → the line 3–13; the lone node 14 is no line
-    expect(fromXml.roads.find((r) => r.id === 'osm-way-109')?.geometry).toEqual({ type: 'LineString', coordinates: [[108.902, 34.15], [108.903, 34.15]] });
+    expect(fromXml.roads.find((r) => r.id === 'osm-way-109')?.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [108.902, 34.15],
+        [108.903, 34.15],
+      ],
+    });
     expect(fromXml.issues).toContainEqual({ ref: 'way/109', msg: { key: 'osm.issue.wayCut', args: { ref: 'way/109', missing: 1, total: 4 } } });
   });
 
@@ -88,7 +115,14 @@ describe('OSM XML import', () => {
     // engine uses haversine.
     const north = vincenty(108.9, 34.15, 108.9, 34.151) + vincenty(108.9, 34.151, 108.9, 34.152);
     const east = vincenty(108.9, 34.152, 108.901, 34.152) + vincenty(108.901, 34.152, 108.902, 34.152);
-    const p = engine.pairs({ demand: [[108.902, 34.152], [108.9005, 34.1524]], supply: [[108.9, 34.15]], maxDistance: 2000 });
+    const p = engine.pairs({
+      demand: [
+        [108.902, 34.152],
+        [108.9005, 34.1524],
+      ],
+      supply: [[108.9, 34.15]],
+      maxDistance: 2000,
+    });
     expect(p.distance[0]).toBeCloseTo(east + north, 6);
     // a point on the footbridge 11 m from the footway below it: the bridge joins nothing, so no walk
     expect(p.offsets[2] - p.offsets[1]).toBe(0);
@@ -152,7 +186,12 @@ describe('OSM as importer layers', () => {
     expect(roads.features).toHaveLength(fromXml.roads.length);
     expect(roads.features[0].properties).toEqual({ id: 'osm-way-101', name: '韦曲南街', highway: 'residential', source: OSM_ATTRIBUTION });
     expect(roads.notes).toContainEqual({ key: 'osm.note.skippedHighway', args: { why: 'highway=motorway', count: 1 } });
-    expect(facilities.features.find((f) => f.properties.id === 'osm-way-111')?.properties).toMatchObject({ kind: 'elderly_institution', beds: 120, source: OSM_ATTRIBUTION, osm: 'way/111' });
+    expect(facilities.features.find((f) => f.properties.id === 'osm-way-111')?.properties).toMatchObject({
+      kind: 'elderly_institution',
+      beds: 120,
+      source: OSM_ATTRIBUTION,
+      osm: 'way/111',
+    });
     expect(facilities.notes[0]).toEqual({ key: 'osm.attribution' });
     expect(facilities.notes.filter((n) => n.key === 'osm.note.unmapped')).toHaveLength(3);
   });
@@ -181,8 +220,17 @@ describe('OSM node ids', () => {
     expect(t.size).toBe(200_000);
     expect(ids.every((id, i) => t.get(id) === i)).toBe(true);
     expect(t.get(12_000_000_001)).toBeUndefined();
-    const r = importOsm('<osm version="0.6"><node id="12345678901" lat="34" lon="108"/><node id="12345678902" lat="34" lon="108.001"/><way id="1300000000"><nd ref="12345678901"/><nd ref="12345678902"/><tag k="highway" v="footway"/></way></osm>', 'big-ids.osm');
-    expect(r.roads[0].geometry).toEqual({ type: 'LineString', coordinates: [[108, 34], [108.001, 34]] });
+    const r = importOsm(
+      '<osm version="0.6"><node id="12345678901" lat="34" lon="108"/><node id="12345678902" lat="34" lon="108.001"/><way id="1300000000"><nd ref="12345678901"/><nd ref="12345678902"/><tag k="highway" v="footway"/></way></osm>',
+      'big-ids.osm',
+    );
+    expect(r.roads[0].geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [108, 34],
+        [108.001, 34],
+      ],
+    });
   });
 });
 
@@ -194,7 +242,10 @@ describe('OSM through readFile, like every other format', () => {
     const fromXmlFile = readFile('changan-small.osm', new Uint8Array(readFileSync(join(dir, 'changan-small.osm'))));
     const fromPbfFile = readFile('changan-small.osm.pbf', new Uint8Array(readFileSync(join(dir, 'changan-small.osm.pbf'))));
     if (!fromXmlFile.ok || !fromPbfFile.ok) throw new Error('readFile refused an OSM file');
-    expect(fromXmlFile.layers.map((l) => [l.name, l.format])).toEqual([['changan-small roads', 'osm'], ['changan-small facilities', 'osm']]);
+    expect(fromXmlFile.layers.map((l) => [l.name, l.format])).toEqual([
+      ['changan-small roads', 'osm'],
+      ['changan-small facilities', 'osm'],
+    ]);
     // same roads and facilities (by id) whichever encoding: the PBF fixture was made from the XML with osmium
     const ids = (r: typeof fromXmlFile) => r.layers.map((l) => l.features.map((f) => f.properties.id).sort());
     expect(ids(fromPbfFile)).toEqual(ids(fromXmlFile));

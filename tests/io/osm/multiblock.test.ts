@@ -51,11 +51,23 @@ describe.skipIf(skipWithoutProgram('osmium', 'osmium-tool'))('OSM PBF with many 
   });
 
   it('reads node and way ids beyond 2^32 from PBF (delta-coded 64-bit varints)', () => {
-    const xml = '<?xml version="1.0"?><osm version="0.6"><node id="12345678901" version="1" lat="34" lon="108"/><node id="12345678902" version="1" lat="34" lon="108.001"/><way id="1300000000" version="1"><nd ref="12345678901"/><nd ref="12345678902"/><tag k="highway" v="footway"/></way></osm>';
+    const xml =
+      '<?xml version="1.0"?><osm version="0.6"><node id="12345678901" version="1" lat="34" lon="108"/><node id="12345678902" version="1" lat="34" lon="108.001"/><way id="1300000000" version="1"><nd ref="12345678901"/><nd ref="12345678902"/><tag k="highway" v="footway"/></way></osm>';
     const dir = mkdtempSync(join(tmpdir(), 'osm-ids-'));
     writeFileSync(join(dir, 'ids.osm'), xml);
     expect(spawnSync('osmium', ['cat', join(dir, 'ids.osm'), '-o', join(dir, 'ids.osm.pbf'), '-O']).status).toBe(0);
     const r = importOsm(new Uint8Array(readFileSync(join(dir, 'ids.osm.pbf'))), 'ids.osm.pbf');
-    expect(r.roads.map((x) => [x.id, x.geometry])).toEqual([['osm-way-1300000000', { type: 'LineString', coordinates: [[108, 34], [108.001, 34]] }]]);
+    expect(r.roads.map((x) => [x.id, x.geometry])).toEqual([
+      [
+        'osm-way-1300000000',
+        {
+          type: 'LineString',
+          coordinates: [
+            [108, 34],
+            [108.001, 34],
+          ],
+        },
+      ],
+    ]);
   });
 });

@@ -75,7 +75,8 @@ export class IncrementalCoverage {
   }
 
   private check(j: number): void {
-    if (!Number.isInteger(j) || j < 0 || j >= this.perSupply.length || this.removed.has(j)) throw new RangeError(`no facility with index ${j} in this coverage (have 0..${this.perSupply.length - 1}, removed: ${[...this.removed].join(', ') || 'none'})`);
+    if (!Number.isInteger(j) || j < 0 || j >= this.perSupply.length || this.removed.has(j))
+      throw new RangeError(`no facility with index ${j} in this coverage (have 0..${this.perSupply.length - 1}, removed: ${[...this.removed].join(', ') || 'none'})`);
   }
 
   private put(j: number, points: readonly LonLat[]): number[] {

@@ -60,7 +60,14 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
     const g: unknown = road?.geometry;
     const lines = linesOf(g);
     if (!lines) {
-      issues.push({ layer: 'roads', index: r, id: road?.id, field: 'geometry', severity: 'error', msg: { key: 'net.road.geometry', args: { index: r, id: String(road?.id ?? '') } } });
+      issues.push({
+        layer: 'roads',
+        index: r,
+        id: road?.id,
+        field: 'geometry',
+        severity: 'error',
+        msg: { key: 'net.road.geometry', args: { index: r, id: String(road?.id ?? '') } },
+      });
       return;
     }
     for (const line of lines) {
@@ -68,7 +75,14 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
       line.forEach((pt, v) => {
         const ok = Array.isArray(pt) && isLonLat(pt[0], pt[1]);
         if (!ok) {
-          issues.push({ layer: 'roads', index: r, id: road.id, field: 'geometry', severity: 'error', msg: { key: 'net.road.vertex', args: { index: r, id: road.id, vertex: v, value: JSON.stringify(pt) ?? 'undefined' } } });
+          issues.push({
+            layer: 'roads',
+            index: r,
+            id: road.id,
+            field: 'geometry',
+            severity: 'error',
+            msg: { key: 'net.road.vertex', args: { index: r, id: road.id, vertex: v, value: JSON.stringify(pt) ?? 'undefined' } },
+          });
           prev = -1; // the line breaks here rather than jumping over the bad vertex
           return;
         }

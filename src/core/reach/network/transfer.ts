@@ -28,7 +28,14 @@ export interface TransferableNetwork {
   stats: NetworkStats;
 }
 
-export function packNetwork(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): { data: TransferableNetwork; transfer: ArrayBuffer[] } {
+export function packNetwork(
+  graph: StreetGraph,
+  chains: ChainGraph,
+  index: EdgeIndex,
+  snapDistance: number,
+  issues: NetworkIssue[],
+  stats: NetworkStats,
+): { data: TransferableNetwork; transfer: ArrayBuffer[] } {
   const data: TransferableNetwork = {
     format: 'yl-network/1',
     snapDistance,

@@ -38,7 +38,9 @@ export const xn: Profile = {
         document: DOC.xn,
         clause: '二(四)',
         text: '新建城区和新建居住区配套建设养老服务设施达标率达到100%',
-        note: '文件未给配建标准：新建小区内有养老服务设施，且本规则集的小区级配建规则均达标，即为达标。', noteEn: 'The document gives no on-site standard: a new community meets it when it has an elderly-care facility inside and every community-level on-site rule of this profile passes.',
+        note: '文件未给配建标准：新建小区内有养老服务设施，且本规则集的小区级配建规则均达标，即为达标。',
+        noteEn:
+          'The document gives no on-site standard: a new community meets it when it has an elderly-care facility inside and every community-level on-site rule of this profile passes.',
       },
       params: { metric: 'newAreaPassRate', target: 1, due: 2025, requireElderlyOnsite: true },
     },
@@ -48,7 +50,13 @@ export const xn: Profile = {
       name: { zh: '居家社区养老服务设施覆盖率', en: 'Communities served by a home/community elderly-care facility' },
       levels: ['community', 'street', 'area'],
       requirement: 'circle.elderly.communities',
-      citation: { document: DOC.xn, clause: '二(四)', text: '居家社区养老服务设施覆盖率达到100%', note: '“覆盖”＝从小区到设施的步行在服务圈内（城镇小区；设施在小区内为0米）。', noteEn: '"Covered" = the community\'s representative point lies within the service circle (urban communities).' },
+      citation: {
+        document: DOC.xn,
+        clause: '二(四)',
+        text: '居家社区养老服务设施覆盖率达到100%',
+        note: '“覆盖”＝从小区到设施的步行在服务圈内（城镇小区；设施在小区内为0米）。',
+        noteEn: '"Covered" = the community\'s representative point lies within the service circle (urban communities).',
+      },
       params: { kinds: 'elderlyCircle', basis: 'communities', min: 1, scope: { types: [...URBAN] } },
     },
     {
@@ -56,7 +64,13 @@ export const xn: Profile = {
       kind: 'presence',
       name: { zh: '每个社区有托育服务机构', en: 'A childcare provider in every community' },
       levels: ['community'],
-      citation: { document: DOC.xn, clause: '二(四)', text: '每个社区均有提供全日托、半日托、计时托、临时托等婴幼儿托育服务的机构', note: '城镇社区（新建、已建成），小区内（配建）。', noteEn: 'Urban communities (new and built), inside the community (on-site, 配建).' },
+      citation: {
+        document: DOC.xn,
+        clause: '二(四)',
+        text: '每个社区均有提供全日托、半日托、计时托、临时托等婴幼儿托育服务的机构',
+        note: '城镇社区（新建、已建成），小区内（配建）。',
+        noteEn: 'Urban communities (new and built), inside the community (on-site, 配建).',
+      },
       params: { kinds: CHILDCARE, min: 1, unit: 'community', scope: { types: [...URBAN] } },
     },
     {
@@ -66,7 +80,13 @@ export const xn: Profile = {
       name: { zh: '每个街道至少1处综合性社区养老服务设施', en: 'A comprehensive community elderly-care facility in every street' },
       levels: ['street'],
       requirement: 'presence.street.complex',
-      citation: { document: DOC.xn, clause: '三(六)3', text: streetCentre, note: '街道必须有；“有条件的乡镇”不作硬性评价。', noteEn: 'Required in every street; "towns where conditions allow" are not held to it.' },
+      citation: {
+        document: DOC.xn,
+        clause: '三(六)3',
+        text: streetCentre,
+        note: '街道必须有；“有条件的乡镇”不作硬性评价。',
+        noteEn: 'Required in every street; "towns where conditions allow" are not held to it.',
+      },
       params: { kinds: ['elderly_complex'], min: 1, unit: 'street', streetTypes: ['street'], conditionalOtherTypes: true },
     },
     {
@@ -91,7 +111,13 @@ export const xn: Profile = {
       kind: 'composition',
       name: { zh: '托幼一体幼儿园占比', en: 'Kindergartens taking under-3s' },
       levels: ['area'],
-      citation: { document: DOC.xn, clause: '三(七)2', text: '托幼一体园所在公民办幼儿园总量中占比不低于50%', note: '分子为“幼儿园托班”设施数，分母为 area.kindergartens（全部公民办幼儿园数）。', noteEn: 'Numerator: the number of kindergarten nursery-class facilities; denominator: area.kindergartens (all public and private kindergartens).' },
+      citation: {
+        document: DOC.xn,
+        clause: '三(七)2',
+        text: '托幼一体园所在公民办幼儿园总量中占比不低于50%',
+        note: '分子为“幼儿园托班”设施数，分母为 area.kindergartens（全部公民办幼儿园数）。',
+        noteEn: 'Numerator: the number of kindergarten nursery-class facilities; denominator: area.kindergartens (all public and private kindergartens).',
+      },
       params: { of: 'kindergartenNursery', kinds: ['kindergarten_nursery'], min: 0.5 },
     },
     {
@@ -117,7 +143,13 @@ export const xn: Profile = {
       kind: 'adjacency',
       name: { zh: '养老服务机构与医疗卫生机构同址或临近', en: 'Elderly-care facility next to a health facility' },
       levels: ['facility'],
-      citation: { document: DOC.xn, clause: '三(六)7', text: '推动养老服务机构与医疗卫生服务机构同址或临近位置', note: '原文未给距离；“临近”取参数 colocateDistance（默认300米）。', noteEn: 'The text gives no distance; "near" (临近) uses the parameter colocateDistance (default 300 m).' },
+      citation: {
+        document: DOC.xn,
+        clause: '三(六)7',
+        text: '推动养老服务机构与医疗卫生服务机构同址或临近位置',
+        note: '原文未给距离；“临近”取参数 colocateDistance（默认300米）。',
+        noteEn: 'The text gives no distance; "near" (临近) uses the parameter colocateDistance (default 300 m).',
+      },
       params: { kinds: ELDERLY_SERVICE, partners: HEALTH },
     },
     // ── issue 17 (ledger audit): rules added from the targets of 二(四) and 四(十二) ──
@@ -127,7 +159,13 @@ export const xn: Profile = {
       name: { zh: '福彩公益金用于养老比例', en: 'Share of welfare-lottery funds for elderly care' },
       levels: ['area'],
       requirement: 'budget.lottery',
-      citation: { document: DOC.xn, clause: '四(十二)', text: '全市用于社会福利事业的彩票公益金用于支持发展养老服务的比例应不低于55%', note: '二(四)亦列“财政（福彩公益金）投入比率达到55%”。', noteEn: '二(四) also lists "financial (welfare-lottery) input ratio 55 %".' },
+      citation: {
+        document: DOC.xn,
+        clause: '四(十二)',
+        text: '全市用于社会福利事业的彩票公益金用于支持发展养老服务的比例应不低于55%',
+        note: '二(四)亦列“财政（福彩公益金）投入比率达到55%”。',
+        noteEn: '二(四) also lists "financial (welfare-lottery) input ratio 55 %".',
+      },
       params: { budget: { field: 'lotteryShare', min: 0.55 } },
     },
     // ── end issue 17 ──

@@ -12,16 +12,7 @@ import { setCapacity, type SetCapacityOp } from './set_capacity';
 import { setCommunity, type SetCommunityOp } from './set_community';
 import { updateFacility, type UpdateFacilityOp } from './update_facility';
 
-export type EditOp =
-  | AddFacilityOp
-  | AddFacilitiesOp
-  | MoveFacilityOp
-  | DeleteFacilityOp
-  | SetCapacityOp
-  | UpdateFacilityOp
-  | PutCommunityOp
-  | SetCommunityOp
-  | DeleteCommunityOp;
+export type EditOp = AddFacilityOp | AddFacilitiesOp | MoveFacilityOp | DeleteFacilityOp | SetCapacityOp | UpdateFacilityOp | PutCommunityOp | SetCommunityOp | DeleteCommunityOp;
 
 export const OP_TYPES = [
   'addFacility',

@@ -13,11 +13,7 @@ export interface PutCommunityOp {
   replaces: boolean;
 }
 
-export function putCommunity(
-  layers: Layers,
-  op: { community: Community; replaces?: boolean },
-  editId = newId('edit'),
-): OpResult {
+export function putCommunity(layers: Layers, op: { community: Community; replaces?: boolean }, editId = newId('edit')): OpResult {
   const c = op.community;
   const bad = checkCommunity(c);
   if (bad) return { ok: false, reason: bad };

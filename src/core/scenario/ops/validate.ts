@@ -20,13 +20,7 @@ export function checkNumber(id: string, field: string, v: unknown): Msg | null {
 }
 
 export function checkLonLat(id: string, p: unknown): Msg | null {
-  const ok =
-    Array.isArray(p) &&
-    p.length >= 2 &&
-    typeof p[0] === 'number' &&
-    typeof p[1] === 'number' &&
-    Math.abs(p[0]) <= 180 &&
-    Math.abs(p[1]) <= 90;
+  const ok = Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
   return ok ? null : { key: 'scenario.error.badPosition', args: { id, value: JSON.stringify(p) } };
 }
 
