@@ -13,7 +13,6 @@ import type { AppState } from './app-state';
 export const ledgerVersion = signal(0);
 
 export function createLedger(s: AppState) {
-  const open = signal(false);
   /** part of a department's name ('' = all) */
   const dept = signal('');
   const entries = computed<LedgerEntry[]>(() => {
@@ -39,7 +38,6 @@ export function createLedger(s: AppState) {
   });
 
   return {
-    open,
     dept,
     entries,
     rows,
