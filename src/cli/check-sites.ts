@@ -17,6 +17,7 @@ import { MAX_PROBLEMS, applyAssignments } from '../schemas';
 import { readSiteFile, siteHeader, siteTables } from '../worker/site';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
+import { ArgError, langOption, parseArgs } from './args';
 import { outProblem, writeOut } from './write-out';
 
 interface Args {
@@ -32,37 +33,27 @@ interface Args {
   lang: Lang;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const a: Args = { profile: '', sets: [], layers: [], lang: 'zh' };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${x} needs a value`);
-      return v;
-    };
-    try {
-      if (x === '--profile') a.profile = next();
-      else if (x === '--out') a.out = next();
-      else if (x === '--crs') a.crs = next();
-      else if (x === '--layer') a.layers.push(next());
-      else if (x === '--pph') {
-        const v = Number(next());
-        if (!(v >= 1 && v <= 10)) return `--pph ${argv[i]}: a number of persons per household between 1 and 10`;
-        a.pph = v;
-      } else if (x === '--set') a.sets.push(next());
-      else if (x === '--lang') {
-        const l = next();
-        if (l !== 'zh' && l !== 'en') return `--lang ${l}: zh | en`;
-        a.lang = l;
-      } else if (x.startsWith('--')) return `unknown option ${x}`;
-      else if (a.area === undefined) a.area = x;
-      else if (a.sites === undefined) a.sites = x;
-      else return `unexpected argument ${x}`;
-    } catch (e) {
-      return errorMessage(e);
-    }
-  }
+const pph = (raw: string): number => {
+  const v = Number(raw);
+  if (!(v >= 1 && v <= 10)) throw new ArgError(`--pph ${raw}: a number of persons per household between 1 and 10`);
+  return v;
+};
+
+function parseCli(argv: string[]): Args | string {
+  const spec = {
+    profile: { kind: 'string' },
+    out: { kind: 'string' },
+    crs: { kind: 'string' },
+    layer: { kind: 'list' },
+    pph: { kind: 'string', parse: pph },
+    set: { kind: 'list' },
+    lang: langOption,
+  } as const;
+  const r = parseArgs(argv, spec, 2);
+  if (typeof r === 'string') return r;
+  const v = r.values;
+  const [area, sites] = r.positionals;
+  const a: Args = { area, sites, profile: v.profile ?? '', out: v.out, crs: v.crs, layers: v.layer, pph: v.pph, sets: v.set, lang: v.lang ?? 'zh' };
   if (a.area === undefined || a.sites === undefined) return 'missing <area project.json | folder> <sites file>';
   if (a.out !== undefined && !/\.(xlsx|json)$/i.test(a.out)) return t(a.lang, 'site.cli.outExt', { file: a.out });
   return a;
@@ -111,7 +102,7 @@ function printCheck(c: SiteCheck, lang: Lang): string[] {
 }
 
 export function main(argv: string[], now: Date = new Date()): number {
-  const args = parseArgs(argv);
+  const args = parseCli(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n${t('zh', 'site.cli.usage')}\n${t('en', 'site.cli.usage')}`);
     return 2;

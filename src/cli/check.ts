@@ -10,7 +10,7 @@ import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
 import { table } from './text-table';
 import { docLabel } from '../core/rules/profiles/documents';
-import { errorMessage } from '../core/errors';
+import { langOption, parseArgs } from './args';
 
 interface Args {
   path?: string;
@@ -20,30 +20,11 @@ interface Args {
   lang: Lang;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const a: Args = { sets: [], json: false, lang: 'zh' };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${x} needs a value`);
-      return v;
-    };
-    try {
-      if (x === '--profile') a.profile = next();
-      else if (x === '--set') a.sets.push(next());
-      else if (x === '--json') a.json = true;
-      else if (x === '--lang') {
-        const l = next();
-        if (l !== 'zh' && l !== 'en') return `--lang ${l}: zh | en`;
-        a.lang = l;
-      } else if (x.startsWith('--')) return `unknown option ${x}`;
-      else if (a.path === undefined) a.path = x;
-      else return `unexpected argument ${x}`;
-    } catch (e) {
-      return errorMessage(e);
-    }
-  }
+function parseCli(argv: string[]): Args | string {
+  const r = parseArgs(argv, { profile: { kind: 'string' }, set: { kind: 'list' }, json: { kind: 'flag' }, lang: langOption }, 1);
+  if (typeof r === 'string') return r;
+  const v = r.values;
+  const a: Args = { path: r.positionals[0], profile: v.profile, sets: v.set, json: v.json, lang: v.lang ?? 'zh' };
   return a.path === undefined ? 'missing <project.json | folder>' : a;
 }
 
@@ -121,7 +102,7 @@ function jsonOf(ev: Evaluation) {
 }
 
 export function main(argv: string[]): number {
-  const args = parseArgs(argv);
+  const args = parseCli(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n${t('zh', 'cli.usage')}\n${t('en', 'cli.usage')}`);
     return 2;

@@ -13,7 +13,7 @@ import { ledgerXlsx } from '../io/export/ledger';
 import { MAX_PROBLEMS, ledgerEntries } from '../schemas';
 import { loadProjectPath } from './load-project';
 import { table } from './text-table';
-import { errorMessage } from '../core/errors';
+import { ArgError, langOption, parseArgs } from './args';
 import { outProblem, writeOut } from './write-out';
 
 interface Args {
@@ -26,40 +26,30 @@ interface Args {
   lang: Lang;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const a: Args = { json: false, lang: 'zh' };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${x} needs a value`);
-      return v;
-    };
-    try {
-      if (x === '--profile') a.profile = next();
-      else if (x === '--year') {
-        const y = Number(next());
-        if (!Number.isInteger(y) || y < 2000 || y > 2100) return `--year ${argv[i]}: a year such as 2024`;
-        a.year = y;
-      } else if (x === '--dept') a.dept = next();
-      else if (x === '--out') a.out = next();
-      else if (x === '--json') a.json = true;
-      else if (x === '--lang') {
-        const l = next();
-        if (l !== 'zh' && l !== 'en') return `--lang ${l}: zh | en`;
-        a.lang = l;
-      } else if (x.startsWith('--')) return `unknown option ${x}`;
-      else if (a.path === undefined) a.path = x;
-      else return `unexpected argument ${x}`;
-    } catch (e) {
-      return errorMessage(e);
-    }
-  }
+const year = (raw: string): number => {
+  const y = Number(raw);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new ArgError(`--year ${raw}: a year such as 2024`);
+  return y;
+};
+
+function parseCli(argv: string[]): Args | string {
+  const spec = {
+    profile: { kind: 'string' },
+    year: { kind: 'string', parse: year },
+    dept: { kind: 'string' },
+    out: { kind: 'string' },
+    json: { kind: 'flag' },
+    lang: langOption,
+  } as const;
+  const r = parseArgs(argv, spec, 1);
+  if (typeof r === 'string') return r;
+  const v = r.values;
+  const a: Args = { path: r.positionals[0], profile: v.profile, year: v.year, dept: v.dept, json: v.json, out: v.out, lang: v.lang ?? 'zh' };
   return a.path === undefined ? 'missing <project.json | folder>' : a;
 }
 
 export function main(argv: string[]): number {
-  const args = parseArgs(argv);
+  const args = parseCli(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n${t('zh', 'cli.ledger.usage')}\n${t('en', 'cli.ledger.usage')}`);
     return 2;

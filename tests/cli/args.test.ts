@@ -1,0 +1,57 @@
+// The shared CLI argument parser: the usage errors are the exact strings the CLIs printed before
+// they shared it, and each CLI still prints them (first stderr line, exit 2).
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ArgError, langOption, parseArgs } from '../../src/cli/args';
+
+const spec = {
+  profile: { kind: 'string' },
+  set: { kind: 'list' },
+  json: { kind: 'flag' },
+  n: { kind: 'string', parse: (raw: string) => Number(raw) },
+  bad: {
+    kind: 'string',
+    parse: (raw: string): number => {
+      throw new ArgError(`--bad ${raw}: never`);
+    },
+  },
+  lang: langOption,
+} as const;
+
+describe('parseArgs', () => {
+  it('reads options, flags, repeated options and positionals; absent ones are empty', () => {
+    const r = parseArgs(['a.json', '--set', 'x=1', '--profile', 'p', '--set', 'y=2', '--json', '--n', '7', '--lang', 'en'], spec, 1);
+    expect(r).toEqual({ values: { profile: 'p', set: ['x=1', 'y=2'], json: true, n: 7, bad: undefined, lang: 'en' }, positionals: ['a.json'] });
+    expect(parseArgs([], spec, 1)).toEqual({ values: { profile: undefined, set: [], json: false, n: undefined, bad: undefined, lang: undefined }, positionals: [] });
+  });
+  it('takes the value after an option as is, even when it starts with --', () => {
+    expect(parseArgs(['--profile', '--json'], spec, 0)).toMatchObject({ values: { profile: '--json', json: false } });
+  });
+  it('gives the first problem, in argument order, with the CLIs’ wording', () => {
+    expect(parseArgs(['--profile'], spec, 1)).toBe('--profile needs a value');
+    expect(parseArgs(['--set'], spec, 1)).toBe('--set needs a value');
+    expect(parseArgs(['--nope', 'x'], spec, 1)).toBe('unknown option --nope');
+    expect(parseArgs(['--constructor'], spec, 1)).toBe('unknown option --constructor');
+    expect(parseArgs(['a', 'b'], spec, 1)).toBe('unexpected argument b');
+    expect(parseArgs(['a', 'b', 'c'], spec, 2)).toBe('unexpected argument c');
+    expect(parseArgs(['--lang', 'fr'], spec, 1)).toBe('--lang fr: zh | en');
+    expect(parseArgs(['--bad', 'q', '--nope'], spec, 1)).toBe('--bad q: never');
+    expect(parseArgs(['--nope', '--bad', 'q'], spec, 1)).toBe('unknown option --nope');
+  });
+});
+
+function firstErrLine(cli: string, ...args: string[]) {
+  const r = spawnSync('npx', ['tsx', `src/cli/${cli}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, line: r.stderr.split('\n')[0] };
+}
+
+describe('the CLIs print the same usage errors', () => {
+  it('check, ledger and check-sites', () => {
+    expect(firstErrLine('check', 'data/sample', '--lang', 'de')).toEqual({ code: 2, line: '--lang de: zh | en' });
+    expect(firstErrLine('ledger', 'data/sample', '--year', '1999')).toEqual({ code: 2, line: '--year 1999: a year such as 2024' });
+    expect(firstErrLine('check-sites', 'a', 'b', '--pph', '11')).toEqual({ code: 2, line: '--pph 11: a number of persons per household between 1 and 10' });
+    expect(firstErrLine('check-sites', 'a', 'b', 'c')).toEqual({ code: 2, line: 'unexpected argument c' });
+    expect(firstErrLine('check', '--json', '--wat')).toEqual({ code: 2, line: 'unknown option --wat' });
+    expect(firstErrLine('ledger')).toEqual({ code: 2, line: 'missing <project.json | folder>' });
+  });
+});
