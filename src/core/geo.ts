@@ -56,6 +56,17 @@ export function bboxOf(g: AnyGeom): BBox {
   return b;
 }
 
+/** Which side of the line a→b the point c lies on: 1 left, -1 right, 0 on the line (planar x, y). */
+export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+/** c lies between a and b on one axis (inclusive). */
+export function within(a: number, b: number, c: number): boolean {
+  return Math.min(a, b) <= c && c <= Math.max(a, b);
+}
+
 /** Even-odd ray casting on one ring (any planar or lon/lat x, y); points exactly on an edge may fall either way. */
 export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
   let inside = false;

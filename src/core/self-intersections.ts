@@ -4,6 +4,7 @@
 // Planar arithmetic on lon/lat is exact enough for "does it cross", which is all this answers.
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
+import { orient, within } from './geo';
 import { MAX_POLYGON_VERTICES } from './limits';
 
 export type Crossings = { ok: true; at: [number, number][] } | { ok: false; vertices: number; max: number };
@@ -41,15 +42,6 @@ function edgesOf(rings: Position[][]): Edges {
     e.last.push(k - 1);
   });
   return { ...e, ax: e.ax.subarray(0, k), ay: e.ay.subarray(0, k), bx: e.bx.subarray(0, k), by: e.by.subarray(0, k), ring: e.ring.subarray(0, k) };
-}
-
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  return v > 0 ? 1 : v < 0 ? -1 : 0;
-}
-
-function within(a: number, b: number, c: number): boolean {
-  return Math.min(a, b) <= c && c <= Math.max(a, b);
 }
 
 /** Where edges i and j meet, and whether only at a point where one ends (a touch), or undefined. */

@@ -5,6 +5,7 @@
 // lon/lat: scaling longitude by cos(latitude) is affine, so it does not change whether two short
 // segments cross.
 import Flatbush from 'flatbush';
+import { orient, within } from '../../geo';
 import type { StreetGraph } from './graph';
 
 export type Crossing = (a: readonly [number, number], b: readonly [number, number]) => boolean;
@@ -35,13 +36,9 @@ export function streetCrossing(g: StreetGraph): Crossing {
   };
 }
 
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  return v > 0 ? 1 : v < 0 ? -1 : 0;
-}
-
+/** c lies in the box of segment ab (with orient(a, b, c) = 0: on the segment). */
 function onSegment(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): boolean {
-  return Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
+  return within(ax, bx, cx) && within(ay, by, cy);
 }
 
 /** Segments pq and ab share a point (touching counts: a walk along a kerb still meets the street). */
