@@ -16,7 +16,7 @@ export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleRe
   const th = thresholdOf(rule, ctx.params.colocateDistance, ctx.params);
   const subjects = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) ? [i] : []));
   const partners = ctx.facilities.flatMap((f, i) => (p.partners.includes(f.kind) ? [i] : []));
-  if (subjects.length === 0) return [na(rule, { level: 'area', id: 'area', name: ctx.area.name }, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];
+  if (subjects.length === 0) return [na(rule, ctx.areaUnit, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];
   const maxDistance = Math.max(th * LOOK_FURTHER, 5000);
   // the same pairs for every evaluation of these layers (kept with the prepared data)
   const key = `adjacency:${p.kinds.join('/')}:${p.partners.join('/')}:${maxDistance}`;
@@ -25,7 +25,6 @@ export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleRe
     straightPairs({ demand: subjects.map((i) => ctx.facilityPoints[i]), supply: partners.map((i) => ctx.facilityPoints[i]), maxDistance });
   ctx.memo.set(key, pairs);
   return subjects.map((fi, k) => {
-    const f = ctx.facilities[fi];
     const unit = ctx.facilityUnits[fi];
     const has = pairs.offsets[k + 1] > pairs.offsets[k];
     const d = has ? pairs.distance[pairs.offsets[k]] : null;

@@ -10,7 +10,7 @@ import type { CompositionRule } from './types';
 export function evaluateComposition(rule: CompositionRule, ctx: EvalContext): RuleResult[] {
   const p = rule.params;
   const th = thresholdOf(rule, p.min, ctx.params);
-  const areaUnit: UnitRef = { level: 'area', id: 'area', name: ctx.area.name };
+  const { areaUnit } = ctx;
   if (p.of === 'kindergartenNursery') {
     const n = ctx.facilities.filter((f) => f.kind === 'kindergarten_nursery').length;
     const all = ctx.area.kindergartens;
@@ -58,7 +58,7 @@ export function evaluateComposition(rule: CompositionRule, ctx: EvalContext): Ru
   };
   const idx = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) && (p.nameIncludes === undefined || f.name.includes(p.nameIncludes)) ? [i] : []));
   const out: RuleResult[] = [];
-  if (rule.levels.includes('facility')) for (const fi of idx) out.push(judge({ level: 'facility', id: ctx.facilities[fi].id, name: ctx.facilities[fi].name }, [fi]));
+  if (rule.levels.includes('facility')) for (const fi of idx) out.push(judge(ctx.facilityUnits[fi], [fi]));
   if (rule.levels.includes('area')) {
     out.push(idx.length === 0 ? na(rule, areaUnit, 'share', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th) : judge(areaUnit, idx));
   } else if (idx.length === 0) out.push(na(rule, areaUnit, 'share', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th));

@@ -165,7 +165,7 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const key = prepareKey(data, reachEngine, radius);
   const hit = lastPrepared.get(data.communities);
-  if (hit && hit.key.every((k, i) => k === key[i])) return { ...hit.prepared, params };
+  if (hit?.key.every((k, i) => k === key[i])) return { ...hit.prepared, params };
   const prepared = prepare(data, reachEngine, radius);
   lastPrepared.set(data.communities, { key, prepared });
   return { ...prepared, params };

@@ -9,7 +9,7 @@ import type { CostRule, Profile, SubsidyRates } from './types';
 export function evaluateCost(rule: CostRule, ctx: EvalContext): RuleResult[] {
   const b = rule.params.budget;
   if (!b) return [na(rule, { level: 'scenario', id: 'scenario' }, 'cny', { key: 'reason.scenarioOnly' })];
-  const unit = { level: 'area' as const, id: 'area', name: ctx.area.name };
+  const unit = ctx.areaUnit;
   const th = thresholdOf(rule, b.min, ctx.params);
   const measure = b.field === 'lotteryShare' ? 'share' : 'cny';
   const a = ctx.area;

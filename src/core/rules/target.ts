@@ -80,7 +80,7 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
 export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): RuleResult[] {
   const p = rule.params;
   const th = thresholdOf(rule, p.target, ctx.params);
-  const unit = { level: 'area' as const, id: 'area', name: ctx.area.name };
+  const unit = ctx.areaUnit;
   const m = measure(rule, ctx, prior);
   if ('key' in m) return [na(rule, unit, p.metric === 'newAreaPassRate' ? 'share' : p.metric === 'beds' ? 'beds' : p.metric === 'newPlaces' ? 'places' : 'count', m, th)];
   const shortfall = m.of !== undefined ? roundShortfall(th * m.of - m.value * m.of, 'whole') : roundShortfall(th - m.value, 'whole');

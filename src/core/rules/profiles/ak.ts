@@ -1,7 +1,7 @@
 // 安康市“一老一小”重大要素清单（附件6） (seed 000)
 import type { Profile } from '../types';
 import { DOC } from './documents';
-import { CHILDCARE, ELDERLY } from './kinds';
+import { ELDERLY, placesPer1000 } from './kinds';
 
 const clause1 = '新建居住小区每千人口不少于0.1平方米养老用房、不少于10个托位托育用房';
 
@@ -42,16 +42,7 @@ export const ak: Profile = {
       levels: ['community'],
       requirement: 'childcare.places.new',
       citation: { document: DOC.ak, clause: '场地要素 1', text: clause1 },
-      params: {
-        supply: { kinds: CHILDCARE, field: 'places' },
-        demand: 'population',
-        per: 1000,
-        min: 10,
-        scope: { types: ['new'] },
-        catchment: true,
-        measure: 'places_per_1000',
-        rounding: 'whole',
-      },
+      params: placesPer1000(10, ['new']),
     },
     {
       id: 'ak.budget',

@@ -1,7 +1,7 @@
 // (seed 004) 西安市长安区推进“一老一小”工作实施方案（征求意见稿）
 import type { Profile } from '../types';
 import { DOC } from './documents';
-import { CHILDCARE, CHILDCARE_INSTITUTIONS, ELDERLY, ELDERLY_SERVICE, INSTITUTIONS, URBAN } from './kinds';
+import { CHILDCARE, CHILDCARE_INSTITUTIONS, ELDERLY, ELDERLY_SERVICE, INSTITUTIONS, placesPer1000, URBAN } from './kinds';
 
 const communityMin = '每个社区至少配建一所300平方米的养老服务机构和200平方米的托育机构';
 const circle = '按照“15分钟便民服务圈”要求,完善社区养老托育服务网络建设';
@@ -115,7 +115,7 @@ export const ca: Profile = {
       levels: ['area'],
       requirement: 'childcare.places.area',
       citation: { document: DOC.ca, clause: '一', text: '每千人口拥有3岁以下婴幼儿托位4.8个' },
-      params: { supply: { kinds: CHILDCARE, field: 'places' }, demand: 'population', per: 1000, min: 4.8, measure: 'places_per_1000', rounding: 'whole' },
+      params: placesPer1000(4.8),
     },
     {
       id: 'ca.public.beds',

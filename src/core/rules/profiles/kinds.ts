@@ -1,6 +1,7 @@
 // Facility-kind groups the profiles share, with the reading of the documents' words.
-import type { FacilityKind } from '../../model';
+import type { CommunityType, FacilityKind } from '../../model';
 import { CHILDCARE_KINDS, ELDERLY_KINDS } from '../../model';
+import type { RatioRule } from '../types';
 
 /** 养老服务设施 / 养老用房 / 养老服务用房: every elderly-care kind */
 export const ELDERLY: readonly FacilityKind[] = ELDERLY_KINDS;
@@ -16,3 +17,17 @@ export const CHILDCARE: readonly FacilityKind[] = CHILDCARE_KINDS;
 export const CHILDCARE_INSTITUTIONS: readonly FacilityKind[] = ['childcare_centre', 'kindergarten_nursery'];
 export const HEALTH: readonly FacilityKind[] = ['health_centre'];
 export const URBAN = ['new', 'built'] as const;
+
+/** 每千人口托位数: childcare places per 1000 residents. With `types` it is a community rule over the
+ *  communities of those types, counting the places in their catchment; without, a street/area total. */
+export function placesPer1000(min: number, types?: CommunityType[]): RatioRule['params'] {
+  return {
+    supply: { kinds: CHILDCARE, field: 'places' },
+    demand: 'population',
+    per: 1000,
+    min,
+    ...(types ? { scope: { types }, catchment: true } : {}),
+    measure: 'places_per_1000',
+    rounding: 'whole',
+  };
+}

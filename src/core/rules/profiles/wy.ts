@@ -1,7 +1,7 @@
 // (seed 002) 万源市促进养老托育服务健康发展实施方案（代拟稿）
 import type { Profile } from '../types';
 import { DOC } from './documents';
-import { CHILDCARE, CHILDCARE_INSTITUTIONS, COMMUNITY_ELDERLY, ELDERLY, HEALTH, INSTITUTIONS, URBAN } from './kinds';
+import { CHILDCARE_INSTITUTIONS, COMMUNITY_ELDERLY, ELDERLY, HEALTH, INSTITUTIONS, placesPer1000, URBAN } from './kinds';
 
 export const wy: Profile = {
   id: 'wy',
@@ -15,16 +15,7 @@ export const wy: Profile = {
       levels: ['community'],
       requirement: 'childcare.places.new',
       citation: { document: DOC.wy, clause: '二(二)；附件1 第2项', text: '新建居住区按照每千人口不少于10个托位' },
-      params: {
-        supply: { kinds: CHILDCARE, field: 'places' },
-        demand: 'population',
-        per: 1000,
-        min: 10,
-        scope: { types: ['new'] },
-        catchment: true,
-        measure: 'places_per_1000',
-        rounding: 'whole',
-      },
+      params: placesPer1000(10, ['new']),
     },
     {
       id: 'wy.places.old',
@@ -33,16 +24,7 @@ export const wy: Profile = {
       levels: ['community'],
       requirement: 'childcare.places.built',
       citation: { document: DOC.wy, clause: '二(二)', text: '老城区和已建成居住区不少于8个托位' },
-      params: {
-        supply: { kinds: CHILDCARE, field: 'places' },
-        demand: 'population',
-        per: 1000,
-        min: 8,
-        scope: { types: ['built'] },
-        catchment: true,
-        measure: 'places_per_1000',
-        rounding: 'whole',
-      },
+      params: placesPer1000(8, ['built']),
     },
     {
       id: 'wy.land',
@@ -95,7 +77,7 @@ export const wy: Profile = {
       levels: ['area'],
       requirement: 'childcare.places.area',
       citation: { document: DOC.wy, clause: '一', text: '到2025年，全市每千人口拥有3岁以下婴幼儿托位数达到4.5个' },
-      params: { supply: { kinds: CHILDCARE, field: 'places' }, demand: 'population', per: 1000, min: 4.5, measure: 'places_per_1000', rounding: 'whole' },
+      params: placesPer1000(4.5),
     },
     {
       id: 'wy.city.beds',

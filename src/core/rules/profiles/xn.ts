@@ -1,7 +1,7 @@
 // (seed 003) 咸宁市“十四五”促进养老托育服务健康发展实施方案（送审稿）
 import type { Profile } from '../types';
 import { DOC } from './documents';
-import { CHILDCARE, CHILDCARE_INSTITUTIONS, ELDERLY, ELDERLY_SERVICE, HEALTH, INSTITUTIONS, URBAN } from './kinds';
+import { CHILDCARE, CHILDCARE_INSTITUTIONS, ELDERLY, ELDERLY_SERVICE, HEALTH, INSTITUTIONS, placesPer1000, URBAN } from './kinds';
 
 const streetCentre = '所有街道和有条件的乡镇至少建有1处综合性社区养老服务设施，社区日间照料机构覆盖率达到100%';
 
@@ -17,7 +17,7 @@ export const xn: Profile = {
       levels: ['area'],
       requirement: 'childcare.places.area',
       citation: { document: DOC.xn, clause: '二(四)', text: '咸宁市常住人口拥有托位数达4.5个/千人' },
-      params: { supply: { kinds: CHILDCARE, field: 'places' }, demand: 'population', per: 1000, min: 4.5, measure: 'places_per_1000', rounding: 'whole' },
+      params: placesPer1000(4.5),
     },
     {
       id: 'xn.nursing',
