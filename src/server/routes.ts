@@ -117,10 +117,53 @@ async function oneScenario(q: Queryable, id: number): Promise<Scenario> {
   return toScenario(rows[0]);
 }
 
-async function oneReview(q: Queryable, id: number, lock = false): Promise<ReturnType<typeof toReview>> {
+async function oneReview(q: Queryable, id: number, lock = false): Promise<Review> {
   const rows = await q.query(`SELECT ${REVIEW_FULL} FROM ${REVIEW_FROM} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]);
   if (!rows[0]) throw new HttpError(404, 'not_found', `no review ${id}`);
   return toReview(rows[0]);
+}
+
+type Review = ReturnType<typeof toReview>;
+
+/** One change to a review: lock its row, let `step` check its state and write, log it as
+ *  number@revision → number@revision+1 in the same transaction, and answer with the new record.
+ *  `before` runs first (inside the transaction) for checks that must precede the lookup. */
+async function reviewStep(ctx: Ctx, id: number, action: string, step: (q: Queryable, cur: Review) => Promise<void>, before?: (q: Queryable) => Promise<void>): Promise<void> {
+  const u = user(ctx);
+  const review = await ctx.db.tx(async (q) => {
+    await before?.(q);
+    const cur = await oneReview(q, id, true);
+    await step(q, cur);
+    await audit(q, u, action, 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
+    return oneReview(q, id);
+  });
+  sendJson(ctx.res, 200, review);
+}
+
+/** A write applies only to the revision the user started from. */
+function sameRevision(cur: Review, revision: number, verb: string): void {
+  if (cur.revision !== revision) throw new HttpError(409, 'stale', `review ${cur.number} is at revision ${cur.revision}; you ${verb} revision ${revision}`, cur);
+}
+
+/** The review fields a planner writes, in the order the INSERT and UPDATE below bind them. */
+function reviewFields(body: z.infer<typeof zReviewUpdate> | z.infer<typeof zReviewWrite>): unknown[] {
+  return [
+    body.applicant,
+    body.project,
+    JSON.stringify(body.site),
+    JSON.stringify(body.figures),
+    body.profile,
+    JSON.stringify(body.params),
+    body.dataVersion,
+    JSON.stringify(body.verdicts),
+    fails(body.verdicts),
+  ];
+}
+
+/** The newest data version (null before the first import): the "before" of an import's audit row. */
+async function latestDataVersion(q: Queryable): Promise<number | null> {
+  const [prev] = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM data_versions');
+  return prev?.v ?? null;
 }
 
 async function checkDataVersion(q: Queryable, v: number | null): Promise<void> {
@@ -270,14 +313,14 @@ export const ROUTES: RouteSpec[] = [
       const body = await readJson(ctx.req, zDataImport, ctx.limits.data);
       const bytes = Buffer.byteLength(JSON.stringify(body.project));
       const version = await ctx.db.tx(async (q) => {
-        const [prev] = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM data_versions');
+        const prev = await latestDataVersion(q);
         const [r] = await q.query<{ version: number }>('INSERT INTO data_versions (note, author_id, project, bytes) VALUES ($1, $2, $3::text::jsonb, $4) RETURNING version', [
           body.note,
           user(ctx).id,
           JSON.stringify(body.project),
           bytes,
         ]);
-        await audit(q, user(ctx), 'import', 'data', r.version, prev?.v ?? null, r.version);
+        await audit(q, user(ctx), 'import', 'data', r.version, prev, r.version);
         return r.version;
       });
       sendJson(ctx.res, 201, { version });
@@ -289,14 +332,14 @@ export const ROUTES: RouteSpec[] = [
     handler: async (ctx, p) => {
       const from = intParam(p.version, 'data version');
       const version = await ctx.db.tx(async (q) => {
-        const [prev] = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM data_versions');
+        const prev = await latestDataVersion(q);
         // restoring makes a new version with the old content: history is never rewritten
         const [r] = await q.query<{ version: number }>(
           `INSERT INTO data_versions (note, author_id, project, bytes, restored_from) SELECT note, $2, project, bytes, version FROM data_versions WHERE version = $1 RETURNING version`,
           [from, user(ctx).id],
         );
         if (!r) throw new HttpError(404, 'not_found', `no data version ${from}`);
-        await audit(q, user(ctx), 'restore', 'data', r.version, prev?.v ?? null, r.version);
+        await audit(q, user(ctx), 'restore', 'data', r.version, prev, r.version);
         return r.version;
       });
       sendJson(ctx.res, 201, { version, restoredFrom: from });
@@ -362,8 +405,7 @@ export const ROUTES: RouteSpec[] = [
     spec: 'GET /api/reviews',
     access: ALL,
     handler: async (ctx) => {
-      const f = parseFilter(ctx.url);
-      const { where, params } = filterSql(f);
+      const { where, params } = filterSql(ctx.url);
       const rows = await ctx.db.query(`SELECT ${REVIEW_COLUMNS} FROM ${REVIEW_FROM} ${where} ORDER BY r.year DESC, r.seq DESC LIMIT 1000`, params);
       sendJson(ctx.res, 200, rows.map(toSummary));
     },
@@ -372,7 +414,7 @@ export const ROUTES: RouteSpec[] = [
     spec: 'GET /api/reviews.xlsx',
     access: ALL,
     handler: async (ctx) => {
-      const { where, params } = filterSql(parseFilter(ctx.url));
+      const { where, params } = filterSql(ctx.url);
       const rows = await ctx.db.query(`SELECT ${REVIEW_FULL} FROM ${REVIEW_FROM} ${where} ORDER BY r.year, r.seq`, params);
       const lang = ctx.url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
       sendBytes(ctx.res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', registerXlsx(rows.map(toReview), lang), {
@@ -397,21 +439,7 @@ export const ROUTES: RouteSpec[] = [
         const [r] = await q.query<{ id: number }>(
           `INSERT INTO reviews (number, year, seq, applicant, project, site, figures, profile, params, data_version, verdicts, fails, author_id)
            VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9::text::jsonb, $10, $11::text::jsonb, $12, $13) RETURNING id`,
-          [
-            n.number,
-            n.year,
-            n.seq,
-            body.applicant,
-            body.project,
-            JSON.stringify(body.site),
-            JSON.stringify(body.figures),
-            body.profile,
-            JSON.stringify(body.params),
-            body.dataVersion,
-            JSON.stringify(body.verdicts),
-            fails(body.verdicts),
-            u.id,
-          ],
+          [n.number, n.year, n.seq, ...reviewFields(body), u.id],
         );
         await audit(q, u, 'create', 'review', r.id, null, n.number);
         return oneReview(q, r.id);
@@ -425,31 +453,20 @@ export const ROUTES: RouteSpec[] = [
     handler: async (ctx, p) => {
       const id = intParam(p.id, 'review');
       const body = await readJson(ctx.req, zReviewUpdate, ctx.limits.json);
-      const u = user(ctx);
-      const review = await ctx.db.tx(async (q) => {
-        await checkDataVersion(q, body.dataVersion);
-        const cur = await oneReview(q, id, true);
-        if (cur.status !== 'draft') throw new HttpError(409, 'not_draft', `review ${cur.number} is ${cur.status}; only a draft can be changed`, cur);
-        if (cur.revision !== body.revision) throw new HttpError(409, 'stale', `review ${cur.number} is at revision ${cur.revision}; you edited revision ${body.revision}`, cur);
-        await q.query(
-          `UPDATE reviews SET applicant = $2, project = $3, site = $4::text::jsonb, figures = $5::text::jsonb, profile = $6, params = $7::text::jsonb, data_version = $8, verdicts = $9::text::jsonb, fails = $10, revision = revision + 1 WHERE id = $1`,
-          [
-            id,
-            body.applicant,
-            body.project,
-            JSON.stringify(body.site),
-            JSON.stringify(body.figures),
-            body.profile,
-            JSON.stringify(body.params),
-            body.dataVersion,
-            JSON.stringify(body.verdicts),
-            fails(body.verdicts),
-          ],
-        );
-        await audit(q, u, 'update', 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
-        return oneReview(q, id);
-      });
-      sendJson(ctx.res, 200, review);
+      await reviewStep(
+        ctx,
+        id,
+        'update',
+        async (q, cur) => {
+          if (cur.status !== 'draft') throw new HttpError(409, 'not_draft', `review ${cur.number} is ${cur.status}; only a draft can be changed`, cur);
+          sameRevision(cur, body.revision, 'edited');
+          await q.query(
+            `UPDATE reviews SET applicant = $2, project = $3, site = $4::text::jsonb, figures = $5::text::jsonb, profile = $6, params = $7::text::jsonb, data_version = $8, verdicts = $9::text::jsonb, fails = $10, revision = revision + 1 WHERE id = $1`,
+            [id, ...reviewFields(body)],
+          );
+        },
+        (q) => checkDataVersion(q, body.dataVersion),
+      );
     },
   },
   {
@@ -460,15 +477,10 @@ export const ROUTES: RouteSpec[] = [
       if (String(ctx.req.headers['content-type'] ?? '') !== 'application/pdf') throw new HttpError(415, 'not_pdf', 'send the report as application/pdf');
       const bytes = await readBody(ctx.req, ctx.limits.pdf);
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new HttpError(400, 'not_pdf', 'the report is not a PDF file (it does not start with %PDF-)');
-      const u = user(ctx);
-      const review = await ctx.db.tx(async (q) => {
-        const cur = await oneReview(q, id, true);
+      await reviewStep(ctx, id, 'report', async (q, cur) => {
         if (cur.status === 'decided') throw new HttpError(409, 'decided', `review ${cur.number} is decided; its report can no longer change`, cur);
         await q.query('UPDATE reviews SET report = $2, report_bytes = $3, revision = revision + 1 WHERE id = $1', [id, bytes, bytes.length]);
-        await audit(q, u, 'report', 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
-        return oneReview(q, id);
       });
-      sendJson(ctx.res, 200, review);
     },
   },
   {
@@ -487,16 +499,11 @@ export const ROUTES: RouteSpec[] = [
     handler: async (ctx, p) => {
       const id = intParam(p.id, 'review');
       const body = await readJson(ctx.req, zSubmit, ctx.limits.json);
-      const u = user(ctx);
-      const review = await ctx.db.tx(async (q) => {
-        const cur = await oneReview(q, id, true);
+      await reviewStep(ctx, id, 'submit', async (q, cur) => {
         if (cur.status !== 'draft') throw new HttpError(409, 'not_draft', `review ${cur.number} is already ${cur.status}`, cur);
-        if (cur.revision !== body.revision) throw new HttpError(409, 'stale', `review ${cur.number} is at revision ${cur.revision}; you submitted revision ${body.revision}`, cur);
+        sameRevision(cur, body.revision, 'submitted');
         await q.query(`UPDATE reviews SET status = 'submitted', submitted_at = now(), revision = revision + 1 WHERE id = $1`, [id]);
-        await audit(q, u, 'submit', 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
-        return oneReview(q, id);
       });
-      sendJson(ctx.res, 200, review);
     },
   },
   {
@@ -505,21 +512,16 @@ export const ROUTES: RouteSpec[] = [
     handler: async (ctx, p) => {
       const id = intParam(p.id, 'review');
       const body = await readJson(ctx.req, zDecide, ctx.limits.json);
-      const u = user(ctx);
-      const review = await ctx.db.tx(async (q) => {
-        const cur = await oneReview(q, id, true);
+      await reviewStep(ctx, id, 'decide', async (q, cur) => {
         if (cur.status !== 'submitted') throw new HttpError(409, 'not_submitted', `review ${cur.number} is ${cur.status}; only a submitted review can be decided`, cur);
-        if (cur.revision !== body.revision) throw new HttpError(409, 'stale', `review ${cur.number} is at revision ${cur.revision}; you read revision ${body.revision}`, cur);
+        sameRevision(cur, body.revision, 'read');
         await q.query(`UPDATE reviews SET status = 'decided', decision = $2, decision_note = $3, reviewer_id = $4, decided_at = now(), revision = revision + 1 WHERE id = $1`, [
           id,
           body.decision,
           body.note,
-          u.id,
+          user(ctx).id,
         ]);
-        await audit(q, u, 'decide', 'review', id, `${cur.number}@${cur.revision}`, `${cur.number}@${cur.revision + 1}`);
-        return oneReview(q, id);
       });
-      sendJson(ctx.res, 200, review);
     },
   },
   // ── target ledger values per department ──
@@ -598,8 +600,9 @@ function parseFilter(url: URL): z.infer<typeof zReviewFilter> {
   return r.data;
 }
 
-/** Filters as bound parameters only: the search text never becomes SQL. */
-function filterSql(f: z.infer<typeof zReviewFilter>): { where: string; params: unknown[] } {
+/** The register's filters from the query string, as bound parameters only: the search text never becomes SQL. */
+function filterSql(url: URL): { where: string; params: unknown[] } {
+  const f = parseFilter(url);
   const cond: string[] = [];
   const params: unknown[] = [];
   if (f.status) cond.push(`r.status = $${params.push(f.status)}`);
