@@ -15,7 +15,7 @@ import { LAYER_GROUPS, type LayerGroup } from './layers';
 import type { CircleGroup } from '../worker/service-areas';
 import type { AnalysisClient } from '../worker/client';
 import type { AppState } from './app-state';
-import { ledgerVersion } from './ledger';
+import { ledgerVersion } from './ledger-version';
 
 /** An async key-value store: idb-keyval's get/set/del in the browser, a Map in tests. */
 export interface AsyncStore {

@@ -8,9 +8,7 @@ import { ledgerTargets, mentionsDepartment, responsibleLabel, type LedgerEntry }
 import { ledgerEntries, withEntry, type LedgerField } from '../core/ledger/entries';
 import { ledgerRows, type LedgerRow } from '../core/ledger/status';
 import type { AppState } from './app-state';
-
-/** bumped on every entry: the project's ledger key changed in place */
-export const ledgerVersion = signal(0);
+import { ledgerVersion } from './ledger-version';
 
 export function createLedger(s: AppState) {
   /** part of a department's name ('' = all) */
