@@ -1,10 +1,12 @@
 // The rule table of docs/rules.md, generated from the profiles (src/core/rules/profiles): one table
 // per document, one row per rule with its kind, levels, threshold, clause, original words and our
-// reading. `npm run docs:rules` rewrites the section; tests/core/docs.test.ts fails when it is stale.
+// reading; and the combined profile's table (requirement, rule kept, threshold, rules replaced).
+// `npm run docs:rules` rewrites both; tests/core/docs.test.ts fails when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { PROFILES } from '../../src/core/rules/profiles';
+import { COMBINED_RULES } from '../../src/core/rules/profiles/combined';
 import { ruleKey, type Rule } from '../../src/core/rules/types';
 
 export const DOC = 'docs/rules.md';
@@ -95,6 +97,34 @@ export function rulesTable(): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The combined profile's table: per requirement, the rule kept, its threshold in words, those it replaced. */
+export function combinedTable(): string {
+  const out = ['| requirement | kept | threshold | replaces |', '|---|---|---|---|'];
+  for (const { rule, supersedes } of COMBINED_RULES) {
+    if (!rule.requirement) continue;
+    const replaced = supersedes.length ? supersedes.map((k) => `\`${k}\``).join(', ') : '—';
+    out.push(`| ${[rule.requirement, `\`${ruleKey(rule)}\``, thresholdText(rule), replaced].map(cell).join(' | ')} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** docs/rules.md with the table of its "## The combined profile" section (its first `| requirement |` table) replaced. */
+export function withCombinedTable(doc: string, table: string): string {
+  const section = doc.indexOf('## The combined profile');
+  if (section < 0) throw new Error(`${DOC}: no "## The combined profile" section`);
+  const start = doc.indexOf('\n| requirement |', section);
+  const next = doc.indexOf('\n## ', section + 1);
+  if (start < 0 || (next >= 0 && start > next)) throw new Error(`${DOC}: the combined profile section has no "| requirement |" table`);
+  let end = start + 1;
+  while (end < doc.length && doc[end] === '|') end = doc.indexOf('\n', end) + 1 || doc.length;
+  return doc.slice(0, start + 1) + table + doc.slice(end);
+}
+
+/** docs/rules.md with both generated tables current. */
+export function withTables(doc: string): string {
+  return withCombinedTable(withTable(doc, rulesTable()), combinedTable());
+}
+
 /** docs/rules.md with its rule-table section (from its heading to the next `## `) replaced by `table`. */
 export function withTable(doc: string, table: string): string {
   const start = doc.indexOf('## Rule table');
@@ -104,6 +134,6 @@ export function withTable(doc: string, table: string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(DOC, withTable(readFileSync(DOC, 'utf8'), rulesTable()));
-  console.log(`[docs] ${DOC}: rule table written`);
+  writeFileSync(DOC, withTables(readFileSync(DOC, 'utf8')));
+  console.log(`[docs] ${DOC}: rule table and combined-profile table written`);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/core/rules/profiles';
 import { ruleKey } from '../../src/core/rules/types';
-import { rulesTable, withTable } from '../../scripts/docs/rules-table';
+import { combinedTable, rulesTable, withCombinedTable, withTable } from '../../scripts/docs/rules-table';
 
 describe('docs/rules.md', () => {
   const doc = readFileSync('docs/rules.md', 'utf8');
@@ -19,6 +19,26 @@ describe('docs/rules.md', () => {
   });
   it('its rule table is the one scripts/docs/rules-table.ts generates (npm run docs:rules rewrites it)', () => {
     expect(withTable(doc, rulesTable())).toBe(doc);
+  });
+  it("its combined-profile table is the generated one, with every threshold in people's units (60 %, not 0.6)", () => {
+    expect(withCombinedTable(doc, combinedTable())).toBe(doc);
+    const section = doc.slice(doc.indexOf('## The combined profile'), doc.indexOf('## Rule table'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| requirement'));
+    const threshold = (req: string) => rows.find((l) => l.startsWith(`| ${req} |`))?.split(' | ')[2];
+    expect(rows.length).toBeGreaterThan(10);
+    // no bare number: every threshold says its unit
+    for (const r of rows) expect(r.split(' | ')[2], r).not.toMatch(/^[\d.,]+$/);
+    // shares as percentages: xn.nursing 0.6 → 60 %, the lottery share 0.6 → 60 %, wy.circle 1 → 100 %
+    expect(threshold('nursing.area')).toBe('≥ 60 %');
+    expect(threshold('budget.lottery')).toBe('lottery share ≥ 60 %');
+    expect(threshold('circle.elderly.residents')).toBe('≥ 100 % of residents');
+    expect(threshold('childcare.places.area')).toBe('≥ 4.8 places per 1,000 residents');
+  });
+  it('the generator replaces only the combined table in its section', () => {
+    const other = '# T\n\n## The combined profile\n\nintro\n\n| requirement | x |\n|---|---|\n| a | 0.6 |\n\nafter\n\n## Next\n';
+    expect(withCombinedTable(other, '| requirement | x |\n|---|---|\n| a | 60 % |\n')).toBe(
+      '# T\n\n## The combined profile\n\nintro\n\n| requirement | x |\n|---|---|\n| a | 60 % |\n\nafter\n\n## Next\n',
+    );
   });
   it('the generator replaces only the rule table', () => {
     const other = '# T\n\n## Rule table (old)\n\nstale\n\n## Next\n\nkept\n';
