@@ -10,7 +10,8 @@ export const coreZh: Record<string, string> = {
   'input.noGeometry': '{file}：第 {n} 个要素（id {id}）没有几何图形（geometry）。请补上位置或删除该要素。',
   'input.geometryType': '{file}：第 {n} 个要素（id {id}）的几何类型为 {got}，此图层只接受 {allowed}。',
   'input.badGeometry': '{file}：第 {n} 个要素（id {id}）的几何图形无效（{detail}）。面要素的环须闭合且至少 4 个点。',
-  'input.projected': '{file}：第 {n} 个要素（id {id}）的坐标 ({x}, {y}) 不是经纬度，像是投影坐标（米）。请先用 npm run import -- … --crs EPSG:xxxx 转换为 WGS84。',
+  'input.projected':
+    '{file}：第 {n} 个要素（id {id}）的坐标 ({x}, {y}) 不是经纬度，像是以米为单位的投影坐标。请用“导入数据…”读入该图层，在“坐标”一步选择它的坐标系（如 CGCS2000 3°带），换算成经纬度。',
   'input.missingId': '{file}：第 {n} 个要素缺少 id（编号）。每个要素都需要唯一编号。',
   'input.missingField': '{file}：第 {n} 个要素（id {id}）缺少字段 {field}；可选值：{expected}。',
   'input.badValue': '{file}：第 {n} 个要素（id {id}）字段 {field} 的值“{got}”无法识别；可选值：{expected}。',
@@ -174,7 +175,7 @@ export const coreEn: Record<string, string> = {
   'input.geometryType': '{file}: feature no. {n} (id {id}) has geometry type {got}; this layer takes {allowed}.',
   'input.badGeometry': '{file}: feature no. {n} (id {id}) has invalid geometry ({detail}). Polygon rings must be closed and have at least 4 positions.',
   'input.projected':
-    '{file}: feature no. {n} (id {id}): coordinates ({x}, {y}) are not longitude/latitude; they look projected (metres). Convert to WGS84 first with npm run import -- … --crs EPSG:xxxx.',
+    '{file}: feature no. {n} (id {id}): coordinates ({x}, {y}) are not longitude/latitude; they look like projected coordinates in metres. Read the layer with “Import data…” and choose its coordinate system (e.g. a CGCS2000 3° zone) in the “Coordinates” step to convert it to longitude/latitude.',
   'input.missingId': '{file}: feature no. {n} has no id. Every feature needs a unique id.',
   'input.missingField': '{file}: feature no. {n} (id {id}) lacks field {field}; expected one of: {expected}.',
   'input.badValue': '{file}: feature no. {n} (id {id}): field {field} has the unrecognised value "{got}"; expected one of: {expected}.',

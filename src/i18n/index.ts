@@ -37,6 +37,11 @@ export function tm(lang: Lang, msg: Msg): string {
   return t(lang, msg.key, msg.args);
 }
 
+/** every message of a language (tests scan them) */
+export function catalogue(lang: Lang): Readonly<Record<string, string>> {
+  return catalogues[lang];
+}
+
 export function missingKeys(): { lang: Lang; key: string }[] {
   const all = new Set([...Object.keys(catalogues.zh), ...Object.keys(catalogues.en)]);
   return LANGS.flatMap((lang) => [...all].filter((k) => !(k in catalogues[lang])).map((key) => ({ lang, key })));

@@ -70,8 +70,9 @@ export const uiZh: Record<string, string> = {
   'ui.basemap.badTemplate': '瓦片网址须以 http(s):// 开头并包含 {z}、{x}、{y}',
   'ui.basemap.credit': '数据来源署名（如 © OpenStreetMap contributors）',
   'ui.basemap.online': '在线瓦片需要联网，并会向该网站发送请求。',
-  'ui.basemap.blocked':
-    '此部署的安全策略不允许从 {origin} 加载底图，所以地图没有瓦片。请让管理员在构建时把它加入 VITE_TILE_ORIGINS（见 docs/limits.md），或改用本地 .pmtiles 文件。',
+  'ui.basemap.blocked': '此部署的安全策略不允许从 {origin} 加载底图，所以地图没有瓦片。请把这个地址告诉系统管理员，请其允许该底图来源；或改用本地 .pmtiles 底图文件。',
+  'ui.basemap.blocked.admin': '给管理员：构建时把 {origin} 加入 VITE_TILE_ORIGINS（见 docs/limits.md）。',
+  'ui.basemap.blocked.adminFold': '管理员如何允许',
   'ui.basemap.file': '正在使用本机文件：{name}',
   'ui.basemap.fileGone': '本浏览器中已找不到底图文件“{name}”，请重新选择',
   'ui.apply': '应用',
@@ -203,7 +204,9 @@ export const uiEn: Record<string, string> = {
   'ui.basemap.credit': 'Credit for the tiles (e.g. © OpenStreetMap contributors)',
   'ui.basemap.online': 'Online tiles need the internet and send requests to that site.',
   'ui.basemap.blocked':
-    "This deployment's security policy does not allow base-map tiles from {origin}, so the map shows none. Ask the administrator to add it to VITE_TILE_ORIGINS at build time (see docs/limits.md), or use a local .pmtiles file.",
+    "This deployment's security policy does not allow base-map tiles from {origin}, so the map shows none. Give this address to your system administrator and ask them to allow it, or use a local .pmtiles base-map file.",
+  'ui.basemap.blocked.admin': 'For the administrator: add {origin} to VITE_TILE_ORIGINS at build time (see docs/limits.md).',
+  'ui.basemap.blocked.adminFold': 'How the administrator allows it',
   'ui.basemap.file': 'Using the local file {name}',
   'ui.basemap.fileGone': 'The base map file "{name}" is no longer stored in this browser: pick it again',
   'ui.apply': 'Apply',

@@ -16,6 +16,7 @@ export function BasemapPicker() {
   const [url, setUrl] = useState('url' in current ? current.url : '');
   const [credit, setCredit] = useState(current.kind === 'tiles-url' ? (current.attribution ?? '') : '');
   const [problem, setProblem] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const online = current.kind === 'tiles-url' || current.kind === 'pmtiles-url' ? originOf(current.url) : undefined;
 
   // an online source the deployment's CSP (connect-src) does not list: the browser blocks every
@@ -23,7 +24,7 @@ export function BasemapPicker() {
   useEffect(() => {
     if (!online) return;
     const onViolation = (e: SecurityPolicyViolationEvent) => {
-      if (originOf(e.blockedURI) === online) setProblem(tr('ui.basemap.blocked', { origin: online }));
+      if (originOf(e.blockedURI) === online) setBlocked(online);
     };
     document.addEventListener('securitypolicyviolation', onViolation);
     return () => document.removeEventListener('securitypolicyviolation', onViolation);
@@ -83,6 +84,16 @@ export function BasemapPicker() {
       )}
       {kind === 'tiles-url' && <p class="note">{tr('ui.basemap.online')}</p>}
       {problem && <p class="error">{problem}</p>}
+      {blocked && blocked === online && (
+        <div class="error" data-testid="basemap-blocked">
+          <p>{tr('ui.basemap.blocked', { origin: blocked })}</p>
+          {/* the build setting is for whoever deploys the app, not for the planner */}
+          <details>
+            <summary>{tr('ui.basemap.blocked.adminFold')}</summary>
+            <p class="note">{tr('ui.basemap.blocked.admin', { origin: blocked })}</p>
+          </details>
+        </div>
+      )}
       {current.kind === 'pmtiles-file' && (
         <p class="note" data-testid="basemap-current-file">
           {tr('ui.basemap.file', { name: current.name })}
