@@ -43,7 +43,7 @@ export const ioZh: Record<string, string> = {
   'io.err.dxfOnlyHatches': '{file}：DXF 中的 {hatches} 个面是填充（HATCH），无法读取其边界。请在 CAD 中用多段线（闭合）绘制边界，或改用 Shapefile/GeoJSON。',
   // notes about a whole layer
   'io.note.crsGuessed': '文件未说明坐标系，按坐标数值判断为 {crs}；如不对请用 --crs 指定。',
-  'io.note.cpgOverridden': '.cpg/属性表声明的编码是 {declared}，但文字内容不可能是该编码，已按 {used} 读取。请核对中文是否正常。',
+  'io.note.cpgOverridden': '属性表声明的文字编码是 {declared}（在 .cpg 文件或 .dbf 文件头里），但按它读出的名称是乱码，已改按 {used} 读取。请核对名称是否正常。',
   'io.note.noDatumShift':
     '{crs} 属于 1980 西安或 1954 北京坐标系：已按其椭球反算经纬度，但未做到 CGCS2000/WGS84 的基准转换（官方转换参数未公开），位置可能偏差数十米。如有当地转换参数，请用 --crs "… +towgs84=…" 指定。',
   'io.note.shiftFound':
@@ -212,7 +212,8 @@ export const ioEn: Record<string, string> = {
   'io.err.dxfOnlyHatches':
     '{file}: the {hatches} areas in this DXF are hatches (HATCH), whose outlines cannot be read. Draw the outlines as closed polylines in CAD, or use Shapefile/GeoJSON.',
   'io.note.crsGuessed': 'The file does not say its coordinate system; from the numbers it is {crs}. If not, give it with --crs.',
-  'io.note.cpgOverridden': 'The .cpg/table header says {declared}, but the text cannot be in that encoding; it was read as {used}. Check that the Chinese looks right.',
+  'io.note.cpgOverridden':
+    'The attribute table declares its text encoding as {declared} (in the .cpg file or the .dbf header), but read that way the names are gibberish; they were read as {used} instead. Check that the names look right.',
   'io.note.noDatumShift':
     '{crs} is a Xi\'an 1980 or Beijing 1954 system: longitude/latitude were computed on its ellipsoid, but no datum shift to CGCS2000/WGS84 was applied (the official parameters are not public), so positions may be off by tens of metres. With local parameters, give --crs "… +towgs84=…".',
   'io.note.shiftFound':

@@ -1,9 +1,13 @@
 // Hostile records through the readers and the importer: each is refused with a message naming
 // the feature and the field, never a thrown exception.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { MAX_SHEET_CELLS, MAX_UNZIPPED } from '../../src/core/limits';
+import { run } from '../../src/cli/import';
 import { importLayer, readFile } from '../../src/io';
 import { bytes } from './helpers';
 
@@ -129,6 +133,20 @@ describe('a declared .dbf encoding that gives nonsense', () => {
     expect(layer.encoding).toEqual({ name: 'gb18030', source: 'detected' });
     expect(layer.features[0].properties.名称).toBe('韦曲街道北街社区');
     expect(layer.notes).toContainEqual({ key: 'io.note.cpgOverridden', args: { declared, used: 'gb18030' } });
+    // what the planner reads: `npm run import` prints the note in Chinese (default) and English
+    const dir = mkdtempSync(join(tmpdir(), 'big5-'));
+    writeFileSync(join(dir, 'big5.zip'), zipSync(files));
+    for (const [lang, words] of [
+      ['zh', `属性表声明的文字编码是 ${declared}（在 .cpg 文件或 .dbf 文件头里），但按它读出的名称是乱码，已改按 gb18030 读取。请核对名称是否正常。`],
+      [
+        'en',
+        `The attribute table declares its text encoding as ${declared} (in the .cpg file or the .dbf header), but read that way the names are gibberish; they were read as gb18030 instead. Check that the names look right.`,
+      ],
+    ]) {
+      const lines: string[] = [];
+      expect(run([join(dir, 'big5.zip'), '--as', 'communities', '--check', '--lang', lang], (l) => lines.push(l))).toBe(0);
+      expect(lines).toContain(words);
+    }
   });
 });
 
