@@ -39,7 +39,7 @@ const actions = createActions(state, {
 });
 
 installPresent(state, actions, client);
-const importUi = createImportUi(state, actions, client, store);
+const importUi = createImportUi(state, actions, client, store, () => viewsOf(state).value);
 provideSiteClient(client);
 
 const absolute = (u: string) => new URL(u, window.location.href).href;
@@ -60,4 +60,4 @@ void startPersistence(state, actions, {
   client,
   views: () => viewsOf(state).value,
   openDemo: () => actions.openProject(absolute(demoProjectUrl), DEMO_FILE),
-});
+}).then(() => importUi.resume());

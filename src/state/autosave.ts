@@ -16,6 +16,7 @@ import type { CircleGroup } from '../worker/service-areas';
 import type { AnalysisClient } from '../worker/client';
 import type { AppState } from './app-state';
 import { ledgerVersion } from './ledger-version';
+import { IMPORTS_KEY } from './import-versions';
 
 /** An async key-value store: idb-keyval's get/set/del in the browser, a Map in tests. */
 export interface AsyncStore {
@@ -69,7 +70,7 @@ export interface ProjectDeps {
   views: () => View[];
 }
 
-function scenarioPart(s: AppState, deps: ProjectDeps): Record<string, unknown> {
+function scenarioPart(s: AppState, deps: Pick<ProjectDeps, 'views'>): Record<string, unknown> {
   const session = s.session.peek();
   const ledger = s.project.peek()?.other.ledger;
   return {
@@ -79,7 +80,7 @@ function scenarioPart(s: AppState, deps: ProjectDeps): Record<string, unknown> {
 }
 
 /** The project's own extra keys without a scenario part (the part is written fresh). */
-function dataOther(other: Record<string, unknown>): Record<string, unknown> {
+export function dataOther(other: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(other).filter(([k]) => !PART_KEYS.includes(k)));
 }
 
@@ -88,6 +89,13 @@ export async function projectFileText(s: AppState, deps: ProjectDeps): Promise<s
   const p = s.project.peek();
   if (!p) throw new Error('no project is open');
   return deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: { ...dataOther(p.other), ...scenarioPart(s, deps) } });
+}
+
+/** The project file of the kept data `data` (e.g. from before an import) with what is open now:
+ *  its scenarios, views, profile and parameters. */
+export function projectWithData(s: AppState, deps: Pick<ProjectDeps, 'views'>, data: string): string {
+  const obj = JSON.parse(data) as Record<string, unknown>;
+  return JSON.stringify({ ...obj, ...scenarioPart(s, deps), profile: s.profile.peek(), params: s.params.peek() });
 }
 
 /** The project file from the two autosave records (what projectFileText gave when they were written). */
@@ -245,4 +253,5 @@ export async function clearAutosave(store: AsyncStore): Promise<void> {
   await store.del(AUTOSAVE_KEY);
   await store.del(DATA_KEY);
   await store.del(EXTENT_KEY);
+  await store.del(IMPORTS_KEY);
 }

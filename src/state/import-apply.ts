@@ -3,19 +3,25 @@
 // editing session gets the new baseline (replaceBaseline replays the open scenario onto it, so
 // scenarios survive a re-import and autosave writes the imported data), the worker gets the open
 // scenario's edits again, and the analysis runs. Circles are rebuilt by analyse() when the
-// facilities changed. Each import is a version: restoreImport() puts the previous data back.
+// facilities changed. Each import is a version: restoreImport() puts the previous data back, also
+// after a reload (the data before each import are kept in IndexedDB: import-versions.ts).
 import { batch } from '@preact/signals';
 import { replaceBaseline, type Edit } from '../core/scenario';
 import type { LoadedProject } from '../worker/api';
 import type { ImportApplied, ImportRestored } from '../worker/import';
 import type { AppState } from './app-state';
-import type { ImportState } from './import';
+import type { ImportState, ImportVersion } from './import';
 import { editsInEffect, pageBaseline } from './scenario-actions';
+import { dataOther, type AsyncStore } from './autosave';
+import { keepVersions, leftBy } from './import-versions';
+import type { ProjectTextRequest } from '../worker/import';
 
 export interface ApplyDeps {
   analyse(): Promise<void>;
   /** the worker's setEdits: replays the open scenario onto the new baseline */
   setEdits?(edits: Edit[]): Promise<unknown>;
+  /** where versions are kept across a reload, and the worker's text of the data before the newest import */
+  keep?: { store: AsyncStore; beforeText(p: ProjectTextRequest): Promise<string | undefined> };
 }
 
 const LEVEL_OF = { communities: 'community', facilities: 'facility', streets: 'street' } as const;
@@ -74,8 +80,18 @@ export function applyImportToApp(state: AppState, deps: ApplyDeps, versions?: Im
     const before = state.project.peek() ?? p;
     const next = projectWithImport(before, a, layer);
     performance.measure?.('import:merge', { start: t0, end: performance.now() });
-    if (versions) versions.value = [...versions.peek(), { applied: { kind: a.kind, mode: a.mode, imported: a.imported, plan: a.plan, record: a.record }, before, after: next }];
+    const version: ImportVersion = { applied: { kind: a.kind, mode: a.mode, imported: a.imported, plan: a.plan, record: a.record }, before, after: next };
+    if (versions) versions.value = [...versions.peek(), version];
     await publish(state, deps, next);
+    if (versions && deps.keep) {
+      // after the new data are on screen: the kept copy is for the next visit
+      try {
+        version.beforeData = await deps.keep.beforeText({ profile: state.profile.peek(), params: { ...state.params.peek() }, other: dataOther(before.other) });
+        await keepVersions(deps.keep.store, versions.peek());
+      } catch {
+        // storage full or blocked: restore still works until the page is left
+      }
+    }
   };
 }
 
@@ -85,15 +101,35 @@ export function restorable(state: AppState, versions: ImportState['versions']): 
   return !!top && state.project.value === top.after;
 }
 
+export interface RestoreDeps extends ApplyDeps {
+  /** the worker puts back the layers before its newest import (this visit's imports) */
+  restore(): Promise<ImportRestored | undefined>;
+  /** opens kept data (a version from an earlier visit) with the open scenarios; true when it opened */
+  reopen?(data: string): Promise<boolean>;
+}
+
 /** "Restore the previous data": the project as it was before the newest import, in the worker
  *  and on the page; the open scenario is replayed onto it. False when there is nothing to restore. */
-export async function restoreImport(state: AppState, deps: ApplyDeps & { restore(): Promise<ImportRestored | undefined> }, versions: ImportState['versions']): Promise<boolean> {
+export async function restoreImport(state: AppState, deps: RestoreDeps, versions: ImportState['versions']): Promise<boolean> {
   if (!restorable(state, versions)) return false;
   const list = versions.peek();
   const top = list[list.length - 1];
-  const r = await deps.restore();
-  versions.value = list.slice(0, -1);
-  if (!r) return false;
-  await publish(state, deps, top.before);
-  return true;
+  let ok = false;
+  if (top.before) {
+    const r = await deps.restore();
+    if (r) {
+      await publish(state, deps, top.before);
+      ok = true;
+    }
+  } else if (top.beforeData !== undefined && deps.reopen) {
+    ok = await deps.reopen(top.beforeData);
+  }
+  // the next older version is restorable when the project is now what it left
+  const rest = list.slice(0, -1);
+  const older = rest[rest.length - 1];
+  const now = state.project.peek();
+  if (ok && older && older.after === null && leftBy(now, older)) rest[rest.length - 1] = { ...older, after: now };
+  versions.value = rest;
+  if (deps.keep) await keepVersions(deps.keep.store, rest).catch(() => undefined);
+  return ok;
 }

@@ -55,8 +55,12 @@ export interface ImportState {
 
 export interface ImportVersion {
   applied: Pick<ImportApplied, 'kind' | 'mode' | 'imported' | 'plan' | 'record'>;
-  before: LoadedProject;
-  after: LoadedProject;
+  /** the page's project before the import (null for a version kept across a reload) */
+  before: LoadedProject | null;
+  /** the data before the import as a project file, kept in IndexedDB (src/state/import-versions.ts) */
+  beforeData?: string;
+  /** the project this import left (null until known, for an older version kept across a reload) */
+  after: LoadedProject | null;
 }
 
 export interface ImportDeps {

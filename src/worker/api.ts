@@ -62,12 +62,22 @@ export const api = {
             if (l.roads !== baseline?.roads) reachCache = null;
             if (baseline) baseline = data = { ...l, area: baseline.area };
           },
+          projectText: (l, p) => {
+            if (!baseline) throw new Error('projectText() called before load(): load a project first');
+            return JSON.stringify(projectToJson({ ...l, area: baseline.area, profile: p.profile, params: p.params }, p.other));
+          },
         }),
       ),
-    { importRead: true, importCheck: true, importAccept: true, importRestore: true, importCancel: true, exportResults: true, exportGaps: true } satisfies Record<
-      keyof ImportApi,
-      true
-    >,
+    {
+      importRead: true,
+      importCheck: true,
+      importAccept: true,
+      importRestore: true,
+      importBeforeText: true,
+      importCancel: true,
+      exportResults: true,
+      exportGaps: true,
+    } satisfies Record<keyof ImportApi, true>,
   ),
   ...lazyPart(
     () =>

@@ -5,7 +5,18 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import type { ServiceArea } from '../io/export/gaps';
 import type { LazyPart } from './lazy-part';
-import type { ExportFormat, ExportRequest, ImportApi, ImportApplied, ImportCheckAnswer, ImportCheckRequest, ImportReadAnswer, ImportReadRequest, ImportRestored } from './import';
+import type {
+  ExportFormat,
+  ExportRequest,
+  ImportApi,
+  ImportApplied,
+  ImportCheckAnswer,
+  ImportCheckRequest,
+  ImportReadAnswer,
+  ImportReadRequest,
+  ImportRestored,
+  ProjectTextRequest,
+} from './import';
 
 export interface Importer {
   read(req: ImportReadRequest, onProgress: (fraction: number) => void): Promise<ImportReadAnswer>;
@@ -13,6 +24,8 @@ export interface Importer {
   accept(): Promise<ImportApplied | undefined>;
   /** back to the layers before the newest import (undefined: nothing to restore) */
   restore(): Promise<ImportRestored | undefined>;
+  /** the data before the newest import as a project file (to keep across a reload) */
+  beforeText(p: ProjectTextRequest): Promise<string | undefined>;
   cancel(): Promise<void>;
   exportResults(format: ExportFormat, req: ExportRequest): Promise<{ name: string; bytes: Uint8Array }[]>;
   exportGaps(req: ExportRequest, areas: ServiceArea[]): Promise<string>;
@@ -24,6 +37,7 @@ export function remoteImporter(remote: Remote<ImportApi>): Importer {
     check: (req) => remote.importCheck(req),
     accept: () => remote.importAccept(),
     restore: () => remote.importRestore(),
+    beforeText: (p) => remote.importBeforeText(p),
     cancel: () => remote.importCancel(),
     exportResults: (format, req) => remote.exportResults(format, req),
     exportGaps: (req, areas) => remote.exportGaps(req, areas),
@@ -38,6 +52,7 @@ export function localImporter(api: ImportApi | LazyPart<ImportApi>): Importer {
     check: async (req) => api.importCheck(req),
     accept: async () => api.importAccept(),
     restore: async () => api.importRestore(),
+    beforeText: async (p) => api.importBeforeText(p),
     cancel: async () => api.importCancel(),
     exportResults: async (format, req) => api.exportResults(format, req),
     exportGaps: async (req, areas) => api.exportGaps(req, areas),

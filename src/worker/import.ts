@@ -96,6 +96,14 @@ export interface ProjectHandle {
   baseline(): Layers | null;
   current(): Layers | null;
   setBaseline(layers: Layers): void;
+  /** the project file text of these layers (the open project's area, these profile/params/other keys) */
+  projectText(layers: Layers, p: ProjectTextRequest): string;
+}
+
+export interface ProjectTextRequest {
+  profile: string;
+  params: Record<string, unknown>;
+  other: Record<string, unknown>;
 }
 
 /** records per JSON chunk: parsing one takes well under 50 ms on a slow machine */
@@ -241,6 +249,13 @@ export function createImportApi(project: ProjectHandle) {
       }
       project.setBaseline(top.before);
       return { kind: top.kind, roadCount: top.before.roads.length, credits: dataCredits(top.before) };
+    },
+
+    /** The project file (its data) as it was before the newest import, for the page to keep so
+     *  "restore the data before the import" survives a reload; undefined when there is none. */
+    importBeforeText(p: ProjectTextRequest): string | undefined {
+      const top = versions[versions.length - 1];
+      return top ? project.projectText(top.before, p) : undefined;
     },
 
     /** Forgets the file: nothing was applied. */

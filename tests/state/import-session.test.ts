@@ -11,6 +11,8 @@ import { applyImportToApp, restorable, restoreImport } from '../../src/state/imp
 import { api } from '../../src/worker/api';
 import { localImporter } from '../../src/worker/import-client';
 import { demoClient } from './scenario-client';
+import { projectWithData, restoreAutosave, saveNow, type AsyncStore } from '../../src/state/autosave';
+import { IMPORTS_KEY, resumeVersions } from '../../src/state/import-versions';
 
 const DEMO = 'data/demo/project.json';
 // inside community 610116001006 (see tests/state/scenario-actions.test.ts)
@@ -121,5 +123,68 @@ describe('import with a scenario open', () => {
     expect(saved.facilities.features).toHaveLength(658);
     expect(restorable(state, s.versions)).toBe(false); // nothing older to restore
     expect(await restoreImport(state, { ...deps, restore: localImporter(api).restore }, s.versions)).toBe(false);
+  });
+
+  it('after a reload (autosave written and reopened), the newest import can still be restored, to exactly the data before it', async () => {
+    // one browser's IndexedDB, as a Map behind the autosave's store port
+    const db = new Map<string, unknown>();
+    const store: AsyncStore = { get: async (k) => db.get(k), set: async (k, v) => void db.set(k, v), del: async (k) => void db.delete(k) };
+    const { client } = demoClient();
+    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+    const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
+    await actions.openProject(DEMO, DEMO);
+    const original = state.project.value!;
+    const first = original.facilities[0];
+    const s = createImportState();
+    const deps = { analyse: actions.analyse, setEdits: client.setEdits, keep: { store, beforeText: localImporter(api).beforeText } };
+    const imp = createImportActions(s, { importer: localImporter(api), store, apply: applyImportToApp(state, deps, s.versions) });
+    const [lon, lat] = (first.geometry as { coordinates: number[] }).coordinates;
+    const csv = ['编号,名称,类型,床位,经度,纬度', `${first.id},${first.name},养老院,999,${lon},${lat}`, `IMP3,新养老院,养老院,40,${INSIDE[0] + 0.002},${INSIDE[1]}`].join('\n');
+    await imp.open({ name: '重载前.csv', arrayBuffer: async () => new TextEncoder().encode(csv).buffer as ArrayBuffer });
+    await imp.next();
+    await imp.next();
+    await imp.next();
+    await imp.accept();
+    expect(state.project.value!.facilities).toHaveLength(659);
+    expect((db.get(IMPORTS_KEY) as unknown[]).length).toBe(1);
+    await saveNow(state, { client, views: () => [], store });
+
+    // the page is reloaded: new state, the autosave opens what the import left
+    const state2 = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+    const actions2 = createActions(state2, { client, storage: null, keepFile: async () => undefined });
+    const r = await restoreAutosave(state2, { store, openProjectText: actions2.openProjectText, setLang: () => undefined });
+    expect(r.restored).not.toBeNull();
+    expect(state2.project.value!.facilities).toHaveLength(659);
+    const versions = createImportState().versions;
+    versions.value = await resumeVersions(store, state2.project.value);
+    expect(versions.value).toHaveLength(1);
+    expect(versions.value[0].applied.record.source).toBe('重载前.csv');
+    expect(restorable(state2, versions)).toBe(true);
+
+    const reopen = async (data: string) => {
+      await actions2.openProjectText(projectWithData(state2, { views: () => [] }, data), 'project.json');
+      return state2.phase.value !== 'error';
+    };
+    expect(await restoreImport(state2, { analyse: actions2.analyse, restore: localImporter(api).restore, reopen, keep: deps.keep }, versions)).toBe(true);
+    // the counts and the updated facility's beds are those of data/demo/project.json again
+    const restored = state2.project.value!;
+    expect(restored.facilities).toHaveLength(658);
+    expect(restored.facilities.some((f) => f.id === 'IMP3')).toBe(false);
+    expect(restored.facilities.find((f) => f.id === first.id)?.beds).toBe(first.beds);
+    expect(restored.communities).toHaveLength(original.communities.length);
+    expect(restored.roadCount).toBe(original.roadCount);
+    expect(versions.value).toEqual([]);
+    expect(db.get(IMPORTS_KEY)).toEqual([]);
+  });
+
+  it('kept versions are forgotten when the project opened after the reload is not what the import left', async () => {
+    const db = new Map<string, unknown>([[IMPORTS_KEY, [{ applied: { record: { at: '2026-01-01T00:00:00.000Z', source: 'x.csv' } }, beforeData: '{}' }]]]);
+    const store: AsyncStore = { get: async (k) => db.get(k), set: async (k, v) => void db.set(k, v), del: async (k) => void db.delete(k) };
+    const { client } = demoClient();
+    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+    const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
+    await actions.openProject(DEMO, DEMO); // the demo carries no import record
+    expect(await resumeVersions(store, state.project.value)).toEqual([]);
+    expect(db.has(IMPORTS_KEY)).toBe(false);
   });
 });

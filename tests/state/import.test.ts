@@ -42,7 +42,7 @@ function setup(store = memoryStore()) {
   let baseline = sampleLayers();
   const start = baseline;
   const applied: ImportApplied[] = [];
-  const api = createImportApi({ baseline: () => baseline, current: () => baseline, setBaseline: (l) => (baseline = l) });
+  const api = createImportApi({ baseline: () => baseline, current: () => baseline, setBaseline: (l) => (baseline = l), projectText: (l) => JSON.stringify(l) });
   const s = createImportState();
   const progress: number[] = [];
   const a = createImportActions(s, {
