@@ -63,7 +63,7 @@ export class MapView {
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
   private readonly states: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
   /** overlays owned by one feature (e.g. suggested sites, suggest-layer.ts): own source + layers on top */
-  private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[] }>();
+  private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[]; under?: string }>();
   private applied = new Map<string, string>();
   private readonly resizeObserver: ResizeObserver;
   private errorReported = false;
@@ -135,18 +135,21 @@ export class MapView {
 
   private style() {
     const st = composeStyle(this.base, overlaySources(this.data), overlayLayers(this.overlay));
-    // extras go on top of everything, base-map labels included (numbered markers must read)
+    // extras go on top of everything, base-map labels included (numbered markers must read),
+    // unless they name a layer to go under (e.g. areas drawn under the facility markers)
     for (const [id, e] of this.extras) {
       st.sources[id] = { type: 'geojson', data: e.data };
-      st.layers.push(...e.layers);
+      const at = e.under ? st.layers.findIndex((l) => l.id === e.under) : -1;
+      if (at === -1) st.layers.push(...e.layers);
+      else st.layers.splice(at, 0, ...e.layers);
     }
     return st;
   }
 
   /** Sets (or replaces the data of) an extra overlay: its own GeoJSON source `id` and its layers,
-   *  drawn above everything and kept across base-map switches. */
-  setExtra(id: string, data: FeatureCollection, layers: LayerSpecification[]): void {
-    this.extras.set(id, { data, layers });
+   *  drawn above everything (or under the layer `under`) and kept across base-map switches. */
+  setExtra(id: string, data: FeatureCollection, layers: LayerSpecification[], under?: string): void {
+    this.extras.set(id, { data, layers, ...(under ? { under } : {}) });
     const src = this.map.getSource(id);
     this.busy();
     if (src instanceof maplibregl.GeoJSONSource) src.setData(data);
@@ -157,7 +160,8 @@ export class MapView {
     const e = this.extras.get(id);
     if (!e || this.map.getSource(id)) return;
     this.map.addSource(id, { type: 'geojson', data: e.data });
-    for (const l of e.layers) this.map.addLayer(l);
+    const before = e.under && this.map.getLayer(e.under) ? e.under : undefined;
+    for (const l of e.layers) this.map.addLayer(l, before);
   }
 
   /** Clicks on one layer (e.g. an extra overlay's markers): the clicked feature's properties. The

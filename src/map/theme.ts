@@ -50,3 +50,11 @@ export const CAPACITY_RADIUS: readonly [capacity: number, px: number][] = [
   [200, 13],
   [500, 17],
 ];
+
+/** Compare maps: what happened to a community's verdict from A to B. Blue and orange (not
+ *  red/green) so colour-blind readers tell better from worse; unchanged recedes in grey. */
+export const CHANGE_COLOURS: Record<'better' | 'worse' | 'same', string> = {
+  better: '#1f78b4',
+  worse: '#e66101',
+  same: '#bdbdbd',
+};

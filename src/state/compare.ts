@@ -29,6 +29,10 @@ export interface CompareState {
   b: Signal<string>;
   /** side by side, or one map over the other with a swipe line */
   mode: Signal<'side' | 'swipe'>;
+  /** the maps colour what changed from A to B (default), or each side's own verdict */
+  colourBy: Signal<'change' | 'verdict'>;
+  /** the rule (key) the maps compare, null for the overall verdict */
+  rule: Signal<string | null>;
   users: Signal<ReadonlySet<CompareUser>>;
   result: Signal<CompareResult | null>;
   /** the request the result answers (sides by id), so a panel never shows a result for other sides */
@@ -48,6 +52,8 @@ export function createCompare(app: AppState, deps: CompareDeps) {
     a: signal(BASELINE_ID),
     b: signal(BASELINE_ID),
     mode: signal<'side' | 'swipe'>('side'),
+    colourBy: signal<'change' | 'verdict'>('change'),
+    rule: signal<string | null>(null),
     users: signal<ReadonlySet<CompareUser>>(new Set()),
     result: signal<CompareResult | null>(null),
     resultFor: signal<{ a: string; b: string } | null>(null),
@@ -115,9 +121,11 @@ export function createCompare(app: AppState, deps: CompareDeps) {
     state: s,
     /** resolves once the newest comparison has landed (print and tests wait on it) */
     settled: () => settled,
-    /** the compare panel opens: A = baseline, B = the open scenario unless chosen already */
+    /** the compare panel opens: A = baseline, B = the open scenario unless chosen already; the
+     *  maps compare the rule the main map is coloured by */
     openPanel(): void {
       batch(() => {
+        s.rule.value = app.rule.peek();
         if (s.a.peek() === s.b.peek()) {
           s.a.value = BASELINE_ID;
           s.b.value = deps.active();
@@ -140,6 +148,12 @@ export function createCompare(app: AppState, deps: CompareDeps) {
     },
     setMode(m: 'side' | 'swipe'): void {
       s.mode.value = m;
+    },
+    setColourBy(c: 'change' | 'verdict'): void {
+      s.colourBy.value = c;
+    },
+    setRule(rule: string | null): void {
+      s.rule.value = rule;
     },
     /** presentation and print compare the open scenario with the baseline (see `follow`) */
     followActive(user: 'present' | 'print', on: boolean): void {

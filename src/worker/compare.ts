@@ -4,7 +4,7 @@
 // and per side what its map needs: the verdict of every community and street, the facilities,
 // and the communities only when edits changed them (else the page draws the baseline's).
 import { evaluate } from '../core/evaluate';
-import type { AreaInfo, Community, Facility, Layers, Msg } from '../core/model';
+import type { AreaInfo, Community, Facility, Layers, Msg, RuleResult, Status } from '../core/model';
 import { resolveParams, type Params } from '../core/params';
 import { compare, type Comparison } from '../core/scenario/compare';
 import { scenarioCost, type ScenarioCost } from '../core/scenario/cost';
@@ -13,7 +13,7 @@ import { kpiRows, type KpiRow } from '../core/scenario/kpi_rows';
 import { replay } from '../core/scenario/replay';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
 // pure view model (no DOM): the same verdict the main map colours a unit with
-import { verdictsByUnit, type Verdict } from '../state/verdicts';
+import { isMainView, ruleKeyOf, verdictsByUnit, type Verdict } from '../state/verdicts';
 import { reachFor, type ReachCache } from './reach';
 
 export interface CompareRequest {
@@ -30,6 +30,9 @@ export interface CompareSide {
   name: string | null;
   /** verdict per unit key ('community:<id>', 'street:<id>'), overall on the on-site view */
   verdicts: [string, Verdict][];
+  /** every community result on the on-site view as [community id, rule key, status]: the
+   *  compare maps colour what changed for the rule the user picks without asking again */
+  communityRules: [string, string, Status][];
   facilities: Facility[];
   /** null when the scenario left the communities as imported */
   communities: Community[] | null;
@@ -57,6 +60,10 @@ function side(base: Data, s: Scenario | null): { layers: Data; skipped: Msg[] } 
   return { layers: { ...r.layers, area: base.area }, skipped: r.skipped.map((x) => x.reason) };
 }
 
+function communityRules(results: readonly RuleResult[]): [string, string, Status][] {
+  return results.filter((r) => r.unit.level === 'community' && isMainView(r)).map((r) => [r.unit.id, ruleKeyOf(r), r.status]);
+}
+
 export function compareOn(base: Data, req: CompareRequest, cache: ReachCache | null): { result: CompareResult; cache: ReachCache | null } {
   const t0 = performance.now();
   const params = resolveParams(req.params);
@@ -74,6 +81,7 @@ export function compareOn(base: Data, req: CompareRequest, cache: ReachCache | n
     id: s?.id ?? BASELINE_ID,
     name: s?.name ?? null,
     verdicts: [...verdictsByUnit(results, null)].filter(([k]) => k.startsWith('community:') || k.startsWith('street:')),
+    communityRules: communityRules(results),
     facilities: x.layers.facilities,
     communities: x.layers.communities === base.communities ? null : x.layers.communities,
     skipped: x.skipped,

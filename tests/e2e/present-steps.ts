@@ -65,6 +65,18 @@ export class PresentSteps {
       await this.page.waitForSelector('[data-testid=compare-maps][data-mode=swipe]');
       await this.compared();
     },
+    /** the maps colour what changed ('change') or each side's verdict ('verdict') */
+    colourChosen: async (by: 'change' | 'verdict'): Promise<void> => {
+      await this.page.click(`[data-testid=compare-colour-${by}]`);
+      await this.page.waitForSelector(`[data-testid=compare-legend][data-colour-by=${by}]`);
+      await this.compared();
+    },
+    /** the rule the maps compare ('' for the overall verdict) */
+    compareRuleChosen: async (rule: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=compare-rule]', rule);
+      await this.page.waitForSelector(`[data-testid=compare-legend][data-rule="${rule}"]`);
+      await this.compared();
+    },
     changedRowClicked: async (id: string): Promise<void> => {
       await this.page.click(`[data-testid=changed-table] tr[data-id="${id}"]`);
       await this.page
@@ -124,6 +136,38 @@ export class PresentSteps {
         text: (await row.textContent()) ?? '',
       };
     },
+    /** the legend on the compare maps: visible, its title and the count per change */
+    changeLegend: async (): Promise<{ visible: boolean; title: string; counts: Record<string, number> }> => {
+      const sel = '[data-testid=compare-legend]';
+      const counts = await this.page.$$eval(`${sel} li[data-change]`, (lis) =>
+        Object.fromEntries(lis.map((li) => [li.getAttribute('data-change') ?? '', Number(li.getAttribute('data-count'))])),
+      );
+      return { visible: await this.page.isVisible(sel), title: (await this.page.textContent(`${sel} .map-legend-title`)) ?? '', counts };
+    },
+    /** every row of the changed-communities table as [from, to] (the core's own comparison) */
+    changedRows: async (): Promise<[string, string][]> =>
+      this.page.$$eval('[data-testid=changed-table] tbody tr', (trs) =>
+        trs.map((tr) => [tr.getAttribute('data-from') ?? '', tr.getAttribute('data-to') ?? ''] as [string, string]),
+      ),
+    /** the colour drawn on a compare map `dx, dy` px from its centre, as [r, g, b] */
+    mapPixel: async (side: 'a' | 'b', dx: number, dy: number): Promise<[number, number, number]> =>
+      this.page.$eval(
+        `[data-testid=compare-map-${side}] canvas`,
+        (c, [x, y]) => {
+          const canvas = c as HTMLCanvasElement;
+          const ctx = document.createElement('canvas').getContext('2d');
+          if (!ctx) return [0, 0, 0] as [number, number, number];
+          const r = canvas.width / canvas.clientWidth;
+          const px = Math.round((canvas.clientWidth / 2 + x) * r);
+          const py = Math.round((canvas.clientHeight / 2 + y) * r);
+          ctx.canvas.width = 1;
+          ctx.canvas.height = 1;
+          ctx.drawImage(canvas, px, py, 1, 1, 0, 0, 1, 1);
+          const d = ctx.getImageData(0, 0, 1, 1).data;
+          return [d[0], d[1], d[2]] as [number, number, number];
+        },
+        [dx, dy] as const,
+      ),
     compareMs: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=compare-panel]', 'data-ms')),
     costTotal: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=cost-panel]', 'data-total')),
     costText: async (): Promise<string> => (await this.page.textContent('[data-testid=cost-panel]')) ?? '',

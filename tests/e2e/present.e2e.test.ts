@@ -53,6 +53,42 @@ for (const viewport of [
       expect(driver.pageErrors).toEqual([]);
     });
 
+    it('colours the maps by what changed, for the overall verdict and for the places rule, with a legend on the map', async () => {
+      // given the plan compared with the baseline (previous test), the estate framed on both maps
+      // when the maps compare the places rule: then the estate alone got better (hand-worked
+      // above: only its own places changed; no community lost places)
+      await present.when.compareRuleChosen('ak.new.places');
+      let legend = await present.then.changeLegend();
+      expect(legend.visible).toBe(true);
+      expect(legend.title).toContain('新建小区托位');
+      expect(legend.counts.better).toBe(1);
+      expect(legend.counts.worse).toBe(0);
+      // and it is drawn in the "better" blue on both maps (a point inside the estate, left of its
+      // middle, away from the facility markers), where each side's verdict paints A red
+      for (const side of ['a', 'b'] as const) {
+        const [r, , b] = await present.then.mapPixel(side, -45, -40);
+        expect(b - r).toBeGreaterThan(60);
+      }
+      await driver.screenshot(`present-1b-compare-change-rule-${size}`);
+      await present.when.colourChosen('verdict');
+      const [ra, , ba] = await present.then.mapPixel('a', -45, -40);
+      expect(ra - ba).toBeGreaterThan(60);
+      await present.when.colourChosen('change');
+
+      // when the maps compare the overall verdict: the counts are those of an independent count
+      // of the changed table (the core's comparison), ranking fail < cannot assess/absent < pass
+      await present.when.compareRuleChosen('');
+      legend = await present.then.changeLegend();
+      const rank = (s: string) => (s === 'fail' ? 0 : s === 'pass' ? 2 : 1);
+      const rows = await present.then.changedRows();
+      expect(legend.title).toContain('综合结论');
+      expect(legend.counts.better).toBe(rows.filter(([f, t]) => rank(t) > rank(f)).length);
+      expect(legend.counts.worse).toBe(rows.filter(([f, t]) => rank(t) < rank(f)).length);
+      // the demo's 513 communities are all judged: every one is better, worse or unchanged
+      expect(legend.counts.better + legend.counts.worse + legend.counts.same).toBe(513);
+      expect(driver.pageErrors).toEqual([]);
+    });
+
     it('swaps to the swipe view and back to the baseline as B: no delta', async () => {
       await present.when.swipeChosen();
       await driver.screenshot(`present-2-swipe-${size}`);
@@ -151,6 +187,10 @@ describe('a plan made with the editing tools, compared with the baseline', () =>
     expect((await present.then.kpi('places')).text).toContain('Childcare places');
     expect((await present.then.kpi('cost')).text).toContain('CNY 250,000');
     expect(await present.then.costText()).toContain('100 new places (urban, new build)');
+    const legend = await present.then.changeLegend();
+    expect(legend.visible).toBe(true);
+    expect(legend.title).toContain('Change from A to B');
+    expect(await driver.page.textContent('[data-testid=compare-legend]')).toMatch(/better: \d+ communities/);
     await driver.screenshot('present-5-compare-en-1366x768');
   });
 });

@@ -16,6 +16,11 @@ import { useApp, useT } from '../context';
 import { mainMap } from '../present/main-map';
 import { CHANGED_LAYERS, CHANGED_SOURCE, changedFacilities } from './changed-facilities';
 import { errorMessage } from '../../core/errors';
+import { unitKey } from '../../core/model';
+import type { OverlayOptions } from '../../map/layers';
+import type { LayerGroup } from '../../state/layers';
+import { CHANGE_LAYERS, CHANGE_SOURCE, changeCounts, changeFeatures, changes, communityVerdicts } from './change-map';
+import { CompareLegend } from './CompareLegend';
 
 interface Props {
   demoBasemapUrl: string;
@@ -23,21 +28,25 @@ interface Props {
   b: CompareSide;
   names: { a: string; b: string };
   mode: 'side' | 'swipe';
+  colourBy: 'change' | 'verdict';
+  /** the rule key the maps compare, null for the overall verdict */
+  rule: string | null;
   /** a community to frame on both maps (seq changes on every request) */
   focus: { id: string; seq: number } | null;
 }
 
-function feed(view: MapView, side: CompareSide, base: { communities: Community[]; streets: Street[] }, lang: 'zh' | 'en'): void {
+function feed(view: MapView, side: CompareSide, base: { communities: Community[]; streets: Street[] }, lang: 'zh' | 'en', rule: string | null): void {
   const communities = side.communities ?? base.communities;
   view.setData(SOURCES.communities, communityFeatures(communities));
   view.setData(SOURCES.communityDots, communityDots(communities));
   view.setData(SOURCES.streets, streetFeatures(base.streets));
   view.setData(SOURCES.facilities, facilityFeatures(side.facilities, lang));
   const verdicts = new Map<string, Verdict>(side.verdicts);
+  const ofRule = rule === null ? null : communityVerdicts(side, rule);
   const states = unitStates(
     communities.map((c) => c.id),
     'community',
-    verdicts,
+    ofRule ? new Map([...ofRule].map(([id, v]) => [unitKey('community', id), v])) : verdicts,
     new Set(),
   );
   view.setStates(SOURCES.communities, states);
@@ -53,7 +62,13 @@ function feed(view: MapView, side: CompareSide, base: { communities: Community[]
   );
 }
 
-export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props) {
+/** The overlay switches of a compare map: no circles or outside rings (they would hide what
+ *  changed); the verdict colours give way to the change colours in change mode. */
+function overlayOf(visible: Readonly<Record<LayerGroup, boolean>>, colourBy: Props['colourBy'], selection: OverlayOptions['selection']): OverlayOptions {
+  return { visible: { ...visible, circles: false, outside: false, communities: colourBy === 'verdict' && visible.communities }, selection };
+}
+
+export function CompareMaps({ demoBasemapUrl, a, b, names, mode, colourBy, rule, focus }: Props) {
   const { state, actions } = useApp();
   const tr = useT();
   const hostA = useRef<HTMLDivElement>(null);
@@ -66,7 +81,7 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
     if (!hostA.current || !hostB.current) return;
     const p = state.project.peek();
     const bounds: Bbox | null = mainMap.current?.bounds() ?? (p ? areaBbox(p) : null);
-    const overlay = { visible: { ...state.visible.peek(), circles: false, outside: false }, selection: null };
+    const overlay = overlayOf(state.visible.peek(), colourBy, null);
     const events = {
       onClick: () => undefined,
       onIdle: () => undefined,
@@ -98,16 +113,32 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
 
   const lang = state.lang.value;
   const project = state.project.value;
+  const selection = useRef<OverlayOptions['selection']>(null);
   useEffect(() => {
     if (!views.current || !project) return;
-    feed(views.current.a, a, project, lang);
+    feed(views.current.a, a, project, lang, rule);
     views.current.a.setExtra(CHANGED_SOURCE, changedFacilities(a.facilities, b.facilities), CHANGED_LAYERS);
-  }, [a, b, project, lang]);
+  }, [a, b, project, lang, rule]);
   useEffect(() => {
     if (!views.current || !project) return;
-    feed(views.current.b, b, project, lang);
+    feed(views.current.b, b, project, lang, rule);
     views.current.b.setExtra(CHANGED_SOURCE, changedFacilities(b.facilities, a.facilities), CHANGED_LAYERS);
-  }, [a, b, project, lang]);
+  }, [a, b, project, lang, rule]);
+  // change mode: both maps show what happened to each community, under the facility markers
+  const ch = changes(a, b, rule);
+  useEffect(() => {
+    const v = views.current;
+    if (!v || !project) return;
+    const communities = b.communities ?? a.communities ?? project.communities;
+    // a community B removed is drawn where A had it
+    const all = [...communities, ...(a.communities ?? project.communities).filter((c) => !communities.some((x) => x.id === c.id))];
+    const data = colourBy === 'change' ? changeFeatures(all, ch) : { type: 'FeatureCollection' as const, features: [] };
+    const overlay = overlayOf(state.visible.peek(), colourBy, selection.current);
+    for (const view of [v.a, v.b]) {
+      view.setOverlay(overlay);
+      view.setExtra(CHANGE_SOURCE, data, CHANGE_LAYERS, 'a-facilities-marker');
+    }
+  }, [a, b, project, rule, colourBy]);
 
   useEffect(() => {
     const v = views.current;
@@ -115,8 +146,8 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
     const communities = b.communities ?? a.communities ?? project.communities;
     const target = focusTarget({ communities, facilities: [], streets: [] }, 'community', focus.id);
     if (!target) return;
-    const selection = { level: 'community' as const, id: focus.id };
-    const overlay = { visible: { ...state.visible.peek(), circles: false, outside: false }, selection };
+    selection.current = { level: 'community' as const, id: focus.id };
+    const overlay = overlayOf(state.visible.peek(), colourBy, selection.current);
     v.a.setOverlay(overlay);
     v.b.setOverlay(overlay);
     v.b.focus(target.bbox, target.centre, 15); // a follows through the sync
@@ -135,6 +166,7 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, focus }: Props)
         <div ref={hostB} class="map" data-testid="compare-map-b" data-idle="false" role="application" aria-label={names.b} />
         <figcaption class="compare-caption right">B · {names.b}</figcaption>
       </figure>
+      <CompareLegend colourBy={colourBy} rule={rule} counts={changeCounts(ch)} />
       {mode === 'swipe' && (
         <>
           <div class="swipe-line" style={{ left: `${swipe}%` }} aria-hidden="true" />

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
+import { ruleName } from '../format';
 import { ScenarioSelect, useSideName } from '../present/ScenarioSelect';
 import { usePresent } from '../present/wire';
 import { ChangedTable } from './ChangedTable';
@@ -34,6 +35,8 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const res = c.result.value;
   const current = res && c.resultFor.value?.a === a && c.resultFor.value.b === b ? res : null;
   const names = { a: name(a), b: name(b) };
+  // the rules that judge communities on either side, in the order they come
+  const ruleKeys = res ? [...new Set([...res.a.communityRules, ...res.b.communityRules].map((r) => r[1]))] : [];
   return (
     <section
       class="compare-panel"
@@ -57,6 +60,25 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
             </button>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group, as above */}
+        <div class="lang" role="group" aria-label={tr('present.compare.colourBy')}>
+          {(['change', 'verdict'] as const).map((m) => (
+            <button key={m} type="button" data-testid={`compare-colour-${m}`} aria-pressed={c.colourBy.value === m} onClick={() => compare.setColourBy(m)}>
+              {tr(`present.compare.colourBy.${m}`)}
+            </button>
+          ))}
+        </div>
+        <label class="param">
+          <span>{tr('present.compare.rule')}</span>
+          <select data-testid="compare-rule" value={c.rule.value ?? ''} onChange={(e) => compare.setRule(e.currentTarget.value || null)}>
+            <option value="">{tr('present.compare.overall')}</option>
+            {ruleKeys.map((k) => (
+              <option key={k} value={k}>
+                {ruleName(state.profiles.value, k, state.lang.value)}
+              </option>
+            ))}
+          </select>
+        </label>
         <span class="spacer" />
         {c.busy.value && <span class="note">{tr('present.compare.busy')}</span>}
         <button type="button" class="close-btn" data-testid="compare-close" onClick={() => compare.closePanel()}>
@@ -98,7 +120,7 @@ export function ComparePanel({ demoBasemapUrl }: { demoBasemapUrl: string }) {
           )}
         </div>
         {/* the maps stay mounted between comparisons and take the new verdicts when they land */}
-        {res && <CompareMaps demoBasemapUrl={demoBasemapUrl} a={res.a} b={res.b} names={names} mode={c.mode.value} focus={focus} />}
+        {res && <CompareMaps demoBasemapUrl={demoBasemapUrl} a={res.a} b={res.b} names={names} mode={c.mode.value} colourBy={c.colourBy.value} rule={c.rule.value} focus={focus} />}
       </div>
     </section>
   );
