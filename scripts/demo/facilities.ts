@@ -53,16 +53,16 @@ export function placeFacilities(frame: Frame, layout: Layout, residents: Residen
     const villages = members.filter((i) => !cs[i].urban);
     const bySeat = (ids: number[]): number[] => ids.slice().sort((a, b) => dist(cs[a].centre, frame.seats[si]) - dist(cs[b].centre, frame.seats[si]) || a - b);
     const seatC = bySeat(urban.length ? urban : villages)[0];
-    const short = s.name.replace(/街道$/, '');
+    // named after the unit as it is (…街道 or …镇): the statistical name, not a made-up one
 
-    const hc = add('health_centre', seatC, `${short}街道社区卫生服务中心`, { floorArea: srng.int(15, 30) * 100, ownership: 'public' });
+    const hc = add('health_centre', seatC, `${s.name}社区卫生服务中心`, { floorArea: srng.int(15, 30) * 100, ownership: 'public' });
     if (s.code !== GAP_STREETS.noComplex) {
       // the complex shares the site of the health centre (同址) in most streets
       const near: XY = [hc.xy[0] + srng.uniform(-40, 40) / Math.sqrt(size), hc.xy[1] + srng.uniform(-40, 40) / Math.sqrt(size)];
       add(
         'elderly_complex',
         seatC,
-        `${short}街道社区养老服务综合体`,
+        `${s.name}社区养老服务综合体`,
         {
           beds: srng.int(2, 4) * 10,
           floorArea: srng.int(8, 20) * 100,
@@ -74,7 +74,7 @@ export function placeFacilities(frame: Frame, layout: Layout, residents: Residen
       );
       if (urban.length <= 2 * size && villages.length) {
         const v = bySeat(villages)[0];
-        add('elderly_township_centre', v, `${short}街道区域性养老服务中心（敬老院）`, {
+        add('elderly_township_centre', v, `${s.name}区域性养老服务中心（敬老院）`, {
           beds: srng.int(4, 12) * 10,
           floorArea: srng.int(15, 40) * 100,
           landArea: srng.int(12, 30) * 100,

@@ -24,8 +24,8 @@ function partition(frame: Frame): Street[] {
     return {
       id: s.code,
       name: s.name,
-      // every unit of 长安区 is officially a 街道 (the former 镇 were converted by 2016)
-      type: 'street',
+      // from the statistical code: every unit of 长安区 is a 街道 today (the former 镇 were converted by 2016)
+      type: s.type,
       geometry: cut.geometry,
       extra: {},
     };

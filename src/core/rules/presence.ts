@@ -2,7 +2,7 @@
 // optionally an area row for the share of units that have one (ca.coverage.town ≥ 70 %).
 // A facility whose 普惠 flag or ownership is unknown may or may not count: if the unit passes
 // without it, pass; otherwise n/a naming it.
-import type { Facility, RuleResult } from '../model';
+import type { Facility, Msg, RuleResult } from '../model';
 import { scoped, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { PresenceRule } from './types';
@@ -10,6 +10,7 @@ import type { PresenceRule } from './types';
 /** true = counts, false = does not, undefined = cannot tell */
 function counts(f: Facility, p: PresenceRule['params']): boolean | undefined {
   if (!p.kinds.includes(f.kind)) return false;
+  if (p.nameIncludes && !p.nameIncludes.some((w) => f.name.includes(w))) return false;
   if (p.inclusiveOnly && f.inclusive !== true) return f.inclusive === undefined ? undefined : false;
   if (p.ownership) return f.ownership === undefined ? undefined : p.ownership.includes(f.ownership);
   return true;
@@ -59,7 +60,9 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
     const c = counts(f, p);
     return c === true ? 1 : c === undefined ? 2 : 0;
   });
-  const noFacilities = { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } };
+  const noFacilities: Msg = p.nameIncludes
+    ? { key: 'reason.noNamedFacilities', args: { what: p.kinds.join('/'), words: p.nameIncludes.join(p.nameIncludes.length > 1 ? '”/“' : '') } }
+    : { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } };
 
   if (p.unit === 'community') {
     // in community order, those whose scope cannot be told among them
@@ -72,9 +75,11 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
       else if (s === 1) judge(ctx.communityUnits[ci], ctx.onsite[ci]);
     });
   } else if (p.unit === 'street') {
+    // 涉农街道: a 街道 with a village among its communities
+    const villageStreet = (si: number) => p.villageStreets === true && ctx.streetCommunities[si].some((ci) => ctx.communities[ci].type === 'rural');
     ctx.streets.forEach((s, si) => {
       const unit = ctx.streetUnits[si];
-      if (p.streetTypes && !p.streetTypes.includes(s.type)) {
+      if (p.streetTypes && !p.streetTypes.includes(s.type) && !villageStreet(si)) {
         if (p.conditionalOtherTypes) out.push(na(rule, unit, 'count', { key: 'reason.conditional' }, th));
         return;
       }

@@ -75,6 +75,10 @@ export interface PresenceRule extends Base {
     unit: 'community' | 'street' | 'area';
     scope?: Scope;
     streetTypes?: StreetType[];
+    /** with streetTypes ['town']: a 街道 that holds a village (`rural` community) is judged like a town (涉农街道) */
+    villageStreets?: boolean;
+    /** only facilities whose name holds one of these words (特困/敬老院: the kinds do not say which home is one) */
+    nameIncludes?: readonly string[];
     /** streets of the other type get `na` with this reason instead of no row (有条件的乡镇) */
     conditionalOtherTypes?: boolean;
     /** also an area row: share of units that pass ≥ this */
