@@ -1,0 +1,157 @@
+// The realistic large city (scripts/bench-city: irregular blocks, 50–2,000-vertex outlines,
+// 10k–50k-vertex street boundaries, a 200k-node street network) opened in the built app in
+// Debian's Chromium, like a planner's own project file:
+//   open the file → map idle; profile change → map idle; parameter change → map idle; memory of
+//   the renderer process (the page and its analysis worker share it) after opening.
+// Baselines in the same run: the same file opened with its roads left out (straight-line circles),
+// and JSON.parse of the file in Node (the least any opening costs).
+// BENCH_CITY_COMMUNITIES=N picks another size (default 20 000, the size of the memory goal).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { benchCityFile } from '../../scripts/bench-city/generate';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
+import { serveApp } from '../e2e/server';
+import { BENCH_DIST, builtApp, goal, ready } from './browser';
+import { median } from './median';
+import type { BenchRow } from './run';
+
+const PROFILES = ['ca', 'wy', 'combined', 'xn'];
+
+async function open(page: Page, file: string, name: string): Promise<number> {
+  const t0 = performance.now();
+  await page.setInputFiles('[data-testid=project-input]', file);
+  await page.waitForFunction((n) => (document.querySelector('[data-testid=project-file]')?.textContent ?? '').includes(n), name, { timeout: 300_000 });
+  await ready(page, 300_000);
+  return performance.now() - t0;
+}
+
+/** wait until the change started analysing (it may finish before we look) and the map is idle again */
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=phase][data-phase=analysing]', { timeout: 5_000 }).catch(() => undefined);
+  await ready(page, 120_000);
+}
+
+/** resident set of the largest renderer process (ours: the page and its worker are threads of it) and of the GPU process, MB */
+async function memory(browser: Browser): Promise<{ renderer: number; gpu: number }> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const rss = (pid: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0; // a process that ended meanwhile
+    }
+  };
+  const of = (type: string) => Math.max(0, ...processInfo.filter((p) => p.type === type).map((p) => rss(p.id)));
+  return { renderer: of('renderer'), gpu: of('GPU') };
+}
+
+/** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
+async function topSelfTime(cdp: CDPSession, fn: () => Promise<unknown>, n = 5): Promise<string> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  await fn();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, k) => {
+    const f = byId.get(id)?.callFrame;
+    const file =
+      f?.url
+        .split('/')
+        .pop()
+        ?.replace(/-[\w-]{8}\.js$/, '') ?? '';
+    const name = `${f?.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+  });
+  return [...self]
+    .filter(([name]) => name !== '(idle)' && name !== '(program)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
+    .join(', ');
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const communities = Number(process.env.BENCH_CITY_COMMUNITIES ?? 20_000);
+  const t0 = performance.now();
+  const city = benchCityFile({ communities });
+  const genMs = performance.now() - t0;
+  const s = city.stats;
+  const label = `${s.communities}-community city`;
+  // the same city without roads: straight-line circles, no network to build
+  const straightFile = city.path.replace(/\.json$/, '-noroads.json');
+  const json = readFileSync(city.path, 'utf8');
+  const parseMs = await median(() => JSON.parse(json), 3);
+  writeFileSync(straightFile, JSON.stringify({ ...(JSON.parse(json) as Record<string, unknown>), roads: { type: 'FeatureCollection', features: [] } }));
+
+  await builtApp();
+  const server = await serveApp(BENCH_DIST);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const rows: BenchRow[] = [];
+  const load = () => `load ${loadavg()[0].toFixed(1)}`;
+  try {
+    const fresh = async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await ctx.newPage();
+      await page.goto(server.url);
+      await ready(page);
+      return { ctx, page };
+    };
+    const straight = await fresh();
+    const openStraight = await open(straight.page, straightFile, straightFile.split('/').pop() as string);
+    await straight.ctx.close();
+
+    const { ctx, page } = await fresh();
+    const cdp = await ctx.newCDPSession(page);
+    let openMs = 0;
+    const hot = await topSelfTime(cdp, async () => {
+      openMs = await open(page, city.path, city.path.split('/').pop() as string);
+    });
+    const analysis = (await page.textContent('[data-testid=analysis-time]')) ?? '';
+    const mem = await memory(browser);
+    const heap = (await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))) as { metrics: { name: string; value: number }[] };
+    const pageHeap = (heap.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+    rows.push({
+      name: `open the ${label} (network reach) → map idle`,
+      ms: openMs,
+      baseline: { name: 'the same file without roads (straight-line circles)', ms: openStraight },
+      note: `${goal(openMs, 2000, 'ms')}; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; main thread's top self time: ${hot}; ${load()}`,
+    });
+
+    let k = 0;
+    const profileMs = await median(async () => {
+      await page.selectOption('[data-testid=profile]', PROFILES[k++ % PROFILES.length]);
+      await settled(page);
+    }, 3);
+    rows.push({ name: `profile change on the ${label} → map idle`, ms: profileMs, note: `${goal(profileMs, 300, 'ms')}; ${load()}` });
+
+    const minutes = [12, 15];
+    let m = 0;
+    const paramMs = await median(async () => {
+      const input = page.locator('input[data-param=circleMinutes]');
+      await input.fill(String(minutes[m++ % minutes.length]));
+      await input.dispatchEvent('change');
+      await settled(page);
+    }, 3);
+    rows.push({ name: `circle minutes changed on the ${label} → map idle`, ms: paramMs, note: `${goal(paramMs, 300, 'ms')}; ${load()}` });
+
+    rows.push({
+      name: `memory after opening the ${label}: renderer RSS, page + worker (MB, not ms)`,
+      ms: mem.renderer,
+      note: `${goal(mem.renderer, 500, 'MB')}; page JS heap ${pageHeap.toFixed(0)} MB; GPU process ${mem.gpu.toFixed(0)} MB (software WebGL, not counted)`,
+    });
+    rows.push({ name: `generate the ${label} (or read it from tests/output)`, ms: genMs, note: city.path });
+    await ctx.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
