@@ -12,14 +12,43 @@ import { presentEn, presentZh } from './present';
 import { siteEn, siteZh } from './site';
 import { ledgerEn, ledgerZh } from './ledger';
 import { workspaceEn, workspaceZh } from './workspace';
+import { workspaceSharedEn, workspaceSharedZh } from './workspace-shared';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...coreZh, ...uiZh, ...ioZh, ...networkZh, ...basemapZh, ...scenarioZh, ...suggestZh, ...importuiZh, ...presentZh, ...siteZh, ...ledgerZh, ...workspaceZh },
-  en: { ...coreEn, ...uiEn, ...ioEn, ...networkEn, ...basemapEn, ...scenarioEn, ...suggestEn, ...importuiEn, ...presentEn, ...siteEn, ...ledgerEn, ...workspaceEn },
+  zh: {
+    ...coreZh,
+    ...uiZh,
+    ...ioZh,
+    ...networkZh,
+    ...basemapZh,
+    ...scenarioZh,
+    ...suggestZh,
+    ...importuiZh,
+    ...presentZh,
+    ...siteZh,
+    ...ledgerZh,
+    ...workspaceZh,
+    ...workspaceSharedZh,
+  },
+  en: {
+    ...coreEn,
+    ...uiEn,
+    ...ioEn,
+    ...networkEn,
+    ...basemapEn,
+    ...scenarioEn,
+    ...suggestEn,
+    ...importuiEn,
+    ...presentEn,
+    ...siteEn,
+    ...ledgerEn,
+    ...workspaceEn,
+    ...workspaceSharedEn,
+  },
 };
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */

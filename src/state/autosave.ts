@@ -91,6 +91,13 @@ export async function projectFileText(s: AppState, deps: ProjectDeps): Promise<s
   return deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: { ...dataOther(p.other), ...scenarioPart(s, deps) } });
 }
 
+/** The open data alone (no scenarios, views or ledger entries): what a workspace data version holds. */
+export async function dataFileText(s: AppState, deps: Pick<ProjectDeps, 'client'>): Promise<string> {
+  const p = s.project.peek();
+  if (!p) throw new Error('no project is open');
+  return deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: dataOther(p.other) });
+}
+
 /** The project file of the kept data `data` (e.g. from before an import) with what is open now:
  *  its scenarios, views, profile and parameters. */
 export function projectWithData(s: AppState, deps: Pick<ProjectDeps, 'views'>, data: string): string {

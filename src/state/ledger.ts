@@ -3,17 +3,39 @@
 // "save project" writes them and a scenario switch leaves them alone; the object is updated in place
 // (a new project object would re-frame the map and reset views) and `ledgerVersion` tells readers
 // and the autosave that it changed.
-import { computed, signal } from '@preact/signals';
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { ledgerTargets, mentionsDepartment, responsibleLabel, type LedgerEntry } from '../core/ledger';
 import { ledgerEntries, withEntry, type LedgerField } from '../core/ledger/entries';
 import { ledgerRows, type LedgerRow } from '../core/ledger/status';
 import type { AppState } from './app-state';
 import { ledgerVersion } from './ledger-version';
 
-export function createLedger(s: AppState) {
+/** The team workspace's ledger values (src/state/workspace-shared.ts): when it has read them (the
+ *  user is connected) the sheet shows and enters those, otherwise the project's own entries. */
+export interface LedgerServer {
+  rows: ReadonlySignal<{ target: string; year: number; value: number | null; done: boolean | null; note: string; department: string; at: string }[] | null>;
+  enter(target: string, year: number, e: { value: number | null; done: boolean | null; note: string; department: string }): Promise<void>;
+  /** reads the values of the evaluated year again */
+  refreshLedger(): Promise<void>;
+}
+
+export function createLedger(s: AppState, server?: LedgerServer) {
   /** part of a department's name ('' = all) */
   const dept = signal('');
+  /** the values come from the workspace (true) or the project (false) */
+  const shared = computed(() => server?.rows.value != null);
   const entries = computed<LedgerEntry[]>(() => {
+    const remote = server?.rows.value;
+    if (remote)
+      return remote.map((r) => ({
+        target: r.target,
+        year: r.year,
+        ...(r.value !== null ? { value: r.value } : {}),
+        ...(r.done !== null ? { done: r.done } : {}),
+        ...(r.note ? { note: r.note } : {}),
+        by: r.department,
+        at: r.at,
+      }));
     void ledgerVersion.value;
     const p = s.project.value;
     return p ? ledgerEntries(p.other) : [];
@@ -37,6 +59,9 @@ export function createLedger(s: AppState) {
 
   return {
     dept,
+    shared,
+    /** the workspace's values read again (the sheet opened, the year changed); nothing when local */
+    refresh: (): Promise<void> => (server && shared.peek() ? server.refreshLedger() : Promise.resolve()),
     entries,
     rows,
     shown,
@@ -55,6 +80,10 @@ export function createLedger(s: AppState) {
     enter(e: Omit<LedgerEntry, 'year' | 'at'> & { at?: string }): boolean {
       const p = s.project.peek();
       if (!p) return false;
+      if (server && shared.peek()) {
+        void server.enter(e.target, s.params.peek().year, { value: e.value ?? null, done: e.done ?? null, note: e.note ?? '', department: e.by });
+        return true;
+      }
       const entry: LedgerEntry = { ...e, year: s.params.peek().year, at: e.at ?? new Date().toISOString() };
       p.other.ledger = withEntry(p.other.ledger as LedgerField | undefined, entry);
       ledgerVersion.value++;

@@ -4,12 +4,48 @@
 // Nothing here merges: an outbox entry becomes a new review with its own number when uploaded.
 import type { z } from 'zod';
 import type { SiteArea, SiteCheck } from '../core/site';
-import { zApiError, zReview, zReviewSummary, zSession, type Review, type ReviewSummary, type ReviewWrite, type Session } from '../schemas/workspace';
+import {
+  zApiError,
+  zDataVersion,
+  zLedgerRow,
+  zReview,
+  zReviewSummary,
+  zScenario,
+  zSession,
+  zUser,
+  type DataVersion,
+  type LedgerRow as ServerLedgerRow,
+  type Review,
+  type ReviewSummary,
+  type ReviewWrite,
+  type Role,
+  type Scenario as SharedScenario,
+  type Session,
+  type User,
+} from '../schemas/workspace';
+import { z as zod } from 'zod';
 import type { KeyValue } from './persist';
 
 // what the page's workspace panel needs of the API schemas, through this module (ui imports state)
-export { DECISIONS, REVIEW_STATUSES } from '../schemas/workspace';
-export type { Review, ReviewSummary, ReviewWrite, Session } from '../schemas/workspace';
+export { DECISIONS, REVIEW_STATUSES, ROLES } from '../schemas/workspace';
+export type { DataVersion, Review, ReviewSummary, ReviewWrite, Role, Session, User } from '../schemas/workspace';
+export type { SharedScenario, ServerLedgerRow };
+
+export type Decision = 'approved' | 'conditional' | 'rejected';
+/** what the app sends to save a scenario (the scenario file of src/core/scenario/file.ts as body) */
+export interface ScenarioWrite {
+  name: string;
+  body: Record<string, unknown>;
+  baseVersion: number | null;
+}
+export interface LedgerWrite {
+  value: number | null;
+  done: boolean | null;
+  note: string;
+  department: string;
+  /** 0 = a new entry */
+  revision: number;
+}
 
 export type Outcome<T> =
   | { ok: true; value: T }
@@ -87,8 +123,45 @@ export class WorkspaceClient {
   review = (id: number): Promise<Outcome<Review>> => this.call('GET', `/api/reviews/${id}`, zReview);
   createReview = (body: ReviewWrite): Promise<Outcome<Review>> => this.call('POST', '/api/reviews', zReview, body);
   submit = (r: { id: number; revision: number }): Promise<Outcome<Review>> => this.call('POST', `/api/reviews/${r.id}/submit`, zReview, { revision: r.revision });
-  decide = (r: { id: number; revision: number }, decision: 'approved' | 'conditional' | 'rejected', note: string): Promise<Outcome<Review>> =>
+  decide = (r: { id: number; revision: number }, decision: Decision, note: string): Promise<Outcome<Review>> =>
     this.call('POST', `/api/reviews/${r.id}/decide`, zReview, { decision, note, revision: r.revision });
+
+  // baseline data versions
+  dataVersions = (): Promise<Outcome<DataVersion[]>> => this.call('GET', '/api/data', zDataVersion.array());
+  dataVersion = (v: number | 'current'): Promise<Outcome<{ version: number; project: Record<string, unknown> }>> =>
+    this.call('GET', `/api/data/${v}`, zod.object({ version: zod.number().int(), project: zod.record(zod.string(), zod.unknown()) }));
+  publishData = (note: string, project: Record<string, unknown>): Promise<Outcome<{ version: number }>> =>
+    this.call('POST', '/api/data', zod.object({ version: zod.number().int() }), { note, project });
+  restoreData = (v: number): Promise<Outcome<{ version: number; restoredFrom: number }>> =>
+    this.call('POST', `/api/data/${v}/restore`, zod.object({ version: zod.number().int(), restoredFrom: zod.number().int() }), {});
+
+  // shared scenarios
+  scenarios = (): Promise<Outcome<SharedScenario[]>> => this.call('GET', '/api/scenarios', zScenario.array());
+  scenario = (id: number): Promise<Outcome<SharedScenario>> => this.call('GET', `/api/scenarios/${id}`, zScenario);
+  createScenario = (w: ScenarioWrite): Promise<Outcome<SharedScenario>> => this.call('POST', '/api/scenarios', zScenario, w);
+  updateScenario = (id: number, revision: number, w: ScenarioWrite): Promise<Outcome<SharedScenario>> => this.call('PUT', `/api/scenarios/${id}`, zScenario, { ...w, revision });
+
+  // accounts (admins)
+  users = (): Promise<Outcome<User[]>> => this.call('GET', '/api/users', zUser.array());
+  createUser = (name: string, role: Role, password: string): Promise<Outcome<User>> => this.call('POST', '/api/users', zUser, { name, role, password });
+  patchUser = (id: number, patch: { role?: Role; disabled?: boolean; password?: string }): Promise<Outcome<User>> => this.call('PATCH', `/api/users/${id}`, zUser, patch);
+
+  // target ledger values per department
+  ledger = (year: number): Promise<Outcome<ServerLedgerRow[]>> => this.call('GET', `/api/ledger?year=${year}`, zLedgerRow.array());
+  putLedger = (target: string, year: number, w: LedgerWrite): Promise<Outcome<ServerLedgerRow>> =>
+    this.call('PUT', `/api/ledger/${encodeURIComponent(target)}/${year}`, zLedgerRow, w);
+}
+
+/** The scenario of a 409 answer's `current`, if it is one. */
+export function currentScenario(r: Outcome<unknown>): SharedScenario | null {
+  if (r.ok || r.offline || r.status !== 409) return null;
+  const p = zScenario.safeParse(r.current);
+  return p.success ? p.data : null;
+}
+export function currentLedger(r: Outcome<unknown>): ServerLedgerRow | null {
+  if (r.ok || r.offline || r.status !== 409) return null;
+  const p = zLedgerRow.safeParse(r.current);
+  return p.success ? p.data : null;
 }
 
 /** The register's record of a site check: what was entered, with which profile and parameters,
@@ -119,43 +192,94 @@ export function reviewFromSiteCheck(check: SiteCheck, geometry: SiteArea, applic
   };
 }
 
+/** One change made while the workspace could not be reached, as it will be sent. */
+export type OutboxOp =
+  | { op: 'review'; review: ReviewWrite }
+  | { op: 'submit'; id: number; number: string; revision: number }
+  | { op: 'decide'; id: number; number: string; revision: number; decision: Decision; note: string }
+  /** serverId null: a scenario not yet in the workspace (a create); else an update from `revision` */
+  | { op: 'scenario'; localId: string; serverId: number | null; revision: number | null; write: ScenarioWrite }
+  | { op: 'ledger'; target: string; year: number; write: LedgerWrite };
+
 export interface OutboxEntry {
   key: string;
   savedAt: string;
-  review: ReviewWrite;
+  op: OutboxOp;
+  /** why the server refused it at the last upload (kept until the user decides) */
+  refused?: string;
+}
+
+export interface Uploaded {
+  entry: OutboxEntry;
+  value: unknown;
+}
+export interface Kept {
+  entry: OutboxEntry;
+  outcome: Exclude<Outcome<unknown>, { ok: true }>;
 }
 
 const OUTBOX = 'yl.workspace.outbox';
 
-/** Reviews waiting for upload, in the browser's storage: they survive a reload and a closed tab. */
+/** Sends one kept change. */
+export function sendOp(client: WorkspaceClient, o: OutboxOp): Promise<Outcome<unknown>> {
+  switch (o.op) {
+    case 'review':
+      return client.createReview(o.review);
+    case 'submit':
+      return client.submit(o);
+    case 'decide':
+      return client.decide(o, o.decision, o.note);
+    case 'scenario':
+      return o.serverId === null || o.revision === null ? client.createScenario(o.write) : client.updateScenario(o.serverId, o.revision, o.write);
+    case 'ledger':
+      return client.putLedger(o.target, o.year, o.write);
+  }
+}
+
+/** Changes waiting for upload, in the browser's storage: they survive a reload and a closed tab.
+ *  Nothing is merged: each is sent as it was made, with the revision it was made from, so a change
+ *  someone else overtook is refused by the server (409) and stays here with the reason. */
 export class Outbox {
   constructor(private readonly kv: KeyValue | null) {}
   list(): OutboxEntry[] {
     try {
       const v: unknown = JSON.parse(this.kv?.getItem(OUTBOX) ?? '[]');
-      return Array.isArray(v) ? (v as OutboxEntry[]) : [];
+      // entries written before changes other than new reviews were kept: {key, savedAt, review}
+      return Array.isArray(v)
+        ? (v as (OutboxEntry & { review?: ReviewWrite })[]).map((e) => (e.op ? e : { key: e.key, savedAt: e.savedAt, op: { op: 'review', review: e.review as ReviewWrite } }))
+        : [];
     } catch {
       return [];
     }
   }
-  add(review: ReviewWrite, now = new Date()): OutboxEntry {
-    const e = { key: `${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`, savedAt: now.toISOString(), review };
-    this.kv?.setItem(OUTBOX, JSON.stringify([...this.list(), e]));
+  private write(list: OutboxEntry[]): void {
+    this.kv?.setItem(OUTBOX, JSON.stringify(list));
+  }
+  add(op: OutboxOp, now = new Date()): OutboxEntry {
+    const e: OutboxEntry = { key: `${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`, savedAt: now.toISOString(), op };
+    this.write([...this.list(), e]);
     return e;
   }
   remove(key: string): void {
-    this.kv?.setItem(OUTBOX, JSON.stringify(this.list().filter((e) => e.key !== key)));
+    this.write(this.list().filter((e) => e.key !== key));
   }
-  /** Uploads each entry; an uploaded one leaves the outbox, any other stays with the reason. */
-  async upload(client: WorkspaceClient): Promise<{ uploaded: Review[]; kept: { entry: OutboxEntry; message: string }[] }> {
-    const uploaded: Review[] = [];
-    const kept: { entry: OutboxEntry; message: string }[] = [];
+  /** Sends each entry in the order made; a sent one leaves the outbox, a refused one stays with the
+   *  reason; when the server cannot be reached the rest stay untouched. */
+  async upload(client: WorkspaceClient): Promise<{ uploaded: Uploaded[]; kept: Kept[] }> {
+    const uploaded: Uploaded[] = [];
+    const kept: Kept[] = [];
+    let offline = false;
     for (const entry of this.list()) {
-      const r = await client.createReview(entry.review);
-      if (r.ok) {
+      const r = offline ? null : await sendOp(client, entry.op);
+      if (r?.ok) {
         this.remove(entry.key);
-        uploaded.push(r.value);
-      } else kept.push({ entry, message: r.message });
+        uploaded.push({ entry, value: r.value });
+        continue;
+      }
+      const outcome = r ?? { ok: false as const, offline: true as const, message: '' };
+      if (outcome.offline) offline = true;
+      else this.write(this.list().map((e) => (e.key === entry.key ? { ...e, refused: outcome.message } : e)));
+      kept.push({ entry, outcome: outcome as Kept['outcome'] });
     }
     return { uploaded, kept };
   }

@@ -6,52 +6,36 @@
 // The plan is the one worked by hand in site.e2e.test.ts: 1000 households × 2.53 = 2530 residents;
 // ca.households needs 200 m² (200 planned: pass); ca.community.min elderly 300 m² (200: fail),
 // childcare 200 m² (200: pass).
-import type { AddressInfo } from 'node:net';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '../../src/server/auth';
-import { type Db, openPglite } from '../../src/server/db';
-import { migrate } from '../../src/server/migrations';
-import { createWorkspaceServer } from '../../src/server/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/db';
 import { AppDriver } from './driver';
 import { SiteSteps } from './site-steps';
 import { WorkspaceSteps } from './workspace-steps';
+import { startWorkspace, type TestWorkspace } from './workspace-server';
 
 const PLAN = { households: 1000, elderlyFloorArea: 200, elderlyLand: 253, childcarePlaces: 25, childcareFloorArea: 200, year: 2026 };
 
 describe('team workspace in the browser', () => {
+  let w: TestWorkspace;
   let db: Db;
-  let port = 0;
-  let server: ReturnType<typeof createWorkspaceServer>;
   let driver: AppDriver;
-  const listen = async (): Promise<void> => {
-    server = createWorkspaceServer({ db, prefix: '长安自然资源审', appDir: inject('appDist') });
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-    port = (server.address() as AddressInfo).port;
-  };
-  const stop = (): Promise<void> =>
-    new Promise((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    });
+  const listen = (): Promise<void> => w.listen();
+  const stop = (): Promise<void> => w.stop();
 
   beforeAll(async () => {
-    db = await openPglite(undefined);
-    await migrate(db);
-    for (const [name, role] of [
+    w = await startWorkspace('长安自然资源审', [
       ['王规划', 'planner'],
       ['李审查', 'reviewer'],
-    ])
-      await db.query('INSERT INTO users (name, role, pw_hash) VALUES ($1, $2, $3)', [name, role, await hashPassword(`${name}-password`)]);
-    await listen();
-    driver = new AppDriver(`http://127.0.0.1:${port}/`);
+    ]);
+    db = w.db;
+    driver = new AppDriver(w.url);
     await driver.start({ width: 1366, height: 768 });
     await driver.given.appOpened();
   }, 120_000);
   afterAll(async () => {
     await driver?.stop();
-    await stop();
-    await db?.close();
+    await w?.close();
   });
 
   it('saves a site check as a numbered review, keeps one made offline, submits and decides it', async () => {

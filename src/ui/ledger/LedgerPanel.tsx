@@ -88,9 +88,12 @@ export function LedgerPanel() {
     document.body.classList.add('ledger-open');
     return () => document.body.classList.remove('ledger-open');
   }, [open]);
+  const year = state.params.value.year;
+  useEffect(() => {
+    if (open) void ledger.refresh();
+  }, [open, year]);
   if (!open) return null;
   const rows = ledger.shown.value;
-  const year = state.params.value.year;
   const documents = [...new Set(ledger.rows.value.map((r) => r.document))];
   const counts = { reached: 0, onTrack: 0, behind: 0, notDue: 0, noData: 0 };
   for (const r of rows) counts[r.status]++;
@@ -134,6 +137,9 @@ export function LedgerPanel() {
         <p class="ledger-meta">
           {documents.join('；')} · {tr('ledger.year', { year })}
           {dept ? ` · ${dept}` : ''} · {tr('ledger.count', { count: rows.length })}
+        </p>
+        <p class="ledger-source no-print" data-testid="ledger-source" data-shared={ledger.shared.value ? 'yes' : 'no'}>
+          {tr(ledger.shared.value ? 'ledger.sourceShared' : 'ledger.sourceLocal')}
         </p>
         <p class="ledger-counts" data-testid="ledger-counts">
           {(['reached', 'onTrack', 'behind', 'notDue', 'noData'] as const).map((st) => (

@@ -1,19 +1,23 @@
 // "团队工作区 / Team workspace": connect to the workspace server this page came from (name +
 // password) or stay local; the review register (list, open, submit, decide, export); reviews kept
 // in this browser while the server was unreachable, offered for upload. Texts render as text.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
 import { site } from '../site/store';
-import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadOutbox, uploadReport, ws } from './store';
+import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadReport, useShared, ws } from './store';
+import { DataVersions, OutboxList, SharedScenarios, Users } from './SharedSections';
 import './workspace.css';
 
 function Message() {
   const tr = useT();
   const m = ws.message.value;
+  // a count of the messages shown, so a repeated text still reads as a new answer (tests wait on it)
+  const seen = useRef<{ m: unknown; seq: number }>({ m: null, seq: 0 });
+  if (seen.current.m !== m) seen.current = { m, seq: seen.current.seq + 1 };
   if (!m) return null;
   return (
-    <p class={`ws-msg ws-${m.kind}`} role={m.kind === 'info' ? 'status' : 'alert'} data-testid="ws-message" data-kind={m.kind}>
+    <p class={`ws-msg ws-${m.kind}`} role={m.kind === 'info' ? 'status' : 'alert'} data-testid="ws-message" data-kind={m.kind} data-seq={seen.current.seq}>
       {tr(m.key, m.args)}
     </p>
   );
@@ -112,6 +116,7 @@ function Opened({ r }: { r: Review }) {
   const tr = useT();
   const lang = useApp().state.lang.value;
   const role = ws.session.value?.user.role;
+  const sh = useShared();
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('approved');
   const [note, setNote] = useState('');
   return (
@@ -181,7 +186,7 @@ function Opened({ r }: { r: Review }) {
         </label>
       )}
       {role === 'planner' && r.status === 'draft' && (
-        <button type="button" class="primary" data-testid="ws-submit" disabled={ws.busy.value} onClick={() => void submitOpened()}>
+        <button type="button" class="primary" data-testid="ws-submit" disabled={ws.busy.value} onClick={() => void submitOpened(sh)}>
           {tr('ws.ui.submit')}
         </button>
       )}
@@ -195,7 +200,7 @@ function Opened({ r }: { r: Review }) {
             ))}
           </select>
           <textarea data-testid="ws-note" placeholder={tr('ws.col.decisionNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          <button type="button" class="primary" data-testid="ws-decide" disabled={ws.busy.value} onClick={() => void decideOpened(decision, note)}>
+          <button type="button" class="primary" data-testid="ws-decide" disabled={ws.busy.value} onClick={() => void decideOpened(sh, decision, note)}>
             {tr('ws.ui.decide')}
           </button>
         </div>
@@ -210,8 +215,14 @@ export function WorkspacePanel() {
   useEffect(() => {
     if (!ws.session.value) void probe();
   }, []);
-  if (!ws.open.value) return null;
+  const sh = useShared();
   const s = ws.session.value;
+  // what the connected user shares is read at each login; logged out, the ledger is local again
+  useEffect(() => {
+    if (s) void sh.refreshAll(s.user.role);
+    else sh.ledger.value = null;
+  }, [s?.user.id, s?.user.role]);
+  if (!ws.open.value) return null;
   return (
     <aside class="side-panel ws-panel" aria-labelledby="ws-h" data-testid="ws-panel" data-connected={s ? 'yes' : 'no'}>
       <div class="detail-head">
@@ -221,14 +232,7 @@ export function WorkspacePanel() {
         </button>
       </div>
       <Message />
-      {ws.outbox.value > 0 && (
-        <div class="ws-outbox" data-testid="ws-outbox" data-count={ws.outbox.value}>
-          <span>{tr('ws.ui.outbox', { n: ws.outbox.value })}</span>
-          <button type="button" data-testid="ws-upload" disabled={!s || ws.busy.value} onClick={() => void uploadOutbox()}>
-            {tr('ws.ui.upload')}
-          </button>
-        </div>
-      )}
+      <OutboxList sh={sh} connected={!!s} />
       {s ? (
         <>
           <p class="ws-who" data-testid="ws-who" data-role={s.user.role}>
@@ -239,6 +243,9 @@ export function WorkspacePanel() {
           </p>
           <Register />
           {ws.opened.value && <Opened r={ws.opened.value} />}
+          <DataVersions sh={sh} session={s} />
+          <SharedScenarios sh={sh} session={s} />
+          {s.user.role === 'admin' && <Users sh={sh} session={s} />}
         </>
       ) : (
         <Login />
@@ -252,6 +259,7 @@ export function SaveAsReview() {
   const tr = useT();
   const [applicant, setApplicant] = useState('');
   const [project, setProject] = useState('');
+  const sh = useShared();
   const check = site.result.value;
   const g = site.geometry.value;
   if (!check || !g || ws.session.value?.user.role !== 'planner') return null;
@@ -274,7 +282,7 @@ export function SaveAsReview() {
         disabled={ws.busy.value || !applicant.trim() || !name.trim()}
         onClick={() => {
           ws.open.value = true;
-          void saveReview(reviewFromSiteCheck(check, g, applicant, name, null));
+          void saveReview(reviewFromSiteCheck(check, g, applicant, name, sh.baseline.value));
         }}
       >
         {tr('ws.ui.save')}

@@ -1,7 +1,16 @@
 // The workspace panel's page state: connected or local, the register as last read, the outbox.
 // The app stays fully local until the user connects; nothing is sent before that.
+import type { Actions } from '../../state/actions';
+import { BASELINE_ID } from '../../core/scenario';
+import type { AppState } from '../../state/app-state';
+import { dataFileText, projectWithData } from '../../state/autosave';
 import type { KeyValue } from '../../state/persist';
-import { Outbox, type Outcome, type Review, WorkspaceClient } from '../../state/workspace';
+import { type Decision, Outbox, type Outcome, type Review, WorkspaceClient } from '../../state/workspace';
+import { createWorkspaceShared, type WorkspaceShared } from '../../state/workspace-shared';
+import { useApp } from '../context';
+import { tm } from '../../i18n';
+import { persistenceDeps } from '../scenario/persistence';
+import { viewsOf } from '../../state/views';
 import { ws } from './signals';
 
 function storage(): KeyValue | null {
@@ -28,6 +37,55 @@ function report<T>(r: Outcome<T>): r is Extract<Outcome<T>, { ok: true }> {
     ws.message.value = { kind: 'error', key: 'ws.msg.loggedOut' };
   } else ws.message.value = { kind: 'error', key: `ws.err.${r.error}`, args: { detail: r.message } };
   return false;
+}
+
+const say = (kind: 'error' | 'offline' | 'info', key: string, args?: Record<string, string | number>): void => {
+  ws.message.value = { kind, key, args };
+};
+
+const made = new WeakMap<AppState, WorkspaceShared>();
+
+/** The shared data, scenarios, accounts and ledger of this page's workspace (made on first use). */
+export function sharedFor(state: AppState, actions: Actions): WorkspaceShared {
+  let sh = made.get(state);
+  if (sh) return sh;
+  const projectDeps = () => {
+    const pd = persistenceDeps();
+    if (!pd) throw new Error('the page is not wired yet (startPersistence)');
+    return { client: pd.client, views: () => viewsOf(state).value };
+  };
+  sh = createWorkspaceShared({
+    client,
+    outbox,
+    kv: storage(),
+    report,
+    say,
+    onOutbox: () => (ws.outbox.value = outbox.list().length),
+    app: {
+      dataProject: async () => (state.project.peek() ? (JSON.parse(await dataFileText(state, projectDeps())) as Record<string, unknown>) : null),
+      // the workspace's data with this page's scenarios, views, ledger entries, profile and parameters
+      openBaseline: (project, fileName) => actions.openProjectText(projectWithData(state, projectDeps(), JSON.stringify(project)), fileName),
+      openScenario: () => {
+        const session = state.session.peek();
+        const f = actions.scenarioFileText();
+        if (!session || session.active === BASELINE_ID || !f) return null;
+        return { id: session.active, name: f.name, file: JSON.parse(f.text) as Record<string, unknown> };
+      },
+      importScenario: (file) => {
+        const r = actions.importScenarioText(JSON.stringify(file));
+        if (!r.ok) return { ok: false, message: r.problems.map((m) => tm(state.lang.peek(), m)).join('; ') };
+        return { ok: true, id: state.session.peek()?.active ?? '' };
+      },
+      year: () => state.params.peek().year,
+    },
+  });
+  made.set(state, sh);
+  return sh;
+}
+
+export function useShared(): WorkspaceShared {
+  const { state, actions } = useApp();
+  return sharedFor(state, actions);
 }
 
 async function busy<T>(f: () => Promise<T>): Promise<T> {
@@ -102,20 +160,23 @@ export const uploadReport = (pdf: ArrayBuffer): Promise<void> =>
     }
   });
 
-export const submitOpened = (): Promise<void> =>
+/** Submit or decide: while the workspace cannot be reached the step is kept for upload (shared.submit/decide). */
+export const submitOpened = (sh: WorkspaceShared): Promise<void> =>
   busy(async () => {
     const o = ws.opened.value;
     if (!o) return;
-    const r = await client.submit(o);
+    const r = await sh.submit(o);
+    if (!r.ok && r.offline) return;
     conflict(r);
     if (report(r)) replaced(r.value);
   });
 
-export const decideOpened = (decision: 'approved' | 'conditional' | 'rejected', note: string): Promise<void> =>
+export const decideOpened = (sh: WorkspaceShared, decision: Decision, note: string): Promise<void> =>
   busy(async () => {
     const o = ws.opened.value;
     if (!o) return;
-    const r = await client.decide(o, decision, note);
+    const r = await sh.decide(o, decision, note);
+    if (!r.ok && r.offline) return;
     conflict(r);
     if (report(r)) replaced(r.value);
   });
@@ -125,7 +186,7 @@ export const saveReview = (body: Parameters<WorkspaceClient['createReview']>[0])
   busy(async () => {
     const r = await client.createReview(body);
     if (!r.ok && r.offline) {
-      outbox.add(body);
+      outbox.add({ op: 'review', review: body });
       ws.outbox.value = outbox.list().length;
       ws.message.value = { kind: 'offline', key: 'ws.msg.keptLocally', args: { n: ws.outbox.value } };
       return null;
@@ -137,12 +198,13 @@ export const saveReview = (body: Parameters<WorkspaceClient['createReview']>[0])
     return r.value;
   });
 
-export const uploadOutbox = (): Promise<void> =>
+export const uploadOutbox = (sh: WorkspaceShared): Promise<void> =>
   busy(async () => {
-    const { uploaded, kept } = await outbox.upload(client);
-    ws.outbox.value = outbox.list().length;
-    ws.message.value = kept.length
-      ? { kind: 'error', key: 'ws.msg.uploadKept', args: { uploaded: uploaded.length, kept: kept.length, detail: kept[0].message } }
-      : { kind: 'info', key: 'ws.msg.uploaded', args: { numbers: uploaded.map((u) => u.number).join('、') } };
-    if (uploaded.length) await refresh();
+    const { reviews } = await sh.uploadAll();
+    const o = ws.opened.value;
+    const moved = o && reviews.find((r) => r.id === o.id);
+    if (moved) ws.opened.value = moved;
+    await refresh();
   });
+
+export const withBusy = busy;
