@@ -21,6 +21,9 @@ import { mainMap } from './present/main-map';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
 import { errorMessage } from '../core/errors';
+import { SearchBox, searchPin } from './SearchBox';
+import { SEARCH_PIN_LAYERS, SEARCH_PIN_SOURCE, searchPinFeatures } from '../map/search-pin';
+import { degreeBox } from '../core/geo';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   const { state, actions } = useApp();
@@ -126,6 +129,14 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const target = focusTarget(p, f.level, f.id);
         if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
       }),
+      effect(() => {
+        // a place typed as coordinates: pin it and fly there (about 300 m around it in view)
+        const pin = searchPin.value;
+        view.setExtra(SEARCH_PIN_SOURCE, searchPinFeatures(pin), SEARCH_PIN_LAYERS);
+        if (!pin) return;
+        const d = degreeBox(pin.lat, 300);
+        view.focus([pin.lon - d.dLon, pin.lat - d.dLat, pin.lon + d.dLon, pin.lat + d.dLat], [pin.lon, pin.lat], 16);
+      }),
       ...suggestMapEffects(view, state.suggest, actions.suggest),
       ...siteMapEffects(view),
     ];
@@ -141,11 +152,14 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   return (
     <div class="map-wrap">
       <div class="map" ref={host} data-testid="map" data-idle="false" role="application" aria-label={tr('ui.map')} />
-      {state.projectFile.value === DEMO_FILE && (
-        <div class="map-badge" data-testid="map-badge">
-          {tr('ui.info.badge')}
-        </div>
-      )}
+      <div class="map-top-left">
+        <SearchBox />
+        {state.projectFile.value === DEMO_FILE && (
+          <div class="map-badge" data-testid="map-badge">
+            {tr('ui.info.badge')}
+          </div>
+        )}
+      </div>
       <MapLegend />
       {hover && hover.level === 'community' && <HoverCard id={hover.id} x={hover.x} y={hover.y} />}
       {currentDrawing.value?.loading.value && (
