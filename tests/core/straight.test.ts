@@ -1,7 +1,7 @@
 // The straight-line ReachEngine against a brute-force haversine loop over every pair.
 import { describe, expect, it } from 'vitest';
 import { haversine } from '../../src/core/geo';
-import { createStraightEngine } from '../../src/core/reach/straight';
+import { createStraightEngine, straightNearest } from '../../src/core/reach/straight';
 import type { LonLat } from '../../src/core/reach/types';
 import { mulberry32 as rng } from '../../scripts/demo/prng';
 
@@ -55,5 +55,31 @@ describe('straight ReachEngine', () => {
     expect([...got.supply]).toEqual([0]);
     const none = e.pairs({ demand: [[108.9, 34.1]], supply: [], maxDistance: 10 });
     expect([...none.offsets]).toEqual([0, 0]);
+  });
+
+  it('finds the nearest within the distance like a brute-force loop, ties to the lower index (straightNearest)', () => {
+    const r = rng(9);
+    const demand = points(r, 400, 34.0);
+    const supply = [...points(r, 60, 34.0), [Number.NaN, 34] as LonLat];
+    supply.push([...supply[5]] as LonLat); // a duplicate of supply 5: the tie goes to 5
+    demand.push([...supply[5]] as LonLat);
+    for (const maxDistance of [300, 2500, 50_000]) {
+      const got = straightNearest({ demand, supply, maxDistance }, 100);
+      let found = 0;
+      for (let d = 0; d < demand.length; d++) {
+        const best = supply
+          .map((s, i) => ({ i, m: haversine(demand[d], s) }))
+          .filter((x) => x.m <= maxDistance)
+          .sort((a, b) => a.m - b.m || a.i - b.i)[0];
+        const n = got.offsets[d + 1] - got.offsets[d];
+        expect(n).toBe(best ? 1 : 0);
+        if (!best) continue;
+        found++;
+        expect([got.supply[got.offsets[d]], got.distance[got.offsets[d]]]).toEqual([best.i, best.m]);
+      }
+      expect(found).toBeGreaterThan(maxDistance > 1000 ? 300 : 10);
+      expect(got.unplacedSupply).toEqual([60]);
+    }
+    expect(straightNearest({ demand, supply, maxDistance: 300 }).supply.at(-1)).toBe(5);
   });
 });

@@ -75,3 +75,49 @@ export function straightPairs(q: ReachQuery): ReachPairs {
     unplacedSupply,
   };
 }
+
+/**
+ * The nearest supply point within maxDistance of each demand point (ties: the lower supply index,
+ * as straightPairs orders them), as pairs with at most one per demand. The search box starts at
+ * `start` metres and doubles until it holds a point no farther than its own radius: the work is
+ * proportional to demand × (points near it), never to every pair within maxDistance.
+ */
+export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
+  const offsets = new Uint32Array(q.demand.length + 1);
+  const supplyOut = new Uint32Array(q.demand.length);
+  const distOut = new Float64Array(q.demand.length);
+  let n = 0;
+  const valid = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  const unplacedDemand = q.demand.flatMap((p, i) => (valid(p) ? [] : [i]));
+  const unplacedSupply = q.supply.flatMap((p, i) => (valid(p) ? [] : [i]));
+  const placed = q.supply.flatMap((p, i) => (valid(p) ? [i] : []));
+  const index = placed.length > 0 ? new KDBush(placed.length) : undefined;
+  if (index) {
+    for (const i of placed) index.add(q.supply[i][0], q.supply[i][1]);
+    index.finish();
+  }
+  for (let d = 0; d < q.demand.length; d++) {
+    offsets[d] = n;
+    const p = q.demand[d];
+    if (!index || !valid(p)) continue;
+    for (let r = Math.min(start, q.maxDistance); ; r = Math.min(2 * r, q.maxDistance)) {
+      const { dLon, dLat } = degreeBox(p[1], r);
+      let best = -1;
+      let bestM = Infinity;
+      for (const f of index.range(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat)) {
+        const s = placed[f];
+        const m = haversine(p, q.supply[s]);
+        if (m < bestM || (m === bestM && s < best)) [best, bestM] = [s, m];
+      }
+      // every point within r lies in the box: a best within r is the nearest of all
+      if (bestM <= r) {
+        supplyOut[n] = best;
+        distOut[n++] = bestM;
+        break;
+      }
+      if (r >= q.maxDistance) break;
+    }
+  }
+  offsets[q.demand.length] = n;
+  return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply };
+}

@@ -2,7 +2,7 @@
 // ("同址或邻近"; the documents give no distance, so params.colocateDistance, default 300 m).
 // Straight-line (geodesic) distance: co-location is about sites, not walking routes.
 import type { RuleResult } from '../model';
-import { straightPairs } from '../reach/straight';
+import { straightNearest } from '../reach/straight';
 import type { ReachPairs } from '../reach/types';
 import type { EvalContext } from './context';
 import { makeResult, na, roundShortfall, thresholdOf } from './result';
@@ -18,11 +18,12 @@ export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleRe
   const partners = ctx.facilities.flatMap((f, i) => (p.partners.includes(f.kind) ? [i] : []));
   if (subjects.length === 0) return [na(rule, ctx.areaUnit, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];
   const maxDistance = Math.max(th * LOOK_FURTHER, 5000);
-  // the same pairs for every evaluation of these layers (kept with the prepared data)
-  const key = `adjacency:${p.kinds.join('/')}:${p.partners.join('/')}:${maxDistance}`;
+  // only the nearest partner matters (a dense city has hundreds within the search distance);
+  // the same for every evaluation of these layers (kept with the prepared data)
+  const key = `adjacency-nearest:${p.kinds.join('/')}:${p.partners.join('/')}:${maxDistance}`;
   const pairs =
     (ctx.memo.get(key) as ReachPairs | undefined) ??
-    straightPairs({ demand: subjects.map((i) => ctx.facilityPoints[i]), supply: partners.map((i) => ctx.facilityPoints[i]), maxDistance });
+    straightNearest({ demand: subjects.map((i) => ctx.facilityPoints[i]), supply: partners.map((i) => ctx.facilityPoints[i]), maxDistance });
   ctx.memo.set(key, pairs);
   return subjects.map((fi, k) => {
     const unit = ctx.facilityUnits[fi];
