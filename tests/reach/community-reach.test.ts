@@ -12,9 +12,9 @@
 //                               F3 (2,−0.5)
 //   community C: x −1 … 1, y 0.2 … 2.4; R = its representative point (0, 1.3)
 import { describe, expect, it } from 'vitest';
-import { representativePoint } from '../../src/core/geo';
+import { haversine, representativePoint } from '../../src/core/geo';
 import type { Road } from '../../src/core/model';
-import { communityReach, nearestFacilities, VIAS, type CommunityPlace } from '../../src/core/reach/community-reach';
+import { accessPoints, communityReach, nearestFacilities, VIAS, type CommunityPlace } from '../../src/core/reach/community-reach';
 import { createNetworkEngine } from '../../src/core/reach/network-engine';
 import { createStraightEngine } from '../../src/core/reach/straight';
 import type { LonLat } from '../../src/core/reach/types';
@@ -130,5 +130,28 @@ describe('community reach on hand-made blocks', () => {
     expect(s.get(0)).toEqual({ facility: 1, distance: expect.closeTo(Math.sqrt(85.41) * U, 3), via: 'straight' });
     // no candidates: nothing
     expect(nearestFacilities(net, [C], [F3, far], [], [0]).size).toBe(0);
+  });
+});
+
+describe('ways out of an outline (accessPoints)', () => {
+  // community C's box: sides 2 steps (222.4 m) and 2.2 steps (244.6 m), perimeter 934 m
+  const plain = box(-1, 0.2, 1, 2.4);
+  const R = P(0, 1.3);
+  it('samples a plain outline at its corners and every ≤ 100 m between (3 per side: 12, plus R)', () => {
+    const a = accessPoints({ point: R, geometry: plain });
+    expect(a.points).toHaveLength(13);
+    for (const c of plain.coordinates[0]) expect(a.points.some((q) => q[0] === c[0] && q[1] === c[1])).toBe(true);
+  });
+  it('takes a surveyed outline (a vertex every ≈ 1.1 m) as ways out no closer than 25 m and no farther than 100 m apart', () => {
+    const ring = plain.coordinates[0];
+    const dense: LonLat[] = [];
+    for (let i = 0; i + 1 < ring.length; i++)
+      for (let k = 0; k < 200; k++) dense.push([ring[i][0] + ((ring[i + 1][0] - ring[i][0]) * k) / 200, ring[i][1] + ((ring[i + 1][1] - ring[i][1]) * k) / 200]);
+    dense.push(dense[0]);
+    const a = accessPoints({ point: R, geometry: { type: 'Polygon', coordinates: [dense] } });
+    expect(a.points.length).toBeLessThanOrEqual(1 + Math.ceil(934 / 25));
+    expect(a.points.length).toBeGreaterThanOrEqual(1 + Math.ceil(934 / 100));
+    // every vertex of the outline has a way out within 25 m (+ one vertex step)
+    for (const v of dense) expect(Math.min(...a.points.slice(1).map((q) => haversine(q, v)))).toBeLessThanOrEqual(25 + 1.3);
   });
 });

@@ -34,6 +34,8 @@ export interface CommunityReach extends ReachPairs {
 
 /** boundary samples at most this far apart (metres) */
 const SAMPLE_SPACING = 100;
+/** outline vertices closer than this (metres, along the outline) to the last sample are skipped */
+const MIN_GAP = 25;
 
 /** The ways out of a community and the straight walk inside it to each (metres). */
 export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: number[] } {
@@ -45,11 +47,20 @@ export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: numb
       const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
       for (const poly of polys) {
         const ring = poly[0] ?? [];
+        let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
         for (let i = 0; i + 1 < ring.length; i++) {
           const a: LonLat = [ring[i][0], ring[i][1]];
           const b: LonLat = [ring[i + 1][0], ring[i + 1][1]];
-          const steps = Math.max(1, Math.ceil(haversine(a, b) / SAMPLE_SPACING));
-          for (let s = 0; s < steps; s++) points.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
+          const len = haversine(a, b);
+          const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
+          // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
+          // out kept is the same way out (and would make every community thousands of searches)
+          if (since >= MIN_GAP) {
+            points.push(a);
+            since = 0;
+          }
+          for (let s = 1; s < steps; s++) points.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
+          since = (steps > 1 ? 0 : since) + len / steps;
         }
       }
     }
