@@ -1,10 +1,15 @@
 // The legend on the map itself, where the eye is: what the colours mean for the rule the map is
 // coloured by (named), the outside-the-circles outline and the circles shown, and the facility
-// kinds (folded by default on small screens). The sidebar keeps its full legend.
+// kinds (folded by default on small screens). Compact — the items flow in rows, the title is one
+// line — so at 1366×768 it keeps to a corner; "收起" folds it to one small button and back (the
+// choice is kept for the visit). The sidebar keeps its full legend.
+import { signal } from '@preact/signals';
 import { CIRCLE_COLOURS, OUTSIDE_COLOUR } from '../map/theme';
 import { useApp, useT } from './context';
 import { ruleName } from './format';
 import { KindItems, VerdictItems } from './present/Legend';
+
+const folded = signal(false);
 
 export function MapLegend() {
   const { state } = useApp();
@@ -13,9 +18,33 @@ export function MapLegend() {
   const rule = state.rule.value;
   const vis = state.visible.value;
   const big = typeof window !== 'undefined' && window.innerWidth >= 1800;
+  const title = rule ? tr('ui.mapLegend.rule', { rule: ruleName(state.profiles.value, rule, lang) }) : tr('ui.mapLegend.overall');
+  if (folded.value)
+    return (
+      <div class="map-legend folded" data-testid="map-legend" data-rule={rule ?? ''} data-folded="true">
+        <button type="button" class="map-legend-toggle" data-testid="map-legend-toggle" aria-expanded="false" title={title} onClick={() => (folded.value = false)}>
+          {tr('ui.mapLegend.show')}
+        </button>
+      </div>
+    );
   return (
-    <div class="map-legend" data-testid="map-legend" data-rule={rule ?? ''}>
-      <div class="map-legend-title">{rule ? tr('ui.mapLegend.rule', { rule: ruleName(state.profiles.value, rule, lang) }) : tr('ui.mapLegend.overall')}</div>
+    <div class={`map-legend${big ? '' : ' compact'}`} data-testid="map-legend" data-rule={rule ?? ''} data-folded="false">
+      <div class="map-legend-head">
+        <div class="map-legend-title" title={title}>
+          {title}
+        </div>
+        <button
+          type="button"
+          class="map-legend-toggle"
+          data-testid="map-legend-toggle"
+          aria-expanded="true"
+          aria-label={tr('ui.mapLegend.hide')}
+          title={tr('ui.mapLegend.hide')}
+          onClick={() => (folded.value = true)}
+        >
+          {tr('ui.mapLegend.hideShort')}
+        </button>
+      </div>
       <ul class="legend">
         <VerdictItems />
         {vis.outside && (

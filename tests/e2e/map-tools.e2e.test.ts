@@ -77,3 +77,39 @@ describe('search on the map', () => {
     expect(driver.pageErrors).toEqual([]);
   });
 });
+
+describe('the legend on the map at 1366×768', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const box = (sel: string) => driver.page.$eval(sel, (el) => el.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number });
+  beforeAll(async () => {
+    await driver.start({ width: 1366, height: 768 });
+    await driver.given.appOpened();
+  });
+  afterAll(() => driver.stop());
+
+  it('given the demo, then the legend is on the map, in view, and takes at most a sixth of the map; the district in the middle is clear of it', async () => {
+    expect(await driver.then.inView('[data-testid=map-legend]')).toBe(true);
+    expect(await driver.then.text('[data-testid=map-legend]')).toContain('不达标');
+    const legend = await box('[data-testid=map-legend]');
+    const map = await box('[data-testid=map]');
+    expect(legend.width * legend.height).toBeLessThan((map.width * map.height) / 6);
+    // the map's centre (where the whole district is framed) lies outside the legend
+    const cx = map.x + map.width / 2;
+    const cy = map.y + map.height / 2;
+    expect(cx < legend.x || cx > legend.x + legend.width || cy < legend.y || cy > legend.y + legend.height).toBe(true);
+    await driver.screenshot('legend-1-compact-1366');
+  });
+
+  it('when 收起 is clicked, then only a small 图例 button is left; when that is clicked, the legend is back', async () => {
+    const open = await box('[data-testid=map-legend]');
+    await driver.page.click('[data-testid=map-legend-toggle]');
+    await driver.page.waitForSelector('[data-testid=map-legend][data-folded=true]');
+    const folded = await box('[data-testid=map-legend]');
+    expect(folded.width * folded.height).toBeLessThan((open.width * open.height) / 4);
+    expect(await driver.then.text('[data-testid=map-legend]')).toBe('图例');
+    await driver.screenshot('legend-2-folded-1366');
+    await driver.page.click('[data-testid=map-legend-toggle]');
+    await driver.page.waitForSelector('[data-testid=map-legend][data-folded=false]');
+    expect(await driver.then.text('[data-testid=map-legend]')).toContain('达标');
+  });
+});
