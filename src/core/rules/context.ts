@@ -6,7 +6,8 @@
 // the same layers are evaluated again: a profile switch or threshold change re-runs only the rules).
 import Flatbush from 'flatbush';
 import { assignOnsite } from '../allocate/onsite';
-import { bboxOf, pointInArea, representativePoint, type LonLat } from '../geo';
+import { bboxOf, representativePoint, type LonLat } from '../geo';
+import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
 import { communityReach, type CommunityPlace, type CommunityReach } from '../reach/community-reach';
@@ -134,9 +135,14 @@ function streetIndex(streets: Street[]) {
     }
     index.finish();
   }
+  // street boundaries run to tens of thousands of vertices: each gets an edge index on first use
+  const tests: ((p: LonLat) => boolean)[] = [];
   return (p: LonLat): number => {
     if (!index) return -1;
-    const hits = index.search(p[0], p[1], p[0], p[1]).filter((k) => pointInArea(p, streets[k].geometry));
+    const hits = index.search(p[0], p[1], p[0], p[1]).filter((k) => {
+      tests[k] ??= areaTest(streets[k].geometry);
+      return tests[k](p);
+    });
     return hits.length > 0 ? Math.min(...hits) : -1;
   };
 }

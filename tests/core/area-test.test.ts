@@ -1,0 +1,48 @@
+// areaTest (an edge index per large ring) answers exactly as pointInArea (every edge read) does,
+// on star-shaped rings of many vertices with a hole, a multipolygon, and points on vertices and edges.
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/demo/prng';
+import { areaTest } from '../../src/core/area-test';
+import { pointInArea, type LonLat } from '../../src/core/geo';
+
+function star(r: () => number, cx: number, cy: number, radius: number, n: number, clockwise = false): Position[] {
+  const ring: Position[] = [];
+  for (let k = 0; k < n; k++) {
+    const a = ((clockwise ? -1 : 1) * 2 * Math.PI * k) / n;
+    const rr = radius * (0.6 + 0.4 * r());
+    ring.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}
+
+describe('areaTest', () => {
+  const r = mulberry32(4);
+  const polygon: Polygon = { type: 'Polygon', coordinates: [star(r, 108.9, 34.2, 0.05, 2000), star(r, 108.9, 34.2, 0.015, 300, true)] };
+  const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [polygon.coordinates, [star(r, 109.0, 34.2, 0.03, 40)], [star(r, 108.95, 34.28, 0.02, 900)]] };
+  for (const [name, g] of [
+    ['polygon with a hole (2,000 + 300 vertices)', polygon],
+    ['multipolygon (with a small ring tested edge by edge)', multi],
+  ] as const) {
+    it(`answers as pointInArea: ${name}`, () => {
+      const test = areaTest(g);
+      const pts: LonLat[] = Array.from({ length: 4000 }, () => [108.83 + r() * 0.22, 34.13 + r() * 0.2]);
+      // vertices and edge midpoints: where a different counting rule would show
+      const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+      for (const ring of rings)
+        for (let k = 0; k + 1 < ring.length; k += 7) {
+          pts.push([ring[k][0], ring[k][1]]);
+          pts.push([(ring[k][0] + ring[k + 1][0]) / 2, (ring[k][1] + ring[k + 1][1]) / 2]);
+        }
+      let inside = 0;
+      for (const p of pts) {
+        const want = pointInArea(p, g);
+        expect(test(p), `${p}`).toBe(want);
+        if (want) inside++;
+      }
+      expect(inside).toBeGreaterThan(500); // both answers really occur
+      expect(pts.length - inside).toBeGreaterThan(500);
+    });
+  }
+});
