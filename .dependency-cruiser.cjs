@@ -42,12 +42,14 @@ module.exports = {
     ...layer('schemas', 'schemas', ['core']),
     ...layer('i18n', 'i18n', [], ['core']),
     ...layer('io', 'io', ['core', 'schemas', 'i18n']),
-    ...layer('worker', 'worker', ['core', 'schemas', 'io', 'i18n']),
+    ...layer('service', 'service', ['core', 'schemas', 'io', 'i18n']),
+    // the worker is transport only: Comlink around an analysis session
+    ...layer('worker', 'worker', ['service', 'core'], ['io', 'i18n']),
     // the workspace client reads the server's answers through the API schemas it shares (docs/server.md)
-    ...layer('state', 'state', ['core', 'worker', 'i18n', 'io'], ['map', 'schemas'], ['schemas/workspace.ts']),
+    ...layer('state', 'state', ['core', 'worker', 'service', 'i18n', 'io'], ['map', 'schemas'], ['schemas/workspace.ts']),
     ...layer('map', 'map', ['core'], ['state', 'i18n']),
     ...layer('ui', 'ui', ['state', 'map', 'i18n', 'core']),
-    ...layer('cli', 'cli', ['core', 'schemas', 'io', 'i18n']),
+    ...layer('cli', 'cli', ['core', 'schemas', 'io', 'i18n', 'service']),
     ...layer('server', 'server', ['core', 'schemas', 'i18n']),
     {
       name: 'page-never-imports-server',
@@ -67,14 +69,14 @@ module.exports = {
       name: 'core-node',
       comment: 'src/core runs in the browser and the worker too: no Node built-ins',
       severity: 'error',
-      from: { path: '^src/(core|schemas|i18n|map|state|ui|worker)/' },
+      from: { path: '^src/(core|schemas|i18n|map|state|ui|worker|service)/' },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'page-libraries-outside-the-page',
-      comment: 'page libraries belong to src/map, src/state, src/ui, src/worker and src/main.tsx',
+      comment: 'page libraries belong to src/map, src/state, src/ui, src/worker and src/main.tsx (the analysis session runs in Node too)',
       severity: 'error',
-      from: { path: '^src/(schemas|io|i18n|cli|server)/' },
+      from: { path: '^src/(schemas|io|i18n|cli|server|service)/' },
       to: { path: PAGE },
     },
     {

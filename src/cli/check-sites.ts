@@ -14,7 +14,7 @@ import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } f
 import { t, tm, type Lang } from '../i18n';
 import { toXlsx } from '../io/export/table';
 import { MAX_PROBLEMS, applyAssignments } from '../schemas';
-import { readSiteFile, siteHeader, siteTables } from '../worker/site';
+import { readSiteFile, siteHeader, siteTables } from '../service/site';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
 import { ArgError, langOption, parseArgs } from './args';

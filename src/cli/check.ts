@@ -1,13 +1,13 @@
 // `npm run check -- <project.json | folder> [--profile ID|all] [--set name=value ...] [--json] [--lang en]`
 // Prints a readable report (Chinese by default) or JSON; exits 1 when the input cannot be read
 // (naming file, feature index and id, and field), 2 on a usage error, 0 otherwise.
-import { evaluate, listProfiles, type Evaluation } from '../core/evaluate';
+import { listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
-import { reachEngineFor } from '../core/reach/choose';
 import { reasonText, resultRecord, resultRows, summarise, type ResultRow } from '../core/report';
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';
+import { createAnalysisSession } from '../service/session';
 import { table } from './text-table';
 import { docLabel } from '../core/rules/profiles/documents';
 import { langOption, parseArgs } from './args';
@@ -132,9 +132,11 @@ export function main(argv: string[]): number {
     console.error(t(lang, 'cli.noRoads'));
     return 2;
   }
-  const reach = reachEngineFor(params, loaded.project.roads);
+  // one session for every profile: the street network is built once
+  const session = createAnalysisSession();
+  session.open(loaded);
   const profiles = chosen === 'all' ? known : [chosen];
-  const evaluations = profiles.map((profile) => evaluate(loaded.project, { profile, params, reach }));
+  const evaluations = profiles.map((profile) => session.analyse({ profile, params, areas: false }).evaluation);
   const pre = [...loaded.issues];
   for (const ev of evaluations) ev.issues.unshift(...pre);
   const areaFrom = loaded.folder ? { areaFrom: loaded.areaFrom ?? null } : {};

@@ -2,16 +2,16 @@
 // Lists every target of the profile's document with its 责任单位, progress and status for the
 // year (default: the project's evaluation year); --dept keeps the rows naming that department;
 // --out writes the 台账 workbook. Exits 1 when the input cannot be read, 2 on a usage error.
-import { evaluate, listProfiles } from '../core/evaluate';
+import { listProfiles } from '../core/evaluate';
 import { ledgerTargets, mentionsDepartment } from '../core/ledger';
 import { ledgerRows } from '../core/ledger/status';
 import { columnHeader, ledgerCells, statusCounts } from '../core/ledger/table';
 import { resolveParams } from '../core/params';
-import { reachEngineFor } from '../core/reach/choose';
 import { t, tm, type Lang } from '../i18n';
 import { ledgerXlsx } from '../io/export/ledger';
 import { MAX_PROBLEMS, ledgerEntries } from '../schemas';
 import { loadProjectPath } from './load-project';
+import { createAnalysisSession } from '../service/session';
 import { table } from './text-table';
 import { ArgError, langOption, parseArgs } from './args';
 import { outProblem, writeOut } from './write-out';
@@ -75,8 +75,9 @@ export function main(argv: string[]): number {
     return 2;
   }
   const params = { ...resolveParams(loaded.project.params), ...(args.year !== undefined ? { year: args.year } : {}) };
-  const reach = reachEngineFor(params, loaded.project.roads);
-  const ev = evaluate(loaded.project, { profile, params, reach });
+  const session = createAnalysisSession();
+  session.open(loaded);
+  const ev = session.analyse({ profile, params, areas: false }).evaluation;
   const all = ledgerRows(profile, ev.results, ledgerEntries(loaded.other), params.year);
   const rows = args.dept ? all.filter((r) => mentionsDepartment(r.target, args.dept ?? '')) : all;
   const documents = [...new Set(ledgerTargets(profile).map((x) => x.document))];

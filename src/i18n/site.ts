@@ -1,4 +1,4 @@
-// Site check (新建住宅项目): messages of src/core/site, src/worker/site.ts, src/cli/check-sites.ts
+// Site check (新建住宅项目): messages of src/core/site, src/service/site.ts, src/cli/check-sites.ts
 // and src/ui/site. Chinese first; every key in both catalogues (tests/i18n).
 export const siteZh: Record<string, string> = {
   // outline problems

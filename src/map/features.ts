@@ -5,7 +5,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { type Community, type Facility, type Street, unitKey } from '../core/model';
 import type { Lang } from '../i18n';
-import type { Verdict } from '../state/verdicts';
+import type { Verdict } from '../core/report/verdicts';
 import { KIND_STYLES, type FacilityGroup } from './theme';
 
 /** Geometry-bearing properties: set once per project. Verdicts come as feature state (unitStates). */

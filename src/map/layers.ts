@@ -4,7 +4,7 @@ import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecifi
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/model';
 import type { LayerGroup } from '../state/layers';
-import type { Verdict } from '../state/verdicts';
+import type { Verdict } from '../core/report/verdicts';
 import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
 import { CLUSTER_OPTIONS, clusterLayers, clustered, NOT_CLUSTER } from './facility-clusters';
 

@@ -3,7 +3,7 @@
 // projectors) still tell fail from pass.
 import type { FacilityKind } from '../core/model';
 import type { Lang } from '../i18n';
-import type { Verdict } from '../state/verdicts';
+import type { Verdict } from '../core/report/verdicts';
 
 export const VERDICT_COLOURS: Record<Verdict, string> = {
   fail: '#d7191c',

@@ -7,11 +7,11 @@ import type { Session } from '../core/scenario';
 import { DEFAULT_PARAMS, type Params } from '../core/params';
 import type { Lang } from '../i18n';
 import { LAYER_GROUPS, type LayerGroup } from './layers';
-import type { Analysis, LoadedProject } from '../worker/api';
-import type { CircleGroup, ServiceAreas } from '../worker/service-areas';
+import type { Analysis, LoadedProject } from '../service/session';
+import type { CircleGroup, ServiceAreas } from '../service/service-areas';
 import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
-import { countsByRule, outsideSet, resultsByLevel, verdictsByUnit, type RuleCount, type Verdict } from './verdicts';
+import { countsByRule, outsideSet, resultsByLevel, verdictsByUnit, type RuleCount, type Verdict } from '../core/report/verdicts';
 import { createSuggestState, type SuggestState } from './suggest';
 
 /** the embedded demo's name, so the app shows its real-vs-simulated note only for it */

@@ -12,7 +12,7 @@ import { effect } from '@preact/signals';
 import { savedScenarios, writeScenarioPart, BASELINE_ID, type View } from '../core/scenario';
 import type { Lang } from '../i18n';
 import { LAYER_GROUPS, type LayerGroup } from './layers';
-import type { CircleGroup } from '../worker/service-areas';
+import type { CircleGroup } from '../service/service-areas';
 import type { AnalysisClient } from '../worker/client';
 import type { AppState } from './app-state';
 import { ledgerVersion } from './ledger-version';

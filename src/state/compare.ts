@@ -7,7 +7,7 @@ import type { Params } from '../core/params';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
 import { t } from '../i18n';
 import type { Outcome } from '../worker/latest';
-import type { CompareRequest, CompareResult } from '../worker/compare';
+import type { CompareRequest, CompareResult } from '../service/compare';
 import type { AppState } from './app-state';
 import { errorMessage } from '../core/errors';
 

@@ -1,5 +1,5 @@
 // How an accepted import reaches the app. The worker has already put the layer into its baseline
-// (src/worker/import.ts) and sends the whole new layer; here the page's project follows, the
+// (src/service/import.ts) and sends the whole new layer; here the page's project follows, the
 // editing session gets the new baseline (replaceBaseline replays the open scenario onto it, so
 // scenarios survive a re-import and autosave writes the imported data), the worker gets the open
 // scenario's edits again, and the analysis runs. Circles are rebuilt by analyse() when the
@@ -7,14 +7,14 @@
 // after a reload (the data before each import are kept in IndexedDB: import-versions.ts).
 import { batch } from '@preact/signals';
 import { replaceBaseline, type Edit } from '../core/scenario';
-import type { LoadedProject } from '../worker/api';
-import type { ImportApplied, ImportRestored } from '../worker/import';
+import type { LoadedProject } from '../service/session';
+import type { ImportApplied, ImportRestored } from '../service/import';
 import type { AppState } from './app-state';
 import type { ImportState, ImportVersion } from './import';
 import { editsInEffect, pageBaseline } from './scenario-actions';
 import { dataOther, type AsyncStore } from './autosave';
 import { keepVersions, leftBy } from './import-versions';
-import type { ProjectTextRequest } from '../worker/import';
+import type { ProjectTextRequest } from '../service/import';
 
 export interface ApplyDeps {
   analyse(): Promise<void>;

@@ -8,8 +8,8 @@ import type { Msg } from '../core/model';
 import { recallMapping, rememberMapping, type MappingStore } from '../io/mappingMemory';
 import type { ImportMode, ImportPlan } from '../io/merge';
 import type { LayerKind, Mapping, ValidationReport, WebCoords } from '../io/types';
-import type { LoadedProject } from '../worker/api';
-import type { ImportApplied, ImportLayerInfo } from '../worker/import';
+import type { LoadedProject } from '../service/session';
+import type { ImportApplied, ImportLayerInfo } from '../service/import';
 import type { Importer } from '../worker/import-client';
 import { errorMessage } from '../core/errors';
 

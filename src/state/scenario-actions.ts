@@ -29,7 +29,7 @@ import {
   type SkippedEdit,
 } from '../core/scenario';
 import type { AnalysisClient } from '../worker/client';
-import type { LoadedProject } from '../worker/api';
+import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';
 
 export interface ScenarioDeps {

@@ -7,7 +7,7 @@ import { CHILDCARE_KINDS, ELDERLY_KINDS, type FacilityKind, type Msg } from '../
 import type { Params } from '../core/params';
 import type { LonLat } from '../core/reach/types';
 import type { Cohort, Goal, Parcel, SuggestResult } from '../core/suggest/types';
-import type { SuggestProgress, SuggestRequest } from '../worker/suggest';
+import type { SuggestProgress, SuggestRequest } from '../service/suggest';
 
 /** the kinds a site can be suggested for, in the order the panel lists them */
 export const SUGGEST_KINDS: readonly FacilityKind[] = [...CHILDCARE_KINDS, ...ELDERLY_KINDS];

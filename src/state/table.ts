@@ -1,7 +1,7 @@
 // Rows of the results table for one level: one row per unit, either summarising every rule
 // (no rule chosen) or showing the chosen rule's value, threshold and shortfall. Pure.
 import type { Level, RuleResult, Status } from '../core/model';
-import { isMainView, ruleKeyOf, worst, type Verdict } from './verdicts';
+import { isMainView, ruleKeyOf, worst, type Verdict } from '../core/report/verdicts';
 
 export interface TableRow {
   level: Level;

@@ -2,7 +2,7 @@
 // citation (document, clause, the original words). All names and texts render as text nodes.
 import type { Community, RuleResult } from '../core/model';
 import { reasonText, resultRow } from '../core/report';
-import { resultsForUnit, ruleKeyOf, worst } from '../state/verdicts';
+import { resultsForUnit, ruleKeyOf, worst } from '../core/report/verdicts';
 import { CommunityFigures } from './CommunityFigures';
 import { NextSteps } from './NextSteps';
 import { useApp, useT } from './context';

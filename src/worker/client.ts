@@ -1,13 +1,13 @@
-// The page's handle on the analysis worker: typed by the worker's own `Api`, with stale
-// analyses dropped (see latest.ts).
+// The page's handle on the analysis worker: typed by the analysis session it runs
+// (src/service/session.ts), with stale analyses dropped (see latest.ts).
 import { wrap, type Remote } from 'comlink';
 import type { ProfileInfo } from '../core/evaluate';
 import type { Edit, SkippedEdit } from '../core/scenario';
 import type { Params } from '../core/params';
-import type { Analysis, AnalysisRequest, Api, LoadOutcome } from './api';
+import type { Analysis, AnalysisRequest, AnalysisSession, LoadOutcome } from '../service/session';
 import { latestOnly, type Outcome } from './latest';
-import { assembleAnalysis } from './analysis-parts';
-import type { ServiceAreas } from './service-areas';
+import { assembleAnalysis } from '../service/analysis-parts';
+import type { ServiceAreas } from '../service/service-areas';
 import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
 import { siteClient, type SiteClient } from './site-client';
@@ -26,7 +26,7 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
   /** the baseline as project-file JSON text with these settings and extra keys */
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
-  /** the import wizard's and the exports' half of the worker (src/worker/import.ts) */
+  /** the import wizard's and the exports' half of the worker (src/service/import.ts) */
   importer: Importer;
   dispose(): void;
 }
@@ -35,7 +35,7 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
 export function createAnalysisClient(onCrash: (message: string) => void = () => undefined): AnalysisClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
   worker.addEventListener('error', (e) => onCrash(e.message || 'the analysis worker stopped'));
-  const remote: Remote<Api> = wrap<Api>(worker);
+  const remote: Remote<AnalysisSession> = wrap<AnalysisSession>(worker);
   return {
     listProfiles: () => remote.listProfiles(),
     load: (json, fileName) => remote.load(json, fileName),

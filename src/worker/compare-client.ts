@@ -1,7 +1,7 @@
 // The page's side of the compare call, spread into the analysis client (client.ts). Apart from
 // compare.ts so the page bundle takes only types from it. A newer comparison supersedes a stale one.
 import type { Remote } from 'comlink';
-import type { CompareRequest, CompareResult, createCompareApi } from './compare';
+import type { CompareRequest, CompareResult, createCompareApi } from '../service/compare';
 import { latestOnly, type Outcome } from './latest';
 
 export interface CompareClient {

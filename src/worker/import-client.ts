@@ -1,10 +1,10 @@
-// The page's handle on the import and export half of the analysis worker (src/worker/import.ts).
+// The page's handle on the import and export half of the analysis worker (src/service/import.ts).
 // In the browser the calls go through Comlink: the file's ArrayBuffer is transferred, not copied,
 // and progress comes back through a proxied callback. Tests use localImporter on the same api
 // in-process.
 import { proxy, transfer, type Remote } from 'comlink';
 import type { ServiceArea } from '../io/export/gaps';
-import type { LazyPart } from './lazy-part';
+import type { LazyPart } from '../service/lazy-part';
 import type {
   ExportFormat,
   ExportRequest,
@@ -16,7 +16,7 @@ import type {
   ImportReadRequest,
   ImportRestored,
   ProjectTextRequest,
-} from './import';
+} from '../service/import';
 
 export interface Importer {
   read(req: ImportReadRequest, onProgress: (fraction: number) => void): Promise<ImportReadAnswer>;
@@ -45,7 +45,7 @@ export function remoteImporter(remote: Remote<ImportApi>): Importer {
 }
 
 /** The same api called in-process (Node tests, or a page without workers): the part itself or
- *  as api.ts exposes it (loaded on first call). */
+ *  as the analysis session exposes it (loaded on first call). */
 export function localImporter(api: ImportApi | LazyPart<ImportApi>): Importer {
   return {
     read: async (req, onProgress) => api.importRead(req, onProgress),

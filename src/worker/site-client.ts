@@ -3,7 +3,7 @@
 import { transfer, type Remote } from 'comlink';
 import type { SiteCheck, SiteCheckOutcome } from '../core/site';
 import type { Lang } from '../i18n';
-import type { createSiteApi, SiteFileRead, SiteRequest } from './site';
+import type { createSiteApi, SiteFileRead, SiteRequest } from '../service/site';
 
 export interface SiteClient {
   checkSite(req: SiteRequest): Promise<SiteCheckOutcome>;

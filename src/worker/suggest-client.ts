@@ -1,7 +1,7 @@
 // The page's side of the suggestion calls, spread into the analysis client (client.ts). Kept apart
 // from suggest.ts so the page bundle takes only types from it, not the solver or the file readers.
 import { proxy, transfer, type Remote } from 'comlink';
-import type { createSuggestApi, ParcelsOutcome, SuggestOutcome, SuggestProgress, SuggestRequest } from './suggest';
+import type { createSuggestApi, ParcelsOutcome, SuggestOutcome, SuggestProgress, SuggestRequest } from '../service/suggest';
 
 /** The page's side of the suggestion calls (client.ts spreads these into the analysis client). */
 export interface SuggestClient {

@@ -1,5 +1,20 @@
-// The analysis worker: runs the rule engine off the main thread so the map never freezes.
-import { expose } from 'comlink';
-import { api } from './api';
+// The analysis worker: runs one analysis session (src/service) off the main thread so the map
+// never freezes. Only transport lives here: Comlink, and releasing the progress proxy of a suggestion.
+import { expose, releaseProxy } from 'comlink';
+import { createAnalysisSession } from '../service/session';
+import type { SuggestProgress, SuggestRequest } from '../service/suggest';
 
-expose(api);
+const session = createAnalysisSession();
+
+expose({
+  ...session,
+  async suggest(req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) {
+    try {
+      return await session.suggest(req, onProgress);
+    } finally {
+      // a Comlink proxy holds a MessagePort until released
+      const release = (onProgress as unknown as Record<symbol, unknown> | undefined)?.[releaseProxy];
+      if (typeof release === 'function') (release as () => void).call(onProgress);
+    }
+  },
+} satisfies typeof session);

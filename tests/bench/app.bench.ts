@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { evaluate } from '../../src/core/evaluate';
-import { parseProject } from '../../src/worker/parse';
+import { parseProject } from '../../src/schemas';
 import { bundleSizes } from '../e2e/bundle-size';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';

@@ -4,7 +4,7 @@ import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 import { projectToJson } from '../../src/schemas';
-import { parseProject } from '../../src/worker/parse';
+import { parseProject } from '../../src/schemas';
 
 const OPTS = { seed: 7, communities: 240, facilities: 150, roadNodes: 8_000, streets: 4 };
 const city = generateBenchCity(OPTS);

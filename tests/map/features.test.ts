@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility } from '../../src/core/model';
 import { capacityOf, communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../../src/map/features';
-import { outsideSet } from '../../src/state/verdicts';
+import { outsideSet } from '../../src/core/report/verdicts';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
 const L = {

@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
-import { api } from '../../src/worker/api';
+import { createAnalysisSession } from '../../src/service/session';
 import type { AnalysisClient } from '../../src/worker/client';
 import { latestOnly } from '../../src/worker/latest';
+
+const api = createAnalysisSession();
 
 function setup(file = 'data/sample/project.json') {
   const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> = {

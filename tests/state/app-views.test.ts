@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { buildRows } from '../../src/state/table';
-import { verdictsByUnit } from '../../src/state/verdicts';
-import { assembleAnalysis } from '../../src/worker/analysis-parts';
-import { api } from '../../src/worker/api';
+import { verdictsByUnit } from '../../src/core/report/verdicts';
+import { assembleAnalysis } from '../../src/service/analysis-parts';
+import { createAnalysisSession } from '../../src/service/session';
 import { latestOnly } from '../../src/worker/latest';
+
+const api = createAnalysisSession();
 
 describe('app views over the analysis', () => {
   it('map verdicts and table rows equal the view models over all results', async () => {

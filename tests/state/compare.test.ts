@@ -8,10 +8,12 @@ import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { createCompare } from '../../src/state/compare';
 import { createViews, type Bbox } from '../../src/state/views';
-import { api } from '../../src/worker/api';
+import { createAnalysisSession } from '../../src/service/session';
 import type { AnalysisClient } from '../../src/worker/client';
-import type { CompareRequest } from '../../src/worker/compare';
+import type { CompareRequest } from '../../src/service/compare';
 import { latestOnly } from '../../src/worker/latest';
+
+const api = createAnalysisSession();
 
 const FILE = 'data/sample/project.json';
 // inside the first part of C3's MultiPolygon (108.90217–108.90543 E, 34.16079–34.16349 N)

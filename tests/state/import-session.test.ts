@@ -8,11 +8,13 @@ import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { createImportActions, createImportState } from '../../src/state/import';
 import { applyImportToApp, restorable, restoreImport } from '../../src/state/import-apply';
-import { api } from '../../src/worker/api';
+import { createAnalysisSession } from '../../src/service/session';
 import { localImporter } from '../../src/worker/import-client';
 import { demoClient } from './scenario-client';
 import { projectWithData, restoreAutosave, saveNow, type AsyncStore } from '../../src/state/autosave';
 import { IMPORTS_KEY, resumeVersions } from '../../src/state/import-versions';
+
+const api = createAnalysisSession();
 
 const DEMO = 'data/demo/project.json';
 // inside community 610116001006 (see tests/state/scenario-actions.test.ts)
@@ -20,7 +22,7 @@ const INSIDE: [number, number] = [108.942, 34.16];
 
 describe('import with a scenario open', () => {
   it('the baseline takes the rows, the scenario replays onto it, the worker analyses both', async () => {
-    const { client, calls } = demoClient();
+    const { client, calls } = demoClient(api);
     const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
     const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
     await actions.openProject(DEMO, DEMO);
@@ -85,7 +87,7 @@ describe('import with a scenario open', () => {
   });
 
   it('an import into the demo keeps its 658 facilities, and "restore the previous data" brings back exactly what was there', async () => {
-    const { client } = demoClient();
+    const { client } = demoClient(api);
     const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
     const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
     await actions.openProject(DEMO, DEMO);
@@ -129,7 +131,7 @@ describe('import with a scenario open', () => {
     // one browser's IndexedDB, as a Map behind the autosave's store port
     const db = new Map<string, unknown>();
     const store: AsyncStore = { get: async (k) => db.get(k), set: async (k, v) => void db.set(k, v), del: async (k) => void db.delete(k) };
-    const { client } = demoClient();
+    const { client } = demoClient(api);
     const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
     const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
     await actions.openProject(DEMO, DEMO);
@@ -180,7 +182,7 @@ describe('import with a scenario open', () => {
   it('kept versions are forgotten when the project opened after the reload is not what the import left', async () => {
     const db = new Map<string, unknown>([[IMPORTS_KEY, [{ applied: { record: { at: '2026-01-01T00:00:00.000Z', source: 'x.csv' } }, beforeData: '{}' }]]]);
     const store: AsyncStore = { get: async (k) => db.get(k), set: async (k, v) => void db.set(k, v), del: async (k) => void db.delete(k) };
-    const { client } = demoClient();
+    const { client } = demoClient(api);
     const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
     const actions = createActions(state, { client, storage: null, keepFile: async () => undefined });
     await actions.openProject(DEMO, DEMO); // the demo carries no import record

@@ -7,10 +7,10 @@ import type { Layers } from '../../src/core/model';
 import type { MappingStore } from '../../src/io/mappingMemory';
 import { createImportActions, createImportState, type ImportFile } from '../../src/state/import';
 import { localImporter } from '../../src/worker/import-client';
-import { parseProject } from '../../src/worker/parse';
+import { parseProject } from '../../src/schemas';
 import { parseGood, projectWithImport } from '../../src/state/import-apply';
-import type { LoadedProject } from '../../src/worker/api';
-import { createImportApi, guessKind, type ImportApplied } from '../../src/worker/import';
+import type { LoadedProject } from '../../src/service/session';
+import { createImportApi, guessKind, type ImportApplied } from '../../src/service/import';
 
 const FIX = 'tests/fixtures/io';
 
@@ -30,7 +30,7 @@ function sampleProject(): LoadedProject {
   const r = parseProject(JSON.parse(readFileSync('data/sample/project.json', 'utf8')), 'project.json');
   if (!r.ok) throw new Error('sample project does not load');
   const { roads, ...p } = r.project;
-  return { ...p, roadCount: roads.length, credits: [] };
+  return { ...p, issues: r.issues, other: r.other, roadCount: roads.length, credits: [] };
 }
 
 function memoryStore(): MappingStore & { map: Map<string, unknown> } {

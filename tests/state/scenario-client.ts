@@ -1,10 +1,11 @@
-// The analysis client of the scenario tests: the worker's API run in-process, calls recorded.
+// The analysis client of the scenario tests: an analysis session run in-process, calls recorded.
 import { readFileSync } from 'node:fs';
-import { api } from '../../src/worker/api';
+import { createAnalysisSession, type AnalysisSession } from '../../src/service/session';
 import type { AnalysisClient } from '../../src/worker/client';
 import { latestOnly } from '../../src/worker/latest';
 
-export function demoClient() {
+/** `api`: the session the client talks to (a new one unless the test shares its own). */
+export function demoClient(api: AnalysisSession = createAnalysisSession()) {
   const calls: string[] = [];
   const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas' | 'setEdits' | 'projectText'> = {
     listProfiles: async () => api.listProfiles(),

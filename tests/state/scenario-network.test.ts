@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { addFacility, moveFacility, newFacility } from '../../src/core/scenario';
-import { api } from '../../src/worker/api';
+import { createAnalysisSession } from '../../src/service/session';
+
+const api = createAnalysisSession();
 
 const built = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/core/reach/network-engine', async (importOriginal) => {

@@ -11,11 +11,13 @@ import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { buildRequest, DEFAULT_FORM, qualityNote } from '../../src/state/suggest';
 import { countTicks, niceMax } from '../../src/ui/suggest/CurveChart';
-import { api } from '../../src/worker/api';
-import type { SuggestProgress, SuggestRequest } from '../../src/worker/suggest';
+import { createAnalysisSession } from '../../src/service/session';
+import type { SuggestProgress, SuggestRequest } from '../../src/service/suggest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AnalysisClient } from '../../src/worker/client';
 import { latestOnly } from '../../src/worker/latest';
+
+const api = createAnalysisSession();
 
 const DEMO = 'data/demo/project.json';
 
@@ -235,7 +237,7 @@ describe('suggestion actions on the demo', () => {
 describe('messages', () => {
   it('every suggest.* key the panel, state and worker use is in both catalogues', async () => {
     const { suggestEn, suggestZh } = await import('../../src/i18n/suggest');
-    const files = [...readdirSync('src/ui/suggest').map((f) => `src/ui/suggest/${f}`), 'src/state/suggest.ts', 'src/state/suggest-actions.ts', 'src/worker/suggest.ts'];
+    const files = [...readdirSync('src/ui/suggest').map((f) => `src/ui/suggest/${f}`), 'src/state/suggest.ts', 'src/state/suggest-actions.ts', 'src/service/suggest.ts'];
     const used = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'(suggest\.[a-zA-Z.]+[a-zA-Z])'/g)].map((m) => m[1])));
     // keys built from a value: every value they can take
     for (const g of ['coverage', 'shortfall', 'ratio']) used.add(`suggest.goal.${g}`);

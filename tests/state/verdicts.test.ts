@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByRule, resultsByLevel, resultsForUnit, verdictsByUnit, worst } from '../../src/state/verdicts';
+import { countsByRule, resultsByLevel, resultsForUnit, verdictsByUnit, worst } from '../../src/core/report/verdicts';
 import { result } from './results.fixture';
 
 describe('worst', () => {

@@ -8,7 +8,7 @@ import { LANGS, t } from '../../src/i18n';
 import { uiEn, uiZh } from '../../src/i18n/ui';
 import { LAYER_GROUPS } from '../../src/state/layers';
 import { PARAM_LIMITS } from '../../src/state/actions';
-import { CIRCLE_GROUPS } from '../../src/worker/service-areas';
+import { CIRCLE_GROUPS } from '../../src/service/service-areas';
 
 const APP_DIRS = ['src/ui', 'src/map', 'src/state', 'src/worker'];
 

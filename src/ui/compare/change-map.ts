@@ -7,7 +7,7 @@ import type { Community, Status } from '../../core/model';
 import { DOTS_UNTIL_ZOOM } from '../../map/layers';
 import { communityDots } from '../../map/features';
 import { CHANGE_COLOURS } from '../../map/theme';
-import { worst, type Verdict } from '../../state/verdicts';
+import { worst, type Verdict } from '../../core/report/verdicts';
 
 export type Change = 'better' | 'worse' | 'same';
 

@@ -7,7 +7,7 @@ import { fieldName, problemLocation } from '../../io/report';
 import { NAME_MATCH_METRES } from '../../io/merge';
 import type { LayerKind, Problem, WebCoords } from '../../io/types';
 import { WIZARD_STEPS } from '../../state/import';
-import type { ImportLayerInfo } from '../../worker/import';
+import type { ImportLayerInfo } from '../../service/import';
 import { useApp, useT } from '../context';
 import { RestoreButton } from './RestoreButton';
 import { useImport } from './context';

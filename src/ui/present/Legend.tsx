@@ -3,7 +3,7 @@
 import { FACILITY_KINDS } from '../../core/model';
 import { CLUSTER_ABOVE } from '../../map/facility-clusters';
 import { KIND_STYLES, OUTSIDE_COLOUR, VERDICT_COLOURS } from '../../map/theme';
-import type { Verdict } from '../../state/verdicts';
+import type { Verdict } from '../../core/report/verdicts';
 import { useApp, useT } from '../context';
 
 const VERDICTS: Verdict[] = ['fail', 'pass', 'na', 'none'];

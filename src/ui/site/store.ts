@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import type { Msg } from '../../core/model';
 import type { SiteArea, SiteCheck, SiteFigures } from '../../core/site';
 import { FIGURE_FIELDS, fieldArgs, type FigureField } from '../../core/site/figures';
-import type { SiteCandidate } from '../../worker/site';
+import type { SiteCandidate } from '../../service/site';
 import type { SiteClient } from '../../worker/site-client';
 
 let client: SiteClient | null = null;

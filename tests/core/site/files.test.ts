@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { haversine } from '../../../src/core/geo';
 import { checkSite } from '../../../src/core/site';
 import { parseProject } from '../../../src/schemas';
-import { readSiteFile, type SiteCandidate } from '../../../src/worker/site';
+import { readSiteFile, type SiteCandidate } from '../../../src/service/site';
 
 const dir = 'tests/fixtures/site/';
 const read = (f: string, opts: { crs?: string } = {}) => readSiteFile(f, readFileSync(dir + f), opts);

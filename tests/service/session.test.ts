@@ -1,12 +1,14 @@
-// The worker's API run in-process on real project files: the same functions the worker exposes.
+// The analysis session run in-process on real project files: the same object the worker exposes.
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import { describe, expect, it, vi } from 'vitest';
-import { api } from '../../src/worker/api';
+import { describe, expect, it } from 'vitest';
+import { createAnalysisSession } from '../../src/service/session';
+
+const api = createAnalysisSession();
 
 const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as Record<string, unknown>;
 
-describe('worker api', () => {
+describe('analysis session', () => {
   it('a broken file comes back as problems naming the file, feature and field', () => {
     const broken = structuredClone(sample) as { facilities: { features: { geometry: unknown }[] } };
     broken.facilities.features[1].geometry = { type: 'Point', coordinates: [500, 34] };
@@ -104,9 +106,11 @@ describe('worker api', () => {
     expect(booleanPointInPolygon(at(1000), elderly[0])).toBe(false);
   });
 
-  it('analyse before any load is a clear error', async () => {
-    vi.resetModules(); // a new module instance: nothing loaded yet
-    const fresh = await import('../../src/worker/api');
-    expect(() => fresh.api.analyse({ profile: 'wy', params: {} })).toThrow(/load a project first/);
+  it('a new session holds nothing of another: analyse before its own load is a clear error', () => {
+    expect(api.load(sample, 'sample').ok).toBe(true);
+    expect(api.analyse({ profile: 'wy', params: {} }).evaluation.results.length).toBeGreaterThan(0);
+    const fresh = createAnalysisSession();
+    expect(() => fresh.analyse({ profile: 'wy', params: {} })).toThrow(/analyse\(\) called before load\(\): load a project first/);
+    expect(() => fresh.setEdits([])).toThrow(/setEdits\(\) called before load/);
   });
 });

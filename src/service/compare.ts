@@ -1,4 +1,4 @@
-// "Today versus the plan" in the worker: each side (the baseline, or a scenario replayed onto it)
+// "Today versus the plan" in the analysis session: each side (the baseline, or a scenario replayed onto it)
 // is evaluated with the same profile, parameters and reach engine, then compared by the scenario
 // core. The page gets the comparison, its KPI rows, the itemised cost of what B builds over A,
 // and per side what its map needs: the verdict of every community and street, the facilities,
@@ -12,8 +12,7 @@ import { costItems } from '../core/scenario/diff';
 import { kpiRows, type KpiRow } from '../core/scenario/kpi_rows';
 import { replay } from '../core/scenario/replay';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
-// pure view model (no DOM): the same verdict the main map colours a unit with
-import { isMainView, ruleKeyOf, verdictsByUnit, type Verdict } from '../state/verdicts';
+import { isMainView, ruleKeyOf, verdictsByUnit, type Verdict } from '../core/report/verdicts';
 import { reachFor, type ReachCache } from './reach';
 
 export interface CompareRequest {
@@ -107,7 +106,7 @@ export interface CompareSource {
   keepReachCache: (c: ReachCache | null) => void;
 }
 
-/** The worker's compare call, spread into the api object (api.ts). */
+/** The worker's compare call, spread into the analysis session (session.ts). */
 export function createCompareApi(src: CompareSource) {
   return {
     compare(req: CompareRequest): CompareResult {

@@ -120,7 +120,7 @@ export interface SiteRequest {
   date?: string;
 }
 
-/** The worker's site methods, spread into api.ts; they share its loaded data and reach cache. */
+/** The worker's site methods, spread into the analysis session (session.ts); they share its loaded data and reach cache. */
 export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }) | null; reachCache: () => ReachCache | null; keepReachCache: (c: ReachCache | null) => void }) {
   const getData = deps.layers;
   // the area's own evaluations per profile, kept while the data and parameters stay the same

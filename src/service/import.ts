@@ -1,7 +1,7 @@
 // The import dialogue and the exports, as the analysis worker runs them. The file is read once
 // and kept here; the page sees summaries, the validation report and, once the user accepts, the
 // layer the worker now analyses. Exports are built here too, so SheetJS never loads in the page.
-// api.ts spreads createImportApi(...) into its api with one line; tests call it in Node.
+// session.ts spreads createImportApi(...) into the analysis session; tests call it in Node.
 import { dataCredits } from '../core/credits';
 import type { Evaluation } from '../core/evaluate';
 import type { Layers, Msg } from '../core/model';
@@ -90,7 +90,7 @@ export interface ExportRequest {
   profileName?: string;
 }
 
-/** How the import reaches the project in api.ts: imports replace layers of the BASELINE (the
+/** How the import reaches the project in session.ts: imports replace layers of the BASELINE (the
  *  page then replays the open scenario onto it); exports read what is analysed now. */
 export interface ProjectHandle {
   baseline(): Layers | null;

@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { expose, proxy, wrap, type Remote } from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../../src/worker/api';
-import type { SuggestProgress, SuggestRequest } from '../../src/worker/suggest';
+import { createAnalysisSession } from '../../src/service/session';
+import type { SuggestProgress, SuggestRequest } from '../../src/service/suggest';
+
+const api = createAnalysisSession();
 
 const request: SuggestRequest = {
   kind: 'childcare_centre',

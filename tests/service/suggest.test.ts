@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility, Layers } from '../../src/core/model';
-import { api } from '../../src/worker/api';
-import { createSuggestApi, parcelsFromFile, type SuggestProgress, type SuggestRequest } from '../../src/worker/suggest';
+import { createAnalysisSession } from '../../src/service/session';
+import { createSuggestApi, parcelsFromFile, type SuggestProgress, type SuggestRequest } from '../../src/service/suggest';
+
+const api = createAnalysisSession();
 
 // Communities on one east–west line at 34°N; x in metres east of 109°E.
 const LAT = 34;

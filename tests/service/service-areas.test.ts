@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../src/core/model';
 import { resolveParams } from '../../src/core/params';
-import { serviceAreas, straightArea, straightRadius } from '../../src/worker/service-areas';
+import { serviceAreas, straightArea, straightRadius } from '../../src/service/service-areas';
 
 // haversine written out here, independent of turf: R = 6371008.8 m (mean Earth radius)
 function haversine(a: number[], b: number[]): number {

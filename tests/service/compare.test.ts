@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaInfo, Community, Facility, Layers } from '../../src/core/model';
 import { addFacility, createScenario, type Scenario } from '../../src/core/scenario';
-import { compareOn, type CompareResult } from '../../src/worker/compare';
+import { compareOn, type CompareResult } from '../../src/service/compare';
 
 const square = (lon: number, lat: number, half: number): Community['geometry'] => ({
   type: 'Polygon',

@@ -1,7 +1,8 @@
 // Pure view models over an Evaluation: the verdict each unit gets on the map, the rows of the
-// results tables and the per-rule counts. No DOM, no signals: unit-tested in tests/state.
-import { type Level, type RuleResult, type Status, unitKey } from '../core/model';
-import { decides } from '../core/report/summary';
+// results tables and the per-rule counts. No DOM, no signals: the page's state, the map and the
+// analysis session's compare all colour units by these (tests/state/verdicts.test.ts).
+import { type Level, type RuleResult, type Status, unitKey } from '../model';
+import { decides } from './summary';
 
 /** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
 export type Verdict = Status | 'none';

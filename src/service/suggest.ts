@@ -1,4 +1,4 @@
-// Site suggestion in the worker: suggestSitesAsync() on the worker's current layers with the reach
+// Site suggestion in the analysis session: suggestSitesAsync() on the worker's current layers with the reach
 // engine the analysis uses (straight, or the street network kept in the reach cache), progress
 // reported step by step, and a newer request (or cancelSuggest) superseding an older one.
 // The worker has one thread: a message (a cancel, a newer request, an analysis) runs only when the
@@ -10,7 +10,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaInfo, FacilityKind, Layers, Msg } from '../core/model';
 import { resolveParams, usesNetwork, type Params } from '../core/params';
-import { releaseProxy } from 'comlink';
 import { createStraightEngine } from '../core/reach/straight';
 import { BUILD_MODES, type BuildMode } from '../core/suggest/cost';
 import { SuggestStopped, suggestSitesAsync } from '../core/suggest/suggest';
@@ -50,7 +49,7 @@ export type SuggestOutcome = { ok: true; result: SuggestResult; reachNote?: stri
 
 export type ParcelsOutcome = { ok: true; parcels: Parcel[]; file: string } | { ok: false; errors: Msg[] };
 
-/** What the suggestion needs of the worker's state (api.ts owns it). */
+/** What the suggestion needs of the analysis session's state (session.ts owns it). */
 export interface SuggestSource {
   layers(): (Layers & { area?: AreaInfo }) | null;
   reachCache(): ReachCache | null;
@@ -183,19 +182,13 @@ export function createSuggestApi(src: SuggestSource) {
   }
 
   return {
-    /** Runs a suggestion on the current layers. `onProgress` may be a Comlink proxy. */
+    /** Runs a suggestion on the current layers. `onProgress` may be a Comlink proxy (worker.ts releases it). */
     async suggest(req: SuggestRequest, onProgress?: (p: SuggestProgress) => void): Promise<SuggestOutcome> {
       const gen = ++generation;
       const report = (step: SuggestStep) => {
         void Promise.resolve(onProgress?.({ step, fraction: FRACTION[step] })).catch(() => undefined);
       };
-      try {
-        return await run(req, performance.now(), report, () => gen !== generation);
-      } finally {
-        // a Comlink proxy holds a MessagePort until released; a plain function (tests) has no such key
-        const release = (onProgress as unknown as Record<symbol, unknown> | undefined)?.[releaseProxy];
-        if (typeof release === 'function') (release as () => void).call(onProgress);
-      }
+      return run(req, performance.now(), report, () => gen !== generation);
     },
 
     /** Stops the running request at its next checkpoint (within a slice); it answers superseded. */

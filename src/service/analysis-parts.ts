@@ -4,7 +4,7 @@
 // in the worker and the page fetches them a slice per message (client.ts), so each slice is
 // its own short main-thread task.
 import type { RuleResult } from '../core/model';
-import type { Analysis, AnalysisRequest } from './api';
+import type { Analysis, AnalysisRequest } from './session';
 
 /** results per message: ≈ 10–50 ms of deserialising on a slow, loaded machine (10 000 took up to 0.2 s) */
 export const RESULTS_PER_PART = 2_500;

@@ -1,10 +1,12 @@
-// The analysis fetched in slices (src/worker/analysis-parts.ts) is the analysis: same results,
+// The analysis fetched in slices (src/service/analysis-parts.ts) is the analysis: same results,
 // same order, nothing lost at the slice edges; a replaced analysis is refused, not mixed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/core/model';
-import { api, type Analysis } from '../../src/worker/api';
-import { assembleAnalysis, createAnalysisPartsApi, RESULTS_PER_PART } from '../../src/worker/analysis-parts';
+import { createAnalysisSession, type Analysis } from '../../src/service/session';
+import { assembleAnalysis, createAnalysisPartsApi, RESULTS_PER_PART } from '../../src/service/analysis-parts';
+
+const api = createAnalysisSession();
 
 /** n distinct results: result i is about facility F<i> */
 function fakeAnalysis(n: number): Analysis {

@@ -1,0 +1,201 @@
+// The analysis session: one loaded project, its open scenario's edits, the street-network engine
+// kept between analyses, and every question the app asks of them (analyse, walk areas, import,
+// exports, site check, suggestion, compare). Created, not global: the worker exposes one
+// (src/worker/worker.ts), tests and the command line create their own and call it in Node.
+import { dataCredits } from '../core/credits';
+import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
+import type { AreaInfo, DataIssue, Layers, Project } from '../core/model';
+import { circleDistance, resolveParams, type Params } from '../core/params';
+import { readScenarioPart, replay, type Edit, type SkippedEdit } from '../core/scenario';
+import { parseProject, projectToJson, type InputProblem } from '../schemas';
+import type { ImportApi, ProjectTextRequest } from './import';
+import type { createSuggestApi } from './suggest';
+import type { createCompareApi } from './compare';
+import type { createSiteApi } from './site';
+import { lazyPart } from './lazy-part';
+import { createAnalysisPartsApi } from './analysis-parts';
+import { reachFor, type ReachCache, type ReachChoice } from './reach';
+import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
+
+/** What the page keeps of a loaded project: everything it draws (roads stay in the session). */
+export interface LoadedProject extends Omit<Project, 'roads'> {
+  issues: DataIssue[];
+  /** top-level keys the schema keeps but does not interpret (e.g. the demo's `meta` provenance) */
+  other: Record<string, unknown>;
+  roadCount: number;
+  /** licence credits the data asks for (e.g. OpenStreetMap, ODbL), from every layer incl. roads */
+  credits: string[];
+}
+
+/** A project already read and validated, with what reading it found. */
+export interface OpenProject {
+  project: Project;
+  issues: DataIssue[];
+  other: Record<string, unknown>;
+}
+
+export type LoadOutcome = { ok: true; project: LoadedProject } | { ok: false; problems: InputProblem[] };
+
+export interface AnalysisRequest {
+  profile: string;
+  params: Partial<Params>;
+  /** false when the caller already holds the circles for these circle parameters (a profile
+   *  switch does not move them): saves building and re-drawing hundreds of polygons */
+  areas?: boolean;
+}
+
+export interface Analysis {
+  evaluation: Evaluation;
+  /** straight mode: the circles; null in network mode (ask walkAreas(), which takes seconds)
+   *  or when the request said areas: false */
+  serviceAreas: ServiceAreas | null;
+  /** which reach engine produced the circles and coverage, and why if it differs from the request */
+  reach: ReachChoice['used'];
+  reachNote?: string;
+  /** milliseconds spent in the session */
+  ms: number;
+}
+
+/** The layers a session analyses, with the study area. */
+export type SessionLayers = Layers & { area: AreaInfo };
+
+export interface SessionDeps {
+  /** how loadUrl() fetches (default: the global fetch of the worker or Node) */
+  fetch?: typeof fetch;
+}
+
+/** A new, empty analysis session: `load()` a project, then ask it questions. */
+export function createAnalysisSession(deps: SessionDeps = {}) {
+  let current: SessionLayers | null = null;
+  let baseline: SessionLayers | null = null;
+  let reachCache: ReachCache | null = null;
+  const cache = {
+    reachCache: () => reachCache,
+    keepReachCache: (c: ReachCache | null) => {
+      reachCache = c;
+    },
+  };
+  const loaded = <T>(what: string, x: T | null): T => {
+    if (!x) throw new Error(`${what}() called before load(): load a project first`);
+    return x;
+  };
+  /** these layers as a project file with the loaded project's area and the page's settings */
+  const fileText = (l: Layers, p: ProjectTextRequest): string =>
+    JSON.stringify(projectToJson({ ...l, area: loaded('projectText', baseline).area, profile: p.profile, params: p.params }, p.other));
+
+  const session = {
+    // importers, suggestion, compare and the site check load on their first call (lazy-part.ts)
+    ...lazyPart(
+      () =>
+        import('./import').then((m) =>
+          m.createImportApi({
+            baseline: () => baseline,
+            current: () => current,
+            setBaseline: (l) => {
+              if (l.roads !== baseline?.roads) reachCache = null;
+              if (baseline) baseline = current = { ...l, area: baseline.area };
+            },
+            projectText: (l, p) => fileText(l, p),
+          }),
+        ),
+      {
+        importRead: true,
+        importCheck: true,
+        importAccept: true,
+        importRestore: true,
+        importBeforeText: true,
+        importCancel: true,
+        exportResults: true,
+        exportGaps: true,
+      } satisfies Record<keyof ImportApi, true>,
+    ),
+    ...lazyPart(() => import('./suggest').then((m) => m.createSuggestApi({ layers: () => current, ...cache })), {
+      suggest: true,
+      cancelSuggest: true,
+      readParcels: true,
+    } satisfies Record<keyof ReturnType<typeof createSuggestApi>, true>),
+    // compare replays each side on the baseline itself (compare.ts)
+    ...lazyPart(() => import('./compare').then((m) => m.createCompareApi({ baseline: () => baseline, ...cache })), { compare: true } satisfies Record<
+      keyof ReturnType<typeof createCompareApi>,
+      true
+    >),
+    ...lazyPart(() => import('./site').then((m) => m.createSiteApi({ layers: () => current, ...cache })), {
+      checkSite: true,
+      readSiteFile: true,
+      siteXlsx: true,
+    } satisfies Record<keyof ReturnType<typeof createSiteApi>, true>),
+    // analyse() with the results fetched a slice per message (the page's client uses this)
+    ...createAnalysisPartsApi({ analyse: (req: AnalysisRequest): Analysis => session.analyse(req) }),
+    listProfiles(): ProfileInfo[] {
+      return listProfiles();
+    },
+
+    /** Parses and validates a project file (JSON text or already parsed); keeps it for analyse(). */
+    load(json: unknown, fileName: string): LoadOutcome {
+      const parsed = parseProject(json, fileName);
+      if (!parsed.ok) return parsed;
+      // a broken scenario part refuses the whole file: opening it changes nothing
+      const part = readScenarioPart(parsed.other);
+      if (!part.ok) return { ok: false, problems: part.problems.map((msg) => ({ file: fileName, field: 'scenarios', msg })) };
+      return { ok: true, project: session.open(parsed) };
+    },
+
+    /** Keeps a project read elsewhere (the command line's folder of layers) for analyse(); the
+     *  page gets all of it but the roads (they stay here): their count and credits instead. */
+    open(p: OpenProject): LoadedProject {
+      const { roads, profile, params, ...layers } = p.project;
+      current = { ...layers, roads };
+      baseline = current;
+      reachCache = null;
+      return { ...layers, profile, params, issues: p.issues, other: p.other, roadCount: roads.length, credits: dataCredits(p.project) };
+    },
+
+    /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */
+    async loadUrl(url: string, fileName: string): Promise<LoadOutcome> {
+      const res = await (deps.fetch ?? fetch)(url);
+      if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status} ${res.statusText}`);
+      return session.load(await res.text(), fileName);
+    },
+
+    analyse(req: AnalysisRequest): Analysis {
+      const data = loaded('analyse', current);
+      const t0 = performance.now();
+      const params = resolveParams(req.params);
+      const choice = reachFor(params, data.roads, reachCache);
+      reachCache = choice.cache;
+      const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
+      const areas = choice.area !== null || req.areas === false ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+      return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0 };
+    },
+
+    /** The open scenario's edits (oldest first; [] = the baseline): later analyses run on the
+     *  baseline with them replayed. Edits never touch roads, so the roads array — and with it the
+     *  street-network engine kept in reachCache — stays the same object: no graph rebuild. */
+    setEdits(edits: Edit[]): { skipped: SkippedEdit[] } {
+      const base = loaded('setEdits', baseline);
+      const r = replay(base, { edits });
+      current = { ...r.layers, area: base.area };
+      return { skipped: r.skipped };
+    },
+
+    /** The baseline as a project file (JSON text, roads included) with the page's settings and
+     *  extra top-level keys (scenarios, views …): "save project" and autosave write this. */
+    projectText(p: ProjectTextRequest): string {
+      return fileText(loaded('projectText', baseline), p);
+    },
+
+    /** Network mode: the area walkable along streets from each circle group's facilities. A
+     *  second call after analyse(), so verdicts show at once and the slower polygons follow. */
+    walkAreas(req: AnalysisRequest): ServiceAreas {
+      const data = loaded('walkAreas', current);
+      const params = resolveParams(req.params);
+      const choice = reachFor(params, data.roads, reachCache);
+      reachCache = choice.cache;
+      if (choice.area === null) return serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+      return serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
+    },
+  };
+  return session;
+}
+
+export type AnalysisSession = ReturnType<typeof createAnalysisSession>;
