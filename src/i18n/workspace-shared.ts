@@ -66,6 +66,10 @@ export const workspaceSharedZh: Record<string, string> = {
   'ws.msg.userChanged': '已修改用户 {name}（其登录已结束）。',
   'ws.msg.passwordReset': '已重设 {name} 的密码（其登录已结束）。',
   'ledger.sourceShared': '填报的数值保存在团队工作区，各部门共用。',
+  'ws.ui.pending': '此审查有 {n} 项修改保存在本机，尚未上传；下面显示的是修改后的样子。',
+  'ws.ui.saveEdit': '保存修改',
+  'ws.err.last_admin': '工作区至少要保留一名启用的管理员：请先把另一名用户设为管理员。（{detail}）',
+  'ws.out.edit': '修改审查 {number}（{project}）',
   'ledger.sourceLocal': '填报的数值保存在本项目文件中（未连接工作区）。',
 };
 
@@ -135,5 +139,9 @@ export const workspaceSharedEn: Record<string, string> = {
   'ws.msg.userChanged': 'User {name} changed (their sessions ended).',
   'ws.msg.passwordReset': "{name}'s password reset (their sessions ended).",
   'ledger.sourceShared': 'Values entered are stored in the team workspace, shared by all departments.',
+  'ws.ui.pending': '{n} change(s) to this review are kept on this computer, not yet uploaded; it is shown as they leave it.',
+  'ws.ui.saveEdit': 'Save changes',
+  'ws.err.last_admin': 'The workspace must keep one enabled administrator: make another user administrator first. ({detail})',
+  'ws.out.edit': 'Change review {number} ({project})',
   'ledger.sourceLocal': 'Values entered are kept in this project file (no workspace connected).',
 };

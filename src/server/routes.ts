@@ -247,11 +247,16 @@ export const ROUTES: RouteSpec[] = [
       const body = await readJson(ctx.req, zUserPatch, ctx.limits.json);
       const hash = body.password ? await hashPassword(body.password) : null;
       const row = await ctx.db.tx(async (q) => {
+        // the admins' rows locked first: two admins demoting each other at once cannot both pass the check below
+        await q.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id FOR UPDATE`);
         const [r] = await q.query(
           'UPDATE users SET role = coalesce($2, role), disabled = coalesce($3, disabled), pw_hash = coalesce($4, pw_hash) WHERE id = $1 RETURNING id, name, role, disabled',
           [id, body.role ?? null, body.disabled ?? null, hash],
         );
         if (!r) throw new HttpError(404, 'not_found', `no user ${id}`);
+        // a workspace always keeps one enabled admin (nobody could manage the accounts otherwise)
+        const [{ n }] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled`);
+        if (n === 0) throw new HttpError(409, 'last_admin', `${r.name} is the last enabled admin: make another user admin first`);
         // a changed role, password or a disabled account ends that user's sessions
         await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
         await audit(q, user(ctx), 'update', 'user', id, id, id);

@@ -20,6 +20,7 @@ import {
   type OutboxOp,
   type Outcome,
   type Review,
+  reviewWrite,
   type Role,
   type ScenarioWrite,
   type ServerLedgerRow,
@@ -249,9 +250,20 @@ export function createWorkspaceShared(d: SharedDeps) {
     },
 
     // ── review changes that may have to wait for the connection ──
+    // Kept offline, each is made from the revision the page shows; the caller then shows the review
+    // one revision on (kept(...)), so a later kept change on it follows this one, as on the server.
+    edit: (rv: Review, fields: { applicant: string; project: string }): Promise<Outcome<Review>> => {
+      const review = { ...reviewWrite(rv), applicant: fields.applicant.trim(), project: fields.project.trim() };
+      return sendOrKeep({ op: 'edit', id: rv.id, number: rv.number, revision: rv.revision, review }, () => d.client.updateReview(rv, review));
+    },
     submit: (rv: Review): Promise<Outcome<Review>> => sendOrKeep({ op: 'submit', id: rv.id, number: rv.number, revision: rv.revision }, () => d.client.submit(rv)),
     decide: (rv: Review, decision: Decision, note: string): Promise<Outcome<Review>> =>
       sendOrKeep({ op: 'decide', id: rv.id, number: rv.number, revision: rv.revision, decision, note }, () => d.client.decide(rv, decision, note)),
+    /** how many kept changes wait for this review */
+    pendingFor(id: number): number {
+      void outboxTick.value;
+      return d.outbox.list().filter((e) => 'id' in e.op && e.op.id === id).length;
+    },
 
     /** A ledger value entered while connected: stored by the workspace (or kept for upload). */
     async enterLedger(target: string, year: number, e: { value: number | null; done: boolean | null; note: string; department: string }): Promise<void> {

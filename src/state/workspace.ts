@@ -122,6 +122,8 @@ export class WorkspaceClient {
   reviews = (status = ''): Promise<Outcome<ReviewSummary[]>> => this.call('GET', `/api/reviews${status ? `?status=${encodeURIComponent(status)}` : ''}`, zReviewSummary.array());
   review = (id: number): Promise<Outcome<Review>> => this.call('GET', `/api/reviews/${id}`, zReview);
   createReview = (body: ReviewWrite): Promise<Outcome<Review>> => this.call('POST', '/api/reviews', zReview, body);
+  updateReview = (r: { id: number; revision: number }, body: ReviewWrite): Promise<Outcome<Review>> =>
+    this.call('PUT', `/api/reviews/${r.id}`, zReview, { ...body, revision: r.revision });
   submit = (r: { id: number; revision: number }): Promise<Outcome<Review>> => this.call('POST', `/api/reviews/${r.id}/submit`, zReview, { revision: r.revision });
   decide = (r: { id: number; revision: number }, decision: Decision, note: string): Promise<Outcome<Review>> =>
     this.call('POST', `/api/reviews/${r.id}/decide`, zReview, { decision, note, revision: r.revision });
@@ -195,11 +197,27 @@ export function reviewFromSiteCheck(check: SiteCheck, geometry: SiteArea, applic
 /** One change made while the workspace could not be reached, as it will be sent. */
 export type OutboxOp =
   | { op: 'review'; review: ReviewWrite }
+  /** a draft's fields changed (from `revision`) */
+  | { op: 'edit'; id: number; number: string; revision: number; review: ReviewWrite }
   | { op: 'submit'; id: number; number: string; revision: number }
   | { op: 'decide'; id: number; number: string; revision: number; decision: Decision; note: string }
   /** serverId null: a scenario not yet in the workspace (a create); else an update from `revision` */
   | { op: 'scenario'; localId: string; serverId: number | null; revision: number | null; write: ScenarioWrite }
   | { op: 'ledger'; target: string; year: number; write: LedgerWrite };
+
+/** What a draft review holds that a planner writes (the record as the server has it, as a write). */
+export function reviewWrite(r: Review): ReviewWrite {
+  return {
+    applicant: r.applicant,
+    project: r.project,
+    site: r.site as ReviewWrite['site'],
+    figures: r.figures,
+    profile: r.profile,
+    params: r.params,
+    dataVersion: r.dataVersion,
+    verdicts: r.verdicts,
+  };
+}
 
 export interface OutboxEntry {
   key: string;
@@ -225,6 +243,8 @@ export function sendOp(client: WorkspaceClient, o: OutboxOp): Promise<Outcome<un
   switch (o.op) {
     case 'review':
       return client.createReview(o.review);
+    case 'edit':
+      return client.updateReview(o, o.review);
     case 'submit':
       return client.submit(o);
     case 'decide':

@@ -270,24 +270,31 @@ describe('team workspace: shared data, scenarios, offline changes, accounts, led
     expect(refused.map((e) => [e.op, e.refused])).toEqual([['decide', 'yes']]);
     expect(refused[0].text).toContain(`审查 ${other.number} 的结论：通过 — 工作区未接受：review ${other.number} is decided; only a submitted review can be decided`);
     expect((await w.db.query<{ decision: string }>('SELECT decision FROM reviews WHERE id = $1', [other.id]))[0].decision).toBe('rejected');
+    // the review on screen is the server's again: 陈审查's decision, not the kept one
+    expect(await driver.page.textContent('[data-testid=ws-opened-decision]')).toBe('不予通过 · 陈审查');
     await sh.when.discarded('decide');
     await driver.page.waitForSelector('[data-testid=ws-outbox]', { state: 'detached' });
 
-    // the planner: offline, submits a draft, saves a scenario and enters a ledger value
+    // the planner: offline, renames a draft's project and submits it, saves a scenario and enters a ledger value
     await switchTo('王规划');
     await ws.when.reviewOpened(draft.number);
     await w.stop();
-    await driver.page.click('[data-testid=ws-submit]');
+    await driver.page.fill('[data-testid=ws-edit-project]', '子午大道住宅项目（二期）');
+    await driver.page.click('[data-testid=ws-edit-save]');
     await driver.page.waitForSelector('[data-testid=ws-outbox][data-count="1"]');
-    await sh.when.scenarioSaved();
+    // the review is shown as the kept change leaves it, with a note that it is not uploaded yet
+    expect(await driver.page.textContent('[data-testid=ws-opened-pending]')).toBe('此审查有 1 项修改保存在本机，尚未上传；下面显示的是修改后的样子。');
+    await driver.page.click('[data-testid=ws-submit]');
     await driver.page.waitForSelector('[data-testid=ws-outbox][data-count="2"]');
+    await sh.when.scenarioSaved();
+    await driver.page.waitForSelector('[data-testid=ws-outbox][data-count="3"]');
     await sh.when.panelClosed();
     await ledger.when.ledgerOpened();
     await ledger.when.valueEntered('ak.talent.elderly', '2100', '市人社局');
     await ledger.when.ledgerClosed();
     await ws.when.panelOpened();
-    await driver.page.waitForSelector('[data-testid=ws-outbox][data-count="3"]');
-    expect((await sh.then.outbox()).map((e) => e.op)).toEqual(['submit', 'scenario', 'ledger']);
+    await driver.page.waitForSelector('[data-testid=ws-outbox][data-count="4"]');
+    expect((await sh.then.outbox()).map((e) => e.op)).toEqual(['edit', 'submit', 'scenario', 'ledger']);
     expect((await w.db.query<{ status: string }>('SELECT status FROM reviews WHERE id = $1', [draft.id]))[0].status).toBe('draft');
 
     // the server is back; the kept changes survive a reload (the page comes from the server)
@@ -296,16 +303,25 @@ describe('team workspace: shared data, scenarios, offline changes, accounts, led
     await driver.analysed();
     await ws.when.panelOpened();
     await driver.page.waitForSelector('[data-testid=ws-who]');
-    expect((await sh.then.outbox()).map((e) => e.op)).toEqual(['submit', 'scenario', 'ledger']);
+    expect((await sh.then.outbox()).map((e) => e.op)).toEqual(['edit', 'submit', 'scenario', 'ledger']);
     await ws.when.uploaded();
-    expect(await sh.then.message()).toBe('已上传 3 项修改。');
-    expect((await w.db.query<{ status: string }>('SELECT status FROM reviews WHERE id = $1', [draft.id]))[0].status).toBe('submitted');
+    expect(await sh.then.message()).toBe('已上传 4 项修改。');
+    // applied in the order made, each from the revision the one before left: 1 → 2 (edit) → 3 (submit)
+    expect((await w.db.query('SELECT project, status, revision FROM reviews WHERE id = $1', [draft.id]))[0]).toEqual({
+      project: '子午大道住宅项目（二期）',
+      status: 'submitted',
+      revision: 3,
+    });
+    await ws.when.reviewOpened(draft.number);
+    expect(await driver.page.getAttribute('[data-testid=ws-opened]', 'data-status')).toBe('submitted');
+    expect(await driver.page.$('[data-testid=ws-opened-pending]')).toBeNull();
     expect((await w.db.query<{ value: number; revision: number }>(`SELECT value, revision FROM ledger_entries WHERE target = 'ak.talent.elderly'`))[0]).toEqual({
       value: 2100,
       revision: 2,
     });
-    const audit = await w.db.query<{ user_name: string; action: string; entity: string }>(`SELECT user_name, action, entity FROM audit ORDER BY id DESC LIMIT 3`);
+    const audit = await w.db.query<{ user_name: string; action: string; entity: string }>(`SELECT user_name, action, entity FROM audit ORDER BY id DESC LIMIT 4`);
     expect(audit.map((a) => [a.user_name, a.action, a.entity]).reverse()).toEqual([
+      ['王规划', 'update', 'review'],
       ['王规划', 'submit', 'review'],
       ['王规划', 'create', 'scenario'],
       ['王规划', 'update', 'ledger'],

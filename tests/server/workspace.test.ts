@@ -417,6 +417,35 @@ for (const name of ['pglite', 'postgres'] as const) {
       expect(logged).toBe(reviews);
     });
 
+    it('accounts: the last enabled admin cannot be demoted or disabled; with a second admin it can', async () => {
+      const db2 = await eng.open();
+      const s2 = await serve(db2);
+      try {
+        await addUser(db2, 'boss', 'admin');
+        await addUser(db2, 'deputy', 'planner');
+        const c = new Client(s2.base);
+        await c.login('boss');
+        const [boss, deputy] = (await c.req('GET', '/api/users')).body;
+        for (const patch of [{ role: 'planner' }, { disabled: true }]) {
+          const a = await c.req('PATCH', `/api/users/${boss.id}`, patch);
+          expect([a.status, a.body.error]).toEqual([409, 'last_admin']);
+        }
+        // refused: nothing changed, no audit row, the session still works
+        expect((await db2.query('SELECT role, disabled FROM users WHERE id = $1', [boss.id]))[0]).toEqual({ role: 'admin', disabled: false });
+        expect((await db2.query(`SELECT 1 FROM audit WHERE entity = 'user'`)).length).toBe(0);
+        expect((await c.req('PATCH', `/api/users/${deputy.id}`, { role: 'admin' })).body.role).toBe('admin');
+        expect((await c.req('PATCH', `/api/users/${boss.id}`, { disabled: true })).body.disabled).toBe(true);
+        // that ended boss's own session; deputy is now the last admin
+        expect((await c.req('GET', '/api/me')).status).toBe(401);
+        const d = new Client(s2.base);
+        await d.login('deputy');
+        expect((await d.req('PATCH', `/api/users/${deputy.id}`, { role: 'viewer' })).body.error).toBe('last_admin');
+      } finally {
+        await s2.close();
+        await db2.close();
+      }
+    }, 30_000);
+
     it('login throttling: after 3 failures the name is refused (429, Retry-After) even with the right password', async () => {
       const db2 = await eng.open();
       const s2 = await serve(db2, { throttleFailures: 3 });

@@ -176,13 +176,15 @@ export function OutboxList({ sh, connected }: { sh: WorkspaceShared; connected: 
           const what =
             o.op === 'review'
               ? tr('ws.out.review', { project: o.review.project })
-              : o.op === 'submit'
-                ? tr('ws.out.submit', { number: o.number })
-                : o.op === 'decide'
-                  ? tr('ws.out.decide', { number: o.number, decision: tr(`ws.decision.${o.decision}`) })
-                  : o.op === 'scenario'
-                    ? tr('ws.out.scenario', { name: o.write.name })
-                    : tr('ws.out.ledger', { department: o.write.department, year: o.year });
+              : o.op === 'edit'
+                ? tr('ws.out.edit', { number: o.number, project: o.review.project })
+                : o.op === 'submit'
+                  ? tr('ws.out.submit', { number: o.number })
+                  : o.op === 'decide'
+                    ? tr('ws.out.decide', { number: o.number, decision: tr(`ws.decision.${o.decision}`) })
+                    : o.op === 'scenario'
+                      ? tr('ws.out.scenario', { name: o.write.name })
+                      : tr('ws.out.ledger', { department: o.write.department, year: o.year });
           return (
             <li key={e.key} data-op={o.op} data-refused={e.refused ? 'yes' : 'no'}>
               {what}

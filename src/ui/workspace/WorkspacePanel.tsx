@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
 import { site } from '../site/store';
-import { decideOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadReport, useShared, ws } from './store';
+import { decideOpened, editOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadReport, useShared, ws } from './store';
 import { DataVersions, OutboxList, SharedScenarios, Users } from './SharedSections';
 import './workspace.css';
 
@@ -119,9 +119,21 @@ function Opened({ r }: { r: Review }) {
   const sh = useShared();
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('approved');
   const [note, setNote] = useState('');
+  const [applicant, setApplicant] = useState(r.applicant);
+  const [project, setProject] = useState(r.project);
+  useEffect(() => {
+    setApplicant(r.applicant);
+    setProject(r.project);
+  }, [r.id, r.revision]);
+  const pending = sh.pendingFor(r.id);
   return (
-    <section class="ws-opened" data-testid="ws-opened" data-status={r.status} data-number={r.number} aria-labelledby="ws-opened-h">
+    <section class="ws-opened" data-testid="ws-opened" data-status={r.status} data-number={r.number} data-pending={pending} aria-labelledby="ws-opened-h">
       <h3 id="ws-opened-h">{r.number}</h3>
+      {pending > 0 && (
+        <p class="ws-msg ws-offline" data-testid="ws-opened-pending">
+          {tr('ws.ui.pending', { n: pending })}
+        </p>
+      )}
       <dl>
         <dt>{tr('ws.col.applicant')}</dt>
         <dd>{r.applicant}</dd>
@@ -184,6 +196,28 @@ function Opened({ r }: { r: Review }) {
             }}
           />
         </label>
+      )}
+      {role === 'planner' && r.status === 'draft' && (
+        <form
+          class="ws-edit"
+          data-testid="ws-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void editOpened(sh, { applicant, project });
+          }}
+        >
+          <label>
+            <span>{tr('ws.col.applicant')}</span>
+            <input data-testid="ws-edit-applicant" value={applicant} maxLength={200} onInput={(e) => setApplicant(e.currentTarget.value)} />
+          </label>
+          <label>
+            <span>{tr('ws.col.project')}</span>
+            <input data-testid="ws-edit-project" value={project} maxLength={200} onInput={(e) => setProject(e.currentTarget.value)} />
+          </label>
+          <button type="submit" data-testid="ws-edit-save" disabled={ws.busy.value || !applicant.trim() || !project.trim() || (applicant === r.applicant && project === r.project)}>
+            {tr('ws.ui.saveEdit')}
+          </button>
+        </form>
       )}
       {role === 'planner' && r.status === 'draft' && (
         <button type="button" class="primary" data-testid="ws-submit" disabled={ws.busy.value} onClick={() => void submitOpened(sh)}>

@@ -160,26 +160,39 @@ export const uploadReport = (pdf: ArrayBuffer): Promise<void> =>
     }
   });
 
-/** Submit or decide: while the workspace cannot be reached the step is kept for upload (shared.submit/decide). */
-export const submitOpened = (sh: WorkspaceShared): Promise<void> =>
+/** A change to the opened review. While the workspace cannot be reached it is kept for upload and
+ *  the page shows the review as the change leaves it, one revision on (`local`), so the next kept
+ *  change on it is made from that revision — on upload they apply in order, or are refused. */
+const stepOpened = (send: (o: Review) => Promise<Outcome<Review>>, local: (o: Review) => Partial<Review>): Promise<void> =>
   busy(async () => {
     const o = ws.opened.value;
     if (!o) return;
-    const r = await sh.submit(o);
-    if (!r.ok && r.offline) return;
+    const r = await send(o);
+    if (!r.ok && r.offline) {
+      replaced({ ...o, ...local(o), revision: o.revision + 1 });
+      return;
+    }
     conflict(r);
     if (report(r)) replaced(r.value);
   });
 
+export const editOpened = (sh: WorkspaceShared, fields: { applicant: string; project: string }): Promise<void> =>
+  stepOpened(
+    (o) => sh.edit(o, fields),
+    () => ({ applicant: fields.applicant.trim(), project: fields.project.trim() }),
+  );
+
+export const submitOpened = (sh: WorkspaceShared): Promise<void> =>
+  stepOpened(
+    (o) => sh.submit(o),
+    () => ({ status: 'submitted' }),
+  );
+
 export const decideOpened = (sh: WorkspaceShared, decision: Decision, note: string): Promise<void> =>
-  busy(async () => {
-    const o = ws.opened.value;
-    if (!o) return;
-    const r = await sh.decide(o, decision, note);
-    if (!r.ok && r.offline) return;
-    conflict(r);
-    if (report(r)) replaced(r.value);
-  });
+  stepOpened(
+    (o) => sh.decide(o, decision, note),
+    () => ({ status: 'decided', decision, decisionNote: note, reviewer: ws.session.peek()?.user.name ?? null }),
+  );
 
 /** Saves a review; when the workspace cannot be reached it is kept in this browser for upload. */
 export const saveReview = (body: Parameters<WorkspaceClient['createReview']>[0]): Promise<Review | null> =>
@@ -200,10 +213,13 @@ export const saveReview = (body: Parameters<WorkspaceClient['createReview']>[0])
 
 export const uploadOutbox = (sh: WorkspaceShared): Promise<void> =>
   busy(async () => {
-    const { reviews } = await sh.uploadAll();
+    await sh.uploadAll();
+    // the opened review as the server now has it (a kept change shown locally may have been refused)
     const o = ws.opened.value;
-    const moved = o && reviews.find((r) => r.id === o.id);
-    if (moved) ws.opened.value = moved;
+    if (o) {
+      const r = await client.review(o.id);
+      if (r.ok) ws.opened.value = r.value;
+    }
     await refresh();
   });
 
