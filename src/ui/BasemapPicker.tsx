@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { xyzUrlProblem } from '../map/basemap-style';
 import { isHttpUrl, type BasemapChoice } from '../state/persist';
 import { useApp, useT } from './context';
+import { FileInput } from './FileInput';
 
 type Kind = BasemapChoice['kind'];
 const KINDS: Kind[] = ['demo', 'pmtiles-file', 'pmtiles-url', 'tiles-url', 'none'];
@@ -64,15 +65,16 @@ export function BasemapPicker() {
         />
       )}
       {kind === 'pmtiles-file' && (
-        <input
-          type="file"
-          data-testid="basemap-file"
-          accept=".pmtiles"
-          onChange={(e) => {
-            const f = e.currentTarget.files?.[0];
-            if (f) void actions.useBasemapFile(f);
-          }}
-        />
+        <label class="file">
+          <FileInput
+            data-testid="basemap-file"
+            accept=".pmtiles"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              if (f) void actions.useBasemapFile(f);
+            }}
+          />
+        </label>
       )}
       {kind !== 'pmtiles-file' && (
         <button type="button" data-testid="basemap-apply" onClick={apply}>

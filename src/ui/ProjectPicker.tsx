@@ -1,6 +1,7 @@
 // Open a project file (the versioned JSON the CLI and the importers write) instead of the demo.
 // The worker parses and validates it; a broken file leaves the open project as it was.
 import { useApp, useT } from './context';
+import { FileInput } from './FileInput';
 
 export function ProjectPicker() {
   const { state, actions } = useApp();
@@ -13,8 +14,7 @@ export function ProjectPicker() {
       </p>
       <label class="file">
         {tr('ui.project.open')}
-        <input
-          type="file"
+        <FileInput
           data-testid="project-input"
           accept=".json,application/json"
           onChange={async (e) => {

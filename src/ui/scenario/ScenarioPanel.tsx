@@ -4,6 +4,7 @@
 import { BASELINE_ID, historyList } from '../../core/scenario';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
+import { FileInput } from '../FileInput';
 import { notice } from './tools';
 import { projectFileText } from '../../state/autosave';
 import { persistenceDeps } from './persistence';
@@ -124,8 +125,7 @@ export function ScenarioPanel() {
           )}
           <label class="file">
             {tr('scenario.ui.openScenario')}
-            <input
-              type="file"
+            <FileInput
               data-testid="scenario-file-input"
               accept=".json,application/json"
               onChange={async (e) => {

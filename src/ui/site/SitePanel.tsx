@@ -9,6 +9,7 @@ import type { SiteArea } from '../../core/site/geometry';
 import { currentDrawing } from '../../map/draw';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
+import { FileInput } from '../FileInput';
 import { fmt } from '../format';
 import { chooseCandidate, openFile, rereadWithCrs, runCheck, setDrawn, site } from './store';
 import { VerdictTable } from './VerdictTable';
@@ -75,7 +76,7 @@ function Boundary() {
         </button>
         <label class="site-file">
           <span>{tr('site.ui.open')}</span>
-          <input type="file" data-testid="site-file" accept=".geojson,.json,.zip,.kml,.kmz,.dxf,.csv,.xlsx,.xls" onChange={(e) => void pick(e)} />
+          <FileInput data-testid="site-file" accept=".geojson,.json,.zip,.kml,.kmz,.dxf,.csv,.xlsx,.xls" onChange={(e) => void pick(e)} />
         </label>
       </div>
       {drawingNow && <p class="note">{tr('site.ui.drawHint')}</p>}

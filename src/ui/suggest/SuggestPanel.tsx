@@ -11,6 +11,7 @@ import { currentDrawing } from '../../map/draw';
 import { tm } from '../../i18n';
 import { GRID_SPACING, MAX_SITES, qualityNote, SUGGEST_KINDS } from '../../state/suggest';
 import { useApp, useT } from '../context';
+import { FileInput } from '../FileInput';
 import { fmt } from '../format';
 import { CurveChart } from './CurveChart';
 import './suggest.css';
@@ -193,7 +194,7 @@ function Form() {
         </label>
         <label class="file sub">
           <span>{tr('suggest.ui.parcelsFile')}</span>
-          <input type="file" data-testid="suggest-parcels-file" accept=".geojson,.json,.csv,.xlsx,.kml,.kmz,.zip,.shp" onChange={(e) => void pickParcels(e)} />
+          <FileInput data-testid="suggest-parcels-file" accept=".geojson,.json,.csv,.xlsx,.kml,.kmz,.zip,.shp" onChange={(e) => void pickParcels(e)} />
         </label>
       </fieldset>
       <div class="actions">

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
+import { FileInput } from '../FileInput';
 import { site } from '../site/store';
 import { decideOpened, editOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadReport, useShared, ws } from './store';
 import { DataVersions, OutboxList, SharedScenarios, Users } from './SharedSections';
@@ -186,8 +187,7 @@ function Opened({ r }: { r: Review }) {
       {role === 'planner' && r.status !== 'decided' && (
         <label class="ws-report-upload">
           <span>{tr('ws.ui.reportUpload')}</span>
-          <input
-            type="file"
+          <FileInput
             accept="application/pdf,.pdf"
             data-testid="ws-report-file"
             onChange={(e) => {
