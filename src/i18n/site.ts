@@ -36,6 +36,9 @@ export const siteZh: Record<string, string> = {
   'site.reach.none': '服务圈内及其4倍距离内都没有此类设施',
   'site.reach.beyond': '服务圈外',
   'site.reach.straightLine': '沿路网未到达，此为直线距离',
+  'site.reason.ownPlanned.within': '由本项目拟配建的{what}覆盖（项目用地内，尚未建成）；现有设施中 {name} 也在 {limit} 米服务圈内（{distance} 米）',
+  'site.reason.ownPlanned.beyond': '由本项目拟配建的{what}覆盖（项目用地内，尚未建成）；现有设施不覆盖：最近的 {name} 在 {distance} 米，{limit} 米服务圈外',
+  'site.reason.ownPlanned.none': '由本项目拟配建的{what}覆盖（项目用地内，尚未建成）；附近没有现有同类设施',
   // export
   'site.x.title': '新建住宅项目审查',
   'site.x.date': '日期',
@@ -224,6 +227,11 @@ export const siteEn: Record<string, string> = {
   'site.reach.none': 'no such facility within the circle or four times its distance',
   'site.reach.beyond': 'beyond the circle',
   'site.reach.straightLine': 'not reached along the streets; straight-line distance',
+  'site.reason.ownPlanned.within':
+    "covered by this project's own planned {what} (on the site, not yet built); of existing facilities, {name} is also within the {limit} m circle ({distance} m)",
+  'site.reason.ownPlanned.beyond':
+    "covered by this project's own planned {what} (on the site, not yet built); no existing facility covers it: the nearest, {name}, is {distance} m away, outside the {limit} m circle",
+  'site.reason.ownPlanned.none': "covered by this project's own planned {what} (on the site, not yet built); no existing facility of these kinds nearby",
   'site.x.title': 'New residential site check',
   'site.x.date': 'Date',
   'site.x.profiles': 'Profiles',

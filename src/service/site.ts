@@ -8,7 +8,7 @@ import type { Evaluation } from '../core/evaluate';
 import { areaM2 } from '../core/geo';
 import type { AreaInfo, Layers, Msg } from '../core/model';
 import { resolveParams, type Params } from '../core/params';
-import { reasonText, ruleFor } from '../core/report';
+import { reachMetres, reasonText, roundApart, ruleFor } from '../core/report';
 import { checkSite, fieldArgs, type FigureField, type SiteCheck, type SiteCheckOutcome, type SiteFigures, type SiteInput, FIGURE_FIELDS } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
 import { readFile, type Sidecars } from '../io/read';
@@ -163,6 +163,14 @@ export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }
 // ---- export tables (XLSX / CSV) with Chinese headers by default ----
 
 const fmt = (v: number | null | undefined, digits = 2): CellValue => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const isShare = (measure: string) => measure === 'share' || measure === 'share_of_elderly';
+/** A value cell: shares in per cent (88.3, not 0.883), rounded, but a failing value never onto its threshold. */
+const shown = (v: number | null | undefined, threshold: number | null, status: string, measure: string, digits = 3): CellValue => {
+  if (v === null || v === undefined) return null;
+  const k = isShare(measure) ? 100 : 1;
+  return roundApart(v * k, isShare(measure) ? 1 : digits, threshold === null ? null : threshold * k, status === 'fail');
+};
+const measureText = (lang: Lang, measure: string): string => `${t(lang, `measure.${measure}`)}${isShare(measure) ? ' (%)' : ''}`;
 
 /** Header block: date, profile(s), parameters, persons per household and its source, data sources. */
 export function siteHeader(checks: SiteCheck[], lang: Lang, area: string, date: string): HeaderBlock {
@@ -250,12 +258,12 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
           rule: r.part ? `${r.rule}:${r.part}` : r.rule,
           ruleName: ruleFor(r)?.name[lang] ?? r.rule,
           status: t(lang, `status.${r.status}`),
-          value: fmt(r.value, 3),
-          threshold: fmt(r.threshold, 3),
-          measure: t(lang, `measure.${r.measure}`),
+          value: shown(r.value, r.threshold, r.status, r.measure),
+          threshold: shown(r.threshold, null, 'pass', r.measure),
+          measure: measureText(lang, r.measure),
           required: fmt(q.required, 1),
           requiredMax: fmt(q.requiredMax, 1),
-          provided: fmt(q.provided, 1),
+          provided: q.provided === undefined ? null : roundApart(q.provided, 1, q.required, r.status === 'fail'),
           shortfall: fmt(r.shortfall, 1),
           note: r.reason ? reasonText(r.reason, lang) : null,
           document: r.citation.document,
@@ -270,12 +278,12 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
           rule: e.part ? `${e.rule}:${e.part}` : e.rule,
           ruleName: ruleFor(e)?.name[lang] ?? e.rule,
           unit: e.unit.name ?? e.unit.id,
-          before: fmt(e.before?.value, 3),
-          after: fmt(e.after.value, 3),
+          before: e.before ? shown(e.before.value, e.threshold, e.before.status, e.measure) : null,
+          after: shown(e.after.value, e.threshold, e.after.status, e.measure),
           statusBefore: e.before ? t(lang, `status.${e.before.status}`) : null,
           statusAfter: t(lang, `status.${e.after.status}`),
-          measure: t(lang, `measure.${e.measure}`),
-          threshold: fmt(e.threshold, 3),
+          measure: measureText(lang, e.measure),
+          threshold: shown(e.threshold, null, 'pass', e.measure),
           clause: `${docLabel(e.citation.document)} ${e.citation.clause}`,
         });
       }
@@ -301,7 +309,7 @@ export function siteTables(checks: SiteCheck[], lang: Lang, failures: { site: st
           limit: fmt(f.limit, 0),
           facility: x.id,
           facilityName: x.distance > f.limit ? `${x.name}（${t(lang, 'site.reach.beyond')}）` : x.name,
-          distance: fmt(x.distance, 0),
+          distance: reachMetres(x.distance, f.limit),
           capacity: fmt(x.capacity, 1),
           catchmentNeed: fmt(x.catchmentNeed, 1),
           spare: fmt(x.spare, 1),

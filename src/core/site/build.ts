@@ -55,6 +55,9 @@ export function plannedFacilities(id: string, input: SiteInput): Facility[] {
       // area would turn into a lower bound the moment the site is added)
       beds: f.elderlyBeds ?? 0,
       nursingBeds: 0,
+      // a plan provides rooms, not staff: the form never asks for social workers, so the plan brings
+      // none (unknown would turn xn.social.workers for the whole area into "cannot assess")
+      socialWorkers: 0,
       ...(f.elderlyFloorArea !== undefined ? { floorArea: f.elderlyFloorArea } : {}),
       ...(f.elderlyLand !== undefined ? { landArea: f.elderlyLand } : {}),
       geometry: point,

@@ -7,7 +7,7 @@
 //    result the new residents change (e.g. the area-wide places per 1000).
 import { evaluate, type Evaluation } from '../evaluate';
 import { areaM2, pointInArea, representativePoint } from '../geo';
-import type { Community } from '../model';
+import type { Community, Facility } from '../model';
 import type { AreaInfo, DataIssue, Layers, Msg, RuleResult } from '../model';
 import { resolveParams, type Params } from '../params';
 import { reachEngineFor } from '../reach/choose';
@@ -202,6 +202,7 @@ export function checkSite(data: AreaData, input: SiteInput, opts: SiteCheckOptio
   const unitId = `${id}:unit`;
   const siteDemand = { population: community.population, households: community.households };
 
+  const reach = reachFindings(data, community, params, engine);
   let issues: DataIssue[] = [];
   const results: ProfileSiteCheck[] = profiles.map((profile) => {
     const own = evaluate(alone, { profile, params, reach: createStraightEngine() });
@@ -218,7 +219,7 @@ export function checkSite(data: AreaData, input: SiteInput, opts: SiteCheckOptio
     const prior = before.get(profile) ?? evaluate(data, { profile, params, reach: engine });
     before.set(profile, prior);
     const after = evaluate(withSite, { profile, params, reach: engine });
-    const circle = after.results.filter((r) => r.unit.level === 'community' && r.unit.id === id && ruleFor(r)?.kind === 'coverage');
+    const circle = after.results.filter((r) => r.unit.level === 'community' && r.unit.id === id && ruleFor(r)?.kind === 'coverage').map((r) => ownPlannedReach(r, planned, reach));
     issues = [...own.issues, ...after.issues].filter((x) => x.id === id || x.id.startsWith(`${id}:`));
     const p = PROFILES.find((x) => x.id === profile);
     return {
@@ -244,11 +245,29 @@ export function checkSite(data: AreaData, input: SiteInput, opts: SiteCheckOptio
       ...(street ? { street } : {}),
     },
     params,
-    reach: reachFindings(data, community, params, engine),
+    reach,
     profiles: results,
     issues: uniqueIssues,
     ...(opts.date ? { date: opts.date } : {}),
   };
+}
+
+/** A circle row the site passes only through its own planned facility says so — the facility is the
+ *  project's (planned, not yet built) — and names the nearest existing facility of the circle. */
+export function ownPlannedReach(r: RuleResult, planned: readonly Facility[], reach: readonly ReachFinding[]): RuleResult {
+  const own = r.status === 'pass' && r.nearest ? planned.find((f) => f.id === r.nearest?.id) : undefined;
+  if (!own) return r;
+  const circle = own.id.endsWith(':childcare') ? 'childcare' : 'elderly';
+  const f = reach.find((x) => x.circle === circle);
+  const near = f?.within[0] ?? f?.nearestBeyond;
+  const what = own.kind;
+  const limit = Math.round(f?.limit ?? r.threshold ?? 0);
+  let reason: Msg;
+  if (!near) reason = { key: 'site.reason.ownPlanned.none', args: { what } };
+  else if (f && near.distance <= f.limit) reason = { key: 'site.reason.ownPlanned.within', args: { what, name: near.name, distance: Math.round(near.distance), limit } };
+  // beyond the circle: rounded up, so it never reads as the limit
+  else reason = { key: 'site.reason.ownPlanned.beyond', args: { what, name: near.name, distance: Math.ceil(near.distance), limit } };
+  return { ...r, reason };
 }
 
 /** The street/town holding the site's representative point (the engine's own rule for a community without a street). */

@@ -5,13 +5,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { siteCheckJson } from '../../core/site/records';
 import { FIGURE_FIELDS } from '../../core/site/figures';
-import { formatNumber, reasonText, ruleFor } from '../../core/report';
+import { formatNumber, reachMetres, reasonText, ruleFor } from '../../core/report';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
 import { mapCapture } from '../export/map-capture';
 import { fmt } from '../format';
 import { SiteMap } from './SiteMap';
 import { site, xlsxBytes } from './store';
+import { effectSide, thresholdWithUnit } from './figures-text';
 import { VerdictTable } from './VerdictTable';
 
 export function SiteReport() {
@@ -146,7 +147,7 @@ export function SiteReport() {
                       {x.distance > f.limit || x.straightLine ? `（${tr('site.reach.beyond')}）` : ''}
                       {x.straightLine ? `（${tr('site.reach.straightLine')}）` : ''}
                     </td>
-                    <td>{fmt(Math.round(x.distance), lang)}</td>
+                    <td>{fmt(reachMetres(x.distance, f.limit), lang)}</td>
                     <td>{x.capacity === undefined ? '—' : `${fmt(x.capacity, lang)} ${tr(`site.unit.${x.field === 'places' ? 'places' : 'm2'}`)}`}</td>
                     <td>{x.catchmentNeed === undefined ? '—' : fmt(Math.round(x.catchmentNeed * 10) / 10, lang)}</td>
                     <td class={x.spare !== undefined && x.spare < 0 ? 'verdict fail' : ''}>{x.spare === undefined ? '—' : fmt(Math.round(x.spare * 10) / 10, lang)}</td>
@@ -180,14 +181,12 @@ export function SiteReport() {
                       <tr key={`${e.rule}:${e.part ?? ''}:${e.unit.id}:${e.view ?? ''}`}>
                         <td>{ruleFor(e)?.name[lang] ?? e.rule}</td>
                         <td>{e.level === 'area' ? tr('site.ui.wholeArea') : (e.unit.name ?? e.unit.id)}</td>
-                        <td>{e.before ? `${formatNumber(e.before.value, e.measure, lang)} ${tr(`status.${e.before.status}`)}` : '—'}</td>
+                        <td>{effectSide(e.before, e.threshold, e.measure, lang)}</td>
                         <td>
-                          {formatNumber(e.after.value, e.measure, lang)} {tr(`status.${e.after.status}`)}
+                          {effectSide(e.after, e.threshold, e.measure, lang)}
                           {e.after.status === 'na' && e.after.reason && <div class="note">{reasonText(e.after.reason, lang)}</div>}
                         </td>
-                        <td>
-                          {formatNumber(e.threshold, e.measure, lang)} {e.measure === 'share' ? '' : tr(`measure.${e.measure}`)}
-                        </td>
+                        <td>{thresholdWithUnit(e.threshold, e.measure, lang)}</td>
                       </tr>
                     ))}
                   </tbody>

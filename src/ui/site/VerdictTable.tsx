@@ -6,15 +6,8 @@ import { formatNumber, formatValue, reasonText, ruleFor } from '../../core/repor
 import type { Requirement, SiteCheck } from '../../core/site';
 import { useApp, useT } from '../context';
 import { fmt } from '../format';
+import { plannedAmount } from './figures-text';
 import { SideBySide } from './SideBySide';
-
-function amount(q: Requirement, lang: 'zh' | 'en', tr: (k: string, a?: Record<string, string | number>) => string): string {
-  if (q.required === undefined) return '—';
-  const unit = q.amountUnit ? tr(`site.unit.${q.amountUnit}`) : '';
-  const n = (v: number) => (q.amountUnit === 'm2' ? fmt(Math.round(v * 10) / 10, lang) : fmt(v, lang));
-  const req = q.requiredMax !== undefined ? `${n(q.required)}–${n(q.requiredMax)}` : n(q.required);
-  return tr('site.ui.amount', { required: req, provided: q.provided === undefined ? '—' : n(q.provided), unit });
-}
 
 function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) {
   const { state } = useApp();
@@ -32,7 +25,13 @@ function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) 
       </td>
       <td>
         {formatValue(r, lang)} / {formatNumber(r.threshold, r.measure, lang)} {measure}
-        {q && <div class="note">{amount(q, lang, tr)}</div>}
+        {q && <div class="note">{plannedAmount(q, r.status, lang)}</div>}
+        {/* a circle reached only through the project's own planned facility says so, in both forms */}
+        {r.reason?.key.startsWith('site.reason.ownPlanned') && (
+          <div class="note" data-testid="site-own-planned">
+            {reasonText(r.reason, lang)}
+          </div>
+        )}
       </td>
       <td class={`verdict ${r.status}`} data-testid="site-verdict">
         {tr(`status.${r.status}`)}
@@ -42,7 +41,7 @@ function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) 
         <td class="site-citation" data-testid="site-citation">
           <span class="doc">{r.citation.document}</span> <span class="clause">{r.citation.clause}</span>
           <q>{r.citation.text}</q>
-          {r.reason && <div class="note">{reasonText(r.reason, lang)}</div>}
+          {r.reason && !r.reason.key.startsWith('site.reason.ownPlanned') && <div class="note">{reasonText(r.reason, lang)}</div>}
         </td>
       )}
     </tr>

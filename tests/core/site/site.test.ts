@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/evaluate';
 import type { RuleResult } from '../../../src/core/model';
+import { reasonText } from '../../../src/core/report';
 import { checkSite, populationFromHouseholds, SHAANXI_PPH, type SiteCheck, type SiteFigures, type SiteInput } from '../../../src/core/site';
+import { siteTables } from '../../../src/worker/site';
 import { parseProject } from '../../../src/schemas';
 
 const loaded = parseProject(readFileSync('data/sample/project.json', 'utf8'), 'project.json');
@@ -193,6 +195,60 @@ describe('effect on the street and area totals', () => {
     const land = (before?.value ?? 0) * 6000; // S1 urban residents 2000 + 3000 + 1000
     expect(e?.after.value).toBeCloseTo((land + 253) / (6000 + 2530), 9);
     expect(c.site.street).toEqual({ id: 'S1', name: '韦曲街道' });
+  });
+});
+
+describe("the circle row says when the reach is the project's own planned facility", () => {
+  const planar = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+  it('elderly: the planned room (0 m, on the site) passes it, and the row says so; existing F4/F7 are also within, √(300²+600²) = 670.8 → 671 m', () => {
+    const row = siteA(plan, ['wy']).profiles[0].circle.find((r) => r.rule === 'wy.circle');
+    expect(row).toMatchObject({ status: 'pass', value: 0, reason: { key: 'site.reason.ownPlanned.within', args: { what: 'elderly_daycare', distance: 671, limit: 810 } } });
+    expect(['老街养老服务综合体', '长安区社会福利院']).toContain(row?.reason?.args?.name);
+    const zh = reasonText(row?.reason ?? { key: '' }, 'zh');
+    expect(zh).toContain('由本项目拟配建的日间照料中心覆盖');
+    expect(zh).toContain('尚未建成');
+    expect(reasonText(row?.reason ?? { key: '' }, 'en')).toContain("this project's own planned");
+  });
+  it('childcare: the planned 托育 room passes; existing F6 老街幼儿园托班 at √(500²+400²) = 640.3 → 640 m is also within', () => {
+    const row = siteA(plan, ['ca']).profiles[0].circle.find((r) => r.rule === 'ca.circle' && r.part === 'childcare');
+    expect(row?.reason).toEqual({ key: 'site.reason.ownPlanned.within', args: { what: 'childcare_centre', name: '老街幼儿园托班', distance: 640, limit: 810 } });
+  });
+  it('a far site passes only through its own room: the nearest existing one, F10, is beyond, √(2300²+300²) = 2319.5 m, rounded up', () => {
+    const r = checkSite(area, { name: 'far', geometry: square(3000, 1600, 200), figures: { households: 10, childcarePlaces: 1 } }, { profiles: ['ca'] });
+    if (!r.ok) throw new Error(r.error.key);
+    const row = r.profiles[0].circle.find((x) => x.rule === 'ca.circle' && x.part === 'childcare');
+    expect(row).toMatchObject({ status: 'pass', reason: { key: 'site.reason.ownPlanned.beyond', args: { name: '南塬家庭托育点', limit: 810 } } });
+    const d = Number(row?.reason?.args?.distance);
+    expect(Math.abs(d - planar([3100, 1700], [800, 1400]))).toBeLessThan(5);
+    expect(reasonText(row?.reason ?? { key: '' }, 'zh')).toContain('现有设施不覆盖');
+  });
+  it('without a planned room the row names the existing facility as before', () => {
+    const row = siteA({ households: 1000 }, ['wy']).profiles[0].circle.find((r) => r.rule === 'wy.circle');
+    expect(row?.reason?.key).toBe('reason.within.straight');
+  });
+});
+
+describe('effect rows are not made unassessable by fields the plan was never asked for', () => {
+  // sample: social workers F2 1 + F4 2 + F7 1 + F8 0 + F9 0 = 4 for 1350 elderly (2.96 per 1000, ≥ 2 passes)
+  it('xn.social.workers: 20,000 households → 50,600 residents, 60+ round(50,600 × 1350/7300) = 9358; 4 ÷ 10,708 × 1000 = 0.37 < 2 fails by ⌈21.416 − 4⌉ = 18', () => {
+    const c = siteA({ households: 20000, elderlyFloorArea: 4000, childcarePlaces: 500 }, ['xn']);
+    const e = c.profiles[0].effects.find((x) => x.rule === 'xn.social.workers' && x.part === 'elderly' && x.level === 'area');
+    expect(e?.before).toMatchObject({ status: 'pass' });
+    expect(e?.before?.value).toBeCloseTo((4 / 1350) * 1000, 9);
+    expect(e?.after).toMatchObject({ status: 'fail', shortfall: 18 });
+    expect(e?.after.value).toBeCloseTo((4 / 10708) * 1000, 9);
+  });
+  it('the plan as usual (1000 households, 468 elderly): 4 ÷ 1818 × 1000 = 2.2 ≥ 2 passes, with no "lower bound" note', () => {
+    const e = siteA(plan, ['xn']).profiles[0].effects.find((x) => x.rule === 'xn.social.workers' && x.part === 'elderly');
+    expect(e?.after).toEqual({ value: expect.closeTo((4 / 1818) * 1000, 9), status: 'pass', shortfall: 0 });
+  });
+});
+
+describe('the XLSX effects sheet: shares in per cent, failing values never on their threshold', () => {
+  it('xn.home.cover in S1: 2 of 3 → 3 of 4 communities: 66.7 → 75 (%) against 100', () => {
+    const [, , , eff] = siteTables([siteA(plan, ['xn'])], 'zh');
+    const row = eff.rows.find((r) => r.rule === 'xn.home.cover' && r.unit === '韦曲街道');
+    expect(row).toMatchObject({ before: 66.7, after: 75, threshold: 100, measure: '比例 (%)' });
   });
 });
 
