@@ -8,7 +8,7 @@ import { evaluate } from '../../../src/core/evaluate';
 import type { RuleResult } from '../../../src/core/model';
 import { reasonText } from '../../../src/core/report';
 import { checkSite, populationFromHouseholds, SHAANXI_PPH, type SiteCheck, type SiteFigures, type SiteInput } from '../../../src/core/site';
-import { siteTables } from '../../../src/worker/site';
+import { siteTables } from '../../../src/service/site';
 import { parseProject } from '../../../src/schemas';
 
 const loaded = parseProject(readFileSync('data/sample/project.json', 'utf8'), 'project.json');
