@@ -8,7 +8,7 @@
 // else saved in between the server refuses (409) and the conflict is shown with both sides until
 // the user chooses: keep mine (as a new revision after seeing theirs), take theirs (opened as a
 // local scenario of its own; mine stays), or save mine as a copy. Nothing is overwritten silently.
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { KeyValue } from './persist';
 import {
   currentLedger,
@@ -61,6 +61,8 @@ export interface SharedDeps {
     importScenario(file: Record<string, unknown>): { ok: true; id: string } | { ok: false; message: string };
     /** the evaluated year (the ledger's values are per year) */
     year(): number;
+    /** the open project's file name (a signal read: the baseline's version follows it) */
+    projectFile(): string | null;
   };
   /** the outbox's length changed */
   onOutbox(): void;
@@ -80,8 +82,17 @@ function readJson<T>(kv: KeyValue | null, key: string, fallback: T): T {
 
 export function createWorkspaceShared(d: SharedDeps) {
   const versions = signal<DataVersion[]>([]);
-  /** the workspace data version the open baseline came from (null: local data) */
-  const baseline = signal<number | null>(readJson<number | null>(d.kv, BASELINE, null));
+  /** the workspace data version the open data came from, with the project file name it opened as */
+  const from = signal<{ version: number; file: string | null } | null>(readJson(d.kv, BASELINE, null));
+  /** that version while those data are open (null: local data, or another file opened since) */
+  const baseline = computed<number | null>(() => {
+    const f = from.value;
+    return f && typeof f.version === 'number' && f.file === d.app.projectFile() ? f.version : null;
+  });
+  const setFrom = (version: number): void => {
+    from.value = { version, file: d.app.projectFile() };
+    d.kv?.setItem(BASELINE, JSON.stringify(from.value));
+  };
   const scenarios = signal<SharedScenario[]>([]);
   const links = signal<Record<string, Link>>(readJson(d.kv, LINKS, {}));
   const conflict = signal<Conflict | null>(null);
@@ -172,8 +183,7 @@ export function createWorkspaceShared(d: SharedDeps) {
       const r = await d.client.dataVersion(v);
       if (!d.report(r)) return;
       await d.app.openBaseline(r.value.project, `workspace-v${r.value.version}.json`);
-      baseline.value = r.value.version;
-      d.kv?.setItem(BASELINE, JSON.stringify(r.value.version));
+      setFrom(r.value.version);
       d.say('info', 'ws.msg.baselineLoaded', { version: r.value.version });
     },
 
@@ -183,8 +193,7 @@ export function createWorkspaceShared(d: SharedDeps) {
       if (!project) return d.say('error', 'ws.msg.noProject');
       const r = await d.client.publishData(note.trim(), project);
       if (!d.report(r)) return;
-      baseline.value = r.value.version;
-      d.kv?.setItem(BASELINE, JSON.stringify(r.value.version));
+      setFrom(r.value.version);
       d.say('info', 'ws.msg.published', { version: r.value.version });
       await refreshVersions();
     },

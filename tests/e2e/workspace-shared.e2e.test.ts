@@ -121,6 +121,11 @@ describe('team workspace: shared data, scenarios, offline changes, accounts, led
     expect(await sh.then.message()).toContain('已载入工作区第 4 版数据');
     // v4 restores v2: the renamed area is now the app's baseline
     expect(await sh.then.projectLine()).toBe('长安区（第二版） · workspace-v4.json');
+    // another project file opened afterwards is local data: no workspace version is claimed for it
+    await driver.page.setInputFiles('[data-testid=project-input]', 'data/demo/project.json');
+    await driver.page.waitForFunction(() => document.querySelector('[data-testid=project-file]')?.textContent === '西安市长安区（演示数据） · project.json');
+    await driver.analysed();
+    expect(await sh.then.baseline()).toBe('');
   }, 180_000);
 
   it('shared scenarios: save, a stale save shown as a conflict, resolved as a copy, as mine, and as theirs — nothing overwritten or lost', async () => {

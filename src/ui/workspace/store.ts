@@ -77,6 +77,7 @@ export function sharedFor(state: AppState, actions: Actions): WorkspaceShared {
         return { ok: true, id: state.session.peek()?.active ?? '' };
       },
       year: () => state.params.peek().year,
+      projectFile: () => state.projectFile.value,
     },
   });
   made.set(state, sh);
