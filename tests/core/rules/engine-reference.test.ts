@@ -2,6 +2,10 @@
 // before it was restructured for speed (scripts/bench/engine-reference.ts), on seeded random layers
 // full of missing, impossible and unknown values, every profile, two parameter sets. The indexes,
 // caches and typed arrays of the fast engine must not change a single verdict, value or reason.
+// A change detector, not an independent reference: it compares the engine with its own recorded
+// output. The independent check of the circle and ratio rules is engine-brute.test.ts (brute force
+// from the rule texts, on the demo); this one stays for what that does not reach — every other rule
+// kind, reasons, and the seeded layers' missing, impossible and unknown values.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
