@@ -40,13 +40,15 @@ module.exports = {
   forbidden: [
     ...layer('core', 'core', []),
     ...layer('schemas', 'schemas', ['core']),
-    ...layer('i18n', 'i18n', [], ['core']),
+    // report-rows.ts turns core's results into text in the reader's language
+    ...layer('i18n', 'i18n', ['core']),
     ...layer('io', 'io', ['core', 'schemas', 'i18n']),
     ...layer('service', 'service', ['core', 'schemas', 'io', 'i18n']),
     // the worker is transport only: Comlink around an analysis session
     ...layer('worker', 'worker', ['service', 'core'], ['io', 'i18n']),
-    // the workspace client reads the server's answers through the API schemas it shares (docs/server.md)
-    ...layer('state', 'state', ['core', 'worker', 'service', 'i18n', 'io'], ['map', 'schemas'], ['schemas/workspace.ts']),
+    // the workspace client reads the server's answers through the API schemas it shares (docs/server.md);
+    // the page reads a scenario file and the project's scenario part itself (schemas/scenario.ts)
+    ...layer('state', 'state', ['core', 'worker', 'service', 'i18n', 'io'], ['map', 'schemas'], ['schemas/workspace.ts', 'schemas/scenario.ts']),
     ...layer('map', 'map', ['core'], ['state', 'i18n']),
     ...layer('ui', 'ui', ['state', 'map', 'i18n', 'core']),
     ...layer('cli', 'cli', ['core', 'schemas', 'io', 'i18n', 'service']),

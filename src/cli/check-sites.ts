@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
 import { reachEngineFor } from '../core/reach/choose';
-import { formatNumber, reasonText } from '../core/report';
+import { formatNumber, reasonText } from '../i18n/report-rows';
 import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
 import { toXlsx } from '../io/export/table';

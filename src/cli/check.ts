@@ -3,7 +3,8 @@
 // (naming file, feature index and id, and field), 2 on a usage error, 0 otherwise.
 import { listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
-import { reasonText, resultRecord, resultRows, summarise, type ResultRow } from '../core/report';
+import { resultRecord, summarise } from '../core/report';
+import { reasonText, resultRows, type ResultRow } from '../i18n/report-rows';
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
 import { loadProjectPath } from './load-project';

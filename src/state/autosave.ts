@@ -40,7 +40,7 @@ export function parseExtent(v: unknown): Extent | null {
   return w < e && so < n && w >= -180 && e <= 180 && so >= -90 && n <= 90 ? [w, so, e, n] : null;
 }
 export const AUTOSAVE_VERSION = 2;
-/** the project file's own keys for scenarios (src/core/scenario/project_part.ts) and the ledger's
+/** the project file's own keys for scenarios (src/core/scenario/project-part.ts) and the ledger's
  *  entered values (src/state/ledger.ts): small, written with every change */
 const PART_KEYS = ['scenarios', 'views', 'activeScenario', 'ledger'];
 

@@ -9,7 +9,6 @@ import {
   baselineNotice,
   createScenario,
   importScenario,
-  parseScenarioFile,
   scenarioFile,
   scenarioFileText,
   deleteScenario as removeScenario,
@@ -17,7 +16,6 @@ import {
   duplicateScenario as copyScenario,
   edit as editSession,
   openSession,
-  readScenarioPart,
   redoEdit,
   renameScenario as renameInList,
   savedScenarios,
@@ -28,6 +26,7 @@ import {
   type Session,
   type SkippedEdit,
 } from '../core/scenario';
+import { parseScenarioFile, readScenarioPart } from '../schemas/scenario';
 import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';

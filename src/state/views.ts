@@ -3,7 +3,7 @@
 // project opens and written with the scenarios by the project's save and autosave.
 import { batch, effect, signal, type Signal } from '@preact/signals';
 import type { Msg } from '../core/model';
-import { readScenarioPart } from '../core/scenario/project_part';
+import { readScenarioPart } from '../schemas/scenario';
 import { BASELINE_ID } from '../core/scenario/scenarios';
 import { addView, removeView, stepView, type View } from '../core/scenario/views';
 import { LAYER_GROUPS, type LayerGroup } from './layers';

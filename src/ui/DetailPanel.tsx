@@ -1,7 +1,7 @@
 // The clicked unit: every applicable rule with value, threshold, shortfall, status and the
 // citation (document, clause, the original words). All names and texts render as text nodes.
 import type { Community, RuleResult } from '../core/model';
-import { reasonText, resultRow } from '../core/report';
+import { reasonText, resultRow } from '../i18n/report-rows';
 import { resultsForUnit, ruleKeyOf, worst } from '../core/report/verdicts';
 import { CommunityFigures } from './CommunityFigures';
 import { NextSteps } from './NextSteps';

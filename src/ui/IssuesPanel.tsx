@@ -1,7 +1,7 @@
 // Data problems of the loaded project (from loading and from evaluating), each with the unit it
 // concerns; a click zooms there. Missing values are listed, never silently counted as zero.
 import type { DataIssue } from '../core/model';
-import { reasonText } from '../core/report';
+import { reasonText } from '../i18n/report-rows';
 import { useApp, useT } from './context';
 
 const SHOWN = 50;

@@ -3,7 +3,7 @@
 import type { Level } from '../core/model';
 import type { SortKey } from '../state/table';
 import { useApp, useT } from './context';
-import { formatNumber } from '../core/report';
+import { formatNumber } from '../i18n/report-rows';
 import { t } from '../i18n';
 import { ruleName } from './format';
 

@@ -1,7 +1,7 @@
 // Our readings of ambiguous clauses are user-facing text: each exists in Chinese and English, and
 // the English report shows the English one (the original words stay Chinese).
 import { describe, expect, it } from 'vitest';
-import { citationNote } from '../../src/core/report/rows';
+import { citationNote } from '../../src/i18n/report-rows';
 import { PROFILES } from '../../src/core/rules/profiles';
 
 describe('readings of the clauses', () => {

@@ -1,7 +1,8 @@
 // summarise() counts and the display rows, checked against counts made by hand.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
-import { formatNumber, formatValue, reasonText, resultRow, summarise } from '../../src/core/report';
+import { summarise } from '../../src/core/report';
+import { formatNumber, formatValue, reasonText, resultRow } from '../../src/i18n/report-rows';
 import { community, facility, layers } from './fixtures';
 
 describe('report', () => {

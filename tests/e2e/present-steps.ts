@@ -15,7 +15,7 @@ export interface ProjectWithScenario {
 
 /** The demo project file plus one scenario that adds a childcare centre of `places` places at
  *  `at`, and two saved views of `extent` (the baseline, then the scenario) — the project format
- *  keeps `scenarios`, `views` and `activeScenario` (src/core/scenario/project_part.ts). */
+ *  keeps `scenarios`, `views` and `activeScenario` (src/core/scenario/project-part.ts). */
 export function projectWithScenario(at: [number, number], places: number, extent: View['extent']): ProjectWithScenario {
   const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as Record<string, unknown>;
   const facility = newFacility('childcare_centre', '新华街新增托育中心', at, { places }, 'present-new-cc');

@@ -1,3 +1,3 @@
-export * from './rows';
 export * from './summary';
 export * from './record';
+export * from './rounding';

@@ -13,6 +13,6 @@ export * from './defaults';
 export * from './session';
 export * from './kpi_rows';
 export * from './file';
-export * from './project_part';
+export * from './project-part';
 export { fingerprint } from './fingerprint';
 export { newId } from './ids';

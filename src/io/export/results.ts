@@ -3,7 +3,8 @@
 import type { Evaluation } from '../../core/evaluate';
 import type { Level, RuleResult } from '../../core/model';
 import type { Params } from '../../core/params';
-import { reasonText, ruleFor } from '../../core/report';
+import { ruleFor } from '../../core/report';
+import { reasonText } from '../../i18n/report-rows';
 import { t, type Lang } from '../../i18n';
 import type { CellValue, ExportTable, HeaderBlock } from './table';
 

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { siteCheckJson } from '../../core/site/records';
 import { FIGURE_FIELDS } from '../../core/site/figures';
-import { formatNumber, reachMetres, reasonText, ruleFor } from '../../core/report';
+import { reachMetres, ruleFor } from '../../core/report';
+import { formatNumber, reasonText } from '../../i18n/report-rows';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
 import { mapCapture } from '../export/map-capture';

@@ -2,7 +2,8 @@
 // what is required, verdict, shortfall — and in the full (report) form the citation: document,
 // clause and the original words. Shared by the panel (compact) and the report page.
 import type { RuleResult } from '../../core/model';
-import { formatNumber, formatValue, reasonText, ruleFor } from '../../core/report';
+import { ruleFor } from '../../core/report';
+import { formatNumber, formatValue, reasonText } from '../../i18n/report-rows';
 import type { Requirement, SiteCheck } from '../../core/site';
 import { useApp, useT } from '../context';
 import { fmt } from '../format';

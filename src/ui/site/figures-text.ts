@@ -1,6 +1,7 @@
 // The site report's numbers in people's words: a value with its unit and verdict (before / after the
 // site), and planned-vs-required amounts — never rounding a failing value onto its threshold.
-import { formatNumber, formatValue, roundApart } from '../../core/report';
+import { roundApart } from '../../core/report';
+import { formatNumber, formatValue } from '../../i18n/report-rows';
 import type { Status } from '../../core/model';
 import { t, type Lang } from '../../i18n';
 

@@ -5,7 +5,7 @@ import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/evaluate';
 import type { Road } from '../../../src/core/model';
-import { resultRow } from '../../../src/core/report';
+import { resultRow } from '../../../src/i18n/report-rows';
 import { at, community, facility, layers, point, rect } from '../fixtures';
 
 const line = (id: string, ...pts: [number, number][]): Road => ({ id, geometry: { type: 'LineString', coordinates: pts.map(([x, y]) => at(x, y)) } as LineString });

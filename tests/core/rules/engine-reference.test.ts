@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { comparable, engineCases, runCase, type EngineCase } from './engine-cases';
+import { comparable, engineCases, runCase, type EngineCase } from '../../../scripts/bench/engine-cases';
 
 const reference = JSON.parse(gunzipSync(readFileSync('tests/fixtures/engine/reference.json.gz')).toString('utf8')) as {
   case: EngineCase;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layers } from '../../../src/core/model';
-import { baselineNotice, importScenario, parseScenarioFile, scenarioFile, scenarioFileText } from '../../../src/core/scenario/file';
+import { baselineNotice, importScenario, scenarioFile, scenarioFileText } from '../../../src/core/scenario/file';
+import { parseScenarioFile } from '../../../src/schemas/scenario';
 import { commit, EMPTY_HISTORY } from '../../../src/core/scenario/history';
 import { addFacilities, addFacility, deleteCommunity, moveFacility, putCommunity, setCapacity, setCommunity, updateFacility, type OpResult } from '../../../src/core/scenario/ops';
 import { replay } from '../../../src/core/scenario/replay';

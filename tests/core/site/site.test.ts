@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/evaluate';
 import type { RuleResult } from '../../../src/core/model';
-import { reasonText } from '../../../src/core/report';
+import { reasonText } from '../../../src/i18n/report-rows';
 import { checkSite, populationFromHouseholds, SHAANXI_PPH, type SiteCheck, type SiteFigures, type SiteInput } from '../../../src/core/site';
 import { siteTables } from '../../../src/service/site';
 import { parseProject } from '../../../src/schemas';

@@ -1,9 +1,10 @@
-// Results → rows of display strings (a view model: plain text, no markup) for tables and the CLI.
-import type { Evaluation } from '../evaluate';
-import { FACILITY_KINDS, type FacilityKind, type Level, type Msg, type RuleResult, type Status } from '../model';
-import { t, tm, type Lang } from '../../i18n';
-import type { Rule } from '../rules/types';
-import { ruleFor } from './summary';
+// Results → rows of display strings (a view model: plain text, no markup) for tables, exports and
+// the CLI, in the reader's language. Here rather than in src/core, which stays free of translations.
+import type { Evaluation } from '../core/evaluate';
+import { FACILITY_KINDS, type FacilityKind, type Level, type Msg, type RuleResult, type Status } from '../core/model';
+import { ruleFor } from '../core/report/summary';
+import type { Rule } from '../core/rules/types';
+import { t, tm, type Lang } from './index';
 
 export interface ResultRow {
   key: string;

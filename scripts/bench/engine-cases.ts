@@ -1,7 +1,7 @@
 // The cases the rule engine's reference results were recorded on (tests/fixtures/engine/): every
 // profile on three seeded random layers, with default and with changed parameters.
-import { evaluate, listProfiles, type Evaluation } from '../../../src/core/evaluate';
-import type { Params } from '../../../src/core/params';
+import { evaluate, listProfiles, type Evaluation } from '../../src/core/evaluate';
+import type { Params } from '../../src/core/params';
 import { randomLayers } from './random-layers';
 
 export const PARAM_SETS: Partial<Params>[] = [

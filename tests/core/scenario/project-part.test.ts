@@ -2,7 +2,8 @@
 // does not know in `other`); this checks the whole path through parseProject/projectToJson.
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../src/core/model';
-import { readScenarioPart, writeScenarioPart, type ScenarioPart } from '../../../src/core/scenario/project_part';
+import { writeScenarioPart, type ScenarioPart } from '../../../src/core/scenario/project-part';
+import { readScenarioPart } from '../../../src/schemas/scenario';
 import { parseProject, projectToJson } from '../../../src/schemas/project';
 import { baseLayers } from './fixtures';
 

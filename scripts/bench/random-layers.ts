@@ -1,9 +1,9 @@
 // Seeded messy layers for comparing rule-engine paths: missing and impossible values, unknown
 // build years, ownership and 普惠 flags, facilities inside communities, streets that cover part of
 // the area, duplicate ids, point communities, entrances. Small enough to evaluate every profile.
-import { localProjector } from '../../../src/core/geo';
-import { COMMUNITY_TYPES, FACILITY_KINDS, type AreaInfo, type Community, type Facility, type Layers, type Street } from '../../../src/core/model';
-import { mulberry32 as rng } from '../../../scripts/demo/prng';
+import { localProjector } from '../../src/core/geo';
+import { COMMUNITY_TYPES, FACILITY_KINDS, type AreaInfo, type Community, type Facility, type Layers, type Street } from '../../src/core/model';
+import { mulberry32 as rng } from '../demo/prng';
 
 export function randomLayers(seed: number, nc = 160, nf = 90): Layers & { area: AreaInfo } {
   const r = rng(seed);
