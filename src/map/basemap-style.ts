@@ -386,3 +386,38 @@ export function basemapStyleDocument(base: BasemapStyle, name = 'basemap'): Styl
 export function isBasemapLayer(layerId: string): boolean {
   return layerId.startsWith(BASEMAP_PREFIX);
 }
+
+/** 天地图 (Tianditu, the national platform): vector (vec) or imagery (img), each with its own
+ *  annotation layer drawn above the analysis (Chinese cva/cia, English eva/eia). Web-Mercator tiles
+ *  (`_w`); the coordinates are CGCS2000, which differs from WGS84 by centimetres, so the app's
+ *  WGS84 data sit right on it (unlike GCJ-02 maps). The user's own browser key goes into every
+ *  tile URL. Served from t0–t7.tianditu.gov.cn, which the deployment's CSP must allow. */
+export const TIANDITU_ORIGIN_PATTERN = 'https://*.tianditu.gov.cn';
+export const TIANDITU_ATTRIBUTION = {
+  zh: '地图 © 天地图（国家地理信息公共服务平台）',
+  en: 'Map © Tianditu (National Platform for Common Geospatial Information Services)',
+} as const;
+
+export function tiandituBasemap(o: { layer: 'vec' | 'img'; key: string; lang?: Lang }): BasemapStyle {
+  const lang = o.lang ?? 'zh';
+  const url = (layer: string) =>
+    [0, 1, 2, 3, 4, 5, 6, 7].map(
+      (s) =>
+        `https://t${s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(o.key)}`,
+    );
+  const note = o.layer === 'vec' ? (lang === 'en' ? 'eva' : 'cva') : lang === 'en' ? 'eia' : 'cia';
+  const attribution = TIANDITU_ATTRIBUTION[lang];
+  return {
+    sources: {
+      [BASEMAP_SOURCE]: { type: 'raster', tiles: url(o.layer), tileSize: 256, maxzoom: 18, attribution },
+      [`${BASEMAP_SOURCE}-notes`]: { type: 'raster', tiles: url(note), tileSize: 256, maxzoom: 18 },
+    },
+    layers: [
+      { id: id('background'), type: 'background', paint: { 'background-color': PALETTE.outside } },
+      { id: id('raster'), type: 'raster', source: BASEMAP_SOURCE },
+      // place names are an image layer here: marked as labels so the analysis goes under them
+      { id: id('notes'), type: 'raster', source: `${BASEMAP_SOURCE}-notes`, metadata: { label: true } },
+    ],
+    attribution,
+  };
+}

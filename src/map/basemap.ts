@@ -2,7 +2,7 @@
 // archive (URL or picked file) is opened first to see what it holds (ours, Protomaps, raster).
 import type { Lang } from '../i18n';
 import type { BasemapChoice } from '../state/persist';
-import { archiveBasemap, demoBasemap, xyzBasemap } from './basemap-style';
+import { archiveBasemap, demoBasemap, tiandituBasemap, xyzBasemap } from './basemap-style';
 import { readArchive } from './MapView';
 import { BLANK_BASE, type BaseStyle } from './style';
 
@@ -42,6 +42,8 @@ export async function resolveBase(choice: BasemapChoice, ctx: BaseContext): Prom
       return xyzBasemap({ url: choice.url, kind: 'raster', attribution: choice.attribution ?? '', lang: ctx.lang });
     case 'pmtiles-url':
       return archive(choice.url, ctx.lang);
+    case 'tianditu':
+      return tiandituBasemap({ layer: choice.layer, key: choice.key, lang: ctx.lang });
     case 'pmtiles-file': {
       const file = await ctx.keptFile();
       if (!file) throw new BasemapError('ui.basemap.fileGone', { name: choice.name });

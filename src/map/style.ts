@@ -10,7 +10,8 @@ export interface BaseStyle {
 export function composeStyle(base: BaseStyle, overlaySources: Record<string, SourceSpecification>, overlay: LayerSpecification[]): StyleSpecification {
   const clash = Object.keys(overlaySources).find((k) => k in base.sources);
   if (clash) throw new Error(`base map and analysis overlay both define source "${clash}"`);
-  const firstLabel = base.layers.findIndex((l) => l.type === 'symbol');
+  // labels: symbol layers, or an image layer of place names marked `metadata.label` (天地图's annotation)
+  const firstLabel = base.layers.findIndex((l) => l.type === 'symbol' || (l.metadata as { label?: unknown } | undefined)?.label === true);
   const at = firstLabel === -1 ? base.layers.length : firstLabel;
   return {
     version: 8,

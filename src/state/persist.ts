@@ -15,6 +15,8 @@ export type BasemapChoice =
   | { kind: 'pmtiles-file'; name: string }
   /** an online XYZ raster tile template, e.g. https://tile.example.org/{z}/{x}/{y}.png */
   | { kind: 'tiles-url'; url: string; attribution?: string }
+  /** 天地图: vector or imagery with their annotation, with the user's own key (kept here, in this browser) */
+  | { kind: 'tianditu'; layer: 'vec' | 'img'; key: string }
   | { kind: 'none' };
 
 const KEYS = { lang: 'yl.lang', basemap: 'yl.basemap' } as const;
@@ -46,6 +48,10 @@ export function parseBasemap(text: string | null | undefined): BasemapChoice {
     case 'tiles-url':
       if (typeof o.url !== 'string' || !isHttpUrl(o.url)) return { kind: 'demo' };
       return typeof o.attribution === 'string' ? { kind: 'tiles-url', url: o.url, attribution: o.attribution } : { kind: 'tiles-url', url: o.url };
+    case 'tianditu':
+      return (o.layer === 'vec' || o.layer === 'img') && typeof o.key === 'string' && TIANDITU_KEY.test(o.key)
+        ? { kind: 'tianditu', layer: o.layer, key: o.key }
+        : { kind: 'demo' };
     case 'pmtiles-file':
       return typeof o.name === 'string' ? { kind: 'pmtiles-file', name: o.name } : { kind: 'demo' };
     default:
@@ -60,6 +66,9 @@ export function readBasemap(kv: KeyValue | null): BasemapChoice {
 export function writeBasemap(kv: KeyValue | null, b: BasemapChoice): void {
   kv?.setItem(KEYS.basemap, JSON.stringify(b));
 }
+
+/** A 天地图 key as the console issues it: 32 hexadecimal characters. */
+export const TIANDITU_KEY = /^[0-9a-f]{32}$/i;
 
 /** Only http(s) and relative URLs: a javascript: or data: URL typed in the box goes nowhere. */
 export function isHttpUrl(s: string): boolean {

@@ -1,13 +1,21 @@
-// Choice of base map: the embedded demo archive, the user's own .pmtiles (file or URL), an
-// online XYZ tile URL, or none. The choice is remembered (localStorage; a picked file in IndexedDB).
+// Choice of base map: the embedded demo archive, 天地图 with the user's own key, the user's own
+// .pmtiles (file or URL), an online XYZ tile URL, or none. The choice is remembered (localStorage; a picked file in IndexedDB).
 import { useEffect, useState } from 'preact/hooks';
-import { xyzUrlProblem } from '../map/basemap-style';
-import { isHttpUrl, type BasemapChoice } from '../state/persist';
+import { TIANDITU_ORIGIN_PATTERN, xyzUrlProblem } from '../map/basemap-style';
+import { isHttpUrl, TIANDITU_KEY, type BasemapChoice } from '../state/persist';
 import { useApp, useT } from './context';
 import { FileInput } from './FileInput';
 
 type Kind = BasemapChoice['kind'];
-const KINDS: Kind[] = ['demo', 'pmtiles-file', 'pmtiles-url', 'tiles-url', 'none'];
+const KINDS: Kind[] = ['demo', 'tianditu', 'pmtiles-file', 'pmtiles-url', 'tiles-url', 'none'];
+
+/** the online source of a choice: which origins it loads from, and how to name them to an administrator */
+function onlineSource(c: BasemapChoice): { shown: string; matches: (origin: string | undefined) => boolean } | undefined {
+  if (c.kind === 'tianditu') return { shown: TIANDITU_ORIGIN_PATTERN, matches: (o) => !!o && /^https:\/\/t[0-7]\.tianditu\.gov\.cn$/.test(o) };
+  if (c.kind !== 'tiles-url' && c.kind !== 'pmtiles-url') return undefined;
+  const origin = originOf(c.url);
+  return origin ? { shown: origin, matches: (o) => o === origin } : undefined;
+}
 
 export function BasemapPicker() {
   const { state, actions } = useApp();
@@ -18,14 +26,17 @@ export function BasemapPicker() {
   const [credit, setCredit] = useState(current.kind === 'tiles-url' ? (current.attribution ?? '') : '');
   const [problem, setProblem] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<string | null>(null);
-  const online = current.kind === 'tiles-url' || current.kind === 'pmtiles-url' ? originOf(current.url) : undefined;
+  const [tdLayer, setTdLayer] = useState<'vec' | 'img'>(current.kind === 'tianditu' ? current.layer : 'vec');
+  const [tdKey, setTdKey] = useState(current.kind === 'tianditu' ? current.key : '');
+  const source = onlineSource(current);
+  const online = source?.shown;
 
   // an online source the deployment's CSP (connect-src) does not list: the browser blocks every
   // tile silently; say so where the source was chosen
   useEffect(() => {
-    if (!online) return;
+    if (!source) return;
     const onViolation = (e: SecurityPolicyViolationEvent) => {
-      if (originOf(e.blockedURI) === online) setBlocked(online);
+      if (source.matches(originOf(e.blockedURI))) setBlocked(source.shown);
     };
     document.addEventListener('securitypolicyviolation', onViolation);
     return () => document.removeEventListener('securitypolicyviolation', onViolation);
@@ -33,6 +44,12 @@ export function BasemapPicker() {
 
   const apply = () => {
     if (kind === 'demo' || kind === 'none') return actions.setBasemap({ kind });
+    if (kind === 'tianditu') {
+      const key = tdKey.trim();
+      if (!TIANDITU_KEY.test(key)) return setProblem(tr('ui.basemap.tiandituKeyBad'));
+      setProblem(null);
+      return actions.setBasemap({ kind, layer: tdLayer, key });
+    }
     if (kind === 'pmtiles-url') {
       if (!isHttpUrl(url)) return setProblem(tr('ui.basemap.badUrl'));
       setProblem(null);
@@ -55,6 +72,25 @@ export function BasemapPicker() {
           </option>
         ))}
       </select>
+      {kind === 'tianditu' && (
+        <>
+          <select data-testid="tianditu-layer" aria-label={tr('ui.basemap.tiandituLayer')} value={tdLayer} onChange={(e) => setTdLayer(e.currentTarget.value as 'vec' | 'img')}>
+            <option value="vec">{tr('ui.basemap.tianditu.vec')}</option>
+            <option value="img">{tr('ui.basemap.tianditu.img')}</option>
+          </select>
+          <input
+            type="text"
+            data-testid="tianditu-key"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder={tr('ui.basemap.tiandituKey')}
+            aria-label={tr('ui.basemap.tiandituKey')}
+            value={tdKey}
+            onInput={(e) => setTdKey(e.currentTarget.value)}
+          />
+          <p class="note">{tr('ui.basemap.tiandituNote')}</p>
+        </>
+      )}
       {(kind === 'pmtiles-url' || kind === 'tiles-url') && (
         <input
           type="url"

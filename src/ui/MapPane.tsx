@@ -40,7 +40,13 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         onClick: (hit) => actions.select(hit),
         onHover: (hit, at) => setHover((old) => (hit && at ? (old && old.id === hit.id && Math.abs(old.x - at.x) + Math.abs(old.y - at.y) < 6 ? old : { ...hit, ...at }) : null)),
         onIdle: (idle) => actions.setMapIdle(idle),
-        onError: (message) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
+        onError: (message) => {
+          // an online tile that did not come: say whose, in words, never the URL (a 天地图 URL carries the key)
+          const origin = /https?:\/\/[^/\s?]+/.exec(message)?.[0];
+          const lang = state.lang.peek();
+          if (origin && /AJAXError|Failed to fetch/i.test(message)) actions.reportError(t(lang, 'ui.error.tiles', { origin }));
+          else actions.reportError(t(lang, 'ui.error.basemap', { detail: message }));
+        },
       },
     );
     mapCapture.current = (ratio) => view.capture(ratio);

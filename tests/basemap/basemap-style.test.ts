@@ -20,8 +20,10 @@ import {
   archiveSchema,
   xyzBasemap,
   xyzUrlProblem,
+  tiandituBasemap,
   type BasemapStyle,
 } from '../../src/map/basemap-style';
+import { composeStyle } from '../../src/map/style';
 
 const demo = demoBasemap('http://localhost:5173/data/demo/basemap.pmtiles');
 const all: [string, BasemapStyle][] = [
@@ -173,5 +175,34 @@ describe('base map addresses', () => {
     expect(tm('zh', noY.msg)).toBe('瓦片地址“https://t.org/{z}/{x}.png”缺少 {y}。请使用 https://tile.example.org/{z}/{x}/{y}.png 这样的模板。');
     expect(tm('en', noY.msg)).toContain('lacks {y}');
     expect(() => xyzBasemap({ kind: 'raster', url: 'https://t.org/tile.png', attribution: 'x' })).toThrow(/lacks \{z\}, \{x\}, \{y\}/);
+  });
+});
+
+describe('天地图 (Tianditu)', () => {
+  const KEY = '0123456789abcdef0123456789abcdef';
+  it.each([
+    ['vec', 'zh', 'cva'],
+    ['img', 'zh', 'cia'],
+    ['vec', 'en', 'eva'],
+    ['img', 'en', 'eia'],
+  ] as const)('%s in %s: valid style, base and %s annotation tiles from t0–t7 with the key, credit in that language', (layer, lang, note) => {
+    const base = tiandituBasemap({ layer, key: KEY, lang });
+    expect(validateStyleMin(basemapStyleDocument(base)).map((e) => e.message)).toEqual([]);
+    const tiles = (id: string) => (base.sources[id] as { tiles: string[] }).tiles;
+    // the WMTS GetTile template of the Tianditu service, written out by hand
+    expect(tiles(BASEMAP_SOURCE)[3]).toBe(
+      `https://t3.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${KEY}`,
+    );
+    expect(tiles(BASEMAP_SOURCE)).toHaveLength(8);
+    expect(tiles(`${BASEMAP_SOURCE}-notes`)[0]).toContain(`/${note}_w/wmts?`);
+    expect(tiles(`${BASEMAP_SOURCE}-notes`)[0]).toContain(`LAYER=${note}&`);
+    expect(base.attribution).toContain(lang === 'zh' ? '天地图' : 'Tianditu');
+    if (lang === 'en') expect(base.attribution).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('the analysis goes under the annotation image, above the base image', () => {
+    const overlay: LayerSpecification[] = [{ id: 'a-fill', type: 'background' }];
+    const ids = composeStyle(tiandituBasemap({ layer: 'vec', key: KEY }), {}, overlay).layers.map((l) => l.id);
+    expect(ids).toEqual([`${BASEMAP_PREFIX}background`, `${BASEMAP_PREFIX}raster`, 'a-fill', `${BASEMAP_PREFIX}notes`]);
   });
 });

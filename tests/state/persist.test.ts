@@ -16,6 +16,14 @@ describe('remembered choices', () => {
     expect(readBasemap(kv)).toEqual({ kind: 'tiles-url', url: 'https://t.example.org/{z}/{x}/{y}.png', attribution: '© OSM' });
     writeBasemap(kv, { kind: 'pmtiles-file', name: 'xian.pmtiles' });
     expect(readBasemap(kv)).toEqual({ kind: 'pmtiles-file', name: 'xian.pmtiles' });
+    // 天地图 with the user's key, kept in this browser's local storage
+    writeBasemap(kv, { kind: 'tianditu', layer: 'img', key: '0123456789abcdef0123456789ABCDEF' });
+    expect(readBasemap(kv)).toEqual({ kind: 'tianditu', layer: 'img', key: '0123456789abcdef0123456789ABCDEF' });
+  });
+  it('drops a 天地图 choice whose key or layer is not one Tianditu issues', () => {
+    expect(parseBasemap('{"kind":"tianditu","layer":"vec","key":"short"}')).toEqual({ kind: 'demo' });
+    expect(parseBasemap('{"kind":"tianditu","layer":"ter","key":"0123456789abcdef0123456789abcdef"}')).toEqual({ kind: 'demo' });
+    expect(parseBasemap('{"kind":"tianditu","layer":"vec","key":"0123456789abcdef0123456789abcde&"}')).toEqual({ kind: 'demo' });
   });
   it('falls back to the demo on anything it does not recognise', () => {
     expect(parseBasemap(null)).toEqual({ kind: 'demo' });
