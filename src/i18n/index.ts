@@ -7,7 +7,7 @@ import { networkEn, networkZh } from './network';
 import { basemapEn, basemapZh } from './basemap';
 import { scenarioEn, scenarioZh } from './scenario';
 import { suggestEn, suggestZh } from './suggest';
-import { importuiEn, importuiZh } from './importui';
+import { importuiEn, importuiZh } from './import-ui';
 import { presentEn, presentZh } from './present';
 import { siteEn, siteZh } from './site';
 import { ledgerEn, ledgerZh } from './ledger';

@@ -9,11 +9,11 @@
 //   layers = acceptImport(layers, out, userChoice);                           // 'good' or 'cancel'
 export { readFile, formatOf, type Sidecars } from './read';
 export { guessMapping, layoutKey, mappableFields, normalizeName, FIELD_ALIASES, NUMBER_FIELDS } from './fields';
-export { importLayer, acceptImport, type ImportOptions, type ImportFileResult } from './import';
+export { importLayer, acceptImport, type ImportOptions, type ImportFileResult } from './import-layer';
 export { mergeLayer, IMPORT_MODES, NAME_MATCH_METRES, type ImportMode, type ImportPlan, type RemovedItem } from './merge';
-export { importFile } from './importFile';
+export { importFile } from './import-file';
 export { createImportSession, type ImportSession, type SessionRead } from './session';
-export { rememberMapping, recallMapping, type MappingStore } from './mappingMemory';
+export { rememberMapping, recallMapping, type MappingStore } from './mapping-memory';
 export { areaBox, layerSummary, referencePositions, type LayerSummary } from './summary';
 export type { BBox } from './geometry';
 export { formatReport, formatProblem, problemLocation } from './report';

@@ -8,7 +8,7 @@
 //   const items = session.accept();                               // or session.cancel()
 import type { Msg } from '../core/model';
 import type { BytesLike } from './bytes';
-import { importLayer, type ImportOptions } from './import';
+import { importLayer, type ImportOptions } from './import-layer';
 import { readFile, type Sidecars } from './read';
 import { layerSummary, type LayerSummary } from './summary';
 import type { ImportOutcome, LayerKind, Mapping, ReadOptions, SourceLayer, ValidationReport } from './types';

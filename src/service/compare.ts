@@ -9,7 +9,7 @@ import { resolveParams, type Params } from '../core/params';
 import { compare, type Comparison } from '../core/scenario/compare';
 import { scenarioCost, type ScenarioCost } from '../core/scenario/cost';
 import { costItems } from '../core/scenario/diff';
-import { kpiRows, type KpiRow } from '../core/scenario/kpi_rows';
+import { kpiRows, type KpiRow } from '../core/scenario/kpi-rows';
 import { replay } from '../core/scenario/replay';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
 import { isMainView, ruleKeyOf, verdictsByUnit, type Verdict } from '../core/report/verdicts';

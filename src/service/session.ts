@@ -9,7 +9,7 @@ import { circleDistance, resolveParams, type Params } from '../core/params';
 import { replay, type Edit, type SkippedEdit } from '../core/scenario';
 import { parseProject, projectToJson, type InputProblem } from '../schemas';
 import { readScenarioPart } from '../schemas/scenario';
-import type { ImportApi, ProjectTextRequest } from './import';
+import type { ImportApi, ProjectTextRequest } from './import-export';
 import type { createSuggestApi } from './suggest';
 import type { createCompareApi } from './compare';
 import type { createSiteApi } from './site';
@@ -88,7 +88,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     // importers, suggestion, compare and the site check load on their first call (lazy-part.ts)
     ...lazyPart(
       () =>
-        import('./import').then((m) =>
+        import('./import-export').then((m) =>
           m.createImportApi({
             baseline: () => baseline,
             current: () => current,

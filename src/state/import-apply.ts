@@ -1,5 +1,5 @@
 // How an accepted import reaches the app. The worker has already put the layer into its baseline
-// (src/service/import.ts) and sends the whole new layer; here the page's project follows, the
+// (src/service/import-export.ts) and sends the whole new layer; here the page's project follows, the
 // editing session gets the new baseline (replaceBaseline replays the open scenario onto it, so
 // scenarios survive a re-import and autosave writes the imported data), the worker gets the open
 // scenario's edits again, and the analysis runs. Circles are rebuilt by analyse() when the
@@ -8,13 +8,13 @@
 import { batch } from '@preact/signals';
 import { replaceBaseline, type Edit } from '../core/scenario';
 import type { LoadedProject } from '../service/session';
-import type { ImportApplied, ImportRestored } from '../service/import';
+import type { ImportApplied, ImportRestored } from '../service/import-export';
 import type { AppState } from './app-state';
-import type { ImportState, ImportVersion } from './import';
+import type { ImportState, ImportVersion } from './import-wizard';
 import { editsInEffect, pageBaseline } from './scenario-actions';
 import { dataOther, type AsyncStore } from './autosave';
 import { keepVersions, leftBy } from './import-versions';
-import type { ProjectTextRequest } from '../service/import';
+import type { ProjectTextRequest } from '../service/import-export';
 
 export interface ApplyDeps {
   analyse(): Promise<void>;

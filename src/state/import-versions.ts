@@ -4,10 +4,10 @@
 // data are opened with the current scenarios, profile and parameters, through the same
 // validation as any project file. Only the newest KEPT_VERSIONS are kept (each is a whole
 // project's data: the demo's is ≈ 0.9 MB).
-import type { ImportApplied } from '../service/import';
+import type { ImportApplied } from '../service/import-export';
 import type { LoadedProject } from '../service/session';
 import type { AsyncStore } from './autosave';
-import type { ImportVersion } from './import';
+import type { ImportVersion } from './import-wizard';
 
 export const IMPORTS_KEY = 'yl.autosave.imports';
 export const KEPT_VERSIONS = 3;

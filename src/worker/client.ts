@@ -26,7 +26,7 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
   /** the baseline as project-file JSON text with these settings and extra keys */
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
-  /** the import wizard's and the exports' half of the worker (src/service/import.ts) */
+  /** the import wizard's and the exports' half of the worker (src/service/import-export.ts) */
   importer: Importer;
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-// The page's handle on the import and export half of the analysis worker (src/service/import.ts).
+// The page's handle on the import and export half of the analysis worker (src/service/import-export.ts).
 // In the browser the calls go through Comlink: the file's ArrayBuffer is transferred, not copied,
 // and progress comes back through a proxied callback. Tests use localImporter on the same api
 // in-process.
@@ -16,7 +16,7 @@ import type {
   ImportReadRequest,
   ImportRestored,
   ProjectTextRequest,
-} from '../service/import';
+} from '../service/import-export';
 
 export interface Importer {
   read(req: ImportReadRequest, onProgress: (fraction: number) => void): Promise<ImportReadAnswer>;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addFacility, BASELINE_ID, newFacility } from '../../src/core/scenario';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
-import { createImportActions, createImportState } from '../../src/state/import';
+import { createImportActions, createImportState } from '../../src/state/import-wizard';
 import { applyImportToApp, restorable, restoreImport } from '../../src/state/import-apply';
 import { createAnalysisSession } from '../../src/service/session';
 import { localImporter } from '../../src/worker/import-client';

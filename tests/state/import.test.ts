@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Layers } from '../../src/core/model';
-import type { MappingStore } from '../../src/io/mappingMemory';
-import { createImportActions, createImportState, type ImportFile } from '../../src/state/import';
+import type { MappingStore } from '../../src/io/mapping-memory';
+import { createImportActions, createImportState, type ImportFile } from '../../src/state/import-wizard';
 import { localImporter } from '../../src/worker/import-client';
 import { parseProject } from '../../src/schemas';
 import { parseGood, projectWithImport } from '../../src/state/import-apply';
 import type { LoadedProject } from '../../src/service/session';
-import { createImportApi, guessKind, type ImportApplied } from '../../src/service/import';
+import { createImportApi, guessKind, type ImportApplied } from '../../src/service/import-export';
 
 const FIX = 'tests/fixtures/io';
 

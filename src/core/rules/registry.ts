@@ -5,7 +5,7 @@ import { evaluateComposition } from './composition';
 import type { EvalContext } from './context';
 import { evaluateCost } from './cost';
 import { evaluateCoverage } from './coverage';
-import { evaluateMinSize } from './min_size';
+import { evaluateMinSize } from './min-size';
 import { evaluatePresence } from './presence';
 import { evaluateRatio } from './ratio';
 import { evaluateTarget } from './target';

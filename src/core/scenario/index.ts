@@ -11,7 +11,7 @@ export * from './diff';
 export * from './views';
 export * from './defaults';
 export * from './session';
-export * from './kpi_rows';
+export * from './kpi-rows';
 export * from './file';
 export * from './project-part';
 export { fingerprint } from './fingerprint';

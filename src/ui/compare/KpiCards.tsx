@@ -1,6 +1,6 @@
 // KPI cards: one per KPI row of the comparison (A, B, the delta coloured better/worse). The
 // compare panel shows every row; presentation and print the headline ones.
-import type { KpiRow } from '../../core/scenario/kpi_rows';
+import type { KpiRow } from '../../core/scenario/kpi-rows';
 import { tm } from '../../i18n';
 import { useApp } from '../context';
 import { ruleName } from '../format';

@@ -1,7 +1,7 @@
 // How a KPI value and its delta read: shares as percentages (deltas in percentage points), money
 // in 元 (万元 from 10 000 up in Chinese), counts grouped; a delta always carries its sign; an
 // unknown value is a dash, never 0.
-import type { KpiRow, KpiUnit } from '../../core/scenario/kpi_rows';
+import type { KpiRow, KpiUnit } from '../../core/scenario/kpi-rows';
 import type { Lang } from '../../i18n';
 
 function num(v: number, lang: Lang, digits = 0): string {

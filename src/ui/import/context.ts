@@ -8,7 +8,7 @@ import { applyImportToApp, restoreImport } from '../../state/import-apply';
 import { projectWithData, type AsyncStore } from '../../state/autosave';
 import { resumeVersions } from '../../state/import-versions';
 import type { View } from '../../core/scenario';
-import { createImportActions, createImportState, type ImportActions, type ImportState } from '../../state/import';
+import { createImportActions, createImportState, type ImportActions, type ImportState } from '../../state/import-wizard';
 import type { AnalysisClient } from '../../worker/client';
 import type { Importer } from '../../worker/import-client';
 

@@ -1,16 +1,16 @@
 // The edit operations, one per file, and the dispatcher replay uses to rebuild an edit from
 // its recorded intent on whatever layers it meets.
 import type { Layers } from '../../model';
-import { addFacilities, type AddFacilitiesOp } from './add_facilities';
-import { addFacility, type AddFacilityOp } from './add_facility';
-import { deleteCommunity, type DeleteCommunityOp } from './delete_community';
-import { deleteFacility, type DeleteFacilityOp } from './delete_facility';
-import { moveFacility, type MoveFacilityOp } from './move_facility';
-import { putCommunity, type PutCommunityOp } from './put_community';
+import { addFacilities, type AddFacilitiesOp } from './add-facilities';
+import { addFacility, type AddFacilityOp } from './add-facility';
+import { deleteCommunity, type DeleteCommunityOp } from './delete-community';
+import { deleteFacility, type DeleteFacilityOp } from './delete-facility';
+import { moveFacility, type MoveFacilityOp } from './move-facility';
+import { putCommunity, type PutCommunityOp } from './put-community';
 import type { OpResult } from './result';
-import { setCapacity, type SetCapacityOp } from './set_capacity';
-import { setCommunity, type SetCommunityOp } from './set_community';
-import { updateFacility, type UpdateFacilityOp } from './update_facility';
+import { setCapacity, type SetCapacityOp } from './set-capacity';
+import { setCommunity, type SetCommunityOp } from './set-community';
+import { updateFacility, type UpdateFacilityOp } from './update-facility';
 
 export type EditOp = AddFacilityOp | AddFacilitiesOp | MoveFacilityOp | DeleteFacilityOp | SetCapacityOp | UpdateFacilityOp | PutCommunityOp | SetCommunityOp | DeleteCommunityOp;
 
@@ -51,7 +51,7 @@ export function buildEdit(layers: Layers, op: EditOp, editId: string): OpResult 
 
 export { addFacilities, addFacility, deleteCommunity, deleteFacility, moveFacility, putCommunity, setCapacity, setCommunity, updateFacility };
 export type { OpResult } from './result';
-export type { CapacityChange } from './set_capacity';
-export type { CommunityFields } from './set_community';
-export type { FacilityProps } from './update_facility';
+export type { CapacityChange } from './set-capacity';
+export type { CommunityFields } from './set-community';
+export type { FacilityProps } from './update-facility';
 export { CAPACITY_FIELDS, type CapacityField } from './validate';

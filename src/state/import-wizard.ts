@@ -5,11 +5,11 @@
 // app wires to the session (replaceBaseline), the worker and a fresh analysis.
 import { batch, signal, type Signal } from '@preact/signals';
 import type { Msg } from '../core/model';
-import { recallMapping, rememberMapping, type MappingStore } from '../io/mappingMemory';
+import { recallMapping, rememberMapping, type MappingStore } from '../io/mapping-memory';
 import type { ImportMode, ImportPlan } from '../io/merge';
 import type { LayerKind, Mapping, ValidationReport, WebCoords } from '../io/types';
 import type { LoadedProject } from '../service/session';
-import type { ImportApplied, ImportLayerInfo } from '../service/import';
+import type { ImportApplied, ImportLayerInfo } from '../service/import-export';
 import type { Importer } from '../worker/import-client';
 import { errorMessage } from '../core/errors';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/core/scenario/compare';
 import { delta } from '../../../src/core/scenario/compare';
-import { kpiRows } from '../../../src/core/scenario/kpi_rows';
+import { kpiRows } from '../../../src/core/scenario/kpi-rows';
 import { scenarioCost } from '../../../src/core/scenario/cost';
 
 const d0 = delta(0, 0);

@@ -5,7 +5,7 @@
 import { dataCredits } from '../core/credits';
 import type { Evaluation } from '../core/evaluate';
 import type { Layers, Msg } from '../core/model';
-import { importLayer } from '../io/import';
+import { importLayer } from '../io/import-layer';
 import { mergeLayer, type ImportMode, type ImportPlan } from '../io/merge';
 import { readFile } from '../io/read';
 import { guessMapping } from '../io/fields';

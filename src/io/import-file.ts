@@ -3,7 +3,7 @@
 // user can fix the mapping between the steps.
 import type { Msg } from '../core/model';
 import type { BytesLike } from './bytes';
-import { importLayer, type ImportFileResult, type ImportOptions } from './import';
+import { importLayer, type ImportFileResult, type ImportOptions } from './import-layer';
 import { readFile, type Sidecars } from './read';
 import type { LayerKind, ReadOptions } from './types';
 
