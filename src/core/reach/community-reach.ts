@@ -34,7 +34,10 @@ export interface CommunityReach extends ReachPairs {
 
 /** boundary samples at most this far apart (metres) */
 const SAMPLE_SPACING = 100;
-/** outline vertices closer than this (metres, along the outline) to the last sample are skipped */
+/** in an outline of more than SURVEYED vertices (a surveyed line, a vertex every few metres),
+ *  vertices closer than MIN_GAP (metres, along the outline) to the last sample are skipped; a
+ *  drawn outline of a few corners keeps every corner, however close */
+const SURVEYED = 32;
 const MIN_GAP = 25;
 
 /** The ways out of a community and the straight walk inside it to each (metres). */
@@ -47,6 +50,7 @@ export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: numb
       const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
       for (const poly of polys) {
         const ring = poly[0] ?? [];
+        const gap = ring.length > SURVEYED + 1 ? MIN_GAP : 0;
         let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
         for (let i = 0; i + 1 < ring.length; i++) {
           const a: LonLat = [ring[i][0], ring[i][1]];
@@ -55,7 +59,7 @@ export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: numb
           const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
           // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
           // out kept is the same way out (and would make every community thousands of searches)
-          if (since >= MIN_GAP) {
+          if (since >= gap) {
             points.push(a);
             since = 0;
           }
