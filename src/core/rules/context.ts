@@ -155,9 +155,14 @@ function membersPerStreet(n: number, streetOf: Int32Array): number[][] {
   return out;
 }
 
+/** What depends on the layers alone: cleaned records, points, streets, on-site facilities. */
+type Base = Omit<Prepared, 'reach' | 'reachEngine' | 'radius' | 'memo' | 'unplaced'>;
+
 /** The layers' last preparation, per communities array (the worker evaluates the same layers again
- *  on every profile or threshold change; an edit makes new layers). */
+ *  on every profile or threshold change; an edit makes new layers). A new circle radius or reach
+ *  engine keeps the layers' part and walks again. */
 const lastPrepared = new WeakMap<object, { key: unknown[]; prepared: Prepared }>();
+const lastBase = new WeakMap<object, { key: unknown[]; base: Base }>();
 
 /** radius and engine: what the reach pairs depend on besides the layers */
 function prepareKey(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): unknown[] {
@@ -172,12 +177,19 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const key = prepareKey(data, reachEngine, radius);
   const hit = lastPrepared.get(data.communities);
   if (hit?.key.every((k, i) => k === key[i])) return { ...hit.prepared, params };
-  const prepared = prepare(data, reachEngine, radius);
+  const baseKey = key.slice(0, 3);
+  const baseHit = lastBase.get(data.communities);
+  const base = baseHit?.key.every((k, i) => k === baseKey[i]) ? baseHit.base : prepareBase(data);
+  lastBase.set(data.communities, { key: baseKey, base });
+  const reach = communityReach(reachEngine, base.places, base.facilityPoints, base.onsite, radius);
+  const unplaced = new Uint8Array(base.communities.length);
+  for (const i of reach.unplacedDemand) unplaced[i] = 1;
+  const prepared: Prepared = { ...base, reach, reachEngine, radius, unplaced, memo: new Map() };
   lastPrepared.set(data.communities, { key, prepared });
   return { ...prepared, params };
 }
 
-function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): Prepared {
+function prepareBase(data: Layers & { area: AreaInfo }): Base {
   const issues: DataIssue[] = [];
   const communityRows = dedupe(data.communities, 'community', issues);
   const facilityRows = dedupe(data.facilities, 'facility', issues);
@@ -224,9 +236,6 @@ function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, ra
   // onsite numbers facilities after de-duplication; issues cite the position in the input layer
   issues.push(...onsite.issues.map((x) => (x.index === undefined ? x : { ...x, index: facilityRows[x.index].index })));
   const places: CommunityPlace[] = communities.map((c, i) => ({ point: communityPoints[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
-  const reach = communityReach(reachEngine, places, facilityPoints, onsite.byCommunity, radius);
-  const unplaced = new Uint8Array(communities.length);
-  for (const i of reach.unplacedDemand) unplaced[i] = 1;
   return {
     area: data.area,
     communities,
@@ -238,16 +247,11 @@ function prepare(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, ra
     facilityStreet,
     onsite: onsite.byCommunity,
     places,
-    reach,
-    reachEngine,
-    radius,
     issues,
-    memo: new Map(),
     communityUnits: communities.map((c) => ({ level: 'community', id: c.id, name: c.name })),
     facilityUnits: facilities.map((f) => ({ level: 'facility', id: f.id, name: f.name })),
     streetUnits: streets.map((s) => ({ level: 'street', id: s.id, name: s.name })),
     areaUnit: { level: 'area', id: 'area', name: data.area.name },
-    unplaced,
     streetCommunities: membersPerStreet(streets.length, communityStreet),
     streetFacilities: membersPerStreet(streets.length, facilityStreet),
   };
