@@ -49,6 +49,15 @@ async function memory(browser: Browser): Promise<{ renderer: number; gpu: number
   return { renderer: of('renderer'), gpu: of('GPU') };
 }
 
+/** CPU seconds the browser's renderer and GPU processes have used so far (on a loaded machine the
+ *  wall time is mostly waiting for a core; this is what the work itself costs) */
+async function browserCpu(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+  await cdp.detach();
+  return processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
 /** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
 async function topSelfTime(cdp: CDPSession, fn: () => Promise<unknown>, n = 5): Promise<string> {
   await cdp.send('Profiler.enable');
@@ -111,9 +120,11 @@ export default async function bench(): Promise<BenchRow[]> {
     const { ctx, page } = await fresh();
     const cdp = await ctx.newCDPSession(page);
     let openMs = 0;
+    const cpu0 = await browserCpu(browser);
     const hot = await topSelfTime(cdp, async () => {
       openMs = await open(page, city.path, city.path.split('/').pop() as string);
     });
+    const openCpu = (await browserCpu(browser)) - cpu0;
     const analysis = (await page.textContent('[data-testid=analysis-time]')) ?? '';
     const mem = await memory(browser);
     const heap = (await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))) as { metrics: { name: string; value: number }[] };
@@ -122,25 +133,40 @@ export default async function bench(): Promise<BenchRow[]> {
       name: `open the ${label} (network reach) → map idle`,
       ms: openMs,
       baseline: { name: 'the same file without roads (straight-line circles)', ms: openStraight },
-      note: `${goal(openMs, 2000, 'ms')}; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; main thread's top self time: ${hot}; ${load()}`,
+      note: `${goal(openMs, 2000, 'ms')}; renderer + GPU CPU ${openCpu.toFixed(1)} s; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; main thread's top self time: ${hot}; ${load()}`,
     });
 
     let k = 0;
-    const profileMs = await median(async () => {
+    const change = async () => {
       await page.selectOption('[data-testid=profile]', PROFILES[k++ % PROFILES.length]);
       await settled(page);
-    }, 3);
-    rows.push({ name: `profile change on the ${label} → map idle`, ms: profileMs, note: `${goal(profileMs, 300, 'ms')}; ${load()}` });
+    };
+    const hotChange = await topSelfTime(cdp, change);
+    const cpu1 = await browserCpu(browser);
+    const profileMs = await median(change, 3);
+    const changeCpu = ((await browserCpu(browser)) - cpu1) / 3;
+    const worker = (await page.textContent('[data-testid=analysis-time]')) ?? '';
+    rows.push({
+      name: `profile change on the ${label} → map idle`,
+      ms: profileMs,
+      note: `${goal(profileMs, 300, 'ms')}; renderer + GPU CPU ${changeCpu.toFixed(1)} s per change; app says "${worker.trim()}"; main thread's top self time: ${hotChange}; ${load()}`,
+    });
 
     const minutes = [12, 15];
     let m = 0;
+    const cpu2 = await browserCpu(browser);
     const paramMs = await median(async () => {
       const input = page.locator('input[data-param=circleMinutes]');
       await input.fill(String(minutes[m++ % minutes.length]));
       await input.dispatchEvent('change');
       await settled(page);
     }, 3);
-    rows.push({ name: `circle minutes changed on the ${label} → map idle`, ms: paramMs, note: `${goal(paramMs, 300, 'ms')}; ${load()}` });
+    const paramCpu = ((await browserCpu(browser)) - cpu2) / 3;
+    rows.push({
+      name: `circle minutes changed on the ${label} → map idle`,
+      ms: paramMs,
+      note: `${goal(paramMs, 300, 'ms')}; renderer + GPU CPU ${paramCpu.toFixed(1)} s per change; ${load()}`,
+    });
 
     rows.push({
       name: `memory after opening the ${label}: renderer RSS, page + worker (MB, not ms)`,
