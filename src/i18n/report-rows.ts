@@ -83,6 +83,25 @@ export function shortfallUnit(r: RuleResult, def: Rule | undefined): string {
   return '';
 }
 
+/** A shortfall as people read it, with its unit ("4,692 人", "96 个托位", "1,250 平方米"); a
+ *  lottery-share shortfall is itself a share, every other shortfall counts things. */
+export function shortfallText(r: RuleResult, lang: Lang): string {
+  return shortfallAs(r.shortfall, shortfallUnitOf(r), lang);
+}
+
+/** The i18n key of a result's shortfall unit; 'share' for a share gap (shown in %). */
+export function shortfallUnitOf(r: RuleResult): string {
+  const def = ruleFor(r);
+  return def?.kind === 'cost' && r.measure === 'share' ? 'share' : shortfallUnit(r, def);
+}
+
+/** A shortfall in the unit shortfallUnitOf gave. */
+export function shortfallAs(v: number | null, unit: string, lang: Lang): string {
+  if (v === null) return '—';
+  if (unit === 'share') return formatNumber(v, 'share', lang);
+  return `${formatNumber(v, 'count', lang)}${unit && v !== 0 ? ` ${t(lang, unit)}` : ''}`;
+}
+
 /** A message in the reader's words: facility-kind codes (`elderly_daycare/elderly_complex`) and a
  *  leading field name (`population (C1, C2)`) are translated before the message is filled in. */
 export function reasonText(msg: Msg, lang: Lang): string {
@@ -103,10 +122,7 @@ export function resultRow(r: RuleResult, lang: Lang): ResultRow {
   const def = ruleFor(r);
   const key = r.part ? `${r.rule}:${r.part}` : r.rule;
   const measure = t(lang, `measure.${r.measure}`);
-  // a lottery-share shortfall is itself a share; every other shortfall counts things
-  const shareGap = def?.kind === 'cost' && r.measure === 'share';
-  const sfUnit = shareGap ? '' : shortfallUnit(r, def);
-  const shortfall = r.shortfall === null ? '—' : r.shortfall === 0 ? '0' : `${formatNumber(r.shortfall, shareGap ? 'share' : 'count', lang)}${sfUnit ? ` ${t(lang, sfUnit)}` : ''}`;
+  const shortfall = shortfallText(r, lang);
   return {
     key,
     rule: r.rule,

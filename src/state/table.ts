@@ -1,6 +1,7 @@
 // Rows of the results table for one level: one row per unit, either summarising every rule
 // (no rule chosen) or showing the chosen rule's value, threshold and shortfall. Pure.
 import type { Level, RuleResult, Status } from '../core/model';
+import { shortfallUnitOf } from '../i18n/report-rows';
 import { isMainView, ruleKeyOf, worst, type Verdict } from '../core/report/verdicts';
 
 export interface TableRow {
@@ -15,6 +16,8 @@ export interface TableRow {
   value: number | null;
   threshold: number | null;
   shortfall: number | null;
+  /** i18n key of the shortfall's unit ('share' for a share gap; core/report/rows.ts) */
+  shortfallUnit: string;
   measure: string;
 }
 
@@ -61,6 +64,7 @@ export function buildRows(results: readonly RuleResult[], q: TableQuery, names: 
       value: shown?.value ?? null,
       threshold: shown?.threshold ?? null,
       shortfall: shown?.shortfall ?? null,
+      shortfallUnit: shown ? shortfallUnitOf(shown) : '',
       measure: shown?.measure ?? '',
     };
     if (q.failingOnly && row.verdict !== 'fail') continue;
@@ -72,7 +76,7 @@ export function buildRows(results: readonly RuleResult[], q: TableQuery, names: 
       if (byUnit.has(id)) continue;
       const name = names(q.level, id) ?? id;
       if (needle && !name.toLowerCase().includes(needle) && !id.toLowerCase().includes(needle)) continue;
-      rows.push({ level: q.level, id, name, verdict: 'none', fails: 0, passes: 0, nas: 0, value: null, threshold: null, shortfall: null, measure: '' });
+      rows.push({ level: q.level, id, name, verdict: 'none', fails: 0, passes: 0, nas: 0, value: null, threshold: null, shortfall: null, shortfallUnit: '', measure: '' });
     }
   }
   return sortRows(rows, q.sort);

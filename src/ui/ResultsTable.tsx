@@ -3,7 +3,7 @@
 import type { Level } from '../core/model';
 import type { SortKey } from '../state/table';
 import { useApp, useT } from './context';
-import { formatNumber } from '../i18n/report-rows';
+import { formatNumber, shortfallAs } from '../i18n/report-rows';
 import { t } from '../i18n';
 import { ruleName } from './format';
 
@@ -105,8 +105,16 @@ export function ResultsTable() {
                     {r.fails} / {r.fails + r.passes + r.nas}
                   </td>
                 )}
-                {ruleChosen && <td class="num">{formatNumber(r.threshold, r.measure, lang)}</td>}
-                {ruleChosen && <td class="num">{formatNumber(r.shortfall, 'count', lang)}</td>}
+                {ruleChosen && (
+                  <td class="num">
+                    {formatNumber(r.threshold, r.measure, lang)} {measureText(r.measure, lang)}
+                  </td>
+                )}
+                {ruleChosen && (
+                  <td class="num" data-col="shortfall">
+                    {shortfallAs(r.shortfall, r.shortfallUnit, lang)}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -19,10 +19,14 @@ describe('KPI text', () => {
     expect(kpiDelta({ delta: -0.125, unit: 'share' }, 'en')).toBe('−12.5 pp');
   });
 
-  it('signed deltas; no change is ±0; an unknown value is a dash, never 0', () => {
-    expect(kpiDelta({ delta: -96, unit: 'places' }, 'zh')).toBe('−96');
-    expect(kpiDelta({ delta: 13_685, unit: 'residents' }, 'en')).toBe('+13,685');
-    expect(kpiDelta({ delta: 0, unit: 'beds' }, 'zh')).toBe('±0');
+  it('signed deltas with their unit; no change is ±0; an unknown value is a dash, never 0', () => {
+    expect(kpiDelta({ delta: -96, unit: 'places' }, 'zh')).toBe('−96 个托位');
+    expect(kpiDelta({ delta: 13_685, unit: 'residents' }, 'en')).toBe('+13,685 residents');
+    expect(kpiValue(4_692, 'residents', 'zh')).toBe('4,692 人');
+    expect(kpiValue(33, 'communities', 'zh')).toBe('33 个社区');
+    expect(kpiDelta({ delta: 0, unit: 'beds' }, 'zh')).toBe('±0 张床位');
+    expect(kpiDelta({ delta: 0, unit: 'cny' }, 'en')).toBe('±CNY 0');
+    expect(kpiDelta({ delta: 0, unit: 'share' }, 'zh')).toBe('±0 个百分点');
     expect(kpiDelta({ delta: null, unit: 'beds' }, 'zh')).toBe('—');
     expect(kpiValue(null, 'm2', 'zh')).toBe('—');
     expect(kpiValue(56_157.5, 'm2', 'zh')).toBe('56,157.5 m²');

@@ -130,7 +130,7 @@ function Figures() {
       <div class="site-grid">
         {INPUT_FIELDS.map((k) => (
           <label class="field" key={k}>
-            <span>{tr(`site.col.${k}`)}</span>
+            <span>{k === 'year' ? tr('site.col.year') : tr('site.ui.withUnit', { label: tr(`site.col.${k}`), unit: tr(`site.ui.unit.${k}`) })}</span>
             <input
               type="text"
               inputMode="decimal"

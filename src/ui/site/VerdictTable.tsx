@@ -3,7 +3,7 @@
 // clause and the original words. Shared by the panel (compact) and the report page.
 import type { RuleResult } from '../../core/model';
 import { ruleFor } from '../../core/report';
-import { formatNumber, formatValue, reasonText } from '../../i18n/report-rows';
+import { formatNumber, formatValue, reasonText, shortfallText } from '../../i18n/report-rows';
 import type { Requirement, SiteCheck } from '../../core/site';
 import { useApp, useT } from '../context';
 import { fmt } from '../format';
@@ -37,7 +37,7 @@ function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) 
       <td class={`verdict ${r.status}`} data-testid="site-verdict">
         {tr(`status.${r.status}`)}
       </td>
-      <td>{r.shortfall === null ? '—' : fmt(r.shortfall, lang)}</td>
+      <td>{shortfallText(r, lang)}</td>
       {full && (
         <td class="site-citation" data-testid="site-citation">
           <span class="doc">{r.citation.document}</span> <span class="clause">{r.citation.clause}</span>
