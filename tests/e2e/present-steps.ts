@@ -98,7 +98,14 @@ export class PresentSteps {
     presentationEntered: async (): Promise<void> => {
       await this.page.click('[data-testid=present-enter]');
       await this.page.waitForSelector('[data-testid=present]', { state: 'visible' });
-      await this.page.waitForSelector('[data-testid=present-kpis]', { timeout: 30_000 });
+      // a plan shows its KPI cards against the baseline, the baseline its own gaps
+      await this.page.waitForSelector('[data-testid=present-kpis], [data-testid=present-gaps]', { timeout: 30_000 });
+      await this.d.settled();
+    },
+    /** the print section's picker: the plan to print against the baseline, or the baseline's gaps */
+    printChosen: async (id: string): Promise<void> => {
+      await this.page.selectOption('[data-testid=print-scenario]', id);
+      await this.page.waitForFunction((v) => (document.querySelector('[data-testid=print-scenario]') as HTMLSelectElement | null)?.value === v, id);
       await this.d.settled();
     },
     /** a key as a clicker or keyboard sends it, then the map and the KPI cards of what it shows */
@@ -168,6 +175,11 @@ export class PresentSteps {
         },
         [dx, dy] as const,
       ),
+    /** the baseline's gaps in presentation mode (or print): value and text per figure */
+    gaps: async (where = 'present-gaps'): Promise<Record<string, { value: number; text: string }>> =>
+      this.page.$$eval(`[data-testid=${where}] [data-gap]`, (els) =>
+        Object.fromEntries(els.map((el) => [el.getAttribute('data-gap') ?? '', { value: Number(el.getAttribute('data-value')), text: el.textContent ?? '' }])),
+      ),
     compareMs: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=compare-panel]', 'data-ms')),
     costTotal: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=cost-panel]', 'data-total')),
     costText: async (): Promise<string> => (await this.page.textContent('[data-testid=cost-panel]')) ?? '',
@@ -177,15 +189,17 @@ export class PresentSteps {
     headerVisible: async (): Promise<boolean> => this.page.isVisible('header.header'),
     mapWidth: async (): Promise<number> => this.page.$eval('[data-testid=map]', (el) => el.clientWidth),
     /** prints the page to PDF as Chromium's print does, returns its text (pdftotext) and a PNG of page 1 */
-    pdf: async (name: string): Promise<{ text: string; pages: number; png: string }> => {
+    pdf: async (name: string): Promise<{ text: string; layout: string; pages: number; png: string }> => {
       mkdirSync(OUT, { recursive: true });
       const path = `${OUT}/${name}.pdf`;
       await this.page.pdf({ path, preferCSSPageSize: true, printBackground: true });
       const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+      // the same text with the page's layout kept: a table row's label and value on one line
+      const layout = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
       const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', path, `${OUT}/${name}`]);
-      return { text, pages, png: `${OUT}/${name}-1.png` };
+      return { text, layout, pages, png: `${OUT}/${name}-1.png` };
     },
     /** [width, height] of the first page in points (1 mm = 72 / 25.4 pt) */
     pdfPageSize: async (name: string): Promise<[number, number]> => {

@@ -1,9 +1,10 @@
 // What presentation mode draws over the full-screen map: the headline KPI cards of the open
-// scenario against the baseline, the legend, the scenario switcher, the view being shown and
+// scenario against the baseline (the baseline's own gaps when no plan is open), the legend, the scenario switcher, the view being shown and
 // how to step (←/→, PageUp/PageDown) and leave (Esc).
 import { BASELINE_ID } from '../../core/scenario/scenarios';
 import { HEADLINE, KpiCards } from '../compare/KpiCards';
 import { useT } from '../context';
+import { BaselineGaps } from './BaselineGaps';
 import { Legend } from './Legend';
 import { ScenarioSelect, useSideName } from './ScenarioSelect';
 import { usePresent } from './wire';
@@ -33,12 +34,24 @@ export function PresentOverlay() {
         </button>
       </div>
       {presentation.fallback.value && <p class="present-fallback">{tr('present.mode.fallback')}</p>}
-      <div class="present-kpis">
-        <h2>
-          {name(active)} <span class="vs">{tr('present.mode.vsBaseline')}</span>
-        </h2>
-        {fresh ? <KpiCards rows={fresh.rows} labels={{ a: tr('present.baseline'), b: name(active) }} only={HEADLINE} testid="present-kpis" /> : <p>{tr('present.compare.busy')}</p>}
-      </div>
+      {active === BASELINE_ID ? (
+        // today alone: its gaps, not a comparison with itself (all ±0)
+        <div class="present-kpis" data-mode="gaps">
+          <h2>{tr('present.print.gaps', { a: tr('present.baseline') })}</h2>
+          {fresh ? <BaselineGaps result={fresh} testid="present-gaps" as="cards" /> : <p>{tr('present.compare.busy')}</p>}
+        </div>
+      ) : (
+        <div class="present-kpis" data-mode="compare">
+          <h2>
+            {name(active)} <span class="vs">{tr('present.mode.vsBaseline')}</span>
+          </h2>
+          {fresh ? (
+            <KpiCards rows={fresh.rows} labels={{ a: tr('present.baseline'), b: name(active) }} only={HEADLINE} testid="present-kpis" />
+          ) : (
+            <p>{tr('present.compare.busy')}</p>
+          )}
+        </div>
+      )}
       <Legend testid="present-legend" />
     </div>
   );

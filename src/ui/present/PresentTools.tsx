@@ -4,14 +4,15 @@ import { useState } from 'preact/hooks';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
 import type { Paper } from '../print/print';
-import { useSideName } from './ScenarioSelect';
+import { BASELINE_ID } from '../../core/scenario/scenarios';
+import { ScenarioSelect, useSideName } from './ScenarioSelect';
 import { usePresent } from './wire';
 import './present.css';
 
 export function PresentTools() {
   const { state } = useApp();
   const tr = useT();
-  const { compare, views, presentation, print } = usePresent();
+  const { compare, views, presentation, print, deps } = usePresent();
   const name = useSideName();
   const [viewName, setViewName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -71,6 +72,13 @@ export function PresentTools() {
         </ol>
       )}
       <h3>{tr('present.print.title')}</h3>
+      {/* what the sheet shows: a plan against today, or today's gaps; choosing opens it so the map matches */}
+      <div class="tool-row">
+        <ScenarioSelect label={tr('present.print.what')} value={deps.active()} onChange={(id) => void deps.openScenario(id)} testid="print-scenario" />
+      </div>
+      <p class="note" data-testid="print-what">
+        {deps.active() === BASELINE_ID ? tr('present.print.whatGaps') : tr('present.print.whatCompare', { b: name(deps.active()) })}
+      </p>
       <div class="tool-row">
         <select data-testid="print-paper" value={print.paper.value} aria-label={tr('present.print.paper')} onChange={(e) => print.setPaper(e.currentTarget.value as Paper)}>
           <option value="a4">{tr('present.print.a4')}</option>

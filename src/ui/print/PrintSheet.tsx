@@ -9,6 +9,7 @@ import { HEADLINE, useKpiLabel } from '../compare/KpiCards';
 import { kpiDelta, kpiValue } from '../compare/kpi-format';
 import { useApp, useT } from '../context';
 import { DemoProvenance } from '../InfoNote';
+import { BaselineGaps } from '../present/BaselineGaps';
 import { Legend } from '../present/Legend';
 import { useSideName } from '../present/ScenarioSelect';
 import { usePresent } from '../present/wire';
@@ -86,21 +87,7 @@ export function PrintSheet() {
           // the baseline compared with itself is all ±0: print its own figures and gaps instead
           <>
             <h2>{tr('present.print.gaps', { a: tr('present.baseline') })}</h2>
-            <p data-testid="print-gaps">
-              {tr('present.print.failingCommunities', { fail: state.overallCommunities.value.fail, total: state.layers.value?.communities.length ?? 0 })}
-            </p>
-            {rows.length > 0 && (
-              <table>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.id}>
-                      <td>{label(r)}</td>
-                      <td>{kpiValue(r.a, r.unit, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <BaselineGaps result={fresh} testid="print-gaps" as="table" />
             <p class="note">{tr('present.print.chooseScenario')}</p>
           </>
         ) : (
