@@ -6,7 +6,6 @@ import { ruleFor } from '../../core/report';
 import { formatNumber, formatValue, reasonText, shortfallText } from '../../i18n/report-rows';
 import type { Requirement, SiteCheck } from '../../core/site';
 import { useApp, useT } from '../context';
-import { fmt } from '../format';
 import { plannedAmount } from './figures-text';
 import { SideBySide } from './SideBySide';
 
