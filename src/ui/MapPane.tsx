@@ -22,6 +22,8 @@ import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
 import { errorMessage } from '../core/errors';
 import { SearchBox, searchPin } from './SearchBox';
+import { MeasureTool } from './MeasureTool';
+import { attachMeasure, MEASURE_LAYERS, MEASURE_SOURCE } from '../map/measure';
 import { SEARCH_PIN_LAYERS, SEARCH_PIN_SOURCE, searchPinFeatures } from '../map/search-pin';
 import { degreeBox } from '../core/geo';
 
@@ -51,6 +53,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     );
     mapCapture.current = (ratio) => view.capture(ratio);
     attachDrawing(view.drawHost());
+    attachMeasure({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
     mainMap.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
     let fittedTo: unknown = null;
     const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
@@ -149,6 +152,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     return () => {
       stop.forEach((s) => s());
       attachDrawing(null);
+      attachMeasure(null);
       mainMap.current = null;
       mapCapture.current = null;
       view.destroy();
@@ -159,7 +163,10 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     <div class="map-wrap">
       <div class="map" ref={host} data-testid="map" data-idle="false" role="application" aria-label={tr('ui.map')} />
       <div class="map-top-left">
-        <SearchBox />
+        <div class="map-tools-row">
+          <SearchBox />
+          <MeasureTool />
+        </div>
         {state.projectFile.value === DEMO_FILE && (
           <div class="map-badge" data-testid="map-badge">
             {tr('ui.info.badge')}

@@ -113,3 +113,56 @@ describe('the legend on the map at 1366×768', () => {
     expect(await driver.then.text('[data-testid=map-legend]')).toContain('达标');
   });
 });
+
+describe('measuring a distance on the map', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const page = () => driver.page;
+  beforeAll(async () => {
+    await driver.start({ width: 1366, height: 768 });
+    await driver.given.appOpened();
+  });
+  afterAll(() => driver.stop());
+
+  it('given the map centred on 34.16°N, when two points 200 px apart on the centre row are clicked, then the total is 200 px at that zoom and latitude (within 1 %)', async () => {
+    // centre the map on a known latitude through the search (the pin's community opens on the right)
+    await page().fill('[data-testid=search-input]', '108.942, 34.16');
+    await page().waitForSelector('[data-testid=search-results] [data-level=place]');
+    await page().keyboard.press('Enter');
+    await page().waitForSelector('[data-testid=detail][data-id="610116001006"]');
+    await driver.mapIdle();
+    await page().click('[data-testid=measure-start]');
+    expect(await driver.then.text('[data-testid=measure-panel]')).toContain('依次点击');
+    const box = await page().locator('[data-testid=map] canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const y = box.y + box.height / 2;
+    await page().mouse.click(box.x + box.width / 2 - 100, y);
+    await page().mouse.click(box.x + box.width / 2 + 100, y);
+    await page().waitForSelector('[data-testid=measure-total]');
+    await driver.mapIdle();
+    const zoom = Number(await page().getAttribute('[data-testid=map]', 'data-zoom'));
+    // Web Mercator: metres per CSS pixel = 2πR·cos(lat) / (512·2^zoom), R = 6 378 137 m (the projection's sphere)
+    const expected = (200 * 2 * Math.PI * 6378137 * Math.cos((34.16 * Math.PI) / 180)) / (512 * 2 ** zoom);
+    const metres = Number(await page().getAttribute('[data-testid=measure-total]', 'data-metres'));
+    expect(Math.abs(metres - expected) / expected).toBeLessThan(0.01);
+    expect(await driver.then.text('[data-testid=measure-total]')).toMatch(/^总长：\d+ 米$/);
+    expect(await page().$$eval('[data-testid=measure-segments] li', (lis) => lis.length)).toBe(1);
+    // the clicks measured, they did not select another unit
+    expect(await page().getAttribute('[data-testid=detail]', 'data-id')).toBe('610116001006');
+    await driver.screenshot('measure-1-two-points-1366');
+  });
+
+  it('when a third point is clicked, there are two segments; 清除 empties it; Esc leaves measuring', async () => {
+    const box = await page().locator('[data-testid=map] canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    await page().mouse.click(box.x + box.width / 2 + 100, box.y + box.height / 2 + 150);
+    await page().waitForFunction(() => document.querySelectorAll('[data-testid=measure-segments] li').length === 2);
+    const segs = await page().$$eval('[data-testid=measure-segments] li', (lis) => lis.map((li) => Number(li.getAttribute('data-metres'))));
+    expect(Number(await page().getAttribute('[data-testid=measure-total]', 'data-metres'))).toBeCloseTo(segs[0] + segs[1], -1);
+    await page().click('[data-testid=measure-clear]');
+    expect(await page().$('[data-testid=measure-total]')).toBeNull();
+    await page().keyboard.press('Escape');
+    await page().waitForSelector('[data-testid=measure-start]');
+    expect(await page().$('[data-testid=measure-panel]')).toBeNull();
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
