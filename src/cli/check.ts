@@ -4,9 +4,10 @@
 import { listProfiles, type Evaluation } from '../core/evaluate';
 import type { Level } from '../core/model';
 import { resultRecord, summarise } from '../core/report';
-import { reasonText, resultRows, type ResultRow } from '../i18n/report-rows';
+import { resultRows, type ResultRow } from '../i18n/report-rows';
 import { t, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS, applyAssignments, type InputProblem } from '../schemas';
+import { issueLines } from './issues';
 import { loadProjectPath } from './load-project';
 import { createAnalysisSession } from '../service/session';
 import { table } from './text-table';
@@ -87,7 +88,7 @@ function report(ev: Evaluation, lang: Lang): string {
   }
   if (ev.issues.length > 0) {
     out.push('', `## ${t(lang, 'cli.issues', { count: ev.issues.length })}`);
-    for (const i of ev.issues) out.push(`- [${i.severity}] ${t(lang, `level.${i.level}`)} ${reasonText(i.msg, lang)}`);
+    out.push(...issueLines(ev.issues, lang));
   }
   return out.join('\n');
 }

@@ -10,6 +10,7 @@ import { resolveParams } from '../core/params';
 import { t, tm, type Lang } from '../i18n';
 import { ledgerXlsx } from '../io/export/ledger';
 import { MAX_PROBLEMS, ledgerEntries } from '../schemas';
+import { issueSummary } from './issues';
 import { loadProjectPath } from './load-project';
 import { createAnalysisSession } from '../service/session';
 import { table } from './text-table';
@@ -68,6 +69,7 @@ export function main(argv: string[]): number {
     console.error(t(lang, 'cli.changedNothing'));
     return 1;
   }
+  for (const line of issueSummary(loaded.issues, lang)) console.error(line);
   const known = listProfiles().map((p) => p.id);
   const profile = args.profile ?? (loaded.folder ? 'combined' : loaded.project.profile);
   if (!known.includes(profile)) {

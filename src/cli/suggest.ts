@@ -11,149 +11,181 @@ import { suggestSites } from '../core/suggest/suggest';
 import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/suggest/types';
 import { t as tCore, tm, type Lang } from '../i18n';
 import { reachEngineFor } from '../core/reach/choose';
+import { MAX_PROBLEMS } from '../schemas';
+import { issueSummary } from './issues';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
 
-function die(msg: string): never {
-  console.error(msg);
-  process.exit(2);
-}
-
-const argv = process.argv.slice(2);
-const flags = new Map<string, string>();
-const bare: string[] = [];
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i];
-  if (a === '--json' || a === '--no-communities') flags.set(a.slice(2), 'true');
-  else if (a.startsWith('--')) {
-    if (i + 1 >= argv.length) die(`option ${a} needs a value`);
-    flags.set(a.slice(2), argv[++i]);
-  } else bare.push(a);
-}
-const lang: Lang = flags.get('lang') === 'en' ? 'en' : 'zh';
-const cat = lang === 'en' ? suggestEn : suggestZh;
-const t = (key: string, args?: Record<string, string | number>) =>
-  key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args);
-const num = (name: string): number | undefined => {
-  const v = flags.get(name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) die(`--${name} must be a number, got "${v}"`);
-  return n;
-};
-
-if (bare.length !== 1)
-  die(
-    'usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach auto|straight|network] [--json] [--lang en]',
-  );
-const kind = flags.get('kind');
-if (!kind || !FACILITY_KINDS.includes(kind as FacilityKind)) die(`--kind must be one of ${FACILITY_KINDS.join(', ')}; got ${kind ?? 'nothing'}`);
-const sites = num('sites');
-if (sites === undefined) die('--sites N is required (the most new sites to suggest)');
-const goal = (flags.get('goal') ?? 'coverage') as Goal;
-if (!GOALS.includes(goal)) die(`--goal must be one of ${GOALS.join(', ')}`);
-const cohort = flags.get('cohort') as Cohort | undefined;
-if (cohort !== undefined && !COHORTS.includes(cohort)) die(`--cohort must be one of ${COHORTS.join(', ')}`);
-
-const loaded = loadProjectPath(bare[0]);
-if (!loaded.ok) die(loaded.problems.map((p) => tm(lang, p.msg)).join('\n'));
-const project = loaded.project;
-
-function readParcels(file: string): Parcel[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    die(`${file}: cannot read the parcels file as JSON (${errorMessage(e)})`);
+/** A refusal: its message goes to stderr and the exit code is 2 (usage) or 1 (the input cannot be read). */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code: 1 | 2 = 2,
+  ) {
+    super(message);
   }
-  const fc = json as { type?: unknown; features?: unknown };
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) die(`${file}: expected a GeoJSON FeatureCollection of Point features`);
-  return fc.features.map((raw: unknown, index: number) => {
-    const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
-    const p = f.properties ?? {};
-    if (f.geometry?.type !== 'Point') die(`${file}: feature ${index} (id ${String(p.id)}): geometry must be a Point, got ${f.geometry?.type ?? 'none'}`);
-    const parcel: Parcel = { id: String(p.id ?? `parcel-${index}`), point: f.geometry.coordinates as [number, number] };
-    if (typeof p.name === 'string') parcel.name = p.name;
-    if (p.mode !== undefined) parcel.mode = p.mode as Parcel['mode'];
-    if (p.rural !== undefined) parcel.rural = p.rural as boolean;
-    if (p.capacity !== undefined) parcel.capacity = p.capacity as number;
-    return parcel;
-  });
 }
 
-const reachMode = flags.get('reach') ?? project.params.reach ?? 'auto';
-if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
-if (reachMode === 'network' && project.roads.length === 0) die(`--reach network needs a street network (roads.geojson or roads in the project); ${bare[0]} has none`);
-// auto (the default) walks the streets whenever the project has roads, like npm run check and the app
-const reach = reachEngineFor({ reach: reachMode, snapDistance: project.params.snapDistance }, project.roads);
+function die(msg: string, code: 1 | 2 = 2): never {
+  throw new Refusal(msg, code);
+}
 
-const gridSpacing = num('grid');
-const gridArea: MultiPolygon | undefined =
-  gridSpacing === undefined
-    ? undefined
-    : { type: 'MultiPolygon', coordinates: project.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
-if (gridArea && gridArea.coordinates.length === 0) die('--grid needs street/town polygons (streets.geojson) to lay the grid over');
+/** Exit code: 0 suggestions printed, 1 the project cannot be read, 2 a usage error. */
+export function main(argv: string[]): number {
+  try {
+    return suggest(argv);
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    console.error(e.message);
+    return e.code;
+  }
+}
 
-try {
-  const r = suggestSites(project, {
-    kind: kind as FacilityKind,
-    goal,
-    cohort,
-    sites,
-    capacity: num('capacity'),
-    budget: num('budget'),
-    params: { ...project.params, reach: reachMode },
-    reach,
-    candidates: {
-      communities: !flags.has('no-communities'),
-      parcels: flags.has('candidates') ? readParcels(flags.get('candidates') as string) : undefined,
-      grid: gridArea && gridSpacing !== undefined ? { area: gridArea, spacing: gridSpacing } : undefined,
-    },
-  });
-  if (flags.has('json')) {
-    console.log(JSON.stringify(r, null, 1));
-  } else {
-    const f = (x: number) => (Math.round(x * 10) / 10).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
-    console.log(t('suggest.cli.header', { kind: kind as string, goal, cohort: r.cohort, distance: Math.round(r.distance), reach: r.reachMode }));
-    console.log(
-      t('suggest.cli.summary', {
-        candidates: r.counts.candidates,
-        demand: r.counts.demand,
-        existing: f(r.servedByExisting),
-        open: f(r.open),
-        bound: r.upperBound === null ? '—' : f(r.upperBound),
-        ratio: r.upperBound ? `${((100 * (r.sites.at(-1)?.cumulative ?? 0)) / r.upperBound).toFixed(1)}%` : '—',
-      }),
+function suggest(argv: string[]): number {
+  const flags = new Map<string, string>();
+  const bare: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json' || a === '--no-communities') flags.set(a.slice(2), 'true');
+    else if (a.startsWith('--')) {
+      if (i + 1 >= argv.length) die(`option ${a} needs a value`);
+      flags.set(a.slice(2), argv[++i]);
+    } else bare.push(a);
+  }
+  const lang: Lang = flags.get('lang') === 'en' ? 'en' : 'zh';
+  const cat = lang === 'en' ? suggestEn : suggestZh;
+  const t = (key: string, args?: Record<string, string | number>) =>
+    key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args);
+  const num = (name: string): number | undefined => {
+    const v = flags.get(name);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n)) die(`--${name} must be a number, got "${v}"`);
+    return n;
+  };
+
+  if (bare.length !== 1)
+    die(
+      'usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach auto|straight|network] [--json] [--lang en]',
     );
-    if (r.ratio)
+  const kind = flags.get('kind');
+  if (!kind || !FACILITY_KINDS.includes(kind as FacilityKind)) die(`--kind must be one of ${FACILITY_KINDS.join(', ')}; got ${kind ?? 'nothing'}`);
+  const sites = num('sites');
+  if (sites === undefined) die('--sites N is required (the most new sites to suggest)');
+  const goal = (flags.get('goal') ?? 'coverage') as Goal;
+  if (!GOALS.includes(goal)) die(`--goal must be one of ${GOALS.join(', ')}`);
+  const cohort = flags.get('cohort') as Cohort | undefined;
+  if (cohort !== undefined && !COHORTS.includes(cohort)) die(`--cohort must be one of ${COHORTS.join(', ')}`);
+
+  const loaded = loadProjectPath(bare[0]);
+  if (!loaded.ok) {
+    const shown = loaded.problems.slice(0, MAX_PROBLEMS).map((p) => `- ${tm(lang, p.msg)}`);
+    if (loaded.problems.length > MAX_PROBLEMS) shown.push(tCore(lang, 'input.more', { count: loaded.problems.length - MAX_PROBLEMS }));
+    die([tCore(lang, 'cli.failed'), ...shown, tCore(lang, 'cli.changedNothing')].join('\n'), 1);
+  }
+  const project = loaded.project;
+  for (const line of issueSummary(loaded.issues, lang)) console.error(line);
+
+  function readParcels(file: string): Parcel[] {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (e) {
+      die(`${file}: cannot read the parcels file as JSON (${errorMessage(e)})`);
+    }
+    const fc = json as { type?: unknown; features?: unknown };
+    if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) die(`${file}: expected a GeoJSON FeatureCollection of Point features`);
+    return fc.features.map((raw: unknown, index: number) => {
+      const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+      const p = f.properties ?? {};
+      if (f.geometry?.type !== 'Point') die(`${file}: feature ${index} (id ${String(p.id)}): geometry must be a Point, got ${f.geometry?.type ?? 'none'}`);
+      const parcel: Parcel = { id: String(p.id ?? `parcel-${index}`), point: f.geometry.coordinates as [number, number] };
+      if (typeof p.name === 'string') parcel.name = p.name;
+      if (p.mode !== undefined) parcel.mode = p.mode as Parcel['mode'];
+      if (p.rural !== undefined) parcel.rural = p.rural as boolean;
+      if (p.capacity !== undefined) parcel.capacity = p.capacity as number;
+      return parcel;
+    });
+  }
+
+  const reachMode = flags.get('reach') ?? project.params.reach ?? 'auto';
+  if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
+  if (reachMode === 'network' && project.roads.length === 0) die(`--reach network needs a street network (roads.geojson or roads in the project); ${bare[0]} has none`);
+  // auto (the default) walks the streets whenever the project has roads, like npm run check and the app
+  const reach = reachEngineFor({ reach: reachMode, snapDistance: project.params.snapDistance }, project.roads);
+
+  const gridSpacing = num('grid');
+  const gridArea: MultiPolygon | undefined =
+    gridSpacing === undefined
+      ? undefined
+      : { type: 'MultiPolygon', coordinates: project.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
+  if (gridArea && gridArea.coordinates.length === 0) die('--grid needs street/town polygons (streets.geojson) to lay the grid over');
+
+  try {
+    const r = suggestSites(project, {
+      kind: kind as FacilityKind,
+      goal,
+      cohort,
+      sites,
+      capacity: num('capacity'),
+      budget: num('budget'),
+      params: { ...project.params, reach: reachMode },
+      reach,
+      candidates: {
+        communities: !flags.has('no-communities'),
+        parcels: flags.has('candidates') ? readParcels(flags.get('candidates') as string) : undefined,
+        grid: gridArea && gridSpacing !== undefined ? { area: gridArea, spacing: gridSpacing } : undefined,
+      },
+    });
+    if (flags.has('json')) {
+      console.log(JSON.stringify(r, null, 1));
+    } else {
+      const f = (x: number) => (Math.round(x * 10) / 10).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+      console.log(t('suggest.cli.header', { kind: kind as string, goal, cohort: r.cohort, distance: Math.round(r.distance), reach: r.reachMode }));
       console.log(
-        t('suggest.cli.ratio', {
-          perThousand: r.ratio.perThousand,
-          needed: r.ratio.needed,
-          added: r.ratio.added,
-          reached: t(r.ratio.reached ? 'suggest.cli.reached' : 'suggest.cli.notReached'),
+        t('suggest.cli.summary', {
+          candidates: r.counts.candidates,
+          demand: r.counts.demand,
+          existing: f(r.servedByExisting),
+          open: f(r.open),
+          bound: r.upperBound === null ? '—' : f(r.upperBound),
+          ratio: r.upperBound ? `${((100 * (r.sites.at(-1)?.cumulative ?? 0)) / r.upperBound).toFixed(1)}%` : '—',
         }),
       );
-    if (r.sites.length === 0) console.log(t('suggest.cli.none'));
-    else {
-      console.log(t('suggest.cli.columns'));
-      for (const s of r.sites)
+      if (r.ratio)
         console.log(
-          [
-            s.rank,
-            `${s.candidate.name} [${s.candidate.id}]`,
-            s.candidate.source,
-            s.size ?? '—',
-            f(s.gain),
-            f(s.cumulative),
-            s.cost === null ? '—' : f(s.cost),
-            s.cumulativeCost === null ? '—' : f(s.cumulativeCost),
-          ].join('\t'),
+          t('suggest.cli.ratio', {
+            perThousand: r.ratio.perThousand,
+            needed: r.ratio.needed,
+            added: r.ratio.added,
+            reached: t(r.ratio.reached ? 'suggest.cli.reached' : 'suggest.cli.notReached'),
+          }),
         );
+      if (r.sites.length === 0) console.log(t('suggest.cli.none'));
+      else {
+        console.log(t('suggest.cli.columns'));
+        for (const s of r.sites)
+          console.log(
+            [
+              s.rank,
+              `${s.candidate.name} [${s.candidate.id}]`,
+              s.candidate.source,
+              s.size ?? '—',
+              f(s.gain),
+              f(s.cumulative),
+              s.cost === null ? '—' : f(s.cost),
+              s.cumulativeCost === null ? '—' : f(s.cumulativeCost),
+            ].join('\t'),
+          );
+      }
+      for (const i of r.issues) console.log(`! ${t(i.msg.key, i.msg.args)}`);
+      console.log(t('suggest.cli.timing', { reachMs: r.timings.reachMs.toFixed(1), solveMs: r.timings.solveMs.toFixed(1) }));
     }
-    for (const i of r.issues) console.log(`! ${t(i.msg.key, i.msg.args)}`);
-    console.log(t('suggest.cli.timing', { reachMs: r.timings.reachMs.toFixed(1), solveMs: r.timings.solveMs.toFixed(1) }));
+  } catch (e) {
+    die(errorMessage(e));
   }
-} catch (e) {
-  die(errorMessage(e));
+  return 0;
 }
+
+const invokedDirectly = process.argv[1] !== undefined && /suggest\.ts$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

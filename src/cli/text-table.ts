@@ -9,7 +9,15 @@ export function pad(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 
-export function table(header: string[], rows: string[][]): string {
+/** A cell longer than this is cut (a 5 MB name in a file is data, but not a screenful of it). */
+export const MAX_CELL = 2000;
+
+function cut(s: string): string {
+  return s.length <= MAX_CELL ? s : `${s.slice(0, MAX_CELL)}…（+${s.length - MAX_CELL}）`;
+}
+
+export function table(header: string[], cells: string[][]): string {
+  const rows = cells.map((r) => r.map(cut));
   const widths = header.map((h, i) => Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i])))));
   const line = (r: string[]) =>
     r

@@ -37,6 +37,27 @@ describe('straight ReachEngine', () => {
       expect(got.offsets[demand.length]).toBe(total);
     });
   }
+  it('orders long runs too: 3 000 facilities at one spot and 500 around it (a file whose points share coordinates)', () => {
+    const r = rng(7);
+    const spot: LonLat = [108.9, 34.1];
+    // shuffled, so the spatial index hands them over in no particular order
+    const supply = [...Array.from({ length: 3000 }, () => spot), ...points(r, 500, 34.0).map((p) => [108.895 + (p[0] - 108.8) * 0.05, 34.095 + (p[1] - 34.0) * 0.05] as LonLat)];
+    for (let i = supply.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [supply[i], supply[j]] = [supply[j], supply[i]];
+    }
+    const demand: LonLat[] = [spot, [108.901, 34.1]];
+    const got = createStraightEngine().pairs({ demand, supply, maxDistance: 1000 });
+    for (let d = 0; d < demand.length; d++) {
+      const expected = supply
+        .map((s, i) => ({ i, m: haversine(demand[d], s) }))
+        .filter((x) => x.m <= 1000)
+        .sort((a, b) => a.m - b.m || a.i - b.i);
+      expect(expected.length).toBeGreaterThan(3000);
+      expect([...got.supply.slice(got.offsets[d], got.offsets[d + 1])]).toEqual(expected.map((x) => x.i));
+      expect([...got.distance.slice(got.offsets[d], got.offsets[d + 1])]).toEqual(expected.map((x) => x.m));
+    }
+  });
   it('reports points with non-finite coordinates as unplaced and handles empty supply', () => {
     const e = createStraightEngine();
     const got = e.pairs({

@@ -1,14 +1,11 @@
-// Every file of the corpus (tests/corpus/cases.ts, > 100 broken or hostile files) through every
-// entry point that takes a file in Node: readFile + importLayer (the app's import worker runs the
-// same calls), `npm run import` (in-process), and — for GeoJSON — a project file holding it, as
-// `npm run check`, check-sites, suggest and the app's project open read it (parseProject), then
-// evaluated. Each is refused with a message or accepted with listed problems; never a thrown
-// exception, never a file written on refusal.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Every file of the corpus (tests/corpus/cases.ts, > 100 broken or hostile files) through the
+// app's own entry points, in Node: readFile + importLayer (the app's import worker runs the same
+// calls) and — for GeoJSON — a project file holding it, as the app opens a project (parseProject),
+// then evaluated. Each is refused with a message or accepted with listed problems; never a thrown
+// exception. The commands (import, check, check-sites, suggest, ledger), each in a process of its
+// own, are tests/corpus/cli.test.ts.
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/import';
 import { evaluate } from '../../src/core/evaluate';
 import type { Msg } from '../../src/core/model';
 import { hasKey, tm } from '../../src/i18n';
@@ -17,7 +14,6 @@ import { parseProject } from '../../src/schemas';
 import { corpus } from './cases';
 
 const CASES = corpus();
-const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
 const sample = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as Record<string, unknown>;
 const times: [string, number][] = [];
 
@@ -68,18 +64,7 @@ describe('the corpus of broken and hostile files', () => {
         }
       }
 
-      // 2. npm run import: refused → exit 1 or 2 and nothing written; no stack trace in the output
-      const path = join(dir, c.name);
-      const outPath = join(dir, `${c.name}.out.geojson`);
-      writeFileSync(path, bytes);
-      const lines: string[] = [];
-      const code = run([path, '--as', c.kind, '--out', outPath], (l) => lines.push(l));
-      expect([0, 1]).toContain(code);
-      expect(lines.join('\n')).not.toMatch(/\n\s+at \S+ \(/);
-      if (code !== 0) expect(existsSync(outPath)).toBe(false);
-      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-
-      // 3. GeoJSON inside a project file: parseProject (check, check-sites, suggest, project open), then evaluated
+      // 2. GeoJSON inside a project file as the app opens it (the worker's parseProject), then evaluated
       if (/\.geojson$/.test(c.name) && (c.kind === 'communities' || c.kind === 'facilities' || c.kind === 'streets')) {
         let layer: unknown;
         try {

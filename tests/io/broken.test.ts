@@ -83,7 +83,8 @@ const UNREADABLE: [string, () => Uint8Array, Msg][] = [
       z['communities_gk36.dbf'] = z['communities_gk36.dbf'].subarray(0, 500);
       return zipSync(z);
     },
-    { key: 'io.err.dbfTruncated', args: { rows: 3 } },
+    // named with the zip the planner chose, and the table inside it
+    { key: 'io.err.dbfTruncated', args: { file: 'short-dbf.zip › communities_gk36.dbf', rows: 3 } },
   ],
   ['merged-header.csv', () => enc('名称,人口,床位,,经度,纬度\n,,总数,护理型,,\n甲,100,20,5,108.9,34.1\n'), { key: 'io.err.mergedHeader', args: { row: 1, next: 2, columns: 'D' } }],
   [

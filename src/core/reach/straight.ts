@@ -55,16 +55,10 @@ export function straightPairs(q: ReachQuery): ReachPairs {
       const s = placed[found[f]];
       const m = haversine(p, q.supply[s]);
       if (m > q.maxDistance) continue;
-      // insertion into this demand's run, by distance then supply index (runs are short)
-      let j = n++;
-      while (j > start && (distOut[j - 1] > m || (distOut[j - 1] === m && supplyOut[j - 1] > s))) {
-        distOut[j] = distOut[j - 1];
-        supplyOut[j] = supplyOut[j - 1];
-        j--;
-      }
-      distOut[j] = m;
-      supplyOut[j] = s;
+      distOut[n] = m;
+      supplyOut[n++] = s;
     }
+    sortRun(supplyOut, distOut, start, n);
   }
   offsets[q.demand.length] = n;
   return {
@@ -120,4 +114,32 @@ export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
   }
   offsets[q.demand.length] = n;
   return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply };
+}
+
+/**
+ * One demand point's run, by distance then supply index. Runs are usually short (insertion sort),
+ * but thousands of facilities at one spot (a file's points all at the same coordinates) make a
+ * run of thousands, where insertion would be quadratic.
+ */
+function sortRun(supply: Uint32Array, dist: Float64Array, start: number, end: number): void {
+  if (end - start > 32) {
+    const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => dist[a] - dist[b] || supply[a] - supply[b]);
+    const s = order.map((k) => supply[k]);
+    const d = order.map((k) => dist[k]);
+    supply.set(s, start);
+    dist.set(d, start);
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const m = dist[i];
+    const s = supply[i];
+    let j = i;
+    while (j > start && (dist[j - 1] > m || (dist[j - 1] === m && supply[j - 1] > s))) {
+      dist[j] = dist[j - 1];
+      supply[j] = supply[j - 1];
+      j--;
+    }
+    dist[j] = m;
+    supply[j] = s;
+  }
 }

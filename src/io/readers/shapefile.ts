@@ -68,7 +68,9 @@ export function readShapefileParts(file: string, layer: string, parts: Shapefile
     return fail('io.err.shpCorrupt', { file, layer, detail: errorMessage(e) });
   }
   opts.onProgress?.(0.3);
-  const table = readDbf(`${layer}.dbf`, parts.dbf, parts.cpg, opts.encoding);
+  // a table inside a zip is named with the zip the planner chose: "城区.zip › 小区.dbf"
+  const dbfName = file.toLowerCase() === `${layer}.shp`.toLowerCase() ? `${layer}.dbf` : `${file} › ${layer}.dbf`;
+  const table = readDbf(dbfName, parts.dbf, parts.cpg, opts.encoding);
   if (table.rows.length !== geoms.length) fail('io.err.dbfCountMismatch', { file, layer, shapes: geoms.length, rows: table.rows.length });
   opts.onProgress?.(0.5);
 
