@@ -1,23 +1,19 @@
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { pagePolicy, parseTileOrigins } from './src/core/csp.ts';
 
 /**
- * Online base-map origins the deployment allows (connect-src), set at build time:
+ * The page's Content-Security-Policy, from the one definition in src/core/csp.ts (the server sends
+ * the same as a header), with the online base-map origins the deployment allows, set at build time:
  * VITE_TILE_ORIGINS="https://tiles.example.cn https://*.tianditu.gov.cn" npm run build.
- * Without it the page connects to its own origin only (docs/limits.md).
+ * Without it the page connects to its own origin only (docs/server.md).
  */
-function tileOrigins(): string[] {
-  const list = (process.env.VITE_TILE_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
-  const bad = list.filter((o) => !/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?$/i.test(o));
-  if (bad.length) throw new Error(`VITE_TILE_ORIGINS: not an https origin: ${bad.join(' ')} (write e.g. https://tiles.example.cn)`);
-  return list;
-}
-
 const cspTileOrigins: Plugin = {
   name: 'csp-tile-origins',
   transformIndexHtml: (html) => {
-    const extra = tileOrigins();
-    return extra.length ? html.replace("connect-src 'self' blob: data:", `connect-src 'self' blob: data: ${extra.join(' ')}`) : html;
+    const meta = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
+    if (!meta.test(html)) throw new Error('index.html has no Content-Security-Policy <meta> tag');
+    return html.replace(meta, `$1${pagePolicy(parseTileOrigins(process.env.VITE_TILE_ORIGINS))}$2`);
   },
 };
 

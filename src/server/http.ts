@@ -3,6 +3,7 @@
 // security headers, and HttpError for every refusal.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { SECURITY_HEADERS } from '../core/csp';
 
 export class HttpError extends Error {
   constructor(
@@ -16,21 +17,22 @@ export class HttpError extends Error {
   }
 }
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+/** The API's answers: the page's security headers (src/core/csp.ts), a policy that lets an answer
+ *  opened as a page load nothing and be framed by no one, and never cached. */
+export const API_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Cache-Control': 'no-store',
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const data = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(data.length), ...headers });
+  res.writeHead(status, { ...API_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(data.length), ...headers });
   res.end(data);
 }
 
 export function sendBytes(res: ServerResponse, type: string, data: Uint8Array, headers: Record<string, string> = {}): void {
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(data.length), ...headers });
+  res.writeHead(200, { ...API_HEADERS, 'Content-Type': type, 'Content-Length': String(data.length), ...headers });
   res.end(data);
 }
 

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { hashPassword } from './auth';
 import { type Db, openPglite, openPostgres } from './db';
 import { migrate } from './migrations';
-import { createWorkspaceServer } from './server';
+import { parseTileOrigins, tileOriginsOf } from '../core/csp';
+import { appPolicy, createWorkspaceServer } from './server';
 import { ROLES, zNewUser } from '../schemas/workspace';
 
 function arg(args: string[], name: string): string | undefined {
@@ -84,6 +85,12 @@ async function main(): Promise<void> {
     const url = `http://${host}:${typeof addr === 'object' && addr ? addr.port : port}/`;
     console.log(`[server] workspace on ${url} (${where})`);
     console.log(existsSync(appDir) ? `[server] serving the app from ${appDir}` : `[server] no ${appDir}/: run npm run build to serve the app here too`);
+    // the tile origins are the build's (its index.html): a different VITE_TILE_ORIGINS now changes nothing
+    if (existsSync(appDir) && process.env.VITE_TILE_ORIGINS !== undefined) {
+      const built = tileOriginsOf(appPolicy(resolve(appDir))).join(' ');
+      const now = parseTileOrigins(process.env.VITE_TILE_ORIGINS).join(' ');
+      if (built !== now) console.warn(`[server] ${appDir} was built with VITE_TILE_ORIGINS="${built}", not "${now}": run npm run build again to allow those base maps`);
+    }
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
     if (n === 0)
       console.log(

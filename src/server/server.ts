@@ -1,12 +1,13 @@
 // The workspace server: the API under /api and, when given, the built app (dist/) on the same
 // origin, so the page's CSP (connect-src 'self') admits the workspace without a change.
 // Stateless apart from the database: any number of these can run behind a load balancer.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { readSession } from './auth';
 import type { Db } from './db';
-import { cookies, HttpError, SECURITY_HEADERS, sendJson } from './http';
+import { headerPolicy, SECURITY_HEADERS, tileOriginsOf } from '../core/csp';
+import { cookies, HttpError, sendJson } from './http';
 import { buildRouter, type Ctx, DEFAULT_LIMITS, type Limits } from './routes';
 
 export interface ServerOptions {
@@ -120,7 +121,7 @@ function serveApp(appDir: string | undefined, path: string, method: string, rang
   if (!existsSync(file)) throw new HttpError(404, 'no_app', `no built app in ${appDir} (npm run build makes it)`);
   const st = statSync(file);
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': type, 'Accept-Ranges': 'bytes' };
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': appPolicy(root), 'Content-Type': type, 'Accept-Ranges': 'bytes' };
   // hashed assets may be cached; the page itself is re-checked so a new build is picked up
   headers['Cache-Control'] = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   // the base map (.pmtiles) is read by byte ranges
@@ -141,4 +142,22 @@ function serveApp(appDir: string | undefined, path: string, method: string, rang
   res.writeHead(200, { ...headers, 'Content-Length': String(st.size) });
   if (method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
+}
+
+const policies = new Map<string, { mtime: number; policy: string }>();
+
+/**
+ * The CSP header for the built app in `root`: the policy of src/core/csp.ts with the tile origins
+ * the build was given (VITE_TILE_ORIGINS, read back from its index.html), so header and <meta>
+ * allow the same sources — a browser enforces both, and an origin missing from either is blocked.
+ */
+export function appPolicy(root: string): string {
+  const index = join(root, 'index.html');
+  const mtime = existsSync(index) ? statSync(index).mtimeMs : -1;
+  const known = policies.get(root);
+  if (known && known.mtime === mtime) return known.policy;
+  const meta = mtime < 0 ? undefined : /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(index, 'utf8'))?.[1];
+  const policy = headerPolicy(meta ? tileOriginsOf(meta) : []);
+  policies.set(root, { mtime, policy });
+  return policy;
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tileOriginsOf } from '../../src/core/csp';
 import config from '../../vite.config';
 
 const html = readFileSync('index.html', 'utf8');
@@ -22,6 +23,16 @@ describe('CSP', () => {
   it('adds the tile origins of VITE_TILE_ORIGINS to connect-src', () => {
     process.env.VITE_TILE_ORIGINS = 'https://tiles.example.cn, https://*.tianditu.gov.cn';
     expect(csp(transform(html)).split('; ')).toContain("connect-src 'self' blob: data: https://tiles.example.cn https://*.tianditu.gov.cn");
+  });
+  it('index.html as written is what the build makes of it without tile origins (the file tells the truth)', () => {
+    expect(transform(html)).toBe(html);
+  });
+  it('the tile origins of a built page are read back from its policy (npm run serve sends the same)', () => {
+    process.env.VITE_TILE_ORIGINS = 'https://tiles.example.cn https://*.tianditu.gov.cn:8443';
+    expect(tileOriginsOf(csp(transform(html)))).toEqual(['https://tiles.example.cn', 'https://*.tianditu.gov.cn:8443']);
+    expect(tileOriginsOf(csp(html))).toEqual([]);
+    // a policy edited by hand to let anything in is not taken over
+    expect(() => tileOriginsOf("default-src 'self'; connect-src 'self' blob: data: *")).toThrow(/not an https origin: \*/);
   });
   it('refuses what is not an https origin', () => {
     process.env.VITE_TILE_ORIGINS = "http://x.cn 'unsafe-inline'";
