@@ -79,8 +79,10 @@ export const uiZh: Record<string, string> = {
   'ui.basemap.badTemplate': '瓦片网址须以 http(s):// 开头并包含 {z}、{x}、{y}',
   'ui.basemap.credit': '数据来源署名（如 © OpenStreetMap contributors）',
   'ui.basemap.online': '在线瓦片需要联网，并会向该网站发送请求。',
-  'ui.basemap.blocked': '此部署的安全策略不允许从 {origin} 加载底图，所以地图没有瓦片。请把这个地址告诉系统管理员，请其允许该底图来源；或改用本地 .pmtiles 底图文件。',
-  'ui.basemap.blocked.admin': '给管理员：构建时把 {origin} 加入 VITE_TILE_ORIGINS（见 docs/limits.md）。',
+  'ui.basemap.blocked':
+    '底图被拦截：本系统的安全设置不允许从 {origin} 加载底图，所以地图上没有底图。请把这个地址发给负责部署本系统的管理员，请其在部署设置中加入该地址并重新发布；在此之前可改用内置演示底图或本机的 .pmtiles 底图文件。',
+  'ui.basemap.blocked.admin':
+    '给管理员：连接被页面的 Content-Security-Policy（connect-src）拦截。构建时把该来源加入 VITE_TILE_ORIGINS，如 VITE_TILE_ORIGINS="{origin}" npm run build，再发布新的 dist/（npm run serve 发送同一策略的响应头）。见 docs/server.md“Security headers”。',
   'ui.basemap.blocked.adminFold': '管理员如何允许',
   'ui.basemap.file': '正在使用本机文件：{name}',
   'ui.basemap.fileGone': '本浏览器中已找不到底图文件“{name}”，请重新选择',
@@ -248,8 +250,9 @@ export const uiEn: Record<string, string> = {
   'ui.basemap.credit': 'Credit for the tiles (e.g. © OpenStreetMap contributors)',
   'ui.basemap.online': 'Online tiles need the internet and send requests to that site.',
   'ui.basemap.blocked':
-    "This deployment's security policy does not allow base-map tiles from {origin}, so the map shows none. Give this address to your system administrator and ask them to allow it, or use a local .pmtiles base-map file.",
-  'ui.basemap.blocked.admin': 'For the administrator: add {origin} to VITE_TILE_ORIGINS at build time (see docs/limits.md).',
+    "Base map blocked: this installation's security settings do not allow base-map tiles from {origin}, so no base map is shown. Send this address to whoever deploys the app and ask them to add it to the deployment settings and publish again; until then, use the built-in demo base map or a .pmtiles file on this computer.",
+  'ui.basemap.blocked.admin':
+    'For the administrator: the page\'s Content-Security-Policy (connect-src) blocks the connection. Add the origin to VITE_TILE_ORIGINS when building, e.g. VITE_TILE_ORIGINS="{origin}" npm run build, and deploy the new dist/ (npm run serve sends the same policy as a header). See docs/server.md, "Security headers".',
   'ui.basemap.blocked.adminFold': 'How the administrator allows it',
   'ui.basemap.file': 'Using the local file {name}',
   'ui.basemap.fileGone': 'The base map file "{name}" is no longer stored in this browser: pick it again',
