@@ -50,7 +50,22 @@ module.exports = {
     // the page reads a scenario file and the project's scenario part itself (schemas/scenario.ts)
     ...layer('state', 'state', ['core', 'worker', 'service', 'i18n', 'io'], ['map', 'schemas'], ['schemas/workspace.ts', 'schemas/scenario.ts']),
     ...layer('map', 'map', ['core'], ['state', 'i18n']),
-    ...layer('ui', 'ui', ['state', 'map', 'i18n', 'core']),
+    // the ui names the app's type (src/app.ts, createApp) and receives the app itself through AppContext
+    ...layer('ui', 'ui', ['state', 'map', 'i18n', 'core'], [], ['app.ts']),
+    {
+      name: 'ui-imports-app-types-only',
+      comment: 'src/ui may import only the type of src/app.ts: the app is built once, by src/main.tsx (docs/architecture.md)',
+      severity: 'error',
+      from: { path: '^src/ui/' },
+      to: { path: '^src/app\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'app-built-only-by-main',
+      comment: 'createApp (src/app.ts) is called by src/main.tsx alone; everything else gets the app passed in',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(main\\.tsx|ui/)' },
+      to: { path: '^src/app\\.ts$' },
+    },
     ...layer('cli', 'cli', ['core', 'schemas', 'io', 'i18n', 'service']),
     ...layer('server', 'server', ['core', 'schemas', 'i18n']),
     {

@@ -3,8 +3,8 @@
 // answer (or null when stopped) and stops it again, so terra-draw holds nothing between drawings
 // (and a base-map switch in between cannot leave it with lost layers).
 //
-// Other code uses the tiny API of `Drawing`; MapPane attaches the one instance for the page's
-// map (attachDrawing) and anyone reaches it with currentDrawing().
+// Other code uses the tiny API of `Drawing`; MapPane makes the one instance for the page's map and
+// puts it in the app's map ports (state/map-ports.ts), where the tools reach it.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
@@ -220,14 +220,3 @@ export function createDrawing(host: DrawHost): Drawing {
     },
   };
 }
-
-const attached = signal<Drawing | null>(null);
-
-/** MapPane calls this with its map once it exists (and null when the map goes). */
-export function attachDrawing(host: DrawHost | null): void {
-  attached.value?.stop();
-  attached.value = host ? createDrawing(host) : null;
-}
-
-/** The page map's drawing tools, or null before the map exists. */
-export const currentDrawing: ReadonlySignal<Drawing | null> = attached;

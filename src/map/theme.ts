@@ -58,3 +58,9 @@ export const CHANGE_COLOURS: Record<'better' | 'worse' | 'same', string> = {
   worse: '#e66101',
   same: '#bdbdbd',
 };
+
+/** Facilities a compared plan adds, moves or changes: a dark ring on a white halo. */
+export const CHANGED_COLOURS = { ring: '#111111', halo: '#ffffff' } as const;
+
+/** A site under check (drawn or from its file) and its straight-line circle after the check. */
+export const SITE_COLOURS = { outline: '#7b2cbf', circle: '#2b6cb0' } as const;

@@ -59,6 +59,8 @@ export interface AppState {
   layers: ReadonlySignal<PageLayers | null>;
   /** the site-suggestion panel (src/state/suggest.ts) */
   suggest: SuggestState;
+  /** bumped on every ledger entry (the project's ledger key changes in place, src/state/ledger.ts) */
+  ledgerVersion: Signal<number>;
 
   /** verdict of each street and community (what the map colours), keyed by unitKey */
   verdicts: ReadonlySignal<Map<string, Verdict>>;
@@ -128,6 +130,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     session,
     layers,
     suggest: createSuggestState(),
+    ledgerVersion: signal(0),
 
     verdicts: computed(() => verdictsByUnit(mapResults.value, rule.value)),
     counts: computed(() => countsByRule(results.value)),

@@ -15,7 +15,6 @@ import { LAYER_GROUPS, type LayerGroup } from './layers';
 import type { CircleGroup } from '../service/service-areas';
 import type { AnalysisClient } from '../worker/client';
 import type { AppState } from './app-state';
-import { ledgerVersion } from './ledger-version';
 import { IMPORTS_KEY } from './import-versions';
 
 /** An async key-value store: idb-keyval's get/set/del in the browser, a Map in tests. */
@@ -181,7 +180,7 @@ export function startAutosave(
   let written: unknown[] | null = null;
   const stop = effect(() => {
     // read everything the record holds, so a change to any of them schedules a save
-    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views(), ledgerVersion.value];
+    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views(), s.ledgerVersion.value];
     const phase = s.phase.value; // a project half-opened is not saved; its session comes next
     if (!s.project.peek() || phase === 'loading' || phase === 'starting') return;
     if (timer) clearTimeout(timer);

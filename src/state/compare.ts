@@ -7,9 +7,12 @@ import type { Params } from '../core/params';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
 import { t } from '../i18n';
 import type { Outcome } from '../worker/latest';
-import type { CompareRequest, CompareResult } from '../service/compare';
+import type { CompareRequest, CompareResult, CompareSide } from '../service/compare';
 import type { AppState } from './app-state';
 import { errorMessage } from '../core/errors';
+
+/** one side of a comparison as the worker sends it (the compare maps draw it) */
+export type { CompareSide };
 
 export type CompareRun = (req: CompareRequest) => Promise<Outcome<CompareResult>>;
 

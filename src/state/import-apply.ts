@@ -10,10 +10,14 @@ import { replaceBaseline, type Edit } from '../core/scenario';
 import type { LoadedProject } from '../service/session';
 import type { ImportApplied, ImportRestored } from '../service/import-export';
 import type { AppState } from './app-state';
-import type { ImportState, ImportVersion } from './import-wizard';
+import { createImportActions, createImportState, type ImportActions, type ImportState, type ImportVersion } from './import-wizard';
+import type { Actions } from './actions';
+import type { View } from '../core/scenario';
+import type { AnalysisClient } from '../worker/client';
+import type { Importer } from '../worker/import-client';
 import { editsInEffect, pageBaseline } from './scenario-actions';
-import { dataOther, type AsyncStore } from './autosave';
-import { keepVersions, leftBy } from './import-versions';
+import { dataOther, projectWithData, type AsyncStore } from './autosave';
+import { keepVersions, leftBy, resumeVersions } from './import-versions';
 import type { ProjectTextRequest } from '../service/import-export';
 
 export interface ApplyDeps {
@@ -132,4 +136,38 @@ export async function restoreImport(state: AppState, deps: RestoreDeps, versions
   versions.value = rest;
   if (deps.keep) await keepVersions(deps.keep.store, rest).catch(() => undefined);
   return ok;
+}
+
+export interface ImportUi {
+  state: ImportState;
+  actions: ImportActions;
+  importer: Importer;
+  /** puts back the data as it was before the newest import */
+  restore(): Promise<boolean>;
+  /** after the autosaved project opened: the import versions kept from the last visit */
+  resume(): Promise<void>;
+}
+
+/** The import wizard's and the exports' state of one app. `store`: IndexedDB in the page:
+ *  remembered mappings (under io.mapping:<layout>) and the data before each import
+ *  (import-versions.ts); `views`: the project's saved views, kept on a restore */
+export function createImportUi(
+  app: AppState,
+  actions: Pick<Actions, 'analyse' | 'openProjectText'>,
+  client: Pick<AnalysisClient, 'importer' | 'setEdits'>,
+  store: AsyncStore,
+  views: () => View[],
+): ImportUi {
+  const state = createImportState();
+  const deps = { analyse: actions.analyse, setEdits: client.setEdits, keep: { store, beforeText: client.importer.beforeText } };
+  const apply = applyImportToApp(app, deps, state.versions);
+  const reopen = async (data: string): Promise<boolean> => {
+    await actions.openProjectText(projectWithData(app, { views }, data), app.projectFile.peek() ?? 'project.json');
+    return app.phase.peek() !== 'error';
+  };
+  const restore = () => restoreImport(app, { ...deps, restore: client.importer.restore, reopen }, state.versions);
+  const resume = async () => {
+    state.versions.value = await resumeVersions(store, app.project.peek());
+  };
+  return { state, actions: createImportActions(state, { importer: client.importer, store, apply }), importer: client.importer, restore, resume };
 }

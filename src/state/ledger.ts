@@ -1,14 +1,13 @@
 // The target ledger in the page: its rows for the open scenario's results, the profile and the
 // evaluated year; values users enter. Entries are kept in the project's `ledger` key (p.other), so
 // "save project" writes them and a scenario switch leaves them alone; the object is updated in place
-// (a new project object would re-frame the map and reset views) and `ledgerVersion` tells readers
+// (a new project object would re-frame the map and reset views) and `s.ledgerVersion` tells readers
 // and the autosave that it changed.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { ledgerTargets, mentionsDepartment, responsibleLabel, type LedgerEntry } from '../core/ledger';
 import { ledgerEntries, withEntry, type LedgerField } from '../core/ledger/entries';
 import { ledgerRows, type LedgerRow } from '../core/ledger/status';
 import type { AppState } from './app-state';
-import { ledgerVersion } from './ledger-version';
 
 /** The team workspace's ledger values (src/state/workspace-shared.ts): when it has read them (the
  *  user is connected) the sheet shows and enters those, otherwise the project's own entries. */
@@ -36,7 +35,7 @@ export function createLedger(s: AppState, server?: LedgerServer) {
         by: r.department,
         at: r.at,
       }));
-    void ledgerVersion.value;
+    void s.ledgerVersion.value;
     const p = s.project.value;
     return p ? ledgerEntries(p.other) : [];
   });
@@ -86,7 +85,7 @@ export function createLedger(s: AppState, server?: LedgerServer) {
       }
       const entry: LedgerEntry = { ...e, year: s.params.peek().year, at: e.at ?? new Date().toISOString() };
       p.other.ledger = withEntry(p.other.ledger as LedgerField | undefined, entry);
-      ledgerVersion.value++;
+      s.ledgerVersion.value++;
       return true;
     },
   };

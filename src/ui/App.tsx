@@ -17,13 +17,11 @@ import { ScenarioBar } from './scenario/ScenarioBar';
 import { ScenarioPanel } from './scenario/ScenarioPanel';
 import { ws } from './workspace/signals';
 import { lazyPanel } from './lazy';
-import { site } from './site/store';
 import { usePresent } from './present/wire';
 import { PresentOverlay } from './present/PresentOverlay';
 import { PresentTools } from './present/PresentTools';
 import { PrintSheet } from './print/PrintSheet';
 import { ImportExport } from './import/ImportExport';
-import { ledgerOpen } from './ledger/LedgerButton';
 
 // site check, suggestion, workspace, ledger and compare: their code loads when first opened (lazy.tsx)
 const SuggestPanel = lazyPanel(
@@ -32,11 +30,11 @@ const SuggestPanel = lazyPanel(
 );
 const SitePanel = lazyPanel(
   () => import('./site/SitePanel').then((m) => m.SitePanel),
-  () => site.open.value,
+  () => useApp().site.open.value,
 );
 const SiteReport = lazyPanel(
   () => import('./site/SiteReport').then((m) => m.SiteReport),
-  () => site.reportOpen.value,
+  () => useApp().site.reportOpen.value,
   'site-report',
 );
 const WorkspacePanel = lazyPanel(
@@ -45,7 +43,7 @@ const WorkspacePanel = lazyPanel(
 );
 const LedgerPanel = lazyPanel(
   () => import('./ledger/LedgerPanel').then((m) => m.LedgerPanel),
-  () => ledgerOpen.value,
+  () => useApp().ledger.open.value,
 );
 const ComparePanel = lazyPanel<{ demoBasemapUrl: string }>(
   () => import('./compare/ComparePanel').then((m) => m.ComparePanel),

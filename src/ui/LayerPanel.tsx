@@ -1,7 +1,6 @@
 // Layer switches, which service circles to draw, and the legend for what is on the map.
-import { LAYER_GROUPS } from '../state/layers';
+import { CIRCLE_GROUPS, LAYER_GROUPS } from '../state/layers';
 import { CIRCLE_COLOURS } from '../map/theme';
-import { CIRCLE_GROUPS } from '../service/service-areas';
 import { useApp, useT } from './context';
 import { LegendLists } from './present/Legend';
 

@@ -8,8 +8,7 @@ import { communityDots, communityFeatures, facilityFeatures, streetFeatures, uni
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
-import { mapCapture } from './export/map-capture';
-import { attachDrawing, currentDrawing } from '../map/draw';
+import { createDrawing } from '../map/draw';
 import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
 import { DEMO_FILE } from '../state/app-state';
@@ -17,7 +16,6 @@ import { useApp, useT } from './context';
 import { DataCredits } from './DataCredits';
 import { CommunityFigures } from './CommunityFigures';
 import { MapLegend } from './MapLegend';
-import { mainMap } from './present/main-map';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
 import { errorMessage } from '../core/errors';
@@ -28,7 +26,7 @@ import { SEARCH_PIN_LAYERS, SEARCH_PIN_SOURCE, searchPinFeatures } from '../map/
 import { degreeBox } from '../core/geo';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
-  const { state, actions } = useApp();
+  const { state, actions, site, map } = useApp();
   const tr = useT();
   const host = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ level: Level; id: string; x: number; y: number } | null>(null);
@@ -51,10 +49,10 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         },
       },
     );
-    mapCapture.current = (ratio) => view.capture(ratio);
-    attachDrawing(view.drawHost());
+    map.capture.current = (ratio) => view.capture(ratio);
+    map.drawing.value = createDrawing(view.drawHost());
     attachMeasure({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
-    mainMap.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
+    map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
     let fittedTo: unknown = null;
     const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
     const stop = [
@@ -147,14 +145,15 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         view.focus([pin.lon - d.dLon, pin.lat - d.dLat, pin.lon + d.dLon, pin.lat + d.dLat], [pin.lon, pin.lat], 16);
       }),
       ...suggestMapEffects(view, state.suggest, actions.suggest),
-      ...siteMapEffects(view),
+      ...siteMapEffects(view, site),
     ];
     return () => {
       stop.forEach((s) => s());
-      attachDrawing(null);
+      map.drawing.value?.stop();
+      map.drawing.value = null;
       attachMeasure(null);
-      mainMap.current = null;
-      mapCapture.current = null;
+      map.main.current = null;
+      map.capture.current = null;
       view.destroy();
     };
   }, []);
@@ -175,7 +174,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       </div>
       <MapLegend />
       {hover && hover.level === 'community' && <HoverCard id={hover.id} x={hover.x} y={hover.y} />}
-      {currentDrawing.value?.loading.value && (
+      {map.drawing.value?.loading.value && (
         <div class="map-loading" role="status" data-testid="loading-note">
           {tr('ui.loading.draw')}
         </div>

@@ -7,7 +7,6 @@ import { representativePoint, type AnyGeom } from '../core/geo';
 import { BASELINE_ID } from '../core/scenario';
 import { useApp, useT } from './context';
 import { fmt } from './format';
-import { pending, say } from './scenario/tools';
 
 /** the kind the gap is short of: that of the rule the map shows when it fails here, else of the
  *  first failing rule; childcare when it counts places or names childcare */
@@ -18,7 +17,7 @@ function shortKind(fails: readonly RuleResult[], chosen: string | null): Facilit
 }
 
 export function NextSteps({ c, results }: { c: Community; results: readonly RuleResult[] }) {
-  const { state, actions } = useApp();
+  const { state, actions, tools } = useApp();
   const tr = useT();
   const lang = state.lang.value;
   const fails = results.filter((r) => r.status === 'fail' && r.view !== 'catchment');
@@ -33,9 +32,9 @@ export function NextSteps({ c, results }: { c: Community; results: readonly Rule
       const names = new Set(session.scenarios.map((x) => x.name));
       let n = session.scenarios.length + 1;
       while (names.has(tr('scenario.ui.defaultName', { n }))) n++;
-      if (!say(actions.newScenario(tr('scenario.ui.defaultName', { n })))) return;
+      if (!tools.say(actions.newScenario(tr('scenario.ui.defaultName', { n })))) return;
     }
-    pending.value = { kind: 'facility', at: representativePoint(c.geometry as AnyGeom) };
+    tools.pending.value = { kind: 'facility', at: representativePoint(c.geometry as AnyGeom) };
   };
   const suggestHere = () => {
     actions.suggest.setForm({ kind });

@@ -1,14 +1,11 @@
-// Components reach state and actions through one context instead of prop chains.
+// Components reach the app (createApp: state, actions, each feature's state, the map's handles)
+// through one context instead of prop chains or module-level singletons.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { App } from '../app';
 import { t } from '../i18n';
-import type { Actions } from '../state/actions';
-import type { AppState } from '../state/app-state';
 
-export interface AppCtx {
-  state: AppState;
-  actions: Actions;
-}
+export type AppCtx = App;
 
 export const AppContext = createContext<AppCtx | null>(null);
 

@@ -2,7 +2,7 @@
 // facilities each compare map rings as different. Expected strings written by hand.
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../src/core/model';
-import { changedFacilities } from '../../src/ui/compare/changed-facilities';
+import { changedFacilities } from '../../src/map/changed-facilities';
 import { kpiDelta, kpiValue } from '../../src/ui/compare/kpi-format';
 
 describe('KPI text', () => {

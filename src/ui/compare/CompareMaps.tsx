@@ -11,10 +11,9 @@ import { SOURCES } from '../../map/layers';
 import { MapView, type Bbox } from '../../map/MapView';
 import { BLANK_BASE } from '../../map/style';
 import type { Verdict } from '../../core/report/verdicts';
-import type { CompareSide } from '../../service/compare';
+import type { CompareSide } from '../../state/compare';
 import { useApp, useT } from '../context';
-import { mainMap } from '../present/main-map';
-import { CHANGED_LAYERS, CHANGED_SOURCE, changedFacilities } from './changed-facilities';
+import { CHANGED_LAYERS, CHANGED_SOURCE, changedFacilities } from '../../map/changed-facilities';
 import { errorMessage } from '../../core/errors';
 import { unitKey } from '../../core/model';
 import type { OverlayOptions } from '../../map/layers';
@@ -69,7 +68,7 @@ function overlayOf(visible: Readonly<Record<LayerGroup, boolean>>, colourBy: Pro
 }
 
 export function CompareMaps({ demoBasemapUrl, a, b, names, mode, colourBy, rule, focus }: Props) {
-  const { state, actions } = useApp();
+  const { state, actions, map } = useApp();
   const tr = useT();
   const hostA = useRef<HTMLDivElement>(null);
   const hostB = useRef<HTMLDivElement>(null);
@@ -80,7 +79,7 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, colourBy, rule,
   useEffect(() => {
     if (!hostA.current || !hostB.current) return;
     const p = state.project.peek();
-    const bounds: Bbox | null = mainMap.current?.bounds() ?? (p ? areaBbox(p) : null);
+    const bounds: Bbox | null = map.main.current?.bounds() ?? (p ? areaBbox(p) : null);
     const overlay = overlayOf(state.visible.peek(), colourBy, null);
     const events = {
       onClick: () => undefined,

@@ -8,7 +8,6 @@ import { useApp, useT } from '../context';
 import { ruleName } from '../format';
 import { useImport } from '../import/context';
 import { download, safeFileName } from './download';
-import { mapCapture } from './map-capture';
 import type { LegendItem } from './png';
 import { errorMessage } from '../../core/errors';
 
@@ -18,7 +17,7 @@ const LEVELS: Level[] = ['area', 'street', 'community', 'facility'];
 const MAX_WIDTH = 4096;
 
 export function ExportMenu() {
-  const { state } = useApp();
+  const { state, map: mapPorts } = useApp();
   const { importer } = useImport();
   const tr = useT();
   const [busy, setBusy] = useState(false);
@@ -79,7 +78,7 @@ export function ExportMenu() {
 
   const png = () =>
     run(async () => {
-      const capture = mapCapture.current;
+      const capture = mapPorts.capture.current;
       if (!capture) throw new Error('the map is not ready');
       const host = document.querySelector<HTMLElement>('[data-testid=map]');
       const cssWidth = host?.clientWidth || 1000;

@@ -2,12 +2,8 @@
 // mapping → validation report. It only shows and forwards choices; src/state/import-wizard.ts decides.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Msg } from '../../core/model';
-import { mappableFields } from '../../io/fields';
-import { fieldName, problemLocation } from '../../io/report';
-import { NAME_MATCH_METRES } from '../../io/merge';
-import type { LayerKind, Problem, WebCoords } from '../../io/types';
 import { WIZARD_STEPS } from '../../state/import-wizard';
-import type { ImportLayerInfo } from '../../service/import-export';
+import { fieldName, type ImportLayerInfo, type LayerKind, mappableFields, NAME_MATCH_METRES, type Problem, problemLocation, type WebCoords } from '../../state/import-view';
 import { useApp, useT } from '../context';
 import { RestoreButton } from './RestoreButton';
 import { useImport } from './context';

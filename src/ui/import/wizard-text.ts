@@ -4,7 +4,7 @@
 // are shown by their Chinese names, never by the model's codes.
 import { COMMUNITY_TYPES, FACILITY_KINDS, type Msg } from '../../core/model';
 import { hasKey, t, tm, type Lang } from '../../i18n';
-import type { LayerKind } from '../../io/types';
+import type { LayerKind } from '../../state/import-view';
 
 export function wizardText(lang: Lang, m: Msg): string {
   const twin = `importui.${m.key}`;

@@ -7,7 +7,6 @@ import { ledgerCells, type LedgerColumn } from '../../core/ledger/table';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
 import { useLedger } from './use-ledger';
-import { ledgerOpen } from './LedgerButton';
 import './ledger.css';
 
 /** columns on screen and on paper (the XLSX has all of LEDGER_COLUMNS) */
@@ -77,11 +76,11 @@ function EntryForm({ row, onDone }: { row: LedgerRow; onDone: () => void }) {
 }
 
 export function LedgerPanel() {
-  const { state } = useApp();
+  const { state, ledger: ledgerUi } = useApp();
   const tr = useT();
   const ledger = useLedger();
   const lang = state.lang.value;
-  const open = ledgerOpen.value;
+  const open = ledgerUi.open.value;
   const [editing, setEditing] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
@@ -126,7 +125,7 @@ export function LedgerPanel() {
         <button type="button" data-testid="ledger-xlsx" onClick={() => void exportXlsx()}>
           {tr('ledger.xlsx')}
         </button>
-        <button type="button" class="close" data-testid="ledger-close" onClick={() => (ledgerOpen.value = false)}>
+        <button type="button" class="close" data-testid="ledger-close" onClick={() => (ledgerUi.open.value = false)}>
           {tr('ledger.close')}
         </button>
       </div>

@@ -1,19 +1,14 @@
-// One ledger state per page state, made on first use (no wiring in main.tsx needed). Connected to
-// a team workspace, its values are the workspace's (entered per department, stored on the server).
-import type { AppState } from '../../state/app-state';
+// The app's ledger state, made on first use: the ledger's targets load with its panel, not the page.
+// Connected to a team workspace, its values are the workspace's (entered per department, stored on the server).
 import { createLedger, type LedgerState } from '../../state/ledger';
 import { useApp } from '../context';
 import { sharedFor } from '../workspace/store';
 
-const made = new WeakMap<AppState, LedgerState>();
-
 export function useLedger(): LedgerState {
-  const { state, actions } = useApp();
-  let l = made.get(state);
-  if (!l) {
-    const sh = sharedFor(state, actions);
-    l = createLedger(state, { rows: sh.ledger, enter: sh.enterLedger, refreshLedger: sh.refreshLedger });
-    made.set(state, l);
+  const { state, actions, ledger, persistence } = useApp();
+  if (!ledger.made) {
+    const sh = sharedFor(state, actions, persistence);
+    ledger.made = createLedger(state, { rows: sh.ledger, enter: sh.enterLedger, refreshLedger: sh.refreshLedger });
   }
-  return l;
+  return ledger.made;
 }

@@ -1,14 +1,14 @@
-// Compare, views, presentation and print, created once for the page (main.tsx calls
-// installPresent) and reached by their components through usePresent().
+// Compare, views, presentation and print of one app (createApp builds them), reached by their
+// components through usePresent().
 import { savedScenarios } from '../../core/scenario/session';
 import { BASELINE_ID, type Scenario } from '../../core/scenario/scenarios';
 import { tm } from '../../i18n';
 import type { Actions } from '../../state/actions';
 import { createCompare, type CompareRun } from '../../state/compare';
 import type { AppState } from '../../state/app-state';
-import type { CompareClient } from '../../worker/compare-client';
+import type { MapPorts } from '../../state/map-ports';
 import { createViews } from '../../state/views';
-import { mainMap } from './main-map';
+import { useApp } from '../context';
 import { createPresentation } from './presentation';
 import { createPrint } from '../print/print';
 
@@ -21,25 +21,25 @@ export interface PresentDeps {
   openScenario: (id: string) => Promise<void> | void;
 }
 
-function build(app: AppState, deps: PresentDeps) {
+export function createPresent(app: AppState, deps: PresentDeps, map: MapPorts) {
   const compare = createCompare(app, { run: deps.compare, scenarios: deps.scenarios, active: deps.active });
-  const views = createViews(app, { map: () => mainMap.current, active: deps.active, openScenario: deps.openScenario });
+  const views = createViews(app, { map: () => map.main.current, active: deps.active, openScenario: deps.openScenario });
   return {
     deps,
     compare,
     views,
     presentation: createPresentation(compare, views),
-    print: createPrint(compare),
+    print: createPrint(compare, map),
   };
 }
 
-export type Present = ReturnType<typeof build>;
+export type Present = ReturnType<typeof createPresent>;
 
 /** The page's wiring: the worker's compare call, the editing session's scenarios, and its
  *  openScenario action (a refusal is shown in the banner). */
-export function presentDeps(app: AppState, actions: Actions, client: CompareClient): PresentDeps {
+export function presentDeps(app: AppState, actions: Actions, compare: CompareRun): PresentDeps {
   return {
-    compare: (req) => client.compare(req),
+    compare,
     scenarios: () => {
       const s = app.session.value;
       return s ? savedScenarios(s) : [];
@@ -53,16 +53,6 @@ export function presentDeps(app: AppState, actions: Actions, client: CompareClie
   };
 }
 
-let present: Present | null = null;
-
-export function installPresent(app: AppState, actions: Actions, client: CompareClient): Present {
-  present?.compare.dispose();
-  present?.views.dispose();
-  present = build(app, presentDeps(app, actions, client));
-  return present;
-}
-
 export function usePresent(): Present {
-  if (!present) throw new Error('usePresent() before installPresent() (main.tsx)');
-  return present;
+  return useApp().present;
 }

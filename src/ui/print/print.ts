@@ -3,7 +3,7 @@
 // attribution read from MapLibre's own controls, so the printed scale matches the image).
 import { signal } from '@preact/signals';
 import type { Compare } from '../../state/compare';
-import { mainMap } from '../present/main-map';
+import type { MapPorts } from '../../state/map-ports';
 
 export type Paper = 'a4' | 'a3';
 
@@ -19,7 +19,7 @@ export interface MapSnapshot {
   at: Date;
 }
 
-export function snapshotMap(): MapSnapshot | null {
+export function snapshotMap(map: MapPorts): MapSnapshot | null {
   const host = document.querySelector<HTMLElement>('[data-testid=map]');
   const canvas = host?.querySelector('canvas');
   if (!host || !(canvas instanceof HTMLCanvasElement)) return null;
@@ -36,7 +36,7 @@ export function snapshotMap(): MapSnapshot | null {
     scaleShare: scale ? scale.offsetWidth / width : 0,
     scaleLabel: scale?.textContent?.trim() ?? '',
     attribution: host.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '',
-    bearing: mainMap.current?.bearing() ?? 0,
+    bearing: map.main.current?.bearing() ?? 0,
     at: new Date(),
   };
 }
@@ -52,7 +52,7 @@ async function mapRedrawn(): Promise<void> {
   for (let waited = 0; host && host.dataset.idle !== 'true' && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
 }
 
-export function createPrint(compare: Compare) {
+export function createPrint(compare: Compare, map: MapPorts) {
   const paper = signal<Paper>('a4');
   const snapshot = signal<MapSnapshot | null>(null);
   /** the sheet has its map image and current KPIs (tests wait on data-ready) */
@@ -67,7 +67,7 @@ export function createPrint(compare: Compare) {
     try {
       await compare.settled();
       await mapRedrawn();
-      snapshot.value = snapshotMap();
+      snapshot.value = snapshotMap(map);
     } finally {
       root.classList.remove('print-snapshot');
     }

@@ -1,7 +1,6 @@
 // "Restored from autosave (time) · start over from the demo", and the last autosave or why it failed.
 import { useState } from 'preact/hooks';
-import { useT } from '../context';
-import { autosaveStatus, startOver } from './persistence';
+import { useApp, useT } from '../context';
 
 function clock(iso: string): string {
   const d = new Date(iso);
@@ -9,9 +8,10 @@ function clock(iso: string): string {
 }
 
 export function AutosaveNote() {
+  const { persistence } = useApp();
   const tr = useT();
   const [confirm, setConfirm] = useState(false);
-  const st = autosaveStatus.value;
+  const st = persistence.status.value;
   return (
     <span class="sc-autosave" data-testid="autosave" data-saved-at={st.savedAt ?? ''} data-restored={st.restoredAt ? 'true' : 'false'}>
       {st.error && (
@@ -37,7 +37,7 @@ export function AutosaveNote() {
             data-testid="start-over-ok"
             onClick={() => {
               setConfirm(false);
-              void startOver();
+              void persistence.startOver();
             }}
           >
             {tr('scenario.ui.ok')}

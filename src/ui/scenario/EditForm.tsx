@@ -5,7 +5,6 @@ import { useState } from 'preact/hooks';
 import { COMMUNITY_TYPES, ELDERLY_KINDS, CHILDCARE_KINDS, FACILITY_KINDS, type CommunityType, type FacilityKind } from '../../core/model';
 import { addFacility, FACILITY_DEFAULTS, newFacility, newId, putCommunity } from '../../core/scenario';
 import { useApp, useT } from '../context';
-import { closeForm, commitOp, notice, pending, say } from './tools';
 
 /** the capacity fields the form shows for a kind */
 export function fieldsFor(kind: FacilityKind): ('beds' | 'nursingBeds' | 'places' | 'floorArea')[] {
@@ -29,7 +28,7 @@ function defaultsText(kind: FacilityKind): Record<string, string> {
 }
 
 function FacilityForm({ at }: { at: [number, number] }) {
-  const { state, actions } = useApp();
+  const { state, tools } = useApp();
   const tr = useT();
   const [kind, setKind] = useState<FacilityKind>('childcare_centre');
   const [name, setName] = useState('');
@@ -40,7 +39,7 @@ function FacilityForm({ at }: { at: [number, number] }) {
     const over: Record<string, number | undefined> = {};
     for (const f of fields) {
       const v = parseCount(values[f] ?? '', f !== 'floorArea');
-      if (Number.isNaN(v)) return say({ key: 'scenario.ui.badNumber', args: { field: tr(`scenario.ui.field.${f}`) } });
+      if (Number.isNaN(v)) return tools.say({ key: 'scenario.ui.badNumber', args: { field: tr(`scenario.ui.field.${f}`) } });
       over[f] = v;
     }
     const label = name.trim() || tr('scenario.ui.form.defaultName', { kind: tr(`kind.${kind}`) });
@@ -49,7 +48,7 @@ function FacilityForm({ at }: { at: [number, number] }) {
     const facility = { ...base, beds: undefined, nursingBeds: undefined, places: undefined, floorArea: undefined, ...over };
     for (const k of ['beds', 'nursingBeds', 'places', 'floorArea'] as const) if (facility[k] === undefined) delete facility[k];
     const e = addFacility(state.layers.peek()!, { facility });
-    if (commitOp(actions, e)) closeForm();
+    if (tools.commitOp(e)) tools.closeForm();
   };
 
   return (
@@ -104,8 +103,8 @@ function FacilityForm({ at }: { at: [number, number] }) {
         <button
           type="button"
           onClick={() => {
-            closeForm();
-            notice.value = null;
+            tools.closeForm();
+            tools.notice.value = null;
           }}
         >
           {tr('scenario.ui.cancel')}
@@ -116,7 +115,7 @@ function FacilityForm({ at }: { at: [number, number] }) {
 }
 
 function AreaForm({ ring }: { ring: [number, number][] }) {
-  const { state, actions } = useApp();
+  const { state, tools } = useApp();
   const tr = useT();
   const [name, setName] = useState('');
   const [type, setType] = useState<CommunityType>('new');
@@ -126,8 +125,8 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
   const submit = () => {
     const hh = parseCount(households, true);
     const pop = parseCount(population, true);
-    if (Number.isNaN(hh)) return say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.households') } });
-    if (Number.isNaN(pop)) return say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.population') } });
+    if (Number.isNaN(hh)) return tools.say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.households') } });
+    if (Number.isNaN(pop)) return tools.say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.population') } });
     const community = {
       id: newId('community'),
       name: name.trim() || tr('scenario.ui.form.areaName'),
@@ -138,7 +137,7 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
       extra: {},
     };
     const e = putCommunity(state.layers.peek()!, { community, replaces: false });
-    if (commitOp(actions, e)) closeForm();
+    if (tools.commitOp(e)) tools.closeForm();
   };
 
   return (
@@ -180,8 +179,8 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
         <button
           type="button"
           onClick={() => {
-            closeForm();
-            notice.value = null;
+            tools.closeForm();
+            tools.notice.value = null;
           }}
         >
           {tr('scenario.ui.cancel')}
@@ -192,7 +191,8 @@ function AreaForm({ ring }: { ring: [number, number][] }) {
 }
 
 export function EditForm() {
-  const p = pending.value;
+  const { tools } = useApp();
+  const p = tools.pending.value;
   if (!p) return null;
   return p.kind === 'facility' ? <FacilityForm key={`${p.at[0]},${p.at[1]}`} at={p.at} /> : <AreaForm key={JSON.stringify(p.ring[0])} ring={p.ring} />;
 }

@@ -4,11 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BASELINE_ID, canRedo, canUndo } from '../../core/scenario';
 import { tm } from '../../i18n';
-import { currentDrawing } from '../../map/draw';
 import { useApp, useT } from '../context';
 import { AutosaveNote } from './AutosaveNote';
 import { EditForm } from './EditForm';
-import { drawArea, notice, pending, placeFacility, say, stopDrawing } from './tools';
 import './scenario.css';
 
 type NameForm = { mode: 'new' | 'duplicate' | 'rename'; value: string } | null;
@@ -23,27 +21,27 @@ export function typing(target: EventTarget | null): boolean {
 }
 
 export function ScenarioBar() {
-  const { state, actions } = useApp();
+  const { state, actions, tools, map } = useApp();
   const tr = useT();
   const [form, setForm] = useState<NameForm>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const session = state.session.value;
-  const drawing = currentDrawing.value?.active.value ?? null;
+  const drawing = map.drawing.value?.active.value ?? null;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && (currentDrawing.peek()?.active.peek() || pending.peek())) {
-        stopDrawing();
+      if (e.key === 'Escape' && (map.drawing.peek()?.active.peek() || tools.pending.peek())) {
+        tools.stopDrawing();
         return;
       }
       if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault();
-        say(actions.undo());
+        tools.say(actions.undo());
       } else if ((k === 'z' && e.shiftKey) || k === 'y') {
         e.preventDefault();
-        say(actions.redo());
+        tools.say(actions.redo());
       }
     };
     window.addEventListener('keydown', onKey);
@@ -74,10 +72,10 @@ export function ScenarioBar() {
         : form.mode === 'duplicate'
           ? actions.duplicateScenario(session.active, form.value)
           : actions.renameScenario(session.active, form.value);
-    if (say(r)) setForm(null);
+    if (tools.say(r)) setForm(null);
   };
 
-  const n = notice.value;
+  const n = tools.notice.value;
   return (
     <div class="scenario-bar-wrap">
       <div class="scenario-bar" data-testid="scenario-bar" data-active={session.active} data-edits={h.past.length}>
@@ -87,9 +85,9 @@ export function ScenarioBar() {
             data-testid="scenario-select"
             value={session.active}
             onChange={(e) => {
-              stopDrawing();
+              tools.stopDrawing();
               setConfirmDelete(false);
-              say(actions.openScenario(e.currentTarget.value));
+              tools.say(actions.openScenario(e.currentTarget.value));
             }}
           >
             <option value={BASELINE_ID}>{tr('scenario.ui.baseline')}</option>
@@ -132,8 +130,8 @@ export function ScenarioBar() {
               class="danger"
               data-testid="scenario-delete-ok"
               onClick={() => {
-                stopDrawing();
-                say(actions.deleteScenario(open.id));
+                tools.stopDrawing();
+                tools.say(actions.deleteScenario(open.id));
                 setConfirmDelete(false);
               }}
             >
@@ -169,7 +167,7 @@ export function ScenarioBar() {
           data-testid="undo"
           disabled={!canUndo(h)}
           title={tr('scenario.ui.undoTitle', { what: lastDone ? tm(lang, lastDone) : tr('scenario.ui.nothing') })}
-          onClick={() => say(actions.undo())}
+          onClick={() => tools.say(actions.undo())}
         >
           ↶ {tr('scenario.ui.undo')}
         </button>
@@ -178,7 +176,7 @@ export function ScenarioBar() {
           data-testid="redo"
           disabled={!canRedo(h)}
           title={tr('scenario.ui.redoTitle', { what: nextRedo ? tm(lang, nextRedo) : tr('scenario.ui.nothing') })}
-          onClick={() => say(actions.redo())}
+          onClick={() => tools.say(actions.redo())}
         >
           ↷ {tr('scenario.ui.redo')}
         </button>
@@ -192,18 +190,18 @@ export function ScenarioBar() {
             <button
               type="button"
               data-testid="tool-facility"
-              aria-pressed={drawing === 'point' || pending.value?.kind === 'facility'}
+              aria-pressed={drawing === 'point' || tools.pending.value?.kind === 'facility'}
               title={tr('scenario.ui.addFacilityTitle')}
-              onClick={() => void placeFacility()}
+              onClick={() => void tools.placeFacility()}
             >
               {tr('scenario.ui.addFacility')}
             </button>
             <button
               type="button"
               data-testid="tool-area"
-              aria-pressed={drawing === 'polygon' || pending.value?.kind === 'area'}
+              aria-pressed={drawing === 'polygon' || tools.pending.value?.kind === 'area'}
               title={tr('scenario.ui.drawAreaTitle')}
-              onClick={() => void drawArea()}
+              onClick={() => void tools.drawArea()}
             >
               {tr('scenario.ui.drawArea')}
             </button>
@@ -216,11 +214,11 @@ export function ScenarioBar() {
         <div class="sc-hint" data-testid="draw-hint" data-drawing={drawing} role="status">
           {tr(`scenario.ui.hint.${drawing}`)}
           {drawing === 'reshape' && (
-            <button type="button" data-testid="draw-finish" onClick={() => currentDrawing.peek()?.finish()}>
+            <button type="button" data-testid="draw-finish" onClick={() => map.drawing.peek()?.finish()}>
               {tr('scenario.ui.finish')}
             </button>
           )}
-          <button type="button" onClick={stopDrawing}>
+          <button type="button" onClick={tools.stopDrawing}>
             {tr('scenario.ui.stop')}
           </button>
         </div>
@@ -228,12 +226,12 @@ export function ScenarioBar() {
       {n && (
         <div class={`sc-notice ${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="scenario-notice">
           {typeof n.text === 'string' ? n.text : Array.isArray(n.text) ? n.text.map((m) => tm(lang, m)).join('\n') : tm(lang, n.text)}
-          <button type="button" class="close" aria-label={tr('ui.close')} onClick={() => (notice.value = null)}>
+          <button type="button" class="close" aria-label={tr('ui.close')} onClick={() => (tools.notice.value = null)}>
             ×
           </button>
         </div>
       )}
-      {pending.value && !onBaseline && <EditForm />}
+      {tools.pending.value && !onBaseline && <EditForm />}
     </div>
   );
 }

@@ -5,9 +5,7 @@ import { BASELINE_ID, historyList } from '../../core/scenario';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
 import { FileInput } from '../FileInput';
-import { notice } from './tools';
 import { projectFileText } from '../../state/autosave';
-import { persistenceDeps } from './persistence';
 import { errorMessage } from '../../core/errors';
 
 /** Hands the browser a file to save (no server involved). */
@@ -27,7 +25,7 @@ function safeName(s: string): string {
 }
 
 export function ScenarioPanel() {
-  const { state, actions } = useApp();
+  const { state, actions, tools, persistence } = useApp();
   const tr = useT();
   const session = state.session.value;
   if (!session) return null;
@@ -37,13 +35,13 @@ export function ScenarioPanel() {
   const open = session.scenarios.find((x) => x.id === session.active);
 
   const saveProject = async () => {
-    const d = persistenceDeps();
+    const d = persistence.deps;
     const p = state.project.peek();
-    if (!d || !p) return;
+    if (!p) return;
     try {
       download(`${safeName(p.area.name)}.project.json`, await projectFileText(state, d));
     } catch (e) {
-      notice.value = { tone: 'error', text: errorMessage(e) };
+      tools.notice.value = { tone: 'error', text: errorMessage(e) };
     }
   };
 
@@ -55,10 +53,10 @@ export function ScenarioPanel() {
   const openScenarioFile = async (file: File) => {
     const r = actions.importScenarioText(await file.text());
     if (!r.ok) {
-      notice.value = { tone: 'error', text: [{ key: 'scenario.ui.fileError', args: { file: file.name } }, ...r.problems] };
+      tools.notice.value = { tone: 'error', text: [{ key: 'scenario.ui.fileError', args: { file: file.name } }, ...r.problems] };
       return;
     }
-    notice.value = { tone: 'info', text: [{ key: 'scenario.ui.imported', args: { name: r.name } }, ...(r.notice ? [r.notice] : [])] };
+    tools.notice.value = { tone: 'info', text: [{ key: 'scenario.ui.imported', args: { name: r.name } }, ...(r.notice ? [r.notice] : [])] };
   };
 
   return (
@@ -84,7 +82,7 @@ export function ScenarioPanel() {
                     onClick={() => {
                       // a done entry stays done (the ones after it are undone); an undone one is redone up to it
                       const r2 = actions.historyTo(i + 1);
-                      if (r2) notice.value = { tone: 'error', text: r2 };
+                      if (r2) tools.notice.value = { tone: 'error', text: r2 };
                     }}
                   >
                     {tm(lang, r.note)}

@@ -7,14 +7,13 @@ import { BASELINE_ID, deleteCommunity, deleteFacility, setCapacity, setCommunity
 import type { UnitRef } from '../../state/app-state';
 import { useApp, useT } from '../context';
 import { fieldsFor, parseCount } from './EditForm';
-import { commitOp, dragFacility, redrawArea, reshapeArea, say } from './tools';
 
 function text(v: number | undefined): string {
   return v === undefined ? '' : String(v);
 }
 
 function FacilityEditor({ f }: { f: Facility }) {
-  const { state, actions } = useApp();
+  const { state, tools } = useApp();
   const tr = useT();
   const fields = [...fieldsFor(f.kind), ...(f.landArea !== undefined ? (['landArea'] as const) : [])];
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(fields.map((k) => [k, text(f[k])])));
@@ -23,12 +22,12 @@ function FacilityEditor({ f }: { f: Facility }) {
     const change: CapacityChange = {};
     for (const k of fields) {
       const v = parseCount(values[k] ?? '', k !== 'floorArea' && k !== 'landArea');
-      if (Number.isNaN(v)) return say({ key: 'scenario.ui.badNumber', args: { field: tr(`scenario.ui.field.${k}`) } });
+      if (Number.isNaN(v)) return tools.say({ key: 'scenario.ui.badNumber', args: { field: tr(`scenario.ui.field.${k}`) } });
       if (v !== f[k]) change[k] = v ?? null;
     }
-    if (Object.keys(change).length === 0) return say({ key: 'scenario.ui.edit.unchanged' });
+    if (Object.keys(change).length === 0) return tools.say({ key: 'scenario.ui.edit.unchanged' });
     const e = setCapacity(state.layers.peek()!, { id: f.id, capacity: change });
-    commitOp(actions, e);
+    tools.commitOp(e);
   };
 
   return (
@@ -50,7 +49,7 @@ function FacilityEditor({ f }: { f: Facility }) {
         <button type="submit" class="primary" data-testid="edit-save">
           {tr('scenario.ui.edit.save')}
         </button>
-        <button type="button" data-testid="edit-move" onClick={() => void dragFacility(state, actions, f.id)}>
+        <button type="button" data-testid="edit-move" onClick={() => void tools.dragFacility(f.id)}>
           {tr('scenario.ui.edit.move')}
         </button>
         <button
@@ -58,7 +57,7 @@ function FacilityEditor({ f }: { f: Facility }) {
           class="danger"
           data-testid="edit-delete"
           onClick={() => {
-            commitOp(actions, deleteFacility(state.layers.peek()!, { id: f.id }));
+            tools.commitOp(deleteFacility(state.layers.peek()!, { id: f.id }));
           }}
         >
           {tr('scenario.ui.edit.deleteFacility')}
@@ -69,7 +68,7 @@ function FacilityEditor({ f }: { f: Facility }) {
 }
 
 function CommunityEditor({ c }: { c: Community }) {
-  const { state, actions } = useApp();
+  const { state, tools } = useApp();
   const tr = useT();
   const [type, setType] = useState<CommunityType>(c.type);
   const [households, setHouseholds] = useState(text(c.households));
@@ -78,15 +77,15 @@ function CommunityEditor({ c }: { c: Community }) {
   const save = () => {
     const hh = parseCount(households, true);
     const pop = parseCount(population, true);
-    if (Number.isNaN(hh)) return say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.households') } });
-    if (Number.isNaN(pop)) return say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.population') } });
+    if (Number.isNaN(hh)) return tools.say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.households') } });
+    if (Number.isNaN(pop)) return tools.say({ key: 'scenario.ui.badNumber', args: { field: tr('scenario.ui.field.population') } });
     const fields: Parameters<typeof setCommunity>[1]['fields'] = {};
     if (type !== c.type) fields.type = type;
     if (hh !== c.households) fields.households = hh ?? null;
     if (pop !== c.population) fields.population = pop ?? null;
-    if (Object.keys(fields).length === 0) return say({ key: 'scenario.ui.edit.unchanged' });
+    if (Object.keys(fields).length === 0) return tools.say({ key: 'scenario.ui.edit.unchanged' });
     const e = setCommunity(state.layers.peek()!, { id: c.id, fields });
-    commitOp(actions, e);
+    tools.commitOp(e);
   };
 
   return (
@@ -121,11 +120,11 @@ function CommunityEditor({ c }: { c: Community }) {
           {tr('scenario.ui.edit.save')}
         </button>
         {c.geometry.type === 'Polygon' && (
-          <button type="button" data-testid="edit-reshape" onClick={() => void reshapeArea(state, actions, c.id)}>
+          <button type="button" data-testid="edit-reshape" onClick={() => void tools.reshapeArea(c.id)}>
             {tr('scenario.ui.form.reshape')}
           </button>
         )}
-        <button type="button" data-testid="edit-redraw" onClick={() => void redrawArea(state, actions, c.id)}>
+        <button type="button" data-testid="edit-redraw" onClick={() => void tools.redrawArea(c.id)}>
           {tr('scenario.ui.form.redraw')}
         </button>
         <button
@@ -133,7 +132,7 @@ function CommunityEditor({ c }: { c: Community }) {
           class="danger"
           data-testid="edit-delete"
           onClick={() => {
-            commitOp(actions, deleteCommunity(state.layers.peek()!, { id: c.id }));
+            tools.commitOp(deleteCommunity(state.layers.peek()!, { id: c.id }));
           }}
         >
           {tr('scenario.ui.edit.deleteArea')}
@@ -144,7 +143,7 @@ function CommunityEditor({ c }: { c: Community }) {
 }
 
 export function UnitEditor({ sel }: { sel: UnitRef }) {
-  const { state, actions } = useApp();
+  const { state, actions, tools } = useApp();
   const tr = useT();
   const session = state.session.value;
   const layers = state.layers.value;
@@ -160,7 +159,7 @@ export function UnitEditor({ sel }: { sel: UnitRef }) {
             const names = new Set(session.scenarios.map((x) => x.name));
             let n = session.scenarios.length + 1;
             while (names.has(tr('scenario.ui.defaultName', { n }))) n++;
-            say(actions.newScenario(tr('scenario.ui.defaultName', { n })));
+            tools.say(actions.newScenario(tr('scenario.ui.defaultName', { n })));
           }}
         >
           {tr('scenario.ui.new')}

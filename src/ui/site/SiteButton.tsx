@@ -1,9 +1,8 @@
 // The header's switch for the site-check panel (kept apart: the panel's code loads when opened).
 import { useApp, useT } from '../context';
-import { site } from './store';
 
 export function SiteButton() {
-  const { state } = useApp();
+  const { state, site } = useApp();
   const tr = useT();
   const open = site.open.value;
   return (

@@ -6,12 +6,11 @@ import type { TargetedEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { SHAANXI_PPH, type FigureField } from '../../core/site/figures';
 import type { SiteArea } from '../../core/site/geometry';
-import { currentDrawing } from '../../map/draw';
 import { tm } from '../../i18n';
 import { useApp, useT } from '../context';
 import { FileInput } from '../FileInput';
 import { fmt } from '../format';
-import { chooseCandidate, openFile, rereadWithCrs, runCheck, setDrawn, site } from './store';
+import type { Site } from '../../state/site';
 import { VerdictTable } from './VerdictTable';
 import { SaveAsReview } from '../workspace/WorkspacePanel';
 import './site.css';
@@ -49,21 +48,21 @@ function corners(g: SiteArea): number {
 }
 
 function Boundary() {
-  const { state } = useApp();
+  const { state, site, map } = useApp();
   const tr = useT();
   const lang = state.lang.value;
-  const drawing = currentDrawing.value;
+  const drawing = map.drawing.value;
   const drawingNow = drawing?.active.value === 'polygon';
   const cands = site.candidates.value;
   const draw = async () => {
     const ring = await drawing?.drawPolygon();
-    if (ring) setDrawn(ring);
+    if (ring) site.setDrawn(ring);
   };
   const pick = async (e: TargetedEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    await openFile(file.name, await file.arrayBuffer());
+    await site.openFile(file.name, await file.arrayBuffer());
     input.value = '';
   };
   const g = site.geometry.value;
@@ -88,7 +87,7 @@ function Boundary() {
       {cands.length > 1 && (
         <label class="field">
           <span>{tr('site.ui.candidates', { count: cands.length })}</span>
-          <select data-testid="site-candidate" value={site.chosen.value} onChange={(e) => chooseCandidate(Number(e.currentTarget.value))}>
+          <select data-testid="site-candidate" value={site.chosen.value} onChange={(e) => site.chooseCandidate(Number(e.currentTarget.value))}>
             {cands.map((c, i) => (
               <option key={i} value={i}>
                 {tr('site.ui.candidate', { layer: c.layer, n: c.number, area: fmt(Math.round(c.areaM2), lang), label: c.label ?? '' })}
@@ -100,7 +99,7 @@ function Boundary() {
       {(site.crsProblem.value || site.crs.value !== '') && site.file.value && (
         <label class="field">
           <span>{tr('site.ui.crs')}</span>
-          <select data-testid="site-crs" value={site.crs.value} onChange={(e) => void rereadWithCrs(e.currentTarget.value)}>
+          <select data-testid="site-crs" value={site.crs.value} onChange={(e) => void site.rereadWithCrs(e.currentTarget.value)}>
             {SITE_CRS.map((c) => (
               <option key={c.code} value={c.code}>
                 {tr(c.key)}
@@ -114,7 +113,7 @@ function Boundary() {
 }
 
 function Figures() {
-  const { state } = useApp();
+  const { state, site } = useApp();
   const tr = useT();
   const f = site.figures.value;
   const set = (k: FigureField, v: string) => (site.figures.value = { ...site.figures.value, [k]: v });
@@ -164,7 +163,7 @@ function Figures() {
 }
 
 /** the answer in one line, first: does the site meet every requirement, and how many it misses */
-function Headline({ check }: { check: NonNullable<typeof site.result.value> }) {
+function Headline({ check }: { check: NonNullable<Site['result']['value']> }) {
   const tr = useT();
   const fail = check.profiles.reduce((n, p) => n + p.counts.fail, 0);
   const na = check.profiles.reduce((n, p) => n + p.counts.na, 0);
@@ -177,7 +176,7 @@ function Headline({ check }: { check: NonNullable<typeof site.result.value> }) {
 }
 
 export function SitePanel() {
-  const { state } = useApp();
+  const { state, site } = useApp();
   const tr = useT();
   const panel = useRef<HTMLElement>(null);
   const r = site.result.value;
@@ -190,7 +189,7 @@ export function SitePanel() {
   const err = site.error.value;
   const busy = site.status.value === 'checking' || site.status.value === 'reading';
   const check = () =>
-    void runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
+    void site.runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
   return (
     <aside ref={panel} class="side-panel site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
       <div class="detail-head">

@@ -9,15 +9,13 @@ import { reachMetres, ruleFor } from '../../core/report';
 import { formatNumber, reasonText } from '../../i18n/report-rows';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
-import { mapCapture } from '../export/map-capture';
 import { fmt } from '../format';
 import { SiteMap } from './SiteMap';
-import { site, xlsxBytes } from './store';
 import { effectSide, thresholdWithUnit } from './figures-text';
 import { VerdictTable } from './VerdictTable';
 
 export function SiteReport() {
-  const { state } = useApp();
+  const { state, site, map } = useApp();
   const tr = useT();
   const lang = state.lang.value;
   const open = site.reportOpen.value;
@@ -28,7 +26,7 @@ export function SiteReport() {
     document.body.classList.add('site-report-open');
     let live = true;
     // the map canvas as the user left it (the site they drew is in view)
-    mapCapture
+    map.capture
       .current?.(2)
       .then((c) => live && setImage(c.toDataURL('image/png')))
       .catch(() => live && setImage(null));
@@ -46,7 +44,7 @@ export function SiteReport() {
   const derived = s.derived;
   const p = r.params;
   const exportXlsx = async () => {
-    const bytes = await xlsxBytes(lang, date);
+    const bytes = await site.xlsxBytes(lang, date);
     if (bytes) download(`${base}.xlsx`, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
   const geometry = site.geometry.value;

@@ -7,7 +7,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { areaM2 } from '../../core/geo';
 import { CHILDCARE_KINDS, type FacilityKind } from '../../core/model';
 import { COHORTS, GOALS, type Cohort, type Goal, type SuggestResult } from '../../core/suggest/types';
-import { currentDrawing } from '../../map/draw';
 import { tm } from '../../i18n';
 import { GRID_SPACING, MAX_SITES, qualityNote, SUGGEST_KINDS } from '../../state/suggest';
 import { useApp, useT } from '../context';
@@ -25,13 +24,13 @@ function capacityUnitKey(kind: FacilityKind, goal: Goal): string {
 }
 
 function Form() {
-  const { state, actions } = useApp();
+  const { state, actions, map } = useApp();
   const tr = useT();
   const g = state.suggest;
   const f = g.form.value;
   const a = actions.suggest;
   const running = g.status.value === 'running';
-  const drawing = currentDrawing.value;
+  const drawing = map.drawing.value;
   const parcels = g.parcels.value;
 
   // about how many grid points the spacing gives (area ÷ spacing²): a small spacing over a whole

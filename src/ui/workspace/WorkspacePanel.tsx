@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
 import { FileInput } from '../FileInput';
-import { site } from '../site/store';
 import { decideOpened, editOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadReport, useShared, ws } from './store';
 import { DataVersions, OutboxList, SharedScenarios, Users } from './SharedSections';
 import './workspace.css';
@@ -290,6 +289,7 @@ export function WorkspacePanel() {
 
 /** In the site-check panel: save the checked site as a numbered review (planners, when connected). */
 export function SaveAsReview() {
+  const { site } = useApp();
   const tr = useT();
   const [applicant, setApplicant] = useState('');
   const [project, setProject] = useState('');

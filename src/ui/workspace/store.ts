@@ -9,8 +9,7 @@ import { type Decision, Outbox, type Outcome, type Review, WorkspaceClient } fro
 import { createWorkspaceShared, type WorkspaceShared } from '../../state/workspace-shared';
 import { useApp } from '../context';
 import { tm } from '../../i18n';
-import { persistenceDeps } from '../scenario/persistence';
-import { viewsOf } from '../../state/views';
+import type { Persistence } from '../../state/persistence';
 import { ws } from './signals';
 
 function storage(): KeyValue | null {
@@ -46,14 +45,10 @@ const say = (kind: 'error' | 'offline' | 'info', key: string, args?: Record<stri
 const made = new WeakMap<AppState, WorkspaceShared>();
 
 /** The shared data, scenarios, accounts and ledger of this page's workspace (made on first use). */
-export function sharedFor(state: AppState, actions: Actions): WorkspaceShared {
+export function sharedFor(state: AppState, actions: Actions, persistence: Pick<Persistence, 'deps'>): WorkspaceShared {
   let sh = made.get(state);
   if (sh) return sh;
-  const projectDeps = () => {
-    const pd = persistenceDeps();
-    if (!pd) throw new Error('the page is not wired yet (startPersistence)');
-    return { client: pd.client, views: () => viewsOf(state).value };
-  };
+  const projectDeps = () => persistence.deps;
   sh = createWorkspaceShared({
     client,
     outbox,
@@ -85,8 +80,8 @@ export function sharedFor(state: AppState, actions: Actions): WorkspaceShared {
 }
 
 export function useShared(): WorkspaceShared {
-  const { state, actions } = useApp();
-  return sharedFor(state, actions);
+  const { state, actions, persistence } = useApp();
+  return sharedFor(state, actions, persistence);
 }
 
 async function busy<T>(f: () => Promise<T>): Promise<T> {

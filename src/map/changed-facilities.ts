@@ -4,10 +4,10 @@
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
-import type { Facility } from '../../core/model';
+import type { Facility } from '../core/model';
+import { CHANGED_COLOURS } from './theme';
 
 export const CHANGED_SOURCE = 'a-compare-changed';
-export const CHANGED_COLOUR = '#111111';
 
 const same = (x: Facility, y: Facility) => JSON.stringify(x) === JSON.stringify(y);
 
@@ -28,12 +28,12 @@ export const CHANGED_LAYERS: LayerSpecification[] = [
     id: 'a-compare-changed-halo',
     type: 'circle',
     source: CHANGED_SOURCE,
-    paint: { 'circle-radius': 15, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 5 },
+    paint: { 'circle-radius': 15, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': CHANGED_COLOURS.halo, 'circle-stroke-width': 5 },
   },
   {
     id: 'a-compare-changed-ring',
     type: 'circle',
     source: CHANGED_SOURCE,
-    paint: { 'circle-radius': 15, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': CHANGED_COLOUR, 'circle-stroke-width': 2.5 },
+    paint: { 'circle-radius': 15, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': CHANGED_COLOURS.ring, 'circle-stroke-width': 2.5 },
   },
 ];

@@ -1,0 +1,59 @@
+// The composition root's pure half: one call builds everything the page keeps — the app state, its
+// actions and each feature's state — from the ports it is given (the analysis client, the two
+// storages). Nothing here is module-level, so two apps share nothing (tests/app.test.ts); main.tsx
+// builds the ports, calls createApp once and hands the result to the components through AppContext.
+import { signal } from '@preact/signals';
+import { BASEMAP_FILE_KEY } from './map/basemap';
+import { createActions } from './state/actions';
+import { createAppState } from './state/app-state';
+import { createEditTools } from './state/edit-tools';
+import { createImportUi } from './state/import-apply';
+import type { LedgerState } from './state/ledger';
+import { createMapPorts } from './state/map-ports';
+import { readBasemap, readLang, type KeyValue } from './state/persist';
+import { createPersistence } from './state/persistence';
+import { createSite } from './state/site';
+import { viewsOf } from './state/views';
+import { createPresent, presentDeps } from './ui/present/wire';
+import type { AnalysisClient } from './worker/client';
+
+export interface AppDeps {
+  /** the analysis worker's typed handle (in tests: the worker's API run in-process) */
+  client: AnalysisClient;
+  /** remembered choices (localStorage in the page; null when the browser blocks it) */
+  storage: KeyValue | null;
+  /** IndexedDB: the autosave, the import wizard's remembered mappings and the kept base-map file */
+  store: { get<T>(key: string): Promise<T | undefined>; set(key: string, value: unknown): Promise<void>; del(key: string): Promise<void> };
+}
+
+export function createApp(deps: AppDeps) {
+  const { client, storage, store } = deps;
+  const state = createAppState({ lang: readLang(storage), basemap: readBasemap(storage) });
+  const actions = createActions(state, {
+    client,
+    storage,
+    keepFile: (file) => store.set(BASEMAP_FILE_KEY, file),
+    keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
+  });
+  const map = createMapPorts();
+  return {
+    state,
+    actions,
+    ports: deps,
+    /** the page map's handles, filled by MapPane while the map exists */
+    map,
+    tools: createEditTools(state, actions, map.drawing),
+    site: createSite(client),
+    present: createPresent(
+      state,
+      presentDeps(state, actions, (req) => client.compare(req)),
+      map,
+    ),
+    import: createImportUi(state, actions, client, store, () => viewsOf(state).value),
+    persistence: createPersistence(state, actions, { store, client, views: () => viewsOf(state).value, map }),
+    /** the target ledger: made when its panel first opens (its targets load with the panel) */
+    ledger: { open: signal(false), made: null as LedgerState | null },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,19 @@
+// The page map's handles, one set per app (createApp): MapPane fills them when it creates the map
+// and empties them when the map goes; saved views, print, autosave, the PNG export and the editing
+// tools reach the map through them and do nothing while it is absent.
+import { signal, type Signal } from '@preact/signals';
+import type { Drawing } from '../map/draw';
+import type { MapHandle } from './views';
+
+export interface MapPorts {
+  /** the main map's extent now, a way to frame one, and its rotation */
+  main: { current: MapHandle | null };
+  /** the main map's canvas at a pixel ratio (the PNG export, the site report) */
+  capture: { current: ((pixelRatio: number) => Promise<HTMLCanvasElement>) | null };
+  /** the drawing tools on the main map (map/draw.ts); a signal, so tools show once the map exists */
+  drawing: Signal<Drawing | null>;
+}
+
+export function createMapPorts(): MapPorts {
+  return { main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null) };
+}

@@ -1,0 +1,75 @@
+// Autosave in the app: on start, restore the autosaved project (or open the demo), then save a
+// moment after every change. The status (restored from when, last saved, a failure) shows in the
+// scenario bar. The extent alone is written as the page is left (main.tsx calls saveExtent on
+// pagehide): a pan or zoom changes no state, so no autosave follows it.
+import { signal } from '@preact/signals';
+import type { View } from '../core/scenario';
+import { errorMessage } from '../core/errors';
+import type { Actions } from './actions';
+import type { AppState } from './app-state';
+import { clearAutosave, EXTENT_KEY, restoreAutosave, startAutosave, type AsyncStore, type Extent } from './autosave';
+import type { MapPorts } from './map-ports';
+import type { AnalysisClient } from '../worker/client';
+
+export interface AutosaveStatus {
+  /** savedAt of the record the page was restored from (null: started fresh) */
+  restoredAt: string | null;
+  savedAt: string | null;
+  error: string | null;
+  /** an autosaved project existed but did not open (kept under FAILED_KEY) */
+  restoreFailed: boolean;
+}
+
+export interface PersistenceDeps {
+  store: AsyncStore;
+  client: Pick<AnalysisClient, 'projectText'>;
+  views: () => View[];
+  map: MapPorts;
+}
+
+const FRESH: AutosaveStatus = { restoredAt: null, savedAt: null, error: null, restoreFailed: false };
+
+export function createPersistence(s: AppState, actions: Pick<Actions, 'openProjectText' | 'setLang'>, d: PersistenceDeps) {
+  const status = signal<AutosaveStatus>(FRESH);
+  let stopSaving: (() => void) | null = null;
+  let openDemo: (() => Promise<void>) | null = null;
+  const extent = (): Extent | null => d.map.main.current?.bounds() ?? null;
+
+  /** Restores the autosave (or opens the demo: `demo`), then saves after every change. */
+  async function start(demo: () => Promise<void>): Promise<void> {
+    openDemo = demo;
+    const r = await restoreAutosave(s, { store: d.store, openProjectText: actions.openProjectText, setLang: actions.setLang });
+    if (!r.restored) await demo();
+    else if (r.extent) d.map.main.current?.fit(r.extent); // where the map was, not the whole area
+    status.value = { ...status.peek(), restoredAt: r.restored?.savedAt ?? null, restoreFailed: r.failed };
+    stopSaving?.();
+    stopSaving = startAutosave(s, {
+      store: d.store,
+      client: d.client,
+      views: d.views,
+      extent,
+      onSaved: (rec) => (status.value = { ...status.peek(), savedAt: rec.savedAt, error: null }),
+      onError: (e) => (status.value = { ...status.peek(), error: errorMessage(e) }),
+    });
+  }
+
+  return {
+    status,
+    start,
+    /** What "save project" needs: the worker client and the views. */
+    deps: { client: d.client, views: d.views },
+    saveExtent(): void {
+      const e = extent();
+      if (openDemo && e) void d.store.set(EXTENT_KEY, e);
+    },
+    /** "Start over from the demo": forget the autosave and open the demo data. */
+    async startOver(): Promise<void> {
+      if (!openDemo) return;
+      await clearAutosave(d.store);
+      status.value = FRESH;
+      await openDemo();
+    },
+  };
+}
+
+export type Persistence = ReturnType<typeof createPersistence>;

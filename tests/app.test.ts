@@ -1,0 +1,96 @@
+// The composition root: createApp() builds everything the page keeps, so two apps share nothing —
+// no module-level state is left for them to share. Each runs against its own analysis session in-process.
+import { Signal } from '@preact/signals';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { createAnalysisSession } from '../src/service/session';
+import type { AnalysisClient } from '../src/worker/client';
+import { localImporter } from '../src/worker/import-client';
+import { demoClient } from './state/scenario-client';
+
+function newApp() {
+  const kept = new Map<string, string>();
+  const idb = new Map<string, unknown>();
+  const store = {
+    get: async <T>(k: string) => idb.get(k) as T | undefined,
+    set: async (k: string, v: unknown) => void idb.set(k, v),
+    del: async (k: string) => void idb.delete(k),
+  };
+  // the tests' client answers what opening, analysing and importing need; the other parts are never called here
+  const session = createAnalysisSession();
+  const { client } = demoClient(session);
+  const app = createApp({
+    client: { ...client, importer: localImporter(session) } as AnalysisClient,
+    storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v) },
+    store,
+  });
+  return { app, kept, idb };
+}
+
+/** every signal reachable from the app's own fields (not through functions) */
+function signalsOf(root: unknown): Set<Signal> {
+  const out = new Set<Signal>();
+  const seen = new Set<unknown>();
+  const walk = (x: unknown, depth: number): void => {
+    if (x === null || typeof x !== 'object' || seen.has(x) || depth > 6) return;
+    seen.add(x);
+    if (x instanceof Signal) {
+      out.add(x);
+      return;
+    }
+    for (const v of Object.values(x)) walk(v, depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
+describe('createApp', () => {
+  it('two apps hold no signal in common', () => {
+    const a = signalsOf(newApp().app);
+    const b = signalsOf(newApp().app);
+    // state (≈ 25), site (17), tools, import, compare, views, print, presentation, persistence, ledger, map: far more than the app state alone
+    expect(a.size).toBeGreaterThan(60);
+    expect(b.size).toBe(a.size);
+    expect([...a].filter((s) => b.has(s))).toEqual([]);
+  });
+
+  it('what one app does leaves the other as it was', async () => {
+    const { app: one, kept } = newApp();
+    const { app: two, kept: keptTwo } = newApp();
+    await one.actions.openProject('data/sample/project.json', 'data/sample/project.json');
+    one.actions.setLang('en');
+    one.site.name.value = '北区地块';
+    one.tools.say({ key: 'scenario.ui.edit.unchanged' });
+    one.ledger.open.value = true;
+    one.state.ledgerVersion.value++;
+    one.present.print.paper.value = 'a3';
+    one.map.main.current = { bounds: () => [108.9, 34.2, 109, 34.3], fit: () => undefined, bearing: () => 0 };
+
+    expect(one.state.phase.value).toBe('ready');
+    expect(one.state.project.value?.area.name).toBeTruthy();
+    expect(kept.get('yl.lang')).toBe('en');
+
+    expect(two.state.phase.value).toBe('starting');
+    expect(two.state.project.value).toBeNull();
+    expect(two.state.lang.value).toBe('zh');
+    expect(keptTwo.size).toBe(0);
+    expect(two.site.name.value).toBe('');
+    expect(two.tools.notice.value).toBeNull();
+    expect(two.ledger.open.value).toBe(false);
+    expect(two.state.ledgerVersion.value).toBe(0);
+    expect(two.present.print.paper.value).toBe('a4');
+    expect(two.map.main.current).toBeNull();
+  });
+
+  it('the autosave of each app writes to its own store', async () => {
+    const { app: one, idb } = newApp();
+    const { idb: idbTwo } = newApp();
+    one.map.main.current = { bounds: () => [108.9, 34.2, 109, 34.3], fit: () => undefined, bearing: () => 0 };
+    await one.persistence.start(() => one.actions.openProject('data/sample/project.json', 'data/sample/project.json'));
+    // leaving the page keeps where the map was — in this app's store only
+    one.persistence.saveExtent();
+    await Promise.resolve();
+    expect(idb.get('yl.autosave.extent')).toEqual([108.9, 34.2, 109, 34.3]);
+    expect(idbTwo.size).toBe(0);
+  });
+});
