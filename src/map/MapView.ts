@@ -12,6 +12,7 @@ import type { UnitState } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, type OverlayOptions, type SourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { composeStyle, type BaseStyle } from './style';
+import { hatchImage, OUTSIDE_HATCH } from './theme';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -88,6 +89,10 @@ export class MapView {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     // every new style (the first one, and each base map switch) starts without feature state
+    // the hatching of the outside communities is drawn here, not fetched (no sprite: offline)
+    this.map.on('styleimagemissing', (e: { id: string }) => {
+      if (e.id === OUTSIDE_HATCH && !this.map.hasImage(OUTSIDE_HATCH)) this.map.addImage(OUTSIDE_HATCH, hatchImage());
+    });
     this.map.on('style.load', () => {
       for (const [id, st] of Object.entries(this.states)) if (st) this.applyStates(id as SourceId, st);
       for (const id of this.extras.keys()) this.addExtra(id);
@@ -110,6 +115,7 @@ export class MapView {
       this.container.dataset.cjkLabels = String(this.countCjkLabels());
       this.container.dataset.outsideShown = String(this.countOutsideShown());
       this.container.dataset.zoom = this.map.getZoom().toFixed(2);
+      this.container.dataset.extrasShown = this.countExtrasShown();
       // where the first drawn cluster of facilities is, in pixels (tests and debugging click it)
       const c = this.map.getLayer(CLUSTER_LAYER) ? this.map.queryRenderedFeatures({ layers: [CLUSTER_LAYER] })[0] : undefined;
       if (c && c.geometry.type === 'Point') {
@@ -220,9 +226,24 @@ export class MapView {
     }).length;
   }
 
+  /** Features of the extra overlays drawn right now, per layer ("a-suggest-circle:3 …"): what
+   *  the user sees of them (tests and debugging read it). */
+  private countExtrasShown(): string {
+    const out: string[] = [];
+    for (const e of this.extras.values())
+      for (const l of e.layers) {
+        if (!this.map.getLayer(l.id)) continue;
+        const ids = new Set(this.map.queryRenderedFeatures({ layers: [l.id] }).map((f) => String(f.properties?.id ?? f.id)));
+        out.push(`${l.id}:${ids.size}`);
+      }
+    return out.join(' ');
+  }
+
   /** Communities drawn right now with the "outside the circles" outline (visible layer, state set). */
   private countOutsideShown(): number {
-    const layers = ['a-outside-line', 'a-outside-point', 'a-outside-dot'].filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    const layers = ['a-outside-hatch', 'a-outside-line', 'a-outside-point', 'a-outside-dot'].filter(
+      (l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none',
+    );
     if (layers.length === 0) return 0;
     const ids = new Set(
       this.map

@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/model';
 import type { LayerGroup } from '../state/layers';
 import type { Verdict } from '../core/report/verdicts';
-import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
+import { CAPACITY_RADIUS, CIRCLE_COLOURS, KIND_STYLES, OUTSIDE_COLOUR, OUTSIDE_HATCH, SELECTION_COLOUR, VERDICT_COLOURS } from './theme';
 import { CLUSTER_OPTIONS, clusterLayers, clustered, NOT_CLUSTER } from './facility-clusters';
 
 export const SOURCES = {
@@ -55,6 +55,10 @@ function verdictColour(): ExpressionSpecification {
 
 const isOutside: ExpressionSpecification = ['==', ['coalesce', ['feature-state', 'outside'], false], true];
 
+const circleColour = ['match', ['get', 'circle'], 'childcare', CIRCLE_COLOURS.childcare, CIRCLE_COLOURS.elderly] as ExpressionSpecification;
+/** a walk area merged over a whole group (network mode), not one facility's circle */
+const merged: ExpressionSpecification = ['==', ['get', 'facility'], '*'];
+
 function kindColour(): ExpressionSpecification {
   const pairs = Object.entries(KIND_STYLES).flatMap(([kind, s]) => [kind, s.colour]);
   // the spec's tuple type cannot express a variable number of match arms
@@ -94,18 +98,13 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       paint: { 'line-color': '#3a3a3a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5], 'line-dasharray': [3, 2] },
     },
     {
+      // a tint under the communities: one merged walk area per group reads as one area; the many
+      // overlapping straight circles stay faint so their overlaps do not darken into a blot
       id: 'a-circles-fill',
       type: 'fill',
       source: SOURCES.circles,
       layout: { visibility: vis(o.visible.circles) },
-      paint: { 'fill-color': ['match', ['get', 'circle'], 'childcare', CIRCLE_COLOURS.childcare, CIRCLE_COLOURS.elderly], 'fill-opacity': 0.08 },
-    },
-    {
-      id: 'a-circles-line',
-      type: 'line',
-      source: SOURCES.circles,
-      layout: { visibility: vis(o.visible.circles) },
-      paint: { 'line-color': ['match', ['get', 'circle'], 'childcare', CIRCLE_COLOURS.childcare, CIRCLE_COLOURS.elderly], 'line-width': 1.2, 'line-opacity': 0.7 },
+      paint: { 'fill-color': circleColour, 'fill-opacity': ['case', merged, 0.22, 0.07] },
     },
     {
       id: 'a-communities-fill',
@@ -132,17 +131,40 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       paint: { 'circle-color': verdictColour(), 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
     },
     {
+      // the edge of what is covered, above the community colours, so the area reads as one shape
+      id: 'a-circles-line',
+      type: 'line',
+      source: SOURCES.circles,
+      layout: { visibility: vis(o.visible.circles), 'line-join': 'round' },
+      paint: {
+        'line-color': circleColour,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, ['case', merged, 1.2, 0.6], 15, ['case', merged, 2.5, 1.2]],
+        'line-opacity': ['case', merged, 0.95, 0.6],
+      },
+    },
+    {
+      // outside every circle: hatched (the verdict colour still shows between the stripes) from
+      // the zoom where communities are areas; below it the dots carry a thin ring instead
+      id: 'a-outside-hatch',
+      type: 'fill',
+      source: SOURCES.communities,
+      filter: isArea,
+      minzoom: DOTS_UNTIL_ZOOM - 0.5,
+      layout: { visibility: vis(o.visible.outside) },
+      // filters cannot read feature state, so the layer is drawn for all and shown for the outside ones
+      paint: { 'fill-pattern': OUTSIDE_HATCH, 'fill-opacity': ['case', isOutside, 0.85, 0] },
+    },
+    {
       id: 'a-outside-line',
       type: 'line',
       source: SOURCES.communities,
       filter: isArea,
+      minzoom: DOTS_UNTIL_ZOOM - 0.5,
       layout: { visibility: vis(o.visible.outside), 'line-join': 'round' },
-      // filters cannot read feature state, so the line is drawn for all and shown for the outside ones
       paint: {
         'line-opacity': ['case', isOutside, 1, 0],
         'line-color': OUTSIDE_COLOUR,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 15, 4],
-        'line-dasharray': [2, 1],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1, 16, 2.5],
       },
     },
     {
@@ -208,11 +230,12 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       layout: { visibility: vis(o.visible.outside) },
       paint: {
         // a thin ring just outside the dot: the verdict colour still reads first
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.6, 12, 6.5],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.4, 12, 6.5],
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': OUTSIDE_COLOUR,
-        'circle-stroke-width': 1.1,
-        'circle-stroke-opacity': ['case', isOutside, 1, 0],
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 12, 1.2],
+        // lighter while the whole district is in view, so a dense part does not turn orange
+        'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 8, ['case', isOutside, 0.55, 0], 12, ['case', isOutside, 1, 0]],
       },
     },
     {

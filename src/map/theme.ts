@@ -16,6 +16,23 @@ export const VERDICT_COLOURS: Record<Verdict, string> = {
 export const OUTSIDE_COLOUR = '#ff7f00';
 export const SELECTION_COLOUR = '#111111';
 
+/** The image id of the diagonal hatching that marks communities outside every circle. */
+export const OUTSIDE_HATCH = 'a-outside-hatch';
+
+/** Diagonal stripes in OUTSIDE_COLOUR on transparent, `size` px square (RGBA bytes for
+ *  MapLibre's addImage): hatching says "outside" without hiding the verdict colour under it. */
+export function hatchImage(size = 8): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(OUTSIDE_COLOUR.slice(i, i + 2), 16));
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      // a 2 px stripe on the anti-diagonal; it tiles seamlessly because it wraps at `size`
+      if ((x + y) % size > 1) continue;
+      data.set([r, g, b, 230], (y * size + x) * 4);
+    }
+  return { width: size, height: size, data };
+}
+
 export type FacilityGroup = 'elderly' | 'childcare' | 'health';
 
 export interface KindStyle {

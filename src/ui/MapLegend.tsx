@@ -49,14 +49,14 @@ export function MapLegend() {
         <VerdictItems />
         {vis.outside && (
           <li>
-            <span class="swatch outline" style={{ borderColor: OUTSIDE_COLOUR }} />
+            <span class="swatch hatch" style={{ color: OUTSIDE_COLOUR }} />
             {tr('ui.legend.outside')}
           </li>
         )}
         {vis.circles &&
           state.circles.value.map((c) => (
             <li key={c}>
-              <span class="swatch" style={{ background: CIRCLE_COLOURS[c], opacity: 0.5 }} />
+              <span class="swatch area" style={{ color: CIRCLE_COLOURS[c] }} />
               {tr(`ui.circle.${c}`)}
             </li>
           ))}

@@ -4,7 +4,7 @@ import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { unitKey, type Community, type Level } from '../core/model';
 import { BasemapError, resolveBase } from '../map/basemap';
-import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
+import { communityDots, communityFeatures, coverageAreas, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
@@ -126,7 +126,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
         const areas = state.areas.value;
         const on = state.circles.value;
         // null while network walk areas are computed: draw none rather than stale ones
-        view.setData(SOURCES.circles, { type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) });
+        view.setData(SOURCES.circles, coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) }));
       }),
       effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
       effect(() => {

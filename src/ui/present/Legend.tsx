@@ -53,7 +53,7 @@ export function LegendLists({ full = false }: { full?: boolean }) {
         <VerdictItems />
         {full && (
           <li>
-            <span class="swatch outline" style={{ borderColor: OUTSIDE_COLOUR }} />
+            <span class="swatch hatch" style={{ color: OUTSIDE_COLOUR }} />
             {tr('ui.legend.outside')}
           </li>
         )}
