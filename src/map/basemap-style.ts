@@ -158,6 +158,10 @@ function labelLayers(lang: Lang): LayerSpecification[] {
         'text-size': zoomLinear(13, 13, 16, 16),
         'text-max-width': 6,
         'text-padding': 3,
+        // a numbered marker (suggested sites) on the community's point pushes its name aside
+        // instead of hiding it or being drawn over it
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.3,
       },
       paint: { 'text-color': PALETTE.labelPlace, ...halo },
     },
@@ -175,6 +179,8 @@ function labelLayers(lang: Lang): LayerSpecification[] {
         'text-letter-spacing': 0.1,
         'text-max-width': 8,
         'symbol-sort-key': 1,
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.3,
       },
       paint: { 'text-color': PALETTE.labelStreet, ...halo, 'text-opacity': zoomLinear(14, 1, 15, 0.6) },
     },

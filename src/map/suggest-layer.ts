@@ -1,6 +1,7 @@
 // Pure builders for the suggested sites on the map: a numbered marker per site (its rank), the
-// site's service circle (straight reach: the distance the suggestion used) and the drawn area, as one
-// GeoJSON source with its layers (MapView.setExtra draws them above everything).
+// site's reach (straight: a circle of the distance the suggestion used) and the drawn area, as one
+// GeoJSON source with its layers (MapView.setExtra draws them above everything). Along streets
+// the reach is the walk area the worker sends with the result.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { localProjector } from '../core/geo';
@@ -27,10 +28,11 @@ export function circlePolygon(centre: LonLat, metres: number, steps = 48): Polyg
 export function suggestFeatures(result: SuggestResult | null, highlighted: number | null, drawnArea: Polygon | MultiPolygon | null): FeatureCollection {
   const features: Feature[] = [];
   if (drawnArea) features.push({ type: 'Feature', geometry: drawnArea, properties: { id: 'area', role: 'area' } });
-  // the circle is the straight-line reach; along streets the reach is not a circle, so none is drawn
-  for (const s of result?.reachMode === 'straight' ? result.sites : []) {
+  // each site's reach: its circle (straight line), or the area walkable from it along streets
+  for (const s of result?.sites ?? []) {
     const on = s.rank === highlighted;
-    features.push({ type: 'Feature', geometry: circlePolygon(s.candidate.point, result?.distance ?? 0), properties: { id: `circle-${s.rank}`, role: 'circle', rank: s.rank, on } });
+    const geometry = result?.reachMode === 'straight' ? circlePolygon(s.candidate.point, result.distance) : result?.reachAreas?.[s.rank - 1];
+    if (geometry) features.push({ type: 'Feature', geometry, properties: { id: `circle-${s.rank}`, role: 'circle', rank: s.rank, on } });
   }
   // markers last, highest rank first, so site 1 is drawn on top where markers overlap
   for (const s of [...(result?.sites ?? [])].reverse()) {
@@ -80,7 +82,9 @@ export function suggestLayers(): LayerSpecification[] {
       type: 'symbol',
       source: SUGGEST_SOURCE,
       filter: role('site'),
-      layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      // placed first (extras are the top layers) and taking room: the base map's labels under a
+      // marker move aside (their variable anchors) or give way, so no number sits on a name
+      layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': false, 'text-padding': 9 },
       paint: { 'text-color': '#ffffff' },
     },
   ];

@@ -131,6 +131,9 @@ export function parcelsFromFile(name: string, bytes: Uint8Array | ArrayBuffer): 
   return { ok: true, parcels, file: name };
 }
 
+/** walk areas drawn for at most this many sites (a walk and a buffer each, ≈ tens of ms) */
+const MAX_REACH_AREAS = 30;
+
 export function createSuggestApi(src: SuggestSource) {
   let generation = 0;
 
@@ -173,8 +176,12 @@ export function createSuggestApi(src: SuggestSource) {
         { pause: yieldToQueue, sliceMs: SUGGEST_SLICE_MS },
       );
       if (stale()) return { ok: false, superseded: true };
+      // along streets a site's reach is the area walkable from it, not a circle: one walk per site
+      const engine = choice.engine;
+      const reachAreas =
+        engine && result.reachMode === 'network' ? result.sites.slice(0, MAX_REACH_AREAS).map((s) => engine.serviceArea([s.candidate.point], result.distance).area) : undefined;
       report('done');
-      return { ok: true, result, reachNote: choice.note, ms: performance.now() - t0 };
+      return { ok: true, result: reachAreas ? { ...result, reachAreas } : result, reachNote: choice.note, ms: performance.now() - t0 };
     } catch (e) {
       if (e instanceof SuggestStopped) return { ok: false, superseded: true };
       return { ok: false, error: errorText(e) };

@@ -204,6 +204,16 @@ export class SuggestSteps {
       const el = await this.page.waitForSelector(`[data-testid=suggest-rows] tbody tr.on[data-rank="${expected}"]`, { timeout: 10_000 });
       return Number(await el.getAttribute('data-rank'));
     },
+    /** features of the suggestion's layers the map draws now, per layer (MapView's data-extras-shown) */
+    drawn: async (): Promise<Record<string, number>> => {
+      const v = (await this.page.getAttribute('[data-testid=map]', 'data-extras-shown')) ?? '';
+      return Object.fromEntries(
+        v
+          .split(' ')
+          .filter(Boolean)
+          .map((x) => [x.slice(0, x.lastIndexOf(':')), Number(x.slice(x.lastIndexOf(':') + 1))]),
+      );
+    },
     qualityText: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-quality]')) ?? '',
     chartLabels: async (): Promise<string[]> => this.page.$$eval('[data-testid=suggest-chart-sites] text', (ts) => ts.map((t) => t.textContent ?? '')),
     scenarioMade: async (): Promise<string> => (await this.page.textContent('[data-testid=suggest-scenario-made]')) ?? '',

@@ -65,7 +65,13 @@ describe('site suggestion at 1366×768', () => {
       `[suggest timing 1366] page ${timing.totalMs} ms (worker ${timing.workerMs} ms); click→list in the DOM ${run.domMs.toFixed(0)} ms, →painted ${run.paintMs.toFixed(0)} ms (page clock); test wall clock ${run.wallMs} ms — ${timing.text}`,
     );
 
+    // each site is drawn with its reach (the demo walks along its streets: the area walkable from
+    // the site, not a circle) and its number
+    const drawn = await suggest.then.drawn();
+    expect(drawn['a-suggest-marker']).toBe(3);
+    expect(drawn['a-suggest-circle']).toBe(3);
     await suggest.when.rowClicked(1);
+    expect((await suggest.then.drawn())['a-suggest-circle']).toBeGreaterThanOrEqual(1);
     await driver.screenshot('suggest-2-zoomed-1366');
     // the marker answers a click on the map: its row lights up again
     await suggest.when.rowHovered(2);

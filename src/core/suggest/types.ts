@@ -116,6 +116,9 @@ export interface SuggestResult {
   distance: number;
   reachMode: 'straight' | 'network';
   sites: SuggestedSite[];
+  /** network mode: the area walkable along streets from each site (by rank − 1; null where the
+   *  site is off the network), drawn as its reach — along streets the reach is not a circle */
+  reachAreas?: (Polygon | MultiPolygon | null)[];
   curve: CurvePoint[];
   /** demand still unserved after the existing facilities (what new sites can add to) */
   open: number;
