@@ -30,6 +30,9 @@ import {
 } from '../io';
 import { eachPosition } from '../io/geometry';
 import { outProblem, writeOut } from './write-out';
+import { ArgError, parseArgs as parseOptions } from './args';
+
+export { ArgError };
 
 export interface CliArgs {
   file: string;
@@ -48,61 +51,64 @@ export interface CliArgs {
   reference?: string;
 }
 
-export class ArgError extends Error {}
+const OPTIONS = {
+  as: { kind: 'string' },
+  out: { kind: 'string' },
+  crs: { kind: 'string' },
+  coords: { kind: 'string' },
+  map: { kind: 'list' },
+  default: { kind: 'list' },
+  layer: { kind: 'string' },
+  encoding: { kind: 'string' },
+  x: { kind: 'string' },
+  y: { kind: 'string' },
+  'header-row': { kind: 'string' },
+  bbox: { kind: 'string' },
+  reference: { kind: 'string' },
+  lang: { kind: 'string' },
+  'keep-good': { kind: 'flag' },
+  check: { kind: 'flag' },
+} as const;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const pos: string[] = [];
-  const opt = new Map<string, string[]>();
-  const flags = new Set(['--keep-good', '--check']);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      pos.push(a);
-      continue;
-    }
-    const [k, inline] = a.includes('=') && !['--map', '--default'].includes(a.split('=')[0]) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (flags.has(k)) {
-      opt.set(k, ['1']);
-      continue;
-    }
-    const v = inline ?? argv[++i];
-    if (v === undefined) throw new ArgError(`${k} needs a value`);
-    opt.set(k, [...(opt.get(k) ?? []), v]);
-  }
-  const one = (k: string) => opt.get(k)?.at(-1);
-  const lang: Lang = one('--lang') === 'en' ? 'en' : 'zh';
+  const r = parseOptions(argv, OPTIONS, Infinity);
+  if (typeof r === 'string') throw new ArgError(r);
+  const v = r.values;
+  const pos = r.positionals;
+  const one = (k: keyof typeof OPTIONS) => v[k] as string | undefined;
+  const lang: Lang = v.lang === 'en' ? 'en' : 'zh';
   if (pos.length !== 1) throw new ArgError(pos.length ? `one input file, got: ${pos.join(' ')}` : 'no input file');
-  const as = one('--as');
+  const as = v.as;
   if (!as || !(LAYER_KINDS as readonly string[]).includes(as)) throw new ArgError(`--as must be one of ${LAYER_KINDS.join('|')}${as ? `, got ${as}` : ''}`);
-  const check = opt.has('--check');
-  const out = one('--out') ?? '';
+  const check = v.check;
+  const out = v.out ?? '';
   if (!out && !check) throw new ArgError('--out <file.geojson> is required (or --check to only see the report)');
-  const coords = one('--coords');
+  const coords = one('coords');
   if (coords && !(WEB_COORDS as readonly string[]).includes(coords)) throw new ArgError(`--coords must be one of ${WEB_COORDS.join('|')}, got ${coords}`);
-  const pairs = (k: string) => {
-    const r: Record<string, string> = {};
-    for (const s of opt.get(k) ?? []) {
+  const pairs = (k: 'map' | 'default') => {
+    const out: Record<string, string> = {};
+    for (const s of v[k]) {
       const at = s.indexOf('=');
-      if (at <= 0) throw new ArgError(`${k} ${s}: expected field=value`);
-      r[s.slice(0, at).trim()] = s.slice(at + 1).trim();
+      if (at <= 0) throw new ArgError(`--${k} ${s}: expected field=value`);
+      out[s.slice(0, at).trim()] = s.slice(at + 1).trim();
     }
-    return r;
+    return out;
   };
-  const map = pairs('--map');
+  const map = pairs('map');
   const fields = mappableFields(as as LayerKind);
   for (const f of Object.keys(map)) if (!fields.includes(f)) throw new ArgError(`--map ${f}=…: unknown field for ${as}; fields: ${fields.join(', ')}`);
-  const defaults = pairs('--default');
+  const defaults = pairs('default');
   for (const f of Object.keys(defaults)) if (!fields.includes(f)) throw new ArgError(`--default ${f}=…: unknown field for ${as}; fields: ${fields.join(', ')}`);
   let bbox: BBox | undefined;
-  const b = one('--bbox');
+  const b = one('bbox');
   if (b) {
     const n = b.split(',').map(Number);
     if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[0] >= n[2] || n[1] >= n[3]) throw new ArgError(`--bbox ${b}: expected west,south,east,north in degrees`);
     bbox = n as BBox;
   }
-  const headerRow = one('--header-row');
+  const headerRow = one('header-row');
   if (headerRow !== undefined && !(Number.isInteger(Number(headerRow)) && Number(headerRow) >= 1)) throw new ArgError(`--header-row ${headerRow}: expected a row number ≥ 1`);
-  const layer = one('--layer');
+  const layer = one('layer');
   return {
     file: pos[0],
     as: as as LayerKind,
@@ -112,15 +118,15 @@ export function parseArgs(argv: string[]): CliArgs {
     defaults,
     layer,
     bbox,
-    keepGood: opt.has('--keep-good'),
+    keepGood: v['keep-good'],
     check,
-    reference: one('--reference'),
+    reference: one('reference'),
     read: {
-      crs: one('--crs'),
+      crs: one('crs'),
       coords: coords as WebCoords | undefined,
-      encoding: one('--encoding'),
-      xColumn: one('--x'),
-      yColumn: one('--y'),
+      encoding: one('encoding'),
+      xColumn: one('x'),
+      yColumn: one('y'),
       headerRow: headerRow ? Number(headerRow) : undefined,
       layers: layer ? [layer] : undefined,
       area: bbox,

@@ -15,6 +15,7 @@ import { MAX_PROBLEMS } from '../schemas';
 import { issueSummary } from './issues';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
+import { parseArgs as parseOptions } from './args';
 
 /** A refusal: its message goes to stderr and the exit code is 2 (usage) or 1 (the input cannot be read). */
 class Refusal extends Error {
@@ -30,6 +31,23 @@ function die(msg: string, code: 1 | 2 = 2): never {
   throw new Refusal(msg, code);
 }
 
+const USAGE =
+  'usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--no-communities] [--reach auto|straight|network] [--json] [--lang en]';
+const OPTIONS = {
+  kind: { kind: 'string' },
+  sites: { kind: 'string' },
+  goal: { kind: 'string' },
+  cohort: { kind: 'string' },
+  capacity: { kind: 'string' },
+  budget: { kind: 'string' },
+  candidates: { kind: 'string' },
+  grid: { kind: 'string' },
+  reach: { kind: 'string' },
+  lang: { kind: 'string' },
+  json: { kind: 'flag' },
+  'no-communities': { kind: 'flag' },
+} as const;
+
 /** Exit code: 0 suggestions printed, 1 the project cannot be read, 2 a usage error. */
 export function main(argv: string[]): number {
   try {
@@ -42,39 +60,30 @@ export function main(argv: string[]): number {
 }
 
 function suggest(argv: string[]): number {
-  const flags = new Map<string, string>();
-  const bare: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json' || a === '--no-communities') flags.set(a.slice(2), 'true');
-    else if (a.startsWith('--')) {
-      if (i + 1 >= argv.length) die(`option ${a} needs a value`);
-      flags.set(a.slice(2), argv[++i]);
-    } else bare.push(a);
-  }
-  const lang: Lang = flags.get('lang') === 'en' ? 'en' : 'zh';
+  const parsed = parseOptions(argv, OPTIONS, Infinity);
+  if (typeof parsed === 'string') die(`${parsed}\n${USAGE}`);
+  const opts = parsed.values;
+  const bare = parsed.positionals;
+  const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
   const cat = lang === 'en' ? suggestEn : suggestZh;
   const t = (key: string, args?: Record<string, string | number>) =>
     key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args);
-  const num = (name: string): number | undefined => {
-    const v = flags.get(name);
+  const num = (name: 'sites' | 'capacity' | 'budget' | 'grid'): number | undefined => {
+    const v = opts[name];
     if (v === undefined) return undefined;
     const n = Number(v);
     if (!Number.isFinite(n)) die(`--${name} must be a number, got "${v}"`);
     return n;
   };
 
-  if (bare.length !== 1)
-    die(
-      'usage: npm run suggest -- <project.json | folder> --kind KIND --sites N [--goal coverage|shortfall|ratio] [--cohort all|elderly|infants] [--capacity N] [--budget CNY] [--candidates file] [--grid METRES] [--reach auto|straight|network] [--json] [--lang en]',
-    );
-  const kind = flags.get('kind');
+  if (bare.length !== 1) die(USAGE);
+  const kind = opts.kind;
   if (!kind || !FACILITY_KINDS.includes(kind as FacilityKind)) die(`--kind must be one of ${FACILITY_KINDS.join(', ')}; got ${kind ?? 'nothing'}`);
   const sites = num('sites');
   if (sites === undefined) die('--sites N is required (the most new sites to suggest)');
-  const goal = (flags.get('goal') ?? 'coverage') as Goal;
+  const goal = (opts.goal ?? 'coverage') as Goal;
   if (!GOALS.includes(goal)) die(`--goal must be one of ${GOALS.join(', ')}`);
-  const cohort = flags.get('cohort') as Cohort | undefined;
+  const cohort = opts.cohort as Cohort | undefined;
   if (cohort !== undefined && !COHORTS.includes(cohort)) die(`--cohort must be one of ${COHORTS.join(', ')}`);
 
   const loaded = loadProjectPath(bare[0]);
@@ -108,7 +117,7 @@ function suggest(argv: string[]): number {
     });
   }
 
-  const reachMode = flags.get('reach') ?? project.params.reach ?? 'auto';
+  const reachMode = opts.reach ?? project.params.reach ?? 'auto';
   if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
   if (reachMode === 'network' && project.roads.length === 0) die(`--reach network needs a street network (roads.geojson or roads in the project); ${bare[0]} has none`);
   // auto (the default) walks the streets whenever the project has roads, like npm run check and the app
@@ -132,12 +141,12 @@ function suggest(argv: string[]): number {
       params: { ...project.params, reach: reachMode },
       reach,
       candidates: {
-        communities: !flags.has('no-communities'),
-        parcels: flags.has('candidates') ? readParcels(flags.get('candidates') as string) : undefined,
+        communities: !opts['no-communities'],
+        parcels: opts.candidates !== undefined ? readParcels(opts.candidates) : undefined,
         grid: gridArea && gridSpacing !== undefined ? { area: gridArea, spacing: gridSpacing } : undefined,
       },
     });
-    if (flags.has('json')) {
+    if (opts.json) {
       console.log(JSON.stringify(r, null, 1));
     } else {
       const f = (x: number) => (Math.round(x * 10) / 10).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
