@@ -1,6 +1,6 @@
 // The legend on the map itself, where the eye is: what the colours mean for the rule the map is
 // coloured by (named), the outside-the-circles outline and the circles shown, and the facility
-// kinds (folded by default on small screens). Compact — the items flow in rows, the title is one
+// kinds (folded by default on small screens and while a detail panel narrows the map). Compact — the items flow in rows, the title is one
 // line — so at 1366×768 it keeps to a corner; "收起" folds it to one small button and back (the
 // choice is kept for the visit). The sidebar keeps its full legend.
 import { signal } from '@preact/signals';
@@ -17,7 +17,8 @@ export function MapLegend() {
   const lang = state.lang.value;
   const rule = state.rule.value;
   const vis = state.visible.value;
-  const big = typeof window !== 'undefined' && window.innerWidth >= 1800;
+  // roomy only on a wide screen with no detail panel narrowing the map
+  const big = typeof window !== 'undefined' && window.innerWidth >= 1800 && !state.selection.value;
   const title = rule ? tr('ui.mapLegend.rule', { rule: ruleName(state.profiles.value, rule, lang) }) : tr('ui.mapLegend.overall');
   if (folded.value)
     return (

@@ -166,3 +166,62 @@ describe('measuring a distance on the map', () => {
     expect(driver.pageErrors).toEqual([]);
   });
 });
+
+describe('the map tools at 1920×1080 (projector), timed', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  const page = () => driver.page;
+  const times: [string, number][] = [];
+  const time = async (what: string, act: () => Promise<unknown>) => {
+    const t0 = Date.now();
+    await act();
+    times.push([what, Date.now() - t0]);
+  };
+  beforeAll(async () => {
+    await driver.start({ width: 1920, height: 1080 });
+    await driver.given.appOpened();
+  });
+  afterAll(async () => {
+    // printed for docs/app.md ("Timings a user feels"); nothing is asserted about speed
+    console.log(`[timings map tools 1920]\n${times.map(([w, ms]) => `  ${w}: ${ms} ms`).join('\n')}`);
+    await driver.stop();
+  });
+
+  it('search, coordinates, measure and the legend, each visible in the window', async () => {
+    await time('search: type 韦曲 → results listed', async () => {
+      await page().type('[data-testid=search-input]', '韦曲');
+      await page().waitForSelector('[data-testid=search-results] [role=option]');
+    });
+    await driver.screenshot('search-1-results-1920');
+    await time('search: Enter → detail open, map framed and idle', async () => {
+      await page().keyboard.press('Enter');
+      await page().waitForSelector('[data-testid=detail][data-level=street][data-id="610116001"]');
+      await driver.mapIdle();
+    });
+    await page().fill('[data-testid=search-input]', '');
+    await page().type('[data-testid=search-input]', '108.942,34.16');
+    await page().waitForSelector('[data-testid=search-results] [data-level=place]');
+    await time('search: coordinates Enter → pin, community detail, map idle', async () => {
+      await page().keyboard.press('Enter');
+      await page().waitForSelector('[data-testid=detail][data-id="610116001006"]');
+      await driver.mapIdle();
+    });
+    await driver.screenshot('search-2-coordinates-1920');
+    await page().click('[data-testid=measure-start]');
+    const box = await page().locator('[data-testid=map] canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    await page().mouse.click(box.x + box.width / 2 - 150, box.y + box.height / 2);
+    await time('measure: second click → total shown', async () => {
+      await page().mouse.click(box.x + box.width / 2 + 150, box.y + box.height / 2);
+      await page().waitForSelector('[data-testid=measure-total]');
+    });
+    expect(await driver.then.inView('[data-testid=measure-panel]')).toBe(true);
+    expect(await driver.then.inView('[data-testid=map-legend]')).toBe(true);
+    await driver.screenshot('measure-1-1920');
+    await page().keyboard.press('Escape');
+    await time('legend: 收起 → folded to one button', async () => {
+      await page().click('[data-testid=map-legend-toggle]');
+      await page().waitForSelector('[data-testid=map-legend][data-folded=true]');
+    });
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
