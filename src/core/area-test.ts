@@ -3,7 +3,7 @@
 // reads only the edges its ray can cross. Same crossing rule as pointInRing, so the same answers.
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-import { type AnyArea, type LonLat, pointInRing } from './geo';
+import { type AnyArea, type LonLat, pointInRing, rayCrosses } from './geo';
 
 /** rings shorter than this are tested edge by edge: an index would cost more than it saves */
 const INDEX_FROM = 64;
@@ -23,11 +23,7 @@ function ringTest(ring: Position[]): RingTest {
     let inside = false;
     for (const i of index.search(x, y, Number.POSITIVE_INFINITY, y)) {
       const j = i === 0 ? n - 1 : i - 1;
-      const xi = ring[i][0];
-      const yi = ring[i][1];
-      const xj = ring[j][0];
-      const yj = ring[j][1];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      if (rayCrosses(x, y, ring[i][0], ring[i][1], ring[j][0], ring[j][1])) inside = !inside;
     }
     return inside;
   };

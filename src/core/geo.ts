@@ -67,16 +67,16 @@ export function within(a: number, b: number, c: number): boolean {
   return Math.min(a, b) <= c && c <= Math.max(a, b);
 }
 
+/** Does the rightward ray from (x, y) cross the edge (xi, yi)–(xj, yj)? The even-odd step of every
+ *  point-in-ring test (here, the indexed one of area-test.ts, the flat rings of the walk areas). */
+export function rayCrosses(x: number, y: number, xi: number, yi: number, xj: number, yj: number): boolean {
+  return yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+}
+
 /** Even-odd ray casting on one ring (any planar or lon/lat x, y); points exactly on an edge may fall either way. */
 export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
   let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i][0];
-    const yi = ring[i][1];
-    const xj = ring[j][0];
-    const yj = ring[j][1];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) if (rayCrosses(x, y, ring[i][0], ring[i][1], ring[j][0], ring[j][1])) inside = !inside;
   return inside;
 }
 

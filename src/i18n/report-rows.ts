@@ -53,20 +53,6 @@ export function formatValue(r: { value: number | null; threshold: number | null;
   return shown;
 }
 
-/** `v` rounded to `digits`, with more digits while a failing value would read as its threshold
- *  (252.96 m² against 253 shows 252.96, not 253.0). */
-export function roundApart(v: number, digits: number, threshold: number | null | undefined, failing: boolean): number {
-  const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-  let d = digits;
-  if (failing && threshold !== null && threshold !== undefined && v !== threshold) while (d < 12 && round(v, d) === round(threshold, d)) d++;
-  return round(v, d);
-}
-
-/** Whole metres to a facility: one beyond the circle is rounded up, so 810.4 m never reads as the 810 m limit. */
-export function reachMetres(distance: number, limit: number): number {
-  return distance > limit ? Math.ceil(distance) : Math.round(distance);
-}
-
 /** The i18n key of the unit a shortfall is counted in: the rule's own unit (places, m², beds,
  *  residents, communities, facilities, CNY). */
 export function shortfallUnit(r: RuleResult, def: Rule | undefined): string {

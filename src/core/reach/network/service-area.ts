@@ -8,6 +8,7 @@
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ChainGraph } from './chains';
 import type { Dijkstra } from './dijkstra';
+import { rayCrosses } from '../../geo';
 import { metresPerDegree } from './geodesy';
 import type { StreetGraph } from './graph';
 import type { Placement } from './placement';
@@ -311,10 +312,7 @@ function signedArea(ring: number[]): number {
 
 function inside(ring: number[], x: number, y: number): boolean {
   let c = false;
-  for (let i = 0, n = ring.length, j = n - 2; i < n; j = i, i += 2) {
-    const yi = ring[i + 1];
-    const yj = ring[j + 1];
-    if (yi > y !== yj > y && x < ((ring[j] - ring[i]) * (y - yi)) / (yj - yi) + ring[i]) c = !c;
-  }
+  // a flat ring [x0, y0, x1, y1, …]
+  for (let i = 0, n = ring.length, j = n - 2; i < n; j = i, i += 2) if (rayCrosses(x, y, ring[i], ring[i + 1], ring[j], ring[j + 1])) c = !c;
   return c;
 }
