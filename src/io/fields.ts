@@ -1,4 +1,4 @@
-// Column-mapping guesser. The alias tables are H1's (src/schemas/fields.ts), so the importer and
+// Column-mapping guesser. The alias tables are the project schema's (src/schemas/fields.ts), so the importer and
 // the project-file schemas recognise the same names; this module adds the fuzzier matching a
 // spreadsheet needs (units in brackets, "数量" suffixes, a column that contains an alias).
 import { COMMUNITY_FIELDS, FACILITY_FIELDS, ROAD_FIELDS, STREET_FIELDS } from '../schemas/fields';

@@ -1,4 +1,4 @@
-// From a read layer to model records and a validation report. The record checks are H1's schemas
+// From a read layer to model records and a validation report. The record checks are the project file's schemas
 // (src/schemas/features.ts); this adds the column mapping, spreadsheet row numbers and the checks
 // of validate.ts. Nothing is applied here: acceptImport() is the only step that changes layers,
 // and it either takes the good records or nothing.
@@ -33,7 +33,7 @@ export interface ImportOptions {
 
 const PARSERS = { communities: parseCommunity, facilities: parseFacility, streets: parseStreet, roads: parseRoad } as const;
 
-/** H1's message keys → problem codes, so counts group the same way whoever found the problem. */
+/** The schemas' message keys → problem codes, so counts group the same way whoever found the problem. */
 const CODE_OF: Record<string, ProblemCode> = {
   'input.missingId': 'missing_id',
   'input.noGeometry': 'no_geometry',

@@ -263,7 +263,7 @@ export const ca: Profile = {
       citation: { document: DOC.ca, clause: '一', text: '普惠托育服务机构2所' },
       params: { metric: 'count', kinds: CHILDCARE_INSTITUTIONS, inclusiveOnly: true, target: 2, due: 2025 },
     },
-    // ── issue 17 (ledger audit): rules added from the targets of 一 ──
+    // ── rules added when the target ledger was audited against the document: the targets of 一 ──
     {
       id: 'ca.lottery',
       kind: 'cost',
@@ -273,6 +273,6 @@ export const ca: Profile = {
       citation: { document: DOC.ca, clause: '一', text: '本级福彩公益金留成用于支持发展养老服务比例不低于55%' },
       params: { budget: { field: 'lotteryShare', min: 0.55 } },
     },
-    // ── end issue 17 ──
+    // ── end of the ledger-audit rules ──
   ],
 };

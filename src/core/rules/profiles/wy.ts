@@ -201,7 +201,7 @@ export const wy: Profile = {
       citation: { document: DOC.wy, clause: '附件2 第10项', text: '社会福利事业的彩票公益金不低于55%用于养老服务发展' },
       params: { budget: { field: 'lotteryShare', min: 0.55 } },
     },
-    // ── issue 17 (ledger audit): rules added from the 2022 task list (附件2) ──
+    // ── rules added when the target ledger was audited against the document: the 2022 task list (附件2) ──
     {
       id: 'wy.targets.2022',
       part: 'childcare',
@@ -217,6 +217,6 @@ export const wy: Profile = {
       },
       params: { metric: 'count', kinds: CHILDCARE_INSTITUTIONS, target: 1, due: 2022 },
     },
-    // ── end issue 17 ──
+    // ── end of the ledger-audit rules ──
   ],
 };

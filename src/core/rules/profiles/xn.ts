@@ -152,7 +152,7 @@ export const xn: Profile = {
       },
       params: { kinds: ELDERLY_SERVICE, partners: HEALTH },
     },
-    // ── issue 17 (ledger audit): rules added from the targets of 二(四) and 四(十二) ──
+    // ── rules added when the target ledger was audited against the document: the targets of 二(四) and 四(十二) ──
     {
       id: 'xn.lottery',
       kind: 'cost',
@@ -168,6 +168,6 @@ export const xn: Profile = {
       },
       params: { budget: { field: 'lotteryShare', min: 0.55 } },
     },
-    // ── end issue 17 ──
+    // ── end of the ledger-audit rules ──
   ],
 };
