@@ -1,12 +1,8 @@
-// Hosts the MapView and keeps it in step with state: each effect feeds one source or setting,
-// so a verdict change re-sends communities only, a language change facilities only, etc.
+// Hosts the MapView, lends its handles to the app (map ports) and keeps it in step with state
+// through the feeds (map-feed.ts, the site's and the suggestion's), one effect per source or setting.
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { unitKey, type Community, type Level } from '../core/model';
-import { BasemapError, resolveBase } from '../map/basemap';
-import { communityDots, communityFeatures, coverageAreas, facilityFeatures, streetFeatures, unitStates } from '../map/features';
-import { areaBbox, focusTarget } from '../map/focus';
-import { SOURCES } from '../map/layers';
 import { MapView } from '../map/MapView';
 import { createDrawing } from '../map/draw';
 import { BLANK_BASE } from '../map/style';
@@ -18,7 +14,7 @@ import { CommunityFigures } from './CommunityFigures';
 import { MapLegend } from './MapLegend';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
-import { errorMessage } from '../core/errors';
+import { analysisMapEffects, basemapEffect } from './map-feed';
 import { SearchBox, searchPin } from './SearchBox';
 import { MeasureTool } from './MeasureTool';
 import { attachMeasure, MEASURE_LAYERS, MEASURE_SOURCE } from '../map/measure';
@@ -53,89 +49,9 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     map.drawing.value = createDrawing(view.drawHost());
     attachMeasure({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
     map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
-    let fittedTo: unknown = null;
-    const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
     const stop = [
-      effect(() => {
-        const choice = state.basemap.value;
-        resolveBase(choice, { demoUrl: demoBasemapUrl, lang: state.lang.value, keptFile: actions.keptBasemapFile }).then(
-          (base) => view.setBase(base),
-          (e: unknown) => {
-            const lang = state.lang.peek();
-            const detail = e instanceof BasemapError ? t(lang, e.key, e.args) : errorMessage(e);
-            actions.reportError(t(lang, 'ui.error.basemap', { detail }));
-          },
-        );
-      }),
-      // geometry once per project and per scenario edit of that layer (the open scenario's
-      // layers; an edit reuses untouched arrays, so identity tells what changed); verdicts as
-      // feature state whenever they change
-      effect(() => {
-        const p = state.layers.value;
-        if (!p || p.communities === sent.communities) return;
-        sent.communities = p.communities;
-        view.setData(SOURCES.communities, communityFeatures(p.communities));
-        view.setData(SOURCES.communityDots, communityDots(p.communities));
-      }),
-      effect(() => {
-        const p = state.layers.value;
-        if (!p || p.streets === sent.streets) return;
-        sent.streets = p.streets;
-        view.setData(SOURCES.streets, streetFeatures(p.streets));
-      }),
-      effect(() => {
-        const p = state.layers.value;
-        if (!p) return;
-        const verdicts = state.verdicts.value;
-        const communities = unitStates(
-          p.communities.map((c) => c.id),
-          'community',
-          verdicts,
-          state.outside.value,
-        );
-        view.setStates(SOURCES.communities, communities);
-        view.setStates(SOURCES.communityDots, communities);
-        view.setStates(
-          SOURCES.streets,
-          unitStates(
-            p.streets.map((s) => s.id),
-            'street',
-            verdicts,
-            new Set(),
-          ),
-        );
-      }),
-      effect(() => {
-        const p = state.project.value;
-        if (!p) return;
-        const b = areaBbox(p);
-        if (b && fittedTo !== p) {
-          fittedTo = p; // each newly opened project is framed once
-          view.fit(b);
-        }
-      }),
-      effect(() => {
-        const p = state.layers.value;
-        const lang = state.lang.value;
-        if (!p || (p.facilities === sent.facilities && lang === sent.lang)) return;
-        sent.facilities = p.facilities;
-        sent.lang = lang;
-        view.setData(SOURCES.facilities, facilityFeatures(p.facilities, lang));
-      }),
-      effect(() => {
-        const areas = state.areas.value;
-        const on = state.circles.value;
-        // null while network walk areas are computed: draw none rather than stale ones
-        view.setData(SOURCES.circles, coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) }));
-      }),
-      effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
-      effect(() => {
-        const f = state.focus.value;
-        const p = state.layers.peek();
-        if (!f || !p) return;
-        const target = focusTarget(p, f.level, f.id);
-        if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
-      }),
+      basemapEffect(view, state, actions, demoBasemapUrl),
+      ...analysisMapEffects(view, state),
       effect(() => {
         // a place typed as coordinates: pin it and fly there (about 300 m around it in view)
         const pin = searchPin.value;

@@ -1,0 +1,104 @@
+// The main map fed from app state: each effect feeds one source or setting, so a verdict change
+// re-sends feature state only, a language change facilities only, a switch one layer's visibility.
+import { effect } from '@preact/signals';
+import { errorMessage } from '../core/errors';
+import { t } from '../i18n';
+import { BasemapError, resolveBase } from '../map/basemap';
+import { communityDots, communityFeatures, coverageAreas, facilityFeatures, streetFeatures, unitStates } from '../map/features';
+import { areaBbox, focusTarget } from '../map/focus';
+import { SOURCES } from '../map/layers';
+import type { MapView } from '../map/MapView';
+import type { Actions } from '../state/actions';
+import type { AppState } from '../state/app-state';
+
+/** The chosen base map, re-resolved when the choice or the language changes; a failure is said in words. */
+export function basemapEffect(view: MapView, state: AppState, actions: Pick<Actions, 'keptBasemapFile' | 'reportError'>, demoUrl: string): () => void {
+  return effect(() => {
+    const choice = state.basemap.value;
+    resolveBase(choice, { demoUrl, lang: state.lang.value, keptFile: actions.keptBasemapFile }).then(
+      (base) => view.setBase(base),
+      (e: unknown) => {
+        const lang = state.lang.peek();
+        const detail = e instanceof BasemapError ? t(lang, e.key, e.args) : errorMessage(e);
+        actions.reportError(t(lang, 'ui.error.basemap', { detail }));
+      },
+    );
+  });
+}
+
+/** The analysis layers: geometry, verdicts as feature state, framing, circles, switches, focus. */
+export function analysisMapEffects(view: MapView, state: AppState): (() => void)[] {
+  let fittedTo: unknown = null;
+  const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
+  return [
+    // geometry once per project and per scenario edit of that layer (the open scenario's
+    // layers; an edit reuses untouched arrays, so identity tells what changed); verdicts as
+    // feature state whenever they change
+    effect(() => {
+      const p = state.layers.value;
+      if (!p || p.communities === sent.communities) return;
+      sent.communities = p.communities;
+      view.setData(SOURCES.communities, communityFeatures(p.communities));
+      view.setData(SOURCES.communityDots, communityDots(p.communities));
+    }),
+    effect(() => {
+      const p = state.layers.value;
+      if (!p || p.streets === sent.streets) return;
+      sent.streets = p.streets;
+      view.setData(SOURCES.streets, streetFeatures(p.streets));
+    }),
+    effect(() => {
+      const p = state.layers.value;
+      if (!p) return;
+      const verdicts = state.verdicts.value;
+      const communities = unitStates(
+        p.communities.map((c) => c.id),
+        'community',
+        verdicts,
+        state.outside.value,
+      );
+      view.setStates(SOURCES.communities, communities);
+      view.setStates(SOURCES.communityDots, communities);
+      view.setStates(
+        SOURCES.streets,
+        unitStates(
+          p.streets.map((s) => s.id),
+          'street',
+          verdicts,
+          new Set(),
+        ),
+      );
+    }),
+    effect(() => {
+      const p = state.project.value;
+      if (!p) return;
+      const b = areaBbox(p);
+      if (b && fittedTo !== p) {
+        fittedTo = p; // each newly opened project is framed once
+        view.fit(b);
+      }
+    }),
+    effect(() => {
+      const p = state.layers.value;
+      const lang = state.lang.value;
+      if (!p || (p.facilities === sent.facilities && lang === sent.lang)) return;
+      sent.facilities = p.facilities;
+      sent.lang = lang;
+      view.setData(SOURCES.facilities, facilityFeatures(p.facilities, lang));
+    }),
+    effect(() => {
+      const areas = state.areas.value;
+      const on = state.circles.value;
+      // null while network walk areas are computed: draw none rather than stale ones
+      view.setData(SOURCES.circles, coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) }));
+    }),
+    effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
+    effect(() => {
+      const f = state.focus.value;
+      const p = state.layers.peek();
+      if (!f || !p) return;
+      const target = focusTarget(p, f.level, f.id);
+      if (target) view.focus(target.bbox, target.centre, f.level === 'facility' ? 16 : 15);
+    }),
+  ];
+}
