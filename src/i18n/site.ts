@@ -184,6 +184,7 @@ export const siteZh: Record<string, string> = {
   'site.ui.paramLine': '服务圈 {minutes} 分钟，步速 {speed} 米/秒，绕行系数 {detour}，距离：{reach}；评价年份 {year}。',
   'site.ui.pphLine': '户均人口 {pph}（{note}）；来源：{source}。',
   'site.ui.dataLine': '区域数据：{area}（{file}）；地块边界：{source}。',
+  'site.ui.demoFile': '本系统内置的演示数据',
   'site.ui.method': '方法：地块作为“新建”小区、规划的养老与托育用房作为其配建设施，按与地图相同的规则逐条评价；已有设施即使位于地块范围内也不计入本项目的配建。',
   // the figures form: each input's unit beside its name
   'site.ui.withUnit': '{label}（{unit}）',
@@ -387,6 +388,7 @@ export const siteEn: Record<string, string> = {
   'site.ui.paramLine': 'Circle {minutes} minutes at {speed} m/s, detour factor {detour}, distance: {reach}; year evaluated {year}.',
   'site.ui.pphLine': 'Persons per household {pph} ({note}); source: {source}.',
   'site.ui.dataLine': 'Area data: {area} ({file}); site boundary: {source}.',
+  'site.ui.demoFile': 'the demo data built into the app',
   'site.ui.method':
     "Method: the site is a 'new' community and the planned elderly-care and childcare space its on-site facilities, judged rule by rule by the same rules as the map; existing facilities inside the outline do not count towards the plan.",
   'site.ui.withUnit': '{label} ({unit})',

@@ -66,6 +66,9 @@ describe('print and present the baseline, print a chosen plan', () => {
     await present.when.presentationEntered();
     expect(await driver.page.isVisible('[data-testid=present-gaps]')).toBe(true);
     expect(await driver.page.$('[data-testid=present-kpis]')).toBeNull();
+    // one legend: the presentation's own, not the map's underneath it
+    expect(await driver.page.isVisible('[data-testid=present-legend]')).toBe(true);
+    expect(await driver.page.isVisible('[data-testid=map-legend]')).toBe(false);
     const gaps = await present.then.gaps();
     expect(gaps.failing.value).toBe(failing);
     expect(gaps.failing.text).toContain(`${failing.toLocaleString('zh-CN')} 个（共 513 个）`); // data/demo: 513 communities
@@ -91,6 +94,7 @@ describe('print and present the baseline, print a chosen plan', () => {
     expect(row('养老服务圈以外的居民')).toMatch(/^养老服务圈以外的居民 [\d,]+ 人$/);
     expect(row('社区托位缺口')).toMatch(/^社区托位缺口（托位） [\d,]+ 个托位$/);
     expect(flat).not.toContain('±0');
+    expect(flat).not.toContain('请在左侧'); // the screen's hint to choose a plan is not printed
     expect(codesOnPaper(pdf.text)).toEqual([]);
     expect(driver.pageErrors).toEqual([]);
   });

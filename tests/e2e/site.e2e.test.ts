@@ -8,6 +8,7 @@
 //  ak.new.floor 0.1 m² per resident → 253 m²; 200 → 53 short.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
+import { codesOnPaper } from './present-steps';
 import { SiteSteps } from './site-steps';
 
 const PLAN = { households: 1000, elderlyFloorArea: 200, elderlyLand: 253, childcarePlaces: 25, childcareFloorArea: 200, year: 2026 };
@@ -44,10 +45,11 @@ for (const viewport of [
       expect(await site.then.population()).toContain('2,530');
       const rows = await site.then.reportRows();
       const row = (profile: string, rule: string) => rows.find((r) => r.profile === profile && r.rule === rule);
+      // each shortfall carries its unit (m² of floor area, childcare places); none is a bare 0
       expect(row('ca', 'ca.households')).toMatchObject({ status: 'pass', shortfall: '0' });
-      expect(row('ak', 'ak.new.places')).toMatchObject({ status: 'fail', shortfall: '1' });
-      expect(row('ak', 'ak.new.floor')).toMatchObject({ status: 'fail', shortfall: '53' });
-      expect(row('ca', 'ca.community.min:elderly')).toMatchObject({ status: 'fail', shortfall: '100' });
+      expect(row('ak', 'ak.new.places')).toMatchObject({ status: 'fail', shortfall: '1 个托位' });
+      expect(row('ak', 'ak.new.floor')).toMatchObject({ status: 'fail', shortfall: '53 平方米' });
+      expect(row('ca', 'ca.community.min:elderly')).toMatchObject({ status: 'fail', shortfall: '100 平方米' });
       expect(row('ca', 'ca.community.min:childcare')).toMatchObject({ status: 'pass' });
       expect(new Set(rows.map((r) => r.profile))).toEqual(new Set(['ak', 'cf', 'wy', 'xn', 'ca', 'combined']));
       expect(await site.then.citation('ca', 'ca.households')).toBe('新建住宅小区按每百户不低于20平方米的标准配建养老服务用房');
@@ -70,6 +72,7 @@ for (const viewport of [
       expect(flat).toContain('新建住宅小区按每百户不低于20平方米的标准配建养老服');
       expect(flat).toContain('平均每个家庭户的人口为2.53人');
       expect(pdf.text).not.toContain('结果表'); // the app's results table is not printed with it
+      expect(codesOnPaper(pdf.text)).toEqual([]); // rule names on paper, not their codes (ca.households)
       const xlsx = await site.when.exported('xlsx');
       expect(xlsx.name).toMatch(/\.xlsx$/);
       expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container, as every .xlsx

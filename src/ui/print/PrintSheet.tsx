@@ -88,7 +88,7 @@ export function PrintSheet() {
           <>
             <h2>{tr('present.print.gaps', { a: tr('present.baseline') })}</h2>
             <BaselineGaps result={fresh} testid="print-gaps" as="table" />
-            <p class="note">{tr('present.print.chooseScenario')}</p>
+            <p class="note no-print">{tr('present.print.chooseScenario')}</p>
           </>
         ) : (
           <h2>{tr('present.print.kpis', { a: tr('present.baseline'), b: name(active) })}</h2>

@@ -7,6 +7,7 @@ import { siteCheckJson } from '../../core/site/records';
 import { FIGURE_FIELDS } from '../../core/site/figures';
 import { reachMetres, ruleFor } from '../../core/report';
 import { formatNumber, reasonText } from '../../i18n/report-rows';
+import { DEMO_FILE } from '../../state/app-state';
 import { useApp, useT } from '../context';
 import { download, safeFileName } from '../export/download';
 import { fmt } from '../format';
@@ -210,7 +211,8 @@ export function SiteReport() {
             <li>
               {tr('site.ui.dataLine', {
                 area: project?.area.name ?? '',
-                file: state.projectFile.value ?? '',
+                // the demo's file is a path inside the app's sources, not a file the reader has
+                file: state.projectFile.value === DEMO_FILE ? tr('site.ui.demoFile') : (state.projectFile.value ?? ''),
                 source: s.source === 'drawn' ? tr('site.ui.drawn') : (s.source ?? ''),
               })}
             </li>

@@ -19,8 +19,10 @@ function Row({ r, q, full }: { r: RuleResult; q?: Requirement; full: boolean }) 
   return (
     <tr data-rule={key} data-status={r.status}>
       <td>
-        <span class="site-rule-name">{name}</span>
-        <span class="site-rule-id">{key}</span>
+        {/* the rule's code is for the people who maintain the rules: on hover, not on the page */}
+        <span class="site-rule-name" title={key}>
+          {name}
+        </span>
         {q?.asOwnUnit && <span class="note">{tr('site.ui.asOwnUnit')}</span>}
       </td>
       <td>
