@@ -102,53 +102,14 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
   const issues: DataIssue[] = [];
 
   // demand points
-  const comms: CommunityPoint[] = [];
-  const kept: Community[] = [];
-  const need: number[] = [];
-  data.communities.forEach((c, index) => {
-    let point: LonLat;
-    try {
-      point = representativePoint(c.geometry);
-    } catch {
-      issues.push({ level: 'community', id: c.id, index, field: 'geometry', severity: 'warning', msg: { key: 'suggest.issue.geometry', args: { id: c.id } } });
-      return;
-    }
-    comms.push({ id: c.id, name: c.name, rural: c.type === 'rural', point });
-    kept.push(c);
-    const base = weightOf(c, cohort);
-    if (base === undefined || !(base >= 0)) {
-      issues.push({
-        level: 'community',
-        id: c.id,
-        index,
-        field: fieldOf(cohort),
-        severity: 'warning',
-        msg: { key: 'suggest.issue.noWeight', args: { id: c.id, field: fieldOf(cohort) } },
-      });
-      need.push(0);
-      return;
-    }
-    if (goal === 'coverage') need.push(base);
-    else {
-      const std = { ...(childcare ? CHILDCARE_STANDARD : ELDERLY_STANDARD), ...options.standard };
-      need.push((std[c.type] * base) / 1000);
-    }
-  });
+  const { comms, kept, need } = demandPoints(data.communities, { goal, cohort, childcare, standard: options.standard }, issues);
   const demandPts = comms.map((c) => c.point);
 
   // existing facilities of the same circle
   const circleKinds = new Set([...(childcare ? params.childcareCircleKinds : params.elderlyCircleKinds), options.kind]);
   const existing = data.facilities.map((f, index) => ({ f, index })).filter(({ f }) => circleKinds.has(f.kind));
   const capacitated = options.capacity !== undefined || goal !== 'coverage';
-  const supply = Float64Array.from(existing, ({ f, index }) => {
-    if (!capacitated) return Infinity;
-    const cap = existingCapacity(f, childcare, goal);
-    if (cap === undefined) {
-      issues.push({ level: 'facility', id: f.id, index, field: childcare ? 'places' : 'beds', severity: 'warning', msg: { key: 'suggest.issue.noCapacity', args: { id: f.id } } });
-      return Infinity;
-    }
-    return goal === 'coverage' ? cap * perPlace : cap;
-  });
+  const supply = existingSupply(existing, { capacitated, childcare, goal, perPlace }, issues);
 
   const t0 = performance.now();
   // the same walks as the rule engine (on site, same block, along streets: reach/community-reach.ts)
@@ -280,5 +241,67 @@ export function toFacilities(result: SuggestResult, prefix = 'suggested'): Facil
       else f.beds = s.size;
     }
     return f;
+  });
+}
+
+/** The communities as demand points with their need (people, or places / beds short of the
+ *  standard); a community without a point or a weight is listed in `issues`. */
+function demandPoints(
+  communities: readonly Community[],
+  o: { goal: Goal; cohort: Cohort; childcare: boolean; standard: SuggestOptions['standard'] },
+  issues: DataIssue[],
+): { comms: CommunityPoint[]; kept: Community[]; need: number[] } {
+  const { goal, cohort, childcare } = o;
+  const comms: CommunityPoint[] = [];
+  const kept: Community[] = [];
+  const need: number[] = [];
+  communities.forEach((c, index) => {
+    let point: LonLat;
+    try {
+      point = representativePoint(c.geometry);
+    } catch {
+      issues.push({ level: 'community', id: c.id, index, field: 'geometry', severity: 'warning', msg: { key: 'suggest.issue.geometry', args: { id: c.id } } });
+      return;
+    }
+    comms.push({ id: c.id, name: c.name, rural: c.type === 'rural', point });
+    kept.push(c);
+    const base = weightOf(c, cohort);
+    if (base === undefined || !(base >= 0)) {
+      issues.push({
+        level: 'community',
+        id: c.id,
+        index,
+        field: fieldOf(cohort),
+        severity: 'warning',
+        msg: { key: 'suggest.issue.noWeight', args: { id: c.id, field: fieldOf(cohort) } },
+      });
+      need.push(0);
+      return;
+    }
+    if (goal === 'coverage') need.push(base);
+    else {
+      const std = { ...(childcare ? CHILDCARE_STANDARD : ELDERLY_STANDARD), ...o.standard };
+      need.push((std[c.type] * base) / 1000);
+    }
+  });
+  return { comms, kept, need };
+}
+
+/** What each existing facility of the circle can serve: Infinity when the goal counts no capacity
+ *  or the facility gives none (listed in `issues`). */
+function existingSupply(
+  existing: readonly { f: Facility; index: number }[],
+  o: { capacitated: boolean; childcare: boolean; goal: Goal; perPlace: number },
+  issues: DataIssue[],
+): Float64Array {
+  const { capacitated, childcare, goal, perPlace } = o;
+  return Float64Array.from(existing, ({ f, index }) => {
+    if (!capacitated) return Infinity;
+    const cap = existingCapacity(f, childcare, goal);
+    if (cap === undefined) {
+      issues.push({ level: 'facility', id: f.id, index, field: childcare ? 'places' : 'beds', severity: 'warning', msg: { key: 'suggest.issue.noCapacity', args: { id: f.id } } });
+      return Infinity;
+    }
+    return goal === 'coverage' ? cap * perPlace : cap;
   });
 }
