@@ -44,6 +44,24 @@ export function createEditTools(s: AppState, actions: Pick<Actions, 'commitEdit'
     if (ring) pending.value = { kind: 'area', ring };
   }
 
+  /** The form is done (added or cancelled): the shape it was about goes too. */
+  function closeForm(): void {
+    pending.value = null;
+    drawing.value?.stop();
+  }
+
+  function stopDrawing(): void {
+    drawing.value?.stop();
+    pending.value = null;
+  }
+
+  return { pending, notice, say, commitOp, placeFacility, drawArea, closeForm, stopDrawing, ...unitShapeSteps(s, drawing, commitOp) };
+}
+
+export type EditTools = ReturnType<typeof createEditTools>;
+
+/** Reshaping a unit already there: an area's outline redrawn or dragged, a facility moved. */
+function unitShapeSteps(s: AppState, drawing: ReadonlySignal<Drawing | null>, commitOp: (r: OpResult) => boolean) {
   /** Redraw an existing area's outline: the drawing replaces it (figures kept). */
   async function redrawArea(id: string): Promise<void> {
     const d = drawing.value;
@@ -84,18 +102,5 @@ export function createEditTools(s: AppState, actions: Pick<Actions, 'commitEdit'
     commitOp(e);
   }
 
-  /** The form is done (added or cancelled): the shape it was about goes too. */
-  function closeForm(): void {
-    pending.value = null;
-    drawing.value?.stop();
-  }
-
-  function stopDrawing(): void {
-    drawing.value?.stop();
-    pending.value = null;
-  }
-
-  return { pending, notice, say, commitOp, placeFacility, drawArea, redrawArea, reshapeArea, dragFacility, closeForm, stopDrawing };
+  return { redrawArea, reshapeArea, dragFacility };
 }
-
-export type EditTools = ReturnType<typeof createEditTools>;

@@ -56,10 +56,19 @@ export function parsedFigures(raw: Record<FigureField, string>, siteName: string
   return { figures, problems };
 }
 
+type SiteSignals = ReturnType<typeof siteSignals>;
+
 /** The site check of one app: its signals and the steps that change them (`client`: the worker's
  *  site part; without one, nothing is read or checked). */
 export function createSite(client: SiteClient | null) {
   const site = siteSignals();
+  return { ...site, ...outlineSteps(site, client), ...checkSteps(site, client) };
+}
+
+export type Site = ReturnType<typeof createSite>;
+
+/** Where the site is: drawn on the map, or read from a boundary file (one of its outlines chosen). */
+function outlineSteps(site: SiteSignals, client: SiteClient | null) {
   function setDrawn(ring: [number, number][]): void {
     site.geometry.value = { type: 'Polygon', coordinates: [ring] };
     site.source.value = 'drawn';
@@ -121,6 +130,11 @@ export function createSite(client: SiteClient | null) {
     if (f) await openFile(f.name, f.bytes, crs);
   }
 
+  return { setDrawn, chooseCandidate, openFile, rereadWithCrs };
+}
+
+/** The check itself in the worker, and its workbook. */
+function checkSteps(site: SiteSignals, client: SiteClient | null) {
   async function runCheck(req: { profile: string; params: object; lang: 'zh' | 'en'; date: string; unnamed: string }): Promise<void> {
     const g = site.geometry.value;
     if (!client || !g) return;
@@ -155,7 +169,5 @@ export function createSite(client: SiteClient | null) {
     return client && r ? client.siteXlsx(r, lang, date) : null;
   }
 
-  return { ...site, setDrawn, chooseCandidate, openFile, rereadWithCrs, runCheck, xlsxBytes };
+  return { runCheck, xlsxBytes };
 }
-
-export type Site = ReturnType<typeof createSite>;
