@@ -12,6 +12,8 @@
 import { featureCollection, point, voronoi } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
 import type { AreaInfo, Community, Facility, FacilityKind, Project, Road, Street } from '../../src/core/model';
+import { pointInRing } from '../../src/core/geo';
+import { KIND_PREFIX } from '../demo/facility-kit';
 import { createRng, type Rng } from '../demo/prng';
 
 export interface BenchCityOptions {
@@ -408,33 +410,12 @@ function densifyRegion(rings: XY[][], target: number, rng: Rng): Street['geometr
   const holes = dense.filter((r) => signedArea(r) <= 0);
   const polys: Position[][][] = outers.map((r) => [close(r)]);
   for (const h of holes) {
-    const k = outers.findIndex((o) => contains(o, h[0]));
+    const k = outers.findIndex((o) => pointInRing(h[0][0], h[0][1], o));
     if (k >= 0) polys[k].push(close(h));
   }
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }
 
-function contains(ring: XY[], p: XY): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-const KIND_PREFIX: Record<FacilityKind, string> = {
-  elderly_institution: 'EI',
-  elderly_township_centre: 'ET',
-  elderly_complex: 'EC',
-  elderly_daycare: 'ED',
-  elderly_rural_point: 'ER',
-  childcare_centre: 'CC',
-  kindergarten_nursery: 'CK',
-  family_childcare: 'CF',
-  health_centre: 'HC',
-};
 const KIND_NAME: Record<FacilityKind, string> = {
   elderly_institution: '颐养院',
   elderly_township_centre: '区域性养老服务中心',

@@ -4,7 +4,7 @@
 import type { FacilityKind, Facility } from '../../src/core/model';
 import { calibrate } from './calibrate';
 import type { Layout } from './communities';
-import { ownership, pointIn, shortName, type PlacedFacility } from './facility-kit';
+import { KIND_PREFIX, ownership, pointIn, shortName, type PlacedFacility } from './facility-kit';
 import type { Frame } from './frame';
 import { dist } from './geometry';
 import { GAP_STREETS, plantGaps, type GapPicks } from './plant-gaps';
@@ -19,20 +19,9 @@ export function placeFacilities(frame: Frame, layout: Layout, residents: Residen
   const add = (kind: FacilityKind, at: number, name: string, fields: Partial<Facility>, xy?: XY): PlacedFacility => {
     const n = (counters.get(kind) ?? 0) + 1;
     counters.set(kind, n);
-    const prefix: Record<FacilityKind, string> = {
-      elderly_institution: 'EI',
-      elderly_township_centre: 'ET',
-      elderly_complex: 'EC',
-      elderly_daycare: 'ED',
-      elderly_rural_point: 'ER',
-      childcare_centre: 'CC',
-      kindergarten_nursery: 'CK',
-      family_childcare: 'CF',
-      health_centre: 'HC',
-    };
     const p = xy ?? pointIn(cs[at], rng);
     const f: PlacedFacility = {
-      id: `${prefix[kind]}${String(n).padStart(4, '0')}`,
+      id: `${KIND_PREFIX[kind]}${String(n).padStart(4, '0')}`,
       name,
       kind,
       ...fields,

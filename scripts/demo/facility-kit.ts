@@ -1,6 +1,6 @@
 // What the facility stages share: the placed-facility type and small helpers for names,
 // positions and ownership.
-import type { Facility, Ownership } from '../../src/core/model';
+import type { Facility, FacilityKind, Ownership } from '../../src/core/model';
 import type { PlacedCommunity } from './communities';
 import type { Rng } from './prng';
 import type { XY } from './projection';
@@ -10,6 +10,19 @@ export interface PlacedFacility extends Facility {
   /** index of the community it stands in */
   at: number;
 }
+
+/** the id prefix of each kind (EI00012: the 12th 养老机构) */
+export const KIND_PREFIX: Record<FacilityKind, string> = {
+  elderly_institution: 'EI',
+  elderly_township_centre: 'ET',
+  elderly_complex: 'EC',
+  elderly_daycare: 'ED',
+  elderly_rural_point: 'ER',
+  childcare_centre: 'CC',
+  kindergarten_nursery: 'CK',
+  family_childcare: 'CF',
+  health_centre: 'HC',
+};
 
 const SUFFIXES = ['社区居民委员会', '社区居委会', '居民委员会', '村民委员会', '村委会', '居委会', '社区', '村'];
 

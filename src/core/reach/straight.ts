@@ -26,24 +26,32 @@ function grow<T extends Uint32Array | Float64Array>(a: T, need: number): T {
   return b;
 }
 
-export function straightPairs(q: ReachQuery): ReachPairs {
-  const offsets = new Uint32Array(q.demand.length + 1);
-  let supplyOut = new Uint32Array(1024);
-  let distOut = new Float64Array(1024);
-  let n = 0;
-  const valid = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
-  const unplacedDemand = q.demand.flatMap((p, i) => (valid(p) ? [] : [i]));
-  const unplacedSupply = q.supply.flatMap((p, i) => (valid(p) ? [] : [i]));
-  const placed = q.supply.flatMap((p, i) => (valid(p) ? [i] : []));
+const isPlaced = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
+/** What both searches start from: the points without a position, and a KD-tree over the placed supply
+ *  (`placed[k]` is the supply index of the tree's k-th point). */
+function indexSupply(q: ReachQuery) {
+  const unplacedDemand = q.demand.flatMap((p, i) => (isPlaced(p) ? [] : [i]));
+  const unplacedSupply = q.supply.flatMap((p, i) => (isPlaced(p) ? [] : [i]));
+  const placed = q.supply.flatMap((p, i) => (isPlaced(p) ? [i] : []));
   const index = placed.length > 0 ? new KDBush(placed.length) : undefined;
   if (index) {
     for (const i of placed) index.add(q.supply[i][0], q.supply[i][1]);
     index.finish();
   }
+  return { unplacedDemand, unplacedSupply, placed, index };
+}
+
+export function straightPairs(q: ReachQuery): ReachPairs {
+  const offsets = new Uint32Array(q.demand.length + 1);
+  let supplyOut = new Uint32Array(1024);
+  let distOut = new Float64Array(1024);
+  let n = 0;
+  const { unplacedDemand, unplacedSupply, placed, index } = indexSupply(q);
   for (let d = 0; d < q.demand.length; d++) {
     offsets[d] = n;
     const p = q.demand[d];
-    if (!index || !valid(p)) continue;
+    if (!index || !isPlaced(p)) continue;
     const { dLon, dLat } = degreeBox(p[1], q.maxDistance);
     const start = n;
     const found = index.range(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat);
@@ -81,19 +89,11 @@ export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
   const supplyOut = new Uint32Array(q.demand.length);
   const distOut = new Float64Array(q.demand.length);
   let n = 0;
-  const valid = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
-  const unplacedDemand = q.demand.flatMap((p, i) => (valid(p) ? [] : [i]));
-  const unplacedSupply = q.supply.flatMap((p, i) => (valid(p) ? [] : [i]));
-  const placed = q.supply.flatMap((p, i) => (valid(p) ? [i] : []));
-  const index = placed.length > 0 ? new KDBush(placed.length) : undefined;
-  if (index) {
-    for (const i of placed) index.add(q.supply[i][0], q.supply[i][1]);
-    index.finish();
-  }
+  const { unplacedDemand, unplacedSupply, placed, index } = indexSupply(q);
   for (let d = 0; d < q.demand.length; d++) {
     offsets[d] = n;
     const p = q.demand[d];
-    if (!index || !valid(p)) continue;
+    if (!index || !isPlaced(p)) continue;
     for (let r = Math.min(start, q.maxDistance); ; r = Math.min(2 * r, q.maxDistance)) {
       const { dLon, dLat } = degreeBox(p[1], r);
       let best = -1;
