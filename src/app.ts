@@ -53,6 +53,8 @@ export function createApp(deps: AppDeps) {
     persistence: createPersistence(state, actions, { store, client, views: () => viewsOf(state).value, map }),
     /** the target ledger: made when its panel first opens (its targets load with the panel) */
     ledger: { open: signal(false), made: null as LedgerState | null },
+    /** small choices of the page kept for the visit: the map legend folded to its button */
+    ui: { legendFolded: signal(false) },
   };
 }
 

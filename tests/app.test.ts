@@ -54,6 +54,12 @@ describe('createApp', () => {
     expect([...a].filter((s) => b.has(s))).toEqual([]);
   });
 
+  it("the page's small choices are the app's own signals, reached by the walk above", () => {
+    const { app } = newApp();
+    const reached = signalsOf(app);
+    expect(reached.has(app.ui.legendFolded)).toBe(true);
+  });
+
   it('what one app does leaves the other as it was', async () => {
     const { app: one, kept } = newApp();
     const { app: two, kept: keptTwo } = newApp();
@@ -65,6 +71,7 @@ describe('createApp', () => {
     one.state.ledgerVersion.value++;
     one.present.print.paper.value = 'a3';
     one.map.main.current = { bounds: () => [108.9, 34.2, 109, 34.3], fit: () => undefined, bearing: () => 0 };
+    one.ui.legendFolded.value = true;
 
     expect(one.state.phase.value).toBe('ready');
     expect(one.state.project.value?.area.name).toBeTruthy();
@@ -80,6 +87,7 @@ describe('createApp', () => {
     expect(two.state.ledgerVersion.value).toBe(0);
     expect(two.present.print.paper.value).toBe('a4');
     expect(two.map.main.current).toBeNull();
+    expect(two.ui.legendFolded.value).toBe(false);
   });
 
   it('the autosave of each app writes to its own store', async () => {

@@ -3,16 +3,14 @@
 // kinds (folded by default on small screens and while a detail panel narrows the map). Compact — the items flow in rows, the title is one
 // line — so at 1366×768 it keeps to a corner; "收起" folds it to one small button and back (the
 // choice is kept for the visit). The sidebar keeps its full legend.
-import { signal } from '@preact/signals';
 import { CIRCLE_COLOURS, OUTSIDE_COLOUR } from '../map/theme';
 import { useApp, useT } from './context';
 import { ruleName } from './format';
 import { KindItems, VerdictItems } from './present/Legend';
 
-const folded = signal(false);
-
 export function MapLegend() {
-  const { state } = useApp();
+  const { state, ui } = useApp();
+  const folded = ui.legendFolded;
   const tr = useT();
   const lang = state.lang.value;
   const rule = state.rule.value;
