@@ -53,8 +53,9 @@ export function createApp(deps: AppDeps) {
     persistence: createPersistence(state, actions, { store, client, views: () => viewsOf(state).value, map }),
     /** the target ledger: made when its panel first opens (its targets load with the panel) */
     ledger: { open: signal(false), made: null as LedgerState | null },
-    /** small choices of the page kept for the visit: the map legend folded to its button */
-    ui: { legendFolded: signal(false) },
+    /** small choices of the page kept for the visit: the map legend folded to its button, and the
+     *  place typed as coordinates in the search box (MapPane pins it and flies there; a new object per choice) */
+    ui: { legendFolded: signal(false), searchPin: signal<{ lon: number; lat: number } | null>(null) },
   };
 }
 

@@ -58,6 +58,7 @@ describe('createApp', () => {
     const { app } = newApp();
     const reached = signalsOf(app);
     expect(reached.has(app.ui.legendFolded)).toBe(true);
+    expect(reached.has(app.ui.searchPin)).toBe(true);
   });
 
   it('what one app does leaves the other as it was', async () => {
@@ -72,6 +73,7 @@ describe('createApp', () => {
     one.present.print.paper.value = 'a3';
     one.map.main.current = { bounds: () => [108.9, 34.2, 109, 34.3], fit: () => undefined, bearing: () => 0 };
     one.ui.legendFolded.value = true;
+    one.ui.searchPin.value = { lon: 108.95, lat: 34.25 };
 
     expect(one.state.phase.value).toBe('ready');
     expect(one.state.project.value?.area.name).toBeTruthy();
@@ -88,6 +90,7 @@ describe('createApp', () => {
     expect(two.present.print.paper.value).toBe('a4');
     expect(two.map.main.current).toBeNull();
     expect(two.ui.legendFolded.value).toBe(false);
+    expect(two.ui.searchPin.value).toBeNull();
   });
 
   it('the autosave of each app writes to its own store', async () => {

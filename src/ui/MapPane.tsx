@@ -15,14 +15,14 @@ import { MapLegend } from './MapLegend';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
 import { analysisMapEffects, basemapEffect } from './map-feed';
-import { SearchBox, searchPin } from './SearchBox';
+import { SearchBox } from './SearchBox';
 import { MeasureTool } from './MeasureTool';
 import { attachMeasure, MEASURE_LAYERS, MEASURE_SOURCE } from '../map/measure';
 import { SEARCH_PIN_LAYERS, SEARCH_PIN_SOURCE, searchPinFeatures } from '../map/search-pin';
 import { degreeBox } from '../core/geo';
 
 export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
-  const { state, actions, site, map } = useApp();
+  const { state, actions, site, map, ui } = useApp();
   const tr = useT();
   const host = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ level: Level; id: string; x: number; y: number } | null>(null);
@@ -54,7 +54,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       ...analysisMapEffects(view, state),
       effect(() => {
         // a place typed as coordinates: pin it and fly there (about 300 m around it in view)
-        const pin = searchPin.value;
+        const pin = ui.searchPin.value;
         view.setExtra(SEARCH_PIN_SOURCE, searchPinFeatures(pin), SEARCH_PIN_LAYERS);
         if (!pin) return;
         const d = degreeBox(pin.lat, 300);

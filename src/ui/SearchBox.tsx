@@ -3,22 +3,18 @@
 // choosing coordinates flies there, sets a pin and opens the community the place lies in. A
 // combobox: ↑/↓ move, Enter chooses, Esc closes the list (and clears the box when it is closed).
 // Names render as text.
-import { signal } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
 import { pointInArea } from '../core/geo';
 import { parseCoordinates, searchUnits, type SearchHit } from '../core/search';
 import { useApp, useT } from './context';
-
-/** the place typed as coordinates, pinned on the map (MapPane draws it and flies there) */
-export const searchPin = signal<{ lon: number; lat: number; seq: number } | null>(null);
-let pinSeq = 0;
 
 type Option = { type: 'unit'; hit: SearchHit } | { type: 'place'; lon: number; lat: number; swapped: boolean };
 
 const LIST_ID = 'map-search-list';
 
 export function SearchBox() {
-  const { state, actions } = useApp();
+  const { state, actions, ui } = useApp();
+  const searchPin = ui.searchPin;
   const tr = useT();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -45,7 +41,7 @@ export function SearchBox() {
       actions.focusOn({ level: o.hit.level, id: o.hit.id });
       return;
     }
-    searchPin.value = { lon: o.lon, lat: o.lat, seq: ++pinSeq };
+    searchPin.value = { lon: o.lon, lat: o.lat };
     const home = layers?.communities.find((c) => c.geometry.type !== 'Point' && pointInArea([o.lon, o.lat], c.geometry as never));
     if (home) {
       setNote(null);
