@@ -4,6 +4,7 @@
 // builds the ports, calls createApp once and hands the result to the components through AppContext.
 import { signal } from '@preact/signals';
 import { BASEMAP_FILE_KEY } from './map/basemap';
+import { createMeasure } from './map/measure';
 import { createActions } from './state/actions';
 import { createAppState } from './state/app-state';
 import { createEditTools } from './state/edit-tools';
@@ -35,7 +36,7 @@ export function createApp(deps: AppDeps) {
     keepFile: (file) => store.set(BASEMAP_FILE_KEY, file),
     keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
   });
-  const map = createMapPorts();
+  const map = createMapPorts(createMeasure());
   return {
     state,
     actions,

@@ -59,6 +59,10 @@ describe('createApp', () => {
     const reached = signalsOf(app);
     expect(reached.has(app.ui.legendFolded)).toBe(true);
     expect(reached.has(app.ui.searchPin)).toBe(true);
+    // measuring on the map is one app's: its on/off and its points are among the map's handles
+    expect(reached.has(app.map.measure.measuring as Signal)).toBe(true);
+    expect(reached.has(app.map.measure.points as Signal)).toBe(true);
+    expect(newApp().app.map.measure).not.toBe(app.map.measure);
   });
 
   it('what one app does leaves the other as it was', async () => {

@@ -2,7 +2,7 @@
 // line and its points are drawn as an extra overlay (MapView.setExtra). While measuring, the map's
 // own clicks are muted (a point is not also a selection) and a double-click adds a point instead
 // of zooming. The lengths are great-circle (haversine) metres between the clicked points.
-import { signal } from '@preact/signals';
+import { signal, type ReadonlySignal } from '@preact/signals';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MaplibreMap, MapMouseEvent } from 'maplibre-gl';
@@ -52,59 +52,74 @@ export const MEASURE_LAYERS: LayerSpecification[] = [
   },
 ];
 
-/** the measuring state the page shows: on or off, and the points clicked so far */
-export const measuring = signal(false);
-export const measurePoints = signal<LonLat[]>([]);
-
 export interface MeasureHost {
   maplibre(): MaplibreMap;
   muteClicks(muted: boolean): void;
   draw(fc: FeatureCollection): void;
 }
 
-let host: MeasureHost | null = null;
-let stopListening: (() => void) | null = null;
-
-/** MapPane lends its map (null when the map goes) */
-export function attachMeasure(h: MeasureHost | null): void {
-  if (!h) stopMeasure();
-  host = h;
+/** one app's measuring (createApp puts it among the map's handles): on or off, the points clicked so far, and the steps */
+export interface Measure {
+  measuring: ReadonlySignal<boolean>;
+  points: ReadonlySignal<LonLat[]>;
+  /** MapPane lends its map (null when the map goes) */
+  attach(h: MeasureHost | null): void;
+  start(): void;
+  /** removes the points, keeps measuring */
+  clear(): void;
+  /** leaves measuring: the line goes too */
+  stop(): void;
 }
 
-export function startMeasure(): void {
-  if (!host || measuring.peek()) return;
-  const h = host;
-  const map = h.maplibre();
-  measurePoints.value = [];
-  measuring.value = true;
-  h.muteClicks(true);
-  map.doubleClickZoom.disable();
-  map.getCanvas().style.cursor = 'crosshair';
-  const onClick = (e: MapMouseEvent) => {
-    measurePoints.value = [...measurePoints.peek(), [e.lngLat.lng, e.lngLat.lat]];
-    h.draw(measureFeatures(measurePoints.value));
+export function createMeasure(): Measure {
+  const measuring = signal(false);
+  const points = signal<LonLat[]>([]);
+  let host: MeasureHost | null = null;
+  let stopListening: (() => void) | null = null;
+
+  const stop = (): void => {
+    stopListening?.();
+    stopListening = null;
+    measuring.value = false;
+    points.value = [];
+    host?.draw(measureFeatures([]));
   };
-  map.on('click', onClick);
-  stopListening = () => {
-    map.off('click', onClick);
-    map.doubleClickZoom.enable();
-    map.getCanvas().style.cursor = '';
-    h.muteClicks(false);
+
+  const start = (): void => {
+    if (!host || measuring.peek()) return;
+    const h = host;
+    const map = h.maplibre();
+    points.value = [];
+    measuring.value = true;
+    h.muteClicks(true);
+    map.doubleClickZoom.disable();
+    map.getCanvas().style.cursor = 'crosshair';
+    const onClick = (e: MapMouseEvent) => {
+      points.value = [...points.peek(), [e.lngLat.lng, e.lngLat.lat]];
+      h.draw(measureFeatures(points.value));
+    };
+    map.on('click', onClick);
+    stopListening = () => {
+      map.off('click', onClick);
+      map.doubleClickZoom.enable();
+      map.getCanvas().style.cursor = '';
+      h.muteClicks(false);
+    };
+    h.draw(measureFeatures([]));
   };
-  h.draw(measureFeatures([]));
-}
 
-/** removes the points, keeps measuring */
-export function clearMeasure(): void {
-  measurePoints.value = [];
-  host?.draw(measureFeatures([]));
-}
-
-/** leaves measuring: the line goes too */
-export function stopMeasure(): void {
-  stopListening?.();
-  stopListening = null;
-  measuring.value = false;
-  measurePoints.value = [];
-  host?.draw(measureFeatures([]));
+  return {
+    measuring,
+    points,
+    attach(h) {
+      if (!h) stop();
+      host = h;
+    },
+    start,
+    clear() {
+      points.value = [];
+      host?.draw(measureFeatures([]));
+    },
+    stop,
+  };
 }

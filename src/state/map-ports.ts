@@ -3,6 +3,7 @@
 // tools reach the map through them and do nothing while it is absent.
 import { signal, type Signal } from '@preact/signals';
 import type { Drawing } from '../map/draw';
+import type { Measure } from '../map/measure';
 import type { MapHandle } from './views';
 
 export interface MapPorts {
@@ -12,8 +13,10 @@ export interface MapPorts {
   capture: { current: ((pixelRatio: number) => Promise<HTMLCanvasElement>) | null };
   /** the drawing tools on the main map (map/draw.ts); a signal, so tools show once the map exists */
   drawing: Signal<Drawing | null>;
+  /** measuring distances on the main map (map/measure.ts: made by createApp, lent the map by MapPane) */
+  measure: Measure;
 }
 
-export function createMapPorts(): MapPorts {
-  return { main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null) };
+export function createMapPorts(measure: Measure): MapPorts {
+  return { main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null), measure };
 }

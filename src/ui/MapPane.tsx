@@ -17,7 +17,7 @@ import { siteMapEffects } from './site/map-feed';
 import { analysisMapEffects, basemapEffect } from './map-feed';
 import { SearchBox } from './SearchBox';
 import { MeasureTool } from './MeasureTool';
-import { attachMeasure, MEASURE_LAYERS, MEASURE_SOURCE } from '../map/measure';
+import { MEASURE_LAYERS, MEASURE_SOURCE } from '../map/measure';
 import { SEARCH_PIN_LAYERS, SEARCH_PIN_SOURCE, searchPinFeatures } from '../map/search-pin';
 import { degreeBox } from '../core/geo';
 
@@ -47,7 +47,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     );
     map.capture.current = (ratio) => view.capture(ratio);
     map.drawing.value = createDrawing(view.drawHost());
-    attachMeasure({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
+    map.measure.attach({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
     map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
     const stop = [
       basemapEffect(view, state, actions, demoBasemapUrl),
@@ -67,7 +67,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       stop.forEach((s) => s());
       map.drawing.value?.stop();
       map.drawing.value = null;
-      attachMeasure(null);
+      map.measure.attach(null);
       map.main.current = null;
       map.capture.current = null;
       view.destroy();

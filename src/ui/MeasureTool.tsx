@@ -2,20 +2,21 @@
 // each segment and the total (米 below a kilometre, then 公里); 清除 removes the points, 结束 or
 // Esc leaves. The map draws the line (src/map/measure.ts).
 import { useEffect } from 'preact/hooks';
-import { clearMeasure, formatLength, lengths, measurePoints, measuring, startMeasure, stopMeasure } from '../map/measure';
+import { formatLength, lengths } from '../map/measure';
 import { useApp, useT } from './context';
 
 export function MeasureTool() {
-  const { state } = useApp();
+  const { state, map } = useApp();
+  const measure = map.measure;
   const tr = useT();
   const lang = state.lang.value;
-  const on = measuring.value;
-  const points = measurePoints.value;
+  const on = measure.measuring.value;
+  const points = measure.points.value;
 
   useEffect(() => {
     if (!on) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') stopMeasure();
+      if (e.key === 'Escape') measure.stop();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -23,7 +24,7 @@ export function MeasureTool() {
 
   if (!on)
     return (
-      <button type="button" class="map-tool" data-testid="measure-start" disabled={!state.layers.value} onClick={startMeasure}>
+      <button type="button" class="map-tool" data-testid="measure-start" disabled={!state.layers.value} onClick={measure.start}>
         {tr('ui.measure.start')}
       </button>
     );
@@ -32,10 +33,10 @@ export function MeasureTool() {
     <section class="measure-panel" data-testid="measure-panel" aria-label={tr('ui.measure.title')}>
       <div class="measure-head">
         <strong>{tr('ui.measure.title')}</strong>
-        <button type="button" data-testid="measure-clear" onClick={clearMeasure} disabled={points.length === 0}>
+        <button type="button" data-testid="measure-clear" onClick={measure.clear} disabled={points.length === 0}>
           {tr('ui.measure.clear')}
         </button>
-        <button type="button" data-testid="measure-stop" onClick={stopMeasure}>
+        <button type="button" data-testid="measure-stop" onClick={measure.stop}>
           {tr('ui.measure.stop')}
         </button>
       </div>
