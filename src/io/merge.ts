@@ -43,7 +43,7 @@ function anchor(item: Item): LonLat | null {
     if (g.type === 'Point' || g.type === 'Polygon' || g.type === 'MultiPolygon') return representativePoint(g as AnyGeom);
     // lines: their first vertex is a fair handle for "the same road"
     const c = (g.type === 'LineString' ? g.coordinates : (g.coordinates as number[][][])[0]) as number[][];
-    return c && c[0] ? [c[0][0], c[0][1]] : null;
+    return c?.[0] ? [c[0][0], c[0][1]] : null;
   } catch {
     return null;
   }

@@ -76,7 +76,7 @@ describe('npm run ledger', () => {
     expect(r.code, r.err).toBe(0);
     const wb = XLSX.read(readFileSync(file));
     expect(wb.SheetNames).toEqual(['台账']);
-    const aoa = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['台账'], { header: 1, blankrows: false });
+    const aoa = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.台账, { header: 1, blankrows: false });
     const head = aoa.findIndex((row) => row[0] === '类别');
     expect(head).toBeGreaterThan(0);
     expect(aoa[head].slice(0, 8)).toEqual(['类别', '要素', '目标', '完成年限', '责任单位', '进展', '状态', '备注']);

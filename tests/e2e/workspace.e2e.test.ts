@@ -109,7 +109,7 @@ describe('team workspace in the browser', () => {
 
     // the register's export link, fetched with the page's own session cookie
     const bytes = await driver.page.evaluate(async () => Array.from(new Uint8Array(await (await fetch('/api/reviews.xlsx')).arrayBuffer())));
-    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(new Uint8Array(bytes), { type: 'array' }).Sheets['审查台账'], { header: 1 });
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(new Uint8Array(bytes), { type: 'array' }).Sheets.审查台账, { header: 1 });
     expect(rows.slice(1).map((r) => [r[0], r[3], r[11]])).toEqual([
       [`长安自然资源审-${year}-0001`, '已审结', '有条件通过'],
       [`长安自然资源审-${year}-0002`, '草稿', ''],
