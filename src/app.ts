@@ -14,7 +14,6 @@ import { createMapPorts } from './state/map-ports';
 import { readBasemap, readLang, type KeyValue } from './state/persist';
 import { createPersistence } from './state/persistence';
 import { createSite } from './state/site';
-import { viewsOf } from './state/views';
 import { createPresent, presentDeps } from './ui/present/wire';
 import type { AnalysisClient } from './worker/client';
 
@@ -37,6 +36,13 @@ export function createApp(deps: AppDeps) {
     keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
   });
   const map = createMapPorts(createMeasure());
+  const present = createPresent(
+    state,
+    presentDeps(state, actions, (req) => client.compare(req)),
+    map,
+  );
+  /** the project's saved views, which autosave, "save project" and an import into the project keep */
+  const views = () => present.views.views.value;
   return {
     state,
     actions,
@@ -45,13 +51,9 @@ export function createApp(deps: AppDeps) {
     map,
     tools: createEditTools(state, actions, map.drawing),
     site: createSite(client),
-    present: createPresent(
-      state,
-      presentDeps(state, actions, (req) => client.compare(req)),
-      map,
-    ),
-    import: createImportUi(state, actions, client, store, () => viewsOf(state).value),
-    persistence: createPersistence(state, actions, { store, client, views: () => viewsOf(state).value, map }),
+    present,
+    import: createImportUi(state, actions, client, store, views),
+    persistence: createPersistence(state, actions, { store, client, views, map }),
     /** the target ledger: made when its panel first opens (its targets load with the panel) */
     ledger: { open: signal(false), made: null as LedgerState | null },
     /** small choices of the page kept for the visit: the map legend folded to its button, and the

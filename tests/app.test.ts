@@ -63,6 +63,8 @@ describe('createApp', () => {
     expect(reached.has(app.map.measure.measuring as Signal)).toBe(true);
     expect(reached.has(app.map.measure.points as Signal)).toBe(true);
     expect(newApp().app.map.measure).not.toBe(app.map.measure);
+    // the saved views' list is the app's own too (autosave and "save project" read this one)
+    expect(reached.has(app.present.views.views)).toBe(true);
   });
 
   it('what one app does leaves the other as it was', async () => {

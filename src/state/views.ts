@@ -1,7 +1,7 @@
 // Saved views (scenario + map extent + layers) and stepping through them in presentation mode.
 // The list is part of the project (ScenarioPart.views): it is read from the project file when a
 // project opens and written with the scenarios by the project's save and autosave.
-import { batch, effect, signal, type Signal } from '@preact/signals';
+import { batch, effect, signal } from '@preact/signals';
 import type { Msg } from '../core/model';
 import { readScenarioPart } from '../schemas/scenario';
 import { BASELINE_ID } from '../core/scenario/scenarios';
@@ -28,22 +28,11 @@ export interface ViewDeps {
   openScenario: (id: string) => Promise<void> | void;
 }
 
-const lists = new WeakMap<AppState, Signal<View[]>>();
-
-/** The project's saved views (one list per app state; autosave and "save project" read it). */
-export function viewsOf(app: AppState): Signal<View[]> {
-  let v = lists.get(app);
-  if (!v) {
-    v = signal<View[]>([]);
-    lists.set(app, v);
-  }
-  return v;
-}
-
 const MAX_NAME = 60;
 
 export function createViews(app: AppState, deps: ViewDeps) {
-  const views = viewsOf(app);
+  /** the project's saved views (autosave and "save project" read them) */
+  const views = signal<View[]>([]);
   /** the view last shown (presentation mode steps from it) */
   const current = signal<string | null>(null);
 
