@@ -1,7 +1,7 @@
 // The shared CLI argument parser: the usage errors are the exact strings the CLIs printed before
 // they shared it, and each CLI still prints them (first stderr line, exit 2).
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
 import { ArgError, langOption, parseArgs } from '../../src/cli/args';
 import { parseArgs as importArgs } from '../../src/cli/import';
 
@@ -49,9 +49,9 @@ describe('parseArgs', () => {
 });
 
 function firstErrLine(cli: string, ...args: string[]) {
-  const r = spawnSync('npx', ['tsx', `src/cli/${cli}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = runCli(cli, ...args);
   // the import CLI prints its report, usage errors included, on stdout
-  return { code: r.status, line: (cli === 'import' ? r.stdout : r.stderr).split('\n')[0] };
+  return { code: r.code, line: (cli === 'import' ? r.out : r.err).split('\n')[0] };
 }
 
 // each case starts a CLI (tsx): slow on a loaded machine, so a long timeout, not a time limit
@@ -87,10 +87,10 @@ describe('the CLIs print the same usage errors', () => {
     'suggest: the same words, then its usage',
     () => {
       const usage = 'usage: npm run suggest -- <project.json | folder> --kind KIND --sites N';
-      const missing = spawnSync('npx', ['tsx', 'src/cli/suggest.ts', 'data/sample', '--kind', 'childcare_centre', '--sites'], { encoding: 'utf8' });
-      expect(missing.status).toBe(2);
+      const missing = runCli('suggest', 'data/sample', '--kind', 'childcare_centre', '--sites');
+      expect(missing.code).toBe(2);
       expect(
-        missing.stderr
+        missing.err
           .split('\n')
           .slice(0, 2)
           .map((l) => l.slice(0, usage.length)),

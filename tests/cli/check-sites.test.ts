@@ -1,15 +1,12 @@
 // `npm run check-sites` as a user runs it: a subprocess on the sample folder and the site fixtures.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
 import * as XLSX from 'xlsx';
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/check-sites.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCli('check-sites', ...args);
 const out = mkdtempSync(join(tmpdir(), 'check-sites-'));
 
 interface Rec {

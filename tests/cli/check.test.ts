@@ -1,14 +1,11 @@
 // The command line as a user runs it: a subprocess on data/sample and on broken inputs.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
 
-function check(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/check.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const check = (...args: string[]) => runCli('check', ...args);
 
 interface JsonReport {
   profile: string;

@@ -1,16 +1,13 @@
 // `npm run ledger` as a user runs it: the demo's 安康 elements with 责任单位 and status, a project
 // file with entered values, the XLSX read back with SheetJS.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
 import * as XLSX from 'xlsx';
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/ledger.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCli('ledger', ...args);
 const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
 
 // data/sample with two entered values: 1800 elderly-care workers trained by 2023 (even pace to
