@@ -4,7 +4,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../src/core/model';
 import { BLANK_BASE, composeStyle } from '../../src/map/style';
-import { CHANGE_LAYERS, CHANGE_SOURCE, changeCounts, changeFeatures, changes, type ChangeSide } from '../../src/ui/compare/change-map';
+import { changeCounts, changes, type ChangeSide } from '../../src/core/report/change';
+import { CHANGE_LAYERS, CHANGE_SOURCE, changeFeatures } from '../../src/map/change-layer';
 
 const side = (rows: [string, string, 'pass' | 'fail' | 'na'][]): ChangeSide => ({ communityRules: rows });
 // c1: places fail → pass, area fail both sides: better on places, the same overall (still fails)

@@ -4,7 +4,7 @@ import { CHANGE_COLOURS } from '../../map/theme';
 import { useApp, useT } from '../context';
 import { fmt, ruleName } from '../format';
 import { VerdictItems } from '../present/Legend';
-import type { Change } from './change-map';
+import type { Change } from '../../core/report/change';
 
 const CHANGES: Change[] = ['better', 'worse', 'same'];
 

@@ -18,7 +18,8 @@ import { errorMessage } from '../../core/errors';
 import { unitKey } from '../../core/model';
 import type { OverlayOptions } from '../../map/layers';
 import type { LayerGroup } from '../../state/layers';
-import { CHANGE_LAYERS, CHANGE_SOURCE, changeCounts, changeFeatures, changes, communityVerdicts } from './change-map';
+import { changeCounts, changes, communityVerdicts } from '../../core/report/change';
+import { CHANGE_LAYERS, CHANGE_SOURCE, changeFeatures } from '../../map/change-layer';
 import { CompareLegend } from './CompareLegend';
 
 interface Props {
