@@ -96,6 +96,43 @@ function* meetings(e: Edges): Generator<[number, number, [number, number]]> {
   }
 }
 
+/** Whether any pair meets as in meetings(), by a sweep along x over typed arrays: no index and no
+ *  array per query, so a clean outline — nearly all of them — costs a sort and a pass. */
+function anyMeeting(e: Edges): boolean {
+  const n = e.ax.length;
+  if (n < 2) return false;
+  const x0 = new Float64Array(n);
+  const x1 = new Float64Array(n);
+  const y0 = new Float64Array(n);
+  const y1 = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    x0[i] = Math.min(e.ax[i], e.bx[i]);
+    x1[i] = Math.max(e.ax[i], e.bx[i]);
+    y0[i] = Math.min(e.ay[i], e.by[i]);
+    y1[i] = Math.max(e.ay[i], e.by[i]);
+    order[i] = i;
+  }
+  order.sort((a, b) => x0[a] - x0[b]);
+  const active = new Uint32Array(n);
+  let live = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    let kept = 0;
+    for (let a = 0; a < live; a++) {
+      const j = active[a];
+      if (x1[j] < x0[i]) continue; // ends left of every edge still to come
+      active[kept++] = j;
+      if (y1[j] < y0[i] || y0[j] > y1[i] || adjacent(e, i, j)) continue;
+      const m = meet(e, Math.min(i, j), Math.max(i, j));
+      if (m && !(m.touch && e.ring[i] !== e.ring[j])) return true;
+    }
+    live = kept;
+    active[live++] = i;
+  }
+  return false;
+}
+
 /**
  * Points where the rings of one polygon cross, or where a ring touches itself (at most `max`), or
  * {ok:false} when the polygon has more vertices than the budget (MAX_POLYGON_VERTICES).
@@ -105,11 +142,19 @@ export function ringCrossings(rings: Position[][], max = 3, budget = MAX_POLYGON
   for (const r of rings) vertices += r.length;
   if (vertices > budget) return { ok: false, vertices, max: budget };
   const at: [number, number][] = [];
-  for (const [, , p] of meetings(edgesOf(rings))) {
+  const e = edgesOf(rings);
+  if (!anyMeeting(e)) return { ok: true, at };
+  // the points in the index's order, as before, for the message
+  for (const [, , p] of meetings(e)) {
     at.push(p);
     if (at.length >= max) break;
   }
   return { ok: true, at };
+}
+
+/** Whether the sweep finds a meeting (for tests: the same answer as crossingPairs being non-empty). */
+export function hasMeeting(rings: Position[][]): boolean {
+  return anyMeeting(edgesOf(rings));
 }
 
 /** Every meeting pair [i, j] by edge index (consecutive duplicate vertices dropped): for tests. */

@@ -21,7 +21,7 @@ import {
 } from './fields';
 import { MAX_POLYGON_VERTICES, MAX_VALUE_DEPTH, PLAUSIBLE } from '../core/limits';
 import { CHINA_BBOX, geometryFindings, inBox, tooDeep } from './checks';
-import { GEOMETRY_TYPES, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
+import { GEOMETRY_TYPES, fastGeometry, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
 
 export type LayerName = 'communities' | 'facilities' | 'streets' | 'roads';
 export const LAYER_NAMES: readonly LayerName[] = ['communities', 'facilities', 'streets', 'roads'];
@@ -90,6 +90,14 @@ export const zRoad = z.object({
   source: z.string().optional(),
   geometry: zRoadGeometry,
 });
+
+// The record as parseCommunity … parseRoad assemble it: its geometry was checked by readGeometry,
+// so the final parse checks the fields without walking (and copying) every position again.
+const checked = <T>() => z.custom<T>(() => true);
+const zCommunityRecord = zCommunity.extend({ geometry: checked<Community['geometry']>() });
+const zFacilityRecord = zFacility.extend({ geometry: checked<Facility['geometry']>() });
+const zStreetRecord = zStreet.extend({ geometry: checked<Street['geometry']>() });
+const zRoadRecord = zRoad.extend({ geometry: checked<Road['geometry']>() });
 
 // What the schemas accept must be a valid model record (compile-time check).
 type Fits<A, B> = [A] extends [B] ? true : false;
@@ -230,6 +238,8 @@ function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T |
     problem(c, 'geometry', 'input.tooManyVertices', { vertices, max: MAX_POLYGON_VERTICES });
     return undefined;
   }
+  const fast = fastGeometry<T>(g);
+  if (fast) return fast;
   const r = schema.safeParse(g);
   if (r.success) return r.data;
   const first = firstPosition(g);
@@ -305,7 +315,7 @@ export function parseCommunity(raw: unknown, index: number, file: string, proble
   const geometry = readGeometry(c, zCommunityGeometry, f.geometry);
   const entrances = readEntrances(c, r, F.entrances);
   if (!c.id || !type || !geometry) return undefined;
-  const out = zCommunity.parse({
+  const out = zCommunityRecord.parse({
     id: c.id,
     name,
     street: streetRaw ? String(streetRaw.value).trim() : undefined,
@@ -376,7 +386,7 @@ export function parseFacility(raw: unknown, index: number, file: string, problem
   if (!c.id || !kind || !geometry) return undefined;
   const extra = r.rest();
   if (link) extra.community = String(link.value).trim();
-  return stripUndefined(zFacility.parse({ id: c.id, name, kind, ownership, inclusive, ...numbers, geometry, extra }));
+  return stripUndefined(zFacilityRecord.parse({ id: c.id, name, kind, ownership, inclusive, ...numbers, geometry, extra }));
 }
 
 export function parseStreet(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Street | undefined {
@@ -393,7 +403,7 @@ export function parseStreet(raw: unknown, index: number, file: string, problems:
   if (!type) problem(c, 'type', typeRaw ? 'input.badValue' : 'input.missingField', { got: String(typeRaw?.value ?? ''), expected: 'street | town（街道 / 镇）' });
   const geometry = readGeometry(c, zStreetGeometry, f.geometry);
   if (!c.id || !type || !geometry) return undefined;
-  return zStreet.parse({ id: c.id, name, type, geometry, extra: r.rest() });
+  return zStreetRecord.parse({ id: c.id, name, type, geometry, extra: r.rest() });
 }
 
 export function parseRoad(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Road | undefined {
@@ -407,7 +417,7 @@ export function parseRoad(raw: unknown, index: number, file: string, problems: I
   const geometry = readGeometry(c, zRoadGeometry, f.geometry);
   if (!geometry) return undefined;
   return stripUndefined(
-    zRoad.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }),
+    zRoadRecord.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }),
   );
 }
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { crossingPairs, ringCrossings } from '../../src/core/self-intersections';
+import { crossingPairs, hasMeeting, ringCrossings } from '../../src/core/self-intersections';
 
 /** All pairs of non-adjacent edges that meet, by solving p + t·r = q + u·s for t, u in [0, 1]. */
 function bruteForce(rings: Position[][]): [number, number][] {
@@ -172,5 +172,18 @@ describe('self-intersections (flatbush-indexed)', () => {
   it('refuses a polygon over the vertex budget instead of working on it', () => {
     const r = close(Array.from({ length: 20 }, (_, i) => [Math.cos(i / 3), Math.sin(i / 3)]));
     expect(ringCrossings([r], 3, 10)).toEqual({ ok: false, vertices: 21, max: 10 });
+  });
+});
+
+describe('the sweep that decides whether to look for crossings at all', () => {
+  it('says "some meeting" exactly when the index finds a pair, on small integer grids (touches, collinear runs, holes)', () => {
+    const pt = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }));
+    const ring = fc.array(pt, { minLength: 3, maxLength: 9 }).map(close);
+    fc.assert(
+      fc.property(fc.array(ring, { minLength: 1, maxLength: 3 }), (rings) => {
+        expect(hasMeeting(rings)).toBe(crossingPairs(rings).length > 0);
+      }),
+      { numRuns: 2000, seed: 15 },
+    );
   });
 });
