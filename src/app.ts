@@ -14,6 +14,8 @@ import { createMapPorts } from './state/map-ports';
 import { readBasemap, readLang, type KeyValue } from './state/persist';
 import { createPersistence } from './state/persistence';
 import { createSite } from './state/site';
+import type { Workspace } from './state/workspace-panel';
+import { createWorkspaceSignals } from './state/workspace-signals';
 import { createPresent, presentDeps } from './ui/present/wire';
 import type { AnalysisClient } from './worker/client';
 
@@ -24,6 +26,9 @@ export interface AppDeps {
   storage: KeyValue | null;
   /** IndexedDB: the autosave, the import wizard's remembered mappings and the kept base-map file */
   store: { get<T>(key: string): Promise<T | undefined>; set(key: string, value: unknown): Promise<void>; del(key: string): Promise<void> };
+  /** the team workspace's server: the origin that served the page (in tests: a test server, or a
+   *  fetch that refuses); http://localhost/ when not given */
+  workspace?: { origin: string; fetch?: typeof fetch };
 }
 
 export function createApp(deps: AppDeps) {
@@ -56,6 +61,9 @@ export function createApp(deps: AppDeps) {
     persistence: createPersistence(state, actions, { store, client, views, map }),
     /** the target ledger: made when its panel first opens (its targets load with the panel) */
     ledger: { open: signal(false), made: null as LedgerState | null },
+    /** the team workspace panel: its signals (the header's button reads them), and its client, register
+     *  and outbox made when the panel, the ledger or "save as review" is first used (ui/workspace/store.ts) */
+    workspace: { ws: createWorkspaceSignals(), made: null as Workspace | null },
     /** small choices of the page kept for the visit: the map legend folded to its button, and the
      *  place typed as coordinates in the search box (MapPane pins it and flies there; a new object per choice) */
     ui: { legendFolded: signal(false), searchPin: signal<{ lon: number; lat: number } | null>(null) },

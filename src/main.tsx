@@ -24,7 +24,7 @@ function storage(): Storage | null {
 const store = { get: <T,>(k: string) => get<T>(k), set: (k: string, v: unknown) => set(k, v), del: (k: string) => del(k) };
 // the worker's crash report needs the app, which needs the worker: the report reads it when it comes
 const client = createAnalysisClient((detail) => app.actions.reportError(t(app.state.lang.peek(), 'ui.error.worker', { detail })));
-const app: AppType = createApp({ client, storage: storage(), store });
+const app: AppType = createApp({ client, storage: storage(), store, workspace: { origin: location.origin } });
 window.addEventListener('pagehide', () => app.persistence.saveExtent());
 
 const absolute = (u: string) => new URL(u, window.location.href).href;

@@ -4,6 +4,8 @@ import { Signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createAnalysisSession } from '../src/service/session';
+import type { ReviewWrite } from '../src/state/workspace';
+import { workspaceOf } from '../src/ui/workspace/store';
 import type { AnalysisClient } from '../src/worker/client';
 import { localImporter } from '../src/worker/import-client';
 import { demoClient } from './state/scenario-client';
@@ -23,6 +25,8 @@ function newApp() {
     client: { ...client, importer: localImporter(session) } as AnalysisClient,
     storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v) },
     store,
+    // no workspace server here: every request fails as an unreachable network does
+    workspace: { origin: 'http://workspace.test/', fetch: () => Promise.reject(new TypeError('Failed to fetch')) },
   });
   return { app, kept, idb };
 }
@@ -46,10 +50,15 @@ function signalsOf(root: unknown): Set<Signal> {
 
 describe('createApp', () => {
   it('two apps hold no signal in common', () => {
-    const a = signalsOf(newApp().app);
-    const b = signalsOf(newApp().app);
-    // state (≈ 25), site (17), tools, import, compare, views, print, presentation, persistence, ledger, map: far more than the app state alone
-    expect(a.size).toBeGreaterThan(60);
+    const one = newApp().app;
+    const two = newApp().app;
+    // the workspace panel's client, register and outbox are made on first use; made here, the walk reaches them
+    workspaceOf(one);
+    workspaceOf(two);
+    const a = signalsOf(one);
+    const b = signalsOf(two);
+    // state (≈ 25), site (17), tools, import, compare, views, print, presentation, persistence, ledger, map, workspace (8 + 10 shared): far more than the app state alone
+    expect(a.size).toBeGreaterThan(80);
     expect(b.size).toBe(a.size);
     expect([...a].filter((s) => b.has(s))).toEqual([]);
   });
@@ -65,6 +74,17 @@ describe('createApp', () => {
     expect(newApp().app.map.measure).not.toBe(app.map.measure);
     // the saved views' list is the app's own too (autosave and "save project" read this one)
     expect(reached.has(app.present.views.views)).toBe(true);
+    // the workspace panel's signals (the header's button reads two of them) before the panel's first use …
+    for (const s of Object.values(app.workspace.ws)) expect(reached.has(s)).toBe(true);
+    expect(app.workspace.made).toBeNull();
+    // … and after it: made once per app, its shared scenarios and ledger reached through the app
+    const w = workspaceOf(app);
+    expect(workspaceOf(app)).toBe(w);
+    expect(w.ws).toBe(app.workspace.ws);
+    const after = signalsOf(app);
+    expect(after.has(w.shared.scenarios)).toBe(true);
+    expect(after.has(w.shared.ledger)).toBe(true);
+    expect(workspaceOf(newApp().app)).not.toBe(w);
   });
 
   it('what one app does leaves the other as it was', async () => {
@@ -97,6 +117,24 @@ describe('createApp', () => {
     expect(two.map.main.current).toBeNull();
     expect(two.ui.legendFolded.value).toBe(false);
     expect(two.ui.searchPin.value).toBeNull();
+  });
+
+  it("a review kept while the workspace is unreachable waits in that app's outbox only", async () => {
+    const { app: one, kept } = newApp();
+    const { app: two, kept: keptTwo } = newApp();
+    const w1 = workspaceOf(one);
+    const w2 = workspaceOf(two);
+    one.workspace.ws.open.value = true;
+    const saved = await w1.saveReview({ applicant: '某公司', project: '北区地块' } as unknown as ReviewWrite);
+    expect(saved).toBeNull();
+    expect(one.workspace.ws.outbox.value).toBe(1);
+    expect(one.workspace.ws.message.value).toEqual({ kind: 'offline', key: 'ws.msg.keptLocally', args: { n: 1 } });
+    expect(JSON.parse(kept.get('yl.workspace.outbox') ?? '[]')).toHaveLength(1);
+
+    expect(two.workspace.ws.open.value).toBe(false);
+    expect(w2.ws.outbox.value).toBe(0);
+    expect(w2.ws.message.value).toBeNull();
+    expect(keptTwo.has('yl.workspace.outbox')).toBe(false);
   });
 
   it('the autosave of each app writes to its own store', async () => {

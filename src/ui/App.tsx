@@ -15,7 +15,6 @@ import { ResultsTable } from './ResultsTable';
 import { SummaryPanel } from './SummaryPanel';
 import { ScenarioBar } from './scenario/ScenarioBar';
 import { ScenarioPanel } from './scenario/ScenarioPanel';
-import { ws } from './workspace/signals';
 import { lazyPanel } from './lazy';
 import { usePresent } from './present/wire';
 import { PresentOverlay } from './present/PresentOverlay';
@@ -39,7 +38,7 @@ const SiteReport = lazyPanel(
 );
 const WorkspacePanel = lazyPanel(
   () => import('./workspace/WorkspacePanel').then((m) => m.WorkspacePanel),
-  () => ws.open.value,
+  () => useApp().workspace.ws.open.value,
 );
 const LedgerPanel = lazyPanel(
   () => import('./ledger/LedgerPanel').then((m) => m.LedgerPanel),

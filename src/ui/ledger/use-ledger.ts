@@ -2,12 +2,13 @@
 // Connected to a team workspace, its values are the workspace's (entered per department, stored on the server).
 import { createLedger, type LedgerState } from '../../state/ledger';
 import { useApp } from '../context';
-import { sharedFor } from '../workspace/store';
+import { workspaceOf } from '../workspace/store';
 
 export function useLedger(): LedgerState {
-  const { state, actions, ledger, persistence } = useApp();
+  const app = useApp();
+  const { state, ledger } = app;
   if (!ledger.made) {
-    const sh = sharedFor(state, actions, persistence);
+    const sh = workspaceOf(app).shared;
     ledger.made = createLedger(state, { rows: sh.ledger, enter: sh.enterLedger, refreshLedger: sh.refreshLedger });
   }
   return ledger.made;

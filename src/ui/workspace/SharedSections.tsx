@@ -5,12 +5,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { ROLES, type Role, type Session, type User } from '../../state/workspace';
 import type { WorkspaceShared } from '../../state/workspace-shared';
 import { useApp, useT } from '../context';
-import { uploadOutbox, withBusy, ws } from './store';
+import { useWorkspace } from './store';
 
 const when = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 export function DataVersions({ sh, session }: { sh: WorkspaceShared; session: Session }) {
   const tr = useT();
+  const { ws, withBusy } = useWorkspace();
   const [note, setNote] = useState('');
   const admin = session.user.role === 'admin';
   const list = sh.versions.value;
@@ -80,6 +81,7 @@ export function DataVersions({ sh, session }: { sh: WorkspaceShared; session: Se
 
 export function SharedScenarios({ sh, session }: { sh: WorkspaceShared; session: Session }) {
   const tr = useT();
+  const { ws, withBusy } = useWorkspace();
   const { state } = useApp();
   const planner = session.user.role === 'planner';
   const sessionNow = state.session.value;
@@ -126,6 +128,7 @@ export function SharedScenarios({ sh, session }: { sh: WorkspaceShared; session:
 /** Both sides of a stale save, and the three ways out; nothing happens until the user picks one. */
 function Conflict({ sh }: { sh: WorkspaceShared }) {
   const tr = useT();
+  const { ws, withBusy } = useWorkspace();
   const c = sh.conflict.value;
   if (!c) return null;
   const edits = (file: Record<string, unknown>): number => {
@@ -161,13 +164,14 @@ function Conflict({ sh }: { sh: WorkspaceShared }) {
 /** The changes kept in this browser, each with what it is and (after a refused upload) why. */
 export function OutboxList({ sh, connected }: { sh: WorkspaceShared; connected: boolean }) {
   const tr = useT();
+  const { ws, uploadOutbox } = useWorkspace();
   const n = ws.outbox.value;
   if (n === 0) return null;
   const entries = sh.outboxEntries();
   return (
     <div class="ws-outbox" data-testid="ws-outbox" data-count={n}>
       <span>{tr('ws.ui.outbox', { n })}</span>
-      <button type="button" data-testid="ws-upload" disabled={!connected || ws.busy.value} onClick={() => void uploadOutbox(sh)}>
+      <button type="button" data-testid="ws-upload" disabled={!connected || ws.busy.value} onClick={() => void uploadOutbox()}>
         {tr('ws.ui.upload')}
       </button>
       <ul>
@@ -207,6 +211,7 @@ export function OutboxList({ sh, connected }: { sh: WorkspaceShared; connected: 
 
 function UserRow({ sh, u, self }: { sh: WorkspaceShared; u: User; self: boolean }) {
   const tr = useT();
+  const { ws, withBusy } = useWorkspace();
   const [pw, setPw] = useState('');
   return (
     <tr data-name={u.name} data-role={u.role} data-disabled={u.disabled ? 'yes' : 'no'}>
@@ -255,6 +260,7 @@ function UserRow({ sh, u, self }: { sh: WorkspaceShared; u: User; self: boolean 
 /** Accounts (admins): list, create with a role, change the role, disable, reset the password. */
 export function Users({ sh, session }: { sh: WorkspaceShared; session: Session }) {
   const tr = useT();
+  const { ws, withBusy } = useWorkspace();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('planner');
   const [pw, setPw] = useState('');

@@ -5,12 +5,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
 import { FileInput } from '../FileInput';
-import { decideOpened, editOpened, login, logout, openReview, probe, refresh, saveReview, submitOpened, uploadReport, useShared, ws } from './store';
+import { useWorkspace } from './store';
 import { DataVersions, OutboxList, SharedScenarios, Users } from './SharedSections';
 import './workspace.css';
 
 function Message() {
   const tr = useT();
+  const { ws } = useWorkspace();
   const m = ws.message.value;
   // a count of the messages shown, so a repeated text still reads as a new answer (tests wait on it)
   const seen = useRef<{ m: unknown; seq: number }>({ m: null, seq: 0 });
@@ -25,6 +26,7 @@ function Message() {
 
 function Login() {
   const tr = useT();
+  const { ws, login } = useWorkspace();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   return (
@@ -58,6 +60,7 @@ function Login() {
 
 function Register() {
   const tr = useT();
+  const { ws, refresh, openReview } = useWorkspace();
   return (
     <section aria-labelledby="ws-reg-h">
       <h3 id="ws-reg-h">{tr('ws.sheet')}</h3>
@@ -115,8 +118,8 @@ function Register() {
 function Opened({ r }: { r: Review }) {
   const tr = useT();
   const lang = useApp().state.lang.value;
+  const { ws, shared: sh, uploadReport, editOpened, submitOpened, decideOpened } = useWorkspace();
   const role = ws.session.value?.user.role;
-  const sh = useShared();
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('approved');
   const [note, setNote] = useState('');
   const [applicant, setApplicant] = useState(r.applicant);
@@ -202,7 +205,7 @@ function Opened({ r }: { r: Review }) {
           data-testid="ws-edit"
           onSubmit={(e) => {
             e.preventDefault();
-            void editOpened(sh, { applicant, project });
+            void editOpened({ applicant, project });
           }}
         >
           <label>
@@ -219,7 +222,7 @@ function Opened({ r }: { r: Review }) {
         </form>
       )}
       {role === 'planner' && r.status === 'draft' && (
-        <button type="button" class="primary" data-testid="ws-submit" disabled={ws.busy.value} onClick={() => void submitOpened(sh)}>
+        <button type="button" class="primary" data-testid="ws-submit" disabled={ws.busy.value} onClick={() => void submitOpened()}>
           {tr('ws.ui.submit')}
         </button>
       )}
@@ -233,7 +236,7 @@ function Opened({ r }: { r: Review }) {
             ))}
           </select>
           <textarea data-testid="ws-note" placeholder={tr('ws.col.decisionNote')} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          <button type="button" class="primary" data-testid="ws-decide" disabled={ws.busy.value} onClick={() => void decideOpened(sh, decision, note)}>
+          <button type="button" class="primary" data-testid="ws-decide" disabled={ws.busy.value} onClick={() => void decideOpened(decision, note)}>
             {tr('ws.ui.decide')}
           </button>
         </div>
@@ -244,11 +247,11 @@ function Opened({ r }: { r: Review }) {
 
 export function WorkspacePanel() {
   const tr = useT();
+  const { ws, shared: sh, probe, logout } = useWorkspace();
   // is there a workspace here, and is this browser still logged in to it?
   useEffect(() => {
     if (!ws.session.value) void probe();
   }, []);
-  const sh = useShared();
   const s = ws.session.value;
   // what the connected user shares is read at each login; logged out, the ledger is local again
   useEffect(() => {
@@ -293,7 +296,7 @@ export function SaveAsReview() {
   const tr = useT();
   const [applicant, setApplicant] = useState('');
   const [project, setProject] = useState('');
-  const sh = useShared();
+  const { ws, shared: sh, saveReview } = useWorkspace();
   const check = site.result.value;
   const g = site.geometry.value;
   if (!check || !g || ws.session.value?.user.role !== 'planner') return null;
