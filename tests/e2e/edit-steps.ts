@@ -35,7 +35,8 @@ export function editSteps(driver: AppDriver) {
       facilityAdded: async (f: { kind: string; name: string; places: number; dx?: number; dy?: number }): Promise<void> => {
         const before = await edits();
         await page().click('[data-testid=tool-facility]');
-        await page().waitForSelector('[data-testid=draw-hint][data-drawing=point]');
+        // data-ready: the drawing tools have loaded (the hint shows while they load; a click then is lost)
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=point][data-ready=true]');
         const box = await page().locator('[data-testid=map] canvas').boundingBox();
         if (!box) throw new Error('map canvas not on screen');
         await page().mouse.click(box.x + box.width / 2 + (f.dx ?? 0), box.y + box.height / 2 + (f.dy ?? 0));
@@ -82,7 +83,7 @@ export function editSteps(driver: AppDriver) {
       areaDrawn: async (corners: [number, number][], a: { name: string; type: string; households: number; population: number }): Promise<void> => {
         const before = await edits();
         await page().click('[data-testid=tool-area]');
-        await page().waitForSelector('[data-testid=draw-hint][data-drawing=polygon]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=polygon][data-ready=true]');
         const box = await page().locator('[data-testid=map] canvas').boundingBox();
         if (!box) throw new Error('map canvas not on screen');
         const cx = box.x + box.width / 2;
@@ -120,7 +121,7 @@ export function editSteps(driver: AppDriver) {
       facilityDragged: async (from: [number, number], dx: number, dy: number): Promise<void> => {
         const before = await edits();
         await page().click('[data-testid=edit-move]');
-        await page().waitForSelector('[data-testid=draw-hint][data-drawing=drag]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
         const box = await page().locator('[data-testid=map] canvas').boundingBox();
         if (!box) throw new Error('map canvas not on screen');
         const cx = box.x + box.width / 2 + from[0];
@@ -138,7 +139,7 @@ export function editSteps(driver: AppDriver) {
         const before = await edits();
         await page().click('[data-testid=detail] .sc-unit-box summary');
         await page().click('[data-testid=edit-reshape]');
-        await page().waitForSelector('[data-testid=draw-hint][data-drawing=reshape]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=reshape][data-ready=true]');
         const box = await page().locator('[data-testid=map] canvas').boundingBox();
         if (!box) throw new Error('map canvas not on screen');
         const x = box.x + box.width / 2 + corner[0];

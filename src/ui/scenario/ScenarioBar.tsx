@@ -211,7 +211,7 @@ export function ScenarioBar() {
         <AutosaveNote />
       </div>
       {drawing && (
-        <div class="sc-hint" data-testid="draw-hint" data-drawing={drawing} role="status">
+        <div class="sc-hint" data-testid="draw-hint" data-drawing={drawing} data-ready={String(!map.drawing.value?.loading.value)} role="status">
           {tr(`scenario.ui.hint.${drawing}`)}
           {drawing === 'reshape' && (
             <button type="button" data-testid="draw-finish" onClick={() => map.drawing.peek()?.finish()}>
