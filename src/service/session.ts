@@ -4,6 +4,7 @@
 // (src/worker/worker.ts), tests and the command line create their own and call it in Node.
 import { dataCredits } from '../core/credits';
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
+import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
 import type { AreaInfo, DataIssue, Layers, Project } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import { replay, type Edit, type SkippedEdit } from '../core/scenario';
@@ -55,6 +56,19 @@ export interface Analysis {
   reachNote?: string;
   /** milliseconds spent in the session */
   ms: number;
+  /** this analysis's number in the session: analyseEdits() answers with a delta against it */
+  serial: number;
+}
+
+/** The answer to analyseEdits(): the units an edit changed, against the analysis the page holds. */
+export interface EditAnalysis {
+  skipped: SkippedEdit[];
+  /** null when the session no longer holds the page's analysis (or another profile or parameters
+   *  were asked): the caller asks analyse() for the whole */
+  delta: EvaluationDelta | null;
+  /** the serial of the analysis after the edit (the next delta's base) */
+  serial: number;
+  ms: number;
 }
 
 /** The layers a session analyses, with the study area. */
@@ -70,6 +84,9 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   let current: SessionLayers | null = null;
   let baseline: SessionLayers | null = null;
   let reachCache: ReachCache | null = null;
+  /** the last analysis, kept to answer the next edit with what changed */
+  let last: { serial: number; key: string; evaluation: Evaluation } | null = null;
+  let serial = 0;
   const cache = {
     reachCache: () => reachCache,
     keepReachCache: (c: ReachCache | null) => {
@@ -166,7 +183,22 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       reachCache = choice.cache;
       const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
       const areas = choice.area !== null || req.areas === false ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
-      return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0 };
+      last = { serial: ++serial, key: JSON.stringify([req.profile, params]), evaluation };
+      return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0, serial };
+    },
+
+    /** setEdits() and analyse() in one, answered with the units whose results changed against
+     *  the analysis `base` (its serial) the caller holds. The edited layers keep the prepared
+     *  communities, streets and the walks from every facility position already seen, so only the
+     *  edited facilities are walked from again (core/rules/context.ts); undo and redo are edit
+     *  lists too. */
+    analyseEdits(edits: Edit[], req: AnalysisRequest & { base: number }): EditAnalysis {
+      const t0 = performance.now();
+      const prev = last;
+      const { skipped } = session.setEdits(edits);
+      const a = session.analyse({ ...req, areas: false });
+      const same = prev !== null && prev.serial === req.base && last !== null && prev.key === last.key;
+      return { skipped, delta: same ? diffEvaluation(prev.evaluation, a.evaluation) : null, serial: a.serial, ms: performance.now() - t0 };
     },
 
     /** The open scenario's edits (oldest first; [] = the baseline): later analyses run on the

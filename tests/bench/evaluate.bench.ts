@@ -14,7 +14,7 @@ import type { BenchRow } from './run';
 import { median, medianWithCpu } from './median';
 import { mulberry32 as rng } from '../../scripts/demo/prng';
 
-function city(nc: number, nf: number) {
+export function city(nc: number, nf: number) {
   const r = rng(42);
   const proj = localProjector([108.9, 34.15]);
   const side = 20000;

@@ -11,7 +11,7 @@ const api = createAnalysisSession();
 /** n distinct results: result i is about facility F<i> */
 function fakeAnalysis(n: number): Analysis {
   const results = Array.from({ length: n }, (_, i) => ({ rule: 'r', unit: { level: 'facility', id: `F${i}` }, status: 'pass' }) as unknown as RuleResult);
-  return { evaluation: { results, issues: [], coverage: [] } as unknown as Analysis['evaluation'], serviceAreas: null, reach: 'straight', ms: 1 };
+  return { evaluation: { results, issues: [], coverage: [] } as unknown as Analysis['evaluation'], serviceAreas: null, reach: 'straight', ms: 1, serial: 1 };
 }
 
 describe('analysis in parts', () => {

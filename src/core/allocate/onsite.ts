@@ -18,10 +18,17 @@ export interface OnsiteAssignment {
   issues: DataIssue[];
 }
 
-export function assignOnsite(communities: Community[], facilities: Facility[], facilityPoints: LonLat[]): OnsiteAssignment {
-  const byCommunity: number[][] = communities.map(() => []);
-  const communityOf = new Int32Array(facilities.length).fill(-1);
-  const issues: DataIssue[] = [];
+/** Where one facility stands: its community (-1: none), whether its link named no community,
+ *  and every polygon holding its point when several overlap (the first wins). */
+export interface OnsitePlace {
+  community: number;
+  unknownLink: boolean;
+  overlap: number[] | null;
+}
+
+/** Finds the community of one facility at a time: the index is built once per communities, so an
+ *  edit that moves or adds a facility asks only about that one (rules/context.ts). */
+export function onsiteLocator(communities: Community[]): (link: unknown, p: LonLat) => OnsitePlace {
   const byId = new Map(communities.map((c, i) => [c.id, i]));
   const polygons = communities.flatMap((c, i) => (c.geometry.type === 'Point' ? [] : [i]));
   let index: Flatbush | undefined;
@@ -33,26 +40,14 @@ export function assignOnsite(communities: Community[], facilities: Facility[], f
     }
     index.finish();
   }
-  facilities.forEach((f, fi) => {
-    const link = f.extra.community;
+  return (link, p) => {
+    let unknownLink = false;
     if (typeof link === 'string' && link !== '') {
       const ci = byId.get(link);
-      if (ci !== undefined) {
-        communityOf[fi] = ci;
-        byCommunity[ci].push(fi);
-        return;
-      }
-      issues.push({
-        level: 'facility',
-        id: f.id,
-        index: fi,
-        field: 'community',
-        severity: 'warning',
-        msg: { key: 'issue.unknownCommunityLink', args: { id: f.id, community: link } },
-      });
+      if (ci !== undefined) return { community: ci, unknownLink, overlap: null };
+      unknownLink = true;
     }
-    if (!index) return;
-    const p = facilityPoints[fi];
+    if (!index) return { community: -1, unknownLink, overlap: null };
     const hits = index
       .search(p[0], p[1], p[0], p[1])
       .map((k) => polygons[k])
@@ -61,18 +56,47 @@ export function assignOnsite(communities: Community[], facilities: Facility[], f
         return g.type !== 'Point' && pointInArea(p, g);
       })
       .sort((a, b) => a - b);
-    if (hits.length === 0) return;
-    communityOf[fi] = hits[0];
-    byCommunity[hits[0]].push(fi);
-    if (hits.length > 1) {
-      issues.push({
-        level: 'facility',
-        id: f.id,
-        index: fi,
-        severity: 'warning',
-        msg: { key: 'issue.overlapCommunities', args: { id: f.id, communities: hits.map((ci) => communities[ci].id).join(', '), chosen: communities[hits[0]].id } },
-      });
-    }
+    return { community: hits.length > 0 ? hits[0] : -1, unknownLink, overlap: hits.length > 1 ? hits : null };
+  };
+}
+
+/** The issues one facility's place raises (fi: its index after de-duplication). */
+export function onsiteIssues(communities: Community[], f: Facility, fi: number, at: OnsitePlace): DataIssue[] {
+  const out: DataIssue[] = [];
+  if (at.unknownLink) {
+    out.push({
+      level: 'facility',
+      id: f.id,
+      index: fi,
+      field: 'community',
+      severity: 'warning',
+      msg: { key: 'issue.unknownCommunityLink', args: { id: f.id, community: f.extra.community as string } },
+    });
+  }
+  if (at.overlap) {
+    const hits = at.overlap;
+    out.push({
+      level: 'facility',
+      id: f.id,
+      index: fi,
+      severity: 'warning',
+      msg: { key: 'issue.overlapCommunities', args: { id: f.id, communities: hits.map((ci) => communities[ci].id).join(', '), chosen: communities[hits[0]].id } },
+    });
+  }
+  return out;
+}
+
+export function assignOnsite(communities: Community[], facilities: Facility[], facilityPoints: LonLat[]): OnsiteAssignment {
+  const byCommunity: number[][] = communities.map(() => []);
+  const communityOf = new Int32Array(facilities.length).fill(-1);
+  const issues: DataIssue[] = [];
+  const locate = onsiteLocator(communities);
+  facilities.forEach((f, fi) => {
+    const at = locate(f.extra.community, facilityPoints[fi]);
+    issues.push(...onsiteIssues(communities, f, fi, at));
+    if (at.community < 0) return;
+    communityOf[fi] = at.community;
+    byCommunity[at.community].push(fi);
   });
   return { byCommunity, communityOf, issues };
 }

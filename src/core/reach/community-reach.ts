@@ -77,11 +77,20 @@ interface Best {
   via: number;
 }
 
-function keep(row: Map<number, Best>, f: number, d: number, via: Via): void {
+function keep(col: Map<number, Best>, c: number, d: number, via: Via): void {
   const v = VIAS.indexOf(via);
-  const old = row.get(f);
+  const old = col.get(c);
   // ties: the lower code (site before block before streets) says it more plainly
-  if (!old || d < old.d || (d === old.d && v < old.via)) row.set(f, { d, via: v });
+  if (!old || d < old.d || (d === old.d && v < old.via)) col.set(c, { d, via: v });
+}
+
+/** One supply point's walks: the communities it reaches within the distance, with how. */
+export interface ReachColumn {
+  community: Uint32Array;
+  distance: Float64Array;
+  via: Uint8Array;
+  /** the supply point could not be placed (network: too far from every street) */
+  unplaced: boolean;
 }
 
 /**
@@ -95,30 +104,57 @@ export function communityReach(
   onsite: readonly (readonly number[])[],
   maxDistance: number,
 ): CommunityReach {
-  const rows: Map<number, Best>[] = places.map(() => new Map());
+  const r = reachColumns(engine, places, supply, onsite, maxDistance);
+  return assembleReach(r.columns, places.length, r.unplacedPlaces);
+}
+
+/** The ways out of every community, flattened (network searches start from them), kept per places
+ *  array: an edit that adds or moves a facility walks from that facility alone (rules/context.ts). */
+const accessCache = new WeakMap<readonly CommunityPlace[], { owner: number[]; inner: number[]; flat: LonLat[] }>();
+function flatAccess(places: readonly CommunityPlace[]) {
+  let hit = accessCache.get(places);
+  if (!hit) {
+    hit = { owner: [], inner: [], flat: [] };
+    const h = hit;
+    places.forEach((p, c) => {
+      const a = accessPoints(p);
+      a.points.forEach((q, k) => {
+        h.flat.push(q);
+        h.inner.push(a.inner[k]);
+        h.owner.push(c);
+      });
+    });
+    accessCache.set(places, hit);
+  }
+  return hit;
+}
+
+/**
+ * The walks of each supply point (a column per point; see communityReach for the walks) and the
+ * communities that could not be placed at all. A column depends only on its own point, the
+ * community it stands in and the places, so columns can be kept and reassembled (assembleReach).
+ */
+export function reachColumns(
+  engine: ReachEngine,
+  places: readonly CommunityPlace[],
+  supply: LonLat[],
+  onsite: readonly (readonly number[])[],
+  maxDistance: number,
+): { columns: ReachColumn[]; unplacedPlaces: number[] } {
+  const cols: Map<number, Best>[] = supply.map(() => new Map());
   let unplaced: number[];
   let unplacedSupply: number[];
   if (engine.mode === 'straight') {
     const r = engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance });
-    forEachPair(r, (c, f, d) => keep(rows[c], f, d, 'straight'));
+    forEachPair(r, (c, f, d) => keep(cols[f], c, d, 'straight'));
     unplaced = r.unplacedDemand;
     unplacedSupply = r.unplacedSupply;
   } else {
-    const owner: number[] = [];
-    const inner: number[] = [];
-    const flat: LonLat[] = [];
-    places.forEach((p, c) => {
-      const a = accessPoints(p);
-      a.points.forEach((q, k) => {
-        flat.push(q);
-        inner.push(a.inner[k]);
-        owner.push(c);
-      });
-    });
+    const { owner, inner, flat } = flatAccess(places);
     const r = engine.pairs({ demand: flat, supply, maxDistance });
     forEachPair(r, (a, f, d) => {
       const total = inner[a] + d;
-      if (total <= maxDistance) keep(rows[owner[a]], f, total, 'streets');
+      if (total <= maxDistance) keep(cols[f], owner[a], total, 'streets');
     });
     const placedAny = new Uint8Array(places.length);
     const unplacedFlat = new Set(r.unplacedDemand);
@@ -135,18 +171,25 @@ export function communityReach(
       const s = straightPairs({ demand: starts.map((x) => x.at), supply, maxDistance });
       forEachPair(s, (i, f, d) => {
         const { c, at, inner: walkIn } = starts[i];
-        if (walkIn + d <= maxDistance && !engine.crossesStreet?.(at, supply[f])) keep(rows[c], f, walkIn + d, 'block');
+        if (walkIn + d <= maxDistance && !engine.crossesStreet?.(at, supply[f])) keep(cols[f], c, walkIn + d, 'block');
       });
     }
   }
   onsite.forEach((fs, c) => {
-    for (const f of fs) keep(rows[c], f, 0, 'site');
+    for (const f of fs) keep(cols[f], c, 0, 'site');
   });
-  return toPairs(
-    rows,
-    unplaced.filter((c) => rows[c].size === 0),
-    unplacedSupply,
-  );
+  const off = new Set(unplacedSupply);
+  const columns = cols.map((m, f): ReachColumn => {
+    const out: ReachColumn = { community: new Uint32Array(m.size), distance: new Float64Array(m.size), via: new Uint8Array(m.size), unplaced: off.has(f) };
+    let k = 0;
+    for (const [c, b] of m) {
+      out.community[k] = c;
+      out.distance[k] = b.d;
+      out.via[k++] = b.via;
+    }
+    return out;
+  });
+  return { columns, unplacedPlaces: unplaced };
 }
 
 function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distance: number) => void): void {
@@ -155,26 +198,49 @@ function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distanc
   }
 }
 
-function toPairs(rows: Map<number, Best>[], unplacedDemand: number[], unplacedSupply: number[]): CommunityReach {
-  const offsets = new Uint32Array(rows.length + 1);
-  let n = 0;
-  rows.forEach((r, i) => {
-    offsets[i] = n;
-    n += r.size;
-  });
-  offsets[rows.length] = n;
+/** Columns (one per facility, in facility order) → pairs per community sorted by distance, then
+ *  facility index; communities not placed and reaching nothing (not even on site) are unplaced. */
+export function assembleReach(columns: readonly ReachColumn[], nPlaces: number, unplacedPlaces: readonly number[]): CommunityReach {
+  const offsets = new Uint32Array(nPlaces + 1);
+  for (const col of columns) for (let k = 0; k < col.community.length; k++) offsets[col.community[k] + 1]++;
+  for (let i = 0; i < nPlaces; i++) offsets[i + 1] += offsets[i];
+  const n = offsets[nPlaces];
   const supply = new Uint32Array(n);
   const distance = new Float64Array(n);
   const via = new Uint8Array(n);
-  rows.forEach((r, i) => {
-    const sorted = [...r].sort((a, b) => a[1].d - b[1].d || a[0] - b[0]);
-    sorted.forEach(([f, b], k) => {
-      supply[offsets[i] + k] = f;
-      distance[offsets[i] + k] = b.d;
-      via[offsets[i] + k] = b.via;
-    });
+  const fill = offsets.slice(0, nPlaces);
+  columns.forEach((col, f) => {
+    for (let k = 0; k < col.community.length; k++) {
+      const at = fill[col.community[k]]++;
+      supply[at] = f;
+      distance[at] = col.distance[k];
+      via[at] = col.via[k];
+    }
   });
-  return { offsets, supply, distance, via, unplacedDemand, unplacedSupply };
+  // rows are short and already in facility order: a stable insertion sort by distance keeps the
+  // facility order among equal distances
+  for (let i = 0; i < nPlaces; i++) {
+    for (let a = offsets[i] + 1; a < offsets[i + 1]; a++) {
+      const s = supply[a];
+      const d = distance[a];
+      const v = via[a];
+      let b = a - 1;
+      while (b >= offsets[i] && distance[b] > d) {
+        supply[b + 1] = supply[b];
+        distance[b + 1] = distance[b];
+        via[b + 1] = via[b];
+        b--;
+      }
+      supply[b + 1] = s;
+      distance[b + 1] = d;
+      via[b + 1] = v;
+    }
+  }
+  const unplacedSupply: number[] = [];
+  columns.forEach((col, f) => {
+    if (col.unplaced) unplacedSupply.push(f);
+  });
+  return { offsets, supply, distance, via, unplacedDemand: unplacedPlaces.filter((c) => offsets[c + 1] === offsets[c]), unplacedSupply };
 }
 
 export interface NearestFacility {

@@ -5,12 +5,12 @@
 // the profile or thresholds, so it is prepared once per data set and reach (`prepare`, kept while
 // the same layers are evaluated again: a profile switch or threshold change re-runs only the rules).
 import Flatbush from 'flatbush';
-import { assignOnsite } from '../allocate/onsite';
+import { onsiteIssues, onsiteLocator, type OnsitePlace } from '../allocate/onsite';
 import { bboxOf, representativePoint, type LonLat } from '../geo';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
-import { communityReach, type CommunityPlace, type CommunityReach } from '../reach/community-reach';
+import { assembleReach, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
 import type { ReachEngine } from '../reach/types';
 import type { UnitRef } from './result';
@@ -158,16 +158,36 @@ function membersPerStreet(n: number, streetOf: Int32Array): number[][] {
 /** What depends on the layers alone: cleaned records, points, streets, on-site facilities. */
 type Base = Omit<Prepared, 'reach' | 'reachEngine' | 'radius' | 'memo' | 'unplaced'>;
 
+/** The part of a preparation that depends on communities, streets and area only: an edit of
+ *  facilities (add, move, remove, capacity) keeps it, and with it what was found per facility
+ *  position — its street, its community, the walks from it (a column per position) — so an edit
+ *  works out only the facilities it touched (docs/app.md, "Edits"). */
+interface CommunitySide {
+  base: Omit<Base, 'facilities' | 'facilityPoints' | 'facilityStreet' | 'onsite' | 'facilityUnits' | 'streetFacilities' | 'issues'>;
+  issues: { dup: DataIssue[]; clean: DataIssue[]; streetDup: DataIssue[]; street: DataIssue[] };
+  streetOf: (p: LonLat) => number;
+  locate: (link: unknown, p: LonLat) => OnsitePlace;
+  /** per position: street index; per position and link: where on site */
+  streetAt: Map<string, number>;
+  placeAt: Map<string, OnsitePlace>;
+  /** per reach engine and radius: the walks from each facility position */
+  walks: { engine: unknown; radius: number; columns: Map<string, ReachColumn>; unplacedPlaces: number[] | null }[];
+}
+
 /** The layers' last preparation, per communities array (the worker evaluates the same layers again
- *  on every profile or threshold change; an edit makes new layers). A new circle radius or reach
- *  engine keeps the layers' part and walks again. */
+ *  on every profile or threshold change). An edit of facilities keeps the communities array and
+ *  its side (sides), so only the touched facilities are worked out again. */
 const lastPrepared = new WeakMap<object, { key: unknown[]; prepared: Prepared }>();
-const lastBase = new WeakMap<object, { key: unknown[]; base: Base }>();
+const sides = new WeakMap<object, { key: unknown[]; side: CommunitySide }>();
 
 /** radius and engine: what the reach pairs depend on besides the layers */
 function prepareKey(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): unknown[] {
   // the straight-line engine holds no state (a new one per call is the same engine); a network engine is its graph
-  return [data.facilities, data.streets, data.area, reachEngine.mode === 'straight' ? 'straight' : reachEngine, radius];
+  return [data.facilities, data.streets, data.area, engineKey(reachEngine), radius];
+}
+
+function engineKey(e: ReachEngine): unknown {
+  return e.mode === 'straight' ? 'straight' : e;
 }
 
 /** The context of one evaluation: the prepared data (reused while layers, reach engine and radius
@@ -177,11 +197,12 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const key = prepareKey(data, reachEngine, radius);
   const hit = lastPrepared.get(data.communities);
   if (hit?.key.every((k, i) => k === key[i])) return { ...hit.prepared, params };
-  const baseKey = key.slice(0, 3);
-  const baseHit = lastBase.get(data.communities);
-  const base = baseHit?.key.every((k, i) => k === baseKey[i]) ? baseHit.base : prepareBase(data);
-  lastBase.set(data.communities, { key: baseKey, base });
-  const reach = communityReach(reachEngine, base.places, base.facilityPoints, base.onsite, radius);
+  const sideKey = [data.streets, data.area];
+  const sideHit = sides.get(data.communities);
+  const side = sideHit?.key.every((k, i) => k === sideKey[i]) ? sideHit.side : prepareCommunities(data);
+  sides.set(data.communities, { key: sideKey, side });
+  const base = prepareFacilities(side, data);
+  const reach = walksOf(side, base, reachEngine, radius);
   const unplaced = new Uint8Array(base.communities.length);
   for (const i of reach.unplacedDemand) unplaced[i] = 1;
   const prepared: Prepared = { ...base, reach, reachEngine, radius, unplaced, memo: new Map() };
@@ -189,15 +210,72 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   return { ...prepared, params };
 }
 
-function prepareBase(data: Layers & { area: AreaInfo }): Base {
-  const issues: DataIssue[] = [];
-  const communityRows = dedupe(data.communities, 'community', issues);
-  const facilityRows = dedupe(data.facilities, 'facility', issues);
-  const communities = communityRows.map(({ item, index }) => cleanCommunity(item, index, issues));
-  const facilities = facilityRows.map(({ item, index }) => cleanFacility(item, index, issues));
-  const streets = dedupe(data.streets, 'street', issues).map(({ item }) => item);
+const at = (p: LonLat): string => `${p[0]},${p[1]}`;
+
+/** Keeps a position cache from growing without end while a facility is dragged: past twice what
+ *  the layers hold, it keeps only the positions in use. */
+function trimmed<V>(cache: Map<string, V>, used: string[]): Map<string, V> {
+  if (cache.size <= 2 * used.length + 64) return cache;
+  const out = new Map<string, V>();
+  for (const k of used) {
+    const v = cache.get(k);
+    if (v !== undefined) out.set(k, v);
+  }
+  return out;
+}
+
+/** The community→facility walks: kept columns for known positions, new walks from the others only. */
+function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: number): CommunityReach {
+  const ek = engineKey(engine);
+  let w = side.walks.find((x) => x.engine === ek && x.radius === radius);
+  if (!w) {
+    w = { engine: ek, radius, columns: new Map(), unplacedPlaces: null };
+    side.walks.unshift(w);
+    side.walks.length = Math.min(side.walks.length, 2);
+  }
+  const communityOf = new Int32Array(base.facilities.length).fill(-1);
+  base.onsite.forEach((fs, c) => {
+    for (const f of fs) communityOf[f] = c;
+  });
+  const keys = base.facilityPoints.map((p, j) => `${at(p)}|${communityOf[j]}`);
+  const missing = new Map<string, number>();
+  keys.forEach((k, j) => {
+    if (!w.columns.has(k) && !missing.has(k)) missing.set(k, j);
+  });
+  if (missing.size > 0 || w.unplacedPlaces === null) {
+    const batch = [...missing.values()];
+    const onsite: number[][] = [];
+    onsite.length = base.communities.length; // sparse: only the batch's communities
+    batch.forEach((j, b) => {
+      if (communityOf[j] >= 0) (onsite[communityOf[j]] ??= []).push(b);
+    });
+    const r = reachColumns(
+      engine,
+      base.places,
+      batch.map((j) => base.facilityPoints[j]),
+      onsite,
+      radius,
+    );
+    batch.forEach((j, b) => w.columns.set(keys[j], r.columns[b]));
+    w.unplacedPlaces = r.unplacedPlaces;
+  }
+  w.columns = trimmed(w.columns, keys);
+  return assembleReach(
+    keys.map((k) => w.columns.get(k) as ReachColumn),
+    base.communities.length,
+    w.unplacedPlaces ?? [],
+  );
+}
+
+function prepareCommunities(data: Layers & { area: AreaInfo }): CommunitySide {
+  const dup: DataIssue[] = [];
+  const clean: DataIssue[] = [];
+  const streetDup: DataIssue[] = [];
+  const street: DataIssue[] = [];
+  const communityRows = dedupe(data.communities, 'community', dup);
+  const communities = communityRows.map(({ item, index }) => cleanCommunity(item, index, clean));
+  const streets = dedupe(data.streets, 'street', streetDup).map(({ item }) => item);
   const communityPoints = communities.map((c) => representativePoint(c.geometry));
-  const facilityPoints = facilities.map((f) => representativePoint(f.geometry));
 
   const streetOf = streetIndex(streets);
   const streetById = new Map(streets.map((s, i) => [s.id, i]));
@@ -210,7 +288,7 @@ function prepareBase(data: Layers & { area: AreaInfo }): Base {
         return;
       }
       if (streets.length > 0)
-        issues.push({
+        street.push({
           level: 'community',
           id: c.id,
           index: communityRows[i].index,
@@ -221,38 +299,84 @@ function prepareBase(data: Layers & { area: AreaInfo }): Base {
     }
     communityStreet[i] = streetOf(communityPoints[i]);
     if (communityStreet[i] < 0 && streets.length > 0 && c.street === undefined) {
-      issues.push({ level: 'community', id: c.id, index: communityRows[i].index, field: 'street', severity: 'warning', msg: { key: 'issue.noStreet', args: { id: c.id } } });
+      street.push({ level: 'community', id: c.id, index: communityRows[i].index, field: 'street', severity: 'warning', msg: { key: 'issue.noStreet', args: { id: c.id } } });
     }
   });
-  const facilityStreet = new Int32Array(facilities.length).fill(-1);
-  facilities.forEach((f, i) => {
-    facilityStreet[i] = streetOf(facilityPoints[i]);
-    if (facilityStreet[i] < 0 && streets.length > 0) {
-      issues.push({ level: 'facility', id: f.id, index: facilityRows[i].index, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } });
-    }
-  });
-
-  const onsite = assignOnsite(communities, facilities, facilityPoints);
-  // onsite numbers facilities after de-duplication; issues cite the position in the input layer
-  issues.push(...onsite.issues.map((x) => (x.index === undefined ? x : { ...x, index: facilityRows[x.index].index })));
   const places: CommunityPlace[] = communities.map((c, i) => ({ point: communityPoints[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
   return {
-    area: data.area,
-    communities,
+    base: {
+      area: data.area,
+      communities,
+      streets,
+      communityPoints,
+      communityStreet,
+      places,
+      communityUnits: communities.map((c) => ({ level: 'community', id: c.id, name: c.name })),
+      streetUnits: streets.map((s) => ({ level: 'street', id: s.id, name: s.name })),
+      areaUnit: { level: 'area', id: 'area', name: data.area.name },
+      streetCommunities: membersPerStreet(streets.length, communityStreet),
+    },
+    issues: { dup, clean, streetDup, street },
+    streetOf,
+    locate: onsiteLocator(communities),
+    streetAt: new Map(),
+    placeAt: new Map(),
+    walks: [],
+  };
+}
+
+/** The facilities' part, with their street and community looked up only for new positions. */
+function prepareFacilities(side: CommunitySide, data: Layers): Base {
+  const { communities, streets } = side.base;
+  const dup: DataIssue[] = [];
+  const clean: DataIssue[] = [];
+  const street: DataIssue[] = [];
+  const onsiteIssueList: DataIssue[] = [];
+  const facilityRows = dedupe(data.facilities, 'facility', dup);
+  const facilities = facilityRows.map(({ item, index }) => cleanFacility(item, index, clean));
+  const facilityPoints = facilities.map((f) => representativePoint(f.geometry));
+  const facilityStreet = new Int32Array(facilities.length).fill(-1);
+  const streetKeys: string[] = [];
+  const placeKeys: string[] = [];
+  const onsite: number[][] = communities.map(() => []);
+  facilities.forEach((f, i) => {
+    const p = facilityPoints[i];
+    const k = at(p);
+    streetKeys.push(k);
+    let s = side.streetAt.get(k);
+    if (s === undefined) {
+      s = side.streetOf(p);
+      side.streetAt.set(k, s);
+    }
+    facilityStreet[i] = s;
+    if (s < 0 && streets.length > 0) {
+      street.push({ level: 'facility', id: f.id, index: facilityRows[i].index, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } });
+    }
+  });
+  facilities.forEach((f, i) => {
+    const link = f.extra.community;
+    const k = `${streetKeys[i]}|${typeof link === 'string' ? link : ''}`;
+    placeKeys.push(k);
+    let place = side.placeAt.get(k);
+    if (place === undefined) {
+      place = side.locate(link, facilityPoints[i]);
+      side.placeAt.set(k, place);
+    }
+    // issues cite the position in the input layer
+    for (const x of onsiteIssues(communities, f, facilityRows[i].index, place)) onsiteIssueList.push(x);
+    if (place.community >= 0) onsite[place.community].push(i);
+  });
+  side.streetAt = trimmed(side.streetAt, streetKeys);
+  side.placeAt = trimmed(side.placeAt, placeKeys);
+  const i = side.issues;
+  return {
+    ...side.base,
     facilities,
-    streets,
-    communityPoints,
     facilityPoints,
-    communityStreet,
     facilityStreet,
-    onsite: onsite.byCommunity,
-    places,
-    issues,
-    communityUnits: communities.map((c) => ({ level: 'community', id: c.id, name: c.name })),
+    onsite,
+    issues: [...i.dup, ...dup, ...i.clean, ...clean, ...i.streetDup, ...i.street, ...street, ...onsiteIssueList],
     facilityUnits: facilities.map((f) => ({ level: 'facility', id: f.id, name: f.name })),
-    streetUnits: streets.map((s) => ({ level: 'street', id: s.id, name: s.name })),
-    areaUnit: { level: 'area', id: 'area', name: data.area.name },
-    streetCommunities: membersPerStreet(streets.length, communityStreet),
     streetFacilities: membersPerStreet(streets.length, facilityStreet),
   };
 }

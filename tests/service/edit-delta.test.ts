@@ -1,0 +1,213 @@
+// The incremental edit path against a full evaluation: random edit sequences (add, move, delete a
+// facility, change its capacity, change or delete a community, undo) on seeded messy layers and on
+// the demo (street network), each answered by analyseEdits() as a delta and applied to the
+// evaluation the caller held; after every step that must equal — result by result, issues and
+// coverage — evaluate() run cold on a structural copy of the replayed layers (new arrays, so none
+// of the kept preparation, walks or positions is reused).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, type Evaluation } from '../../src/core/evaluate';
+import { applyDelta } from '../../src/core/evaluation-delta';
+import { FACILITY_KINDS, type Layers, type Project, type RuleResult } from '../../src/core/model';
+import { resolveParams, type Params } from '../../src/core/params';
+import { reachEngineFor } from '../../src/core/reach/choose';
+import type { ReachEngine } from '../../src/core/reach/types';
+import { replay, type Edit } from '../../src/core/scenario';
+import { buildEdit, type EditOp } from '../../src/core/scenario/ops';
+import { parseProject } from '../../src/schemas';
+import { createAnalysisSession, type SessionLayers } from '../../src/service/session';
+import { PARAM_SETS } from '../../scripts/bench/engine-cases';
+import { randomLayers } from '../../scripts/bench/random-layers';
+
+/** a step of the sequence, with fractions picking a feature and a place (so any layers fit) */
+type Step =
+  | { t: 'move'; f: number; x: number; y: number }
+  | { t: 'add'; kind: number; x: number; y: number; places: number; beds: number; near: number }
+  | { t: 'delete'; f: number }
+  | { t: 'capacity'; f: number; field: number; v: number | null }
+  | { t: 'community'; c: number; population: number | null }
+  | { t: 'deleteCommunity'; c: number }
+  | { t: 'undo' };
+
+const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('move' as const), f: frac, x: frac, y: frac }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('add' as const),
+      kind: frac,
+      x: frac,
+      y: frac,
+      places: fc.integer({ min: 0, max: 300 }),
+      beds: fc.integer({ min: 0, max: 300 }),
+      near: frac,
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('delete' as const), f: frac }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('capacity' as const), f: frac, field: frac, v: fc.option(fc.integer({ min: 0, max: 2000 }), { freq: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('community' as const), c: frac, population: fc.option(fc.integer({ min: 0, max: 20000 }), { freq: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteCommunity' as const), c: frac }) },
+  { weight: 2, arbitrary: fc.constant({ t: 'undo' as const }) },
+);
+
+const pick = <T>(xs: readonly T[], u: number): T | undefined => xs[Math.floor(u * xs.length)];
+
+function bounds(l: Layers): { x0: number; y0: number; dx: number; dy: number } {
+  const pts = l.facilities.flatMap((f) => (f.geometry.type === 'Point' ? [f.geometry.coordinates] : []));
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const y0 = Math.min(...ys);
+  return { x0, y0, dx: Math.max(...xs) - x0, dy: Math.max(...ys) - y0 };
+}
+
+let added = 0;
+/** the edit op of a step on these layers, or null (nothing to do it on) */
+function opOf(l: Layers, s: Step, b: ReturnType<typeof bounds>): EditOp | null {
+  const to = (x: number, y: number): [number, number] => [b.x0 + x * b.dx, b.y0 + y * b.dy];
+  switch (s.t) {
+    case 'move': {
+      const f = pick(l.facilities, s.f);
+      return f ? { type: 'moveFacility', id: f.id, to: to(s.x, s.y) } : null;
+    }
+    case 'add': {
+      // now and then right next to an existing facility: the same block, the same community
+      const near = s.near < 0.3 ? pick(l.facilities, s.near / 0.3) : undefined;
+      const at: [number, number] = near && near.geometry.type === 'Point' ? [near.geometry.coordinates[0] + 1e-5, near.geometry.coordinates[1]] : to(s.x, s.y);
+      const kind = pick(FACILITY_KINDS, s.kind) ?? FACILITY_KINDS[0];
+      return {
+        type: 'addFacility',
+        facility: { id: `N${++added}`, name: `新设施${added}`, kind, places: s.places, beds: s.beds, geometry: { type: 'Point', coordinates: at }, extra: {} },
+      } as EditOp;
+    }
+    case 'delete': {
+      const f = pick(l.facilities, s.f);
+      return f ? { type: 'deleteFacility', id: f.id } : null;
+    }
+    case 'capacity': {
+      const f = pick(l.facilities, s.f);
+      const field = pick(['places', 'beds', 'floorArea', 'nursingBeds'] as const, s.field) ?? 'places';
+      return f ? { type: 'setCapacity', id: f.id, capacity: { [field]: s.v } } : null;
+    }
+    case 'community': {
+      const c = pick(l.communities, s.c);
+      return c ? ({ type: 'setCommunity', id: c.id, fields: { population: s.population } } as unknown as EditOp) : null;
+    }
+    case 'deleteCommunity': {
+      const c = pick(l.communities, s.c);
+      return c ? { type: 'deleteCommunity', id: c.id } : null;
+    }
+    case 'undo':
+      return null;
+  }
+}
+
+/** results per unit, in the engine's order within a unit; citations left out (the same object) */
+function perUnit(results: readonly RuleResult[]): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const { citation: _, ...r } of results) {
+    const k = `${r.unit.level}|${r.unit.id}`;
+    const list = out.get(k) ?? [];
+    list.push(r);
+    out.set(k, list);
+  }
+  return out;
+}
+
+function expectSame(held: Evaluation, full: Evaluation): void {
+  expect(held.results.length).toBe(full.results.length);
+  const a = perUnit(held.results);
+  const b = perUnit(full.results);
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [k, list] of b) expect(a.get(k), k).toEqual(list);
+  expect(held.issues).toEqual(full.issues);
+  expect(held.coverage).toEqual(full.coverage);
+}
+
+/** a structural copy: new arrays and objects, so evaluate() prepares everything again */
+const copy = (l: SessionLayers): SessionLayers => ({ ...structuredClone({ ...l, roads: [] }), roads: l.roads });
+
+function run(project: Project, cases: { profile: string; params: Partial<Params> }[], numRuns: number, maxSteps: number): void {
+  const session = createAnalysisSession();
+  session.open({ project, issues: [], other: {} });
+  const { roads, profile: _p, params: _q, ...rest } = project;
+  const baseline: SessionLayers = { ...rest, roads };
+  const b = bounds(baseline);
+  const engines = new Map<string, ReachEngine>();
+  for (const c of cases) {
+    const params = resolveParams(c.params);
+    const engineKey = `${params.reach}|${params.snapDistance}`;
+    if (!engines.has(engineKey)) engines.set(engineKey, reachEngineFor(params, roads));
+    const engine = engines.get(engineKey) as ReachEngine;
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: maxSteps }), (steps) => {
+        let edits: Edit[] = [];
+        session.setEdits([]);
+        const first = session.analyse({ profile: c.profile, params: c.params, areas: false });
+        let held = first.evaluation;
+        let base = first.serial;
+        let deltas = 0;
+        for (const s of steps) {
+          const layers = replay(baseline, { edits }).layers;
+          if (s.t === 'undo') edits = edits.slice(0, -1);
+          else {
+            const op = opOf(layers, s, b);
+            const r = op ? buildEdit(layers, op, `e${edits.length}`) : null;
+            if (!r?.ok) continue;
+            edits = [...edits, r.edit];
+          }
+          const e = session.analyseEdits(edits, { profile: c.profile, params: c.params, base });
+          expect(e.delta).not.toBeNull();
+          if (!e.delta) return;
+          held = applyDelta(held, e.delta);
+          base = e.serial;
+          deltas++;
+          const full = evaluate(copy(replay(baseline, { edits }).layers), { profile: c.profile, params: c.params, reach: engine });
+          expectSame(held, full);
+        }
+        return deltas >= 0;
+      }),
+      { numRuns, seed: 20261207 },
+    );
+  }
+}
+
+describe('edits answered incrementally = a full evaluation of the replayed layers', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`seeded messy layers ${seed}: every profile's results after each random edit`, () => {
+      const layers = randomLayers(seed);
+      const project = { ...layers, profile: 'combined', params: {} } as Project;
+      run(
+        project,
+        [
+          { profile: 'combined', params: PARAM_SETS[seed % 2] },
+          { profile: 'ca', params: PARAM_SETS[(seed + 1) % 2] },
+        ],
+        12,
+        8,
+      );
+    }, 120_000);
+  }
+
+  it('the demo along its street network (combined profile)', () => {
+    const parsed = parseProject(JSON.parse(readFileSync('data/demo/project.json', 'utf8')), 'project.json');
+    if (!parsed.ok) throw new Error('demo does not load');
+    run(parsed.project, [{ profile: 'combined', params: {} }], 4, 5);
+  }, 300_000);
+
+  it('a delta needs the analysis it is against: another base gets none (the caller analyses in full)', () => {
+    const session = createAnalysisSession();
+    session.open({ project: { ...randomLayers(1), profile: 'ca', params: {} } as Project, issues: [], other: {} });
+    const a = session.analyse({ profile: 'ca', params: {} });
+    const f = randomLayers(1).facilities[3];
+    const layers = randomLayers(1);
+    const r = buildEdit(layers, { type: 'moveFacility', id: f.id, to: [108.9, 34.15] }, 'e1');
+    if (!r.ok) throw new Error('move refused');
+    expect(session.analyseEdits([r.edit], { profile: 'ca', params: {}, base: a.serial + 1 }).delta).toBeNull();
+    const again = session.analyse({ profile: 'ca', params: {} });
+    // another profile than the held analysis: no delta either
+    expect(session.analyseEdits([], { profile: 'wy', params: {}, base: again.serial }).delta).toBeNull();
+  });
+});
