@@ -104,6 +104,7 @@ export function communityReach(
   onsite: readonly (readonly number[])[],
   maxDistance: number,
 ): CommunityReach {
+  if (engine.mode === 'straight') return withOnsite(engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance }), onsite);
   const r = reachColumns(engine, places, supply, onsite, maxDistance);
   return assembleReach(r.columns, places.length, r.unplacedPlaces);
 }
@@ -190,6 +191,49 @@ export function reachColumns(
     return out;
   });
   return { columns, unplacedPlaces: unplaced };
+}
+
+const STRAIGHT = VIAS.indexOf('straight');
+const SITE = VIAS.indexOf('site');
+
+/** Straight-line pairs (one per community and facility, sorted) with the on-site facilities put
+ *  in at 0 m: the rows without any (nearly all) are copied as they are, in typed arrays. */
+function withOnsite(r: ReachPairs, onsite: readonly (readonly number[])[]): CommunityReach {
+  const n = r.offsets.length - 1;
+  let extra = 0;
+  for (let c = 0; c < n && c < onsite.length; c++) extra += onsite[c].length;
+  // no facility on any site (candidate points, points as communities): the pairs as they are
+  if (extra === 0) return { ...r, via: new Uint8Array(r.supply.length).fill(STRAIGHT) };
+  const offsets = new Uint32Array(n + 1);
+  const supply = new Uint32Array(r.supply.length + extra);
+  const distance = new Float64Array(supply.length);
+  const via = new Uint8Array(supply.length).fill(STRAIGHT);
+  let at = 0;
+  for (let c = 0; c < n; c++) {
+    offsets[c] = at;
+    const from = r.offsets[c];
+    const to = r.offsets[c + 1];
+    const site = onsite[c] ?? [];
+    if (site.length === 0) {
+      supply.set(r.supply.subarray(from, to), at);
+      distance.set(r.distance.subarray(from, to), at);
+      at += to - from;
+      continue;
+    }
+    // on site: 0 m, and 'site' says it more plainly than a straight line of the same length
+    const row: { f: number; d: number; v: number }[] = [...new Set(site)].map((f) => ({ f, d: 0, v: SITE }));
+    const onSite = new Set(site);
+    for (let k = from; k < to; k++) if (!onSite.has(r.supply[k])) row.push({ f: r.supply[k], d: r.distance[k], v: STRAIGHT });
+    row.sort((a, b) => a.d - b.d || a.f - b.f);
+    for (const p of row) {
+      supply[at] = p.f;
+      distance[at] = p.d;
+      via[at++] = p.v;
+    }
+  }
+  offsets[n] = at;
+  const unplacedDemand = r.unplacedDemand.filter((c) => (onsite[c] ?? []).length === 0);
+  return { offsets, supply: supply.slice(0, at), distance: distance.slice(0, at), via: via.slice(0, at), unplacedDemand, unplacedSupply: r.unplacedSupply };
 }
 
 function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distance: number) => void): void {

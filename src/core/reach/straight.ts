@@ -1,8 +1,10 @@
-// Straight-line reach: a KD-tree (kdbush) over the supply points, a degree box around each demand
-// point as the candidate search, then the exact geodesic (haversine) distance. No all-pairs loop:
-// the work is proportional to demand × (supply points near it).
-import KDBush from 'kdbush';
-import { degreeBox, haversine } from '../geo';
+// Straight-line reach with a uniform grid over the supply points (cells of a few hundred metres in
+// degrees; the points of one row of cells lie next to each other in typed arrays, so a search box
+// is one run per row) and every point's unit vector on the sphere. A pair is tested first by the
+// chord between the unit vectors, which never rejects a pair within the radius (chord and
+// haversine measure the same angle; the margin covers rounding), then decided by the exact
+// geodesic (haversine) distance. No all-pairs loop and no object per pair.
+import { cosLat, degreeBox, EARTH_RADIUS, haversineCos } from '../geo';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 
 /**
@@ -15,7 +17,7 @@ import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
  * // pairs.offsets = [0, 1], pairs.supply = [0], pairs.distance ≈ [556]
  */
 export function createStraightEngine(): ReachEngine {
-  return { mode: 'straight', pairs: straightPairs };
+  return { mode: 'straight', pairs: straightPairs, nearestPairs: (q) => straightNearest(q) };
 }
 
 /** Growable typed output: millions of pairs without a JS array of boxed numbers or an object per pair. */
@@ -27,55 +29,177 @@ function grow<T extends Uint32Array | Float64Array>(a: T, need: number): T {
 }
 
 const isPlaced = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
+const RAD = Math.PI / 180;
 
-/** What both searches start from: the points without a position, and a KD-tree over the placed supply
- *  (`placed[k]` is the supply index of the tree's k-th point). */
-function indexSupply(q: ReachQuery) {
-  const unplacedDemand = q.demand.flatMap((p, i) => (isPlaced(p) ? [] : [i]));
-  const unplacedSupply = q.supply.flatMap((p, i) => (isPlaced(p) ? [] : [i]));
-  const placed = q.supply.flatMap((p, i) => (isPlaced(p) ? [i] : []));
-  const index = placed.length > 0 ? new KDBush(placed.length) : undefined;
-  if (index) {
-    for (const i of placed) index.add(q.supply[i][0], q.supply[i][1]);
-    index.finish();
+/** The placed supply points bucketed in a grid of cells `cellW` × `cellH` degrees (CSR: the points of
+ *  cell `row * nx + col` are `start[cell] .. start[cell + 1] - 1`, in supply order), with everything
+ *  the pair test reads stored in cell order. */
+interface SupplyGrid {
+  minLon: number;
+  minLat: number;
+  cellW: number;
+  cellH: number;
+  nx: number;
+  ny: number;
+  start: Uint32Array;
+  /** supply index of the k-th point in cell order */
+  id: Uint32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  cos: Float64Array;
+  /** unit vectors */
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
+  unplacedSupply: number[];
+}
+
+/** cells at most this many per point (and a few): a sparse set over a wide area gets larger cells */
+const CELLS_PER_POINT = 4;
+
+/** The grid, with cells about `metres` wide at the points' highest latitude (the cell size only
+ *  sets the speed: every search box is cut into whole cells). */
+function supplyGrid(supply: readonly LonLat[], metres: number): SupplyGrid {
+  const placed: number[] = [];
+  const unplacedSupply: number[] = [];
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  supply.forEach((p, s) => {
+    if (!isPlaced(p)) return void unplacedSupply.push(s);
+    placed.push(s);
+    if (p[0] < minLon) minLon = p[0];
+    if (p[0] > maxLon) maxLon = p[0];
+    if (p[1] < minLat) minLat = p[1];
+    if (p[1] > maxLat) maxLat = p[1];
+  });
+  const box = degreeBox(Math.max(Math.abs(minLat), Math.abs(maxLat), 0) || 0, metres);
+  let cellW = Math.max(box.dLon, 1e-9);
+  let cellH = Math.max(box.dLat, 1e-9);
+  const n = placed.length;
+  const cap = CELLS_PER_POINT * n + 64;
+  let nx = n === 0 ? 1 : Math.floor((maxLon - minLon) / cellW) + 1;
+  let ny = n === 0 ? 1 : Math.floor((maxLat - minLat) / cellH) + 1;
+  while (nx * ny > cap) {
+    if (nx > 1) cellW *= 2;
+    if (ny > 1) cellH *= 2;
+    nx = Math.floor((maxLon - minLon) / cellW) + 1;
+    ny = Math.floor((maxLat - minLat) / cellH) + 1;
   }
-  return { unplacedDemand, unplacedSupply, placed, index };
+  const start = new Uint32Array(nx * ny + 1);
+  const cells = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const [lon, lat] = supply[placed[k]];
+    cells[k] = Math.floor((lat - minLat) / cellH) * nx + Math.floor((lon - minLon) / cellW);
+    start[cells[k] + 1]++;
+  }
+  for (let c = 0; c < nx * ny; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, nx * ny);
+  const g: SupplyGrid = {
+    ...{ minLon, minLat, cellW, cellH, nx, ny, start, unplacedSupply },
+    id: new Uint32Array(n),
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    cos: new Float64Array(n),
+    x: new Float64Array(n),
+    y: new Float64Array(n),
+    z: new Float64Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const at = fill[cells[k]]++;
+    const s = placed[k];
+    const [lon, lat] = supply[s];
+    g.id[at] = s;
+    g.lon[at] = lon;
+    g.lat[at] = lat;
+    g.cos[at] = cosLat(lat);
+    g.x[at] = g.cos[at] * Math.cos(lon * RAD);
+    g.y[at] = g.cos[at] * Math.sin(lon * RAD);
+    g.z[at] = Math.sin(lat * RAD);
+  }
+  return g;
+}
+
+/**
+ * The cells holding every point within `metres` of (lon, lat): rows box[0]..box[1], columns
+ * box[2]..box[3]; false when none. degreeBox bounds the longitudes; a circle that may hold a pole
+ * reaches every longitude.
+ */
+function cellBox(g: SupplyGrid, lon: number, lat: number, metres: number, box: Int32Array): boolean {
+  const { dLon, dLat } = degreeBox(lat, metres);
+  const allLon = Math.abs(lat) + dLat >= 89 || dLon >= 180;
+  box[0] = Math.max(0, Math.floor((lat - dLat - g.minLat) / g.cellH));
+  box[1] = Math.min(g.ny - 1, Math.floor((lat + dLat - g.minLat) / g.cellH));
+  box[2] = allLon ? 0 : Math.max(0, Math.floor((lon - dLon - g.minLon) / g.cellW));
+  box[3] = allLon ? g.nx - 1 : Math.min(g.nx - 1, Math.floor((lon + dLon - g.minLon) / g.cellW));
+  return box[0] <= box[1] && box[2] <= box[3];
+}
+
+/**
+ * The largest squared chord (between unit vectors) a pair within `metres` can have, with a margin
+ * for rounding. Chord = 2·sin(θ/2) and haversine's h = sin²(θ/2) for the same central angle θ,
+ * so chord² = 4h exactly; from unit vectors, chord² is off by a few 1e-16 times the chord (each
+ * coordinate has a relative error below 1e-16), far inside the relative 1e-6 and absolute 1e-18
+ * (≈ 6 mm of arc) margins. Pairs past this are past the radius; haversine decides the rest.
+ */
+function chordLimit(metres: number): number {
+  const half = metres / (2 * EARTH_RADIUS);
+  if (!(half < Math.PI / 2)) return Infinity;
+  return 4 * Math.sin(half) ** 2 * (1 + 1e-6) + 1e-18;
+}
+
+/** A demand point's unit vector and cosine of latitude, as the grid stores supply points. */
+function unit(p: LonLat, out: Float64Array): void {
+  out[0] = cosLat(p[1]);
+  out[1] = out[0] * Math.cos(p[0] * RAD);
+  out[2] = out[0] * Math.sin(p[0] * RAD);
+  out[3] = Math.sin(p[1] * RAD);
 }
 
 export function straightPairs(q: ReachQuery): ReachPairs {
-  const offsets = new Uint32Array(q.demand.length + 1);
-  let supplyOut = new Uint32Array(1024);
-  let distOut = new Float64Array(1024);
+  const nd = q.demand.length;
+  const R = q.maxDistance;
+  const offsets = new Uint32Array(nd + 1);
+  const unplacedDemand: number[] = [];
+  const g = supplyGrid(q.supply, R);
+  const { start, id, lon, lat, cos, x, y, z, nx } = g;
+  const limit = chordLimit(R);
+  const box = new Int32Array(4);
+  const u = new Float64Array(4);
+  let supplyOut = new Uint32Array(Math.max(1024, nd * 4));
+  let distOut = new Float64Array(supplyOut.length);
   let n = 0;
-  const { unplacedDemand, unplacedSupply, placed, index } = indexSupply(q);
-  for (let d = 0; d < q.demand.length; d++) {
+  for (let d = 0; d < nd; d++) {
     offsets[d] = n;
     const p = q.demand[d];
-    if (!index || !isPlaced(p)) continue;
-    const { dLon, dLat } = degreeBox(p[1], q.maxDistance);
-    const start = n;
-    const found = index.range(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat);
-    if (n + found.length > supplyOut.length) {
-      supplyOut = grow(supplyOut, n + found.length);
-      distOut = grow(distOut, n + found.length);
+    if (!isPlaced(p)) {
+      unplacedDemand.push(d);
+      continue;
     }
-    for (let f = 0; f < found.length; f++) {
-      const s = placed[found[f]];
-      const m = haversine(p, q.supply[s]);
-      if (m > q.maxDistance) continue;
-      distOut[n] = m;
-      supplyOut[n++] = s;
+    if (id.length === 0 || !cellBox(g, p[0], p[1], R, box)) continue;
+    unit(p, u);
+    const first = n;
+    for (let r = box[0]; r <= box[1]; r++) {
+      for (let k = start[r * nx + box[2]], end = start[r * nx + box[3] + 1]; k < end; k++) {
+        const dx = x[k] - u[1];
+        const dy = y[k] - u[2];
+        const dz = z[k] - u[3];
+        if (dx * dx + dy * dy + dz * dz > limit) continue;
+        const m = haversineCos(p[0], p[1], u[0], lon[k], lat[k], cos[k]);
+        if (m > R) continue;
+        if (n === supplyOut.length) {
+          supplyOut = grow(supplyOut, n + 1);
+          distOut = grow(distOut, n + 1);
+        }
+        distOut[n] = m;
+        supplyOut[n++] = id[k];
+      }
     }
-    sortRun(supplyOut, distOut, start, n);
+    sortRun(supplyOut, distOut, first, n);
   }
-  offsets[q.demand.length] = n;
-  return {
-    offsets,
-    supply: supplyOut.slice(0, n),
-    distance: distOut.slice(0, n),
-    unplacedDemand,
-    unplacedSupply,
-  };
+  offsets[nd] = n;
+  return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply: g.unplacedSupply };
 }
 
 /**
@@ -85,23 +209,53 @@ export function straightPairs(q: ReachQuery): ReachPairs {
  * proportional to demand × (points near it), never to every pair within maxDistance.
  */
 export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
-  const offsets = new Uint32Array(q.demand.length + 1);
-  const supplyOut = new Uint32Array(q.demand.length);
-  const distOut = new Float64Array(q.demand.length);
+  const nd = q.demand.length;
+  const offsets = new Uint32Array(nd + 1);
+  const supplyOut = new Uint32Array(nd);
+  const distOut = new Float64Array(nd);
+  const unplacedDemand: number[] = [];
+  const g = supplyGrid(q.supply, Math.min(start, q.maxDistance));
+  const { id, lon, lat, cos, x, y, z, nx } = g;
+  const box = new Int32Array(4);
+  const u = new Float64Array(4);
   let n = 0;
-  const { unplacedDemand, unplacedSupply, placed, index } = indexSupply(q);
-  for (let d = 0; d < q.demand.length; d++) {
+  for (let d = 0; d < nd; d++) {
     offsets[d] = n;
     const p = q.demand[d];
-    if (!index || !isPlaced(p)) continue;
+    if (!isPlaced(p)) {
+      unplacedDemand.push(d);
+      continue;
+    }
+    if (id.length === 0) continue;
+    unit(p, u);
     for (let r = Math.min(start, q.maxDistance); ; r = Math.min(2 * r, q.maxDistance)) {
-      const { dLon, dLat } = degreeBox(p[1], r);
       let best = -1;
       let bestM = Infinity;
-      for (const f of index.range(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat)) {
-        const s = placed[f];
-        const m = haversine(p, q.supply[s]);
-        if (m < bestM || (m === bestM && s < best)) [best, bestM] = [s, m];
+      if (cellBox(g, p[0], p[1], r, box)) {
+        // the smallest chord in the box, then haversine for every point whose chord is as small
+        // within rounding: haversine alone picks the nearest and breaks ties
+        let least = Infinity;
+        for (let row = box[0]; row <= box[1]; row++)
+          for (let k = g.start[row * nx + box[2]], end = g.start[row * nx + box[3] + 1]; k < end; k++) {
+            const dx = x[k] - u[1];
+            const dy = y[k] - u[2];
+            const dz = z[k] - u[3];
+            const c = dx * dx + dy * dy + dz * dz;
+            if (c < least) least = c;
+          }
+        const near = least * (1 + 1e-6) + 1e-18;
+        for (let row = box[0]; row <= box[1]; row++)
+          for (let k = g.start[row * nx + box[2]], end = g.start[row * nx + box[3] + 1]; k < end; k++) {
+            const dx = x[k] - u[1];
+            const dy = y[k] - u[2];
+            const dz = z[k] - u[3];
+            if (dx * dx + dy * dy + dz * dz > near) continue;
+            const m = haversineCos(p[0], p[1], u[0], lon[k], lat[k], cos[k]);
+            if (m < bestM || (m === bestM && id[k] < best)) {
+              best = id[k];
+              bestM = m;
+            }
+          }
       }
       // every point within r lies in the box: a best within r is the nearest of all
       if (bestM <= r) {
@@ -112,8 +266,8 @@ export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
       if (r >= q.maxDistance) break;
     }
   }
-  offsets[q.demand.length] = n;
-  return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply };
+  offsets[nd] = n;
+  return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply: g.unplacedSupply };
 }
 
 /**
@@ -122,10 +276,12 @@ export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
  * run of thousands, where insertion would be quadratic.
  */
 function sortRun(supply: Uint32Array, dist: Float64Array, start: number, end: number): void {
-  if (end - start > 32) {
-    const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => dist[a] - dist[b] || supply[a] - supply[b]);
-    const s = order.map((k) => supply[k]);
-    const d = order.map((k) => dist[k]);
+  if (end - start > 48) {
+    const order = new Uint32Array(end - start);
+    for (let k = 0; k < order.length; k++) order[k] = start + k;
+    order.sort((a, b) => dist[a] - dist[b] || supply[a] - supply[b]);
+    const s = Uint32Array.from(order, (k) => supply[k]);
+    const d = Float64Array.from(order, (k) => dist[k]);
     supply.set(s, start);
     dist.set(d, start);
     return;

@@ -31,6 +31,9 @@ export interface ReachPairs {
 export interface ReachEngine {
   readonly mode: 'straight' | 'network';
   pairs(q: ReachQuery): ReachPairs;
+  /** the nearest supply point within maxDistance of each demand point (at most one pair per demand;
+   *  ties: the lower supply index), where the engine has a search faster than `pairs` for it */
+  nearestPairs?(q: ReachQuery): ReachPairs;
   /** network engines: does the straight line a→b cross a street (false = same block)? */
   crossesStreet?(a: LonLat, b: LonLat): boolean;
 }

@@ -72,7 +72,8 @@ export function* nearestWithin(engine: ReachEngine, points: LonLat[], targets: L
   const chunk = Math.max(CHECK_EVERY, targets.length) * (engine.mode === 'network' ? 8 : 1);
   for (let a = 0; a < points.length; a += chunk) {
     const part = points.slice(a, a + chunk);
-    const p = engine.pairs({ demand: part, supply: targets, maxDistance });
+    const q = { demand: part, supply: targets, maxDistance };
+    const p = engine.nearestPairs ? engine.nearestPairs(q) : engine.pairs(q);
     for (let k = 0; k < part.length; k++) out.push(p.offsets[k + 1] > p.offsets[k] ? p.supply[p.offsets[k]] : undefined);
     if (a + chunk < points.length) yield;
   }
