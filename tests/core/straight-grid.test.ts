@@ -111,6 +111,16 @@ describe('straight pairs: the grid and chord test find exactly the pairs of a br
     expectSame(demand, supply, R);
   });
 
+  it('unordered: the same pairs per demand point, only their order left to the caller', () => {
+    const { demand, supply } = scene(15, 108.75, 33.95, 0.33, 0.27, 810);
+    const got = straightPairs({ demand, supply, maxDistance: 810, unordered: true });
+    const want = brute(demand, supply, 810);
+    for (let d = 0; d < demand.length; d++) {
+      const row = [...got.supply.slice(got.offsets[d], got.offsets[d + 1])].map((s, k) => ({ i: s, m: got.distance[got.offsets[d] + k] }));
+      expect(row.sort((a, b) => a.i - b.i)).toEqual([...want[d]].sort((a, b) => a.i - b.i));
+    }
+  });
+
   it('the nearest within the radius is the first pair of the brute force, on the same scenes', () => {
     for (const [seed, lon0, lat0, w, h, R] of [
       [11, 108.75, 33.95, 0.33, 0.27, 810],

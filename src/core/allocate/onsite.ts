@@ -90,6 +90,8 @@ export function assignOnsite(communities: Community[], facilities: Facility[], f
   const byCommunity: number[][] = communities.map(() => []);
   const communityOf = new Int32Array(facilities.length).fill(-1);
   const issues: DataIssue[] = [];
+  // no facilities (a suggestion's existing ones may be none): no index over the communities
+  if (facilities.length === 0) return { byCommunity, communityOf, issues };
   const locate = onsiteLocator(communities);
   facilities.forEach((f, fi) => {
     const at = locate(f.extra.community, facilityPoints[fi]);

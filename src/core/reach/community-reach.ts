@@ -94,7 +94,8 @@ export interface ReachColumn {
 }
 
 /**
- * Every community→facility walk within maxDistance, sorted by distance per community.
+ * Every community→facility walk within maxDistance, sorted by distance per community (in any
+ * order with `unordered`, for a caller that transposes them).
  * `onsite[c]` lists the facilities inside (or linked to) community c.
  */
 export function communityReach(
@@ -103,8 +104,9 @@ export function communityReach(
   supply: LonLat[],
   onsite: readonly (readonly number[])[],
   maxDistance: number,
+  unordered = false,
 ): CommunityReach {
-  if (engine.mode === 'straight') return withOnsite(engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance }), onsite);
+  if (engine.mode === 'straight') return withOnsite(engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance, unordered }), onsite);
   const r = reachColumns(engine, places, supply, onsite, maxDistance);
   return assembleReach(r.columns, places.length, r.unplacedPlaces);
 }

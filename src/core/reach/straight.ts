@@ -196,7 +196,7 @@ export function straightPairs(q: ReachQuery): ReachPairs {
         supplyOut[n++] = id[k];
       }
     }
-    sortRun(supplyOut, distOut, first, n);
+    if (!q.unordered) sortRun(supplyOut, distOut, first, n);
   }
   offsets[nd] = n;
   return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply: g.unplacedSupply };

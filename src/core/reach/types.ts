@@ -13,10 +13,14 @@ export interface ReachQuery {
   /** entrances of demand i, if known: the network engine walks from the best of them instead of
    *  demand[i]; the straight-line engine measures from demand[i] (a circle is drawn around a point) */
   demandEntrances?: readonly (readonly LonLat[] | undefined)[];
+  /** the caller re-sorts or transposes the pairs: each demand point's run may come in any order
+   *  (the straight-line engine then skips its sort; the network engine's runs stay sorted) */
+  unordered?: boolean;
 }
 
 /** Demand→supply pairs within maxDistance, in CSR form: pairs of demand i are
- *  offsets[i] .. offsets[i+1]-1, sorted by distance ascending. */
+ *  offsets[i] .. offsets[i+1]-1, sorted by distance ascending (then supply index) unless the query
+ *  said `unordered`. */
 export interface ReachPairs {
   offsets: Uint32Array;
   supply: Uint32Array;

@@ -35,7 +35,7 @@ export function transpose(p: ReachPairs, candidates: number): CandidateRows {
 }
 
 /** The candidates' rows within the circle of the communities (`pairsOf` walks from them: the rule
- *  engine's community reach), candidates asked a chunk at a
+ *  engine's community reach; its runs may come in any order, they are transposed), candidates asked a chunk at a
  *  time (usually the demand points, communities, are far fewer) and each chunk's pairs
  *  transposed at once. */
 export function* candidateRows(pairsOf: (supply: LonLat[]) => ReachPairs, demandCount: number, candidates: LonLat[]): Steps<CandidateRows> {
@@ -46,6 +46,7 @@ export function* candidateRows(pairsOf: (supply: LonLat[]) => ReachPairs, demand
     parts.push(transpose(pairsOf(part), part.length));
     if (a + chunk < candidates.length) yield;
   }
+  if (parts.length === 1) return parts[0];
   const total = parts.reduce((s, p) => s + p.demand.length, 0);
   const offsets = new Uint32Array(candidates.length + 1);
   const demandOut = new Uint32Array(total);

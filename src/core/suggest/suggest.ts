@@ -133,7 +133,7 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
     demand,
     distance: pairDistance,
   } = yield* candidateRows(
-    (pts) => communityReach(engine, places, pts, insideOf(places, pts), distance),
+    (pts) => communityReach(engine, places, pts, insideOf(places, pts), distance, true),
     demandPts.length,
     candidates.map((c) => c.point),
   );
