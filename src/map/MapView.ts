@@ -54,6 +54,9 @@ export interface Camera {
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** the layers that mark communities outside every circle (layers.ts) */
+const OUTSIDE_LAYERS = ['a-outside-hatch', 'a-outside-line', 'a-outside-point', 'a-outside-dot'];
+
 /** collections with more features than this reach MapLibre in slices of this many (sendInSlices) */
 const SLICE_ABOVE = 5000;
 
@@ -63,6 +66,8 @@ export class MapView {
   private overlay: OverlayOptions;
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
   private readonly states: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
+  /** the states the map's source holds right now (none after a new style) */
+  private readonly statesHeld: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
   /** overlays owned by one feature (e.g. suggested sites, suggest-layer.ts): own source + layers on top */
   private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[]; under?: string }>();
   private applied = new Map<string, string>();
@@ -71,6 +76,8 @@ export class MapView {
   /** while a drawing (src/map/draw.ts) takes the clicks, units are not selected by them */
   private clicksMuted = false;
   private following = false;
+  /** communities whose state says outside every circle shown (setStates) */
+  private outsideCount = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -239,23 +246,18 @@ export class MapView {
     return out.join(' ');
   }
 
-  /** Communities drawn right now with the "outside the circles" outline (visible layer, state set). */
+  /** Communities the "outside the circles" layers mark: those whose state says outside, while
+   *  the layers are shown. Counted from the states given (the analysis's coverage), not from the
+   *  rendered map: asking MapLibre for every drawn feature took a second on a large city. */
   private countOutsideShown(): number {
-    const layers = ['a-outside-hatch', 'a-outside-line', 'a-outside-point', 'a-outside-dot'].filter(
-      (l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none',
-    );
-    if (layers.length === 0) return 0;
-    const ids = new Set(
-      this.map
-        .queryRenderedFeatures({ layers })
-        .filter((f) => f.state.outside === true)
-        .map((f) => String(f.id)),
-    );
-    return ids.size;
+    const shown = OUTSIDE_LAYERS.some((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    return shown ? this.outsideCount : 0;
   }
 
   setBase(base: BaseStyle): void {
     this.base = base;
+    // the new style's sources start without feature state ('style.load' sets it all again)
+    for (const k of Object.keys(this.statesHeld)) delete this.statesHeld[k as SourceId];
     this.applied.clear();
     this.errorReported = false;
     this.busy();
@@ -265,14 +267,25 @@ export class MapView {
   /** Verdict and outside flag per unit id, as feature state of a source (see layers.ts). */
   setStates(id: SourceId, states: ReadonlyMap<string, UnitState>): void {
     this.states[id] = states;
+    if (id === SOURCES.communities) {
+      this.outsideCount = 0;
+      for (const st of states.values()) if (st.outside) this.outsideCount++;
+    }
     if (this.map.getSource(id)) {
       this.busy();
-      this.applyStates(id, states);
+      this.applyStates(id, states, this.statesHeld[id]);
     }
   }
 
-  private applyStates(id: SourceId, states: ReadonlyMap<string, UnitState>): void {
-    for (const [unit, st] of states) this.map.setFeatureState({ source: id, id: unit }, { verdict: st.verdict, outside: st.outside });
+  /** Sets each unit's state, skipping those equal in `before` (what the source already holds):
+   *  a profile switch changes the verdicts of some units, and every set costs MapLibre work. */
+  private applyStates(id: SourceId, states: ReadonlyMap<string, UnitState>, before?: ReadonlyMap<string, UnitState>): void {
+    for (const [unit, st] of states) {
+      const was = before?.get(unit);
+      if (was && was.verdict === st.verdict && was.outside === st.outside) continue;
+      this.map.setFeatureState({ source: id, id: unit }, { verdict: st.verdict, outside: st.outside });
+    }
+    this.statesHeld[id] = states;
   }
 
   setData(id: SourceId, fc: FeatureCollection): void {

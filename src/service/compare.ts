@@ -13,6 +13,7 @@ import { kpiRows, type KpiRow } from '../core/scenario/kpi-rows';
 import { replay } from '../core/scenario/replay';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
 import { isMainView, ruleKeyOf, verdictsByUnit, type Verdict } from '../core/report/verdicts';
+import { arraySource } from '../core/report/result-columns';
 import { reachFor, type ReachCache } from './reach';
 
 export interface CompareRequest {
@@ -79,7 +80,7 @@ export function compareOn(base: Data, req: CompareRequest, cache: ReachCache | n
   const out = (s: Scenario | null, x: { layers: Data; skipped: Msg[] }, results: typeof evalA.results): CompareSide => ({
     id: s?.id ?? BASELINE_ID,
     name: s?.name ?? null,
-    verdicts: [...verdictsByUnit(results, null)].filter(([k]) => k.startsWith('community:') || k.startsWith('street:')),
+    verdicts: [...verdictsByUnit(arraySource(results), null, ['community', 'street'])],
     communityRules: communityRules(results),
     facilities: x.layers.facilities,
     communities: x.layers.communities === base.communities ? null : x.layers.communities,

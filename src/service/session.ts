@@ -15,7 +15,8 @@ import type { createSuggestApi } from './suggest';
 import type { createCompareApi } from './compare';
 import type { createSiteApi } from './site';
 import { lazyPart } from './lazy-part';
-import { createAnalysisPartsApi } from './analysis-parts';
+import { toColumns } from './analysis-columns';
+import type { ResultTable } from '../core/report/result-columns';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
 
@@ -58,6 +59,8 @@ export interface Analysis {
   ms: number;
   /** this analysis's number in the session: analyseEdits() answers with a delta against it */
   serial: number;
+  /** on the page: the results as the worker sent them, as columns (src/service/analysis-columns.ts) */
+  table?: ResultTable;
 }
 
 /** The answer to analyseEdits(): the units an edit changed, against the analysis the page holds. */
@@ -142,8 +145,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       readSiteFile: true,
       siteXlsx: true,
     } satisfies Record<keyof ReturnType<typeof createSiteApi>, true>),
-    // analyse() with the results fetched a slice per message (the page's client uses this)
-    ...createAnalysisPartsApi({ analyse: (req: AnalysisRequest): Analysis => session.analyse(req) }),
+    /** analyse(), its results as columns (what the page's client asks for) */
+    analyseColumns: (req: AnalysisRequest) => toColumns(session.analyse(req)),
     listProfiles(): ProfileInfo[] {
       return listProfiles();
     },
@@ -215,6 +218,11 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
      *  extra top-level keys (scenarios, views …): "save project" and autosave write this. */
     projectText(p: ProjectTextRequest): string {
       return fileText(loaded('projectText', baseline), p);
+    },
+    /** the same text as a Blob: posted to the page by reference and stored by IndexedDB as it is,
+     *  so the page's thread never copies or serialises the data (autosave of a 120 MB city) */
+    projectData(p: ProjectTextRequest): Blob {
+      return new Blob([fileText(loaded('projectText', baseline), p)], { type: 'application/json' });
     },
 
     /** Network mode: the area walkable along streets from each circle group's facilities. A

@@ -11,7 +11,10 @@ import type { Analysis, LoadedProject } from '../service/session';
 import type { CircleGroup, ServiceAreas } from '../service/service-areas';
 import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
-import { countsByRule, outsideSet, resultsByLevel, verdictsByUnit, type RuleCount, type Verdict } from '../core/report/verdicts';
+import { countsByRule, outsideSet, verdictsByUnit, type RuleCount, type Verdict } from '../core/report/verdicts';
+import { arraySource, type ResultSource } from '../core/report/result-columns';
+
+const MAP_LEVELS: Level[] = ['street', 'community'];
 import { createSuggestState, type SuggestState } from './suggest';
 
 /** the embedded demo's name, so the app shows its real-vs-simulated note only for it */
@@ -62,6 +65,8 @@ export interface AppState {
   /** bumped on every ledger entry (the project's ledger key changes in place, src/state/ledger.ts) */
   ledgerVersion: Signal<number>;
 
+  /** the analysis's results, read by index (built as objects only where shown) */
+  results: ReadonlySignal<ResultSource>;
   /** verdict of each street and community (what the map colours), keyed by unitKey */
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
@@ -89,10 +94,11 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     return p ? { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: [] } : null;
   });
 
-  const results = computed(() => analysis.value?.evaluation.results ?? []);
-  const byLevel = computed(() => resultsByLevel(results.value));
-  /** what the map colours: streets and communities (facilities are drawn by kind) */
-  const mapResults = computed(() => [...(byLevel.value.street ?? []), ...(byLevel.value.community ?? [])]);
+  // the worker's columns (the client's table); objects only where an analysis came as objects (tests in Node)
+  const results = computed<ResultSource>(() => {
+    const a = analysis.value;
+    return a?.table ?? arraySource(a?.evaluation.results ?? []);
+  });
   const nameOf = computed(() => {
     const p = project.value;
     const l = layers.value;
@@ -132,15 +138,17 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     suggest: createSuggestState(),
     ledgerVersion: signal(0),
 
-    verdicts: computed(() => verdictsByUnit(mapResults.value, rule.value)),
+    results,
+    // what the map colours: streets and communities (facilities are drawn by kind)
+    verdicts: computed(() => verdictsByUnit(results.value, rule.value, MAP_LEVELS)),
     counts: computed(() => countsByRule(results.value)),
     overallCommunities: computed(() => {
-      const by = verdictsByUnit(byLevel.value.community ?? [], null);
+      const by = verdictsByUnit(results.value, null, ['community']);
       const out: Record<Verdict, number> = { fail: 0, pass: 0, na: 0, none: 0 };
       for (const c of layers.value?.communities ?? []) out[by.get(unitKey('community', c.id)) ?? 'none']++;
       return out;
     }),
-    rows: computed(() => buildRows(byLevel.value[query.value.level] ?? [], query.value, nameOf.value, unitIds(layers.value, query.value.level))),
+    rows: computed(() => buildRows(results.value, query.value, nameOf.value, unitIds(layers.value, query.value.level))),
     outside: computed(() => outsideSet(analysis.value?.evaluation.coverage ?? [], circles.value)),
     currentProfile: computed(() => profiles.value.find((p) => p.id === profile.value)),
     nameOf,

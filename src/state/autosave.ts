@@ -64,7 +64,8 @@ export interface AutosaveRecord {
 }
 
 export interface ProjectDeps {
-  client: Pick<AnalysisClient, 'projectText'>;
+  /** projectData when the client has it: the data record is then a Blob the page never reads */
+  client: Pick<AnalysisClient, 'projectText'> & Partial<Pick<AnalysisClient, 'projectData'>>;
   /** the project's saved views (PRESENT's views list) */
   views: () => View[];
 }
@@ -151,8 +152,8 @@ export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncSto
   const p = s.project.peek();
   if (!p) throw new Error('no project is open');
   if (!deps.sameData) {
-    const data = await deps.client.projectText({ profile: s.profile.peek(), params: s.params.peek(), other: dataOther(p.other) });
-    await deps.store.set(DATA_KEY, data);
+    const req = { profile: s.profile.peek(), params: s.params.peek(), other: dataOther(p.other) };
+    await deps.store.set(DATA_KEY, deps.client.projectData ? await deps.client.projectData(req) : await deps.client.projectText(req));
   }
   const record: AutosaveRecord = {
     version: AUTOSAVE_VERSION,
@@ -178,17 +179,21 @@ export function startAutosave(
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** identities of the data last written (see dataIdentity) */
   let written: unknown[] | null = null;
-  const stop = effect(() => {
-    // read everything the record holds, so a change to any of them schedules a save
-    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views(), s.ledgerVersion.value];
-    const phase = s.phase.value; // a project half-opened is not saved; its session comes next
-    if (!s.project.peek() || phase === 'loading' || phase === 'starting') return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      const id = dataIdentity(s);
-      const sameData = written !== null && id.every((x, i) => x === written?.[i]);
-      saveNow(s, { ...deps, sameData }).then(
+  // one save at a time: a change while the data of a large project are still being written
+  // (seconds) must not start writing them again; it saves once that one is done
+  let saving = false;
+  let again = false;
+  let stopped = false;
+  const save = (): void => {
+    if (saving) {
+      again = true;
+      return;
+    }
+    saving = true;
+    const id = dataIdentity(s);
+    const sameData = written !== null && id.every((x, i) => x === written?.[i]);
+    saveNow(s, { ...deps, sameData })
+      .then(
         (r) => {
           written = id;
           deps.onSaved?.(r);
@@ -197,10 +202,28 @@ export function startAutosave(
           written = null; // write the data again next time
           deps.onError?.(e);
         },
-      );
+      )
+      .finally(() => {
+        saving = false;
+        if (again && !stopped) {
+          again = false;
+          save();
+        }
+      });
+  };
+  const stop = effect(() => {
+    // read everything the record holds, so a change to any of them schedules a save
+    void [s.project.value, s.session.value, s.profile.value, s.params.value, s.lang.value, s.visible.value, s.circles.value, s.rule.value, deps.views(), s.ledgerVersion.value];
+    const phase = s.phase.value; // a project half-opened is not saved; its session comes next
+    if (!s.project.peek() || phase === 'loading' || phase === 'starting') return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      save();
     }, deps.delayMs ?? 400);
   });
   return () => {
+    stopped = true;
     stop();
     if (timer) clearTimeout(timer);
   };
@@ -234,6 +257,7 @@ export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{
   try {
     const data = await deps.store.get(DATA_KEY);
     if (typeof data === 'string') text = joinRecords(rec, data);
+    else if (data instanceof Blob) text = joinRecords(rec, await data.text());
   } catch {
     text = null;
   }

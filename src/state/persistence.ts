@@ -22,7 +22,7 @@ export interface AutosaveStatus {
 
 export interface PersistenceDeps {
   store: AsyncStore;
-  client: Pick<AnalysisClient, 'projectText'>;
+  client: Pick<AnalysisClient, 'projectText'> & Partial<Pick<AnalysisClient, 'projectData'>>;
   views: () => View[];
   map: MapPorts;
 }

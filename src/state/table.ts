@@ -1,8 +1,9 @@
 // Rows of the results table for one level: one row per unit, either summarising every rule
 // (no rule chosen) or showing the chosen rule's value, threshold and shortfall. Pure.
-import type { Level, RuleResult, Status } from '../core/model';
+import type { Level, Status } from '../core/model';
 import { shortfallUnitOf } from '../i18n/report-rows';
-import { isMainView, ruleKeyOf, worst, type Verdict } from '../core/report/verdicts';
+import { worst, type Verdict } from '../core/report/verdicts';
+import type { ResultSource } from '../core/report/result-columns';
 
 export interface TableRow {
   level: Level;
@@ -38,26 +39,31 @@ const VERDICT_RANK: Record<Verdict, number> = { fail: 0, pass: 1, na: 2, none: 3
 /** `ids`: every unit of the level (in layer order). With no rule chosen, a unit no rule applies to
  *  (e.g. a childcare centre under a profile without facility rules) still gets a row — 'no rule' — so
  *  the facility table lists every facility and a row click can find it. */
-export function buildRows(results: readonly RuleResult[], q: TableQuery, names: (level: Level, id: string) => string | undefined, ids: readonly string[] = []): TableRow[] {
-  const byUnit = new Map<string, RuleResult[]>();
-  for (const r of results) {
-    if (r.unit.level !== q.level || !isMainView(r) || (q.rule !== null && ruleKeyOf(r) !== q.rule)) continue;
-    const list = byUnit.get(r.unit.id);
-    if (list) list.push(r);
-    else byUnit.set(r.unit.id, [r]);
+export function buildRows(results: ResultSource, q: TableQuery, names: (level: Level, id: string) => string | undefined, ids: readonly string[] = []): TableRow[] {
+  // result indices per unit id, in the order units first appear
+  const byUnit = new Map<string, number[]>();
+  for (let i = 0; i < results.n; i++) {
+    if (results.level(i) !== q.level || !results.decides(i) || (q.rule !== null && results.ruleKey(i) !== q.rule)) continue;
+    const id = results.unitOf(i).id;
+    const list = byUnit.get(id);
+    if (list) list.push(i);
+    else byUnit.set(id, [i]);
   }
   const needle = q.text.trim().toLowerCase();
   const rows: TableRow[] = [];
   for (const [id, list] of byUnit) {
-    const count = (s: Status) => list.filter((r) => r.status === s).length;
-    // With one rule chosen a unit normally has one result; if a rule reports several, show the worst.
-    const shown = q.rule === null ? null : (list.find((r) => r.status === 'fail') ?? list[0]);
-    const name = names(q.level, id) ?? list[0].unit.name ?? id;
+    const statuses = list.map((i) => results.status(i));
+    const count = (s: Status) => statuses.filter((x) => x === s).length;
+    // With one rule chosen a unit normally has one result; if a rule reports several, show the
+    // worst. Only that one is built as an object.
+    const at = q.rule === null ? undefined : (list.find((i) => results.status(i) === 'fail') ?? list[0]);
+    const shown = at === undefined ? null : results.get(at);
+    const name = names(q.level, id) ?? results.unitOf(list[0]).name ?? id;
     const row: TableRow = {
       level: q.level,
       id,
       name,
-      verdict: worst(list.map((r) => r.status)),
+      verdict: worst(statuses),
       fails: count('fail'),
       passes: count('pass'),
       nas: count('na'),

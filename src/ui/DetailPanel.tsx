@@ -66,7 +66,7 @@ export function DetailPanel() {
   const sel = state.selection.value;
   const analysis = state.analysis.value;
   if (!sel) return null;
-  const results = analysis ? resultsForUnit(analysis.evaluation.results, sel.level, sel.id) : [];
+  const results = analysis ? resultsForUnit(state.results.value, sel.level, sel.id) : [];
   const name = state.nameOf.value(sel.level, sel.id) ?? sel.id;
   // schema issues (from loading) and engine issues (from evaluating) may name the same problem once each
   const seen = new Set<string>();

@@ -6,7 +6,7 @@ import type { Edit, SkippedEdit } from '../core/scenario';
 import type { Params } from '../core/params';
 import type { Analysis, AnalysisRequest, AnalysisSession, LoadOutcome } from '../service/session';
 import { latestOnly, type Outcome } from './latest';
-import { assembleAnalysis } from '../service/analysis-parts';
+import { fromColumns } from '../service/analysis-columns';
 import type { ServiceAreas } from '../service/service-areas';
 import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
@@ -26,6 +26,8 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
   /** the baseline as project-file JSON text with these settings and extra keys */
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
+  /** the same as a Blob (autosave stores it without the page reading it) */
+  projectData(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<Blob>;
   /** the import wizard's and the exports' half of the worker (src/service/import-export.ts) */
   importer: Importer;
   dispose(): void;
@@ -40,8 +42,8 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     listProfiles: () => remote.listProfiles(),
     load: (json, fileName) => remote.load(json, fileName),
     loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
-    // the results come a slice per message, so no single task deserialises them all
-    analyse: latestOnly(async (req: AnalysisRequest) => assembleAnalysis(await remote.analyseHead(req), (token, i) => remote.analysisPart(token, i))),
+    // the results come as columns (typed arrays, transferred); objects are built where shown
+    analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     ...suggestClient(remote),
     ...compareClient(remote),
@@ -49,6 +51,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     importer: remoteImporter(remote),
     setEdits: (edits) => remote.setEdits(edits),
     projectText: (p) => remote.projectText(p),
+    projectData: (p) => remote.projectData(p),
     dispose: () => worker.terminate(),
   };
 }

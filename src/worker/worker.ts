@@ -1,6 +1,8 @@
 // The analysis worker: runs one analysis session (src/service) off the main thread so the map
 // never freezes. Only transport lives here: Comlink, and releasing the progress proxy of a suggestion.
-import { expose, releaseProxy } from 'comlink';
+import { expose, releaseProxy, transfer } from 'comlink';
+import { columnBuffers } from '../core/report/result-columns';
+import type { AnalysisRequest } from '../service/session';
 import { createAnalysisSession } from '../service/session';
 import type { SuggestProgress, SuggestRequest } from '../service/suggest';
 
@@ -8,6 +10,11 @@ const session = createAnalysisSession();
 
 expose({
   ...session,
+  // the results' typed arrays are handed over, not copied
+  analyseColumns(req: AnalysisRequest) {
+    const out = session.analyseColumns(req);
+    return transfer(out, columnBuffers(out.columns));
+  },
   async suggest(req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) {
     try {
       return await session.suggest(req, onProgress);

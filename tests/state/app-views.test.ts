@@ -1,14 +1,15 @@
 // The app's derived views read only the levels they show (src/state/app-state.ts): the map's
-// verdicts are streets and communities, the table its level. Checked against the plain view
-// models run over every result, on the sample, through the real analysis (in-process) and the
-// same parts the browser's client fetches.
+// verdicts are streets and communities, the table its level. Checked against the view models run
+// over the engine's own result objects, on the sample, through the real analysis (in-process) and
+// the same columns the browser's client gets (posted with their buffers transferred).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { buildRows } from '../../src/state/table';
 import { verdictsByUnit } from '../../src/core/report/verdicts';
-import { assembleAnalysis } from '../../src/service/analysis-parts';
+import { fromColumns } from '../../src/service/analysis-columns';
+import { arraySource, columnBuffers } from '../../src/core/report/result-columns';
 import { createAnalysisSession } from '../../src/service/session';
 import { latestOnly } from '../../src/worker/latest';
 
@@ -22,15 +23,19 @@ describe('app views over the analysis', () => {
         listProfiles: async () => api.listProfiles(),
         load: async (text, name) => api.load(text, name),
         loadUrl: async (path, name) => api.load(readFileSync(path, 'utf8'), name),
-        analyse: latestOnly(async (req) => assembleAnalysis(api.analyseHead(req), async (t, i) => api.analysisPart(t, i))),
+        analyse: latestOnly(async (req) => {
+          const x = api.analyseColumns(req);
+          return fromColumns(structuredClone(x, { transfer: columnBuffers(x.columns) }));
+        }),
         walkAreas: latestOnly(async (req) => api.walkAreas(req)),
       },
       storage: null,
       keepFile: async () => undefined,
     });
     await actions.openProject('data/sample/project.json', 'sample');
-    const all = state.analysis.value?.evaluation.results ?? [];
-    expect(all.some((r) => r.unit.level === 'facility')).toBe(true); // so leaving them out is tested
+    expect(state.analysis.value?.table).toBeDefined();
+    const all = arraySource(api.analyse({ profile: state.profile.value, params: state.params.value }).evaluation.results);
+    expect(Array.from({ length: all.n }, (_, i) => all.level(i))).toContain('facility'); // so leaving them out is tested
     for (const rule of [null, state.counts.value[0].rule]) {
       actions.selectRule(rule);
       const expected = [...verdictsByUnit(all, rule)].filter(([k]) => k.startsWith('street:') || k.startsWith('community:'));

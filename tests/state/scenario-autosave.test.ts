@@ -18,6 +18,17 @@ function mapStore(): AsyncStore & { map: Map<string, unknown> } {
   return { map, get: async (k) => structuredClone(map.get(k)), set: async (k, v) => void map.set(k, structuredClone(v)), del: async (k) => void map.delete(k) };
 }
 
+/** the store, with the key of every write listed in `writes` */
+function countingStore(store: AsyncStore, writes: string[]): AsyncStore {
+  return {
+    ...store,
+    set: async (k, v) => {
+      writes.push(k);
+      await store.set(k, v);
+    },
+  };
+}
+
 async function app() {
   const { client } = demoClient();
   const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
@@ -114,13 +125,7 @@ describe('autosave', () => {
     const a = await worked();
     const store = mapStore();
     const writes: string[] = [];
-    const counting: AsyncStore = {
-      ...store,
-      set: async (k, v) => {
-        writes.push(k);
-        await store.set(k, v);
-      },
-    };
+    const counting = countingStore(store, writes);
     let saved: () => void = () => undefined;
     const stop = startAutosave(a.state, { store: counting, client: a.client, views: () => [], delayMs: 0, onSaved: () => saved() });
     const next = () => new Promise<void>((r) => (saved = r));
@@ -138,6 +143,55 @@ describe('autosave', () => {
     const after = await app();
     await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
     expect(after.state.layers.value!.facilities.find((f) => f.id === 'CC9001')?.places).toBe(70);
+  });
+
+  it('the data record is the worker Blob, written once however many changes land while it is written, and restores', async () => {
+    const a = await worked();
+    const store = mapStore();
+    const writes: string[] = [];
+    const counting = countingStore(store, writes);
+    // the worker's Blob arrives only when the test lets it: a large project's data take seconds
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    const client = {
+      ...a.client,
+      projectData: async (p: Parameters<typeof a.client.projectText>[0]) => {
+        asked++;
+        const text = await a.client.projectText(p);
+        await gate;
+        return new Blob([text], { type: 'application/json' });
+      },
+    };
+    let saves = 0;
+    let saved: () => void = () => undefined;
+    const stop = startAutosave(a.state, {
+      store: counting,
+      client,
+      views: () => [],
+      delayMs: 0,
+      onSaved: () => {
+        saves++;
+        saved();
+      },
+    });
+    await new Promise((r) => setTimeout(r, 20)); // the first save is waiting for its data
+    for (const id of ['ak', 'wy', 'combined']) {
+      await a.actions.setProfile(id);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(asked).toBe(1);
+    const both = new Promise<void>((r) => (saved = () => saves === 2 && r()));
+    release();
+    await both; // the data once, then one more small record for the changes meanwhile
+    expect(writes).toEqual([DATA_KEY, AUTOSAVE_KEY, AUTOSAVE_KEY]);
+    expect(asked).toBe(1);
+    expect(store.map.get(DATA_KEY)).toBeInstanceOf(Blob);
+    stop();
+    const after = await app();
+    await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
+    expect(after.state.profile.value).toBe('combined');
+    expect(after.state.layers.value!.facilities.some((f) => f.id === 'NEW1')).toBe(true);
   });
 });
 

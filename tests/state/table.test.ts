@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildRows, DEFAULT_QUERY, sortRows, type TableQuery } from '../../src/state/table';
 import { result } from './results.fixture';
+import { encodeResults, ResultTable } from '../../src/core/report/result-columns';
 
-const results = [
-  result('places', 'community', 'c1', 'fail', { value: 3, threshold: 10, shortfall: 7 }),
-  result('floor', 'community', 'c1', 'pass', { value: 0.2, threshold: 0.1 }),
-  result('places', 'community', 'c2', 'pass', { value: 12, threshold: 10, shortfall: 0 }),
-  result('places', 'community', 'c3', 'na'),
-  result('places', 'community', 'c2', 'fail', { view: 'catchment' }),
-  result('places', 'street', 's1', 'fail'),
-];
+// the table reads the columns the page gets from the worker
+const results = new ResultTable(
+  encodeResults([
+    result('places', 'community', 'c1', 'fail', { value: 3, threshold: 10, shortfall: 7 }),
+    result('floor', 'community', 'c1', 'pass', { value: 0.2, threshold: 0.1 }),
+    result('places', 'community', 'c2', 'pass', { value: 12, threshold: 10, shortfall: 0 }),
+    result('places', 'community', 'c3', 'na'),
+    result('places', 'community', 'c2', 'fail', { view: 'catchment' }),
+    result('places', 'street', 's1', 'fail'),
+  ]),
+);
 const names = (_l: string, id: string) => ({ c1: '乙社区', c2: '甲社区', c3: 'Third' })[id];
 const q = (over: Partial<TableQuery>): TableQuery => ({ ...DEFAULT_QUERY, ...over });
 

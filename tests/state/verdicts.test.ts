@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countsByRule, resultsByLevel, resultsForUnit, verdictsByUnit, worst } from '../../src/core/report/verdicts';
+import type { RuleResult } from '../../src/core/model';
+import { arraySource, encodeResults, ResultTable, type ResultSource } from '../../src/core/report/result-columns';
+import { countsByRule, resultsForUnit, verdictsByUnit, worst } from '../../src/core/report/verdicts';
 import { result } from './results.fixture';
 
 describe('worst', () => {
@@ -11,81 +13,85 @@ describe('worst', () => {
   });
 });
 
-describe('verdictsByUnit', () => {
-  const results = [
-    result('r1', 'community', 'c1', 'pass'),
-    result('r2', 'community', 'c1', 'fail'),
-    // the catchment view must not decide the map colour: c2 passes on site
-    result('r1', 'community', 'c2', 'pass', { view: 'onsite' }),
-    result('r1', 'community', 'c2', 'fail', { view: 'catchment' }),
-    result('r1', 'street', 'c1', 'na'),
-  ];
-  it('overall = worst of every rule, per level and id', () => {
-    const v = verdictsByUnit(results, null);
-    expect(v.get('community:c1')).toBe('fail');
-    expect(v.get('community:c2')).toBe('pass');
-    expect(v.get('street:c1')).toBe('na');
-    expect(v.size).toBe(3);
-  });
-  it('one rule: only that rule counts', () => {
-    const v = verdictsByUnit(results, 'r1');
-    expect(v.get('community:c1')).toBe('pass');
-    expect(verdictsByUnit(results, 'r2').get('community:c2')).toBeUndefined();
-  });
-});
+// each view model over the engine's objects and over the columns the page gets from the worker
+const SOURCES: Record<string, (rs: RuleResult[]) => ResultSource> = {
+  objects: arraySource,
+  columns: (rs) => new ResultTable(encodeResults(rs)),
+};
 
-describe('countsByRule', () => {
-  it('counts main-view results per rule in first-seen order', () => {
-    const c = countsByRule([
-      result('b', 'community', '1', 'fail'),
-      result('a', 'community', '1', 'pass'),
-      result('b', 'community', '2', 'fail'),
-      result('b', 'community', '3', 'na'),
-      result('b', 'community', '3', 'pass', { view: 'catchment' }),
-    ]);
-    // b: 2 fail + 1 na (the catchment pass is not counted); a: 1 pass
-    expect(c).toEqual([
-      { rule: 'b', pass: 0, fail: 2, na: 1 },
-      { rule: 'a', pass: 1, fail: 0, na: 0 },
-    ]);
-  });
-});
+for (const [how, src] of Object.entries(SOURCES))
+  describe(`over ${how}`, () => {
+    describe('verdictsByUnit', () => {
+      const results = [
+        result('r1', 'community', 'c1', 'pass'),
+        result('r2', 'community', 'c1', 'fail'),
+        // the catchment view must not decide the map colour: c2 passes on site
+        result('r1', 'community', 'c2', 'pass', { view: 'onsite' }),
+        result('r1', 'community', 'c2', 'fail', { view: 'catchment' }),
+        result('r1', 'street', 'c1', 'na'),
+      ];
+      it('overall = worst of every rule, per level and id', () => {
+        const v = verdictsByUnit(src(results), null);
+        expect(v.get('community:c1')).toBe('fail');
+        expect(v.get('community:c2')).toBe('pass');
+        expect(v.get('street:c1')).toBe('na');
+        expect(v.size).toBe(3);
+      });
+      it('only the levels asked for (the map: streets and communities)', () => {
+        const v = verdictsByUnit(src(results), null, ['street']);
+        expect([...v]).toEqual([['street:c1', 'na']]);
+      });
+      it('one rule: only that rule counts', () => {
+        const v = verdictsByUnit(src(results), 'r1');
+        expect(v.get('community:c1')).toBe('pass');
+        expect(verdictsByUnit(src(results), 'r2').get('community:c2')).toBeUndefined();
+      });
+    });
 
-describe('rule parts', () => {
-  it('a clause with several numbers counts and colours each part on its own', () => {
-    const rs = [result('ca.circle', 'community', 'c', 'fail', { part: 'elderly' }), result('ca.circle', 'community', 'c', 'pass', { part: 'childcare' })];
-    expect(countsByRule(rs).map((c) => [c.rule, c.fail, c.pass])).toEqual([
-      ['ca.circle:elderly', 1, 0],
-      ['ca.circle:childcare', 0, 1],
-    ]);
-    expect(verdictsByUnit(rs, 'ca.circle:childcare').get('community:c')).toBe('pass');
-  });
-});
+    describe('countsByRule', () => {
+      it('counts main-view results per rule in first-seen order', () => {
+        const c = countsByRule(
+          src([
+            result('b', 'community', '1', 'fail'),
+            result('a', 'community', '1', 'pass'),
+            result('b', 'community', '2', 'fail'),
+            result('b', 'community', '3', 'na'),
+            result('b', 'community', '3', 'pass', { view: 'catchment' }),
+          ]),
+        );
+        // b: 2 fail + 1 na (the catchment pass is not counted); a: 1 pass
+        expect(c).toEqual([
+          { rule: 'b', pass: 0, fail: 2, na: 1 },
+          { rule: 'a', pass: 1, fail: 0, na: 0 },
+        ]);
+      });
+    });
 
-describe('resultsForUnit', () => {
-  it('lists both views of the unit, failing first, on-site before catchment', () => {
-    const list = resultsForUnit(
-      [
-        result('z', 'community', 'c', 'pass'),
-        result('a', 'community', 'c', 'fail', { view: 'catchment' }),
-        result('a', 'community', 'c', 'fail', { view: 'onsite' }),
-        result('a', 'community', 'other', 'fail'),
-        result('m', 'street', 'c', 'fail'),
-      ],
-      'community',
-      'c',
-    );
-    expect(list.map((r) => `${r.rule}/${r.view ?? '-'}`)).toEqual(['a/onsite', 'a/catchment', 'z/-']);
-  });
-});
+    describe('rule parts', () => {
+      it('a clause with several numbers counts and colours each part on its own', () => {
+        const rs = [result('ca.circle', 'community', 'c', 'fail', { part: 'elderly' }), result('ca.circle', 'community', 'c', 'pass', { part: 'childcare' })];
+        expect(countsByRule(src(rs)).map((c) => [c.rule, c.fail, c.pass])).toEqual([
+          ['ca.circle:elderly', 1, 0],
+          ['ca.circle:childcare', 0, 1],
+        ]);
+        expect(verdictsByUnit(src(rs), 'ca.circle:childcare').get('community:c')).toBe('pass');
+      });
+    });
 
-describe('resultsByLevel', () => {
-  it('splits by the unit level, keeping order, and leaves absent levels out', () => {
-    const rs = [result('r1', 'facility', 'f1', 'pass'), result('r1', 'community', 'c1', 'fail'), result('r2', 'facility', 'f2', 'na'), result('r3', 'street', 's1', 'pass')];
-    const by = resultsByLevel(rs);
-    expect(by.facility?.map((r) => r.unit.id)).toEqual(['f1', 'f2']);
-    expect(by.community?.map((r) => r.unit.id)).toEqual(['c1']);
-    expect(by.street?.map((r) => r.unit.id)).toEqual(['s1']);
-    expect(by.area).toBeUndefined();
+    describe('resultsForUnit', () => {
+      it('lists both views of the unit, failing first, on-site before catchment', () => {
+        const list = resultsForUnit(
+          src([
+            result('z', 'community', 'c', 'pass'),
+            result('a', 'community', 'c', 'fail', { view: 'catchment' }),
+            result('a', 'community', 'c', 'fail', { view: 'onsite' }),
+            result('a', 'community', 'other', 'fail'),
+            result('m', 'street', 'c', 'fail'),
+          ]),
+          'community',
+          'c',
+        );
+        expect(list.map((r) => `${r.rule}/${r.view ?? '-'}`)).toEqual(['a/onsite', 'a/catchment', 'z/-']);
+      });
+    });
   });
-});

@@ -3,6 +3,7 @@
 // analysis session's compare all colour units by these (tests/state/verdicts.test.ts).
 import { type Level, type RuleResult, type Status, unitKey } from '../model';
 import { decides } from './summary';
+import type { ResultSource } from './result-columns';
 
 /** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
 export type Verdict = Status | 'none';
@@ -28,27 +29,26 @@ export function worst(statuses: Iterable<Status>): Verdict {
   return seen;
 }
 
-/** Verdict per unit for one rule, or the worst over all rules when rule is null. */
-export function verdictsByUnit(results: readonly RuleResult[], rule: string | null): Map<string, Verdict> {
-  const grouped = new Map<string, Status[]>();
-  for (const r of results) {
-    if (!isMainView(r) || (rule !== null && ruleKeyOf(r) !== rule)) continue;
-    const k = unitKey(r.unit.level, r.unit.id);
-    const list = grouped.get(k);
-    if (list) list.push(r.status);
-    else grouped.set(k, [r.status]);
-  }
-  const out = new Map<string, Verdict>();
-  for (const [k, list] of grouped) out.set(k, worst(list));
-  return out;
-}
+const VERDICT_BY_RANK: readonly Verdict[] = ['none', 'na', 'pass', 'fail'];
+const RANK: Record<Status, number> = { na: 1, pass: 2, fail: 3 };
 
-/** Results split by the level of their unit, in one pass: the map reads only streets and
- *  communities, the table only its level (an imported register of 50 000 facilities makes the
- *  facility results the bulk, and a pass over them costs tens of ms). */
-export function resultsByLevel(results: readonly RuleResult[]): Partial<Record<Level, RuleResult[]>> {
-  const out: Partial<Record<Level, RuleResult[]>> = {};
-  for (const r of results) (out[r.unit.level] ??= []).push(r);
+/** Verdict per unit (keyed by unitKey) for one rule, or the worst over all rules when rule is
+ *  null; only units of `levels` when given (the map colours streets and communities). */
+export function verdictsByUnit(results: ResultSource, rule: string | null, levels?: readonly Level[]): Map<string, Verdict> {
+  const rank = new Map<{ level: Level; id: string }, number>();
+  for (let i = 0; i < results.n; i++) {
+    if (!results.decides(i) || (levels && !levels.includes(results.level(i))) || (rule !== null && results.ruleKey(i) !== rule)) continue;
+    const u = results.unitOf(i);
+    const r = RANK[results.status(i)];
+    if (r > (rank.get(u) ?? 0)) rank.set(u, r);
+  }
+  // units are shared records, but two equal ones (another object) must still meet
+  const out = new Map<string, Verdict>();
+  for (const [u, r] of rank) {
+    const k = unitKey(u.level, u.id);
+    const before = out.get(k);
+    if (!before || r > VERDICT_BY_RANK.indexOf(before)) out.set(k, VERDICT_BY_RANK[r]);
+  }
   return out;
 }
 
@@ -61,27 +61,30 @@ export interface RuleCount {
 }
 
 /** Counts per rule (main view), in the order rules first appear. */
-export function countsByRule(results: readonly RuleResult[]): RuleCount[] {
+export function countsByRule(results: ResultSource): RuleCount[] {
   const byRule = new Map<string, RuleCount>();
-  for (const r of results) {
-    if (!isMainView(r)) continue;
-    const key = ruleKeyOf(r);
+  for (let i = 0; i < results.n; i++) {
+    if (!results.decides(i)) continue;
+    const key = results.ruleKey(i);
     let c = byRule.get(key);
     if (!c) {
       c = { rule: key, pass: 0, fail: 0, na: 0 };
       byRule.set(key, c);
     }
-    c[r.status] += 1;
+    c[results.status(i)] += 1;
   }
   return [...byRule.values()];
 }
 
 /** Every result (both views) about one unit, failing first, then by rule, on-site view before catchment. */
-export function resultsForUnit(results: readonly RuleResult[], level: Level, id: string): RuleResult[] {
+export function resultsForUnit(results: ResultSource, level: Level, id: string): RuleResult[] {
   const rank: Record<Status, number> = { fail: 0, pass: 1, na: 2 };
-  return results
-    .filter((r) => r.unit.level === level && r.unit.id === id)
-    .sort((a, b) => rank[a.status] - rank[b.status] || a.rule.localeCompare(b.rule) || Number(!isMainView(a)) - Number(!isMainView(b)));
+  const mine: RuleResult[] = [];
+  for (let i = 0; i < results.n; i++) {
+    const u = results.unitOf(i);
+    if (u.id === id && u.level === level) mine.push(results.get(i));
+  }
+  return mine.sort((a, b) => rank[a.status] - rank[b.status] || a.rule.localeCompare(b.rule) || Number(!isMainView(a)) - Number(!isMainView(b)));
 }
 
 /** Communities outside all circles of at least one group switched on (from Evaluation.coverage):

@@ -1,0 +1,105 @@
+// The results as columns (src/core/report/result-columns.ts) are the engine's results: every
+// result built back from the columns equals the object evaluate() made, field for field, on the
+// demo and on seeded messy layers (missing, impossible, unknown values) under every profile, and
+// after crossing to another thread as the worker sends them (typed arrays transferred).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate, listProfiles } from '../../../src/core/evaluate';
+import type { RuleResult } from '../../../src/core/model';
+import { arraySource, columnBuffers, encodeResults, ResultTable } from '../../../src/core/report/result-columns';
+import { countsByRule, resultsForUnit, verdictsByUnit } from '../../../src/core/report/verdicts';
+import { fromColumns } from '../../../src/service/analysis-columns';
+import { createAnalysisSession } from '../../../src/service/session';
+import { buildRows, DEFAULT_QUERY } from '../../../src/state/table';
+import { randomLayers } from '../../../scripts/bench/random-layers';
+import { PARAM_SETS } from '../../../scripts/bench/engine-cases';
+
+const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as unknown;
+
+/** the columns as the page gets them: posted with their buffers transferred */
+function posted(results: readonly RuleResult[]): ResultTable {
+  const cols = encodeResults(results);
+  return new ResultTable(structuredClone(cols, { transfer: columnBuffers(cols) }));
+}
+
+function sameAsEngine(results: RuleResult[]): void {
+  const table = posted(results);
+  expect(table.n).toBe(results.length);
+  // the first differing result, readable, before the whole comparison
+  const k = results.findIndex((r, i) => JSON.stringify(table.get(i)) !== JSON.stringify(r));
+  if (k >= 0) expect(table.get(k)).toEqual(results[k]);
+  expect(table.all()).toStrictEqual(results);
+  // the view models read the same from columns as from the engine's objects
+  const objects = arraySource(results);
+  expect(countsByRule(table)).toEqual(countsByRule(objects));
+  expect(verdictsByUnit(table, null)).toEqual(verdictsByUnit(objects, null));
+  for (const level of ['area', 'street', 'community', 'facility'] as const) {
+    const q = { ...DEFAULT_QUERY, level };
+    expect(buildRows(table, q, () => undefined)).toEqual(buildRows(objects, q, () => undefined));
+  }
+}
+
+describe('results as columns', () => {
+  const session = createAnalysisSession();
+  session.load(demo, 'demo');
+  for (const { id } of listProfiles()) {
+    it(`the demo, ${id}: every result back as evaluate() made it`, () => {
+      const a = session.analyse({ profile: id, params: {} });
+      expect(a.evaluation.results.length).toBeGreaterThan(100);
+      sameAsEngine(a.evaluation.results);
+    });
+  }
+
+  for (const seed of [1, 2, 3])
+    for (const params of PARAM_SETS)
+      it(`seeded messy layers ${seed}, ${Object.keys(params).length ? 'changed' : 'default'} parameters, combined`, () => {
+        const ev = evaluate(randomLayers(seed), { profile: 'combined', params });
+        // the messy layers reach every status, reasons with args, and n/a values (null)
+        expect(new Set(ev.results.map((r) => r.status)).size).toBe(3);
+        expect(ev.results.some((r) => r.value === null)).toBe(true);
+        sameAsEngine(ev.results);
+      });
+
+  it('hand-made edge cases: no args, empty args, string and number args, no name, a nearest facility', () => {
+    const citation = { document: 'd', clause: 'c', text: 't' };
+    const unit = { level: 'community' as const, id: 'c1' };
+    const results: RuleResult[] = [
+      { rule: 'r', unit, value: 0, threshold: -1.5, measure: 'm', status: 'pass', shortfall: 0, citation },
+      { rule: 'r', part: 'p', unit, value: null, threshold: null, measure: 'm', status: 'na', shortfall: null, reason: { key: 'k' }, citation },
+      {
+        rule: 'r',
+        unit: { level: 'street', id: 's', name: '街' },
+        value: 1e-12,
+        threshold: 3,
+        measure: '%',
+        status: 'fail',
+        shortfall: 7,
+        reason: { key: 'k', args: {} },
+        view: 'catchment',
+        citation,
+      },
+      {
+        rule: 'q',
+        unit,
+        value: 812.5,
+        threshold: 800,
+        measure: 'm',
+        status: 'fail',
+        shortfall: 1,
+        reason: { key: 'x', args: { name: '甲', n: 0, id: '007' } },
+        nearest: { id: 'F1', name: '乙', distance: 812.5, via: 'streets' },
+        citation: { ...citation, note: 'n' },
+      },
+    ];
+    expect(posted(results).all()).toStrictEqual(results);
+  });
+
+  it('the page reads the worker answer: columns through the session, one unit, all results on first read', () => {
+    const req = { profile: 'combined', params: {} };
+    const want = session.analyse(req).evaluation.results;
+    const got = fromColumns(structuredClone(session.analyseColumns(req)));
+    const id = want.find((r) => r.unit.level === 'community')?.unit.id ?? '';
+    expect(resultsForUnit(got.table, 'community', id)).toEqual(resultsForUnit(arraySource(want), 'community', id));
+    expect(got.evaluation.results).toStrictEqual(want);
+  });
+});
