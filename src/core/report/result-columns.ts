@@ -3,8 +3,6 @@
 // result objects (a large city): typed arrays are transferred, not cloned, and the page builds
 // a RuleResult only for what it shows (a table row's rule, a clicked unit, an export). The
 // verdicts, counts and rows the map and tables need are read straight from the columns.
-// A partial update (some units re-evaluated) is expressed by the same shape: the results of
-// those units, which replace theirs (see `replaceUnits`).
 import type { Citation, Level, Msg, NearestFacilityRef, RuleResult, Status } from '../model';
 
 /** What results of one rule (and part, view, level) share: its identity and citation. */
