@@ -18,6 +18,7 @@ import type { Workspace } from './state/workspace-panel';
 import { createWorkspaceSignals } from './state/workspace-signals';
 import { createPresent, presentDeps } from './ui/present/wire';
 import type { AnalysisClient } from './worker/client';
+import type { MapFactory } from './state/map-ports';
 
 export interface AppDeps {
   /** the analysis worker's typed handle (in tests: the worker's API run in-process) */
@@ -29,10 +30,16 @@ export interface AppDeps {
   /** the team workspace's server: the origin that served the page (in tests: a test server, or a
    *  fetch that refuses); http://localhost/ when not given */
   workspace?: { origin: string; fetch?: typeof fetch };
+  /** makes a map in a container: MapView in the page (main.tsx); tests give a stand-in or one that refuses */
+  createMap: MapFactory;
+  /** the clock state reads time from (autosave stamps, ledger entries, a site check's date, print
+   *  and export dates); the system clock when not given */
+  now?: () => Date;
 }
 
 export function createApp(deps: AppDeps) {
   const { client, storage, store } = deps;
+  const clock = deps.now ?? (() => new Date());
   const state = createAppState({ lang: readLang(storage), basemap: readBasemap(storage) });
   const actions = createActions(state, {
     client,
@@ -40,25 +47,23 @@ export function createApp(deps: AppDeps) {
     keepFile: (file) => store.set(BASEMAP_FILE_KEY, file),
     keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
   });
-  const map = createMapPorts(createMeasure());
-  const present = createPresent(
-    state,
-    presentDeps(state, actions, (req) => client.compare(req)),
-    map,
-  );
+  const map = createMapPorts(createMeasure(), deps.createMap);
+  const present = createPresent(state, { ...presentDeps(state, actions, (req) => client.compare(req)), now: clock }, map);
   /** the project's saved views, which autosave, "save project" and an import into the project keep */
   const views = () => present.views.views.value;
   return {
     state,
     actions,
     ports: deps,
+    /** the app's clock: what the ui shows as today (print, export and report dates) */
+    clock,
     /** the page map's handles, filled by MapPane while the map exists */
     map,
     tools: createEditTools(state, actions, map.drawing),
-    site: createSite(client),
+    site: createSite(client, clock),
     present,
     import: createImportUi(state, actions, client, store, views),
-    persistence: createPersistence(state, actions, { store, client, views, map }),
+    persistence: createPersistence(state, actions, { store, client, views, map, now: clock }),
     /** the target ledger: made when its panel first opens (its targets load with the panel) */
     ledger: { open: signal(false), made: null as LedgerState | null },
     /** the team workspace panel: its signals (the header's button reads them), and its client, register

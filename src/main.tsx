@@ -9,6 +9,7 @@ import { DEMO_FILE } from './state/app-state';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { createAnalysisClient } from './worker/client';
+import { MapView } from './map/MapView';
 import { del, get, set } from 'idb-keyval';
 import './app.css';
 
@@ -24,7 +25,7 @@ function storage(): Storage | null {
 const store = { get: <T,>(k: string) => get<T>(k), set: (k: string, v: unknown) => set(k, v), del: (k: string) => del(k) };
 // the worker's crash report needs the app, which needs the worker: the report reads it when it comes
 const client = createAnalysisClient((detail) => app.actions.reportError(t(app.state.lang.peek(), 'ui.error.worker', { detail })));
-const app: AppType = createApp({ client, storage: storage(), store, workspace: { origin: location.origin } });
+const app: AppType = createApp({ client, storage: storage(), store, workspace: { origin: location.origin }, createMap: (...args) => new MapView(...args) });
 window.addEventListener('pagehide', () => app.persistence.saveExtent());
 
 const absolute = (u: string) => new URL(u, window.location.href).href;

@@ -10,7 +10,8 @@ import type { AnalysisClient } from '../src/worker/client';
 import { localImporter } from '../src/worker/import-client';
 import { demoClient } from './state/scenario-client';
 
-function newApp() {
+/** an app on its own storages and analysis session; `now`: its clock (the system clock when not given) */
+function newApp(now?: () => Date) {
   const kept = new Map<string, string>();
   const idb = new Map<string, unknown>();
   const store = {
@@ -22,11 +23,16 @@ function newApp() {
   const session = createAnalysisSession();
   const { client } = demoClient(session);
   const app = createApp({
-    client: { ...client, importer: localImporter(session) } as AnalysisClient,
+    client: { ...client, importer: localImporter(session), checkSite: (req) => session.checkSite(req) } as AnalysisClient,
     storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v) },
     store,
     // no workspace server here: every request fails as an unreachable network does
     workspace: { origin: 'http://workspace.test/', fetch: () => Promise.reject(new TypeError('Failed to fetch')) },
+    // no map in Node: a component that asked for one would fail here, loudly
+    createMap: () => {
+      throw new Error('no map in these tests');
+    },
+    now,
   });
   return { app, kept, idb };
 }
@@ -147,5 +153,45 @@ describe('createApp', () => {
     await Promise.resolve();
     expect(idb.get('yl.autosave.extent')).toEqual([108.9, 34.2, 109, 34.3]);
     expect(idbTwo.size).toBe(0);
+  });
+
+  it("time is read from the app's clock: the autosave's stamp, a kept review's, a site check's date", async () => {
+    const at = new Date('2031-02-03T04:05:06.000Z');
+    const { app, idb, kept } = newApp(() => at);
+    expect(app.clock()).toBe(at);
+    await app.persistence.start(() => app.actions.openProject('data/sample/project.json', 'data/sample/project.json'));
+    for (let i = 0; i < 100 && app.persistence.status.value.savedAt === null; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(app.persistence.status.value.savedAt).toBe('2031-02-03T04:05:06.000Z');
+    expect((idb.get('yl.autosave') as { savedAt: string }).savedAt).toBe('2031-02-03T04:05:06.000Z');
+
+    await workspaceOf(app).saveReview({ applicant: '某公司', project: '北区地块' } as unknown as ReviewWrite);
+    expect(JSON.parse(kept.get('yl.workspace.outbox') ?? '[]')[0].savedAt).toBe('2031-02-03T04:05:06.000Z');
+
+    // a 100 m square in the sample area, checked without a date: the report's date is the clock's day
+    const [x, y] = [108.905, 34.16];
+    const d = 0.0005;
+    app.site.geometry.value = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x - d, y - d],
+          [x + d, y - d],
+          [x + d, y + d],
+          [x - d, y + d],
+          [x - d, y - d],
+        ],
+      ],
+    };
+    app.site.source.value = 'drawn';
+    await app.site.runCheck({ profile: app.state.profile.value, params: app.state.params.value, lang: 'zh', unnamed: '未命名地块' });
+    expect(app.site.error.value).toBeNull();
+    expect(app.site.result.value?.date).toBe('2031-02-03');
+  });
+
+  it('the maps are made by the map factory the app is given', () => {
+    const { app } = newApp();
+    expect(() => app.map.create(null as unknown as HTMLElement, { base: { kind: 'blank' } as never, overlay: {} as never, bounds: null }, {} as never)).toThrow(
+      'no map in these tests',
+    );
   });
 });

@@ -174,7 +174,14 @@ export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncSto
  *  `onSaved`/`onError` let the page say "saved" or why not (e.g. storage full). */
 export function startAutosave(
   s: AppState,
-  deps: ProjectDeps & { store: AsyncStore; delayMs?: number; extent?: () => Extent | null; onSaved?: (r: AutosaveRecord) => void; onError?: (e: unknown) => void },
+  deps: ProjectDeps & {
+    store: AsyncStore;
+    delayMs?: number;
+    now?: () => Date;
+    extent?: () => Extent | null;
+    onSaved?: (r: AutosaveRecord) => void;
+    onError?: (e: unknown) => void;
+  },
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** identities of the data last written (see dataIdentity) */

@@ -18,7 +18,8 @@ export interface LedgerServer {
   refreshLedger(): Promise<void>;
 }
 
-export function createLedger(s: AppState, server?: LedgerServer) {
+/** `now`: the clock an entry's and the workbook's date read. */
+export function createLedger(s: AppState, server?: LedgerServer, now: () => Date = () => new Date()) {
   /** part of a department's name ('' = all) */
   const dept = signal('');
   /** the values come from the workspace (true) or the project (false) */
@@ -71,7 +72,7 @@ export function createLedger(s: AppState, server?: LedgerServer) {
       const documents = [...new Set(ledgerTargets(s.profile.peek()).map((x) => x.document))];
       return ledgerXlsx(
         shown.peek(),
-        { area: s.project.peek()?.area.name ?? '', documents, year: s.params.peek().year, dept: dept.peek().trim() || undefined, at: new Date().toISOString() },
+        { area: s.project.peek()?.area.name ?? '', documents, year: s.params.peek().year, dept: dept.peek().trim() || undefined, at: now().toISOString() },
         lang,
       );
     },
@@ -83,7 +84,7 @@ export function createLedger(s: AppState, server?: LedgerServer) {
         void server.enter(e.target, s.params.peek().year, { value: e.value ?? null, done: e.done ?? null, note: e.note ?? '', department: e.by });
         return true;
       }
-      const entry: LedgerEntry = { ...e, year: s.params.peek().year, at: e.at ?? new Date().toISOString() };
+      const entry: LedgerEntry = { ...e, year: s.params.peek().year, at: e.at ?? now().toISOString() };
       p.other.ledger = withEntry(p.other.ledger as LedgerField | undefined, entry);
       s.ledgerVersion.value++;
       return true;

@@ -3,10 +3,16 @@
 // tools reach the map through them and do nothing while it is absent.
 import { signal, type Signal } from '@preact/signals';
 import type { Drawing } from '../map/draw';
+import type { MapView } from '../map/MapView';
 import type { Measure } from '../map/measure';
 import type { MapHandle } from './views';
 
+/** Makes a map in a container (MapView in the page; the port lets a test or another renderer stand in). */
+export type MapFactory = (...args: ConstructorParameters<typeof MapView>) => MapView;
+
 export interface MapPorts {
+  /** makes the page's maps (the main map, the compare maps) */
+  create: MapFactory;
   /** the main map's extent now, a way to frame one, and its rotation */
   main: { current: MapHandle | null };
   /** the main map's canvas at a pixel ratio (the PNG export, the site report) */
@@ -17,6 +23,6 @@ export interface MapPorts {
   measure: Measure;
 }
 
-export function createMapPorts(measure: Measure): MapPorts {
-  return { main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null), measure };
+export function createMapPorts(measure: Measure, create: MapFactory): MapPorts {
+  return { create, main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null), measure };
 }

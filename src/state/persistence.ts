@@ -25,6 +25,8 @@ export interface PersistenceDeps {
   client: Pick<AnalysisClient, 'projectText'> & Partial<Pick<AnalysisClient, 'projectData'>>;
   views: () => View[];
   map: MapPorts;
+  /** the clock the autosave's time stamp reads */
+  now?: () => Date;
 }
 
 const FRESH: AutosaveStatus = { restoredAt: null, savedAt: null, error: null, restoreFailed: false };
@@ -48,6 +50,7 @@ export function createPersistence(s: AppState, actions: Pick<Actions, 'openProje
       client: d.client,
       views: d.views,
       extent,
+      now: d.now,
       onSaved: (rec) => (status.value = { ...status.peek(), savedAt: rec.savedAt, error: null }),
       onError: (e) => (status.value = { ...status.peek(), error: errorMessage(e) }),
     });

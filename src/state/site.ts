@@ -60,9 +60,10 @@ type SiteSignals = ReturnType<typeof siteSignals>;
 
 /** The site check of one app: its signals and the steps that change them (`client`: the worker's
  *  site part; without one, nothing is read or checked). */
-export function createSite(client: SiteClient | null) {
+/** `now`: the clock the check's date (on its report) reads. */
+export function createSite(client: SiteClient | null, now: () => Date = () => new Date()) {
   const site = siteSignals();
-  return { ...site, ...outlineSteps(site, client), ...checkSteps(site, client) };
+  return { ...site, ...outlineSteps(site, client), ...checkSteps(site, client, now) };
 }
 
 export type Site = ReturnType<typeof createSite>;
@@ -134,8 +135,9 @@ function outlineSteps(site: SiteSignals, client: SiteClient | null) {
 }
 
 /** The check itself in the worker, and its workbook. */
-function checkSteps(site: SiteSignals, client: SiteClient | null) {
-  async function runCheck(req: { profile: string; params: object; lang: 'zh' | 'en'; date: string; unnamed: string }): Promise<void> {
+function checkSteps(site: SiteSignals, client: SiteClient | null, now: () => Date) {
+  /** `date` (YYYY-MM-DD) defaults to today by the app's clock */
+  async function runCheck(req: { profile: string; params: object; lang: 'zh' | 'en'; date?: string; unnamed: string }): Promise<void> {
     const g = site.geometry.value;
     if (!client || !g) return;
     const name = site.name.value.trim() || (site.source.value === 'drawn' ? req.unnamed : site.source.value);
@@ -152,7 +154,7 @@ function checkSteps(site: SiteSignals, client: SiteClient | null) {
       input: { ...(name ? { name } : {}), geometry: g, figures: p.figures, source: site.source.value || 'drawn' },
       profiles,
       params: req.params,
-      date: req.date,
+      date: req.date ?? now().toISOString().slice(0, 10),
     });
     if (!out.ok) {
       site.status.value = 'error';

@@ -23,10 +23,13 @@ export interface WorkspaceDeps {
   origin: string;
   /** the network (in tests: a server's handler, or a refusal) */
   fetch?: typeof fetch;
+  /** the clock a kept change's time reads */
+  now?: () => Date;
 }
 
 export function createWorkspace(ws: WorkspaceSignals, d: WorkspaceDeps) {
   const { state, actions } = d;
+  const now = d.now ?? (() => new Date());
   const outbox = new Outbox(d.storage);
   const client = new WorkspaceClient(d.origin, d.fetch);
   const countOutbox = (): number => (ws.outbox.value = outbox.list().length);
@@ -55,6 +58,7 @@ export function createWorkspace(ws: WorkspaceSignals, d: WorkspaceDeps) {
     report,
     say,
     onOutbox: countOutbox,
+    now,
     app: {
       dataProject: async () => (state.project.peek() ? (JSON.parse(await dataFileText(state, projectDeps())) as Record<string, unknown>) : null),
       // the workspace's data with this page's scenarios, views, ledger entries, profile and parameters
@@ -192,7 +196,7 @@ export function createWorkspace(ws: WorkspaceSignals, d: WorkspaceDeps) {
       withBusy(async () => {
         const r = await client.createReview(body);
         if (!r.ok && r.offline) {
-          outbox.add({ op: 'review', review: body });
+          outbox.add({ op: 'review', review: body }, now());
           say('offline', 'ws.msg.keptLocally', { n: countOutbox() });
           return null;
         }

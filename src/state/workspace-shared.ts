@@ -66,6 +66,8 @@ export interface SharedDeps {
   };
   /** the outbox's length changed */
   onOutbox(): void;
+  /** the clock a kept change's time reads */
+  now?: () => Date;
 }
 
 const LINKS = 'yl.workspace.links';
@@ -116,7 +118,7 @@ export function createWorkspaceShared(d: SharedDeps) {
   async function sendOrKeep<T>(op: OutboxOp, send: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
     const r = await send();
     if (!r.ok && r.offline) {
-      d.outbox.add(op);
+      d.outbox.add(op, d.now?.());
       outboxChanged();
       d.say('offline', 'ws.msg.keptChange', { n: d.outbox.list().length });
     }
@@ -286,7 +288,7 @@ export function createWorkspaceShared(d: SharedDeps) {
       }
       if (r.offline) {
         // shown at once as entered (pending); the outbox holds what will be sent
-        const pending: ServerLedgerRow = { target, year, ...e, by: '', at: new Date().toISOString(), revision: cur?.revision ?? 0 };
+        const pending: ServerLedgerRow = { target, year, ...e, by: '', at: (d.now?.() ?? new Date()).toISOString(), revision: cur?.revision ?? 0 };
         ledger.value = [...(ledger.peek() ?? []).filter((x) => !(x.target === target && x.year === year)), pending];
         return;
       }

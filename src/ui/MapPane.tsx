@@ -1,9 +1,8 @@
-// Hosts the MapView, lends its handles to the app (map ports) and keeps it in step with state
+// Hosts the main map (made by the app's map factory, MapView in the page), lends its handles to the app (map ports) and keeps it in step with state
 // through the feeds (map-feed.ts, the site's and the suggestion's), one effect per source or setting.
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { unitKey, type Community, type Level } from '../core/model';
-import { MapView } from '../map/MapView';
 import { createDrawing } from '../map/draw';
 import { BLANK_BASE } from '../map/style';
 import { t } from '../i18n';
@@ -29,7 +28,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
 
   useEffect(() => {
     if (!host.current) return;
-    const view = new MapView(
+    const view = map.create(
       host.current,
       { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null },
       {

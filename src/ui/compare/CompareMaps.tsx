@@ -1,4 +1,4 @@
-// The two sides of a comparison as two MapView instances, each coloured by its own side's
+// The two sides of a comparison as two maps (the app's map factory: MapView in the page), each coloured by its own side's
 // verdicts and drawing its own facilities, kept in step (a move on either moves the other).
 // Side by side, or stacked with a swipe line: the top map (B) is clipped at the line.
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -8,7 +8,7 @@ import { BasemapError, resolveBase } from '../../map/basemap';
 import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../../map/features';
 import { areaBbox, focusTarget } from '../../map/focus';
 import { SOURCES } from '../../map/layers';
-import { MapView, type Bbox } from '../../map/MapView';
+import type { Bbox, MapView } from '../../map/MapView';
 import { BLANK_BASE } from '../../map/style';
 import type { Verdict } from '../../core/report/verdicts';
 import type { CompareSide } from '../../state/compare';
@@ -87,8 +87,8 @@ export function CompareMaps({ demoBasemapUrl, a, b, names, mode, colourBy, rule,
       onIdle: () => undefined,
       onError: (message: string) => actions.reportError(t(state.lang.peek(), 'ui.error.basemap', { detail: message })),
     };
-    const va = new MapView(hostA.current, { base: BLANK_BASE, overlay, bounds }, events);
-    const vb = new MapView(hostB.current, { base: BLANK_BASE, overlay, bounds }, events);
+    const va = map.create(hostA.current, { base: BLANK_BASE, overlay, bounds }, events);
+    const vb = map.create(hostB.current, { base: BLANK_BASE, overlay, bounds }, events);
     views.current = { a: va, b: vb };
     const offA = va.onMove((cam) => vb.follow(cam));
     const offB = vb.onMove((cam) => va.follow(cam));

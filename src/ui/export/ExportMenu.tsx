@@ -17,7 +17,7 @@ const LEVELS: Level[] = ['area', 'street', 'community', 'facility'];
 const MAX_WIDTH = 4096;
 
 export function ExportMenu() {
-  const { state, map: mapPorts } = useApp();
+  const { state, map: mapPorts, clock } = useApp();
   const { importer } = useImport();
   const tr = useT();
   const [busy, setBusy] = useState(false);
@@ -115,7 +115,7 @@ export function ExportMenu() {
         legend,
         scale,
         attribution,
-        footer: tr('importui.png.made', { date: new Date().toISOString().slice(0, 10) }),
+        footer: tr('importui.png.made', { date: clock().toISOString().slice(0, 10) }),
       });
       const name = safeFileName(`${area}-map.png`);
       download(name, await canvasToPng(sheet), 'image/png');

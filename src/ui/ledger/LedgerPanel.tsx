@@ -76,7 +76,7 @@ function EntryForm({ row, onDone }: { row: LedgerRow; onDone: () => void }) {
 }
 
 export function LedgerPanel() {
-  const { state, ledger: ledgerUi } = useApp();
+  const { state, ledger: ledgerUi, clock } = useApp();
   const tr = useT();
   const ledger = useLedger();
   const lang = state.lang.value;
@@ -215,7 +215,7 @@ export function LedgerPanel() {
           <p>{tr('ledger.how.text')}</p>
         </details>
         <p class="ledger-printed">
-          {tr('ledger.printed', { area: state.project.value?.area.name ?? '', document: documents.join('；'), year, date: new Date().toISOString().slice(0, 10) })}
+          {tr('ledger.printed', { area: state.project.value?.area.name ?? '', document: documents.join('；'), year, date: clock().toISOString().slice(0, 10) })}
         </p>
       </div>
     </div>

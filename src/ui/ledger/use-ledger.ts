@@ -9,7 +9,7 @@ export function useLedger(): LedgerState {
   const { state, ledger } = app;
   if (!ledger.made) {
     const sh = workspaceOf(app).shared;
-    ledger.made = createLedger(state, { rows: sh.ledger, enter: sh.enterLedger, refreshLedger: sh.refreshLedger });
+    ledger.made = createLedger(state, { rows: sh.ledger, enter: sh.enterLedger, refreshLedger: sh.refreshLedger }, app.clock);
   }
   return ledger.made;
 }

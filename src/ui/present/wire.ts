@@ -19,6 +19,8 @@ export interface PresentDeps {
   /** the open scenario's id (BASELINE_ID when none) */
   active: () => string;
   openScenario: (id: string) => Promise<void> | void;
+  /** the app's clock (the print sheet's time stamp) */
+  now?: () => Date;
 }
 
 export function createPresent(app: AppState, deps: PresentDeps, map: MapPorts) {
@@ -29,7 +31,7 @@ export function createPresent(app: AppState, deps: PresentDeps, map: MapPorts) {
     compare,
     views,
     presentation: createPresentation(compare, views),
-    print: createPrint(compare, map),
+    print: createPrint(compare, map, deps.now),
   };
 }
 

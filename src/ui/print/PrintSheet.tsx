@@ -33,7 +33,7 @@ function provenance(other: Record<string, unknown>): { layer: (typeof LAYERS)[nu
 }
 
 export function PrintSheet() {
-  const { state } = useApp();
+  const { state, clock } = useApp();
   const tr = useT();
   const { compare, print, deps } = usePresent();
   const name = useSideName();
@@ -51,7 +51,7 @@ export function PrintSheet() {
   const profileName = state.currentProfile.value?.name[lang] ?? state.profile.value;
   // one citation per rule (a multi-part clause is cited once)
   const rules = (profile?.rules ?? []).filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
-  const when = (snap?.at ?? new Date()).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const when = (snap?.at ?? clock()).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <article class="print-sheet" data-testid="print-sheet" data-paper={print.paper.value} data-ready={String(print.ready.value)}>
       <header class="print-head">

@@ -19,7 +19,7 @@ export interface MapSnapshot {
   at: Date;
 }
 
-export function snapshotMap(map: MapPorts): MapSnapshot | null {
+export function snapshotMap(map: MapPorts, at: Date): MapSnapshot | null {
   const host = document.querySelector<HTMLElement>('[data-testid=map]');
   const canvas = host?.querySelector('canvas');
   if (!host || !(canvas instanceof HTMLCanvasElement)) return null;
@@ -37,7 +37,7 @@ export function snapshotMap(map: MapPorts): MapSnapshot | null {
     scaleLabel: scale?.textContent?.trim() ?? '',
     attribution: host.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '',
     bearing: map.main.current?.bearing() ?? 0,
-    at: new Date(),
+    at,
   };
 }
 
@@ -52,7 +52,8 @@ async function mapRedrawn(): Promise<void> {
   for (let waited = 0; host && host.dataset.idle !== 'true' && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
 }
 
-export function createPrint(compare: Compare, map: MapPorts) {
+/** `now`: the clock the sheet's time stamp reads. */
+export function createPrint(compare: Compare, map: MapPorts, now: () => Date = () => new Date()) {
   const paper = signal<Paper>('a4');
   const snapshot = signal<MapSnapshot | null>(null);
   /** the sheet has its map image and current KPIs (tests wait on data-ready) */
@@ -67,7 +68,7 @@ export function createPrint(compare: Compare, map: MapPorts) {
     try {
       await compare.settled();
       await mapRedrawn();
-      snapshot.value = snapshotMap(map);
+      snapshot.value = snapshotMap(map, now());
     } finally {
       root.classList.remove('print-snapshot');
     }

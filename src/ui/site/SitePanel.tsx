@@ -188,8 +188,7 @@ export function SitePanel() {
   const lang = state.lang.value;
   const err = site.error.value;
   const busy = site.status.value === 'checking' || site.status.value === 'reading';
-  const check = () =>
-    void site.runCheck({ profile: state.profile.value, params: state.params.value, lang, date: new Date().toISOString().slice(0, 10), unnamed: tr('site.ui.unnamed') });
+  const check = () => void site.runCheck({ profile: state.profile.value, params: state.params.value, lang, unnamed: tr('site.ui.unnamed') });
   return (
     <aside ref={panel} class="side-panel site-panel" aria-labelledby="site-h" data-testid="site-panel" data-status={site.status.value}>
       <div class="detail-head">

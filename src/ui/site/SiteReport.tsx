@@ -16,7 +16,7 @@ import { effectSide, thresholdWithUnit } from './figures-text';
 import { VerdictTable } from './VerdictTable';
 
 export function SiteReport() {
-  const { state, site, map } = useApp();
+  const { state, site, map, clock } = useApp();
   const tr = useT();
   const lang = state.lang.value;
   const open = site.reportOpen.value;
@@ -38,7 +38,7 @@ export function SiteReport() {
   }, [open]);
   if (!open || !r) return null;
   const s = r.site;
-  const date = r.date ?? new Date().toISOString().slice(0, 10);
+  const date = r.date ?? clock().toISOString().slice(0, 10);
   const base = safeFileName(`${tr('site.x.title')}-${s.name}-${date}`);
   const project = state.project.value;
   const facilities = state.layers.value?.facilities ?? project?.facilities ?? [];

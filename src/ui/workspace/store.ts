@@ -13,6 +13,7 @@ export function workspaceOf(app: App): Workspace {
     storage: app.ports.storage,
     origin: app.ports.workspace?.origin ?? 'http://localhost/',
     fetch: app.ports.workspace?.fetch,
+    now: app.clock,
   });
   return app.workspace.made;
 }
