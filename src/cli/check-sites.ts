@@ -6,15 +6,14 @@
 // 1 the area or the sites file cannot be read, 2 usage error.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Evaluation } from '../core/evaluate';
 import type { Msg } from '../core/model';
-import { reachEngineFor } from '../core/reach/choose';
 import { formatNumber, reasonText } from '../i18n/report-rows';
-import { ALL_PROFILES, checkSite, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
+import { ALL_PROFILES, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
 import { toXlsx } from '../io/export/table';
 import { MAX_PROBLEMS, applyAssignments } from '../schemas';
-import { readSiteFile, siteHeader, siteTables } from '../service/site';
+import { createAnalysisSession } from '../service/session';
+import { siteHeader, siteTables } from '../service/site';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
 import { ArgError, langOption, parseArgs } from './args';
@@ -101,7 +100,7 @@ function printCheck(c: SiteCheck, lang: Lang): string[] {
   return out;
 }
 
-export function main(argv: string[], now: Date = new Date()): number {
+export async function main(argv: string[], now: Date = new Date()): Promise<number> {
   const args = parseCli(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n${t('zh', 'site.cli.usage')}\n${t('en', 'site.cli.usage')}`);
@@ -141,20 +140,21 @@ export function main(argv: string[], now: Date = new Date()): number {
     console.error(t(lang, 'input.readFailed', { file: args.sites ?? '', detail: errorMessage(e) }));
     return 1;
   }
+  // one session for every site: the area's own evaluations and the street network are made once
+  const session = createAnalysisSession();
+  session.open(loaded);
   const file = basename(args.sites ?? '');
-  const read = readSiteFile(file, bytes, { ...(args.crs ? { crs: args.crs } : {}), ...(args.layers.length ? { layers: args.layers } : {}) });
+  const read = await session.readSiteFile(file, bytes, { ...(args.crs ? { crs: args.crs } : {}), ...(args.layers.length ? { layers: args.layers } : {}) });
   if (!read.ok) {
     console.error(tm(lang, read.error));
     return 1;
   }
   const data = loaded.project;
-  const reach = reachEngineFor(params, data.roads);
   const date = now.toISOString().slice(0, 10);
   console.log(t(lang, 'site.cli.area', { name: data.area.name, communities: data.communities.length, facilities: data.facilities.length }));
   console.log(t(lang, 'site.cli.sites', { file, count: read.candidates.length }));
   console.log(t(lang, 'site.cli.pph', { pph: args.pph ?? SHAANXI_PPH.value, source: args.pph !== undefined ? t(lang, 'site.from.given') : t(lang, 'site.pph.source') }));
   for (const note of read.notes) console.log(`  ${tm(lang, note)}`);
-  const before = new Map<string, Evaluation>();
   const checks: SiteCheck[] = [];
   const failures: { site: string; error: Msg }[] = [];
   for (const c of read.candidates) {
@@ -165,7 +165,7 @@ export function main(argv: string[], now: Date = new Date()): number {
       continue;
     }
     const figures = args.pph !== undefined && c.input.figures.personsPerHousehold === undefined ? { ...c.input.figures, personsPerHousehold: args.pph } : c.input.figures;
-    const r = checkSite(data, { ...c.input, figures }, { profiles: [profile], params, reach, date }, before);
+    const r = await session.checkSite({ input: { ...c.input, figures }, profiles: [profile], params, date });
     if (!r.ok) {
       console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, r.error) }));
       failures.push({ site: label, error: r.error });
@@ -202,4 +202,4 @@ export function main(argv: string[], now: Date = new Date()): number {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /check-sites\.ts$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

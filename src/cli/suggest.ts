@@ -4,16 +4,14 @@
 // Candidates: community points (unless --no-communities), a parcels GeoJSON (Point features with
 // id, name, mode, rural, capacity) and/or a grid over the street/town polygons.
 import { readFileSync } from 'node:fs';
-import type { MultiPolygon, Position } from 'geojson';
 import { FACILITY_KINDS, type FacilityKind } from '../core/model';
 import { suggestEn, suggestZh } from '../i18n/suggest';
-import { suggestSites } from '../core/suggest/suggest';
 import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/suggest/types';
 import { t as tCore, tm, type Lang } from '../i18n';
-import { reachEngineFor } from '../core/reach/choose';
 import { MAX_PROBLEMS } from '../schemas';
 import { issueSummary } from './issues';
 import { loadProjectPath } from './load-project';
+import { createAnalysisSession } from '../service/session';
 import { errorMessage } from '../core/errors';
 import { parseArgs as parseOptions } from './args';
 
@@ -49,9 +47,9 @@ const OPTIONS = {
 } as const;
 
 /** Exit code: 0 suggestions printed, 1 the project cannot be read, 2 a usage error. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
-    return suggest(argv);
+    return await suggest(argv);
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     console.error(e.message);
@@ -59,7 +57,7 @@ export function main(argv: string[]): number {
   }
 }
 
-function suggest(argv: string[]): number {
+async function suggest(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, OPTIONS, Infinity);
   if (typeof parsed === 'string') die(`${parsed}\n${USAGE}`);
   const opts = parsed.values;
@@ -120,18 +118,15 @@ function suggest(argv: string[]): number {
   const reachMode = opts.reach ?? project.params.reach ?? 'auto';
   if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
   if (reachMode === 'network' && project.roads.length === 0) die(`--reach network needs a street network (roads.geojson or roads in the project); ${bare[0]} has none`);
-  // auto (the default) walks the streets whenever the project has roads, like npm run check and the app
-  const reach = reachEngineFor({ reach: reachMode, snapDistance: project.params.snapDistance }, project.roads);
-
   const gridSpacing = num('grid');
-  const gridArea: MultiPolygon | undefined =
-    gridSpacing === undefined
-      ? undefined
-      : { type: 'MultiPolygon', coordinates: project.streets.flatMap((s): Position[][][] => (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates)) };
-  if (gridArea && gridArea.coordinates.length === 0) die('--grid needs street/town polygons (streets.geojson) to lay the grid over');
+  // the grid is laid over the street/town polygons (the session's default area)
+  if (gridSpacing !== undefined && project.streets.length === 0) die('--grid needs street/town polygons (streets.geojson) to lay the grid over');
 
   try {
-    const r = suggestSites(project, {
+    // auto (the default) walks the streets whenever the project has roads, like npm run check and the app
+    const session = createAnalysisSession();
+    session.open(loaded);
+    const answer = await session.suggest({
       kind: kind as FacilityKind,
       goal,
       cohort,
@@ -139,13 +134,15 @@ function suggest(argv: string[]): number {
       capacity: num('capacity'),
       budget: num('budget'),
       params: { ...project.params, reach: reachMode },
-      reach,
       candidates: {
         communities: !opts['no-communities'],
         parcels: opts.candidates !== undefined ? readParcels(opts.candidates) : undefined,
-        grid: gridArea && gridSpacing !== undefined ? { area: gridArea, spacing: gridSpacing } : undefined,
+        grid: gridSpacing !== undefined ? { spacing: gridSpacing } : undefined,
       },
     });
+    if (!answer.ok) die('error' in answer ? t(answer.error.key, answer.error.args) : 'superseded');
+    // the walk areas the map draws are not part of the command's answer
+    const { reachAreas: _drawn, ...r } = answer.result;
     if (opts.json) {
       console.log(JSON.stringify(r, null, 1));
     } else {
@@ -197,4 +194,4 @@ function suggest(argv: string[]): number {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /suggest\.ts$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

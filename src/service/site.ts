@@ -150,7 +150,7 @@ export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }
       );
     },
     /** Reads a site outline file; the page then lets the reviewer pick one candidate. */
-    readSiteFile(name: string, bytes: ArrayBuffer, opts: { crs?: string } = {}): SiteFileRead {
+    readSiteFile(name: string, bytes: Uint8Array | ArrayBuffer, opts: { crs?: string; layers?: string[] } = {}): SiteFileRead {
       return readSiteFile(name, bytes, opts);
     },
     /** The report as an XLSX workbook (SheetJS stays in the worker, out of the page bundle). */

@@ -1,6 +1,6 @@
 // One entry point of the command line (check, check-sites, suggest, ledger or import), kept alive
 // in a process of its own and driven over IPC by tests/corpus/cli.test.ts: each message is one
-// command line; the answer is the exit code `main` returns (or the exception that escaped it),
+// command line; the answer is the exit code `main` returns (or resolves to) (or the exception that escaped it),
 // everything the command printed, how long it took and the process's peak memory so far.
 // One process per entry point instead of one per file: starting tsx costs more CPU than most
 // answers, and the test machine is shared.
@@ -26,12 +26,13 @@ export interface Answer {
 }
 
 const entry = process.argv[2];
-const mod = (await import(`../../src/cli/${entry}.ts`)) as { main?: (argv: string[]) => number; run?: (argv: string[]) => number };
+const mod = (await import(`../../src/cli/${entry}.ts`)) as { main?: (argv: string[]) => number | Promise<number>; run?: (argv: string[]) => number | Promise<number> };
 const main = mod.main ?? mod.run;
 if (!main || !process.send) throw new Error(`no entry point ${entry}, or not started with an IPC channel`);
 const send = process.send.bind(process);
 
-process.on('message', (req: Request) => {
+// one command at a time: the test waits for each answer before it asks again
+process.on('message', async (req: Request) => {
   const out: string[] = [];
   const err: string[] = [];
   const stdoutWrite = process.stdout.write;
@@ -43,7 +44,7 @@ process.on('message', (req: Request) => {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   try {
-    answer.code = main(req.argv);
+    answer.code = await main(req.argv);
   } catch (e) {
     answer.crash = e instanceof Error ? (e.stack ?? e.message) : String(e);
   } finally {
