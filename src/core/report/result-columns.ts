@@ -237,9 +237,13 @@ export class ResultTable implements ResultSource {
   readonly kindKey: string[];
   readonly kindDecides: boolean[];
 
-  constructor(readonly c: ResultColumns) {
+  /** `strings`: c.strings already parsed (replaceUnits has them) */
+  constructor(
+    readonly c: ResultColumns,
+    strings?: string[],
+  ) {
     this.n = c.n;
-    this.strings = JSON.parse(c.strings) as string[];
+    this.strings = strings ?? (JSON.parse(c.strings) as string[]);
     this.units = Array.from(c.unitLevel, (lv, u) => {
       const unit: { level: Level; id: string; name?: string } = { level: LEVELS[lv], id: this.strings[c.unitId[u]] };
       if (c.unitName[u] >= 0) unit.name = this.strings[c.unitName[u]];
@@ -251,6 +255,11 @@ export class ResultTable implements ResultSource {
 
   static empty(): ResultTable {
     return new ResultTable(encodeResults([]));
+  }
+
+  /** the strings table, parsed (replaceUnits extends it) */
+  stringList(): readonly string[] {
+    return this.strings;
   }
 
   level(i: number): Level {
@@ -305,4 +314,116 @@ export class ResultTable implements ResultSource {
     this.built ??= Array.from({ length: this.n }, (_, i) => this.get(i));
     return this.built;
   }
+}
+
+const kindKeyOf = (k: ResultKind): string => `${k.rule}\u0000${k.part ?? ''}\u0000${k.measure}\u0000${k.view ?? ''}\u0000${k.level}\u0000${JSON.stringify(k.citation)}`;
+
+/** The table after some units were evaluated again (an edit: core/evaluation-delta.ts): the
+ *  results of `units` replaced by `results`, every other row kept as it is, in its order, and the
+ *  new rows last (as applyDelta orders them). Column to column: no result object is built. */
+export function replaceUnits(t: ResultTable, units: readonly { level: Level; id: string }[], results: readonly RuleResult[]): ResultTable {
+  const old = t.c;
+  const gone = new Set(units.map((u) => `${u.level}\u0000${u.id}`));
+  const strings = [...t.stringList()];
+  const unitGone = Uint8Array.from(old.unitLevel, (lv, u) => (gone.has(`${LEVELS[lv]}\u0000${strings[old.unitId[u]]}`) ? 1 : 0));
+  const keep: number[] = [];
+  for (let i = 0; i < old.n; i++) if (!unitGone[old.unit[i]]) keep.push(i);
+  const add = encodeResults(results);
+  // the added columns' strings, kinds and units, as indices of the joined tables
+  const stringAt = new Map(strings.map((x, i) => [x, i]));
+  const str = (x: string): number => {
+    let i = stringAt.get(x);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(x);
+      stringAt.set(x, i);
+    }
+    return i;
+  };
+  const addStrings = (JSON.parse(add.strings) as string[]).map(str);
+  const kinds = [...old.kinds];
+  const kindAt = new Map(kinds.map((k, i) => [kindKeyOf(k), i]));
+  const addKinds = add.kinds.map((k) => {
+    const key = kindKeyOf(k);
+    let i = kindAt.get(key);
+    if (i === undefined) {
+      i = kinds.length;
+      kinds.push(k);
+      kindAt.set(key, i);
+    }
+    return i;
+  });
+  const unitLevel = [...old.unitLevel];
+  const unitId = [...old.unitId];
+  const unitName = [...old.unitName];
+  const addUnits = Array.from(add.unitLevel, (lv, u) => {
+    unitLevel.push(lv);
+    unitId.push(addStrings[add.unitId[u]]);
+    unitName.push(add.unitName[u] < 0 ? -1 : addStrings[add.unitName[u]]);
+    return unitLevel.length - 1;
+  });
+  const n = keep.length + add.n;
+  const argCount = keep.reduce((sum, i) => sum + old.argStart[i + 1] - old.argStart[i], 0) + add.argKey.length;
+  const c = {
+    kind: new Uint16Array(n),
+    unit: new Uint32Array(n),
+    status: new Uint8Array(n),
+    value: new Float64Array(n),
+    threshold: new Float64Array(n),
+    shortfall: new Float64Array(n),
+    reasonKey: new Int32Array(n),
+    reasonArgs: new Uint8Array(n),
+    argStart: new Uint32Array(n + 1),
+    argKey: new Uint32Array(argCount),
+    argNum: new Float64Array(argCount),
+    argStr: new Int32Array(argCount),
+    nearId: new Int32Array(n),
+    nearName: new Uint32Array(n),
+    nearDist: new Float64Array(n),
+    nearVia: new Uint8Array(n),
+  };
+  let a = 0;
+  /** row `i` of `from` into row `j`, its indices through the maps given (identity for kept rows) */
+  const copy = (from: ResultColumns, i: number, j: number, kindOf: (k: number) => number, unitOf: (u: number) => number, strOf: (x: number) => number) => {
+    c.kind[j] = kindOf(from.kind[i]);
+    c.unit[j] = unitOf(from.unit[i]);
+    c.status[j] = from.status[i];
+    c.value[j] = from.value[i];
+    c.threshold[j] = from.threshold[i];
+    c.shortfall[j] = from.shortfall[i];
+    c.reasonKey[j] = from.reasonKey[i] < 0 ? from.reasonKey[i] : strOf(from.reasonKey[i]);
+    c.reasonArgs[j] = from.reasonArgs[i];
+    c.argStart[j] = a;
+    for (let x = from.argStart[i]; x < from.argStart[i + 1]; x++, a++) {
+      c.argKey[a] = strOf(from.argKey[x]);
+      c.argNum[a] = from.argNum[x];
+      c.argStr[a] = from.argStr[x] < 0 ? -1 : strOf(from.argStr[x]);
+    }
+    c.nearId[j] = from.nearId[i] < 0 ? -1 : strOf(from.nearId[i]);
+    c.nearName[j] = from.nearId[i] < 0 ? 0 : strOf(from.nearName[i]);
+    c.nearDist[j] = from.nearDist[i];
+    c.nearVia[j] = from.nearVia[i];
+  };
+  const same = (x: number) => x;
+  keep.forEach((i, j) => copy(old, i, j, same, same, same));
+  for (let i = 0; i < add.n; i++)
+    copy(
+      add,
+      i,
+      keep.length + i,
+      (k) => addKinds[k],
+      (u) => addUnits[u],
+      (x) => addStrings[x],
+    );
+  c.argStart[n] = a;
+  const cols: ResultColumns = {
+    n,
+    strings: JSON.stringify(strings),
+    kinds,
+    ...c,
+    unitLevel: Uint8Array.from(unitLevel),
+    unitId: Uint32Array.from(unitId),
+    unitName: Int32Array.from(unitName),
+  };
+  return new ResultTable(cols, strings);
 }

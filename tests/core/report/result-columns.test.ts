@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, listProfiles } from '../../../src/core/evaluate';
 import type { RuleResult } from '../../../src/core/model';
-import { arraySource, columnBuffers, encodeResults, ResultTable } from '../../../src/core/report/result-columns';
+import { arraySource, columnBuffers, encodeResults, replaceUnits, ResultTable } from '../../../src/core/report/result-columns';
+import { applyDelta, diffEvaluation } from '../../../src/core/evaluation-delta';
 import { countsByRule, resultsForUnit, verdictsByUnit } from '../../../src/core/report/verdicts';
 import { fromColumns } from '../../../src/service/analysis-columns';
 import { createAnalysisSession } from '../../../src/service/session';
@@ -102,4 +103,27 @@ describe('results as columns', () => {
     expect(resultsForUnit(got.table, 'community', id)).toEqual(resultsForUnit(arraySource(want), 'community', id));
     expect(got.evaluation.results).toStrictEqual(want);
   });
+
+  for (const seed of [1, 2])
+    it(`an edit's changed units replace theirs, column to column (seeded layers ${seed})`, () => {
+      const layers = randomLayers(seed);
+      const prev = evaluate(layers, { profile: 'combined', params: {} });
+      // a facility gone, a community's population changed, a facility added (a copy elsewhere)
+      const moved = { ...layers.facilities[1], id: 'NEW-1', geometry: layers.facilities[2].geometry };
+      const edited = {
+        ...layers,
+        facilities: [...layers.facilities.slice(1), moved],
+        communities: layers.communities.map((c, i) => (i === 0 ? { ...c, population: (c.population ?? 0) + 5000 } : c)),
+      };
+      const next = evaluate(edited, { profile: 'combined', params: {} });
+      const delta = diffEvaluation(prev, next);
+      expect(delta.units.length).toBeGreaterThan(2);
+      const got = replaceUnits(posted(prev.results), delta.units, delta.results);
+      // in applyDelta's order, and as a set the cold evaluation's results
+      expect(got.all()).toStrictEqual(applyDelta(prev, delta).results);
+      const sorted = (rs: readonly RuleResult[]) => rs.map((r) => JSON.stringify(r)).sort();
+      expect(sorted(got.all())).toEqual(sorted(next.results));
+      const byRule = (cs: ReturnType<typeof countsByRule>) => [...cs].sort((a, b) => a.rule.localeCompare(b.rule));
+      expect(byRule(countsByRule(got))).toEqual(byRule(countsByRule(arraySource(next.results))));
+    });
 });
