@@ -88,13 +88,17 @@ export function buildRows(results: ResultSource, q: TableQuery, names: (level: L
   return sortRows(rows, q.sort);
 }
 
+// one collator for every comparison (localeCompare with a locale builds one per call), and ties
+// broken by the id's code points: sorting a large city's 20 000 rows took a fifth of a second
+const NAMES = new Intl.Collator('zh-CN');
+
 /** Missing numbers sort last in either direction: "no value" is not "smallest value". */
 export function sortRows(rows: TableRow[], sort: TableQuery['sort']): TableRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const cmp = (a: TableRow, b: TableRow): number => {
     switch (sort.key) {
       case 'name':
-        return sign * a.name.localeCompare(b.name, 'zh-CN');
+        return sign * NAMES.compare(a.name, b.name);
       case 'verdict':
         return sign * (VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict]) || b.fails - a.fails;
       case 'fails':
@@ -109,5 +113,5 @@ export function sortRows(rows: TableRow[], sort: TableQuery['sort']): TableRow[]
       }
     }
   };
-  return [...rows].sort((a, b) => cmp(a, b) || a.id.localeCompare(b.id));
+  return [...rows].sort((a, b) => cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
