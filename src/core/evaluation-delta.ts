@@ -66,8 +66,32 @@ const sameList = (a: readonly RuleResult[], b: readonly RuleResult[]) => a.lengt
 
 /** The units whose results differ between two evaluations of the same profile and parameters. */
 export function diffEvaluation(prev: Evaluation, next: Evaluation): EvaluationDelta {
-  const old = byUnit(prev.results);
-  const now = byUnit(next.results);
+  return { ...(aligned(prev.results, next.results) ?? byUnits(prev.results, next.results)), issues: next.issues, coverage: next.coverage, total: next.results.length };
+}
+
+/** The common case — a move or a capacity change: the same units in the same order, compared
+ *  result by result without grouping (grouping 70 000 results cost more than the edit itself). */
+function aligned(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick<EvaluationDelta, 'units' | 'results'> | null {
+  if (prev.length !== next.length) return null;
+  const changed = new Map<Level, Set<string>>();
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i];
+    const b = next[i];
+    if (a.unit.id !== b.unit.id || a.unit.level !== b.unit.level || a.rule !== b.rule) return null;
+    if (sameResult(a, b)) continue;
+    let set = changed.get(b.unit.level);
+    if (!set) changed.set(b.unit.level, (set = new Set()));
+    set.add(b.unit.id);
+  }
+  const units: EvaluationDelta['units'] = [];
+  for (const [level, ids] of changed) for (const id of ids) units.push({ level, id });
+  const results = units.length === 0 ? [] : next.filter((r) => changed.get(r.unit.level)?.has(r.unit.id));
+  return { units, results };
+}
+
+function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick<EvaluationDelta, 'units' | 'results'> {
+  const old = byUnit(prev);
+  const now = byUnit(next);
   const units: EvaluationDelta['units'] = [];
   const results: RuleResult[] = [];
   for (const [level, ids] of now) {
@@ -83,7 +107,7 @@ export function diffEvaluation(prev: Evaluation, next: Evaluation): EvaluationDe
     const is = now.get(level);
     for (const id of ids.keys()) if (!is?.has(id)) units.push({ level, id });
   }
-  return { units, results, issues: next.issues, coverage: next.coverage, total: next.results.length };
+  return { units, results };
 }
 
 /** The evaluation after an edit: `prev` with the delta's units' results replaced. The results

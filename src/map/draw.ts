@@ -32,8 +32,9 @@ export interface Drawing {
   /** Click the corners, click the first one (or double-click) to close → the ring; null if
    *  stopped. `keep` as for placePoint. */
   drawPolygon(opts?: { keep?: boolean }): Promise<Ring | null>;
-  /** A draggable handle at `at`; resolves with where it was dropped (null if stopped). */
-  dragPoint(at: LonLat): Promise<LonLat | null>;
+  /** A draggable handle at `at`; resolves with where it was dropped (null if stopped).
+   *  `onMove` hears every position on the way (several per frame: throttle it). */
+  dragPoint(at: LonLat, onMove?: (p: LonLat) => void): Promise<LonLat | null>;
   /** The outline shown with draggable corners (a midpoint dragged adds one); resolves with the
    *  reshaped ring when finish() is called, null if stopped. */
   reshapePolygon(ring: Ring): Promise<Ring | null>;
@@ -175,7 +176,7 @@ export function createDrawing(host: DrawHost): Drawing {
       );
     },
 
-    dragPoint(at) {
+    dragPoint(at, onMove) {
       return begin<LonLat>('drag', (draw, done) => {
         draw.setMode('select');
         const [added] = draw.addFeatures([{ type: 'Feature', geometry: { type: 'Point', coordinates: [at[0], at[1]] }, properties: { mode: 'point' } }]);
@@ -184,6 +185,12 @@ export function createDrawing(host: DrawHost): Drawing {
           return;
         }
         draw.selectFeature(added.id as string);
+        if (onMove)
+          draw.on('change', (ids, type) => {
+            if (type !== 'update' || !ids.includes(added.id as string)) return;
+            const g = geometryOf(draw, added.id as string);
+            if (g?.type === 'Point') onMove([g.coordinates[0], g.coordinates[1]]);
+          });
         draw.on('finish', (id, ctx) => {
           if (ctx.action !== 'dragFeature') return;
           const g = geometryOf(draw, id);

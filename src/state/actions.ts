@@ -5,7 +5,9 @@ import { resolveParams, type Params } from '../core/params';
 import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from './layers';
-import type { LoadOutcome } from '../service/session';
+import type { Analysis, LoadOutcome } from '../service/session';
+import { applyDelta } from '../core/evaluation-delta';
+import type { Edit } from '../core/scenario';
 import type { AnalysisClient } from '../worker/client';
 import { areasKey, type CircleGroup } from '../service/service-areas';
 import type { AppState, UnitRef } from './app-state';
@@ -27,7 +29,9 @@ export const PARAM_LIMITS = {
 export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
-  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> & Partial<Pick<AnalysisClient, 'setEdits' | 'projectText'>> & Partial<SuggestClient>;
+  client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> &
+    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits'>> &
+    Partial<SuggestClient>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
   keepFile: (file: File) => Promise<void>;
@@ -127,7 +131,71 @@ export function createActions(s: AppState, deps: Deps) {
     await analyse();
   }
 
-  const scenarios = createScenarioActions(s, deps, analyse);
+  /** The circles after an edit moved, added or removed facilities (asked after the verdicts). */
+  async function areasAfterEdit(analysis: Analysis): Promise<void> {
+    const facilities = s.layers.peek()?.facilities;
+    if (facilities !== facilitiesSeen) {
+      facilitiesSeen = facilities;
+      facilitiesVersion++;
+    }
+    const key = `${areasKey(s.params.peek())}|${facilitiesVersion}`;
+    if (key === areasFor) return;
+    const areas = await deps.client.walkAreas({ profile: s.profile.peek(), params: s.params.peek() });
+    if (areas.ok && s.analysis.peek() === analysis) {
+      s.areas.value = areas.value;
+      areasFor = key;
+    }
+  }
+
+  /** One edit answer at a time, each against the analysis the one before left here; while one
+   *  runs only the newest waiting edit list is kept (a drag sends a position per frame). */
+  let waiting: { edits: Edit[]; preview: boolean; done: ((handled: boolean) => void)[] } | null = null;
+  let answering = false;
+
+  /** The edit's verdicts as a delta from the worker (only the units it changed), patched into the
+   *  analysis held here: no full re-analysis, no results copied. false: analyse in full instead. */
+  async function answerEdits(edits: Edit[], preview: boolean): Promise<boolean> {
+    const held = s.analysis.peek();
+    const run = deps.client.analyseEdits;
+    if (!held || !run) return false;
+    const out = await run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
+    if (!out.delta || s.analysis.peek() !== held) return false;
+    const next: Analysis = { ...held, evaluation: applyDelta(held.evaluation, out.delta), serial: out.serial, ms: out.ms };
+    batch(() => {
+      s.analysis.value = next;
+      if (!preview) s.phase.value = 'ready';
+      s.error.value = null;
+    });
+    if (!preview) await areasAfterEdit(next);
+    return true;
+  }
+
+  function editsAnswered(edits: Edit[], preview: boolean): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const done = waiting ? waiting.done : [];
+      done.push(resolve);
+      waiting = { edits, preview, done };
+      if (answering) return;
+      answering = true;
+      void (async () => {
+        try {
+          while (waiting) {
+            const job = waiting;
+            waiting = null;
+            const handled = await answerEdits(job.edits, job.preview);
+            for (const d of job.done) d(handled);
+          }
+        } catch (e) {
+          waiting = null;
+          reject(e);
+        } finally {
+          answering = false;
+        }
+      })();
+    });
+  }
+
+  const scenarios = createScenarioActions(s, deps, analyse, editsAnswered);
 
   return {
     analyse,

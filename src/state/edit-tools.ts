@@ -12,7 +12,7 @@ import type { AppState } from './app-state';
 export type Pending = { kind: 'facility'; at: LonLat } | { kind: 'area'; ring: Ring } | null;
 
 /** `drawing`: the map's drawing tools (null before the map exists: the steps then do nothing) */
-export function createEditTools(s: AppState, actions: Pick<Actions, 'commitEdit'>, drawing: ReadonlySignal<Drawing | null>) {
+export function createEditTools(s: AppState, actions: Pick<Actions, 'commitEdit' | 'previewEdit' | 'previewEnd'>, drawing: ReadonlySignal<Drawing | null>) {
   const pending = signal<Pending>(null);
   /** the last result of an editing step: an error to fix or a short confirmation. Messages stay
    *  keys until shown, so a language switch re-words them; several are shown one per line. */
@@ -55,13 +55,13 @@ export function createEditTools(s: AppState, actions: Pick<Actions, 'commitEdit'
     pending.value = null;
   }
 
-  return { pending, notice, say, commitOp, placeFacility, drawArea, closeForm, stopDrawing, ...unitShapeSteps(s, drawing, commitOp) };
+  return { pending, notice, say, commitOp, placeFacility, drawArea, closeForm, stopDrawing, ...unitShapeSteps(s, drawing, commitOp, actions) };
 }
 
 export type EditTools = ReturnType<typeof createEditTools>;
 
 /** Reshaping a unit already there: an area's outline redrawn or dragged, a facility moved. */
-function unitShapeSteps(s: AppState, drawing: ReadonlySignal<Drawing | null>, commitOp: (r: OpResult) => boolean) {
+function unitShapeSteps(s: AppState, drawing: ReadonlySignal<Drawing | null>, commitOp: (r: OpResult) => boolean, actions: Pick<Actions, 'previewEdit' | 'previewEnd'>) {
   /** Redraw an existing area's outline: the drawing replaces it (figures kept). */
   async function redrawArea(id: string): Promise<void> {
     const d = drawing.value;
@@ -96,10 +96,32 @@ function unitShapeSteps(s: AppState, drawing: ReadonlySignal<Drawing | null>, co
     const f = s.layers.peek()?.facilities.find((x) => x.id === id);
     if (!d || !f) return;
     const [x, y] = representativePoint(f.geometry);
-    const to = await d.dragPoint([x, y]);
-    if (!to) return;
+    // live verdicts and circle while dragging: the newest position once per frame; the worker
+    // answers with the units it changes (actions.previewEdit keeps only the newest waiting)
+    let latest: LonLat | null = null;
+    let frame = false;
+    const nextFrame = globalThis.requestAnimationFrame ?? ((fn: () => void) => setTimeout(fn, 16));
+    const onMove = (p: LonLat) => {
+      latest = p;
+      if (frame) return;
+      frame = true;
+      nextFrame(() => {
+        frame = false;
+        const layers = s.layers.peek();
+        if (!latest || !layers || !dragging) return;
+        const e = moveFacility(layers, { id, to: latest });
+        if (e.ok) actions.previewEdit(e.edit, { facility: id, to: latest });
+      });
+    };
+    let dragging = true;
+    const to = await d.dragPoint([x, y], onMove);
+    dragging = false;
+    if (!to) {
+      actions.previewEnd();
+      return;
+    }
     const e = moveFacility(s.layers.peek()!, { id, to });
-    commitOp(e);
+    if (!commitOp(e)) actions.previewEnd();
   }
 
   return { redrawArea, reshapeArea, dragFacility };

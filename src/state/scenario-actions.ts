@@ -30,6 +30,9 @@ import { parseScenarioFile, readScenarioPart } from '../schemas/scenario';
 import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';
+import { movedCircle, type ServiceAreas } from '../service/service-areas';
+import { t } from '../i18n';
+import { errorMessage } from '../core/errors';
 
 export interface ScenarioDeps {
   client: Partial<Pick<AnalysisClient, 'setEdits'>>;
@@ -55,15 +58,30 @@ export function sessionForProject(p: LoadedProject): { session: Session<PageLaye
   return { session: openSession(baseline, part.part.scenarios, part.part.activeScenario), problems: part.notes };
 }
 
-export function createScenarioActions(s: AppState, deps: ScenarioDeps, analyse: () => Promise<void>) {
+/** `answerEdits(edits, preview)`: the edits' verdicts as a delta patched into the held analysis
+ *  (actions.ts); false when a full analysis is needed instead. */
+export function createScenarioActions(
+  s: AppState,
+  deps: ScenarioDeps,
+  analyse: () => Promise<void>,
+  answerEdits: (edits: Edit[], preview: boolean) => Promise<boolean> = async () => false,
+) {
   /** resolves when the analysis of the newest change has landed (tests and autosave await it) */
   let settled: Promise<void> = Promise.resolve();
+
+  /** the circles as they were before a drag moved one of them (restored if it is stopped) */
+  let beforePreview: ServiceAreas | null = null;
+  const failed = (e: unknown) => {
+    s.error.value = t(s.lang.peek(), 'ui.error.analysis', { detail: errorMessage(e) });
+  };
 
   /** Skipped edits the worker reported for the newest edits (they match the session's: same replay). */
   async function sync(session: Session<PageLayers>): Promise<void> {
     const setEdits = deps.client.setEdits;
     if (!setEdits) throw new Error('the analysis client has no setEdits(): scenarios need it');
-    await setEdits(editsInEffect(session));
+    const edits = editsInEffect(session);
+    if (await answerEdits(edits, false)) return;
+    await setEdits(edits);
     await analyse();
   }
 
@@ -162,7 +180,30 @@ export function createScenarioActions(s: AppState, deps: ScenarioDeps, analyse: 
     },
 
     /** The one way the layers change: commit an edit to the open scenario. */
+    /** An edit not made yet (a facility being dragged): its verdicts shown live, the session
+     *  unchanged. Positions come faster than answers; only the newest waiting one is answered. */
+    previewEdit(e: Edit, move?: { facility: string; to: [number, number] }): void {
+      const cur = current();
+      if (!cur) return;
+      const areas = s.areas.peek();
+      if (move && areas) {
+        beforePreview ??= areas;
+        s.areas.value = movedCircle(areas, move.facility, move.to);
+      }
+      answerEdits([...editsInEffect(cur), e], true).catch(failed);
+    },
+
+    /** The preview is over without an edit (the drag was stopped): the session's own verdicts
+     *  and circles again. After an edit the circles follow from it. */
+    previewEnd(): void {
+      const cur = current();
+      if (beforePreview && s.areas.peek() !== beforePreview) s.areas.value = beforePreview;
+      beforePreview = null;
+      if (cur) answerEdits(editsInEffect(cur), false).catch(failed);
+    },
+
     commitEdit(e: Edit): Msg | null {
+      beforePreview = null;
       const cur = current();
       if (!cur) return noProject;
       const r = editSession(cur, e);

@@ -4,7 +4,7 @@ import { wrap, type Remote } from 'comlink';
 import type { ProfileInfo } from '../core/evaluate';
 import type { Edit, SkippedEdit } from '../core/scenario';
 import type { Params } from '../core/params';
-import type { Analysis, AnalysisRequest, AnalysisSession, LoadOutcome } from '../service/session';
+import type { Analysis, AnalysisRequest, AnalysisSession, EditAnalysis, LoadOutcome } from '../service/session';
 import { latestOnly, type Outcome } from './latest';
 import { fromColumns } from '../service/analysis-columns';
 import type { ServiceAreas } from '../service/service-areas';
@@ -24,6 +24,9 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   walkAreas(req: AnalysisRequest): Promise<Outcome<ServiceAreas>>;
   /** the open scenario's edits; the next analyse() runs on baseline + these */
   setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
+  /** setEdits + analyse, answered with the units that changed against the analysis `base` the
+   *  page holds (never dropped: each answer is the next one's base; the caller queues them) */
+  analyseEdits(edits: Edit[], req: AnalysisRequest & { base: number }): Promise<EditAnalysis>;
   /** the baseline as project-file JSON text with these settings and extra keys */
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
   /** the same as a Blob (autosave stores it without the page reading it) */
@@ -50,6 +53,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     ...siteClient(remote),
     importer: remoteImporter(remote),
     setEdits: (edits) => remote.setEdits(edits),
+    analyseEdits: (edits, req) => remote.analyseEdits(edits, req),
     projectText: (p) => remote.projectText(p),
     projectData: (p) => remote.projectData(p),
     dispose: () => worker.terminate(),

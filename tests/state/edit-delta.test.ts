@@ -1,0 +1,119 @@
+// Edits on the page answered as deltas (the worker's analyseEdits, patched into the held
+// analysis) on the embedded demo, against a second session that analyses the same edits in full.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { RuleResult } from '../../src/core/model';
+import { addFacility, moveFacility, newFacility, type Edit } from '../../src/core/scenario';
+import { createAnalysisSession } from '../../src/service/session';
+import { createActions } from '../../src/state/actions';
+import { createAppState } from '../../src/state/app-state';
+import { editsInEffect } from '../../src/state/scenario-actions';
+import { demoClient } from './scenario-client';
+
+const DEMO = 'data/demo/project.json';
+const G1 = '610116001006';
+const INSIDE: [number, number] = [108.942, 34.16];
+
+async function setup(reach: 'straight' | 'auto' = 'auto') {
+  const api = createAnalysisSession();
+  const { client, calls } = demoClient(api);
+  const withEdits = {
+    ...client,
+    analyseEdits: async (edits: Edit[], req: Parameters<typeof api.analyseEdits>[1]) => {
+      calls.push(`analyseEdits:${edits.length}`);
+      return api.analyseEdits(edits, req);
+    },
+  };
+  const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+  const actions = createActions(state, { client: withEdits, storage: null, keepFile: async () => undefined });
+  await actions.openProject(DEMO, DEMO);
+  if (reach === 'straight') await actions.setReach('straight');
+  await actions.setProfile('wy');
+  actions.newScenario('增量');
+  await actions.scenarioSettled();
+  return { state, actions, calls };
+}
+
+/** the same edits analysed in full by a session of its own */
+function fullAnalysis(edits: Edit[], profile: string, params: object): RuleResult[] {
+  const other = createAnalysisSession();
+  other.load(readFileSync(DEMO, 'utf8'), DEMO);
+  other.setEdits(edits);
+  return other.analyse({ profile, params }).evaluation.results;
+}
+
+const key = (r: RuleResult) => `${r.unit.level}|${r.unit.id}|${r.rule}|${r.part ?? ''}|${r.view ?? ''}`;
+function sorted(results: readonly RuleResult[]) {
+  return results.map(({ citation: _, ...r }) => r).sort((a, b) => (key(a as RuleResult) < key(b as RuleResult) ? -1 : 1));
+}
+
+const settle = async (cond: () => boolean) => {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+function placesRule(state: Awaited<ReturnType<typeof setup>>['state']) {
+  return state.analysis.value?.evaluation.results.find((r) => r.rule === 'wy.places.new' && r.unit.id === G1 && (r.view ?? 'onsite') === 'onsite');
+}
+
+describe('edits answered with a delta on the page', () => {
+  it('an added centre: no full analysis, and every result equal to a full analysis of the same edit', async () => {
+    const { state, actions, calls } = await setup();
+    calls.length = 0;
+    const e = addFacility(state.layers.value!, { facility: newFacility('childcare_centre', '新托育', INSIDE, { places: 100 }, 'NEW1') });
+    if (!e.ok) throw new Error('edit not built');
+    expect(actions.commitEdit(e.edit)).toBeNull();
+    await actions.scenarioSettled();
+    expect(calls).toEqual(['analyseEdits:1']);
+    // 141 places for 13 685 residents = 10.3 per 1000 ≥ 10
+    expect(placesRule(state)?.status).toBe('pass');
+    expect(placesRule(state)?.value).toBeCloseTo((141 / 13685) * 1000, 2);
+    const edits = editsInEffect(state.session.value!);
+    expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis(edits, 'wy', state.params.value)));
+    expect(state.phase.value).toBe('ready');
+  });
+
+  it('a drag previews the verdicts and the moved circle live; stopping it brings both back', async () => {
+    const { state, actions } = await setup('straight');
+    const before = sorted(state.analysis.value!.evaluation.results);
+    const circleOf = () => state.areas.value?.features.find((f) => f.properties.facility === 'CC9001');
+    const was = circleOf()?.geometry;
+    expect(was).toBeDefined();
+    // CC9001 dragged 3 km east (it stays G1's on site: it is linked to it by name)
+    const away = moveFacility(state.layers.value!, { id: 'CC9001', to: [108.97, 34.16] });
+    if (!away.ok) throw new Error('move not built');
+    const shown = state.analysis.value;
+    actions.previewEdit(away.edit, { facility: 'CC9001', to: [108.97, 34.16] });
+    await settle(() => state.analysis.value !== shown);
+    const preview = sorted(state.analysis.value!.evaluation.results);
+    expect(preview).not.toEqual(before);
+    expect(preview).toEqual(sorted(fullAnalysis([away.edit], 'wy', state.params.value)));
+    expect(state.session.value!.editing.history.past).toHaveLength(0); // nothing committed
+    // the circle's centre moved to 108.97: its westmost point moved as far
+    // (a geodesic circle's longitudes are its centre's plus offsets that depend on latitude alone)
+    const west = (g: typeof was) => Math.min(...(g?.type === 'Polygon' ? g.coordinates[0].map((p) => p[0]) : [Number.NaN]));
+    const fx = (state.layers.value!.facilities.find((f) => f.id === 'CC9001')!.geometry.coordinates as number[])[0];
+    expect(west(circleOf()?.geometry) - west(was)).toBeCloseTo(108.97 - fx, 6);
+    const previewed = state.analysis.value;
+    actions.previewEnd();
+    await settle(() => state.analysis.value !== previewed);
+    expect(sorted(state.analysis.value!.evaluation.results)).toEqual(before);
+    expect(circleOf()?.geometry).toBe(was);
+  });
+
+  it('a drag then the drop: the committed move equals a full analysis; undo too', async () => {
+    const { state, actions, calls } = await setup();
+    for (const x of [108.95, 108.96, 108.97]) {
+      const m = moveFacility(state.layers.value!, { id: 'CC9001', to: [x, 34.16] });
+      if (m.ok) actions.previewEdit(m.edit, { facility: 'CC9001', to: [x, 34.16] });
+    }
+    const m = moveFacility(state.layers.value!, { id: 'CC9001', to: [108.97, 34.16] });
+    if (!m.ok) throw new Error('move not built');
+    expect(actions.commitEdit(m.edit)).toBeNull();
+    await actions.scenarioSettled();
+    expect(calls.filter((c) => c === 'analyse')).toEqual(['analyse', 'analyse']); // the opening and the profile switch only
+    expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis(editsInEffect(state.session.value!), 'wy', state.params.value)));
+    expect(actions.undo()).toBeNull();
+    await actions.scenarioSettled();
+    expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis([], 'wy', state.params.value)));
+  });
+});
