@@ -69,6 +69,9 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
   const fromOsm = kind === 'roads' && !mapping.source && layer.columns.some((c) => /^osm_?id$/i.test(c));
   const defaults = fromOsm ? { source: OSM_ATTRIBUTION, ...(opts.defaults ?? {}) } : opts.defaults;
   const mappedColumns = new Set(Object.values(mapping));
+  // worked out once, not per row
+  const fields: MappedField[] = Object.entries(mapping).map(([field, column]) => ({ field, column, number: NUMBER_FIELDS[kind].includes(field) }));
+  const defaultList = Object.entries(defaults ?? {});
   const generateIds = !mapping.id;
   const problems: Problem[] = [];
   const good: KindItems[K][] = [];
@@ -83,7 +86,7 @@ export function importLayer<K extends LayerKind>(layer: SourceLayer, opts: Impor
     const add = (code: ProblemCode, severity: Problem['severity'], msg: Msg, field?: string, id?: string) => {
       mine.push({ number: sf.number, numbering: layer.numbering, id, field, column: field ? mapping[field] : undefined, severity, code, msg });
     };
-    const props = mappedProps(sf, mapping, defaults, kind);
+    const props = mappedProps(sf, fields, defaultList);
     const id = generateIds ? `${layer.name}-${sf.number}` : undefined;
     if (id) props.id = id;
     const rawId = props.id === undefined || props.id === null ? undefined : String(props.id).trim();
@@ -197,17 +200,24 @@ function relocate(m: Msg): Msg {
   return RELOCATED.has(m.key) ? { key: `io.${m.key}`, args: m.args } : m;
 }
 
-function mappedProps(sf: SourceFeature, mapping: Mapping, defaults: ImportOptions['defaults'], kind: LayerKind): Record<string, unknown> {
+interface MappedField {
+  field: string;
+  column: string;
+  /** a number field: full-width digits read as digits */
+  number: boolean;
+}
+
+function mappedProps(sf: SourceFeature, fields: readonly MappedField[], defaults: readonly [string, string | number | boolean][]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(mapping)) {
+  for (const { field, column, number } of fields) {
     let v = sf.properties[column];
     // full-width digits and commas (１２０，５) read as numbers
-    if (typeof v === 'string') v = NUMBER_FIELDS[kind].includes(field) ? v.normalize('NFKC') : v.trim();
+    if (typeof v === 'string') v = number ? v.normalize('NFKC') : v.trim();
     // 建成年份 typed as a date ("2005-06-01", "2005年") or 建成年代 "2005年代": the year is what counts
     if (field === 'builtYear' && typeof v === 'string') v = /^(\d{4})(?:[-/.年]|$)/.exec(v.trim())?.[1] ?? v;
     if (v !== undefined && v !== null && v !== '') props[field] = v;
   }
-  for (const [field, v] of Object.entries(defaults ?? {})) if (props[field] === undefined) props[field] = v;
+  for (const [field, v] of defaults) if (props[field] === undefined) props[field] = v;
   return props;
 }
 

@@ -109,12 +109,25 @@ const fits: [Fits<z.infer<typeof zCommunity>, Community>, Fits<z.infer<typeof zF
 ];
 void fits;
 
+/** normalised key → key for the keys of one feature; the rows of a table share their keys, so the
+ *  last map is kept and reused while the keys are the same (read-only to its users) */
+let lastKeys: string[] = [];
+let lastMap = new Map<string, string>();
+function keyMap(keys: string[]): Map<string, string> {
+  if (keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i])) return lastMap;
+  const m = new Map<string, string>();
+  for (const k of keys) if (!m.has(normaliseKey(k))) m.set(normaliseKey(k), k);
+  lastKeys = keys;
+  lastMap = m;
+  return m;
+}
+
 /** Properties looked up through the alias table; what is not used ends up in `rest`. */
 class PropertyReader {
-  private readonly byKey = new Map<string, string>();
+  private readonly byKey: Map<string, string>;
   private readonly used = new Set<string>();
   constructor(private readonly props: Record<string, unknown>) {
-    for (const k of Object.keys(props)) if (!this.byKey.has(normaliseKey(k))) this.byKey.set(normaliseKey(k), k);
+    this.byKey = keyMap(Object.keys(props));
   }
   /** first alias that is present with a non-empty value */
   get(aliases: readonly string[]): { key: string; value: unknown } | undefined {
@@ -315,21 +328,22 @@ export function parseCommunity(raw: unknown, index: number, file: string, proble
   const geometry = readGeometry(c, zCommunityGeometry, f.geometry);
   const entrances = readEntrances(c, r, F.entrances);
   if (!c.id || !type || !geometry) return undefined;
-  const out = zCommunityRecord.parse({
-    id: c.id,
-    name,
-    street: streetRaw ? String(streetRaw.value).trim() : undefined,
-    type,
-    builtYear,
-    population,
-    households,
-    elderly,
-    infants,
-    geometry,
-    entrances,
-    extra: r.rest(),
-  });
-  return stripUndefined(out);
+  return zCommunityRecord.parse(
+    withoutUndefined({
+      id: c.id,
+      name,
+      street: streetRaw ? String(streetRaw.value).trim() : undefined,
+      type,
+      builtYear,
+      population,
+      households,
+      elderly,
+      infants,
+      geometry,
+      entrances,
+      extra: r.rest(),
+    }),
+  );
 }
 
 /** Entrances as a list of [lon, lat] pairs or text "lon,lat; lon,lat" (a spreadsheet cell). A value
@@ -354,6 +368,8 @@ function readEntrances(c: FeatureCtx, r: PropertyReader, aliases: readonly strin
   return pairs as [number, number][];
 }
 
+const EXPECTED_KINDS = FACILITY_KINDS.map((k) => `${k}（${FACILITY_KIND_VALUES[k][1]}）`).join(' | ');
+
 export function parseFacility(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Facility | undefined {
   const b = begin(file, 'facilities', 'facility', index, raw, problems, issues);
   if (!b) return undefined;
@@ -364,9 +380,8 @@ export function parseFacility(raw: unknown, index: number, file: string, problem
   const name = nameOf(r, F.name, c.id ?? '');
   const kindRaw = r.get(F.kind);
   const kind = matchValue(FACILITY_KIND_VALUES, kindRaw?.value);
-  const expectedKinds = FACILITY_KINDS.map((k) => `${k}（${FACILITY_KIND_VALUES[k][1]}）`).join(' | ');
-  if (!kindRaw) problem(c, 'kind', 'input.missingField', { expected: expectedKinds });
-  else if (!kind) problem(c, 'kind', 'input.badValue', { got: String(kindRaw.value), expected: expectedKinds });
+  if (!kindRaw) problem(c, 'kind', 'input.missingField', { expected: EXPECTED_KINDS });
+  else if (!kind) problem(c, 'kind', 'input.badValue', { got: String(kindRaw.value), expected: EXPECTED_KINDS });
   const ownRaw = r.get(F.ownership);
   const ownership = ownRaw ? matchValue(OWNERSHIP_VALUES, ownRaw.value) : undefined;
   if (ownRaw && !ownership) issue(c, 'ownership', 'issue.badValue', { raw: String(ownRaw.value), expected: 'public | public_private | private（公办 / 公建民营 / 民办）' });
@@ -386,7 +401,7 @@ export function parseFacility(raw: unknown, index: number, file: string, problem
   if (!c.id || !kind || !geometry) return undefined;
   const extra = r.rest();
   if (link) extra.community = String(link.value).trim();
-  return stripUndefined(zFacilityRecord.parse({ id: c.id, name, kind, ownership, inclusive, ...numbers, geometry, extra }));
+  return zFacilityRecord.parse(withoutUndefined({ id: c.id, name, kind, ownership, inclusive, ...numbers, geometry, extra }));
 }
 
 export function parseStreet(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Street | undefined {
@@ -416,14 +431,17 @@ export function parseRoad(raw: unknown, index: number, file: string, problems: I
   const src = r.get(ROAD_FIELDS.source);
   const geometry = readGeometry(c, zRoadGeometry, f.geometry);
   if (!geometry) return undefined;
-  return stripUndefined(
-    zRoadRecord.parse({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }),
+  return zRoadRecord.parse(
+    withoutUndefined({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }),
   );
 }
 
-function stripUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+/** The record without its undefined fields, before the schema reads it (the schema adds no key that
+ *  is missing; deleting keys afterwards made every record a slow dictionary object). */
+function withoutUndefined<T extends object>(o: T): T {
+  const out = {} as T;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 const LEVEL_OF: Record<LayerName, Level> = { communities: 'community', facilities: 'facility', streets: 'street', roads: 'area' };

@@ -96,22 +96,40 @@ export const STREET_TYPE_VALUES: Record<StreetType, string[]> = {
 export const TRUE_VALUES = ['true', 'yes', 'y', '1', '是', '普惠', '√'];
 export const FALSE_VALUES = ['false', 'no', 'n', '0', '否', '非普惠', '×'];
 
+/** Keys and values seen lately, normalised: a file of 50 000 rows repeats its column names and
+ *  categories on every row. Cleared when full, so a file of all-different values cannot grow it. */
+const normalised = new Map<string, string>();
+const NORMALISED_MAX = 4096;
+
 /** Normalise a property name or a categorical value for matching. */
 export function normaliseKey(s: string): string {
-  return s
+  const hit = normalised.get(s);
+  if (hit !== undefined) return hit;
+  const k = s
     .trim()
     .toLowerCase()
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/[\s_\-－]/g, '');
+  if (normalised.size >= NORMALISED_MAX) normalised.clear();
+  normalised.set(s, k);
+  return k;
+}
+
+/** Each value table as normalised alias → canonical value (the first table entry wins a shared alias). */
+const lookups = new WeakMap<object, Map<string, string>>();
+function lookupOf(table: Record<string, readonly string[]>): Map<string, string> {
+  let m = lookups.get(table);
+  if (!m) {
+    m = new Map();
+    for (const [canon, aliases] of Object.entries(table)) for (const a of aliases) if (!m.has(normaliseKey(a))) m.set(normaliseKey(a), canon);
+    lookups.set(table, m);
+  }
+  return m;
 }
 
 /** Find the canonical value a raw categorical value stands for. */
 export function matchValue<T extends string>(table: Record<T, string[]>, raw: unknown): T | undefined {
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
-  const k = normaliseKey(String(raw));
-  for (const [canon, aliases] of Object.entries(table) as [T, string[]][]) {
-    if (aliases.some((a) => normaliseKey(a) === k)) return canon;
-  }
-  return undefined;
+  return lookupOf(table).get(normaliseKey(String(raw))) as T | undefined;
 }
