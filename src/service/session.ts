@@ -5,11 +5,11 @@
 import { dataCredits } from '../core/credits';
 import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
-import type { AreaInfo, DataIssue, Layers, Project } from '../core/model';
+import type { AreaInfo, DataIssue, Layers, Msg, Project } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
-import { replay, type Edit, type SkippedEdit } from '../core/scenario';
+import { BASELINE_ID, replay, type Edit, type ScenarioPart, type SkippedEdit } from '../core/scenario';
 import { parseProject, projectToJson, type InputProblem } from '../schemas';
-import { readScenarioPart } from '../schemas/scenario';
+import { readScenarioPart, type ScenarioPartResult } from '../schemas/scenario';
 import type { ImportApi, ProjectTextRequest } from './import-export';
 import type { createSuggestApi } from './suggest';
 import type { createCompareApi } from './compare';
@@ -20,6 +20,8 @@ import type { ResultTable } from '../core/report/result-columns';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
 
+const NO_SCENARIOS: ScenarioPart = { scenarios: [], views: [], activeScenario: BASELINE_ID };
+
 /** What the page keeps of a loaded project: everything it draws (roads stay in the session). */
 export interface LoadedProject extends Omit<Project, 'roads'> {
   issues: DataIssue[];
@@ -28,6 +30,11 @@ export interface LoadedProject extends Omit<Project, 'roads'> {
   roadCount: number;
   /** licence credits the data asks for (e.g. OpenStreetMap, ODbL), from every layer incl. roads */
   credits: string[];
+  /** the scenarios and saved views of `other`, read and checked here (the page has no schema
+   *  library: it opens these as they are) */
+  scenarioPart: ScenarioPart;
+  /** repairs made while reading them, or why a broken part was left out (the layers still open) */
+  scenarioNotes: Msg[];
 }
 
 /** A project already read and validated, with what reading it found. */
@@ -158,17 +165,29 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       // a broken scenario part refuses the whole file: opening it changes nothing
       const part = readScenarioPart(parsed.other);
       if (!part.ok) return { ok: false, problems: part.problems.map((msg) => ({ file: fileName, field: 'scenarios', msg })) };
-      return { ok: true, project: session.open(parsed) };
+      return { ok: true, project: session.open(parsed, part) };
     },
 
     /** Keeps a project read elsewhere (the command line's folder of layers) for analyse(); the
      *  page gets all of it but the roads (they stay here): their count and credits instead. */
-    open(p: OpenProject): LoadedProject {
+    open(p: OpenProject, read: ScenarioPartResult = readScenarioPart(p.other)): LoadedProject {
       const { roads, profile, params, ...layers } = p.project;
       current = { ...layers, roads };
       baseline = current;
       reachCache = null;
-      return { ...layers, profile, params, issues: p.issues, other: p.other, roadCount: roads.length, credits: dataCredits(p.project) };
+      // a broken part opens the baseline alone and says why
+      const [scenarioPart, scenarioNotes] = read.ok ? [read.part, read.notes] : [NO_SCENARIOS, read.problems];
+      return {
+        ...layers,
+        profile,
+        params,
+        issues: p.issues,
+        other: p.other,
+        roadCount: roads.length,
+        credits: dataCredits(p.project),
+        scenarioPart,
+        scenarioNotes,
+      };
     },
 
     /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */

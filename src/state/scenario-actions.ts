@@ -26,7 +26,6 @@ import {
   type Session,
   type SkippedEdit,
 } from '../core/scenario';
-import { parseScenarioFile, readScenarioPart } from '../schemas/scenario';
 import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';
@@ -52,10 +51,9 @@ export function pageBaseline(p: LoadedProject): PageLayers {
  *  `scenarios`, `activeScenario`), or none. A broken scenario part opens the baseline alone and
  *  says why (the layers are not affected). */
 export function sessionForProject(p: LoadedProject): { session: Session<PageLayers>; problems: Msg[] } {
-  const part = readScenarioPart(p.other);
-  const baseline = pageBaseline(p);
-  if (!part.ok) return { session: openSession(baseline, []), problems: part.problems };
-  return { session: openSession(baseline, part.part.scenarios, part.part.activeScenario), problems: part.notes };
+  // read and checked by the worker when it loaded the file (LoadedProject.scenarioPart)
+  const part = p.scenarioPart;
+  return { session: openSession(pageBaseline(p), part.scenarios, part.activeScenario), problems: p.scenarioNotes };
 }
 
 /** `answerEdits(edits, preview)`: the edits' verdicts as a delta patched into the held analysis
@@ -264,12 +262,14 @@ export function createScenarioActions(
 
     /** Opens a shared scenario file into this project (as a new scenario, then opened). A broken
      *  or newer file changes nothing and says why; made on other baseline data, its edits are
-     *  replayed and those that do not fit are listed (`notice`, and the session's skipped). */
-    importScenarioText(text: string): { ok: true; name: string; notice: Msg | null } | { ok: false; problems: Msg[] } {
+     *  replayed and those that do not fit are listed (`notice`, and the session's skipped). The
+     *  reader (with its schema library) loads on first use: the page does not need it to open. */
+    async importScenarioText(text: string): Promise<{ ok: true; name: string; notice: Msg | null } | { ok: false; problems: Msg[] }> {
+      if (!current()) return { ok: false, problems: [noProject] };
+      const parsed = (await import('../schemas/scenario')).parseScenarioFile(text);
+      if (!parsed.ok) return parsed;
       const cur = current();
       if (!cur) return { ok: false, problems: [noProject] };
-      const parsed = parseScenarioFile(text);
-      if (!parsed.ok) return parsed;
       const added = importScenario(savedScenarios(cur), parsed.file);
       if (!added.ok) return { ok: false, problems: [added.reason] };
       const opened = switchTo(setScenarios(cur, added.scenarios), added.scenario.id);

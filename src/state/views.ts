@@ -3,7 +3,6 @@
 // project opens and written with the scenarios by the project's save and autosave.
 import { batch, effect, signal } from '@preact/signals';
 import type { Msg } from '../core/model';
-import { readScenarioPart } from '../schemas/scenario';
 import { BASELINE_ID } from '../core/scenario/scenarios';
 import { addView, removeView, stepView, type View } from '../core/scenario/views';
 import { LAYER_GROUPS, type LayerGroup } from './layers';
@@ -36,7 +35,8 @@ export function createViews(app: AppState, deps: ViewDeps) {
   /** the view last shown (presentation mode steps from it) */
   const current = signal<string | null>(null);
 
-  // a newly opened project brings its own views (a broken part: none; the scenario load says why).
+  // a newly opened project brings its own views (read by the worker; a broken part: none, the
+  // scenario load says why).
   // Keyed on the file's extra keys, not the project object: an import into the open project
   // replaces the layers but keeps the file's keys, and the views with them.
   let seen: unknown = null;
@@ -44,9 +44,8 @@ export function createViews(app: AppState, deps: ViewDeps) {
     const p = app.project.value;
     if (!p || p.other === seen) return;
     seen = p.other;
-    const part = readScenarioPart(p.other);
     batch(() => {
-      views.value = part.ok ? part.part.views : [];
+      views.value = p.scenarioPart.views;
       current.value = null;
     });
   });

@@ -41,8 +41,8 @@ function pageSide(d: WorkspaceDeps): SharedDeps['app'] {
       if (!session || session.active === BASELINE_ID || !f) return null;
       return { id: session.active, name: f.name, file: JSON.parse(f.text) as Record<string, unknown> };
     },
-    importScenario: (file) => {
-      const r = actions.importScenarioText(JSON.stringify(file));
+    importScenario: async (file) => {
+      const r = await actions.importScenarioText(JSON.stringify(file));
       if (!r.ok) return { ok: false, message: r.problems.map((m) => tm(state.lang.peek(), m)).join('; ') };
       return { ok: true, id: state.session.peek()?.active ?? '' };
     },

@@ -58,7 +58,7 @@ export interface SharedDeps {
     /** the open scenario (null: the baseline is open) as a scenario file object */
     openScenario(): { id: string; name: string; file: Record<string, unknown> } | null;
     /** opens a scenario file as a new local scenario; its local id, or the reason it could not */
-    importScenario(file: Record<string, unknown>): { ok: true; id: string } | { ok: false; message: string };
+    importScenario(file: Record<string, unknown>): Promise<{ ok: true; id: string } | { ok: false; message: string }>;
     /** the evaluated year (the ledger's values are per year) */
     year(): number;
     /** the open project's file name (a signal read: the baseline's version follows it) */
@@ -212,7 +212,7 @@ export function createWorkspaceShared(d: SharedDeps) {
     async openShared(id: number): Promise<void> {
       const r = await d.client.scenario(id);
       if (!d.report(r)) return;
-      const made = d.app.importScenario(r.value.body);
+      const made = await d.app.importScenario(r.value.body);
       if (!made.ok) return d.say('error', 'ws.msg.scenarioNotOpened', { detail: made.message });
       link(made.id, r.value);
       d.say('info', 'ws.msg.scenarioOpened', { name: r.value.name, revision: r.value.revision, author: r.value.author });
@@ -241,7 +241,7 @@ export function createWorkspaceShared(d: SharedDeps) {
       const c = conflict.peek();
       if (!c) return;
       if (choice === 'theirs') {
-        const made = d.app.importScenario(c.theirs.body);
+        const made = await d.app.importScenario(c.theirs.body);
         if (!made.ok) return d.say('error', 'ws.msg.scenarioNotOpened', { detail: made.message });
         // mine stays a local scenario, no longer linked: it is not lost, and it cannot overwrite theirs
         const { [c.localId]: _, ...rest } = links.peek();

@@ -30,7 +30,15 @@ function sampleProject(): LoadedProject {
   const r = parseProject(JSON.parse(readFileSync('data/sample/project.json', 'utf8')), 'project.json');
   if (!r.ok) throw new Error('sample project does not load');
   const { roads, ...p } = r.project;
-  return { ...p, issues: r.issues, other: r.other, roadCount: roads.length, credits: [] };
+  return {
+    ...p,
+    issues: r.issues,
+    other: r.other,
+    roadCount: roads.length,
+    credits: [],
+    scenarioPart: { scenarios: [], views: [], activeScenario: 'baseline' },
+    scenarioNotes: [],
+  };
 }
 
 function memoryStore(): MappingStore & { map: Map<string, unknown> } {

@@ -244,12 +244,12 @@ describe('scenario files', () => {
     const to = await app();
     await to.actions.openProject(DEMO, DEMO);
     to.actions.newScenario('乙'); // same name there already: the import gets "乙 (2)"
-    const broken = to.actions.importScenarioText('{"type": "yilao-scenario", "version": 2}');
+    const broken = await to.actions.importScenarioText('{"type": "yilao-scenario", "version": 2}');
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.problems[0].key).toBe('scenario.file.newer');
     expect(to.state.session.value!.scenarios.map((s) => s.name)).toEqual(['乙']);
 
-    const r = to.actions.importScenarioText(file!.text);
+    const r = await to.actions.importScenarioText(file!.text);
     expect(r).toMatchObject({ ok: true, name: '乙 (2)', notice: null }); // same baseline: no notice
     await to.actions.scenarioSettled();
     expect(to.state.session.value!.scenarios.map((s) => s.name)).toEqual(['乙', '乙 (2)']);
@@ -264,7 +264,7 @@ describe('scenario files', () => {
     const text = from.actions.scenarioFileText()!.text;
     const to = await app();
     await to.actions.openProject('data/sample/project.json', 'sample.json');
-    const r = to.actions.importScenarioText(text);
+    const r = await to.actions.importScenarioText(text);
     expect(r.ok && r.notice?.key).toBe('scenario.file.otherBaseline');
     const s = to.state.session.value!;
     expect(s.active).not.toBe(BASELINE_ID);

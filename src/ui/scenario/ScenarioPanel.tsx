@@ -51,7 +51,7 @@ export function ScenarioPanel() {
   };
 
   const openScenarioFile = async (file: File) => {
-    const r = actions.importScenarioText(await file.text());
+    const r = await actions.importScenarioText(await file.text());
     if (!r.ok) {
       tools.notice.value = { tone: 'error', text: [{ key: 'scenario.ui.fileError', args: { file: file.name } }, ...r.problems] };
       return;
