@@ -4,6 +4,7 @@
 // A site with bad figures or a bad outline is reported as that site's problem; the others are
 // still checked. Exit codes: 0 report printed/written (even when some sites had problems),
 // 1 the area or the sites file cannot be read, 2 usage error.
+import '../i18n/site'; // its strings: loaded with this code, not with the page
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Msg } from '../core/model';

@@ -2,6 +2,7 @@
 // Lists every target of the profile's document with its 责任单位, progress and status for the
 // year (default: the project's evaluation year); --dept keeps the rows naming that department;
 // --out writes the 台账 workbook. Exits 1 when the input cannot be read, 2 on a usage error.
+import '../i18n/ledger'; // its strings: loaded with this code, not with the page
 import { listProfiles } from '../core/evaluate';
 import { ledgerTargets, mentionsDepartment } from '../core/ledger';
 import { ledgerRows } from '../core/ledger/status';

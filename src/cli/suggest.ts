@@ -3,6 +3,7 @@
 //   [--no-communities] [--reach auto|straight|network] [--json] [--lang en]`
 // Candidates: community points (unless --no-communities), a parcels GeoJSON (Point features with
 // id, name, mode, rural, capacity) and/or a grid over the street/town polygons.
+import '../i18n/suggest'; // its strings: loaded with this code, not with the page
 import { readFileSync } from 'node:fs';
 import { FACILITY_KINDS, type FacilityKind } from '../core/model';
 import { suggestEn, suggestZh } from '../i18n/suggest';

@@ -1,18 +1,16 @@
 // Message catalogues: zh-CN (default) and en. Core messages (rules, reasons, data issues)
-// live in core.*.ts, app UI strings in ui.*.ts; both are plain data.
+// live in core.*.ts, app UI strings in ui.*.ts; both are plain data. The catalogues of the parts
+// loaded on first use (site check, suggestion, ledger, team workspace) are not imported here: each
+// adds itself (addCatalogue) when the code that shows it is imported, so its strings come with that
+// code's chunk and t() stays synchronous. Code that shows them imports the catalogue module.
 import { coreEn, coreZh } from './core';
 import { uiEn, uiZh } from './ui';
 import { ioEn, ioZh } from './io';
 import { networkEn, networkZh } from './network';
 import { basemapEn, basemapZh } from './basemap';
 import { scenarioEn, scenarioZh } from './scenario';
-import { suggestEn, suggestZh } from './suggest';
 import { importuiEn, importuiZh } from './import-ui';
 import { presentEn, presentZh } from './present';
-import { siteEn, siteZh } from './site';
-import { ledgerEn, ledgerZh } from './ledger';
-import { workspaceEn, workspaceZh } from './workspace';
-import { workspaceSharedEn, workspaceSharedZh } from './workspace-shared';
 import type { Msg } from '../core/model';
 
 export type Lang = 'zh' | 'en';
@@ -26,13 +24,8 @@ const catalogues: Record<Lang, Record<string, string>> = {
     ...networkZh,
     ...basemapZh,
     ...scenarioZh,
-    ...suggestZh,
     ...importuiZh,
     ...presentZh,
-    ...siteZh,
-    ...ledgerZh,
-    ...workspaceZh,
-    ...workspaceSharedZh,
   },
   en: {
     ...coreEn,
@@ -41,15 +34,16 @@ const catalogues: Record<Lang, Record<string, string>> = {
     ...networkEn,
     ...basemapEn,
     ...scenarioEn,
-    ...suggestEn,
     ...importuiEn,
     ...presentEn,
-    ...siteEn,
-    ...ledgerEn,
-    ...workspaceEn,
-    ...workspaceSharedEn,
   },
 };
+
+/** Adds a part's messages (its catalogue module calls this once, when first imported). */
+export function addCatalogue(zh: Record<string, string>, en: Record<string, string>): void {
+  Object.assign(catalogues.zh, zh);
+  Object.assign(catalogues.en, en);
+}
 
 /** Fills {name} placeholders. An unknown key shows itself, so a gap is visible, not blank. */
 export function t(lang: Lang, key: string, args?: Record<string, string | number>): string {
@@ -66,7 +60,7 @@ export function tm(lang: Lang, msg: Msg): string {
   return t(lang, msg.key, msg.args);
 }
 
-/** every message of a language (tests scan them) */
+/** every message of a language loaded so far (tests scan them after importing every part) */
 export function catalogue(lang: Lang): Readonly<Record<string, string>> {
   return catalogues[lang];
 }

@@ -1,15 +1,15 @@
 // Strings of the target ledger (台账): its view, print sheet, XLSX and command line (zh + en).
+import { addCatalogue } from './index';
 export const ledgerZh: Record<string, string> = {
-  'project.badLedger': '{file}：ledger（台账填报）有误：{detail}。请改正或删除该项后重新打开（其他内容未改动）。',
-  'project.ledgerNewer': '{file}：台账填报为第 {version} 版，本版本不认识；请用新版程序打开。',
   'ledger.title': '目标台账',
-  'ledger.open': '目标台账',
   'ledger.close': '关闭',
   'ledger.document': '文件',
   'ledger.year': '评价年份 {year}',
   'ledger.dept': '责任单位筛选',
   'ledger.dept.all': '全部单位',
   'ledger.dept.placeholder': '如：民政局',
+  'ledger.sourceShared': '填报的数值保存在团队工作区，各部门共用。',
+  'ledger.sourceLocal': '填报的数值保存在本项目文件中（未连接工作区）。',
   'ledger.count': '共 {count} 项目标',
   'ledger.col.category': '类别',
   'ledger.col.element': '要素',
@@ -62,16 +62,15 @@ export const ledgerZh: Record<string, string> = {
 };
 
 export const ledgerEn: Record<string, string> = {
-  'project.badLedger': '{file}: the ledger (entered values) is wrong: {detail}. Correct or remove it and open the file again (nothing else was changed).',
-  'project.ledgerNewer': '{file}: the ledger is version {version}, which this version does not know; open it with a newer app.',
   'ledger.title': 'Target ledger',
-  'ledger.open': 'Target ledger',
   'ledger.close': 'Close',
   'ledger.document': 'Document',
   'ledger.year': 'Year evaluated {year}',
   'ledger.dept': 'Filter by department',
   'ledger.dept.all': 'All departments',
   'ledger.dept.placeholder': 'e.g. 民政局',
+  'ledger.sourceShared': 'Values entered are stored in the team workspace, shared by all departments.',
+  'ledger.sourceLocal': 'Values entered are kept in this project file (no workspace connected).',
   'ledger.count': '{count} targets',
   'ledger.col.category': 'Category',
   'ledger.col.element': 'Element',
@@ -122,3 +121,6 @@ export const ledgerEn: Record<string, string> = {
   'cli.ledger.wrote': 'Wrote {file} ({rows} rows).',
   'cli.ledger.summary': 'reached {reached} · on track {onTrack} · behind {behind} · not yet due {notDue} · no data {noData}',
 };
+
+// loaded with the target ledger's code, not with the page (src/i18n/index.ts)
+addCatalogue(ledgerZh, ledgerEn);

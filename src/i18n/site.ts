@@ -1,5 +1,6 @@
 // Site check (新建住宅项目): messages of src/core/site, src/service/site.ts, src/cli/check-sites.ts
 // and src/ui/site. Chinese first; every key in both catalogues (tests/i18n).
+import { addCatalogue } from './index';
 export const siteZh: Record<string, string> = {
   // outline problems
   'site.err.noGeometry': '{file}：地块没有几何图形。请画出地块或打开含地块边界的文件。',
@@ -116,7 +117,6 @@ export const siteZh: Record<string, string> = {
   'site.mode.straight': '直线距离',
   'site.mode.network': '沿路网步行',
   // the page (src/ui/site)
-  'site.ui.open.button': '建设项目审查',
   'site.ui.topic': '要求',
   'site.topic.floorPer100hh': '养老用房（每百户）',
   'site.topic.floorPerResident': '养老用房（人均）',
@@ -319,7 +319,6 @@ export const siteEn: Record<string, string> = {
   'site.cli.pph': 'Persons per household: {pph} ({source})',
   'site.mode.straight': 'straight line',
   'site.mode.network': 'walking along streets',
-  'site.ui.open.button': 'Site check',
   'site.ui.topic': 'Requirement',
   'site.topic.floorPer100hh': 'Elderly-care space per 100 households',
   'site.topic.floorPerResident': 'Elderly-care space per resident',
@@ -406,3 +405,6 @@ export const siteEn: Record<string, string> = {
   'site.unit.places': 'places',
   'site.unit.count': 'facilities',
 };
+
+// loaded with the site check's code, not with the page (src/i18n/index.ts)
+addCatalogue(siteZh, siteEn);

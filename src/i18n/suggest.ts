@@ -1,5 +1,6 @@
 // Messages of the site suggestion (data issues and the CLI table). Keep zh and en in step;
 // tests/core/suggest/messages.test.ts checks both; src/i18n/index.ts merges them into the app catalogue.
+import { addCatalogue } from './index';
 export const suggestZh: Record<string, string> = {
   'suggest.issue.geometry': '居住区「{id}」的几何无法取代表点，未参与选址',
   'suggest.issue.noWeight': '居住区「{id}」缺少 {field}，不计入选址需求，请补齐数据',
@@ -21,7 +22,6 @@ export const suggestZh: Record<string, string> = {
   'suggest.parcels.capacity': '{file} 第 {number} 个要素（{id}）：容量 capacity 为「{value}」；请填大于 0 的数字或留空',
   'suggest.parcels.rural': '{file} 第 {number} 个要素（{id}）：rural 为「{value}」；请填 true/false（是/否）',
   'suggest.parcels.none': '{file} 中没有地块点位；请提供点要素（id、name、mode、capacity）',
-  'suggest.ui.open': '选址建议',
   'suggest.ui.noCostCurve': '补助按托位/床位计算（赤峰 001 第2项）：填写每站规模后显示补助与费用曲线。',
   'suggest.ui.gridEstimate': '约 {n} 个网格候选点（点数越多计算越久）',
   'suggest.ui.clear': '清除建议',
@@ -135,7 +135,6 @@ export const suggestEn: Record<string, string> = {
   'suggest.parcels.capacity': '{file}, feature {number} ({id}): capacity is "{value}"; use a number > 0 or leave it empty',
   'suggest.parcels.rural': '{file}, feature {number} ({id}): rural is "{value}"; use true or false',
   'suggest.parcels.none': '{file} holds no parcel points; give Point features (id, name, mode, capacity)',
-  'suggest.ui.open': 'Suggest sites',
   'suggest.ui.noCostCurve': 'The subsidy is paid per place or bed (001 item 2): give a size per site to see costs and the cost curve.',
   'suggest.ui.gridEstimate': 'about {n} grid points (more points take longer)',
   'suggest.ui.clear': 'Clear',
@@ -228,3 +227,6 @@ export const suggestEn: Record<string, string> = {
   'suggest.error.nothingToTurn': 'there are no suggested sites to turn into a scenario',
   'suggest.error.noScenarios': 'a scenario cannot be made now: open a project first',
 };
+
+// loaded with the site suggestion's code, not with the page (src/i18n/index.ts)
+addCatalogue(suggestZh, suggestEn);

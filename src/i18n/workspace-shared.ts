@@ -1,5 +1,6 @@
 // Team workspace, shared parts (docs/server.md, "In the app"): baseline data versions, shared
 // scenarios and their conflicts, changes kept offline, accounts. Every key in both catalogues.
+import { addCatalogue } from './index';
 export const workspaceSharedZh: Record<string, string> = {
   'ws.data.title': '基础数据版本',
   'ws.data.localBaseline': '当前基础数据：本机数据（未从工作区载入）。',
@@ -65,12 +66,10 @@ export const workspaceSharedZh: Record<string, string> = {
   'ws.msg.userCreated': '已新建用户 {name}。',
   'ws.msg.userChanged': '已修改用户 {name}（其登录已结束）。',
   'ws.msg.passwordReset': '已重设 {name} 的密码（其登录已结束）。',
-  'ledger.sourceShared': '填报的数值保存在团队工作区，各部门共用。',
   'ws.ui.pending': '此审查有 {n} 项修改保存在本机，尚未上传；下面显示的是修改后的样子。',
   'ws.ui.saveEdit': '保存修改',
   'ws.err.last_admin': '工作区至少要保留一名启用的管理员：请先把另一名用户设为管理员。（{detail}）',
   'ws.out.edit': '修改审查 {number}（{project}）',
-  'ledger.sourceLocal': '填报的数值保存在本项目文件中（未连接工作区）。',
 };
 
 export const workspaceSharedEn: Record<string, string> = {
@@ -138,10 +137,11 @@ export const workspaceSharedEn: Record<string, string> = {
   'ws.msg.userCreated': 'User {name} created.',
   'ws.msg.userChanged': 'User {name} changed (their sessions ended).',
   'ws.msg.passwordReset': "{name}'s password reset (their sessions ended).",
-  'ledger.sourceShared': 'Values entered are stored in the team workspace, shared by all departments.',
   'ws.ui.pending': '{n} change(s) to this review are kept on this computer, not yet uploaded; it is shown as they leave it.',
   'ws.ui.saveEdit': 'Save changes',
   'ws.err.last_admin': 'The workspace must keep one enabled administrator: make another user administrator first. ({detail})',
   'ws.out.edit': 'Change review {number} ({project})',
-  'ledger.sourceLocal': 'Values entered are kept in this project file (no workspace connected).',
 };
+
+// loaded with the team workspace's code, not with the page (src/i18n/index.ts)
+addCatalogue(workspaceSharedZh, workspaceSharedEn);

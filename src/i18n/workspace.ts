@@ -1,5 +1,6 @@
 // Team workspace (docs/server.md): the register's export and the app's workspace panel.
 // Chinese first; every key in both catalogues (tests/i18n).
+import { addCatalogue } from './index';
 export const workspaceZh: Record<string, string> = {
   'ws.sheet': '审查台账',
   'ws.col.number': '审查编号',
@@ -25,8 +26,6 @@ export const workspaceZh: Record<string, string> = {
   'ws.decision.approved': '通过',
   'ws.decision.conditional': '有条件通过',
   'ws.decision.rejected': '不予通过',
-  'ws.ui.button': '团队工作区',
-  'ws.ui.buttonConnected': '工作区：{name}',
   'ws.ui.title': '团队工作区',
   'ws.ui.localNote': '本应用不连接也能完整使用，数据只保存在本机。连接工作区后，可与同事共用审查台账。',
   'ws.ui.server': '工作区地址',
@@ -117,8 +116,6 @@ export const workspaceEn: Record<string, string> = {
   'ws.decision.approved': 'Approved',
   'ws.decision.conditional': 'Approved with conditions',
   'ws.decision.rejected': 'Rejected',
-  'ws.ui.button': 'Team workspace',
-  'ws.ui.buttonConnected': 'Workspace: {name}',
   'ws.ui.title': 'Team workspace',
   'ws.ui.localNote': 'The app works fully without a workspace; data stays on this computer. Connect to share the review register with colleagues.',
   'ws.ui.server': 'Workspace address',
@@ -183,3 +180,6 @@ export const workspaceEn: Record<string, string> = {
   'ws.err.http': 'There is no workspace server at this address ({detail}): the app works locally only.',
   'ws.err.answer': "The workspace's answer was not understood: {detail}",
 };
+
+// loaded with the team workspace's code, not with the page (src/i18n/index.ts)
+addCatalogue(workspaceZh, workspaceEn);

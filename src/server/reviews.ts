@@ -1,4 +1,5 @@
 // The review register (审查台账): numbers, rows → API records, and the XLSX export.
+import '../i18n/workspace'; // its strings: loaded with this code, not with the page
 import * as XLSX from 'xlsx';
 import type { Review, ReviewSummary } from '../schemas/workspace';
 import { t, type Lang } from '../i18n';

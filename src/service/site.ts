@@ -2,6 +2,7 @@
 // planners have (GeoJSON, zipped Shapefile with .prj, KML/KMZ, DXF, CSV/XLSX with a WKT column),
 // mapping their properties (Chinese aliases) to the plan's figures, running the core site check
 // and turning the result into export tables. Pure functions on bytes: Node and the worker alike.
+import '../i18n/site'; // its strings: loaded with this code, not with the page
 import { docLabel } from '../core/rules/profiles/documents';
 import type { Geometry } from 'geojson';
 import type { Evaluation } from '../core/evaluate';

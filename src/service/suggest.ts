@@ -7,6 +7,7 @@
 // a superseded run stops within a slice (SuggestStopped) and answers `superseded`, and other calls
 // are served meanwhile instead of after the run. The page also ignores any answer that is not for
 // its latest request.
+import '../i18n/suggest'; // its strings: loaded with this code, not with the page
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaInfo, FacilityKind, Layers, Msg } from '../core/model';
 import { resolveParams, usesNetwork, type Params } from '../core/params';

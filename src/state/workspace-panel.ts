@@ -2,6 +2,8 @@
 // opened review, the outbox. One per app, made when the panel (or the ledger) is first used, so its
 // client and the API schemas load with the panel's chunk. The app stays fully local until the user
 // connects; nothing is sent before that.
+import '../i18n/workspace'; // its strings: loaded with this code, not with the page
+import '../i18n/workspace-shared'; // its strings: loaded with this code, not with the page
 import { BASELINE_ID } from '../core/scenario';
 import { tm } from '../i18n';
 import type { Actions } from './actions';

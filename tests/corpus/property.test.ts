@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
 import type { Msg } from '../../src/core/model';
 import { hasKey } from '../../src/i18n';
+import '../i18n/all-catalogues'; // the parts' catalogues too (loaded on first use in the app)
 import { importLayer, readFile } from '../../src/io';
 import { parseProject } from '../../src/schemas';
 

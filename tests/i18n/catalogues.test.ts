@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingKeys, t } from '../../src/i18n';
+import './all-catalogues'; // the parts' catalogues too (loaded on first use in the app)
 
 describe('i18n', () => {
   it('every message exists in Chinese and English', () => {

@@ -4,6 +4,7 @@
 // may the administrator's fold (*.admin: a build setting, shown folded under the plain message).
 import { describe, expect, it } from 'vitest';
 import { catalogue, hasKey, LANGS } from '../../src/i18n';
+import './all-catalogues'; // the parts' catalogues too (loaded on first use in the app)
 
 /** printed by the command line only (src/cli/import.ts measures against --reference data) */
 const CLI_ONLY = new Set(['io.note.shiftFound']);

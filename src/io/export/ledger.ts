@@ -1,5 +1,6 @@
 // The ledger as a 台账 workbook: one row per target with Chinese headers (类别, 要素, 目标, 责任单位,
 // 进展, 状态, 备注 …), a header block naming the document, area, year and department filter.
+import '../../i18n/ledger'; // its strings: loaded with this code, not with the page
 import type { LedgerRow } from '../../core/ledger/status';
 import { LEDGER_COLUMNS, columnHeader, ledgerCells, type Tr } from '../../core/ledger/table';
 import { t, type Lang } from '../../i18n';

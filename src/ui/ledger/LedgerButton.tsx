@@ -7,7 +7,7 @@ export function LedgerButton() {
   const tr = useT();
   return (
     <button type="button" data-testid="ledger-open" disabled={!state.project.value} onClick={() => (ledger.open.value = true)}>
-      {tr('ledger.open')}
+      {tr('ui.open.ledger')}
     </button>
   );
 }

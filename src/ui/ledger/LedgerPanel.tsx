@@ -1,6 +1,7 @@
 // The target ledger (台账) over the page: every target of the profile's document with its 责任单位,
 // progress and status for the evaluated year; a filter by department; values entered per target
 // (who and when kept with the project); print on A4 landscape; the same table as XLSX.
+import '../../i18n/ledger'; // its strings: loaded with this code, not with the page
 import { useEffect, useState } from 'preact/hooks';
 import type { LedgerRow } from '../../core/ledger/status';
 import { ledgerCells, type LedgerColumn } from '../../core/ledger/table';

@@ -2,6 +2,7 @@
 // households, per resident, land per resident, places per 1000, minimum sizes, childcare on site,
 // 15-minute circles), one column per profile, each cell the verdict and shortfall of that
 // profile's rule — where the documents agree and where one is stricter reads across a row.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
 import type { RuleResult } from '../../core/model';
 import { ruleFor } from '../../core/report';
 import type { SiteCheck } from '../../core/site';

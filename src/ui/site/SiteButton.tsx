@@ -7,7 +7,7 @@ export function SiteButton() {
   const open = site.open.value;
   return (
     <button type="button" class="site-toggle" data-testid="site-open" aria-pressed={open} disabled={!state.project.value} onClick={() => (site.open.value = !open)}>
-      {tr('site.ui.open.button')}
+      {tr('ui.open.site')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 // A schematic site map for the report (SVG, prints sharply): the outline, the 15-minute circle
 // around its representative point, and the existing facilities it reaches, in metres around the
 // site. Drawn from the check's own numbers, so it shows exactly what was judged.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
 import { localProjector, representativePoint } from '../../core/geo';
 import type { Facility } from '../../core/model';
 import type { ReachFinding, SiteArea } from '../../core/site';

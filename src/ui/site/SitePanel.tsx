@@ -2,6 +2,7 @@
 // the outline when a file holds several, choose the coordinate system when it is missing or
 // wrong), enter the plan's figures, pick a profile or all five side by side, and check it in the
 // worker. The verdicts show here; the report page (SiteReport) prints them. Names render as text.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
 import type { TargetedEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { SHAANXI_PPH, type FigureField } from '../../core/site/figures';

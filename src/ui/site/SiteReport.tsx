@@ -2,6 +2,7 @@
 // entered and derived, every requirement with value, threshold, verdict, shortfall and citation,
 // the 15-minute circles with spare capacity, the effect on the street and area, the parameters,
 // the date and the data sources. Exports the same as JSON and XLSX.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
 import { useEffect, useState } from 'preact/hooks';
 import { siteCheckJson } from '../../core/site/records';
 import { FIGURE_FIELDS } from '../../core/site/figures';

@@ -1,6 +1,7 @@
 // The verdicts of a site check, one table per profile: requirement, what the plan provides against
 // what is required, verdict, shortfall — and in the full (report) form the citation: document,
 // clause and the original words. Shared by the panel (compact) and the report page.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
 import type { RuleResult } from '../../core/model';
 import { ruleFor } from '../../core/report';
 import { formatNumber, formatValue, reasonText, shortfallText } from '../../i18n/report-rows';

@@ -1,5 +1,6 @@
 // The site report's numbers in people's words: a value with its unit and verdict (before / after the
 // site), and planned-vs-required amounts — never rounding a failing value onto its threshold.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
 import { roundApart } from '../../core/report';
 import { formatNumber, formatValue } from '../../i18n/report-rows';
 import type { Status } from '../../core/model';

@@ -7,7 +7,7 @@ export function SuggestButton() {
   const open = state.suggest.open.value;
   return (
     <button type="button" class="suggest-toggle" data-testid="suggest-open" aria-pressed={open} disabled={!state.project.value} onClick={() => actions.suggest.setOpen(!open)}>
-      {tr('suggest.ui.open')}
+      {tr('ui.open.suggest')}
     </button>
   );
 }

@@ -2,6 +2,7 @@
 // budget, candidate sites), progress while the worker computes, then the ranked sites with each
 // one's marginal gain and the running totals, the quality bound in words, the cumulative curves,
 // and one click to turn the selection into a scenario. All names render as text.
+import '../../i18n/suggest'; // its strings: loaded with this code, not with the page
 import type { TargetedEvent } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { areaM2 } from '../../core/geo';

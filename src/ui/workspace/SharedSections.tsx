@@ -1,6 +1,8 @@
 // The workspace panel's shared parts (docs/server.md, "In the app"): baseline data versions (load,
 // publish, restore), shared scenarios with the conflict a stale save raises, the kept changes
 // waiting for upload, and the accounts (admins). Texts render as text.
+import '../../i18n/workspace'; // its strings: loaded with this code, not with the page
+import '../../i18n/workspace-shared'; // its strings: loaded with this code, not with the page
 import { useEffect, useState } from 'preact/hooks';
 import { ROLES, type Role, type Session, type User } from '../../state/workspace';
 import type { WorkspaceShared } from '../../state/workspace-shared';

@@ -8,7 +8,7 @@ export function WorkspaceButton() {
   const open = ws.open.value;
   return (
     <button type="button" data-testid="ws-open" aria-pressed={open} onClick={() => (ws.open.value = !open)}>
-      {ws.session.value ? tr('ws.ui.buttonConnected', { name: ws.session.value.user.name }) : tr('ws.ui.button')}
+      {ws.session.value ? tr('ui.open.workspaceConnected', { name: ws.session.value.user.name }) : tr('ui.open.workspace')}
     </button>
   );
 }

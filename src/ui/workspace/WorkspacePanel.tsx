@@ -1,6 +1,9 @@
 // "团队工作区 / Team workspace": connect to the workspace server this page came from (name +
 // password) or stay local; the review register (list, open, submit, decide, export); reviews kept
 // in this browser while the server was unreachable, offered for upload. Texts render as text.
+import '../../i18n/site'; // its strings: loaded with this code, not with the page
+import '../../i18n/workspace'; // its strings: loaded with this code, not with the page
+import '../../i18n/workspace-shared'; // its strings: loaded with this code, not with the page
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECISIONS, REVIEW_STATUSES, type Review, reviewFromSiteCheck } from '../../state/workspace';
 import { useApp, useT } from '../context';
