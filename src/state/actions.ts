@@ -171,26 +171,21 @@ export function createActions(s: AppState, deps: Deps) {
   }
 
   function editsAnswered(edits: Edit[], preview: boolean): Promise<boolean> {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve) => {
       const done = waiting ? waiting.done : [];
       done.push(resolve);
       waiting = { edits, preview, done };
       if (answering) return;
       answering = true;
       void (async () => {
-        try {
-          while (waiting) {
-            const job = waiting;
-            waiting = null;
-            const handled = await answerEdits(job.edits, job.preview);
-            for (const d of job.done) d(handled);
-          }
-        } catch (e) {
+        while (waiting) {
+          const job = waiting;
           waiting = null;
-          reject(e);
-        } finally {
-          answering = false;
+          // a failed answer is not lost: the caller analyses in full, which reports the error
+          const handled = await answerEdits(job.edits, job.preview).catch(() => false);
+          for (const d of job.done) d(handled);
         }
+        answering = false;
       })();
     });
   }

@@ -50,7 +50,10 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
     const stop = [
       basemapEffect(view, state, actions, demoBasemapUrl),
-      ...analysisMapEffects(view, state),
+      ...analysisMapEffects(view, state, (p) => {
+        host.current?.setAttribute('data-verdicts-serial', String(p.serial));
+        host.current?.setAttribute('data-verdicts', p.digest);
+      }),
       effect(() => {
         // a place typed as coordinates: pin it and fly there (about 300 m around it in view)
         const pin = ui.searchPin.value;

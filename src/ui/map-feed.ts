@@ -26,8 +26,25 @@ export function basemapEffect(view: MapView, state: AppState, actions: Pick<Acti
   });
 }
 
+/** What the map's verdict colours show: the analysis's serial, and a digest of every community's
+ *  colour (browser tests compare it with the colours after a full analysis of the same edits). */
+export interface Painted {
+  serial: number;
+  digest: string;
+}
+
+/** FNV-1a of the communities' colours in layer order, with their count */
+function verdictDigest(states: ReadonlyMap<string, { verdict: string; outside: boolean }>): string {
+  let h = 0x811c9dc5;
+  for (const [id, st] of states) {
+    const text = `${id}=${st.verdict}${st.outside ? '+out' : ''};`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return `${states.size}:${(h >>> 0).toString(16)}`;
+}
+
 /** The analysis layers: geometry, verdicts as feature state, framing, circles, switches, focus. */
-export function analysisMapEffects(view: MapView, state: AppState): (() => void)[] {
+export function analysisMapEffects(view: MapView, state: AppState, painted: (p: Painted) => void = () => undefined): (() => void)[] {
   let fittedTo: unknown = null;
   const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
   return [
@@ -59,6 +76,7 @@ export function analysisMapEffects(view: MapView, state: AppState): (() => void)
       );
       view.setStates(SOURCES.communities, communities);
       view.setStates(SOURCES.communityDots, communities);
+      painted({ serial: state.analysis.peek()?.serial ?? 0, digest: verdictDigest(communities) });
       view.setStates(
         SOURCES.streets,
         unitStates(

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/core/model';
-import { addFacility, moveFacility, newFacility, type Edit } from '../../src/core/scenario';
+import { addFacility, moveFacility, newFacility, setCapacity, type Edit } from '../../src/core/scenario';
 import { createAnalysisSession } from '../../src/service/session';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
@@ -115,5 +115,20 @@ describe('edits answered with a delta on the page', () => {
     expect(actions.undo()).toBeNull();
     await actions.scenarioSettled();
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis([], 'wy', state.params.value)));
+  });
+
+  it('a quick run of edits: answered one at a time, the overtaken waiting ones never sent, the last one exact', async () => {
+    const { state, actions, calls } = await setup();
+    calls.length = 0;
+    for (const places of [60, 80, 100, 120]) {
+      const e = setCapacity(state.layers.value!, { id: 'CC9001', capacity: { places } });
+      if (!e.ok) throw new Error('edit not built');
+      actions.commitEdit(e.edit);
+    }
+    await actions.scenarioSettled();
+    // the first runs at once, the second and third wait and are overtaken by the fourth
+    expect(calls).toEqual(['analyseEdits:1', 'analyseEdits:4']);
+    expect(placesRule(state)?.value).toBeCloseTo((120 / 13685) * 1000, 2);
+    expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis(editsInEffect(state.session.value!), 'wy', state.params.value)));
   });
 });

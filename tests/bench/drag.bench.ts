@@ -1,0 +1,118 @@
+// Edits on a generated city in the built app in Chromium (issue 15's edit goals): a facility
+// dragged — frames per second and verdict paints per second while the mouse moves —, the drop
+// (edit → new verdicts painted), undo and redo. Baseline in the same run and page: a profile
+// switch, i.e. a full analysis of the same layers painted (what every edit cost before).
+// BENCH_DRAG_COMMUNITIES picks the city's size (default 1 500 communities, 1 000 facilities,
+// a 20 000-node street network: the browser test's city; 5 000 × 10 000 × 200 000 is the bench city).
+import { loadavg } from 'node:os';
+import { chromium, type Page } from 'playwright-core';
+import { benchCityFile } from '../../scripts/bench-city/generate';
+import { DEFAULT_PARAMS } from '../../src/core/params';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
+import { serveApp } from '../e2e/server';
+import { BENCH_DIST, builtApp, goal, ready } from './browser';
+import type { BenchRow } from './run';
+import { readFileSync } from 'node:fs';
+
+const serial = (page: Page) => page.getAttribute('[data-testid=map]', 'data-verdicts-serial').then(Number);
+
+/** ms from `act` until the map paints verdicts of a newer analysis than before */
+async function painted(page: Page, act: () => Promise<unknown>): Promise<number> {
+  const before = await serial(page);
+  const t0 = await page.evaluate(() => performance.now());
+  await act();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-verdicts-serial')) > n, before, { timeout: 300_000 });
+  return (await page.evaluate(() => performance.now())) - t0;
+}
+
+export default async function bench(): Promise<BenchRow[]> {
+  const n = Number(process.env.BENCH_DRAG_COMMUNITIES ?? 1_500);
+  const city = benchCityFile(n === 1_500 ? { communities: 1_500, facilities: 1_000, roadNodes: 20_000 } : { communities: n });
+  const project = JSON.parse(readFileSync(city.path, 'utf8')) as { facilities: { features: { properties: { id: string; kind: string } }[] } };
+  const id = project.facilities.features.map((f) => f.properties).find((p) => DEFAULT_PARAMS.elderlyCircleKinds.includes(p.kind as never))?.id ?? '';
+  await builtApp();
+  const server = await serveApp(BENCH_DIST);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const rows: BenchRow[] = [];
+  const label = `${city.stats.communities}-community city (network)`;
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await page.goto(server.url);
+    await ready(page);
+    await page.setInputFiles('[data-testid=project-input]', city.path);
+    const name = city.path.split('/').pop() ?? '';
+    await page.waitForFunction((f) => (document.querySelector('[data-testid=project-file]')?.textContent ?? '').trim().endsWith(f), name, { timeout: 600_000 });
+    await ready(page, 600_000);
+    const full: number[] = [];
+    for (const p of ['wy', 'combined', 'wy', 'combined']) {
+      full.push(await painted(page, () => page.selectOption('[data-testid=profile]', p)));
+      await ready(page, 300_000);
+    }
+    full.sort((a, b) => a - b);
+    const baseline = { name: 'profile switch: full analysis painted', ms: full[Math.floor(full.length / 2)] };
+    await page.click('[data-testid=scenario-new]');
+    await page.fill('[data-testid=scenario-name]', 'bench');
+    await page.click('[data-testid=scenario-name-ok]');
+    await ready(page, 300_000);
+    await page.click('[role=tab][data-level=facility]');
+    await page.fill('[data-testid=table-search]', id);
+    await page.click(`[data-testid=results-table] tr[data-id="${id}"]`);
+    await ready(page, 300_000);
+    await page.click('[data-testid=edit-move]');
+    await page.waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
+    const box = await page.locator('[data-testid=map] canvas').boundingBox();
+    if (!box) throw new Error('map canvas not on screen');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.evaluate(() => {
+      const w = window as unknown as { frames: number[]; paints: number[]; stop: boolean };
+      w.frames = [];
+      w.paints = [];
+      w.stop = false;
+      const map = document.querySelector('[data-testid=map]') as HTMLElement;
+      new MutationObserver(() => w.paints.push(performance.now())).observe(map, { attributes: true, attributeFilter: ['data-verdicts-serial'] });
+      const tick = (t: number) => {
+        w.frames.push(t);
+        if (!w.stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    const t0 = await page.evaluate(() => performance.now());
+    for (let i = 1; i <= 60; i++) {
+      await page.mouse.move(cx + i * 4, cy + i * 2);
+      await page.waitForTimeout(16);
+    }
+    const t1 = await page.evaluate(() => performance.now());
+    const drop = await painted(page, () => page.mouse.up());
+    const log = await page.evaluate(() => {
+      const w = window as unknown as { frames: number[]; paints: number[]; stop: boolean };
+      w.stop = true;
+      return { frames: w.frames, paints: w.paints };
+    });
+    const s = (t1 - t0) / 1000;
+    const frames = log.frames.filter((t) => t > t0 && t < t1);
+    const fps = frames.length / s;
+    const gap = Math.max(...frames.slice(1).map((t, i) => t - frames[i]));
+    const paints = log.paints.filter((t) => t > t0 && t < t1).length;
+    const load = `load ${loadavg()[0].toFixed(1)}`;
+    rows.push({
+      name: `${label}: drag a facility, frame time`,
+      ms: 1000 / fps,
+      baseline,
+      note: `${fps.toFixed(1)} fps (goal ≥ 30 fps: ${fps >= 30 ? 'met' : `missed by ${(30 - fps).toFixed(1)} fps`}), longest frame gap ${gap.toFixed(0)} ms, ${paints} verdict paints in ${s.toFixed(1)} s of drag; ${load}`,
+    });
+    rows.push({ name: `${label}: drop → verdicts painted`, ms: drop, baseline, note: `${goal(drop, 50, 'ms')}; ${load}` });
+    await ready(page, 300_000);
+    const undo = await painted(page, () => page.click('[data-testid=undo]'));
+    await ready(page, 300_000);
+    const redo = await painted(page, () => page.click('[data-testid=redo]'));
+    rows.push({ name: `${label}: undo → verdicts painted`, ms: undo, baseline, note: `${goal(undo, 50, 'ms')}; ${load}` });
+    rows.push({ name: `${label}: redo → verdicts painted`, ms: redo, baseline, note: `${goal(redo, 50, 'ms')}; ${load}` });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
