@@ -125,7 +125,8 @@ function keyMap(keys: string[]): Map<string, string> {
 /** Properties looked up through the alias table; what is not used ends up in `rest`. */
 class PropertyReader {
   private readonly byKey: Map<string, string>;
-  private readonly used = new Set<string>();
+  /** the keys read (a few per record: an array costs less than a Set per record) */
+  private readonly used: string[] = [];
   constructor(private readonly props: Record<string, unknown>) {
     this.byKey = keyMap(Object.keys(props));
   }
@@ -133,22 +134,23 @@ class PropertyReader {
   get(aliases: readonly string[]): { key: string; value: unknown } | undefined {
     for (const a of aliases) {
       const k = this.byKey.get(normaliseKey(a));
-      if (k === undefined || this.used.has(k)) continue;
+      if (k === undefined || this.used.includes(k)) continue;
       const v = this.props[k];
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-      this.used.add(k);
+      this.used.push(k);
       return { key: k, value: v };
     }
     return undefined;
   }
   /** a value read but refused stays with the record as it came (written back, flagged again) */
   release(key: string): void {
-    this.used.delete(key);
+    const at = this.used.indexOf(key);
+    if (at >= 0) this.used.splice(at, 1);
   }
   /** null-prototype: a property named __proto__, constructor or prototype is kept as data */
   rest(): Record<string, unknown> {
     const out: Record<string, unknown> = Object.create(null);
-    for (const k of Object.keys(this.props)) if (!this.used.has(k)) out[k] = this.props[k];
+    for (const k of Object.keys(this.props)) if (!this.used.includes(k)) out[k] = this.props[k];
     return out;
   }
 }

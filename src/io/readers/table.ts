@@ -270,10 +270,11 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
         props[n] = v.trim() === '' ? null : undefuse(v.trim()); // an empty cell is missing, in CSV as in XLSX
       else props[n] = v ?? null;
     });
-    const base: SourceFeature = { number: r + 1, geometry: null, properties: props, ...(cellNotes.length ? { cellNotes } : {}) };
     const raw = rawGeometry(row);
-    if ('note' in raw) return { ...base, geometryNote: raw.note };
-    return { ...base, geometry: reproject(raw.geometry, crs, coords) };
+    const f: SourceFeature = { number: r + 1, geometry: 'note' in raw ? null : reproject(raw.geometry, crs, coords), properties: props };
+    if (cellNotes.length) f.cellNotes = cellNotes;
+    if ('note' in raw) f.geometryNote = raw.note;
+    return f;
   });
   // columns with neither a header nor any value (trailing commas, formatted-but-empty Excel columns)
   const empty = new Set(names.filter((n, c) => isBlank(g.rows[header.at][c]) && features.every((f) => f.properties[n] === null || f.properties[n] === undefined)));
