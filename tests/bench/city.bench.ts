@@ -12,7 +12,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, builtApp, goal, ready } from './browser';
+import { BENCH_DIST, browserCpu, builtApp, goal, ready } from './browser';
 import { median } from './median';
 import type { BenchRow } from './run';
 
@@ -47,15 +47,6 @@ async function memory(browser: Browser): Promise<{ renderer: number; gpu: number
   };
   const of = (type: string) => Math.max(0, ...processInfo.filter((p) => p.type === type).map((p) => rss(p.id)));
   return { renderer: of('renderer'), gpu: of('GPU') };
-}
-
-/** CPU seconds the browser's renderer and GPU processes have used so far (on a loaded machine the
- *  wall time is mostly waiting for a core; this is what the work itself costs) */
-async function browserCpu(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-  await cdp.detach();
-  return processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').reduce((sum, p) => sum + p.cpuTime, 0);
 }
 
 /** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
