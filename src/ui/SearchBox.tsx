@@ -12,7 +12,8 @@ type Option = { type: 'unit'; hit: SearchHit } | { type: 'place'; lon: number; l
 
 const LIST_ID = 'map-search-list';
 
-export function SearchBox() {
+/** The box's state: the text, whether the list is open, the active option, and what choosing does. */
+function useSearch() {
   const { state, actions, ui } = useApp();
   const searchPin = ui.searchPin;
   const tr = useT();
@@ -30,7 +31,6 @@ export function SearchBox() {
     const hits = searchUnits(layers, text);
     return { options: hits.map((hit) => ({ type: 'unit', hit })), problem: hits.length ? null : tr('ui.search.none', { q: text.trim() }) };
   }, [text, layers, tr]);
-
   const choose = (o: Option | undefined) => {
     if (!o) return;
     setOpen(false);
@@ -59,7 +59,12 @@ export function SearchBox() {
     searchPin.value = null;
   };
 
-  const showList = open && (options.length > 0 || problem !== null);
+  return { layers, text, setText, open, setOpen, active, setActive, note, setNote, options, problem, choose, clear };
+}
+
+/** The options (a unit's name and what it is, or the place typed), and why there are none. */
+function OptionList({ options, active, problem, choose }: { options: Option[]; active: number; problem: string | null; choose: (o: Option) => void }) {
+  const tr = useT();
   const label = (o: Option): string =>
     o.type === 'place' ? tr('ui.search.place', { lon: o.lon.toFixed(5), lat: o.lat.toFixed(5) }) + (o.swapped ? tr('ui.search.swapped') : '') : o.hit.name;
   const detail = (o: Option): string => {
@@ -69,7 +74,41 @@ export function SearchBox() {
     if (o.hit.level === 'facility' && o.hit.kind) return `${level} · ${tr(`kind.${o.hit.kind}`)}`;
     return level;
   };
+  return (
+    <div class="map-search-list" id={LIST_ID} role="listbox" data-testid="search-results" aria-label={tr('ui.search.label')}>
+      {options.map((o, i) => (
+        <div
+          key={o.type === 'unit' ? `${o.hit.level}:${o.hit.id}` : 'place'}
+          id={`${LIST_ID}-${i}`}
+          role="option"
+          tabIndex={-1}
+          aria-selected={i === active}
+          class={i === active ? 'active' : ''}
+          data-level={o.type === 'unit' ? o.hit.level : 'place'}
+          data-id={o.type === 'unit' ? o.hit.id : undefined}
+          // mousedown, not click: the input's blur would close the list first
+          onMouseDown={(e) => {
+            e.preventDefault();
+            choose(o);
+          }}
+        >
+          <span class="map-search-name">{label(o)}</span>
+          <span class="map-search-detail">{detail(o)}</span>
+        </div>
+      ))}
+      {problem && (
+        <div class="map-search-problem" data-testid="search-problem">
+          {problem}
+        </div>
+      )}
+    </div>
+  );
+}
 
+export function SearchBox() {
+  const tr = useT();
+  const { layers, text, setText, open, setOpen, active, setActive, note, setNote, options, problem, choose, clear } = useSearch();
+  const showList = open && (options.length > 0 || problem !== null);
   return (
     <div class="map-search" data-testid="map-search">
       <div class="map-search-row">
@@ -118,35 +157,7 @@ export function SearchBox() {
           </button>
         )}
       </div>
-      {showList && (
-        <div class="map-search-list" id={LIST_ID} role="listbox" data-testid="search-results" aria-label={tr('ui.search.label')}>
-          {options.map((o, i) => (
-            <div
-              key={o.type === 'unit' ? `${o.hit.level}:${o.hit.id}` : 'place'}
-              id={`${LIST_ID}-${i}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === active}
-              class={i === active ? 'active' : ''}
-              data-level={o.type === 'unit' ? o.hit.level : 'place'}
-              data-id={o.type === 'unit' ? o.hit.id : undefined}
-              // mousedown, not click: the input's blur would close the list first
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(o);
-              }}
-            >
-              <span class="map-search-name">{label(o)}</span>
-              <span class="map-search-detail">{detail(o)}</span>
-            </div>
-          ))}
-          {problem && (
-            <div class="map-search-problem" data-testid="search-problem">
-              {problem}
-            </div>
-          )}
-        </div>
-      )}
+      {showList && <OptionList options={options} active={active} problem={problem} choose={choose} />}
       {note && (
         <p class="map-search-note" role="status" data-testid="search-note">
           {note}

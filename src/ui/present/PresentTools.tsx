@@ -9,10 +9,11 @@ import { ScenarioSelect, useSideName } from './ScenarioSelect';
 import { usePresent } from './wire';
 import './present.css';
 
-export function PresentTools() {
+/** Saved views: save the map as it is under a name, show one again, delete one. */
+function SavedViews() {
   const { state } = useApp();
   const tr = useT();
-  const { compare, views, presentation, print, deps } = usePresent();
+  const { views } = usePresent();
   const name = useSideName();
   const [viewName, setViewName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,16 +25,7 @@ export function PresentTools() {
   };
   const list = views.views.value;
   return (
-    <section class="panel present-tools" aria-labelledby="present-h" data-testid="present-tools">
-      <h2 id="present-h">{tr('present.tools.title')}</h2>
-      <div class="tool-row">
-        <button type="button" data-testid="compare-open" disabled={!state.project.value} onClick={() => compare.openPanel()}>
-          {tr('present.compare.open')}
-        </button>
-        <button type="button" data-testid="present-enter" disabled={!state.project.value} onClick={() => void presentation.enter()}>
-          {tr('present.mode.enter')}
-        </button>
-      </div>
+    <>
       <h3>{tr('present.view.title')}</h3>
       <form class="tool-row" onSubmit={save}>
         <input
@@ -71,6 +63,18 @@ export function PresentTools() {
           ))}
         </ol>
       )}
+    </>
+  );
+}
+
+/** Print: what the sheet shows (a plan against today, or today's gaps), the paper, the button. */
+function PrintTools() {
+  const { state } = useApp();
+  const tr = useT();
+  const { print, deps } = usePresent();
+  const name = useSideName();
+  return (
+    <>
       <h3>{tr('present.print.title')}</h3>
       {/* what the sheet shows: a plan against today, or today's gaps; choosing opens it so the map matches */}
       <div class="tool-row">
@@ -88,6 +92,27 @@ export function PresentTools() {
           {tr('present.print.button')}
         </button>
       </div>
+    </>
+  );
+}
+
+export function PresentTools() {
+  const { state } = useApp();
+  const tr = useT();
+  const { compare, presentation } = usePresent();
+  return (
+    <section class="panel present-tools" aria-labelledby="present-h" data-testid="present-tools">
+      <h2 id="present-h">{tr('present.tools.title')}</h2>
+      <div class="tool-row">
+        <button type="button" data-testid="compare-open" disabled={!state.project.value} onClick={() => compare.openPanel()}>
+          {tr('present.compare.open')}
+        </button>
+        <button type="button" data-testid="present-enter" disabled={!state.project.value} onClick={() => void presentation.enter()}>
+          {tr('present.mode.enter')}
+        </button>
+      </div>
+      <SavedViews />
+      <PrintTools />
     </section>
   );
 }
