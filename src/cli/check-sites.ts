@@ -13,8 +13,9 @@ import { ALL_PROFILES, siteCheckJson, SHAANXI_PPH, type SiteCheck } from '../cor
 import { t, tm, type Lang } from '../i18n';
 import { toXlsx } from '../io/export/table';
 import { MAX_PROBLEMS, applyAssignments } from '../schemas';
-import { createAnalysisSession } from '../service/session';
-import { siteHeader, siteTables } from '../service/site';
+import type { Params } from '../core/params';
+import { createAnalysisSession, type AnalysisSession } from '../service/session';
+import { siteHeader, siteTables, type SiteCandidate } from '../service/site';
 import { loadProjectPath } from './load-project';
 import { errorMessage } from '../core/errors';
 import { ArgError, langOption, parseArgs } from './args';
@@ -101,6 +102,64 @@ function printCheck(c: SiteCheck, lang: Lang): string[] {
   return out;
 }
 
+type Failure = { site: string; error: Msg };
+
+/** Checks each site in file order; a site with bad figures or a bad outline is that site's failure. */
+async function checkAll(
+  session: AnalysisSession,
+  candidates: SiteCandidate[],
+  o: { profile: string; params: Partial<Params>; date: string; pph?: number },
+  lang: Lang,
+): Promise<{ checks: SiteCheck[]; failures: Failure[] }> {
+  const checks: SiteCheck[] = [];
+  const failures: Failure[] = [];
+  for (const c of candidates) {
+    const label = c.input.id ?? c.input.name ?? `#${c.number}`;
+    if (c.problems.length > 0) {
+      for (const p of c.problems) console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, p) }));
+      failures.push({ site: label, error: c.problems[0] });
+      continue;
+    }
+    const figures = o.pph !== undefined && c.input.figures.personsPerHousehold === undefined ? { ...c.input.figures, personsPerHousehold: o.pph } : c.input.figures;
+    const r = await session.checkSite({ input: { ...c.input, figures }, profiles: [o.profile], params: o.params, date: o.date });
+    if (!r.ok) {
+      console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, r.error) }));
+      failures.push({ site: label, error: r.error });
+      continue;
+    }
+    checks.push(r);
+    console.log(printCheck(r, lang).join('\n'));
+  }
+  return { checks, failures };
+}
+
+/** The report as JSON or XLSX (by the file's extension); exit code 1 when it cannot be written. */
+function writeReport(out: string, inputs: string[], r: { area: string; date: string; profile: string; checks: SiteCheck[]; failures: Failure[] }, lang: Lang): number {
+  const { checks, failures } = r;
+  const body = /\.json$/i.test(out)
+    ? new TextEncoder().encode(
+        JSON.stringify(
+          {
+            area: r.area,
+            date: r.date,
+            profile: r.profile,
+            sites: checks.map(siteCheckJson),
+            problems: failures.map((f) => ({ site: f.site, error: f.error, message: tm(lang, f.error) })),
+          },
+          null,
+          1,
+        ),
+      )
+    : toXlsx(siteTables(checks, lang, failures), siteHeader(checks, lang, r.area, r.date));
+  const w = writeOut(out, body, inputs);
+  if (!w.ok) {
+    console.error(tm(lang, w.msg));
+    return 1;
+  }
+  console.log(t(lang, 'site.cli.written', { file: out, checked: checks.length, failed: failures.length }));
+  return 0;
+}
+
 export async function main(argv: string[], now: Date = new Date()): Promise<number> {
   const args = parseCli(argv);
   if (typeof args === 'string') {
@@ -156,50 +215,8 @@ export async function main(argv: string[], now: Date = new Date()): Promise<numb
   console.log(t(lang, 'site.cli.sites', { file, count: read.candidates.length }));
   console.log(t(lang, 'site.cli.pph', { pph: args.pph ?? SHAANXI_PPH.value, source: args.pph !== undefined ? t(lang, 'site.from.given') : t(lang, 'site.pph.source') }));
   for (const note of read.notes) console.log(`  ${tm(lang, note)}`);
-  const checks: SiteCheck[] = [];
-  const failures: { site: string; error: Msg }[] = [];
-  for (const c of read.candidates) {
-    const label = c.input.id ?? c.input.name ?? `#${c.number}`;
-    if (c.problems.length > 0) {
-      for (const p of c.problems) console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, p) }));
-      failures.push({ site: label, error: c.problems[0] });
-      continue;
-    }
-    const figures = args.pph !== undefined && c.input.figures.personsPerHousehold === undefined ? { ...c.input.figures, personsPerHousehold: args.pph } : c.input.figures;
-    const r = await session.checkSite({ input: { ...c.input, figures }, profiles: [profile], params, date });
-    if (!r.ok) {
-      console.log(t(lang, 'site.cli.failed', { site: label, message: tm(lang, r.error) }));
-      failures.push({ site: label, error: r.error });
-      continue;
-    }
-    checks.push(r);
-    console.log(printCheck(r, lang).join('\n'));
-  }
-  if (args.out) {
-    const out = args.out;
-    const body = /\.json$/i.test(out)
-      ? new TextEncoder().encode(
-          JSON.stringify(
-            {
-              area: data.area.name,
-              date,
-              profile,
-              sites: checks.map(siteCheckJson),
-              problems: failures.map((f) => ({ site: f.site, error: f.error, message: tm(lang, f.error) })),
-            },
-            null,
-            1,
-          ),
-        )
-      : toXlsx(siteTables(checks, lang, failures), siteHeader(checks, lang, data.area.name, date));
-    const w = writeOut(out, body, [args.area ?? '', args.sites ?? '']);
-    if (!w.ok) {
-      console.error(tm(lang, w.msg));
-      return 1;
-    }
-    console.log(t(lang, 'site.cli.written', { file: out, checked: checks.length, failed: failures.length }));
-  }
-  return 0;
+  const { checks, failures } = await checkAll(session, read.candidates, { profile, params, date, pph: args.pph }, lang);
+  return args.out ? writeReport(args.out, [args.area ?? '', args.sites ?? ''], { area: data.area.name, date, profile, checks, failures }, lang) : 0;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /check-sites\.ts$/.test(process.argv[1]);

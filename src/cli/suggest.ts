@@ -7,7 +7,7 @@ import '../i18n/suggest'; // its strings: loaded with this code, not with the pa
 import { readFileSync } from 'node:fs';
 import { FACILITY_KINDS, type FacilityKind } from '../core/model';
 import { suggestEn, suggestZh } from '../i18n/suggest';
-import { COHORTS, GOALS, type Cohort, type Goal, type Parcel } from '../core/suggest/types';
+import { COHORTS, GOALS, type Cohort, type Goal, type Parcel, type SuggestResult } from '../core/suggest/types';
 import { t as tCore, tm, type Lang } from '../i18n';
 import { MAX_PROBLEMS } from '../schemas';
 import { issueSummary } from './issues';
@@ -47,6 +47,81 @@ const OPTIONS = {
   'no-communities': { kind: 'flag' },
 } as const;
 
+type Texts = (key: string, args?: Record<string, string | number>) => string;
+
+/** The suggestion's own texts (i18n/suggest.ts), then the app's. */
+function texts(lang: Lang): Texts {
+  const cat = lang === 'en' ? suggestEn : suggestZh;
+  return (key, args) => (key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args));
+}
+
+/** A GeoJSON FeatureCollection of Point features → parcels; anything else refused, naming the feature. */
+function readParcels(file: string): Parcel[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    die(`${file}: cannot read the parcels file as JSON (${errorMessage(e)})`);
+  }
+  const fc = json as { type?: unknown; features?: unknown };
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) die(`${file}: expected a GeoJSON FeatureCollection of Point features`);
+  return fc.features.map((raw: unknown, index: number) => {
+    const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+    const p = f.properties ?? {};
+    if (f.geometry?.type !== 'Point') die(`${file}: feature ${index} (id ${String(p.id)}): geometry must be a Point, got ${f.geometry?.type ?? 'none'}`);
+    const parcel: Parcel = { id: String(p.id ?? `parcel-${index}`), point: f.geometry.coordinates as [number, number] };
+    if (typeof p.name === 'string') parcel.name = p.name;
+    if (p.mode !== undefined) parcel.mode = p.mode as Parcel['mode'];
+    if (p.rural !== undefined) parcel.rural = p.rural as boolean;
+    if (p.capacity !== undefined) parcel.capacity = p.capacity as number;
+    return parcel;
+  });
+}
+
+/** The answer as text: what was asked, the totals and bound, the ranked sites, issues and timings. */
+function printResult(r: Omit<SuggestResult, 'reachAreas'>, t: Texts, lang: Lang): void {
+  const f = (x: number) => (Math.round(x * 10) / 10).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  console.log(t('suggest.cli.header', { kind: r.kind, goal: r.goal, cohort: r.cohort, distance: Math.round(r.distance), reach: r.reachMode }));
+  console.log(
+    t('suggest.cli.summary', {
+      candidates: r.counts.candidates,
+      demand: r.counts.demand,
+      existing: f(r.servedByExisting),
+      open: f(r.open),
+      bound: r.upperBound === null ? '—' : f(r.upperBound),
+      ratio: r.upperBound ? `${((100 * (r.sites.at(-1)?.cumulative ?? 0)) / r.upperBound).toFixed(1)}%` : '—',
+    }),
+  );
+  if (r.ratio)
+    console.log(
+      t('suggest.cli.ratio', {
+        perThousand: r.ratio.perThousand,
+        needed: r.ratio.needed,
+        added: r.ratio.added,
+        reached: t(r.ratio.reached ? 'suggest.cli.reached' : 'suggest.cli.notReached'),
+      }),
+    );
+  if (r.sites.length === 0) console.log(t('suggest.cli.none'));
+  else {
+    console.log(t('suggest.cli.columns'));
+    for (const s of r.sites)
+      console.log(
+        [
+          s.rank,
+          `${s.candidate.name} [${s.candidate.id}]`,
+          s.candidate.source,
+          s.size ?? '—',
+          f(s.gain),
+          f(s.cumulative),
+          s.cost === null ? '—' : f(s.cost),
+          s.cumulativeCost === null ? '—' : f(s.cumulativeCost),
+        ].join('\t'),
+      );
+  }
+  for (const i of r.issues) console.log(`! ${t(i.msg.key, i.msg.args)}`);
+  console.log(t('suggest.cli.timing', { reachMs: r.timings.reachMs.toFixed(1), solveMs: r.timings.solveMs.toFixed(1) }));
+}
+
 /** Exit code: 0 suggestions printed, 1 the project cannot be read, 2 a usage error. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -64,9 +139,7 @@ async function suggest(argv: string[]): Promise<number> {
   const opts = parsed.values;
   const bare = parsed.positionals;
   const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
-  const cat = lang === 'en' ? suggestEn : suggestZh;
-  const t = (key: string, args?: Record<string, string | number>) =>
-    key in cat ? cat[key].replace(/\{(\w+)\}/g, (m, k: string) => (args && k in args ? String(args[k]) : m)) : tCore(lang, key, args);
+  const t = texts(lang);
   const num = (name: 'sites' | 'capacity' | 'budget' | 'grid'): number | undefined => {
     const v = opts[name];
     if (v === undefined) return undefined;
@@ -93,28 +166,6 @@ async function suggest(argv: string[]): Promise<number> {
   }
   const project = loaded.project;
   for (const line of issueSummary(loaded.issues, lang)) console.error(line);
-
-  function readParcels(file: string): Parcel[] {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-    } catch (e) {
-      die(`${file}: cannot read the parcels file as JSON (${errorMessage(e)})`);
-    }
-    const fc = json as { type?: unknown; features?: unknown };
-    if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) die(`${file}: expected a GeoJSON FeatureCollection of Point features`);
-    return fc.features.map((raw: unknown, index: number) => {
-      const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
-      const p = f.properties ?? {};
-      if (f.geometry?.type !== 'Point') die(`${file}: feature ${index} (id ${String(p.id)}): geometry must be a Point, got ${f.geometry?.type ?? 'none'}`);
-      const parcel: Parcel = { id: String(p.id ?? `parcel-${index}`), point: f.geometry.coordinates as [number, number] };
-      if (typeof p.name === 'string') parcel.name = p.name;
-      if (p.mode !== undefined) parcel.mode = p.mode as Parcel['mode'];
-      if (p.rural !== undefined) parcel.rural = p.rural as boolean;
-      if (p.capacity !== undefined) parcel.capacity = p.capacity as number;
-      return parcel;
-    });
-  }
 
   const reachMode = opts.reach ?? project.params.reach ?? 'auto';
   if (reachMode !== 'auto' && reachMode !== 'straight' && reachMode !== 'network') die(`--reach must be auto, straight or network, got ${reachMode}`);
@@ -146,48 +197,7 @@ async function suggest(argv: string[]): Promise<number> {
     const { reachAreas: _drawn, ...r } = answer.result;
     if (opts.json) {
       console.log(JSON.stringify(r, null, 1));
-    } else {
-      const f = (x: number) => (Math.round(x * 10) / 10).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
-      console.log(t('suggest.cli.header', { kind: kind as string, goal, cohort: r.cohort, distance: Math.round(r.distance), reach: r.reachMode }));
-      console.log(
-        t('suggest.cli.summary', {
-          candidates: r.counts.candidates,
-          demand: r.counts.demand,
-          existing: f(r.servedByExisting),
-          open: f(r.open),
-          bound: r.upperBound === null ? '—' : f(r.upperBound),
-          ratio: r.upperBound ? `${((100 * (r.sites.at(-1)?.cumulative ?? 0)) / r.upperBound).toFixed(1)}%` : '—',
-        }),
-      );
-      if (r.ratio)
-        console.log(
-          t('suggest.cli.ratio', {
-            perThousand: r.ratio.perThousand,
-            needed: r.ratio.needed,
-            added: r.ratio.added,
-            reached: t(r.ratio.reached ? 'suggest.cli.reached' : 'suggest.cli.notReached'),
-          }),
-        );
-      if (r.sites.length === 0) console.log(t('suggest.cli.none'));
-      else {
-        console.log(t('suggest.cli.columns'));
-        for (const s of r.sites)
-          console.log(
-            [
-              s.rank,
-              `${s.candidate.name} [${s.candidate.id}]`,
-              s.candidate.source,
-              s.size ?? '—',
-              f(s.gain),
-              f(s.cumulative),
-              s.cost === null ? '—' : f(s.cost),
-              s.cumulativeCost === null ? '—' : f(s.cumulativeCost),
-            ].join('\t'),
-          );
-      }
-      for (const i of r.issues) console.log(`! ${t(i.msg.key, i.msg.args)}`);
-      console.log(t('suggest.cli.timing', { reachMs: r.timings.reachMs.toFixed(1), solveMs: r.timings.solveMs.toFixed(1) }));
-    }
+    } else printResult(r, t, lang);
   } catch (e) {
     die(errorMessage(e));
   }
