@@ -58,14 +58,11 @@ export function serviceAreas(facilities: readonly Facility[], p: Params, groups:
   return { type: 'FeatureCollection', features };
 }
 
-/** The circles with one facility's moved to `to` (straight mode; a drag shows it live). Walk areas
- *  of a whole group ('*', network mode) are left as they are: they follow once the move is made. */
-export function movedCircle(areas: ServiceAreas, facility: string, to: [number, number]): ServiceAreas {
-  let moved = false;
-  const features = areas.features.map((f) => {
-    if (f.properties.facility !== facility) return f;
-    moved = true;
-    return { ...f, geometry: circle(to, f.properties.radius / 1000, { steps: 64, units: 'kilometers' }).geometry };
-  });
-  return moved ? { ...areas, features } : areas;
+/** One facility's circles moved to `to` (straight mode; a drag shows them live), or null when it
+ *  has none of its own (walk areas of network mode are one per group: they follow the drop). */
+export function movedCircle(areas: ServiceAreas, facility: string, to: [number, number]): ServiceAreas | null {
+  const features = areas.features
+    .filter((f) => f.properties.facility === facility)
+    .map((f) => ({ ...f, geometry: circle(to, f.properties.radius / 1000, { steps: 64, units: 'kilometers' }).geometry }));
+  return features.length > 0 ? { type: 'FeatureCollection', features } : null;
 }

@@ -139,10 +139,16 @@ export function createActions(s: AppState, deps: Deps) {
       facilitiesVersion++;
     }
     const key = `${areasKey(s.params.peek())}|${facilitiesVersion}`;
-    if (key === areasFor) return;
+    if (key === areasFor) {
+      s.movingCircle.value = null;
+      return;
+    }
     const areas = await deps.client.walkAreas({ profile: s.profile.peek(), params: s.params.peek() });
     if (areas.ok && s.analysis.peek() === analysis) {
-      s.areas.value = areas.value;
+      batch(() => {
+        s.areas.value = areas.value;
+        s.movingCircle.value = null; // the dropped facility's circle is among them now
+      });
       areasFor = key;
     }
   }

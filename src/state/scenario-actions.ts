@@ -29,7 +29,7 @@ import {
 import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';
-import { movedCircle, type ServiceAreas } from '../service/service-areas';
+import { movedCircle } from '../service/service-areas';
 import { t } from '../i18n';
 import { errorMessage } from '../core/errors';
 
@@ -67,8 +67,6 @@ export function createScenarioActions(
   /** resolves when the analysis of the newest change has landed (tests and autosave await it) */
   let settled: Promise<void> = Promise.resolve();
 
-  /** the circles as they were before a drag moved one of them (restored if it is stopped) */
-  let beforePreview: ServiceAreas | null = null;
   const failed = (e: unknown) => {
     s.error.value = t(s.lang.peek(), 'ui.error.analysis', { detail: errorMessage(e) });
   };
@@ -184,10 +182,7 @@ export function createScenarioActions(
       const cur = current();
       if (!cur) return;
       const areas = s.areas.peek();
-      if (move && areas) {
-        beforePreview ??= areas;
-        s.areas.value = movedCircle(areas, move.facility, move.to);
-      }
+      if (move && areas) s.movingCircle.value = movedCircle(areas, move.facility, move.to);
       answerEdits([...editsInEffect(cur), e], true).catch(failed);
     },
 
@@ -195,13 +190,11 @@ export function createScenarioActions(
      *  and circles again. After an edit the circles follow from it. */
     previewEnd(): void {
       const cur = current();
-      if (beforePreview && s.areas.peek() !== beforePreview) s.areas.value = beforePreview;
-      beforePreview = null;
+      s.movingCircle.value = null;
       if (cur) answerEdits(editsInEffect(cur), false).catch(failed);
     },
 
     commitEdit(e: Edit): Msg | null {
-      beforePreview = null;
       const cur = current();
       if (!cur) return noProject;
       const r = editSession(cur, e);

@@ -7,6 +7,7 @@ import { BasemapError, resolveBase } from '../map/basemap';
 import { communityDots, communityFeatures, coverageAreas, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
+import { MOVING_CIRCLE_LAYERS, MOVING_CIRCLE_SOURCE } from '../map/moving-circle';
 import type { MapView } from '../map/MapView';
 import type { Actions } from '../state/actions';
 import type { AppState } from '../state/app-state';
@@ -110,6 +111,8 @@ export function analysisMapEffects(view: MapView, state: AppState, painted: (p: 
       // null while network walk areas are computed: draw none rather than stale ones
       view.setData(SOURCES.circles, coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) }));
     }),
+    // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
+    effect(() => view.setExtra(MOVING_CIRCLE_SOURCE, state.movingCircle.value ?? { type: 'FeatureCollection', features: [] }, MOVING_CIRCLE_LAYERS)),
     effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
     effect(() => {
       const f = state.focus.value;

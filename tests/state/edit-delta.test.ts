@@ -88,16 +88,19 @@ describe('edits answered with a delta on the page', () => {
     expect(preview).not.toEqual(before);
     expect(preview).toEqual(sorted(fullAnalysis([away.edit], 'wy', state.params.value)));
     expect(state.session.value!.editing.history.past).toHaveLength(0); // nothing committed
-    // the circle's centre moved to 108.97: its westmost point moved as far
-    // (a geodesic circle's longitudes are its centre's plus offsets that depend on latitude alone)
+    // the moving circle (drawn apart) is centred on 108.97: its westmost point moved as far as the
+    // facility (a geodesic circle's longitudes are its centre's plus offsets that depend on latitude alone)
     const west = (g: typeof was) => Math.min(...(g?.type === 'Polygon' ? g.coordinates[0].map((p) => p[0]) : [Number.NaN]));
     const fx = (state.layers.value!.facilities.find((f) => f.id === 'CC9001')!.geometry.coordinates as number[])[0];
-    expect(west(circleOf()?.geometry) - west(was)).toBeCloseTo(108.97 - fx, 6);
+    const moving = state.movingCircle.value?.features ?? [];
+    expect(moving.map((f) => f.properties.facility)).toEqual(['CC9001']);
+    expect(west(moving[0].geometry) - west(was)).toBeCloseTo(108.97 - fx, 6);
+    expect(circleOf()?.geometry).toBe(was); // the other circles are not re-sent
     const previewed = state.analysis.value;
     actions.previewEnd();
     await settle(() => state.analysis.value !== previewed);
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(before);
-    expect(circleOf()?.geometry).toBe(was);
+    expect(state.movingCircle.value).toBeNull();
   });
 
   it('a drag then the drop: the committed move equals a full analysis; undo too', async () => {
@@ -110,6 +113,7 @@ describe('edits answered with a delta on the page', () => {
     if (!m.ok) throw new Error('move not built');
     expect(actions.commitEdit(m.edit)).toBeNull();
     await actions.scenarioSettled();
+    expect(state.movingCircle.value).toBeNull();
     expect(calls.filter((c) => c === 'analyse')).toEqual(['analyse', 'analyse']); // the opening and the profile switch only
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis(editsInEffect(state.session.value!), 'wy', state.params.value)));
     expect(actions.undo()).toBeNull();
