@@ -23,40 +23,82 @@ export interface SuggestDeps {
 
 const noClient: Msg = { key: 'suggest.error.failed', args: { detail: 'the analysis client has no suggest()' } };
 
-export function createSuggestActions(s: AppState, deps: SuggestDeps) {
+/** The number of the newest request, shared by run, cancel and clear: an answer for an older one is ignored. */
+interface Latest {
+  seq: number;
+}
+
+/** Asks the worker for suggestions with the form as it is; resolves when this request is done
+ *  (answered, failed or overtaken). */
+function runStep(s: AppState, deps: SuggestDeps, latest: Latest) {
   const g = s.suggest;
   const now = deps.now ?? (() => performance.now());
-  /** number of the newest request; an answer for an older one is ignored */
-  let seq = 0;
-  let zoomSeq = 0;
-
-  /** forgets the answer (and the drawn area, parcels stay: they are the user's file) */
-  function clear(): void {
-    seq++; // an answer still on its way is not wanted either
+  /** Asks the worker for suggestions with the form as it is; resolves when this request is done
+   *  (answered, failed or overtaken). */
+  return async function run(): Promise<void> {
+    const built = buildRequest(g.form.value, s.params.value, { parcels: g.parcels.value?.parcels ?? null, drawnArea: g.drawnArea.value });
+    if (!built.ok) {
+      batch(() => {
+        g.errors.value = built.errors;
+        g.status.value = 'error';
+      });
+      return;
+    }
+    const suggest = deps.client.suggest;
+    if (!suggest) {
+      g.errors.value = [noClient];
+      g.status.value = 'error';
+      return;
+    }
+    const mine = ++latest.seq;
+    const t0 = now();
+    const basis = { layers: s.layers.peek(), params: s.params.peek() };
     batch(() => {
-      g.result.value = null;
-      g.asked.value = null;
-      g.timing.value = null;
-      g.basis.value = null;
-      g.reachNote.value = null;
-      g.highlighted.value = null;
-      g.scenarioMade.value = null;
+      g.status.value = 'running';
+      g.progress.value = { step: 'start', fraction: 0 };
       g.errors.value = [];
-      g.status.value = 'idle';
-      g.progress.value = null;
     });
-  }
+    try {
+      const out = await suggest(built.request, (p) => {
+        if (mine === latest.seq) g.progress.value = p;
+      });
+      if (mine !== latest.seq) return; // a newer request (or a cancel) took over
+      if (!out.ok) {
+        if ('superseded' in out) return;
+        batch(() => {
+          g.errors.value = [out.error];
+          g.status.value = 'error';
+          g.progress.value = null;
+        });
+        return;
+      }
+      const r = out.result;
+      batch(() => {
+        g.result.value = r;
+        g.asked.value = built.request;
+        g.timing.value = { totalMs: now() - t0, workerMs: out.ms, reachMs: r.timings.reachMs, solveMs: r.timings.solveMs };
+        g.status.value = 'done';
+        g.progress.value = null;
+        g.highlighted.value = null;
+        g.scenarioMade.value = null;
+        g.errors.value = [];
+        g.reachNote.value = out.reachNote ?? null;
+        g.basis.value = basis;
+      });
+    } catch (e) {
+      if (mine !== latest.seq) return;
+      batch(() => {
+        g.errors.value = [{ key: 'suggest.error.failed', args: { detail: errorMessage(e) } }];
+        g.status.value = 'error';
+        g.progress.value = null;
+      });
+    }
+  };
+}
 
-  // another project opened: sites and an area drawn for the old one mean nothing there
-  let project = s.project.peek();
-  effect(() => {
-    const p = s.project.value;
-    if (p === project) return;
-    project = p;
-    clear();
-    g.drawnArea.value = null;
-  });
-
+/** What the run is asked on: the form, a parcels file, a drawn area. */
+function inputSteps(s: AppState, deps: SuggestDeps) {
+  const g = s.suggest;
   return {
     setOpen(open: boolean): void {
       g.open.value = open;
@@ -64,81 +106,6 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
 
     setForm(change: Partial<SuggestForm>): void {
       g.form.value = { ...g.form.value, ...change };
-    },
-
-    /** Asks the worker for suggestions with the form as it is; resolves when this request is done
-     *  (answered, failed or overtaken). */
-    async run(): Promise<void> {
-      const built = buildRequest(g.form.value, s.params.value, { parcels: g.parcels.value?.parcels ?? null, drawnArea: g.drawnArea.value });
-      if (!built.ok) {
-        batch(() => {
-          g.errors.value = built.errors;
-          g.status.value = 'error';
-        });
-        return;
-      }
-      const suggest = deps.client.suggest;
-      if (!suggest) {
-        g.errors.value = [noClient];
-        g.status.value = 'error';
-        return;
-      }
-      const mine = ++seq;
-      const t0 = now();
-      const basis = { layers: s.layers.peek(), params: s.params.peek() };
-      batch(() => {
-        g.status.value = 'running';
-        g.progress.value = { step: 'start', fraction: 0 };
-        g.errors.value = [];
-      });
-      try {
-        const out = await suggest(built.request, (p) => {
-          if (mine === seq) g.progress.value = p;
-        });
-        if (mine !== seq) return; // a newer request (or a cancel) took over
-        if (!out.ok) {
-          if ('superseded' in out) return;
-          batch(() => {
-            g.errors.value = [out.error];
-            g.status.value = 'error';
-            g.progress.value = null;
-          });
-          return;
-        }
-        const r = out.result;
-        batch(() => {
-          g.result.value = r;
-          g.asked.value = built.request;
-          g.timing.value = { totalMs: now() - t0, workerMs: out.ms, reachMs: r.timings.reachMs, solveMs: r.timings.solveMs };
-          g.status.value = 'done';
-          g.progress.value = null;
-          g.highlighted.value = null;
-          g.scenarioMade.value = null;
-          g.errors.value = [];
-          g.reachNote.value = out.reachNote ?? null;
-          g.basis.value = basis;
-        });
-      } catch (e) {
-        if (mine !== seq) return;
-        batch(() => {
-          g.errors.value = [{ key: 'suggest.error.failed', args: { detail: errorMessage(e) } }];
-          g.status.value = 'error';
-          g.progress.value = null;
-        });
-      }
-    },
-
-    clear,
-
-    /** Stops waiting for the running request; the worker drops it at its next step. */
-    cancel(): void {
-      if (g.status.peek() !== 'running') return;
-      seq++;
-      void deps.client.cancelSuggest?.();
-      batch(() => {
-        g.status.value = g.result.peek() ? 'done' : 'idle';
-        g.progress.value = null;
-      });
     },
 
     /** Reads a parcels file in the worker; on any problem the parcels loaded before stay. */
@@ -176,7 +143,14 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
         g.form.value = area ? { ...g.form.value, grid: true, gridInDrawn: true } : { ...g.form.value, gridInDrawn: false };
       });
     },
+  };
+}
 
+/** The answer on the map and as a scenario. */
+function resultSteps(s: AppState, deps: SuggestDeps) {
+  const g = s.suggest;
+  let zoomSeq = 0;
+  return {
     highlight(rank: number | null): void {
       g.highlighted.value = rank;
     },
@@ -219,6 +193,56 @@ export function createSuggestActions(s: AppState, deps: SuggestDeps) {
       });
       return name;
     },
+  };
+}
+
+export function createSuggestActions(s: AppState, deps: SuggestDeps) {
+  const g = s.suggest;
+  const latest: Latest = { seq: 0 };
+
+  /** forgets the answer (and the drawn area, parcels stay: they are the user's file) */
+  function clear(): void {
+    latest.seq++; // an answer still on its way is not wanted either
+    batch(() => {
+      g.result.value = null;
+      g.asked.value = null;
+      g.timing.value = null;
+      g.basis.value = null;
+      g.reachNote.value = null;
+      g.highlighted.value = null;
+      g.scenarioMade.value = null;
+      g.errors.value = [];
+      g.status.value = 'idle';
+      g.progress.value = null;
+    });
+  }
+
+  // another project opened: sites and an area drawn for the old one mean nothing there
+  let project = s.project.peek();
+  effect(() => {
+    const p = s.project.value;
+    if (p === project) return;
+    project = p;
+    clear();
+    g.drawnArea.value = null;
+  });
+
+  return {
+    ...inputSteps(s, deps),
+    run: runStep(s, deps, latest),
+    clear,
+
+    /** Stops waiting for the running request; the worker drops it at its next step. */
+    cancel(): void {
+      if (g.status.peek() !== 'running') return;
+      latest.seq++;
+      void deps.client.cancelSuggest?.();
+      batch(() => {
+        g.status.value = g.result.peek() ? 'done' : 'idle';
+        g.progress.value = null;
+      });
+    },
+    ...resultSteps(s, deps),
   };
 }
 
