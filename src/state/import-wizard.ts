@@ -96,34 +96,40 @@ export function createImportState(): ImportState {
 /** read errors about coordinates the wizard lets the user fix on its coordinates step */
 const COORD_ERRORS = new Set(['io.err.crsMissing', 'io.err.swappedColumns', 'io.err.prjMismatch']);
 
-export function createImportActions(s: ImportState, deps: ImportDeps) {
-  let file: ImportFile | null = null;
-  /** bumps on every new file or cancel: answers to an older generation are dropped */
-  let generation = 0;
+/** The file being imported, and its generation: bumped on every new file or cancel, so answers to
+ *  an older one are dropped. */
+interface Wizard {
+  file: ImportFile | null;
+  generation: number;
+}
 
-  const current = (): ImportLayerInfo | undefined => s.layers.peek()[s.layerIndex.peek()];
+const currentLayer = (s: ImportState): ImportLayerInfo | undefined => s.layers.peek()[s.layerIndex.peek()];
 
-  async function mappingFor(layer: ImportLayerInfo, kind: LayerKind): Promise<void> {
-    const g = generation;
-    const r = await recallMapping(deps.store, layer.columns, kind).catch(() => ({ mapping: layer.mapping, remembered: false }));
-    if (g !== generation) return;
-    batch(() => {
-      s.mapping.value = r.mapping;
-      s.remembered.value = r.remembered;
-    });
-  }
+function failed(s: ImportState, e: Msg | string): void {
+  batch(() => {
+    s.step.value = 'failed';
+    s.error.value = e;
+  });
+}
 
-  function fail(e: Msg | string): void {
-    batch(() => {
-      s.step.value = 'failed';
-      s.error.value = e;
-    });
-  }
+/** The mapping remembered for these columns and kind, or the guessed one. */
+async function mappingFor(s: ImportState, deps: ImportDeps, w: Wizard, layer: ImportLayerInfo, kind: LayerKind): Promise<void> {
+  const g = w.generation;
+  const r = await recallMapping(deps.store, layer.columns, kind).catch(() => ({ mapping: layer.mapping, remembered: false }));
+  if (g !== w.generation) return;
+  batch(() => {
+    s.mapping.value = r.mapping;
+    s.remembered.value = r.remembered;
+  });
+}
 
-  /** (Re)reads the file in the worker; `keep` keeps the user's layer, kind and mapping (a CRS change). */
-  async function read(again: boolean): Promise<void> {
+/** (Re)reads the file in the worker; `again` keeps the user's layer, kind and mapping (a CRS change). */
+function readStep(s: ImportState, deps: ImportDeps, w: Wizard) {
+  const fail = (e: Msg | string) => failed(s, e);
+  return async function read(again: boolean): Promise<void> {
+    const file = w.file;
     if (!file) return;
-    const g = generation;
+    const g = w.generation;
     const back = s.step.peek();
     // a file first refused for its coordinates is read "again" with nothing of it kept yet
     const keep = again && s.layers.peek().length > 0;
@@ -145,10 +151,10 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
           ...(cols ? { xColumn: cols.x, yColumn: cols.y } : {}),
         },
         (f) => {
-          if (g === generation) s.progress.value = f;
+          if (g === w.generation) s.progress.value = f;
         },
       );
-      if (g !== generation) return;
+      if (g !== w.generation) return;
       if (!answer.ok && (again || COORD_ERRORS.has(answer.error.key))) {
         // a coordinate choice the file does not fit, or coordinates it cannot tell by itself: say
         // so on the coordinates step, where the user chooses (a system from the list, swapped columns)
@@ -173,54 +179,40 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         }
         s.step.value = again ? (back === 'reading' ? 'coords' : back) : 'layer';
       });
-      if (!keep) await mappingFor(layer, layer.guessedKind);
+      if (!keep) await mappingFor(s, deps, w, layer, layer.guessedKind);
     } catch (e) {
-      if (g === generation) fail(errorMessage(e));
+      if (g === w.generation) fail(errorMessage(e));
     }
-  }
+  };
+}
 
-  async function check(): Promise<void> {
-    const layer = current();
+/** The worker checks the layer as mapped: the report and the plan of what an import would do. */
+function checkStep(s: ImportState, deps: ImportDeps, w: Wizard) {
+  const fail = (e: Msg | string) => failed(s, e);
+  return async function check(): Promise<void> {
+    const layer = currentLayer(s);
     if (!layer) return;
-    const g = generation;
+    const g = w.generation;
     s.step.value = 'checking';
     try {
       const defaults = Object.fromEntries(Object.entries(s.defaults.peek()).filter(([, v]) => v !== ''));
       const answer = await deps.importer.check({ layer: s.layerIndex.peek(), kind: s.kind.peek(), mapping: s.mapping.peek(), mode: s.mode.peek(), defaults });
-      if (g !== generation) return;
+      if (g !== w.generation) return;
       batch(() => {
         s.report.value = answer.report;
         s.plan.value = answer.plan;
         s.step.value = 'report';
       });
     } catch (e) {
-      if (g === generation) fail(errorMessage(e));
+      if (g === w.generation) fail(errorMessage(e));
     }
-  }
+  };
+}
 
+/** The user's choices: layer, kind, coordinates (each read again), the mapping, the mode, defaults. */
+function choiceSteps(s: ImportState, deps: ImportDeps, w: Wizard, read: (again: boolean) => Promise<void>) {
+  const current = () => currentLayer(s);
   return {
-    /** a dropped or picked file: forget any earlier one and read this */
-    async open(f: ImportFile): Promise<void> {
-      generation++;
-      file = f;
-      batch(() => {
-        s.fileName.value = f.name;
-        s.layers.value = [];
-        s.layerIndex.value = 0;
-        s.crs.value = '';
-        s.columns.value = null;
-        s.coords.value = 'wgs84';
-        s.mapping.value = {};
-        s.remembered.value = false;
-        s.mode.value = 'merge';
-        s.defaults.value = {};
-        s.report.value = null;
-        s.plan.value = null;
-        s.done.value = null;
-      });
-      await read(false);
-    },
-
     async chooseLayer(index: number): Promise<void> {
       const layer = s.layers.peek()[index];
       if (!layer) return;
@@ -229,7 +221,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         s.kind.value = layer.guessedKind;
         s.defaults.value = {};
       });
-      await mappingFor(layer, layer.guessedKind);
+      await mappingFor(s, deps, w, layer, layer.guessedKind);
     },
 
     async setKind(kind: LayerKind): Promise<void> {
@@ -238,7 +230,7 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
         s.defaults.value = {};
       });
       const layer = current();
-      if (layer) await mappingFor(layer, kind);
+      if (layer) await mappingFor(s, deps, w, layer, kind);
     },
 
     /** a coordinate system the user names, or '' for the file's own: the file is read again */
@@ -277,6 +269,44 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
     setDefault(field: string, value: string): void {
       s.defaults.value = { ...s.defaults.peek(), [field]: value };
     },
+  };
+}
+
+/** A new file: nothing of the one before is kept (its layers, choices, report, result). */
+function forgetFile(s: ImportState, name: string): void {
+  batch(() => {
+    s.fileName.value = name;
+    s.layers.value = [];
+    s.layerIndex.value = 0;
+    s.crs.value = '';
+    s.columns.value = null;
+    s.coords.value = 'wgs84';
+    s.mapping.value = {};
+    s.remembered.value = false;
+    s.mode.value = 'merge';
+    s.defaults.value = {};
+    s.report.value = null;
+    s.plan.value = null;
+    s.done.value = null;
+  });
+}
+
+export function createImportActions(s: ImportState, deps: ImportDeps) {
+  const w: Wizard = { file: null, generation: 0 };
+  const current = () => currentLayer(s);
+  const fail = (e: Msg | string) => failed(s, e);
+  const read = readStep(s, deps, w);
+  const check = checkStep(s, deps, w);
+
+  return {
+    /** a dropped or picked file: forget any earlier one and read this */
+    async open(f: ImportFile): Promise<void> {
+      w.generation++;
+      w.file = f;
+      forgetFile(s, f.name);
+      await read(false);
+    },
+    ...choiceSteps(s, deps, w, read),
 
     /** forward through the steps; from the mapping step the worker checks the layer */
     async next(): Promise<void> {
@@ -292,34 +322,32 @@ export function createImportActions(s: ImportState, deps: ImportDeps) {
       else if (step === 'mapping') s.step.value = 'coords';
       else if (step === 'report') s.step.value = 'mapping';
     },
-
     /** "import the N good ones": the only step that changes the project */
     async accept(): Promise<void> {
       const layer = current();
       const report = s.report.peek();
       if (!layer || !report || report.good === 0 || s.step.peek() !== 'report') return;
-      const g = generation;
+      const g = w.generation;
       s.step.value = 'applying';
       try {
         await rememberMapping(deps.store, layer.columns, s.kind.peek(), s.mapping.peek()).catch(() => undefined);
         const applied = await deps.importer.accept();
         if (!applied) return fail({ key: 'importui.err.nothing' });
         await deps.apply(applied);
-        if (g !== generation) return;
+        if (g !== w.generation) return;
         batch(() => {
           s.done.value = applied;
           s.step.value = 'done';
         });
-        file = null;
+        w.file = null;
       } catch (e) {
-        if (g === generation) fail(errorMessage(e));
+        if (g === w.generation) fail(errorMessage(e));
       }
     },
-
     /** closes the wizard; before accept() nothing was applied */
     async cancel(): Promise<void> {
-      generation++;
-      file = null;
+      w.generation++;
+      w.file = null;
       batch(() => {
         s.step.value = 'idle';
         s.layers.value = [];
