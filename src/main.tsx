@@ -29,6 +29,10 @@ const app: AppType = createApp({ client, storage: storage(), store, workspace: {
 window.addEventListener('pagehide', () => app.persistence.saveExtent());
 
 const absolute = (u: string) => new URL(u, window.location.href).href;
+// The worker fetches and reads the demo at once, before the page's first work (rendering, the
+// map, the autosave lookup), which then overlaps with it; an autosaved project opens instead if
+// there is one (the demo read ahead is then dropped).
+client.prefetch?.(absolute(demoProjectUrl), DEMO_FILE);
 const root = document.getElementById('app');
 if (root) {
   render(

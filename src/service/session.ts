@@ -44,6 +44,8 @@ export interface OpenProject {
   other: Record<string, unknown>;
 }
 
+type ReadOutcome = { ok: true; parsed: OpenProject; part: ScenarioPartResult } | { ok: false; problems: InputProblem[] };
+
 export type LoadOutcome = { ok: true; project: LoadedProject } | { ok: false; problems: InputProblem[] };
 
 export interface AnalysisRequest {
@@ -91,6 +93,25 @@ export interface SessionDeps {
 
 /** A new, empty analysis session: `load()` a project, then ask it questions. */
 export function createAnalysisSession(deps: SessionDeps = {}) {
+  /** a project file fetched and read ahead of its opening (prefetch) */
+  let early: { url: string; fileName: string; reading: Promise<ReadOutcome> } | null = null;
+
+  async function fetchText(url: string, fileName: string): Promise<string> {
+    const res = await (deps.fetch ?? fetch)(url);
+    if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status} ${res.statusText}`);
+    return res.text();
+  }
+
+  /** the project file checked, scenario part included; nothing opened */
+  function read(json: unknown, fileName: string): ReadOutcome {
+    const parsed = parseProject(json, fileName);
+    if (!parsed.ok) return parsed;
+    // a broken scenario part refuses the whole file: opening it changes nothing
+    const part = readScenarioPart(parsed.other);
+    if (!part.ok) return { ok: false, problems: part.problems.map((msg) => ({ file: fileName, field: 'scenarios', msg })) };
+    return { ok: true, parsed, part };
+  }
+
   let current: SessionLayers | null = null;
   let baseline: SessionLayers | null = null;
   let reachCache: ReachCache | null = null;
@@ -160,12 +181,18 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
 
     /** Parses and validates a project file (JSON text or already parsed); keeps it for analyse(). */
     load(json: unknown, fileName: string): LoadOutcome {
-      const parsed = parseProject(json, fileName);
-      if (!parsed.ok) return parsed;
-      // a broken scenario part refuses the whole file: opening it changes nothing
-      const part = readScenarioPart(parsed.other);
-      if (!part.ok) return { ok: false, problems: part.problems.map((msg) => ({ file: fileName, field: 'scenarios', msg })) };
-      return { ok: true, project: session.open(parsed, part) };
+      early = null;
+      const r = read(json, fileName);
+      return r.ok ? { ok: true, project: session.open(r.parsed, r.part) } : r;
+    },
+
+    /** Fetches and reads a project file before it is asked for (the page starts this for the demo
+     *  while it looks for an autosaved project): loadUrl() of the same file then only opens it.
+     *  Nothing is opened here, so a project opened meanwhile is never replaced. */
+    prefetch(url: string, fileName: string): void {
+      const reading = fetchText(url, fileName).then((text) => read(text, fileName));
+      reading.catch(() => undefined); // loadUrl() reports a failure, if it is asked for
+      early = { url, fileName, reading };
     },
 
     /** Keeps a project read elsewhere (the command line's folder of layers) for analyse(); the
@@ -192,9 +219,11 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
 
     /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */
     async loadUrl(url: string, fileName: string): Promise<LoadOutcome> {
-      const res = await (deps.fetch ?? fetch)(url);
-      if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status} ${res.statusText}`);
-      return session.load(await res.text(), fileName);
+      const ahead = early?.url === url && early.fileName === fileName ? early.reading : null;
+      if (!ahead) return session.load(await fetchText(url, fileName), fileName);
+      const r = await ahead;
+      early = null;
+      return r.ok ? { ok: true, project: session.open(r.parsed, r.part) } : r;
     },
 
     analyse(req: AnalysisRequest): Analysis {

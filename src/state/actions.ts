@@ -1,7 +1,7 @@
 // The only code that writes app state. Each action is a small named change; analysis requests
 // go to the worker and a superseded answer is dropped (client.analyse reports it).
 import { batch } from '@preact/signals';
-import { resolveParams, type Params } from '../core/params';
+import { resolveParams, usesNetwork, type Params } from '../core/params';
 import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from './layers';
@@ -67,6 +67,10 @@ export function createActions(s: AppState, deps: Deps) {
     const key = `${areasKey(s.params.value)}|${facilitiesVersion}`;
     const keep = key === areasFor && s.areas.peek() !== null;
     const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
+    // Along streets the worker answers with the verdicts alone and the walk areas follow: ask for
+    // both at once, so the worker computes the areas while the page shows the verdicts.
+    const walking = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0) ? deps.client.walkAreas(req) : null;
+    walking?.catch(() => undefined); // a failure is reported by the analysis asked with it
     try {
       const out = await deps.client.analyse(req);
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
@@ -80,7 +84,7 @@ export function createActions(s: AppState, deps: Deps) {
         s.error.value = null;
       });
       if (!keep && out.value.serviceAreas === null) {
-        const areas = await deps.client.walkAreas(req);
+        const areas = await (walking ?? deps.client.walkAreas(req));
         if (areas.ok && s.analysis.peek() === out.value) {
           s.areas.value = areas.value;
           areasFor = key;

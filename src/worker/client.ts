@@ -18,6 +18,8 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   listProfiles(): Promise<ProfileInfo[]>;
   load(json: unknown, fileName: string): Promise<LoadOutcome>;
   loadUrl(url: string, fileName: string): Promise<LoadOutcome>;
+  /** starts fetching and reading a project file loadUrl() may soon ask for (the page's demo) */
+  prefetch?(url: string, fileName: string): void;
   /** resolves `{ok:false, superseded:true}` when a newer request overtook this one */
   analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
   /** network mode's walk areas, superseded the same way */
@@ -45,6 +47,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     listProfiles: () => remote.listProfiles(),
     load: (json, fileName) => remote.load(json, fileName),
     loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
+    prefetch: (url, fileName) => void remote.prefetch(url, fileName),
     // the results come as columns (typed arrays, transferred); objects are built where shown
     analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
