@@ -47,7 +47,11 @@ export function createApp(deps: AppDeps) {
     keepFile: (file) => store.set(BASEMAP_FILE_KEY, file),
     keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
   });
-  const map = createMapPorts(createMeasure(), deps.createMap);
+  const map = createMapPorts(
+    createMeasure(),
+    deps.createMap,
+    typeof client.unitTile === 'function' ? (layer, z, x, y) => client.unitTile(layer, z, x, y) : null,
+  );
   const present = createPresent(state, { ...presentDeps(state, actions, (req) => client.compare(req)), now: clock }, map);
   /** the project's saved views, which autosave, "save project" and an import into the project keep */
   const views = () => present.views.views.value;

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import type { Level } from '../core/model';
 import type { UnitState } from './features';
-import { CLICKABLE, overlayLayers, overlaySources, SOURCES, type OverlayOptions, type SourceId } from './layers';
+import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLayers, type OverlayOptions, type SourceId, type TiledSourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
@@ -33,6 +33,23 @@ export async function readArchive(source: string | File): Promise<{ url: string;
   const header = await archive.getHeader();
   return { url, tileType: header.tileType, metadata: await archive.getMetadata() };
 }
+
+/** The analysis worker's tiles of a layer (MVT bytes, null where empty): see service/unit-tiles.ts. */
+export type UnitTiles = (layer: (typeof TILED)[TiledSourceId], z: number, x: number, y: number) => Promise<Uint8Array | null>;
+
+// One protocol for every map on the page: yy-units://<map>/<layer>/<version>/{z}/{x}/{y}. The
+// version changes whenever the layer's data does, so MapLibre asks again; version 0 is "no project yet".
+const UNITS = 'yy-units';
+const unitSources = new Map<string, UnitTiles>();
+let nextMap = 0;
+maplibregl.addProtocol(UNITS, async (params) => {
+  const m = /^yy-units:\/\/([^/]+)\/(communities|streets)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+  const fetchTile = m ? unitSources.get(m[1]) : undefined;
+  if (!m || !fetchTile) throw new Error(`unknown map tile ${params.url}`);
+  if (m[3] === '0') return { data: new ArrayBuffer(0) };
+  const bytes = await fetchTile(m[2] as 'communities' | 'streets', Number(m[4]), Number(m[5]), Number(m[6]));
+  return { data: bytes ? (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new ArrayBuffer(0) };
+});
 
 export interface MapViewEvents {
   onClick(hit: { level: Level; id: string } | null): void;
@@ -78,14 +95,26 @@ export class MapView {
   private following = false;
   /** communities whose state says outside every circle shown (setStates) */
   private outsideCount = 0;
+  /** this map's key in the yy-units protocol and the current tile URL of each tiled source */
+  private readonly unitKey = String(nextMap++);
+  private readonly tileUrls: Partial<Record<TiledSourceId, string>> = {};
+  private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
 
+  /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
+   *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
   constructor(
     private readonly container: HTMLElement,
-    init: { base: BaseStyle; overlay: OverlayOptions; bounds: Bbox | null },
+    init: { base: BaseStyle; overlay: OverlayOptions; bounds: Bbox | null; unitTiles?: UnitTiles },
     private readonly events: MapViewEvents,
   ) {
     this.base = init.base;
     this.overlay = init.overlay;
+    // what the tests (and anyone debugging) read: where the outlines come from
+    container.dataset.units = init.unitTiles ? 'tiles' : 'geojson';
+    if (init.unitTiles) {
+      unitSources.set(this.unitKey, init.unitTiles);
+      for (const id of Object.keys(TILED) as TiledSourceId[]) this.tileUrls[id] = this.tileUrl(id, 0);
+    }
     this.map = new maplibregl.Map({
       container,
       style: this.style(),
@@ -146,8 +175,31 @@ export class MapView {
     this.resizeObserver.observe(container);
   }
 
+  private tileUrl(id: TiledSourceId, version: number): string {
+    this.tileVersions[id] = version;
+    return `${UNITS}://${this.unitKey}/${TILED[id]}/${version}/{z}/{x}/{y}`;
+  }
+
+  /** Whether communities and streets come as tiles (showUnits) rather than GeoJSON (setData). */
+  get tiled(): boolean {
+    return unitSources.has(this.unitKey);
+  }
+
+  /** The tiled source's data changed (a project opened, an edit): its tiles are fetched again;
+   *  feature state (the verdicts) stays. */
+  showUnits(id: TiledSourceId): void {
+    const url = this.tileUrl(id, (this.tileVersions[id] ?? 0) + 1);
+    this.tileUrls[id] = url;
+    const src = this.map.getSource(id);
+    if (src instanceof maplibregl.VectorTileSource) {
+      this.busy();
+      src.setTiles([url]);
+    }
+  }
+
   private style() {
-    const st = composeStyle(this.base, overlaySources(this.data), overlayLayers(this.overlay));
+    const tiled = Object.keys(this.tileUrls) as TiledSourceId[];
+    const st = composeStyle(this.base, overlaySources(this.data, this.tileUrls), withSourceLayers(overlayLayers(this.overlay), tiled));
     // extras go on top of everything, base-map labels included (numbered markers must read),
     // unless they name a layer to go under (e.g. areas drawn under the facility markers)
     for (const [id, e] of this.extras) {
@@ -280,10 +332,11 @@ export class MapView {
   /** Sets each unit's state, skipping those equal in `before` (what the source already holds):
    *  a profile switch changes the verdicts of some units, and every set costs MapLibre work. */
   private applyStates(id: SourceId, states: ReadonlyMap<string, UnitState>, before?: ReadonlyMap<string, UnitState>): void {
+    const sourceLayer = id in this.tileUrls ? TILED[id as TiledSourceId] : undefined;
     for (const [unit, st] of states) {
       const was = before?.get(unit);
       if (was && was.verdict === st.verdict && was.outside === st.outside) continue;
-      this.map.setFeatureState({ source: id, id: unit }, { verdict: st.verdict, outside: st.outside });
+      this.map.setFeatureState({ source: id, sourceLayer, id: unit }, { verdict: st.verdict, outside: st.outside });
     }
     this.statesHeld[id] = states;
   }
@@ -426,6 +479,7 @@ export class MapView {
   }
 
   destroy(): void {
+    unitSources.delete(this.unitKey);
     this.resizeObserver.disconnect();
     this.map.remove();
   }

@@ -1,6 +1,6 @@
 // Pure builder: theme + what the user switched on → the analysis layers drawn over the base map.
 // Validated against the style spec in tests/map/layers.test.ts.
-import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, VectorSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/model';
 import type { LayerGroup } from '../state/layers';
@@ -32,18 +32,40 @@ export interface OverlayOptions {
   selection: { level: Level; id: string } | null;
 }
 
+/** The sources that may come as vector tiles cut by the analysis worker (service/unit-tiles.ts),
+ *  with the name of their one source layer. */
+export const TILED = { [SOURCES.communities]: 'communities', [SOURCES.streets]: 'streets' } as const;
+export type TiledSourceId = keyof typeof TILED;
+/** deepest zoom the worker's tiles are asked for; MapLibre over-zooms them beyond */
+export const UNIT_TILES_MAX_ZOOM = 15;
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>> = {}): Record<SourceId, GeoJSONSourceSpecification> {
+type OverlaySources = Record<Exclude<SourceId, TiledSourceId>, GeoJSONSourceSpecification> & Record<TiledSourceId, GeoJSONSourceSpecification | VectorSourceSpecification>;
+
+/** `tiles`: the tile URL of each tiled source (its vector source replaces the GeoJSON one). */
+export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>> = {}, tiles: Partial<Record<TiledSourceId, string>> = {}): OverlaySources {
   const src = (id: SourceId): GeoJSONSourceSpecification => ({ type: 'geojson', data: data[id] ?? EMPTY, promoteId: 'id' });
+  const unit = (id: TiledSourceId): GeoJSONSourceSpecification | VectorSourceSpecification => {
+    const url = tiles[id];
+    return url ? { type: 'vector', tiles: [url], maxzoom: UNIT_TILES_MAX_ZOOM, promoteId: 'id' } : src(id);
+  };
   return {
-    [SOURCES.streets]: src(SOURCES.streets),
-    [SOURCES.communities]: src(SOURCES.communities),
+    [SOURCES.streets]: unit(SOURCES.streets),
+    [SOURCES.communities]: unit(SOURCES.communities),
     [SOURCES.communityDots]: src(SOURCES.communityDots),
     // tens of thousands of facilities: clustered below street zoom (facility-clusters.ts)
     [SOURCES.facilities]: { ...src(SOURCES.facilities), ...(clustered(data[SOURCES.facilities]) ? CLUSTER_OPTIONS : {}) },
     [SOURCES.circles]: src(SOURCES.circles),
-  } as Record<SourceId, GeoJSONSourceSpecification>;
+  } as OverlaySources;
+}
+
+/** The layers with the source layer named where their source is tiled (a vector source needs it). */
+export function withSourceLayers(layers: LayerSpecification[], tiled: readonly TiledSourceId[]): LayerSpecification[] {
+  if (tiled.length === 0) return layers;
+  return layers.map((l) =>
+    'source' in l && (tiled as readonly string[]).includes(l.source) ? ({ ...l, 'source-layer': TILED[l.source as TiledSourceId] } as LayerSpecification) : l,
+  );
 }
 
 // Verdicts and the outside flag live in feature state, not in the GeoJSON: a profile switch then

@@ -14,6 +14,7 @@ import type { ImportApi, ProjectTextRequest } from './import-export';
 import type { createSuggestApi } from './suggest';
 import type { createCompareApi } from './compare';
 import type { createSiteApi } from './site';
+import type { TileLayer } from './unit-tiles';
 import { lazyPart } from './lazy-part';
 import { toColumns } from './analysis-columns';
 import type { ResultTable } from '../core/report/result-columns';
@@ -175,6 +176,15 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     } satisfies Record<keyof ReturnType<typeof createSiteApi>, true>),
     /** analyse(), its results as columns (what the page's client asks for) */
     analyseColumns: (req: AnalysisRequest) => toColumns(session.analyse(req)),
+    // the map's community and street outlines as vector tiles (unit-tiles.ts), from the open scenario's layers
+    ...lazyPart(
+      () =>
+        import('./unit-tiles').then((m) => {
+          const tiles = m.createUnitTiles();
+          return { unitTile: (layer: TileLayer, z: number, x: number, y: number) => tiles.tile(layer, loaded('unitTile', current)[layer], z, x, y) };
+        }),
+      { unitTile: true },
+    ),
     listProfiles(): ProfileInfo[] {
       return listProfiles();
     },

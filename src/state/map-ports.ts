@@ -3,7 +3,7 @@
 // tools reach the map through them and do nothing while it is absent.
 import { signal, type Signal } from '@preact/signals';
 import type { Drawing } from '../map/draw';
-import type { MapView } from '../map/MapView';
+import type { MapView, UnitTiles } from '../map/MapView';
 import type { Measure } from '../map/measure';
 import type { MapHandle } from './views';
 
@@ -21,8 +21,11 @@ export interface MapPorts {
   drawing: Signal<Drawing | null>;
   /** measuring distances on the main map (map/measure.ts: made by createApp, lent the map by MapPane) */
   measure: Measure;
+  /** the analysis worker's vector tiles of communities and streets, which the main map draws
+   *  (null: it is fed their GeoJSON instead, as in tests whose client has no tiles) */
+  unitTiles: UnitTiles | null;
 }
 
-export function createMapPorts(measure: Measure, create: MapFactory): MapPorts {
-  return { create, main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null), measure };
+export function createMapPorts(measure: Measure, create: MapFactory, unitTiles: UnitTiles | null = null): MapPorts {
+  return { create, main: { current: null }, capture: { current: null }, drawing: signal<Drawing | null>(null), measure, unitTiles };
 }

@@ -30,7 +30,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     if (!host.current) return;
     const view = map.create(
       host.current,
-      { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null },
+      { base: BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null, unitTiles: map.unitTiles ?? undefined },
       {
         onClick: (hit) => actions.select(hit),
         onHover: (hit, at) => setHover((old) => (hit && at ? (old && old.id === hit.id && Math.abs(old.x - at.x) + Math.abs(old.y - at.y) < 6 ? old : { ...hit, ...at }) : null)),

@@ -56,14 +56,17 @@ export function analysisMapEffects(view: MapView, state: AppState, painted: (p: 
       const p = state.layers.value;
       if (!p || p.communities === sent.communities) return;
       sent.communities = p.communities;
-      view.setData(SOURCES.communities, communityFeatures(p.communities));
+      // the outlines as tiles the worker cuts from its own copy (the same layers: it replays the same edits)
+      if (view.tiled) view.showUnits(SOURCES.communities);
+      else view.setData(SOURCES.communities, communityFeatures(p.communities));
       view.setData(SOURCES.communityDots, communityDots(p.communities));
     }),
     effect(() => {
       const p = state.layers.value;
       if (!p || p.streets === sent.streets) return;
       sent.streets = p.streets;
-      view.setData(SOURCES.streets, streetFeatures(p.streets));
+      if (view.tiled) view.showUnits(SOURCES.streets);
+      else view.setData(SOURCES.streets, streetFeatures(p.streets));
     }),
     effect(() => {
       const p = state.layers.value;

@@ -8,6 +8,7 @@ import type { Analysis, AnalysisRequest, AnalysisSession, EditAnalysis, LoadOutc
 import { latestOnly, type Outcome } from './latest';
 import { fromColumns } from '../service/analysis-columns';
 import type { ServiceAreas } from '../service/service-areas';
+import type { TileLayer } from '../service/unit-tiles';
 import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
 import { siteClient, type SiteClient } from './site-client';
@@ -33,6 +34,8 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
   /** the same as a Blob (autosave stores it without the page reading it) */
   projectData(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<Blob>;
+  /** a vector tile of the open scenario's communities or streets (MVT bytes; null: nothing there) */
+  unitTile(layer: TileLayer, z: number, x: number, y: number): Promise<Uint8Array | null>;
   /** the import wizard's and the exports' half of the worker (src/service/import-export.ts) */
   importer: Importer;
   dispose(): void;
@@ -59,6 +62,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     analyseEdits: (edits, req) => remote.analyseEdits(edits, req),
     projectText: (p) => remote.projectText(p),
     projectData: (p) => remote.projectData(p),
+    unitTile: (layer, z, x, y) => remote.unitTile(layer, z, x, y),
     dispose: () => worker.terminate(),
   };
 }

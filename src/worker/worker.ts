@@ -5,6 +5,7 @@ import { columnBuffers } from '../core/report/result-columns';
 import type { AnalysisRequest } from '../service/session';
 import { createAnalysisSession } from '../service/session';
 import type { SuggestProgress, SuggestRequest } from '../service/suggest';
+import type { TileLayer } from '../service/unit-tiles';
 
 const session = createAnalysisSession();
 
@@ -14,6 +15,13 @@ expose({
   analyseColumns(req: AnalysisRequest) {
     const out = session.analyseColumns(req);
     return transfer(out, columnBuffers(out.columns));
+  },
+  // a tile's bytes are moved to the page, not copied (an exact-size buffer: pbf's own is larger)
+  async unitTile(layer: TileLayer, z: number, x: number, y: number) {
+    const bytes = await session.unitTile(layer, z, x, y);
+    if (!bytes) return null;
+    const own = bytes.slice();
+    return transfer(own, [own.buffer]);
   },
   async suggest(req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) {
     try {

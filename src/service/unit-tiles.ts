@@ -1,0 +1,46 @@
+// Vector tiles of the communities and streets, cut in the worker from the geometry it already
+// holds (@maplibre/geojson-vt slices and simplifies, @maplibre/vt-pbf encodes; the same pair MapLibre
+// uses for a GeoJSON source, with its settings). The page's map fetches them through a custom
+// protocol (map/MapView.ts) instead of handing MapLibre a GeoJSON copy of every outline: for a city
+// of 3.5 M vertices that copy was cloned to MapLibre's worker on the page's thread and held there
+// a third time. Each feature carries only `id` (the map's promoteId: verdicts stay feature state)
+// and `name`.
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+export type TileLayer = 'communities' | 'streets';
+
+/** deepest zoom cut; MapLibre over-zooms beyond it (4096 units per tile ≈ 0.5 m at zoom 15 in China) */
+export const UNIT_TILE_MAX_ZOOM = 15;
+
+interface Unit {
+  id: string;
+  name: string;
+  geometry: Geometry;
+}
+
+/** One index per layer, rebuilt when the session's array for that layer is another one (an edit
+ *  or an import makes a new array; untouched layers keep theirs). */
+export function createUnitTiles() {
+  const built = new Map<TileLayer, { of: readonly Unit[]; index: GeoJSONVT }>();
+  const indexOf = (layer: TileLayer, units: readonly Unit[]): GeoJSONVT => {
+    const b = built.get(layer);
+    if (b && b.of === units) return b.index;
+    const fc: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: units.map((u): Feature => ({ type: 'Feature', geometry: u.geometry, properties: { id: u.id, name: u.name } })),
+    };
+    // MapLibre's GeoJSON source settings in geojson-vt's units (extent 4096: tolerance 3, buffer 64)
+    const index = new GeoJSONVT(fc, { maxZoom: UNIT_TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 });
+    built.set(layer, { of: units, index });
+    return index;
+  };
+  return {
+    /** The tile as MVT bytes (one source layer named after the layer), or null where it holds nothing. */
+    tile(layer: TileLayer, units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
+      const t = indexOf(layer, units).getTile(z, x, y);
+      return t && t.features.length > 0 ? fromGeojsonVt({ [layer]: t }, { version: 2, extent: 4096 }) : null;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The main map draws communities and streets from vector tiles the analysis worker cuts from its
+// own copy (service/unit-tiles.ts), not from a GeoJSON copy handed to MapLibre. On a generated city
+// of irregular, detailed outlines (scripts/bench-city), the colour on screen under each of several
+// communities is the colour of its verdict, the verdicts taken from an analysis session run here in
+// Node on the same file; a click there selects that community (hit-testing reads the tiles).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { booleanPointInPolygon, center, pointToLineDistance, polygonToLine } from '@turf/turf';
+import type { Feature, LineString, MultiLineString, Polygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateBenchCity } from '../../scripts/bench-city/city';
+import { unitKey } from '../../src/core/model';
+import { arraySource } from '../../src/core/report/result-columns';
+import { verdictsByUnit, type Verdict } from '../../src/core/report/verdicts';
+import { projectToJson } from '../../src/schemas';
+import { createAnalysisSession } from '../../src/service/session';
+import { AppDriver } from './driver';
+
+const FILE = 'tests/output/tiles-e2e/tile-city.json';
+const hex = (c: string) => [1, 3, 5].map((i) => Number.parseInt(c.slice(i, i + 2), 16));
+// the blank base's background and the community fill's colours and opacity (map/style.ts, map/theme.ts, map/layers.ts)
+const BACKGROUND = hex('#f4f1ea');
+const FILL: Record<Verdict, string> = { fail: '#d7191c', pass: '#2b83ba', na: '#a6a6a6', none: '#e8e8e8' };
+const shown = (v: Verdict) => hex(FILL[v]).map((c, i) => Math.round(0.55 * c + 0.45 * BACKGROUND[i]));
+
+describe('communities drawn from the worker’s vector tiles', () => {
+  const driver = new AppDriver(inject('appUrl'));
+  /** a few communities of each verdict whose box centre lies well inside the outline (the map centres on it) */
+  let picks: { id: string; verdict: Verdict }[] = [];
+
+  beforeAll(async () => {
+    // no roads: straight-line reach keeps the analysis quick; the outlines are what is tested
+    const { stats: _stats, ...city } = generateBenchCity({ communities: 600, facilities: 300, roadNodes: 4000, streets: 4 });
+    const text = JSON.stringify(projectToJson({ ...city, roads: [] }));
+    mkdirSync('tests/output/tiles-e2e', { recursive: true });
+    writeFileSync(FILE, text);
+    const session = createAnalysisSession();
+    const loaded = session.load(text, 'tile-city.json');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const { evaluation } = session.analyse({ profile: loaded.project.profile, params: loaded.project.params });
+    const verdicts = verdictsByUnit(arraySource(evaluation.results), null);
+    const byVerdict = new Map<Verdict, { id: string; verdict: Verdict }[]>();
+    for (const c of loaded.project.communities) {
+      if (c.geometry.type !== 'Polygon') continue;
+      const f: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: c.geometry };
+      const at = center(f); // the box centre, where the map centres a unit when it lies inside (map/focus.ts, turf pointOnFeature)
+      const edge = polygonToLine(f) as Feature<LineString | MultiLineString>;
+      // 25 m from the edge: more than the outline and selection lines are wide at zoom 15
+      if (!booleanPointInPolygon(at, f) || pointToLineDistance(at, edge as Feature<LineString>, { units: 'meters' }) < 25) continue;
+      const verdict = verdicts.get(unitKey('community', c.id)) ?? 'none';
+      const list = byVerdict.get(verdict) ?? [];
+      if (list.length < 3) list.push({ id: c.id, verdict });
+      byVerdict.set(verdict, list);
+    }
+    picks = [...byVerdict.values()].flat();
+    await driver.start();
+    await driver.given.appOpened();
+    await driver.when.projectFilePicked(FILE);
+    await driver.when.basemapChosen('none');
+    for (const group of ['streets', 'circles', 'outside', 'facilities']) await driver.when.layerToggled(group);
+  }, 240_000);
+  afterAll(() => driver.stop());
+
+  it('colours each community by its verdict, read from tiles, and a click there selects it', async () => {
+    expect(await driver.page.getAttribute('[data-testid=map]', 'data-units')).toBe('tiles');
+    // at least two verdicts among the picks, or the colours prove little
+    expect(new Set(picks.map((p) => p.verdict)).size).toBeGreaterThanOrEqual(2);
+    for (const { id, verdict } of picks) {
+      await driver.when.rowClicked('community', id); // zooms to it, centred on a point on it
+      const rgb = await driver.page.evaluate(() => {
+        const map = document.querySelector('[data-testid=map] canvas') as HTMLCanvasElement;
+        const c = document.createElement('canvas');
+        c.width = map.width;
+        c.height = map.height;
+        const g = c.getContext('2d') as CanvasRenderingContext2D;
+        g.drawImage(map, 0, 0);
+        return [...g.getImageData(Math.floor(map.width / 2), Math.floor(map.height / 2), 1, 1).data.slice(0, 3)];
+      });
+      const want = shown(verdict);
+      expect({ id, verdict, rgb: rgb.map((v, i) => Math.abs(v - want[i]) <= 12) }).toEqual({ id, verdict, rgb: [true, true, true] });
+      await driver.when.detailClosed();
+      await driver.when.mapCentreClicked();
+      await driver.page.waitForSelector(`[data-testid=detail][data-id="${id}"]`);
+      await driver.when.detailClosed();
+    }
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
