@@ -227,6 +227,12 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       };
     },
 
+    /** Reads a file the user picked in the worker itself: the page hands over the File (a handle,
+     *  not its bytes), so it neither holds the text of a 100 MB project nor copies it here. */
+    async loadFile(file: Blob, fileName: string): Promise<LoadOutcome> {
+      return session.load(await file.text(), fileName);
+    },
+
     /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */
     async loadUrl(url: string, fileName: string): Promise<LoadOutcome> {
       const ahead = early?.url === url && early.fileName === fileName ? early.reading : null;

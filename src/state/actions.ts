@@ -30,7 +30,7 @@ export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
   client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> &
-    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits'>> &
+    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits' | 'loadFile'>> &
     Partial<SuggestClient>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
@@ -213,7 +213,14 @@ export function createActions(s: AppState, deps: Deps) {
       return open(fileName, () => deps.client.loadUrl(url, fileName));
     },
 
-    /** a project file the user picked (JSON text; the worker parses and validates it) */
+    /** a project file the user picked: the worker reads, parses and validates it (a client
+     *  without loadFile, as in tests, gets its text) */
+    async openProjectFile(file: Blob, fileName: string): Promise<void> {
+      const loadFile = deps.client.loadFile;
+      return open(fileName, async () => (loadFile ? loadFile(file, fileName) : deps.client.load(await file.text(), fileName)));
+    },
+
+    /** project file text (JSON; the worker parses and validates it) */
     openProjectText(text: string, fileName: string): Promise<void> {
       return open(fileName, () => deps.client.load(text, fileName));
     },

@@ -20,7 +20,7 @@ export function ProjectPicker() {
           onChange={async (e) => {
             const input = e.currentTarget;
             const f = input.files?.[0];
-            if (f) await actions.openProjectText(await f.text(), f.name);
+            if (f) await actions.openProjectFile(f, f.name);
             input.value = ''; // the same file can be picked again after fixing it
           }}
         />

@@ -21,6 +21,8 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   loadUrl(url: string, fileName: string): Promise<LoadOutcome>;
   /** starts fetching and reading a project file loadUrl() may soon ask for (the page's demo) */
   prefetch?(url: string, fileName: string): void;
+  /** a picked file, read in the worker (the page never holds its text) */
+  loadFile(file: Blob, fileName: string): Promise<LoadOutcome>;
   /** resolves `{ok:false, superseded:true}` when a newer request overtook this one */
   analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
   /** network mode's walk areas, superseded the same way */
@@ -51,6 +53,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     load: (json, fileName) => remote.load(json, fileName),
     loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
     prefetch: (url, fileName) => void remote.prefetch(url, fileName),
+    loadFile: (file, fileName) => remote.loadFile(file, fileName),
     // the results come as columns (typed arrays, transferred); objects are built where shown
     analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
