@@ -50,7 +50,14 @@ export function createApp(deps: AppDeps) {
   const map = createMapPorts(
     createMeasure(),
     deps.createMap,
-    typeof client.unitTile === 'function' ? (layer, z, x, y) => client.unitTile(layer, z, x, y) : null,
+    // a tile is asked for once the worker has the newest edits (an edit waiting behind another one
+    // reaches it later than the map's request for the edited layer's tiles would)
+    typeof client.unitTile === 'function'
+      ? async (layer, z, x, y) => {
+          await actions.scenarioSettled().catch(() => undefined);
+          return client.unitTile(layer, z, x, y);
+        }
+      : null,
   );
   const present = createPresent(state, { ...presentDeps(state, actions, (req) => client.compare(req)), now: clock }, map);
   /** the project's saved views, which autosave, "save project" and an import into the project keep */

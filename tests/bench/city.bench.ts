@@ -117,6 +117,8 @@ export default async function bench(): Promise<BenchRow[]> {
     });
     const openCpu = (await browserCpu(browser)) - cpu0;
     const analysis = (await page.textContent('[data-testid=analysis-time]')) ?? '';
+    // 'tiles': outlines cut by the analysis worker (service/unit-tiles.ts); 'geojson': a copy in MapLibre's worker
+    const units = (await page.getAttribute('[data-testid=map]', 'data-units')) ?? 'geojson';
     const mem = await memory(browser);
     const heap = (await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))) as { metrics: { name: string; value: number }[] };
     const pageHeap = (heap.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
@@ -124,7 +126,7 @@ export default async function bench(): Promise<BenchRow[]> {
       name: `open the ${label} (network reach) → map idle`,
       ms: openMs,
       baseline: { name: 'the same file without roads (straight-line circles)', ms: openStraight },
-      note: `${goal(openMs, 2000, 'ms')}; renderer + GPU CPU ${openCpu.toFixed(1)} s; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; main thread's top self time: ${hot}; ${load()}`,
+      note: `${goal(openMs, 2000, 'ms')}; renderer + GPU CPU ${openCpu.toFixed(1)} s; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; outlines drawn from ${units}; main thread's top self time: ${hot}; ${load()}`,
     });
 
     let k = 0;
