@@ -4,7 +4,9 @@
 // cross in one message of typed arrays (transferred by the worker, not copied) and the page
 // builds a result object only for what it shows.
 import type { RuleResult } from '../core/model';
-import { encodeResults, ResultTable, type ResultColumns } from '../core/report/result-columns';
+import { encodeResults, replaceUnits, ResultTable, type ResultColumns } from '../core/report/result-columns';
+import { applyDelta, type EvaluationDelta } from '../core/evaluation-delta';
+import type { Evaluation } from '../core/evaluate';
 import type { Analysis } from './session';
 
 export interface AnalysisColumns {
@@ -22,7 +24,25 @@ export function toColumns(a: Analysis): AnalysisColumns {
  *  `evaluation.results` (exports, the ledger, reports) is built from it on first read. */
 export function fromColumns(x: AnalysisColumns): Analysis & { table: ResultTable } {
   const table = new ResultTable(x.columns);
-  const evaluation = { ...x.analysis.evaluation };
+  const { profile, params, issues, coverage } = x.analysis.evaluation;
+  return { ...x.analysis, evaluation: readFrom(table, { profile, params, issues, coverage }), table };
+}
+
+/** The page's analysis after an edit: the delta's units replaced in its columns (replaceUnits) —
+ *  the page's views read the columns, so patching only the result objects left them stale. An
+ *  analysis without columns (made in Node) gets the delta applied to its results. */
+export function withDelta(held: Analysis, delta: EvaluationDelta, next: Pick<Analysis, 'serial' | 'ms'>): Analysis {
+  if (!held.table) return { ...held, ...next, evaluation: applyDelta(held.evaluation, delta) };
+  const table = replaceUnits(held.table, delta.units, delta.results);
+  if (table.n !== delta.total) throw new Error(`withDelta: ${table.n} results after the edit, the worker has ${delta.total}: the page held another evaluation`);
+  // the held evaluation's results are a getter building every object: read the other fields only
+  const { profile, params } = held.evaluation;
+  return { ...held, ...next, table, evaluation: readFrom(table, { profile, params, issues: delta.issues, coverage: delta.coverage }) };
+}
+
+/** an evaluation whose `results` are built from the columns on first read */
+function readFrom(table: ResultTable, head: Omit<Evaluation, 'results'>): Evaluation {
+  const evaluation = { ...head } as Evaluation;
   Object.defineProperty(evaluation, 'results', { get: (): RuleResult[] => table.all(), enumerable: true });
-  return { ...x.analysis, evaluation, table };
+  return evaluation;
 }

@@ -6,7 +6,7 @@ import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from './layers';
 import type { Analysis, LoadOutcome } from '../service/session';
-import { applyDelta } from '../core/evaluation-delta';
+import { withDelta } from '../service/analysis-columns';
 import type { Edit } from '../core/scenario';
 import type { AnalysisClient } from '../worker/client';
 import { areasKey, type CircleGroup } from '../service/service-areas';
@@ -170,7 +170,7 @@ export function createActions(s: AppState, deps: Deps) {
     if (!held || !run) return false;
     const out = await run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
     if (!out.delta || s.analysis.peek() !== held) return false;
-    const next: Analysis = { ...held, evaluation: applyDelta(held.evaluation, out.delta), serial: out.serial, ms: out.ms };
+    const next = withDelta(held, out.delta, { serial: out.serial, ms: out.ms });
     batch(() => {
       s.analysis.value = next;
       if (!preview) s.phase.value = 'ready';

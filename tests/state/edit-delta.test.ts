@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/core/model';
+import { resultsForUnit } from '../../src/core/report/verdicts';
 import { addFacility, moveFacility, newFacility, setCapacity, type Edit } from '../../src/core/scenario';
 import { createAnalysisSession } from '../../src/service/session';
 import { createActions } from '../../src/state/actions';
@@ -69,6 +70,10 @@ describe('edits answered with a delta on the page', () => {
     expect(placesRule(state)?.value).toBeCloseTo((141 / 13685) * 1000, 2);
     const edits = editsInEffect(state.session.value!);
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis(edits, 'wy', state.params.value)));
+    // what the detail panel, table and map read: the page's result columns, patched too
+    expect(resultsForUnit(state.results.value, 'community', G1).find((r) => r.rule === 'wy.places.new' && (r.view ?? 'onsite') === 'onsite')?.status).toBe('pass');
+    const all = state.results.value;
+    expect(sorted(Array.from({ length: all.n }, (_, i) => all.get(i)))).toEqual(sorted(fullAnalysis(edits, 'wy', state.params.value)));
     expect(state.phase.value).toBe('ready');
   });
 
