@@ -62,6 +62,25 @@ const STATUS_INDEX: Record<Status, number> = { pass: 0, fail: 1, na: 2 };
 const num = (x: number | null): number => (x === null ? Number.NaN : x);
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
+/** the columns with one entry per result (argStart one more: where each row's arguments end) */
+function rowColumns(n: number) {
+  return {
+    kind: new Uint16Array(n),
+    unit: new Uint32Array(n),
+    status: new Uint8Array(n),
+    value: new Float64Array(n),
+    threshold: new Float64Array(n),
+    shortfall: new Float64Array(n),
+    reasonKey: new Int32Array(n),
+    reasonArgs: new Uint8Array(n),
+    argStart: new Uint32Array(n + 1),
+    nearId: new Int32Array(n),
+    nearName: new Uint32Array(n),
+    nearDist: new Float64Array(n),
+    nearVia: new Uint8Array(n),
+  };
+}
+
 /** Columns of `results`, in their order. */
 export function encodeResults(results: readonly RuleResult[]): ResultColumns {
   const n = results.length;
@@ -85,21 +104,7 @@ export function encodeResults(results: readonly RuleResult[]): ResultColumns {
   const unitLevel: number[] = [];
   const unitId: number[] = [];
   const unitName: number[] = [];
-  const c = {
-    kind: new Uint16Array(n),
-    unit: new Uint32Array(n),
-    status: new Uint8Array(n),
-    value: new Float64Array(n),
-    threshold: new Float64Array(n),
-    shortfall: new Float64Array(n),
-    reasonKey: new Int32Array(n),
-    reasonArgs: new Uint8Array(n),
-    argStart: new Uint32Array(n + 1),
-    nearId: new Int32Array(n),
-    nearName: new Uint32Array(n),
-    nearDist: new Float64Array(n),
-    nearVia: new Uint8Array(n),
-  };
+  const c = rowColumns(n);
   const argKey: number[] = [];
   const argNum: number[] = [];
   const argStr: number[] = [];
@@ -364,24 +369,7 @@ export function replaceUnits(t: ResultTable, units: readonly { level: Level; id:
   });
   const n = keep.length + add.n;
   const argCount = keep.reduce((sum, i) => sum + old.argStart[i + 1] - old.argStart[i], 0) + add.argKey.length;
-  const c = {
-    kind: new Uint16Array(n),
-    unit: new Uint32Array(n),
-    status: new Uint8Array(n),
-    value: new Float64Array(n),
-    threshold: new Float64Array(n),
-    shortfall: new Float64Array(n),
-    reasonKey: new Int32Array(n),
-    reasonArgs: new Uint8Array(n),
-    argStart: new Uint32Array(n + 1),
-    argKey: new Uint32Array(argCount),
-    argNum: new Float64Array(argCount),
-    argStr: new Int32Array(argCount),
-    nearId: new Int32Array(n),
-    nearName: new Uint32Array(n),
-    nearDist: new Float64Array(n),
-    nearVia: new Uint8Array(n),
-  };
+  const c = { ...rowColumns(n), argKey: new Uint32Array(argCount), argNum: new Float64Array(argCount), argStr: new Int32Array(argCount) };
   let a = 0;
   /** row `i` of `from` into row `j`, its indices through the maps given (identity for kept rows) */
   const copy = (from: ResultColumns, i: number, j: number, kindOf: (k: number) => number, unitOf: (u: number) => number, strOf: (x: number) => number) => {
