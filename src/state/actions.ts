@@ -5,7 +5,8 @@ import { resolveParams, usesNetwork, type Params } from '../core/params';
 import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from './layers';
-import type { Analysis, LoadOutcome } from '../service/session';
+import type { Analysis, LoadedProject, LoadOutcome } from '../service/session';
+import type { Msg } from '../core/model';
 import { withDelta } from '../service/analysis-columns';
 import type { Edit } from '../core/scenario';
 import type { AnalysisClient } from '../worker/client';
@@ -49,138 +50,12 @@ export function problemText(lang: Lang, p: InputProblem): string {
   return where ? `${where} ${text}` : text;
 }
 
-export function createActions(s: AppState, deps: Deps) {
-  let focusSeq = 0;
-  /** areasKey of the circles in s.areas; a request with the same key need not rebuild them */
-  let areasFor: string | null = null;
-  /** circles depend on the facilities too: a scenario edit that changes them bumps this */
-  let facilitiesSeen: unknown = null;
-  let facilitiesVersion = 0;
-
-  async function analyse(): Promise<void> {
-    s.phase.value = 'analysing';
-    const facilities = s.layers.peek()?.facilities;
-    if (facilities !== facilitiesSeen) {
-      facilitiesSeen = facilities;
-      facilitiesVersion++;
-    }
-    const key = `${areasKey(s.params.value)}|${facilitiesVersion}`;
-    const keep = key === areasFor && s.areas.peek() !== null;
-    const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
-    // Along streets the worker answers with the verdicts alone and the walk areas follow: ask for
-    // both at once, so the worker computes the areas while the page shows the verdicts.
-    const walking = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0) ? deps.client.walkAreas(req) : null;
-    walking?.catch(() => undefined); // a failure is reported by the analysis asked with it
-    try {
-      const out = await deps.client.analyse(req);
-      if (!out.ok) return; // a newer request is on its way; its answer will land instead
-      batch(() => {
-        s.analysis.value = out.value;
-        if (!keep) {
-          s.areas.value = out.value.serviceAreas;
-          areasFor = out.value.serviceAreas ? key : null;
-        }
-        s.phase.value = 'ready';
-        s.error.value = null;
-      });
-      if (!keep && out.value.serviceAreas === null) {
-        const areas = await (walking ?? deps.client.walkAreas(req));
-        if (areas.ok && s.analysis.peek() === out.value) {
-          s.areas.value = areas.value;
-          areasFor = key;
-        }
-      }
-    } catch (e) {
-      batch(() => {
-        s.phase.value = 'error';
-        s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: errorMessage(e) });
-      });
-    }
-  }
-
-  async function open(fileName: string, load: () => Promise<LoadOutcome>): Promise<void> {
-    s.phase.value = 'loading';
-    try {
-      const [profiles, loaded] = await Promise.all([s.profiles.value.length ? s.profiles.value : deps.client.listProfiles(), load()]);
-      s.profiles.value = profiles;
-      if (!loaded.ok) {
-        batch(() => {
-          s.phase.value = 'error';
-          s.error.value = `${t(s.lang.value, 'ui.error.load', { file: fileName, detail: '' })}\n${loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n')}`;
-        });
-        return;
-      }
-      const project = loaded.project;
-      const known = s.profiles.value.some((p) => p.id === project.profile);
-      batch(() => {
-        s.project.value = project;
-        s.session.value = null; // the new project's session follows (startSession)
-        s.projectFile.value = fileName;
-        s.areas.value = null;
-        s.analysis.value = null;
-        s.profile.value = known ? project.profile : 'combined';
-        s.params.value = resolveParams(project.params);
-        s.selection.value = null;
-        s.error.value = null;
-      });
-      const notes = await scenarios.startSession(project);
-      if (notes.length) s.error.value = notes.map((m) => tm(s.lang.value, m)).join('\n');
-    } catch (e) {
-      batch(() => {
-        s.phase.value = 'error';
-        s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: errorMessage(e) });
-      });
-      return;
-    }
-    await analyse();
-  }
-
-  /** The circles after an edit moved, added or removed facilities (asked after the verdicts). */
-  async function areasAfterEdit(analysis: Analysis): Promise<void> {
-    const facilities = s.layers.peek()?.facilities;
-    if (facilities !== facilitiesSeen) {
-      facilitiesSeen = facilities;
-      facilitiesVersion++;
-    }
-    const key = `${areasKey(s.params.peek())}|${facilitiesVersion}`;
-    if (key === areasFor) {
-      s.movingCircle.value = null;
-      return;
-    }
-    const areas = await deps.client.walkAreas({ profile: s.profile.peek(), params: s.params.peek() });
-    if (areas.ok && s.analysis.peek() === analysis) {
-      batch(() => {
-        s.areas.value = areas.value;
-        s.movingCircle.value = null; // the dropped facility's circle is among them now
-      });
-      areasFor = key;
-    }
-  }
-
-  /** One edit answer at a time, each against the analysis the one before left here; while one
-   *  runs only the newest waiting edit list is kept (a drag sends a position per frame). */
+/** One edit answer at a time, each against the analysis the one before left; while one runs
+ *  only the newest waiting edit list is kept (a drag sends a position per frame). */
+function oneAtATime(answerEdits: (edits: Edit[], preview: boolean) => Promise<boolean>) {
   let waiting: { edits: Edit[]; preview: boolean; done: ((handled: boolean) => void)[] } | null = null;
   let answering = false;
-
-  /** The edit's verdicts as a delta from the worker (only the units it changed), patched into the
-   *  analysis held here: no full re-analysis, no results copied. false: analyse in full instead. */
-  async function answerEdits(edits: Edit[], preview: boolean): Promise<boolean> {
-    const held = s.analysis.peek();
-    const run = deps.client.analyseEdits;
-    if (!held || !run) return false;
-    const out = await run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
-    if (!out.delta || s.analysis.peek() !== held) return false;
-    const next = withDelta(held, out.delta, { serial: out.serial, ms: out.ms });
-    batch(() => {
-      s.analysis.value = next;
-      if (!preview) s.phase.value = 'ready';
-      s.error.value = null;
-    });
-    if (!preview) await areasAfterEdit(next);
-    return true;
-  }
-
-  function editsAnswered(edits: Edit[], preview: boolean): Promise<boolean> {
+  return function editsAnswered(edits: Edit[], preview: boolean): Promise<boolean> {
     return new Promise((resolve) => {
       const done = waiting ? waiting.done : [];
       done.push(resolve);
@@ -198,52 +73,109 @@ export function createActions(s: AppState, deps: Deps) {
         answering = false;
       })();
     });
+  };
+}
+
+/** Which circles s.areas holds: their parameters and the facilities' version (a scenario edit that
+ *  changes the facilities bumps it). A request with the key `held` need not rebuild them. */
+function circlesHeld(s: AppState) {
+  let facilitiesSeen: unknown = null;
+  let facilitiesVersion = 0;
+  return {
+    held: null as string | null,
+    keyNow(): string {
+      const facilities = s.layers.peek()?.facilities;
+      if (facilities !== facilitiesSeen) {
+        facilitiesSeen = facilities;
+        facilitiesVersion++;
+      }
+      return `${areasKey(s.params.peek())}|${facilitiesVersion}`;
+    },
+  };
+}
+
+/** The analysis of the open project: full analyses (a project opened, a setting changed) and the
+ *  worker's deltas for edits, with the circles kept while their inputs are the same. */
+function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
+  const circles = circlesHeld(s);
+
+  async function analyse(): Promise<void> {
+    s.phase.value = 'analysing';
+    const key = circles.keyNow();
+    const keep = key === circles.held && s.areas.peek() !== null;
+    const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
+    // Along streets the worker answers with the verdicts alone and the walk areas follow: ask for
+    // both at once, so the worker computes the areas while the page shows the verdicts.
+    const walking = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0) ? deps.client.walkAreas(req) : null;
+    walking?.catch(() => undefined); // a failure is reported by the analysis asked with it
+    try {
+      const out = await deps.client.analyse(req);
+      if (!out.ok) return; // a newer request is on its way; its answer will land instead
+      batch(() => {
+        s.analysis.value = out.value;
+        if (!keep) {
+          s.areas.value = out.value.serviceAreas;
+          circles.held = out.value.serviceAreas ? key : null;
+        }
+        s.phase.value = 'ready';
+        s.error.value = null;
+      });
+      if (!keep && out.value.serviceAreas === null) {
+        const areas = await (walking ?? deps.client.walkAreas(req));
+        if (areas.ok && s.analysis.peek() === out.value) {
+          s.areas.value = areas.value;
+          circles.held = key;
+        }
+      }
+    } catch (e) {
+      batch(() => {
+        s.phase.value = 'error';
+        s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: errorMessage(e) });
+      });
+    }
   }
 
-  const scenarios = createScenarioActions(s, deps, analyse, editsAnswered);
+  /** The circles after an edit moved, added or removed facilities (asked after the verdicts). */
+  async function areasAfterEdit(analysis: Analysis): Promise<void> {
+    const key = circles.keyNow();
+    if (key === circles.held) {
+      s.movingCircle.value = null;
+      return;
+    }
+    const areas = await deps.client.walkAreas({ profile: s.profile.peek(), params: s.params.peek() });
+    if (areas.ok && s.analysis.peek() === analysis) {
+      batch(() => {
+        s.areas.value = areas.value;
+        s.movingCircle.value = null; // the dropped facility's circle is among them now
+      });
+      circles.held = key;
+    }
+  }
 
+  async function answerEdits(edits: Edit[], preview: boolean): Promise<boolean> {
+    const held = s.analysis.peek();
+    const run = deps.client.analyseEdits;
+    if (!held || !run) return false;
+    const out = await run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
+    if (!out.delta || s.analysis.peek() !== held) return false;
+    const next = withDelta(held, out.delta, { serial: out.serial, ms: out.ms });
+    batch(() => {
+      s.analysis.value = next;
+      if (!preview) s.phase.value = 'ready';
+      s.error.value = null;
+    });
+    if (!preview) await areasAfterEdit(next);
+    return true;
+  }
+
+  const editsAnswered = oneAtATime(answerEdits);
+  return { analyse, editsAnswered };
+}
+
+/** What the user sets about the view: language, rule, selection, layers, table query, base map. */
+function viewActions(s: AppState, deps: Deps) {
+  let focusSeq = 0;
   return {
-    analyse,
-    ...scenarios,
-    /** site suggestions (src/state/suggest-actions.ts) */
-    suggest: createSuggestActions(s, { client: deps.client, newScenario: scenarios.newScenario }),
-
-    /** the embedded demo (or any project served next to the app), fetched by the worker */
-    openProject(url: string, fileName: string): Promise<void> {
-      return open(fileName, () => deps.client.loadUrl(url, fileName));
-    },
-
-    /** a project file the user picked: the worker reads, parses and validates it (a client
-     *  without loadFile, as in tests, gets its text) */
-    async openProjectFile(file: Blob, fileName: string): Promise<void> {
-      const loadFile = deps.client.loadFile;
-      return open(fileName, async () => (loadFile ? loadFile(file, fileName) : deps.client.load(await file.text(), fileName)));
-    },
-
-    /** project file text (JSON; the worker parses and validates it) */
-    openProjectText(text: string, fileName: string): Promise<void> {
-      return open(fileName, () => deps.client.load(text, fileName));
-    },
-
-    setProfile(id: string): Promise<void> {
-      s.profile.value = id;
-      return analyse();
-    },
-
-    /** Returns false (and changes nothing) when the value is outside the accepted range. */
-    setParam(name: EditableParam, value: number): boolean {
-      const lim = PARAM_LIMITS[name];
-      if (!Number.isFinite(value) || value < lim.min || value > lim.max) return false;
-      s.params.value = { ...s.params.value, [name]: value } as Params;
-      void analyse();
-      return true;
-    },
-
-    setReach(mode: Params['reach']): Promise<void> {
-      s.params.value = { ...s.params.value, reach: mode };
-      return analyse();
-    },
-
     setLang(lang: Lang): void {
       s.lang.value = lang;
       writeLang(deps.storage, lang);
@@ -306,6 +238,99 @@ export function createActions(s: AppState, deps: Deps) {
     setMapIdle(idle: boolean): void {
       s.mapIdle.value = idle;
     },
+  };
+}
+
+/** Opening a project: the worker loads it, the page takes its layers and settings, its scenarios'
+ *  session starts and the first analysis runs; a refused file changes nothing but the message. */
+function opening(s: AppState, deps: Pick<Deps, 'client'>, analyse: () => Promise<void>, startSession: (p: LoadedProject) => Promise<Msg[]>) {
+  return async function open(fileName: string, load: () => Promise<LoadOutcome>): Promise<void> {
+    s.phase.value = 'loading';
+    try {
+      const [profiles, loaded] = await Promise.all([s.profiles.value.length ? s.profiles.value : deps.client.listProfiles(), load()]);
+      s.profiles.value = profiles;
+      if (!loaded.ok) {
+        batch(() => {
+          s.phase.value = 'error';
+          s.error.value = `${t(s.lang.value, 'ui.error.load', { file: fileName, detail: '' })}\n${loaded.problems.map((p) => problemText(s.lang.value, p)).join('\n')}`;
+        });
+        return;
+      }
+      const project = loaded.project;
+      const known = s.profiles.value.some((p) => p.id === project.profile);
+      batch(() => {
+        s.project.value = project;
+        s.session.value = null; // the new project's session follows (startSession)
+        s.projectFile.value = fileName;
+        s.areas.value = null;
+        s.analysis.value = null;
+        s.profile.value = known ? project.profile : 'combined';
+        s.params.value = resolveParams(project.params);
+        s.selection.value = null;
+        s.error.value = null;
+      });
+      const notes = await startSession(project);
+      if (notes.length) s.error.value = notes.map((m) => tm(s.lang.value, m)).join('\n');
+    } catch (e) {
+      batch(() => {
+        s.phase.value = 'error';
+        s.error.value = t(s.lang.value, 'ui.error.load', { file: fileName, detail: errorMessage(e) });
+      });
+      return;
+    }
+    await analyse();
+  };
+}
+
+export function createActions(s: AppState, deps: Deps) {
+  const { analyse, editsAnswered } = createAnalysisRunner(s, deps);
+
+  const open = opening(s, deps, analyse, (p) => scenarios.startSession(p));
+  const scenarios = createScenarioActions(s, deps, analyse, editsAnswered);
+
+  return {
+    analyse,
+    ...scenarios,
+    /** site suggestions (src/state/suggest-actions.ts) */
+    suggest: createSuggestActions(s, { client: deps.client, newScenario: scenarios.newScenario }),
+
+    /** the embedded demo (or any project served next to the app), fetched by the worker */
+    openProject(url: string, fileName: string): Promise<void> {
+      return open(fileName, () => deps.client.loadUrl(url, fileName));
+    },
+
+    /** a project file the user picked: the worker reads, parses and validates it (a client
+     *  without loadFile, as in tests, gets its text) */
+    async openProjectFile(file: Blob, fileName: string): Promise<void> {
+      const loadFile = deps.client.loadFile;
+      return open(fileName, async () => (loadFile ? loadFile(file, fileName) : deps.client.load(await file.text(), fileName)));
+    },
+
+    /** project file text (JSON; the worker parses and validates it) */
+    openProjectText(text: string, fileName: string): Promise<void> {
+      return open(fileName, () => deps.client.load(text, fileName));
+    },
+
+    setProfile(id: string): Promise<void> {
+      s.profile.value = id;
+      return analyse();
+    },
+
+    /** Returns false (and changes nothing) when the value is outside the accepted range. */
+    setParam(name: EditableParam, value: number): boolean {
+      const lim = PARAM_LIMITS[name];
+      if (!Number.isFinite(value) || value < lim.min || value > lim.max) return false;
+      s.params.value = { ...s.params.value, [name]: value } as Params;
+      void analyse();
+      return true;
+    },
+
+    setReach(mode: Params['reach']): Promise<void> {
+      s.params.value = { ...s.params.value, reach: mode };
+      return analyse();
+    },
+
+    ...viewActions(s, deps),
   };
 }
 
