@@ -102,8 +102,6 @@ export function createScenarioActions(
     return s.session.peek();
   }
 
-  const noProject: Msg = { key: 'scenario.ui.noProject' };
-
   return {
     /** the analysis of the newest scenario change has landed */
     scenarioSettled(): Promise<void> {
@@ -119,7 +117,19 @@ export function createScenarioActions(
       if (edits.length > 0 && deps.client.setEdits) await deps.client.setEdits(edits);
       return problems;
     },
+    ...scenarioListSteps(current, apply),
+    ...scenarioFileSteps(s, current, apply),
+    ...editSteps(s, current, apply, answerEdits, failed),
+  };
+}
 
+export type ScenarioActions = ReturnType<typeof createScenarioActions>;
+
+const noProject: Msg = { key: 'scenario.ui.noProject' };
+
+/** The scenarios' list: create, copy, rename, delete, open one. */
+function scenarioListSteps(current: () => Session<PageLayers> | null, apply: (next: Session<PageLayers>, analyseToo?: boolean) => void) {
+  return {
     /** Creates a scenario (optionally starting with edits, e.g. suggested sites) and opens it. */
     newScenario(name: string, edits: Edit[] = []): Msg | null {
       const cur = current();
@@ -174,8 +184,18 @@ export function createScenarioActions(
       apply(r.session);
       return null;
     },
+  };
+}
 
-    /** The one way the layers change: commit an edit to the open scenario. */
+/** Edits to the open scenario: commit, undo, redo, jump in the history, and a drag's live preview. */
+function editSteps(
+  s: AppState,
+  current: () => Session<PageLayers> | null,
+  apply: (next: Session<PageLayers>, analyseToo?: boolean) => void,
+  answerEdits: (edits: Edit[], preview: boolean) => Promise<boolean>,
+  failed: (e: unknown) => void,
+) {
+  return {
     /** An edit not made yet (a facility being dragged): its verdicts shown live, the session
      *  unchanged. Positions come faster than answers; only the newest waiting one is answered. */
     previewEdit(e: Edit, move?: { facility: string; to: [number, number] }): void {
@@ -194,6 +214,7 @@ export function createScenarioActions(
       if (cur) answerEdits(editsInEffect(cur), false).catch(failed);
     },
 
+    /** The one way the layers change: commit an edit to the open scenario. */
     commitEdit(e: Edit): Msg | null {
       const cur = current();
       if (!cur) return noProject;
@@ -242,7 +263,12 @@ export function createScenarioActions(
       if (next !== cur) apply(next);
       return null;
     },
+  };
+}
 
+/** A scenario shared as a file and a shared file opened; edits that no longer fit let go. */
+function scenarioFileSteps(s: AppState, current: () => Session<PageLayers> | null, apply: (next: Session<PageLayers>, analyseToo?: boolean) => void) {
+  return {
     /** The open (or named) scenario as a file to share: the edits and which baseline they were made on. */
     scenarioFileText(id?: string): { name: string; text: string } | null {
       const cur = current();
@@ -281,5 +307,3 @@ export function createScenarioActions(
     },
   };
 }
-
-export type ScenarioActions = ReturnType<typeof createScenarioActions>;
