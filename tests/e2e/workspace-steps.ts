@@ -27,8 +27,13 @@ export class WorkspaceSteps {
     savedAsReview: async (applicant: string, project: string): Promise<void> => {
       await this.page.fill('[data-testid=ws-applicant]', applicant);
       await this.page.fill('[data-testid=ws-project]', project);
+      // a message may already be there (the report's upload): wait for the answer to this save
+      const before = await this.page.evaluate(() => document.querySelector('[data-testid=ws-message]')?.getAttribute('data-seq') ?? null);
       await this.page.click('[data-testid=ws-save-run]');
-      await this.page.waitForSelector('[data-testid=ws-message]');
+      await this.page.waitForFunction((seq) => {
+        const m = document.querySelector('[data-testid=ws-message]');
+        return m !== null && m.getAttribute('data-seq') !== seq;
+      }, before);
     },
     uploaded: async (): Promise<void> => {
       await this.page.click('[data-testid=ws-upload]');

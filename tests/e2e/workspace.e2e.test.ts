@@ -70,6 +70,8 @@ describe('team workspace in the browser', () => {
     const pdf = await driver.page.pdf({ format: 'A4' });
     await driver.page.setInputFiles('[data-testid=ws-report-file]', { name: '审查报告.pdf', mimeType: 'application/pdf', buffer: pdf });
     await driver.page.waitForSelector('[data-testid=ws-report-link]');
+    // the picker is emptied after a pick: the same file can be chosen again (a failed upload retried)
+    expect(await driver.page.inputValue('[data-testid=ws-report-file]')).toBe('');
     const [rep] = await db.query<{ report: Uint8Array; report_bytes: number }>('SELECT report, report_bytes FROM reviews WHERE number = $1', [number]);
     expect([rep.report_bytes, Buffer.from(rep.report).equals(pdf)]).toEqual([pdf.length, true]);
     await driver.screenshot('workspace-saved');

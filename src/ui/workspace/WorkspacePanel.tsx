@@ -196,7 +196,9 @@ function Opened({ r }: { r: Review }) {
             accept="application/pdf,.pdf"
             data-testid="ws-report-file"
             onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
+              const input = e.currentTarget;
+              const f = input.files?.[0];
+              input.value = ''; // the same file can be picked again (a failed upload retried)
               if (f) void f.arrayBuffer().then(uploadReport);
             }}
           />
