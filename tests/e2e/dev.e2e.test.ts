@@ -25,7 +25,7 @@ describe('the dev server (npm start)', () => {
 
   it('opens the demo offline with Chinese labels and no errors', async () => {
     await driver.given.appOpened();
-    expect(await driver.then.cjkLabelsOnMap()).toBeGreaterThan(0);
+    expect(await driver.then.cjkLabelsOnceLoaded()).toBeGreaterThan(0);
     expect(driver.pageErrors).toEqual([]);
     expect(driver.cspViolations).toEqual([]);
     expect(driver.then.requestsLeavingLocalhost()).toEqual([]);

@@ -191,6 +191,14 @@ export class AppDriver {
     attribute: (selector: string, name: string): Promise<string | null> => this.page.getAttribute(selector, name),
     outsideCommunitiesOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-outside-shown')),
     cjkLabelsOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels')),
+    /** the base map's Chinese labels once its style has come: on a first, slow load (the dev
+     *  server bundling its dependencies) the project's layers can be idle on screen before it */
+    cjkLabelsOnceLoaded: async (): Promise<number> => {
+      await this.page
+        .waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-cjk-labels')) > 0, undefined, { timeout: 30_000 })
+        .catch(() => undefined); // the assertion on the count says what is wrong
+      return Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels'));
+    },
     detailShows: async (level: string, id: string): Promise<ResultItem[]> => {
       await this.page.waitForSelector(`[data-testid=detail][data-level=${level}][data-id="${id}"]`, { timeout: 10_000 });
       return this.page.$$eval('[data-testid=detail] li.result', (items) =>
