@@ -6,6 +6,7 @@
 // geodesic (haversine) distance. No all-pairs loop and no object per pair.
 import { cosLat, degreeBox, EARTH_RADIUS, haversineCos } from '../geo';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
+import { grow, isPlaced, sortRun } from './pair-output';
 
 /**
  * The straight-line reach engine: which supply points lie within a distance of each demand point,
@@ -20,15 +21,6 @@ export function createStraightEngine(): ReachEngine {
   return { mode: 'straight', pairs: straightPairs, nearestPairs: (q) => straightNearest(q) };
 }
 
-/** Growable typed output: millions of pairs without a JS array of boxed numbers or an object per pair. */
-function grow<T extends Uint32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
-const isPlaced = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 const RAD = Math.PI / 180;
 
 /** The placed supply points bucketed in a grid of cells `cellW` × `cellH` degrees (CSR: the points of
@@ -268,34 +260,4 @@ export function straightNearest(q: ReachQuery, start = 400): ReachPairs {
   }
   offsets[nd] = n;
   return { offsets, supply: supplyOut.slice(0, n), distance: distOut.slice(0, n), unplacedDemand, unplacedSupply: g.unplacedSupply };
-}
-
-/**
- * One demand point's run, by distance then supply index. Runs are usually short (insertion sort),
- * but thousands of facilities at one spot (a file's points all at the same coordinates) make a
- * run of thousands, where insertion would be quadratic.
- */
-function sortRun(supply: Uint32Array, dist: Float64Array, start: number, end: number): void {
-  if (end - start > 48) {
-    const order = new Uint32Array(end - start);
-    for (let k = 0; k < order.length; k++) order[k] = start + k;
-    order.sort((a, b) => dist[a] - dist[b] || supply[a] - supply[b]);
-    const s = Uint32Array.from(order, (k) => supply[k]);
-    const d = Float64Array.from(order, (k) => dist[k]);
-    supply.set(s, start);
-    dist.set(d, start);
-    return;
-  }
-  for (let i = start + 1; i < end; i++) {
-    const m = dist[i];
-    const s = supply[i];
-    let j = i;
-    while (j > start && (dist[j - 1] > m || (dist[j - 1] === m && supply[j - 1] > s))) {
-      dist[j] = dist[j - 1];
-      supply[j] = supply[j - 1];
-      j--;
-    }
-    dist[j] = m;
-    supply[j] = s;
-  }
 }

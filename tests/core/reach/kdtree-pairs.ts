@@ -1,26 +1,17 @@
 // The straight-line pairs as they were before the grid (KD-tree over the supply with kdbush, a
-// degree box per demand point, haversine per point in the box, boxed arrays for the long runs'
-// sort): the baseline the grid is timed against in tests/bench/suggest.bench.ts. The tests compare
-// the engine with a brute-force loop, not with this.
+// degree box per demand point, haversine per point in the box; the typed output and its sort are
+// the engine's own, src/core/reach/pair-output.ts): the baseline the grid is timed against in
+// tests/bench/suggest.bench.ts. The tests compare the engine with a brute-force loop, not with this.
 import KDBush from 'kdbush';
 import { degreeBox, haversine } from '../../../src/core/geo';
-import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from '../../../src/core/reach/types';
+import { grow, isPlaced, sortRun } from '../../../src/core/reach/pair-output';
+import type { ReachEngine, ReachPairs, ReachQuery } from '../../../src/core/reach/types';
 
 /** An engine with these pairs and no nearest search of its own (callers ask for all pairs and keep
  *  the first, as the suggestion did). */
 export function createKdTreeEngine(): ReachEngine {
   return { mode: 'straight', pairs: kdTreePairs };
 }
-
-/** Growable typed output: millions of pairs without a JS array of boxed numbers or an object per pair. */
-function grow<T extends Uint32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
-const isPlaced = (p: LonLat) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
 /** What both searches start from: the points without a position, and a KD-tree over the placed supply
  *  (`placed[k]` is the supply index of the tree's k-th point). */
@@ -70,32 +61,4 @@ export function kdTreePairs(q: ReachQuery): ReachPairs {
     unplacedDemand,
     unplacedSupply,
   };
-}
-
-/**
- * One demand point's run, by distance then supply index. Runs are usually short (insertion sort),
- * but thousands of facilities at one spot (a file's points all at the same coordinates) make a
- * run of thousands, where insertion would be quadratic.
- */
-function sortRun(supply: Uint32Array, dist: Float64Array, start: number, end: number): void {
-  if (end - start > 32) {
-    const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => dist[a] - dist[b] || supply[a] - supply[b]);
-    const s = order.map((k) => supply[k]);
-    const d = order.map((k) => dist[k]);
-    supply.set(s, start);
-    dist.set(d, start);
-    return;
-  }
-  for (let i = start + 1; i < end; i++) {
-    const m = dist[i];
-    const s = supply[i];
-    let j = i;
-    while (j > start && (dist[j - 1] > m || (dist[j - 1] === m && supply[j - 1] > s))) {
-      dist[j] = dist[j - 1];
-      supply[j] = supply[j - 1];
-      j--;
-    }
-    dist[j] = m;
-    supply[j] = s;
-  }
 }
