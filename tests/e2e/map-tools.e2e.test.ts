@@ -4,6 +4,7 @@
 // as tests/state/scenario-actions.test.ts measures.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
+import { stepTimes } from './step-times';
 
 describe('search on the map', () => {
   const driver = new AppDriver(inject('appUrl'));
@@ -170,19 +171,13 @@ describe('measuring a distance on the map', () => {
 describe('the map tools at 1920×1080 (projector), timed', () => {
   const driver = new AppDriver(inject('appUrl'));
   const page = () => driver.page;
-  const times: [string, number][] = [];
-  const time = async (what: string, act: () => Promise<unknown>) => {
-    const t0 = Date.now();
-    await act();
-    times.push([what, Date.now() - t0]);
-  };
+  const { time, print } = stepTimes('timings map tools 1920');
   beforeAll(async () => {
     await driver.start({ width: 1920, height: 1080 });
     await driver.given.appOpened();
   });
   afterAll(async () => {
-    // printed for docs/app.md ("Timings a user feels"); nothing is asserted about speed
-    console.log(`[timings map tools 1920]\n${times.map(([w, ms]) => `  ${w}: ${ms} ms`).join('\n')}`);
+    print();
     await driver.stop();
   });
 

@@ -6,6 +6,7 @@ import { AppDriver } from './driver';
 import { ImportSteps } from './import-steps';
 import { PresentSteps } from './present-steps';
 import { SiteSteps } from './site-steps';
+import { stepTimes } from './step-times';
 
 const CSV = ['编号,名称,类型,托位,经度,纬度', 'CC0001,青年街托育中心,托育机构,150,108.933228,34.156505', 'T1,计时托育中心,托育机构,60,108.9345,34.1571'].join('\n');
 
@@ -14,18 +15,13 @@ describe('timings a user feels at 1366×768', () => {
   const imp = new ImportSteps(driver);
   const site = new SiteSteps(driver);
   const present = new PresentSteps(driver);
-  const times: [string, number][] = [];
-  const time = async (what: string, act: () => Promise<unknown>) => {
-    const t0 = Date.now();
-    await act();
-    times.push([what, Date.now() - t0]);
-  };
+  const { time, print } = stepTimes('timings 1366');
   beforeAll(async () => {
     await driver.start({ width: 1366, height: 768 });
     await time('cold load → map idle with labels', () => driver.given.appOpened());
   });
   afterAll(async () => {
-    console.log(`[timings 1366]\n${times.map(([w, ms]) => `  ${w}: ${ms} ms`).join('\n')}`);
+    print();
     await driver.stop();
   });
 
