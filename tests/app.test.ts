@@ -9,6 +9,7 @@ import { workspaceOf } from '../src/ui/workspace/store';
 import type { AnalysisClient } from '../src/worker/client';
 import { localImporter } from '../src/worker/import-client';
 import { demoClient } from './state/scenario-client';
+import { square } from './core/scenario/fixtures';
 
 /** an app on its own storages and analysis session; `now`: its clock (the system clock when not given) */
 function newApp(now?: () => Date) {
@@ -170,18 +171,7 @@ describe('createApp', () => {
     // a 100 m square in the sample area, checked without a date: the report's date is the clock's day
     const [x, y] = [108.905, 34.16];
     const d = 0.0005;
-    app.site.geometry.value = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [x - d, y - d],
-          [x + d, y - d],
-          [x + d, y + d],
-          [x - d, y + d],
-          [x - d, y - d],
-        ],
-      ],
-    };
+    app.site.geometry.value = square(x - d, y - d, 2 * d);
     app.site.source.value = 'drawn';
     await app.site.runCheck({ profile: app.state.profile.value, params: app.state.params.value, lang: 'zh', unnamed: '未命名地块' });
     expect(app.site.error.value).toBeNull();
