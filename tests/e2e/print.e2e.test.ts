@@ -16,6 +16,15 @@ const ESTATE = '610116001006';
 const CHILDCARE = ['childcare_centre', 'kindergarten_nursery', 'family_childcare'];
 const project = projectWithScenario([108.941977, 34.159943], 100, [108.925, 34.148, 108.96, 34.172]);
 
+/** the line of the PDF's layout text that starts with `label`, its runs of spaces made one */
+function layoutRow(layout: string, label: string): string | undefined {
+  return layout
+    .split('\n')
+    .find((l) => l.trim().startsWith(label))
+    ?.replace(/\s+/g, ' ')
+    .trim();
+}
+
 describe('print and present the baseline, print a chosen plan', () => {
   const driver = new AppDriver(inject('appUrl'));
   const present = new PresentSteps(driver);
@@ -84,12 +93,7 @@ describe('print and present the baseline, print a chosen plan', () => {
     expect(await driver.then.attribute('[data-testid=print-kpis]', 'data-mode')).toBe('gaps');
     const pdf = await present.then.pdf('print-baseline-1366');
     const flat = pdf.text.replace(/\s+/g, '');
-    const row = (label: string) =>
-      pdf.layout
-        .split('\n')
-        .find((l) => l.trim().startsWith(label))
-        ?.replace(/\s+/g, ' ')
-        .trim();
+    const row = (label: string) => layoutRow(pdf.layout, label);
     expect(row('不达标的社区/村')).toBe(`不达标的社区/村（任一规则不达标即计入） ${failing.toLocaleString('zh-CN')} 个（共 513 个）`);
     expect(row('养老服务圈以外的居民')).toMatch(/^养老服务圈以外的居民 [\d,]+ 人$/);
     expect(row('社区托位缺口')).toMatch(/^社区托位缺口（托位） [\d,]+ 个托位$/);
@@ -108,12 +112,7 @@ describe('print and present the baseline, print a chosen plan', () => {
     const pdf = await present.then.pdf('print-plan-1366');
     expect(pdf.text.replace(/\s+/g, '')).toContain('新增托育中心');
     // label, baseline, plan, change on one line of the sheet's table
-    const row = (label: string) =>
-      pdf.layout
-        .split('\n')
-        .find((l) => l.trim().startsWith(label))
-        ?.replace(/\s+/g, ' ')
-        .trim();
+    const row = (label: string) => layoutRow(pdf.layout, label);
     // places: the demo file's childcare places summed here, then 100 more in the plan
     const demo = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { facilities: { features: { properties: { kind: string; places?: number } }[] } };
     const places = demo.facilities.features.filter((f) => CHILDCARE.includes(f.properties.kind)).reduce((n, f) => n + (f.properties.places ?? 0), 0);
