@@ -1,6 +1,7 @@
 // What an edit changed in an evaluation: the units (community, street, facility, area) whose
 // results differ, with all their new results. The worker sends this instead of every result
-// after an edit or during a drag, and the page patches the evaluation it holds (applyDelta).
+// after an edit or during a drag; the page patches it into the analysis it holds (withDelta in
+// service/analysis-columns.ts: its result columns; applyDelta for an evaluation held as objects).
 import type { CircleCoverage, Evaluation } from './evaluate';
 import type { DataIssue, Level, Msg, RuleResult } from './model';
 
