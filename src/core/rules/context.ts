@@ -229,7 +229,10 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
   const ek = engineKey(engine);
   let w = side.walks.find((x) => x.engine === ek && x.radius === radius);
   if (!w) {
-    w = { engine: ek, radius, columns: new Map(), unplacedPlaces: null };
+    // a smaller circle: the walks kept for a larger one, cut at the new radius (a walk's length
+    // does not depend on how far the search went), so 15 → 12 minutes walks nothing again
+    const wider = side.walks.find((x) => x.engine === ek && x.radius > radius && x.unplacedPlaces !== null);
+    w = { engine: ek, radius, columns: wider ? cutColumns(wider.columns, radius) : new Map(), unplacedPlaces: wider?.unplacedPlaces ?? null };
     side.walks.unshift(w);
     side.walks.length = Math.min(side.walks.length, 2);
   }
@@ -265,6 +268,24 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
     base.communities.length,
     w.unplacedPlaces ?? [],
   );
+}
+
+/** The walks of at most `radius` metres of each column (placing a point does not depend on the radius). */
+function cutColumns(columns: ReadonlyMap<string, ReachColumn>, radius: number): Map<string, ReachColumn> {
+  const out = new Map<string, ReachColumn>();
+  for (const [k, col] of columns) {
+    let n = 0;
+    for (let i = 0; i < col.distance.length; i++) if (col.distance[i] <= radius) n++;
+    const cut: ReachColumn = { community: new Uint32Array(n), distance: new Float64Array(n), via: new Uint8Array(n), unplaced: col.unplaced };
+    for (let i = 0, j = 0; i < col.distance.length; i++) {
+      if (col.distance[i] > radius) continue;
+      cut.community[j] = col.community[i];
+      cut.distance[j] = col.distance[i];
+      cut.via[j++] = col.via[i];
+    }
+    out.set(k, cut);
+  }
+  return out;
 }
 
 function prepareCommunities(data: Layers & { area: AreaInfo }): CommunitySide {
