@@ -3,7 +3,7 @@
 // and size. Used by the CLI (generate.ts) and by benchmarks.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaInfo, Community, Facility, Layers } from '../../src/core/model';
-import { layoutCommunities } from './communities';
+import { layoutCommunities, type Shapes } from './communities';
 import { AREA_TARGETS } from './calibrate';
 import { placeFacilities } from './facilities';
 import { GAP_STREETS } from './plant-gaps';
@@ -22,6 +22,8 @@ export interface CityOptions {
   size?: number;
   /** total residents at size 1; default: the 2020 census figure (population.ts) */
   population?: number;
+  /** community outlines: 'grid' (square blocks, 9-point villages) or 'irregular' (blocks.ts); default 'grid' */
+  shapes?: Shapes;
 }
 
 export interface DemoCity extends Layers {
@@ -50,7 +52,7 @@ export function generateCity(opts: CityOptions = {}): DemoCity {
   const rng = createRng(seed);
   const frame = loadFrame();
   const streets = buildStreets(frame);
-  const layout = layoutCommunities(frame, size, rng.fork('layout'));
+  const layout = layoutCommunities(frame, size, rng.fork('layout'), opts.shapes ?? 'grid');
   const residents = assignResidents(layout, total, rng.fork('residents'));
   const net = buildNetwork(frame, layout, rng.fork('roads'));
   const { facilities: placed, picks } = placeFacilities(frame, layout, residents, rng.fork('facilities'), size);

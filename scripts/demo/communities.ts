@@ -1,7 +1,9 @@
 // SIMULATED community layout. Urban 社区 (居委会 codes) become blocks of a street grid laid
-// around their 街道's seat; villages (村委会 codes) are scattered over the 街道's plain part
-// with a minimum spacing, denser near the seat and rare south of the Qinling foothills.
+// around their 街道's seat (square, or irregular: blocks.ts); villages (村委会 codes) are scattered
+// over the 街道's plain part with a minimum spacing, denser near the seat and rare south of the
+// Qinling foothills.
 // Everything is in metres (projection.ts); sizes shrink by 1/√size so a bigger city still fits.
+import { streetBlocks, villageOutline, type StreetBlocks } from './blocks';
 import { cellClearance, dist } from './geometry';
 import type { Frame } from './frame';
 import type { Rng } from './prng';
@@ -25,7 +27,14 @@ export interface Grid {
   street: number;
   origin: XY;
   pitch: number;
+  /** irregular blocks: jittered corners, curved streets, some walls (absent: the square grid) */
+  irregular?: StreetBlocks;
 }
+
+/** `grid`: square blocks and 9-point villages (the old demo); `irregular`: blocks.ts */
+export type Shapes = 'grid' | 'irregular';
+/** vertices of an irregular village outline */
+const VILLAGE_VERTICES: readonly [number, number] = [30, 150];
 
 export interface PlacedCommunity {
   id: string;
@@ -118,19 +127,21 @@ class PointHash {
   }
 }
 
-function villageShape(centre: XY, r: number, rng: Rng): XY[] {
+/** nine points around the centre at 0.75–1 r; `irregular` draws a smooth, noisy outline of
+ *  30–150 vertices through them from its own stream (`rng`'s draws stay the same either way) */
+function villageShape(centre: XY, r: number, rng: Rng, irregular?: Rng): XY[] {
   const n = 9;
-  const out: XY[] = [];
+  const anchors: [number, number][] = [];
   const t0 = rng.uniform(0, (2 * Math.PI) / n);
-  for (let k = 0; k < n; k++) {
-    const t = t0 + (2 * Math.PI * k) / n + rng.uniform(-0.2, 0.2);
-    const rr = r * rng.uniform(0.75, 1);
-    out.push([centre[0] + rr * Math.cos(t), centre[1] + rr * Math.sin(t)]);
+  for (let k = 0; k < n; k++) anchors.push([t0 + (2 * Math.PI * k) / n + rng.uniform(-0.2, 0.2), r * rng.uniform(0.75, 1)]);
+  if (irregular) {
+    const m = Math.round(VILLAGE_VERTICES[0] * (VILLAGE_VERTICES[1] / VILLAGE_VERTICES[0]) ** (irregular.next() ** 3));
+    return villageOutline(centre, anchors, m, irregular);
   }
-  return out;
+  return anchors.map(([t, rr]) => [centre[0] + rr * Math.cos(t), centre[1] + rr * Math.sin(t)]);
 }
 
-export function layoutCommunities(frame: Frame, size: number, rng: Rng): Layout {
+export function layoutCommunities(frame: Frame, size: number, rng: Rng, shapes: Shapes = 'grid'): Layout {
   const scale = 1 / Math.sqrt(size);
   const pitch = BLOCK_PITCH * scale;
   const byStreet = frame.streets.map((s) => frame.villages.filter((v) => v.streetCode === s.code));
@@ -151,6 +162,8 @@ export function layoutCommunities(frame: Frame, size: number, rng: Rng): Layout 
     const n = urban.length * size;
     const blocks = chooseBlocks(frame, g, n, rng.fork(`blocks:${s.code}`));
     const srng = rng.fork(`blockshape:${s.code}`);
+    const irregular = shapes === 'irregular' ? streetBlocks(g.origin, pitch, scale, blocks, rng.fork(`streetblocks:${s.code}`)) : undefined;
+    g.irregular = irregular;
     blocks.forEach(([i, j], b) => {
       const v = urban[b % urban.length];
       const k = Math.floor(b / urban.length);
@@ -166,12 +179,14 @@ export function layoutCommunities(frame: Frame, size: number, rng: Rng): Layout 
         street: si,
         urban: true,
         centre: c,
-        shape: [
-          [x0 + l, y0 + bo],
-          [x0 + pitch - r, y0 + bo],
-          [x0 + pitch - r, y0 + pitch - t],
-          [x0 + l, y0 + pitch - t],
-        ],
+        shape: irregular
+          ? irregular.outline(i, j, c, srng)
+          : [
+              [x0 + l, y0 + bo],
+              [x0 + pitch - r, y0 + bo],
+              [x0 + pitch - r, y0 + pitch - t],
+              [x0 + l, y0 + pitch - t],
+            ],
         block: [i, j],
         radius: pitch * Math.SQRT1_2,
       });
@@ -184,6 +199,7 @@ export function layoutCommunities(frame: Frame, size: number, rng: Rng): Layout 
     const rural = byStreet[si].filter((v) => !v.urban);
     if (rural.length === 0) return;
     const vrng = rng.fork(`villages:${s.code}`);
+    const shapeRng = shapes === 'irregular' ? rng.fork(`villageshape:${s.code}`) : undefined;
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const [x, y] of frame.cells[si]) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
     for (let k = 0; k < size; k++)
@@ -215,7 +231,7 @@ export function layoutCommunities(frame: Frame, size: number, rng: Rng): Layout 
           street: si,
           urban: false,
           centre: placed,
-          shape: villageShape(placed, r, vrng),
+          shape: villageShape(placed, r, vrng, shapeRng),
           radius: r,
         });
       }

@@ -2,6 +2,7 @@
 //   --size  multiplies the city (N× communities, denser roads) for benchmarks; default 1
 //   --seed  PRNG seed; default 2020 (the committed data/demo uses it)
 //   --out   output folder; default data/demo
+//   --shapes  grid (square blocks, 9-point villages) or irregular (curved streets, 20–200-vertex blocks); default grid
 //   --population  residents at size 1; default 1590000 (2020 census, whole district; 1090000 without the development zones)
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateCity } from './city';
@@ -22,13 +23,16 @@ function main(): void {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string', default: 'data/demo' },
       population: { type: 'string', default: String(CENSUS_POPULATION) },
+      shapes: { type: 'string', default: 'grid' },
     },
   });
   const size = wholeNumber('size', values.size, 1);
   const seed = wholeNumber('seed', values.seed, 0);
   const population = wholeNumber('population', values.population, 10_000);
+  const shapes = values.shapes;
+  if (shapes !== 'grid' && shapes !== 'irregular') throw new Error(`--shapes must be grid or irregular, got "${shapes}"`);
   const t0 = performance.now();
-  const city = generateCity({ seed, size, population });
+  const city = generateCity({ seed, size, population, shapes });
   const t1 = performance.now();
   const written = writeCity(city, values.out);
   console.log(

@@ -103,15 +103,27 @@ function gridRoads(b: Builder, layout: Layout): number[][] {
     const blocks = layout.communities.filter((c) => c.street === si && c.block).map((c) => c.block as [number, number]);
     const h = new Set<string>(); // horizontal edge starting at node (i, j)
     const v = new Set<string>(); // vertical edge starting at node (i, j)
+    const ir = g.irregular;
+    // a wall between two blocks of one superblock carries no street
+    const add = (set: Set<string>, dir: 'h' | 'v', i: number, j: number) => {
+      if (!ir?.isWall(dir, i, j)) set.add(`${i},${j}`);
+    };
     for (const [i, j] of blocks) {
-      h.add(`${i},${j}`);
-      h.add(`${i},${j + 1}`);
-      v.add(`${i},${j}`);
-      v.add(`${i + 1},${j}`);
+      add(h, 'h', i, j);
+      add(h, 'h', i, j + 1);
+      add(v, 'v', i, j);
+      add(v, 'v', i + 1, j);
     }
     const q = g.pitch / 4;
+    // the position of quarter-grid node (qi, qj): on the square grid, or on the irregular blocks' curved street
+    const at = (qi: number, qj: number): XY => {
+      if (!ir) return [g.origin[0] + qi * q, g.origin[1] + qj * q];
+      const [i, j] = [Math.floor(qi / 4), Math.floor(qj / 4)];
+      if (qj % 4 === 0) return ir.along('h', i, qj / 4, (qi - 4 * i) / 4);
+      return ir.along('v', qi / 4, j, (qj - 4 * j) / 4);
+    };
     // quarter-grid node (qi, qj); junctions are the nodes with both indices divisible by 4
-    const nodeAt = (qi: number, qj: number): number => b.node([g.origin[0] + qi * q, g.origin[1] + qj * q], `g${si}:${qi}:${qj}`);
+    const nodeAt = (qi: number, qj: number): number => b.node(at(qi, qj), `g${si}:${qi}:${qj}`);
     const runs = (edges: Set<string>, horizontal: boolean): void => {
       const lines = new Map<number, number[]>();
       for (const e of edges) {
