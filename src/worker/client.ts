@@ -4,7 +4,7 @@ import { wrap, type Remote } from 'comlink';
 import type { ProfileInfo } from '../core/evaluate';
 import type { Edit, SkippedEdit } from '../core/scenario';
 import type { Params } from '../core/params';
-import type { Analysis, AnalysisRequest, AnalysisSession, EditAnalysis, LoadOutcome } from '../service/session';
+import type { Analysis, AnalysisRequest, EditAnalysis, LoadOutcome } from '../service/session';
 import { latestOnly, type Outcome } from './latest';
 import { fromColumns } from '../service/analysis-columns';
 import type { ServiceAreas } from '../service/service-areas';
@@ -13,6 +13,8 @@ import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
 import { siteClient, type SiteClient } from './site-client';
 import { remoteImporter, type Importer } from './import-client';
+import { unpackLoaded } from './packed-project';
+import type { WorkerApi } from './worker';
 
 /** suggest / cancelSuggest / readParcels: see suggest.ts */
 export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient {
@@ -47,13 +49,14 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
 export function createAnalysisClient(onCrash: (message: string) => void = () => undefined): AnalysisClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
   worker.addEventListener('error', (e) => onCrash(e.message || 'the analysis worker stopped'));
-  const remote: Remote<AnalysisSession> = wrap<AnalysisSession>(worker);
+  const remote: Remote<WorkerApi> = wrap<WorkerApi>(worker);
   return {
     listProfiles: () => remote.listProfiles(),
-    load: (json, fileName) => remote.load(json, fileName),
-    loadUrl: (url, fileName) => remote.loadUrl(url, fileName),
+    // the outlines arrive packed (packed-project.ts); the page's units read them on demand
+    load: async (json, fileName) => unpackLoaded(await remote.load(json, fileName)),
+    loadUrl: async (url, fileName) => unpackLoaded(await remote.loadUrl(url, fileName)),
     prefetch: (url, fileName) => void remote.prefetch(url, fileName),
-    loadFile: (file, fileName) => remote.loadFile(file, fileName),
+    loadFile: async (file, fileName) => unpackLoaded(await remote.loadFile(file, fileName)),
     // the results come as columns (typed arrays, transferred); objects are built where shown
     analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),

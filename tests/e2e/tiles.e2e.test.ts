@@ -3,9 +3,11 @@
 // of irregular, detailed outlines (scripts/bench-city), the colour on screen under each of several
 // communities is the colour of its verdict, the verdicts taken from an analysis session run here in
 // Node on the same file; a click there selects that community (hit-testing reads the tiles).
+// The page's own copy of those outlines is packed (core/packed-outlines.ts): opening the city grows
+// the page's JS heap by far less than its vertices would take as GeoJSON arrays.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { booleanPointInPolygon, center, pointToLineDistance, polygonToLine } from '@turf/turf';
-import type { Feature, LineString, MultiLineString, Polygon } from 'geojson';
+import type { Feature, Geometry, LineString, MultiLineString, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 import { unitKey } from '../../src/core/model';
@@ -16,6 +18,8 @@ import { createAnalysisSession } from '../../src/service/session';
 import { AppDriver } from './driver';
 
 const FILE = 'tests/output/tiles-e2e/tile-city.json';
+const vertexCount = (g: Geometry): number =>
+  g.type === 'Polygon' ? g.coordinates.reduce((n, r) => n + r.length, 0) : g.type === 'MultiPolygon' ? g.coordinates.flat(1).reduce((n, r) => n + r.length, 0) : 0;
 const hex = (c: string) => [1, 3, 5].map((i) => Number.parseInt(c.slice(i, i + 2), 16));
 // the blank base's background and the community fill's colours and opacity (map/style.ts, map/theme.ts, map/layers.ts)
 const BACKGROUND = hex('#f4f1ea');
@@ -26,6 +30,10 @@ describe('communities drawn from the worker’s vector tiles', () => {
   const driver = new AppDriver(inject('appUrl'));
   /** a few communities of each verdict whose box centre lies well inside the outline (the map centres on it) */
   let picks: { id: string; verdict: Verdict }[] = [];
+  /** vertices of the city's community and street outlines, counted here */
+  let vertices = 0;
+  /** the page's JS heap after a full GC (MB) with the demo open, and with the city open */
+  const heap = { demo: 0, city: 0 };
 
   beforeAll(async () => {
     // no roads: straight-line reach keeps the analysis quick; the outlines are what is tested
@@ -52,13 +60,31 @@ describe('communities drawn from the worker’s vector tiles', () => {
       byVerdict.set(verdict, list);
     }
     picks = [...byVerdict.values()].flat();
+    vertices = [...loaded.project.communities, ...loaded.project.streets].reduce((sum, u) => sum + vertexCount(u.geometry), 0);
     await driver.start();
     await driver.given.appOpened();
+    const cdp = await driver.page.context().newCDPSession(driver.page);
+    const pageHeap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20;
+    };
+    heap.demo = await pageHeap();
     await driver.when.projectFilePicked(FILE);
+    heap.city = await pageHeap();
+    await cdp.detach();
     await driver.when.basemapChosen('none');
     for (const group of ['streets', 'circles', 'outside', 'facilities']) await driver.when.layerToggled(group);
   }, 240_000);
   afterAll(() => driver.stop());
+
+  it('holds the outlines packed: the page heap grows by less than half of what the vertices take as arrays', () => {
+    // as GeoJSON each [x, y] is at least an array header and an element store of two 8-byte numbers
+    // in V8 (40 bytes with compressed pointers, more without); packed they are 16 bytes outside
+    // the JS heap. The demo it replaces is far smaller than this city.
+    const asArrays = (vertices * 40) / 2 ** 20;
+    expect(vertices).toBeGreaterThan(200_000);
+    expect(heap.city - heap.demo).toBeLessThan(asArrays / 2);
+  });
 
   it('colours each community by its verdict, read from tiles, and a click there selects it', async () => {
     expect(await driver.page.getAttribute('[data-testid=map]', 'data-units')).toBe('tiles');
