@@ -8,11 +8,12 @@
 // BENCH_CITY_COMMUNITIES=N picks another size (default 20 000, the size of the memory goal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
 import { BENCH_DIST, browserCpu, builtApp, goal, ready } from './browser';
+import { heapProbe, processMemory } from './heap';
 import { median } from './median';
 import type { BenchRow } from './run';
 
@@ -30,23 +31,6 @@ async function open(page: Page, file: string, name: string): Promise<number> {
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=phase][data-phase=analysing]', { timeout: 5_000 }).catch(() => undefined);
   await ready(page, 120_000);
-}
-
-/** resident set of the largest renderer process (ours: the page and its worker are threads of it) and of the GPU process, MB */
-async function memory(browser: Browser): Promise<{ renderer: number; gpu: number }> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  await cdp.detach();
-  const rss = (pid: number): number => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return m ? Number(m[1]) / 1024 : 0;
-    } catch {
-      return 0; // a process that ended meanwhile
-    }
-  };
-  const of = (type: string) => Math.max(0, ...processInfo.filter((p) => p.type === type).map((p) => rss(p.id)));
-  return { renderer: of('renderer'), gpu: of('GPU') };
 }
 
 /** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
@@ -100,16 +84,17 @@ export default async function bench(): Promise<BenchRow[]> {
     const fresh = async () => {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      const probe = await heapProbe(cdp); // before the page starts its workers
       await page.goto(server.url);
       await ready(page);
-      return { ctx, page };
+      return { ctx, page, cdp, probe };
     };
     const straight = await fresh();
     const openStraight = await open(straight.page, straightFile, straightFile.split('/').pop() as string);
     await straight.ctx.close();
 
-    const { ctx, page } = await fresh();
-    const cdp = await ctx.newCDPSession(page);
+    const { ctx, page, cdp, probe } = await fresh();
     let openMs = 0;
     const cpu0 = await browserCpu(browser);
     const hot = await topSelfTime(cdp, async () => {
@@ -119,9 +104,11 @@ export default async function bench(): Promise<BenchRow[]> {
     const analysis = (await page.textContent('[data-testid=analysis-time]')) ?? '';
     // 'tiles': outlines cut by the analysis worker (service/unit-tiles.ts); 'geojson': a copy in MapLibre's worker
     const units = (await page.getAttribute('[data-testid=map]', 'data-units')) ?? 'geojson';
-    const mem = await memory(browser);
-    const heap = (await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))) as { metrics: { name: string; value: number }[] };
-    const pageHeap = (heap.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+    // as the planner finds it (garbage of the opening not yet collected), then after a full GC in
+    // the page and every worker: what the page + worker actually hold
+    const memAsOpened = await processMemory(browser);
+    const heaps = await probe.heaps();
+    const mem = await processMemory(browser);
     rows.push({
       name: `open the ${label} (network reach) → map idle`,
       ms: openMs,
@@ -161,10 +148,12 @@ export default async function bench(): Promise<BenchRow[]> {
       note: `${goal(paramMs, 300, 'ms')}; renderer + GPU CPU ${paramCpu.toFixed(1)} s per change; ${load()}`,
     });
 
+    const byHolder = heaps.map((h) => `${h.name} ${h.usedMB.toFixed(0)} MB`).join(', ');
+    const jsTotal = heaps.reduce((sum, h) => sum + h.usedMB, 0);
     rows.push({
-      name: `memory after opening the ${label}: renderer RSS, page + worker (MB, not ms)`,
+      name: `memory after opening the ${label}: renderer RSS after GC, page + workers (MB, not ms)`,
       ms: mem.renderer,
-      note: `${goal(mem.renderer, 500, 'MB')}; page JS heap ${pageHeap.toFixed(0)} MB; GPU process ${mem.gpu.toFixed(0)} MB (software WebGL, not counted)`,
+      note: `${goal(mem.renderer, 500, 'MB')}; JS heaps after GC: ${byHolder} (sum ${jsTotal.toFixed(0)} MB; the rest of the RSS is the renderer's own: array buffers, Blink, code); RSS as opened, before GC ${memAsOpened.renderer.toFixed(0)} MB; GPU process ${mem.gpu.toFixed(0)} MB (software WebGL, not counted)`,
     });
     rows.push({ name: `generate the ${label} (or read it from tests/output)`, ms: genMs, note: city.path });
     await ctx.close();

@@ -1,0 +1,84 @@
+// Memory by holder in the page's renderer process: the page's JS heap and each dedicated worker's
+// (the analysis worker, MapLibre's), after a full GC, read over CDP; the process's resident set
+// from /proc. Workers are reached through the page's CDP session with auto-attach in the
+// non-flattened mode (Target.sendMessageToTarget), which Playwright's CDPSession can drive.
+import { readFileSync } from 'node:fs';
+import type { Browser, CDPSession } from 'playwright-core';
+
+export interface HeapOf {
+  /** the worker script's file name, or 'page' */
+  name: string;
+  /** JS heap in use after a full GC, MB */
+  usedMB: number;
+}
+
+export interface HeapProbe {
+  /** page and workers, each after a full GC */
+  heaps(): Promise<HeapOf[]>;
+}
+
+interface Reply {
+  id?: number;
+  result?: unknown;
+  error?: { message: string };
+}
+
+/** Call before the page starts its workers (before goto): workers started later are attached. */
+export async function heapProbe(cdp: CDPSession): Promise<HeapProbe> {
+  const workers = new Map<string, string>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 1_000_000;
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workers.set(e.sessionId, e.targetInfo.url.split('/').pop() ?? e.targetInfo.url);
+  });
+  cdp.on('Target.detachedFromTarget', (e) => {
+    workers.delete(e.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as Reply;
+    const p = m.id === undefined ? undefined : pending.get(m.id);
+    if (!p || m.id === undefined) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error.message));
+    else p.resolve(m.result);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const inWorker = <T>(sessionId: string, method: string): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(reject);
+    });
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  return {
+    async heaps() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const page = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      const out: HeapOf[] = [{ name: 'page', usedMB: mb(page.usedSize) }];
+      for (const [sessionId, name] of workers) {
+        await inWorker(sessionId, 'HeapProfiler.collectGarbage');
+        const used = await inWorker<{ usedSize: number }>(sessionId, 'Runtime.getHeapUsage');
+        out.push({ name, usedMB: mb(used.usedSize) });
+      }
+      return out;
+    },
+  };
+}
+
+/** resident set (MB) of the largest renderer process (ours: the page and its workers are threads
+ *  of it) and of the GPU process */
+export async function processMemory(browser: Browser): Promise<{ renderer: number; gpu: number }> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const rss = (pid: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0; // a process that ended meanwhile
+    }
+  };
+  const of = (type: string) => Math.max(0, ...processInfo.filter((p) => p.type === type).map((p) => rss(p.id)));
+  return { renderer: of('renderer'), gpu: of('GPU') };
+}
