@@ -31,12 +31,20 @@ async function archive(source: string | File, lang: Lang): Promise<BaseStyle> {
   return archiveBasemap(url, info, lang);
 }
 
+/** The base map at once, for the choices that read nothing first (the demo, none): the map's
+ *  first style then has it, instead of a blank style replaced a moment later (two style loads on
+ *  every cold start). Null for the others. */
+export function baseNow(choice: BasemapChoice, ctx: Pick<BaseContext, 'demoUrl' | 'lang'>): BaseStyle | null {
+  if (choice.kind === 'demo') return demoBasemap(ctx.demoUrl, ctx.lang);
+  if (choice.kind === 'none') return BLANK_BASE;
+  return null;
+}
+
 export async function resolveBase(choice: BasemapChoice, ctx: BaseContext): Promise<BaseStyle> {
   switch (choice.kind) {
     case 'demo':
-      return demoBasemap(ctx.demoUrl, ctx.lang);
     case 'none':
-      return BLANK_BASE;
+      return baseNow(choice, ctx) ?? BLANK_BASE;
     case 'tiles-url':
       // the user typed it; the credit shown is the one they gave, or a plain reminder of OSM's
       return xyzBasemap({ url: choice.url, kind: 'raster', attribution: choice.attribution ?? '', lang: ctx.lang });

@@ -2,7 +2,7 @@
 // re-sends feature state only, a language change facilities only, a switch one layer's visibility.
 import { effect } from '@preact/signals';
 import { errorMessage } from '../core/errors';
-import { t } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { BasemapError, resolveBase } from '../map/basemap';
 import { communityDots, communityFeatures, coverageAreas, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
@@ -11,12 +11,24 @@ import { MOVING_CIRCLE_LAYERS, MOVING_CIRCLE_SOURCE } from '../map/moving-circle
 import type { MapView } from '../map/MapView';
 import type { Actions } from '../state/actions';
 import type { AppState } from '../state/app-state';
+import type { BasemapChoice } from '../state/persist';
 
-/** The chosen base map, re-resolved when the choice or the language changes; a failure is said in words. */
-export function basemapEffect(view: MapView, state: AppState, actions: Pick<Actions, 'keptBasemapFile' | 'reportError'>, demoUrl: string): () => void {
+/** The chosen base map, re-resolved when the choice or the language changes; a failure is said in
+ *  words. `made`: the choice and language the map was made with (its first style has that base). */
+export function basemapEffect(
+  view: MapView,
+  state: AppState,
+  actions: Pick<Actions, 'keptBasemapFile' | 'reportError'>,
+  demoUrl: string,
+  made?: { choice: BasemapChoice; lang: Lang },
+): () => void {
   return effect(() => {
     const choice = state.basemap.value;
-    resolveBase(choice, { demoUrl, lang: state.lang.value, keptFile: actions.keptBasemapFile }).then(
+    const lang = state.lang.value;
+    const drawn = made?.choice === choice && made.lang === lang;
+    made = undefined;
+    if (drawn) return;
+    resolveBase(choice, { demoUrl, lang, keptFile: actions.keptBasemapFile }).then(
       (base) => view.setBase(base),
       (e: unknown) => {
         const lang = state.lang.peek();
@@ -44,8 +56,15 @@ function verdictDigest(states: ReadonlyMap<string, { verdict: string; outside: b
   return `${states.size}:${(h >>> 0).toString(16)}`;
 }
 
-/** The analysis layers: geometry, verdicts as feature state, framing, circles, switches, focus. */
-export function analysisMapEffects(view: MapView, state: AppState, painted: (p: Painted) => void = () => undefined): (() => void)[] {
+/** The analysis layers: geometry, verdicts as feature state, framing, circles, switches, focus.
+ *  `painted` hears each verdict paint; `areas` whether the walk areas are on the map or still being
+ *  computed (network mode: they follow the verdicts). */
+export function analysisMapEffects(
+  view: MapView,
+  state: AppState,
+  painted: (p: Painted) => void = () => undefined,
+  areasShown: (shown: boolean) => void = () => undefined,
+): (() => void)[] {
   let fittedTo: unknown = null;
   const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
   return [
@@ -113,6 +132,7 @@ export function analysisMapEffects(view: MapView, state: AppState, painted: (p: 
       const on = state.circles.value;
       // null while network walk areas are computed: draw none rather than stale ones
       view.setData(SOURCES.circles, coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) }));
+      areasShown(areas !== null);
     }),
     // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
     effect(() => view.setExtra(MOVING_CIRCLE_SOURCE, state.movingCircle.value ?? { type: 'FeatureCollection', features: [] }, MOVING_CIRCLE_LAYERS)),

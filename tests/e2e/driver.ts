@@ -34,6 +34,7 @@ export class AppDriver {
   readonly requests: string[] = [];
   readonly cspViolations: string[] = [];
   readonly pageErrors: string[] = [];
+  private probes = 0;
 
   constructor(private readonly appUrl: string) {}
 
@@ -64,6 +65,15 @@ export class AppDriver {
       undefined,
       { timeout: 30_000 },
     );
+  }
+
+  /** Asks the map to count what it draws (labels, overlay features, the first cluster: MapView's
+   *  data-probe) and waits until it has, for the map as it is now or later; it keeps counting on
+   *  every idle from then on. A user's map never counts. */
+  async mapProbed(): Promise<void> {
+    const n = String(++this.probes);
+    await this.page.$eval('[data-testid=map]', (m, v) => m.setAttribute('data-probe', v), n);
+    await this.page.waitForSelector(`[data-testid=map][data-probed="${n}"]`, { state: 'attached', timeout: 30_000 });
   }
 
   /** the newest analysis landed (the status may be hidden, e.g. in presentation mode) */
@@ -190,10 +200,14 @@ export class AppDriver {
   then = {
     attribute: (selector: string, name: string): Promise<string | null> => this.page.getAttribute(selector, name),
     outsideCommunitiesOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-outside-shown')),
-    cjkLabelsOnMap: async (): Promise<number> => Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels')),
+    cjkLabelsOnMap: async (): Promise<number> => {
+      await this.mapProbed();
+      return Number(await this.page.getAttribute('[data-testid=map]', 'data-cjk-labels'));
+    },
     /** the base map's Chinese labels once its style has come: on a first, slow load (the dev
      *  server bundling its dependencies) the project's layers can be idle on screen before it */
     cjkLabelsOnceLoaded: async (): Promise<number> => {
+      await this.mapProbed();
       await this.page
         .waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-cjk-labels')) > 0, undefined, { timeout: 30_000 })
         .catch(() => undefined); // the assertion on the count says what is wrong

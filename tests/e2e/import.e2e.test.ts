@@ -295,6 +295,7 @@ describe('import and export at 1366×768', () => {
     // 50 000 markers are drawn as counted clusters below street zoom; a click on one zooms in to where it splits
     expect(await driver.page.locator('[data-testid=legend-clusters]').count()).toBe(1);
     const map = '[data-testid=map]';
+    await driver.mapProbed();
     await driver.page.waitForSelector(`${map}[data-idle=true][data-first-cluster]`, { timeout: 30_000 });
     const before = Number(await driver.page.getAttribute(map, 'data-zoom'));
     const [x, y] = ((await driver.page.getAttribute(map, 'data-first-cluster')) ?? '').split(',').map(Number);

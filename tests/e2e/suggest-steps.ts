@@ -206,6 +206,7 @@ export class SuggestSteps {
     },
     /** features of the suggestion's layers the map draws now, per layer (MapView's data-extras-shown) */
     drawn: async (): Promise<Record<string, number>> => {
+      await this.d.mapProbed();
       const v = (await this.page.getAttribute('[data-testid=map]', 'data-extras-shown')) ?? '';
       return Object.fromEntries(
         v
