@@ -18,10 +18,11 @@ export function goal(value: number, limit: number, unit: string): string {
   return value <= limit ? `goal ≤ ${limit} ${unit}: met` : `goal ≤ ${limit} ${unit}: missed by ${(value - limit).toFixed(unit === 'ms' ? 0 : 1)} ${unit}`;
 }
 
-/** the analysis finished and the map drew it */
+/** the analysis finished and the map drew it, walk areas included (in network mode they are
+ *  computed after the verdicts: the map is idle with the verdicts before they come) */
 export async function ready(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForSelector('[data-testid=phase][data-phase=ready]', { timeout });
-  await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout });
+  await page.waitForSelector('[data-testid=map][data-areas=shown][data-idle=true]', { timeout });
 }
 
 /** CPU seconds the browser's renderer and GPU processes have used so far (on a loaded machine the
@@ -31,4 +32,45 @@ export async function browserCpu(browser: Browser): Promise<number> {
   const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
   await cdp.detach();
   return processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
+/** CPU seconds so far of each renderer and GPU process, by process id */
+async function cpuByProcess(browser: Browser): Promise<Map<number, { type: string; cpu: number }>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+  await cdp.detach();
+  return new Map(processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').map((p) => [p.id, { type: p.type, cpu: p.cpuTime }]));
+}
+
+/** `fn`'s median wall time and median CPU time (ms) of the page's renderer (the busiest one: the
+ *  page, its analysis worker and MapLibre's workers are its threads; Chromium's own spare renderer
+ *  is left out) and of the GPU process (SwiftShader draws there), over `runs` runs. `after`
+ *  (untimed) runs after each, e.g. to close the run's context. */
+export async function medianBrowserCpu(
+  browser: Browser,
+  fn: () => Promise<unknown>,
+  runs: number,
+  after?: () => Promise<unknown>,
+): Promise<{ ms: number; renderer: number; gpu: number }> {
+  const walls: number[] = [];
+  const renderer: number[] = [];
+  const gpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = await cpuByProcess(browser);
+    const t0 = performance.now();
+    await fn();
+    walls.push(performance.now() - t0);
+    let r = 0;
+    let g = 0;
+    for (const [id, p] of await cpuByProcess(browser)) {
+      const used = (p.cpu - (c0.get(id)?.cpu ?? 0)) * 1000;
+      if (p.type === 'GPU') g += used;
+      else r = Math.max(r, used);
+    }
+    renderer.push(r);
+    gpu.push(g);
+    await after?.();
+  }
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ms: mid(walls), renderer: mid(renderer), gpu: mid(gpu) };
 }
