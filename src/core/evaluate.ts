@@ -9,8 +9,8 @@ import { buildContext, type EvalContext } from './rules/context';
 import { nearestWithin } from './rules/coverage';
 import { COMBINED_RULES } from './rules/profiles/combined';
 import { PROFILES, getProfile } from './rules/profiles';
-import { evaluateRules } from './rules/registry';
-import { ruleKey } from './rules/types';
+import { evaluateRuleLists, joined, runOrder } from './rules/registry';
+import { ruleKey, type Rule } from './rules/types';
 
 export interface EvaluateOptions {
   /** profile id: ak | cf | wy | xn | ca | combined */
@@ -100,11 +100,24 @@ function circleCoverage(ctx: EvalContext, circle: 'elderly' | 'childcare'): Circ
  * }
  */
 export function evaluate(data: Layers & { area: AreaInfo }, opts: EvaluateOptions): Evaluation {
+  return evaluateParts(data, opts).evaluation;
+}
+
+/** evaluate(), with the context and each rule's results (in run order) kept by core/reevaluate.ts */
+export function evaluateParts(
+  data: Layers & { area: AreaInfo },
+  opts: EvaluateOptions,
+): { evaluation: Evaluation; ctx: EvalContext; rules: Rule[]; lists: RuleResult[][]; engine: ReachEngine } {
   const profile = getProfile(opts.profile);
   if (!profile) throw new Error(`unknown profile ${opts.profile}; known: ${PROFILES.map((p) => p.id).join(', ')}`);
   const params = resolveParams(opts.params);
   const engine = opts.reach ?? reachEngineFor(params, data.roads);
   const ctx = buildContext(data, params, engine);
-  const results = evaluateRules(profile.rules, ctx);
-  return { profile: profile.id, params, results, issues: [...ctx.issues], coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
+  const lists = evaluateRuleLists(profile.rules, ctx);
+  return { evaluation: evaluationOf(profile.id, ctx, joined(lists)), ctx, rules: runOrder(profile.rules), lists, engine };
+}
+
+/** The evaluation of these results: with the context's data issues and circle coverage. */
+export function evaluationOf(profile: string, ctx: EvalContext, results: RuleResult[]): Evaluation {
+  return { profile, params: ctx.params, results, issues: [...ctx.issues], coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
 }

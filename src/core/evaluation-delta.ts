@@ -90,7 +90,8 @@ function aligned(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick
   return { units, results };
 }
 
-function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick<EvaluationDelta, 'units' | 'results'> {
+/** The units whose results differ, grouping both lists by unit (any order of units). */
+export function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick<EvaluationDelta, 'units' | 'results'> {
   const old = byUnit(prev);
   const now = byUnit(next);
   const units: EvaluationDelta['units'] = [];

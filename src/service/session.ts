@@ -3,7 +3,8 @@
 // exports, site check, suggestion, compare). Created, not global: the worker exposes one
 // (src/worker/worker.ts), tests and the command line create their own and call it in Node.
 import { dataCredits } from '../core/credits';
-import { evaluate, listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
+import { listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
+import { evaluateForEdits, reevaluate } from '../core/reevaluate';
 import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
 import type { AreaInfo, DataIssue, Layers, Msg, Project } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
@@ -81,6 +82,9 @@ export interface EditAnalysis {
   delta: EvaluationDelta | null;
   /** the serial of the analysis after the edit (the next delta's base) */
   serial: number;
+  /** how many communities were evaluated again (core/reevaluate.ts); null: all of them (more than
+   *  facilities changed, or no analysis to build on) */
+  redone: number | null;
   ms: number;
 }
 
@@ -248,7 +252,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const params = resolveParams(req.params);
       const choice = reachFor(params, data.roads, reachCache);
       reachCache = choice.cache;
-      const evaluation = evaluate(data, { profile: req.profile, params, reach: choice.engine });
+      const evaluation = evaluateForEdits(data, { profile: req.profile, params, reach: choice.engine });
       const areas = choice.area !== null || req.areas === false ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
       last = { serial: ++serial, key: JSON.stringify([req.profile, params]), evaluation };
       return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0, serial };
@@ -257,15 +261,28 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     /** setEdits() and analyse() in one, answered with the units whose results changed against
      *  the analysis `base` (its serial) the caller holds. The edited layers keep the prepared
      *  communities, streets and the walks from every facility position already seen, so only the
-     *  edited facilities are walked from again (core/rules/context.ts); undo and redo are edit
-     *  lists too. */
+     *  edited facilities are walked from again (core/rules/context.ts), and only the communities
+     *  those facilities reach (before or after) get their rows again (core/reevaluate.ts); undo
+     *  and redo are edit lists too. */
     analyseEdits(edits: Edit[], req: AnalysisRequest & { base: number }): EditAnalysis {
       const t0 = performance.now();
       const prev = last;
       const { skipped } = session.setEdits(edits);
+      const data = loaded('analyseEdits', current);
+      const params = resolveParams(req.params);
+      const key = JSON.stringify([req.profile, params]);
+      if (prev !== null && prev.serial === req.base && prev.key === key) {
+        const choice = reachFor(params, data.roads, reachCache);
+        reachCache = choice.cache;
+        const r = reevaluate(prev.evaluation, data, { profile: req.profile, params, reach: choice.engine });
+        if (r) {
+          last = { serial: ++serial, key, evaluation: r.evaluation };
+          return { skipped, delta: r.delta, serial, redone: r.redone, ms: performance.now() - t0 };
+        }
+      }
       const a = session.analyse({ ...req, areas: false });
       const same = prev !== null && prev.serial === req.base && last !== null && prev.key === last.key;
-      return { skipped, delta: same ? diffEvaluation(prev.evaluation, a.evaluation) : null, serial: a.serial, ms: performance.now() - t0 };
+      return { skipped, delta: same ? diffEvaluation(prev.evaluation, a.evaluation) : null, serial: a.serial, redone: null, ms: performance.now() - t0 };
     },
 
     /** The open scenario's edits (oldest first; [] = the baseline): later analyses run on the

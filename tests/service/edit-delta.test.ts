@@ -1,9 +1,11 @@
 // The incremental edit path against a full evaluation: random edit sequences (add, move, delete a
-// facility, change its capacity, change or delete a community, undo) on seeded messy layers and on
+// facility, change its capacity, its kind, name, ownership or 普惠 flag, change or delete a
+// community, undo, redo) on seeded messy layers and on
 // the demo (street network), each answered by analyseEdits() as a delta and applied to the
 // evaluation the caller held; after every step that must equal — result by result, issues and
 // coverage — evaluate() run cold on a structural copy of the replayed layers (new arrays, so none
-// of the kept preparation, walks or positions is reused).
+// of the kept preparation, walks or positions is reused). An edit of facilities alone must be
+// answered by re-evaluating some communities only (core/reevaluate.ts), not by a full evaluation.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +30,9 @@ type Step =
   | { t: 'capacity'; f: number; field: number; v: number | null }
   | { t: 'community'; c: number; population: number | null }
   | { t: 'deleteCommunity'; c: number }
-  | { t: 'undo' };
+  | { t: 'update'; f: number; which: number; kind: number; flag: boolean }
+  | { t: 'undo' }
+  | { t: 'redo' };
 
 const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -49,7 +53,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('capacity' as const), f: frac, field: frac, v: fc.option(fc.integer({ min: 0, max: 2000 }), { freq: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('community' as const), c: frac, population: fc.option(fc.integer({ min: 0, max: 20000 }), { freq: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteCommunity' as const), c: frac }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('update' as const), f: frac, which: frac, kind: frac, flag: fc.boolean() }) },
   { weight: 2, arbitrary: fc.constant({ t: 'undo' as const }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'redo' as const }) },
 );
 
 const pick = <T>(xs: readonly T[], u: number): T | undefined => xs[Math.floor(u * xs.length)];
@@ -99,10 +105,27 @@ function opOf(l: Layers, s: Step, b: ReturnType<typeof bounds>): EditOp | null {
       const c = pick(l.communities, s.c);
       return c ? { type: 'deleteCommunity', id: c.id } : null;
     }
+    case 'update': {
+      const f = pick(l.facilities, s.f);
+      if (!f) return null;
+      const which = Math.floor(s.which * 4);
+      const props =
+        which === 0
+          ? { kind: pick(FACILITY_KINDS, s.kind) ?? FACILITY_KINDS[0] }
+          : which === 1
+            ? { name: s.flag ? `${f.name}特困` : `${f.name}敬老院` }
+            : which === 2
+              ? { ownership: s.flag ? ('public' as const) : ('private' as const) }
+              : { inclusive: s.flag };
+      return { type: 'updateFacility', id: f.id, props };
+    }
     case 'undo':
+    case 'redo':
       return null;
   }
 }
+
+const touchesCommunities = (edits: readonly Edit[]) => edits.some((e) => [...(e.put ?? []), ...(e.delete ?? [])].some((x) => x.layer === 'communities'));
 
 /** results per unit, in the engine's order within a unit; citations left out (the same object) */
 function perUnit(results: readonly RuleResult[]): Map<string, unknown[]> {
@@ -144,6 +167,7 @@ function run(project: Project, cases: { profile: string; params: Partial<Params>
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: maxSteps }), (steps) => {
         let edits: Edit[] = [];
+        let undone: Edit[] = [];
         session.setEdits([]);
         const first = session.analyse({ profile: c.profile, params: c.params, areas: false });
         let held = first.evaluation;
@@ -151,15 +175,26 @@ function run(project: Project, cases: { profile: string; params: Partial<Params>
         let deltas = 0;
         for (const s of steps) {
           const layers = replay(baseline, { edits }).layers;
-          if (s.t === 'undo') edits = edits.slice(0, -1);
-          else {
+          const before = edits;
+          if (s.t === 'undo') {
+            if (edits.length === 0) continue;
+            undone = [edits[edits.length - 1], ...undone];
+            edits = edits.slice(0, -1);
+          } else if (s.t === 'redo') {
+            if (undone.length === 0) continue;
+            edits = [...edits, undone[0]];
+            undone = undone.slice(1);
+          } else {
             const op = opOf(layers, s, b);
             const r = op ? buildEdit(layers, op, `e${edits.length}`) : null;
             if (!r?.ok) continue;
             edits = [...edits, r.edit];
+            undone = [];
           }
           const e = session.analyseEdits(edits, { profile: c.profile, params: c.params, base });
           expect(e.delta).not.toBeNull();
+          // facilities alone changed: some communities re-evaluated, not all
+          if (!touchesCommunities(before) && !touchesCommunities(edits)) expect(e.redone).not.toBeNull();
           if (!e.delta) return;
           held = applyDelta(held, e.delta);
           base = e.serial;

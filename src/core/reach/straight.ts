@@ -149,6 +149,11 @@ function unit(p: LonLat, out: Float64Array): void {
   out[3] = Math.sin(p[1] * RAD);
 }
 
+/** The distance straightPairs() and straightNearest() give the pair (a demand, b supply), to the bit. */
+export function straightDistance(a: LonLat, b: LonLat): number {
+  return haversineCos(a[0], a[1], cosLat(a[1]), b[0], b[1], cosLat(b[1]));
+}
+
 export function straightPairs(q: ReachQuery): ReachPairs {
   const nd = q.demand.length;
   const R = q.maxDistance;

@@ -53,6 +53,9 @@ export interface Prepared {
 
 export interface EvalContext extends Prepared {
   params: Params;
+  /** set when an edit re-evaluates some communities only (core/reevaluate.ts): the community rows
+   *  of the others are left out; street, facility and area rows are always computed in full */
+  only?: Uint8Array;
 }
 
 const COMMUNITY_NUMBERS = ['population', 'households', 'elderly', 'infants'] as const;

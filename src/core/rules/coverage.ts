@@ -5,6 +5,8 @@
 // residents); street and area rows give the share and the residents (communities) still needed.
 import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
 import { nearestFacilities, VIAS } from '../reach/community-reach';
+import { isPlaced } from '../reach/pair-output';
+import { straightDistance } from '../reach/straight';
 import { kindsOf, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
@@ -48,6 +50,82 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
   return out;
 }
 
+/**
+ * After an edit of facilities (core/reevaluate.ts): `now`'s nearest-facility indexes of the kinds
+ * from `old`'s, worked out again only for the communities whose walks hold a changed facility
+ * (`walked`: before or after the edit) and, outside the circle, for those whose nearest facility
+ * beyond it may have changed. In straight mode a community outside keeps its nearest unless a
+ * changed facility of the kinds comes closer (a straight distance does not depend on the other
+ * candidates; an equal one is worked out in full, for the same tie-break); along streets, every
+ * community outside is worked out again.
+ */
+export function carryNearest(old: Prepared, now: Prepared, kinds: readonly string[], walked: Uint8Array, changed: ReadonlySet<string>): void {
+  const nearKey = `nearest:${kinds.join('/')}`;
+  const refKey = `nearestRef:${kinds.join('/')}`;
+  if (now.memo.has(nearKey)) return;
+  const oldNear = nearestWithin(old, kinds);
+  const wanted = now.facilities.map((f) => kinds.includes(f.kind));
+  const { offsets, supply, distance, via } = now.reach;
+  const redoWithin = (ci: number) => walked[ci] === 1 || old.unplaced[ci] !== now.unplaced[ci];
+  const near = oldNear.slice();
+  for (let ci = 0; ci < near.length; ci++) {
+    if (!redoWithin(ci)) continue;
+    let d: number | null | undefined = null;
+    if (now.unplaced[ci]) d = undefined;
+    else
+      for (let k = offsets[ci]; k < offsets[ci + 1]; k++)
+        if (wanted[supply[k]]) {
+          d = distance[k];
+          break;
+        }
+    near[ci] = d;
+  }
+  now.memo.set(nearKey, near);
+  const oldRef = old.memo.get(refKey) as (NearestFacilityRef | undefined)[] | undefined;
+  if (!oldRef) return; // not asked for before: built in full when asked
+  const ref = (j: number, d: number, v: NearestFacilityRef['via']): NearestFacilityRef => ({ id: now.facilities[j].id, name: now.facilities[j].name, distance: d, via: v });
+  const out = oldRef.slice();
+  const keep: number[] = [];
+  const redo: number[] = [];
+  const straight = now.reachEngine.mode === 'straight';
+  for (let ci = 0; ci < out.length; ci++) {
+    if (near[ci] === null) {
+      const o = oldRef[ci];
+      if (straight && oldNear[ci] === null && o !== undefined && !changed.has(o.id)) keep.push(ci);
+      else redo.push(ci);
+    } else if (redoWithin(ci)) {
+      out[ci] = undefined;
+      if (near[ci] !== undefined)
+        for (let k = offsets[ci]; k < offsets[ci + 1]; k++)
+          if (wanted[supply[k]]) {
+            out[ci] = ref(supply[k], distance[k], VIAS[via[k]]);
+            break;
+          }
+    }
+  }
+  const candidates = wanted.flatMap((w, j) => (w ? [j] : []));
+  const newcomers = candidates.filter((j) => changed.has(now.facilities[j].id));
+  const placed = newcomers.filter((j) => isPlaced(now.facilityPoints[j]));
+  for (const ci of placed.length > 0 ? keep : []) {
+    const p = now.places[ci].point;
+    let best = -1;
+    let d = Infinity;
+    for (const j of placed) {
+      const m = straightDistance(p, now.facilityPoints[j]);
+      if (m < d) {
+        d = m;
+        best = j;
+      }
+    }
+    const o = oldRef[ci] as NearestFacilityRef;
+    if (d < o.distance) out[ci] = ref(best, d, 'straight');
+    else if (d === o.distance) redo.push(ci);
+  }
+  for (const ci of redo) out[ci] = undefined;
+  for (const [ci, n] of nearestFacilities(now.reachEngine, now.places, now.facilityPoints, candidates, redo)) out[ci] = ref(n.facility, n.distance, n.via);
+  now.memo.set(refKey, out);
+}
+
 /** Metres for people: a walk beyond the circle is rounded up, so it never reads as the limit itself. */
 function metres(d: number, beyond: boolean): number {
   return beyond ? Math.ceil(d) : Math.round(d);
@@ -69,10 +147,13 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
   const radius = Math.round(ctx.radius * 10) / 10;
 
   if (rule.levels.includes('community')) {
+    const only = ctx.only;
     for (const ci of undetermined) {
+      if (only && !only[ci]) continue;
       out.push(na(rule, ctx.communityUnits[ci], 'm', { key: 'reason.missing', args: { what: 'builtYear' } }, radius));
     }
     for (const ci of scoped) {
+      if (only && !only[ci]) continue;
       const c = ctx.communities[ci];
       const unit = ctx.communityUnits[ci];
       const d = near[ci];

@@ -18,7 +18,7 @@ export function evaluateMinSize(rule: MinSizeRule, ctx: EvalContext): RuleResult
   for (const ci of sc.unknown) inRule[ci] = 2;
   const noFacilities = { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } };
   inRule.forEach((s, ci) => {
-    if (s === 0) return;
+    if (s === 0 || (ctx.only && !ctx.only[ci])) return;
     const unit = ctx.communityUnits[ci];
     if (s === 2) {
       out.push(na(rule, unit, 'm2', { key: 'reason.missing', args: { what: 'builtYear' } }, th, 'onsite'));
@@ -56,6 +56,6 @@ export function evaluateMinSize(rule: MinSizeRule, ctx: EvalContext): RuleResult
       out.push(makeResult(rule, unit, { value, threshold: th, measure: 'm2', status: 'fail', shortfall: roundShortfall(th - value, 'decimal'), view: 'onsite', reason }));
     }
   });
-  if (out.length === 0) out.push(na(rule, ctx.areaUnit, 'm2', { key: 'reason.noUnits', args: { what: (p.scope?.types ?? []).join('/') } }, th));
+  if (sc.scoped.length + sc.unknown.length === 0) out.push(na(rule, ctx.areaUnit, 'm2', { key: 'reason.noUnits', args: { what: (p.scope?.types ?? []).join('/') } }, th));
   return out;
 }

@@ -21,6 +21,7 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
   const th = thresholdOf(rule, p.min, ctx.params);
   const out: RuleResult[] = [];
   const judged: RuleResult[] = [];
+  let skipped = 0;
   const judge = (unit: UnitRef, facilityIdx: readonly number[]) => {
     let n = 0;
     let unknown: string[] | undefined;
@@ -71,6 +72,11 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
     for (const ci of sc.scoped) inRule[ci] = 1;
     for (const ci of sc.unknown) inRule[ci] = 2;
     inRule.forEach((s, ci) => {
+      if (ctx.only && !ctx.only[ci]) {
+        // left out of this re-evaluation (core/reevaluate.ts), still one of the units judged
+        if (s === 1) skipped++;
+        return;
+      }
       if (s === 2) out.push(na(rule, ctx.communityUnits[ci], 'count', { key: 'reason.missing', args: { what: 'builtYear' } }, th, 'onsite'));
       else if (s === 1) judge(ctx.communityUnits[ci], ctx.onsite[ci]);
     });
@@ -93,7 +99,7 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
   }
 
   const areaUnit = ctx.areaUnit;
-  if (judged.length === 0 && p.unit !== 'area') {
+  if (judged.length + skipped === 0 && p.unit !== 'area') {
     out.push(
       na(
         rule,
@@ -104,6 +110,7 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
       ),
     );
   } else if (p.areaShare !== undefined) {
+    if (skipped > 0) throw new Error(`${rule.id}: the share of units that pass needs every unit judged (see restrictable())`);
     // the share has its own override key: `<id>:share` (e.g. threshold.ca.coverage.town:share=0.8)
     const share = thresholdOf({ ...rule, part: rule.part ? `${rule.part}.share` : 'share' }, p.areaShare, ctx.params);
     const unknown = judged.filter((r) => r.status === 'na');

@@ -78,11 +78,14 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   const allFacilities = ctx.facilities.map((_, i) => i);
 
   if (rule.levels.includes('community')) {
+    const only = ctx.only;
     for (const ci of unknownScope) {
+      if (only && !only[ci]) continue;
       out.push(na(rule, ctx.communityUnits[ci], p.measure, { key: 'reason.missing', args: { what: 'builtYear' } }, thresholdOf(rule, p.min, ctx.params), 'onsite'));
     }
     const shares = p.catchment ? catchmentShares(ctx, rule) : undefined;
     for (const ci of scoped) {
+      if (only && !only[ci]) continue;
       const unit = ctx.communityUnits[ci];
       const demand = communityDemand(ctx, rule, ci);
       out.push(judge(rule, ctx, unit, sumSupply(ctx.facilities, ctx.onsite[ci], p.supply), demand, 'onsite'));

@@ -1,0 +1,264 @@
+// Re-evaluating after an edit of facilities (add, move, delete, a capacity or any other field):
+// only the communities whose inputs changed get their rows computed again; street, facility and
+// area rows (sums over many communities) are computed in full, which is cheap. A community's rows
+// read its own record, its on-site facilities, its walks to facilities within the circle (coverage,
+// 2SFCA shares: a facility's share ratio changes only when the facility or its catchment does) and
+// the nearest facility of some kinds anywhere (named when none is within the circle). So the
+// communities to redo are those whose on-site facilities or walks hold a changed facility, before
+// or after the edit, plus those whose placement or nearest facility changed. Anything else — the
+// communities, streets, area, profile, parameters or reach engine changed — and the caller
+// evaluates in full (null). The rows keep the places a full evaluation gives them, so the results
+// equal evaluate()'s in order too (tests/service/edit-delta.test.ts checks every step).
+import { evaluateParts, evaluationOf, type EvaluateOptions, type Evaluation } from './evaluate';
+import { byUnits, sameResult, type EvaluationDelta } from './evaluation-delta';
+import type { AreaInfo, Facility, Layers, NearestFacilityRef, RuleResult } from './model';
+import { resolveParams, type Params } from './params';
+import { reachEngineFor } from './reach/choose';
+import type { ReachEngine } from './reach/types';
+import { buildContext, kindsOf, type EvalContext } from './rules/context';
+import { carryNearest, nearestOfKinds } from './rules/coverage';
+import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
+import type { UnitRef } from './rules/result';
+import type { Rule } from './rules/types';
+
+type Data = Layers & { area: AreaInfo };
+
+interface Kept {
+  data: Data;
+  ctx: EvalContext;
+  engine: ReachEngine;
+  /** the profile's rules in run order, and the results of each */
+  rules: Rule[];
+  lists: RuleResult[][];
+  /** built on the first edit after a full evaluation, then kept (rows keep their places) */
+  layout?: Layout;
+}
+
+/** Where each community's rows sit in each rule's list: every list starts with its community rows
+ *  (`head` of them); those of community ci are at positions[r][offsets[r][ci] … offsets[r][ci + 1]]. */
+interface Layout {
+  index: Map<UnitRef, number>;
+  head: number[];
+  offsets: Uint32Array[];
+  positions: Uint32Array[];
+}
+
+const kept = new WeakMap<Evaluation, Kept>();
+
+/** evaluate(), keeping what reevaluate() needs to answer the next edit of facilities. */
+export function evaluateForEdits(data: Data, opts: EvaluateOptions): Evaluation {
+  const p = evaluateParts(data, opts);
+  kept.set(p.evaluation, { data, ctx: p.ctx, engine: p.engine, rules: p.rules, lists: p.lists });
+  return p.evaluation;
+}
+
+export interface Reevaluation {
+  evaluation: Evaluation;
+  /** the units whose results differ from `prev`'s */
+  delta: EvaluationDelta;
+  /** how many communities had their rows worked out again */
+  redone: number;
+}
+
+/** The evaluation of `data` — `prev`'s layers after an edit of facilities — with the units whose
+ *  results changed; null when `prev` was not kept by evaluateForEdits() or more than facilities
+ *  changed (the caller evaluates in full). */
+export function reevaluate(prev: Evaluation, data: Data, opts: EvaluateOptions): Reevaluation | null {
+  const k = kept.get(prev);
+  if (!k || opts.profile !== prev.profile) return null;
+  const params = resolveParams(opts.params);
+  if (JSON.stringify(params) !== JSON.stringify(prev.params)) return null;
+  const was = k.data;
+  if (data.communities !== was.communities || data.streets !== was.streets || data.area !== was.area || data.roads !== was.roads) return null;
+  const engine = opts.reach ?? reachEngineFor(params, data.roads);
+  if (engine.mode === 'straight' ? k.engine.mode !== 'straight' : engine !== k.engine) return null;
+  const ctx = buildContext(data, params, engine);
+  const old = k.ctx;
+  // the same prepared communities (their unit records are shared), so the same community indices
+  if (ctx.communityUnits !== old.communityUnits || ctx.radius !== old.radius) return null;
+  k.layout ??= layoutOf(k) ?? undefined;
+  const layout = k.layout;
+  if (!layout) return null;
+  for (const [key, v] of old.memo) if ((key.startsWith('scope:') || key === 'communityIndex') && !ctx.memo.has(key)) ctx.memo.set(key, v);
+  const dirty = dirtyCommunities(old, was.facilities, ctx, data.facilities, k.rules, params);
+  const lists = rerun(k, layout, ctx, dirty);
+  if (!lists) return null;
+  const evaluation = evaluationOf(prev.profile, ctx, joined(lists.lists));
+  kept.set(evaluation, { data, ctx, engine, rules: k.rules, lists: lists.lists, layout });
+  return { evaluation, delta: deltaOf(k, layout, lists.lists, lists.changed, evaluation), redone: dirty.reduce((s, x) => s + x, 0) };
+}
+
+function layoutOf(k: Kept): Layout | null {
+  const n = k.ctx.communities.length;
+  const index = new Map<UnitRef, number>(k.ctx.communityUnits.map((u, i) => [u, i]));
+  const out: Layout = { index, head: [], offsets: [], positions: [] };
+  for (const list of k.lists) {
+    const head = communityHead(list);
+    if (head < 0) return null;
+    const offsets = new Uint32Array(n + 1);
+    const rowOf = new Int32Array(head);
+    for (let i = 0; i < head; i++) {
+      const ci = index.get(list[i].unit);
+      if (ci === undefined) return null;
+      rowOf[i] = ci;
+      offsets[ci + 1]++;
+    }
+    for (let ci = 0; ci < n; ci++) offsets[ci + 1] += offsets[ci];
+    const fill = offsets.slice(0, n);
+    const positions = new Uint32Array(head);
+    for (let i = 0; i < head; i++) positions[fill[rowOf[i]]++] = i;
+    out.head.push(head);
+    out.offsets.push(offsets);
+    out.positions.push(positions);
+  }
+  return out;
+}
+
+/** How many rows a rule's list starts with that are about communities; -1 if one comes later. */
+function communityHead(list: readonly RuleResult[]): number {
+  let head = 0;
+  while (head < list.length && list[head].unit.level === 'community') head++;
+  for (let i = head; i < list.length; i++) if (list[i].unit.level === 'community') return -1;
+  return head;
+}
+
+const sameRef = (a: NearestFacilityRef | undefined, b: NearestFacilityRef | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.id === b.id && a.name === b.name && a.distance === b.distance && a.via === b.via);
+
+/** The communities whose rows may differ after the edit (1), see the header. */
+function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: EvalContext, nowRaw: readonly Facility[], rules: readonly Rule[], params: Params): Uint8Array {
+  const firstOf = (raw: readonly Facility[]) => {
+    const m = new Map<string, Facility>();
+    for (const f of raw) if (!m.has(f.id)) m.set(f.id, f);
+    return m;
+  };
+  const a = firstOf(oldRaw);
+  const b = firstOf(nowRaw);
+  // the prepared facilities are the first of each id, in order: unchanged ones keep their object
+  const changed = new Set<string>();
+  for (const [id, f] of a) if (b.get(id) !== f) changed.add(id);
+  for (const id of b.keys()) if (!a.has(id)) changed.add(id);
+  const changedOld = Uint8Array.from(old.facilities, (f) => (changed.has(f.id) ? 1 : 0));
+  const changedNow = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
+  const n = now.communities.length;
+  const dirty = new Uint8Array(n);
+  const mark = (c: EvalContext, changed: Uint8Array) => {
+    const { offsets, supply } = c.reach;
+    for (let ci = 0; ci < n; ci++) {
+      for (let q = offsets[ci]; q < offsets[ci + 1]; q++) {
+        if (changed[supply[q]]) {
+          dirty[ci] = 1;
+          break;
+        }
+      }
+    }
+    c.onsite.forEach((fs, ci) => {
+      for (const f of fs) if (changed[f]) dirty[ci] = 1;
+    });
+  };
+  mark(old, changedOld);
+  mark(now, changedNow);
+  for (let ci = 0; ci < n; ci++) if (old.unplaced[ci] !== now.unplaced[ci]) dirty[ci] = 1;
+  // the nearest facility of some kinds: within the circle from the walks (dirty above when they
+  // changed), beyond it (named where none is within) any facility of the kinds anywhere
+  const walked = dirty.slice();
+  const kindsSeen = new Set<string>();
+  for (const r of rules) {
+    if (r.kind !== 'coverage' || !r.levels.includes('community')) continue;
+    const kinds = kindsOf(r.params.kinds, params);
+    const key = kinds.join('/');
+    if (kindsSeen.has(key)) continue;
+    kindsSeen.add(key);
+    carryNearest(old, now, kinds, walked, changed);
+    const before = nearestOfKinds(old, kinds);
+    const after = nearestOfKinds(now, kinds);
+    for (let ci = 0; ci < n; ci++) if (!sameRef(before[ci], after[ci])) dirty[ci] = 1;
+  }
+  // the circle coverage of the evaluation
+  for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) carryNearest(old, now, kinds, walked, changed);
+  return dirty;
+}
+
+/** Each rule's results after the edit, with the communities whose rows differ (null: the rows do
+ *  not fit the layout, evaluate in full). */
+function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { lists: RuleResult[][]; changed: Uint8Array } | null {
+  const n = dirty.length;
+  const changed = new Uint8Array(n);
+  const dirtyList: number[] = [];
+  for (let ci = 0; ci < n; ci++) if (dirty[ci]) dirtyList.push(ci);
+  const only: EvalContext = { ...ctx, only: dirty };
+  const seen = new Int32Array(n);
+  const lists: RuleResult[][] = [];
+  let base: RuleResult[] | undefined;
+  for (let r = 0; r < k.rules.length; r++) {
+    const rule = k.rules[r];
+    const was = k.lists[r];
+    const head = layout.head[r];
+    const offsets = layout.offsets[r];
+    const positions = layout.positions[r];
+    if (dependent(rule)) base ??= joined(lists);
+    const part = restrictable(rule);
+    const rows = evaluateRule(rule, part ? only : ctx, base);
+    const h = communityHead(rows);
+    if (h < 0) return null;
+    const next = was.slice(0, head);
+    if (part) {
+      // the dirty communities' rows, in the rule's order, each community's together
+      let i = 0;
+      let done = 0;
+      while (i < h) {
+        const ci = layout.index.get(rows[i].unit);
+        if (ci === undefined || !dirty[ci] || seen[ci] === r + 1) return null;
+        seen[ci] = r + 1;
+        done++;
+        for (let q = offsets[ci]; q < offsets[ci + 1]; q++, i++) {
+          if (i >= h || rows[i].unit !== rows[i - (q - offsets[ci])].unit) return null;
+          const at = positions[q];
+          if (!sameResult(rows[i], was[at])) changed[ci] = 1;
+          next[at] = rows[i];
+        }
+      }
+      // every dirty community that had rows has them again (same count: checked above)
+      let had = 0;
+      for (const ci of dirtyList) if (offsets[ci + 1] > offsets[ci]) had++;
+      if (had !== done) return null;
+    } else {
+      if (h !== head) return null;
+      for (let i = 0; i < h; i++) {
+        if (rows[i].unit !== was[i].unit) return null;
+        next[i] = rows[i];
+        if (!sameResult(rows[i], was[i])) changed[layout.index.get(rows[i].unit) as number] = 1;
+      }
+    }
+    for (let i = h; i < rows.length; i++) next.push(rows[i]);
+    lists.push(next);
+  }
+  return { lists, changed };
+}
+
+/** The delta: changed communities with all their rows, and the other units (streets, facilities,
+ *  area) compared in full — their rows are few. */
+function deltaOf(k: Kept, layout: Layout, lists: RuleResult[][], changed: Uint8Array, evaluation: Evaluation): EvaluationDelta {
+  const units: EvaluationDelta['units'] = [];
+  const results: RuleResult[] = [];
+  const units0 = k.ctx.communityUnits;
+  for (let ci = 0; ci < changed.length; ci++) {
+    if (!changed[ci]) continue;
+    units.push({ level: 'community', id: units0[ci].id });
+    for (let r = 0; r < lists.length; r++) {
+      const { offsets, positions } = { offsets: layout.offsets[r], positions: layout.positions[r] };
+      for (let q = offsets[ci]; q < offsets[ci + 1]; q++) results.push(lists[r][positions[q]]);
+    }
+  }
+  const before: RuleResult[] = [];
+  const after: RuleResult[] = [];
+  for (let r = 0; r < lists.length; r++) {
+    const h = layout.head[r];
+    for (let i = h; i < k.lists[r].length; i++) before.push(k.lists[r][i]);
+    for (let i = h; i < lists[r].length; i++) after.push(lists[r][i]);
+  }
+  const rest = byUnits(before, after);
+  for (const u of rest.units) units.push(u);
+  for (const x of rest.results) results.push(x);
+  return { units, results, issues: evaluation.issues, coverage: evaluation.coverage, total: evaluation.results.length };
+}

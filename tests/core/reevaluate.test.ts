@@ -1,0 +1,98 @@
+// reevaluate(): an edit of facilities answered by working out only some communities again. Each
+// step is compared with evaluate() run cold on a structural copy, and the cases below are those a
+// random edit rarely meets: a community outside every circle whose nearest facility (named in its
+// row, at any distance) is a facility far away that the edit adds, moves, deletes or re-kinds —
+// the community's walks do not change, only the nearest beyond its circle. Distances by hand
+// (fixtures.ts: metres east of the origin, 810 m circle = 15 min × 60 × 0.9 m/s).
+import { describe, expect, it } from 'vitest';
+import { evaluate, type Evaluation } from '../../src/core/evaluate';
+import type { Facility, Layers, RuleResult } from '../../src/core/model';
+import { evaluateForEdits, reevaluate } from '../../src/core/reevaluate';
+import { community, facility, layers, point, rect, street } from './fixtures';
+
+type Data = ReturnType<typeof layers>;
+const copy = (l: Data): Data => structuredClone(l);
+const PROFILE = { profile: 'combined' };
+
+/** the community's row of the 15-minute elderly-care circle (wy.circle) */
+function coverageRow(ev: Evaluation, id: string): RuleResult {
+  const r = ev.results.find((x) => x.unit.id === id && x.rule === 'wy.circle');
+  if (!r) throw new Error(`no wy.circle row for ${id}`);
+  return r;
+}
+
+const strip = (rs: readonly RuleResult[]) => rs.map(({ citation: _, ...r }) => r);
+
+function step(prev: Evaluation, data: Data): Evaluation {
+  const r = reevaluate(prev, data, PROFILE);
+  expect(r).not.toBeNull();
+  if (!r) throw new Error('evaluated in full');
+  const cold = evaluate(copy(data), PROFILE);
+  // the same results in the same order, issues and coverage as a cold evaluation
+  expect(strip(r.evaluation.results)).toEqual(strip(cold.results));
+  expect(r.evaluation.issues).toEqual(cold.issues);
+  expect(r.evaluation.coverage).toEqual(cold.coverage);
+  // the delta lists every unit whose results differ, with all of their new results
+  const changed = new Set(r.delta.units.map((u) => `${u.level}|${u.id}`));
+  for (const x of cold.results) {
+    const was = prev.results.filter((p) => p.unit.level === x.unit.level && p.unit.id === x.unit.id);
+    const now = cold.results.filter((p) => p.unit.level === x.unit.level && p.unit.id === x.unit.id);
+    if (JSON.stringify(strip(was)) !== JSON.stringify(strip(now))) expect(changed.has(`${x.unit.level}|${x.unit.id}`), x.unit.id).toBe(true);
+  }
+  return r.evaluation;
+}
+
+const with_ = (l: Data, facilities: Facility[]): Data => ({ ...l, facilities });
+
+describe('reevaluate: only the communities an edit of facilities reaches, the same results as in full', () => {
+  // A at the origin has no elderly facility within 810 m: its row names the nearest beyond
+  const A = community('A', { geometry: rect(0, 0, 100, 100), population: 1000, households: 400, type: 'built' });
+  const B = community('B', { geometry: rect(5000, 0, 5100, 100), population: 2000, households: 800, type: 'built' });
+  const far = facility('F1', 'elderly_daycare', { geometry: point(3050, 50), places: 20, floorArea: 300 });
+  const onB = facility('F2', 'elderly_daycare', { geometry: point(5050, 50), places: 30, floorArea: 400 });
+  const base: Data = layers({ communities: [A, B], facilities: [far, onB], streets: [street('S', 'street')] });
+
+  it('a facility added, moved, re-kinded and deleted far from a community outside every circle', () => {
+    let ev = evaluateForEdits(base, PROFILE);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('F1');
+    // added 2 km east of A's centre: nearer than F1 (3 km), still beyond the circle
+    const added = facility('N', 'elderly_daycare', { geometry: point(2050, 50), places: 10 });
+    let l = with_(base, [far, onB, added]);
+    ev = step(ev, l);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('N');
+    expect(coverageRow(ev, 'A').nearest?.distance).toBeGreaterThan(2000 * 0.999);
+    expect(coverageRow(ev, 'A').nearest?.distance).toBeLessThan(2000 * 1.001);
+    // moved to 4 km: F1 is the nearest again
+    l = with_(base, [far, onB, { ...added, geometry: point(4050, 50) }]);
+    ev = step(ev, l);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('F1');
+    // F1 deleted: the moved N (4 km) is the nearest
+    l = with_(base, [onB, { ...added, geometry: point(4050, 50) }]);
+    ev = step(ev, l);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('N');
+    // N becomes a childcare centre: F2 (5 km) is the nearest elderly-care facility
+    l = with_(base, [onB, { ...added, kind: 'childcare_centre', geometry: point(4050, 50) }]);
+    ev = step(ev, l);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('F2');
+    // back to the baseline (an undo of all of it)
+    ev = step(ev, base);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('F1');
+  });
+
+  it('a capacity change on site changes the community, its street and the area, nothing else', () => {
+    const ev = evaluateForEdits(base, PROFILE);
+    const r = reevaluate(ev, with_(base, [far, { ...onB, places: 300, floorArea: 2000 }]), PROFILE);
+    expect(r?.redone).toBe(1); // B alone: F2 is on its site and reaches no other community
+    expect(r?.delta.units.some((u) => u.level === 'community' && u.id === 'A')).toBe(false);
+    expect(r?.delta.units.some((u) => u.level === 'community' && u.id === 'B')).toBe(true);
+    if (r) step(ev, with_(base, [far, { ...onB, places: 300, floorArea: 2000 }]));
+  });
+
+  it('more than facilities changed: null, the caller evaluates in full', () => {
+    const ev = evaluateForEdits(base, PROFILE);
+    const l: Layers & { area: Data['area'] } = { ...base, communities: [A, { ...B, population: 10 }] };
+    expect(reevaluate(ev, l, PROFILE)).toBeNull();
+    expect(reevaluate(ev, base, { profile: 'ca' })).toBeNull();
+    expect(reevaluate(evaluate(base, PROFILE), base, PROFILE)).toBeNull();
+  });
+});
