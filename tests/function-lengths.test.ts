@@ -27,7 +27,6 @@ const EXCEPTIONS: Record<string, string> = {
   'src/core/rules/coverage.ts evaluateCoverage': "one rule family's clause logic in one pass over the units, read against the documents' text",
   'src/core/reach/network/chains.ts contract': 'the graph contraction in one loop over its work list (docs/network.md)',
   'src/core/report/result-columns.ts encodeResults': "the results' column encoding, one loop over every result (hot path of 100 000 results)",
-  'src/core/report/result-columns.ts replaceUnits': "the columns' update for the units an edit changed, one loop (hot path)",
   'src/io/osm/pbf.ts readPrimitiveBlock': "a protobuf decoder's field loop",
   'src/io/osm/index.ts convertOsm': "OSM elements to layers in one pass (the file's order of nodes, ways, relations)",
   'src/io/import-layer.ts importLayer': "one layer's records and the report on them, in one pass over its features",

@@ -79,7 +79,7 @@ export function reevaluate(prev: Evaluation, data: Data, opts: EvaluateOptions):
   k.layout ??= layoutOf(k) ?? undefined;
   const layout = k.layout;
   if (!layout) return null;
-  for (const [key, v] of old.memo) if ((key.startsWith('scope:') || key === 'communityIndex') && !ctx.memo.has(key)) ctx.memo.set(key, v);
+  for (const [key, v] of old.memo) if ((key.startsWith('scope:') || key === 'newCommunityIndex') && !ctx.memo.has(key)) ctx.memo.set(key, v);
   const dirty = dirtyCommunities(old, was.facilities, ctx, data.facilities, k.rules, params);
   const lists = rerun(k, layout, ctx, dirty);
   if (!lists) return null;

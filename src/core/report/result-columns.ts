@@ -231,6 +231,50 @@ export function arraySource(results: readonly RuleResult[]): ResultSource {
   };
 }
 
+/** What the tables of one analysis and its edits share, append-only: the strings, units and kinds
+ *  their rows point into (a later table adds to them; an earlier one never points past what it had).
+ *  The lookups by text are built on the first edit (replaceUnits), then kept: an edit costs what it
+ *  changed, not the size of the tables. */
+interface Pool {
+  strings: string[];
+  units: { level: Level; id: string; name?: string }[];
+  kinds: ResultKind[];
+  kindKey: string[];
+  kindDecides: boolean[];
+  index: { stringAt: Map<string, number>; unitAt: Map<string, number>; unitsOf: Map<string, number[]>; kindAt: Map<string, number> } | null;
+}
+
+const unitKeyOf = (u: { level: Level; id: string; name?: string }): string => `${u.level}\u0000${u.id}\u0000${u.name ?? '\u0000'}`;
+const kindKeyOf = (k: ResultKind): string => `${k.rule}\u0000${k.part ?? ''}\u0000${k.measure}\u0000${k.view ?? ''}\u0000${k.level}\u0000${JSON.stringify(k.citation)}`;
+
+function poolOf(c: ResultColumns, strings: string[]): Pool {
+  const units = Array.from(c.unitLevel, (lv, u) => {
+    const unit: { level: Level; id: string; name?: string } = { level: LEVELS[lv], id: strings[c.unitId[u]] };
+    if (c.unitName[u] >= 0) unit.name = strings[c.unitName[u]];
+    return unit;
+  });
+  const kinds = [...c.kinds];
+  return { strings, units, kinds, kindKey: kinds.map((k) => (k.part ? `${k.rule}:${k.part}` : k.rule)), kindDecides: kinds.map((k) => k.view !== 'catchment'), index: null };
+}
+
+function indexOf(pool: Pool): NonNullable<Pool['index']> {
+  if (pool.index) return pool.index;
+  const unitsOf = new Map<string, number[]>();
+  pool.units.forEach((u, i) => {
+    const k = `${u.level}\u0000${u.id}`;
+    const list = unitsOf.get(k);
+    if (list) list.push(i);
+    else unitsOf.set(k, [i]);
+  });
+  pool.index = {
+    stringAt: new Map(pool.strings.map((x, i) => [x, i])),
+    unitAt: new Map(pool.units.map((u, i) => [unitKeyOf(u), i])),
+    unitsOf,
+    kindAt: new Map(pool.kinds.map((k, i) => [kindKeyOf(k), i])),
+  };
+  return pool.index;
+}
+
 /** Read access to columns: the page's one view of an analysis's results. RuleResult objects
  *  are built on request (`get`, `forUnit`, `all`), the shared unit and kind records once. */
 export class ResultTable implements ResultSource {
@@ -241,30 +285,24 @@ export class ResultTable implements ResultSource {
   /** per kind: its rule key (id or id:part) and whether it decides the verdict (not the catchment view) */
   readonly kindKey: string[];
   readonly kindDecides: boolean[];
+  /** shared with the tables replaceUnits() makes from this one */
+  readonly pool: Pool;
 
-  /** `strings`: c.strings already parsed (replaceUnits has them) */
+  /** `pool`: the strings, units and kinds of the table this one was patched from (replaceUnits) */
   constructor(
     readonly c: ResultColumns,
-    strings?: string[],
+    pool?: Pool,
   ) {
     this.n = c.n;
-    this.strings = strings ?? (JSON.parse(c.strings) as string[]);
-    this.units = Array.from(c.unitLevel, (lv, u) => {
-      const unit: { level: Level; id: string; name?: string } = { level: LEVELS[lv], id: this.strings[c.unitId[u]] };
-      if (c.unitName[u] >= 0) unit.name = this.strings[c.unitName[u]];
-      return unit;
-    });
-    this.kindKey = c.kinds.map((k) => (k.part ? `${k.rule}:${k.part}` : k.rule));
-    this.kindDecides = c.kinds.map((k) => k.view !== 'catchment');
+    this.pool = pool ?? poolOf(c, JSON.parse(c.strings) as string[]);
+    this.strings = this.pool.strings;
+    this.units = this.pool.units;
+    this.kindKey = this.pool.kindKey;
+    this.kindDecides = this.pool.kindDecides;
   }
 
   static empty(): ResultTable {
     return new ResultTable(encodeResults([]));
-  }
-
-  /** the strings table, parsed (replaceUnits extends it) */
-  stringList(): readonly string[] {
-    return this.strings;
   }
 
   level(i: number): Level {
@@ -321,97 +359,135 @@ export class ResultTable implements ResultSource {
   }
 }
 
-const kindKeyOf = (k: ResultKind): string => `${k.rule}\u0000${k.part ?? ''}\u0000${k.measure}\u0000${k.view ?? ''}\u0000${k.level}\u0000${JSON.stringify(k.citation)}`;
+type RowColumns = ReturnType<typeof rowColumns> & { argKey: Uint32Array; argNum: Float64Array; argStr: Int32Array };
+const ROW_COLUMNS = ['kind', 'unit', 'status', 'value', 'threshold', 'shortfall', 'reasonKey', 'reasonArgs', 'nearId', 'nearName', 'nearDist', 'nearVia'] as const;
+const ARG_COLUMNS = ['argKey', 'argNum', 'argStr'] as const;
+/** what the run copy uses of each typed column (of one type per column, the same in both tables) */
+type Typed = { set(from: ArrayLike<number>, at: number): void; subarray(from: number, to: number): ArrayLike<number> };
+
+/** The rows that stay, as runs [start, end) of the old rows: one pass over the unit column. */
+function keptRuns(old: ResultColumns, gone: Uint8Array): { runs: number[]; rows: number; args: number } {
+  const runs: number[] = [];
+  let rows = 0;
+  let args = 0;
+  for (let i = 0; i < old.n; ) {
+    while (i < old.n && gone[old.unit[i]]) i++;
+    const a = i;
+    while (i < old.n && !gone[old.unit[i]]) i++;
+    if (i > a) {
+      runs.push(a, i);
+      rows += i - a;
+      args += old.argStart[i] - old.argStart[a];
+    }
+  }
+  return { runs, rows, args };
+}
+
+/** The kept runs copied into the new columns (typed-array copies; argStart shifted run by run). */
+function copyRuns(old: ResultColumns, c: RowColumns, runs: readonly number[]): void {
+  let j = 0;
+  let a = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    const from = runs[r];
+    const to = runs[r + 1];
+    for (const k of ROW_COLUMNS) (c[k] as Typed).set((old[k] as Typed).subarray(from, to), j);
+    const a0 = old.argStart[from];
+    const a1 = old.argStart[to];
+    for (const k of ARG_COLUMNS) (c[k] as Typed).set((old[k] as Typed).subarray(a0, a1), a);
+    for (let i = from; i < to; i++) c.argStart[j + i - from] = old.argStart[i] - a0 + a;
+    j += to - from;
+    a += a1 - a0;
+  }
+}
 
 /** The table after some units were evaluated again (an edit: core/evaluation-delta.ts): the
  *  results of `units` replaced by `results`, every other row kept as it is, in its order, and the
- *  new rows last (as applyDelta orders them). Column to column: no result object is built. */
+ *  new rows last (as applyDelta orders them). Column to column: no result object is built, and
+ *  the strings, units and kinds are shared with `t` (its pool), extended by what the edit brings. */
 export function replaceUnits(t: ResultTable, units: readonly { level: Level; id: string }[], results: readonly RuleResult[]): ResultTable {
   const old = t.c;
-  const gone = new Set(units.map((u) => `${u.level}\u0000${u.id}`));
-  const strings = [...t.stringList()];
-  const unitGone = Uint8Array.from(old.unitLevel, (lv, u) => (gone.has(`${LEVELS[lv]}\u0000${strings[old.unitId[u]]}`) ? 1 : 0));
-  const keep: number[] = [];
-  for (let i = 0; i < old.n; i++) if (!unitGone[old.unit[i]]) keep.push(i);
+  const pool = t.pool;
+  const ix = indexOf(pool);
+  const gone = new Uint8Array(pool.units.length);
+  for (const u of units) for (const i of ix.unitsOf.get(`${u.level}\u0000${u.id}`) ?? []) gone[i] = 1;
+  const kept = keptRuns(old, gone);
   const add = encodeResults(results);
-  // the added columns' strings, kinds and units, as indices of the joined tables
-  const stringAt = new Map(strings.map((x, i) => [x, i]));
-  const str = (x: string): number => {
-    let i = stringAt.get(x);
+  const addStrings = (JSON.parse(add.strings) as string[]).map((x) => {
+    let i = ix.stringAt.get(x);
     if (i === undefined) {
-      i = strings.length;
-      strings.push(x);
-      stringAt.set(x, i);
+      i = pool.strings.push(x) - 1;
+      ix.stringAt.set(x, i);
     }
     return i;
-  };
-  const addStrings = (JSON.parse(add.strings) as string[]).map(str);
-  const kinds = [...old.kinds];
-  const kindAt = new Map(kinds.map((k, i) => [kindKeyOf(k), i]));
+  });
   const addKinds = add.kinds.map((k) => {
     const key = kindKeyOf(k);
-    let i = kindAt.get(key);
+    let i = ix.kindAt.get(key);
     if (i === undefined) {
-      i = kinds.length;
-      kinds.push(k);
-      kindAt.set(key, i);
+      i = pool.kinds.push(k) - 1;
+      pool.kindKey.push(k.part ? `${k.rule}:${k.part}` : k.rule);
+      pool.kindDecides.push(k.view !== 'catchment');
+      ix.kindAt.set(key, i);
     }
     return i;
   });
-  const unitLevel = [...old.unitLevel];
-  const unitId = [...old.unitId];
-  const unitName = [...old.unitName];
   const addUnits = Array.from(add.unitLevel, (lv, u) => {
-    unitLevel.push(lv);
-    unitId.push(addStrings[add.unitId[u]]);
-    unitName.push(add.unitName[u] < 0 ? -1 : addStrings[add.unitName[u]]);
-    return unitLevel.length - 1;
-  });
-  const n = keep.length + add.n;
-  const argCount = keep.reduce((sum, i) => sum + old.argStart[i + 1] - old.argStart[i], 0) + add.argKey.length;
-  const c = { ...rowColumns(n), argKey: new Uint32Array(argCount), argNum: new Float64Array(argCount), argStr: new Int32Array(argCount) };
-  let a = 0;
-  /** row `i` of `from` into row `j`, its indices through the maps given (identity for kept rows) */
-  const copy = (from: ResultColumns, i: number, j: number, kindOf: (k: number) => number, unitOf: (u: number) => number, strOf: (x: number) => number) => {
-    c.kind[j] = kindOf(from.kind[i]);
-    c.unit[j] = unitOf(from.unit[i]);
-    c.status[j] = from.status[i];
-    c.value[j] = from.value[i];
-    c.threshold[j] = from.threshold[i];
-    c.shortfall[j] = from.shortfall[i];
-    c.reasonKey[j] = from.reasonKey[i] < 0 ? from.reasonKey[i] : strOf(from.reasonKey[i]);
-    c.reasonArgs[j] = from.reasonArgs[i];
-    c.argStart[j] = a;
-    for (let x = from.argStart[i]; x < from.argStart[i + 1]; x++, a++) {
-      c.argKey[a] = strOf(from.argKey[x]);
-      c.argNum[a] = from.argNum[x];
-      c.argStr[a] = from.argStr[x] < 0 ? -1 : strOf(from.argStr[x]);
+    const unit: { level: Level; id: string; name?: string } = { level: LEVELS[lv], id: pool.strings[addStrings[add.unitId[u]]] };
+    if (add.unitName[u] >= 0) unit.name = pool.strings[addStrings[add.unitName[u]]];
+    const key = unitKeyOf(unit);
+    let i = ix.unitAt.get(key);
+    if (i === undefined) {
+      i = pool.units.push(unit) - 1;
+      ix.unitAt.set(key, i);
+      const k = `${unit.level}\u0000${unit.id}`;
+      const list = ix.unitsOf.get(k);
+      if (list) list.push(i);
+      else ix.unitsOf.set(k, [i]);
     }
-    c.nearId[j] = from.nearId[i] < 0 ? -1 : strOf(from.nearId[i]);
-    c.nearName[j] = from.nearId[i] < 0 ? 0 : strOf(from.nearName[i]);
-    c.nearDist[j] = from.nearDist[i];
-    c.nearVia[j] = from.nearVia[i];
-  };
-  const same = (x: number) => x;
-  keep.forEach((i, j) => copy(old, i, j, same, same, same));
-  for (let i = 0; i < add.n; i++)
-    copy(
-      add,
-      i,
-      keep.length + i,
-      (k) => addKinds[k],
-      (u) => addUnits[u],
-      (x) => addStrings[x],
-    );
+    return i;
+  });
+  const n = kept.rows + add.n;
+  const argCount = kept.args + add.argKey.length;
+  const c: RowColumns = { ...rowColumns(n), argKey: new Uint32Array(argCount), argNum: new Float64Array(argCount), argStr: new Int32Array(argCount) };
+  copyRuns(old, c, kept.runs);
+  let a = kept.args;
+  const str = (x: number) => addStrings[x];
+  for (let i = 0; i < add.n; i++) {
+    const j = kept.rows + i;
+    c.kind[j] = addKinds[add.kind[i]];
+    c.unit[j] = addUnits[add.unit[i]];
+    c.status[j] = add.status[i];
+    c.value[j] = add.value[i];
+    c.threshold[j] = add.threshold[i];
+    c.shortfall[j] = add.shortfall[i];
+    c.reasonKey[j] = add.reasonKey[i] < 0 ? -1 : str(add.reasonKey[i]);
+    c.reasonArgs[j] = add.reasonArgs[i];
+    c.argStart[j] = a;
+    for (let x = add.argStart[i]; x < add.argStart[i + 1]; x++, a++) {
+      c.argKey[a] = str(add.argKey[x]);
+      c.argNum[a] = add.argNum[x];
+      c.argStr[a] = add.argStr[x] < 0 ? -1 : str(add.argStr[x]);
+    }
+    c.nearId[j] = add.nearId[i] < 0 ? -1 : str(add.nearId[i]);
+    c.nearName[j] = add.nearId[i] < 0 ? 0 : str(add.nearName[i]);
+    c.nearDist[j] = add.nearDist[i];
+    c.nearVia[j] = add.nearVia[i];
+  }
   c.argStart[n] = a;
-  const cols: ResultColumns = {
-    n,
-    strings: JSON.stringify(strings),
-    kinds,
-    ...c,
-    unitLevel: Uint8Array.from(unitLevel),
-    unitId: Uint32Array.from(unitId),
-    unitName: Int32Array.from(unitName),
-  };
-  return new ResultTable(cols, strings);
+  return new ResultTable(withTables(c, n, pool), pool);
+}
+
+/** A patched table's columns: its rows, with the strings and unit columns of the pool as far as
+ *  this table knows them, made only if read (posting the table to another thread) */
+function withTables(c: RowColumns, n: number, pool: Pool): ResultColumns {
+  const counts = { strings: pool.strings.length, units: pool.units.length };
+  const units = () => pool.units.slice(0, counts.units);
+  const cols = { n, kinds: pool.kinds, ...c } as ResultColumns;
+  const lazy = <T>(name: keyof ResultColumns, make: () => T) => Object.defineProperty(cols, name, { get: make, enumerable: true });
+  lazy('strings', () => JSON.stringify(pool.strings.slice(0, counts.strings)));
+  lazy('unitLevel', () => Uint8Array.from(units(), (u) => LEVELS.indexOf(u.level)));
+  const at = (x: string) => pool.index?.stringAt.get(x) ?? pool.strings.indexOf(x);
+  lazy('unitId', () => Uint32Array.from(units(), (u) => at(u.id)));
+  lazy('unitName', () => Int32Array.from(units(), (u) => (u.name === undefined ? -1 : at(u.name))));
+  return cols;
 }

@@ -3,7 +3,7 @@
 // params.year: before the due year an unmet target is n/a ("not yet due") with the progress so far.
 import type { Msg, RuleResult } from '../model';
 import type { EvalContext } from './context';
-import { idList, makeResult, meets, na, roundShortfall, thresholdOf } from './result';
+import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { TargetRule } from './types';
 import { ELDERLY_KINDS } from '../model';
 
@@ -60,10 +60,10 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
   // without a list: every on-site (配建) community result of the profile. Per community: 1 = some
   // result fails, 2 = none fails but some is n/a
   const worst = new Uint8Array(ctx.communities.length);
-  const index = communityIndex(ctx);
+  const index = newCommunityIndex(ctx);
   for (const r of prior) {
-    if (r.unit.level !== 'community' || r.view !== 'onsite' || (listed && !listed.has(r.rule))) continue;
-    const ci = index.get(r.unit.id);
+    if (r.view !== 'onsite' || r.unit.level !== 'community' || (listed && !listed.has(r.rule))) continue;
+    const ci = index.get(r.unit);
     if (ci === undefined) continue;
     if (r.status === 'fail') worst[ci] = 1;
     else if (r.status === 'na' && worst[ci] === 0) worst[ci] = 2;
@@ -134,22 +134,25 @@ function newAreaReason(rule: TargetRule, ctx: EvalContext, prior: readonly RuleR
   if (!used) {
     // the rules with an on-site result about a new community, in the order they first appear
     const seen = new Set<string>();
-    const index = communityIndex(ctx);
+    const index = newCommunityIndex(ctx);
     for (const r of prior) {
-      if (r.unit.level !== 'community' || r.view !== 'onsite' || seen.has(r.rule)) continue;
-      const ci = index.get(r.unit.id);
-      if (ci !== undefined && ctx.communities[ci].type === 'new') seen.add(r.rule);
+      if (r.view !== 'onsite' || r.unit.level !== 'community' || seen.has(r.rule)) continue;
+      if (index.has(r.unit)) seen.add(r.rule);
     }
     used = [...seen];
   }
   return { key: 'reason.newAreaRules', args: { rules: [...used, ...(rule.params.requireElderlyOnsite ? ['elderly on site'] : [])].join(', ') } };
 }
 
-/** community id → index (ids are unique after the context's de-duplication) */
-function communityIndex(ctx: EvalContext): Map<string, number> {
-  const hit = ctx.memo.get('communityIndex');
-  if (hit) return hit as Map<string, number>;
-  const m = new Map(ctx.communities.map((c, i) => [c.id, i]));
-  ctx.memo.set('communityIndex', m);
+/** the unit record of each new community (every community row is about one of ctx.communityUnits)
+ *  → its index: the rows about other communities are passed over without a lookup by id */
+function newCommunityIndex(ctx: EvalContext): Map<UnitRef, number> {
+  const hit = ctx.memo.get('newCommunityIndex');
+  if (hit) return hit as Map<UnitRef, number>;
+  const m = new Map<UnitRef, number>();
+  ctx.communities.forEach((c, i) => {
+    if (c.type === 'new') m.set(ctx.communityUnits[i], i);
+  });
+  ctx.memo.set('newCommunityIndex', m);
   return m;
 }

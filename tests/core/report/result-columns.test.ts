@@ -126,4 +126,33 @@ describe('results as columns', () => {
       const byRule = (cs: ReturnType<typeof countsByRule>) => [...cs].sort((a, b) => a.rule.localeCompare(b.rule));
       expect(byRule(countsByRule(got))).toEqual(byRule(countsByRule(arraySource(next.results))));
     });
+
+  it('edits one after another share the strings, units and kinds (a drag): each table the same as applyDelta, the earlier ones unchanged', () => {
+    const layers = randomLayers(3);
+    let ev = evaluate(layers, { profile: 'combined', params: {} });
+    let table = posted(ev.results);
+    const held: { table: ResultTable; results: RuleResult[] }[] = [{ table, results: ev.results }];
+    let facilities = layers.facilities;
+    for (let k = 0; k < 6; k++) {
+      // move one facility onto another's place, rename one (its unit gets a new name), delete one, add one
+      const f = facilities[k % facilities.length];
+      const to = facilities[(k * 7 + 3) % facilities.length].geometry;
+      facilities = facilities.map((x) => (x === f ? { ...x, geometry: to } : x));
+      if (k % 2 === 1) facilities = facilities.map((x, i) => (i === k ? { ...x, name: `${x.name}（改）` } : x));
+      if (k === 2) facilities = facilities.slice(1);
+      if (k === 4) facilities = [...facilities, { ...f, id: `ADDED-${k}`, name: '新增' }];
+      const next = evaluate({ ...layers, facilities }, { profile: 'combined', params: {} });
+      const delta = diffEvaluation(ev, next);
+      table = replaceUnits(table, delta.units, delta.results);
+      ev = applyDelta(ev, delta);
+      expect(table.all()).toStrictEqual(ev.results);
+      held.push({ table, results: ev.results });
+    }
+    // every earlier table still reads what it read (the pool only grows)
+    for (const h of held) expect(new ResultTable(h.table.c, h.table.pool).all()).toStrictEqual(h.results);
+    // a patched table's columns cross to another thread whole (strings and units made on request)
+    const last = held[held.length - 1];
+    const cols = { ...last.table.c };
+    expect(new ResultTable(structuredClone(cols)).all()).toStrictEqual(last.results);
+  });
 });
