@@ -4,6 +4,8 @@
 // without copying. The page gets its units back with `geometry` as a getter that builds the
 // GeoJSON when read (kept while something still holds it), so every reader — spreads that build
 // an edit, structured clones to the worker, exports — sees the outline exactly as the file had it.
+// Each packed unit also brings its box and its label point (the dot drawn at district zoom), so
+// the views that need only those never build the outline.
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 
 type Shape = Polygon | MultiPolygon | Point;
@@ -23,6 +25,10 @@ export interface PackedOutlines {
   ringVertices: Uint32Array;
   /** x, y of every vertex, in order */
   xy: Float64Array;
+  /** per unit: west, south, east, north (NaN for a unit KEPT) */
+  box: Float64Array;
+  /** per unit: the label point `labelOf` gave when packing (NaN without one, or for a unit KEPT) */
+  label: Float64Array;
 }
 
 /** A layer as it crosses to the page: the units without their packed outlines, and the outlines. */
@@ -39,7 +45,7 @@ function polygonsOf(g: Shape): Position[][][] | null {
   return null;
 }
 
-export function packOutlines<T extends { geometry: Shape }>(units: readonly T[]): PackedLayer<T> {
+export function packOutlines<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position): PackedLayer<T> {
   let polys = 0;
   let rings = 0;
   let vertices = 0;
@@ -59,6 +65,8 @@ export function packOutlines<T extends { geometry: Shape }>(units: readonly T[])
     polyRings: new Uint32Array(polys + 1),
     ringVertices: new Uint32Array(rings + 1),
     xy: new Float64Array(vertices * 2),
+    box: new Float64Array(units.length * 4).fill(Number.NaN),
+    label: new Float64Array(units.length * 2).fill(Number.NaN),
   };
   let p = 0;
   let r = 0;
@@ -68,6 +76,7 @@ export function packOutlines<T extends { geometry: Shape }>(units: readonly T[])
     packed.unitPolys[i] = p;
     if (!s) return u;
     packed.kind[i] = u.geometry.type === 'Polygon' ? POLYGON : MULTI;
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
     for (const poly of s) {
       packed.polyRings[p++] = r;
       for (const ring of poly) {
@@ -76,9 +85,15 @@ export function packOutlines<T extends { geometry: Shape }>(units: readonly T[])
           packed.xy[2 * v] = x;
           packed.xy[2 * v + 1] = y;
           v++;
+          box[0] = Math.min(box[0], x);
+          box[1] = Math.min(box[1], y);
+          box[2] = Math.max(box[2], x);
+          box[3] = Math.max(box[3], y);
         }
       }
     }
+    packed.box.set(box, 4 * i);
+    if (labelOf) packed.label.set(labelOf(u.geometry as Polygon | MultiPolygon).slice(0, 2), 2 * i);
     const { geometry: _, ...rest } = u;
     return rest;
   });
@@ -90,7 +105,29 @@ export function packOutlines<T extends { geometry: Shape }>(units: readonly T[])
 
 /** the buffers to transfer rather than copy */
 export function packedBuffers(p: PackedOutlines): ArrayBuffer[] {
-  return [p.kind, p.unitPolys, p.polyRings, p.ringVertices, p.xy].map((a) => a.buffer as ArrayBuffer);
+  return [p.kind, p.unitPolys, p.polyRings, p.ringVertices, p.xy, p.box, p.label].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** where an unpacked unit's outline lives (not enumerable: a spread or a clone leaves it behind,
+ *  so an edited copy of a unit answers from its own geometry) */
+const PACKED = Symbol('packed outline');
+
+type Tagged = { [PACKED]?: { packed: PackedOutlines; i: number } };
+
+/** the label point the unit was packed with, or null (not packed, or packed without labels) */
+export function packedLabel(u: object): [number, number] | null {
+  const at = (u as Tagged)[PACKED];
+  if (!at) return null;
+  const x = at.packed.label[2 * at.i];
+  return Number.isNaN(x) ? null : [x, at.packed.label[2 * at.i + 1]];
+}
+
+/** the unit's outline box [west, south, east, north] if it was packed, else null */
+export function packedBox(u: object): [number, number, number, number] | null {
+  const at = (u as Tagged)[PACKED];
+  if (!at) return null;
+  const b = at.packed.box.subarray(4 * at.i, 4 * at.i + 4);
+  return [b[0], b[1], b[2], b[3]];
 }
 
 function decode(p: PackedOutlines, i: number): Polygon | MultiPolygon {
@@ -114,6 +151,7 @@ export function unpackOutlines<T extends { geometry: Shape }>(layer: PackedLayer
   return units.map((u, i) => {
     if (packed.kind[i] === KEPT) return u as T;
     let held: WeakRef<Polygon | MultiPolygon> | undefined;
+    Object.defineProperty(u, PACKED, { value: { packed, i }, enumerable: false });
     return Object.defineProperty(u, 'geometry', {
       enumerable: true,
       configurable: true,

@@ -3,7 +3,9 @@
 // or JSX text, never as markup.
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { labelPoint } from '../core/label-point';
 import { type Community, type Facility, type Street, unitKey } from '../core/model';
+import { packedLabel } from '../core/packed-outlines';
 import type { Lang } from '../i18n';
 import type { Verdict } from '../core/report/verdicts';
 import { KIND_STYLES, type FacilityGroup } from './theme';
@@ -40,9 +42,15 @@ export function unitFeatures<G extends Polygon | MultiPolygon | Point>(units: re
 
 export const communityFeatures = (cs: readonly Community[]) => unitFeatures(cs);
 
-/** A point on each community (the point itself for point communities, else one inside the polygon). */
+/** A point on each community (the point itself for point communities, else one inside the polygon:
+ *  the one packed with it when it came from the worker, so no outline is built for it). */
 export function communityDots(cs: readonly Community[]): FeatureCollection<Point, UnitProps> {
-  return unitFeatures(cs.map((c) => ({ id: c.id, name: c.name, geometry: c.geometry.type === 'Point' ? c.geometry : pointOnFeature(c.geometry).geometry })));
+  const dot = (c: Community): Point => {
+    const packed = packedLabel(c);
+    if (packed) return { type: 'Point', coordinates: packed };
+    return c.geometry.type === 'Point' ? c.geometry : { type: 'Point', coordinates: labelPoint(c.geometry) };
+  };
+  return unitFeatures(cs.map((c) => ({ id: c.id, name: c.name, geometry: dot(c) })));
 }
 export const streetFeatures = (ss: readonly Street[]) => unitFeatures(ss);
 

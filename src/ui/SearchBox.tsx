@@ -5,6 +5,8 @@
 // Names render as text.
 import { useMemo, useState } from 'preact/hooks';
 import { pointInArea } from '../core/geo';
+import type { Community } from '../core/model';
+import { packedBox } from '../core/packed-outlines';
 import { parseCoordinates, searchUnits, type SearchHit } from '../core/search';
 import { useApp, useT } from './context';
 
@@ -42,7 +44,12 @@ function useSearch() {
       return;
     }
     searchPin.value = { lon: o.lon, lat: o.lat };
-    const home = layers?.communities.find((c) => c.geometry.type !== 'Point' && pointInArea([o.lon, o.lat], c.geometry as never));
+    // a packed unit's box first: only the few around the point build their outline
+    const near = (c: Community) => {
+      const b = packedBox(c);
+      return !b || (o.lon >= b[0] && o.lon <= b[2] && o.lat >= b[1] && o.lat <= b[3]);
+    };
+    const home = layers?.communities.find((c) => near(c) && c.geometry.type !== 'Point' && pointInArea([o.lon, o.lat], c.geometry as never));
     if (home) {
       setNote(null);
       actions.select({ level: 'community', id: home.id });

@@ -3,7 +3,10 @@
 // clone (how the page sends one to the worker), JSON.
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { packedBuffers, packOutlines, unpackOutlines, type PackedLayer } from '../../src/core/packed-outlines';
+import { labelPoint } from '../../src/core/label-point';
+import type { Community } from '../../src/core/model';
+import { packedBox, packedBuffers, packedLabel, packOutlines, unpackOutlines, type PackedLayer } from '../../src/core/packed-outlines';
+import { communityDots } from '../../src/map/features';
 
 type Unit = { id: string; name: string; extra: Record<string, unknown>; geometry: Polygon | MultiPolygon | Point };
 
@@ -28,7 +31,7 @@ const UNITS: Unit[] = [
 ];
 
 /** across a worker boundary: cloned with its buffers moved, as Comlink's transfer() sends it */
-function crossed(layer: PackedLayer<Unit>): PackedLayer<Unit> {
+function crossed<T extends Unit>(layer: PackedLayer<T>): PackedLayer<T> {
   return structuredClone(layer, { transfer: packedBuffers(layer.packed) });
 }
 
@@ -63,5 +66,27 @@ describe('packed outlines', () => {
     e.geometry = moved;
     expect(e.geometry).toBe(moved);
     expect({ ...e }.geometry).toBe(moved);
+  });
+
+  it('bring each outline’s box and label point, so the dots build no outline', () => {
+    const communities: Community[] = UNITS.map((u) => ({ ...u, type: 'built' }));
+    const back = unpackOutlines(crossed(packOutlines(communities, labelPoint)));
+    expect(packedBox(back[1])).toEqual([20, 0, 35, 5]); // by hand: the two squares of b
+    expect(packedBox(back[2])).toBeNull(); // a point is not packed
+    back.forEach((c, i) => {
+      if (packedBox(c)) expect(packedLabel(c)).toEqual(labelPoint(communities[i].geometry as Polygon));
+    });
+    // an edited copy (a spread) answers from its own geometry
+    expect(packedLabel({ ...back[0] })).toBeNull();
+    const want = communityDots(communities);
+    for (const c of back) {
+      if (!packedBox(c)) continue;
+      Object.defineProperty(c, 'geometry', {
+        get() {
+          throw new Error(`the outline of ${c.id} was built`);
+        },
+      });
+    }
+    expect(communityDots(back)).toEqual(want);
   });
 });
