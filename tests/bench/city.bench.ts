@@ -13,7 +13,7 @@ import { benchCityFile } from '../../scripts/bench-city/generate';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
 import { BENCH_DIST, browserCpu, builtApp, goal, ready } from './browser';
-import { heapProbe, processMemory } from './heap';
+import { heapProbe, processMemory, rendererAllocators } from './heap';
 import { median } from './median';
 import type { BenchRow } from './run';
 
@@ -109,6 +109,7 @@ export default async function bench(): Promise<BenchRow[]> {
     const memAsOpened = await processMemory(browser);
     const heaps = await probe.heaps();
     const mem = await processMemory(browser);
+    const allocators = await rendererAllocators(browser).catch((e: unknown) => ({ [`no memory dump: ${String(e)}`]: 0 }));
     rows.push({
       name: `open the ${label} (network reach) → map idle`,
       ms: openMs,
@@ -153,7 +154,9 @@ export default async function bench(): Promise<BenchRow[]> {
     rows.push({
       name: `memory after opening the ${label}: renderer RSS after GC, page + workers (MB, not ms)`,
       ms: mem.renderer,
-      note: `${goal(mem.renderer, 500, 'MB')}; JS heaps after GC: ${byHolder} (sum ${jsTotal.toFixed(0)} MB; the rest of the RSS is the renderer's own: array buffers, Blink, code); RSS as opened, before GC ${memAsOpened.renderer.toFixed(0)} MB; GPU process ${mem.gpu.toFixed(0)} MB (software WebGL, not counted)`,
+      note: `${goal(mem.renderer, 500, 'MB')}; JS heaps after GC: ${byHolder} (sum ${jsTotal.toFixed(0)} MB); the renderer by Chrome's allocators: ${Object.entries(allocators)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
+        .join(', ')}; RSS as opened, before GC ${memAsOpened.renderer.toFixed(0)} MB; GPU process ${mem.gpu.toFixed(0)} MB (software WebGL, not counted)`,
     });
     rows.push({ name: `generate the ${label} (or read it from tests/output)`, ms: genMs, note: city.path });
     await ctx.close();

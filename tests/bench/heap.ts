@@ -82,3 +82,55 @@ export async function processMemory(browser: Browser): Promise<{ renderer: numbe
   const of = (type: string) => Math.max(0, ...processInfo.filter((p) => p.type === type).map((p) => rss(p.id)));
   return { renderer: of('renderer'), gpu: of('GPU') };
 }
+
+/** The renderer's memory by Chrome's own allocators (a memory-infra dump, MB): V8's heaps, array
+ *  buffers (partition_alloc's array_buffer partition: typed arrays, tiles, packed outlines), malloc,
+ *  Blink's GC heap, the compositor. They overlap no JS heap figure above except `v8`. */
+export async function rendererAllocators(browser: Browser): Promise<Record<string, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  const complete = new Promise<{ stream?: string }>((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], memoryDumpConfig: { triggers: [] } },
+    transferMode: 'ReturnAsStream',
+  } as never);
+  await cdp.send('Tracing.requestMemoryDump', { deterministic: true, levelOfDetail: 'detailed' } as never);
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  let text = '';
+  for (let eof = !stream; !eof; ) {
+    const chunk = (await cdp.send('IO.read', { handle: stream as string, size: 1 << 20 })) as { data: string; eof: boolean; base64Encoded?: boolean };
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    eof = chunk.eof;
+  }
+  await cdp.detach();
+  type Dump = { pid: number; ph: string; args?: { dumps?: { allocators?: Record<string, { attrs?: Record<string, { value: string }> }> } } };
+  const parsed = JSON.parse(text) as { traceEvents?: Dump[] } | Dump[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const NAMES = [
+    'v8/main',
+    'v8/workers',
+    'partition_alloc/partitions/array_buffer',
+    'partition_alloc/partitions/buffer',
+    'partition_alloc/partitions/fast_malloc',
+    'malloc',
+    'blink_gc',
+    'cc',
+    'gpu',
+    'shared_memory',
+  ];
+  const best: Record<string, number> = {};
+  for (const e of events) {
+    const al = e.args?.dumps?.allocators;
+    if (e.ph !== 'v' || !al || !renderers.includes(e.pid)) continue;
+    const size = (name: string) => Number.parseInt(al[name]?.attrs?.size?.value ?? '0', 16) / 2 ** 20;
+    // the largest renderer is ours (the page and its workers are threads of it)
+    if ((best.v8_total ?? -1) >= size('v8')) continue;
+    for (const k of Object.keys(best)) delete best[k];
+    best.v8_total = size('v8');
+    for (const n of NAMES) best[n] = size(n);
+  }
+  delete best.v8_total;
+  return best;
+}
