@@ -52,12 +52,22 @@ function lineDistance(p: XY, a: XY, b: XY): number {
 }
 
 /**
- * The irregular geometry of one street grid (origin, pitch) whose blocks are `blocks`.
- * `rng` is the street's own stream: every corner and edge draws from a fork named after it,
- * so a node's position does not depend on the order in which it is asked for.
+ * The irregular geometry of one street grid (origin, pitch) whose blocks are `blocks` (block
+ * (i, j) is centred at origin + (i + ½, j + ½)·pitch). `rng` is the street's own stream: every
+ * corner and edge draws from a fork named after it, so a node's position does not depend on the
+ * order in which it is asked for. `fits(p, centres)`: may a point on the town's edge, bounding
+ * the blocks at `centres`, lie at p?
  */
-export function streetBlocks(origin: XY, pitch: number, scale: number, blocks: readonly [number, number][], rng: Rng): StreetBlocks {
+export function streetBlocks(
+  origin: XY,
+  pitch: number,
+  scale: number,
+  blocks: readonly [number, number][],
+  rng: Rng,
+  fits: (p: XY, centres: readonly XY[]) => boolean,
+): StreetBlocks {
   const has = new Set(blocks.map(([i, j]) => `${i},${j}`));
+  const centreOf = (i: number, j: number): XY => [origin[0] + (i + 0.5) * pitch, origin[1] + (j + 0.5) * pitch];
   // each grid line meanders as a whole (a gentle wave a few blocks long), so streets read as
   // continuous curved roads rather than a zigzag; each corner adds a little of its own
   const waves = new Map<string, { amp: number; len: number; phase: number }>();
@@ -78,28 +88,29 @@ export function streetBlocks(origin: XY, pitch: number, scale: number, blocks: r
       const r = rng.fork(`corner:${key}`);
       const col = wave(`x${i}`);
       const row = wave(`y${j}`);
-      let dx = col.amp * Math.sin((2 * Math.PI * j) / col.len + col.phase) + r.uniform(-JITTER, JITTER);
-      let dy = row.amp * Math.sin((2 * Math.PI * i) / row.len + row.phase) + r.uniform(-JITTER, JITTER);
-      // on the town's edge a corner with one or two blocks may move outwards (away from them)
-      // much further: they grow, so the town's outline is ragged, not a staircase (a corner with
-      // three would shrink one of them)
+      const dx = col.amp * Math.sin((2 * Math.PI * j) / col.len + col.phase) + r.uniform(-JITTER, JITTER);
+      const dy = row.amp * Math.sin((2 * Math.PI * i) / row.len + row.phase) + r.uniform(-JITTER, JITTER);
       const around = [
         [i - 1, j - 1],
         [i, j - 1],
         [i - 1, j],
         [i, j],
       ].filter(([a, b]) => has.has(`${a},${b}`));
-      if (around.length === 1 || around.length === 2) {
+      const at = (ddx: number, ddy: number): XY => [origin[0] + (i + ddx) * pitch, origin[1] + (j + ddy) * pitch];
+      p = at(dx, dy);
+      if (around.length < 4) {
+        // on the town's edge a corner with one or two blocks may move outwards (away from them)
+        // much further: they grow, so the town's outline is ragged, not a staircase (a corner with
+        // three would shrink one of them). Whatever moves there must fit (the outline, the street,
+        // the villages' distance); else the corner stays less ragged, or on the grid node itself.
+        const centres = around.map(([a, b]) => centreOf(a, b));
         const ox = i - around.reduce((s, [a]) => s + a + 0.5, 0) / around.length;
         const oy = j - around.reduce((s, [, b]) => s + b + 0.5, 0) / around.length;
         const len = Math.hypot(ox, oy);
-        if (len > 1e-9) {
-          const push = r.uniform(0, EDGE_PUSH);
-          dx += (push * ox) / len;
-          dy += (push * oy) / len;
-        }
+        const push = r.uniform(0, EDGE_PUSH);
+        const pushed = around.length <= 2 && len > 1e-9 ? at(dx + (push * ox) / len, dy + (push * oy) / len) : p;
+        p = [pushed, p, at(0, 0)].find((q) => fits(q, centres)) ?? at(0, 0);
       }
-      p = [origin[0] + (i + dx) * pitch, origin[1] + (j + dy) * pitch];
       corners.set(key, p);
     }
     return p;
@@ -137,8 +148,15 @@ export function streetBlocks(origin: XY, pitch: number, scale: number, blocks: r
       const humps = r.chance(0.3) ? 2 : 1;
       if (walls.has(key)) b = { amp: 0, humps: 1 };
       // one block only: bulge away from it (positive amp bends to the left)
-      else if (left !== right) b = { amp: (left ? -1 : 1) * r.uniform(0, EDGE_BULGE), humps: 1 };
-      else b = { amp: r.uniform(-BEND, BEND), humps };
+      else if (left !== right) {
+        const amp = (left ? -1 : 1) * r.uniform(0, EDGE_BULGE);
+        // the bulge's crest must fit like a corner (else the street runs straight)
+        const a = corner(i, j);
+        const e = dir === 'h' ? corner(i + 1, j) : corner(i, j + 1);
+        const crest: XY = [(a[0] + e[0]) / 2 - amp * (e[1] - a[1]), (a[1] + e[1]) / 2 + amp * (e[0] - a[0])];
+        const block = dir === 'h' ? (left ? [i, j] : [i, j - 1]) : left ? [i - 1, j] : [i, j];
+        b = { amp: fits(crest, [centreOf(block[0], block[1])]) ? amp : 0, humps: 1 };
+      } else b = { amp: r.uniform(-BEND, BEND), humps };
       bends.set(key, b);
     }
     return b;

@@ -22,7 +22,7 @@ export interface CityOptions {
   size?: number;
   /** total residents at size 1; default: the 2020 census figure (population.ts) */
   population?: number;
-  /** community outlines: 'grid' (square blocks, 9-point villages) or 'irregular' (blocks.ts); default 'grid' */
+  /** community outlines: 'grid' (square blocks, 9-point villages) or 'irregular' (blocks.ts, the default) */
   shapes?: Shapes;
 }
 
@@ -52,7 +52,7 @@ export function generateCity(opts: CityOptions = {}): DemoCity {
   const rng = createRng(seed);
   const frame = loadFrame();
   const streets = buildStreets(frame);
-  const layout = layoutCommunities(frame, size, rng.fork('layout'), opts.shapes ?? 'grid');
+  const layout = layoutCommunities(frame, size, rng.fork('layout'), opts.shapes ?? 'irregular');
   const residents = assignResidents(layout, total, rng.fork('residents'));
   const net = buildNetwork(frame, layout, rng.fork('roads'));
   const { facilities: placed, picks } = placeFacilities(frame, layout, residents, rng.fork('facilities'), size);

@@ -20,6 +20,8 @@ export const VILLAGE_RADIUS: readonly [number, number] = [120, 230];
 const VILLAGE_DECAY = 5000;
 /** share of mountain (south of MOUNTAIN_LAT) candidates accepted */
 const MOUNTAIN_ACCEPT = 0.12;
+/** a village's outline keeps at least this far (metres at size 1) from a block's circumscribed circle */
+const VILLAGE_CLEAR = 40;
 /** share of grid blocks left empty (parks, schools, works) */
 const PARK_SHARE = 0.08;
 
@@ -141,7 +143,7 @@ function villageShape(centre: XY, r: number, rng: Rng, irregular?: Rng): XY[] {
   return anchors.map(([t, rr]) => [centre[0] + rr * Math.cos(t), centre[1] + rr * Math.sin(t)]);
 }
 
-export function layoutCommunities(frame: Frame, size: number, rng: Rng, shapes: Shapes = 'grid'): Layout {
+export function layoutCommunities(frame: Frame, size: number, rng: Rng, shapes: Shapes = 'irregular'): Layout {
   const scale = 1 / Math.sqrt(size);
   const pitch = BLOCK_PITCH * scale;
   const byStreet = frame.streets.map((s) => frame.villages.filter((v) => v.streetCode === s.code));
@@ -162,7 +164,12 @@ export function layoutCommunities(frame: Frame, size: number, rng: Rng, shapes: 
     const n = urban.length * size;
     const blocks = chooseBlocks(frame, g, n, rng.fork(`blocks:${s.code}`));
     const srng = rng.fork(`blockshape:${s.code}`);
-    const irregular = shapes === 'irregular' ? streetBlocks(g.origin, pitch, scale, blocks, rng.fork(`streetblocks:${s.code}`)) : undefined;
+    // a point on the town's edge must stay inside the outline and the street, and so near its
+    // blocks' centres that villages (kept VILLAGE_CLEAR from each block's circle) cannot touch it
+    const reach = pitch * Math.SQRT1_2 + (VILLAGE_CLEAR - 15) * scale;
+    const fits = (p: XY, centres: readonly XY[]) =>
+      centres.every((c) => dist(p, c) <= reach) && cellClearance(frame.seats, si, p) > 5 * scale && frame.boundary.contains(p, 5 * scale);
+    const irregular = shapes === 'irregular' ? streetBlocks(g.origin, pitch, scale, blocks, rng.fork(`streetblocks:${s.code}`), fits) : undefined;
     g.irregular = irregular;
     blocks.forEach(([i, j], b) => {
       const v = urban[b % urban.length];
@@ -217,7 +224,7 @@ export function layoutCommunities(frame: Frame, size: number, rng: Rng, shapes: 
             if (picky && !vrng.chance(Math.exp(-dist(p, frame.seats[si]) / VILLAGE_DECAY))) continue;
             if (picky && latOf(frame, p) < MOUNTAIN_LAT && !vrng.chance(MOUNTAIN_ACCEPT)) continue;
             if (cellClearance(frame.seats, si, p) <= r + 20 * scale) continue;
-            if (hash.conflicts(p, Math.max(gap, r + 40 * scale), spacing * 2)) continue;
+            if (hash.conflicts(p, Math.max(gap, r + VILLAGE_CLEAR * scale), spacing * 2)) continue;
             if (!frame.boundary.contains(p, r + 20 * scale)) continue;
             placed = p;
           }

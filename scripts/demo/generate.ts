@@ -2,7 +2,7 @@
 //   --size  multiplies the city (N× communities, denser roads) for benchmarks; default 1
 //   --seed  PRNG seed; default 2020 (the committed data/demo uses it)
 //   --out   output folder; default data/demo
-//   --shapes  grid (square blocks, 9-point villages) or irregular (curved streets, 20–200-vertex blocks); default grid
+//   --shapes  irregular (curved streets, 20–200-vertex blocks; the default) or grid (the old square blocks and 9-point villages, for comparison)
 //   --population  residents at size 1; default 1590000 (2020 census, whole district; 1090000 without the development zones)
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateCity } from './city';
@@ -23,7 +23,7 @@ function main(): void {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string', default: 'data/demo' },
       population: { type: 'string', default: String(CENSUS_POPULATION) },
-      shapes: { type: 'string', default: 'grid' },
+      shapes: { type: 'string', default: 'irregular' },
     },
   });
   const size = wholeNumber('size', values.size, 1);

@@ -7,7 +7,7 @@
 import type { Road } from '../../src/core/model';
 import type { Layout } from './communities';
 import type { Frame } from './frame';
-import { PointGrid, dist } from './geometry';
+import { PointGrid, dist, pointInRing } from './geometry';
 import type { Rng } from './prng';
 import type { LonLat, XY } from './projection';
 
@@ -15,6 +15,8 @@ import type { LonLat, XY } from './projection';
 const LINK_STEP = 120;
 /** node spacing along roads between seats at size 1, metres */
 const ARTERIAL_STEP = 250;
+/** links are checked against the town blocks at least this often, metres */
+const BLOCK_CHECK_STEP = 10;
 /** chance to keep a non-tree link to a near neighbour (makes loops, so one closed road is no dead end) */
 const LOOP_SHARE = 0.3;
 
@@ -51,7 +53,11 @@ class Builder {
   readonly roads: { highway: string; nodes: number[] }[] = [];
   readonly uf = new UnionFind();
   private readonly keyed = new Map<string, number>();
-  constructor(private readonly frame: Frame) {}
+  /** `inBlock(p)`: does p lie in a town block (where no road may pass)? */
+  constructor(
+    private readonly frame: Frame,
+    private readonly inBlock: (p: XY) => boolean = () => false,
+  ) {}
 
   node(p: XY, key?: string): number {
     if (key !== undefined) {
@@ -72,7 +78,7 @@ class Builder {
   }
 
   /** A road from node a to node b with fresh nodes every `step` metres, bent by a gentle sine.
-   *  Returns false (and adds nothing) if the road would leave the district outline. */
+   *  Returns false (and adds nothing) if the road would leave the district outline or cross a town block. */
   link(highway: string, a: number, b: number, step: number, rng: Rng): boolean {
     const [pa, pb] = [this.nodes[a], this.nodes[b]];
     const len = dist(pa, pb);
@@ -87,6 +93,9 @@ class Builder {
     // (a is inside; if the boundary is farther from a than the whole curve reaches, no test is needed)
     const reach = len * 1.05;
     if (this.frame.boundary.distance(pa, reach + 1) <= reach) for (let k = 1; k < 2 * n; k++) if (!this.frame.boundary.contains(at(k / (2 * n)), 0)) return false;
+    // and every few metres against the blocks: a road runs between them, never across a corner
+    const m = Math.ceil(len / BLOCK_CHECK_STEP);
+    for (let k = 1; k < m; k++) if (this.inBlock(at(k / m))) return false;
     const ids = [a];
     for (let k = 1; k < n; k++) ids.push(this.node(at(k / n)));
     ids.push(b);
@@ -253,8 +262,20 @@ function connectLeftovers(b: Builder, scale: number, rng: Rng): void {
   }
 }
 
+/** is p inside one of the layout's town blocks? */
+function blockTest(layout: Layout): (p: XY) => boolean {
+  const blocks = layout.communities.filter((c) => c.block);
+  const index = new PointGrid(
+    blocks.map((c) => c.centre),
+    1000 * layout.scale,
+  );
+  // a block reaches at most about its half diagonal (plus a town-edge corner's push) from its centre
+  const reach = Math.max(0, ...blocks.map((c) => c.radius)) * 1.5;
+  return (p) => index.within(p, reach).some((i) => pointInRing(p[0], p[1], blocks[i].shape));
+}
+
 export function buildNetwork(frame: Frame, layout: Layout, rng: Rng): Network {
-  const b = new Builder(frame);
+  const b = new Builder(frame, blockTest(layout));
   const junctions = gridRoads(b, layout);
   const centres = villageLanes(b, layout, rng.fork('lanes'));
   const villageNodes = [...centres.values()];
