@@ -17,6 +17,7 @@ import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
 import { buildContext, kindsOf, type EvalContext } from './rules/context';
 import { carryNearest, nearestOfKinds } from './rules/coverage';
+import { carryShares } from './rules/ratio';
 import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
 import type { UnitRef } from './rules/result';
 import type { Rule } from './rules/types';
@@ -176,6 +177,8 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   }
   // the circle coverage of the evaluation
   for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) carryNearest(old, now, kinds, walked, changed);
+  // the 2SFCA shares change only for the communities walked (above)
+  carryShares(old, now, walked, changed);
   return dirty;
 }
 

@@ -88,6 +88,24 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     if (r) step(ev, with_(base, [far, { ...onB, places: 300, floorArea: 2000 }]));
   });
 
+  it('what an edit carries over stays right for a later full evaluation of the same layers (another profile)', () => {
+    // a facility of unknown capacity within reach (its index listed in the 2SFCA shares), and a
+    // facility before it deleted (near B, out of A's reach: A keeps its shares): every later index moves down by one
+    const near = (id: string, x: number, over: Partial<Facility> = {}) => facility(id, 'elderly_daycare', { geometry: point(x, 50), ...over });
+    // A new (ca.households' shared-catchment view applies to new communities)
+    const l = { ...base, communities: [{ ...A, type: 'new' as const }, B] };
+    const U = near('U', 200, { places: undefined, floorArea: undefined, beds: undefined });
+    const l0 = with_(l, [near('D', 5030, { places: 5, floorArea: 100 }), far, onB, U]);
+    const ev = evaluateForEdits(l0, PROFILE);
+    expect(ev.results.some((r) => r.unit.id === 'A' && r.view === 'catchment' && r.reason?.args?.ids === 'U')).toBe(true);
+    const l1 = with_(l, [far, onB, U]);
+    step(ev, l1);
+    for (const profile of ['cf', 'ak', 'ca', 'combined']) {
+      const cold = evaluate(copy(l1), { profile });
+      expect(strip(evaluate(l1, { profile }).results), profile).toEqual(strip(cold.results));
+    }
+  });
+
   it('more than facilities changed: null, the caller evaluates in full', () => {
     const ev = evaluateForEdits(base, PROFILE);
     const l: Layers & { area: Data['area'] } = { ...base, communities: [A, { ...B, population: 10 }] };

@@ -16,6 +16,8 @@ export interface CatchmentShare {
   share: Float64Array;
   /** per community: reachable facilities (in the filter) whose capacity is unknown */
   unknownCapacity: number[][];
+  /** R_j per facility (0 where its capacity is unknown, nobody reaches it or it is filtered out) */
+  ratio: Float64Array;
 }
 
 export function twoStepFloatingCatchment(
@@ -35,22 +37,31 @@ export function twoStepFloatingCatchment(
   capacity.forEach((s, j) => {
     if (s !== undefined && load[j] > 0 && include(j)) ratio[j] = s / load[j];
   });
-  const accessibility = new Float64Array(n);
-  const share = new Float64Array(n);
-  const unknownCapacity: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const unknown: number[] = [];
-    let a = 0;
-    for (let k = pairs.offsets[i]; k < pairs.offsets[i + 1]; k++) {
-      const j = pairs.supply[k];
-      if (!include(j)) continue;
-      if (capacity[j] === undefined) unknown.push(j);
-      else a += ratio[j];
-    }
-    accessibility[i] = a;
-    const d = demand[i];
-    share[i] = d === undefined ? 0 : a * d;
-    unknownCapacity.push(unknown);
+  const out: CatchmentShare = { accessibility: new Float64Array(n), share: new Float64Array(n), unknownCapacity: [], ratio };
+  for (let i = 0; i < n; i++) accessOf(out, i, pairs, demand, capacity, include);
+  return out;
+}
+
+/** Step 2 for community i, into `out` (ratio filled): also what an edit re-runs for the
+ *  communities whose walks changed (rules/ratio.ts, carryShares). */
+export function accessOf(
+  out: CatchmentShare,
+  i: number,
+  pairs: ReachPairs,
+  demand: readonly (number | undefined)[],
+  capacity: readonly (number | undefined)[],
+  include: (facility: number) => boolean,
+): void {
+  const unknown: number[] = [];
+  let a = 0;
+  for (let k = pairs.offsets[i]; k < pairs.offsets[i + 1]; k++) {
+    const j = pairs.supply[k];
+    if (!include(j)) continue;
+    if (capacity[j] === undefined) unknown.push(j);
+    else a += out.ratio[j];
   }
-  return { accessibility, share, unknownCapacity };
+  out.accessibility[i] = a;
+  const d = demand[i];
+  out.share[i] = d === undefined ? 0 : a * d;
+  out.unknownCapacity[i] = unknown;
 }

@@ -65,8 +65,10 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   if (now.memo.has(nearKey)) return;
   const oldNear = nearestWithin(old, kinds);
   const wanted = now.facilities.map((f) => kinds.includes(f.kind));
+  // no changed facility of the kinds, before or after: the same candidates at the same places
+  const involved = wanted.some((w, j) => w && changed.has(now.facilities[j].id)) || old.facilities.some((f) => changed.has(f.id) && kinds.includes(f.kind));
   const { offsets, supply, distance, via } = now.reach;
-  const redoWithin = (ci: number) => walked[ci] === 1 || old.unplaced[ci] !== now.unplaced[ci];
+  const redoWithin = (ci: number) => (involved && walked[ci] === 1) || old.unplaced[ci] !== now.unplaced[ci];
   const near = oldNear.slice();
   for (let ci = 0; ci < near.length; ci++) {
     if (!redoWithin(ci)) continue;
@@ -91,6 +93,7 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   for (let ci = 0; ci < out.length; ci++) {
     if (near[ci] === null) {
       const o = oldRef[ci];
+      if (oldNear[ci] === null && !involved) continue; // the same nearest, at the same distance
       if (straight && oldNear[ci] === null && o !== undefined && !changed.has(o.id)) keep.push(ci);
       else redo.push(ci);
     } else if (redoWithin(ci)) {

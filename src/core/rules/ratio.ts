@@ -2,12 +2,12 @@
 // m² per 100 households, public beds per elderly resident, social workers per 1000 elderly …).
 // Community level reports on-site supply (配建) and, where the rule asks, the shared-catchment view
 // (2SFCA); street and area levels sum the facilities located in the unit.
-import { twoStepFloatingCatchment } from '../allocate/twostep';
+import { accessOf, twoStepFloatingCatchment, type CatchmentShare } from '../allocate/twostep';
 import type { Msg, RuleResult } from '../model';
-import { scoped as scopedOf, type EvalContext } from './context';
+import { scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityOf, matchesSupply, sumSupply, type SupplySum } from './supply';
-import type { RatioRule } from './types';
+import type { RatioRule, Supply } from './types';
 
 interface Demand {
   sum: number;
@@ -53,18 +53,71 @@ function communityDemand(ctx: EvalContext, rule: RatioRule, ci: number): Demand 
   return v === undefined ? { sum: 0, missing: [c.id] } : { sum: v, missing: [] };
 }
 
-function catchmentShares(ctx: EvalContext, rule: RatioRule) {
-  // kept with the prepared data (the same layers and reach): keyed by what the shares depend on
+/** The 2SFCA shares kept with the prepared data (the same layers and reach), keyed by what they
+ *  depend on, with that and their inputs (an edit carries them over: carryShares). */
+interface Shares {
+  demandField: RatioRule['params']['demand'];
+  supply: Supply;
+  r: CatchmentShare;
+}
+
+function sharesInputs(ctx: Prepared, demandField: RatioRule['params']['demand'], supply: Supply) {
+  const demand = ctx.communities.map((c) => (demandField === 'beds' ? undefined : c[demandField]));
+  const capacity = ctx.facilities.map((f) => (matchesSupply(f, supply) ? capacityOf(f, supply).value : undefined));
+  const included = ctx.facilities.map((f) => matchesSupply(f, supply));
+  return { demand, capacity, include: (j: number) => included[j] };
+}
+
+function catchmentShares(ctx: EvalContext, rule: RatioRule): CatchmentShare {
   const key = `2sfca:${rule.params.demand}:${JSON.stringify(rule.params.supply)}`;
-  const hit = ctx.memo.get(key);
-  if (hit) return hit as ReturnType<typeof twoStepFloatingCatchment>;
-  const field = rule.params.demand;
-  const demand = ctx.communities.map((c) => (field === 'beds' ? undefined : c[field]));
-  const capacity = ctx.facilities.map((f) => (matchesSupply(f, rule.params.supply) ? capacityOf(f, rule.params.supply).value : undefined));
-  const included = ctx.facilities.map((f) => matchesSupply(f, rule.params.supply));
-  const r = twoStepFloatingCatchment(ctx.reach, demand, capacity, (j) => included[j]);
-  ctx.memo.set(key, r);
+  const hit = ctx.memo.get(key) as Shares | undefined;
+  if (hit) return hit.r;
+  const x = sharesInputs(ctx, rule.params.demand, rule.params.supply);
+  const r = twoStepFloatingCatchment(ctx.reach, x.demand, x.capacity, x.include);
+  ctx.memo.set(key, { demandField: rule.params.demand, supply: rule.params.supply, r } satisfies Shares);
   return r;
+}
+
+/**
+ * After an edit of facilities (core/reevaluate.ts): `now`'s 2SFCA shares from `old`'s. R_j of a
+ * facility that did not change is the same (the same catchment, the same demand); a changed one's
+ * load is summed again in community order, as the full run sums it. Step 2 runs again only for
+ * the communities whose walks hold a changed facility (`walked`); the others keep their shares,
+ * their facility indices renumbered.
+ */
+export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, changed: ReadonlySet<string>): void {
+  const oldIndex = new Map(old.facilities.map((f, j) => [f.id, j]));
+  const renumber = Int32Array.from(old.facilities, (f) => (changed.has(f.id) ? -1 : 0));
+  now.facilities.forEach((f, j) => {
+    const o = oldIndex.get(f.id);
+    if (o !== undefined && renumber[o] === 0) renumber[o] = j + 1;
+  });
+  const same = renumber.every((x, o) => x === 0 || x === -1 || x === o + 1);
+  const { offsets, supply } = now.reach;
+  for (const [key, value] of old.memo) {
+    if (!key.startsWith('2sfca:') || now.memo.has(key)) continue;
+    const was = value as Shares;
+    const x = sharesInputs(now, was.demandField, was.supply);
+    const load = new Float64Array(now.facilities.length);
+    const fresh = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
+    for (let i = 0; i < offsets.length - 1; i++) {
+      const d = x.demand[i];
+      if (d === undefined) continue;
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
+    }
+    const ratio = new Float64Array(now.facilities.length);
+    now.facilities.forEach((f, j) => {
+      const o = oldIndex.get(f.id);
+      if (!fresh[j] && o !== undefined) ratio[j] = was.r.ratio[o];
+      else if (x.capacity[j] !== undefined && load[j] > 0 && x.include(j)) ratio[j] = (x.capacity[j] as number) / load[j];
+    });
+    const r: CatchmentShare = { accessibility: was.r.accessibility.slice(), share: was.r.share.slice(), unknownCapacity: was.r.unknownCapacity.slice(), ratio };
+    for (let i = 0; i < r.unknownCapacity.length; i++) {
+      if (walked[i]) accessOf(r, i, now.reach, x.demand, x.capacity, x.include);
+      else if (!same && r.unknownCapacity[i].length > 0) r.unknownCapacity[i] = r.unknownCapacity[i].map((o) => renumber[o] - 1);
+    }
+    now.memo.set(key, { ...was, r } satisfies Shares);
+  }
 }
 
 function areaUnit(ctx: EvalContext): UnitRef {
