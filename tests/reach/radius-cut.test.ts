@@ -29,13 +29,13 @@ function counted(roads: ReturnType<typeof demo>['roads']): { engine: ReachEngine
 }
 
 describe('circle minutes made shorter', () => {
-  it('network: 15 → 12 → 15 → 10 minutes walk nothing again after the first, and equal fresh evaluations', () => {
+  it('network: 15 → 12 → 15 → 10 → 13 → 15 minutes walk nothing again after the first, and equal fresh evaluations', () => {
     const data = demo();
     const { engine, walks } = counted(data.roads);
     evaluate(data, { profile: 'combined', params: { reach: 'network', circleMinutes: 15 }, reach: engine });
     const first = walks();
     expect(first).toBeGreaterThan(0);
-    for (const minutes of [12, 15, 10]) {
+    for (const minutes of [12, 15, 10, 13, 15]) {
       const got = evaluate(data, { profile: 'combined', params: { reach: 'network', circleMinutes: minutes }, reach: engine });
       expect(walks(), `${minutes} min`).toBe(first);
       // a fresh evaluation: other arrays (nothing kept) and another engine

@@ -236,8 +236,11 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
     // does not depend on how far the search went), so 15 → 12 minutes walks nothing again
     const wider = side.walks.find((x) => x.engine === ek && x.radius > radius && x.unplacedPlaces !== null);
     w = { engine: ek, radius, columns: wider ? cutColumns(wider.columns, radius) : new Map(), unplacedPlaces: wider?.unplacedPlaces ?? null };
+    // kept: this one, the one before, and the widest (any shorter circle is cut from it)
+    const widest = side.walks.reduce<(typeof side.walks)[number] | null>((a, x) => (x.engine === ek && x.unplacedPlaces !== null && (!a || x.radius > a.radius) ? x : a), null);
     side.walks.unshift(w);
     side.walks.length = Math.min(side.walks.length, 2);
+    if (widest && !side.walks.includes(widest)) side.walks.push(widest);
   }
   const communityOf = new Int32Array(base.facilities.length).fill(-1);
   base.onsite.forEach((fs, c) => {
