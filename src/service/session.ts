@@ -6,7 +6,7 @@ import { dataCredits } from '../core/credits';
 import { listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import { evaluateForEdits, reevaluate } from '../core/reevaluate';
 import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
-import type { AreaInfo, DataIssue, Layers, Msg, Project } from '../core/model';
+import type { AreaInfo, DataIssue, Facility, Layers, Msg, Project } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import { BASELINE_ID, replay, type Edit, type ScenarioPart, type SkippedEdit } from '../core/scenario';
 import { parseProject, projectToJson, type InputProblem } from '../schemas';
@@ -20,7 +20,10 @@ import { lazyPart } from './lazy-part';
 import { toColumns } from './analysis-columns';
 import type { ResultTable } from '../core/report/result-columns';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
-import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
+import { areasKey, CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
+
+/** walk-area answers kept per session (a few circle settings to go back to) */
+const AREAS_KEPT = 3;
 
 const NO_SCENARIOS: ScenarioPart = { scenarios: [], views: [], activeScenario: BASELINE_ID };
 
@@ -123,6 +126,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   /** the last analysis, kept to answer the next edit with what changed */
   let last: { serial: number; key: string; evaluation: Evaluation } | null = null;
   let serial = 0;
+  /** the last AREAS_KEPT walk-area answers, newest first */
+  let areasKept: { facilities: readonly Facility[]; engine: unknown; key: string; areas: ServiceAreas }[] = [];
   const cache = {
     reachCache: () => reachCache,
     keepReachCache: (c: ReachCache | null) => {
@@ -313,8 +318,17 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const params = resolveParams(req.params);
       const choice = reachFor(params, data.roads, reachCache);
       reachCache = choice.cache;
-      if (choice.area === null) return serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
-      return serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
+      // the same facilities, engine and circle settings as an answer kept: that answer (circle
+      // minutes changed back, on a large city seconds of walking and tracing saved)
+      const key = areasKey(params);
+      const kept = areasKept.find((k) => k.facilities === data.facilities && k.engine === choice.engine && k.key === key);
+      if (kept) return kept.areas;
+      const areas =
+        choice.area === null
+          ? serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params))
+          : serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
+      areasKept = [{ facilities: data.facilities, engine: choice.engine, key, areas }, ...areasKept.slice(0, AREAS_KEPT - 1)];
+      return areas;
     },
   };
   return session;
