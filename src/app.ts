@@ -37,6 +37,15 @@ export interface AppDeps {
   now?: () => Date;
 }
 
+/** the longest an opened project's first analysis waits for the map to draw its outlines */
+const OUTLINES_WAIT_MS = 4000;
+
+/** resolves when `p` does, or after `ms` */
+function within(p: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
+
 export function createApp(deps: AppDeps) {
   const { client, storage, store } = deps;
   const clock = deps.now ?? (() => new Date());
@@ -46,6 +55,9 @@ export function createApp(deps: AppDeps) {
     storage,
     keepFile: (file) => store.set(BASEMAP_FILE_KEY, file),
     keptFile: () => store.get<File>(BASEMAP_FILE_KEY),
+    // the map's outlines are tiles the worker cuts: an opened project's are cut before its first
+    // analysis is asked for (waiting at most OUTLINES_WAIT_MS for a map that asks for none)
+    outlinesDrawn: () => within(map.main.current?.outlinesCut?.() ?? Promise.resolve(), OUTLINES_WAIT_MS),
   });
   const map = createMapPorts(
     createMeasure(),

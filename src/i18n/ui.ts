@@ -4,6 +4,7 @@ export const uiZh: Record<string, string> = {
   'ui.title': '一老一小设施规划',
   'ui.map': '地图',
   'ui.loading.draw': '正在加载绘图工具…',
+  'ui.loading.areas': '评价已更新，正在沿路网计算步行范围…',
   'ui.loading.part': '正在加载…',
   'ui.loading.failed': '加载失败：{error}。请关闭后重试。',
   // the buttons of the parts loaded on first use (their own strings come with their chunk)
@@ -176,6 +177,7 @@ export const uiEn: Record<string, string> = {
   'ui.title': 'Elderly care & childcare facility planning',
   'ui.map': 'Map',
   'ui.loading.draw': 'Loading the drawing tools…',
+  'ui.loading.areas': 'Verdicts updated; working out the walking areas along the streets…',
   'ui.loading.part': 'Loading…',
   'ui.loading.failed': 'Could not load: {error}. Close and try again.',
   // the buttons of the parts loaded on first use (their own strings come with their chunk)

@@ -40,15 +40,22 @@ export type UnitTiles = (layer: (typeof TILED)[TiledSourceId], z: number, x: num
 // One protocol for every map on the page: yy-units://<map>/<layer>/<version>/{z}/{x}/{y}. The
 // version changes whenever the layer's data does, so MapLibre asks again; version 0 is "no project yet".
 const UNITS = 'yy-units';
-const unitSources = new Map<string, UnitTiles>();
+/** per map: where its tiles come from, and who counts the requests of each `layer/version` (+1 asked, -1 answered) */
+const unitSources = new Map<string, { tiles: UnitTiles; count: (key: string, d: 1 | -1) => void }>();
 let nextMap = 0;
 maplibregl.addProtocol(UNITS, async (params) => {
   const m = /^yy-units:\/\/([^/]+)\/(communities|streets)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
-  const fetchTile = m ? unitSources.get(m[1]) : undefined;
-  if (!m || !fetchTile) throw new Error(`unknown map tile ${params.url}`);
+  const src = m ? unitSources.get(m[1]) : undefined;
+  if (!m || !src) throw new Error(`unknown map tile ${params.url}`);
   if (m[3] === '0') return { data: new ArrayBuffer(0) };
-  const bytes = await fetchTile(m[2] as 'communities' | 'streets', Number(m[4]), Number(m[5]), Number(m[6]));
-  return { data: bytes ? (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new ArrayBuffer(0) };
+  const key = `${m[2]}/${m[3]}`;
+  src.count(key, 1);
+  try {
+    const bytes = await src.tiles(m[2] as 'communities' | 'streets', Number(m[4]), Number(m[5]), Number(m[6]));
+    return { data: bytes ? (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new ArrayBuffer(0) };
+  } finally {
+    src.count(key, -1);
+  }
 });
 
 export interface MapViewEvents {
@@ -100,6 +107,10 @@ export class MapView {
   private readonly unitKey = String(nextMap++);
   private readonly tileUrls: Partial<Record<TiledSourceId, string>> = {};
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
+  /** tile requests per `layer/version`: still unanswered, and the versions with one answered */
+  private readonly tilesOut = new Map<string, number>();
+  private readonly tilesAnswered = new Set<string>();
+  private outlineWaiters: (() => void)[] = [];
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
    *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
@@ -113,7 +124,7 @@ export class MapView {
     // what the tests (and anyone debugging) read: where the outlines come from
     container.dataset.units = init.unitTiles ? 'tiles' : 'geojson';
     if (init.unitTiles) {
-      unitSources.set(this.unitKey, init.unitTiles);
+      unitSources.set(this.unitKey, { tiles: init.unitTiles, count: (key, d) => this.countTile(key, d) });
       for (const id of Object.keys(TILED) as TiledSourceId[]) this.tileUrls[id] = this.tileUrl(id, 0);
     }
     this.map = new maplibregl.Map({
@@ -180,6 +191,32 @@ export class MapView {
   private tileUrl(id: TiledSourceId, version: number): string {
     this.tileVersions[id] = version;
     return `${UNITS}://${this.unitKey}/${TILED[id]}/${version}/{z}/{x}/{y}`;
+  }
+
+  private countTile(key: string, d: 1 | -1): void {
+    this.tilesOut.set(key, (this.tilesOut.get(key) ?? 0) + d);
+    if (d > 0) return;
+    this.tilesAnswered.add(key);
+    if (!this.outlinesAnswered()) return;
+    const waiters = this.outlineWaiters;
+    this.outlineWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** every tiled source has had its tiles of the current version asked for and answered */
+  private outlinesAnswered(): boolean {
+    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => {
+      const key = `${TILED[id]}/${this.tileVersions[id] ?? 0}`;
+      return this.tileVersions[id] === 0 || (this.tilesAnswered.has(key) && !this.tilesOut.get(key));
+    });
+  }
+
+  /** Resolves once the map's requests for the outlines' current tiles are answered (the worker
+   *  cut them; the map draws them next), at once when it has no tiled outlines. Opening a project
+   *  asks its first analysis after this, so the outlines show while the worker analyses. */
+  outlinesCut(): Promise<void> {
+    if (!this.tiled || this.outlinesAnswered()) return Promise.resolve();
+    return new Promise((resolve) => this.outlineWaiters.push(resolve));
   }
 
   /** Whether communities and streets come as tiles (showUnits) rather than GeoJSON (setData). */

@@ -38,6 +38,10 @@ export interface Deps {
   keepFile: (file: File) => Promise<void>;
   /** the file keepFile kept, if it is still there (none when not given: tests, or no storage) */
   keptFile?: () => Promise<File | undefined>;
+  /** resolves once the map has drawn a newly opened project's outlines (the page's map, whose
+   *  outlines are tiles the worker cuts): the first analysis is asked after them, so the worker,
+   *  which answers in order, cuts the tiles before analysing and the outlines show meanwhile */
+  outlinesDrawn?: () => Promise<void>;
 }
 
 /** A stopping problem in words: the schema's message already names the file and the feature
@@ -104,17 +108,20 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
     const key = circles.keyNow();
     const keep = key === circles.held && s.areas.peek() !== null;
     const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
-    // Along streets the worker answers with the verdicts alone and the walk areas follow: ask for
-    // both at once, so the worker computes the areas while the page shows the verdicts.
+    // Along streets the worker answers with the verdicts alone and the walk areas follow: the
+    // verdicts are asked first (the worker answers in order, and the areas take seconds on a large
+    // city), the areas at once after them, so the worker goes on while the page shows the verdicts.
+    const verdicts = deps.client.analyse(req);
     const walking = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0) ? deps.client.walkAreas(req) : null;
     walking?.catch(() => undefined); // a failure is reported by the analysis asked with it
     try {
-      const out = await deps.client.analyse(req);
+      const out = await verdicts;
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
       batch(() => {
         s.analysis.value = out.value;
         if (!keep) {
           s.areas.value = out.value.serviceAreas;
+          s.areasPending.value = out.value.serviceAreas === null;
           circles.held = out.value.serviceAreas ? key : null;
         }
         s.phase.value = 'ready';
@@ -123,12 +130,16 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
       if (!keep && out.value.serviceAreas === null) {
         const areas = await (walking ?? deps.client.walkAreas(req));
         if (areas.ok && s.analysis.peek() === out.value) {
-          s.areas.value = areas.value;
+          batch(() => {
+            s.areas.value = areas.value;
+            s.areasPending.value = false;
+          });
           circles.held = key;
         }
       }
     } catch (e) {
       batch(() => {
+        s.areasPending.value = false;
         s.phase.value = 'error';
         s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: errorMessage(e) });
       });
@@ -243,7 +254,7 @@ function viewActions(s: AppState, deps: Deps) {
 
 /** Opening a project: the worker loads it, the page takes its layers and settings, its scenarios'
  *  session starts and the first analysis runs; a refused file changes nothing but the message. */
-function opening(s: AppState, deps: Pick<Deps, 'client'>, analyse: () => Promise<void>, startSession: (p: LoadedProject) => Promise<Msg[]>) {
+function opening(s: AppState, deps: Pick<Deps, 'client' | 'outlinesDrawn'>, analyse: () => Promise<void>, startSession: (p: LoadedProject) => Promise<Msg[]>) {
   return async function open(fileName: string, load: () => Promise<LoadOutcome>): Promise<void> {
     s.phase.value = 'loading';
     try {
@@ -271,6 +282,7 @@ function opening(s: AppState, deps: Pick<Deps, 'client'>, analyse: () => Promise
       });
       const notes = await startSession(project);
       if (notes.length) s.error.value = notes.map((m) => tm(s.lang.value, m)).join('\n');
+      await deps.outlinesDrawn?.();
     } catch (e) {
       batch(() => {
         s.phase.value = 'error';

@@ -44,6 +44,8 @@ export interface AppState {
   analysis: Signal<Analysis | null>;
   /** circles (straight) or walk areas (network) currently drawn; null while being computed */
   areas: Signal<ServiceAreas | null>;
+  /** network walk areas are being worked out (after the verdicts): the map says so meanwhile */
+  areasPending: Signal<boolean>;
   /** the circle of a facility being dragged, drawn apart so the other circles are not re-sent per frame */
   movingCircle: Signal<ServiceAreas | null>;
   /** rule that colours the map; null = overall (worst) verdict */
@@ -127,6 +129,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     projectFile: signal<string | null>(null),
     analysis,
     areas: signal<ServiceAreas | null>(null),
+    areasPending: signal(false),
     movingCircle: signal<ServiceAreas | null>(null),
     rule,
     selection: signal<UnitRef | null>(null),

@@ -16,6 +16,8 @@ export interface MapHandle {
   fit(b: Bbox): void;
   /** degrees clockwise from north at the top (the print's north arrow turns by it) */
   bearing(): number;
+  /** resolves once the outlines' current tiles are cut and handed to the map (MapView.outlinesCut) */
+  outlinesCut?(): Promise<void>;
 }
 
 export interface ViewDeps {

@@ -51,7 +51,7 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     map.capture.current = (ratio) => view.capture(ratio);
     map.drawing.value = createDrawing(view.drawHost());
     map.measure.attach({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
-    map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing };
+    map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing, outlinesCut: () => view.outlinesCut() };
     const stop = [
       basemapEffect(view, state, actions, demoBasemapUrl, base ? made : undefined),
       ...analysisMapEffects(
@@ -102,6 +102,11 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
       </div>
       <MapLegend />
       {hover && hover.level === 'community' && <HoverCard id={hover.id} x={hover.x} y={hover.y} />}
+      {state.areasPending.value && (
+        <div class="map-loading" role="status" data-testid="areas-note">
+          {tr('ui.loading.areas')}
+        </div>
+      )}
       {map.drawing.value?.loading.value && (
         <div class="map-loading" role="status" data-testid="loading-note">
           {tr('ui.loading.draw')}
