@@ -1,8 +1,11 @@
 // The realistic large city (scripts/bench-city: irregular blocks, 50–2,000-vertex outlines,
 // 10k–50k-vertex street boundaries, a 200k-node street network) opened in the built app in
 // Debian's Chromium, like a planner's own project file:
-//   open the file → map idle; profile change → map idle; parameter change → map idle; memory of
-//   the renderer process (the page and its analysis worker share it) after opening.
+//   open the file → outlines drawn, → verdicts drawn (and its stages); profile change → verdicts
+//   drawn; circle minutes changed → verdicts drawn, → walk areas drawn; memory of the renderer
+//   process (the page and its analysis worker share it) after opening. The times are taken in the
+//   page (a MutationObserver on the phase, the map's idleness and the walk-areas note), from the
+//   change made there, so the test driver's polling is not in them.
 // Baselines in the same run: the same file opened with its roads left out (straight-line circles),
 // and JSON.parse of the file in Node (the least any opening costs).
 // BENCH_CITY_COMMUNITIES=N picks another size (default 20 000, the size of the memory goal).
@@ -19,18 +22,77 @@ import type { BenchRow } from './run';
 
 const PROFILES = ['ca', 'wy', 'combined', 'xn'];
 
-async function open(page: Page, file: string, name: string): Promise<number> {
-  const t0 = performance.now();
+/** Opens the file as a planner does; resolves with the ms (page clock) until the outlines were
+ *  drawn (the map's first idle after it took the project), until the verdicts were (phase ready, map
+ *  idle) and until the walk areas were, and until the project was read (the worker's parse and check). */
+async function open(page: Page, file: string, name: string): Promise<{ read: number; outlines: number; verdicts: number; areas: number }> {
+  await watch(page);
+  const t0 = (await page.evaluate(() => performance.now())) as number;
   await page.setInputFiles('[data-testid=project-input]', file);
-  await page.waitForFunction((n) => (document.querySelector('[data-testid=project-file]')?.textContent ?? '').includes(n), name, { timeout: 300_000 });
-  await ready(page, 300_000);
-  return performance.now() - t0;
+  await page.waitForFunction((n) => (document.querySelector('[data-testid=project-file]')?.textContent ?? '').includes(n), name, { timeout: 600_000 });
+  await ready(page, 600_000);
+  await page.waitForSelector('[data-testid=areas-note]', { state: 'detached', timeout: 600_000 });
+  await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 600_000 });
+  const st = await stamps(page);
+  // the project was read when the map was first made busy by it (its outlines were asked for)
+  const busy = st.find(([, idle, , t]) => t > t0 && idle === 'false')?.[3] ?? t0;
+  return {
+    read: busy - t0,
+    outlines: first(st, busy, (_, idle) => idle) + (busy - t0),
+    verdicts: first(st, busy, (phase, idle) => phase === 'ready' && idle) + (busy - t0),
+    areas: first(st, busy, (phase, idle, pending) => phase === 'ready' && idle && !pending) + (busy - t0),
+  };
 }
 
-/** wait until the change started analysing (it may finish before we look) and the map is idle again */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=phase][data-phase=analysing]', { timeout: 5_000 }).catch(() => undefined);
-  await ready(page, 120_000);
+/** Records in the page, from now, when the phase and the map's idleness change (performance.now of
+ *  the page: no polling delay of the test driver in the times). */
+async function watch(page: Page): Promise<void> {
+  // a string, not a function: tsx would wrap the inner function with a helper the page lacks
+  await page.evaluate(`(() => {
+    const w = window;
+    w.__watch?.disconnect();
+    w.__stamps = [];
+    const note = () => {
+      const phase = document.querySelector('[data-testid=phase]')?.getAttribute('data-phase') ?? '';
+      const idle = document.querySelector('[data-testid=map]')?.getAttribute('data-idle') ?? '';
+      const areas = document.querySelector('[data-testid=areas-note]') !== null;
+      const last = w.__stamps.at(-1);
+      if (!last || last[0] !== phase || last[1] !== idle || last[2] !== areas) w.__stamps.push([phase, idle, areas, performance.now()]);
+    };
+    w.__watch = new MutationObserver(note);
+    w.__watch.observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-phase', 'data-idle'] });
+    note();
+  })()`);
+}
+
+/** The page's stamps since `watch`: [phase, map idle, walk areas pending, ms] */
+async function stamps(page: Page): Promise<[string, string, boolean, number][]> {
+  return page.evaluate(() => (window as unknown as { __stamps: [string, string, boolean, number][] }).__stamps);
+}
+
+/** ms from `t0` (page clock) to the first stamp after it that `ok` accepts */
+function first(st: [string, string, boolean, number][], t0: number, ok: (phase: string, idle: boolean, areas: boolean) => boolean): number {
+  const hit = st.find(([phase, idle, areas, t]) => t >= t0 && ok(phase, idle === 'true', areas));
+  return hit ? hit[3] - t0 : Number.NaN;
+}
+
+/** A change made in the page at a stamped moment; resolves with the moments the verdicts were on
+ *  the map (phase ready, map idle) and the walk areas too (no note, map idle), in ms from the change. */
+async function timedChange(page: Page, change: string, areas: boolean): Promise<{ verdicts: number; areas: number }> {
+  await watch(page);
+  const t0 = await page.evaluate(change);
+  await page.waitForSelector('[data-testid=phase][data-phase=analysing]', { timeout: 2_000 }).catch(() => undefined);
+  await ready(page, 300_000);
+  if (areas) {
+    await page.waitForSelector('[data-testid=areas-note]', { state: 'detached', timeout: 300_000 });
+    await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 300_000 });
+  }
+  const st = await stamps(page);
+  // after the change: analysing, then ready with the map idle
+  const started = st.find(([phase, , , t]) => t >= (t0 as number) && phase === 'analysing')?.[3] ?? (t0 as number);
+  const verdicts = first(st, started, (phase, idle) => phase === 'ready' && idle) + (started - (t0 as number));
+  const drawn = areas ? first(st, started, (phase, idle, pending) => phase === 'ready' && idle && !pending) + (started - (t0 as number)) : verdicts;
+  return { verdicts, areas: drawn };
 }
 
 /** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
@@ -62,6 +124,17 @@ async function topSelfTime(cdp: CDPSession, fn: () => Promise<unknown>, n = 5): 
     .join(', ');
 }
 
+/** a profile picked in the page, at a moment stamped on the page's clock (evaluated there) */
+const selectProfile = (p: string): string =>
+  `(() => { const el = document.querySelector('[data-testid=profile]'); el.value = ${JSON.stringify(p)}; const t = performance.now(); el.dispatchEvent(new Event('change', { bubbles: true })); return t; })()`;
+const setMinutes = (m: number): string =>
+  `(() => { const el = document.querySelector('input[data-param=circleMinutes]'); el.value = '${m}'; const t = performance.now(); el.dispatchEvent(new Event('change', { bubbles: true })); return t; })()`;
+
+const mid = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
 export default async function bench(): Promise<BenchRow[]> {
   const communities = Number(process.env.BENCH_CITY_COMMUNITIES ?? 20_000);
   const t0 = performance.now();
@@ -88,6 +161,7 @@ export default async function bench(): Promise<BenchRow[]> {
       const probe = await heapProbe(cdp); // before the page starts its workers
       await page.goto(server.url);
       await ready(page);
+      await page.waitForSelector('[data-testid=areas-note]', { state: 'detached', timeout: 120_000 });
       return { ctx, page, cdp, probe };
     };
     const straight = await fresh();
@@ -95,10 +169,10 @@ export default async function bench(): Promise<BenchRow[]> {
     await straight.ctx.close();
 
     const { ctx, page, cdp, probe } = await fresh();
-    let openMs = 0;
+    let opened = { read: 0, outlines: 0, verdicts: 0, areas: 0 };
     const cpu0 = await browserCpu(browser);
     const hot = await topSelfTime(cdp, async () => {
-      openMs = await open(page, city.path, city.path.split('/').pop() as string);
+      opened = await open(page, city.path, city.path.split('/').pop() as string);
     });
     const openCpu = (await browserCpu(browser)) - cpu0;
     const analysis = (await page.textContent('[data-testid=analysis-time]')) ?? '';
@@ -110,43 +184,62 @@ export default async function bench(): Promise<BenchRow[]> {
     const heaps = await probe.heaps();
     const mem = await processMemory(browser);
     const allocators = await rendererAllocators(browser).catch((e: unknown) => ({ [`no memory dump: ${String(e)}`]: 0 }));
+    const stages = (o: typeof opened) =>
+      `read and checked by the worker ${o.read.toFixed(0)} ms, outlines drawn at ${o.outlines.toFixed(0)} ms, verdicts at ${o.verdicts.toFixed(0)} ms, walk areas at ${o.areas.toFixed(0)} ms`;
     rows.push({
-      name: `open the ${label} (network reach) → map idle`,
-      ms: openMs,
-      baseline: { name: 'the same file without roads (straight-line circles)', ms: openStraight },
-      note: `${goal(openMs, 2000, 'ms')}; renderer + GPU CPU ${openCpu.toFixed(1)} s; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; outlines drawn from ${units}; main thread's top self time: ${hot}; ${load()}`,
+      name: `open the ${label} (network reach) → outlines drawn`,
+      ms: opened.outlines,
+      baseline: { name: 'the same file without roads, outlines drawn', ms: openStraight.outlines },
+      note: `${goal(opened.outlines, 2000, 'ms')}; the map shows the outlines (phase 'loading') while the worker analyses; ${load()}`,
+    });
+    rows.push({
+      name: `open the ${label} (network reach) → verdicts on the map`,
+      ms: opened.verdicts,
+      baseline: { name: 'the same file without roads (straight-line circles)', ms: openStraight.verdicts },
+      note: `${goal(opened.verdicts, 2000, 'ms')}; stages: ${stages(opened)} (without roads: ${stages(openStraight)}); renderer + GPU CPU ${openCpu.toFixed(1)} s; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; outlines drawn from ${units}; main thread's top self time: ${hot}; ${load()}`,
     });
 
-    let k = 0;
-    const change = async () => {
-      await page.selectOption('[data-testid=profile]', PROFILES[k++ % PROFILES.length]);
-      await settled(page);
-    };
-    const hotChange = await topSelfTime(cdp, change);
+    // profile changes, timed in the page from the change to the verdicts on the map
+    const hotChange = await topSelfTime(cdp, () => timedChange(page, selectProfile(PROFILES[0]), false));
     const cpu1 = await browserCpu(browser);
-    const profileMs = await median(change, 3);
-    const changeCpu = ((await browserCpu(browser)) - cpu1) / 3;
-    const worker = (await page.textContent('[data-testid=analysis-time]')) ?? '';
+    const changes: number[] = [];
+    const workerMs: number[] = [];
+    for (const p of [...PROFILES.slice(1), PROFILES[0]]) {
+      changes.push((await timedChange(page, selectProfile(p), false)).verdicts);
+      workerMs.push(Number(/(\d+)/.exec((await page.textContent('[data-testid=analysis-time]')) ?? '')?.[1] ?? Number.NaN));
+    }
+    const changeCpu = ((await browserCpu(browser)) - cpu1) / changes.length;
+    const profileMs = mid(changes);
     rows.push({
       name: `profile change on the ${label} → map idle`,
       ms: profileMs,
-      note: `${goal(profileMs, 300, 'ms')}; renderer + GPU CPU ${changeCpu.toFixed(1)} s per change; app says "${worker.trim()}"; main thread's top self time: ${hotChange}; ${load()}`,
+      baseline: { name: "the worker's analysis of it (rules only)", ms: mid(workerMs) },
+      note: `${goal(profileMs, 300, 'ms')}; median of ${changes.length} (${changes.map((x) => x.toFixed(0)).join(', ')} ms), timed in the page from the change to the verdicts drawn; renderer + GPU CPU ${changeCpu.toFixed(2)} s per change; main thread's top self time: ${hotChange}; ${load()}`,
     });
 
-    const minutes = [12, 15];
-    let m = 0;
-    const cpu2 = await browserCpu(browser);
-    const paramMs = await median(async () => {
-      const input = page.locator('input[data-param=circleMinutes]');
-      await input.fill(String(minutes[m++ % minutes.length]));
-      await input.dispatchEvent('change');
-      await settled(page);
-    }, 3);
-    const paramCpu = ((await browserCpu(browser)) - cpu2) / 3;
+    // circle minutes: shorter circles than the opened 15 (their walks are cut from the kept ones;
+    // their walk areas are new), back to 15 (kept), and a longer one (walked anew: the baseline)
+    const minutes = async (m: number) => {
+      const cpu = await browserCpu(browser);
+      const t = await timedChange(page, setMinutes(m), true);
+      return { ...t, cpu: (await browserCpu(browser)) - cpu };
+    };
+    const shorter = [await minutes(12), await minutes(13), await minutes(15)];
+    const longer = await minutes(20);
+    const v = mid(shorter.map((x) => x.verdicts));
+    const a = mid(shorter.map((x) => x.areas));
+    const each = shorter.map((x) => `${x.verdicts.toFixed(0)} / ${x.areas.toFixed(0)} ms, ${x.cpu.toFixed(1)} s CPU`).join('; ');
     rows.push({
-      name: `circle minutes changed on the ${label} → map idle`,
-      ms: paramMs,
-      note: `${goal(paramMs, 300, 'ms')}; renderer + GPU CPU ${paramCpu.toFixed(1)} s per change; ${load()}`,
+      name: `circle minutes changed on the ${label} → verdicts on the map`,
+      ms: v,
+      baseline: { name: 'a longer circle than any kept (15 → 20: walks anew)', ms: longer.verdicts },
+      note: `${goal(v, 300, 'ms')}; 15 → 12, 13, 15 (verdicts / walk areas drawn, CPU): ${each}; to 20: ${longer.verdicts.toFixed(0)} / ${longer.areas.toFixed(0)} ms, ${longer.cpu.toFixed(1)} s CPU; ${load()}`,
+    });
+    rows.push({
+      name: `circle minutes changed on the ${label} → walk areas drawn too`,
+      ms: a,
+      baseline: { name: 'a longer circle than any kept (15 → 20)', ms: longer.areas },
+      note: `${goal(a, 300, 'ms')}; median of the three above (12 and 13: new walk areas; 15: kept); ${load()}`,
     });
 
     const byHolder = heaps.map((h) => `${h.name} ${h.usedMB.toFixed(0)} MB`).join(', ');
