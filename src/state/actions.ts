@@ -98,11 +98,9 @@ function circlesHeld(s: AppState) {
   };
 }
 
-/** The analysis of the open project: full analyses (a project opened, a setting changed) and the
- *  worker's deltas for edits, with the circles kept while their inputs are the same. */
-function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
-  const circles = circlesHeld(s);
-
+/** A full analysis (a project opened, a setting changed): the verdicts, then — along streets —
+ *  the walk areas, which the worker answers after them. */
+function fullAnalysis(s: AppState, deps: Pick<Deps, 'client'>, circles: ReturnType<typeof circlesHeld>) {
   async function analyse(): Promise<void> {
     s.phase.value = 'analysing';
     const key = circles.keyNow();
@@ -145,6 +143,15 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
       });
     }
   }
+  return analyse;
+}
+
+/** The analysis of the open project: full analyses (a project opened, a setting changed) and the
+ *  worker's deltas for edits, with the circles kept while their inputs are the same. */
+function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
+  const circles = circlesHeld(s);
+
+  const analyse = fullAnalysis(s, deps, circles);
 
   /** The circles after an edit moved, added or removed facilities (asked after the verdicts). */
   async function areasAfterEdit(analysis: Analysis): Promise<void> {
