@@ -58,6 +58,24 @@ describe('service area polygon', () => {
     expect(two.area?.type === 'MultiPolygon' && two.area.coordinates.length).toBe(2);
   });
 
+  it('an island inside a hole is its own polygon, the hole stays with the ring around it', () => {
+    // the ring street of the test above, and inside its block a short street not joined to it,
+    // reached from a source of its own: [ring with its hole], [the island], [the far street]
+    const nested = createNetworkEngine([road('ring', [0, 0], [10, 0], [10, 10], [0, 10], [0, 0]), road('inner', [4, 5], [6, 5]), road('far', [30, 0], [32, 0])], {
+      snapDistance: 50,
+    });
+    const sa = nested.serviceArea([P(0, 0), P(5, 5), P(31, 0)], 10_000);
+    if (sa.area?.type !== 'MultiPolygon') throw new Error('expected three parts');
+    const rings = sa.area.coordinates.map((p) => p.length).sort();
+    expect(rings).toEqual([1, 1, 2]);
+    const withHole = sa.area.coordinates.find((p) => p.length === 2) as number[][][];
+    const inRing = (x: number, y: number, r: number[][]) =>
+      booleanPointInPolygon(point(P(x, y)), { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [r] } });
+    expect(inRing(0, 5, withHole[0])).toBe(true); // the outer ring is the ring street's
+    expect(inRing(5, 2, withHole[1])).toBe(true); // its hole is the block's inside
+    expect(booleanValid({ type: 'Feature', properties: {}, geometry: sa.area })).toBe(true);
+  });
+
   it('is empty when the point cannot be placed on a street', () => {
     const sa = engine.serviceArea(P(10, 5), 810);
     expect(sa.area).toBeNull();

@@ -8,7 +8,6 @@
 import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ChainGraph } from './chains';
 import type { Dijkstra } from './dijkstra';
-import { rayCrosses } from '../../geo';
 import { metresPerDegree } from './geodesy';
 import type { StreetGraph } from './graph';
 import type { Placement } from './placement';
@@ -252,6 +251,8 @@ function traceRings(r: Raster): number[][][] {
   const DY = [0, 1, 0, -1];
   const used = new Set<number>();
   const rings: number[][] = [];
+  /** per ring: a filled cell on its left (the side it bounds) */
+  const leftCell: number[] = [];
   for (const [, codes] of out) {
     for (const first of codes) {
       if (used.has(first)) continue;
@@ -283,22 +284,55 @@ function traceRings(r: Raster): number[][][] {
       // the start corner is a vertex only if the ring turns there
       if ((first & 3) === prevDir && ring.length > 2) ring.splice(0, 2);
       rings.push(ring);
+      // the cell on the left of the first edge: edges walk with the filled side on their left
+      const c = first >> 2;
+      const ci = c % W;
+      const cj = (c - ci) / W;
+      const d = first & 3;
+      leftCell.push(d === 0 ? cj * nx + ci : d === 1 ? cj * nx + ci - 1 : d === 2 ? (cj - 1) * nx + ci - 1 : (cj - 1) * nx + ci);
     }
   }
-  const outers: { ring: number[]; holes: number[][] }[] = [];
-  const holes: number[][] = [];
-  for (const ring of rings) {
-    if (signedArea(ring) > 0) outers.push({ ring, holes: [] });
-    else holes.push(ring);
+  // A hole belongs to the outer ring of the same patch of filled cells (cells touch along sides
+  // only: removeSaddles): one labelling of the raster, instead of testing each hole against the
+  // outer rings (tens of thousands of holes × rings of a million vertices on a large city).
+  const patch = patches(r);
+  const outerOf = new Map<number, number[][]>();
+  const holes: { ring: number[]; patch: number }[] = [];
+  rings.forEach((ring, k) => {
+    if (signedArea(ring) > 0) outerOf.set(patch[leftCell[k]], [ring]);
+    else holes.push({ ring, patch: patch[leftCell[k]] });
+  });
+  for (const h of holes) outerOf.get(h.patch)?.push(h.ring);
+  return [...outerOf.values()];
+}
+
+/** Each filled cell's patch (cells joined along a side), by a flood fill; -1 for an empty cell. */
+function patches(r: Raster): Int32Array {
+  const { filled, nx, ny } = r;
+  const label = new Int32Array(nx * ny).fill(-1);
+  const stack: number[] = [];
+  let next = 0;
+  const join = (n: number): void => {
+    if (filled[n] && label[n] < 0) {
+      label[n] = next;
+      stack.push(n);
+    }
+  };
+  for (let start = 0; start < filled.length; start++) {
+    if (!filled[start] || label[start] >= 0) continue;
+    label[start] = next;
+    stack.push(start);
+    while (stack.length > 0) {
+      const c = stack.pop() as number;
+      const i = c % nx;
+      if (i > 0) join(c - 1);
+      if (i + 1 < nx) join(c + 1);
+      if (c >= nx) join(c - nx);
+      if (c + nx < nx * ny) join(c + nx);
+    }
+    next++;
   }
-  outers.sort((a, b) => signedArea(a.ring) - signedArea(b.ring)); // smallest first: the innermost container wins
-  for (const h of holes) {
-    // the midpoint of the hole's first side lies on no other ring
-    const mx = (h[0] + h[2]) / 2;
-    const my = (h[1] + h[3]) / 2;
-    outers.find((o) => inside(o.ring, mx, my))?.holes.push(h);
-  }
-  return outers.map((o) => [o.ring, ...o.holes]);
+  return label;
 }
 
 function signedArea(ring: number[]): number {
@@ -308,11 +342,4 @@ function signedArea(ring: number[]): number {
     a += ring[i] * ring[j + 1] - ring[j] * ring[i + 1];
   }
   return a / 2;
-}
-
-function inside(ring: number[], x: number, y: number): boolean {
-  let c = false;
-  // a flat ring [x0, y0, x1, y1, …]
-  for (let i = 0, n = ring.length, j = n - 2; i < n; j = i, i += 2) if (rayCrosses(x, y, ring[i], ring[i + 1], ring[j], ring[j + 1])) c = !c;
-  return c;
 }
