@@ -311,6 +311,21 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       return new Blob([fileText(loaded('projectText', baseline), p)], { type: 'application/json' });
     },
 
+    /** Network mode, during a drag: the area walkable from one facility put at `to` (each circle
+     *  group of its kind), so the moved facility's walk area follows the pointer; null in straight
+     *  mode (the page moves the circle itself) or for a facility not in the layers. */
+    walkAreaAt(req: AnalysisRequest & { facility: string; to: [number, number] }): ServiceAreas | null {
+      const data = loaded('walkAreaAt', current);
+      const params = resolveParams(req.params);
+      const choice = reachFor(params, data.roads, reachCache);
+      reachCache = choice.cache;
+      const f = data.facilities.find((x) => x.id === req.facility);
+      if (choice.area === null || !f) return null;
+      const moved = { ...f, geometry: { type: 'Point' as const, coordinates: req.to } };
+      const areas = serviceAreas([moved], params, CIRCLE_GROUPS, choice.area, circleDistance(params));
+      return { ...areas, features: areas.features.map((a) => ({ ...a, properties: { ...a.properties, facility: f.id } })) };
+    },
+
     /** Network mode: the area walkable along streets from each circle group's facilities. A
      *  second call after analyse(), so verdicts show at once and the slower polygons follow. */
     walkAreas(req: AnalysisRequest): ServiceAreas {

@@ -31,7 +31,7 @@ export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
   client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> &
-    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits' | 'loadFile'>> &
+    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits' | 'loadFile' | 'walkAreaAt'>> &
     Partial<SuggestClient>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */

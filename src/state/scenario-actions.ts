@@ -29,12 +29,12 @@ import {
 import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';
-import { movedCircle } from '../service/service-areas';
+import { movedCircle, type ServiceAreas } from '../service/service-areas';
 import { t } from '../i18n';
 import { errorMessage } from '../core/errors';
 
 export interface ScenarioDeps {
-  client: Partial<Pick<AnalysisClient, 'setEdits'>>;
+  client: Partial<Pick<AnalysisClient, 'setEdits' | 'walkAreaAt'>>;
 }
 
 /** The edits the worker replays for this session: the open scenario's done edits, as applied. */
@@ -119,7 +119,7 @@ export function createScenarioActions(
     },
     ...scenarioListSteps(current, apply),
     ...scenarioFileSteps(s, current, apply),
-    ...editSteps(s, current, apply, answerEdits, failed),
+    ...editSteps(s, current, apply, answerEdits, failed, deps.client.walkAreaAt),
   };
 }
 
@@ -187,6 +187,30 @@ function scenarioListSteps(current: () => Session<PageLayers> | null, apply: (ne
   };
 }
 
+/** The dragged facility's circle (moved at once, straight mode) or, along streets, its own walk
+ *  area from where it is now, as fast as the worker answers (the newest position asked, the
+ *  others dropped); an answer that comes after the drag stopped is not shown. */
+function movingArea(s: AppState, failed: (e: unknown) => void, walkAreaAt?: ScenarioDeps['client']['walkAreaAt']) {
+  let drags = 0;
+  return {
+    follow(areas: ServiceAreas | null, move: { facility: string; to: [number, number] }): void {
+      const circle = areas ? movedCircle(areas, move.facility, move.to) : null;
+      if (circle || !walkAreaAt) {
+        s.movingCircle.value = circle;
+        return;
+      }
+      const drag = drags;
+      walkAreaAt({ profile: s.profile.peek(), params: s.params.peek(), ...move }).then((o) => {
+        if (o.ok && drag === drags) s.movingCircle.value = o.value;
+      }, failed);
+    },
+    stop(): void {
+      drags++;
+      s.movingCircle.value = null;
+    },
+  };
+}
+
 /** Edits to the open scenario: commit, undo, redo, jump in the history, and a drag's live preview. */
 function editSteps(
   s: AppState,
@@ -194,15 +218,18 @@ function editSteps(
   apply: (next: Session<PageLayers>, analyseToo?: boolean) => void,
   answerEdits: (edits: Edit[], preview: boolean) => Promise<boolean>,
   failed: (e: unknown) => void,
+  walkAreaAt?: ScenarioDeps['client']['walkAreaAt'],
 ) {
+  const moving = movingArea(s, failed, walkAreaAt);
   return {
     /** An edit not made yet (a facility being dragged): its verdicts shown live, the session
-     *  unchanged. Positions come faster than answers; only the newest waiting one is answered. */
+     *  unchanged. Positions come faster than answers; only the newest waiting one is answered.
+     *  Its circle follows at once; in network mode its walk area from the new position follows
+     *  as fast as the worker answers (the newest position asked, the others dropped). */
     previewEdit(e: Edit, move?: { facility: string; to: [number, number] }): void {
       const cur = current();
       if (!cur) return;
-      const areas = s.areas.peek();
-      if (move && areas) s.movingCircle.value = movedCircle(areas, move.facility, move.to);
+      if (move) moving.follow(s.areas.peek(), move);
       answerEdits([...editsInEffect(cur), e], true).catch(failed);
     },
 
@@ -210,7 +237,7 @@ function editSteps(
      *  and circles again. After an edit the circles follow from it. */
     previewEnd(): void {
       const cur = current();
-      s.movingCircle.value = null;
+      moving.stop();
       if (cur) answerEdits(editsInEffect(cur), false).catch(failed);
     },
 

@@ -29,6 +29,8 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
   /** network mode's walk areas, superseded the same way */
   walkAreas(req: AnalysisRequest): Promise<Outcome<ServiceAreas>>;
+  /** one facility's walk area from where a drag has it now (null in straight mode), superseded the same way */
+  walkAreaAt(req: AnalysisRequest & { facility: string; to: [number, number] }): Promise<Outcome<ServiceAreas | null>>;
   /** the open scenario's edits; the next analyse() runs on baseline + these */
   setEdits(edits: Edit[]): Promise<{ skipped: SkippedEdit[] }>;
   /** setEdits + analyse, answered with the units that changed against the analysis `base` the
@@ -60,6 +62,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     // the results come as columns (typed arrays, transferred); objects are built where shown
     analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
     walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
+    walkAreaAt: latestOnly((req: AnalysisRequest & { facility: string; to: [number, number] }) => remote.walkAreaAt(req)),
     ...suggestClient(remote),
     ...compareClient(remote),
     ...siteClient(remote),

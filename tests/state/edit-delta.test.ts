@@ -10,10 +10,14 @@ import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { editsInEffect } from '../../src/state/scenario-actions';
 import { demoClient } from './scenario-client';
+import { latestOnly } from '../../src/worker/latest';
 
 const DEMO = 'data/demo/project.json';
 const G1 = '610116001006';
 const INSIDE: [number, number] = [108.942, 34.16];
+
+/** walk areas of a dragged facility are answered once this is open */
+const gate = { open: Promise.resolve() };
 
 async function setup(reach: 'straight' | 'auto' = 'auto') {
   const api = createAnalysisSession();
@@ -24,6 +28,10 @@ async function setup(reach: 'straight' | 'auto' = 'auto') {
       calls.push(`analyseEdits:${edits.length}`);
       return api.analyseEdits(edits, req);
     },
+    walkAreaAt: latestOnly(async (req: Parameters<typeof api.walkAreaAt>[0]) => {
+      await gate.open; // a test holds the answer back to see what a late one does
+      return api.walkAreaAt(req);
+    }),
   };
   const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
   const actions = createActions(state, { client: withEdits, storage: null, keepFile: async () => undefined });
@@ -105,6 +113,41 @@ describe('edits answered with a delta on the page', () => {
     actions.previewEnd();
     await settle(() => state.analysis.value !== previewed);
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(before);
+    expect(state.movingCircle.value).toBeNull();
+  });
+
+  it("along streets, the dragged facility's own walk area follows it; a late answer after the drag stopped is not shown", async () => {
+    const { state, actions } = await setup();
+    expect(state.analysis.value?.reach).toBe('network');
+    const to: [number, number] = [108.95, 34.16]; // ≈ 880 m east of CC9001 (108.9405)
+    const m = moveFacility(state.layers.value!, { id: 'CC9001', to });
+    if (!m.ok) throw new Error('move not built');
+    actions.previewEdit(m.edit, { facility: 'CC9001', to });
+    await settle(() => state.movingCircle.value !== null);
+    const moving = state.movingCircle.value?.features ?? [];
+    expect(moving.map((f) => [f.properties.facility, f.properties.circle])).toEqual([['CC9001', 'childcare']]);
+    // walked from the new place: within the circle's 810 m (plus the snap to a street) of it; at
+    // 34.16° N 0.01° of longitude ≈ 920 m, so the old place (1 km west) is at its western edge at most
+    const xs = moving.flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat()).flat().map((p) => p[0]));
+    expect(Math.min(...xs)).toBeGreaterThan(to[0] - 0.0125);
+    expect(Math.max(...xs)).toBeLessThan(to[0] + 0.0125);
+    expect(Math.max(...xs)).toBeGreaterThan(to[0]);
+    // the group's merged walk area is untouched meanwhile
+    expect(state.areas.value?.features.every((f) => f.properties.facility === '*')).toBe(true);
+    actions.previewEnd();
+    expect(state.movingCircle.value).toBeNull();
+    // asked, then the drag stopped and its end analysed before the answer came: it is not shown
+    let release: () => void = () => undefined;
+    gate.open = new Promise<void>((r) => {
+      release = r;
+    });
+    actions.previewEdit(m.edit, { facility: 'CC9001', to });
+    actions.previewEnd();
+    await actions.scenarioSettled();
+    await settle(() => state.phase.value === 'ready');
+    release();
+    gate.open = Promise.resolve();
+    await new Promise((r) => setTimeout(r, 50));
     expect(state.movingCircle.value).toBeNull();
   });
 
