@@ -6,7 +6,7 @@ import { dataCredits } from '../core/credits';
 import { listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import { evaluateForEdits, reevaluate } from '../core/reevaluate';
 import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
-import type { AreaInfo, DataIssue, Facility, Layers, Msg, Project } from '../core/model';
+import type { AreaInfo, DataIssue, Facility, Layers, Msg, Project, Road } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import { BASELINE_ID, replay, type Edit, type ScenarioPart, type SkippedEdit } from '../core/scenario';
 import { parseProject, projectToJson, type InputProblem } from '../schemas';
@@ -138,6 +138,16 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     if (!x) throw new Error(`${what}() called before load(): load a project first`);
     return x;
   };
+  /** the reach engine for these settings and roads; its cache kept for the next question */
+  const reachNow = (params: Params, roads: readonly Road[]): ReachChoice => {
+    const choice = reachFor(params, roads, reachCache);
+    reachCache = choice.cache;
+    return choice;
+  };
+  /** straight circles of every circle group (straight mode's areas) */
+  const circlesOf = (facilities: readonly Facility[], params: Params): ServiceAreas => serviceAreas(facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
+  /** what an analysis was asked with: an edit can build on it only when it is the same */
+  const analysisKey = (profile: string, params: Params): string => JSON.stringify([profile, params]);
   /** these layers as a project file with the loaded project's area and the page's settings */
   const fileText = (l: Layers, p: ProjectTextRequest): string =>
     JSON.stringify(projectToJson({ ...l, area: loaded('projectText', baseline).area, profile: p.profile, params: p.params }, p.other));
@@ -255,11 +265,10 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const data = loaded('analyse', current);
       const t0 = performance.now();
       const params = resolveParams(req.params);
-      const choice = reachFor(params, data.roads, reachCache);
-      reachCache = choice.cache;
+      const choice = reachNow(params, data.roads);
       const evaluation = evaluateForEdits(data, { profile: req.profile, params, reach: choice.engine });
-      const areas = choice.area !== null || req.areas === false ? null : serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
-      last = { serial: ++serial, key: JSON.stringify([req.profile, params]), evaluation };
+      const areas = choice.area !== null || req.areas === false ? null : circlesOf(data.facilities, params);
+      last = { serial: ++serial, key: analysisKey(req.profile, params), evaluation };
       return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0, serial };
     },
 
@@ -275,10 +284,9 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const { skipped } = session.setEdits(edits);
       const data = loaded('analyseEdits', current);
       const params = resolveParams(req.params);
-      const key = JSON.stringify([req.profile, params]);
+      const key = analysisKey(req.profile, params);
       if (prev !== null && prev.serial === req.base && prev.key === key) {
-        const choice = reachFor(params, data.roads, reachCache);
-        reachCache = choice.cache;
+        const choice = reachNow(params, data.roads);
         const r = reevaluate(prev.evaluation, data, { profile: req.profile, params, reach: choice.engine });
         if (r) {
           last = { serial: ++serial, key, evaluation: r.evaluation };
@@ -317,8 +325,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     walkAreaAt(req: AnalysisRequest & { facility: string; to: [number, number] }): ServiceAreas | null {
       const data = loaded('walkAreaAt', current);
       const params = resolveParams(req.params);
-      const choice = reachFor(params, data.roads, reachCache);
-      reachCache = choice.cache;
+      const choice = reachNow(params, data.roads);
       const f = data.facilities.find((x) => x.id === req.facility);
       if (choice.area === null || !f) return null;
       const moved = { ...f, geometry: { type: 'Point' as const, coordinates: req.to } };
@@ -331,17 +338,13 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     walkAreas(req: AnalysisRequest): ServiceAreas {
       const data = loaded('walkAreas', current);
       const params = resolveParams(req.params);
-      const choice = reachFor(params, data.roads, reachCache);
-      reachCache = choice.cache;
+      const choice = reachNow(params, data.roads);
       // the same facilities, engine and circle settings as an answer kept: that answer (circle
       // minutes changed back, on a large city seconds of walking and tracing saved)
       const key = areasKey(params);
       const kept = areasKept.find((k) => k.facilities === data.facilities && k.engine === choice.engine && k.key === key);
       if (kept) return kept.areas;
-      const areas =
-        choice.area === null
-          ? serviceAreas(data.facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params))
-          : serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
+      const areas = choice.area === null ? circlesOf(data.facilities, params) : serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
       areasKept = [{ facilities: data.facilities, engine: choice.engine, key, areas }, ...areasKept.slice(0, AREAS_KEPT - 1)];
       return areas;
     },
