@@ -8,6 +8,7 @@ import type { Road } from '../../src/core/model';
 import { buildGraph, type StreetGraph } from '../../src/core/reach/network/graph';
 import { segmentsTouch, streetCrossing } from '../../src/core/reach/network/crossing';
 import type { LonLat } from '../../src/core/reach/types';
+import { square } from '../core/scenario/fixtures';
 import { randomPlan, rng } from './reference';
 
 function everyEdge(g: StreetGraph, p: LonLat, q: LonLat): boolean {
@@ -108,20 +109,9 @@ describe('street crossing through the grid of cells', () => {
   });
 
   it('by hand: a walk inside one block crosses nothing; across a street, or ending on it, it crosses', () => {
-    const square: Road = {
-      id: 'sq',
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0, 1],
-          [0, 0],
-        ],
-      },
-    };
-    const crosses = streetCrossing(buildGraph([square]).graph);
+    // a street all round the unit square
+    const ring: Road = { id: 'sq', geometry: { type: 'LineString', coordinates: square(0, 0, 1).coordinates[0] } };
+    const crosses = streetCrossing(buildGraph([ring]).graph);
     expect(crosses([0.2, 0.2], [0.8, 0.7])).toBe(false);
     expect(crosses([0.5, 0.5], [1.5, 0.5])).toBe(true);
     expect(crosses([0.5, 0.5], [1, 0.5])).toBe(true); // ends on the kerb
