@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { DEFAULT_PARAMS } from '../../src/core/params';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
+import { CHROMIUM_ARGS, chromiumPath, mapCentre } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
 import { BENCH_DIST, browserCpu, builtApp, goal, ready } from './browser';
 import type { BenchRow } from './run';
@@ -104,10 +104,7 @@ export default async function bench(): Promise<BenchRow[]> {
     step('move tool');
     await page.click('[data-testid=edit-move]');
     await page.waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
-    const box = await page.locator('[data-testid=map] canvas').boundingBox();
-    if (!box) throw new Error('map canvas not on screen');
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
+    const [cx, cy] = await mapCentre(page);
     // a string, not a function: tsx (esbuild keepNames) would wrap named functions in a helper the page lacks
     await page.evaluate(`(() => {
       const w = window;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { DEFAULT_PARAMS } from '../../src/core/params';
-import { AppDriver } from './driver';
+import { AppDriver, mapCentre } from './driver';
 import { editSteps } from './edit-steps';
 
 const CITY = { communities: 1_500, facilities: 1_000, roadNodes: 20_000 };
@@ -52,11 +52,8 @@ describe('dragging a facility on a generated city', () => {
     const serialBefore = Number(await page.getAttribute('[data-testid=map]', 'data-verdicts-serial'));
     await page.click('[data-testid=edit-move]');
     await page.waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
-    const box = await page.locator('[data-testid=map] canvas').boundingBox();
-    if (!box) throw new Error('map canvas not on screen');
     // the row click centred the map on the facility
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
+    const [cx, cy] = await mapCentre(page);
     await page.evaluate(() => {
       const w = window as unknown as { dragLog: DragLog };
       w.dragLog = { frames: [], painted: [], down: 0, up: 0 };

@@ -17,6 +17,13 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/** the map canvas's centre on screen, in page pixels (where a row click or a search put the chosen unit) */
+export async function mapCentre(page: Page): Promise<[number, number]> {
+  const box = await page.locator('[data-testid=map] canvas').boundingBox();
+  if (!box) throw new Error('map canvas not on screen');
+  return [box.x + box.width / 2, box.y + box.height / 2];
+}
+
 export interface ResultItem {
   rule: string;
   status: string;
@@ -118,9 +125,7 @@ export class AppDriver {
     },
     /** a real click on the map canvas, at the middle of the map */
     mapCentreClicked: async (): Promise<void> => {
-      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
-      if (!box) throw new Error('map canvas not on screen');
-      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.click(...(await mapCentre(this.page)));
     },
     /** a rule row in 各条规则的结果: the map is coloured by that rule */
     ruleChosen: async (key: string): Promise<void> => {
@@ -129,10 +134,9 @@ export class AppDriver {
     },
     /** the pointer rests on the middle of the map */
     mapCentreHovered: async (): Promise<void> => {
-      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
-      if (!box) throw new Error('no map canvas');
-      await this.page.mouse.move(box.x + box.width / 2 - 3, box.y + box.height / 2 - 3);
-      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      const [cx, cy] = await mapCentre(this.page);
+      await this.page.mouse.move(cx - 3, cy - 3);
+      await this.page.mouse.move(cx, cy, { steps: 3 });
     },
     profileSwitched: async (id: string): Promise<void> => {
       await this.page.selectOption('[data-testid=profile]', id);

@@ -1,7 +1,7 @@
 // Given/when/then steps for editing a scenario, on top of the shared AppDriver (its page).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { AppDriver } from './driver';
+import { mapCentre, type AppDriver } from './driver';
 
 export interface Scenarios {
   active: string;
@@ -37,9 +37,8 @@ export function editSteps(driver: AppDriver) {
         await page().click('[data-testid=tool-facility]');
         // data-ready: the drawing tools have loaded (the hint shows while they load; a click then is lost)
         await page().waitForSelector('[data-testid=draw-hint][data-drawing=point][data-ready=true]');
-        const box = await page().locator('[data-testid=map] canvas').boundingBox();
-        if (!box) throw new Error('map canvas not on screen');
-        await page().mouse.click(box.x + box.width / 2 + (f.dx ?? 0), box.y + box.height / 2 + (f.dy ?? 0));
+        const [cx, cy] = await mapCentre(page());
+        await page().mouse.click(cx + (f.dx ?? 0), cy + (f.dy ?? 0));
         await page().waitForSelector('[data-testid=facility-form]');
         await page().selectOption('[data-testid=facility-kind]', f.kind);
         await page().fill('[data-testid=facility-name]', f.name);
@@ -84,10 +83,7 @@ export function editSteps(driver: AppDriver) {
         const before = await edits();
         await page().click('[data-testid=tool-area]');
         await page().waitForSelector('[data-testid=draw-hint][data-drawing=polygon][data-ready=true]');
-        const box = await page().locator('[data-testid=map] canvas').boundingBox();
-        if (!box) throw new Error('map canvas not on screen');
-        const cx = box.x + box.width / 2;
-        const cy = box.y + box.height / 2;
+        const [cx, cy] = await mapCentre(page());
         for (const [dx, dy] of [...corners, corners[0]]) {
           await page().mouse.move(cx + dx, cy + dy, { steps: 4 });
           await page().mouse.click(cx + dx, cy + dy);
@@ -111,9 +107,8 @@ export function editSteps(driver: AppDriver) {
       },
       /** a real click on the map at pixels (dx, dy) from its centre; the detail panel opens on that unit */
       unitClickedOnMap: async (at: [number, number], level: string, id: string): Promise<void> => {
-        const box = await page().locator('[data-testid=map] canvas').boundingBox();
-        if (!box) throw new Error('map canvas not on screen');
-        await page().mouse.click(box.x + box.width / 2 + at[0], box.y + box.height / 2 + at[1]);
+        const [cx, cy] = await mapCentre(page());
+        await page().mouse.click(cx + at[0], cy + at[1]);
         await page().waitForSelector(`[data-testid=detail][data-level=${level}][data-id="${id}"]`, { timeout: 10_000 });
         await settled();
       },
@@ -122,10 +117,9 @@ export function editSteps(driver: AppDriver) {
         const before = await edits();
         await page().click('[data-testid=edit-move]');
         await page().waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
-        const box = await page().locator('[data-testid=map] canvas').boundingBox();
-        if (!box) throw new Error('map canvas not on screen');
-        const cx = box.x + box.width / 2 + from[0];
-        const cy = box.y + box.height / 2 + from[1];
+        const [mx, my] = await mapCentre(page());
+        const cx = mx + from[0];
+        const cy = my + from[1];
         await page().mouse.move(cx, cy);
         await page().mouse.down();
         await page().mouse.move(cx + dx / 2, cy + dy / 2, { steps: 5 });
@@ -140,10 +134,9 @@ export function editSteps(driver: AppDriver) {
         await page().click('[data-testid=detail] .sc-unit-box summary');
         await page().click('[data-testid=edit-reshape]');
         await page().waitForSelector('[data-testid=draw-hint][data-drawing=reshape][data-ready=true]');
-        const box = await page().locator('[data-testid=map] canvas').boundingBox();
-        if (!box) throw new Error('map canvas not on screen');
-        const x = box.x + box.width / 2 + corner[0];
-        const y = box.y + box.height / 2 + corner[1];
+        const [cx, cy] = await mapCentre(page());
+        const x = cx + corner[0];
+        const y = cy + corner[1];
         await page().mouse.move(x, y);
         await page().mouse.down();
         await page().mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });

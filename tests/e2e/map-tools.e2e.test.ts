@@ -3,7 +3,7 @@
 // data/demo/project.json; the point 108.942, 34.16 lies inside community 610116001006 (新华街居委会),
 // as tests/state/scenario-actions.test.ts measures.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppDriver } from './driver';
+import { AppDriver, mapCentre } from './driver';
 import { stepTimes } from './step-times';
 
 describe('search on the map', () => {
@@ -133,11 +133,9 @@ describe('measuring a distance on the map', () => {
     await driver.mapIdle();
     await page().click('[data-testid=measure-start]');
     expect(await driver.then.text('[data-testid=measure-panel]')).toContain('依次点击');
-    const box = await page().locator('[data-testid=map] canvas').boundingBox();
-    if (!box) throw new Error('no map canvas');
-    const y = box.y + box.height / 2;
-    await page().mouse.click(box.x + box.width / 2 - 100, y);
-    await page().mouse.click(box.x + box.width / 2 + 100, y);
+    const [x, y] = await mapCentre(page());
+    await page().mouse.click(x - 100, y);
+    await page().mouse.click(x + 100, y);
     await page().waitForSelector('[data-testid=measure-total]');
     await driver.mapIdle();
     const zoom = Number(await page().getAttribute('[data-testid=map]', 'data-zoom'));
@@ -153,9 +151,8 @@ describe('measuring a distance on the map', () => {
   });
 
   it('when a third point is clicked, there are two segments; 清除 empties it; Esc leaves measuring', async () => {
-    const box = await page().locator('[data-testid=map] canvas').boundingBox();
-    if (!box) throw new Error('no map canvas');
-    await page().mouse.click(box.x + box.width / 2 + 100, box.y + box.height / 2 + 150);
+    const [x, y] = await mapCentre(page());
+    await page().mouse.click(x + 100, y + 150);
     await page().waitForFunction(() => document.querySelectorAll('[data-testid=measure-segments] li').length === 2);
     const segs = await page().$$eval('[data-testid=measure-segments] li', (lis) => lis.map((li) => Number(li.getAttribute('data-metres'))));
     expect(Number(await page().getAttribute('[data-testid=measure-total]', 'data-metres'))).toBeCloseTo(segs[0] + segs[1], -1);
@@ -202,11 +199,10 @@ describe('the map tools at 1920×1080 (projector), timed', () => {
     });
     await driver.screenshot('search-2-coordinates-1920');
     await page().click('[data-testid=measure-start]');
-    const box = await page().locator('[data-testid=map] canvas').boundingBox();
-    if (!box) throw new Error('no map canvas');
-    await page().mouse.click(box.x + box.width / 2 - 150, box.y + box.height / 2);
+    const [x, y] = await mapCentre(page());
+    await page().mouse.click(x - 150, y);
     await time('measure: second click → total shown', async () => {
-      await page().mouse.click(box.x + box.width / 2 + 150, box.y + box.height / 2);
+      await page().mouse.click(x + 150, y);
       await page().waitForSelector('[data-testid=measure-total]');
     });
     expect(await driver.then.inView('[data-testid=measure-panel]')).toBe(true);

@@ -2,7 +2,7 @@
 // never touch the page's markup directly; a markup change is fixed here.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { AppDriver } from './driver';
+import { mapCentre, type AppDriver } from './driver';
 
 const OUT = 'tests/output/e2e';
 
@@ -43,10 +43,7 @@ export class SiteSteps {
       await this.page.click('[data-testid=site-draw]');
       await this.page.waitForSelector('[data-testid=site-draw][aria-pressed=true]');
       await this.page.waitForTimeout(300);
-      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
-      if (!box) throw new Error('map canvas not on screen');
-      const cx = box.x + box.width / 2;
-      const cy = box.y + box.height / 2;
+      const [cx, cy] = await mapCentre(this.page);
       const corners: [number, number][] = [
         [cx - half, cy - half],
         [cx + half, cy - half],

@@ -1,6 +1,6 @@
 // Given/when/then steps for the site-suggestion panel, on top of the shared AppDriver (tests never
 // touch the page's markup directly; a markup change is fixed here).
-import type { AppDriver } from './driver';
+import { mapCentre, type AppDriver } from './driver';
 
 export interface SuggestedRow {
   rank: number;
@@ -98,10 +98,7 @@ export class SuggestSteps {
     /** draws a rectangle of ±`half` px around the map's centre with real clicks, closing it on the first corner */
     areaDrawn: async (half: number): Promise<void> => {
       await this.page.click('[data-testid=suggest-draw]');
-      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
-      if (!box) throw new Error('map canvas not on screen');
-      const cx = box.x + box.width / 2;
-      const cy = box.y + box.height / 2;
+      const [cx, cy] = await mapCentre(this.page);
       const corners: [number, number][] = [
         [cx - half, cy - half],
         [cx + half, cy - half],
@@ -153,9 +150,7 @@ export class SuggestSteps {
     },
     /** a real click at the middle of the map (where a row click has centred its site's marker) */
     mapCentreClicked: async (): Promise<void> => {
-      const box = await this.page.locator('[data-testid=map] canvas').boundingBox();
-      if (!box) throw new Error('map canvas not on screen');
-      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.click(...(await mapCentre(this.page)));
     },
     /** "turn into a scenario", then waits until the rule's counts in the sidebar change */
     turnedIntoScenario: async (rule: string, before: RuleCounts): Promise<void> => {
