@@ -13,7 +13,7 @@ import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
 import { siteClient, type SiteClient } from './site-client';
 import { remoteImporter, type Importer } from './import-client';
-import { unpackLoaded } from './packed-project';
+import { unpackAreas, unpackColumnsAreas, unpackLoaded } from './packed-project';
 import type { WorkerApi } from './worker';
 
 /** suggest / cancelSuggest / readParcels: see suggest.ts */
@@ -60,8 +60,9 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     prefetch: (url, fileName) => void remote.prefetch(url, fileName),
     loadFile: async (file, fileName) => unpackLoaded(await remote.loadFile(file, fileName)),
     // the results come as columns (typed arrays, transferred); objects are built where shown
-    analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
-    walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
+    analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(unpackColumnsAreas(await remote.analyseColumns(req)))),
+    // circles and walk areas arrive packed too; the map draws them from the worker's tiles
+    walkAreas: latestOnly(async (req: AnalysisRequest) => unpackAreas(await remote.walkAreas(req))),
     walkAreaAt: latestOnly((req: AnalysisRequest & { facility: string; to: [number, number] }) => remote.walkAreaAt(req)),
     ...suggestClient(remote),
     ...compareClient(remote),

@@ -7,7 +7,7 @@ import type { AnalysisRequest, AnalysisSession, LoadOutcome } from '../service/s
 import type { ImportReadRequest } from '../service/import-export';
 import type { SuggestProgress, SuggestRequest } from '../service/suggest';
 import type { TileLayer } from '../service/unit-tiles';
-import { packLoaded, type PackedLoadOutcome } from './packed-project';
+import { packAreas, packColumnsAreas, packLoaded, type PackedLoadOutcome } from './packed-project';
 
 /** the outlines of a loaded project go to the page packed and moved, not cloned (packed-project.ts) */
 const packed = (o: LoadOutcome): PackedLoadOutcome => {
@@ -26,16 +26,24 @@ async function releasing<T>(onProgress: unknown, run: () => T | Promise<T>): Pro
   }
 }
 
+/** the calls whose answers cross packed (packed-project.ts) */
+type Packed = 'load' | 'loadUrl' | 'loadFile' | 'analyseColumns' | 'walkAreas';
+
 export function workerApi(session: AnalysisSession) {
   return {
     ...session,
     load: (json: unknown, fileName: string) => packed(session.load(json, fileName)),
     loadUrl: async (url: string, fileName: string) => packed(await session.loadUrl(url, fileName)),
     loadFile: async (file: Blob, fileName: string) => packed(await session.loadFile(file, fileName)),
-    // the results' typed arrays are handed over, not copied
+    // the results' typed arrays are handed over, not copied; circles and walk areas go packed
     analyseColumns(req: AnalysisRequest) {
       const out = session.analyseColumns(req);
-      return transfer(out, columnBuffers(out.columns));
+      const [sent, areas] = packColumnsAreas(out);
+      return transfer(sent, [...columnBuffers(out.columns), ...areas]);
+    },
+    walkAreas(req: AnalysisRequest) {
+      const [sent, buffers] = packAreas(session.walkAreas(req));
+      return transfer(sent, buffers);
     },
     // a tile's bytes are moved to the page, not copied (an exact-size buffer: pbf's own is larger)
     async unitTile(layer: TileLayer, z: number, x: number, y: number) {
@@ -46,7 +54,7 @@ export function workerApi(session: AnalysisSession) {
     },
     importRead: (req: ImportReadRequest, onProgress?: (fraction: number) => void) => releasing(onProgress, () => session.importRead(req, onProgress)),
     suggest: (req: SuggestRequest, onProgress?: (p: SuggestProgress) => void) => releasing(onProgress, () => session.suggest(req, onProgress)),
-  } satisfies Omit<AnalysisSession, 'load' | 'loadUrl' | 'loadFile'> & Record<'load' | 'loadUrl' | 'loadFile', unknown>;
+  } satisfies Omit<AnalysisSession, Packed> & Record<Packed, unknown>;
 }
 
 /** what the page's client talks to */
