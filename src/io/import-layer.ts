@@ -207,12 +207,15 @@ interface MappedField {
   number: boolean;
 }
 
+/** printable ASCII: its own NFKC form */
+const ASCII = /^[ -~]*$/;
+
 function mappedProps(sf: SourceFeature, fields: readonly MappedField[], defaults: readonly [string, string | number | boolean][]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const { field, column, number } of fields) {
     let v = sf.properties[column];
-    // full-width digits and commas (１２０，５) read as numbers
-    if (typeof v === 'string') v = number ? v.normalize('NFKC') : v.trim();
+    // full-width digits and commas (１２０，５) read as numbers (printable ASCII is its own NFKC form)
+    if (typeof v === 'string') v = number ? (ASCII.test(v) ? v : v.normalize('NFKC')) : v.trim();
     // 建成年份 typed as a date ("2005-06-01", "2005年") or 建成年代 "2005年代": the year is what counts
     if (field === 'builtYear' && typeof v === 'string') v = /^(\d{4})(?:[-/.年]|$)/.exec(v.trim())?.[1] ?? v;
     if (v !== undefined && v !== null && v !== '') props[field] = v;
@@ -225,8 +228,9 @@ function mappedProps(sf: SourceFeature, fields: readonly MappedField[], defaults
 function extraOf(sf: SourceFeature, mapped: Set<string>, dropped: (key: string) => void): Record<string, unknown> {
   // null-prototype: keys named __proto__, constructor, prototype are plain data here
   const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(sf.properties)) {
+  for (const k of Object.keys(sf.properties)) {
     if (mapped.has(k)) continue;
+    const v = sf.properties[k];
     if (tooDeep(v)) {
       dropped(k);
       continue;

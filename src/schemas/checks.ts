@@ -106,6 +106,7 @@ export function inBox(x: number, y: number, box: BBox): boolean {
 
 /** Whether a property value nests arrays/objects deeper than MAX_VALUE_DEPTH (walked without recursion). */
 export function tooDeep(v: unknown, max = MAX_VALUE_DEPTH): boolean {
+  if (typeof v !== 'object' || v === null) return false; // most values: no arrays to make
   let level: unknown[] = [v];
   for (let d = 0; level.length; d++) {
     const next: unknown[] = [];

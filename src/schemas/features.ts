@@ -21,6 +21,7 @@ import {
 } from './fields';
 import { MAX_POLYGON_VERTICES, MAX_VALUE_DEPTH, PLAUSIBLE } from '../core/limits';
 import { CHINA_BBOX, geometryFindings, inBox, tooDeep } from './checks';
+import { anything, checkRecord, finite, flag, lonLatPairs, nonEmpty, oneOf, plainObject, text, type RecordSpec } from './record-check';
 import { GEOMETRY_TYPES, fastGeometry, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
 
 export type LayerName = 'communities' | 'facilities' | 'streets' | 'roads';
@@ -94,10 +95,57 @@ export const zRoad = z.object({
 // The record as parseCommunity … parseRoad assemble it: its geometry was checked by readGeometry,
 // so the final parse checks the fields without walking (and copying) every position again.
 const checked = <T>() => z.custom<T>(() => true);
-const zCommunityRecord = zCommunity.extend({ geometry: checked<Community['geometry']>() });
-const zFacilityRecord = zFacility.extend({ geometry: checked<Facility['geometry']>() });
-const zStreetRecord = zStreet.extend({ geometry: checked<Street['geometry']>() });
-const zRoadRecord = zRoad.extend({ geometry: checked<Road['geometry']>() });
+export const zCommunityRecord = zCommunity.extend({ geometry: checked<Community['geometry']>() });
+export const zFacilityRecord = zFacility.extend({ geometry: checked<Facility['geometry']>() });
+export const zStreetRecord = zStreet.extend({ geometry: checked<Street['geometry']>() });
+export const zRoadRecord = zRoad.extend({ geometry: checked<Road['geometry']>() });
+
+// The same records' fields for the check that takes a fitting record as it is (record-check.ts);
+// in the schemas' order, which is also the order parseCommunity … parseRoad build them in.
+const num = [finite, true] as const;
+export const COMMUNITY_RECORD: RecordSpec = [
+  ['id', nonEmpty, false],
+  ['name', text, false],
+  ['street', nonEmpty, true],
+  ['type', oneOf(COMMUNITY_TYPES), false],
+  ['builtYear', ...num],
+  ['population', ...num],
+  ['households', ...num],
+  ['elderly', ...num],
+  ['infants', ...num],
+  ['geometry', anything, false],
+  ['entrances', lonLatPairs, true],
+  ['extra', plainObject, false],
+];
+export const FACILITY_RECORD: RecordSpec = [
+  ['id', nonEmpty, false],
+  ['name', text, false],
+  ['kind', oneOf(FACILITY_KINDS), false],
+  ['beds', ...num],
+  ['nursingBeds', ...num],
+  ['places', ...num],
+  ['floorArea', ...num],
+  ['landArea', ...num],
+  ['ownership', oneOf(['public', 'public_private', 'private']), true],
+  ['inclusive', flag, true],
+  ['socialWorkers', ...num],
+  ['geometry', anything, false],
+  ['extra', plainObject, false],
+];
+export const STREET_RECORD: RecordSpec = [
+  ['id', nonEmpty, false],
+  ['name', text, false],
+  ['type', oneOf(['street', 'town']), false],
+  ['geometry', anything, false],
+  ['extra', plainObject, false],
+];
+export const ROAD_RECORD: RecordSpec = [
+  ['id', nonEmpty, false],
+  ['highway', text, true],
+  ['name', text, true],
+  ['source', text, true],
+  ['geometry', anything, false],
+];
 
 // What the schemas accept must be a valid model record (compile-time check).
 type Fits<A, B> = [A] extends [B] ? true : false;
@@ -109,32 +157,50 @@ const fits: [Fits<z.infer<typeof zCommunity>, Community>, Fits<z.infer<typeof zF
 ];
 void fits;
 
-/** normalised key → key for the keys of one feature; the rows of a table share their keys, so the
- *  last map is kept and reused while the keys are the same (read-only to its users) */
-let lastKeys: string[] = [];
-let lastMap = new Map<string, string>();
-function keyMap(keys: string[]): Map<string, string> {
-  if (keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i])) return lastMap;
-  const m = new Map<string, string>();
-  for (const k of keys) if (!m.has(normaliseKey(k))) m.set(normaliseKey(k), k);
-  lastKeys = keys;
-  lastMap = m;
-  return m;
+/** The keys of one feature by normalised key, and per alias list the keys it names (in alias
+ *  order): the rows of a table share their keys, so the last index is kept and reused while the
+ *  keys are the same (read-only to its users), and each field's aliases are looked up once a file,
+ *  not once a row. */
+class KeyIndex {
+  private readonly byKey = new Map<string, string>();
+  private readonly named = new Map<readonly string[], string[]>();
+  constructor(readonly keys: string[]) {
+    for (const k of keys) if (!this.byKey.has(normaliseKey(k))) this.byKey.set(normaliseKey(k), k);
+  }
+  /** the keys present under these aliases, first alias first (a key twice if two aliases name it) */
+  keysOf(aliases: readonly string[]): string[] {
+    let ks = this.named.get(aliases);
+    if (!ks) {
+      ks = [];
+      for (const a of aliases) {
+        const k = this.byKey.get(normaliseKey(a));
+        if (k !== undefined) ks.push(k);
+      }
+      this.named.set(aliases, ks);
+    }
+    return ks;
+  }
+}
+let lastIndex = new KeyIndex([]);
+function keyIndex(keys: string[]): KeyIndex {
+  const last = lastIndex.keys;
+  if (keys.length === last.length && keys.every((k, i) => k === last[i])) return lastIndex;
+  lastIndex = new KeyIndex(keys);
+  return lastIndex;
 }
 
 /** Properties looked up through the alias table; what is not used ends up in `rest`. */
 class PropertyReader {
-  private readonly byKey: Map<string, string>;
+  private readonly index: KeyIndex;
   /** the keys read (a few per record: an array costs less than a Set per record) */
   private readonly used: string[] = [];
   constructor(private readonly props: Record<string, unknown>) {
-    this.byKey = keyMap(Object.keys(props));
+    this.index = keyIndex(Object.keys(props));
   }
   /** first alias that is present with a non-empty value */
   get(aliases: readonly string[]): { key: string; value: unknown } | undefined {
-    for (const a of aliases) {
-      const k = this.byKey.get(normaliseKey(a));
-      if (k === undefined || this.used.includes(k)) continue;
+    for (const k of this.index.keysOf(aliases)) {
+      if (this.used.includes(k)) continue;
       const v = this.props[k];
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
       this.used.push(k);
@@ -155,15 +221,19 @@ class PropertyReader {
   }
 }
 
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
 /** "1,234", " 56 ", "12.5㎡" → numbers; "1e400" → Infinity (written as a number, too large to be one). */
 function numeric(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isNaN(raw) ? undefined : raw;
   if (typeof raw !== 'string') return undefined;
+  // most cells are plain numbers already: nothing below would change them
+  if (NUMBER_TEXT.test(raw)) return Number(raw);
   const s = raw
     .trim()
     .replace(/[,，\s]/g, '')
     .replace(/(㎡|m²|m2|平方米|人|户|张|个|名)$/u, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
+  if (!NUMBER_TEXT.test(s)) return undefined;
   return Number(s);
 }
 
@@ -224,13 +294,13 @@ function readNumber(c: FeatureCtx, r: PropertyReader, field: string, aliases: re
   const p = r.get(aliases);
   if (!p) return undefined;
   const n = numeric(p.value);
-  const raw = String(p.value).slice(0, 80);
   const b = PLAUSIBLE[field];
   let key: string | undefined;
   if (n === undefined) key = 'issue.notNumber';
   else if (n < 0 && (!b || b.min >= 0)) key = 'issue.negative';
   else if (!Number.isFinite(n) || (b && (n < b.min || n > b.max))) key = 'issue.implausible';
   if (!key) return n;
+  const raw = String(p.value).slice(0, 80);
   issue(c, field, key, { raw, value: raw, key: p.key, min: b?.min ?? 0, max: b?.max ?? Number.MAX_SAFE_INTEGER });
   r.release(p.key);
   return undefined;
@@ -330,7 +400,9 @@ export function parseCommunity(raw: unknown, index: number, file: string, proble
   const geometry = readGeometry(c, zCommunityGeometry, f.geometry);
   const entrances = readEntrances(c, r, F.entrances);
   if (!c.id || !type || !geometry) return undefined;
-  return zCommunityRecord.parse(
+  return checkRecord(
+    COMMUNITY_RECORD,
+    zCommunityRecord,
     withoutUndefined({
       id: c.id,
       name,
@@ -403,7 +475,13 @@ export function parseFacility(raw: unknown, index: number, file: string, problem
   if (!c.id || !kind || !geometry) return undefined;
   const extra = r.rest();
   if (link) extra.community = String(link.value).trim();
-  return zFacilityRecord.parse(withoutUndefined({ id: c.id, name, kind, ownership, inclusive, ...numbers, geometry, extra }));
+  // built in the schema's key order (the order Zod's copy had)
+  const { beds, nursingBeds, places, floorArea, landArea, socialWorkers } = numbers;
+  return checkRecord(
+    FACILITY_RECORD,
+    zFacilityRecord,
+    withoutUndefined({ id: c.id, name, kind, beds, nursingBeds, places, floorArea, landArea, ownership, inclusive, socialWorkers, geometry, extra }),
+  );
 }
 
 export function parseStreet(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Street | undefined {
@@ -420,7 +498,7 @@ export function parseStreet(raw: unknown, index: number, file: string, problems:
   if (!type) problem(c, 'type', typeRaw ? 'input.badValue' : 'input.missingField', { got: String(typeRaw?.value ?? ''), expected: 'street | town（街道 / 镇）' });
   const geometry = readGeometry(c, zStreetGeometry, f.geometry);
   if (!c.id || !type || !geometry) return undefined;
-  return zStreetRecord.parse({ id: c.id, name, type, geometry, extra: r.rest() });
+  return checkRecord(STREET_RECORD, zStreetRecord, { id: c.id, name, type, geometry, extra: r.rest() });
 }
 
 export function parseRoad(raw: unknown, index: number, file: string, problems: InputProblem[], issues: DataIssue[]): Road | undefined {
@@ -433,7 +511,9 @@ export function parseRoad(raw: unknown, index: number, file: string, problems: I
   const src = r.get(ROAD_FIELDS.source);
   const geometry = readGeometry(c, zRoadGeometry, f.geometry);
   if (!geometry) return undefined;
-  return zRoadRecord.parse(
+  return checkRecord(
+    ROAD_RECORD,
+    zRoadRecord,
     withoutUndefined({ id: c.id, highway: hw ? String(hw.value) : undefined, name: nm ? String(nm.value) : undefined, source: src ? String(src.value) : undefined, geometry }),
   );
 }

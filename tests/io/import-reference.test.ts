@@ -25,7 +25,7 @@ describe('the import = its reference', () => {
       const want = reference[i];
       expect(got.name).toBe(want.name);
       // field by field first, so a difference is shown where it is
-      if ('layers' in got && 'layers' in want)
+      if (got.layers && want.layers)
         for (const [j, l] of got.layers.entries())
           for (const [k, imp] of l.imports.entries()) {
             const w = want.layers[j]?.imports[k];
