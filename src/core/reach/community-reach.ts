@@ -19,6 +19,7 @@ import type { ReachEngine, ReachPairs } from './types';
 
 export type Via = 'site' | 'block' | 'streets' | 'straight';
 export const VIAS: readonly Via[] = ['site', 'block', 'streets', 'straight'];
+const [SITE, BLOCK, STREETS, STRAIGHT] = [0, 1, 2, 3];
 
 export interface CommunityPlace {
   /** representative point: where the residents are counted */
@@ -72,18 +73,6 @@ export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: numb
   return { points, inner: points.map((p) => haversine(c.point, p)) };
 }
 
-interface Best {
-  d: number;
-  via: number;
-}
-
-function keep(col: Map<number, Best>, c: number, d: number, via: Via): void {
-  const v = VIAS.indexOf(via);
-  const old = col.get(c);
-  // ties: the lower code (site before block before streets) says it more plainly
-  if (!old || d < old.d || (d === old.d && v < old.via)) col.set(c, { d, via: v });
-}
-
 /** One supply point's walks: the communities it reaches within the distance, with how. */
 export interface ReachColumn {
   community: Uint32Array;
@@ -111,16 +100,18 @@ export function communityReach(
   return assembleReach(r.columns, places.length, r.unplacedPlaces);
 }
 
-/** The ways out of every community, flattened (network searches start from them), kept per places
- *  array: an edit that adds or moves a facility walks from that facility alone (rules/context.ts). */
-const accessCache = new WeakMap<readonly CommunityPlace[], { owner: number[]; inner: number[]; flat: LonLat[] }>();
+/** The ways out of every community (network searches start from them), per community and
+ *  flattened, with the walk inside to each; kept per places array: an edit that adds or moves a
+ *  facility walks from that facility alone (rules/context.ts). */
+const accessCache = new WeakMap<readonly CommunityPlace[], { groups: LonLat[][]; owner: number[]; inner: number[]; flat: LonLat[] }>();
 function flatAccess(places: readonly CommunityPlace[]) {
   let hit = accessCache.get(places);
   if (!hit) {
-    hit = { owner: [], inner: [], flat: [] };
+    hit = { groups: [], owner: [], inner: [], flat: [] };
     const h = hit;
     places.forEach((p, c) => {
       const a = accessPoints(p);
+      h.groups.push(a.points);
       a.points.forEach((q, k) => {
         h.flat.push(q);
         h.inner.push(a.inner[k]);
@@ -130,6 +121,44 @@ function flatAccess(places: readonly CommunityPlace[]) {
     accessCache.set(places, hit);
   }
   return hit;
+}
+
+/** Walks listed by supply point (CSR: the walks of supply f are start[f] .. start[f+1]-1). */
+interface BySupply {
+  start: Uint32Array;
+  community: Uint32Array;
+  distance: Float64Array;
+}
+
+/** Walks given as parallel lists (supply, community, metres), grouped by supply point. */
+function bySupply(nSupply: number, f: readonly number[], c: readonly number[], d: readonly number[]): BySupply {
+  const start = new Uint32Array(nSupply + 1);
+  for (const j of f) start[j + 1]++;
+  for (let j = 0; j < nSupply; j++) start[j + 1] += start[j];
+  const fill = start.slice(0, nSupply);
+  const community = new Uint32Array(f.length);
+  const distance = new Float64Array(f.length);
+  for (let k = 0; k < f.length; k++) {
+    const at = fill[f[k]]++;
+    community[at] = c[k];
+    distance[at] = d[k];
+  }
+  return { start, community, distance };
+}
+
+/** Demand-major pairs as walks by supply point, each distance mapped (or dropped: undefined). */
+function pairsBySupply(r: ReachPairs, nSupply: number, walk: (demand: number, supply: number, distance: number) => [number, number] | undefined): BySupply {
+  const f: number[] = [];
+  const c: number[] = [];
+  const d: number[] = [];
+  forEachPair(r, (a, j, dist) => {
+    const w = walk(a, j, dist);
+    if (w === undefined) return;
+    f.push(j);
+    c.push(w[0]);
+    d.push(w[1]);
+  });
+  return bySupply(nSupply, f, c, d);
 }
 
 /**
@@ -144,59 +173,106 @@ export function reachColumns(
   onsite: readonly (readonly number[])[],
   maxDistance: number,
 ): { columns: ReachColumn[]; unplacedPlaces: number[] } {
-  const cols: Map<number, Best>[] = supply.map(() => new Map());
+  const n = supply.length;
+  /** candidate walks by how they go (index into VIAS), each listed by supply point */
+  const found: [number, BySupply][] = [];
   let unplaced: number[];
   let unplacedSupply: number[];
   if (engine.mode === 'straight') {
-    const r = engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance });
-    forEachPair(r, (c, f, d) => keep(cols[f], c, d, 'straight'));
+    const r = engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance, unordered: true });
+    found.push([STRAIGHT, pairsBySupply(r, n, (c, _, d) => [c, d])]);
     unplaced = r.unplacedDemand;
     unplacedSupply = r.unplacedSupply;
   } else {
-    const { owner, inner, flat } = flatAccess(places);
-    const r = engine.pairs({ demand: flat, supply, maxDistance });
-    forEachPair(r, (a, f, d) => {
-      const total = inner[a] + d;
-      if (total <= maxDistance) keep(cols[f], owner[a], total, 'streets');
-    });
-    const placedAny = new Uint8Array(places.length);
-    const unplacedFlat = new Set(r.unplacedDemand);
-    owner.forEach((c, a) => {
-      if (!unplacedFlat.has(a)) placedAny[c] = 1;
-    });
-    unplaced = places.flatMap((_, c) => (placedAny[c] ? [] : [c]));
-    unplacedSupply = r.unplacedSupply;
+    ({ unplaced, unplacedSupply } = streetWalks(engine, places, supply, maxDistance, found));
     if (engine.crossesStreet) {
       // same block: straight from the residents, or through a gate when entrances are given
       const starts = places.flatMap((p, c) =>
         p.entrances && p.entrances.length > 0 ? p.entrances.map((e) => ({ c, at: e, inner: haversine(p.point, e) })) : [{ c, at: p.point, inner: 0 }],
       );
-      const s = straightPairs({ demand: starts.map((x) => x.at), supply, maxDistance });
-      forEachPair(s, (i, f, d) => {
+      const s = straightPairs({ demand: starts.map((x) => x.at), supply, maxDistance, unordered: true });
+      const block = pairsBySupply(s, n, (i, f, d) => {
         const { c, at, inner: walkIn } = starts[i];
-        if (walkIn + d <= maxDistance && !engine.crossesStreet?.(at, supply[f])) keep(cols[f], c, walkIn + d, 'block');
+        return walkIn + d <= maxDistance && !engine.crossesStreet?.(at, supply[f]) ? [c, walkIn + d] : undefined;
       });
+      found.push([BLOCK, block]);
     }
   }
+  const site: [number[], number[], number[]] = [[], [], []];
   onsite.forEach((fs, c) => {
-    for (const f of fs) keep(cols[f], c, 0, 'site');
-  });
-  const off = new Set(unplacedSupply);
-  const columns = cols.map((m, f): ReachColumn => {
-    const out: ReachColumn = { community: new Uint32Array(m.size), distance: new Float64Array(m.size), via: new Uint8Array(m.size), unplaced: off.has(f) };
-    let k = 0;
-    for (const [c, b] of m) {
-      out.community[k] = c;
-      out.distance[k] = b.d;
-      out.via[k++] = b.via;
+    for (const f of fs) {
+      site[0].push(f);
+      site[1].push(c);
+      site[2].push(0);
     }
-    return out;
   });
-  return { columns, unplacedPlaces: unplaced };
+  found.push([SITE, bySupply(n, ...site)]);
+  return { columns: columnsOf(n, places.length, found, new Set(unplacedSupply)), unplacedPlaces: unplaced };
 }
 
-const STRAIGHT = VIAS.indexOf('straight');
-const SITE = VIAS.indexOf('site');
+/** Network mode: the walk along the streets from each community's best way out (the walk inside
+ *  counted), into `found`; the communities and supply points that could not be placed. */
+function streetWalks(engine: ReachEngine, places: readonly CommunityPlace[], supply: LonLat[], maxDistance: number, found: [number, BySupply][]) {
+  const { groups, owner, inner, flat } = flatAccess(places);
+  const n = supply.length;
+  if ('bySupply' in engine) {
+    // the network engine keeps the best way out per community while it walks (nothing demand-major)
+    const r = (engine as NetworkEngine).bySupply({ demand: groups, extra: inner, supply, maxDistance });
+    const start = new Uint32Array(n + 1);
+    r.perSupply.forEach((w, f) => {
+      start[f + 1] = start[f] + w.demand.length;
+    });
+    const community = new Uint32Array(start[n]);
+    const distance = new Float64Array(start[n]);
+    r.perSupply.forEach((w, f) => {
+      community.set(w.demand, start[f]);
+      distance.set(w.distance, start[f]);
+    });
+    found.push([STREETS, { start, community, distance }]);
+    return { unplaced: r.unplacedDemand, unplacedSupply: r.unplacedSupply };
+  }
+  // another network engine (a plug-in): every way out's pairs, then the best per community
+  const r = engine.pairs({ demand: flat, supply, maxDistance, unordered: true });
+  found.push([STREETS, pairsBySupply(r, n, (a, _, d) => (inner[a] + d <= maxDistance ? [owner[a], inner[a] + d] : undefined))]);
+  const placedAny = new Uint8Array(places.length);
+  const unplacedFlat = new Set(r.unplacedDemand);
+  owner.forEach((c, a) => {
+    if (!unplacedFlat.has(a)) placedAny[c] = 1;
+  });
+  return { unplaced: places.flatMap((_, c) => (placedAny[c] ? [] : [c])), unplacedSupply: r.unplacedSupply };
+}
+
+/** One column per supply point: per community the shortest walk found; on a tie the lower via code
+ *  (site before block before streets) says it more plainly. */
+function columnsOf(nSupply: number, nPlaces: number, found: readonly [number, BySupply][], off: ReadonlySet<number>): ReachColumn[] {
+  const best = new Float64Array(nPlaces).fill(Infinity);
+  const bestVia = new Uint8Array(nPlaces);
+  const touched = new Uint32Array(nPlaces);
+  const columns: ReachColumn[] = [];
+  for (let f = 0; f < nSupply; f++) {
+    let k = 0;
+    for (const [via, w] of found) {
+      for (let i = w.start[f]; i < w.start[f + 1]; i++) {
+        const c = w.community[i];
+        const d = w.distance[i];
+        if (best[c] === Infinity) touched[k++] = c;
+        if (d < best[c] || (d === best[c] && via < bestVia[c])) {
+          best[c] = d;
+          bestVia[c] = via;
+        }
+      }
+    }
+    const col: ReachColumn = { community: touched.slice(0, k), distance: new Float64Array(k), via: new Uint8Array(k), unplaced: off.has(f) };
+    for (let i = 0; i < k; i++) {
+      const c = touched[i];
+      col.distance[i] = best[c];
+      col.via[i] = bestVia[c];
+      best[c] = Infinity;
+    }
+    columns.push(col);
+  }
+  return columns;
+}
 
 /** Straight-line pairs (one per community and facility, sorted) with the on-site facilities put
  *  in at 0 m: the rows without any (nearly all) are copied as they are, in typed arrays. */

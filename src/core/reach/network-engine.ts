@@ -8,16 +8,25 @@ import { buildGraph, componentCount, type StreetGraph } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
 import type { PointGroups } from './network/placement';
-import { NetworkReach, type NearestResult } from './network/reach';
+import { NetworkReach, type NearestResult, type SupplyReach } from './network/reach';
 import { reachedPieces, serviceAreaPolygon, type ServiceArea, type ServiceAreaOptions } from './network/service-area';
 import { EdgeIndex, type Snap } from './network/snap';
 import { packNetwork, unpackNetwork, type NetworkStats, type TransferableNetwork } from './network/transfer';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 
-export type { NetworkIssue, NetworkStats, NearestResult, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, TransferableNetwork };
+export type { NetworkIssue, NetworkStats, NearestResult, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, SupplyReach, TransferableNetwork };
 export { IncrementalCoverage };
 
 export type NetworkQuery = ReachQuery;
+
+export interface SupplyReachQuery {
+  /** demand groups: the points of one owner (a community's ways out) */
+  demand: PointGroups;
+  /** metres added to the walks ending at each point, the groups flattened in order */
+  extra?: ArrayLike<number>;
+  supply: LonLat[];
+  maxDistance: number;
+}
 
 export interface NearestQuery {
   demand: LonLat[];
@@ -39,6 +48,10 @@ export interface NetworkEngine extends ReachEngine {
   readonly issues: readonly NetworkIssue[];
   readonly stats: NetworkStats;
   pairs(q: NetworkQuery): ReachPairs;
+  /** per supply point, the demand groups it reaches within maxDistance (unsorted): a group's
+   *  distance is its best point's walk plus that point's `extra` metres (by point, the groups
+   *  flattened) — pairs() of every point, best per group, without turning them demand-major */
+  bySupply(q: SupplyReachQuery): { perSupply: SupplyReach[]; unplacedDemand: number[]; unplacedSupply: number[] };
   nearest(q: NearestQuery): NearestResult;
   /** per supply: demand indices whose nearest supply it is (within maxDistance if given) */
   catchments(q: Omit<NearestQuery, 'n'>): number[][];
@@ -113,6 +126,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
     issues,
     stats,
     pairs: (q) => reach.pairs(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
+    bySupply: (q) => reach.bySupply(q.demand, q.extra ?? null, supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
     nearest: (q) => reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.n, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true)),
     catchments(q) {
       const r = reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), 1, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true));

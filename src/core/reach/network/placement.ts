@@ -20,6 +20,8 @@ export interface Placement {
   pos: Float64Array;
   toA: Float64Array;
   toB: Float64Array;
+  /** per placed point: its index among all the input points (the groups flattened in order) */
+  point: Uint32Array;
   /** CSR by owner: placed points of owner i are ownerStart[i] .. ownerStart[i+1]-1 (points are stored in owner order) */
   ownerStart: Uint32Array;
   /** owners none of whose points could be placed within the snap distance */
@@ -40,15 +42,18 @@ export type PointGroups = readonly (readonly LonLat[])[];
 
 export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
   const owner: number[] = [];
+  const point: number[] = [];
   const edge: number[] = [];
   const t: number[] = [];
   const leg: number[] = [];
   const unplaced: number[] = [];
   const invalid: [number, number][] = [];
   const ownerStart = new Uint32Array(groups.length + 1);
+  let input = 0;
   groups.forEach((pts, i) => {
     let placed = 0;
     pts.forEach((p, j) => {
+      const at = input++;
       if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
         invalid.push([i, j]);
         return;
@@ -56,6 +61,7 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
       const s = index.snap(p[0], p[1], snapDistance);
       if (!s) return;
       owner.push(i);
+      point.push(at);
       edge.push(s.edge);
       t.push(s.t);
       leg.push(s.leg);
@@ -79,6 +85,7 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
   }
   const pl: Placement = {
     owner: Uint32Array.from(owner),
+    point: Uint32Array.from(point),
     edge: Uint32Array.from(edge),
     t: Float64Array.from(t),
     leg: Float64Array.from(leg),

@@ -84,9 +84,10 @@ export class NetworkReach {
    * Demand owners within maxDistance of the placed points sp[first .. end-1] of one supply owner.
    * The walk goes from the supply point along its chain to either end junction, through the
    * network, and along the demand's chain to it; a demand on the same chain may also be walked to
-   * directly.
+   * directly. `extra[q]` (metres, by placed demand point) is added to every walk ending at q, before
+   * the limit is applied (a community's walk inside its outline to the way out q).
    */
-  reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number): SupplyReach {
+  reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number, extra?: Float64Array): SupplyReach {
     const cg = this.chains;
     if (this.best.length < demandOwners) {
       this.best = new Float64Array(demandOwners).fill(Infinity);
@@ -106,16 +107,29 @@ export class NetworkReach {
     const dj = this.dijkstra;
     dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
     const { byJunctionStart, byJunctionItem, byJunctionCost, owner } = demand;
-    for (let i = 0; i < dj.touchedCount; i++) {
-      const u = dj.touched[i];
-      const du = dj.dist[u];
-      for (let k = byJunctionStart[u], stop = byJunctionStart[u + 1]; k < stop; k++) offer(owner[byJunctionItem[k]], du + byJunctionCost[k]);
+    if (extra) {
+      // the same sums as the walk to q and then `extra[q] + walk` (a caller adding them later gets these very numbers)
+      for (let i = 0; i < dj.touchedCount; i++) {
+        const u = dj.touched[i];
+        const du = dj.dist[u];
+        for (let k = byJunctionStart[u], stop = byJunctionStart[u + 1]; k < stop; k++) {
+          const q = byJunctionItem[k];
+          offer(owner[q], extra[q] + (du + byJunctionCost[k]));
+        }
+      }
+    } else {
+      for (let i = 0; i < dj.touchedCount; i++) {
+        const u = dj.touched[i];
+        const du = dj.dist[u];
+        for (let k = byJunctionStart[u], stop = byJunctionStart[u + 1]; k < stop; k++) offer(owner[byJunctionItem[k]], du + byJunctionCost[k]);
+      }
     }
     for (const p of points) {
       const c = sp.chain[p];
       for (let k = demand.byChainStart[c], stop = demand.byChainStart[c + 1]; k < stop; k++) {
         const q = demand.byChainItem[k];
-        offer(owner[q], sameChainDistance(sp, p, demand, q));
+        const d = sameChainDistance(sp, p, demand, q);
+        offer(owner[q], extra ? extra[q] + d : d);
       }
     }
     const out: SupplyReach = { demand: new Uint32Array(nTouched), distance: new Float64Array(nTouched) };
@@ -130,19 +144,39 @@ export class NetworkReach {
 
   /** All demand→supply pairs within maxDistance (the ReachEngine contract). */
   pairs(demandGroups: PointGroups, supplyGroups: PointGroups, maxDistance: number, snapDistance: number): ReachPairs {
+    const r = this.bySupply(demandGroups, null, supplyGroups, maxDistance, snapDistance);
+    return { ...pairsFromSupplyReach(r.perSupply, demandGroups.length), unplacedDemand: r.unplacedDemand, unplacedSupply: r.unplacedSupply };
+  }
+
+  /**
+   * The demand owners each supply owner reaches within maxDistance, per supply owner (unsorted):
+   * what pairs() gives before it is turned demand-major and sorted. `extra` (metres, by input
+   * demand point, the groups flattened) is added to the walks ending at that point; a demand
+   * owner's distance is its best point's.
+   */
+  bySupply(
+    demandGroups: PointGroups,
+    extra: ArrayLike<number> | null,
+    supplyGroups: PointGroups,
+    maxDistance: number,
+    snapDistance: number,
+  ): { perSupply: SupplyReach[]; unplacedDemand: number[]; unplacedSupply: number[] } {
     const demand = this.place(demandGroups, snapDistance);
     const supply = this.place(supplyGroups, snapDistance, false);
+    let placedExtra: Float64Array | undefined;
+    if (extra) {
+      placedExtra = new Float64Array(demand.point.length);
+      for (let q = 0; q < demand.point.length; q++) placedExtra[q] = extra[demand.point[q]];
+    }
     const perSupply: SupplyReach[] = [];
     for (let j = 0; j < supplyGroups.length; j++) {
       const first = supply.ownerStart[j];
       const end = supply.ownerStart[j + 1];
-      perSupply.push(first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, demandGroups.length, maxDistance));
+      perSupply.push(
+        first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, demandGroups.length, maxDistance, placedExtra),
+      );
     }
-    return {
-      ...pairsFromSupplyReach(perSupply, demandGroups.length),
-      unplacedDemand: demand.unplaced,
-      unplacedSupply: supply.unplaced,
-    };
+    return { perSupply, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
   }
 
   /** The n nearest supply owners of every demand owner, within maxDistance (default: any distance). */
