@@ -20,7 +20,8 @@ import { carryNearest, nearestOfKinds } from './rules/coverage';
 import { carryShares } from './rules/ratio';
 import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
 import type { UnitRef } from './rules/result';
-import type { Rule } from './rules/types';
+import { NewAreaRead, newAreaRead, newCommunityIndex } from './rules/target';
+import type { Rule, TargetRule } from './rules/types';
 
 type Data = Layers & { area: AreaInfo };
 
@@ -33,6 +34,8 @@ interface Kept {
   lists: RuleResult[][];
   /** built on the first edit after a full evaluation, then kept (rows keep their places) */
   layout?: Layout;
+  /** per dependent rule, what it read of the others' rows (rules/target.ts), once an edit asked */
+  reads?: (NewAreaRead | undefined)[];
 }
 
 /** Where each community's rows sit in each rule's list: every list starts with its community rows
@@ -42,6 +45,10 @@ interface Layout {
   head: number[];
   offsets: Uint32Array[];
   positions: Uint32Array[];
+  /** the communities whose rows a dependent rule reads (rules/target.ts, newCommunityIndex), and
+   *  per rule the positions of their rows, ascending */
+  read: Uint8Array;
+  readAt: Uint32Array[];
 }
 
 const kept = new WeakMap<Evaluation, Kept>();
@@ -84,15 +91,32 @@ export function reevaluate(prev: Evaluation, data: Data, opts: EvaluateOptions):
   const dirty = dirtyCommunities(old, was.facilities, ctx, data.facilities, k.rules, params);
   const lists = rerun(k, layout, ctx, dirty);
   if (!lists) return null;
-  const evaluation = evaluationOf(prev.profile, ctx, joined(lists.lists));
-  kept.set(evaluation, { data, ctx, engine, rules: k.rules, lists: lists.lists, layout });
+  const evaluation = lazyResults(evaluationOf(prev.profile, ctx, []), lists.lists);
+  kept.set(evaluation, { data, ctx, engine, rules: k.rules, lists: lists.lists, layout, reads: lists.reads });
   return { evaluation, delta: deltaOf(k, layout, lists.lists, lists.changed, evaluation), redone: dirty.reduce((s, x) => s + x, 0) };
+}
+
+/** The evaluation with its results joined from the lists when first read: an edit's answer is
+ *  its delta, and the next edit reads the lists (joining 92 000 rows costs ≈ 10 ms). */
+function lazyResults(e: Evaluation, lists: readonly RuleResult[][]): Evaluation {
+  let results: RuleResult[] | undefined;
+  Object.defineProperty(e, 'results', {
+    get: () => (results ??= joined(lists)),
+    set: (x: RuleResult[]) => {
+      results = x;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return e;
 }
 
 function layoutOf(k: Kept): Layout | null {
   const n = k.ctx.communities.length;
   const index = new Map<UnitRef, number>(k.ctx.communityUnits.map((u, i) => [u, i]));
-  const out: Layout = { index, head: [], offsets: [], positions: [] };
+  const read = new Uint8Array(n);
+  for (const ci of newCommunityIndex(k.ctx).values()) read[ci] = 1;
+  const out: Layout = { index, head: [], offsets: [], positions: [], read, readAt: [] };
   for (const list of k.lists) {
     const head = communityHead(list);
     if (head < 0) return null;
@@ -107,7 +131,12 @@ function layoutOf(k: Kept): Layout | null {
     for (let ci = 0; ci < n; ci++) offsets[ci + 1] += offsets[ci];
     const fill = offsets.slice(0, n);
     const positions = new Uint32Array(head);
-    for (let i = 0; i < head; i++) positions[fill[rowOf[i]]++] = i;
+    const readAt: number[] = [];
+    for (let i = 0; i < head; i++) {
+      positions[fill[rowOf[i]]++] = i;
+      if (read[rowOf[i]]) readAt.push(i);
+    }
+    out.readAt.push(Uint32Array.from(readAt));
     out.head.push(head);
     out.offsets.push(offsets);
     out.positions.push(positions);
@@ -144,15 +173,21 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   const n = now.communities.length;
   const dirty = new Uint8Array(n);
   const mark = (c: EvalContext, changed: Uint8Array) => {
-    const { offsets, supply } = c.reach;
-    for (let ci = 0; ci < n; ci++) {
-      for (let q = offsets[ci]; q < offsets[ci + 1]; q++) {
-        if (changed[supply[q]]) {
-          dirty[ci] = 1;
-          break;
+    const { offsets, supply, columns } = c.reach;
+    // the changed facilities' columns: the communities that reach each (proportional to the edit)
+    if (columns)
+      changed.forEach((x, j) => {
+        if (x) for (const ci of columns[j].community) dirty[ci] = 1;
+      });
+    else
+      for (let ci = 0; ci < n; ci++) {
+        for (let q = offsets[ci]; q < offsets[ci + 1]; q++) {
+          if (changed[supply[q]]) {
+            dirty[ci] = 1;
+            break;
+          }
         }
       }
-    }
     c.onsite.forEach((fs, ci) => {
       for (const f of fs) if (changed[f]) dirty[ci] = 1;
     });
@@ -184,7 +219,7 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
 
 /** Each rule's results after the edit, with the communities whose rows differ (null: the rows do
  *  not fit the layout, evaluate in full). */
-function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { lists: RuleResult[][]; changed: Uint8Array } | null {
+function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { lists: RuleResult[][]; changed: Uint8Array; reads: (NewAreaRead | undefined)[] } | null {
   const n = dirty.length;
   const changed = new Uint8Array(n);
   const dirtyList: number[] = [];
@@ -192,16 +227,34 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
   const only: EvalContext = { ...ctx, only: dirty };
   const seen = new Int32Array(n);
   const lists: RuleResult[][] = [];
-  let base: RuleResult[] | undefined;
+  const reads: (NewAreaRead | undefined)[] = [];
+  const readRedone = dirtyList.some((ci) => layout.read[ci] === 1);
   for (let r = 0; r < k.rules.length; r++) {
     const rule = k.rules[r];
     const was = k.lists[r];
     const head = layout.head[r];
     const offsets = layout.offsets[r];
     const positions = layout.positions[r];
-    if (dependent(rule)) base ??= joined(lists);
+    if (dependent(rule)) {
+      // it reads the rows and on-site facilities of some communities only (layout.read): none
+      // redone, its rows are the same; else it gets their rows, in the order of the whole list
+      if (!readRedone) {
+        lists.push(was);
+        reads[r] = k.reads?.[r];
+        continue;
+      }
+      const kept = k.reads?.[r];
+      let read: NewAreaRead;
+      if (kept) {
+        read = new NewAreaRead(kept.newOnes, kept.state.slice(), kept.used);
+        for (const ci of dirtyList) if (layout.read[ci]) read.update(rule as TargetRule, ctx, ci, rowsOf(lists, layout, ci));
+      } else read = newAreaRead(rule as TargetRule, ctx, readRows(lists, layout));
+      reads[r] = read;
+      lists.push(evaluateRule(rule, ctx, read));
+      continue;
+    }
     const part = restrictable(rule);
-    const rows = evaluateRule(rule, part ? only : ctx, base);
+    const rows = evaluateRule(rule, part ? only : ctx);
     const h = communityHead(rows);
     if (h < 0) return null;
     const next = was.slice(0, head);
@@ -236,7 +289,26 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
     for (let i = h; i < rows.length; i++) next.push(rows[i]);
     lists.push(next);
   }
-  return { lists, changed };
+  return { lists, changed, reads };
+}
+
+/** Community ci's rows, in run order. */
+function rowsOf(lists: readonly RuleResult[][], layout: Layout, ci: number): RuleResult[] {
+  const out: RuleResult[] = [];
+  lists.forEach((list, r) => {
+    const { offsets, positions } = { offsets: layout.offsets[r], positions: layout.positions[r] };
+    for (let q = offsets[ci]; q < offsets[ci + 1]; q++) out.push(list[positions[q]]);
+  });
+  return out;
+}
+
+/** The rows a dependent rule reads (layout.read), in the order they have in the joined lists. */
+function readRows(lists: readonly RuleResult[][], layout: Layout): RuleResult[] {
+  const out: RuleResult[] = [];
+  lists.forEach((list, r) => {
+    for (const at of layout.readAt[r]) out.push(list[at]);
+  });
+  return out;
 }
 
 /** The delta: changed communities with all their rows, and the other units (streets, facilities,
@@ -263,5 +335,5 @@ function deltaOf(k: Kept, layout: Layout, lists: RuleResult[][], changed: Uint8A
   const rest = byUnits(before, after);
   for (const u of rest.units) units.push(u);
   for (const x of rest.results) results.push(x);
-  return { units, results, issues: evaluation.issues, coverage: evaluation.coverage, total: evaluation.results.length };
+  return { units, results, issues: evaluation.issues, coverage: evaluation.coverage, total: lists.reduce((s, l) => s + l.length, 0) };
 }

@@ -23,11 +23,11 @@ function coverageRow(ev: Evaluation, id: string): RuleResult {
 
 const strip = (rs: readonly RuleResult[]) => rs.map(({ citation: _, ...r }) => r);
 
-function step(prev: Evaluation, data: Data): Evaluation {
-  const r = reevaluate(prev, data, PROFILE);
+function step(prev: Evaluation, data: Data, opts = PROFILE): Evaluation {
+  const r = reevaluate(prev, data, opts);
   expect(r).not.toBeNull();
   if (!r) throw new Error('evaluated in full');
-  const cold = evaluate(copy(data), PROFILE);
+  const cold = evaluate(copy(data), opts);
   // the same results in the same order, issues and coverage as a cold evaluation
   expect(strip(r.evaluation.results)).toEqual(strip(cold.results));
   expect(r.evaluation.issues).toEqual(cold.issues);
@@ -104,6 +104,29 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
       const cold = evaluate(copy(l1), { profile });
       expect(strip(evaluate(l1, { profile }).results), profile).toEqual(strip(cold.results));
     }
+  });
+
+  it('a share of new communities (a target read from their rows) follows a second edit on a new community', () => {
+    // xn.newarea: a new community counts when every on-site community rule of the profile passes
+    // (xn has one: a childcare provider on site) and an elderly-care facility stands on its site.
+    // N has its childcare centre C; the first edit (an elderly-care centre 200 m away, within N's
+    // circle, not on site) redoes N and keeps what the target read; the second puts one on N's
+    // site, which the kept reading must take in: 0 of 1 new communities count, then 1 of 1
+    const xn = { profile: 'xn' };
+    const N = community('N', { geometry: rect(0, 0, 100, 100), population: 1000, households: 400, type: 'new' });
+    const C = facility('C', 'childcare_centre', { geometry: point(30, 30), places: 20 });
+    const l = { ...base, communities: [N, B] };
+    const share = (ev: Evaluation) => ev.results.find((x) => x.rule === 'xn.newarea')?.value;
+    let ev = evaluateForEdits(with_(l, [far, onB, C]), xn);
+    expect(share(ev)).toBe(0);
+    const near = facility('M', 'elderly_daycare', { geometry: point(250, 50), places: 20 });
+    ev = step(ev, with_(l, [far, onB, C, near]), xn);
+    expect(share(ev)).toBe(0);
+    const onN = facility('E', 'elderly_daycare', { geometry: point(50, 50), places: 40, floorArea: 500 });
+    ev = step(ev, with_(l, [far, onB, C, near, onN]), xn);
+    expect(share(ev)).toBe(1);
+    ev = step(ev, with_(l, [far, onB, C, near]), xn);
+    expect(share(ev)).toBe(0);
   });
 
   it('more than facilities changed: null, the caller evaluates in full', () => {

@@ -31,6 +31,9 @@ export interface CommunityPlace {
 /** Pairs with how each was reached: via[k] indexes VIAS. */
 export interface CommunityReach extends ReachPairs {
   via: Uint8Array;
+  /** when assembled from columns (assembleReach): the column of each facility, i.e. the
+   *  communities that reach it — what an edit reads to find the communities a facility touches */
+  columns?: readonly ReachColumn[];
 }
 
 /** boundary samples at most this far apart (metres) */
@@ -362,7 +365,7 @@ export function assembleReach(columns: readonly ReachColumn[], nPlaces: number, 
   columns.forEach((col, f) => {
     if (col.unplaced) unplacedSupply.push(f);
   });
-  return { offsets, supply, distance, via, unplacedDemand: unplacedPlaces.filter((c) => offsets[c + 1] === offsets[c]), unplacedSupply };
+  return { offsets, supply, distance, via, unplacedDemand: unplacedPlaces.filter((c) => offsets[c + 1] === offsets[c]), unplacedSupply, columns };
 }
 
 export interface NearestFacility {

@@ -100,11 +100,23 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ch
     const x = sharesInputs(now, was.demandField, was.supply);
     const load = new Float64Array(now.facilities.length);
     const fresh = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
-    for (let i = 0; i < offsets.length - 1; i++) {
-      const d = x.demand[i];
-      if (d === undefined) continue;
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
-    }
+    const columns = now.reach.columns;
+    if (columns) {
+      // a changed facility's column lists the communities that reach it: summed in community
+      // order, as the full run sums them (the same additions in the same order, the same bits)
+      fresh.forEach((x1, j) => {
+        if (!x1) return;
+        for (const i of columns[j].community.slice().sort()) {
+          const d = x.demand[i];
+          if (d !== undefined) load[j] += d;
+        }
+      });
+    } else
+      for (let i = 0; i < offsets.length - 1; i++) {
+        const d = x.demand[i];
+        if (d === undefined) continue;
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
+      }
     const ratio = new Float64Array(now.facilities.length);
     now.facilities.forEach((f, j) => {
       const o = oldIndex.get(f.id);

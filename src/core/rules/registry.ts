@@ -8,10 +8,12 @@ import { evaluateCoverage } from './coverage';
 import { evaluateMinSize } from './min-size';
 import { evaluatePresence } from './presence';
 import { evaluateRatio } from './ratio';
-import { evaluateTarget } from './target';
+import { evaluateTarget, type NewAreaRead } from './target';
 import type { Rule } from './types';
 
-export function evaluateRule(rule: Rule, ctx: EvalContext, prior: readonly RuleResult[] = []): RuleResult[] {
+/** One rule's results; `prior` is read by dependent rules alone: the rows of the rules run before
+ *  them, or what they read of those (core/reevaluate.ts) */
+export function evaluateRule(rule: Rule, ctx: EvalContext, prior: readonly RuleResult[] | NewAreaRead = []): RuleResult[] {
   switch (rule.kind) {
     case 'ratio':
       return evaluateRatio(rule, ctx);

@@ -16,9 +16,11 @@ interface Measured {
   rounding: 'whole' | 'share';
   /** total the share is taken of (newAreaPassRate) */
   of?: number;
+  /** newAreaPassRate: the rules read */
+  used?: readonly string[];
 }
 
-function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): Measured | Msg {
+function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[] | NewAreaRead): Measured | Msg {
   const p = rule.params;
   const kinds = p.kinds ?? [];
   const facs = ctx.facilities.filter((f) => kinds.includes(f.kind));
@@ -47,37 +49,73 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
     }
     return { value: n, unknown, unknownField: p.inclusiveOnly ? 'inclusive' : 'ownership', measure: 'count', rounding: 'whole' };
   }
-  // newAreaPassRate: a new community passes when all its on-site results of the listed rules pass
-  // (and it holds an elderly-care facility on site where asked); one with an n/a result cannot be judged.
-  const listed = p.rules ? new Set(p.rules) : undefined;
+  const read = prior instanceof NewAreaRead ? prior : newAreaRead(rule, ctx, prior);
+  if (read.newOnes.length === 0) return { key: 'reason.noUnits', args: { what: 'type new' } };
+  let passing = 0;
+  const unknown: string[] = [];
+  for (const i of read.newOnes) {
+    if (read.state[i] === 2) unknown.push(ctx.communities[i].id);
+    else if (read.state[i] === 0) passing++;
+  }
+  return { value: passing / read.newOnes.length, unknown, unknownField: 'community results', measure: 'share', rounding: 'share', of: read.newOnes.length, used: read.used };
+}
+
+/**
+ * What a newAreaPassRate target reads of the other rules' results: per new community whether it
+ * passes (0: all its on-site results of the listed rules pass, or of every rule without a list, and
+ * it holds an elderly-care facility on site where asked), fails (1) or cannot be judged (2: none
+ * fails but one is n/a); and the rules with an on-site result about a new community, in the order
+ * they first appear. core/reevaluate.ts keeps it and updates the communities an edit redid (`update`).
+ */
+export class NewAreaRead {
+  constructor(
+    readonly newOnes: readonly number[],
+    readonly state: Uint8Array,
+    readonly used: readonly string[],
+  ) {}
+
+  /** the same, with community i judged again from its rows (in run order) */
+  update(rule: TargetRule, ctx: EvalContext, i: number, rows: readonly RuleResult[]): void {
+    let worst = 0;
+    const listed = rule.params.rules;
+    for (const r of rows) if (r.view === 'onsite' && (!listed || listed.includes(r.rule))) worst = worse(worst, r.status);
+    this.state[i] = stateOf(rule, ctx, i, worst);
+  }
+}
+
+const worse = (worst: number, status: RuleResult['status']): number => (status === 'fail' ? 1 : status === 'na' && worst === 0 ? 2 : worst);
+
+function stateOf(rule: TargetRule, ctx: EvalContext, i: number, worst: number): number {
+  const elderlyOk = !rule.params.requireElderlyOnsite || ctx.onsite[i].some((fi) => ELDERLY_KINDS.includes(ctx.facilities[fi].kind));
+  return worst === 1 || !elderlyOk ? 1 : worst;
+}
+
+/** NewAreaRead from the results of the rules run before (`prior`: at least every row about a new community). */
+export function newAreaRead(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): NewAreaRead {
+  const listed = rule.params.rules ? new Set(rule.params.rules) : undefined;
   const newOnes: number[] = [];
   ctx.communities.forEach((c, i) => {
     if (c.type === 'new') newOnes.push(i);
   });
-  if (newOnes.length === 0) return { key: 'reason.noUnits', args: { what: 'type new' } };
-  let passing = 0;
-  const unknown: string[] = [];
-  // without a list: every on-site (配建) community result of the profile. Per community: 1 = some
-  // result fails, 2 = none fails but some is n/a
+  // without a list: every on-site (配建) community result of the profile
   const worst = new Uint8Array(ctx.communities.length);
   const index = newCommunityIndex(ctx);
+  const seen = new Set<string>();
   for (const r of prior) {
-    if (r.view !== 'onsite' || r.unit.level !== 'community' || (listed && !listed.has(r.rule))) continue;
+    if (r.view !== 'onsite' || r.unit.level !== 'community') continue;
     const ci = index.get(r.unit);
     if (ci === undefined) continue;
-    if (r.status === 'fail') worst[ci] = 1;
-    else if (r.status === 'na' && worst[ci] === 0) worst[ci] = 2;
+    seen.add(r.rule);
+    if (!listed || listed.has(r.rule)) worst[ci] = worse(worst[ci], r.status);
   }
-  for (const i of newOnes) {
-    const elderlyOk = !p.requireElderlyOnsite || ctx.onsite[i].some((fi) => ELDERLY_KINDS.includes(ctx.facilities[fi].kind));
-    if (worst[i] === 1 || !elderlyOk) continue;
-    if (worst[i] === 2) unknown.push(ctx.communities[i].id);
-    else passing++;
-  }
-  return { value: passing / newOnes.length, unknown, unknownField: 'community results', measure: 'share', rounding: 'share', of: newOnes.length };
+  const state = new Uint8Array(ctx.communities.length);
+  for (const i of newOnes) state[i] = stateOf(rule, ctx, i, worst[i]);
+  return new NewAreaRead(newOnes, state, rule.params.rules ?? [...seen]);
 }
 
-export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): RuleResult[] {
+/** A target's row; `prior` (the rows of the rules run before, or what a newAreaPassRate target
+ *  reads of them) is read by newAreaPassRate alone. */
+export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[] | NewAreaRead): RuleResult[] {
   const p = rule.params;
   const th = thresholdOf(rule, p.target, ctx.params);
   const unit = ctx.areaUnit;
@@ -89,7 +127,7 @@ export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readon
       m.unknown.length > 0
         ? { key: 'reason.lowerBound', args: { ids: idList(m.unknown), field: m.unknownField } }
         : p.metric === 'newAreaPassRate'
-          ? newAreaReason(rule, ctx, prior)
+          ? newAreaReason(rule, m)
           : undefined;
     return [makeResult(rule, unit, { value: m.value, threshold: th, measure: m.measure, status: 'pass', shortfall: 0, reason })];
   }
@@ -124,29 +162,21 @@ export function evaluateTarget(rule: TargetRule, ctx: EvalContext, prior: readon
       measure: m.measure,
       status: 'fail',
       shortfall,
-      reason: p.metric === 'newAreaPassRate' ? newAreaReason(rule, ctx, prior) : undefined,
+      reason: p.metric === 'newAreaPassRate' ? newAreaReason(rule, m) : undefined,
     }),
   ];
 }
 
-function newAreaReason(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[]): Msg {
-  let used = rule.params.rules;
-  if (!used) {
-    // the rules with an on-site result about a new community, in the order they first appear
-    const seen = new Set<string>();
-    const index = newCommunityIndex(ctx);
-    for (const r of prior) {
-      if (r.view !== 'onsite' || r.unit.level !== 'community' || seen.has(r.rule)) continue;
-      if (index.has(r.unit)) seen.add(r.rule);
-    }
-    used = [...seen];
-  }
-  return { key: 'reason.newAreaRules', args: { rules: [...used, ...(rule.params.requireElderlyOnsite ? ['elderly on site'] : [])].join(', ') } };
+function newAreaReason(rule: TargetRule, m: Measured): Msg {
+  return { key: 'reason.newAreaRules', args: { rules: [...(m.used ?? []), ...(rule.params.requireElderlyOnsite ? ['elderly on site'] : [])].join(', ') } };
 }
 
 /** the unit record of each new community (every community row is about one of ctx.communityUnits)
- *  → its index: the rows about other communities are passed over without a lookup by id */
-function newCommunityIndex(ctx: EvalContext): Map<UnitRef, number> {
+ *  → its index: the rows about other communities are passed over without a lookup by id. These
+ *  communities' rows and on-site facilities are all a newAreaPassRate target reads of the results
+ *  and facilities (core/reevaluate.ts runs it again only when one of them was redone, with their
+ *  rows alone). */
+export function newCommunityIndex(ctx: EvalContext): Map<UnitRef, number> {
   const hit = ctx.memo.get('newCommunityIndex');
   if (hit) return hit as Map<UnitRef, number>;
   const m = new Map<UnitRef, number>();
