@@ -14,7 +14,7 @@ import { CommunityFigures } from './CommunityFigures';
 import { MapLegend } from './MapLegend';
 import { suggestMapEffects } from './suggest/map-feed';
 import { siteMapEffects } from './site/map-feed';
-import { analysisMapEffects, basemapEffect } from './map-feed';
+import { analysisMapEffects, basemapEffect, verdictsProbe } from './map-feed';
 import { SearchBox } from './SearchBox';
 import { MeasureTool } from './MeasureTool';
 import { MEASURE_LAYERS, MEASURE_SOURCE } from '../map/measure';
@@ -52,15 +52,14 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     map.drawing.value = createDrawing(view.drawHost());
     map.measure.attach({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
     map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing, outlinesCut: () => view.outlinesCut() };
+    const verdicts = verdictsProbe(host.current);
     const stop = [
+      verdicts.stop,
       basemapEffect(view, state, actions, demoBasemapUrl, base ? made : undefined),
       ...analysisMapEffects(
         view,
         state,
-        (p) => {
-          host.current?.setAttribute('data-verdicts-serial', String(p.serial));
-          host.current?.setAttribute('data-verdicts', p.digest);
-        },
+        verdicts.painted,
         // what the tests and benches wait for: the walk areas of network mode come after the verdicts
         (shown) => host.current?.setAttribute('data-areas', shown ? 'shown' : 'pending'),
       ),

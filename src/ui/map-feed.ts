@@ -40,10 +40,11 @@ export function basemapEffect(
 }
 
 /** What the map's verdict colours show: the analysis's serial, and a digest of every community's
- *  colour (browser tests compare it with the colours after a full analysis of the same edits). */
+ *  colour (browser tests compare it with the colours after a full analysis of the same edits),
+ *  worked out only when asked: hashing every colour cost 37 ms a paint on a 20 000-community city. */
 export interface Painted {
   serial: number;
-  digest: string;
+  digest(): string;
 }
 
 /** FNV-1a of the communities' colours in layer order, with their count */
@@ -54,6 +55,26 @@ function verdictDigest(states: ReadonlyMap<string, { verdict: string; outside: b
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   }
   return `${states.size}:${(h >>> 0).toString(16)}`;
+}
+
+/** Writes each verdict paint's serial on the map's element, and the digest of its colours
+ *  (data-verdicts) only while a test asks by setting data-verdicts-probe: at once for the last
+ *  paint when it sets it, then on every paint. Returns the paint listener and the stop. */
+export function verdictsProbe(host: HTMLElement): { painted: (p: Painted) => void; stop: () => void } {
+  let last: Painted | null = null;
+  const digest = () => {
+    if (last && host.dataset.verdictsProbe !== undefined) host.dataset.verdicts = last.digest();
+  };
+  const asked = new MutationObserver(digest);
+  asked.observe(host, { attributes: true, attributeFilter: ['data-verdicts-probe'] });
+  return {
+    painted: (p) => {
+      last = p;
+      host.dataset.verdictsSerial = String(p.serial);
+      digest();
+    },
+    stop: () => asked.disconnect(),
+  };
 }
 
 /** The analysis layers: geometry, verdicts as feature state, framing, circles, switches, focus.
@@ -99,7 +120,7 @@ export function analysisMapEffects(
       );
       view.setStates(SOURCES.communities, communities);
       view.setStates(SOURCES.communityDots, communities);
-      painted({ serial: state.analysis.peek()?.serial ?? 0, digest: verdictDigest(communities) });
+      painted({ serial: state.analysis.peek()?.serial ?? 0, digest: () => verdictDigest(communities) });
       view.setStates(
         SOURCES.streets,
         unitStates(

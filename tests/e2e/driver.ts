@@ -83,6 +83,15 @@ export class AppDriver {
     await this.page.waitForSelector(`[data-testid=map][data-probed="${n}"]`, { state: 'attached', timeout: 30_000 });
   }
 
+  /** The digest of the community colours the map painted last (count:hash, MapView's feed): asks
+   *  for it by setting data-verdicts-probe, which a user's map never has; from then the map writes
+   *  it on every paint. */
+  async verdictsDigest(): Promise<string> {
+    await this.page.$eval('[data-testid=map]', (m) => m.setAttribute('data-verdicts-probe', ''));
+    await this.page.waitForSelector('[data-testid=map][data-verdicts]', { state: 'attached', timeout: 30_000 });
+    return (await this.page.getAttribute('[data-testid=map]', 'data-verdicts')) ?? '';
+  }
+
   /** the newest analysis landed (the status may be hidden, e.g. in presentation mode) */
   async analysed(): Promise<void> {
     await this.page.waitForSelector('[data-testid=phase][data-phase=ready]', { state: 'attached', timeout: 30_000 });
