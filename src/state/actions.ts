@@ -117,6 +117,7 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client'>, circles: ReturnTy
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
       batch(() => {
         s.analysis.value = out.value;
+        s.previewFrom.value = null;
         if (!keep) {
           s.areas.value = out.value.serviceAreas;
           s.areasPending.value = out.value.serviceAreas === null;
@@ -179,7 +180,10 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
     const next = withDelta(held, out.delta, { serial: out.serial, ms: out.ms });
     batch(() => {
       s.analysis.value = next;
-      if (!preview) s.phase.value = 'ready';
+      if (!preview) {
+        s.phase.value = 'ready';
+        s.previewFrom.value = null; // the drop (or the drag's end) is analysed: the panels follow again
+      }
       s.error.value = null;
     });
     if (!preview) await areasAfterEdit(next);
@@ -282,6 +286,7 @@ function opening(s: AppState, deps: Pick<Deps, 'client' | 'outlinesDrawn'>, anal
         s.projectFile.value = fileName;
         s.areas.value = null;
         s.analysis.value = null;
+        s.previewFrom.value = null;
         s.profile.value = known ? project.profile : 'combined';
         s.params.value = resolveParams(project.params);
         s.selection.value = null;

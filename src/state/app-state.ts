@@ -41,7 +41,13 @@ export interface AppState {
   project: Signal<LoadedProject | null>;
   /** file name the project came from (the demo's is DEMO_FILE) */
   projectFile: Signal<string | null>;
+  /** the newest analysis: the map's colours follow it, a drag's preview included */
   analysis: Signal<Analysis | null>;
+  /** while a drag previews an edit: the analysis from before the drag, which the panels keep
+   *  showing until the drop is analysed (re-rendering them per preview cost the drag its frames) */
+  previewFrom: Signal<Analysis | null>;
+  /** what the panels, table and exports show: `analysis`, but the one before a drag during it */
+  shown: ReadonlySignal<Analysis | null>;
   /** circles (straight) or walk areas (network) currently drawn; null while being computed */
   areas: Signal<ServiceAreas | null>;
   /** network walk areas are being worked out (after the verdicts): the map says so meanwhile */
@@ -69,9 +75,9 @@ export interface AppState {
   /** bumped on every ledger entry (the project's ledger key changes in place, src/state/ledger.ts) */
   ledgerVersion: Signal<number>;
 
-  /** the analysis's results, read by index (built as objects only where shown) */
+  /** the shown analysis's results, read by index (built as objects only where shown) */
   results: ReadonlySignal<ResultSource>;
-  /** verdict of each street and community (what the map colours), keyed by unitKey */
+  /** verdict of each street and community (what the map colours: the newest analysis), keyed by unitKey */
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
   /** communities by their overall verdict (the 综合 row counts communities, not results) */
@@ -98,11 +104,12 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     return p ? { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: [] } : null;
   });
 
+  const previewFrom = signal<Analysis | null>(null);
+  const shown = computed(() => previewFrom.value ?? analysis.value);
   // the worker's columns (the client's table); objects only where an analysis came as objects (tests in Node)
-  const results = computed<ResultSource>(() => {
-    const a = analysis.value;
-    return a?.table ?? arraySource(a?.evaluation.results ?? []);
-  });
+  const sourceOf = (a: Analysis | null): ResultSource => a?.table ?? arraySource(a?.evaluation.results ?? []);
+  const results = computed(() => sourceOf(shown.value));
+  const liveResults = computed(() => sourceOf(analysis.value));
   const nameOf = computed(() => {
     const p = project.value;
     const l = layers.value;
@@ -128,6 +135,8 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     project,
     projectFile: signal<string | null>(null),
     analysis,
+    previewFrom,
+    shown,
     areas: signal<ServiceAreas | null>(null),
     areasPending: signal(false),
     movingCircle: signal<ServiceAreas | null>(null),
@@ -146,7 +155,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
 
     results,
     // what the map colours: streets and communities (facilities are drawn by kind)
-    verdicts: computed(() => verdictsByUnit(results.value, rule.value, MAP_LEVELS)),
+    verdicts: computed(() => verdictsByUnit(liveResults.value, rule.value, MAP_LEVELS)),
     counts: computed(() => countsByRule(results.value)),
     overallCommunities: computed(() => {
       const by = verdictsByUnit(results.value, null, ['community']);

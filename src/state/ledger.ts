@@ -40,7 +40,7 @@ export function createLedger(s: AppState, server?: LedgerServer, now: () => Date
     const p = s.project.value;
     return p ? ledgerEntries(p.other) : [];
   });
-  const rows = computed<LedgerRow[]>(() => ledgerRows(s.profile.value, s.analysis.value?.evaluation.results ?? [], entries.value, s.params.value.year));
+  const rows = computed<LedgerRow[]>(() => ledgerRows(s.profile.value, s.shown.value?.evaluation.results ?? [], entries.value, s.params.value.year));
   const shown = computed(() => (dept.value.trim() ? rows.value.filter((r) => mentionsDepartment(r.target, dept.value)) : rows.value));
   /** the departments as the profile's document writes them, split at 、，, for the filter's list */
   const departments = computed(() => {

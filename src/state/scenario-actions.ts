@@ -222,14 +222,17 @@ function editSteps(
 ) {
   const moving = movingArea(s, failed, walkAreaAt);
   return {
-    /** An edit not made yet (a facility being dragged): its verdicts shown live, the session
-     *  unchanged. Positions come faster than answers; only the newest waiting one is answered.
-     *  Its circle follows at once; in network mode its walk area from the new position follows
-     *  as fast as the worker answers (the newest position asked, the others dropped). */
+    /** An edit not made yet (a facility being dragged): its verdicts shown live on the map (the
+     *  panels wait for the drop: AppState.previewFrom), the session unchanged. Positions come
+     *  faster than answers; only the newest waiting one is answered. Its circle follows at once;
+     *  in network mode its walk area from the new position follows as fast as the worker answers
+     *  (the newest position asked, the others dropped). */
     previewEdit(e: Edit, move?: { facility: string; to: [number, number] }): void {
       const cur = current();
       if (!cur) return;
       if (move) moving.follow(s.areas.peek(), move);
+      // the panels keep the analysis from before the drag until its drop is analysed
+      s.previewFrom.value ??= s.analysis.peek();
       answerEdits([...editsInEffect(cur), e], true).catch(failed);
     },
 

@@ -59,7 +59,7 @@ export function App({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     document.title = tr('ui.title');
   }, [lang]);
   const error = state.error.value;
-  const a = state.analysis.value;
+  const a = state.shown.value;
   return (
     <div class="app">
       <Header />

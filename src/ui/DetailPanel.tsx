@@ -64,7 +64,7 @@ export function DetailPanel() {
   const { state, actions } = useApp();
   const tr = useT();
   const sel = state.selection.value;
-  const analysis = state.analysis.value;
+  const analysis = state.shown.value;
   if (!sel) return null;
   const results = analysis ? resultsForUnit(state.results.value, sel.level, sel.id) : [];
   const name = state.nameOf.value(sel.level, sel.id) ?? sel.id;

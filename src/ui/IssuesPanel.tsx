@@ -11,7 +11,7 @@ export function IssuesPanel() {
   const tr = useT();
   const lang = state.lang.value;
   const seen = new Set<string>();
-  const issues: DataIssue[] = [...(state.project.value?.issues ?? []), ...(state.analysis.value?.evaluation.issues ?? [])].filter((i) => {
+  const issues: DataIssue[] = [...(state.project.value?.issues ?? []), ...(state.shown.value?.evaluation.issues ?? [])].filter((i) => {
     const k = `${i.level}|${i.id}|${i.msg.key}|${i.field ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);

@@ -8,7 +8,7 @@ export function LayerPanel() {
   const { state, actions } = useApp();
   const tr = useT();
   const vis = state.visible.value;
-  const coverage = state.analysis.value?.evaluation.coverage ?? [];
+  const coverage = state.shown.value?.evaluation.coverage ?? [];
   return (
     <section class="panel" aria-labelledby="layers-h">
       <h2 id="layers-h">{tr('ui.layers')}</h2>

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/core/model';
-import { resultsForUnit } from '../../src/core/report/verdicts';
+import { resultsForUnit, verdictsByUnit } from '../../src/core/report/verdicts';
+import { arraySource } from '../../src/core/report/result-columns';
 import { addFacility, moveFacility, newFacility, setCapacity, type Edit } from '../../src/core/scenario';
 import { createAnalysisSession } from '../../src/service/session';
 import { createActions } from '../../src/state/actions';
@@ -101,6 +102,12 @@ describe('edits answered with a delta on the page', () => {
     expect(preview).not.toEqual(before);
     expect(preview).toEqual(sorted(fullAnalysis([away.edit], 'wy', state.params.value)));
     expect(state.session.value!.editing.history.past).toHaveLength(0); // nothing committed
+    // the map's colours follow the preview; the panels (table, summary, detail) keep what was
+    // there before the drag until it ends
+    const table = state.results.value;
+    expect(sorted(Array.from({ length: table.n }, (_, i) => table.get(i)))).toEqual(before);
+    expect(state.shown.value).toBe(shown);
+    expect(state.verdicts.value).toEqual(verdictsByUnit(arraySource(state.analysis.value!.evaluation.results), null, ['street', 'community']));
     // the moving circle (drawn apart) is centred on 108.97: its westmost point moved as far as the
     // facility (a geodesic circle's longitudes are its centre's plus offsets that depend on latitude alone)
     const west = (g: typeof was) => Math.min(...(g?.type === 'Polygon' ? g.coordinates[0].map((p) => p[0]) : [Number.NaN]));
@@ -113,6 +120,7 @@ describe('edits answered with a delta on the page', () => {
     actions.previewEnd();
     await settle(() => state.analysis.value !== previewed);
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(before);
+    expect(state.shown.value).toBe(state.analysis.value);
     expect(state.movingCircle.value).toBeNull();
   });
 
@@ -164,6 +172,9 @@ describe('edits answered with a delta on the page', () => {
     expect(state.movingCircle.value).toBeNull();
     expect(calls.filter((c) => c === 'analyse')).toEqual(['analyse', 'analyse']); // the opening and the profile switch only
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis(editsInEffect(state.session.value!), 'wy', state.params.value)));
+    // the drop analysed: the panels show it
+    const table = state.results.value;
+    expect(sorted(Array.from({ length: table.n }, (_, i) => table.get(i)))).toEqual(sorted(fullAnalysis(editsInEffect(state.session.value!), 'wy', state.params.value)));
     expect(actions.undo()).toBeNull();
     await actions.scenarioSettled();
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis([], 'wy', state.params.value)));

@@ -23,7 +23,7 @@ export function ExportMenu() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const lang = state.lang.value;
-  const analysis = state.analysis.value;
+  const analysis = state.shown.value;
   const area = state.project.value?.area.name ?? 'export';
   const profileName = state.currentProfile.value?.name[lang];
 
