@@ -13,6 +13,7 @@ import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLay
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
+import { TileRequests } from './tile-requests';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -40,21 +41,22 @@ export type UnitTiles = (layer: (typeof TILED)[TiledSourceId], z: number, x: num
 // One protocol for every map on the page: yy-units://<map>/<layer>/<version>/{z}/{x}/{y}. The
 // version changes whenever the layer's data does, so MapLibre asks again; version 0 is "no project yet".
 const UNITS = 'yy-units';
-/** per map: where its tiles come from, and who counts the requests of each `layer/version` (+1 asked, -1 answered) */
-const unitSources = new Map<string, { tiles: UnitTiles; count: (key: string, d: 1 | -1) => void }>();
+/** per map: where its tiles come from, and who counts the requests of each layer and version */
+const unitSources = new Map<string, { tiles: UnitTiles; requests: TileRequests; answered: () => void }>();
 let nextMap = 0;
 maplibregl.addProtocol(UNITS, async (params) => {
   const m = /^yy-units:\/\/([^/]+)\/(communities|streets)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
   const src = m ? unitSources.get(m[1]) : undefined;
   if (!m || !src) throw new Error(`unknown map tile ${params.url}`);
   if (m[3] === '0') return { data: new ArrayBuffer(0) };
-  const key = `${m[2]}/${m[3]}`;
-  src.count(key, 1);
+  const [layer, version] = [m[2], Number(m[3])];
+  src.requests.asked(layer, version);
   try {
     const bytes = await src.tiles(m[2] as 'communities' | 'streets', Number(m[4]), Number(m[5]), Number(m[6]));
     return { data: bytes ? (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new ArrayBuffer(0) };
   } finally {
-    src.count(key, -1);
+    src.requests.answer(layer, version);
+    src.answered();
   }
 });
 
@@ -107,9 +109,7 @@ export class MapView {
   private readonly unitKey = String(nextMap++);
   private readonly tileUrls: Partial<Record<TiledSourceId, string>> = {};
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
-  /** tile requests per `layer/version`: still unanswered, and the versions with one answered */
-  private readonly tilesOut = new Map<string, number>();
-  private readonly tilesAnswered = new Set<string>();
+  private readonly tileRequests = new TileRequests();
   private outlineWaiters: (() => void)[] = [];
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
@@ -124,7 +124,7 @@ export class MapView {
     // what the tests (and anyone debugging) read: where the outlines come from
     container.dataset.units = init.unitTiles ? 'tiles' : 'geojson';
     if (init.unitTiles) {
-      unitSources.set(this.unitKey, { tiles: init.unitTiles, count: (key, d) => this.countTile(key, d) });
+      unitSources.set(this.unitKey, { tiles: init.unitTiles, requests: this.tileRequests, answered: () => this.tileAnswered() });
       for (const id of Object.keys(TILED) as TiledSourceId[]) this.tileUrls[id] = this.tileUrl(id, 0);
     }
     this.map = new maplibregl.Map({
@@ -190,13 +190,11 @@ export class MapView {
 
   private tileUrl(id: TiledSourceId, version: number): string {
     this.tileVersions[id] = version;
+    this.tileRequests.setVersion(TILED[id], version);
     return `${UNITS}://${this.unitKey}/${TILED[id]}/${version}/{z}/{x}/{y}`;
   }
 
-  private countTile(key: string, d: 1 | -1): void {
-    this.tilesOut.set(key, (this.tilesOut.get(key) ?? 0) + d);
-    if (d > 0) return;
-    this.tilesAnswered.add(key);
+  private tileAnswered(): void {
     if (!this.outlinesAnswered()) return;
     const waiters = this.outlineWaiters;
     this.outlineWaiters = [];
@@ -205,10 +203,7 @@ export class MapView {
 
   /** every tiled source has had its tiles of the current version asked for and answered */
   private outlinesAnswered(): boolean {
-    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => {
-      const key = `${TILED[id]}/${this.tileVersions[id] ?? 0}`;
-      return this.tileVersions[id] === 0 || (this.tilesAnswered.has(key) && !this.tilesOut.get(key));
-    });
+    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => this.tileRequests.settled(TILED[id]));
   }
 
   /** Resolves once the map's requests for the outlines' current tiles are answered (the worker
