@@ -4,10 +4,32 @@
 // (the CGCS2000 ellipsoid) with no datum shift. Web Mercator is inverted exactly. Xi'an 1980 and
 // Beijing 1954 zones use their own ellipsoids (IAU76, Krasovsky) but no datum shift, because the
 // official transformation parameters are not public: the reader says so in a note.
-import proj4 from 'proj4';
+import type proj4Lib from 'proj4';
 import { fail } from './errors';
 import type { CrsInfo } from './types';
 import { errorMessage } from '../core/errors';
+
+type Proj4 = typeof proj4Lib;
+let proj4Given: Proj4 | undefined;
+
+/** proj4 for the transforms here, given by ./proj4.ts: the readers' synchronous entry (read.ts,
+ *  for the CLI and tests) imports it at once; the app's worker loads it only for a file that needs
+ *  a transform (read-lazy.ts), so a lon/lat table goes without it. */
+export function useProj4(lib: Proj4): void {
+  proj4Given = lib;
+}
+
+/** Thrown when a transform is needed before proj4 was given; read-lazy.ts loads it and reads again. */
+export class NeedsProj4 extends Error {
+  constructor() {
+    super('proj4 is not loaded: import src/io/proj4.ts (read.ts does) or read through read-lazy.ts');
+  }
+}
+
+function proj4(): Proj4 {
+  if (!proj4Given) throw new NeedsProj4();
+  return proj4Given;
+}
 
 export const LONLAT = '+proj=longlat +datum=WGS84 +no_defs';
 
@@ -98,8 +120,9 @@ export function crsFromUser(input: string): CrsInfo {
 }
 
 function checkProj4(def: string, shown: string): void {
+  const lib = proj4(); // outside the try: a missing proj4 is not a broken definition
   try {
-    proj4(def, LONLAT, [0, 0]);
+    lib(def, LONLAT, [0, 0]);
   } catch (e) {
     fail('io.err.crsInvalid', { crs: shown.slice(0, 120), detail: errorMessage(e) });
   }
@@ -142,7 +165,7 @@ export type XY = [number, number];
 /** A function projecting source x/y to lon/lat, or null when the source is already lon/lat. */
 export function toLonLat(crs: CrsInfo): ((xy: XY) => XY) | null {
   if (!crs.proj4) return null;
-  const conv = proj4(crs.proj4, LONLAT);
+  const conv = proj4()(crs.proj4, LONLAT);
   return (xy) => {
     const out = conv.forward([xy[0], xy[1]]);
     return [out[0], out[1]];
@@ -184,7 +207,7 @@ export function guessCrs(sampleX: number[], sampleY: number[], area?: [number, n
     const code = 4534 + (cm - 75) / 3;
     const def = gaussKrugerDef(code);
     if (def) {
-      const conv = proj4(def, LONLAT);
+      const conv = proj4()(def, LONLAT);
       const m = 0.5; // degrees of slack around the area
       const inside = xs.slice(0, 50).every((x, i) => {
         const [lon, lat] = conv.forward([x, ys[i]]);

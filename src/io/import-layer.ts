@@ -10,7 +10,7 @@ import type { BBox } from './geometry';
 import type { ImportOutcome, KindItems, LayerKind, Mapping, Problem, ProblemCode, SourceFeature, SourceLayer, ValidationReport } from './types';
 import { MAX_VALUE_DEPTH } from '../core/limits';
 import { geometryFindings, tooDeep } from '../schemas/checks';
-import { OSM_ATTRIBUTION } from './osm';
+import { OSM_ATTRIBUTION } from './osm/attribution';
 import { mergeLayer, type ImportMode } from './merge';
 
 export interface ImportOptions {

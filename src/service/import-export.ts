@@ -7,12 +7,11 @@ import type { Evaluation } from '../core/evaluate';
 import type { Layers, Msg } from '../core/model';
 import { importLayer } from '../io/import-layer';
 import { mergeLayer, type ImportMode, type ImportPlan } from '../io/merge';
-import { readFile } from '../io/read';
+import { readFileLazy } from '../io/read-lazy';
 import { guessMapping } from '../io/fields';
 import { areaBox, layerSummary, referencePositions, type LayerSummary } from '../io/summary';
 import { shiftHint, type ShiftHint } from '../io/webmap';
 import { headerBlock, resultTables } from '../io/export/results';
-import { toCsv, toXlsx } from '../io/export/table';
 import { gapsGeoJSON, type ServiceArea } from '../io/export/gaps';
 import { importRecord, type ImportRecord } from '../io/export/model';
 import type { ImportOutcome, LayerKind, Mapping, SourceLayer, ValidationReport, WebCoords } from '../io/types';
@@ -149,20 +148,26 @@ export function createImportApi(project: ProjectHandle) {
   let last: { outcome: ImportOutcome; mode: ImportMode } | undefined;
   /** each accepted import's layers before and after, newest last: "restore the previous data" */
   const versions: { before: Layers; after: Layers; kind: LayerKind }[] = [];
+  /** counts forget(): a read that another read or a cancel overtook while its reader loaded is
+   *  answered but not kept */
+  let generation = 0;
   const forget = () => {
+    generation++;
     file = '';
     layers = [];
     last = undefined;
   };
 
   return {
-    /** Reads a dropped file; `onProgress` (a Comlink proxy from the page) hears 0…1. */
-    importRead(req: ImportReadRequest, onProgress?: (fraction: number) => void): ImportReadAnswer {
+    /** Reads a dropped file (its format's reader loads on first use); `onProgress` (a Comlink
+     *  proxy from the page) hears 0…1. */
+    async importRead(req: ImportReadRequest, onProgress?: (fraction: number) => void): Promise<ImportReadAnswer> {
       forget();
+      const mine = generation;
       const current = project.baseline();
       // the study area lets unprefixed Gauss-Krüger metres find their zone
       const area = current ? areaBox(current) : undefined;
-      const r = readFile(req.name, new Uint8Array(req.buffer), {
+      const r = await readFileLazy(req.name, new Uint8Array(req.buffer), {
         crs: req.crs || undefined,
         coords: req.coords,
         encoding: req.encoding || undefined,
@@ -172,12 +177,14 @@ export function createImportApi(project: ProjectHandle) {
         onProgress: onProgress ? (f) => void onProgress(f) : undefined,
       });
       if (!r.ok) return r;
-      file = req.name;
-      layers = r.layers;
+      if (mine === generation) {
+        file = req.name;
+        layers = r.layers;
+      }
       const reference = current ? referencePositions(current) : [];
       return {
         ok: true,
-        layers: layers.map((l) => {
+        layers: r.layers.map((l) => {
           const first = layerSummary(l, req.kind ?? 'facilities');
           const guessedKind = (l.format === 'osm' && KIND_OF_OSM(l.name)) || guessKind(l, first.geometryTypes);
           const kind = req.kind ?? guessedKind;
@@ -264,7 +271,9 @@ export function createImportApi(project: ProjectHandle) {
     },
 
     /** Results tables: one CSV (UTF-8 with BOM) per level, or one XLSX with a sheet per level. */
-    exportResults(format: ExportFormat, req: ExportRequest): { name: string; bytes: Uint8Array }[] {
+    async exportResults(format: ExportFormat, req: ExportRequest): Promise<{ name: string; bytes: Uint8Array }[]> {
+      // the table writers bring SheetJS: loaded with the first export
+      const { toCsv, toXlsx } = await import('../io/export/table');
       const tables = resultTables(req.evaluation, req.lang);
       const header = headerBlock(req.evaluation, req.lang, req.profileName);
       if (format === 'xlsx') return [{ name: 'results.xlsx', bytes: toXlsx(tables, header) }];

@@ -25,7 +25,25 @@ export interface BundleSizes {
 
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.m?js)["']/g;
 
-function closure(dir: string, entry: string): string[] {
+const DYNAMIC_IMPORT = /\bimport\(\s*[`"']\.\/([^`"']+\.m?js)[`"']\s*\)/g;
+
+/** every chunk a chunk may ever load: its static imports and import() calls, transitively (one
+ *  bundle: the page's or the analysis worker's) */
+export function reachable(dir: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const code = readFileSync(join(dir, f), 'utf8');
+    for (const m of code.matchAll(STATIC_IMPORT)) visit(m[1]);
+    for (const m of code.matchAll(DYNAMIC_IMPORT)) visit(m[1]);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** a chunk with every chunk it imports statically (what loads with it) */
+export function closure(dir: string, entry: string): string[] {
   const seen = new Set<string>();
   const visit = (f: string) => {
     if (seen.has(f)) return;

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { bundleSizes } from './bundle-size';
+import { readdirSync } from 'node:fs';
+import { bundleSizes, closure, reachable } from './bundle-size';
 import { ledgerZh } from '../../src/i18n/ledger';
 import { siteZh } from '../../src/i18n/site';
 import { suggestZh } from '../../src/i18n/suggest';
@@ -48,6 +49,35 @@ describe('JS size budget', () => {
   it("the analysis worker's first chunk (with its static imports): ≤ 150 kB gzipped", () => {
     report('worker', sizes.worker);
     expect(sizes.worker.gz).toBeLessThanOrEqual(150 * KB);
+  });
+  it('each importer library is a chunk of its own that the import loads for the file’s format; a CSV loads none of them', () => {
+    const dir = join(inject('appDist'), 'assets');
+    const workerEntry = readdirSync(dir).find((f) => /^worker-[\w-]+\.js$/.test(f)) ?? '';
+    // the worker's own bundle (the page has its own copy of SheetJS, for the ledger)
+    const js = reachable(dir, workerEntry);
+    expect(js.length).toBeGreaterThan(10);
+    const holding = (mark: string) => js.filter((f) => readFileSync(join(dir, f), 'utf8').includes(mark));
+    // a string each library keeps when minified (proj4's projection names, dxf-parser's AutoCAD
+    // class names, the OSM PBF block names); SheetJS and xmldom name themselves
+    const LIBRARIES = { SheetJS: 'SheetJS', xmldom: '[xmldom ', proj4: 'Lambert_Conformal_Conic', 'dxf-parser': 'AcDbSymbolTable', 'OSM PBF': 'DenseNodes' };
+    const importPart = js.filter((f) => f.startsWith('import-export-'));
+    expect(importPart).toHaveLength(1);
+    const withImportPart = new Set(closure(dir, importPart[0]));
+    const chunks = new Set<string>();
+    for (const [lib, mark] of Object.entries(LIBRARIES)) {
+      const files = holding(mark);
+      expect(files, lib).toHaveLength(1);
+      expect(sizes.worker.files, lib).not.toContain(files[0]);
+      expect(withImportPart.has(files[0]), `${lib} loads with the import part`).toBe(false);
+      chunks.add(files[0]);
+    }
+    // each in a chunk of its own (not two of them in one)
+    expect(chunks.size).toBe(Object.keys(LIBRARIES).length);
+    // the CSV reader (its pattern of coordinate column prefixes) and what loads with it
+    const csv = holding('gcj02|gcj|bd09');
+    expect(csv).toHaveLength(1);
+    const withCsv = text(closure(dir, csv[0]).filter((f) => !sizes.worker.files.includes(f)));
+    for (const [lib, mark] of Object.entries(LIBRARIES)) expect(withCsv.includes(mark), `${lib} loads with the CSV reader`).toBe(false);
   });
   it('SheetJS, xmldom, proj4 and the readers are not in the worker’s first chunk but in chunks loaded on use', () => {
     report('loaded on use', sizes.lazy);

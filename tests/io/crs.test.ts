@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../../src/io/proj4'; // crs.ts's transforms need proj4 (read.ts gives it; this test calls crs.ts alone)
 import { crsFromPrj, crsFromUser, gaussKrugerDef, guessCrs, toLonLat } from '../../src/io/crs';
 import { bytes, maxDiff, readOk, sourceJson } from './helpers';
 import { unzipSync } from 'fflate';

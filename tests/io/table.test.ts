@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import { importLayer } from '../../src/io';
 import { detectEncoding } from '../../src/io/bytes';
 import { parseCsv } from '../../src/io/readers/csv';
-import { parseCoordinate } from '../../src/io/readers/table';
+import { colLetter, parseCoordinate } from '../../src/io/readers/table';
 import { parseWkt } from '../../src/io/readers/wkt';
 import { bytes, maxDiff, readFails, readOk, sourceJson } from './helpers';
 
@@ -323,5 +323,11 @@ describe('unprefixed Gauss-Krüger metres and the study area', () => {
   });
   it('a study area elsewhere (Beijing, 116.4°E: meridian 117°E) does not fit the points, so the CRS is still asked for', () => {
     expect(readFails('facilities-cm108-gbk.csv', bytes('facilities-cm108-gbk.csv'), { area: [116.2, 39.7, 116.6, 40.1] }).key).toBe('io.err.crsMissing');
+  });
+});
+
+describe('column letters', () => {
+  it('are the letters SheetJS gives (the CSV reader goes without it): A … Z, AA … ZZ, AAA … XFD', () => {
+    for (let c = 0; c < 16_384; c++) expect(colLetter(c)).toBe(XLSX.utils.encode_col(c));
   });
 });

@@ -9,8 +9,9 @@ import { readOsmPbf } from './pbf';
 import { notWalkable } from './walking';
 import { readOsmXml } from './xml';
 
-/** Required by the Open Database Licence wherever OSM data is shown. */
-export const OSM_ATTRIBUTION = '© OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)';
+import { OSM_ATTRIBUTION } from './attribution';
+
+export { OSM_ATTRIBUTION } from './attribution';
 
 export interface UnmappedGroup {
   /** reason code; i18n key `osm.unmapped.<reason>` */

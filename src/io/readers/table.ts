@@ -1,21 +1,18 @@
 // Spreadsheets (CSV, XLSX/XLS/ODS): find the header row, the coordinate columns, and make one
 // point per row. Rows keep the number Excel shows, so a problem on "row 7" is row 7 on screen.
-import * as XLSX from 'xlsx';
+// The workbook reader (SheetJS) is xlsx.ts, so a CSV goes without it.
 import type { Msg } from '../../core/model';
 import { crsFromUser, guessCrs } from '../crs';
 import { firstPosition } from '../geometry';
 import type { Geometry } from 'geojson';
-import { fail, IoError } from '../errors';
-import { defusedWorkbook } from './zip';
-import { MAX_SHEET_CELLS } from '../../core/limits';
+import { fail } from '../errors';
 import { normalizeName } from '../fields';
 import type { CrsInfo, ReadOptions, SourceFeature, SourceFormat, SourceLayer } from '../types';
 import { coordsFromNames } from '../webmap';
 import { parseCsv } from './csv';
-import { undefuse } from '../export/table';
+import { undefuse } from '../export/defuse';
 import { progressEvery, reproject } from './common';
 import { parseWkt } from './wkt';
-import { errorMessage } from '../../core/errors';
 
 /** A cell as read; `formula` marks a formula whose result was never saved, `error` an Excel error (#DIV/0! …). */
 export type Cell = string | number | boolean | null | { formula: string } | { error: string };
@@ -27,60 +24,6 @@ export interface Grid {
 
 export function csvGrid(name: string, text: string): Grid {
   return { name, rows: parseCsv(text) };
-}
-
-export function xlsxGrids(file: string, b: Uint8Array): Grid[] {
-  let wb: XLSX.WorkBook;
-  try {
-    // sheetStubs: a formula cell without a saved result is otherwise dropped silently
-    wb = XLSX.read(defusedWorkbook(file, b), { type: 'array', cellFormula: true, cellDates: true, cellNF: false, cellText: false, sheetStubs: true });
-  } catch (e) {
-    // a broken zip is a broken workbook to the planner: say it in Excel's terms
-    if (e instanceof IoError && e.msg.key !== 'io.err.zipCorrupt') throw e;
-    return fail('io.err.xlsxCorrupt', { file, detail: e instanceof IoError ? String(e.msg.args?.detail ?? '') : errorMessage(e) });
-  }
-  return wb.SheetNames.map((name) => {
-    const ws = wb.Sheets[name];
-    const range = usedRange(ws);
-    if (!range) return { name, rows: [] };
-    const cells = (range.e.r + 1) * (range.e.c + 1);
-    if (cells > MAX_SHEET_CELLS) fail('io.err.sheetTooLarge', { file, sheet: name, rows: range.e.r + 1, columns: range.e.c + 1, limit: MAX_SHEET_CELLS });
-    const rows: Cell[][] = [];
-    // rows before range.s.r are blank: keep them so row numbers match Excel
-    for (let r = 0; r <= range.e.r; r++) {
-      const row: Cell[] = [];
-      for (let c = 0; c <= range.e.c; c++) {
-        const cell = r < range.s.r || c < range.s.c ? undefined : (ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined);
-        if (cell?.f && (cell.t === 'z' || cell.v === undefined)) row.push({ formula: cell.f });
-        else if (!cell || cell.t === 'z') row.push(null);
-        else if (cell.t === 'e') row.push({ error: String(cell.w ?? XLSX.utils.format_cell(cell)) });
-        else if (cell.v instanceof Date) row.push(isoDate(cell.v));
-        else row.push(cell.v as string | number | boolean);
-      }
-      rows.push(row);
-    }
-    return { name, rows };
-  });
-}
-
-/** The range of the cells actually present: a sheet's declared dimension may claim A1:XFD1048576. */
-function usedRange(ws: XLSX.WorkSheet): XLSX.Range | undefined {
-  const r: XLSX.Range = { s: { r: Infinity, c: Infinity }, e: { r: -1, c: -1 } };
-  for (const k of Object.keys(ws)) {
-    if (k[0] === '!') continue;
-    const a = XLSX.utils.decode_cell(k);
-    if (a.r < r.s.r) r.s.r = a.r;
-    if (a.c < r.s.c) r.s.c = a.c;
-    if (a.r > r.e.r) r.e.r = a.r;
-    if (a.c > r.e.c) r.e.c = a.c;
-  }
-  return r.e.r < 0 ? undefined : r;
-}
-
-/** A date cell as YYYY-MM-DD (SheetJS builds the Date in local time, so read it back in local time). */
-function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 function isBlank(c: Cell | undefined): boolean {
@@ -95,8 +38,11 @@ function looksNumeric(c: Cell): boolean {
   return typeof c === 'number' || (typeof c === 'string' && c.trim() !== '' && Number.isFinite(Number(c.trim().replace(/,/g, ''))));
 }
 
-function colLetter(c: number): string {
-  return XLSX.utils.encode_col(c);
+/** 0 → A, 25 → Z, 26 → AA: the column letters Excel shows */
+export function colLetter(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 interface Header {
