@@ -65,9 +65,9 @@ export function createApp(deps: AppDeps) {
     // a tile is asked for once the worker has the newest edits (an edit waiting behind another one
     // reaches it later than the map's request for the edited layer's tiles would)
     typeof client.unitTile === 'function'
-      ? async (layer, z, x, y) => {
+      ? async (layer, z, x, y, version) => {
           await actions.scenarioSettled().catch(() => undefined);
-          return client.unitTile(layer, z, x, y);
+          return client.unitTile(layer, z, x, y, version);
         }
       : null,
   );

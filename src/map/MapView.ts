@@ -35,24 +35,26 @@ export async function readArchive(source: string | File): Promise<{ url: string;
   return { url, tileType: header.tileType, metadata: await archive.getMetadata() };
 }
 
-/** The analysis worker's tiles of a layer (MVT bytes, null where empty): see service/unit-tiles.ts. */
-export type UnitTiles = (layer: (typeof TILED)[TiledSourceId], z: number, x: number, y: number) => Promise<Uint8Array | null>;
+/** The analysis worker's tiles of a layer (MVT bytes, null where empty): see service/unit-tiles.ts.
+ *  `version`: the circles' areas id (ServiceAreas.id); the outlines' tiles are of the worker's layers now. */
+export type UnitTiles = (layer: (typeof TILED)[TiledSourceId], z: number, x: number, y: number, version: number) => Promise<Uint8Array | null>;
 
 // One protocol for every map on the page: yy-units://<map>/<layer>/<version>/{z}/{x}/{y}. The
-// version changes whenever the layer's data does, so MapLibre asks again; version 0 is "no project yet".
+// version changes whenever the layer's data does, so MapLibre asks again; version 0 is "no project
+// yet" (for circles: none to draw). The circles' version is the worker's id of the areas shown.
 const UNITS = 'yy-units';
 /** per map: where its tiles come from, and who counts the requests of each layer and version */
 const unitSources = new Map<string, { tiles: UnitTiles; requests: TileRequests; answered: () => void }>();
 let nextMap = 0;
 maplibregl.addProtocol(UNITS, async (params) => {
-  const m = /^yy-units:\/\/([^/]+)\/(communities|streets)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+  const m = /^yy-units:\/\/([^/]+)\/(communities|streets|circles)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
   const src = m ? unitSources.get(m[1]) : undefined;
   if (!m || !src) throw new Error(`unknown map tile ${params.url}`);
   if (m[3] === '0') return { data: new ArrayBuffer(0) };
   const [layer, version] = [m[2], Number(m[3])];
   src.requests.asked(layer, version);
   try {
-    const bytes = await src.tiles(m[2] as 'communities' | 'streets', Number(m[4]), Number(m[5]), Number(m[6]));
+    const bytes = await src.tiles(layer as (typeof TILED)[TiledSourceId], Number(m[4]), Number(m[5]), Number(m[6]), version);
     return { data: bytes ? (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new ArrayBuffer(0) };
   } finally {
     src.requests.answer(layer, version);
@@ -201,9 +203,9 @@ export class MapView {
     for (const w of waiters) w();
   }
 
-  /** every tiled source has had its tiles of the current version asked for and answered */
+  /** every tiled outline source has had its tiles of the current version asked for and answered */
   private outlinesAnswered(): boolean {
-    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => this.tileRequests.settled(TILED[id]));
+    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => id === SOURCES.circles || this.tileRequests.settled(TILED[id]));
   }
 
   /** Resolves once the map's requests for the outlines' current tiles are answered (the worker
@@ -219,10 +221,11 @@ export class MapView {
     return unitSources.has(this.unitKey);
   }
 
-  /** The tiled source's data changed (a project opened, an edit): its tiles are fetched again;
-   *  feature state (the verdicts) stays. */
-  showUnits(id: TiledSourceId): void {
-    const url = this.tileUrl(id, (this.tileVersions[id] ?? 0) + 1);
+  /** The tiled source's data changed (a project opened, an edit; for circles, other areas: their
+   *  id as `version`, 0 for none): its tiles are fetched again; feature state (the verdicts) stays. */
+  showUnits(id: TiledSourceId, version = (this.tileVersions[id] ?? 0) + 1): void {
+    if (this.tileVersions[id] === version) return;
+    const url = this.tileUrl(id, version);
     this.tileUrls[id] = url;
     const src = this.map.getSource(id);
     if (src instanceof maplibregl.VectorTileSource) {
@@ -315,6 +318,7 @@ export class MapView {
     const d = this.container.dataset;
     d.cjkLabels = String(this.countCjkLabels());
     d.extrasShown = this.countExtrasShown();
+    d.circlesShown = this.countCirclesShown();
     // where the first drawn cluster of facilities is, in pixels (tests and debugging click it)
     const c = this.map.getLayer(CLUSTER_LAYER) ? this.map.queryRenderedFeatures({ layers: [CLUSTER_LAYER] })[0] : undefined;
     if (c && c.geometry.type === 'Point') {
@@ -345,6 +349,21 @@ export class MapView {
         out.push(`${l.id}:${ids.size}`);
       }
     return out.join(' ');
+  }
+
+  /** Circles and walk areas drawn right now, per group: how many facilities' circles ('*' counts
+   *  once: a group's merged walk area), e.g. "childcare:1 elderly:1" (tests and debugging read it). */
+  private countCirclesShown(): string {
+    if (!this.map.getLayer('a-circles-fill')) return '';
+    const by = new Map<string, Set<string>>();
+    for (const f of this.map.queryRenderedFeatures({ layers: ['a-circles-fill'] })) {
+      const group = String(f.properties?.circle);
+      by.set(group, (by.get(group) ?? new Set()).add(String(f.properties?.facility)));
+    }
+    return [...by]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([g, ids]) => `${g}:${ids.size}`)
+      .join(' ');
   }
 
   /** Communities the "outside the circles" layers mark: those whose state says outside, while

@@ -30,11 +30,13 @@ export const CLICKABLE: readonly { layer: string; level: Level }[] = [
 export interface OverlayOptions {
   visible: Readonly<Record<LayerGroup, boolean>>;
   selection: { level: Level; id: string } | null;
+  /** the circle groups drawn (all when not said) */
+  circles?: readonly string[];
 }
 
 /** The sources that may come as vector tiles cut by the analysis worker (service/unit-tiles.ts),
  *  with the name of their one source layer. */
-export const TILED = { [SOURCES.communities]: 'communities', [SOURCES.streets]: 'streets' } as const;
+export const TILED = { [SOURCES.communities]: 'communities', [SOURCES.streets]: 'streets', [SOURCES.circles]: 'circles' } as const;
 export type TiledSourceId = keyof typeof TILED;
 /** deepest zoom the worker's tiles are asked for; MapLibre over-zooms them beyond */
 export const UNIT_TILES_MAX_ZOOM = 15;
@@ -56,7 +58,7 @@ export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>
     [SOURCES.communityDots]: src(SOURCES.communityDots),
     // tens of thousands of facilities: clustered below street zoom (facility-clusters.ts)
     [SOURCES.facilities]: { ...src(SOURCES.facilities), ...(clustered(data[SOURCES.facilities]) ? CLUSTER_OPTIONS : {}) },
-    [SOURCES.circles]: src(SOURCES.circles),
+    [SOURCES.circles]: unit(SOURCES.circles),
   } as OverlaySources;
 }
 
@@ -101,6 +103,8 @@ const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
 const idIs = (id: string | undefined): FilterSpecification => ['==', ['get', 'id'], id ?? ''];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isArea: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+/** only the circle groups switched on (the circles' source holds every group) */
+const groups = (o: OverlayOptions): { filter?: FilterSpecification } => (o.circles ? { filter: ['in', ['get', 'circle'], ['literal', [...o.circles]]] } : {});
 
 export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
   const sel = (level: Level) => (o.selection?.level === level ? o.selection.id : undefined);
@@ -125,6 +129,7 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       id: 'a-circles-fill',
       type: 'fill',
       source: SOURCES.circles,
+      ...groups(o),
       layout: { visibility: vis(o.visible.circles) },
       paint: { 'fill-color': circleColour, 'fill-opacity': ['case', merged, 0.22, 0.07] },
     },
@@ -157,6 +162,7 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       id: 'a-circles-line',
       type: 'line',
       source: SOURCES.circles,
+      ...groups(o),
       layout: { visibility: vis(o.visible.circles), 'line-join': 'round' },
       paint: {
         'line-color': circleColour,

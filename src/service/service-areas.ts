@@ -17,7 +17,11 @@ export interface ServiceAreaProps {
   radius: number;
 }
 
-export type ServiceAreas = FeatureCollection<Polygon | MultiPolygon, ServiceAreaProps>;
+export type ServiceAreas = FeatureCollection<Polygon | MultiPolygon, ServiceAreaProps> & {
+  /** the session's number for the areas it handed out: the map asks for their tiles by it
+   *  (unit-tiles.ts), so the page never hands them to MapLibre */
+  id?: number;
+};
 
 /** Everything the drawn circles depend on: equal keys, equal circles. */
 export function areasKey(p: Params): string {

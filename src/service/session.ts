@@ -24,6 +24,9 @@ import { areasKey, CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, ty
 
 /** walk-area answers kept per session (a few circle settings to go back to) */
 const AREAS_KEPT = 3;
+/** circles or walk areas handed out and still tiled: the page shows the newest or, while a newer
+ *  answer is ignored for a newer analysis, one before it */
+const AREAS_OUT = 3;
 
 const NO_SCENARIOS: ScenarioPart = { scenarios: [], views: [], activeScenario: BASELINE_ID };
 
@@ -128,6 +131,15 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   let serial = 0;
   /** the last AREAS_KEPT walk-area answers, newest first */
   let areasKept: { facilities: readonly Facility[]; engine: unknown; key: string; areas: ServiceAreas }[] = [];
+  /** the last AREAS_OUT circles or walk areas handed out, newest first, each with its id: the
+   *  map's tiles of them (unitTile 'circles') */
+  let areasOut: ServiceAreas[] = [];
+  let areasSerial = 0;
+  const handOut = (a: ServiceAreas): ServiceAreas => {
+    const out = a.id === undefined ? { ...a, id: ++areasSerial } : a;
+    areasOut = [out, ...areasOut.filter((x) => x !== out)].slice(0, AREAS_OUT);
+    return out;
+  };
   const cache = {
     reachCache: () => reachCache,
     keepReachCache: (c: ReachCache | null) => {
@@ -200,7 +212,11 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       () =>
         import('./unit-tiles').then((m) => {
           const tiles = m.createUnitTiles();
-          return { unitTile: (layer: TileLayer, z: number, x: number, y: number) => tiles.tile(layer, loaded('unitTile', current)[layer], z, x, y) };
+          return {
+            /** `version`: for circles, the id of the areas the page shows (ServiceAreas.id) */
+            unitTile: (layer: TileLayer, z: number, x: number, y: number, version = 0) =>
+              layer === 'circles' ? tiles.areaTile(areasOut.find((a) => a.id === version) ?? null, z, x, y) : tiles.tile(layer, loaded('unitTile', current)[layer], z, x, y),
+          };
         }),
       { unitTile: true },
     ),
@@ -231,6 +247,9 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       current = { ...layers, roads };
       baseline = current;
       reachCache = null;
+      // another project's areas can no longer be asked for: let them go
+      areasKept = [];
+      areasOut = [];
       // a broken part opens the baseline alone and says why
       const [scenarioPart, scenarioNotes] = read.ok ? [read.part, read.notes] : [NO_SCENARIOS, read.problems];
       return {
@@ -267,7 +286,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const params = resolveParams(req.params);
       const choice = reachNow(params, data.roads);
       const evaluation = evaluateForEdits(data, { profile: req.profile, params, reach: choice.engine });
-      const areas = choice.area !== null || req.areas === false ? null : circlesOf(data.facilities, params);
+      const areas = choice.area !== null || req.areas === false ? null : handOut(circlesOf(data.facilities, params));
       last = { serial: ++serial, key: analysisKey(req.profile, params), evaluation };
       return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0, serial };
     },
@@ -343,8 +362,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       // minutes changed back, on a large city seconds of walking and tracing saved)
       const key = areasKey(params);
       const kept = areasKept.find((k) => k.facilities === data.facilities && k.engine === choice.engine && k.key === key);
-      if (kept) return kept.areas;
-      const areas = choice.area === null ? circlesOf(data.facilities, params) : serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params));
+      if (kept) return handOut(kept.areas);
+      const areas = handOut(choice.area === null ? circlesOf(data.facilities, params) : serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params)));
       areasKept = [{ facilities: data.facilities, engine: choice.engine, key, areas }, ...areasKept.slice(0, AREAS_KEPT - 1)];
       return areas;
     },

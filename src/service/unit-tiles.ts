@@ -4,12 +4,16 @@
 // protocol (map/MapView.ts) instead of handing MapLibre a GeoJSON copy of every outline: for a city
 // of 3.5 M vertices that copy was cloned to MapLibre's worker on the page's thread and held there
 // a third time. Each feature carries only `id` (the map's promoteId: verdicts stay feature state)
-// and `name`.
+// and `name`. The circles and walk areas come the same way (`circles`, with their group and
+// facility): a large city's 1.1 M walk-area vertices were cloned to MapLibre's worker and held
+// there as GeoJSON and as its index, besides the page's own copy.
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { coverageAreas } from '../core/coverage-areas';
+import type { ServiceAreas } from './service-areas';
 
-export type TileLayer = 'communities' | 'streets';
+export type TileLayer = 'communities' | 'streets' | 'circles';
 
 /** deepest zoom cut; MapLibre over-zooms beyond it (4096 units per tile ≈ 0.5 m at zoom 15 in China) */
 export const UNIT_TILE_MAX_ZOOM = 15;
@@ -23,24 +27,38 @@ interface Unit {
 /** One index per layer, rebuilt when the session's array for that layer is another one (an edit
  *  or an import makes a new array; untouched layers keep theirs). */
 export function createUnitTiles() {
-  const built = new Map<TileLayer, { of: readonly Unit[]; index: GeoJSONVT }>();
-  const indexOf = (layer: TileLayer, units: readonly Unit[]): GeoJSONVT => {
+  const built = new Map<TileLayer, { of: object; index: GeoJSONVT }>();
+  const indexOf = (layer: TileLayer, of: object, fc: () => FeatureCollection): GeoJSONVT => {
     const b = built.get(layer);
-    if (b && b.of === units) return b.index;
-    const fc: FeatureCollection = {
-      type: 'FeatureCollection',
-      features: units.map((u): Feature => ({ type: 'Feature', geometry: u.geometry, properties: { id: u.id, name: u.name } })),
-    };
+    if (b && b.of === of) return b.index;
     // MapLibre's GeoJSON source settings in geojson-vt's units (extent 4096: tolerance 3, buffer 64)
-    const index = new GeoJSONVT(fc, { maxZoom: UNIT_TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 });
-    built.set(layer, { of: units, index });
+    const index = new GeoJSONVT(fc(), { maxZoom: UNIT_TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 });
+    built.set(layer, { of, index });
     return index;
+  };
+  const bytes = (layer: TileLayer, index: GeoJSONVT, z: number, x: number, y: number): Uint8Array | null => {
+    const t = index.getTile(z, x, y);
+    return t && t.features.length > 0 ? fromGeojsonVt({ [layer]: t }, { version: 2, extent: 4096 }) : null;
   };
   return {
     /** The tile as MVT bytes (one source layer named after the layer), or null where it holds nothing. */
-    tile(layer: TileLayer, units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
-      const t = indexOf(layer, units).getTile(z, x, y);
-      return t && t.features.length > 0 ? fromGeojsonVt({ [layer]: t }, { version: 2, extent: 4096 }) : null;
+    tile(layer: 'communities' | 'streets', units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
+      const fc = (): FeatureCollection => ({
+        type: 'FeatureCollection',
+        features: units.map((u): Feature => ({ type: 'Feature', geometry: u.geometry, properties: { id: u.id, name: u.name } })),
+      });
+      return bytes(layer, indexOf(layer, units, fc), z, x, y);
+    },
+    /** A tile of circles or walk areas (source layer `circles`; each feature's `circle` group and
+     *  `facility`, '*' for a group's merged walk area), drawn as people read them (coverageAreas);
+     *  null where they hold nothing, or for areas no longer held. */
+    areaTile(areas: ServiceAreas | null, z: number, x: number, y: number): Uint8Array | null {
+      if (!areas) return null;
+      const fc = (): FeatureCollection => {
+        const shown = coverageAreas(areas);
+        return { ...shown, features: shown.features.map((f) => ({ ...f, properties: { circle: f.properties.circle, facility: f.properties.facility } })) };
+      };
+      return bytes('circles', indexOf('circles', areas, fc), z, x, y);
     },
   };
 }

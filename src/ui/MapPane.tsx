@@ -34,7 +34,12 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     const base = baseNow(made.choice, { demoUrl: demoBasemapUrl, lang: made.lang });
     const view = map.create(
       host.current,
-      { base: base ?? BLANK_BASE, overlay: { visible: state.visible.peek(), selection: state.selection.peek() }, bounds: null, unitTiles: map.unitTiles ?? undefined },
+      {
+        base: base ?? BLANK_BASE,
+        overlay: { visible: state.visible.peek(), selection: state.selection.peek(), circles: state.circles.peek() },
+        bounds: null,
+        unitTiles: map.unitTiles ?? undefined,
+      },
       {
         onClick: (hit) => actions.select(hit),
         onHover: (hit, at) => setHover((old) => (hit && at ? (old && old.id === hit.id && Math.abs(old.x - at.x) + Math.abs(old.y - at.y) < 6 ? old : { ...hit, ...at }) : null)),

@@ -4,7 +4,8 @@ import { effect } from '@preact/signals';
 import { errorMessage } from '../core/errors';
 import { t, type Lang } from '../i18n';
 import { BasemapError, resolveBase } from '../map/basemap';
-import { communityDots, communityFeatures, coverageAreas, facilityFeatures, streetFeatures, unitStates } from '../map/features';
+import { coverageAreas } from '../core/coverage-areas';
+import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import { MOVING_CIRCLE_LAYERS, MOVING_CIRCLE_SOURCE } from '../map/moving-circle';
@@ -150,14 +151,17 @@ export function analysisMapEffects(
     }),
     effect(() => {
       const areas = state.areas.value;
-      const on = state.circles.value;
-      // null while network walk areas are computed: draw none rather than stale ones
-      view.setData(SOURCES.circles, coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).filter((f) => on.includes(f.properties.circle)) }));
+      // null while network walk areas are computed: draw none rather than stale ones. The worker
+      // tiles the areas it handed out (by their id), so MapLibre never gets them as GeoJSON; the
+      // groups switched off are filtered out by the layers (setOverlay)
+      if (view.tiled && areas?.id !== undefined) view.showUnits(SOURCES.circles, areas.id);
+      else if (view.tiled && !areas) view.showUnits(SOURCES.circles, 0);
+      else view.setData(SOURCES.circles, coverageAreas(areas ?? { type: 'FeatureCollection', features: [] }));
       areasShown(areas !== null);
     }),
     // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
     effect(() => view.setExtra(MOVING_CIRCLE_SOURCE, state.movingCircle.value ?? { type: 'FeatureCollection', features: [] }, MOVING_CIRCLE_LAYERS)),
-    effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value })),
+    effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value, circles: state.circles.value })),
     effect(() => {
       const f = state.focus.value;
       const p = state.layers.peek();

@@ -40,8 +40,9 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
   /** the same as a Blob (autosave stores it without the page reading it) */
   projectData(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<Blob>;
-  /** a vector tile of the open scenario's communities or streets (MVT bytes; null: nothing there) */
-  unitTile(layer: TileLayer, z: number, x: number, y: number): Promise<Uint8Array | null>;
+  /** a vector tile of the open scenario's communities or streets, or of the circles or walk areas
+   *  the worker handed out as `version` (their id) (MVT bytes; null: nothing there) */
+  unitTile(layer: TileLayer, z: number, x: number, y: number, version?: number): Promise<Uint8Array | null>;
   /** the import wizard's and the exports' half of the worker (src/service/import-export.ts) */
   importer: Importer;
   dispose(): void;
@@ -72,7 +73,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     analyseEdits: (edits, req) => remote.analyseEdits(edits, req),
     projectText: (p) => remote.projectText(p),
     projectData: (p) => remote.projectData(p),
-    unitTile: (layer, z, x, y) => remote.unitTile(layer, z, x, y),
+    unitTile: (layer, z, x, y, version) => remote.unitTile(layer, z, x, y, version),
     dispose: () => worker.terminate(),
   };
 }

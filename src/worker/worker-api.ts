@@ -46,8 +46,8 @@ export function workerApi(session: AnalysisSession) {
       return transfer(sent, buffers);
     },
     // a tile's bytes are moved to the page, not copied (an exact-size buffer: pbf's own is larger)
-    async unitTile(layer: TileLayer, z: number, x: number, y: number) {
-      const bytes = await session.unitTile(layer, z, x, y);
+    async unitTile(layer: TileLayer, z: number, x: number, y: number, version?: number) {
+      const bytes = await session.unitTile(layer, z, x, y, version);
       if (!bytes) return null;
       const own = bytes.slice();
       return transfer(own, [own.buffer]);

@@ -2,7 +2,7 @@
 // large ones kept; the hatching of the outside communities. Shapes and sizes worked by hand.
 import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { coverageAreas, FILLED_HOLE_M2 } from '../../src/map/features';
+import { coverageAreas, FILLED_HOLE_M2 } from '../../src/core/coverage-areas';
 import { hatchImage } from '../../src/map/theme';
 
 /** a square ring of `metres` side at 34° N (1° lat ≈ 110,574 m; 1° lon ≈ 111,320 × cos 34° ≈ 92,288 m) */

@@ -1,6 +1,6 @@
 // The analysis layers, alone and over each kind of base map, checked by MapLibre's own style
 // validator (an independent implementation of the spec), plus what the switches change.
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { demoBasemap, protomapsBasemap } from '../../src/map/basemap-style';
@@ -31,7 +31,7 @@ const square: FeatureCollection = communityFeatures([
 ]);
 
 describe('overlay layer specs', () => {
-  const overlay = overlayLayers({ visible: allOn, selection: { level: 'community', id: 'c1' } });
+  const overlay = overlayLayers({ visible: allOn, selection: { level: 'community', id: 'c1' }, circles: ['elderly'] });
   const sources = overlaySources({ [SOURCES.communities]: square });
 
   it.each([
@@ -68,6 +68,22 @@ describe('overlay layer specs', () => {
     const off = overlayLayers({ visible: { ...allOn, circles: false }, selection: null });
     const hidden = off.filter((l) => l.layout && 'visibility' in l.layout && l.layout.visibility === 'none').map((l) => l.id);
     expect(hidden).toEqual(['a-circles-fill', 'a-circles-line']);
+  });
+
+  it('the circle layers draw only the groups switched on (evaluated by MapLibre’s own filter)', () => {
+    const drawn = (circles: string[]) =>
+      overlayLayers({ visible: allOn, selection: null, circles })
+        .filter((l) => l.id.startsWith('a-circles'))
+        .map((l) => {
+          const f = featureFilter('filter' in l ? l.filter : undefined, `layers.${l.id}.filter`);
+          return ['elderly', 'childcare'].filter((circle) => f.filter({ zoom: 14 }, { type: 3, properties: { circle, facility: '*' } } as never));
+        });
+    expect(drawn(['elderly'])).toEqual([['elderly'], ['elderly']]);
+    expect(drawn(['elderly', 'childcare'])).toEqual([
+      ['elderly', 'childcare'],
+      ['elderly', 'childcare'],
+    ]);
+    expect(drawn([])).toEqual([[], []]);
   });
 
   it('the selection filter names the selected unit and matches nothing otherwise', () => {

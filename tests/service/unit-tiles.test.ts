@@ -1,10 +1,14 @@
 // The worker's vector tiles of communities (service/unit-tiles.ts), decoded with @mapbox/vector-tile:
 // the tile that holds a community carries it with its id and name, at the place web-Mercator puts
-// it (worked out here by hand), a tile far away is empty, and a new layers array is cut anew.
+// it (worked out here by hand), a tile far away is empty, and a new layers array is cut anew. The
+// circles and walk areas the session hands out are tiled the same way, by their id.
+import { readFileSync } from 'node:fs';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../src/core/model';
+import type { ServiceAreas } from '../../src/service/service-areas';
+import { createAnalysisSession } from '../../src/service/session';
 import { createUnitTiles } from '../../src/service/unit-tiles';
 
 // a 0.002° square in Xi'an
@@ -70,5 +74,83 @@ describe('unit tiles', () => {
     const after = [...before, square('C2', 108.9331, 34.2101)];
     const two = decode(tiles.tile('communities', after, 12, at.x, at.y) as Uint8Array).layers.communities.length;
     expect([one, two]).toEqual([1, 2]);
+  });
+});
+
+/** a square ring of `metres` side at 34° N, south-west corner at lon/lat (1° lat ≈ 110,574 m; 1° lon ≈ 92,288 m) */
+const ring = (lon: number, lat: number, metres: number): number[][] => {
+  const dx = metres / 92_288;
+  const dy = metres / 110_574;
+  return [
+    [lon, lat],
+    [lon + dx, lat],
+    [lon + dx, lat + dy],
+    [lon, lat + dy],
+    [lon, lat],
+  ];
+};
+
+describe('circle tiles', () => {
+  // a group's walk area 3 km wide with a block of 300 m (0.09 km²: filled, as the map drew it) and
+  // a park of 1 km (1 km²: kept) inside, and one childcare circle's square elsewhere
+  const areas: ServiceAreas = {
+    type: 'FeatureCollection',
+    id: 7,
+    features: [
+      {
+        type: 'Feature',
+        properties: { facility: '*', circle: 'elderly', radius: 810 },
+        geometry: { type: 'MultiPolygon', coordinates: [[ring(108.9, 34.2, 3000), ring(108.905, 34.205, 300), ring(108.91, 34.21, 1000)]] },
+      },
+      { type: 'Feature', properties: { facility: 'CC1', circle: 'childcare', radius: 270 }, geometry: { type: 'Polygon', coordinates: [ring(108.96, 34.2, 200)] } },
+    ],
+  };
+
+  it('carry each area with its group and facility, small holes filled, where web Mercator says', () => {
+    const tiles = createUnitTiles();
+    const z = 12;
+    const at = place(108.9, 34.2, z);
+    // the whole 3 km square lies in this tile (≈ 9.8 km of longitude a tile at zoom 12)
+    expect(place(108.9 + 3000 / 92_288, 34.2 + 3000 / 110_574, z)).toMatchObject({ x: at.x, y: at.y });
+    const layer = decode(tiles.areaTile(areas, z, at.x, at.y) as Uint8Array).layers.circles;
+    const props = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties);
+    expect(props).toContainEqual({ facility: '*', circle: 'elderly' });
+    const walk = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((f) => f.properties.facility === '*');
+    const rings = walk?.loadGeometry() ?? [];
+    expect(rings).toHaveLength(2); // the outline and the park; the block is filled
+    expect(rings[0].some((p) => Math.abs(p.x - at.px) <= 1 && Math.abs(p.y - at.py) <= 1)).toBe(true);
+    // the childcare square, 5 km east: in this tile too, with its facility
+    if (place(108.96, 34.2, z).x === at.x) expect(props).toContainEqual({ facility: 'CC1', circle: 'childcare' });
+    // none held: nothing
+    expect(tiles.areaTile(null, z, at.x, at.y)).toBeNull();
+  });
+});
+
+describe('the session tiles the areas it handed out, by their id', () => {
+  const demo = () => JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as unknown;
+
+  it('network walk areas and straight circles; none after another project opens', async () => {
+    const session = createAnalysisSession();
+    if (!session.load(demo(), 'demo').ok) throw new Error('the demo did not load');
+    const walk = session.walkAreas({ profile: 'combined', params: { reach: 'network' } });
+    const circles = session.analyse({ profile: 'combined', params: { reach: 'straight' } }).serviceAreas as ServiceAreas;
+    expect(walk.id).toBeDefined();
+    expect(circles.id).toBeDefined();
+    expect(walk.id).not.toBe(circles.id);
+    const tileOf = async (a: ServiceAreas, id = a.id) => {
+      const g = a.features[0].geometry;
+      const [lon, lat] = g.type === 'Polygon' ? g.coordinates[0][0] : g.coordinates[0][0][0];
+      const at = place(lon, lat, 12);
+      return session.unitTile('circles', 12, at.x, at.y, id);
+    };
+    const walked = decode((await tileOf(walk)) as Uint8Array).layers.circles;
+    expect(walked.feature(0).properties.facility).toBe('*');
+    const straight = decode((await tileOf(circles)) as Uint8Array).layers.circles;
+    expect(straight.feature(0).properties.facility).not.toBe('*');
+    expect(await tileOf(walk, 999)).toBeNull();
+    // the same areas asked again (kept) keep their id
+    expect(session.walkAreas({ profile: 'combined', params: { reach: 'network' } }).id).toBe(walk.id);
+    if (!session.load(demo(), 'demo').ok) throw new Error('the demo did not load');
+    expect(await tileOf(walk)).toBeNull();
   });
 });
