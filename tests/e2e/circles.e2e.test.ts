@@ -2,11 +2,13 @@
 // handed out (service/unit-tiles.ts), not from a GeoJSON copy the page gives MapLibre. On the demo:
 // the network walk area of each group switched on is drawn, a group switched off is not, and with
 // straight circles every facility of a group's kinds has its circle drawn (the facilities counted
-// from an analysis session run here in Node on the same file).
+// from an analysis session run here in Node on the same file). The page keeps its copy of the areas
+// packed (worker/packed-project.ts); the gaps export reads them back as the session made them.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnalysisSession } from '../../src/service/session';
 import { AppDriver } from './driver';
+import { ImportSteps } from './import-steps';
 
 describe('circles and walk areas drawn from the worker’s tiles', () => {
   const driver = new AppDriver(inject('appUrl'));
@@ -39,10 +41,23 @@ describe('circles and walk areas drawn from the worker’s tiles', () => {
     expect(driver.pageErrors).toEqual([]);
   });
 
+  /** the service areas of the gaps export, as the page made it */
+  const exportedAreas = async () => {
+    const gaps = await new ImportSteps(driver).when.exported('export-gaps');
+    const fc = JSON.parse(gaps.bytes.toString('utf8')) as { features: { geometry: unknown; properties: { gap: string; circle: string; facility: string | null } }[] };
+    return fc.features.filter((f) => f.properties.gap === 'service_area').map((f) => ({ geometry: f.geometry, circle: f.properties.circle, facility: f.properties.facility }));
+  };
+  const session = createAnalysisSession();
+  const loaded = session.load(readFileSync('data/demo/project.json', 'utf8'), 'project.json');
+  if (!loaded.ok) throw new Error('the demo did not load');
+
+  it('exports the walk areas exactly as the worker made them', async () => {
+    const want = session.walkAreas({ profile: loaded.project.profile, params: loaded.project.params });
+    expect(want.features.length).toBe(2);
+    expect(await exportedAreas()).toEqual(want.features.map((f) => ({ geometry: f.geometry, circle: f.properties.circle, facility: null })));
+  });
+
   it('draws every facility’s straight circle', async () => {
-    const session = createAnalysisSession();
-    const loaded = session.load(readFileSync('data/demo/project.json', 'utf8'), 'project.json');
-    if (!loaded.ok) throw new Error('the demo did not load');
     const circles = session.analyse({ profile: loaded.project.profile, params: { ...loaded.project.params, reach: 'straight' } }).serviceAreas;
     const count = (group: string) => new Set(circles?.features.filter((f) => f.properties.circle === group).map((f) => f.properties.facility)).size;
     expect(count('elderly')).toBeGreaterThan(1);
