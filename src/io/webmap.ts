@@ -2,7 +2,7 @@
 // (its inverse is iterative and accurate to well under a metre). Also a hint when a layer looks
 // shifted against data already on the map.
 import gcoord from 'gcoord';
-import KDBush from 'kdbush';
+import Flatbush from 'flatbush';
 import type { Geometry, Position } from 'geojson';
 import { eachPosition, mapPositions } from './geometry';
 import type { SourceFeature, WebCoords } from './types';
@@ -60,7 +60,7 @@ export function shiftHint(features: SourceFeature[], reference: Position[], maxP
   if (pts.length === 0 || reference.length === 0) return undefined;
   const lat0 = reference.reduce((s, p) => s + p[1], 0) / reference.length;
   const kx = Math.cos((lat0 * Math.PI) / 180);
-  const index = new KDBush(reference.length);
+  const index = new Flatbush(reference.length);
   for (const p of reference) index.add(p[0] * kx, p[1]);
   index.finish();
   const median = (from: WebCoords): number => {
@@ -74,19 +74,13 @@ export function shiftHint(features: SourceFeature[], reference: Position[], maxP
   return { best: clear ? first : 'wgs84', medianMetres };
 }
 
-function nearestMetres(index: KDBush, ref: Position[], p: Position, kx: number): number {
-  // widen the search until something is found (radius in degrees of latitude)
-  for (let r = 0.002; r < 1; r *= 4) {
-    const ids = index.within(p[0] * kx, p[1], r);
-    if (ids.length) {
-      let best = Infinity;
-      for (const i of ids) {
-        const dx = (ref[i][0] - p[0]) * kx;
-        const dy = ref[i][1] - p[1];
-        best = Math.min(best, Math.hypot(dx, dy));
-      }
-      return best * M_PER_DEG;
-    }
-  }
-  return Infinity;
+/** a point farther than this from every reference position (degrees of latitude, ≈ 57 km) counts as
+ *  infinitely far: it says nothing about a shift */
+const NEAREST_WITHIN = 0.512;
+
+function nearestMetres(index: Flatbush, ref: Position[], p: Position, kx: number): number {
+  // the nearest reference position (a best-first search of the tree, not a scan of a radius)
+  const [i] = index.neighbors(p[0] * kx, p[1], 1, NEAREST_WITHIN);
+  if (i === undefined) return Infinity;
+  return Math.hypot((ref[i][0] - p[0]) * kx, ref[i][1] - p[1]) * M_PER_DEG;
 }

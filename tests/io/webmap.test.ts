@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coordsFromNames, fromWgs84, shiftHint, toWgs84 } from '../../src/io/webmap';
 import type { SourceFeature } from '../../src/io';
+import { mulberry32 } from '../../scripts/demo/prng';
 
 // An independent implementation of the published GCJ-02 offset (the widely copied formula of
 // eviltransform / coordtransform: Krasovsky ellipsoid a = 6378245, ee = 0.00669342162296594323)
@@ -107,5 +108,46 @@ describe('hints', () => {
         ref,
       )?.best,
     ).toBe('wgs84');
+  });
+});
+
+describe('the shift hint’s distances', () => {
+  it('are each point’s distance to its nearest reference position, as a scan of every position finds it', () => {
+    const rnd = mulberry32(15);
+    // reference: dense clusters (community corners, road vertices) and sparse outskirts
+    const ref: number[][] = [];
+    for (let c = 0; c < 40; c++) {
+      const [x, y] = [108.8 + rnd() * 0.3, 34.0 + rnd() * 0.3];
+      for (let k = 0; k < 100; k++) ref.push([x + (rnd() - 0.5) * 0.01, y + (rnd() - 0.5) * 0.01]);
+    }
+    for (let k = 0; k < 500; k++) ref.push([108.5 + rnd(), 33.7 + rnd()]);
+    // points near the data, a few far away (more than 0.512° from everything: infinitely far)
+    const features: SourceFeature[] = [];
+    for (let k = 0; k < 1500; k++) {
+      const far = k % 50 === 0;
+      const p = far ? [100 + rnd(), 25 + rnd()] : [108.8 + rnd() * 0.3, 34.0 + rnd() * 0.3];
+      features.push({ number: k + 1, geometry: { type: 'Point', coordinates: p }, properties: {} });
+    }
+    const hint = shiftHint(features, ref);
+    const kx = Math.cos(((ref.reduce((s, p) => s + p[1], 0) / ref.length) * Math.PI) / 180);
+    for (const from of ['wgs84', 'gcj02', 'bd09'] as const) {
+      const d = features.map((f) => {
+        const p = toWgs84((f.geometry as { coordinates: number[] }).coordinates, from);
+        let best = Infinity;
+        for (const r of ref) best = Math.min(best, Math.hypot((r[0] - p[0]) * kx, r[1] - p[1]));
+        return best <= 0.512 ? best * 111_320 : Infinity;
+      });
+      d.sort((a, b) => a - b);
+      const want = d[Math.floor(d.length / 2)];
+      expect(want).toBeGreaterThan(1);
+      expect(hint?.medianMetres[from]).toBeCloseTo(want, 6);
+    }
+    // the far ones count as infinitely far, so the median moves past them
+    expect(
+      shiftHint(
+        features.filter((_, k) => k % 50 === 0),
+        ref,
+      )?.medianMetres.wgs84,
+    ).toBe(Infinity);
   });
 });
