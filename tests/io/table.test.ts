@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
@@ -32,6 +33,21 @@ describe('CSV', () => {
       ['x, "y"', 'line1\nline2'],
       ['0012', '3'],
     ]);
+  });
+  it('a quote inside an unquoted cell is text; text after a closing quote joins the cell; an unclosed quote runs to the end', () => {
+    expect(parseCsv('ab"c,d\n"a"b,c\n"x,\ny', ',')).toEqual([['ab"c', 'd'], ['ab', 'c'], ['x,\ny']]);
+    expect(parseCsv('a,,b\r\r\n,', ',')).toEqual([['a', '', 'b'], [''], ['', '']]);
+  });
+  it('any table written as RFC 4180 reads back cell for cell (cells with quotes, delimiters, line breaks, Chinese text)', () => {
+    const cell = fc.array(fc.constantFrom('"', ',', ';', '\n', '\r\n', 'a', '甲', ' ', "'", '0'), { maxLength: 6 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        // every cell quoted (doubling its quotes), as a strict writer does
+        const text = rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+        expect(parseCsv(text, ',')).toEqual(rows);
+      }),
+      { numRuns: 2000, seed: 15 },
+    );
   });
   it('semicolon and tab delimiters are detected', () => {
     expect(parseCsv('名称;经度;纬度\n甲;108.9;34.1\n')[1]).toEqual(['甲', '108.9', '34.1']);

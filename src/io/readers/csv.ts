@@ -23,6 +23,9 @@ export function detectDelimiter(text: string): string {
 }
 
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  // runs of ordinary characters are sliced out whole (a cell is one slice, not one string per
+  // character); the rules are RFC 4180's as before: a quote opens quoting only at a cell's start
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -30,38 +33,46 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const c = text[i];
     if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
+      const q = text.indexOf('"', i);
+      if (q < 0) {
+        cell += text.slice(i);
+        break;
       }
-      cell += c;
-      i++;
+      cell += text.slice(i, q);
+      if (text.charCodeAt(q + 1) === QUOTE) {
+        cell += '"';
+        i = q + 2;
+      } else {
+        quoted = false;
+        i = q + 1;
+      }
       continue;
     }
-    if (c === '"' && cell === '') {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE && cell === '') {
       quoted = true;
       i++;
-    } else if (c === delimiter) {
+    } else if (c === d) {
       row.push(cell);
       cell = '';
       i++;
-    } else if (c === '\n' || c === '\r') {
+    } else if (c === LF || c === CR) {
       row.push(cell);
       rows.push(row);
       row = [];
       cell = '';
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     } else {
-      cell += c;
-      i++;
+      // up to the next delimiter or line end (a quote inside a cell is text)
+      let j = i + 1;
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e === d || e === LF || e === CR) break;
+        j++;
+      }
+      cell += text.slice(i, j);
+      i = j;
     }
   }
   if (cell !== '' || row.length > 0) {
@@ -70,3 +81,7 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
   }
   return rows;
 }
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;

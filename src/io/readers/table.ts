@@ -127,6 +127,9 @@ function findColumn(names: string[], wanted: string[]): string | undefined {
 export function parseCoordinate(c: Cell): number {
   if (typeof c === 'number') return c;
   if (typeof c !== 'string') return NaN;
+  // most cells are plain numbers (Number() ignores the spaces trim() would take off; a blank cell is 0 to it)
+  const plain = Number(c);
+  if (Number.isFinite(plain) && (plain !== 0 || c.trim() !== '')) return plain;
   const s = c.trim().replace(/，/g, ',');
   if (s === '') return NaN;
   const n = Number(s);
@@ -159,7 +162,7 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
   const geomColumns = new Set([xi, yi, xyi, wi].filter((c) => c >= 0));
 
   const dataRows: { r: number; row: Cell[] }[] = [];
-  for (let r = header.at + 1; r < g.rows.length; r++) if (filled(g.rows[r]) > 0) dataRows.push({ r, row: g.rows[r] });
+  for (let r = header.at + 1; r < g.rows.length; r++) if (!g.rows[r].every(isBlank)) dataRows.push({ r, row: g.rows[r] });
 
   /** The row's geometry in the file's own coordinates, or why there is none. */
   const rawGeometry = (row: Cell[]): { geometry: Geometry; srid?: number } | { note: Msg } => {
@@ -197,12 +200,13 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
   if (hinted) notes.push({ key: 'io.note.webCoordsNamed', args: { coords: hinted } });
 
   const tick = progressEvery(dataRows.length, opts.onProgress);
+  // the columns that become properties (the coordinate columns became the geometry)
+  const propColumns = names.flatMap((n, c) => (geomColumns.has(c) ? [] : [{ n, c }]));
   const features = dataRows.map(({ r, row }, i): SourceFeature => {
     tick(i);
     const props: Record<string, unknown> = Object.create(null); // a column named __proto__ is data
     const cellNotes: NonNullable<SourceFeature['cellNotes']> = [];
-    names.forEach((n, c) => {
-      if (geomColumns.has(c)) return; // they became the geometry
+    for (const { n, c } of propColumns) {
       const v = row[c];
       if (v !== null && typeof v === 'object') {
         props[n] = null;
@@ -212,10 +216,11 @@ export function gridToLayer(file: string, g: Grid, format: SourceFormat, opts: R
             ? { column: n, code: 'formula_without_value', msg: { key: 'io.problem.formulaWithoutValue', args: { cell, formula: v.formula } } }
             : { column: n, code: 'not_a_number', msg: { key: 'io.problem.cellError', args: { cell, error: v.error } } },
         );
-      } else if (typeof v === 'string')
-        props[n] = v.trim() === '' ? null : undefuse(v.trim()); // an empty cell is missing, in CSV as in XLSX
-      else props[n] = v ?? null;
-    });
+      } else if (typeof v === 'string') {
+        const t = v.trim();
+        props[n] = t === '' ? null : undefuse(t); // an empty cell is missing, in CSV as in XLSX
+      } else props[n] = v ?? null;
+    }
     const raw = rawGeometry(row);
     const f: SourceFeature = { number: r + 1, geometry: 'note' in raw ? null : reproject(raw.geometry, crs, coords), properties: props };
     if (cellNotes.length) f.cellNotes = cellNotes;
