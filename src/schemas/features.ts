@@ -2,6 +2,7 @@
 // Two outcomes per feature: a problem that stops the import (no id, unknown kind, bad geometry:
 // the feature cannot be placed or classified) or a data issue that is reported and leaves the value
 // unknown (non-numeric population, unknown ownership …). Missing numbers stay undefined, never 0.
+import type { Polygon, MultiPolygon } from 'geojson';
 import { z } from 'zod';
 import type { Community, DataIssue, Facility, Level, Msg, Road, Street } from '../core/model';
 import { COMMUNITY_TYPES, FACILITY_KINDS } from '../core/model';
@@ -20,7 +21,7 @@ import {
   normaliseKey,
 } from './fields';
 import { MAX_POLYGON_VERTICES, MAX_VALUE_DEPTH, PLAUSIBLE } from '../core/limits';
-import { CHINA_BBOX, geometryFindings, inBox, tooDeep } from './checks';
+import { CHINA_BBOX, geometryFindings, inBox, ringFindings, swapped, tooDeep, type Finding } from './checks';
 import { anything, checkRecord, finite, flag, lonLatPairs, nonEmpty, oneOf, plainObject, text, type RecordSpec } from './record-check';
 import { GEOMETRY_TYPES, fastGeometry, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
 
@@ -541,8 +542,22 @@ export interface LayerTypes {
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_PROBLEMS = 20;
 
-/** A FeatureCollection (already JSON-parsed) → the layer, or every problem found (never half a layer). */
-export function parseLayer<L extends LayerName>(layer: L, fc: unknown, file: string): Parsed<LayerTypes[L]> {
+/** A ring check left for later (`ringsLater`): the record, and where in the issues its finding goes. */
+export interface RingCheck {
+  /** the index in the issues list the finding is inserted at (before the issue now there) */
+  at: number;
+  level: Level;
+  id: string;
+  index: number;
+  geometry: Polygon | MultiPolygon;
+}
+
+const geometryIssue = (level: Level, id: string, index: number, g: Finding): DataIssue => ({ level, id, index, field: g.field, severity: 'error', msg: g.msg });
+
+/** A FeatureCollection (already JSON-parsed) → the layer, or every problem found (never half a layer).
+ *  With `ringsLater`, the rings' self-intersection check is left out and listed there instead:
+ *  withRingIssues() then gives the very list the full check gives. */
+export function parseLayer<L extends LayerName>(layer: L, fc: unknown, file: string, ringsLater?: RingCheck[]): Parsed<LayerTypes[L]> {
   const o = asObject(fc);
   if (o?.type !== 'FeatureCollection' || !Array.isArray(o.features)) {
     return { ok: false, problems: [{ file, msg: { key: 'input.notFeatureCollection', args: { file } } }] };
@@ -551,13 +566,28 @@ export function parseLayer<L extends LayerName>(layer: L, fc: unknown, file: str
   const problems: InputProblem[] = [];
   const issues: DataIssue[] = [];
   const items: LayerTypes[L][] = [];
+  const level = LEVEL_OF[layer];
   o.features.forEach((f: unknown, i: number) => {
     const v = parse(f, i, file, problems, issues);
     if (!v) return;
     items.push(v);
     // the importer's geometry checks, listed: a project with one bad outline still opens
-    for (const g of geometryFindings(v.id, v.geometry)) issues.push({ level: LEVEL_OF[layer], id: v.id, index: i, field: g.field, severity: 'error', msg: g.msg });
+    const g = v.geometry;
+    if (ringsLater && (g.type === 'Polygon' || g.type === 'MultiPolygon') && !swapped(g)) ringsLater.push({ at: issues.length, level, id: v.id, index: i, geometry: g });
+    for (const x of geometryFindings(v.id, g, { rings: !ringsLater })) issues.push(geometryIssue(level, v.id, i, x));
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, items, issues };
+}
+
+/** The issues with the ring checks left for later done and put where the full check puts them. */
+export function withRingIssues(issues: readonly DataIssue[], later: readonly RingCheck[]): DataIssue[] {
+  const out: DataIssue[] = [];
+  let from = 0;
+  for (const r of later) {
+    for (; from < r.at; from++) out.push(issues[from]);
+    for (const x of ringFindings(r.id, r.geometry)) out.push(geometryIssue(r.level, r.id, r.index, x));
+  }
+  for (; from < issues.length; from++) out.push(issues[from]);
+  return out;
 }

@@ -10,7 +10,7 @@
 // written back by projectToJson.
 import { z } from 'zod';
 import type { AreaInfo, DataIssue, Project } from '../core/model';
-import { parseLayer, type InputProblem, type LayerName, LAYER_NAMES } from './features';
+import { parseLayer, type InputProblem, type LayerName, LAYER_NAMES, type RingCheck } from './features';
 import { parseParams } from './params';
 import { PROFILES } from '../core/rules/profiles';
 import { parseLedgerField } from './ledger';
@@ -42,6 +42,8 @@ export interface ProjectLoad {
   migratedFrom?: number;
   /** top-level keys this version does not interpret, kept for writing back */
   other: Record<string, unknown>;
+  /** with `ringsLater`: the ring checks left out of `issues` (withRingIssues() adds them) */
+  ringsLater?: RingCheck[];
 }
 
 export type ProjectResult = ({ ok: true } & ProjectLoad) | { ok: false; problems: InputProblem[] };
@@ -61,8 +63,9 @@ const MIGRATIONS: Record<number, Migration> = {
 
 const KNOWN = new Set(['version', 'profile', 'area', 'params', ...LAYER_NAMES]);
 
-/** Parse project JSON text (or an already-parsed value). */
-export function parseProject(input: string | unknown, file: string): ProjectResult {
+/** Parse project JSON text (or an already-parsed value). `ringsLater`: leave the outlines'
+ *  self-intersection check for later (ProjectLoad.ringsLater), so a large project opens sooner. */
+export function parseProject(input: string | unknown, file: string, opts: { ringsLater?: boolean } = {}): ProjectResult {
   const fail = (key: string, args: Record<string, string | number> = {}, field?: string): ProjectResult => ({
     ok: false,
     problems: [{ file, field, msg: { key, args: { file, ...args } } }],
@@ -98,6 +101,7 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
 
   const problems: InputProblem[] = [];
   const issues: DataIssue[] = [];
+  const ringsLater: RingCheck[] | undefined = opts.ringsLater ? [] : undefined;
   const layers: Partial<Record<LayerName, unknown[]>> = {};
   for (const name of LAYER_NAMES) {
     const fc = obj[name];
@@ -105,9 +109,12 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
       layers[name] = [];
       continue;
     }
-    const r = parseLayer(name, fc, `${file}#${name}`);
+    const later: RingCheck[] | undefined = ringsLater ? [] : undefined;
+    const r = parseLayer(name, fc, `${file}#${name}`, later);
     if (r.ok) {
       layers[name] = r.items;
+      // the layer's positions, in the list of every layer's issues
+      for (const x of later ?? []) ringsLater?.push({ ...x, at: x.at + issues.length });
       issues.push(...r.issues);
     } else problems.push(...r.problems);
   }
@@ -128,7 +135,7 @@ export function parseProject(input: string | unknown, file: string): ProjectResu
     streets: layers.streets,
     roads: layers.roads,
   } as Project;
-  return { ok: true, project, issues, other, ...(from < PROJECT_VERSION ? { migratedFrom: from } : {}) };
+  return { ok: true, project, issues, other, ...(from < PROJECT_VERSION ? { migratedFrom: from } : {}), ...(ringsLater ? { ringsLater } : {}) };
 }
 
 function featureCollection(items: { id: string; geometry: unknown; extra?: Record<string, unknown> }[]) {

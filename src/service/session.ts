@@ -9,7 +9,7 @@ import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
 import type { AreaInfo, DataIssue, Facility, Layers, Msg, Project, Road } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import { BASELINE_ID, replay, type Edit, type ScenarioPart, type SkippedEdit } from '../core/scenario';
-import { parseProject, projectToJson, type InputProblem } from '../schemas';
+import { parseProject, projectToJson, withRingIssues, type InputProblem, type RingCheck } from '../schemas';
 import { readScenarioPart, type ScenarioPartResult } from '../schemas/scenario';
 import type { ImportApi, ProjectTextRequest } from './import-export';
 import type { createSuggestApi } from './suggest';
@@ -50,6 +50,8 @@ export interface OpenProject {
   project: Project;
   issues: DataIssue[];
   other: Record<string, unknown>;
+  /** the outlines' self-intersection checks not run yet (checkedIssues() runs them) */
+  ringsLater?: RingCheck[];
 }
 
 type ReadOutcome = { ok: true; parsed: OpenProject; part: ScenarioPartResult } | { ok: false; problems: InputProblem[] };
@@ -115,7 +117,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
 
   /** the project file checked, scenario part included; nothing opened */
   function read(json: unknown, fileName: string): ReadOutcome {
-    const parsed = parseProject(json, fileName);
+    // the outlines' self-intersection check waits for the first analysis (checkedIssues)
+    const parsed = parseProject(json, fileName, { ringsLater: true });
     if (!parsed.ok) return parsed;
     // a broken scenario part refuses the whole file: opening it changes nothing
     const part = readScenarioPart(parsed.other);
@@ -123,6 +126,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     return { ok: true, parsed, part };
   }
 
+  /** the opened project's issues and the ring checks left out of them, until checkedIssues() */
+  let unchecked: { issues: DataIssue[]; later: RingCheck[] } | null = null;
   let current: SessionLayers | null = null;
   let baseline: SessionLayers | null = null;
   let reachCache: ReachCache | null = null;
@@ -250,6 +255,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       // another project's areas can no longer be asked for: let them go
       areasKept = [];
       areasOut = [];
+      unchecked = p.ringsLater?.length ? { issues: p.issues, later: p.ringsLater } : null;
       // a broken part opens the baseline alone and says why
       const [scenarioPart, scenarioNotes] = read.ok ? [read.part, read.notes] : [NO_SCENARIOS, read.problems];
       return {
@@ -278,6 +284,15 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const r = await ahead;
       early = null;
       return r.ok ? { ok: true, project: session.open(r.parsed, r.part) } : r;
+    },
+
+    /** The opened project's whole issue list, once the self-intersection checks left out when it
+     *  was read have run (the page asks after the first analysis, so the verdicts do not wait for
+     *  them); null when none were left out (the list the page got is whole) or already answered. */
+    checkedIssues(): DataIssue[] | null {
+      const u = unchecked;
+      unchecked = null;
+      return u ? withRingIssues(u.issues, u.later) : null;
     },
 
     analyse(req: AnalysisRequest): Analysis {

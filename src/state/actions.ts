@@ -31,7 +31,7 @@ export type EditableParam = keyof typeof PARAM_LIMITS;
 
 export interface Deps {
   client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> &
-    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits' | 'loadFile' | 'walkAreaAt'>> &
+    Partial<Pick<AnalysisClient, 'setEdits' | 'projectText' | 'analyseEdits' | 'loadFile' | 'walkAreaAt' | 'checkedIssues'>> &
     Partial<SuggestClient>;
   storage: KeyValue | null;
   /** keeps the user's .pmtiles file between visits (IndexedDB in the browser) */
@@ -268,6 +268,7 @@ function viewActions(s: AppState, deps: Deps) {
 function opening(s: AppState, deps: Pick<Deps, 'client' | 'outlinesDrawn'>, analyse: () => Promise<void>, startSession: (p: LoadedProject) => Promise<Msg[]>) {
   return async function open(fileName: string, load: () => Promise<LoadOutcome>): Promise<void> {
     s.phase.value = 'loading';
+    let project: LoadedProject;
     try {
       const [profiles, loaded] = await Promise.all([s.profiles.value.length ? s.profiles.value : deps.client.listProfiles(), load()]);
       s.profiles.value = profiles;
@@ -278,7 +279,7 @@ function opening(s: AppState, deps: Pick<Deps, 'client' | 'outlinesDrawn'>, anal
         });
         return;
       }
-      const project = loaded.project;
+      project = loaded.project;
       const known = s.profiles.value.some((p) => p.id === project.profile);
       batch(() => {
         s.project.value = project;
@@ -303,7 +304,18 @@ function opening(s: AppState, deps: Pick<Deps, 'client' | 'outlinesDrawn'>, anal
       return;
     }
     await analyse();
+    await completeIssues(s, deps, project);
   };
+}
+
+/** The opened project's issues completed by the checks the worker ran after the first analysis
+ *  (the outlines' self-intersections: seconds on a large city, so the verdicts do not wait for
+ *  them). The list is completed in place, so everything holding the project reads it whole. */
+async function completeIssues(s: AppState, deps: Pick<Deps, 'client'>, project: LoadedProject): Promise<void> {
+  const full = await deps.client.checkedIssues?.();
+  if (!full || s.project.peek() !== project) return;
+  project.issues.splice(0, project.issues.length, ...full);
+  s.issuesChecked.value++;
 }
 
 export function createActions(s: AppState, deps: Deps) {

@@ -52,6 +52,9 @@ export interface AppState {
   areas: Signal<ServiceAreas | null>;
   /** network walk areas are being worked out (after the verdicts): the map says so meanwhile */
   areasPending: Signal<boolean>;
+  /** bumped when the opened project's issues were completed in place (checkedIssues: the
+   *  outlines' self-intersection checks run after the first analysis); the issue lists read it */
+  issuesChecked: Signal<number>;
   /** the circle of a facility being dragged, drawn apart so the other circles are not re-sent per frame */
   movingCircle: Signal<ServiceAreas | null>;
   /** rule that colours the map; null = overall (worst) verdict */
@@ -134,6 +137,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     params: signal<Params>({ ...DEFAULT_PARAMS }),
     project,
     projectFile: signal<string | null>(null),
+    issuesChecked: signal(0),
     analysis,
     previewFrom,
     shown,

@@ -70,6 +70,7 @@ export function DetailPanel() {
   const name = state.nameOf.value(sel.level, sel.id) ?? sel.id;
   // schema issues (from loading) and engine issues (from evaluating) may name the same problem once each
   const seen = new Set<string>();
+  void state.issuesChecked.value; // the project's list completed in place
   const issues = [...(state.project.value?.issues ?? []), ...(analysis?.evaluation.issues ?? [])].filter((i) => {
     const k = `${i.msg.key}|${i.field ?? ''}`;
     if (i.level !== sel.level || i.id !== sel.id || seen.has(k)) return false;

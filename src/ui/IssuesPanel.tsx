@@ -11,6 +11,7 @@ export function IssuesPanel() {
   const tr = useT();
   const lang = state.lang.value;
   const seen = new Set<string>();
+  void state.issuesChecked.value; // the project's list completed in place
   const issues: DataIssue[] = [...(state.project.value?.issues ?? []), ...(state.shown.value?.evaluation.issues ?? [])].filter((i) => {
     const k = `${i.level}|${i.id}|${i.msg.key}|${i.field ?? ''}`;
     if (seen.has(k)) return false;

@@ -2,6 +2,7 @@
 // (src/service/session.ts), with stale analyses dropped (see latest.ts).
 import { wrap, type Remote } from 'comlink';
 import type { ProfileInfo } from '../core/evaluate';
+import type { DataIssue } from '../core/model';
 import type { Edit, SkippedEdit } from '../core/scenario';
 import type { Params } from '../core/params';
 import type { Analysis, AnalysisRequest, EditAnalysis, LoadOutcome } from '../service/session';
@@ -36,6 +37,9 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   /** setEdits + analyse, answered with the units that changed against the analysis `base` the
    *  page holds (never dropped: each answer is the next one's base; the caller queues them) */
   analyseEdits(edits: Edit[], req: AnalysisRequest & { base: number }): Promise<EditAnalysis>;
+  /** the opened project's whole issue list once the checks left for after the first analysis have
+   *  run (null: the list it came with was whole) */
+  checkedIssues(): Promise<DataIssue[] | null>;
   /** the baseline as project-file JSON text with these settings and extra keys */
   projectText(p: { profile: string; params: Partial<Params>; other: Record<string, unknown> }): Promise<string>;
   /** the same as a Blob (autosave stores it without the page reading it) */
@@ -71,6 +75,7 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     importer: remoteImporter(remote),
     setEdits: (edits) => remote.setEdits(edits),
     analyseEdits: (edits, req) => remote.analyseEdits(edits, req),
+    checkedIssues: () => remote.checkedIssues(),
     projectText: (p) => remote.projectText(p),
     projectData: (p) => remote.projectData(p),
     unitTile: (layer, z, x, y, version) => remote.unitTile(layer, z, x, y, version),
