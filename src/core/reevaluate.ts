@@ -200,12 +200,12 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   const walked = dirty.slice();
   const kindsSeen = new Set<string>();
   for (const r of rules) {
-    if (r.kind !== 'coverage' || !r.levels.includes('community')) continue;
+    if (r.kind !== 'coverage') continue;
     const kinds = kindsOf(r.params.kinds, params);
-    const key = kinds.join('/');
-    if (kindsSeen.has(key)) continue;
-    kindsSeen.add(key);
     carryNearest(old, now, kinds, walked, changed);
+    const key = kinds.join('/');
+    if (!r.levels.includes('community') || kindsSeen.has(key)) continue;
+    kindsSeen.add(key);
     const before = nearestOfKinds(old, kinds);
     const after = nearestOfKinds(now, kinds);
     for (let ci = 0; ci < n; ci++) if (!sameRef(before[ci], after[ci])) dirty[ci] = 1;

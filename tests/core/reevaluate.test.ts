@@ -129,6 +129,37 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     expect(share(ev)).toBe(0);
   });
 
+  it("a street's and the area's sums after a move and a capacity change (kept sums, worked out again only when they change)", () => {
+    // wy.circle: residents within 810 m of an elderly-care facility ÷ residents, per street and the
+    // area; wy.land: m² of land ÷ residents. A (1 000 residents) lies in street S1, B (3 000) in S2
+    const wy = { profile: 'wy' };
+    const A1 = community('A', { geometry: rect(0, 0, 100, 100), population: 1000, households: 400, type: 'built' });
+    const B1 = community('B', { geometry: rect(5000, 0, 5100, 100), population: 3000, households: 1200, type: 'built' });
+    const streets = [street('S1', 'street', rect(-1000, -1000, 3000, 1000)), street('S2', 'street', rect(4000, -1000, 8000, 1000))];
+    const F = facility('F', 'elderly_daycare', { geometry: point(300, 50), places: 20, floorArea: 300, landArea: 500 });
+    const l = layers({ communities: [A1, B1], facilities: [F], streets });
+    const row = (ev: Evaluation, rule: string, unit: string) => ev.results.find((x) => x.rule === rule && x.unit.id === unit)?.value;
+    const sums = (ev: Evaluation) => [
+      row(ev, 'wy.circle', 'S1'),
+      row(ev, 'wy.circle', 'S2'),
+      row(ev, 'wy.circle', 'area'),
+      row(ev, 'wy.land', 'S1'),
+      row(ev, 'wy.land', 'S2'),
+      row(ev, 'wy.land', 'area'),
+    ];
+    let ev = evaluateForEdits(l, wy);
+    // F 250 m from A's centre: A covered, B (5 km away) not
+    expect(sums(ev)).toEqual([1, 0, 1000 / 4000, 500 / 1000, 0, 500 / 4000]);
+    // moved 250 m from B's centre: B covered, A not; its land counts in S2 now
+    ev = step(ev, with_(l, [{ ...F, geometry: point(5300, 50) }]), wy);
+    expect(sums(ev)).toEqual([0, 1, 3000 / 4000, 0, 500 / 3000, 500 / 4000]);
+    // its land 1 200 m²: S2 and the area change, the circles do not
+    ev = step(ev, with_(l, [{ ...F, geometry: point(5300, 50), landArea: 1200 }]), wy);
+    expect(sums(ev)).toEqual([0, 1, 3000 / 4000, 0, 1200 / 3000, 1200 / 4000]);
+    ev = step(ev, l, wy);
+    expect(sums(ev)).toEqual([1, 0, 1000 / 4000, 500 / 1000, 0, 500 / 4000]);
+  });
+
   it('more than facilities changed: null, the caller evaluates in full', () => {
     const ev = evaluateForEdits(base, PROFILE);
     const l: Layers & { area: Data['area'] } = { ...base, communities: [A, { ...B, population: 10 }] };

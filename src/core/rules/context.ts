@@ -423,6 +423,19 @@ export function scoped(ctx: Prepared, scope: Scope | undefined): { scoped: numbe
   return out;
 }
 
+/** scoped() as one array per community: 1 in the scope, 2 scope unknown, 0 outside (kept like it). */
+export function scopeRanks(ctx: Prepared, scope: Scope | undefined): Uint8Array {
+  const key = `scope:ranks:${scope?.types?.join('/') ?? ''}:${scope?.builtFrom ?? ''}`;
+  const hit = ctx.memo.get(key);
+  if (hit) return hit as Uint8Array;
+  const s = scoped(ctx, scope);
+  const out = new Uint8Array(ctx.communities.length);
+  for (const ci of s.scoped) out[ci] = 1;
+  for (const ci of s.unknown) out[ci] = 2;
+  ctx.memo.set(key, out);
+  return out;
+}
+
 /** Does a community fall under a rule's scope? `undefined` = cannot tell (builtYear missing). */
 export function inScope(c: Community, scope: Scope | undefined): boolean | undefined {
   if (!scope) return true;

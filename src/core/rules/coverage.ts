@@ -7,7 +7,7 @@ import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
 import { nearestFacilities, VIAS } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { straightDistance } from '../reach/straight';
-import { kindsOf, scoped as scopedOf, type EvalContext, type Prepared } from './context';
+import { kindsOf, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
 
@@ -83,6 +83,14 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
     near[ci] = d;
   }
   now.memo.set(nearKey, near);
+  // the classes (classesOf) unchanged: the same object, and the street and area sums with it
+  const classKey = `classes:${kinds.join('/')}`;
+  const oldClasses = old.memo.get(classKey) as Uint8Array | undefined;
+  if (oldClasses) {
+    let same = true;
+    for (let ci = 0; ci < near.length && same; ci++) if (redoWithin(ci) && classOf(near[ci]) !== oldClasses[ci]) same = false;
+    if (same) now.memo.set(classKey, oldClasses);
+  }
   const oldRef = old.memo.get(refKey) as (NearestFacilityRef | undefined)[] | undefined;
   if (!oldRef) return; // not asked for before: built in full when asked
   const ref = (j: number, d: number, v: NearestFacilityRef['via']): NearestFacilityRef => ({ id: now.facilities[j].id, name: now.facilities[j].name, distance: d, via: v });
@@ -127,6 +135,43 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   for (const ci of redo) out[ci] = undefined;
   for (const [ci, n] of nearestFacilities(now.reachEngine, now.places, now.facilityPoints, candidates, redo)) out[ci] = ref(n.facility, n.distance, n.via);
   now.memo.set(refKey, out);
+}
+
+/** A street's or the area's communities in a coverage rule: how many, the weight of those whose
+ *  class is known and of those within the circle, those whose weight or placement is missing, and
+ *  whether one's scope cannot be told. */
+interface ShareSums {
+  n: number;
+  total: number;
+  covered: number;
+  lack: string[];
+  undetermined: boolean;
+}
+
+/** Per community: 0 could not be placed, 1 no facility of the kinds within the circle, 2 one within
+ *  — all a street or area row of a coverage rule reads of the walks. carryNearest() hands the same
+ *  object on when an edit changed no community's class, and with it the sums worked out on it. */
+function classesOf(ctx: Prepared, kinds: readonly string[]): Uint8Array {
+  const key = `classes:${kinds.join('/')}`;
+  const hit = ctx.memo.get(key) as Uint8Array | undefined;
+  if (hit) return hit;
+  const out = Uint8Array.from(nearestWithin(ctx, kinds), classOf);
+  ctx.memo.set(key, out);
+  return out;
+}
+
+const classOf = (d: number | null | undefined): number => (d === undefined ? 0 : d === null ? 1 : 2);
+
+const sumsKept = new WeakMap<Uint8Array, Map<string, ShareSums>>();
+
+function sumsOf(ctx: Prepared, kinds: readonly string[]): Map<string, ShareSums> {
+  const classes = classesOf(ctx, kinds);
+  let m = sumsKept.get(classes);
+  if (!m) {
+    m = new Map();
+    sumsKept.set(classes, m);
+  }
+  return m;
 }
 
 /** Metres for people: a walk beyond the circle is rounded up, so it never reads as the limit itself. */
@@ -208,23 +253,35 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
     }
   }
 
-  const share = (idx: number[], unit: UnitRef): RuleResult => {
-    const lack: Community[] = [];
-    let total = 0;
-    let covered = 0;
-    for (const ci of idx) {
-      const c = ctx.communities[ci];
-      const w = p.basis === 'residents' ? c.population : 1;
-      if (w === undefined || near[ci] === undefined) {
-        lack.push(c);
-        continue;
+  // the sums of a street or the area, kept while no community of the kinds changed class
+  const sums = sumsOf(ctx, kinds);
+  const scopeKey = `${p.basis}|${p.scope?.types?.join('/') ?? ''}|${p.scope?.builtFrom ?? ''}`;
+  const share = (members: () => number[], unit: UnitRef): RuleResult | undefined => {
+    const key = `${scopeKey}|${unit.level}|${unit.id}`;
+    let sum = sums.get(key);
+    if (!sum) {
+      const idx = members();
+      const lack: Community[] = [];
+      let total = 0;
+      let covered = 0;
+      for (const ci of idx) {
+        const c = ctx.communities[ci];
+        const w = p.basis === 'residents' ? c.population : 1;
+        if (w === undefined || near[ci] === undefined) {
+          lack.push(c);
+          continue;
+        }
+        total += w;
+        if (near[ci] !== null) covered += w;
       }
-      total += w;
-      if (near[ci] !== null) covered += w;
+      sum = { n: idx.length, total, covered, lack: lack.map((c) => c.id), undetermined: idx.some((ci) => undeterminedSet.has(ci)) };
+      sums.set(key, sum);
     }
+    if (sum.n === 0) return undefined;
+    const { total, covered, lack } = sum;
     const measure = 'share';
-    if (lack.length > 0 || idx.some((ci) => undeterminedSet.has(ci))) {
-      return na(rule, unit, measure, { key: 'reason.missing', args: { what: `${p.basis === 'residents' ? 'population' : 'placement'} (${idList(lack.map((c) => c.id))})` } }, th);
+    if (lack.length > 0 || sum.undetermined) {
+      return na(rule, unit, measure, { key: 'reason.missing', args: { what: `${p.basis === 'residents' ? 'population' : 'placement'} (${idList(lack)})` } }, th);
     }
     if (total === 0) return na(rule, unit, measure, { key: 'reason.noDemand', args: { what: p.basis === 'residents' ? 'population' : 'communities' } }, th);
     const value = covered / total;
@@ -235,18 +292,18 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
 
   if (rule.levels.includes('street')) {
     // in the order the rule always listed them: scoped communities first, then undetermined ones
-    const inRule = new Uint8Array(ctx.communities.length);
-    for (const ci of scoped) inRule[ci] = 1;
-    for (const ci of undetermined) inRule[ci] = 2;
     ctx.streetCommunities.forEach((members, si) => {
-      const idx = [...members.filter((ci) => inRule[ci] === 1), ...members.filter((ci) => inRule[ci] === 2)];
-      if (idx.length > 0) out.push(share(idx, ctx.streetUnits[si]));
+      const row = share(() => {
+        const r = scopeRanks(ctx, p.scope);
+        return [...members.filter((ci) => r[ci] === 1), ...members.filter((ci) => r[ci] === 2)];
+      }, ctx.streetUnits[si]);
+      if (row) out.push(row);
     });
   }
   if (rule.levels.includes('area')) {
     const areaUnit = ctx.areaUnit;
     if (scoped.length + undetermined.length === 0) out.push(na(rule, areaUnit, 'share', { key: 'reason.noUnits', args: { what: (p.scope?.types ?? []).join('/') } }, th));
-    else out.push(share([...scoped, ...undetermined], areaUnit));
+    else out.push(share(() => [...scoped, ...undetermined], areaUnit) as RuleResult);
   }
   return out;
 }

@@ -4,7 +4,7 @@
 // (2SFCA); street and area levels sum the facilities located in the unit.
 import { accessOf, twoStepFloatingCatchment, type CatchmentShare } from '../allocate/twostep';
 import type { Msg, RuleResult } from '../model';
-import { scoped as scopedOf, type EvalContext, type Prepared } from './context';
+import { scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityOf, matchesSupply, sumSupply, type SupplySum } from './supply';
 import type { RatioRule, Supply } from './types';
@@ -132,6 +132,50 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ch
   }
 }
 
+interface Members {
+  communityIdx: number[];
+  undetermined: number[];
+}
+
+/** A street's or the area's demand: its communities in the rule (in scope; scope unknown) summed,
+ *  kept with the communities (an edit of facilities does not change it). */
+function unitDemand(ctx: EvalContext, rule: RatioRule, unit: UnitRef, members: () => Members): CommunityDemand {
+  const p = rule.params;
+  const demands = demandsOf(ctx);
+  const key = `${p.demand}|${p.scope?.types?.join('/') ?? ''}|${p.scope?.builtFrom ?? ''}|${unit.level}|${unit.id}`;
+  const hit = demands.get(key);
+  if (hit) return hit;
+  const { communityIdx, undetermined } = members();
+  const demand: CommunityDemand = { n: communityIdx.length + undetermined.length, sum: 0, missing: undetermined.map((i) => ctx.communities[i].id) };
+  if (p.demand !== 'beds') {
+    const field = p.demand;
+    for (const ci of communityIdx) {
+      const v = ctx.communities[ci][field];
+      if (v === undefined) demand.missing.push(ctx.communities[ci].id);
+      else demand.sum += v;
+    }
+  }
+  demands.set(key, demand);
+  return demand;
+}
+
+/** A unit's demand from its communities, with how many of them the rule takes (in scope or scope unknown). */
+interface CommunityDemand extends Demand {
+  n: number;
+}
+
+/** per communities (their unit records are made once per communities array: rules/context.ts) */
+const demandsKept = new WeakMap<readonly UnitRef[], Map<string, CommunityDemand>>();
+
+function demandsOf(ctx: Prepared): Map<string, CommunityDemand> {
+  let m = demandsKept.get(ctx.communityUnits);
+  if (!m) {
+    m = new Map();
+    demandsKept.set(ctx.communityUnits, m);
+  }
+  return m;
+}
+
 function areaUnit(ctx: EvalContext): UnitRef {
   return ctx.areaUnit;
 }
@@ -165,32 +209,25 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
     }
   }
 
-  const aggregate = (communityIdx: number[], facilityIdx: number[], unit: UnitRef, undetermined: number[]): RuleResult => {
-    let demand: Demand;
+  const demandOf = (unit: UnitRef, members: () => Members) => unitDemand(ctx, rule, unit, members);
+  const aggregate = (facilityIdx: number[], unit: UnitRef, communities: CommunityDemand): RuleResult => {
+    let demand: Demand = communities;
     if (p.demand === 'beds') {
       const beds = sumSupply(ctx.facilities, facilityIdx, { kinds: p.supply.kinds, field: 'beds', ownership: p.supply.ownership });
       demand = { sum: beds.sum, missing: beds.missing };
-    } else {
-      const field = p.demand;
-      demand = { sum: 0, missing: undetermined.map((i) => ctx.communities[i].id) };
-      for (const ci of communityIdx) {
-        const v = ctx.communities[ci][field];
-        if (v === undefined) demand.missing.push(ctx.communities[ci].id);
-        else demand.sum += v;
-      }
     }
     return judge(rule, ctx, unit, sumSupply(ctx.facilities, facilityIdx, p.supply), demand);
   };
 
   if (rule.levels.includes('street')) {
-    const inRule = new Uint8Array(ctx.communities.length);
-    for (const ci of scoped) inRule[ci] = 1;
-    for (const ci of unknownScope) inRule[ci] = 2;
     ctx.streetCommunities.forEach((members, si) => {
-      const comms = members.filter((ci) => inRule[ci] === 1);
-      const undetermined = members.filter((ci) => inRule[ci] === 2);
-      if (comms.length === 0 && undetermined.length === 0 && p.demand !== 'beds') return;
-      out.push(aggregate(comms, ctx.streetFacilities[si], ctx.streetUnits[si], undetermined));
+      const unit = ctx.streetUnits[si];
+      const d = demandOf(unit, () => {
+        const r = scopeRanks(ctx, p.scope);
+        return { communityIdx: members.filter((ci) => r[ci] === 1), undetermined: members.filter((ci) => r[ci] === 2) };
+      });
+      if (d.n === 0 && p.demand !== 'beds') return;
+      out.push(aggregate(ctx.streetFacilities[si], unit, d));
     });
   }
 
@@ -206,7 +243,14 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   if (rule.levels.includes('area')) {
     if (scoped.length === 0 && unknownScope.length === 0 && p.demand !== 'beds') {
       out.push(na(rule, areaUnit(ctx), p.measure, { key: 'reason.noUnits', args: { what: scopeText(rule) } }, thresholdOf(rule, p.min, ctx.params)));
-    } else out.push(aggregate(scoped, allFacilities, areaUnit(ctx), unknownScope));
+    } else
+      out.push(
+        aggregate(
+          allFacilities,
+          areaUnit(ctx),
+          demandOf(areaUnit(ctx), () => ({ communityIdx: scoped, undetermined: unknownScope })),
+        ),
+      );
   } else if (scoped.length === 0 && unknownScope.length === 0 && rule.levels.includes('community')) {
     out.push(na(rule, areaUnit(ctx), p.measure, { key: 'reason.noUnits', args: { what: scopeText(rule) } }, thresholdOf(rule, p.min, ctx.params)));
   }
