@@ -88,6 +88,9 @@ const OUTSIDE_LAYERS = ['a-outside-hatch', 'a-outside-line', 'a-outside-point', 
 /** collections with more features than this reach MapLibre in slices of this many (sendInSlices) */
 const SLICE_ABOVE = 5000;
 
+/** a frame of a drag slower than this, three times, halves the map's pixel ratio until the drag ends (lighten) */
+const SLOW_FRAME_MS = 50;
+
 export class MapView {
   private readonly map: maplibregl.Map;
   private base: BaseStyle;
@@ -113,6 +116,9 @@ export class MapView {
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
   private readonly tileRequests = new TileRequests();
   private outlineWaiters: (() => void)[] = [];
+  /** while a drag may lower the pixel ratio (lighten: a drag preview is shown): slow frames seen; and the ratio it lowered */
+  private lightening: { slow: number } | null = null;
+  private fullRatio: number | null = null;
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
    *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
@@ -162,6 +168,7 @@ export class MapView {
       this.events.onHover?.(hit, { x: e.point.x, y: e.point.y });
     });
     this.map.on('mouseout', () => this.events.onHover?.(null, null));
+    this.map.on('render', () => this.frameDrawn());
     this.map.on('idle', () => {
       this.container.dataset.outsideShown = String(this.countOutsideShown());
       this.container.dataset.zoom = this.map.getZoom().toFixed(2);
@@ -372,6 +379,36 @@ export class MapView {
   private countOutsideShown(): number {
     const shown = OUTSIDE_LAYERS.some((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
     return shown ? this.outsideCount : 0;
+  }
+
+  /** While a facility is dragged on the map (`on`: until its drop is analysed) and its frames
+   *  come slowly, the map is drawn at half its pixel ratio: a software renderer (SwiftShader in headless
+   *  Chromium, a remote desktop without a GPU) fills every pixel of every layer again each frame —
+   *  ≈ 0.26 s on the 1 500-community city, over half of it the overlapping circles —, and a
+   *  quarter of the pixels takes ≈ 0.11 s. A GPU draws such a frame in a few ms and never trips it. */
+  lighten(on: boolean): void {
+    if (on) {
+      this.lightening ??= { slow: 0 };
+      return;
+    }
+    this.lightening = null;
+    if (this.fullRatio === null) return;
+    this.map.setPixelRatio(this.fullRatio);
+    this.fullRatio = null;
+    this.busy();
+  }
+
+  /** A frame was drawn: during a drag, how long until the next one may start (the page waits for
+   *  the renderer to finish this one) says whether frames are slow. */
+  private frameDrawn(): void {
+    if (!this.lightening || this.fullRatio !== null) return;
+    const t = performance.now();
+    requestAnimationFrame(() => {
+      if (!this.lightening || this.fullRatio !== null || performance.now() - t < SLOW_FRAME_MS) return;
+      if (++this.lightening.slow < 3) return;
+      this.fullRatio = this.map.getPixelRatio();
+      this.map.setPixelRatio(this.fullRatio / 2);
+    });
   }
 
   setBase(base: BaseStyle): void {

@@ -241,7 +241,11 @@ function editSteps(
     previewEnd(): void {
       const cur = current();
       moving.stop();
-      if (cur) answerEdits(editsInEffect(cur), false).catch(failed);
+      // unanswered (no delta to build on), the session's analysis comes in full; the drag is over anyway
+      if (cur)
+        answerEdits(editsInEffect(cur), false).then((handled) => {
+          if (!handled) s.previewFrom.value = null;
+        }, failed);
     },
 
     /** The one way the layers change: commit an edit to the open scenario. */

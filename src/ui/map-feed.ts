@@ -159,6 +159,8 @@ export function analysisMapEffects(
       else view.setData(SOURCES.circles, coverageAreas(areas ?? { type: 'FeatureCollection', features: [] }));
       areasShown(areas !== null);
     }),
+    // a facility dragged on a slow (software-rendered) map: drawn lighter until its drop is analysed
+    effect(() => view.lighten(state.previewFrom.value !== null)),
     // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
     effect(() => view.setExtra(MOVING_CIRCLE_SOURCE, state.movingCircle.value ?? { type: 'FeatureCollection', features: [] }, MOVING_CIRCLE_LAYERS)),
     effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value, circles: state.circles.value })),
