@@ -19,6 +19,8 @@ const STEP_PX = 8;
 
 interface DragLog {
   frames: number[];
+  /** the map canvas's device pixels per CSS pixel at each frame */
+  ratios: number[];
   /** [time, serial] each time the map painted another analysis's verdicts */
   painted: [number, number][];
   down: number;
@@ -56,14 +58,16 @@ describe('dragging a facility on a generated city', () => {
     const [cx, cy] = await mapCentre(page);
     await page.evaluate(() => {
       const w = window as unknown as { dragLog: DragLog };
-      w.dragLog = { frames: [], painted: [], down: 0, up: 0 };
+      w.dragLog = { frames: [], ratios: [], painted: [], down: 0, up: 0 };
       const map = document.querySelector('[data-testid=map]') as HTMLElement;
+      const canvas = map.querySelector('canvas') as HTMLCanvasElement;
       new MutationObserver(() => w.dragLog.painted.push([performance.now(), Number(map.dataset.verdictsSerial)])).observe(map, {
         attributes: true,
         attributeFilter: ['data-verdicts-serial'],
       });
       const tick = (t: number) => {
         w.dragLog.frames.push(t);
+        w.dragLog.ratios.push(canvas.width / canvas.clientWidth);
         if (!w.dragLog.up) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -75,7 +79,9 @@ describe('dragging a facility on a generated city', () => {
     });
     const serialsOnTheWay: number[] = [];
     for (let i = 1; i <= STEPS; i++) {
-      await page.mouse.move(cx + i * STEP_PX, cy + i * (STEP_PX / 2));
+      // left and a little down: a drop over the legend at the map's bottom right never reaches the
+      // map (the drag stays open: this test's drags went there until 7 Dec and were never dropped)
+      await page.mouse.move(cx - i * STEP_PX, cy + i * (STEP_PX / 2));
       await page.waitForTimeout(40);
       serialsOnTheWay.push(Number(await page.getAttribute('[data-testid=map]', 'data-verdicts-serial')));
     }
@@ -84,6 +90,8 @@ describe('dragging a facility on a generated city', () => {
     await page.evaluate((t) => {
       (window as unknown as { dragLog: DragLog }).dragLog.up = t;
     }, upAt);
+    // the drop is the scenario's one edit
+    await page.waitForSelector('[data-testid=scenario-bar][data-edits="1"]', { state: 'attached', timeout: 60_000 });
     await driver.settled();
     const log = await page.evaluate(() => (window as unknown as { dragLog: DragLog }).dragLog);
     const during = log.frames.filter((t) => t > log.down && t < log.up);
@@ -98,6 +106,11 @@ describe('dragging a facility on a generated city', () => {
     // new verdicts were painted at intermediate steps (each a later analysis), before mouseup
     expect(paintedDuring.length).toBeGreaterThanOrEqual(2);
     expect(new Set(serialsOnTheWay.filter((n) => n > serialBefore)).size).toBeGreaterThanOrEqual(2);
+    // software-rendered frames are slow (SwiftShader: ≈ 0.26 s each): the map drew the drag at half
+    // its pixel ratio, and is back to the screen's once dropped
+    const ratioDuring = Math.min(...log.ratios.filter((_, i) => log.frames[i] > log.down && log.frames[i] < log.up));
+    expect(ratioDuring).toBeCloseTo(0.5, 1);
+    expect(await page.$eval('[data-testid=map] canvas', (c) => (c as HTMLCanvasElement).width / c.clientWidth)).toBeCloseTo(1, 2);
     // the digest of the colours is worked out only when asked (a user's map never hashes them),
     // and when asked after the paint it is the digest of that paint
     expect(await page.getAttribute('[data-testid=map]', 'data-verdicts')).toBeNull();
