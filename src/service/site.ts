@@ -13,9 +13,10 @@ import { reachMetres, roundApart, ruleFor } from '../core/report';
 import { reasonText } from '../i18n/report-rows';
 import { checkSite, fieldArgs, type FigureField, type SiteCheck, type SiteCheckOutcome, type SiteFigures, type SiteInput, FIGURE_FIELDS } from '../core/site';
 import { t, tm, type Lang } from '../i18n';
-import { readFile, type Sidecars } from '../io/read';
+import type { Sidecars } from '../io/read';
+import { readFileLazy } from '../io/read-lazy';
 import { normalizeName } from '../io/fields';
-import { toXlsx, type CellValue, type ExportTable, type HeaderBlock } from '../io/export/table';
+import type { CellValue, ExportTable, HeaderBlock } from '../io/export/table';
 import type { CrsInfo } from '../io/types';
 import { SITE_FIELDS } from '../schemas/fields';
 import { reachFor, type ReachCache } from './reach';
@@ -75,8 +76,9 @@ export function figuresFrom(props: Record<string, unknown>, where: string): { id
 
 /** Reads a site file. Every polygon is a candidate, in file order; nothing else is (points and open
  *  lines are skipped). The page lists them largest first: a red line is the biggest closed polyline. */
-export function readSiteFile(name: string, bytes: Uint8Array | ArrayBuffer, opts: { crs?: string; layers?: string[] } = {}, sidecars: Sidecars = {}): SiteFileRead {
-  const r = readFile(name, bytes, { ...(opts.crs ? { crs: opts.crs } : {}), ...(opts.layers ? { layers: opts.layers } : {}) }, sidecars);
+export async function readSiteFile(name: string, bytes: Uint8Array | ArrayBuffer, opts: { crs?: string; layers?: string[] } = {}, sidecars: Sidecars = {}): Promise<SiteFileRead> {
+  // the format's reader loads on first use (io/read-lazy.ts)
+  const r = await readFileLazy(name, bytes, { ...(opts.crs ? { crs: opts.crs } : {}), ...(opts.layers ? { layers: opts.layers } : {}) }, sidecars);
   if (!r.ok) return { ok: false, file: name, error: r.error, crsNeeded: /crs|prj/i.test(r.error.key) };
   const candidates: SiteCandidate[] = [];
   for (const layer of r.layers) {
@@ -151,11 +153,13 @@ export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }
       );
     },
     /** Reads a site outline file; the page then lets the reviewer pick one candidate. */
-    readSiteFile(name: string, bytes: Uint8Array | ArrayBuffer, opts: { crs?: string; layers?: string[] } = {}): SiteFileRead {
+    readSiteFile(name: string, bytes: Uint8Array | ArrayBuffer, opts: { crs?: string; layers?: string[] } = {}): Promise<SiteFileRead> {
       return readSiteFile(name, bytes, opts);
     },
-    /** The report as an XLSX workbook (SheetJS stays in the worker, out of the page bundle). */
-    siteXlsx(check: SiteCheck, lang: Lang, date: string): Uint8Array {
+    /** The report as an XLSX workbook (SheetJS stays in the worker, out of the page bundle, and
+     *  loads with the first workbook). */
+    async siteXlsx(check: SiteCheck, lang: Lang, date: string): Promise<Uint8Array> {
+      const { toXlsx } = await import('../io/export/table');
       const area = getData()?.area.name ?? '';
       return toXlsx(siteTables([check], lang), siteHeader([check], lang, area, date));
     },

@@ -15,7 +15,7 @@ import { createStraightEngine } from '../core/reach/straight';
 import { BUILD_MODES, type BuildMode } from '../core/suggest/cost';
 import { SuggestStopped, suggestSitesAsync } from '../core/suggest/suggest';
 import type { Cohort, Goal, Parcel, SuggestResult } from '../core/suggest/types';
-import { readFile } from '../io/read';
+import { readFileLazy } from '../io/read-lazy';
 import { reachFor, type ReachCache } from './reach';
 import { errorMessage } from '../core/errors';
 
@@ -83,8 +83,8 @@ const pick = (p: Record<string, unknown>, names: readonly string[]): unknown => 
 
 /** A parcels file (any format readFile knows, Point features) → parcels, or every problem found,
  *  each naming the file, the feature number and id, the field and what to do. */
-export function parcelsFromFile(name: string, bytes: Uint8Array | ArrayBuffer): ParcelsOutcome {
-  const read = readFile(name, bytes);
+export async function parcelsFromFile(name: string, bytes: Uint8Array | ArrayBuffer): Promise<ParcelsOutcome> {
+  const read = await readFileLazy(name, bytes); // the format's reader loads on first use
   if (!read.ok) return { ok: false, errors: [read.error] };
   const errors: Msg[] = [];
   const parcels: Parcel[] = [];
@@ -204,7 +204,7 @@ export function createSuggestApi(src: SuggestSource) {
       generation++;
     },
 
-    readParcels(name: string, bytes: Uint8Array | ArrayBuffer): ParcelsOutcome {
+    readParcels(name: string, bytes: Uint8Array | ArrayBuffer): Promise<ParcelsOutcome> {
       return parcelsFromFile(name, bytes);
     },
   };

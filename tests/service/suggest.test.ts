@@ -168,18 +168,18 @@ describe('worker suggest', () => {
 
 describe('parcels file', () => {
   const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
-  it('reads Point features with Chinese field names', () => {
+  it('reads Point features with Chinese field names', async () => {
     const fc = {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [109.01, 34] }, properties: { 编号: 'P1', 名称: '闲置校舍', mode: 'converted', 容量: 40 } }],
     };
-    expect(parcelsFromFile('parcels.geojson', enc(fc))).toEqual({
+    expect(await parcelsFromFile('parcels.geojson', enc(fc))).toEqual({
       ok: true,
       file: 'parcels.geojson',
       parcels: [{ id: 'P1', name: '闲置校舍', point: [109.01, 34], mode: 'converted', capacity: 40 }],
     });
   });
-  it('names the file, the feature and the field of every problem', () => {
+  it('names the file, the feature and the field of every problem', async () => {
     const fc = {
       type: 'FeatureCollection',
       features: [
@@ -201,7 +201,7 @@ describe('parcels file', () => {
         { type: 'Feature', geometry: { type: 'Point', coordinates: [109.01, 34] }, properties: { id: 'P2', capacity: -3 } },
       ],
     };
-    const out = parcelsFromFile('p.geojson', enc(fc));
+    const out = await parcelsFromFile('p.geojson', enc(fc));
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.errors).toEqual([

@@ -28,8 +28,8 @@ describe('accepted formats', () => {
     ['sites.geojson', 'EPSG:4326'],
     ['sites.csv', 'EPSG:4326'],
     ['sites.xlsx', 'EPSG:4326'],
-  ])('%s: three sites with Chinese property names, site A first', (file) => {
-    const r = read(file);
+  ])('%s: three sites with Chinese property names, site A first', async (file) => {
+    const r = await read(file);
     if (!r.ok) throw new Error(r.error.key);
     expect(r.candidates).toHaveLength(3);
     const a = r.candidates[0];
@@ -41,22 +41,22 @@ describe('accepted formats', () => {
     // B's 户数 "约一千" is named as B's problem
     expect(r.candidates[1].problems).toEqual([{ key: 'site.fig.notNumber', args: expect.objectContaining({ field: 'households', value: '约一千' }) }]);
   });
-  it('zipped Shapefile in CGCS2000 3° Gauss-Krüger CM 108°E (EPSG:4545, GBK attributes): projected by GDAL, inverted by us within 0.5 m', () => {
-    const r = read('site-a-gk36.zip');
+  it('zipped Shapefile in CGCS2000 3° Gauss-Krüger CM 108°E (EPSG:4545, GBK attributes): projected by GDAL, inverted by us within 0.5 m', async () => {
+    const r = await read('site-a-gk36.zip');
     if (!r.ok) throw new Error(r.error.key);
     expect(r.crs[0]).toMatchObject({ code: 'EPSG:4545', source: 'prj' });
     expect(r.candidates).toHaveLength(1);
     expect(r.candidates[0].input).toMatchObject({ id: 'A', name: '新城壹号', figures: A });
     expect(nearestCornerMetres(r.candidates[0])).toBeLessThan(0.5);
   });
-  it('KML', () => {
-    const r = read('site-a.kml');
+  it('KML', async () => {
+    const r = await read('site-a.kml');
     if (!r.ok) throw new Error(r.error.key);
     expect(r.candidates[0].input.figures).toEqual(A);
     expect(nearestCornerMetres(r.candidates[0])).toBeLessThan(0.5);
   });
-  it('DXF (EPSG:4524 eastings with zone prefix): both closed polylines listed by layer and size; the red line is the large one', () => {
-    const r = read('site-a.dxf');
+  it('DXF (EPSG:4524 eastings with zone prefix): both closed polylines listed by layer and size; the red line is the large one', async () => {
+    const r = await read('site-a.dxf');
     if (!r.ok) throw new Error(r.error.key);
     const byLayer = Object.fromEntries(r.candidates.map((c) => [c.layer, c]));
     expect(Object.keys(byLayer).sort()).toEqual(['建筑', '用地红线']);
@@ -70,37 +70,37 @@ describe('accepted formats', () => {
 });
 
 describe('bad files', () => {
-  it('an empty file', () => {
-    expect(read('site-empty.geojson')).toMatchObject({ ok: false, error: { key: 'io.err.empty', args: { file: 'site-empty.geojson' } }, crsNeeded: false });
+  it('an empty file', async () => {
+    expect(await read('site-empty.geojson')).toMatchObject({ ok: false, error: { key: 'io.err.empty', args: { file: 'site-empty.geojson' } }, crsNeeded: false });
   });
-  it('a file without any outline', () => {
-    expect(read('site-nofeatures.geojson')).toMatchObject({ ok: false, error: { key: 'site.err.noPolygonInFile' } });
+  it('a file without any outline', async () => {
+    expect(await read('site-nofeatures.geojson')).toMatchObject({ ok: false, error: { key: 'site.err.noPolygonInFile' } });
   });
-  it('a self-intersecting outline is read, then refused by the check with where it crosses', () => {
-    const r = read('site-bowtie.geojson');
+  it('a self-intersecting outline is read, then refused by the check with where it crosses', async () => {
+    const r = await read('site-bowtie.geojson');
     if (!r.ok) throw new Error(r.error.key);
     const c = checkSite(area, { ...r.candidates[0].input, figures: { households: 10 } }, { profiles: ['ca'] });
     expect(c).toMatchObject({ ok: false, error: { key: 'site.err.selfIntersect', args: { file: 'site-bowtie.geojson' } } });
   });
-  it('a Shapefile without .prj asks for the coordinate system; given EPSG:4545 it reads site A', () => {
-    const r = read('site-a-noprj.zip');
+  it('a Shapefile without .prj asks for the coordinate system; given EPSG:4545 it reads site A', async () => {
+    const r = await read('site-a-noprj.zip');
     expect(r).toMatchObject({ ok: false, error: { key: 'io.err.crsMissing' }, crsNeeded: true });
-    const again = read('site-a-noprj.zip', { crs: 'EPSG:4545' });
+    const again = await read('site-a-noprj.zip', { crs: 'EPSG:4545' });
     if (!again.ok) throw new Error(again.error.key);
     expect(nearestCornerMetres(again.candidates[0])).toBeLessThan(0.5);
   });
-  it('a .prj of the wrong zone (EPSG:4544, CM 105°E) lands 3° west: the check names the zone', () => {
-    const r = read('site-a-wrongzone.zip');
+  it('a .prj of the wrong zone (EPSG:4544, CM 105°E) lands 3° west: the check names the zone', async () => {
+    const r = await read('site-a-wrongzone.zip');
     if (!r.ok) throw new Error(r.error.key);
     const c = checkSite(area, r.candidates[0].input, { profiles: ['ca'] });
     expect(c).toMatchObject({ ok: false, error: { key: 'site.err.zone', args: { file: 'site-a-wrongzone.zip', degrees: -3 } } });
     // choosing the right zone fixes it
-    const fixed = read('site-a-wrongzone.zip', { crs: 'EPSG:4545' });
+    const fixed = await read('site-a-wrongzone.zip', { crs: 'EPSG:4545' });
     if (!fixed.ok) throw new Error(fixed.error.key);
     expect(nearestCornerMetres(fixed.candidates[0])).toBeLessThan(0.5);
   });
-  it('latitude/longitude swapped in a GeoJSON', () => {
-    const r = read('site-swapped.geojson');
+  it('latitude/longitude swapped in a GeoJSON', async () => {
+    const r = await read('site-swapped.geojson');
     if (!r.ok) throw new Error(r.error.key);
     expect(checkSite(area, r.candidates[0].input, { profiles: ['ca'] })).toMatchObject({ ok: false, error: { key: 'site.err.swapped' } });
   });
