@@ -11,8 +11,7 @@ import { readFileLazy } from '../io/read-lazy';
 import { guessMapping } from '../io/fields';
 import { areaBox, layerSummary, referencePositions, type LayerSummary } from '../io/summary';
 import { shiftHint, type ShiftHint } from '../io/webmap';
-import { headerBlock, resultTables } from '../io/export/results';
-import { gapsGeoJSON, type ServiceArea } from '../io/export/gaps';
+import type { ServiceArea } from '../io/export/gaps';
 import { importRecord, type ImportRecord } from '../io/export/model';
 import type { ImportOutcome, LayerKind, Mapping, SourceLayer, ValidationReport, WebCoords } from '../io/types';
 import type { Lang } from '../i18n';
@@ -272,8 +271,8 @@ export function createImportApi(project: ProjectHandle) {
 
     /** Results tables: one CSV (UTF-8 with BOM) per level, or one XLSX with a sheet per level. */
     async exportResults(format: ExportFormat, req: ExportRequest): Promise<{ name: string; bytes: Uint8Array }[]> {
-      // the table writers bring SheetJS: loaded with the first export
-      const { toCsv, toXlsx } = await import('../io/export/table');
+      // the table writers bring SheetJS and the tables the messages: loaded with the first export
+      const [{ toCsv, toXlsx }, { headerBlock, resultTables }] = await Promise.all([import('../io/export/table'), import('../io/export/results')]);
       const tables = resultTables(req.evaluation, req.lang);
       const header = headerBlock(req.evaluation, req.lang, req.profileName);
       if (format === 'xlsx') return [{ name: 'results.xlsx', bytes: toXlsx(tables, header) }];
@@ -281,7 +280,8 @@ export function createImportApi(project: ProjectHandle) {
     },
 
     /** Gaps as one GeoJSON: failing units per rule, communities outside each circle, service areas. */
-    exportGaps(req: ExportRequest, areas: ServiceArea[]): string {
+    async exportGaps(req: ExportRequest, areas: ServiceArea[]): Promise<string> {
+      const { gapsGeoJSON } = await import('../io/export/gaps'); // with the messages, on first use
       const current = project.current();
       if (!current) throw new Error('exportGaps() before a project was loaded');
       return JSON.stringify(gapsGeoJSON(req.evaluation, current, req.lang, areas));
