@@ -91,7 +91,9 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
   }, []);
 
   return (
-    <div class="map-wrap">
+    // while a facility is moved, data-drawing lets the pointer through the legend and the other
+    // overlays (app.css): a drop over one of them never reached the map and left the drag open
+    <div class="map-wrap" data-drawing={map.drawing.value?.active.value ?? undefined}>
       <div class="map" ref={host} data-testid="map" data-idle="false" role="application" aria-label={tr('ui.map')} />
       <div class="map-top-left">
         <div class="map-tools-row">

@@ -2,7 +2,7 @@
 // the known failing community, undo / redo, and a reload that brings everything back.
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppDriver } from './driver';
+import { AppDriver, mapCentre } from './driver';
 import { editSteps } from './edit-steps';
 
 // G1 in data/demo/gaps.json: new estate 610116001006, 41 childcare places for 13 685 residents
@@ -162,6 +162,13 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     const metres = Number(/(\d+) 米$/.exec(rows[2].text)?.[1]);
     expect(metres).toBeGreaterThan(150);
     expect(metres).toBeLessThan(205);
+    // dropped over the map legend: the drop still reaches the map (it used to leave the drag open)
+    const legend = await driver.page.locator('[data-testid=map-legend]').boundingBox();
+    const [mx, my] = await mapCentre(driver.page);
+    const moved: [number, number] = [cc9001[0] + 90, cc9001[1]];
+    if (!legend) throw new Error('no map legend on screen');
+    await edit.when.facilityDragged(moved, legend.x + legend.width / 2 - (mx + moved[0]), legend.y + legend.height / 2 - (my + moved[1]));
+    expect(await edit.then.history()).toHaveLength(4);
     await edit.when.facilityDeleted();
     expect(await driver.page.$('[data-testid=detail]')).toBeNull(); // its panel closed with it
     await driver.screenshot('edit-after-delete');
@@ -180,7 +187,7 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
   it('the project saves as one file with the scenario; a shared scenario opens as a new one', async () => {
     const project = JSON.parse(await edit.when.projectSaved()) as { version: number; scenarios: { name: string; edits: unknown[] }[]; activeScenario: string };
     expect(project.version).toBe(1);
-    expect(project.scenarios.map((s) => [s.name, s.edits.length])).toEqual([['编辑测试', 5]]);
+    expect(project.scenarios.map((s) => [s.name, s.edits.length])).toEqual([['编辑测试', 6]]); // an area, places, two drags, a delete, a reshape
     const shared = await edit.when.scenarioShared();
     expect(shared.name).toBe('编辑测试.scenario.json');
     const path = await driver.screenshot('edit-before-import'); // a path in the output folder, for the file
@@ -190,7 +197,7 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(await edit.then.notice()).toContain('已导入方案「编辑测试 (2)」');
     const sc = await edit.then.scenarios();
     expect(sc.options.map((o) => o.label)).toEqual(['现状（只读）', '编辑测试', '编辑测试 (2)']);
-    expect(sc.edits).toBe(5);
+    expect(sc.edits).toBe(6);
     expect(driver.pageErrors).toEqual([]);
   });
 
