@@ -1,5 +1,5 @@
 // A planner opens their own project file instead of the demo; a broken one is explained.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
 
@@ -33,5 +33,28 @@ describe('opening a project file', () => {
     expect(banner).toContain('geometry');
     expect((await driver.then.tableRowIds('community')).length).toBe(sample.communities.features.length);
     await driver.screenshot('10-broken-project');
+  });
+
+  it('an outline that crosses itself is listed among the data issues once the verdicts are shown (the check runs after the first analysis)', async () => {
+    // C1 as a figure-of-eight over [108.902, 108.906] × [34.152, 34.156]: its diagonals cross at the centre
+    const crossed = JSON.parse(readFileSync('data/sample/project.json', 'utf8')) as { communities: { features: { geometry: unknown }[] } };
+    crossed.communities.features[0].geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [108.902, 34.152],
+          [108.906, 34.152],
+          [108.902, 34.156],
+          [108.906, 34.156],
+          [108.902, 34.152],
+        ],
+      ],
+    };
+    mkdirSync('tests/output', { recursive: true });
+    writeFileSync('tests/output/crossed-project.json', JSON.stringify(crossed));
+    await driver.when.projectFilePicked('tests/output/crossed-project.json');
+    expect(await driver.then.phase()).toBe('ready');
+    await driver.page.waitForFunction(() => (document.querySelector('[data-testid=issues]')?.textContent ?? '').includes('自相交'));
+    expect(await driver.page.textContent('[data-testid=issues]')).toContain('C1：边界自相交（交点约在 108.904000,34.154000）');
   });
 });
