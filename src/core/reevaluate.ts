@@ -16,7 +16,7 @@ import { resolveParams, type Params } from './params';
 import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
 import { buildContext, kindsOf, type EvalContext } from './rules/context';
-import { carryNearest, nearestOfKinds } from './rules/coverage';
+import { carryNearest, facilityChanges, nearestOfKinds } from './rules/coverage';
 import { carryShares } from './rules/ratio';
 import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
 import type { UnitRef } from './rules/result';
@@ -199,10 +199,11 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   // changed), beyond it (named where none is within) any facility of the kinds anywhere
   const walked = dirty.slice();
   const kindsSeen = new Set<string>();
+  const edit = facilityChanges(old, now, changed);
   for (const r of rules) {
     if (r.kind !== 'coverage') continue;
     const kinds = kindsOf(r.params.kinds, params);
-    carryNearest(old, now, kinds, walked, changed);
+    carryNearest(old, now, kinds, walked, edit);
     const key = kinds.join('/');
     if (!r.levels.includes('community') || kindsSeen.has(key)) continue;
     kindsSeen.add(key);
@@ -211,7 +212,7 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
     for (let ci = 0; ci < n; ci++) if (!sameRef(before[ci], after[ci])) dirty[ci] = 1;
   }
   // the circle coverage of the evaluation
-  for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) carryNearest(old, now, kinds, walked, changed);
+  for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) carryNearest(old, now, kinds, walked, edit);
   // the 2SFCA shares change only for the communities walked (above)
   carryShares(old, now, walked, changed);
   return dirty;

@@ -79,6 +79,30 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     expect(coverageRow(ev, 'A').nearest?.id).toBe('F1');
   });
 
+  it('a facility renamed, or linked to a community, where it stands: the rows naming it follow', () => {
+    let ev = evaluateForEdits(base, PROFILE);
+    // A (outside every circle) names F1 3 km away; B names F2 on its site: both renamed
+    ev = step(ev, with_(base, [{ ...far, name: '新名' }, onB]));
+    expect(coverageRow(ev, 'A').nearest?.name).toBe('新名');
+    ev = step(
+      ev,
+      with_(base, [
+        { ...far, name: '新名' },
+        { ...onB, name: 'B站' },
+      ]),
+    );
+    expect(coverageRow(ev, 'B').nearest?.name).toBe('B站');
+    // a daycare 350 m east of A's centre, then linked to A where it stands: 0 m, on site
+    const G = facility('G', 'elderly_daycare', { geometry: point(400, 50), places: 10 });
+    ev = step(ev, with_(base, [far, onB, G]));
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('G');
+    expect(coverageRow(ev, 'A').value).toBeGreaterThan(349);
+    expect(coverageRow(ev, 'A').value).toBeLessThan(351);
+    ev = step(ev, with_(base, [far, onB, { ...G, extra: { community: 'A' } }]));
+    expect(coverageRow(ev, 'A').value).toBe(0);
+    expect(coverageRow(ev, 'A').nearest?.via).toBe('site');
+  });
+
   it('a capacity change on site changes the community, its street and the area, nothing else', () => {
     const ev = evaluateForEdits(base, PROFILE);
     const r = reevaluate(ev, with_(base, [far, { ...onB, places: 300, floorArea: 2000 }]), PROFILE);

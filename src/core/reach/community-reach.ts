@@ -368,6 +368,107 @@ export function assembleReach(columns: readonly ReachColumn[], nPlaces: number, 
   return { offsets, supply, distance, via, unplacedDemand: unplacedPlaces.filter((c) => offsets[c + 1] === offsets[c]), unplacedSupply, columns };
 }
 
+/**
+ * assembleReach() of `columns` (facility ids `ids`), from an earlier assembly of columns of the same
+ * places: a facility of the same id with the same column object keeps its walks, so only the rows
+ * of the communities in other columns (old or new) are sorted again; the others are copied, their
+ * facility indices renumbered. Equal to assembleReach() (rows sorted by distance, then facility
+ * index); in full when the kept facilities changed order.
+ */
+export function patchReach(
+  prev: { ids: readonly string[]; reach: CommunityReach },
+  ids: readonly string[],
+  columns: readonly ReachColumn[],
+  nPlaces: number,
+  unplacedPlaces: readonly number[],
+): CommunityReach {
+  const old = prev.reach;
+  const oldCols = old.columns;
+  if (!oldCols || old.offsets.length !== nPlaces + 1) return assembleReach(columns, nPlaces, unplacedPlaces);
+  const oldIndex = new Map<string, number>();
+  prev.ids.forEach((id, o) => oldIndex.set(id, o));
+  const toNew = new Int32Array(prev.ids.length).fill(-1);
+  const dirty = new Uint8Array(nPlaces);
+  const fresh: number[] = [];
+  ids.forEach((id, j) => {
+    const o = oldIndex.get(id);
+    if (o !== undefined && oldCols[o] === columns[j] && toNew[o] < 0) toNew[o] = j;
+    else fresh.push(j);
+  });
+  let last = -1;
+  let same = prev.ids.length === ids.length;
+  for (let o = 0; o < toNew.length; o++) {
+    const j = toNew[o];
+    if (j < 0) {
+      for (const c of oldCols[o].community) dirty[c] = 1;
+      continue;
+    }
+    if (j <= last) return assembleReach(columns, nPlaces, unplacedPlaces);
+    if (j !== o) same = false;
+    last = j;
+  }
+  const rows = dirtyRows(old, toNew, columns, fresh, dirty);
+  const offsets = new Uint32Array(nPlaces + 1);
+  for (let c = 0; c < nPlaces; c++) offsets[c + 1] = offsets[c] + (dirty[c] ? (rows.get(c) as unknown[]).length : old.offsets[c + 1] - old.offsets[c]);
+  const n = offsets[nPlaces];
+  const supply = new Uint32Array(n);
+  const distance = new Float64Array(n);
+  const via = new Uint8Array(n);
+  for (let c = 0; c < nPlaces; ) {
+    if (dirty[c]) {
+      // as assembleReach sorts: by distance, then facility index
+      const row = (rows.get(c) as Walk[]).sort((a, b) => a.d - b.d || a.f - b.f);
+      let at = offsets[c];
+      for (const e of row) {
+        supply[at] = e.f;
+        distance[at] = e.d;
+        via[at++] = e.v;
+      }
+      c++;
+      continue;
+    }
+    // a run of kept rows, copied at once
+    let e = c;
+    while (e < nPlaces && !dirty[e]) e++;
+    const from = old.offsets[c];
+    const to = old.offsets[e];
+    const at = offsets[c];
+    distance.set(old.distance.subarray(from, to), at);
+    via.set(old.via.subarray(from, to), at);
+    if (same) supply.set(old.supply.subarray(from, to), at);
+    else for (let k = from; k < to; k++) supply[at + k - from] = toNew[old.supply[k]];
+    c = e;
+  }
+  const unplacedSupply: number[] = [];
+  columns.forEach((col, f) => {
+    if (col.unplaced) unplacedSupply.push(f);
+  });
+  return { offsets, supply, distance, via, unplacedDemand: unplacedPlaces.filter((c) => offsets[c + 1] === offsets[c]), unplacedSupply, columns };
+}
+
+type Walk = { f: number; d: number; v: number };
+
+/** patchReach's rows to sort again (marked in `dirty`, which the new columns' communities join):
+ *  their kept walks renumbered, and the walks of the new columns. */
+function dirtyRows(old: CommunityReach, toNew: Int32Array, columns: readonly ReachColumn[], fresh: readonly number[], dirty: Uint8Array): Map<number, Walk[]> {
+  const rows = new Map<number, Walk[]>();
+  for (const j of fresh) for (const c of columns[j].community) dirty[c] = 1;
+  for (let c = 0; c < dirty.length; c++) {
+    if (!dirty[c]) continue;
+    const row: Walk[] = [];
+    for (let k = old.offsets[c]; k < old.offsets[c + 1]; k++) {
+      const j = toNew[old.supply[k]];
+      if (j >= 0) row.push({ f: j, d: old.distance[k], v: old.via[k] });
+    }
+    rows.set(c, row);
+  }
+  for (const j of fresh) {
+    const col = columns[j];
+    for (let k = 0; k < col.community.length; k++) rows.get(col.community[k])?.push({ f: j, d: col.distance[k], v: col.via[k] });
+  }
+  return rows;
+}
+
 export interface NearestFacility {
   facility: number;
   distance: number;

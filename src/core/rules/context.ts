@@ -10,7 +10,7 @@ import { bboxOf, representativePoint, type LonLat } from '../geo';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
-import { assembleReach, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
+import { assembleReach, patchReach, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
 import type { ReachEngine } from '../reach/types';
 import type { UnitRef } from './result';
@@ -39,6 +39,8 @@ export interface Prepared {
   issues: DataIssue[];
   /** memo for computations that depend on the data and reach only (2SFCA shares, scopes, nearest) */
   memo: Map<string, unknown>;
+  /** per facility: its point as a text key (what kept walks and lookups are filed under) */
+  facilityAt: string[];
   /** one unit record per community / facility / street, shared by all results about it */
   communityUnits: UnitRef[];
   facilityUnits: UnitRef[];
@@ -166,7 +168,7 @@ type Base = Omit<Prepared, 'reach' | 'reachEngine' | 'radius' | 'memo' | 'unplac
  *  position — its street, its community, the walks from it (a column per position) — so an edit
  *  works out only the facilities it touched (docs/app.md, "Edits"). */
 interface CommunitySide {
-  base: Omit<Base, 'facilities' | 'facilityPoints' | 'facilityStreet' | 'onsite' | 'facilityUnits' | 'streetFacilities' | 'issues'>;
+  base: Omit<Base, 'facilities' | 'facilityPoints' | 'facilityStreet' | 'onsite' | 'facilityUnits' | 'facilityAt' | 'streetFacilities' | 'issues'>;
   issues: { dup: DataIssue[]; clean: DataIssue[]; streetDup: DataIssue[]; street: DataIssue[] };
   streetOf: (p: LonLat) => number;
   locate: (link: unknown, p: LonLat) => OnsitePlace;
@@ -174,7 +176,14 @@ interface CommunitySide {
   streetAt: Map<string, number>;
   placeAt: Map<string, OnsitePlace>;
   /** per reach engine and radius: the walks from each facility position */
-  walks: { engine: unknown; radius: number; columns: Map<string, ReachColumn>; unplacedPlaces: number[] | null }[];
+  walks: {
+    engine: unknown;
+    radius: number;
+    columns: Map<string, ReachColumn>;
+    unplacedPlaces: number[] | null;
+    /** the last assembly, with the facility ids of its columns: the next is patched from it */
+    last?: { ids: string[]; reach: CommunityReach };
+  }[];
 }
 
 /** The layers' last preparation, per communities array (the worker evaluates the same layers again
@@ -246,7 +255,7 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
   base.onsite.forEach((fs, c) => {
     for (const f of fs) communityOf[f] = c;
   });
-  const keys = base.facilityPoints.map((p, j) => `${at(p)}|${communityOf[j]}`);
+  const keys = base.facilityAt.map((k, j) => `${k}|${communityOf[j]}`);
   const missing = new Map<string, number>();
   keys.forEach((k, j) => {
     if (!w.columns.has(k) && !missing.has(k)) missing.set(k, j);
@@ -269,11 +278,12 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
     w.unplacedPlaces = r.unplacedPlaces;
   }
   w.columns = trimmed(w.columns, keys);
-  return assembleReach(
-    keys.map((k) => w.columns.get(k) as ReachColumn),
-    base.communities.length,
-    w.unplacedPlaces ?? [],
-  );
+  const columns = keys.map((k) => w.columns.get(k) as ReachColumn);
+  const ids = base.facilities.map((f) => f.id);
+  const n = base.communities.length;
+  const reach = w.last ? patchReach(w.last, ids, columns, n, w.unplacedPlaces ?? []) : assembleReach(columns, n, w.unplacedPlaces ?? []);
+  w.last = { ids, reach };
+  return reach;
 }
 
 /** The walks of at most `radius` metres of each column (placing a point does not depend on the radius). */
@@ -360,16 +370,17 @@ function prepareFacilities(side: CommunitySide, data: Layers): Base {
   const street: DataIssue[] = [];
   const onsiteIssueList: DataIssue[] = [];
   const facilityRows = dedupe(data.facilities, 'facility', dup);
-  const facilities = facilityRows.map(({ item, index }) => cleanFacility(item, index, clean));
-  const facilityPoints = facilities.map((f) => representativePoint(f.geometry));
+  const preps = facilityRows.map(({ item, index }) => prepOf(item, index));
+  const facilities = preps.map((x) => x.clean);
+  for (const x of preps) for (const issue of x.issues) clean.push(issue);
+  const facilityPoints = preps.map((x) => x.point);
   const facilityStreet = new Int32Array(facilities.length).fill(-1);
-  const streetKeys: string[] = [];
+  const streetKeys = preps.map((x) => x.at);
   const placeKeys: string[] = [];
   const onsite: number[][] = communities.map(() => []);
   facilities.forEach((f, i) => {
     const p = facilityPoints[i];
-    const k = at(p);
-    streetKeys.push(k);
+    const k = streetKeys[i];
     let s = side.streetAt.get(k);
     if (s === undefined) {
       s = side.streetOf(p);
@@ -403,9 +414,36 @@ function prepareFacilities(side: CommunitySide, data: Layers): Base {
     facilityStreet,
     onsite,
     issues: [...i.dup, ...dup, ...i.clean, ...clean, ...i.streetDup, ...i.street, ...street, ...onsiteIssueList],
-    facilityUnits: facilities.map((f) => ({ level: 'facility', id: f.id, name: f.name })),
+    facilityUnits: preps.map((x) => x.unit),
+    facilityAt: streetKeys,
     streetFacilities: membersPerStreet(streets.length, facilityStreet),
   };
+}
+
+/** What a facility record gives on its own: its cleaned copy (with the issues, citing its position
+ *  in the layer), its point and the text key of that point, its unit record. Kept per record: an
+ *  edit replaces the records it changes and shares the others, so only those are worked out again
+ *  (10 000 points turned into text keys cost ≈ 20 ms per edit). */
+interface FacilityPrep {
+  index: number;
+  clean: Facility;
+  issues: DataIssue[];
+  point: LonLat;
+  at: string;
+  unit: UnitRef;
+}
+
+const facilityPreps = new WeakMap<Facility, FacilityPrep>();
+
+function prepOf(f: Facility, index: number): FacilityPrep {
+  const hit = facilityPreps.get(f);
+  if (hit?.index === index) return hit;
+  const issues: DataIssue[] = [];
+  const clean = cleanFacility(f, index, issues);
+  const point = hit?.point ?? representativePoint(clean.geometry);
+  const prep: FacilityPrep = { index, clean, issues, point, at: hit?.at ?? at(point), unit: hit?.unit ?? { level: 'facility', id: f.id, name: f.name } };
+  facilityPreps.set(f, prep);
+  return prep;
 }
 
 /** Communities in a rule's scope, and those whose scope cannot be told (builtYear missing), ascending. */

@@ -59,7 +59,8 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
  * candidates; an equal one is worked out in full, for the same tie-break); along streets, every
  * community outside is worked out again.
  */
-export function carryNearest(old: Prepared, now: Prepared, kinds: readonly string[], walked: Uint8Array, changed: ReadonlySet<string>): void {
+export function carryNearest(old: Prepared, now: Prepared, kinds: readonly string[], walked: Uint8Array, edit: FacilityChanges): void {
+  const changed = edit.moved;
   const nearKey = `nearest:${kinds.join('/')}`;
   const refKey = `nearestRef:${kinds.join('/')}`;
   if (now.memo.has(nearKey)) return;
@@ -134,7 +135,54 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   }
   for (const ci of redo) out[ci] = undefined;
   for (const [ci, n] of nearestFacilities(now.reachEngine, now.places, now.facilityPoints, candidates, redo)) out[ci] = ref(n.facility, n.distance, n.via);
+  renameRefs(out, edit.renamed);
   now.memo.set(refKey, out);
+}
+
+/** A facility renamed where it stands: the rows naming it say its new name. */
+function renameRefs(out: (NearestFacilityRef | undefined)[], renamed: ReadonlyMap<string, string>): void {
+  if (renamed.size === 0) return;
+  out.forEach((r, ci) => {
+    const name = r && renamed.get(r.id);
+    if (r && name !== undefined) out[ci] = { ...r, name };
+  });
+}
+
+/** The facilities an edit changed, by id: `moved` — added, deleted, or another kind, place or
+ *  walks (their column: a new link to a community changes those); `renamed` — only another name
+ *  (→ the new name), at the same place. Any other change (capacity, ownership …) moves no circle. */
+export interface FacilityChanges {
+  moved: ReadonlySet<string>;
+  renamed: ReadonlyMap<string, string>;
+}
+
+export function facilityChanges(old: Prepared, now: Prepared, changed: ReadonlySet<string>): FacilityChanges {
+  const at = (c: Prepared) => {
+    const m = new Map<string, number>();
+    c.facilities.forEach((f, j) => {
+      if (changed.has(f.id)) m.set(f.id, j);
+    });
+    return m;
+  };
+  const a = at(old);
+  const b = at(now);
+  const moved = new Set<string>();
+  const renamed = new Map<string, string>();
+  for (const id of changed) {
+    const o = a.get(id);
+    const n = b.get(id);
+    const same =
+      o !== undefined &&
+      n !== undefined &&
+      old.facilities[o].kind === now.facilities[n].kind &&
+      old.facilityPoints[o][0] === now.facilityPoints[n][0] &&
+      old.facilityPoints[o][1] === now.facilityPoints[n][1] &&
+      old.reach.columns !== undefined &&
+      old.reach.columns[o] === now.reach.columns?.[n];
+    if (!same) moved.add(id);
+    else if (old.facilities[o].name !== now.facilities[n].name) renamed.set(id, now.facilities[n].name);
+  }
+  return { moved, renamed };
 }
 
 /** A street's or the area's communities in a coverage rule: how many, the weight of those whose
