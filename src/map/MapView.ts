@@ -119,6 +119,8 @@ export class MapView {
   /** while a drag may lower the pixel ratio (lighten: a drag preview is shown): slow frames seen; and the ratio it lowered */
   private lightening: { slow: number } | null = null;
   private fullRatio: number | null = null;
+  /** the drag is over: the full ratio comes back once the map has drawn what the drop changed */
+  private restoring = false;
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
    *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
@@ -170,6 +172,7 @@ export class MapView {
     this.map.on('mouseout', () => this.events.onHover?.(null, null));
     this.map.on('render', () => this.frameDrawn());
     this.map.on('idle', () => {
+      if (this.restoreRatio()) return; // not idle yet: one more frame, sharp
       this.container.dataset.outsideShown = String(this.countOutsideShown());
       this.container.dataset.zoom = this.map.getZoom().toFixed(2);
       if (this.container.dataset.probe !== undefined) this.probe();
@@ -387,15 +390,27 @@ export class MapView {
    *  ≈ 0.26 s on the 1 500-community city, over half of it the overlapping circles —, and a
    *  quarter of the pixels takes ≈ 0.11 s. A GPU draws such a frame in a few ms and never trips it. */
   lighten(on: boolean): void {
+    this.restoring = false;
     if (on) {
       this.lightening ??= { slow: 0 };
       return;
     }
     this.lightening = null;
     if (this.fullRatio === null) return;
+    // the drop's own frames (new verdicts, circles, tiles: several of them) are drawn light too,
+    // and the full ratio comes back for the last one only (restoreRatio, at the next idle)
+    this.restoring = true;
+    this.busy();
+  }
+
+  /** After a lightened drag, at the first idle: back to the full pixel ratio (one more frame). */
+  private restoreRatio(): boolean {
+    if (!this.restoring || this.fullRatio === null) return false;
     this.map.setPixelRatio(this.fullRatio);
     this.fullRatio = null;
+    this.restoring = false;
     this.busy();
+    return true;
   }
 
   /** A frame was drawn: during a drag, how long until the next one may start (the page waits for
