@@ -200,6 +200,9 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   const walked = dirty.slice();
   const kindsSeen = new Set<string>();
   const edit = facilityChanges(old, now, changed);
+  // no facility added, deleted, moved or re-kinded: the same subjects and partners at the same
+  // places and indices, so the nearest partner of each (rules/adjacency.ts) is the same
+  if (edit.moved.size === 0) for (const [key, v] of old.memo) if (key.startsWith('adjacency-nearest:') && !now.memo.has(key)) now.memo.set(key, v);
   for (const r of rules) {
     if (r.kind !== 'coverage') continue;
     const kinds = kindsOf(r.params.kinds, params);

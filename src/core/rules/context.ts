@@ -39,8 +39,8 @@ export interface Prepared {
   issues: DataIssue[];
   /** memo for computations that depend on the data and reach only (2SFCA shares, scopes, nearest) */
   memo: Map<string, unknown>;
-  /** per facility: its point as a text key (what kept walks and lookups are filed under) */
-  facilityAt: string[];
+  /** facility j's walks are filed under this key: its point as text and the community it stands in */
+  walkKey: (j: number, community: number) => string;
   /** one unit record per community / facility / street, shared by all results about it */
   communityUnits: UnitRef[];
   facilityUnits: UnitRef[];
@@ -168,7 +168,7 @@ type Base = Omit<Prepared, 'reach' | 'reachEngine' | 'radius' | 'memo' | 'unplac
  *  position — its street, its community, the walks from it (a column per position) — so an edit
  *  works out only the facilities it touched (docs/app.md, "Edits"). */
 interface CommunitySide {
-  base: Omit<Base, 'facilities' | 'facilityPoints' | 'facilityStreet' | 'onsite' | 'facilityUnits' | 'facilityAt' | 'streetFacilities' | 'issues'>;
+  base: Omit<Base, 'facilities' | 'facilityPoints' | 'facilityStreet' | 'onsite' | 'facilityUnits' | 'walkKey' | 'streetFacilities' | 'issues'>;
   issues: { dup: DataIssue[]; clean: DataIssue[]; streetDup: DataIssue[]; street: DataIssue[] };
   streetOf: (p: LonLat) => number;
   locate: (link: unknown, p: LonLat) => OnsitePlace;
@@ -255,7 +255,7 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
   base.onsite.forEach((fs, c) => {
     for (const f of fs) communityOf[f] = c;
   });
-  const keys = base.facilityAt.map((k, j) => `${k}|${communityOf[j]}`);
+  const keys = base.facilities.map((_, j) => base.walkKey(j, communityOf[j]));
   const missing = new Map<string, number>();
   keys.forEach((k, j) => {
     if (!w.columns.has(k) && !missing.has(k)) missing.set(k, j);
@@ -393,7 +393,7 @@ function prepareFacilities(side: CommunitySide, data: Layers): Base {
   });
   facilities.forEach((f, i) => {
     const link = f.extra.community;
-    const k = `${streetKeys[i]}|${typeof link === 'string' ? link : ''}`;
+    const k = preps[i].placeKey;
     placeKeys.push(k);
     let place = side.placeAt.get(k);
     if (place === undefined) {
@@ -415,7 +415,12 @@ function prepareFacilities(side: CommunitySide, data: Layers): Base {
     onsite,
     issues: [...i.dup, ...dup, ...i.clean, ...clean, ...i.streetDup, ...i.street, ...street, ...onsiteIssueList],
     facilityUnits: preps.map((x) => x.unit),
-    facilityAt: streetKeys,
+    walkKey: (j, community) => {
+      // the same text object edit after edit: a map lookup by it need not hash it again
+      const x = preps[j];
+      if (x.walks?.community !== community) x.walks = { community, key: `${x.at}|${community}` };
+      return x.walks.key;
+    },
     streetFacilities: membersPerStreet(streets.length, facilityStreet),
   };
 }
@@ -430,6 +435,10 @@ interface FacilityPrep {
   issues: DataIssue[];
   point: LonLat;
   at: string;
+  /** `at` and the community it is linked to: the key of its place on site */
+  placeKey: string;
+  /** the key of its walks (walksOf), with the community it stands in */
+  walks?: { community: number; key: string };
   unit: UnitRef;
 }
 
@@ -441,7 +450,18 @@ function prepOf(f: Facility, index: number): FacilityPrep {
   const issues: DataIssue[] = [];
   const clean = cleanFacility(f, index, issues);
   const point = hit?.point ?? representativePoint(clean.geometry);
-  const prep: FacilityPrep = { index, clean, issues, point, at: hit?.at ?? at(point), unit: hit?.unit ?? { level: 'facility', id: f.id, name: f.name } };
+  const key = hit?.at ?? at(point);
+  const link = f.extra.community;
+  const prep: FacilityPrep = {
+    index,
+    clean,
+    issues,
+    point,
+    at: key,
+    placeKey: hit?.placeKey ?? `${key}|${typeof link === 'string' ? link : ''}`,
+    walks: hit?.walks,
+    unit: hit?.unit ?? { level: 'facility', id: f.id, name: f.name },
+  };
   facilityPreps.set(f, prep);
   return prep;
 }
