@@ -61,8 +61,17 @@ interface Shares {
   r: CatchmentShare;
 }
 
+/** per communities (their unit records) and demand field: each community's demand */
+const demandsByField = new WeakMap<readonly UnitRef[], Map<string, (number | undefined)[]>>();
+
 function sharesInputs(ctx: Prepared, demandField: RatioRule['params']['demand'], supply: Supply) {
-  const demand = ctx.communities.map((c) => (demandField === 'beds' ? undefined : c[demandField]));
+  let byField = demandsByField.get(ctx.communityUnits);
+  if (!byField) demandsByField.set(ctx.communityUnits, (byField = new Map()));
+  let demand = byField.get(demandField);
+  if (!demand) {
+    demand = ctx.communities.map((c) => (demandField === 'beds' ? undefined : c[demandField]));
+    byField.set(demandField, demand);
+  }
   const capacity = ctx.facilities.map((f) => (matchesSupply(f, supply) ? capacityOf(f, supply).value : undefined));
   const included = ctx.facilities.map((f) => matchesSupply(f, supply));
   return { demand, capacity, include: (j: number) => included[j] };
@@ -94,12 +103,14 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ch
   });
   const same = renumber.every((x, o) => x === 0 || x === -1 || x === o + 1);
   const { offsets, supply } = now.reach;
+  const fresh = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
+  // each facility's index before the edit (-1: new)
+  const oldOf = Int32Array.from(now.facilities, (f) => oldIndex.get(f.id) ?? -1);
   for (const [key, value] of old.memo) {
     if (!key.startsWith('2sfca:') || now.memo.has(key)) continue;
     const was = value as Shares;
     const x = sharesInputs(now, was.demandField, was.supply);
     const load = new Float64Array(now.facilities.length);
-    const fresh = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
     const columns = now.reach.columns;
     if (columns) {
       // a changed facility's column lists the communities that reach it: summed in community
@@ -118,11 +129,11 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ch
         for (let k = offsets[i]; k < offsets[i + 1]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
       }
     const ratio = new Float64Array(now.facilities.length);
-    now.facilities.forEach((f, j) => {
-      const o = oldIndex.get(f.id);
-      if (!fresh[j] && o !== undefined) ratio[j] = was.r.ratio[o];
+    for (let j = 0; j < ratio.length; j++) {
+      const o = oldOf[j];
+      if (!fresh[j] && o >= 0) ratio[j] = was.r.ratio[o];
       else if (x.capacity[j] !== undefined && load[j] > 0 && x.include(j)) ratio[j] = (x.capacity[j] as number) / load[j];
-    });
+    }
     const r: CatchmentShare = { accessibility: was.r.accessibility.slice(), share: was.r.share.slice(), unknownCapacity: was.r.unknownCapacity.slice(), ratio };
     for (let i = 0; i < r.unknownCapacity.length; i++) {
       if (walked[i]) accessOf(r, i, now.reach, x.demand, x.capacity, x.include);
