@@ -113,20 +113,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
   const sourceOf = (a: Analysis | null): ResultSource => a?.table ?? arraySource(a?.evaluation.results ?? []);
   const results = computed(() => sourceOf(shown.value));
   const liveResults = computed(() => sourceOf(analysis.value));
-  const nameOf = computed(() => {
-    const p = project.value;
-    const l = layers.value;
-    const maps: Partial<Record<Level, Map<string, string>>> =
-      p && l
-        ? {
-            community: new Map(l.communities.map((c) => [c.id, c.name])),
-            facility: new Map(l.facilities.map((f) => [f.id, f.name])),
-            street: new Map(l.streets.map((s) => [s.id, s.name])),
-            area: new Map([['area', p.area.name]]),
-          }
-        : {};
-    return (level: Level, id: string) => maps[level]?.get(id);
-  });
+  const nameOf = computed(() => namesOf(project.value, layers.value));
 
   return {
     lang: signal(init.lang),
@@ -172,6 +159,20 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     currentProfile: computed(() => profiles.value.find((p) => p.id === profile.value)),
     nameOf,
   };
+}
+
+/** a unit's name by level and id (the table's and panels' labels) */
+function namesOf(p: LoadedProject | null, l: PageLayers | null): (level: Level, id: string) => string | undefined {
+  const maps: Partial<Record<Level, Map<string, string>>> =
+    p && l
+      ? {
+          community: new Map(l.communities.map((c) => [c.id, c.name])),
+          facility: new Map(l.facilities.map((f) => [f.id, f.name])),
+          street: new Map(l.streets.map((s) => [s.id, s.name])),
+          area: new Map([['area', p.area.name]]),
+        }
+      : {};
+  return (level, id) => maps[level]?.get(id);
 }
 
 /** ids of a level's units in layer order: the table lists every one, even with no rule applying */

@@ -280,24 +280,28 @@ function editSteps(
     historyTo(done: number): Msg | null {
       const cur = current();
       if (!cur) return noProject;
-      let next = cur;
-      while (next.editing.history.past.length > done) {
-        const back = undoEdit(next);
-        if (back === next) break;
-        next = back;
-      }
-      while (next.editing.history.past.length < done && next.editing.history.future.length > 0) {
-        const r = redoEdit(next);
-        if (!r.ok) {
-          if (next !== cur) apply(next);
-          return r.reason;
-        }
-        next = r.session;
-      }
+      const { next, reason } = historyStepped(cur, done);
       if (next !== cur) apply(next);
-      return null;
+      return reason;
     },
   };
+}
+
+/** The session with `done` edits in effect, undone or redone step by step; a redo that no longer
+ *  fits stops there with its reason. */
+function historyStepped(cur: Session<PageLayers>, done: number): { next: Session<PageLayers>; reason: Msg | null } {
+  let next = cur;
+  while (next.editing.history.past.length > done) {
+    const back = undoEdit(next);
+    if (back === next) break;
+    next = back;
+  }
+  while (next.editing.history.past.length < done && next.editing.history.future.length > 0) {
+    const r = redoEdit(next);
+    if (!r.ok) return { next, reason: r.reason };
+    next = r.session;
+  }
+  return { next, reason: null };
 }
 
 /** A scenario shared as a file and a shared file opened; edits that no longer fit let go. */
