@@ -211,6 +211,18 @@ function movingArea(s: AppState, failed: (e: unknown) => void, walkAreaAt?: Scen
   };
 }
 
+/** A drag's preview starts: the panels keep the analysis from before it until its drop (or its
+ *  end) is analysed (actions.ts clears AppState.previewFrom then). */
+function previewStarts(s: AppState): void {
+  s.previewFrom.value ??= s.analysis.peek();
+}
+
+/** A drag stopped without an edit: if its end was not answered (no delta to build on), the
+ *  panels follow the analysis again all the same. */
+function previewEnded(s: AppState, handled: boolean): void {
+  if (!handled) s.previewFrom.value = null;
+}
+
 /** Edits to the open scenario: commit, undo, redo, jump in the history, and a drag's live preview. */
 function editSteps(
   s: AppState,
@@ -222,17 +234,14 @@ function editSteps(
 ) {
   const moving = movingArea(s, failed, walkAreaAt);
   return {
-    /** An edit not made yet (a facility being dragged): its verdicts shown live on the map (the
-     *  panels wait for the drop: AppState.previewFrom), the session unchanged. Positions come
-     *  faster than answers; only the newest waiting one is answered. Its circle follows at once;
-     *  in network mode its walk area from the new position follows as fast as the worker answers
-     *  (the newest position asked, the others dropped). */
+    /** An edit not made yet (a dragged facility): its verdicts live on the map (previewStarts), the
+     *  session unchanged; only the newest waiting position is answered. Its circle follows at once,
+     *  in network mode its walk area from the new position as the worker answers (newest asked). */
     previewEdit(e: Edit, move?: { facility: string; to: [number, number] }): void {
       const cur = current();
       if (!cur) return;
       if (move) moving.follow(s.areas.peek(), move);
-      // the panels keep the analysis from before the drag until its drop is analysed
-      s.previewFrom.value ??= s.analysis.peek();
+      previewStarts(s);
       answerEdits([...editsInEffect(cur), e], true).catch(failed);
     },
 
@@ -241,11 +250,7 @@ function editSteps(
     previewEnd(): void {
       const cur = current();
       moving.stop();
-      // unanswered (no delta to build on), the session's analysis comes in full; the drag is over anyway
-      if (cur)
-        answerEdits(editsInEffect(cur), false).then((handled) => {
-          if (!handled) s.previewFrom.value = null;
-        }, failed);
+      if (cur) answerEdits(editsInEffect(cur), false).then((handled) => previewEnded(s, handled), failed);
     },
 
     /** The one way the layers change: commit an edit to the open scenario. */
