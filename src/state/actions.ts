@@ -6,7 +6,7 @@ import { t, tm, type Lang } from '../i18n';
 import type { InputProblem } from '../schemas';
 import type { LayerGroup } from './layers';
 import type { Analysis, LoadedProject, LoadOutcome } from '../service/session';
-import type { Msg } from '../core/model';
+import type { DataIssue, Level, Msg } from '../core/model';
 import { withDelta } from '../service/analysis-columns';
 import type { Edit } from '../core/scenario';
 import type { AnalysisClient } from '../worker/client';
@@ -313,9 +313,24 @@ function opening(s: AppState, deps: Pick<Deps, 'client' | 'outlinesDrawn'>, anal
  *  them). The list is completed in place, so everything holding the project reads it whole. */
 async function completeIssues(s: AppState, deps: Pick<Deps, 'client'>, project: LoadedProject): Promise<void> {
   const full = await deps.client.checkedIssues?.();
-  if (!full || s.project.peek() !== project) return;
+  if (!full) return;
+  const now = s.project.peek();
+  // an import accepted meanwhile made a new project (projectWithImport): its list is the opened
+  // one (a merge: completed in place below) or a copy without the replaced layer's rows (a
+  // replace): the findings about the layers it kept still apply and must not be lost
+  if (now && now !== project && now.issues !== project.issues) now.issues = completedCopy(now, project, full);
+  // in place: an import's undo puts this very project back
   project.issues.splice(0, project.issues.length, ...full);
   s.issuesChecked.value++;
+}
+
+/** `now`'s issues with `full` (the opened project's whole list) for every level whose layer is
+ *  still the opened project's own (the same array), its own issues for the others */
+function completedCopy(now: LoadedProject, opened: LoadedProject, full: readonly DataIssue[]): DataIssue[] {
+  const layerOf = (p: LoadedProject, level: Level): unknown =>
+    level === 'community' ? p.communities : level === 'facility' ? p.facilities : level === 'street' ? p.streets : p.area;
+  const kept = (level: Level) => layerOf(now, level) === layerOf(opened, level);
+  return [...full.filter((i) => kept(i.level)), ...now.issues.filter((i) => !kept(i.level))];
 }
 
 export function createActions(s: AppState, deps: Deps) {

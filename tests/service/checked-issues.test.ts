@@ -10,6 +10,8 @@ import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
 import { latestOnly } from '../../src/worker/latest';
 import { parseProject, withRingIssues } from '../../src/schemas';
+import { projectWithImport } from '../../src/state/import-apply';
+import type { ImportApplied } from '../../src/service/import-export';
 
 type Feature = { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } };
 type Sample = { communities: { features: Feature[] }; streets: { features: Feature[] } };
@@ -109,5 +111,46 @@ describe('self-intersection checks after the first analysis', () => {
     expect(state.phase.value).toBe('ready');
     expect(state.project.value?.issues).toEqual(full.issues);
     expect(seen).toEqual([0, 1]); // the issue lists were told
+  });
+
+  it('an import that replaced the facilities before the checks answered keeps the findings about the outlines it did not replace', async () => {
+    const api = createAnalysisSession();
+    let release = () => {};
+    let asked = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const reached = new Promise<void>((r) => (asked = r));
+    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+    const actions = createActions(state, {
+      client: {
+        listProfiles: async () => api.listProfiles(),
+        load: async (t, name) => api.load(t, name),
+        loadUrl: async () => {
+          throw new Error('not here');
+        },
+        analyse: latestOnly(async (req) => api.analyse(req)),
+        walkAreas: latestOnly(async (req) => api.walkAreas(req)),
+        checkedIssues: async () => {
+          asked();
+          await gate; // the user accepts an import while the checks run
+          return api.checkedIssues();
+        },
+      },
+      storage: null,
+      keepFile: async () => undefined,
+    });
+    const opening = actions.openProjectText(text, 'p.json');
+    await reached;
+    const opened = state.project.value!;
+    const applied = { kind: 'facilities', mode: 'replace', roadCount: 0, credits: [], record: {} } as unknown as ImportApplied;
+    const imported = projectWithImport(opened, applied, opened.facilities.slice(0, 3));
+    state.project.value = imported;
+    release();
+    await opening;
+    expect(state.project.value).toBe(imported);
+    // the crossings of C1, C2, C3 and S1 (outlines the import kept) are all there, in the full check's order
+    expect(imported.issues).toEqual(full.issues.filter((i) => i.level !== 'facility'));
+    expect(selfIntersections(imported.issues)).toHaveLength(4);
+    // the import's undo brings the opened project back, whole
+    expect(opened.issues).toEqual(full.issues);
   });
 });
