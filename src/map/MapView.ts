@@ -329,6 +329,8 @@ export class MapView {
     d.cjkLabels = String(this.countCjkLabels());
     d.extrasShown = this.countExtrasShown();
     d.circlesShown = this.countCirclesShown();
+    d.dotsShown = this.dotsShown();
+    d.bounds = this.map.getBounds().toArray().flat().join(',');
     // where the first drawn cluster of facilities is, in pixels (tests and debugging click it)
     const c = this.map.getLayer(CLUSTER_LAYER) ? this.map.queryRenderedFeatures({ layers: [CLUSTER_LAYER] })[0] : undefined;
     if (c && c.geometry.type === 'Point') {
@@ -336,6 +338,13 @@ export class MapView {
       d.firstCluster = `${Math.round(px.x)},${Math.round(px.y)}`;
     } else delete d.firstCluster;
     d.probed = d.probe;
+  }
+
+  /** The communities drawn as dots right now (their ids, sorted, space-separated) */
+  private dotsShown(): string {
+    if (!this.map.getLayer('a-communities-dot')) return '';
+    const ids = this.map.queryRenderedFeatures({ layers: ['a-communities-dot'] }).map((f) => String(f.properties?.id));
+    return [...new Set(ids)].sort().join(' ');
   }
 
   /** Labels drawn in Chinese right now: tests use it to tell fonts work. */

@@ -55,7 +55,7 @@ export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>
   return {
     [SOURCES.streets]: unit(SOURCES.streets),
     [SOURCES.communities]: unit(SOURCES.communities),
-    [SOURCES.communityDots]: src(SOURCES.communityDots),
+    [SOURCES.communityDots]: { ...src(SOURCES.communityDots), ...DOTS_SOURCE },
     // tens of thousands of facilities: clustered below street zoom (facility-clusters.ts)
     [SOURCES.facilities]: { ...src(SOURCES.facilities), ...(clustered(data[SOURCES.facilities]) ? CLUSTER_OPTIONS : {}) },
     [SOURCES.circles]: unit(SOURCES.circles),
@@ -98,6 +98,13 @@ function capacityRadius(): ExpressionSpecification {
 
 /** below this zoom communities are a few pixels wide: draw them as dots as well */
 export const DOTS_UNTIL_ZOOM = 12.5;
+/** MapLibre's worker keeps every tile it cut of a GeoJSON source, each with its own copy of the
+ *  points in it (and, below the deepest tile asked for, their source copy too): 14 copies of each
+ *  dot at the default settings (measured by a heap snapshot). Tiles stop at zoom 10 (over-zoomed to
+ *  12.5: 1 tile unit ≈ 0.35 px there) and carry no buffer: circles are not clipped to their tile,
+ *  and a query around a point reaches the neighbouring tile (MapLibre pads it by the circle's
+ *  radius), so a dot on a tile's edge is drawn and found once, by its own tile. */
+const DOTS_SOURCE = { maxzoom: 10, buffer: 0 } as const;
 
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
 const idIs = (id: string | undefined): FilterSpecification => ['==', ['get', 'id'], id ?? ''];

@@ -10,6 +10,7 @@ import { booleanPointInPolygon, center, pointToLineDistance, polygonToLine } fro
 import type { Feature, Geometry, LineString, MultiLineString, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateBenchCity } from '../../scripts/bench-city/city';
+import { labelPoint } from '../../src/core/label-point';
 import { unitKey } from '../../src/core/model';
 import { arraySource } from '../../src/core/report/result-columns';
 import { verdictsByUnit, type Verdict } from '../../src/core/report/verdicts';
@@ -30,6 +31,8 @@ describe('communities drawn from the worker’s vector tiles', () => {
   const driver = new AppDriver(inject('appUrl'));
   /** a few communities of each verdict whose box centre lies well inside the outline (the map centres on it) */
   let picks: { id: string; verdict: Verdict }[] = [];
+  /** each community's dot, where the page puts it (a point on its outline, core/label-point.ts) */
+  let dots: { id: string; at: number[] }[] = [];
   /** vertices of the city's community and street outlines, counted here */
   let vertices = 0;
   /** the page's JS heap after a full GC (MB) with the demo open, and with the city open */
@@ -60,6 +63,7 @@ describe('communities drawn from the worker’s vector tiles', () => {
       byVerdict.set(verdict, list);
     }
     picks = [...byVerdict.values()].flat();
+    dots = loaded.project.communities.map((c) => ({ id: c.id, at: c.geometry.type === 'Point' ? c.geometry.coordinates : labelPoint(c.geometry) }));
     vertices = [...loaded.project.communities, ...loaded.project.streets].reduce((sum, u) => sum + vertexCount(u.geometry), 0);
     await driver.start();
     await driver.given.appOpened();
@@ -108,6 +112,50 @@ describe('communities drawn from the worker’s vector tiles', () => {
       await driver.page.waitForSelector(`[data-testid=detail][data-id="${id}"]`);
       await driver.when.detailClosed();
     }
+    expect(driver.pageErrors).toEqual([]);
+  });
+
+  // The dots' source is cut by MapLibre only down to zoom 10 and without a buffer (map/layers.ts
+  // DOTS_SOURCE): every community of the file still gets its dot, below that zoom and over-zoomed
+  // above it, and none twice or out of place.
+  it('draws a dot for every community of the file at district zoom, cut tiles and over-zoomed ones alike', async () => {
+    const zoom = async () => Number(await driver.page.getAttribute('[data-testid=map]', 'data-zoom'));
+    const step = async (dir: 'in' | 'out') => {
+      await driver.page.click(`[data-testid=map] .maplibregl-ctrl-zoom-${dir}`);
+      await driver.page.waitForTimeout(400);
+      await driver.mapIdle();
+    };
+    const drawn = async () => {
+      await driver.mapProbed();
+      const ids = (await driver.page.getAttribute('[data-testid=map]', 'data-dots-shown')) ?? '';
+      const bounds = ((await driver.page.getAttribute('[data-testid=map]', 'data-bounds')) ?? '').split(',').map(Number);
+      return { ids: ids === '' ? [] : ids.split(' '), bounds };
+    };
+    /** the file's communities whose dot lies inside the box, and those too near its edge to call */
+    const inside = ([w, s, e, n]: number[]) => {
+      const mx = (e - w) * 0.01;
+      const my = (n - s) * 0.01;
+      const within = (m: number, k: number, [x, y]: number[]) => x > w + m && x < e - m && y > s + k && y < n - k;
+      return {
+        sure: dots
+          .filter((d) => within(mx, my, d.at))
+          .map((d) => d.id)
+          .sort(),
+        edge: new Set(dots.filter((d) => within(-mx, -my, d.at) && !within(mx, my, d.at)).map((d) => d.id)),
+      };
+    };
+    while ((await zoom()) >= 10) await step('out');
+    const far = await drawn();
+    // the whole city in view: all its dots, each once
+    expect(inside(far.bounds).sure.length).toBe(dots.length);
+    expect(far.ids).toEqual(dots.map((d) => d.id).sort());
+    // over-zoomed tiles of zoom 10 (each spans 4 × 4 tiles of the screen's zoom), their edges in view
+    while ((await zoom()) < 12) await step('in');
+    expect(await zoom()).toBeLessThan(12.5);
+    const near = await drawn();
+    const want = inside(near.bounds);
+    expect(want.sure.length).toBeGreaterThan(10);
+    expect(near.ids.filter((id) => !want.edge.has(id))).toEqual(want.sure);
     expect(driver.pageErrors).toEqual([]);
   });
 });
