@@ -5,11 +5,13 @@
 // plus the walk inside to it, the best per community; the straight walk inside the block (haversine,
 // no street crossed); 0 m on site. The network engine keeps the best way out per community while it
 // walks (bySupply): this fails if that changes any walk, how it goes, or who is unplaced.
+// The nearest facility beyond the circle reuses the ways out placed by those walks: it is checked
+// against each way out placed afresh on a new engine (nearest(), checked in brute-force.test.ts).
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 import { haversine, representativePoint } from '../../src/core/geo';
-import { accessPoints, insideOf, reachColumns, VIAS, type CommunityPlace, type ReachColumn } from '../../src/core/reach/community-reach';
+import { accessPoints, insideOf, nearestFacilities, reachColumns, VIAS, type CommunityPlace, type ReachColumn } from '../../src/core/reach/community-reach';
 import { createNetworkEngine, type NetworkEngine } from '../../src/core/reach/network-engine';
 import type { LonLat, ReachEngine } from '../../src/core/reach/types';
 
@@ -107,4 +109,51 @@ describe('community walks of a network analysis, on a small synthetic city', () 
       expect(got.unplacedPlaces).toEqual(want.unplaced);
     });
   }
+});
+
+describe('nearest facility beyond the circle, from the placement the walks made', () => {
+  const engine = createNetworkEngine(city.roads, { snapDistance: SNAP });
+  // first a community far from every street and one whose first gate is: the ways out placed are
+  // then not the ways out listed, so a mix-up of the two shows
+  const far: LonLat = [0, 0];
+  const gated = places[0].entrances as LonLat[];
+  const here: CommunityPlace[] = [{ point: far, geometry: { type: 'Point', coordinates: far } }, { ...places[0], entrances: [far, ...gated] }, ...places];
+  // a subset of the communities, not in order (gates included), and every third facility
+  const wanted = here
+    .map((_, c) => c)
+    .filter((c) => c % 3 !== 2)
+    .reverse();
+  const candidates = supply.map((_, f) => f).filter((f) => f % 3 === 0);
+
+  /** each way out placed afresh (a new engine, nothing kept), its nearest candidate plus the walk inside; the first best way out per community */
+  function fresh(): Map<number, { facility: number; distance: number }> {
+    const other = createNetworkEngine(city.roads, { snapDistance: SNAP });
+    const out = new Map<number, { facility: number; distance: number }>();
+    for (const c of wanted) {
+      const a = accessPoints(here[c]);
+      const r = other.nearest({ demand: a.points, supply: candidates.map((f) => supply[f]), n: 1 });
+      a.points.forEach((_, k) => {
+        if (r.supply[k] < 0) return;
+        const d = a.inner[k] + r.distance[k];
+        const old = out.get(c);
+        if (!old || d < old.distance) out.set(c, { facility: candidates[r.supply[k]], distance: d });
+      });
+    }
+    return out;
+  }
+
+  it('equals placing every way out again: same facility, same metres, same communities', () => {
+    reachColumns(engine, here, supply, insideOf(here, supply), MAX); // the walks place the ways out
+    const got = nearestFacilities(engine, here, supply, candidates, wanted);
+    const want = fresh();
+    expect(want.size).toBeGreaterThan(80);
+    expect(
+      [...got.entries()]
+        .filter(([, n]) => n.via === 'streets')
+        .map(([c, n]) => [c, n.facility, n.distance])
+        .sort((a, b) => a[0] - b[0]),
+    ).toEqual([...want.entries()].map(([c, n]) => [c, n.facility, n.distance]).sort((a, b) => a[0] - b[0]));
+    // none asked for is left out (no street path: the straight line), none not asked for answered
+    expect([...got.keys()].sort((a, b) => a - b)).toEqual([...wanted].sort((a, b) => a - b));
+  });
 });

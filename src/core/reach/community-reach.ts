@@ -491,24 +491,14 @@ export function nearestFacilities(
   const out = new Map<number, NearestFacility>();
   if (candidates.length === 0 || wanted.length === 0) return out;
   const candPoints = candidates.map((j) => supply[j]);
-  if (engine.mode === 'network' && 'nearest' in engine) {
-    const net = engine as NetworkEngine;
-    const owner: number[] = [];
-    const inner: number[] = [];
-    const flat: LonLat[] = [];
-    for (const c of wanted) {
-      const a = accessPoints(places[c]);
-      a.points.forEach((q, k) => {
-        flat.push(q);
-        inner.push(a.inner[k]);
-        owner.push(c);
-      });
-    }
-    const r = net.nearest({ demand: flat, supply: candPoints, n: 1 });
-    flat.forEach((_, a) => {
-      const s = r.supply[a];
+  if (engine.mode === 'network' && 'nearestByPoint' in engine) {
+    // each way out on its own, from the placement the walks within the circle made (flatAccess)
+    const { groups, owner, inner } = flatAccess(places);
+    const r = (engine as NetworkEngine).nearestByPoint({ demand: groups, owners: wanted, supply: candPoints });
+    r.point.forEach((a, k) => {
+      const s = r.supply[k];
       if (s < 0) return;
-      const d = inner[a] + r.distance[a];
+      const d = inner[a] + r.distance[k];
       const old = out.get(owner[a]);
       if (!old || d < old.distance) out.set(owner[a], { facility: candidates[s], distance: d, via: 'streets' });
     });

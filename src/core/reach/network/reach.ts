@@ -71,8 +71,12 @@ export class NetworkReach {
   place(groups: PointGroups, snapDistance: number, withLookups = true, reuse = true): Placement {
     if (!reuse) return place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
     const key = flatten(groups);
-    for (const c of this.recent) {
-      if (c.snapDistance === snapDistance && (c.withLookups || !withLookups) && sameCoordinates(c.key, key)) return c.placement;
+    for (const [i, c] of this.recent.entries()) {
+      if (c.snapDistance !== snapDistance || !(c.withLookups || !withLookups) || !sameCoordinates(c.key, key)) continue;
+      // least recently used goes first: the communities, asked for by every circle, stay
+      this.recent.splice(i, 1);
+      this.recent.unshift(c);
+      return c.placement;
     }
     const placement = place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
     this.recent.unshift({ key, snapDistance, withLookups, placement });
@@ -182,8 +186,46 @@ export class NetworkReach {
   /** The n nearest supply owners of every demand owner, within maxDistance (default: any distance). */
   nearest(demandGroups: PointGroups, supplyGroups: PointGroups, n: number, snapDistance: number, maxDistance = Infinity): NearestResult {
     if (!Number.isInteger(n) || n < 1 || n > 255) throw new RangeError(`nearest: n must be an integer from 1 to 255, got ${n}`);
-    const cg = this.chains;
     const demand = this.place(demandGroups, snapDistance, false);
+    const pick = this.nearestPicker(supplyGroups, n, snapDistance, maxDistance);
+    const outSupply = new Int32Array(demandGroups.length * n).fill(-1);
+    const outDist = new Float64Array(demandGroups.length * n).fill(Infinity);
+    for (let o = 0; o < demandGroups.length; o++) pick.into(demand, demand.ownerStart[o], demand.ownerStart[o + 1], outSupply, outDist, o * n);
+    return { n, supply: outSupply, distance: outDist, unplacedDemand: demand.unplaced, unplacedSupply: pick.supply.unplaced };
+  }
+
+  /**
+   * The nearest supply owner (any distance) of each placed point of the given demand owners,
+   * each point on its own: `point` is its index among all the demand points (the groups
+   * flattened). The demand groups are those of an earlier bySupply() (the communities' ways out),
+   * so their placement is reused rather than done again for the few owners asked about.
+   */
+  nearestByPoint(
+    demandGroups: PointGroups,
+    owners: readonly number[],
+    supplyGroups: PointGroups,
+    snapDistance: number,
+  ): { point: Uint32Array; supply: Int32Array; distance: Float64Array } {
+    const demand = this.place(demandGroups, snapDistance, false);
+    const pick = this.nearestPicker(supplyGroups, 1, snapDistance, Infinity);
+    let m = 0;
+    for (const o of owners) m += demand.ownerStart[o + 1] - demand.ownerStart[o];
+    const point = new Uint32Array(m);
+    const supply = new Int32Array(m).fill(-1);
+    const distance = new Float64Array(m).fill(Infinity);
+    let k = 0;
+    for (const o of owners)
+      for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++, k++) {
+        point[k] = demand.point[p];
+        pick.into(demand, p, p + 1, supply, distance, k);
+      }
+    return { point, supply, distance };
+  }
+
+  /** One search from every supply point (n nearest per junction); `into` writes the n nearest
+   *  supply owners of the placed demand points from .. to-1 at out[at .. at+n-1]. */
+  private nearestPicker(supplyGroups: PointGroups, n: number, snapDistance: number, maxDistance: number) {
+    const cg = this.chains;
     const supply = this.place(supplyGroups, snapDistance);
     const all = Array.from({ length: supply.owner.length }, (_, i) => i);
     const seeds = seedsOf(cg, supply, all);
@@ -196,8 +238,6 @@ export class NetworkReach {
       labels = dj.label;
       dists = dj.dist;
     } else ({ labels, dists } = kNearestSeeds(cg, seeds.node, seeds.dist, seeds.label, n, maxDistance));
-    const outSupply = new Int32Array(demandGroups.length * n).fill(-1);
-    const outDist = new Float64Array(demandGroups.length * n).fill(Infinity);
     // candidates of one demand: (supply, distance), at most 2n per placed point plus same-chain ones
     const candS: number[] = [];
     const candD: number[] = [];
@@ -211,10 +251,10 @@ export class NetworkReach {
       candS.push(s);
       candD.push(d);
     };
-    for (let o = 0; o < demandGroups.length; o++) {
+    const into = (demand: Placement, from: number, to: number, outSupply: Int32Array, outDist: Float64Array, at: number): void => {
       candS.length = 0;
       candD.length = 0;
-      for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++) {
+      for (let p = from; p < to; p++) {
         const c = demand.chain[p];
         const a = cg.chainStart[c];
         const b = cg.chainEnd[c];
@@ -231,15 +271,15 @@ export class NetworkReach {
       for (let j = 0; j < n && candS.length > 0; j++) {
         let best = 0;
         for (let i = 1; i < candS.length; i++) if (candD[i] < candD[best] || (candD[i] === candD[best] && candS[i] < candS[best])) best = i;
-        outSupply[o * n + j] = candS[best];
-        outDist[o * n + j] = candD[best];
+        outSupply[at + j] = candS[best];
+        outDist[at + j] = candD[best];
         candS[best] = candS[candS.length - 1];
         candD[best] = candD[candD.length - 1];
         candS.pop();
         candD.pop();
       }
-    }
-    return { n, supply: outSupply, distance: outDist, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
+    };
+    return { supply, into };
   }
 }
 
