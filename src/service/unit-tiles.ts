@@ -38,6 +38,9 @@ export function createUnitTiles() {
   };
   const bytes = (layer: TileLayer, index: GeoJSONVT, z: number, x: number, y: number): Uint8Array | null => {
     const t = index.getTile(z, x, y);
+    // A tile at the deepest zoom is never split, but geojson-vt keeps its source features (full
+    // resolution, projected) as for a tile it may split later; the tile it returns is the one it keeps.
+    if (t && z === UNIT_TILE_MAX_ZOOM) (t as { source?: unknown }).source = null;
     return t && t.features.length > 0 ? fromGeojsonVt({ [layer]: t }, { version: 2, extent: 4096 }) : null;
   };
   return {

@@ -10,6 +10,7 @@ import type { Community } from '../../src/core/model';
 import type { ServiceAreas } from '../../src/service/service-areas';
 import { createAnalysisSession } from '../../src/service/session';
 import { createUnitTiles } from '../../src/service/unit-tiles';
+import { generateBenchCity } from '../../scripts/bench-city/city';
 
 // a 0.002° square in Xi'an
 const square = (id: string, lon: number, lat: number): Community => ({
@@ -152,5 +153,33 @@ describe('the session tiles the areas it handed out, by their id', () => {
     expect(session.walkAreas({ profile: 'combined', params: { reach: 'network' } }).id).toBe(walk.id);
     if (!session.load(demo(), 'demo').ok) throw new Error('the demo did not load');
     expect(await tileOf(walk)).toBeNull();
+  });
+});
+
+describe('the deepest tiles keep no source', () => {
+  // unit-tiles drops the source geometry geojson-vt keeps with each tile it cut at zoom 15 (never
+  // split further): tiles asked afterwards, deeper, shallower or beside them, are still whole
+  it('answers every tile as an index never asked before does, and a community is in the tile its vertex falls in', () => {
+    const city = generateBenchCity({ communities: 60, facilities: 10, roadNodes: 500, streets: 2 });
+    const cs = city.communities;
+    const c0 = cs[0].geometry;
+    const [lon, lat] = c0.type === 'Polygon' ? c0.coordinates[0][0] : c0.type === 'MultiPolygon' ? c0.coordinates[0][0][0] : c0.coordinates;
+    const at = place(lon, lat, 15);
+    // a 3 × 3 block of zoom-15 tiles around the first community's first vertex, asked after their
+    // grandparents and parents (which must keep their source for them) and again after them, each
+    // compared with a fresh index's answer
+    const deepest: [number, number, number][] = [];
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) deepest.push([15, at.x + dx, at.y + dy]);
+    const up = (k: number) => deepest.map(([, x, y]): [number, number, number] => [15 - k, x >> k, y >> k]);
+    const asked = [...up(2), ...up(1), ...deepest, ...up(1), ...deepest];
+    const tiles = createUnitTiles();
+    const features = (b: Uint8Array | null) => {
+      if (!b) return [];
+      const layer = decode(b).layers.communities;
+      return Array.from({ length: layer.length }, (_, i) => ({ id: layer.feature(i).properties.id, rings: layer.feature(i).loadGeometry() }));
+    };
+    for (const [z, x, y] of asked) expect(features(tiles.tile('communities', cs, z, x, y))).toEqual(features(createUnitTiles().tile('communities', cs, z, x, y)));
+    // against the input: the first community's first vertex falls in the middle tile, so it is there
+    expect(features(tiles.tile('communities', cs, 15, at.x, at.y)).map((f) => f.id)).toContain(cs[0].id);
   });
 });
