@@ -41,36 +41,45 @@ export interface Placement {
 export type PointGroups = readonly (readonly LonLat[])[];
 
 export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
-  const owner: number[] = [];
-  const point: number[] = [];
-  const edge: number[] = [];
-  const t: number[] = [];
-  const leg: number[] = [];
+  let total = 0;
+  for (const pts of groups) total += pts.length;
+  // filled up to n, then cut: typed arrays from the start, no object per point
+  const ownerAll = new Uint32Array(total);
+  const pointAll = new Uint32Array(total);
+  const edgeAll = new Uint32Array(total);
+  const tAll = new Float64Array(total);
+  const legAll = new Float64Array(total);
   const unplaced: number[] = [];
   const invalid: [number, number][] = [];
   const ownerStart = new Uint32Array(groups.length + 1);
   let input = 0;
-  groups.forEach((pts, i) => {
-    let placed = 0;
-    pts.forEach((p, j) => {
+  let n = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const pts = groups[i];
+    const before = n;
+    for (let j = 0; j < pts.length; j++) {
+      const p = pts[j];
       const at = input++;
       if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
         invalid.push([i, j]);
-        return;
+        continue;
       }
-      const s = index.snap(p[0], p[1], snapDistance);
-      if (!s) return;
-      owner.push(i);
-      point.push(at);
-      edge.push(s.edge);
-      t.push(s.t);
-      leg.push(s.leg);
-      placed++;
-    });
-    if (placed === 0) unplaced.push(i);
-    ownerStart[i + 1] = owner.length;
-  });
-  const n = owner.length;
+      if (!index.find(p[0], p[1], snapDistance)) continue;
+      ownerAll[n] = i;
+      pointAll[n] = at;
+      edgeAll[n] = index.hitEdge;
+      tAll[n] = index.hitT;
+      legAll[n] = index.hitLeg;
+      n++;
+    }
+    if (n === before) unplaced.push(i);
+    ownerStart[i + 1] = n;
+  }
+  const owner = ownerAll.slice(0, n);
+  const point = pointAll.slice(0, n);
+  const edge = edgeAll.slice(0, n);
+  const t = tAll.slice(0, n);
+  const leg = legAll.slice(0, n);
   const chain = new Uint32Array(n);
   const pos = new Float64Array(n);
   const toA = new Float64Array(n);
@@ -84,11 +93,11 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
     toB[p] = leg[p] + (cg.chainLength[c] - pos[p]);
   }
   const pl: Placement = {
-    owner: Uint32Array.from(owner),
-    point: Uint32Array.from(point),
-    edge: Uint32Array.from(edge),
-    t: Float64Array.from(t),
-    leg: Float64Array.from(leg),
+    owner,
+    point,
+    edge,
+    t,
+    leg,
     chain,
     pos,
     toA,

@@ -107,9 +107,24 @@ export class EdgeIndex {
 
   /** Nearest edge within maxDistance metres (leg measured with haversine), or null. */
   snap(lon: number, lat: number, maxDistance: number): Snap | null {
+    return this.find(lon, lat, maxDistance) ? { edge: this.hitEdge, t: this.hitT, leg: this.hitLeg } : null;
+  }
+
+  /** the last find()'s answer (placing many points reads these instead of a new object per point) */
+  hitEdge = -1;
+  hitT = 0;
+  hitLeg = 0;
+
+  /** snap() without the answer object: true and hitEdge / hitT / hitLeg set, or false. */
+  find(lon: number, lat: number, maxDistance: number): boolean {
     const { g, grid } = this;
-    if (grid.nx === 0) return null;
+    if (grid.nx === 0) return false;
     const { cell, nx, ny, cellStart, cellEdges } = grid;
+    // the graph's arrays and the stamps in locals: this loop runs once per way out of every community
+    const { edgeA, edgeB } = g;
+    const gLon = g.lon;
+    const gLat = g.lat;
+    const seen = this.seen;
     const px = (lon - grid.lon0) * this.kx - grid.x0;
     const py = (lat - grid.lat0) * this.ky - grid.y0;
     const ci = Math.floor(px / cell);
@@ -120,14 +135,16 @@ export class EdgeIndex {
     const limit = maxDistance * this.slack + 1;
     // distance from the point to the nearest side of its own cell: ring r covers at least r·cell beyond it
     const inner = Math.min(px - ci * cell, (ci + 1) * cell - px, py - cj * cell, (cj + 1) * cell - py);
-    const stamp = ++this.query;
+    let stamp = ++this.query;
     if (stamp === 0xffffffff) {
-      this.seen.fill(0);
+      seen.fill(0);
       this.query = 1;
+      stamp = 1;
     }
     let best = -1;
     let bestPlanar = Infinity;
     let bestT = 0;
+    let reach2 = Infinity;
     // rings needed to cover the whole grid, but never more than the snap distance reaches
     const maxRing = Math.min(Math.max(ci, nx - ci, cj, ny - cj) + 1, Math.ceil(limit / cell) + 1);
     for (let r = 0; r <= maxRing; r++) {
@@ -139,18 +156,22 @@ export class EdgeIndex {
         const step = edgeRow ? 1 : 2 * r;
         for (let i = ci - r; i <= ci + r; i += step || 1) {
           if (i < 0 || i >= nx) continue;
+          // a cell farther (index plane) than the best so far can hold no nearer edge: the same bound the rings stop on
+          const gx = Math.max(0, i * cell - px, px - (i + 1) * cell);
+          const gy = Math.max(0, j * cell - py, py - (j + 1) * cell);
+          if (gx * gx + gy * gy > reach2) continue;
           const c = j * nx + i;
           for (let k = cellStart[c]; k < cellStart[c + 1]; k++) {
             const e = cellEdges[k];
-            if (this.seen[e] === this.query) continue;
-            this.seen[e] = this.query;
-            const a = g.edgeA[e];
-            const b = g.edgeB[e];
+            if (seen[e] === stamp) continue;
+            seen[e] = stamp;
+            const a = edgeA[e];
+            const b = edgeB[e];
             // perpendicular foot in the plane local to the point (metres)
-            const ax = (g.lon[a] - lon) * lx;
-            const ay = (g.lat[a] - lat) * ly;
-            const dx = (g.lon[b] - g.lon[a]) * lx;
-            const dy = (g.lat[b] - g.lat[a]) * ly;
+            const ax = (gLon[a] - lon) * lx;
+            const ay = (gLat[a] - lat) * ly;
+            const dx = (gLon[b] - gLon[a]) * lx;
+            const dy = (gLat[b] - gLat[a]) * ly;
             const len2 = dx * dx + dy * dy;
             let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
             t = Math.max(0, Math.min(1, t));
@@ -161,6 +182,7 @@ export class EdgeIndex {
               bestPlanar = d;
               best = e;
               bestT = t;
+              reach2 = d * this.slack * (d * this.slack);
             }
           }
         }
@@ -169,10 +191,19 @@ export class EdgeIndex {
       const covered = inner + r * cell;
       if (bestPlanar * this.slack <= covered || covered > limit) break;
     }
-    if (best < 0) return null;
-    const a = g.edgeA[best];
-    const b = g.edgeB[best];
-    const leg = haversine(lon, lat, g.lon[a] + bestT * (g.lon[b] - g.lon[a]), g.lat[a] + bestT * (g.lat[b] - g.lat[a]));
-    return leg <= maxDistance ? { edge: best, t: bestT, leg } : null;
+    return best >= 0 && this.hit(lon, lat, best, bestT, maxDistance);
+  }
+
+  /** The leg to the foot on edge e (haversine): within maxDistance, the answer of find(). */
+  private hit(lon: number, lat: number, e: number, t: number, maxDistance: number): boolean {
+    const { g } = this;
+    const a = g.edgeA[e];
+    const b = g.edgeB[e];
+    const leg = haversine(lon, lat, g.lon[a] + t * (g.lon[b] - g.lon[a]), g.lat[a] + t * (g.lat[b] - g.lat[a]));
+    if (!(leg <= maxDistance)) return false;
+    this.hitEdge = e;
+    this.hitT = t;
+    this.hitLeg = leg;
+    return true;
   }
 }
