@@ -47,7 +47,7 @@ const UNITS = 'yy-units';
 const unitSources = new Map<string, { tiles: UnitTiles; requests: TileRequests; answered: () => void }>();
 let nextMap = 0;
 maplibregl.addProtocol(UNITS, async (params) => {
-  const m = /^yy-units:\/\/([^/]+)\/(communities|streets|circles)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+  const m = /^yy-units:\/\/([^/]+)\/(communities|streets|circles|dots)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
   const src = m ? unitSources.get(m[1]) : undefined;
   if (!m || !src) throw new Error(`unknown map tile ${params.url}`);
   if (m[3] === '0') return { data: new ArrayBuffer(0) };
@@ -213,9 +213,10 @@ export class MapView {
     for (const w of waiters) w();
   }
 
-  /** every tiled outline source has had its tiles of the current version asked for and answered */
+  /** every tiled outline source has had its tiles of the current version asked for and answered
+   *  (not the circles, nor the dots: above their zoom the map never asks for them) */
   private outlinesAnswered(): boolean {
-    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => id === SOURCES.circles || this.tileRequests.settled(TILED[id]));
+    return (Object.keys(this.tileUrls) as TiledSourceId[]).every((id) => id === SOURCES.circles || id === SOURCES.communityDots || this.tileRequests.settled(TILED[id]));
   }
 
   /** Resolves once the map's requests for the outlines' current tiles are answered (the worker

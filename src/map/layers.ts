@@ -36,7 +36,12 @@ export interface OverlayOptions {
 
 /** The sources that may come as vector tiles cut by the analysis worker (service/unit-tiles.ts),
  *  with the name of their one source layer. */
-export const TILED = { [SOURCES.communities]: 'communities', [SOURCES.streets]: 'streets', [SOURCES.circles]: 'circles' } as const;
+export const TILED = {
+  [SOURCES.communities]: 'communities',
+  [SOURCES.streets]: 'streets',
+  [SOURCES.circles]: 'circles',
+  [SOURCES.communityDots]: 'dots',
+} as const;
 export type TiledSourceId = keyof typeof TILED;
 /** deepest zoom the worker's tiles are asked for; MapLibre over-zooms them beyond */
 export const UNIT_TILES_MAX_ZOOM = 15;
@@ -48,14 +53,14 @@ type OverlaySources = Record<Exclude<SourceId, TiledSourceId>, GeoJSONSourceSpec
 /** `tiles`: the tile URL of each tiled source (its vector source replaces the GeoJSON one). */
 export function overlaySources(data: Partial<Record<SourceId, FeatureCollection>> = {}, tiles: Partial<Record<TiledSourceId, string>> = {}): OverlaySources {
   const src = (id: SourceId): GeoJSONSourceSpecification => ({ type: 'geojson', data: data[id] ?? EMPTY, promoteId: 'id' });
-  const unit = (id: TiledSourceId): GeoJSONSourceSpecification | VectorSourceSpecification => {
+  const unit = (id: TiledSourceId, maxzoom = UNIT_TILES_MAX_ZOOM, geojson = {}): GeoJSONSourceSpecification | VectorSourceSpecification => {
     const url = tiles[id];
-    return url ? { type: 'vector', tiles: [url], maxzoom: UNIT_TILES_MAX_ZOOM, promoteId: 'id' } : src(id);
+    return url ? { type: 'vector', tiles: [url], maxzoom, promoteId: 'id' } : { ...src(id), ...geojson };
   };
   return {
     [SOURCES.streets]: unit(SOURCES.streets),
     [SOURCES.communities]: unit(SOURCES.communities),
-    [SOURCES.communityDots]: { ...src(SOURCES.communityDots), ...DOTS_SOURCE },
+    [SOURCES.communityDots]: unit(SOURCES.communityDots, DOTS_TILES_MAX_ZOOM, DOTS_SOURCE),
     // tens of thousands of facilities: clustered below street zoom (facility-clusters.ts)
     [SOURCES.facilities]: { ...src(SOURCES.facilities), ...(clustered(data[SOURCES.facilities]) ? CLUSTER_OPTIONS : {}) },
     [SOURCES.circles]: unit(SOURCES.circles),
@@ -105,6 +110,9 @@ export const DOTS_UNTIL_ZOOM = 12.5;
  *  and a query around a point reaches the neighbouring tile (MapLibre pads it by the circle's
  *  radius), so a dot on a tile's edge is drawn and found once, by its own tile. */
 const DOTS_SOURCE = { maxzoom: 10, buffer: 0 } as const;
+/** The main map's dots come as tiles the analysis worker cuts per request and keeps nothing of
+ *  (service/unit-tiles.ts `dotTile`); down to zoom 12, over-zoomed to 12.5. */
+const DOTS_TILES_MAX_ZOOM = 12;
 
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
 const idIs = (id: string | undefined): FilterSpecification => ['==', ['get', 'id'], id ?? ''];

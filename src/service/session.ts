@@ -223,7 +223,11 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
           return {
             /** `version`: for circles, the id of the areas the page shows (ServiceAreas.id) */
             unitTile: (layer: TileLayer, z: number, x: number, y: number, version = 0) =>
-              layer === 'circles' ? tiles.areaTile(areasOut.find((a) => a.id === version) ?? null, z, x, y) : tiles.tile(layer, loaded('unitTile', current)[layer], z, x, y),
+              layer === 'circles'
+                ? tiles.areaTile(areasOut.find((a) => a.id === version) ?? null, z, x, y)
+                : layer === 'dots'
+                  ? tiles.dotTile(loaded('unitTile', current).communities, z, x, y)
+                  : tiles.tile(layer, loaded('unitTile', current)[layer], z, x, y),
           };
         }),
       { unitTile: true },

@@ -7,13 +7,14 @@
 // and `name`. The circles and walk areas come the same way (`circles`, with their group and
 // facility): a large city's 1.1 M walk-area vertices were cloned to MapLibre's worker and held
 // there as GeoJSON and as its index, besides the page's own copy.
-import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { coverageAreas } from '../core/coverage-areas';
+import { keptLabelPoint } from '../core/label-point';
 import type { ServiceAreas } from './service-areas';
 
-export type TileLayer = 'communities' | 'streets' | 'circles';
+export type TileLayer = 'communities' | 'streets' | 'circles' | 'dots';
 
 /** deepest zoom cut; MapLibre over-zooms beyond it (4096 units per tile ≈ 0.5 m at zoom 15 in China) */
 export const UNIT_TILE_MAX_ZOOM = 15;
@@ -43,7 +44,38 @@ export function createUnitTiles() {
     if (t && z === UNIT_TILE_MAX_ZOOM) (t as { source?: unknown }).source = null;
     return t && t.features.length > 0 ? fromGeojsonVt({ [layer]: t }, { version: 2, extent: 4096 }) : null;
   };
+  // the dots: each community's label point (the one the page's packed outlines carry), in web
+  // Mercator's unit square, per communities array; a tile is a scan of them (no copy per tile)
+  const dotsOf = new WeakMap<readonly Unit[], { x: Float64Array; y: Float64Array }>();
+  const dotPlaces = (units: readonly Unit[]) => {
+    const kept = dotsOf.get(units);
+    if (kept) return kept;
+    const x = new Float64Array(units.length);
+    const y = new Float64Array(units.length);
+    units.forEach((u, i) => {
+      const [lon, lat] = u.geometry.type === 'Point' ? u.geometry.coordinates : keptLabelPoint(u.geometry as Polygon | MultiPolygon);
+      const s = Math.sin((lat * Math.PI) / 180);
+      x[i] = lon / 360 + 0.5;
+      y[i] = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
+    });
+    dotsOf.set(units, { x, y });
+    return { x, y };
+  };
   return {
+    /** The dots of the communities in the tile as MVT bytes (source layer `dots`, each with its `id`
+     *  and `name`), or null where it holds none. No buffer: a circle is not clipped to its tile. */
+    dotTile(units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
+      const { x: xs, y: ys } = dotPlaces(units);
+      const n = 2 ** z;
+      const features: GeoJSONVTTile['features'] = [];
+      for (let i = 0; i < units.length; i++) {
+        const px = (xs[i] * n - x) * 4096;
+        const py = (ys[i] * n - y) * 4096;
+        if (px >= 0 && px < 4096 && py >= 0 && py < 4096) features.push({ type: 1, geometry: [[Math.round(px), Math.round(py)]], tags: { id: units[i].id, name: units[i].name } });
+      }
+      if (features.length === 0) return null;
+      return fromGeojsonVt({ dots: { features, transformed: true, source: null, x, y, z } }, { version: 2, extent: 4096 });
+    },
     /** The tile as MVT bytes (one source layer named after the layer), or null where it holds nothing. */
     tile(layer: 'communities' | 'streets', units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
       const fc = (): FeatureCollection => ({

@@ -100,7 +100,8 @@ export function analysisMapEffects(
       // the outlines as tiles the worker cuts from its own copy (the same layers: it replays the same edits)
       if (view.tiled) view.showUnits(SOURCES.communities);
       else view.setData(SOURCES.communities, communityFeatures(p.communities));
-      view.setData(SOURCES.communityDots, communityDots(p.communities));
+      if (view.tiled) view.showUnits(SOURCES.communityDots);
+      else view.setData(SOURCES.communityDots, communityDots(p.communities));
     }),
     effect(() => {
       const p = state.layers.value;

@@ -115,14 +115,16 @@ describe('communities drawn from the worker’s vector tiles', () => {
     expect(driver.pageErrors).toEqual([]);
   });
 
-  // The dots' source is cut by MapLibre only down to zoom 10 and without a buffer (map/layers.ts
-  // DOTS_SOURCE): every community of the file still gets its dot, below that zoom and over-zoomed
-  // above it, and none twice or out of place.
-  it('draws a dot for every community of the file at district zoom, cut tiles and over-zoomed ones alike', async () => {
+  // The main map's dots are tiles the analysis worker cuts per request from the label points, with
+  // no buffer, down to zoom 12 (service/unit-tiles.ts dotTile): every community of the file gets its
+  // dot, each once and in its place, zoomed out and at zoom 12 with tile edges in view.
+  it('draws a dot for every community of the file at district zoom, each once, across tile edges', async () => {
     const zoom = async () => Number(await driver.page.getAttribute('[data-testid=map]', 'data-zoom'));
+    // one button press, and the map idle at its new zoom
     const step = async (dir: 'in' | 'out') => {
+      const was = await driver.page.getAttribute('[data-testid=map]', 'data-zoom');
       await driver.page.click(`[data-testid=map] .maplibregl-ctrl-zoom-${dir}`);
-      await driver.page.waitForTimeout(400);
+      await driver.page.waitForSelector(`[data-testid=map][data-idle=true]:not([data-zoom="${was}"])`, { timeout: 30_000 });
       await driver.mapIdle();
     };
     const drawn = async () => {
@@ -149,7 +151,7 @@ describe('communities drawn from the worker’s vector tiles', () => {
     // the whole city in view: all its dots, each once
     expect(inside(far.bounds).sure.length).toBe(dots.length);
     expect(far.ids).toEqual(dots.map((d) => d.id).sort());
-    // over-zoomed tiles of zoom 10 (each spans 4 × 4 tiles of the screen's zoom), their edges in view
+    // zoom 12: several tiles, their edges in view
     while ((await zoom()) < 12) await step('in');
     expect(await zoom()).toBeLessThan(12.5);
     const near = await drawn();

@@ -156,6 +156,35 @@ describe('the session tiles the areas it handed out, by their id', () => {
   });
 });
 
+describe('the dots', () => {
+  it('puts each community’s dot at its label point (the centre of a square) in the one tile that holds it, with its id and name', () => {
+    const tiles = createUnitTiles();
+    const cs = [square('C1', 108.9301, 34.2101), square('C2', 108.95, 34.25)];
+    const z = 12;
+    const at = place(108.9311, 34.2111, z); // C1's centre
+    const layer = decode(tiles.dotTile(cs, z, at.x, at.y) as Uint8Array).layers.dots;
+    expect(layer.length).toBe(1);
+    const f = layer.feature(0);
+    expect(f.properties).toEqual({ id: 'C1', name: '小区C1' });
+    expect(f.type).toBe(1);
+    const [[p]] = f.loadGeometry();
+    expect(Math.abs(p.x - at.px)).toBeLessThanOrEqual(1);
+    expect(Math.abs(p.y - at.py)).toBeLessThanOrEqual(1);
+    // once only: the neighbouring tiles do not carry it (no buffer), a far one holds nothing
+    for (const [dx, dy] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ]) {
+      const b = tiles.dotTile(cs, z, at.x + dx, at.y + dy);
+      const ids = b ? Array.from({ length: decode(b).layers.dots.length }, (_, i) => decode(b).layers.dots.feature(i).properties.id) : [];
+      expect(ids).not.toContain('C1');
+    }
+    expect(tiles.dotTile(cs, z, at.x + 40, at.y)).toBeNull();
+  });
+});
+
 describe('the deepest tiles keep no source', () => {
   // unit-tiles drops the source geometry geojson-vt keeps with each tile it cut at zoom 15 (never
   // split further): tiles asked afterwards, deeper, shallower or beside them, are still whole
