@@ -88,8 +88,10 @@ const OUTSIDE_LAYERS = ['a-outside-hatch', 'a-outside-line', 'a-outside-point', 
 /** collections with more features than this reach MapLibre in slices of this many (sendInSlices) */
 const SLICE_ABOVE = 5000;
 
-/** a frame of a drag slower than this, three times, halves the map's pixel ratio until the drag ends (lighten) */
+/** a frame of a drag or an edit slower than this, three times, marks the renderer slow: the map's
+ *  pixel ratio is halved while a facility is dragged or an edit drawn (lighten, lightenEdit) */
 const SLOW_FRAME_MS = 50;
+const SLOW_FRAMES = 3;
 
 export class MapView {
   private readonly map: maplibregl.Map;
@@ -116,10 +118,14 @@ export class MapView {
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
   private readonly tileRequests = new TileRequests();
   private outlineWaiters: (() => void)[] = [];
-  /** while a drag may lower the pixel ratio (lighten: a drag preview is shown): slow frames seen; and the ratio it lowered */
-  private lightening: { slow: number } | null = null;
+  /** while a drag (lighten) or an edit being analysed (lightenEdit) may lower the pixel ratio */
+  private lightening = false;
+  private editing = false;
+  /** frames of drags and edits slower than SLOW_FRAME_MS so far (SLOW_FRAMES of them: a slow renderer) */
+  private slowFrames = 0;
+  /** the screen's pixel ratio while the map is drawn at half of it */
   private fullRatio: number | null = null;
-  /** the drag is over: the full ratio comes back once the map has drawn what the drop changed */
+  /** the drag or edit is over: the full ratio comes back once the map has drawn what it changed */
   private restoring = false;
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
@@ -400,39 +406,59 @@ export class MapView {
    *  ≈ 0.26 s on the 1 500-community city, over half of it the overlapping circles —, and a
    *  quarter of the pixels takes ≈ 0.11 s. A GPU draws such a frame in a few ms and never trips it. */
   lighten(on: boolean): void {
+    this.lightening = on;
+    this.window(on);
+  }
+
+  /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a map whose
+   *  renderer showed itself slow is drawn at half the pixel ratio too: an undo on the 1 500-community
+   *  city drew ≈ 8 full frames of new circles, verdicts and tiles (2–3 s with SwiftShader). */
+  lightenEdit(on: boolean): void {
+    if (!on && !this.editing) return;
+    this.editing = on;
+    this.window(on);
+  }
+
+  /** A drag or edit starts (`on`: light at once when the renderer is known slow) or ends: its own
+   *  last frames (new verdicts, circles, tiles: several of them) are drawn light too, and the
+   *  full ratio comes back for the last one only (restoreRatio, at the next idle). */
+  private window(on: boolean): void {
     this.restoring = false;
     if (on) {
-      this.lightening ??= { slow: 0 };
+      if (this.slowFrames >= SLOW_FRAMES) this.halveRatio();
       return;
     }
-    this.lightening = null;
-    if (this.fullRatio === null) return;
-    // the drop's own frames (new verdicts, circles, tiles: several of them) are drawn light too,
-    // and the full ratio comes back for the last one only (restoreRatio, at the next idle)
+    if (this.lightening || this.editing || this.fullRatio === null) return; // the other one is still on, or drawn full
     this.restoring = true;
     this.busy();
   }
 
-  /** After a lightened drag, at the first idle: back to the full pixel ratio (one more frame). */
+  private halveRatio(): void {
+    if (this.fullRatio !== null) return;
+    this.fullRatio = this.map.getPixelRatio();
+    this.map.setPixelRatio(this.fullRatio / 2);
+  }
+
+  /** After a lightened drag or edit, at the first idle: back to the full pixel ratio (one more frame). */
   private restoreRatio(): boolean {
-    if (!this.restoring || this.fullRatio === null) return false;
+    if (!this.restoring) return false;
+    this.restoring = false;
+    if (this.fullRatio === null) return false;
     this.map.setPixelRatio(this.fullRatio);
     this.fullRatio = null;
-    this.restoring = false;
     this.busy();
     return true;
   }
 
-  /** A frame was drawn: during a drag, how long until the next one may start (the page waits for
-   *  the renderer to finish this one) says whether frames are slow. */
+  /** A frame was drawn: during a drag or an edit, how long until the next one may start (the page
+   *  waits for the renderer to finish this one) says whether frames are slow. */
   private frameDrawn(): void {
-    if (!this.lightening || this.fullRatio !== null) return;
+    const measuring = () => (this.lightening || this.editing) && this.fullRatio === null;
+    if (!measuring()) return;
     const t = performance.now();
     requestAnimationFrame(() => {
-      if (!this.lightening || this.fullRatio !== null || performance.now() - t < SLOW_FRAME_MS) return;
-      if (++this.lightening.slow < 3) return;
-      this.fullRatio = this.map.getPixelRatio();
-      this.map.setPixelRatio(this.fullRatio / 2);
+      if (!measuring() || performance.now() - t < SLOW_FRAME_MS) return;
+      if (++this.slowFrames >= SLOW_FRAMES) this.halveRatio();
     });
   }
 

@@ -88,7 +88,7 @@ export function analysisMapEffects(
   areasShown: (shown: boolean) => void = () => undefined,
 ): (() => void)[] {
   let fittedTo: unknown = null;
-  const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown } = {};
+  const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown; edited?: unknown } = {};
   return [
     // geometry once per project and per scenario edit of that layer (the open scenario's
     // layers; an edit reuses untouched arrays, so identity tells what changed); verdicts as
@@ -162,6 +162,15 @@ export function analysisMapEffects(
     }),
     // a facility dragged on a slow (software-rendered) map: drawn lighter until its drop is analysed
     effect(() => view.lighten(state.previewFrom.value !== null)),
+    // so is an edit (commit, undo, redo), from its new layers until their analysis is in
+    effect(() => {
+      const layers = state.layers.value;
+      const analysing = state.phase.value === 'analysing';
+      if (layers !== sent.edited) {
+        if (sent.edited) view.lightenEdit(true);
+        sent.edited = layers;
+      } else if (!analysing) view.lightenEdit(false);
+    }),
     // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
     effect(() => view.setExtra(MOVING_CIRCLE_SOURCE, state.movingCircle.value ?? { type: 'FeatureCollection', features: [] }, MOVING_CIRCLE_LAYERS)),
     effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value, circles: state.circles.value })),

@@ -8,12 +8,12 @@
 // BENCH_DRAG_COMMUNITIES picks the city's size (default 1 500 communities, 1 000 facilities,
 // a 20 000-node street network: the browser test's city; 5 000 × 10 000 × 200 000 is the bench city).
 import { loadavg } from 'node:os';
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { CHROMIUM_ARGS, chromiumPath, mapCentre } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, browserCpu, builtApp, goal, ready } from './browser';
+import { BENCH_DIST, browserCpu, builtApp, goal, medianBrowserCpu, ready } from './browser';
 import type { BenchRow } from './run';
 import { readFileSync } from 'node:fs';
 
@@ -44,6 +44,65 @@ async function edited(page: Page, edits: number, act: () => Promise<unknown>): P
     });
   await ready(page, 300_000);
   return { ms: (await page.evaluate(() => performance.now())) - t0, repainted: (await serial(page)) > before };
+}
+
+/** `edit`'s result with what its frames cost: how many the map drew, at which pixel ratios, and
+ *  the renderer + GPU CPU; with a CDP session (BENCH_DRAG_PROFILE=1) the page thread's top self
+ *  times too, on stderr (profiling slows the page: its wall times are not the bench's) */
+async function framed<T>(page: Page, browser: Browser, cdp: CDPSession | null, edit: () => Promise<T>): Promise<T & { frames: string }> {
+  await page.evaluate(`(() => {
+    const w = window;
+    w.editFrames = [];
+    const canvas = document.querySelector('[data-testid=map] canvas');
+    const tick = () => {
+      w.editFrames.push(canvas.width / canvas.clientWidth);
+      if (w.editFrames !== null) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
+  let r: T | undefined;
+  const cpu = await medianBrowserCpu(
+    browser,
+    async () => {
+      r = await edit();
+    },
+    1,
+  );
+  if (cdp) console.error(`[drag] page thread, top self time: ${topSelf(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile)}`);
+  const ratios = (await page.evaluate('(() => { const r = window.editFrames; window.editFrames = null; return r; })()')) as number[];
+  const at = [...new Set(ratios.map((x) => x.toFixed(2)))].join('/');
+  return {
+    ...(r as T),
+    frames: `${ratios.length} animation frames until idle (canvas at ${at} of its pixel ratio), CPU: page's renderer ${(cpu.renderer / 1000).toFixed(2)} s, GPU ${(cpu.gpu / 1000).toFixed(2)} s`,
+  };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** the profile's functions with the most self time (idle left out) */
+function topSelf(profile: CpuProfile, n = 8): string {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x.callFrame]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, k) => {
+    const f = byId.get(id);
+    const name = `${f?.functionName || '(anonymous)'} ${f?.url.split('/').pop() ?? ''}`.trim();
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+  });
+  return [...self]
+    .filter(([name]) => name !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
+    .join(', ');
 }
 
 /** where the run is, on stderr: a run on the large city takes minutes per step under load */
@@ -154,10 +213,11 @@ export default async function bench(): Promise<BenchRow[]> {
     const painting = (e: { repainted: boolean }) => (e.repainted ? 'verdicts repainted' : 'no verdict changed, none repainted');
     rows.push({ name: `${label}: drop → edit analysed, map idle`, ms: drop.ms, baseline, note: `${goal(drop.ms, 50, 'ms')}; ${painting(drop)}; ${load}` });
     step('undo, redo');
-    const undo = await edited(page, 0, () => page.click('[data-testid=undo]'));
-    const redo = await edited(page, 1, () => page.click('[data-testid=redo]'));
-    rows.push({ name: `${label}: undo → analysed, map idle`, ms: undo.ms, baseline, note: `${goal(undo.ms, 50, 'ms')}; ${painting(undo)}; ${load}` });
-    rows.push({ name: `${label}: redo → analysed, map idle`, ms: redo.ms, baseline, note: `${goal(redo.ms, 50, 'ms')}; ${painting(redo)}; ${load}` });
+    const cdp = process.env.BENCH_DRAG_PROFILE ? await page.context().newCDPSession(page) : null;
+    const undo = await framed(page, browser, cdp, () => edited(page, 0, () => page.click('[data-testid=undo]')));
+    const redo = await framed(page, browser, cdp, () => edited(page, 1, () => page.click('[data-testid=redo]')));
+    for (const [what, e] of [['undo', undo] as const, ['redo', redo] as const])
+      rows.push({ name: `${label}: ${what} → analysed, map idle`, ms: e.ms, baseline, note: `${goal(e.ms, 50, 'ms')}; ${painting(e)}; ${e.frames}; ${load}` });
   } finally {
     await browser.close();
     await server.close();

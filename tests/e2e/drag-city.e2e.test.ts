@@ -155,6 +155,38 @@ describe('dragging a facility on a generated city', () => {
     // the drop changed some colours: comparing with a full analysis below can tell stale ones
     expect(afterDrop).not.toBe(digestBefore);
 
+    // an undo and a redo are edits as well: once the drag has shown the renderer slow (SwiftShader),
+    // their frames are drawn at half the pixel ratio too, and the full ratio is back at idle; their
+    // colours are those from before the drag and after the drop
+    for (const [button, edits, digest] of [
+      ['undo', 0, digestBefore],
+      ['redo', 1, afterDrop],
+    ] as const) {
+      await page.evaluate(() => {
+        const w = window as unknown as { editRatios: number[] | null };
+        const canvas = document.querySelector('[data-testid=map] canvas') as HTMLCanvasElement;
+        w.editRatios = [];
+        const tick = () => {
+          if (!w.editRatios) return;
+          w.editRatios.push(canvas.width / canvas.clientWidth);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await page.click(`[data-testid=${button}]`);
+      await page.waitForSelector(`[data-testid=scenario-bar][data-edits="${edits}"]`, { state: 'attached', timeout: 60_000 });
+      await driver.settled();
+      const ratios = await page.evaluate(() => {
+        const w = window as unknown as { editRatios: number[] | null };
+        const r = w.editRatios ?? [];
+        w.editRatios = null;
+        return r;
+      });
+      expect(Math.min(...ratios), button).toBeCloseTo(0.5, 1);
+      expect(await page.$eval('[data-testid=map] canvas', (c) => (c as HTMLCanvasElement).width / c.clientWidth)).toBeCloseTo(1, 2);
+      expect(await page.getAttribute('[data-testid=map]', 'data-verdicts'), button).toBe(digest);
+    }
+
     // a full analysis of the same scenario: reload (restored from storage, analysed from scratch)
     await driver.when.reloaded();
     await driver.verdictsDigest();
