@@ -1,6 +1,6 @@
 // What the browser benches share: one production build per `npm run bench` run, the page's
 // "ready" signal and the goal note ("met" / "missed by …").
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { buildApp } from '../e2e/server';
 
 export const BENCH_DIST = 'tests/output/bench-dist';
@@ -73,4 +73,33 @@ export async function medianBrowserCpu(
   }
   const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { ms: mid(walls), renderer: mid(renderer), gpu: mid(gpu) };
+}
+
+/** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
+export async function topSelfTime(cdp: CDPSession, fn: () => Promise<unknown>, n = 5): Promise<string> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  await fn();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, k) => {
+    const f = byId.get(id)?.callFrame;
+    const file =
+      f?.url
+        .split('/')
+        .pop()
+        ?.replace(/-[\w-]{8}\.js$/, '') ?? '';
+    const name = `${f?.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+  });
+  return [...self]
+    .filter(([name]) => name !== '(idle)' && name !== '(program)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
+    .join(', ');
 }

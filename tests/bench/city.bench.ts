@@ -11,11 +11,11 @@
 // BENCH_CITY_COMMUNITIES=N picks another size (default 20 000, the size of the memory goal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, browserCpu, builtApp, goal, ready } from './browser';
+import { BENCH_DIST, browserCpu, builtApp, goal, ready, topSelfTime } from './browser';
 import { heapProbe, processMemory, rendererAllocators } from './heap';
 import { median } from './median';
 import type { BenchRow } from './run';
@@ -93,35 +93,6 @@ async function timedChange(page: Page, change: string, areas: boolean): Promise<
   const verdicts = first(st, started, (phase, idle) => phase === 'ready' && idle) + (started - (t0 as number));
   const drawn = areas ? first(st, started, (phase, idle, pending) => phase === 'ready' && idle && !pending) + (started - (t0 as number)) : verdicts;
   return { verdicts, areas: drawn };
-}
-
-/** the page's main-thread functions with the most self time while `fn` runs (CDP Profiler) */
-async function topSelfTime(cdp: CDPSession, fn: () => Promise<unknown>, n = 5): Promise<string> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-  await cdp.send('Profiler.start');
-  await fn();
-  const { profile } = (await cdp.send('Profiler.stop')) as {
-    profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
-  };
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, k) => {
-    const f = byId.get(id)?.callFrame;
-    const file =
-      f?.url
-        .split('/')
-        .pop()
-        ?.replace(/-[\w-]{8}\.js$/, '') ?? '';
-    const name = `${f?.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-  });
-  return [...self]
-    .filter(([name]) => name !== '(idle)' && name !== '(program)')
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
-    .join(', ');
 }
 
 /** a profile picked in the page, at a moment stamped on the page's clock (evaluated there) */

@@ -13,7 +13,7 @@ import { benchCityFile } from '../../scripts/bench-city/generate';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { CHROMIUM_ARGS, chromiumPath, mapCentre } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, browserCpu, builtApp, goal, medianBrowserCpu, ready } from './browser';
+import { BENCH_DIST, browserCpu, builtApp, goal, medianBrowserCpu, ready, topSelfTime } from './browser';
 import type { BenchRow } from './run';
 import { readFileSync } from 'node:fs';
 
@@ -60,49 +60,17 @@ async function framed<T>(page: Page, browser: Browser, cdp: CDPSession | null, e
     };
     requestAnimationFrame(tick);
   })()`);
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-    await cdp.send('Profiler.start');
-  }
   let r: T | undefined;
-  const cpu = await medianBrowserCpu(
-    browser,
-    async () => {
-      r = await edit();
-    },
-    1,
-  );
-  if (cdp) console.error(`[drag] page thread, top self time: ${topSelf(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile)}`);
+  const run = async () => {
+    r = await edit();
+  };
+  const cpu = await medianBrowserCpu(browser, async () => (cdp ? console.error(`[drag] page thread, top self time: ${await topSelfTime(cdp, run, 8)}`) : run()), 1);
   const ratios = (await page.evaluate('(() => { const r = window.editFrames; window.editFrames = null; return r; })()')) as number[];
   const at = [...new Set(ratios.map((x) => x.toFixed(2)))].join('/');
   return {
     ...(r as T),
     frames: `${ratios.length} animation frames until idle (canvas at ${at} of its pixel ratio), CPU: page's renderer ${(cpu.renderer / 1000).toFixed(2)} s, GPU ${(cpu.gpu / 1000).toFixed(2)} s`,
   };
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** the profile's functions with the most self time (idle left out) */
-function topSelf(profile: CpuProfile, n = 8): string {
-  const byId = new Map(profile.nodes.map((x) => [x.id, x.callFrame]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, k) => {
-    const f = byId.get(id);
-    const name = `${f?.functionName || '(anonymous)'} ${f?.url.split('/').pop() ?? ''}`.trim();
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-  });
-  return [...self]
-    .filter(([name]) => name !== '(idle)')
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
-    .join(', ');
 }
 
 /** where the run is, on stderr: a run on the large city takes minutes per step under load */
