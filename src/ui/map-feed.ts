@@ -88,7 +88,14 @@ export function analysisMapEffects(
   areasShown: (shown: boolean) => void = () => undefined,
 ): (() => void)[] {
   let fittedTo: unknown = null;
-  const sent: { communities?: unknown; streets?: unknown; facilities?: unknown; lang?: unknown; edited?: unknown } = {};
+  const sent: {
+    communities?: unknown;
+    streets?: unknown;
+    facilities?: unknown;
+    lang?: unknown;
+    /** the layers drawn, with the history and scenario that made them (an edit changes all but the scenario) */
+    edited: { layers?: unknown; history?: unknown; active?: string };
+  } = { edited: {} };
   return [
     // geometry once per project and per scenario edit of that layer (the open scenario's
     // layers; an edit reuses untouched arrays, so identity tells what changed); verdicts as
@@ -162,13 +169,16 @@ export function analysisMapEffects(
     }),
     // a facility dragged on a slow (software-rendered) map: drawn lighter until its drop is analysed
     effect(() => view.lighten(state.previewFrom.value !== null)),
-    // so is an edit (commit, undo, redo), from its new layers until their analysis is in
+    // so is an edit (commit, undo, redo: new layers and history in the same scenario; not a project
+    // opened or a scenario switched to), from its new layers until their analysis is in
     effect(() => {
+      const session = state.session.value;
       const layers = state.layers.value;
       const analysing = state.phase.value === 'analysing';
-      if (layers !== sent.edited) {
-        if (sent.edited) view.lightenEdit(true);
-        sent.edited = layers;
+      const was = sent.edited;
+      sent.edited = { layers, history: session?.editing.history, active: session?.active };
+      if (layers !== was.layers) {
+        if (was.history && was.history !== sent.edited.history && was.active === sent.edited.active) view.lightenEdit(true);
       } else if (!analysing) view.lightenEdit(false);
     }),
     // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
