@@ -3,29 +3,25 @@
 // in this thread, as in the worker, with the page's client unpacking; what it reads back is
 // compared with the areas of a second session that never crossed anything.
 import { readFileSync } from 'node:fs';
-import { expose, wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisSession } from '../../src/service/session';
 import type { ServiceAreas } from '../../src/service/service-areas';
 import { unpackAreas, unpackColumnsAreas } from '../../src/worker/packed-project';
 import { workerApi, type WorkerApi } from '../../src/worker/worker-api';
+import { overChannel } from './channel';
 
 const demo = () => JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as unknown;
-let channel: MessageChannel;
 let remote: Remote<WorkerApi>;
+let close = () => {};
 const plain = createAnalysisSession();
 
 beforeAll(() => {
   const api = workerApi(createAnalysisSession());
   if (!api.load(demo(), 'demo').ok || !plain.load(demo(), 'demo').ok) throw new Error('the demo did not load');
-  channel = new MessageChannel();
-  expose(api, channel.port1);
-  remote = wrap<WorkerApi>(channel.port2);
+  ({ remote, close } = overChannel(api));
 });
-afterAll(() => {
-  channel.port1.close();
-  channel.port2.close();
-});
+afterAll(() => close());
 
 const vertices = (a: ServiceAreas) =>
   a.features.reduce((n, f) => n + (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat().reduce((m, ring) => m + ring.length, 0), 0);

@@ -3,26 +3,22 @@
 // MessageChannel in this one thread, as in the worker; Comlink calls the page-side object's
 // `finalizer` when the worker releases its proxy, so each call below must end with one.
 import { readFileSync } from 'node:fs';
-import { expose, finalizer, proxy, transfer, wrap, type Remote } from 'comlink';
+import { finalizer, proxy, transfer, type Remote } from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisSession } from '../../src/service/session';
 import { workerApi, type WorkerApi } from '../../src/worker/worker-api';
+import { overChannel } from './channel';
 
-let channel: MessageChannel;
 let remote: Remote<WorkerApi>;
+let close = () => {};
 
 beforeAll(() => {
   const api = workerApi(createAnalysisSession());
   const loaded = api.load(JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as unknown, 'demo');
   if (!loaded.ok) throw new Error('the demo did not load');
-  channel = new MessageChannel();
-  expose(api, channel.port1);
-  remote = wrap<WorkerApi>(channel.port2);
+  ({ remote, close } = overChannel(api));
 });
-afterAll(() => {
-  channel.port1.close();
-  channel.port2.close();
-});
+afterAll(() => close());
 
 /** a progress callback that counts its calls and its release */
 function counted<T>() {
