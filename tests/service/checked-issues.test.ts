@@ -45,6 +45,32 @@ function crossedProject(): string {
 const selfIntersections = (issues: { id: string; msg: { key: string; args?: Record<string, unknown> } }[]) =>
   issues.filter((i) => i.msg.key === 'issue.selfIntersection').map((i) => `${i.id} ${String(i.msg.args?.at)}`);
 
+/** the page's state and actions on a session in this thread; `checking` runs as the page asks for the checks */
+function pageOn(api: ReturnType<typeof createAnalysisSession>, hooks: { analysed?: () => void; checking?: () => Promise<void> }) {
+  const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
+  const actions = createActions(state, {
+    client: {
+      listProfiles: async () => api.listProfiles(),
+      load: async (t, name) => api.load(t, name),
+      loadUrl: async () => {
+        throw new Error('not here');
+      },
+      analyse: latestOnly(async (req) => {
+        hooks.analysed?.();
+        return api.analyse(req);
+      }),
+      walkAreas: latestOnly(async (req) => api.walkAreas(req)),
+      checkedIssues: async () => {
+        await hooks.checking?.();
+        return api.checkedIssues();
+      },
+    },
+    storage: null,
+    keepFile: async () => undefined,
+  });
+  return { state, actions };
+}
+
 describe('self-intersection checks after the first analysis', () => {
   const text = crossedProject();
   const full = parseProject(text, 'p.json');
@@ -80,28 +106,10 @@ describe('self-intersection checks after the first analysis', () => {
   });
 
   it('the page opens with the quick list and ends with the full one, the verdicts first', async () => {
-    const api = createAnalysisSession();
     const order: string[] = [];
-    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
-    const actions = createActions(state, {
-      client: {
-        listProfiles: async () => api.listProfiles(),
-        load: async (t, name) => api.load(t, name),
-        loadUrl: async () => {
-          throw new Error('not here');
-        },
-        analyse: latestOnly(async (req) => {
-          order.push('analyse');
-          return api.analyse(req);
-        }),
-        walkAreas: latestOnly(async (req) => api.walkAreas(req)),
-        checkedIssues: async () => {
-          order.push('checkedIssues');
-          return api.checkedIssues();
-        },
-      },
-      storage: null,
-      keepFile: async () => undefined,
+    const { state, actions } = pageOn(createAnalysisSession(), {
+      analysed: () => order.push('analyse'),
+      checking: async () => void order.push('checkedIssues'),
     });
     const seen: number[] = [];
     const stop = state.issuesChecked.subscribe((v) => seen.push(v));
@@ -114,29 +122,15 @@ describe('self-intersection checks after the first analysis', () => {
   });
 
   it('an import that replaced the facilities before the checks answered keeps the findings about the outlines it did not replace', async () => {
-    const api = createAnalysisSession();
     let release = () => {};
     let asked = () => {};
     const gate = new Promise<void>((r) => (release = r));
     const reached = new Promise<void>((r) => (asked = r));
-    const state = createAppState({ lang: 'zh', basemap: { kind: 'demo' } });
-    const actions = createActions(state, {
-      client: {
-        listProfiles: async () => api.listProfiles(),
-        load: async (t, name) => api.load(t, name),
-        loadUrl: async () => {
-          throw new Error('not here');
-        },
-        analyse: latestOnly(async (req) => api.analyse(req)),
-        walkAreas: latestOnly(async (req) => api.walkAreas(req)),
-        checkedIssues: async () => {
-          asked();
-          await gate; // the user accepts an import while the checks run
-          return api.checkedIssues();
-        },
+    const { state, actions } = pageOn(createAnalysisSession(), {
+      checking: async () => {
+        asked();
+        await gate; // the user accepts an import while the checks run
       },
-      storage: null,
-      keepFile: async () => undefined,
     });
     const opening = actions.openProjectText(text, 'p.json');
     await reached;
