@@ -4,19 +4,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { coverageAreas, FILLED_HOLE_M2 } from '../../src/core/coverage-areas';
 import { hatchImage } from '../../src/map/theme';
-
-/** a square ring of `metres` side at 34° N (1° lat ≈ 110,574 m; 1° lon ≈ 111,320 × cos 34° ≈ 92,288 m) */
-function square(lon: number, lat: number, metres: number): number[][] {
-  const dx = metres / 92_288;
-  const dy = metres / 110_574;
-  return [
-    [lon, lat],
-    [lon + dx, lat],
-    [lon + dx, lat + dy],
-    [lon, lat + dy],
-    [lon, lat],
-  ];
-}
+import { metreSquare } from '../core/scenario/fixtures';
 
 describe('coverage areas', () => {
   // a 3 km square walk area with a 300 m block (0.09 km²) and a 1 km field (1 km²) inside
@@ -26,7 +14,7 @@ describe('coverage areas', () => {
       {
         type: 'Feature',
         properties: { facility: '*' },
-        geometry: { type: 'Polygon', coordinates: [square(108.9, 34, 3000), square(108.91, 34.005, 300), square(108.92, 34.01, 1000)] },
+        geometry: { type: 'Polygon', coordinates: [metreSquare(108.9, 34, 3000), metreSquare(108.91, 34.005, 300), metreSquare(108.92, 34.01, 1000)] },
       },
     ],
   };
@@ -35,14 +23,14 @@ describe('coverage areas', () => {
     expect(FILLED_HOLE_M2).toBe(500_000);
     const out = coverageAreas(walk).features[0].geometry as Polygon;
     expect(out.coordinates.length).toBe(2);
-    expect(out.coordinates[1]).toEqual(square(108.92, 34.01, 1000));
+    expect(out.coordinates[1]).toEqual(metreSquare(108.92, 34.01, 1000));
     expect(out.coordinates[0]).toEqual(walk.features[0].geometry.coordinates[0]);
   });
 
   it('leaves a circle (no holes) and its properties as they are', () => {
     const circle: FeatureCollection<Polygon, { facility: string }> = {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { facility: 'F1' }, geometry: { type: 'Polygon', coordinates: [square(108.9, 34, 500)] } }],
+      features: [{ type: 'Feature', properties: { facility: 'F1' }, geometry: { type: 'Polygon', coordinates: [metreSquare(108.9, 34, 500)] } }],
     };
     expect(coverageAreas(circle)).toEqual(circle);
   });

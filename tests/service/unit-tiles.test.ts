@@ -10,6 +10,7 @@ import type { Community } from '../../src/core/model';
 import type { ServiceAreas } from '../../src/service/service-areas';
 import { createAnalysisSession } from '../../src/service/session';
 import { createUnitTiles } from '../../src/service/unit-tiles';
+import { metreSquare } from '../core/scenario/fixtures';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 
 // a 0.002° square in Xi'an
@@ -78,19 +79,6 @@ describe('unit tiles', () => {
   });
 });
 
-/** a square ring of `metres` side at 34° N, south-west corner at lon/lat (1° lat ≈ 110,574 m; 1° lon ≈ 92,288 m) */
-const ring = (lon: number, lat: number, metres: number): number[][] => {
-  const dx = metres / 92_288;
-  const dy = metres / 110_574;
-  return [
-    [lon, lat],
-    [lon + dx, lat],
-    [lon + dx, lat + dy],
-    [lon, lat + dy],
-    [lon, lat],
-  ];
-};
-
 describe('circle tiles', () => {
   // a group's walk area 3 km wide with a block of 300 m (0.09 km²: filled, as the map drew it) and
   // a park of 1 km (1 km²: kept) inside, and one childcare circle's square elsewhere
@@ -101,9 +89,9 @@ describe('circle tiles', () => {
       {
         type: 'Feature',
         properties: { facility: '*', circle: 'elderly', radius: 810 },
-        geometry: { type: 'MultiPolygon', coordinates: [[ring(108.9, 34.2, 3000), ring(108.905, 34.205, 300), ring(108.91, 34.21, 1000)]] },
+        geometry: { type: 'MultiPolygon', coordinates: [[metreSquare(108.9, 34.2, 3000), metreSquare(108.905, 34.205, 300), metreSquare(108.91, 34.21, 1000)]] },
       },
-      { type: 'Feature', properties: { facility: 'CC1', circle: 'childcare', radius: 270 }, geometry: { type: 'Polygon', coordinates: [ring(108.96, 34.2, 200)] } },
+      { type: 'Feature', properties: { facility: 'CC1', circle: 'childcare', radius: 270 }, geometry: { type: 'Polygon', coordinates: [metreSquare(108.96, 34.2, 200)] } },
     ],
   };
 

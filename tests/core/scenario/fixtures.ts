@@ -26,6 +26,20 @@ export function square(x: number, y: number, d = 0.01): Polygon {
   };
 }
 
+/** a square ring of `metres` side at 34° N with its south-west corner at lon/lat
+ *  (1° lat ≈ 110,574 m; 1° lon ≈ 111,320 × cos 34° ≈ 92,288 m) */
+export function metreSquare(lon: number, lat: number, metres: number): number[][] {
+  const dx = metres / 92_288;
+  const dy = metres / 110_574;
+  return [
+    [lon, lat],
+    [lon + dx, lat],
+    [lon + dx, lat + dy],
+    [lon, lat + dy],
+    [lon, lat],
+  ];
+}
+
 export function community(id: string, over: Partial<Community> = {}): Community {
   return { id, name: `社区${id}`, type: 'built', population: 1000, households: 400, geometry: square(108.9, 34.1), extra: {}, ...over };
 }
