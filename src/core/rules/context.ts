@@ -466,9 +466,12 @@ function prepOf(f: Facility, index: number): FacilityPrep {
   return prep;
 }
 
+/** A scope as text, for the keys of what is kept per scope (types and earliest build year) */
+export const scopeKey = (scope: Scope | undefined): string => `${scope?.types?.join('/') ?? ''}:${scope?.builtFrom ?? ''}`;
+
 /** Communities in a rule's scope, and those whose scope cannot be told (builtYear missing), ascending. */
 export function scoped(ctx: Prepared, scope: Scope | undefined): { scoped: number[]; unknown: number[] } {
-  const key = `scope:${scope?.types?.join('/') ?? ''}:${scope?.builtFrom ?? ''}`;
+  const key = `scope:${scopeKey(scope)}`;
   const hit = ctx.memo.get(key);
   if (hit) return hit as { scoped: number[]; unknown: number[] };
   const out = { scoped: [] as number[], unknown: [] as number[] };
@@ -483,7 +486,7 @@ export function scoped(ctx: Prepared, scope: Scope | undefined): { scoped: numbe
 
 /** scoped() as one array per community: 1 in the scope, 2 scope unknown, 0 outside (kept like it). */
 export function scopeRanks(ctx: Prepared, scope: Scope | undefined): Uint8Array {
-  const key = `scope:ranks:${scope?.types?.join('/') ?? ''}:${scope?.builtFrom ?? ''}`;
+  const key = `scope:ranks:${scopeKey(scope)}`;
   const hit = ctx.memo.get(key);
   if (hit) return hit as Uint8Array;
   const s = scoped(ctx, scope);

@@ -7,7 +7,7 @@ import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
 import { nearestFacilities, VIAS } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { straightDistance } from '../reach/straight';
-import { kindsOf, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
+import { kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
 
@@ -303,9 +303,9 @@ export function evaluateCoverage(rule: CoverageRule, ctx: EvalContext): RuleResu
 
   // the sums of a street or the area, kept while no community of the kinds changed class
   const sums = sumsOf(ctx, kinds);
-  const scopeKey = `${p.basis}|${p.scope?.types?.join('/') ?? ''}|${p.scope?.builtFrom ?? ''}`;
+  const sumKey = `${p.basis}|${scopeKey(p.scope)}`;
   const share = (members: () => number[], unit: UnitRef): RuleResult | undefined => {
-    const key = `${scopeKey}|${unit.level}|${unit.id}`;
+    const key = `${sumKey}|${unit.level}|${unit.id}`;
     let sum = sums.get(key);
     if (!sum) {
       const idx = members();

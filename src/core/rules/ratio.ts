@@ -4,7 +4,7 @@
 // (2SFCA); street and area levels sum the facilities located in the unit.
 import { accessOf, twoStepFloatingCatchment, type CatchmentShare } from '../allocate/twostep';
 import type { Msg, RuleResult } from '../model';
-import { scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
+import { scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityOf, matchesSupply, sumSupply, type SupplySum } from './supply';
 import type { RatioRule, Supply } from './types';
@@ -153,7 +153,7 @@ interface Members {
 function unitDemand(ctx: EvalContext, rule: RatioRule, unit: UnitRef, members: () => Members): CommunityDemand {
   const p = rule.params;
   const demands = demandsOf(ctx);
-  const key = `${p.demand}|${p.scope?.types?.join('/') ?? ''}|${p.scope?.builtFrom ?? ''}|${unit.level}|${unit.id}`;
+  const key = `${p.demand}|${scopeKey(p.scope)}|${unit.level}|${unit.id}`;
   const hit = demands.get(key);
   if (hit) return hit;
   const { communityIdx, undetermined } = members();
