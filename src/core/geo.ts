@@ -94,7 +94,8 @@ export function pointInArea(p: LonLat, g: AnyArea): boolean {
   return polygonsOf(g).some((poly) => poly.length > 0 && pointInRing(p[0], p[1], poly[0]) && !poly.slice(1).some((hole) => pointInRing(p[0], p[1], hole)));
 }
 
-function ringArea(ring: Position[]): number {
+/** Area of a lon/lat ring in m² on the sphere */
+export function ringArea(ring: readonly Position[]): number {
   // Chamberlain & Duquette, "Some algorithms for polygons on a sphere" (JPL 2007), as in @turf/area.
   let total = 0;
   const n = ring.length;
