@@ -4,7 +4,8 @@
 // comparable() keeps everything the app shows or keeps: the layer as read (columns, notes, crs,
 // features), the good records as JSON (key order included) and every problem (row, field, message).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { bytes } from './helpers';
+import { readdirSync } from 'node:fs';
 import { importLayer, readFile } from '../../src/io';
 import type { LayerKind } from '../../src/io/types';
 import { corpus } from '../corpus/cases';
@@ -68,7 +69,7 @@ export function messyFacilitiesCsv(seed: number, n: number): string {
 export function importCases(): ImportCase[] {
   const fixtures = readdirSync('tests/fixtures/io')
     .filter((f) => /\.(zip|csv|kml|dxf|geojson)$/.test(f))
-    .map((f): ImportCase => ({ name: f, kind: /^facilities/.test(f) ? 'facilities' : 'communities', bytes: () => new Uint8Array(readFileSync(`tests/fixtures/io/${f}`)) }));
+    .map((f): ImportCase => ({ name: f, kind: /^facilities/.test(f) ? 'facilities' : 'communities', bytes: () => bytes(f) }));
   const messy = [1, 2, 3].map((seed): ImportCase => ({ name: `messy-${seed}.csv`, kind: 'facilities', bytes: () => enc(messyFacilitiesCsv(seed, 1500)) }));
   return [...corpus(), ...fixtures, ...messy];
 }

@@ -4,7 +4,7 @@
 // without Zod, the alias lookups, the CSV reader, the readers loaded on first use) must not change
 // one record, one field's value or key order, one problem's row, field or message.
 // A change detector, not an independent reference: the independent checks are the io tests'
-// hand-made expectations and features-fast.test.ts (the record check against Zod's).
+// hand-made expectations and tests/schemas/record-check.test.ts (the record check against Zod's).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
