@@ -102,12 +102,10 @@ describe('edits answered with a delta on the page', () => {
     expect(preview).not.toEqual(before);
     expect(preview).toEqual(sorted(fullAnalysis([away.edit], 'wy', state.params.value)));
     expect(state.session.value!.editing.history.past).toHaveLength(0); // nothing committed
-    // the map's colours follow the preview; the panels (table, summary, detail) keep what was
-    // there before the drag until it ends
+    // the panels (table, summary, detail) keep what was there before the drag until it ends
     const table = state.results.value;
     expect(sorted(Array.from({ length: table.n }, (_, i) => table.get(i)))).toEqual(before);
     expect(state.shown.value).toBe(shown);
-    expect(state.verdicts.value).toEqual(verdictsByUnit(arraySource(state.analysis.value!.evaluation.results), null, ['street', 'community']));
     // the moving circle (drawn apart) is centred on 108.97: its westmost point moved as far as the
     // facility (a geodesic circle's longitudes are its centre's plus offsets that depend on latitude alone)
     const west = (g: typeof was) => Math.min(...(g?.type === 'Polygon' ? g.coordinates[0].map((p) => p[0]) : [Number.NaN]));
@@ -122,6 +120,29 @@ describe('edits answered with a delta on the page', () => {
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(before);
     expect(state.shown.value).toBe(state.analysis.value);
     expect(state.movingCircle.value).toBeNull();
+  });
+
+  it("the map's colours follow a drag's preview while the panels keep theirs", async () => {
+    const { state, actions } = await setup('straight');
+    // coloured by the elderly-care circle: 颐养综合体 EC0010 dragged ≈ 1.8 km east leaves communities
+    // of its street outside every circle (a change of colour, not only of value)
+    state.rule.value = 'wy.circle';
+    const colours = state.verdicts.value;
+    const ec = state.layers.value!.facilities.find((f) => f.id === 'EC0010')!;
+    const [x, y] = ec.geometry.coordinates as number[];
+    const to: [number, number] = [x + 0.02, y];
+    const m = moveFacility(state.layers.value!, { id: 'EC0010', to });
+    if (!m.ok) throw new Error('move not built');
+    const shown = state.analysis.value;
+    actions.previewEdit(m.edit, { facility: 'EC0010', to });
+    await settle(() => state.analysis.value !== shown);
+    const expected = verdictsByUnit(arraySource(fullAnalysis([m.edit], 'wy', state.params.value)), 'wy.circle', ['street', 'community']);
+    expect(expected).not.toEqual(colours);
+    expect(state.verdicts.value).toEqual(expected);
+    expect(state.shown.value).toBe(shown);
+    actions.previewEnd();
+    await settle(() => state.shown.value === state.analysis.value && state.verdicts.value !== expected);
+    expect(state.verdicts.value).toEqual(colours);
   });
 
   it("along streets, the dragged facility's own walk area follows it; a late answer after the drag stopped is not shown", async () => {
