@@ -168,3 +168,21 @@ export function unpackOutlines<T extends { geometry: Shape }>(layer: PackedLayer
     }) as T;
   });
 }
+
+/** each units array's packed outlines, packed once (the arrays are never changed in place: an edit
+ *  or an import makes a new one) */
+const outlinesKept = new WeakMap<readonly object[], PackedOutlines>();
+
+/** The one way readers that walk every outline (the map's tiles) get a units array's outlines
+ *  packed: packed on first use and kept as long as the array lives. Units KEPT (a point, or
+ *  positions that are not [x, y]) are left for the reader to take from their geometry. */
+export function outlinesOf(units: readonly { geometry: Shape }[]): PackedOutlines {
+  const kept = outlinesKept.get(units);
+  if (kept) return kept;
+  const { packed } = packOutlines(units);
+  outlinesKept.set(units, packed);
+  return packed;
+}
+
+/** the kinds of `PackedOutlines.kind` */
+export const PACKED_KIND = { KEPT, POLYGON, MULTI } as const;

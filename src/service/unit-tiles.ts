@@ -1,32 +1,27 @@
 // Vector tiles of the communities and streets, cut in the worker from the geometry it already
-// holds (@maplibre/geojson-vt slices and simplifies, @maplibre/vt-pbf encodes; the same pair MapLibre
-// uses for a GeoJSON source, with its settings). The page's map fetches them through a custom
-// protocol (map/MapView.ts) instead of handing MapLibre a GeoJSON copy of every outline: for a city
-// of 3.5 M vertices that copy was cloned to MapLibre's worker on the page's thread and held there
-// a third time. Each feature carries only `id` (the map's promoteId: verdicts stay feature state)
-// and `name`. The circles and walk areas come the same way (`circles`, with their group and
-// facility): a large city's 1.1 M walk-area vertices were cloned to MapLibre's worker and held
-// there as GeoJSON and as its index, besides the page's own copy.
+// holds, per request from their packed outlines (outline-tiles.ts). The page's map fetches them
+// through a custom protocol (map/MapView.ts) instead of handing MapLibre a GeoJSON copy of every
+// outline: for a city of 3.5 M vertices that copy was cloned to MapLibre's worker on the page's
+// thread and held there a third time. Each feature carries only `id` (the map's promoteId:
+// verdicts stay feature state) and `name`. The circles and walk areas come the same way
+// (`circles`, with their group and facility; @maplibre/geojson-vt slices and simplifies them,
+// @maplibre/vt-pbf encodes, the pair MapLibre uses for a GeoJSON source, with its settings): a
+// large city's 1.1 M walk-area vertices were cloned to MapLibre's worker and held there as GeoJSON
+// and as its index, besides the page's own copy.
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { coverageAreas } from '../core/coverage-areas';
 import { keptLabelPoint } from '../core/label-point';
+import { type OutlineUnit, outlineTile, UNIT_TILE_MAX_ZOOM } from './outline-tiles';
 import type { ServiceAreas } from './service-areas';
 
 export type TileLayer = 'communities' | 'streets' | 'circles' | 'dots';
 
-/** deepest zoom cut; MapLibre over-zooms beyond it (4096 units per tile ≈ 0.5 m at zoom 15 in China) */
-export const UNIT_TILE_MAX_ZOOM = 15;
+type Unit = OutlineUnit;
 
-interface Unit {
-  id: string;
-  name: string;
-  geometry: Geometry;
-}
-
-/** One index per layer, rebuilt when the session's array for that layer is another one (an edit
- *  or an import makes a new array; untouched layers keep theirs). */
+/** The circles' index, rebuilt when the session's areas are other ones; the outlines' box index is
+ *  kept per units array (outline-tiles.ts). */
 export function createUnitTiles() {
   const built = new Map<TileLayer, { of: object; index: GeoJSONVT }>();
   const indexOf = (layer: TileLayer, of: object, fc: () => FeatureCollection): GeoJSONVT => {
@@ -78,11 +73,7 @@ export function createUnitTiles() {
     },
     /** The tile as MVT bytes (one source layer named after the layer), or null where it holds nothing. */
     tile(layer: 'communities' | 'streets', units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
-      const fc = (): FeatureCollection => ({
-        type: 'FeatureCollection',
-        features: units.map((u): Feature => ({ type: 'Feature', geometry: u.geometry, properties: { id: u.id, name: u.name } })),
-      });
-      return bytes(layer, indexOf(layer, units, fc), z, x, y);
+      return outlineTile(layer, units, z, x, y);
     },
     /** A tile of circles or walk areas (source layer `circles`; each feature's `circle` group and
      *  `facility`, '*' for a group's merged walk area), drawn as people read them (coverageAreas);
