@@ -5,10 +5,11 @@
 // the community's walks do not change, only the nearest beyond its circle. Distances by hand
 // (fixtures.ts: metres east of the origin, 810 m circle = 15 min × 60 × 0.9 m/s).
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Evaluation } from '../../src/core/evaluate';
+import { evaluate, type EvaluateOptions, type Evaluation } from '../../src/core/evaluate';
 import type { Facility, Layers, RuleResult } from '../../src/core/model';
 import { evaluateForEdits, reevaluate } from '../../src/core/reevaluate';
-import { community, facility, layers, point, rect, street } from './fixtures';
+import { createNetworkEngine } from '../../src/core/reach/network-engine';
+import { at, community, facility, layers, point, rect, street } from './fixtures';
 
 type Data = ReturnType<typeof layers>;
 const copy = (l: Data): Data => structuredClone(l);
@@ -23,7 +24,7 @@ function coverageRow(ev: Evaluation, id: string): RuleResult {
 
 const strip = (rs: readonly RuleResult[]) => rs.map(({ citation: _, ...r }) => r);
 
-function step(prev: Evaluation, data: Data, opts = PROFILE): Evaluation {
+function step(prev: Evaluation, data: Data, opts: EvaluateOptions = PROFILE): Evaluation {
   const r = reevaluate(prev, data, opts);
   expect(r).not.toBeNull();
   if (!r) throw new Error('evaluated in full');
@@ -77,6 +78,50 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     // back to the baseline (an undo of all of it)
     ev = step(ev, base);
     expect(coverageRow(ev, 'A').nearest?.id).toBe('F1');
+  });
+
+  it('along the streets: a facility added or moved far from communities outside every circle (nearest kept, or searched from the newcomer alone)', () => {
+    // a main street along y = 0 (x −1 000 … 6 000) and a side street along y = 3 000 (x −100 …
+    // 5 000) that does not meet it. A (x 0…20, y 10…30, residents at (10, 20)) walks out through
+    // its corner (20, 10): √(10² + 10²) = 14.1 m inside, 10 m to the street, along it, and 10 m to a
+    // facility 10 m off the street at x = X: X + 14.1 m. C lies on the side street the same way.
+    const line = (id: string, ...pts: [number, number][]) => ({ id, geometry: { type: 'LineString' as const, coordinates: pts.map(([x, y]) => at(x, y)) } });
+    const roads = [line('main', [-1000, 0], [0, 0], [1000, 0], [2000, 0], [3000, 0], [4000, 0], [5000, 0], [6000, 0]), line('side', [-100, 3000], [1000, 3000], [5000, 3000])];
+    const net = { profile: 'wy', reach: createNetworkEngine(roads, { snapDistance: 500 }) };
+    const A2 = community('A', { geometry: rect(0, 10, 20, 30), population: 1000, households: 400, type: 'built' });
+    const C = community('C', { geometry: rect(0, 3010, 20, 3030), population: 1000, households: 400, type: 'built' });
+    const F1 = facility('F1', 'elderly_daycare', { geometry: point(3000, 10), places: 20 });
+    const l = layers({ roads, communities: [A2, C], facilities: [F1], streets: [street('S', 'street')] });
+    // the facility, how, and the metres by hand to within 0.1 % (the fixtures' projection)
+    const nearest = (ev: Evaluation, id: string) => {
+      const n = coverageRow(ev, id).nearest;
+      return [n?.id, n?.via, n?.distance ?? 0];
+    };
+    const m = (x: number) => expect.closeTo(x, -Math.log10(x * 0.002));
+    let ev = evaluateForEdits(l, net);
+    // A: F1 along the main street, 3 000 + 14.1 m; C: no street path to F1, the straight line
+    // from (10, 3 020) to (3 000, 10): √(2 990² + 3 010²) = 4 242.6 m
+    expect(nearest(ev, 'A')).toEqual(['F1', 'streets', m(3014.1)]);
+    expect(nearest(ev, 'C')).toEqual(['F1', 'straight', m(4242.6)]);
+    // K on the side street at x = 4 900: C's only street path (4 914 m, farther than the straight
+    // line to F1, but a street path goes first); A's kept nearest stays (K is not on its streets)
+    const K = facility('K', 'elderly_daycare', { geometry: point(4900, 3010), places: 20 });
+    ev = step(ev, with_(l, [F1, K]), net);
+    expect(nearest(ev, 'A')).toEqual(['F1', 'streets', m(3014.1)]);
+    expect(nearest(ev, 'C')).toEqual(['K', 'streets', m(4914.1)]);
+    // N added at x = 2 000 on the main street: nearer to A than its kept F1 (2 014 m)
+    const N = facility('N', 'elderly_daycare', { geometry: point(2000, 10), places: 20 });
+    ev = step(ev, with_(l, [F1, K, N]), net);
+    expect(nearest(ev, 'A')).toEqual(['N', 'streets', m(2014.1)]);
+    // N moved to x = 4 000: A's nearest moved, searched again in full: F1 (3 014 m)
+    ev = step(ev, with_(l, [F1, K, { ...N, geometry: point(4000, 10) }]), net);
+    expect(nearest(ev, 'A')).toEqual(['F1', 'streets', m(3014.1)]);
+    // M 900 m off every street (more than the 500 m a point is snapped): 1 730 m from A in a
+    // straight line, no walk along streets — A keeps F1
+    const M = facility('M', 'elderly_daycare', { geometry: point(1500, 900), places: 20 });
+    ev = step(ev, with_(l, [F1, K, { ...N, geometry: point(4000, 10) }, M]), net);
+    expect(nearest(ev, 'A')).toEqual(['F1', 'streets', m(3014.1)]);
+    expect(nearest(ev, 'C')).toEqual(['K', 'streets', m(4914.1)]);
   });
 
   it('a facility renamed, or linked to a community, where it stands: the rows naming it follow', () => {

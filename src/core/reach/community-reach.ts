@@ -14,6 +14,7 @@
 import Flatbush from 'flatbush';
 import { bboxOf, haversine, pointInArea, type AnyGeom, type LonLat } from '../geo';
 import type { NetworkEngine } from './network-engine';
+import { unchangingGroups } from './network/unchanging';
 import { straightPairs } from './straight';
 import type { ReachEngine, ReachPairs } from './types';
 
@@ -114,13 +115,16 @@ function flatAccess(places: readonly CommunityPlace[]) {
     const h = hit;
     places.forEach((p, c) => {
       const a = accessPoints(p);
-      h.groups.push(a.points);
-      a.points.forEach((q, k) => {
+      // copies: the groups are frozen and known by identity (unchangingGroups)
+      const points = a.points.map((q): LonLat => [q[0], q[1]]);
+      h.groups.push(points);
+      points.forEach((q, k) => {
         h.flat.push(q);
         h.inner.push(a.inner[k]);
         h.owner.push(c);
       });
     });
+    unchangingGroups(hit.groups);
     accessCache.set(places, hit);
   }
   return hit;
@@ -491,18 +495,7 @@ export function nearestFacilities(
   const out = new Map<number, NearestFacility>();
   if (candidates.length === 0 || wanted.length === 0) return out;
   const candPoints = candidates.map((j) => supply[j]);
-  if (engine.mode === 'network' && 'nearestByPoint' in engine) {
-    // each way out on its own, from the placement the walks within the circle made (flatAccess)
-    const { groups, owner, inner } = flatAccess(places);
-    const r = (engine as NetworkEngine).nearestByPoint({ demand: groups, owners: wanted, supply: candPoints });
-    r.point.forEach((a, k) => {
-      const s = r.supply[k];
-      if (s < 0) return;
-      const d = inner[a] + r.distance[k];
-      const old = out.get(owner[a]);
-      if (!old || d < old.distance) out.set(owner[a], { facility: candidates[s], distance: d, via: 'streets' });
-    });
-  }
+  if (engine.mode === 'network') for (const [c, n] of nearestAlongStreets(engine, places, supply, candidates, wanted)) out.set(c, n);
   const rest = wanted.filter((c) => !out.has(c));
   // straight lines: widen the search until each community has found one (KD-tree per round)
   let radius = 2000;
@@ -517,6 +510,38 @@ export function nearestFacilities(
     left = next;
     radius *= 4;
   }
+  return out;
+}
+
+/**
+ * nearestFacilities()' walk along the streets alone (network mode; none in straight mode): each
+ * of `wanted`'s ways out on its own, from the placement the walks within the circle made
+ * (flatAccess), the best of them per community — for the communities with a street path to a
+ * candidate within `maxDistance` metres of the network (default any), the same facility and metres
+ * as nearestFacilities gives them. An edit asks it for the facilities it moved or added only
+ * (rules/coverage.ts, carryNearest): a multi-source search gives every node the least of the
+ * single-source distances, to the bit, so a newcomer nearer than a community's kept nearest is
+ * its nearest of all, at that very distance.
+ */
+export function nearestAlongStreets(
+  engine: ReachEngine,
+  places: readonly CommunityPlace[],
+  supply: LonLat[],
+  candidates: readonly number[],
+  wanted: readonly number[],
+  maxDistance = Infinity,
+): Map<number, NearestFacility> {
+  const out = new Map<number, NearestFacility>();
+  if (candidates.length === 0 || wanted.length === 0 || engine.mode !== 'network' || !('nearestByPoint' in engine)) return out;
+  const { groups, owner, inner } = flatAccess(places);
+  const r = (engine as NetworkEngine).nearestByPoint({ demand: groups, owners: wanted, supply: candidates.map((j) => supply[j]), maxDistance });
+  r.point.forEach((a, k) => {
+    const s = r.supply[k];
+    if (s < 0) return;
+    const d = inner[a] + r.distance[k];
+    const old = out.get(owner[a]);
+    if (!old || d < old.distance) out.set(owner[a], { facility: candidates[s], distance: d, via: 'streets' });
+  });
   return out;
 }
 

@@ -53,10 +53,10 @@ export interface NetworkEngine extends ReachEngine {
    *  flattened) — pairs() of every point, best per group, without turning them demand-major */
   bySupply(q: SupplyReachQuery): { perSupply: SupplyReach[]; unplacedDemand: number[]; unplacedSupply: number[] };
   nearest(q: NearestQuery): NearestResult;
-  /** the nearest supply (any distance) of each placed point of the given demand owners, each point
-   *  on its own (`point`: its index, the groups flattened): for groups already walked by bySupply()
-   *  their placement is reused */
-  nearestByPoint(q: { demand: PointGroups; owners: readonly number[]; supply: LonLat[] }): { point: Uint32Array; supply: Int32Array; distance: Float64Array };
+  /** the nearest supply (within maxDistance metres, default any) of each placed point of the given
+   *  demand owners, each point on its own (`point`: its index, the groups flattened): for groups
+   *  already walked by bySupply() their placement is reused */
+  nearestByPoint(q: { demand: PointGroups; owners: readonly number[]; supply: LonLat[]; maxDistance?: number }): { point: Uint32Array; supply: Int32Array; distance: Float64Array };
   /** per supply: demand indices whose nearest supply it is (within maxDistance if given) */
   catchments(q: Omit<NearestQuery, 'n'>): number[][];
   /** streets reached from a point (or the best of several entrances) within maxDistance, widened into a polygon */
@@ -132,7 +132,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
     pairs: (q) => reach.pairs(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
     bySupply: (q) => reach.bySupply(q.demand, q.extra ?? null, supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
     nearest: (q) => reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.n, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true)),
-    nearestByPoint: (q) => reach.nearestByPoint(q.demand, q.owners, supplyGroups(q.supply), snapDistance),
+    nearestByPoint: (q) => reach.nearestByPoint(q.demand, q.owners, supplyGroups(q.supply), snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true)),
     catchments(q) {
       const r = reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), 1, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true));
       const out: number[][] = q.supply.map(() => []);

@@ -4,7 +4,7 @@
 // circle when they pass; beyond it, or "none in the project", when they fail; shortfall = its
 // residents); street and area rows give the share and the residents (communities) still needed.
 import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
-import { nearestFacilities, VIAS } from '../reach/community-reach';
+import { nearestAlongStreets, nearestFacilities, VIAS } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { straightDistance } from '../reach/straight';
 import { kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
@@ -54,10 +54,12 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
  * After an edit of facilities (core/reevaluate.ts): `now`'s nearest-facility indexes of the kinds
  * from `old`'s, worked out again only for the communities whose walks hold a changed facility
  * (`walked`: before or after the edit) and, outside the circle, for those whose nearest facility
- * beyond it may have changed. In straight mode a community outside keeps its nearest unless a
- * changed facility of the kinds comes closer (a straight distance does not depend on the other
- * candidates; an equal one is worked out in full, for the same tie-break); along streets, every
- * community outside is worked out again.
+ * beyond it may have changed. A community outside keeps its nearest unless that one changed or a
+ * changed facility of the kinds comes closer — the straight line to each, or along the streets one
+ * search from the changed ones alone (nearestAlongStreets: a search from all candidates gives each
+ * node the least of the single-source distances, to the bit); an equal distance is worked out in
+ * full, for the same tie-break. Along streets a community whose nearest was a straight line (no
+ * street path to any) is worked out again in full.
  */
 export function carryNearest(old: Prepared, now: Prepared, kinds: readonly string[], walked: Uint8Array, edit: FacilityChanges): void {
   const changed = edit.moved;
@@ -103,7 +105,7 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
     if (near[ci] === null) {
       const o = oldRef[ci];
       if (oldNear[ci] === null && !involved) continue; // the same nearest, at the same distance
-      if (straight && oldNear[ci] === null && o !== undefined && !changed.has(o.id)) keep.push(ci);
+      if (oldNear[ci] === null && o !== undefined && !changed.has(o.id) && (straight || o.via === 'streets')) keep.push(ci);
       else redo.push(ci);
     } else if (redoWithin(ci)) {
       out[ci] = undefined;
@@ -118,20 +120,31 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   const candidates = wanted.flatMap((w, j) => (w ? [j] : []));
   const newcomers = candidates.filter((j) => changed.has(now.facilities[j].id));
   const placed = newcomers.filter((j) => isPlaced(now.facilityPoints[j]));
-  for (const ci of placed.length > 0 ? keep : []) {
-    const p = now.places[ci].point;
-    let best = -1;
-    let d = Infinity;
-    for (const j of placed) {
-      const m = straightDistance(p, now.facilityPoints[j]);
-      if (m < d) {
-        d = m;
-        best = j;
+  if (placed.length > 0 && keep.length > 0) {
+    // the nearest newcomer of each kept community: straight, or along the streets (none: keeps its own)
+    let far = 0;
+    for (const ci of keep) far = Math.max(far, (oldRef[ci] as NearestFacilityRef).distance);
+    const along = straight ? null : nearestAlongStreets(now.reachEngine, now.places, now.facilityPoints, placed, keep, far);
+    for (const ci of keep) {
+      let best = -1;
+      let d = Infinity;
+      if (along) {
+        const n = along.get(ci);
+        if (n) ({ facility: best, distance: d } = n);
+      } else {
+        const p = now.places[ci].point;
+        for (const j of placed) {
+          const m = straightDistance(p, now.facilityPoints[j]);
+          if (m < d) {
+            d = m;
+            best = j;
+          }
+        }
       }
+      const o = oldRef[ci] as NearestFacilityRef;
+      if (d < o.distance) out[ci] = ref(best, d, straight ? 'straight' : 'streets');
+      else if (d === o.distance) redo.push(ci);
     }
-    const o = oldRef[ci] as NearestFacilityRef;
-    if (d < o.distance) out[ci] = ref(best, d, 'straight');
-    else if (d === o.distance) redo.push(ci);
   }
   for (const ci of redo) out[ci] = undefined;
   for (const [ci, n] of nearestFacilities(now.reachEngine, now.places, now.facilityPoints, candidates, redo)) out[ci] = ref(n.facility, n.distance, n.via);

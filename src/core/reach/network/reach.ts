@@ -5,6 +5,7 @@ import type { ReachPairs } from '../types';
 import { Dijkstra, kNearestSeeds } from './dijkstra';
 import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
+import { isUnchanging } from './unchanging';
 import { place, sameChainDistance, seedsOf, type Placement, type PointGroups } from './placement';
 import type { EdgeIndex } from './snap';
 
@@ -53,7 +54,7 @@ export class NetworkReach {
   readonly dijkstra: Dijkstra;
   private best = new Float64Array(0);
   private bestTouched = new Uint32Array(0);
-  private readonly recent: { key: Float64Array; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
+  private readonly recent: { groups: PointGroups; key: Float64Array; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
 
   constructor(
     readonly graph: StreetGraph,
@@ -66,20 +67,27 @@ export class NetworkReach {
   /**
    * Places point groups on the network. The last few placements are kept and reused when the same
    * coordinates come again (the communities, evaluated for one circle after another), checked
-   * coordinate by coordinate, so a changed input is never served a stale placement.
+   * coordinate by coordinate — or, for groups frozen by unchangingGroups(), by identity — so a
+   * changed input is never served a stale placement.
    */
   place(groups: PointGroups, snapDistance: number, withLookups = true, reuse = true): Placement {
     if (!reuse) return place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
-    const key = flatten(groups);
-    for (const [i, c] of this.recent.entries()) {
-      if (c.snapDistance !== snapDistance || !(c.withLookups || !withLookups) || !sameCoordinates(c.key, key)) continue;
+    const fits = (c: (typeof this.recent)[number]) => c.snapDistance === snapDistance && (c.withLookups || !withLookups);
+    let key: Float64Array | undefined;
+    let i = isUnchanging(groups) ? this.recent.findIndex((c) => c.groups === groups && fits(c)) : -1;
+    if (i < 0) {
+      const k = flatten(groups);
+      key = k;
+      i = this.recent.findIndex((c) => fits(c) && sameCoordinates(c.key, k));
+    }
+    if (i >= 0) {
       // least recently used goes first: the communities, asked for by every circle, stay
-      this.recent.splice(i, 1);
+      const [c] = this.recent.splice(i, 1);
       this.recent.unshift(c);
       return c.placement;
     }
     const placement = place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
-    this.recent.unshift({ key, snapDistance, withLookups, placement });
+    this.recent.unshift({ groups, key: key ?? flatten(groups), snapDistance, withLookups, placement });
     if (this.recent.length > RECENT_PLACEMENTS) this.recent.pop();
     return placement;
   }
@@ -195,7 +203,7 @@ export class NetworkReach {
   }
 
   /**
-   * The nearest supply owner (any distance) of each placed point of the given demand owners,
+   * The nearest supply owner (within maxDistance, default any) of each placed point of the given demand owners,
    * each point on its own: `point` is its index among all the demand points (the groups
    * flattened). The demand groups are those of an earlier bySupply() (the communities' ways out),
    * so their placement is reused rather than done again for the few owners asked about.
@@ -205,9 +213,10 @@ export class NetworkReach {
     owners: readonly number[],
     supplyGroups: PointGroups,
     snapDistance: number,
+    maxDistance = Infinity,
   ): { point: Uint32Array; supply: Int32Array; distance: Float64Array } {
     const demand = this.place(demandGroups, snapDistance, false);
-    const pick = this.nearestPicker(supplyGroups, 1, snapDistance, Infinity);
+    const pick = this.nearestPicker(supplyGroups, 1, snapDistance, maxDistance);
     let m = 0;
     for (const o of owners) m += demand.ownerStart[o + 1] - demand.ownerStart[o];
     const point = new Uint32Array(m);
