@@ -7,6 +7,7 @@
 // Each packed unit also brings its box and its label point (the dot drawn at district zoom), so
 // the views that need only those never build the outline.
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { rayCrosses } from './geo';
 
 type Shape = Polygon | MultiPolygon | Point;
 
@@ -45,20 +46,31 @@ function polygonsOf(g: Shape): Position[][][] | null {
   return null;
 }
 
-export function packOutlines<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position): PackedLayer<T> {
+/** The outlines of `units` in one packing: a packed unit's ranges are copied from its packing
+ *  (its outline is not built), a plain unit's outline is read from its geometry. */
+function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | MultiPolygon) => Position): PackedOutlines {
+  const from = units.map((u) => packedAt(u));
+  const shapes = units.map((u, i) => (from[i] ? null : polygonsOf(u.geometry)));
   let polys = 0;
   let rings = 0;
   let vertices = 0;
-  const shapes = units.map((u) => polygonsOf(u.geometry));
-  for (const s of shapes) {
-    for (const poly of s ?? []) {
+  units.forEach((_, i) => {
+    const at = from[i];
+    if (at) {
+      const [p0, p1] = [at.packed.unitPolys[at.i], at.packed.unitPolys[at.i + 1]];
+      const [r0, r1] = [at.packed.polyRings[p0], at.packed.polyRings[p1]];
+      polys += p1 - p0;
+      rings += r1 - r0;
+      vertices += at.packed.ringVertices[r1] - at.packed.ringVertices[r0];
+    }
+    for (const poly of shapes[i] ?? []) {
       polys++;
       for (const ring of poly) {
         rings++;
         vertices += ring.length;
       }
     }
-  }
+  });
   const packed: PackedOutlines = {
     kind: new Uint8Array(units.length),
     unitPolys: new Uint32Array(units.length + 1),
@@ -71,10 +83,26 @@ export function packOutlines<T extends { geometry: Shape }>(units: readonly T[],
   let p = 0;
   let r = 0;
   let v = 0;
-  const out = units.map((u, i) => {
-    const s = shapes[i];
+  units.forEach((u, i) => {
     packed.unitPolys[i] = p;
-    if (!s) return u;
+    const at = from[i];
+    if (at) {
+      // the same ranges, shifted to where they start here
+      const q = at.packed;
+      const [p0, p1] = [q.unitPolys[at.i], q.unitPolys[at.i + 1]];
+      const [r0, r1] = [q.polyRings[p0], q.polyRings[p1]];
+      const [v0, v1] = [q.ringVertices[r0], q.ringVertices[r1]];
+      for (let k = p0; k < p1; k++) packed.polyRings[p++] = q.polyRings[k] - r0 + r;
+      for (let k = r0; k < r1; k++) packed.ringVertices[r++] = q.ringVertices[k] - v0 + v;
+      packed.xy.set(q.xy.subarray(2 * v0, 2 * v1), 2 * v);
+      v += v1 - v0;
+      packed.kind[i] = q.kind[at.i];
+      packed.box.set(q.box.subarray(4 * at.i, 4 * at.i + 4), 4 * i);
+      packed.label.set(q.label.subarray(2 * at.i, 2 * at.i + 2), 2 * i);
+      return;
+    }
+    const s = shapes[i];
+    if (!s) return;
     packed.kind[i] = u.geometry.type === 'Polygon' ? POLYGON : MULTI;
     const box = [Infinity, Infinity, -Infinity, -Infinity];
     for (const poly of s) {
@@ -94,13 +122,66 @@ export function packOutlines<T extends { geometry: Shape }>(units: readonly T[],
     }
     packed.box.set(box, 4 * i);
     if (labelOf) packed.label.set(labelOf(u.geometry as Polygon | MultiPolygon).slice(0, 2), 2 * i);
-    const { geometry: _, ...rest } = u;
-    return rest;
   });
   packed.unitPolys[units.length] = p;
   packed.polyRings[p] = r;
   packed.ringVertices[r] = v;
-  return { units: out, packed };
+  return packed;
+}
+
+/** A unit without its outline: a packed unit's own properties but the getter (its outline is not
+ *  built), any other's by a spread. */
+function withoutOutline<T extends { geometry: Shape }>(u: T): Omit<T, 'geometry'> {
+  if (!packedAt(u)) {
+    const { geometry: _, ...rest } = u;
+    return rest;
+  }
+  const own = Object.getOwnPropertyDescriptors(u) as Record<string | symbol, PropertyDescriptor>;
+  delete own.geometry;
+  delete own[PACKED];
+  return Object.defineProperties({}, own) as Omit<T, 'geometry'>;
+}
+
+export function packOutlines<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position): PackedLayer<T> {
+  const packed = pack(units, labelOf);
+  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+}
+
+/** The one way readers that walk every outline (the map's tiles, the page's copy) get a units
+ *  array's outlines packed: the packing they were unpacked from (unpackOutlines: what the worker
+ *  holds), else one made once per array and kept as long as it lives (arrays are never changed in
+ *  place: an edit or an import makes a new one) — a packed unit's ranges copied, a plain one's read
+ *  from its geometry (an edit's new array holds the untouched packed units and the edited ones as
+ *  plain GeoJSON). Units KEPT (a point, or positions that are not [x, y]) are left for the reader
+ *  to take from their geometry. Labels are NaN where not known (a plain unit). */
+export function outlinesOf(units: readonly { geometry: Shape }[]): PackedOutlines {
+  let p = packings.get(units);
+  if (!p) packings.set(units, (p = pack(units)));
+  return p;
+}
+
+const packings = new WeakMap<readonly object[], PackedOutlines>();
+
+/** The units as a layer to send, with a copy of their packing (outlinesOf): the worker keeps its
+ *  own packing and hands the page one to keep (and to transfer, not clone). */
+export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[]): PackedLayer<T> {
+  const p = outlinesOf(units);
+  const packed = {
+    kind: p.kind.slice(),
+    unitPolys: p.unitPolys.slice(),
+    polyRings: p.polyRings.slice(),
+    ringVertices: p.ringVertices.slice(),
+    xy: p.xy.slice(),
+    box: p.box.slice(),
+    label: p.label.slice(),
+  };
+  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+}
+
+/** The units with their outlines packed, each read through a getter (unpackOutlines): what the
+ *  worker keeps of an opened project's communities. */
+export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position): T[] {
+  return unpackOutlines(packOutlines(units, labelOf));
 }
 
 /** the buffers to transfer rather than copy */
@@ -112,7 +193,67 @@ export function packedBuffers(p: PackedOutlines): ArrayBuffer[] {
  *  so an edited copy of a unit answers from its own geometry) */
 const PACKED = Symbol('packed outline');
 
-type Tagged = { [PACKED]?: { packed: PackedOutlines; i: number } };
+/** a unit's place in a packing */
+export interface PackedRef {
+  packed: PackedOutlines;
+  i: number;
+}
+
+type Tagged = { [PACKED]?: PackedRef };
+
+/** where the unit's outline is packed, or null (a plain unit, or one whose geometry was assigned) */
+export function packedAt(u: object): PackedRef | null {
+  return (u as Tagged)[PACKED] ?? null;
+}
+
+/** The unit's outline built afresh from its packing (not kept: a reader of every outline once
+ *  holds none of them after), or its own geometry. */
+export function freshOutline<G extends Shape>(u: { geometry: G }): G {
+  const at = packedAt(u);
+  return at ? (decode(at.packed, at.i) as G) : u.geometry;
+}
+
+/** A copy of the unit whose outline stays packed (a spread would build it and keep it as its own):
+ *  every own property, the `geometry` getter and its place in the packing included. */
+export function copyUnit<T extends object>(u: T): T {
+  return packedAt(u) ? (Object.defineProperties({}, Object.getOwnPropertyDescriptors(u)) as T) : { ...u };
+}
+
+/** The outer rings of each polygon as x, y runs: views of the packing for a packed unit (or where
+ *  `at` says), copies read from the geometry for any other; none for a point. */
+export function outerRings(u: { geometry: Shape }, at: PackedRef | null = packedAt(u)): Float64Array[] {
+  if (!at) {
+    const g = u.geometry;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    return polys.map((poly) => Float64Array.from((poly[0] ?? []).flatMap((q) => [q[0], q[1]])));
+  }
+  const { packed: p, i } = at;
+  const out: Float64Array[] = [];
+  for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
+    const r = p.polyRings[k];
+    if (r < p.polyRings[k + 1]) out.push(p.xy.subarray(2 * p.ringVertices[r], 2 * p.ringVertices[r + 1]));
+  }
+  return out;
+}
+
+/** Inside an outer ring and outside its holes (even-odd, as geo.ts pointInArea), on the packing. */
+export function pointInPacked(at: PackedRef, x: number, y: number): boolean {
+  const { packed: p, i } = at;
+  const inRing = (r: number) => {
+    let inside = false;
+    const [v0, v1] = [p.ringVertices[r], p.ringVertices[r + 1]];
+    for (let v = v0, w = v1 - 1; v < v1; w = v++) if (rayCrosses(x, y, p.xy[2 * v], p.xy[2 * v + 1], p.xy[2 * w], p.xy[2 * w + 1])) inside = !inside;
+    return inside;
+  };
+  for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
+    const [r0, r1] = [p.polyRings[k], p.polyRings[k + 1]];
+    if (r0 === r1 || !inRing(r0)) continue;
+    let hole = false;
+    for (let r = r0 + 1; r < r1 && !hole; r++) hole = inRing(r);
+    if (!hole) return true;
+  }
+  return false;
+}
 
 /** the label point the unit was packed with, or null (not packed, or packed without labels) */
 export function packedLabel(u: object): [number, number] | null {
@@ -148,10 +289,10 @@ function decode(p: PackedOutlines, i: number): Polygon | MultiPolygon {
  *  so a spread or a structured clone copies the outline itself). Assigning replaces the getter. */
 export function unpackOutlines<T extends { geometry: Shape }>(layer: PackedLayer<T>): T[] {
   const { units, packed } = layer;
-  return units.map((u, i) => {
+  const out = units.map((u, i) => {
     if (packed.kind[i] === KEPT) return u as T;
     let held: WeakRef<Polygon | MultiPolygon> | undefined;
-    Object.defineProperty(u, PACKED, { value: { packed, i }, enumerable: false });
+    Object.defineProperty(u, PACKED, { value: { packed, i }, enumerable: false, configurable: true });
     return Object.defineProperty(u, 'geometry', {
       enumerable: true,
       configurable: true,
@@ -163,25 +304,14 @@ export function unpackOutlines<T extends { geometry: Shape }>(layer: PackedLayer
         return made;
       },
       set(value: T['geometry']) {
+        // an outline assigned: the packed one is no longer this unit's
+        delete (this as Tagged)[PACKED];
         Object.defineProperty(this, 'geometry', { value, writable: true, enumerable: true, configurable: true });
       },
     }) as T;
   });
-}
-
-/** each units array's packed outlines, packed once (the arrays are never changed in place: an edit
- *  or an import makes a new one) */
-const outlinesKept = new WeakMap<readonly object[], PackedOutlines>();
-
-/** The one way readers that walk every outline (the map's tiles) get a units array's outlines
- *  packed: packed on first use and kept as long as the array lives. Units KEPT (a point, or
- *  positions that are not [x, y]) are left for the reader to take from their geometry. */
-export function outlinesOf(units: readonly { geometry: Shape }[]): PackedOutlines {
-  const kept = outlinesKept.get(units);
-  if (kept) return kept;
-  const { packed } = packOutlines(units);
-  outlinesKept.set(units, packed);
-  return packed;
+  packings.set(out, packed);
+  return out;
 }
 
 /** the kinds of `PackedOutlines.kind` */

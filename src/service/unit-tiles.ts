@@ -14,6 +14,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { coverageAreas } from '../core/coverage-areas';
 import { keptLabelPoint } from '../core/label-point';
 import { type OutlineUnit, outlineTile, UNIT_TILE_MAX_ZOOM } from './outline-tiles';
+import { packedLabel } from '../core/packed-outlines';
 import type { ServiceAreas } from './service-areas';
 
 export type TileLayer = 'communities' | 'streets' | 'circles' | 'dots';
@@ -48,7 +49,8 @@ export function createUnitTiles() {
     const x = new Float64Array(units.length);
     const y = new Float64Array(units.length);
     units.forEach((u, i) => {
-      const [lon, lat] = u.geometry.type === 'Point' ? u.geometry.coordinates : keptLabelPoint(u.geometry as Polygon | MultiPolygon);
+      // a packed outline brings its label point: its outline is not built
+      const [lon, lat] = packedLabel(u) ?? (u.geometry.type === 'Point' ? u.geometry.coordinates : keptLabelPoint(u.geometry as Polygon | MultiPolygon));
       const s = Math.sin((lat * Math.PI) / 180);
       x[i] = lon / 360 + 0.5;
       y[i] = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;

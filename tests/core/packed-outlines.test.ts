@@ -5,7 +5,26 @@ import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { labelPoint } from '../../src/core/label-point';
 import type { Community } from '../../src/core/model';
-import { packedBox, packedBuffers, packedLabel, packOutlines, unpackOutlines, type PackedLayer } from '../../src/core/packed-outlines';
+import { booleanPointInPolygon } from '@turf/turf';
+import { assignOnsite } from '../../src/core/allocate/onsite';
+import { bboxOf, pointInArea, representativePoint } from '../../src/core/geo';
+import { accessPoints, insideOf, placeOf } from '../../src/core/reach/community-reach';
+import {
+  freshOutline,
+  keepPacked,
+  outerRings,
+  outlinesOf,
+  packedAt,
+  packedBox,
+  packedBuffers,
+  packedLabel,
+  packOutlines,
+  pointInPacked,
+  unpackOutlines,
+  type PackedLayer,
+} from '../../src/core/packed-outlines';
+import { randomLayers } from '../../scripts/bench/random-layers';
+import { mulberry32 } from '../../scripts/demo/prng';
 import { communityDots } from '../../src/map/features';
 
 type Unit = { id: string; name: string; extra: Record<string, unknown>; geometry: Polygon | MultiPolygon | Point };
@@ -88,5 +107,95 @@ describe('packed outlines', () => {
       });
     }
     expect(communityDots(back)).toEqual(want);
+  });
+});
+
+describe('outlinesOf: one packing per units array', () => {
+  const plainLabels = (units: Unit[]) => units.map((u) => (u.geometry.type === 'Point' ? null : labelPoint(u.geometry)));
+
+  it('is the packing the units were unpacked from, and for an edit’s array a packing equal to its GeoJSON’s, built from ranges', () => {
+    const layer = crossed(packOutlines(UNITS, labelPoint));
+    const back = unpackOutlines(layer);
+    expect(outlinesOf(back)).toBe(layer.packed);
+    // an edit's new array: a replaced unit (a spread with a new outline), one dropped, one added, the rest as they were
+    const moved: Polygon = { type: 'Polygon', coordinates: [square(5, 5, 2)] };
+    const added: Unit = { id: 'f', name: 'F', extra: {}, geometry: { type: 'MultiPolygon', coordinates: [[square(40, 40, 3)]] } };
+    const edited = [back[4], { ...back[0], geometry: moved }, back[1], back[3], added];
+    const plain = structuredClone([UNITS[4], { ...UNITS[0], geometry: moved }, UNITS[1], UNITS[3], added]);
+    // the untouched packed units' outlines are not built: their ranges are copied
+    for (const u of [back[4], back[1]]) {
+      Object.defineProperty(u, 'geometry', {
+        get() {
+          throw new Error(`the outline of ${u.id} was built`);
+        },
+      });
+    }
+    const got = outlinesOf(edited);
+    expect(outlinesOf(edited)).toBe(got); // once per array
+    const want = packOutlines(plain).packed;
+    for (const k of ['kind', 'unitPolys', 'polyRings', 'ringVertices', 'xy', 'box'] as const) expect(got[k]).toEqual(want[k]);
+    // label points come along from the packing; the plain units' are not known
+    const labels = plainLabels(plain);
+    expect([...got.label]).toEqual([...labels[0]!, NaN, NaN, ...labels[2]!, NaN, NaN, NaN, NaN]);
+  });
+
+  it('a unit given another outline is read from it, not from its old packing', () => {
+    const back = unpackOutlines(crossed(packOutlines(UNITS)));
+    const moved: Polygon = { type: 'Polygon', coordinates: [square(7, 7, 1)] };
+    back[0].geometry = moved;
+    expect(packedAt(back[0])).toBeNull();
+    expect(outerRings(back[0])).toEqual([Float64Array.from(square(7, 7, 1).flat())]);
+  });
+});
+
+describe('read from the packing = read from the GeoJSON', () => {
+  // the seeded messy layers (point communities, entrances, duplicate ids) and UNITS (holes, parts, 3-D positions)
+  const communities: Community[] = [...randomLayers(4, 120, 0).communities, ...UNITS.map((u) => ({ ...u, type: 'built' as const }))];
+  const packed = keepPacked(communities, labelPoint);
+  const r = mulberry32(15);
+
+  it('the ways out of each community, and the points its outline holds (checked against turf)', () => {
+    packed.forEach((c, i) => {
+      const plain = communities[i];
+      const point = representativePoint(plain.geometry);
+      expect(representativePoint(freshOutline(c))).toEqual(point);
+      const place = placeOf(c, point);
+      // a point, or positions with a height, are read from the unit's own geometry
+      if (packedAt(c))
+        Object.defineProperty(place, 'geometry', {
+          get() {
+            throw new Error('a packed place built its outline');
+          },
+        });
+      expect(accessPoints(place)).toEqual(accessPoints({ point, geometry: plain.geometry, ...(plain.entrances ? { entrances: plain.entrances } : {}) }));
+      if (plain.geometry.type === 'Point') return;
+      expect(packedLabel(c) ?? labelPoint(plain.geometry)).toEqual(labelPoint(plain.geometry).slice(0, 2));
+      const at = packedAt(c);
+      const b = bboxOf(plain.geometry);
+      expect(packedBox(c) ?? [b.minX, b.minY, b.maxX, b.maxY]).toEqual([b.minX, b.minY, b.maxX, b.maxY]);
+      const [w, s, e, n] = [b.minX, b.minY, b.maxX, b.maxY];
+      for (let k = 0; k < 40; k++) {
+        const q: [number, number] = [w + (e - w) * (1.4 * r() - 0.2), s + (n - s) * (1.4 * r() - 0.2)];
+        const want = booleanPointInPolygon(q, plain.geometry, { ignoreBoundary: true });
+        if (at) expect(pointInPacked(at, q[0], q[1])).toBe(want);
+        expect(pointInArea(q, plain.geometry)).toBe(want);
+      }
+    });
+  });
+
+  it('on site: the same community for every facility, from the packing as from the GeoJSON', () => {
+    const facilities = randomLayers(4, 120, 300).facilities;
+    const points = facilities.map((f) => f.geometry.coordinates as [number, number]);
+    const fromPacked = assignOnsite(packed, facilities, points);
+    const fromPlain = assignOnsite(communities, facilities, points);
+    expect(fromPacked).toEqual(fromPlain);
+    expect(fromPlain.byCommunity.flat().length).toBeGreaterThan(50);
+    const places = packed.map((c, i) => placeOf(c, representativePoint(communities[i].geometry)));
+    expect(insideOf(places, points)).toEqual(
+      insideOf(
+        communities.map((c) => ({ point: [0, 0], geometry: c.geometry })),
+        points,
+      ),
+    );
   });
 });

@@ -8,6 +8,7 @@
 // Overlapping community polygons: the first in layer order wins, and a data issue says so.
 import Flatbush from 'flatbush';
 import { bboxOf, pointInArea, type LonLat } from '../geo';
+import { packedAt, packedBox, pointInPacked } from '../packed-outlines';
 import type { Community, DataIssue, Facility } from '../model';
 
 export interface OnsiteAssignment {
@@ -30,13 +31,18 @@ export interface OnsitePlace {
  *  edit that moves or adds a facility asks only about that one (rules/context.ts). */
 export function onsiteLocator(communities: Community[]): (link: unknown, p: LonLat) => OnsitePlace {
   const byId = new Map(communities.map((c, i) => [c.id, i]));
-  const polygons = communities.flatMap((c, i) => (c.geometry.type === 'Point' ? [] : [i]));
+  // a packed outline (core/packed-outlines.ts) is read from its packing: its box, the test below
+  const polygons = communities.flatMap((c, i) => (packedAt(c) || c.geometry.type !== 'Point' ? [i] : []));
   let index: Flatbush | undefined;
   if (polygons.length > 0) {
     index = new Flatbush(polygons.length);
     for (const i of polygons) {
-      const b = bboxOf(communities[i].geometry);
-      index.add(b.minX, b.minY, b.maxX, b.maxY);
+      const packed = packedBox(communities[i]);
+      if (packed) index.add(...packed);
+      else {
+        const b = bboxOf(communities[i].geometry);
+        index.add(b.minX, b.minY, b.maxX, b.maxY);
+      }
     }
     index.finish();
   }
@@ -52,6 +58,8 @@ export function onsiteLocator(communities: Community[]): (link: unknown, p: LonL
       .search(p[0], p[1], p[0], p[1])
       .map((k) => polygons[k])
       .filter((ci) => {
+        const at = packedAt(communities[ci]);
+        if (at) return pointInPacked(at, p[0], p[1]);
         const g = communities[ci].geometry;
         return g.type !== 'Point' && pointInArea(p, g);
       })

@@ -12,7 +12,9 @@
 //   straight — straight mode: the straight line from the representative point.
 // Off-network legs are straight lines and always count; the walk inside the 小区 is counted too.
 import Flatbush from 'flatbush';
-import { bboxOf, haversine, pointInArea, type AnyGeom, type LonLat } from '../geo';
+import { bboxOf, haversine, pointInArea, type AnyArea, type AnyGeom, type LonLat } from '../geo';
+import type { Community } from '../model';
+import { outerRings, packedAt, pointInPacked, type PackedRef } from '../packed-outlines';
 import type { NetworkEngine } from './network-engine';
 import { unchangingGroups } from './network/unchanging';
 import { straightPairs } from './straight';
@@ -26,7 +28,23 @@ export interface CommunityPlace {
   /** representative point: where the residents are counted */
   point: LonLat;
   geometry: AnyGeom;
+  /** the outline packed (core/packed-outlines.ts): read instead of `geometry`, which is not built */
+  outline?: PackedRef;
   entrances?: readonly LonLat[];
+}
+
+/** Where a community's residents start from: its point, its outline read when asked (a packed
+ *  one from its packing, never kept here as GeoJSON), its entrances. */
+export function placeOf(c: Community, point: LonLat): CommunityPlace {
+  const outline = packedAt(c);
+  return {
+    point,
+    get geometry() {
+      return c.geometry;
+    },
+    ...(outline ? { outline } : {}),
+    ...(c.entrances ? { entrances: c.entrances } : {}),
+  };
 }
 
 /** Pairs with how each was reached: via[k] indexes VIAS. */
@@ -51,26 +69,23 @@ export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: numb
   if (c.entrances && c.entrances.length > 0) points.push(...c.entrances);
   else {
     points.push(c.point);
-    if (c.geometry.type !== 'Point') {
-      const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
-      for (const poly of polys) {
-        const ring = poly[0] ?? [];
-        const gap = ring.length > SURVEYED + 1 ? MIN_GAP : 0;
-        let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
-        for (let i = 0; i + 1 < ring.length; i++) {
-          const a: LonLat = [ring[i][0], ring[i][1]];
-          const b: LonLat = [ring[i + 1][0], ring[i + 1][1]];
-          const len = haversine(a, b);
-          const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
-          // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
-          // out kept is the same way out (and would make every community thousands of searches)
-          if (since >= gap) {
-            points.push(a);
-            since = 0;
-          }
-          for (let s = 1; s < steps; s++) points.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
-          since = (steps > 1 ? 0 : since) + len / steps;
+    for (const ring of outerRings(c, c.outline)) {
+      const n = ring.length / 2;
+      const gap = n > SURVEYED + 1 ? MIN_GAP : 0;
+      let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
+      for (let i = 0; i + 1 < n; i++) {
+        const a: LonLat = [ring[2 * i], ring[2 * i + 1]];
+        const b: LonLat = [ring[2 * i + 2], ring[2 * i + 3]];
+        const len = haversine(a, b);
+        const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
+        // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
+        // out kept is the same way out (and would make every community thousands of searches)
+        if (since >= gap) {
+          points.push(a);
+          since = 0;
         }
+        for (let s = 1; s < steps; s++) points.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
+        since = (steps > 1 ? 0 : since) + len / steps;
       }
     }
   }
@@ -549,19 +564,26 @@ export function nearestAlongStreets(
  *  such as candidate sites; facilities use the on-site assignment, which also reads their links). */
 export function insideOf(places: readonly CommunityPlace[], points: readonly LonLat[]): number[][] {
   const out: number[][] = places.map(() => []);
-  const polys = places.flatMap((p, i) => (p.geometry.type === 'Point' ? [] : [i]));
+  const polys = places.flatMap((p, i) => (p.outline || p.geometry.type !== 'Point' ? [i] : []));
   if (polys.length === 0 || points.length === 0) return out;
   const index = new Flatbush(polys.length);
   for (const i of polys) {
-    const b = bboxOf(places[i].geometry);
-    index.add(b.minX, b.minY, b.maxX, b.maxY);
+    const b = boxOfPlace(places[i]);
+    index.add(b[0], b[1], b[2], b[3]);
   }
   index.finish();
   points.forEach((q, j) => {
     for (const k of index.search(q[0], q[1], q[0], q[1])) {
-      const g = places[polys[k]].geometry;
-      if (g.type !== 'Point' && pointInArea(q, g)) out[polys[k]].push(j);
+      const p = places[polys[k]];
+      if (p.outline ? pointInPacked(p.outline, q[0], q[1]) : pointInArea(q, p.geometry as AnyArea)) out[polys[k]].push(j);
     }
   });
   return out;
+}
+
+/** a place's outline box [west, south, east, north], from its packing when it has one */
+function boxOfPlace(p: CommunityPlace): ArrayLike<number> {
+  if (p.outline) return p.outline.packed.box.subarray(4 * p.outline.i, 4 * p.outline.i + 4);
+  const b = bboxOf(p.geometry);
+  return [b.minX, b.minY, b.maxX, b.maxY];
 }

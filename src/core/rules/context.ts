@@ -7,10 +7,11 @@
 import Flatbush from 'flatbush';
 import { onsiteIssues, onsiteLocator, type OnsitePlace } from '../allocate/onsite';
 import { bboxOf, representativePoint, type LonLat } from '../geo';
+import { copyUnit, freshOutline } from '../packed-outlines';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
-import { assembleReach, patchReach, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
+import { assembleReach, patchReach, placeOf, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
 import type { ReachEngine } from '../reach/types';
 import type { UnitRef } from './result';
@@ -79,7 +80,7 @@ function dedupe<T extends { id: string }>(items: T[], level: 'community' | 'faci
 
 /** Copy of a community with impossible values set to unknown (and reported). */
 function cleanCommunity(c: Community, index: number, issues: DataIssue[]): Community {
-  const out: Community = { ...c };
+  const out: Community = copyUnit(c); // a packed outline stays packed
   const report = (field: string, key: string, args: Record<string, string | number>) =>
     issues.push({ level: 'community', id: c.id, index, field, severity: 'warning', msg: { key, args: { id: c.id, field, ...args } } });
   for (const f of COMMUNITY_NUMBERS) {
@@ -312,7 +313,8 @@ function prepareCommunities(data: Layers & { area: AreaInfo }): CommunitySide {
   const communityRows = dedupe(data.communities, 'community', dup);
   const communities = communityRows.map(({ item, index }) => cleanCommunity(item, index, clean));
   const streets = dedupe(data.streets, 'street', streetDup).map(({ item }) => item);
-  const communityPoints = communities.map((c) => representativePoint(c.geometry));
+  // each outline built once and let go (a packed one is not kept as GeoJSON)
+  const communityPoints = communities.map((c) => representativePoint(freshOutline(c)));
 
   const streetOf = streetIndex(streets);
   const streetById = new Map(streets.map((s, i) => [s.id, i]));
@@ -339,7 +341,7 @@ function prepareCommunities(data: Layers & { area: AreaInfo }): CommunitySide {
       street.push({ level: 'community', id: c.id, index: communityRows[i].index, field: 'street', severity: 'warning', msg: { key: 'issue.noStreet', args: { id: c.id } } });
     }
   });
-  const places: CommunityPlace[] = communities.map((c, i) => ({ point: communityPoints[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
+  const places: CommunityPlace[] = communities.map((c, i) => placeOf(c, communityPoints[i]));
   return {
     base: {
       area: data.area,

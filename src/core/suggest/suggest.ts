@@ -6,8 +6,9 @@
 import { CHILDCARE_KINDS, ELDERLY_KINDS, type AreaInfo, type Community, type DataIssue, type Facility, type Layers } from '../model';
 import { circleDistance, resolveParams } from '../params';
 import { representativePoint } from '../geo';
+import { freshOutline } from '../packed-outlines';
 import { assignOnsite } from '../allocate/onsite';
-import { communityReach, insideOf, type CommunityPlace } from '../reach/community-reach';
+import { communityReach, insideOf, placeOf, type CommunityPlace } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
 import type { LonLat } from '../reach/types';
 import { buildCandidates, type CommunityPoint } from './candidates';
@@ -113,7 +114,7 @@ function* suggestSteps(data: Data, options: SuggestOptions): Steps<SuggestResult
 
   const t0 = performance.now();
   // the same walks as the rule engine (on site, same block, along streets: reach/community-reach.ts)
-  const places: CommunityPlace[] = kept.map((c, i) => ({ point: demandPts[i], geometry: c.geometry, ...(c.entrances ? { entrances: c.entrances } : {}) }));
+  const places: CommunityPlace[] = kept.map((c, i) => placeOf(c, demandPts[i]));
   const existingPoints = existing.map(({ f }) => representativePoint(f.geometry));
   const existingPairs = communityReach(
     engine,
@@ -258,7 +259,7 @@ function demandPoints(
   communities.forEach((c, index) => {
     let point: LonLat;
     try {
-      point = representativePoint(c.geometry);
+      point = representativePoint(freshOutline(c));
     } catch {
       issues.push({ level: 'community', id: c.id, index, field: 'geometry', severity: 'warning', msg: { key: 'suggest.issue.geometry', args: { id: c.id } } });
       return;
