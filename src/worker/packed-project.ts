@@ -3,8 +3,7 @@
 // 16 bytes a vertex instead of a small array each (≈ 150 MB less for a 20 000-community city) and
 // nothing clones 3.5 M arrays on its thread. The page's units read as ordinary ones.
 import type { Community, Street } from '../core/model';
-import { keptLabelPoint } from '../core/label-point';
-import { packedBuffers, packOutlines, unpackOutlines, type PackedLayer } from '../core/packed-outlines';
+import { packedBuffers, packOutlines, sendOutlines, unpackOutlines, type PackedLayer } from '../core/packed-outlines';
 import type { Analysis, LoadedProject, LoadOutcome } from '../service/session';
 import type { AnalysisColumns } from '../service/analysis-columns';
 import type { ServiceAreas } from '../service/service-areas';
@@ -15,7 +14,9 @@ export type PackedLoadOutcome = Exclude<LoadOutcome, { ok: true }> | { ok: true;
 /** in the worker: the outcome to send and the buffers to transfer with it */
 export function packLoaded(o: LoadOutcome): [PackedLoadOutcome, ArrayBuffer[]] {
   if (!o.ok) return [o, []];
-  const communities = packOutlines(o.project.communities, keptLabelPoint); // the dots need no outline
+  // the session keeps the communities packed, with their label points (the dots need no outline):
+  // the page gets a copy of that packing
+  const communities = sendOutlines(o.project.communities);
 
   const streets = packOutlines(o.project.streets);
   return [{ ok: true, project: { ...o.project, communities, streets } }, [...packedBuffers(communities.packed), ...packedBuffers(streets.packed)]];

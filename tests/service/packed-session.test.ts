@@ -1,0 +1,89 @@
+// The session keeps an opened project's communities packed (core/packed-outlines.ts): no community
+// holds its outline as GeoJSON, and the opening's path — the first analysis along the streets, the
+// ring checks left for later, the map's dots — builds none through the units' getters. What it
+// answers is what the file's GeoJSON gives: a cold evaluation of the parsed layers, the project
+// file written back, the full issue list.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate';
+import { packedAt } from '../../src/core/packed-outlines';
+import { reachEngineFor } from '../../src/core/reach/choose';
+import { resolveParams } from '../../src/core/params';
+import { parseProject, projectToJson } from '../../src/schemas';
+import { createAnalysisSession } from '../../src/service/session';
+
+const text = readFileSync('data/demo/project.json', 'utf8');
+
+/** the file read without the session: plain GeoJSON, every check run at once */
+function parsedPlain() {
+  const parsed = parseProject(text, 'project.json');
+  if (!parsed.ok) throw new Error('the demo does not load');
+  return parsed;
+}
+
+describe('a project opened in the session keeps its communities packed', () => {
+  it('no community holds an outline of its own; the opening builds none, and answers as the GeoJSON does', async () => {
+    const session = createAnalysisSession();
+    const r = session.load(text, 'project.json');
+    if (!r.ok) throw new Error('the demo does not load');
+    const plain = parsedPlain();
+    const communities = r.project.communities; // in-process: the session's own units
+    expect(communities.length).toBe(plain.project.communities.length);
+    let polygons = 0;
+    for (const c of communities) {
+      if (c.geometry.type === 'Point') continue;
+      polygons++;
+      expect(packedAt(c)).not.toBeNull();
+      // a getter over the packing, no `value` (no coordinates arrays kept)
+      expect(Object.getOwnPropertyDescriptor(c, 'geometry')?.get).toBeTypeOf('function');
+    }
+    expect(polygons).toBeGreaterThan(100);
+    // from here on, building an outline through a unit is an error: the opening's path reads packed
+    let built = 0;
+    for (const c of communities) {
+      if (!packedAt(c)) continue;
+      const get = Object.getOwnPropertyDescriptor(c, 'geometry')?.get as () => unknown;
+      Object.defineProperty(c, 'geometry', {
+        enumerable: true,
+        configurable: true,
+        get() {
+          built++;
+          return get.call(this);
+        },
+      });
+    }
+    const req = { profile: 'combined', params: { reach: 'network' as const } };
+    const a = session.analyse(req);
+    expect(a.reach).toBe('network');
+    const tile = await session.unitTile('dots', 12, 3380, 1652);
+    expect(session.checkedIssues()).toEqual(plain.issues);
+    expect(built).toBe(0);
+    expect(tile === null || tile instanceof Uint8Array).toBe(true);
+
+    // the same verdicts as a cold evaluation of the file's GeoJSON
+    const params = resolveParams(req.params);
+    const cold = evaluate({ ...plain.project }, { profile: 'combined', params, reach: reachEngineFor(params, plain.project.roads) });
+    expect(a.evaluation.results).toEqual(cold.results);
+    expect(a.evaluation.issues).toEqual(cold.issues);
+
+    // and the file written back is byte for byte what the GeoJSON writes
+    const settings = { profile: 'combined', params: {}, other: plain.other };
+    expect(session.projectText(settings)).toBe(JSON.stringify(projectToJson({ ...plain.project, profile: 'combined', params: {} }, plain.other)));
+  }, 120_000);
+
+  it('after an edit of a community (a new array: the edited unit plain, the rest packed) the analysis equals a cold one', () => {
+    const session = createAnalysisSession();
+    const r = session.load(text, 'project.json');
+    if (!r.ok) throw new Error('the demo does not load');
+    const first = session.analyse({ profile: 'ca', params: {} });
+    const c = r.project.communities[7];
+    const moved = { ...c, population: (c.population ?? 0) + 5000 };
+    const e = session.analyseEdits([{ id: 'e', note: { key: 'x' }, put: [{ layer: 'communities', feature: moved }] }], { profile: 'ca', params: {}, base: first.serial });
+    expect(e.delta).not.toBeNull();
+    const plain = parsedPlain().project;
+    const edited = { ...plain, communities: plain.communities.map((x, i) => (i === 7 ? { ...x, population: (x.population ?? 0) + 5000 } : x)) };
+    const params = resolveParams({});
+    const cold = evaluate(edited, { profile: 'ca', params, reach: reachEngineFor(params, plain.roads) });
+    expect(session.analyse({ profile: 'ca', params: {} }).evaluation.results).toEqual(cold.results);
+  }, 120_000);
+});
