@@ -112,17 +112,38 @@ export function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]
   return { units, results };
 }
 
-/** The evaluation after an edit: `prev` with the delta's units' results replaced. The results
- *  are the same as a full evaluation's, though not in the same order (changed units come last). */
+/** The evaluation after an edit: `prev` with the delta's units' results replaced. A unit with as
+ *  many new results as old keeps their places; the other changed units' results go and their new
+ *  ones come last, in the delta's order (the page's result columns follow the same order:
+ *  replaceUnits). The results are the same as a full evaluation's, though not in the same order. */
 export function applyDelta(prev: Evaluation, delta: EvaluationDelta): Evaluation {
-  const changed = new Map<Level, Set<string>>();
-  for (const u of delta.units) {
-    let s = changed.get(u.level);
-    if (!s) changed.set(u.level, (s = new Set()));
-    s.add(u.id);
+  const key = (u: { level: Level; id: string }) => `${u.level}\u0000${u.id}`;
+  const changed = new Set(delta.units.map(key));
+  const fresh = new Map<string, RuleResult[]>();
+  for (const r of delta.results) {
+    const k = key(r.unit);
+    const list = fresh.get(k);
+    if (list) list.push(r);
+    else fresh.set(k, [r]);
   }
-  const results = prev.results.filter((r) => !changed.get(r.unit.level)?.has(r.unit.id));
-  for (const r of delta.results) results.push(r);
+  const had = new Map<string, number>();
+  for (const r of prev.results) {
+    const k = key(r.unit);
+    if (changed.has(k)) had.set(k, (had.get(k) ?? 0) + 1);
+  }
+  const inPlace = (k: string) => changed.has(k) && (had.get(k) ?? 0) > 0 && had.get(k) === fresh.get(k)?.length;
+  const taken = new Map<string, number>();
+  const results: RuleResult[] = [];
+  for (const r of prev.results) {
+    const k = key(r.unit);
+    if (!changed.has(k)) results.push(r);
+    else if (inPlace(k)) {
+      const j = taken.get(k) ?? 0;
+      taken.set(k, j + 1);
+      results.push((fresh.get(k) as RuleResult[])[j]);
+    }
+  }
+  for (const r of delta.results) if (!inPlace(key(r.unit))) results.push(r);
   if (results.length !== delta.total) throw new Error(`applyDelta: ${results.length} results after the edit, the worker has ${delta.total}: the page held another evaluation`);
   return { ...prev, results, issues: delta.issues, coverage: delta.coverage };
 }

@@ -275,6 +275,115 @@ function indexOf(pool: Pool): NonNullable<Pool['index']> {
   return pool.index;
 }
 
+/** The arrays a table reads. Row i's arguments are [argStart[i], argEnd[i]) of the argument
+ *  columns, which only grow (argTop of them used), so a row rewritten in place takes new ones and
+ *  leaves the old ones to the tables before. One table owns a store at a time: an edit that keeps
+ *  the rows' places writes into it and hands it to the new table (replaceUnits). */
+interface Store {
+  kind: Uint16Array;
+  unit: Uint32Array;
+  status: Uint8Array;
+  value: Float64Array;
+  threshold: Float64Array;
+  shortfall: Float64Array;
+  reasonKey: Int32Array;
+  reasonArgs: Uint8Array;
+  argStart: Uint32Array;
+  argEnd: Uint32Array;
+  nearId: Int32Array;
+  nearName: Uint32Array;
+  nearDist: Float64Array;
+  nearVia: Uint8Array;
+  argKey: Uint32Array;
+  argNum: Float64Array;
+  argStr: Int32Array;
+  argTop: number;
+  /** argEnd is a view of argStart shifted by one (the worker's layout) until a row is rewritten */
+  packed: boolean;
+  /** rows ever in use (an earlier table may read any of them) */
+  high: number;
+  /** per pool unit, its rows in the owner's layout, ascending; made on the owner's first patch */
+  rows: number[][] | null;
+}
+const ROW = ['kind', 'unit', 'status', 'value', 'threshold', 'shortfall', 'reasonKey', 'reasonArgs', 'argStart', 'argEnd', 'nearId', 'nearName', 'nearDist', 'nearVia'] as const;
+const ARG = ['argKey', 'argNum', 'argStr'] as const;
+type RowKey = (typeof ROW)[number];
+/** what the copies use of each typed column (of one type per column) */
+type Typed = {
+  length: number;
+  set(from: ArrayLike<number>, at?: number): void;
+  subarray(from: number, to?: number): Typed;
+  slice(from?: number, to?: number): Typed;
+  [i: number]: number;
+};
+const col = (s: Store | Record<string, unknown>, k: string) => (s as Record<string, Typed>)[k];
+const sized = (a: Typed, n: number): Typed => new (a.constructor as new (n: number) => Typed)(n);
+
+function storeOf(c: ResultColumns): Store {
+  const { kind, unit, status, value, threshold, shortfall, reasonKey, reasonArgs, argStart, nearId, nearName, nearDist, nearVia, argKey, argNum, argStr } = c;
+  const argEnd = argStart.subarray(1);
+  return {
+    kind,
+    unit,
+    status,
+    value,
+    threshold,
+    shortfall,
+    reasonKey,
+    reasonArgs,
+    argStart,
+    argEnd,
+    nearId,
+    nearName,
+    nearDist,
+    nearVia,
+    argKey,
+    argNum,
+    argStr,
+    argTop: argStart[c.n],
+    packed: true,
+    high: c.n,
+    rows: null,
+  };
+}
+
+/** room for `rows` rows and `args` more arguments (arrays grown by half again, contents kept) */
+function ensure(s: Store, rows: number, args: number): void {
+  if (s.packed) {
+    s.argEnd = s.argEnd.slice();
+    s.packed = false;
+  }
+  const grow = (k: string, need: number) => {
+    const a = col(s, k);
+    if (a.length >= need) return;
+    const b = sized(a, Math.max(need, Math.ceil(a.length * 1.5), 16));
+    b.set(a);
+    (s as unknown as Record<string, Typed>)[k] = b;
+  };
+  for (const k of ROW) grow(k, rows);
+  for (const k of ARG) grow(k, s.argTop + args);
+}
+
+/** rows of the same unit (level and id) as one ascending list */
+function positionsOf(rows: number[][], pooled: readonly number[] | undefined): number[] {
+  if (!pooled) return [];
+  const lists = pooled.map((p) => rows[p]).filter((l) => l && l.length > 0);
+  if (lists.length <= 1) return lists[0] ?? [];
+  return lists.flat().sort((a, b) => a - b);
+}
+
+function rowsByUnit(s: Store, n: number, units: number): number[][] {
+  const rows: number[][] = Array.from({ length: units }, () => []);
+  for (let i = 0; i < n; i++) rows[s.unit[i]].push(i);
+  return rows;
+}
+
+/** The old values of the rows a patch wrote over: what the table before it reads there. */
+interface Diff {
+  at: number[];
+  saved: Record<RowKey, Typed>;
+}
+
 /** Read access to columns: the page's one view of an analysis's results. RuleResult objects
  *  are built on request (`get`, `forUnit`, `all`), the shared unit and kind records once. */
 export class ResultTable implements ResultSource {
@@ -287,46 +396,87 @@ export class ResultTable implements ResultSource {
   readonly kindDecides: boolean[];
   /** shared with the tables replaceUnits() makes from this one */
   readonly pool: Pool;
+  /** the arrays this table reads; null once a later table patched them in place (see `stale`) */
+  private s: Store | null;
+  /** when `s` was handed on: the newer table and the old values of the rows it wrote over */
+  private stale: { diff: Diff; next: ResultTable } | null = null;
+  /** how many strings and units this table's rows point into (its columns() when posted) */
+  private readonly known: { strings: number; units: number };
 
-  /** `pool`: the strings, units and kinds of the table this one was patched from (replaceUnits) */
-  constructor(
-    readonly c: ResultColumns,
-    pool?: Pool,
-  ) {
+  /** `c`: the columns as the worker sent them (the table owns them from now on: a later edit may
+   *  write into them); `pool`: the strings, units and kinds of the table this one was patched from */
+  constructor(c: ResultColumns | { store: Store; n: number }, pool?: Pool) {
     this.n = c.n;
-    this.pool = pool ?? poolOf(c, JSON.parse(c.strings) as string[]);
+    this.pool = pool ?? poolOf(c as ResultColumns, JSON.parse((c as ResultColumns).strings) as string[]);
+    this.s = 'store' in c ? c.store : storeOf(c);
     this.strings = this.pool.strings;
     this.units = this.pool.units;
     this.kindKey = this.pool.kindKey;
     this.kindDecides = this.pool.kindDecides;
+    this.known = { strings: this.pool.strings.length, units: this.pool.units.length };
   }
 
   static empty(): ResultTable {
     return new ResultTable(encodeResults([]));
   }
 
+  /** the arrays holding this table's values: its own, or — after a later table patched them in
+   *  place — a copy made now of the newest ones with the patches' old values put back */
+  private store(): Store {
+    if (this.s) return this.s;
+    const diffs: Diff[] = [];
+    let t: ResultTable = this;
+    while (!t.s && t.stale) {
+      diffs.push(t.stale.diff);
+      t = t.stale.next;
+    }
+    const src = t.s as Store;
+    const n = this.n;
+    const s = { argTop: src.argTop, packed: false, high: n, rows: null } as unknown as Store;
+    const out = s as unknown as Record<string, Typed>;
+    for (const k of ROW) out[k] = col(src, k).slice(0, n);
+    for (const k of ARG) out[k] = col(src, k).slice(0, src.argTop);
+    for (let d = diffs.length - 1; d >= 0; d--) {
+      const { at, saved } = diffs[d];
+      for (const k of ROW) {
+        const to = out[k];
+        const from = saved[k];
+        for (let x = 0; x < at.length; x++) if (at[x] < n) to[at[x]] = from[x];
+      }
+    }
+    this.s = s;
+    this.stale = null;
+    return s;
+  }
+
+  /** this table's rows handed to a newer one, which writes over `diff.at` */
+  private handOn(diff: Diff, next: ResultTable): void {
+    this.s = null;
+    this.stale = { diff, next };
+  }
+
   level(i: number): Level {
-    return this.c.kinds[this.c.kind[i]].level;
+    return this.pool.kinds[(this.s ?? this.store()).kind[i]].level;
   }
   unitOf(i: number): { level: Level; id: string; name?: string } {
-    return this.units[this.c.unit[i]];
+    return this.units[(this.s ?? this.store()).unit[i]];
   }
   status(i: number): Status {
-    return STATUS[this.c.status[i]];
+    return STATUS[(this.s ?? this.store()).status[i]];
   }
   /** the rule key (id or id:part) of result i */
   ruleKey(i: number): string {
-    return this.kindKey[this.c.kind[i]];
+    return this.kindKey[(this.s ?? this.store()).kind[i]];
   }
   /** result i counts for the unit's verdict (it is not the catchment view beside the on-site one) */
   decides(i: number): boolean {
-    return this.kindDecides[this.c.kind[i]];
+    return this.kindDecides[(this.s ?? this.store()).kind[i]];
   }
 
   /** result i as the engine made it */
   get(i: number): RuleResult {
-    const c = this.c;
-    const k = c.kinds[c.kind[i]];
+    const c = this.s ?? this.store();
+    const k = this.pool.kinds[c.kind[i]];
     const out: RuleResult = {
       rule: k.rule,
       unit: this.units[c.unit[i]],
@@ -342,7 +492,7 @@ export class ResultTable implements ResultSource {
       const reason: Msg = { key: this.strings[c.reasonKey[i]] };
       if (c.reasonArgs[i]) {
         const args: Record<string, string | number> = {};
-        for (let a = c.argStart[i]; a < c.argStart[i + 1]; a++) args[this.strings[c.argKey[a]]] = c.argStr[a] >= 0 ? this.strings[c.argStr[a]] : c.argNum[a];
+        for (let a = c.argStart[i]; a < c.argEnd[i]; a++) args[this.strings[c.argKey[a]]] = c.argStr[a] >= 0 ? this.strings[c.argStr[a]] : c.argNum[a];
         reason.args = args;
       }
       out.reason = reason;
@@ -357,62 +507,119 @@ export class ResultTable implements ResultSource {
     this.built ??= Array.from({ length: this.n }, (_, i) => this.get(i));
     return this.built;
   }
-}
 
-type RowColumns = ReturnType<typeof rowColumns> & { argKey: Uint32Array; argNum: Float64Array; argStr: Int32Array };
-const ROW_COLUMNS = ['kind', 'unit', 'status', 'value', 'threshold', 'shortfall', 'reasonKey', 'reasonArgs', 'nearId', 'nearName', 'nearDist', 'nearVia'] as const;
-const ARG_COLUMNS = ['argKey', 'argNum', 'argStr'] as const;
-/** what the run copy uses of each typed column (of one type per column, the same in both tables) */
-type Typed = { set(from: ArrayLike<number>, at: number): void; subarray(from: number, to: number): ArrayLike<number> };
-
-/** The rows that stay, as runs [start, end) of the old rows: one pass over the unit column. */
-function keptRuns(old: ResultColumns, gone: Uint8Array): { runs: number[]; rows: number; args: number } {
-  const runs: number[] = [];
-  let rows = 0;
-  let args = 0;
-  for (let i = 0; i < old.n; ) {
-    while (i < old.n && gone[old.unit[i]]) i++;
-    const a = i;
-    while (i < old.n && !gone[old.unit[i]]) i++;
-    if (i > a) {
-      runs.push(a, i);
-      rows += i - a;
-      args += old.argStart[i] - old.argStart[a];
+  /** This table's columns as encodeResults() makes them (a copy: to post to another thread); the
+   *  strings and unit columns are made only if read. */
+  columns(): ResultColumns {
+    const s = this.store();
+    const n = this.n;
+    let args = 0;
+    for (let i = 0; i < n; i++) args += s.argEnd[i] - s.argStart[i];
+    const c = { ...rowColumns(n), argKey: new Uint32Array(args), argNum: new Float64Array(args), argStr: new Int32Array(args) };
+    for (const k of ROW) if (k !== 'argStart' && k !== 'argEnd') col(c, k).set(col(s, k).subarray(0, n));
+    let a = 0;
+    for (let i = 0; i < n; i++) {
+      c.argStart[i] = a;
+      for (let x = s.argStart[i]; x < s.argEnd[i]; x++, a++) {
+        c.argKey[a] = s.argKey[x];
+        c.argNum[a] = s.argNum[x];
+        c.argStr[a] = s.argStr[x];
+      }
     }
+    c.argStart[n] = a;
+    const pool = this.pool;
+    const counts = this.known;
+    const units = () => pool.units.slice(0, counts.units);
+    const cols = { n, kinds: pool.kinds.slice(), ...c } as ResultColumns;
+    const lazy = <T>(name: keyof ResultColumns, make: () => T) => Object.defineProperty(cols, name, { get: make, enumerable: true });
+    lazy('strings', () => JSON.stringify(pool.strings.slice(0, counts.strings)));
+    lazy('unitLevel', () => Uint8Array.from(units(), (u) => LEVELS.indexOf(u.level)));
+    const at = (x: string) => pool.index?.stringAt.get(x) ?? pool.strings.indexOf(x);
+    lazy('unitId', () => Uint32Array.from(units(), (u) => at(u.id)));
+    lazy('unitName', () => Int32Array.from(units(), (u) => (u.name === undefined ? -1 : at(u.name))));
+    return cols;
   }
-  return { runs, rows, args };
+
+  /** The table after an edit (replaceUnits): `units`' rows replaced. A unit with as many new rows
+   *  as old keeps their places; the others' rows go and their new rows come last (applyDelta's
+   *  order). When the rows that go are the last ones (or none), the new values are written into
+   *  this table's arrays and those handed to the new table — this one keeps the old values of the
+   *  rows written over and reads them back (a copy) if it is read again. Otherwise the kept rows
+   *  are copied into new arrays first. */
+  patch(units: readonly { level: Level; id: string }[], results: readonly RuleResult[]): ResultTable {
+    const pool = this.pool;
+    const ix = indexOf(pool);
+    const add = mapped(pool, ix, encodeResults(results));
+    let s = this.store();
+    let n = this.n;
+    s.rows ??= rowsByUnit(s, n, pool.units.length);
+    const key = (u: number) => `${pool.units[u].level}\u0000${pool.units[u].id}`;
+    // the new rows of each unit, in the delta's order
+    const fresh = new Map<string, number[]>();
+    for (let i = 0; i < add.n; i++) {
+      const k = key(add.unit[i]);
+      const list = fresh.get(k);
+      if (list) list.push(i);
+      else fresh.set(k, [i]);
+    }
+    const same: { k: string; old: number[]; now: number[] }[] = [];
+    const gone: { k: string; old: number[] }[] = [];
+    let goneRows = 0;
+    let lowest = n;
+    for (const k of new Set(units.map((u) => `${u.level}\u0000${u.id}`))) {
+      const old = positionsOf(s.rows, ix.unitsOf.get(k));
+      const now = fresh.get(k) ?? [];
+      if (old.length > 0 && old.length === now.length) same.push({ k, old, now });
+      else {
+        gone.push({ k, old });
+        goneRows += old.length;
+        for (const p of old) lowest = Math.min(lowest, p);
+      }
+    }
+    const inPlace = new Set(same.map((x) => x.k));
+    const appended: number[] = [];
+    for (let i = 0; i < add.n; i++) if (!inPlace.has(key(add.unit[i]))) appended.push(i);
+    let owner: ResultTable | null = this;
+    if (lowest < n - goneRows) {
+      // rows go from the middle: the kept rows into new arrays, then patched in place there
+      s = compacted(s, n, gone, pool.units.length);
+      n -= goneRows;
+      for (const x of same) x.old = positionsOf(s.rows as number[][], ix.unitsOf.get(x.k));
+      goneRows = 0;
+      owner = null;
+    }
+    const top = n - goneRows;
+    const n2 = top + appended.length;
+    ensure(s, n2, add.argKey.length);
+    const rows = s.rows as number[][];
+    // the rows written over, as the tables before read them
+    const at: number[] = [];
+    for (const x of same) for (const p of x.old) at.push(p);
+    for (let p = top; p < Math.min(n2, s.high); p++) at.push(p);
+    const saved = {} as Record<RowKey, Typed>;
+    if (owner)
+      for (const k of ROW) {
+        const from = col(s, k);
+        const to = (saved[k] = sized(from, at.length));
+        for (let x = 0; x < at.length; x++) to[x] = from[at[x]];
+      }
+    for (const x of same) for (let j = 0; j < x.old.length; j++) writeRow(s, x.old[j], add, x.now[j]);
+    for (let j = 0; j < appended.length; j++) writeRow(s, top + j, add, appended[j]);
+    s.high = Math.max(s.high, n2);
+    // the unit lists: the changed units' rows again (a renamed unit is another pool unit)
+    while (rows.length < pool.units.length) rows.push([]);
+    for (const x of [...same, ...gone]) for (const u of ix.unitsOf.get(x.k) ?? []) rows[u] = [];
+    for (const x of same) for (const p of x.old) rows[s.unit[p]].push(p);
+    for (let p = top; p < n2; p++) rows[s.unit[p]].push(p);
+    const next = new ResultTable({ store: s, n: n2 }, pool);
+    owner?.handOn({ at, saved }, next);
+    return next;
+  }
 }
 
-/** The kept runs copied into the new columns (typed-array copies; argStart shifted run by run). */
-function copyRuns(old: ResultColumns, c: RowColumns, runs: readonly number[]): void {
-  let j = 0;
-  let a = 0;
-  for (let r = 0; r < runs.length; r += 2) {
-    const from = runs[r];
-    const to = runs[r + 1];
-    for (const k of ROW_COLUMNS) (c[k] as Typed).set((old[k] as Typed).subarray(from, to), j);
-    const a0 = old.argStart[from];
-    const a1 = old.argStart[to];
-    for (const k of ARG_COLUMNS) (c[k] as Typed).set((old[k] as Typed).subarray(a0, a1), a);
-    for (let i = from; i < to; i++) c.argStart[j + i - from] = old.argStart[i] - a0 + a;
-    j += to - from;
-    a += a1 - a0;
-  }
-}
-
-/** The table after some units were evaluated again (an edit: core/evaluation-delta.ts): the
- *  results of `units` replaced by `results`, every other row kept as it is, in its order, and the
- *  new rows last (as applyDelta orders them). Column to column: no result object is built, and
- *  the strings, units and kinds are shared with `t` (its pool), extended by what the edit brings. */
-export function replaceUnits(t: ResultTable, units: readonly { level: Level; id: string }[], results: readonly RuleResult[]): ResultTable {
-  const old = t.c;
-  const pool = t.pool;
-  const ix = indexOf(pool);
-  const gone = new Uint8Array(pool.units.length);
-  for (const u of units) for (const i of ix.unitsOf.get(`${u.level}\u0000${u.id}`) ?? []) gone[i] = 1;
-  const kept = keptRuns(old, gone);
-  const add = encodeResults(results);
-  const addStrings = (JSON.parse(add.strings) as string[]).map((x) => {
+/** the delta's columns with their strings, kinds and units numbered in the pool (added to it) */
+function mapped(pool: Pool, ix: NonNullable<Pool['index']>, add: ResultColumns): ResultColumns {
+  const str = (JSON.parse(add.strings) as string[]).map((x) => {
     let i = ix.stringAt.get(x);
     if (i === undefined) {
       i = pool.strings.push(x) - 1;
@@ -420,7 +627,7 @@ export function replaceUnits(t: ResultTable, units: readonly { level: Level; id:
     }
     return i;
   });
-  const addKinds = add.kinds.map((k) => {
+  const kinds = add.kinds.map((k) => {
     const key = kindKeyOf(k);
     let i = ix.kindAt.get(key);
     if (i === undefined) {
@@ -431,9 +638,9 @@ export function replaceUnits(t: ResultTable, units: readonly { level: Level; id:
     }
     return i;
   });
-  const addUnits = Array.from(add.unitLevel, (lv, u) => {
-    const unit: { level: Level; id: string; name?: string } = { level: LEVELS[lv], id: pool.strings[addStrings[add.unitId[u]]] };
-    if (add.unitName[u] >= 0) unit.name = pool.strings[addStrings[add.unitName[u]]];
+  const units = Array.from(add.unitLevel, (lv, u) => {
+    const unit: { level: Level; id: string; name?: string } = { level: LEVELS[lv], id: pool.strings[str[add.unitId[u]]] };
+    if (add.unitName[u] >= 0) unit.name = pool.strings[str[add.unitName[u]]];
     const key = unitKeyOf(unit);
     let i = ix.unitAt.get(key);
     if (i === undefined) {
@@ -446,48 +653,87 @@ export function replaceUnits(t: ResultTable, units: readonly { level: Level; id:
     }
     return i;
   });
-  const n = kept.rows + add.n;
-  const argCount = kept.args + add.argKey.length;
-  const c: RowColumns = { ...rowColumns(n), argKey: new Uint32Array(argCount), argNum: new Float64Array(argCount), argStr: new Int32Array(argCount) };
-  copyRuns(old, c, kept.runs);
-  let a = kept.args;
-  const str = (x: number) => addStrings[x];
-  for (let i = 0; i < add.n; i++) {
-    const j = kept.rows + i;
-    c.kind[j] = addKinds[add.kind[i]];
-    c.unit[j] = addUnits[add.unit[i]];
-    c.status[j] = add.status[i];
-    c.value[j] = add.value[i];
-    c.threshold[j] = add.threshold[i];
-    c.shortfall[j] = add.shortfall[i];
-    c.reasonKey[j] = add.reasonKey[i] < 0 ? -1 : str(add.reasonKey[i]);
-    c.reasonArgs[j] = add.reasonArgs[i];
-    c.argStart[j] = a;
-    for (let x = add.argStart[i]; x < add.argStart[i + 1]; x++, a++) {
-      c.argKey[a] = str(add.argKey[x]);
-      c.argNum[a] = add.argNum[x];
-      c.argStr[a] = add.argStr[x] < 0 ? -1 : str(add.argStr[x]);
-    }
-    c.nearId[j] = add.nearId[i] < 0 ? -1 : str(add.nearId[i]);
-    c.nearName[j] = add.nearId[i] < 0 ? 0 : str(add.nearName[i]);
-    c.nearDist[j] = add.nearDist[i];
-    c.nearVia[j] = add.nearVia[i];
-  }
-  c.argStart[n] = a;
-  return new ResultTable(withTables(c, n, pool), pool);
+  const s = (x: number) => (x < 0 ? -1 : str[x]);
+  return {
+    ...add,
+    kind: add.kind.map((k) => kinds[k]),
+    unit: add.unit.map((u) => units[u]),
+    reasonKey: add.reasonKey.map(s),
+    argKey: add.argKey.map((x) => str[x]),
+    argStr: add.argStr.map(s),
+    nearId: add.nearId.map(s),
+    nearName: add.nearName.map((x, i) => (add.nearId[i] < 0 ? 0 : str[x])),
+  };
 }
 
-/** A patched table's columns: its rows, with the strings and unit columns of the pool as far as
- *  this table knows them, made only if read (posting the table to another thread) */
-function withTables(c: RowColumns, n: number, pool: Pool): ResultColumns {
-  const counts = { strings: pool.strings.length, units: pool.units.length };
-  const units = () => pool.units.slice(0, counts.units);
-  const cols = { n, kinds: pool.kinds, ...c } as ResultColumns;
-  const lazy = <T>(name: keyof ResultColumns, make: () => T) => Object.defineProperty(cols, name, { get: make, enumerable: true });
-  lazy('strings', () => JSON.stringify(pool.strings.slice(0, counts.strings)));
-  lazy('unitLevel', () => Uint8Array.from(units(), (u) => LEVELS.indexOf(u.level)));
-  const at = (x: string) => pool.index?.stringAt.get(x) ?? pool.strings.indexOf(x);
-  lazy('unitId', () => Uint32Array.from(units(), (u) => at(u.id)));
-  lazy('unitName', () => Int32Array.from(units(), (u) => (u.name === undefined ? -1 : at(u.name))));
-  return cols;
+/** row `i` of the (pool-numbered) delta written as row `j` of the store, its arguments appended */
+function writeRow(s: Store, j: number, add: ResultColumns, i: number): void {
+  s.kind[j] = add.kind[i];
+  s.unit[j] = add.unit[i];
+  s.status[j] = add.status[i];
+  s.value[j] = add.value[i];
+  s.threshold[j] = add.threshold[i];
+  s.shortfall[j] = add.shortfall[i];
+  s.reasonKey[j] = add.reasonKey[i];
+  s.reasonArgs[j] = add.reasonArgs[i];
+  s.argStart[j] = s.argTop;
+  for (let x = add.argStart[i]; x < add.argStart[i + 1]; x++, s.argTop++) {
+    s.argKey[s.argTop] = add.argKey[x];
+    s.argNum[s.argTop] = add.argNum[x];
+    s.argStr[s.argTop] = add.argStr[x];
+  }
+  s.argEnd[j] = s.argTop;
+  s.nearId[j] = add.nearId[i];
+  s.nearName[j] = add.nearName[i];
+  s.nearDist[j] = add.nearDist[i];
+  s.nearVia[j] = add.nearVia[i];
+}
+
+/** New arrays holding the rows of `s` but those of the units that go, in order (copied as runs of
+ *  kept rows; their arguments packed again) */
+function compacted(s: Store, n: number, gone: readonly { old: number[] }[], units: number): Store {
+  const drop = new Uint8Array(n);
+  let kept = n;
+  for (const g of gone)
+    for (const p of g.old) {
+      drop[p] = 1;
+      kept--;
+    }
+  let args = 0;
+  for (let i = 0; i < n; i++) if (!drop[i]) args += s.argEnd[i] - s.argStart[i];
+  const room = kept + Math.max(64, kept >> 4);
+  const out = { argTop: 0, packed: false, high: kept, rows: null } as unknown as Store;
+  const o = out as unknown as Record<string, Typed>;
+  for (const k of ROW) o[k] = sized(col(s, k), room);
+  for (const k of ARG) o[k] = sized(col(s, k), args + Math.max(64, args >> 4));
+  let j = 0;
+  for (let i = 0; i < n; ) {
+    while (i < n && drop[i]) i++;
+    const from = i;
+    while (i < n && !drop[i]) i++;
+    if (i === from) continue;
+    for (const k of ROW) if (k !== 'argStart' && k !== 'argEnd') o[k].set(col(s, k).subarray(from, i), j);
+    for (let r = from; r < i; r++, j++) {
+      out.argStart[j] = out.argTop;
+      const a0 = s.argStart[r];
+      const a1 = s.argEnd[r];
+      if (a1 > a0) {
+        out.argKey.set(s.argKey.subarray(a0, a1), out.argTop);
+        out.argNum.set(s.argNum.subarray(a0, a1), out.argTop);
+        out.argStr.set(s.argStr.subarray(a0, a1), out.argTop);
+        out.argTop += a1 - a0;
+      }
+      out.argEnd[j] = out.argTop;
+    }
+  }
+  out.rows = rowsByUnit(out, kept, units);
+  return out;
+}
+
+/** The table after some units were evaluated again (an edit: core/evaluation-delta.ts), in
+ *  applyDelta's order: see ResultTable.patch. Column to column: no result object is built, and
+ *  the strings, units and kinds are shared with `t` (its pool), extended by what the edit brings.
+ *  `t` still reads what it read. */
+export function replaceUnits(t: ResultTable, units: readonly { level: Level; id: string }[], results: readonly RuleResult[]): ResultTable {
+  return t.patch(units, results);
 }

@@ -127,6 +127,90 @@ describe('results as columns', () => {
       expect(byRule(countsByRule(got))).toEqual(byRule(countsByRule(arraySource(next.results))));
     });
 
+  it('a unit with as many rows after the edit keeps their places: written into the arrays the table was built from, the table before still reads its own', () => {
+    const layers = randomLayers(2);
+    const prev = evaluate(layers, { profile: 'combined', params: {} });
+    // a facility moved onto another's place: the communities around both get other values, not other rows
+    const facilities = layers.facilities.map((f, i) => (i === 0 ? { ...f, geometry: layers.facilities[5].geometry } : f));
+    const next = evaluate({ ...layers, facilities }, { profile: 'combined', params: {} });
+    const delta = diffEvaluation(prev, next);
+    const key = (r: RuleResult) => `${r.unit.level}|${r.unit.id}`;
+    const count = (rs: readonly RuleResult[]) => {
+      const m = new Map<string, number>();
+      for (const r of rs) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+      return m;
+    };
+    const was = count(prev.results);
+    const now = count(next.results);
+    const kept = new Set(delta.units.map((u) => `${u.level}|${u.id}`).filter((k) => was.get(k) === now.get(k)));
+    expect(kept.size).toBeGreaterThan(3);
+    const cols = encodeResults(prev.results);
+    const before = new ResultTable(cols);
+    const after = replaceUnits(before, delta.units, delta.results);
+    const applied = applyDelta(prev, delta).results;
+    expect(after.all()).toStrictEqual(applied);
+    // the kept units' rows sit where they were, holding the new evaluation's rows of the unit in its order
+    const nth = new Map<string, number>();
+    let rewritten = -1;
+    prev.results.forEach((r, i) => {
+      const k = key(r);
+      if (!kept.has(k)) return;
+      const j = nth.get(k) ?? 0;
+      nth.set(k, j + 1);
+      expect(applied[i]).toBe(next.results.filter((x) => key(x) === k)[j]);
+      if (rewritten < 0 && r.value !== null && applied[i].value !== null && r.value !== applied[i].value) rewritten = i;
+    });
+    // written in place: the arrays the first table was given hold the new value …
+    expect(rewritten).toBeGreaterThanOrEqual(0);
+    expect(cols.value[rewritten]).toBe(applied[rewritten].value);
+    // … and the first table reads its old one (put back from what the patch wrote over)
+    expect(before.get(rewritten).value).toBe(prev.results[rewritten].value);
+    expect(Array.from({ length: before.n }, (_, i) => before.get(i))).toStrictEqual(prev.results);
+    expect(after.all()).toStrictEqual(applied);
+  });
+
+  it('in-place patches, an added facility and its removal, a deletion from the middle: every table reads its own rows whenever read, and an earlier one can be patched again', () => {
+    const layers = randomLayers(1);
+    const opts = { profile: 'combined', params: {} };
+    const f = layers.facilities;
+    const evs = [evaluate(layers, opts)];
+    // a facility with rows of its own (its deletion takes rows from the middle)
+    const victim = f.findIndex((x, i) => i > 3 && evs[0].results.some((r) => r.unit.level === 'facility' && r.unit.id === x.id));
+    expect(victim).toBeGreaterThan(3);
+    const moved = f.map((x, i) => (i === 3 ? { ...x, geometry: f[8].geometry } : x));
+    const deleted = moved.filter((_, i) => i !== victim);
+    const steps = [
+      moved,
+      [...moved, { ...f[2], id: 'ADDED-1', name: '新增' }], // an add: its rows come last
+      moved, // its undo: the last rows go
+      [...moved, { ...f[2], id: 'ADDED-2', name: '又新增', geometry: f[6].geometry }], // another add: its rows where the first one's were
+      moved.map((x, i) => (i === 4 ? { ...x, places: (x.places ?? 0) + 40, beds: (x.beds ?? 0) + 60 } : x)),
+      deleted, // a deletion: rows go from the middle
+      deleted.map((x, i) => (i === 6 ? { ...x, geometry: f[1].geometry } : x)),
+    ];
+    const tables = [posted(evs[0].results)];
+    const rowsOf = (t: ResultTable) => Array.from({ length: t.n }, (_, i) => t.get(i));
+    for (const [k, facilities] of steps.entries()) {
+      const next = evaluate({ ...layers, facilities }, opts);
+      const delta = diffEvaluation(evs[k], next);
+      evs.push(applyDelta(evs[k], delta));
+      tables.push(replaceUnits(tables[k], delta.units, delta.results));
+      expect(rowsOf(tables[k + 1])).toStrictEqual(evs[k + 1].results);
+      // an earlier table read in the middle of the run (the panels during a drag)
+      expect(rowsOf(tables[Math.floor(k / 2)])).toStrictEqual(evs[Math.floor(k / 2)].results);
+    }
+    // each as a set the cold evaluation's results, each table read again, newest last
+    const sorted = (rs: readonly RuleResult[]) => rs.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(evs[7].results)).toEqual(sorted(evaluate({ ...layers, facilities: steps[6] }, opts).results));
+    for (const k of [0, 2, 1, 4, 3, 5, 7, 6]) expect(rowsOf(tables[k]), `table ${k}`).toStrictEqual(evs[k].results);
+    // a branch: the table after the first move patched again (another edit from there)
+    const other = evaluate({ ...layers, facilities: moved.map((x, i) => (i === 9 ? { ...x, geometry: f[0].geometry } : x)) }, opts);
+    const d = diffEvaluation(evs[1], other);
+    const branch = replaceUnits(tables[1], d.units, d.results);
+    expect(rowsOf(branch)).toStrictEqual(applyDelta(evs[1], d).results);
+    for (const k of [7, 1, 0, 2]) expect(rowsOf(tables[k]), `table ${k} after the branch`).toStrictEqual(evs[k].results);
+  });
+
   it('edits one after another share the strings, units and kinds (a drag): each table the same as applyDelta, the earlier ones unchanged', () => {
     const layers = randomLayers(3);
     let ev = evaluate(layers, { profile: 'combined', params: {} });
@@ -149,10 +233,10 @@ describe('results as columns', () => {
       held.push({ table, results: ev.results });
     }
     // every earlier table still reads what it read (the pool only grows)
-    for (const h of held) expect(new ResultTable(h.table.c, h.table.pool).all()).toStrictEqual(h.results);
+    for (const h of held) expect(Array.from({ length: h.table.n }, (_, i) => h.table.get(i))).toStrictEqual(h.results);
     // a patched table's columns cross to another thread whole (strings and units made on request)
     const last = held[held.length - 1];
-    const cols = { ...last.table.c };
+    const cols = last.table.columns();
     expect(new ResultTable(structuredClone(cols)).all()).toStrictEqual(last.results);
   });
 });
