@@ -38,10 +38,14 @@ function laterOnPacked(later: readonly RingCheck[], read: readonly Community[], 
   const byOutline = new Map<unknown, Community>(read.map((c, i) => [c.geometry, kept[i]]));
   return later.map((x) => {
     const c = byOutline.get(x.geometry);
-    if (!c) return x;
-    const { geometry: _, ...rest } = x;
-    return Object.defineProperty(rest, 'geometry', { enumerable: true, get: () => freshOutline(c) }) as RingCheck;
+    return c ? checkOnPacked(x, c) : x;
   });
+}
+
+/** (a function of its own: a getter made inside laterOnPacked would keep its map of the file's
+ *  outlines alive through the closure's scope) */
+function checkOnPacked({ geometry: _, ...rest }: RingCheck, c: Community): RingCheck {
+  return Object.defineProperty(rest, 'geometry', { enumerable: true, get: () => freshOutline(c) }) as RingCheck;
 }
 
 /** What the page keeps of a loaded project: everything it draws (roads stay in the session). */
