@@ -92,6 +92,9 @@ const SLICE_ABOVE = 5000;
  *  pixel ratio is halved while a facility is dragged or an edit drawn (lighten, lightenEdit) */
 const SLOW_FRAME_MS = 50;
 const SLOW_FRAMES = 3;
+/** WebGL renderers that draw on the CPU (Chromium's SwiftShader, Mesa's llvmpipe and softpipe,
+ *  Windows' basic render driver): an opening is drawn light on them from its first frame */
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 export class MapView {
   private readonly map: maplibregl.Map;
@@ -118,9 +121,13 @@ export class MapView {
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
   private readonly tileRequests = new TileRequests();
   private outlineWaiters: (() => void)[] = [];
-  /** while a drag (lighten) or an edit being analysed (lightenEdit) may lower the pixel ratio */
+  /** while a drag (lighten), an edit being analysed (lightenEdit) or a project being opened
+   *  (lightenOpen) may lower the pixel ratio */
   private lightening = false;
   private editing = false;
+  private opening = false;
+  /** whether WebGL says it draws in software (SwiftShader, llvmpipe …): read once, when first asked */
+  private softwareGl: boolean | null = null;
   /** frames of drags and edits slower than SLOW_FRAME_MS so far (SLOW_FRAMES of them: a slow renderer) */
   private slowFrames = 0;
   /** the screen's pixel ratio while the map is drawn at half of it */
@@ -407,7 +414,7 @@ export class MapView {
    *  quarter of the pixels takes ≈ 0.11 s. A GPU draws such a frame in a few ms and never trips it. */
   lighten(on: boolean): void {
     this.lightening = on;
-    this.window(on);
+    this.window(on, this.slowFrames >= SLOW_FRAMES);
   }
 
   /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a map whose
@@ -416,21 +423,51 @@ export class MapView {
   lightenEdit(on: boolean): void {
     if (!on && !this.editing) return;
     this.editing = on;
-    this.window(on);
+    this.window(on, this.slowFrames >= SLOW_FRAMES);
   }
 
-  /** A drag or edit starts (`on`: light at once when the renderer is known slow) or ends: its own
-   *  last frames (new verdicts, circles, tiles: several of them) are drawn light too, and the
-   *  full ratio comes back for the last one only (restoreRatio, at the next idle). */
-  private window(on: boolean): void {
+  /** A project being opened (`on` from its layers until its verdicts and walk areas are drawn) on a
+   *  renderer known slow — WebGL says it draws in software, or a drag's or edit's frames showed it
+   *  slow — is drawn at half the pixel ratio: the large city's opening drew ≈ 15 full frames of
+   *  outlines, facilities, verdicts and walk areas (≈ 0.3 s of SwiftShader each). Its frames are
+   *  not counted as a drag's (a renderer busy with an opening is not known slow by them), so a drag
+   *  after it still starts sharp and lightens only once its own frames are slow. */
+  lightenOpen(on: boolean): void {
+    if (!on && !this.opening) return;
+    this.opening = on;
+    this.window(on, this.slowFrames >= SLOW_FRAMES || this.drawsInSoftware());
+  }
+
+  /** A drag, edit or opening starts (`on`: light at once when `slow`) or ends: its own last
+   *  frames (new verdicts, circles, tiles: several of them) are drawn light too, and the full
+   *  ratio comes back for the last one only (restoreRatio, at the next idle; at once when the map
+   *  is idle already). */
+  private window(on: boolean, slow = false): void {
     this.restoring = false;
     if (on) {
-      if (this.slowFrames >= SLOW_FRAMES) this.halveRatio();
+      if (slow) this.halveRatio();
       return;
     }
-    if (this.lightening || this.editing || this.fullRatio === null) return; // the other one is still on, or drawn full
+    if (this.lightening || this.editing || this.opening || this.fullRatio === null) return; // another one is still on, or drawn full
     this.restoring = true;
-    this.busy();
+    // once what ends the window has been handed to the map (it may come in the same batch of
+    // state: new circles' tiles make the map busy): a map idle by then is drawn sharp at once
+    queueMicrotask(() => {
+      if (this.container.dataset.idle === 'true') this.restoreRatio();
+    });
+  }
+
+  /** WebGL's own name for its renderer says software (WEBGL_debug_renderer_info; a browser that
+   *  hides it is taken for a GPU) */
+  private drawsInSoftware(): boolean {
+    if (this.softwareGl === null) {
+      const canvas = this.map.getCanvas();
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      const name: unknown = info && gl ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : '';
+      this.softwareGl = typeof name === 'string' && SOFTWARE_GL.test(name);
+    }
+    return this.softwareGl;
   }
 
   private halveRatio(): void {

@@ -95,6 +95,8 @@ export function analysisMapEffects(
     lang?: unknown;
     /** the layers drawn, with the history and scenario that made them (an edit changes all but the scenario) */
     edited: { layers?: unknown; history?: unknown; active?: string };
+    /** the project whose opening is (or was) drawn */
+    opened?: unknown;
   } = { edited: {} };
   return [
     // geometry once per project and per scenario edit of that layer (the open scenario's
@@ -166,6 +168,17 @@ export function analysisMapEffects(
       else if (view.tiled && !areas) view.showUnits(SOURCES.circles, 0);
       else view.setData(SOURCES.circles, coverageAreas(areas ?? { type: 'FeatureCollection', features: [] }));
       areasShown(areas !== null);
+    }),
+    // a project opened on a slow (software-rendered) map: drawn lighter from its layers until its
+    // verdicts and walk areas are in (the map comes back sharp at the next idle)
+    effect(() => {
+      const p = state.project.value;
+      const phase = state.phase.value;
+      const pending = state.areasPending.value;
+      if (p !== sent.opened) {
+        sent.opened = p;
+        if (p) view.lightenOpen(true);
+      } else if ((phase === 'ready' && !pending) || phase === 'error') view.lightenOpen(false);
     }),
     // a facility dragged on a slow (software-rendered) map: drawn lighter until its drop is analysed
     effect(() => view.lighten(state.previewFrom.value !== null)),
