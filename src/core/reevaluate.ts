@@ -15,8 +15,8 @@ import type { AreaInfo, Facility, Layers, NearestFacilityRef, RuleResult } from 
 import { resolveParams, type Params } from './params';
 import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
-import { buildContext, kindsOf, type EvalContext } from './rules/context';
-import { carryNearest, facilityChanges, nearestOfKinds } from './rules/coverage';
+import { buildContext, carryFacilityColumns, facilityEdit, kindsOf, type EvalContext } from './rules/context';
+import { carryNearest, facilityChanges, nearestOfKinds, type WalkedCommunities } from './rules/coverage';
 import { carryShares } from './rules/ratio';
 import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
 import type { UnitRef } from './rules/result';
@@ -157,49 +157,46 @@ const sameRef = (a: NearestFacilityRef | undefined, b: NearestFacilityRef | unde
 
 /** The communities whose rows may differ after the edit (1), see the header. */
 function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: EvalContext, nowRaw: readonly Facility[], rules: readonly Rule[], params: Params): Uint8Array {
-  const firstOf = (raw: readonly Facility[]) => {
-    const m = new Map<string, Facility>();
-    for (const f of raw) if (!m.has(f.id)) m.set(f.id, f);
-    return m;
-  };
-  const a = firstOf(oldRaw);
-  const b = firstOf(nowRaw);
-  // the prepared facilities are the first of each id, in order: unchanged ones keep their object
-  const changed = new Set<string>();
-  for (const [id, f] of a) if (b.get(id) !== f) changed.add(id);
-  for (const id of b.keys()) if (!a.has(id)) changed.add(id);
-  const changedOld = Uint8Array.from(old.facilities, (f) => (changed.has(f.id) ? 1 : 0));
-  const changedNow = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
+  const fe = facilityEdit(old, now, oldRaw, nowRaw);
+  const { changedOld, changedNow } = fe;
+  if (fe.inPlace) carryFacilityColumns(old, now, fe.at);
   const n = now.communities.length;
   const dirty = new Uint8Array(n);
   const mark = (c: EvalContext, changed: Uint8Array) => {
     const { offsets, supply, columns } = c.reach;
-    // the changed facilities' columns: the communities that reach each (proportional to the edit)
-    if (columns)
-      changed.forEach((x, j) => {
-        if (x) for (const ci of columns[j].community) dirty[ci] = 1;
-      });
-    else
-      for (let ci = 0; ci < n; ci++) {
-        for (let q = offsets[ci]; q < offsets[ci + 1]; q++) {
-          if (changed[supply[q]]) {
-            dirty[ci] = 1;
-            break;
-          }
+    // the changed facilities' columns: the communities that reach each, on site included
+    // (proportional to the edit)
+    if (columns) {
+      for (let j = 0; j < changed.length; j++) if (changed[j]) for (const ci of columns[j].community) dirty[ci] = 1;
+      return;
+    }
+    for (let ci = 0; ci < n; ci++) {
+      for (let q = offsets[ci]; q < offsets[ci + 1]; q++) {
+        if (changed[supply[q]]) {
+          dirty[ci] = 1;
+          break;
         }
       }
+    }
     c.onsite.forEach((fs, ci) => {
       for (const f of fs) if (changed[f]) dirty[ci] = 1;
     });
   };
   mark(old, changedOld);
   mark(now, changedNow);
-  for (let ci = 0; ci < n; ci++) if (old.unplaced[ci] !== now.unplaced[ci]) dirty[ci] = 1;
+  const unplaced: number[] = [];
+  for (let ci = 0; ci < n; ci++)
+    if (old.unplaced[ci] !== now.unplaced[ci]) {
+      dirty[ci] = 1;
+      unplaced.push(ci);
+    }
   // the nearest facility of some kinds: within the circle from the walks (dirty above when they
   // changed), beyond it (named where none is within) any facility of the kinds anywhere
-  const walked = dirty.slice();
+  const list: number[] = [];
+  for (let ci = 0; ci < n; ci++) if (dirty[ci]) list.push(ci);
+  const walked: WalkedCommunities = { mask: dirty.slice(), list, unplaced };
   const kindsSeen = new Set<string>();
-  const edit = facilityChanges(old, now, changed);
+  const edit = facilityChanges(old, now, fe);
   // no facility added, deleted, moved or re-kinded: the same subjects and partners at the same
   // places and indices, so the nearest partner of each (rules/adjacency.ts) is the same
   if (edit.moved.size === 0) for (const [key, v] of old.memo) if (key.startsWith('adjacency-nearest:') && !now.memo.has(key)) now.memo.set(key, v);
@@ -217,7 +214,7 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   // the circle coverage of the evaluation
   for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) carryNearest(old, now, kinds, walked, edit);
   // the 2SFCA shares change only for the communities walked (above)
-  carryShares(old, now, walked, changed);
+  carryShares(old, now, walked.mask, fe);
   return dirty;
 }
 

@@ -4,7 +4,7 @@
 import type { RuleResult } from '../model';
 import { straightNearest } from '../reach/straight';
 import type { ReachPairs } from '../reach/types';
-import type { EvalContext } from './context';
+import { facilitiesOfKinds, type EvalContext } from './context';
 import { makeResult, na, roundShortfall, thresholdOf } from './result';
 import type { AdjacencyRule } from './types';
 
@@ -14,8 +14,8 @@ const LOOK_FURTHER = 20;
 export function evaluateAdjacency(rule: AdjacencyRule, ctx: EvalContext): RuleResult[] {
   const p = rule.params;
   const th = thresholdOf(rule, ctx.params.colocateDistance, ctx.params);
-  const subjects = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) ? [i] : []));
-  const partners = ctx.facilities.flatMap((f, i) => (p.partners.includes(f.kind) ? [i] : []));
+  const subjects = facilitiesOfKinds(ctx, p.kinds);
+  const partners = facilitiesOfKinds(ctx, p.partners);
   if (subjects.length === 0) return [na(rule, ctx.areaUnit, 'm', { key: 'reason.noFacilities', args: { what: p.kinds.join('/') } }, th)];
   const maxDistance = Math.max(th * LOOK_FURTHER, 5000);
   // only the nearest partner matters (a dense city has hundreds within the search distance);

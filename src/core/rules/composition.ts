@@ -3,7 +3,7 @@
 // all kindergartens come from area.kindergartens because kindergartens without 托班 are not a
 // facility kind of the model).
 import type { RuleResult } from '../model';
-import type { EvalContext } from './context';
+import { facilitiesOfKinds, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CompositionRule } from './types';
 
@@ -12,7 +12,7 @@ export function evaluateComposition(rule: CompositionRule, ctx: EvalContext): Ru
   const th = thresholdOf(rule, p.min, ctx.params);
   const { areaUnit } = ctx;
   if (p.of === 'kindergartenNursery') {
-    const n = ctx.facilities.filter((f) => f.kind === 'kindergarten_nursery').length;
+    const n = facilitiesOfKinds(ctx, ['kindergarten_nursery']).length;
     const all = ctx.area.kindergartens;
     if (all === undefined) return [na(rule, areaUnit, 'share', { key: 'reason.noAreaField', args: { field: 'kindergartens' } }, th)];
     if (all === 0) return [na(rule, areaUnit, 'share', { key: 'reason.noDemand', args: { what: 'kindergartens' } }, th)];
@@ -56,7 +56,8 @@ export function evaluateComposition(rule: CompositionRule, ctx: EvalContext): Ru
     // nursing beds to add (converting ordinary beds): ⌈th × beds − nursing⌉
     return makeResult(rule, unit, { value, threshold: th, measure: 'share', status: 'fail', shortfall: roundShortfall(th * beds - nursing, 'whole') });
   };
-  const idx = ctx.facilities.flatMap((f, i) => (p.kinds.includes(f.kind) && (p.nameIncludes === undefined || f.name.includes(p.nameIncludes)) ? [i] : []));
+  const named = p.nameIncludes;
+  const idx = named === undefined ? facilitiesOfKinds(ctx, p.kinds) : facilitiesOfKinds(ctx, p.kinds).filter((i) => ctx.facilities[i].name.includes(named));
   const out: RuleResult[] = [];
   if (rule.levels.includes('facility')) for (const fi of idx) out.push(judge(ctx.facilityUnits[fi], [fi]));
   if (rule.levels.includes('area')) {

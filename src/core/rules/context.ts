@@ -468,6 +468,115 @@ function prepOf(f: Facility, index: number): FacilityPrep {
   return prep;
 }
 
+/** A value per facility worked out from its cleaned record alone (a kind filter, a capacity …),
+ *  kept with the prepared data under `key` (which must name everything `of` reads besides the
+ *  record); an edit hands the kept facilities' values on (carryFacilityColumns). */
+export function facilityColumn<T>(ctx: Prepared, key: string, of: (f: Facility) => T): readonly T[] {
+  const k = `facility:${key}`;
+  const hit = ctx.memo.get(k) as FacilityColumn<T> | undefined;
+  if (hit) return hit.values;
+  const values = ctx.facilities.map(of);
+  ctx.memo.set(k, { of, values } satisfies FacilityColumn<T>);
+  return values;
+}
+
+interface FacilityColumn<T> {
+  of: (f: Facility) => T;
+  values: T[];
+}
+
+/** The facilities of the kinds, by index, ascending (kept like facilityColumn). */
+export function facilitiesOfKinds(ctx: Prepared, kinds: readonly string[]): number[] {
+  const key = `kinds-index:${kinds.join('/')}`;
+  const hit = ctx.memo.get(key) as number[] | undefined;
+  if (hit) return hit;
+  const wanted = kindColumn(ctx, kinds);
+  const out: number[] = [];
+  for (let j = 0; j < wanted.length; j++) if (wanted[j]) out.push(j);
+  ctx.memo.set(key, out);
+  return out;
+}
+
+/** 1 where the facility is of the kinds, else 0 (a facilityColumn). */
+export function kindColumn(ctx: Prepared, kinds: readonly string[]): readonly number[] {
+  return facilityColumn(ctx, `kinds:${kinds.join('/')}`, (f) => (kinds.includes(f.kind) ? 1 : 0));
+}
+
+/** After an edit that kept every facility at its index (`at`: the indices now whose record is new
+ *  or changed, added ones included): `now`'s facility columns from `old`'s, worked out again at
+ *  `at` only. */
+export function carryFacilityColumns(old: Prepared, now: Prepared, at: readonly number[]): void {
+  for (const [k, v] of old.memo) {
+    if (!k.startsWith('facility:') || now.memo.has(k)) continue;
+    const { of, values } = v as FacilityColumn<unknown>;
+    const out = values.slice(0, now.facilities.length);
+    for (const j of at) out[j] = of(now.facilities[j]);
+    now.memo.set(k, { of, values: out } satisfies FacilityColumn<unknown>);
+  }
+}
+
+/** What an edit of facilities changed, by prepared index, worked out once per edit. */
+export interface FacilityEdit {
+  /** ids of the facilities added, deleted or changed in any field */
+  changed: ReadonlySet<string>;
+  /** 1 at the changed ones, before and after the edit */
+  changedOld: Uint8Array;
+  changedNow: Uint8Array;
+  /** per facility now: its index before the edit (-1: new) */
+  oldOf: Int32Array;
+  /** every facility kept its index (none deleted or reordered): then `at` lists the indices now
+   *  whose record is new or changed, added ones included, ascending */
+  inPlace: boolean;
+  at: number[];
+}
+
+/** The edit from `old`'s facilities to `now`'s (`oldRaw`, `nowRaw`: the layers they were prepared
+ *  from). A kept record keeps its cleaned copy at the same index (prepOf), so an edit that changed
+ *  or added a few facilities and deleted none is told apart by comparing the copies index by index;
+ *  anything else by id. */
+export function facilityEdit(old: Prepared, now: Prepared, oldRaw: readonly Facility[], nowRaw: readonly Facility[]): FacilityEdit {
+  const a = old.facilities;
+  const b = now.facilities;
+  const at: number[] = [];
+  let inPlace = b.length >= a.length;
+  for (let j = 0; j < a.length && inPlace; j++) if (a[j] !== b[j]) a[j].id === b[j].id ? at.push(j) : (inPlace = false);
+  if (inPlace) {
+    // the first a.length ids are the same, and ids are unique: the rest are new
+    for (let j = a.length; j < b.length; j++) at.push(j);
+    const changedOld = new Uint8Array(a.length);
+    const changedNow = new Uint8Array(b.length);
+    const oldOf = new Int32Array(b.length).fill(-1);
+    for (let j = 0; j < a.length; j++) oldOf[j] = j;
+    const changed = new Set<string>();
+    for (const j of at) {
+      changedNow[j] = 1;
+      if (j < a.length) changedOld[j] = 1;
+      changed.add(b[j].id);
+    }
+    return { changed, changedOld, changedNow, oldOf, inPlace, at };
+  }
+  const firstOf = (raw: readonly Facility[]) => {
+    const m = new Map<string, Facility>();
+    for (const f of raw) if (!m.has(f.id)) m.set(f.id, f);
+    return m;
+  };
+  const x = firstOf(oldRaw);
+  const y = firstOf(nowRaw);
+  // the prepared facilities are the first of each id, in order: unchanged ones keep their object
+  const changed = new Set<string>();
+  for (const [id, f] of x) if (y.get(id) !== f) changed.add(id);
+  for (const id of y.keys()) if (!x.has(id)) changed.add(id);
+  const oldIndex = new Map(a.map((f, j) => [f.id, j]));
+  return {
+    changed,
+    changedOld: Uint8Array.from(a, (f) => (changed.has(f.id) ? 1 : 0)),
+    changedNow: Uint8Array.from(b, (f) => (changed.has(f.id) ? 1 : 0)),
+    oldOf: Int32Array.from(b, (f) => oldIndex.get(f.id) ?? -1),
+    inPlace: false,
+    at: [],
+  };
+}
+
 /** A scope as text, for the keys of what is kept per scope (types and earliest build year) */
 export const scopeKey = (scope: Scope | undefined): string => `${scope?.types?.join('/') ?? ''}:${scope?.builtFrom ?? ''}`;
 

@@ -7,7 +7,7 @@ import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
 import { nearestAlongStreets, nearestFacilities, VIAS } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { straightDistance } from '../reach/straight';
-import { kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
+import { facilitiesOfKinds, kindColumn, kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
 
@@ -17,7 +17,7 @@ export function nearestWithin(ctx: Prepared, kinds: readonly string[]): (number 
   const key = `nearest:${kinds.join('/')}`;
   const hit = ctx.memo.get(key);
   if (hit) return hit as (number | null | undefined)[];
-  const wanted = ctx.facilities.map((f) => kinds.includes(f.kind));
+  const wanted = kindColumn(ctx, kinds);
   const { offsets, supply, distance } = ctx.reach;
   const out = ctx.communities.map((_, ci) => {
     if (ctx.unplaced[ci]) return undefined;
@@ -38,13 +38,14 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
   const near = nearestWithin(ctx, kinds);
   const ref = (j: number, distance: number, via: NearestFacilityRef['via']): NearestFacilityRef => ({ id: ctx.facilities[j].id, name: ctx.facilities[j].name, distance, via });
   const { offsets, supply, distance, via } = ctx.reach;
+  const wanted = kindColumn(ctx, kinds);
   const out: (NearestFacilityRef | undefined)[] = ctx.communities.map((_, ci) => {
     if (near[ci] === null || near[ci] === undefined) return undefined;
-    for (let k = offsets[ci]; k < offsets[ci + 1]; k++) if (kinds.includes(ctx.facilities[supply[k]].kind)) return ref(supply[k], distance[k], VIAS[via[k]]);
+    for (let k = offsets[ci]; k < offsets[ci + 1]; k++) if (wanted[supply[k]]) return ref(supply[k], distance[k], VIAS[via[k]]);
     return undefined;
   });
   const outside = ctx.communities.flatMap((_, ci) => (near[ci] === null ? [ci] : []));
-  const candidates = ctx.facilities.flatMap((f, j) => (kinds.includes(f.kind) ? [j] : []));
+  const candidates = facilitiesOfKinds(ctx, kinds);
   for (const [ci, n] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, candidates, outside)) out[ci] = ref(n.facility, n.distance, n.via);
   ctx.memo.set(key, out);
   return out;
@@ -61,20 +62,21 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
  * full, for the same tie-break. Along streets a community whose nearest was a straight line (no
  * street path to any) is worked out again in full.
  */
-export function carryNearest(old: Prepared, now: Prepared, kinds: readonly string[], walked: Uint8Array, edit: FacilityChanges): void {
+export function carryNearest(old: Prepared, now: Prepared, kinds: readonly string[], walked: WalkedCommunities, edit: FacilityChanges): void {
   const changed = edit.moved;
   const nearKey = `nearest:${kinds.join('/')}`;
   const refKey = `nearestRef:${kinds.join('/')}`;
   if (now.memo.has(nearKey)) return;
   const oldNear = nearestWithin(old, kinds);
-  const wanted = now.facilities.map((f) => kinds.includes(f.kind));
+  const wanted = kindColumn(now, kinds);
+  const wantedOld = kindColumn(old, kinds);
   // no changed facility of the kinds, before or after: the same candidates at the same places
-  const involved = wanted.some((w, j) => w && changed.has(now.facilities[j].id)) || old.facilities.some((f) => changed.has(f.id) && kinds.includes(f.kind));
+  const involved = edit.movedNow.some((j) => wanted[j] === 1) || edit.movedOld.some((o) => wantedOld[o] === 1);
   const { offsets, supply, distance, via } = now.reach;
-  const redoWithin = (ci: number) => (involved && walked[ci] === 1) || old.unplaced[ci] !== now.unplaced[ci];
+  // the communities whose nearest within the circle is worked out again, ascending
+  const redoWithin = involved ? walked.list : walked.unplaced;
   const near = oldNear.slice();
-  for (let ci = 0; ci < near.length; ci++) {
-    if (!redoWithin(ci)) continue;
+  for (const ci of redoWithin) {
     let d: number | null | undefined = null;
     if (now.unplaced[ci]) d = undefined;
     else
@@ -89,11 +91,7 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   // the classes (classesOf) unchanged: the same object, and the street and area sums with it
   const classKey = `classes:${kinds.join('/')}`;
   const oldClasses = old.memo.get(classKey) as Uint8Array | undefined;
-  if (oldClasses) {
-    let same = true;
-    for (let ci = 0; ci < near.length && same; ci++) if (redoWithin(ci) && classOf(near[ci]) !== oldClasses[ci]) same = false;
-    if (same) now.memo.set(classKey, oldClasses);
-  }
+  if (oldClasses && redoWithin.every((ci) => classOf(near[ci]) === oldClasses[ci])) now.memo.set(classKey, oldClasses);
   const oldRef = old.memo.get(refKey) as (NearestFacilityRef | undefined)[] | undefined;
   if (!oldRef) return; // not asked for before: built in full when asked
   const ref = (j: number, d: number, v: NearestFacilityRef['via']): NearestFacilityRef => ({ id: now.facilities[j].id, name: now.facilities[j].name, distance: d, via: v });
@@ -101,13 +99,13 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   const keep: number[] = [];
   const redo: number[] = [];
   const straight = now.reachEngine.mode === 'straight';
-  for (let ci = 0; ci < out.length; ci++) {
+  const redoRef = (ci: number) => {
     if (near[ci] === null) {
       const o = oldRef[ci];
-      if (oldNear[ci] === null && !involved) continue; // the same nearest, at the same distance
+      if (oldNear[ci] === null && !involved) return; // the same nearest, at the same distance
       if (oldNear[ci] === null && o !== undefined && !changed.has(o.id) && (straight || o.via === 'streets')) keep.push(ci);
       else redo.push(ci);
-    } else if (redoWithin(ci)) {
+    } else {
       out[ci] = undefined;
       if (near[ci] !== undefined)
         for (let k = offsets[ci]; k < offsets[ci + 1]; k++)
@@ -116,10 +114,18 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
             break;
           }
     }
-  }
-  const candidates = wanted.flatMap((w, j) => (w ? [j] : []));
-  const newcomers = candidates.filter((j) => changed.has(now.facilities[j].id));
-  const placed = newcomers.filter((j) => isPlaced(now.facilityPoints[j]));
+  };
+  // a community outside the circle before and after is looked at only when a facility of the
+  // kinds moved (involved); the others only where their walks were worked out again
+  if (involved)
+    for (let ci = 0, r = 0; ci < out.length; ci++) {
+      const again = redoWithin[r] === ci;
+      if (again) r++;
+      if (again || near[ci] === null) redoRef(ci);
+    }
+  else for (const ci of redoWithin) redoRef(ci);
+  const candidates = facilitiesOfKinds(now, kinds);
+  const placed = edit.movedNow.filter((j) => wanted[j] === 1 && isPlaced(now.facilityPoints[j]));
   if (placed.length > 0 && keep.length > 0) {
     // the nearest newcomer of each kept community: straight, or along the streets (none: keeps its own)
     let far = 0;
@@ -152,6 +158,14 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   now.memo.set(refKey, out);
 }
 
+/** The communities whose walks hold a changed facility (before or after the edit), as a mask and
+ *  ascending, and among them those whose placement changed (reach.unplacedDemand). */
+export interface WalkedCommunities {
+  mask: Uint8Array;
+  list: number[];
+  unplaced: number[];
+}
+
 /** A facility renamed where it stands: the rows naming it say its new name. */
 function renameRefs(out: (NearestFacilityRef | undefined)[], renamed: ReadonlyMap<string, string>): void {
   if (renamed.size === 0) return;
@@ -162,26 +176,27 @@ function renameRefs(out: (NearestFacilityRef | undefined)[], renamed: ReadonlyMa
 }
 
 /** The facilities an edit changed, by id: `moved` — added, deleted, or another kind, place or
- *  walks (their column: a new link to a community changes those); `renamed` — only another name
- *  (→ the new name), at the same place. Any other change (capacity, ownership …) moves no circle. */
+ *  walks (their column: a new link to a community changes those), with their indices before
+ *  (`movedOld`) and after (`movedNow`) the edit; `renamed` — only another name (→ the new name),
+ *  at the same place. Any other change (capacity, ownership …) moves no circle. */
 export interface FacilityChanges {
   moved: ReadonlySet<string>;
+  movedOld: number[];
+  movedNow: number[];
   renamed: ReadonlyMap<string, string>;
 }
 
-export function facilityChanges(old: Prepared, now: Prepared, changed: ReadonlySet<string>): FacilityChanges {
-  const at = (c: Prepared) => {
+export function facilityChanges(old: Prepared, now: Prepared, edit: FacilityEdit): FacilityChanges {
+  const at = (c: Prepared, mask: Uint8Array) => {
     const m = new Map<string, number>();
-    c.facilities.forEach((f, j) => {
-      if (changed.has(f.id)) m.set(f.id, j);
-    });
+    for (let j = 0; j < mask.length; j++) if (mask[j]) m.set(c.facilities[j].id, j);
     return m;
   };
-  const a = at(old);
-  const b = at(now);
+  const a = at(old, edit.changedOld);
+  const b = at(now, edit.changedNow);
   const moved = new Set<string>();
   const renamed = new Map<string, string>();
-  for (const id of changed) {
+  for (const id of edit.changed) {
     const o = a.get(id);
     const n = b.get(id);
     const same =
@@ -195,7 +210,11 @@ export function facilityChanges(old: Prepared, now: Prepared, changed: ReadonlyS
     if (!same) moved.add(id);
     else if (old.facilities[o].name !== now.facilities[n].name) renamed.set(id, now.facilities[n].name);
   }
-  return { moved, renamed };
+  const movedOld: number[] = [];
+  const movedNow: number[] = [];
+  for (const [id, o] of a) if (moved.has(id)) movedOld.push(o);
+  for (const [id, j] of b) if (moved.has(id)) movedNow.push(j);
+  return { moved, movedOld: movedOld.sort((x, y) => x - y), movedNow: movedNow.sort((x, y) => x - y), renamed };
 }
 
 /** A street's or the area's communities in a coverage rule: how many, the weight of those whose

@@ -3,7 +3,7 @@
 // A facility whose 普惠 flag or ownership is unknown may or may not count: if the unit passes
 // without it, pass; otherwise n/a naming it.
 import type { Facility, Msg, RuleResult } from '../model';
-import { scoped, type EvalContext } from './context';
+import { facilityColumn, scoped, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { PresenceRule } from './types';
 
@@ -57,7 +57,7 @@ export function evaluatePresence(rule: PresenceRule, ctx: EvalContext): RuleResu
     judged.push(r);
   };
   // per facility, once: 1 counts, 0 does not, 2 cannot tell
-  const counting = Uint8Array.from(ctx.facilities, (f) => {
+  const counting = facilityColumn(ctx, `presence:${JSON.stringify([p.kinds, p.nameIncludes, p.inclusiveOnly, p.ownership])}`, (f) => {
     const c = counts(f, p);
     return c === true ? 1 : c === undefined ? 2 : 0;
   });

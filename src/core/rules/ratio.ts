@@ -4,7 +4,7 @@
 // (2SFCA); street and area levels sum the facilities located in the unit.
 import { accessOf, twoStepFloatingCatchment, type CatchmentShare } from '../allocate/twostep';
 import type { Msg, RuleResult } from '../model';
-import { scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type Prepared } from './context';
+import { facilityColumn, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityOf, matchesSupply, sumSupply, type SupplySum } from './supply';
 import type { RatioRule, Supply } from './types';
@@ -72,8 +72,9 @@ function sharesInputs(ctx: Prepared, demandField: RatioRule['params']['demand'],
     demand = ctx.communities.map((c) => (demandField === 'beds' ? undefined : c[demandField]));
     byField.set(demandField, demand);
   }
-  const capacity = ctx.facilities.map((f) => (matchesSupply(f, supply) ? capacityOf(f, supply).value : undefined));
-  const included = ctx.facilities.map((f) => matchesSupply(f, supply));
+  const key = JSON.stringify(supply);
+  const capacity = facilityColumn(ctx, `capacity:${key}`, (f) => (matchesSupply(f, supply) ? capacityOf(f, supply).value : undefined));
+  const included = facilityColumn(ctx, `supply:${key}`, (f) => matchesSupply(f, supply));
   return { demand, capacity, include: (j: number) => included[j] };
 }
 
@@ -94,18 +95,18 @@ function catchmentShares(ctx: EvalContext, rule: RatioRule): CatchmentShare {
  * the communities whose walks hold a changed facility (`walked`); the others keep their shares,
  * their facility indices renumbered.
  */
-export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, changed: ReadonlySet<string>): void {
-  const oldIndex = new Map(old.facilities.map((f, j) => [f.id, j]));
-  const renumber = Int32Array.from(old.facilities, (f) => (changed.has(f.id) ? -1 : 0));
-  now.facilities.forEach((f, j) => {
-    const o = oldIndex.get(f.id);
-    if (o !== undefined && renumber[o] === 0) renumber[o] = j + 1;
-  });
-  const same = renumber.every((x, o) => x === 0 || x === -1 || x === o + 1);
+export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, edit: FacilityEdit): void {
+  const { changedNow: fresh, changedOld, oldOf } = edit;
+  // each kept facility's index after the edit, + 1 (0: changed or deleted)
+  const renumber = new Int32Array(old.facilities.length);
+  let same = edit.inPlace;
+  if (!same) {
+    oldOf.forEach((o, j) => {
+      if (o >= 0 && !changedOld[o]) renumber[o] = j + 1;
+    });
+    same = renumber.every((x, o) => x === 0 || x === o + 1);
+  }
   const { offsets, supply } = now.reach;
-  const fresh = Uint8Array.from(now.facilities, (f) => (changed.has(f.id) ? 1 : 0));
-  // each facility's index before the edit (-1: new)
-  const oldOf = Int32Array.from(now.facilities, (f) => oldIndex.get(f.id) ?? -1);
   for (const [key, value] of old.memo) {
     if (!key.startsWith('2sfca:') || now.memo.has(key)) continue;
     const was = value as Shares;

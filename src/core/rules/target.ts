@@ -2,7 +2,7 @@
 // institutions of an ownership, or the share of new communities whose 配建 passes). Evaluated for
 // params.year: before the due year an unmet target is n/a ("not yet due") with the progress so far.
 import type { Msg, RuleResult } from '../model';
-import type { EvalContext } from './context';
+import { facilitiesOfKinds, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { TargetRule } from './types';
 import { ELDERLY_KINDS } from '../model';
@@ -23,7 +23,7 @@ interface Measured {
 function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[] | NewAreaRead): Measured | Msg {
   const p = rule.params;
   const kinds = p.kinds ?? [];
-  const facs = ctx.facilities.filter((f) => kinds.includes(f.kind));
+  const facs = facilitiesOfKinds(ctx, kinds).map((j) => ctx.facilities[j]);
   if (p.metric === 'beds' || p.metric === 'newPlaces') {
     const field = p.metric === 'beds' ? 'beds' : 'places';
     let sum = 0;
