@@ -91,7 +91,7 @@ function aligned(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick
 }
 
 /** The units whose results differ, grouping both lists by unit (any order of units). */
-export function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick<EvaluationDelta, 'units' | 'results'> {
+function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]): Pick<EvaluationDelta, 'units' | 'results'> {
   const old = byUnit(prev);
   const now = byUnit(next);
   const units: EvaluationDelta['units'] = [];
@@ -110,6 +110,44 @@ export function byUnits(prev: readonly RuleResult[], next: readonly RuleResult[]
     for (const id of ids.keys()) if (!is?.has(id)) units.push({ level, id });
   }
   return { units, results };
+}
+
+/** The units whose rows differ between two runs of the same rules, given per rule as lists (each
+ *  read from `from[r]` on), with all their new rows in list order. A list that holds the same units
+ *  in the same order in both runs (the edit added and deleted none of its units) is compared row by
+ *  row, without grouping; only a list whose units changed is grouped by unit (byUnits). */
+export function changedRows(
+  prev: readonly (readonly RuleResult[])[],
+  next: readonly (readonly RuleResult[])[],
+  from: readonly number[],
+): Pick<EvaluationDelta, 'units' | 'results'> {
+  const changed = new Map<string, { level: Level; id: string }>();
+  const mark = (u: { level: Level; id: string }) => {
+    const k = `${u.level}\u0000${u.id}`;
+    if (!changed.has(k)) changed.set(k, { level: u.level, id: u.id });
+  };
+  for (let r = 0; r < next.length; r++) {
+    const a = prev[r];
+    const b = next[r];
+    const h = from[r];
+    let same = a.length === b.length;
+    for (let i = h; same && i < b.length; i++) same = a[i].unit === b[i].unit || (a[i].unit.id === b[i].unit.id && a[i].unit.level === b[i].unit.level);
+    if (same) {
+      for (let i = h; i < b.length; i++) if (a[i] !== b[i] && !sameResult(a[i], b[i])) mark(b[i].unit);
+    } else for (const u of byUnits(a.slice(h), b.slice(h)).units) mark(u);
+  }
+  const results: RuleResult[] = [];
+  if (changed.size === 0) return { units: [], results };
+  // whether a unit changed, by its record (shared by its rows) first, its level and id second
+  const seen = new Map<object, boolean>();
+  for (let r = 0; r < next.length; r++)
+    for (let i = from[r]; i < next[r].length; i++) {
+      const x = next[r][i];
+      let is = seen.get(x.unit);
+      if (is === undefined) seen.set(x.unit, (is = changed.has(`${x.unit.level}\u0000${x.unit.id}`)));
+      if (is) results.push(x);
+    }
+  return { units: [...changed.values()], results };
 }
 
 /** The evaluation after an edit: `prev` with the delta's units' results replaced. A unit with as

@@ -10,7 +10,7 @@
 // evaluates in full (null). The rows keep the places a full evaluation gives them, so the results
 // equal evaluate()'s in order too (tests/service/edit-delta.test.ts checks every step).
 import { evaluateParts, evaluationOf, type EvaluateOptions, type Evaluation } from './evaluate';
-import { byUnits, sameResult, type EvaluationDelta } from './evaluation-delta';
+import { changedRows, sameResult, type EvaluationDelta } from './evaluation-delta';
 import type { AreaInfo, Facility, Layers, NearestFacilityRef, RuleResult } from './model';
 import { resolveParams, type Params } from './params';
 import { reachEngineFor } from './reach/choose';
@@ -313,7 +313,7 @@ function readRows(lists: readonly RuleResult[][], layout: Layout): RuleResult[] 
 }
 
 /** The delta: changed communities with all their rows, and the other units (streets, facilities,
- *  area) compared in full — their rows are few. */
+ *  area) compared row by row in each rule's list (changedRows). */
 function deltaOf(k: Kept, layout: Layout, lists: RuleResult[][], changed: Uint8Array, evaluation: Evaluation): EvaluationDelta {
   const units: EvaluationDelta['units'] = [];
   const results: RuleResult[] = [];
@@ -326,14 +326,7 @@ function deltaOf(k: Kept, layout: Layout, lists: RuleResult[][], changed: Uint8A
       for (let q = offsets[ci]; q < offsets[ci + 1]; q++) results.push(lists[r][positions[q]]);
     }
   }
-  const before: RuleResult[] = [];
-  const after: RuleResult[] = [];
-  for (let r = 0; r < lists.length; r++) {
-    const h = layout.head[r];
-    for (let i = h; i < k.lists[r].length; i++) before.push(k.lists[r][i]);
-    for (let i = h; i < lists[r].length; i++) after.push(lists[r][i]);
-  }
-  const rest = byUnits(before, after);
+  const rest = changedRows(k.lists, lists, layout.head);
   for (const u of rest.units) units.push(u);
   for (const x of rest.results) results.push(x);
   return { units, results, issues: evaluation.issues, coverage: evaluation.coverage, total: lists.reduce((s, l) => s + l.length, 0) };
