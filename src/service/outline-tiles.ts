@@ -54,34 +54,44 @@ function keptRings(g: OutlineUnit['geometry']): Position[][][] {
   return [];
 }
 
+/** a unit KEPT as it is: its box [west, south, east, north] (Infinity, −Infinity when it has no position) */
+function keptBox(g: OutlineUnit['geometry']): number[] {
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const at = ([x, y]: Position) => {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  };
+  if (g.type === 'Point') at(g.coordinates);
+  else for (const poly of keptRings(g)) for (const ring of poly) ring.forEach(at);
+  return box;
+}
+
 function indexOf(units: readonly OutlineUnit[]): Index {
   const kept = indexes.get(units);
   if (kept) return kept;
   const packed = outlinesOf(units);
-  const boxes: number[] = [];
-  const unitOf: number[] = [];
-  units.forEach((u, i) => {
-    const box = [Infinity, Infinity, -Infinity, -Infinity];
-    const at = ([x, y]: Position) => {
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    };
-    if (packed.kind[i] !== PACKED_KIND.KEPT) box.splice(0, 4, ...packed.box.subarray(4 * i, 4 * i + 4));
-    else if (u.geometry.type === 'Point') at(u.geometry.coordinates);
-    else for (const poly of keptRings(u.geometry)) for (const ring of poly) ring.forEach(at);
-    if (!(box[0] <= box[2] && box[1] <= box[3])) return; // nothing to draw
-    boxes.push(...box);
-    unitOf.push(i);
-  });
+  const boxes = new Float64Array(4 * units.length);
+  const unitOf = new Uint32Array(units.length);
+  let m = 0;
+  for (let i = 0; i < units.length; i++) {
+    const [w, s, e, n] =
+      packed.kind[i] === PACKED_KIND.KEPT ? keptBox(units[i].geometry) : [packed.box[4 * i], packed.box[4 * i + 1], packed.box[4 * i + 2], packed.box[4 * i + 3]];
+    if (!(w <= e && s <= n)) continue; // nothing to draw
+    boxes[4 * m] = w;
+    boxes[4 * m + 1] = s;
+    boxes[4 * m + 2] = e;
+    boxes[4 * m + 3] = n;
+    unitOf[m++] = i;
+  }
   let tree: Flatbush | null = null;
-  if (unitOf.length > 0) {
-    tree = new Flatbush(unitOf.length);
-    for (let k = 0; k < unitOf.length; k++) tree.add(boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3]);
+  if (m > 0) {
+    tree = new Flatbush(m);
+    for (let k = 0; k < m; k++) tree.add(boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3]);
     tree.finish();
   }
-  const index = { packed, tree, unitOf: Uint32Array.from(unitOf) };
+  const index = { packed, tree, unitOf: unitOf.slice(0, m) };
   indexes.set(units, index);
   return index;
 }
