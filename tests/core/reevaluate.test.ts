@@ -63,6 +63,13 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     expect(coverageRow(ev, 'A').nearest?.id).toBe('N');
     expect(coverageRow(ev, 'A').nearest?.distance).toBeGreaterThan(2000 * 0.999);
     expect(coverageRow(ev, 'A').nearest?.distance).toBeLessThan(2000 * 1.001);
+    // N taken out and P (4.5 km east) added in its place at the same index (an undo and another
+    // add): F1 (3 km) is A's nearest again, then N back
+    const P = facility('P', 'elderly_daycare', { geometry: point(4550, 50), places: 10 });
+    ev = step(ev, with_(base, [far, onB, P]));
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('F1');
+    ev = step(ev, l);
+    expect(coverageRow(ev, 'A').nearest?.id).toBe('N');
     // moved to 4 km: F1 is the nearest again
     l = with_(base, [far, onB, { ...added, geometry: point(4050, 50) }]);
     ev = step(ev, l);

@@ -524,8 +524,8 @@ export interface FacilityEdit {
   changedNow: Uint8Array;
   /** per facility now: its index before the edit (-1: new) */
   oldOf: Int32Array;
-  /** every facility kept its index (none deleted or reordered): then `at` lists the indices now
-   *  whose record is new or changed, added ones included, ascending */
+  /** every kept facility kept its index (none deleted but where another was added, none
+   *  reordered): then `at` lists the indices now whose record is new or changed, ascending */
   inPlace: boolean;
   at: number[];
 }
@@ -538,19 +538,29 @@ export function facilityEdit(old: Prepared, now: Prepared, oldRaw: readonly Faci
   const a = old.facilities;
   const b = now.facilities;
   const at: number[] = [];
+  // ids at the indices where one facility took another's place (deleted there, added there)
+  const gone = new Set<string>();
   let inPlace = b.length >= a.length;
-  for (let j = 0; j < a.length && inPlace; j++) if (a[j] !== b[j]) a[j].id === b[j].id ? at.push(j) : (inPlace = false);
+  for (let j = 0; j < a.length && inPlace; j++) {
+    if (a[j] === b[j]) continue;
+    at.push(j);
+    if (a[j].id !== b[j].id) gone.add(a[j].id);
+    inPlace = at.length <= 64;
+  }
+  for (let j = a.length; j < b.length && inPlace; j++) at.push(j);
+  // ids are unique and the others kept their index: a facility new at an index is new unless it
+  // is one that left another index (a facility moved in the order)
+  if (inPlace && gone.size > 0) for (const j of at) if (gone.has(b[j].id)) inPlace = false;
   if (inPlace) {
-    // the first a.length ids are the same, and ids are unique: the rest are new
-    for (let j = a.length; j < b.length; j++) at.push(j);
     const changedOld = new Uint8Array(a.length);
     const changedNow = new Uint8Array(b.length);
     const oldOf = new Int32Array(b.length).fill(-1);
     for (let j = 0; j < a.length; j++) oldOf[j] = j;
-    const changed = new Set<string>();
+    const changed = new Set<string>(gone);
     for (const j of at) {
       changedNow[j] = 1;
       if (j < a.length) changedOld[j] = 1;
+      if (j < a.length && a[j].id !== b[j].id) oldOf[j] = -1;
       changed.add(b[j].id);
     }
     return { changed, changedOld, changedNow, oldOf, inPlace, at };
