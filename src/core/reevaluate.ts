@@ -16,6 +16,7 @@ import { resolveParams, type Params } from './params';
 import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
 import { buildContext, carryFacilityColumns, facilityEdit, kindsOf, type EvalContext } from './rules/context';
+import { carryPartners } from './rules/adjacency';
 import { carryNearest, facilityChanges, nearestOfKinds, type WalkedCommunities } from './rules/coverage';
 import { carryShares } from './rules/ratio';
 import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
@@ -197,9 +198,8 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
   const walked: WalkedCommunities = { mask: dirty.slice(), list, unplaced };
   const kindsSeen = new Set<string>();
   const edit = facilityChanges(old, now, fe);
-  // no facility added, deleted, moved or re-kinded: the same subjects and partners at the same
-  // places and indices, so the nearest partner of each (rules/adjacency.ts) is the same
-  if (edit.moved.size === 0) for (const [key, v] of old.memo) if (key.startsWith('adjacency-nearest:') && !now.memo.has(key)) now.memo.set(key, v);
+  // the co-location rule's nearest partners (rules/adjacency.ts), like the nearest facility
+  carryPartners(old, now, fe, edit);
   for (const r of rules) {
     if (r.kind !== 'coverage') continue;
     const kinds = kindsOf(r.params.kinds, params);

@@ -131,6 +131,34 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     expect(nearest(ev, 'C')).toEqual(['K', 'streets', m(4914.1)]);
   });
 
+  it('co-location: the nearest health centre of an elderly-care facility kept, taken from a newcomer, or searched again', () => {
+    // wy.colocate: a daycare has a health centre within 300 m; its row gives the metres to the
+    // nearest one and names it. S at x = 0 (y = 50 like the others), H1 500 m east of it
+    const wy = { profile: 'wy' };
+    const S = facility('S', 'elderly_daycare', { geometry: point(0, 50), places: 10 });
+    const H1 = facility('H1', 'health_centre', { geometry: point(500, 50) });
+    const H2 = facility('H2', 'health_centre', { geometry: point(200, 50) });
+    const row = (ev: Evaluation) => {
+      const r = ev.results.find((x) => x.rule === 'wy.colocate' && x.unit.id === 'S');
+      return [r?.status, Math.round(r?.value ?? 0), r?.reason?.args?.id];
+    };
+    let ev = evaluateForEdits(with_(base, [far, onB, S, H1]), wy);
+    expect(row(ev)).toEqual(['fail', 500, 'H1']);
+    // H2 added 200 m from S: nearer than the kept H1
+    ev = step(ev, with_(base, [far, onB, S, H1, H2]), wy);
+    expect(row(ev)).toEqual(['pass', 200, 'H2']);
+    // H2 moved 800 m away: S's partner moved, searched again: H1
+    ev = step(ev, with_(base, [far, onB, S, H1, { ...H2, geometry: point(800, 50) }]), wy);
+    expect(row(ev)).toEqual(['fail', 500, 'H1']);
+    // H1 taken out and H3 added in its place, at the same index and spot: S names H3
+    const H3 = { ...H1, id: 'H3', name: 'H3' };
+    ev = step(ev, with_(base, [far, onB, S, H3, { ...H2, geometry: point(800, 50) }]), wy);
+    expect(row(ev)).toEqual(['fail', 500, 'H3']);
+    // S moved next to H2 (800 m): 0 m from it
+    ev = step(ev, with_(base, [far, onB, { ...S, geometry: point(800, 50) }, H3, { ...H2, geometry: point(800, 50) }]), wy);
+    expect(row(ev)).toEqual(['pass', 0, 'H2']);
+  });
+
   it('a facility renamed, or linked to a community, where it stands: the rows naming it follow', () => {
     let ev = evaluateForEdits(base, PROFILE);
     // A (outside every circle) names F1 3 km away; B names F2 on its site: both renamed
