@@ -6,10 +6,12 @@
 // in the same run: the path before that — every rule on every unit of the replayed layers, walks
 // kept, then the comparison of all results (diffEvaluation) — and a full re-evaluation from scratch
 // (new arrays: everything prepared again); for the page, the columns of a whole answer read anew.
-// Goal (issue 15): ≤ 50 ms for the worker and the page's patch together. 7 Dec (load 11–12): met
-// in CPU for undo/redo on the straight city (50 ms); missed by ≈ 45–85 ms CPU for add, move and
-// capacity there and by ≈ 27–190 ms CPU on the network city — what limits it: docs/app.md, "Edits"
-// (the page's patch, rule passes still over every community or facility, per-facility carry-overs).
+// Goal (issue 15): ≤ 50 ms for the worker and the page's patch together. 7 Dec (load 10–17, the
+// page's patch in place): met in CPU for capacity (≈ 45 ms) and undo/redo (≈ 24) on the straight
+// city and undo/redo (≈ 49) on the network city; missed by ≈ 47–70 ms CPU for move and add on the
+// straight city and by ≈ 29–95 ms for move, capacity and add on the network city — what limits it:
+// docs/app.md, "Edits" (rule passes still over every community or facility, per-facility
+// carry-overs; the page's patch is ≈ 1–2 ms of it).
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { benchCityFile } from '../../scripts/bench-city/generate';
