@@ -6,7 +6,7 @@ import { accessOf, twoStepFloatingCatchment, type CatchmentShare } from '../allo
 import type { Msg, RuleResult } from '../model';
 import { facilityColumn, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
-import { capacityOf, matchesSupply, sumSupply, type SupplySum } from './supply';
+import { capacityColumn, matchesSupply, supplySums, type SupplySum } from './supply';
 import type { RatioRule, Supply } from './types';
 
 interface Demand {
@@ -72,9 +72,8 @@ function sharesInputs(ctx: Prepared, demandField: RatioRule['params']['demand'],
     demand = ctx.communities.map((c) => (demandField === 'beds' ? undefined : c[demandField]));
     byField.set(demandField, demand);
   }
-  const key = JSON.stringify(supply);
-  const capacity = facilityColumn(ctx, `capacity:${key}`, (f) => (matchesSupply(f, supply) ? capacityOf(f, supply).value : undefined));
-  const included = facilityColumn(ctx, `supply:${key}`, (f) => matchesSupply(f, supply));
+  const capacity = capacityColumn(ctx, supply);
+  const included = facilityColumn(ctx, `supply:${JSON.stringify(supply)}`, (f) => matchesSupply(f, supply));
   return { demand, capacity, include: (j: number) => included[j] };
 }
 
@@ -197,6 +196,8 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   const out: RuleResult[] = [];
   const { scoped, unknown: unknownScope } = scopedOf(ctx, p.scope);
   const allFacilities = ctx.facilities.map((_, i) => i);
+  const sums = supplySums(ctx, p.supply);
+  const bedSums = (idx: number[]) => supplySums(ctx, { kinds: p.supply.kinds, field: 'beds', ownership: p.supply.ownership })(idx);
 
   if (rule.levels.includes('community')) {
     const only = ctx.only;
@@ -209,7 +210,7 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
       if (only && !only[ci]) continue;
       const unit = ctx.communityUnits[ci];
       const demand = communityDemand(ctx, rule, ci);
-      out.push(judge(rule, ctx, unit, sumSupply(ctx.facilities, ctx.onsite[ci], p.supply), demand, 'onsite'));
+      out.push(judge(rule, ctx, unit, sums(ctx.onsite[ci]), demand, 'onsite'));
       if (shares) {
         if (ctx.unplaced[ci]) {
           out.push(na(rule, unit, p.measure, { key: 'reason.unplaced', args: { distance: ctx.params.snapDistance } }, thresholdOf(rule, p.min, ctx.params), 'catchment'));
@@ -225,10 +226,10 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   const aggregate = (facilityIdx: number[], unit: UnitRef, communities: CommunityDemand): RuleResult => {
     let demand: Demand = communities;
     if (p.demand === 'beds') {
-      const beds = sumSupply(ctx.facilities, facilityIdx, { kinds: p.supply.kinds, field: 'beds', ownership: p.supply.ownership });
+      const beds = bedSums(facilityIdx);
       demand = { sum: beds.sum, missing: beds.missing };
     }
-    return judge(rule, ctx, unit, sumSupply(ctx.facilities, facilityIdx, p.supply), demand);
+    return judge(rule, ctx, unit, sums(facilityIdx), demand);
   };
 
   if (rule.levels.includes('street')) {
@@ -248,7 +249,7 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
       if (!matchesSupply(f, p.supply)) return;
       const unit = ctx.facilityUnits[fi];
       const beds = f.beds === undefined ? { sum: 0, missing: [f.id] } : { sum: f.beds, missing: [] };
-      out.push(judge(rule, ctx, unit, sumSupply(ctx.facilities, [fi], p.supply), beds));
+      out.push(judge(rule, ctx, unit, sums([fi]), beds));
     });
   }
 

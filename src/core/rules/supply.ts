@@ -1,6 +1,7 @@
 // Summing a supply field over a set of facilities without ever counting a missing value as 0:
 // the known sum is returned together with the facilities that lack the value (a lower bound).
 import type { Facility } from '../model';
+import { facilityColumn, type Prepared } from './context';
 import type { Supply } from './types';
 
 export interface SupplySum {
@@ -28,21 +29,36 @@ export function capacityOf(f: Facility, s: Supply): { value?: number; estimated:
   return { estimated: false };
 }
 
-export function sumSupply(facilities: readonly Facility[], indices: Iterable<number>, s: Supply): SupplySum {
-  const out: SupplySum = { sum: 0, missing: [], estimated: [] };
-  for (const i of indices) {
-    const f = facilities[i];
-    if (ownershipUnknown(f, s)) {
-      out.missing.push(f.id);
-      continue;
-    }
-    if (!matchesSupply(f, s)) continue;
+/** Each facility's capacity in the supply field where it counts for the supply (kept with the
+ *  prepared data: facilityColumn). */
+export function capacityColumn(ctx: Prepared, s: Supply): readonly (number | undefined)[] {
+  return facilityColumn(ctx, `capacity:${JSON.stringify(s)}`, (f) => (matchesSupply(f, s) ? capacityOf(f, s).value : undefined));
+}
+
+/** The supply summed over some of the prepared facilities (in the order given; a facility whose
+ *  ownership the rule filters by is unknown, or whose value is missing, is listed, not counted as
+ *  0), read from columns kept with them (an edit works them out again only for the facilities it
+ *  changed): what each facility is for the supply — 0 not counted, 1 counted, 2 counted as
+ *  estimated, 3 missing — and its capacity. */
+export function supplySums(ctx: Prepared, s: Supply): (indices: Iterable<number>) => SupplySum {
+  const cls = facilityColumn(ctx, `supply-class:${JSON.stringify(s)}`, (f) => {
+    if (ownershipUnknown(f, s)) return 3;
+    if (!matchesSupply(f, s)) return 0;
     const c = capacityOf(f, s);
-    if (c.value === undefined) out.missing.push(f.id);
-    else {
-      out.sum += c.value;
-      if (c.estimated) out.estimated.push(f.id);
+    return c.value === undefined ? 3 : c.estimated ? 2 : 1;
+  });
+  const value = capacityColumn(ctx, s);
+  return (indices) => {
+    const out: SupplySum = { sum: 0, missing: [], estimated: [] };
+    for (const i of indices) {
+      const c = cls[i];
+      if (c === 0) continue;
+      if (c === 3) out.missing.push(ctx.facilities[i].id);
+      else {
+        out.sum += value[i] as number;
+        if (c === 2) out.estimated.push(ctx.facilities[i].id);
+      }
     }
-  }
-  return out;
+    return out;
+  };
 }
