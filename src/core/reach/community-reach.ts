@@ -17,7 +17,7 @@ import type { Community } from '../model';
 import { outerRings, packedAt, pointInPacked, type PackedRef } from '../packed-outlines';
 import type { NetworkEngine } from './network-engine';
 import { unchangingGroups } from './network/unchanging';
-import { straightPairs } from './straight';
+import { demandGrid, straightBySupply, straightPairs, type DemandGrid } from './straight';
 import type { ReachEngine, ReachPairs } from './types';
 
 export type Via = 'site' | 'block' | 'streets' | 'straight';
@@ -200,7 +200,13 @@ export function reachColumns(
   const found: [number, BySupply][] = [];
   let unplaced: number[];
   let unplacedSupply: number[];
-  if (engine.mode === 'straight') {
+  if (engine.mode === 'straight' && engine.pairs === straightPairs && n <= FEW && n * 16 <= places.length) {
+    // a few new positions (an edit) against many communities: the communities' grid is kept
+    const r = straightBySupply(demandGridOf(places, maxDistance), supply);
+    found.push([STRAIGHT, { start: r.start, community: r.demand, distance: r.distance }]);
+    unplaced = r.unplacedDemand;
+    unplacedSupply = r.unplacedSupply;
+  } else if (engine.mode === 'straight') {
     const r = engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance, unordered: true });
     found.push([STRAIGHT, pairsBySupply(r, n, (c, _, d) => [c, d])]);
     unplaced = r.unplacedDemand;
@@ -230,6 +236,23 @@ export function reachColumns(
   });
   found.push([SITE, bySupply(n, ...site)]);
   return { columns: columnsOf(n, places.length, found, new Set(unplacedSupply)), unplacedPlaces: unplaced };
+}
+
+/** at most this many supply points are walked from by looking up the communities' kept grid */
+const FEW = 64;
+
+/** The grid of the communities' points per places array and radius (the last radius only). */
+const demandGrids = new WeakMap<readonly CommunityPlace[], DemandGrid>();
+function demandGridOf(places: readonly CommunityPlace[], radius: number): DemandGrid {
+  let g = demandGrids.get(places);
+  if (g?.radius !== radius) {
+    g = demandGrid(
+      places.map((p) => p.point),
+      radius,
+    );
+    demandGrids.set(places, g);
+  }
+  return g;
 }
 
 /** Network mode: the walk along the streets from each community's best way out (the walk inside
