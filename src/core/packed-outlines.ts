@@ -219,21 +219,27 @@ export function copyUnit<T extends object>(u: T): T {
   return packedAt(u) ? (Object.defineProperties({}, Object.getOwnPropertyDescriptors(u)) as T) : { ...u };
 }
 
-/** The outer rings of each polygon as x, y runs: views of the packing for a packed unit (or where
- *  `at` says), copies read from the geometry for any other; none for a point. */
-export function outerRings(u: { geometry: Shape }, at: PackedRef | null = packedAt(u)): Float64Array[] {
+/** Each polygon's rings as x, y runs (outer ring first): views of the packing for a packed unit (or
+ *  where `at` says), copies read from the geometry for any other; none for a point. */
+export function ringsOf(u: { geometry: Shape }, at: PackedRef | null = packedAt(u)): Float64Array[][] {
   if (!at) {
     const g = u.geometry;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    return polys.map((poly) => Float64Array.from((poly[0] ?? []).flatMap((q) => [q[0], q[1]])));
+    return polys.map((poly) => poly.map((ring) => Float64Array.from(ring.flatMap((q) => [q[0], q[1]]))));
   }
   const { packed: p, i } = at;
-  const out: Float64Array[] = [];
+  const out: Float64Array[][] = [];
   for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
-    const r = p.polyRings[k];
-    if (r < p.polyRings[k + 1]) out.push(p.xy.subarray(2 * p.ringVertices[r], 2 * p.ringVertices[r + 1]));
+    const rings: Float64Array[] = [];
+    for (let r = p.polyRings[k]; r < p.polyRings[k + 1]; r++) rings.push(p.xy.subarray(2 * p.ringVertices[r], 2 * p.ringVertices[r + 1]));
+    out.push(rings);
   }
   return out;
+}
+
+/** The outer ring of each polygon (ringsOf) */
+export function outerRings(u: { geometry: Shape }, at: PackedRef | null = packedAt(u)): Float64Array[] {
+  return ringsOf(u, at).flatMap((rings) => rings.slice(0, 1));
 }
 
 /** Inside an outer ring and outside its holes (even-odd, as geo.ts pointInArea), on the packing. */

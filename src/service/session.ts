@@ -8,7 +8,7 @@ import { labelPoint } from '../core/label-point';
 import { listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import { evaluateForEdits, reevaluate } from '../core/reevaluate';
 import { diffEvaluation, type EvaluationDelta } from '../core/evaluation-delta';
-import type { AreaInfo, Community, DataIssue, Facility, Layers, Msg, Project, Road } from '../core/model';
+import type { AreaInfo, DataIssue, Facility, Layers, Msg, Project, Road } from '../core/model';
 import { circleDistance, resolveParams, type Params } from '../core/params';
 import { BASELINE_ID, replay, type Edit, type ScenarioPart, type SkippedEdit } from '../core/scenario';
 import { parseProject, projectToJson, withRingIssues, type InputProblem, type RingCheck } from '../schemas';
@@ -32,10 +32,10 @@ const AREAS_OUT = 3;
 
 const NO_SCENARIOS: ScenarioPart = { scenarios: [], views: [], activeScenario: BASELINE_ID };
 
-/** The ring checks left for later, those of the communities reading the kept packed outline
- *  (built for the check and let go) instead of holding the file's GeoJSON until they run. */
-function laterOnPacked(later: readonly RingCheck[], read: readonly Community[], kept: readonly Community[]): RingCheck[] {
-  const byOutline = new Map<unknown, Community>(read.map((c, i) => [c.geometry, kept[i]]));
+/** The ring checks left for later, those of the outlines kept packed (communities, streets) reading
+ *  the packing (built for the check and let go) instead of holding the file's GeoJSON until they run. */
+function laterOnPacked<T extends { geometry: unknown }>(later: readonly RingCheck[], read: readonly T[], kept: readonly T[]): RingCheck[] {
+  const byOutline = new Map<unknown, T>(read.map((c, i) => [c.geometry, kept[i]]));
   return later.map((x) => {
     const c = byOutline.get(x.geometry);
     return c ? checkOnPacked(x, c) : x;
@@ -44,8 +44,8 @@ function laterOnPacked(later: readonly RingCheck[], read: readonly Community[], 
 
 /** (a function of its own: a getter made inside laterOnPacked would keep its map of the file's
  *  outlines alive through the closure's scope) */
-function checkOnPacked({ geometry: _, ...rest }: RingCheck, c: Community): RingCheck {
-  return Object.defineProperty(rest, 'geometry', { enumerable: true, get: () => freshOutline(c) }) as RingCheck;
+function checkOnPacked({ geometry: _, ...rest }: RingCheck, c: { geometry: unknown }): RingCheck {
+  return Object.defineProperty(rest, 'geometry', { enumerable: true, get: () => freshOutline(c as { geometry: RingCheck['geometry'] }) }) as RingCheck;
 }
 
 /** What the page keeps of a loaded project: everything it draws (roads stay in the session). */
@@ -273,16 +273,18 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
      *  page gets all of it but the roads (they stay here): their count and credits instead. */
     open(p: OpenProject, read: ScenarioPartResult = readScenarioPart(p.other)): LoadedProject {
       const { roads, profile, params, ...parsed } = p.project;
-      // the communities kept packed (16 bytes a vertex, not a small array each: ≈ 187 MB less for
-      // a 20 000-community city), each outline built when read; the engine reads the packing
-      const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint) };
+      // the communities and streets kept packed (16 bytes a vertex, not a small array each: ≈ 187 MB
+      // less for a 20 000-community city), each outline built when read; the engine reads the packing
+      const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint), streets: keepPacked(parsed.streets) };
       current = { ...layers, roads };
       baseline = current;
       reachCache = null;
       // another project's areas can no longer be asked for: let them go
       areasKept = [];
       areasOut = [];
-      unchecked = p.ringsLater?.length ? { issues: p.issues, later: laterOnPacked(p.ringsLater, parsed.communities, layers.communities) } : null;
+      unchecked = p.ringsLater?.length
+        ? { issues: p.issues, later: laterOnPacked(laterOnPacked(p.ringsLater, parsed.communities, layers.communities), parsed.streets, layers.streets) }
+        : null;
       // a broken part opens the baseline alone and says why
       const [scenarioPart, scenarioNotes] = read.ok ? [read.part, read.notes] : [NO_SCENARIOS, read.problems];
       return {

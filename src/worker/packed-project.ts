@@ -14,11 +14,11 @@ export type PackedLoadOutcome = Exclude<LoadOutcome, { ok: true }> | { ok: true;
 /** in the worker: the outcome to send and the buffers to transfer with it */
 export function packLoaded(o: LoadOutcome): [PackedLoadOutcome, ArrayBuffer[]] {
   if (!o.ok) return [o, []];
-  // the session keeps the communities packed, with their label points (the dots need no outline):
-  // the page gets a copy of that packing
+  // the session keeps the communities (with their label points: the dots need no outline) and the
+  // streets packed: the page gets a copy of each packing
   const communities = sendOutlines(o.project.communities);
 
-  const streets = packOutlines(o.project.streets);
+  const streets = sendOutlines(o.project.streets);
   return [{ ok: true, project: { ...o.project, communities, streets } }, [...packedBuffers(communities.packed), ...packedBuffers(streets.packed)]];
 }
 

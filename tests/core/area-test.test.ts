@@ -1,10 +1,11 @@
 // areaTest (an edge index per large ring) answers exactly as pointInArea (every edge read) does,
-// on star-shaped rings of many vertices with a hole, a multipolygon, and points on vertices and edges.
+// read from GeoJSON or from a packed outline, on star-shaped rings of many vertices with a hole, a multipolygon, and points on vertices and edges.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/demo/prng';
 import { areaTest } from '../../src/core/area-test';
 import { pointInArea, type LonLat } from '../../src/core/geo';
+import { keepPacked } from '../../src/core/packed-outlines';
 
 function star(r: () => number, cx: number, cy: number, radius: number, n: number, clockwise = false): Position[] {
   const ring: Position[] = [];
@@ -25,8 +26,10 @@ describe('areaTest', () => {
     ['polygon with a hole (2,000 + 300 vertices)', polygon],
     ['multipolygon (with a small ring tested edge by edge)', multi],
   ] as const) {
-    it(`answers as pointInArea: ${name}`, () => {
-      const test = areaTest(g);
+    it(`answers as pointInArea, from GeoJSON and from a packed outline: ${name}`, () => {
+      const [packed] = keepPacked([{ geometry: g }]);
+      const fromPacked = areaTest(packed);
+      const test = areaTest({ geometry: g });
       const pts: LonLat[] = Array.from({ length: 4000 }, () => [108.83 + r() * 0.22, 34.13 + r() * 0.2]);
       // vertices and edge midpoints: where a different counting rule would show
       const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
@@ -39,6 +42,7 @@ describe('areaTest', () => {
       for (const p of pts) {
         const want = pointInArea(p, g);
         expect(test(p), `${p}`).toBe(want);
+        expect(fromPacked(p), `${p}`).toBe(want);
         if (want) inside++;
       }
       expect(inside).toBeGreaterThan(500); // both answers really occur

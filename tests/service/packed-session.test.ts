@@ -1,4 +1,4 @@
-// The session keeps an opened project's communities packed (core/packed-outlines.ts): no community
+// The session keeps an opened project's communities and streets packed (core/packed-outlines.ts): no community
 // holds its outline as GeoJSON, and the opening's path — the first analysis along the streets, the
 // ring checks left for later, the map's dots — builds none through the units' getters. What it
 // answers is what the file's GeoJSON gives: a cold evaluation of the parsed layers, the project
@@ -21,8 +21,8 @@ function parsedPlain() {
   return parsed;
 }
 
-describe('a project opened in the session keeps its communities packed', () => {
-  it('no community holds an outline of its own; the opening builds none, and answers as the GeoJSON does', async () => {
+describe('a project opened in the session keeps its communities and streets packed', () => {
+  it('no community or street holds an outline of its own; the opening builds none, and answers as the GeoJSON does', async () => {
     const session = createAnalysisSession();
     const r = session.load(text, 'project.json');
     if (!r.ok) throw new Error('the demo does not load');
@@ -38,9 +38,12 @@ describe('a project opened in the session keeps its communities packed', () => {
       expect(Object.getOwnPropertyDescriptor(c, 'geometry')?.get).toBeTypeOf('function');
     }
     expect(polygons).toBeGreaterThan(100);
-    // from here on, building an outline through a unit is an error: the opening's path reads packed
+    // the streets too
+    expect(r.project.streets.length).toBeGreaterThan(0);
+    for (const s of r.project.streets) expect(Object.getOwnPropertyDescriptor(s, 'geometry')?.get).toBeTypeOf('function');
+    // from here on, building an outline through a unit is counted: the opening's path reads packed
     let built = 0;
-    for (const c of communities) {
+    for (const c of [...communities, ...r.project.streets]) {
       if (!packedAt(c)) continue;
       const get = Object.getOwnPropertyDescriptor(c, 'geometry')?.get as () => unknown;
       Object.defineProperty(c, 'geometry', {

@@ -7,7 +7,7 @@
 import Flatbush from 'flatbush';
 import { onsiteIssues, onsiteLocator, type OnsitePlace } from '../allocate/onsite';
 import { bboxOf, representativePoint, type LonLat } from '../geo';
-import { copyUnit, freshOutline } from '../packed-outlines';
+import { copyUnit, freshOutline, packedBox } from '../packed-outlines';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
@@ -136,8 +136,8 @@ function streetIndex(streets: Street[]) {
   const index = streets.length > 0 ? new Flatbush(streets.length) : undefined;
   if (index) {
     for (const s of streets) {
-      const b = bboxOf(s.geometry);
-      index.add(b.minX, b.minY, b.maxX, b.maxY);
+      const b = packedBox(s) ?? (({ minX, minY, maxX, maxY }) => [minX, minY, maxX, maxY] as const)(bboxOf(s.geometry));
+      index.add(b[0], b[1], b[2], b[3]);
     }
     index.finish();
   }
@@ -146,7 +146,7 @@ function streetIndex(streets: Street[]) {
   return (p: LonLat): number => {
     if (!index) return -1;
     const hits = index.search(p[0], p[1], p[0], p[1]).filter((k) => {
-      tests[k] ??= areaTest(streets[k].geometry);
+      tests[k] ??= areaTest(streets[k]);
       return tests[k](p);
     });
     return hits.length > 0 ? Math.min(...hits) : -1;
