@@ -117,7 +117,8 @@ export function evaluateParts(
   return { evaluation: evaluationOf(profile.id, ctx, joined(lists)), ctx, rules: runOrder(profile.rules), lists, engine };
 }
 
-/** The evaluation of these results: with the context's data issues and circle coverage. */
-export function evaluationOf(profile: string, ctx: EvalContext, results: RuleResult[]): Evaluation {
-  return { profile, params: ctx.params, results, issues: [...ctx.issues], coverage: [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
+/** The evaluation of these results: with the context's data issues and circle coverage (`coverage`:
+ *  an earlier one known to be the same, core/reevaluate.ts). */
+export function evaluationOf(profile: string, ctx: EvalContext, results: RuleResult[], coverage?: CircleCoverage[]): Evaluation {
+  return { profile, params: ctx.params, results, issues: [...ctx.issues], coverage: coverage ?? [circleCoverage(ctx, 'elderly'), circleCoverage(ctx, 'childcare')] };
 }

@@ -17,7 +17,7 @@ import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
 import { buildContext, carryFacilityColumns, facilityEdit, kindsOf, type EvalContext } from './rules/context';
 import { carryPartners } from './rules/adjacency';
-import { carryNearest, facilityChanges, nearestOfKinds, type WalkedCommunities } from './rules/coverage';
+import { carryNearest, facilityChanges, nearestOfKinds, nearestWithin, type WalkedCommunities } from './rules/coverage';
 import { carryShares } from './rules/ratio';
 import { dependent, evaluateRule, joined, restrictable } from './rules/registry';
 import type { UnitRef } from './rules/result';
@@ -89,10 +89,10 @@ export function reevaluate(prev: Evaluation, data: Data, opts: EvaluateOptions):
   const layout = k.layout;
   if (!layout) return null;
   for (const [key, v] of old.memo) if ((key.startsWith('scope:') || key === 'newCommunityIndex') && !ctx.memo.has(key)) ctx.memo.set(key, v);
-  const dirty = dirtyCommunities(old, was.facilities, ctx, data.facilities, k.rules, params);
+  const { dirty, circlesKept } = dirtyCommunities(old, was.facilities, ctx, data.facilities, k.rules, params);
   const lists = rerun(k, layout, ctx, dirty);
   if (!lists) return null;
-  const evaluation = lazyResults(evaluationOf(prev.profile, ctx, []), lists.lists);
+  const evaluation = lazyResults(evaluationOf(prev.profile, ctx, [], circlesKept ? prev.coverage : undefined), lists.lists);
   kept.set(evaluation, { data, ctx, engine, rules: k.rules, lists: lists.lists, layout, reads: lists.reads });
   return { evaluation, delta: deltaOf(k, layout, lists.lists, lists.changed, evaluation), redone: dirty.reduce((s, x) => s + x, 0) };
 }
@@ -157,7 +157,14 @@ const sameRef = (a: NearestFacilityRef | undefined, b: NearestFacilityRef | unde
   a === b || (a !== undefined && b !== undefined && a.id === b.id && a.name === b.name && a.distance === b.distance && a.via === b.via);
 
 /** The communities whose rows may differ after the edit (1), see the header. */
-function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: EvalContext, nowRaw: readonly Facility[], rules: readonly Rule[], params: Params): Uint8Array {
+function dirtyCommunities(
+  old: EvalContext,
+  oldRaw: readonly Facility[],
+  now: EvalContext,
+  nowRaw: readonly Facility[],
+  rules: readonly Rule[],
+  params: Params,
+): { dirty: Uint8Array; circlesKept: boolean } {
   const fe = facilityEdit(old, now, oldRaw, nowRaw);
   const { changedOld, changedNow } = fe;
   if (fe.inPlace) carryFacilityColumns(old, now, fe.at);
@@ -211,11 +218,18 @@ function dirtyCommunities(old: EvalContext, oldRaw: readonly Facility[], now: Ev
     const after = nearestOfKinds(now, kinds);
     for (let ci = 0; ci < n; ci++) if (!sameRef(before[ci], after[ci])) dirty[ci] = 1;
   }
-  // the circle coverage of the evaluation
-  for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) carryNearest(old, now, kinds, walked, edit);
+  // the circle coverage of the evaluation: the same communities outside each circle (only the
+  // walked ones can have moved across it), the same coverage
+  let circlesKept = true;
+  for (const kinds of [params.elderlyCircleKinds, params.childcareCircleKinds]) {
+    carryNearest(old, now, kinds, walked, edit);
+    const a = nearestWithin(old, kinds);
+    const b = nearestWithin(now, kinds);
+    if (walked.list.some((ci) => (a[ci] === null) !== (b[ci] === null))) circlesKept = false;
+  }
   // the 2SFCA shares change only for the communities walked (above)
   carryShares(old, now, walked.mask, fe);
-  return dirty;
+  return { dirty, circlesKept };
 }
 
 /** Each rule's results after the edit, with the communities whose rows differ (null: the rows do

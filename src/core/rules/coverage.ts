@@ -235,7 +235,9 @@ function classesOf(ctx: Prepared, kinds: readonly string[]): Uint8Array {
   const key = `classes:${kinds.join('/')}`;
   const hit = ctx.memo.get(key) as Uint8Array | undefined;
   if (hit) return hit;
-  const out = Uint8Array.from(nearestWithin(ctx, kinds), classOf);
+  const near = nearestWithin(ctx, kinds);
+  const out = new Uint8Array(near.length);
+  for (let ci = 0; ci < near.length; ci++) out[ci] = classOf(near[ci]);
   ctx.memo.set(key, out);
   return out;
 }
