@@ -402,6 +402,9 @@ export class ResultTable implements ResultSource {
   private stale: { diff: Diff; next: ResultTable } | null = null;
   /** how many strings and units this table's rows point into (its columns() when posted) */
   private readonly known: { strings: number; units: number };
+  /** the table this one was patched from (while something holds it) and the units the patch
+   *  replaced: what a view over the whole table can be updated from (verdicts.ts) */
+  from: { table: WeakRef<ResultTable>; units: readonly { level: Level; id: string }[] } | null = null;
 
   /** `c`: the columns as the worker sent them (the table owns them from now on: a later edit may
    *  write into them); `pool`: the strings, units and kinds of the table this one was patched from */
@@ -447,6 +450,14 @@ export class ResultTable implements ResultSource {
     this.s = s;
     this.stale = null;
     return s;
+  }
+
+  /** the rows of a unit (its level and id), ascending, while this table holds the index of its
+   *  rows (made by a patch); null otherwise */
+  rowsOfUnit(level: Level, id: string): readonly number[] | null {
+    const rows = this.s?.rows;
+    if (!rows || !this.pool.index) return null;
+    return positionsOf(rows, this.pool.index.unitsOf.get(`${level}\u0000${id}`));
   }
 
   /** this table's rows handed to a newer one, which writes over `diff.at` */
@@ -612,6 +623,7 @@ export class ResultTable implements ResultSource {
     for (const x of same) for (const p of x.old) rows[s.unit[p]].push(p);
     for (let p = top; p < n2; p++) rows[s.unit[p]].push(p);
     const next = new ResultTable({ store: s, n: n2 }, pool);
+    next.from = { table: new WeakRef(this), units };
     owner?.handOn({ at, saved }, next);
     return next;
   }

@@ -3,7 +3,7 @@
 // analysis session's compare all colour units by these (tests/state/verdicts.test.ts).
 import { type Level, type RuleResult, type Status, unitKey } from '../model';
 import { decides } from './summary';
-import type { ResultSource } from './result-columns';
+import { ResultTable, type ResultSource } from './result-columns';
 
 /** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
 export type Verdict = Status | 'none';
@@ -33,8 +33,45 @@ const VERDICT_BY_RANK: readonly Verdict[] = ['none', 'na', 'pass', 'fail'];
 const RANK: Record<Status, number> = { na: 1, pass: 2, fail: 3 };
 
 /** Verdict per unit (keyed by unitKey) for one rule, or the worst over all rules when rule is
- *  null; only units of `levels` when given (the map colours streets and communities). */
+ *  null; only units of `levels` when given (the map colours streets and communities). Made once
+ *  per table of results; a table patched after an edit (result-columns.ts) takes the verdicts of
+ *  the table before and works out again only the units the edit replaced. */
 export function verdictsByUnit(results: ResultSource, rule: string | null, levels?: readonly Level[]): Map<string, Verdict> {
+  if (!(results instanceof ResultTable)) return allVerdicts(results, rule, levels);
+  const key = `${rule ?? '\u0000'}|${levels?.join(',') ?? '\u0000'}`;
+  let mine = made.get(results);
+  const had = mine?.get(key);
+  if (had) return had;
+  const out = patchedVerdicts(results, rule, levels, key) ?? allVerdicts(results, rule, levels);
+  if (!mine) made.set(results, (mine = new Map()));
+  mine.set(key, out);
+  return out;
+}
+
+/** the verdicts made per table and per rule and levels (a table's results never change) */
+const made = new WeakMap<ResultTable, Map<string, Map<string, Verdict>>>();
+
+/** the verdicts of the table `t` was patched from, with the patched units' worked out again; null
+ *  when that table or its verdicts are gone or `t` no longer holds the index of its rows */
+function patchedVerdicts(t: ResultTable, rule: string | null, levels: readonly Level[] | undefined, key: string): Map<string, Verdict> | null {
+  const parent = t.from?.table.deref();
+  const before = parent && made.get(parent)?.get(key);
+  if (!t.from || !before) return null;
+  const out = new Map(before);
+  for (const u of t.from.units) {
+    if (levels && !levels.includes(u.level)) continue;
+    const rows = t.rowsOfUnit(u.level, u.id);
+    if (rows === null) return null;
+    let rank = 0;
+    for (const i of rows) if (t.decides(i) && (rule === null || t.ruleKey(i) === rule)) rank = Math.max(rank, RANK[t.status(i)]);
+    const k = unitKey(u.level, u.id);
+    if (rank === 0) out.delete(k);
+    else out.set(k, VERDICT_BY_RANK[rank]);
+  }
+  return out;
+}
+
+function allVerdicts(results: ResultSource, rule: string | null, levels?: readonly Level[]): Map<string, Verdict> {
   const rank = new Map<{ level: Level; id: string }, number>();
   for (let i = 0; i < results.n; i++) {
     if (!results.decides(i) || (levels && !levels.includes(results.level(i))) || (rule !== null && results.ruleKey(i) !== rule)) continue;

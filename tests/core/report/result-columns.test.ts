@@ -3,9 +3,9 @@
 // demo and on seeded messy layers (missing, impossible, unknown values) under every profile, and
 // after crossing to another thread as the worker sends them (typed arrays transferred).
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { evaluate, listProfiles } from '../../../src/core/evaluate';
-import type { RuleResult } from '../../../src/core/model';
+import type { Level, RuleResult } from '../../../src/core/model';
 import { arraySource, columnBuffers, encodeResults, replaceUnits, ResultTable } from '../../../src/core/report/result-columns';
 import { applyDelta, diffEvaluation } from '../../../src/core/evaluation-delta';
 import { countsByRule, resultsForUnit, verdictsByUnit } from '../../../src/core/report/verdicts';
@@ -209,6 +209,46 @@ describe('results as columns', () => {
     const branch = replaceUnits(tables[1], d.units, d.results);
     expect(rowsOf(branch)).toStrictEqual(applyDelta(evs[1], d).results);
     for (const k of [7, 1, 0, 2]) expect(rowsOf(tables[k]), `table ${k} after the branch`).toStrictEqual(evs[k].results);
+  });
+
+  it("a patched table's verdicts follow from the table before, reading only the replaced units' rows, and equal a full count", () => {
+    const layers = randomLayers(3);
+    const opts = { profile: 'combined', params: {} };
+    const f = layers.facilities;
+    const steps = [
+      f.map((x, i) => (i === 2 ? { ...x, geometry: f[7].geometry } : x)),
+      [...f, { ...f[1], id: 'ADDED-V', name: '新增', geometry: f[4].geometry }],
+      f.filter((_, i) => i !== 5),
+    ];
+    const views: [string | null, Level[] | undefined][] = [
+      [null, ['street', 'community']],
+      [null, undefined],
+      ['ca.circle:elderly', ['community']],
+    ];
+    let ev = evaluate(layers, opts);
+    let table = posted(ev.results);
+    for (const [rule, levels] of views) verdictsByUnit(table, rule, levels);
+    for (const facilities of steps) {
+      const next = evaluate({ ...layers, facilities }, opts);
+      const delta = diffEvaluation(ev, next);
+      ev = applyDelta(ev, delta);
+      table = replaceUnits(table, delta.units, delta.results);
+      const read = vi.spyOn(table, 'status');
+      for (const [rule, levels] of views) {
+        // the full count over the engine's objects, not over the table
+        expect(verdictsByUnit(table, rule, levels)).toEqual(verdictsByUnit(arraySource(next.results), rule, levels));
+      }
+      // only the replaced units' rows were read: at most each of their new rows once per view, and
+      // fewer than the same views read over a table of the same results that was not patched
+      const reads = read.mock.calls.length;
+      read.mockRestore();
+      const fresh = posted(ev.results);
+      const all = vi.spyOn(fresh, 'status');
+      for (const [rule, levels] of views) verdictsByUnit(fresh, rule, levels);
+      expect(reads).toBeGreaterThan(0);
+      expect(reads).toBeLessThanOrEqual(views.length * delta.results.length);
+      expect(reads).toBeLessThan(all.mock.calls.length);
+    }
   });
 
   it('edits one after another share the strings, units and kinds (a drag): each table the same as applyDelta, the earlier ones unchanged', () => {
