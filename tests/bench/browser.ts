@@ -28,10 +28,20 @@ export async function ready(page: Page, timeout = 60_000): Promise<void> {
 /** CPU seconds the browser's renderer and GPU processes have used so far (on a loaded machine the
  *  wall time is mostly waiting for a core; this is what the work itself costs) */
 export async function browserCpu(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-  await cdp.detach();
-  return processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').reduce((sum, p) => sum + p.cpuTime, 0);
+  const { renderer, gpu } = await browserCpuSplit(browser);
+  return renderer + gpu;
+}
+
+/** the same, the renderer processes (page, its workers, MapLibre's workers) apart from the GPU
+ *  process (where SwiftShader draws the frames) */
+export async function browserCpuSplit(browser: Browser): Promise<{ renderer: number; gpu: number }> {
+  let renderer = 0;
+  let gpu = 0;
+  for (const p of (await cpuByProcess(browser)).values()) {
+    if (p.type === 'GPU') gpu += p.cpu;
+    else renderer += p.cpu;
+  }
+  return { renderer, gpu };
 }
 
 /** CPU seconds so far of each renderer and GPU process, by process id */

@@ -15,7 +15,7 @@ import { chromium, type Page } from 'playwright-core';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, browserCpu, builtApp, goal, ready, topSelfTime } from './browser';
+import { BENCH_DIST, browserCpu, browserCpuSplit, builtApp, goal, ready, topSelfTime } from './browser';
 import { heapProbe, processMemory, rendererAllocators } from './heap';
 import { median } from './median';
 import type { BenchRow } from './run';
@@ -25,7 +25,7 @@ const PROFILES = ['ca', 'wy', 'combined', 'xn'];
 /** Opens the file as a planner does; resolves with the ms (page clock) until the outlines were
  *  drawn (the map's first idle after it took the project), until the verdicts were (phase ready, map
  *  idle) and until the walk areas were, and until the project was read (the worker's parse and check). */
-async function open(page: Page, file: string, name: string): Promise<{ read: number; outlines: number; verdicts: number; areas: number }> {
+async function open(page: Page, file: string, name: string): Promise<{ read: number; outlines: number; verdicts: number; areas: number; ratios: string }> {
   await watch(page);
   const t0 = (await page.evaluate(() => performance.now())) as number;
   await page.setInputFiles('[data-testid=project-input]', file);
@@ -41,6 +41,7 @@ async function open(page: Page, file: string, name: string): Promise<{ read: num
     outlines: first(st, busy, (_, idle) => idle) + (busy - t0),
     verdicts: first(st, busy, (phase, idle) => phase === 'ready' && idle) + (busy - t0),
     areas: first(st, busy, (phase, idle, pending) => phase === 'ready' && idle && !pending) + (busy - t0),
+    ratios: await ratios(page),
   };
 }
 
@@ -62,7 +63,30 @@ async function watch(page: Page): Promise<void> {
     w.__watch = new MutationObserver(note);
     w.__watch.observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-phase', 'data-idle'] });
     note();
+    // the map canvas's device pixels per CSS pixel whenever its size in pixels changes (drawn light
+    // or sharp): an observer, so the sampling costs the page nothing between changes
+    const canvas = document.querySelector('[data-testid=map] canvas');
+    const ratio = () => canvas.width / canvas.clientWidth;
+    w.__ratios?.observer.disconnect();
+    w.__ratios = { from: performance.now(), at: [[performance.now(), ratio()]], observer: new MutationObserver(() => w.__ratios.at.push([performance.now(), ratio()])) };
+    w.__ratios.observer.observe(canvas, { attributes: true, attributeFilter: ['width'] });
   })()`);
+}
+
+/** For how long since `watch` the map canvas was under 3/4 of its pixel ratio (drawn light), of
+ *  all, and its ratio now */
+async function ratios(page: Page): Promise<string> {
+  const r = (await page.evaluate('(() => { const r = window.__ratios; return { from: r.from, at: r.at, now: performance.now() }; })()')) as {
+    from: number;
+    at: [number, number][];
+    now: number;
+  };
+  let light = 0;
+  r.at.forEach(([t, x], k) => {
+    if (x < 0.75) light += (r.at[k + 1]?.[0] ?? r.now) - t;
+  });
+  const now = r.at[r.at.length - 1][1];
+  return `map canvas under 3/4 of its pixel ratio for ${(light / 1000).toFixed(1)} of ${((r.now - r.from) / 1000).toFixed(1)} s, ${now.toFixed(2)} at idle`;
 }
 
 /** The page's stamps since `watch`: [phase, map idle, walk areas pending, ms] */
@@ -140,12 +164,13 @@ export default async function bench(): Promise<BenchRow[]> {
     await straight.ctx.close();
 
     const { ctx, page, cdp, probe } = await fresh();
-    let opened = { read: 0, outlines: 0, verdicts: 0, areas: 0 };
-    const cpu0 = await browserCpu(browser);
+    let opened = { read: 0, outlines: 0, verdicts: 0, areas: 0, ratios: '' };
+    const cpu0 = await browserCpuSplit(browser);
     const hot = await topSelfTime(cdp, async () => {
       opened = await open(page, city.path, city.path.split('/').pop() as string);
     });
-    const openCpu = (await browserCpu(browser)) - cpu0;
+    const cpu1 = await browserCpuSplit(browser);
+    const openCpu = { renderer: cpu1.renderer - cpu0.renderer, gpu: cpu1.gpu - cpu0.gpu };
     const analysis = (await page.textContent('[data-testid=analysis-time]')) ?? '';
     // 'tiles': outlines cut by the analysis worker (service/unit-tiles.ts); 'geojson': a copy in MapLibre's worker
     const units = (await page.getAttribute('[data-testid=map]', 'data-units')) ?? 'geojson';
@@ -167,25 +192,26 @@ export default async function bench(): Promise<BenchRow[]> {
       name: `open the ${label} (network reach) → verdicts on the map`,
       ms: opened.verdicts,
       baseline: { name: 'the same file without roads (straight-line circles)', ms: openStraight.verdicts },
-      note: `${goal(opened.verdicts, 2000, 'ms')}; stages: ${stages(opened)} (without roads: ${stages(openStraight)}); renderer + GPU CPU ${openCpu.toFixed(1)} s; ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; outlines drawn from ${units}; main thread's top self time: ${hot}; ${load()}`,
+      note: `${goal(opened.verdicts, 2000, 'ms')}; stages: ${stages(opened)} (without roads: ${stages(openStraight)}); renderer + GPU CPU ${(openCpu.renderer + openCpu.gpu).toFixed(1)} s (renderer ${openCpu.renderer.toFixed(1)}, GPU ${openCpu.gpu.toFixed(1)}); ${opened.ratios} (without roads: ${openStraight.ratios}); ${s.facilities} facilities, ${s.streets} streets, ${s.roadNodes} road nodes, outlines ${s.communityVertices.min}–${s.communityVertices.max} vertices (mean ${s.communityVertices.mean.toFixed(0)}), street boundaries ${s.streetVertices.min}–${s.streetVertices.max}, ${(s.bytes / 1e6).toFixed(0)} MB JSON (JSON.parse alone in Node ${parseMs.toFixed(0)} ms); app says "${analysis.trim()}"; outlines drawn from ${units}; main thread's top self time: ${hot}; ${load()}`,
     });
 
     // profile changes, timed in the page from the change to the verdicts on the map
     const hotChange = await topSelfTime(cdp, () => timedChange(page, selectProfile(PROFILES[0]), false));
-    const cpu1 = await browserCpu(browser);
+    const change0 = await browserCpuSplit(browser);
     const changes: number[] = [];
     const workerMs: number[] = [];
     for (const p of [...PROFILES.slice(1), PROFILES[0]]) {
       changes.push((await timedChange(page, selectProfile(p), false)).verdicts);
       workerMs.push(Number(/(\d+)/.exec((await page.textContent('[data-testid=analysis-time]')) ?? '')?.[1] ?? Number.NaN));
     }
-    const changeCpu = ((await browserCpu(browser)) - cpu1) / changes.length;
+    const change1 = await browserCpuSplit(browser);
+    const changeCpu = { renderer: (change1.renderer - change0.renderer) / changes.length, gpu: (change1.gpu - change0.gpu) / changes.length };
     const profileMs = mid(changes);
     rows.push({
       name: `profile change on the ${label} → map idle`,
       ms: profileMs,
       baseline: { name: "the worker's analysis of it (rules only)", ms: mid(workerMs) },
-      note: `${goal(profileMs, 300, 'ms')}; median of ${changes.length} (${changes.map((x) => x.toFixed(0)).join(', ')} ms), timed in the page from the change to the verdicts drawn; renderer + GPU CPU ${changeCpu.toFixed(2)} s per change; main thread's top self time: ${hotChange}; ${load()}`,
+      note: `${goal(profileMs, 300, 'ms')}; median of ${changes.length} (${changes.map((x) => x.toFixed(0)).join(', ')} ms), timed in the page from the change to the verdicts drawn; renderer + GPU CPU ${(changeCpu.renderer + changeCpu.gpu).toFixed(2)} s per change (renderer ${changeCpu.renderer.toFixed(2)}, GPU ${changeCpu.gpu.toFixed(2)}); the last one's ${await ratios(page)}; main thread's top self time: ${hotChange}; ${load()}`,
     });
 
     // circle minutes: shorter circles than the opened 15 (their walks are cut from the kept ones;
