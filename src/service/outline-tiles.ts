@@ -13,11 +13,23 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { outlinesOf, PACKED_KIND, type PackedOutlines } from '../core/packed-outlines';
 
+type Shape = Polygon | MultiPolygon | Point;
+
 export interface OutlineUnit {
   id: string;
   name: string;
-  geometry: Polygon | MultiPolygon | Point;
+  geometry: Shape;
 }
+
+/** What a layer other than the outlines (the circles and walk areas) tells the cutter. */
+export interface CutOptions<U> {
+  /** each feature's properties (the outlines': `id` and `name`) */
+  tags: (u: U) => Record<string, string>;
+  /** holes left out of the tiles (filled in), decided once per units array */
+  filled?: (hole: Position[]) => boolean;
+}
+
+const unitTags = (u: OutlineUnit) => ({ id: u.id, name: u.name });
 
 /** deepest zoom cut; MapLibre over-zooms beyond it (4096 units per tile ≈ 0.5 m at zoom 15 in China) */
 export const UNIT_TILE_MAX_ZOOM = 15;
@@ -39,23 +51,25 @@ const latOf = (y: number) => (360 * Math.atan(Math.exp((180 - y * 360) * (Math.P
 
 interface Index {
   packed: PackedOutlines;
+  /** per packed ring: 1 for a hole `filled` leaves out */
+  skip: Uint8Array | null;
   /** the boxes in degrees of the units with something to draw; null when none has */
   tree: Flatbush | null;
   /** the unit of each box */
   unitOf: Uint32Array;
 }
 
-const indexes = new WeakMap<readonly OutlineUnit[], Index>();
+const indexes = new WeakMap<readonly { geometry: Shape }[], Index>();
 
 /** a unit KEPT as it is (a point, or positions that are not [x, y]): its polygons' rings */
-function keptRings(g: OutlineUnit['geometry']): Position[][][] {
+function keptRings(g: Shape): Position[][][] {
   if (g.type === 'Polygon') return [g.coordinates];
   if (g.type === 'MultiPolygon') return g.coordinates;
   return [];
 }
 
 /** a unit KEPT as it is: its box [west, south, east, north] (Infinity, −Infinity when it has no position) */
-function keptBox(g: OutlineUnit['geometry']): number[] {
+function keptBox(g: Shape): number[] {
   const box = [Infinity, Infinity, -Infinity, -Infinity];
   const at = ([x, y]: Position) => {
     box[0] = Math.min(box[0], x);
@@ -68,7 +82,19 @@ function keptBox(g: OutlineUnit['geometry']): number[] {
   return box;
 }
 
-function indexOf(units: readonly OutlineUnit[]): Index {
+/** each packed hole that `filled` leaves out */
+function skipped(p: PackedOutlines, filled: (hole: Position[]) => boolean): Uint8Array {
+  const skip = new Uint8Array(p.ringVertices.length - 1);
+  for (let k = 0; k + 1 < p.polyRings.length; k++)
+    for (let r = p.polyRings[k] + 1; r < p.polyRings[k + 1]; r++) {
+      const ring: Position[] = [];
+      for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) ring.push([p.xy[2 * v], p.xy[2 * v + 1]]);
+      if (filled(ring)) skip[r] = 1;
+    }
+  return skip;
+}
+
+function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position[]) => boolean): Index {
   const kept = indexes.get(units);
   if (kept) return kept;
   const packed = outlinesOf(units);
@@ -91,7 +117,7 @@ function indexOf(units: readonly OutlineUnit[]): Index {
     for (let k = 0; k < m; k++) tree.add(boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3]);
     tree.finish();
   }
-  const index = { packed, tree, unitOf: unitOf.slice(0, m) };
+  const index = { packed, skip: filled ? skipped(packed, filled) : null, tree, unitOf: unitOf.slice(0, m) };
   indexes.set(units, index);
   return index;
 }
@@ -294,8 +320,9 @@ function cutPolygon(rings: [Float64Array, number, number][], at: At, into: [numb
 }
 
 /** The unit's part of the tile, or null where it leaves none there. */
-function cutUnit(units: readonly OutlineUnit[], packed: PackedOutlines, i: number, at: At): TileFeature | null {
-  const tags = { id: units[i].id, name: units[i].name };
+function cutUnit<U extends { geometry: Shape }>(units: readonly U[], index: Index, i: number, at: At, options: CutOptions<U>): TileFeature | null {
+  const { packed, skip } = index;
+  const tags = options.tags(units[i]);
   const geometry: [number, number][][] = [];
   if (packed.kind[i] === PACKED_KIND.KEPT) {
     const g = units[i].geometry;
@@ -309,7 +336,7 @@ function cutUnit(units: readonly OutlineUnit[], packed: PackedOutlines, i: numbe
     at.near = false;
     for (const poly of keptRings(g))
       cutPolygon(
-        poly.map((ring) => [Float64Array.from(ring.flatMap((p) => [p[0], p[1]])), 0, ring.length]),
+        poly.filter((ring, r) => r === 0 || !options.filled?.(ring)).map((ring) => [Float64Array.from(ring.flatMap((p) => [p[0], p[1]])), 0, ring.length]),
         at,
         geometry,
       );
@@ -317,7 +344,7 @@ function cutUnit(units: readonly OutlineUnit[], packed: PackedOutlines, i: numbe
     nearLat(at, packed.box[4 * i + 1], packed.box[4 * i + 3]);
     for (let p = packed.unitPolys[i]; p < packed.unitPolys[i + 1]; p++) {
       const rings: [Float64Array, number, number][] = [];
-      for (let r = packed.polyRings[p]; r < packed.polyRings[p + 1]; r++) rings.push([packed.xy, packed.ringVertices[r], packed.ringVertices[r + 1]]);
+      for (let r = packed.polyRings[p]; r < packed.polyRings[p + 1]; r++) if (!skip?.[r]) rings.push([packed.xy, packed.ringVertices[r], packed.ringVertices[r + 1]]);
       cutPolygon(rings, at, geometry);
     }
   }
@@ -325,9 +352,19 @@ function cutUnit(units: readonly OutlineUnit[], packed: PackedOutlines, i: numbe
 }
 
 /** The tile (z, x, y) of these units as MVT bytes (one source layer named `layer`, each feature
- *  with the unit's `id` and `name`), or null where it holds none. */
-export function outlineTile(layer: string, units: readonly OutlineUnit[], z: number, x: number, y: number): Uint8Array | null {
-  const { packed, tree, unitOf } = indexOf(units);
+ *  with the unit's `id` and `name`, or the tags `options` gives), or null where it holds none. */
+export function outlineTile(layer: string, units: readonly OutlineUnit[], z: number, x: number, y: number): Uint8Array | null;
+export function outlineTile<U extends { geometry: Shape }>(layer: string, units: readonly U[], z: number, x: number, y: number, options: CutOptions<U>): Uint8Array | null;
+export function outlineTile<U extends { geometry: Shape }>(
+  layer: string,
+  units: readonly U[],
+  z: number,
+  x: number,
+  y: number,
+  options: CutOptions<U> = { tags: unitTags as unknown as (u: U) => Record<string, string> },
+): Uint8Array | null {
+  const index = indexOf(units, options.filled);
+  const { tree, unitOf } = index;
   if (!tree) return null;
   const n = 2 ** z;
   const b = BUFFER / EXTENT;
@@ -338,7 +375,7 @@ export function outlineTile(layer: string, units: readonly OutlineUnit[], z: num
   const at: At = { scale: n * EXTENT, x0: x * EXTENT, y0: y * EXTENT, sqTolerance: tolerance * tolerance, near: false, lat: 0, c0: 0, c1: 0, c2: 0, c3: 0 };
   const features: TileFeature[] = [];
   for (const i of order) {
-    const f = cutUnit(units, packed, i, at);
+    const f = cutUnit(units, index, i, at, options);
     if (f) features.push(f);
   }
   if (features.length === 0) return null;

@@ -4,16 +4,16 @@
 // outline: for a city of 3.5 M vertices that copy was cloned to MapLibre's worker on the page's
 // thread and held there a third time. Each feature carries only `id` (the map's promoteId:
 // verdicts stay feature state) and `name`. The circles and walk areas come the same way
-// (`circles`, with their group and facility; @maplibre/geojson-vt slices and simplifies them,
-// @maplibre/vt-pbf encodes, the pair MapLibre uses for a GeoJSON source, with its settings): a
-// large city's 1.1 M walk-area vertices were cloned to MapLibre's worker and held there as GeoJSON
-// and as its index, besides the page's own copy.
-import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
+// (`circles`, with their group and facility, cut by the same cutter from the areas the session
+// keeps packed, small holes filled as coverage-areas.ts says): a large city's 1.1 M walk-area
+// vertices were cloned to MapLibre's worker and held there as GeoJSON and as its index, besides
+// the page's own copy, and later converted and held again by geojson-vt here.
+import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { coverageAreas } from '../core/coverage-areas';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { filledHole } from '../core/coverage-areas';
 import { keptLabelPoint } from '../core/label-point';
-import { type OutlineUnit, outlineTile, UNIT_TILE_MAX_ZOOM } from './outline-tiles';
+import { type OutlineUnit, outlineTile } from './outline-tiles';
 import { packedLabel } from '../core/packed-outlines';
 import type { ServiceAreas } from './service-areas';
 
@@ -21,25 +21,9 @@ export type TileLayer = 'communities' | 'streets' | 'circles' | 'dots';
 
 type Unit = OutlineUnit;
 
-/** The circles' index, rebuilt when the session's areas are other ones; the outlines' box index is
- *  kept per units array (outline-tiles.ts). */
+/** The tiles of the worker's layers; what they keep is kept per array (the outlines' and areas' box
+ *  index in outline-tiles.ts, the dots' places here), so it goes with the array. */
 export function createUnitTiles() {
-  const built = new Map<TileLayer, { of: object; index: GeoJSONVT }>();
-  const indexOf = (layer: TileLayer, of: object, fc: () => FeatureCollection): GeoJSONVT => {
-    const b = built.get(layer);
-    if (b && b.of === of) return b.index;
-    // MapLibre's GeoJSON source settings in geojson-vt's units (extent 4096: tolerance 3, buffer 64)
-    const index = new GeoJSONVT(fc(), { maxZoom: UNIT_TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 });
-    built.set(layer, { of, index });
-    return index;
-  };
-  const bytes = (layer: TileLayer, index: GeoJSONVT, z: number, x: number, y: number): Uint8Array | null => {
-    const t = index.getTile(z, x, y);
-    // A tile at the deepest zoom is never split, but geojson-vt keeps its source features (full
-    // resolution, projected) as for a tile it may split later; the tile it returns is the one it keeps.
-    if (t && z === UNIT_TILE_MAX_ZOOM) (t as { source?: unknown }).source = null;
-    return t && t.features.length > 0 ? fromGeojsonVt({ [layer]: t }, { version: 2, extent: 4096 }) : null;
-  };
   // the dots: each community's label point (the one the page's packed outlines carry), in web
   // Mercator's unit square, per communities array; a tile is a scan of them (no copy per tile)
   const dotsOf = new WeakMap<readonly Unit[], { x: Float64Array; y: Float64Array }>();
@@ -82,11 +66,7 @@ export function createUnitTiles() {
      *  null where they hold nothing, or for areas no longer held. */
     areaTile(areas: ServiceAreas | null, z: number, x: number, y: number): Uint8Array | null {
       if (!areas) return null;
-      const fc = (): FeatureCollection => {
-        const shown = coverageAreas(areas);
-        return { ...shown, features: shown.features.map((f) => ({ ...f, properties: { circle: f.properties.circle, facility: f.properties.facility } })) };
-      };
-      return bytes('circles', indexOf('circles', areas, fc), z, x, y);
+      return outlineTile('circles', areas.features, z, x, y, { tags: (f) => ({ circle: f.properties.circle, facility: f.properties.facility }), filled: filledHole });
     },
   };
 }

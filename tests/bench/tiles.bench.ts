@@ -14,7 +14,11 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection } from 'geojson';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import type { Community } from '../../src/core/model';
-import { keepPacked, outlinesOf } from '../../src/core/packed-outlines';
+import { keepPacked, outlinesOf, packOutlines, unpackOutlines } from '../../src/core/packed-outlines';
+import { coverageAreas } from '../../src/core/coverage-areas';
+import { createAnalysisSession } from '../../src/service/session';
+import type { ServiceAreas } from '../../src/service/service-areas';
+import { createUnitTiles } from '../../src/service/unit-tiles';
 import { parseProject } from '../../src/schemas';
 import { outlineTile } from '../../src/service/outline-tiles';
 import type { BenchRow } from './run';
@@ -30,6 +34,18 @@ function geojsonVtTiler(units: readonly Community[]) {
     const t = index.getTile(z, x, y);
     if (t && z === 15) (t as { source?: unknown }).source = null;
     return t && t.features.length > 0 ? fromGeojsonVt({ communities: t }, { version: 2, extent: 4096 }) : null;
+  };
+}
+
+/** the old circles' tiler: geojson-vt over the areas as people read them, as unit-tiles.ts built it before */
+function createGeojsonVtAreas(areas: ServiceAreas) {
+  const shown = coverageAreas(areas);
+  const fc: FeatureCollection = { ...shown, features: shown.features.map((f) => ({ ...f, properties: { circle: f.properties.circle, facility: f.properties.facility } })) };
+  const index = new GeoJSONVT(fc, { maxZoom: 15, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 });
+  return (z: number, x: number, y: number) => {
+    const t = index.getTile(z, x, y);
+    if (t && z === 15) (t as { source?: unknown }).source = null;
+    return t && t.features.length > 0 ? fromGeojsonVt({ circles: t }, { version: 2, extent: 4096 }) : null;
   };
 }
 
@@ -96,8 +112,9 @@ export default async function (): Promise<BenchRow[]> {
   // geojson-vt reads the GeoJSON as it was parsed (as the worker held it); the cutter reads the
   // communities as the session holds them now (keepPacked: outlinesOf finds their packing, which
   // the session keeps anyway), so neither run counts a packing
-  const run = async (make: (us: readonly Community[]) => Tiler, hold: (us: Community[]) => Community[]) => {
-    const us = hold(units.slice()); // a new array: nothing kept from an earlier run
+  const run = async <T>(make: (us: T) => Tiler, hold: () => T) => {
+    const us = hold(); // a new array: nothing kept from an earlier run
+    await settle(); // a new job: what earlier jobs held only by a WeakRef (a built outline) can go
     const before = held();
     await settle();
     const first = timed(() => {
@@ -106,6 +123,7 @@ export default async function (): Promise<BenchRow[]> {
     });
     const tiler = first.value.tiler;
     const rest = timed(() => view.slice(1).reduce((sum, t) => sum + (tiler(...t)?.length ?? 0), first.value.bytes?.length ?? 0));
+    await settle();
     const after = held();
     const deepMs = deep.map((t) => timed(() => tiler(...t)).cpu);
     return {
@@ -117,14 +135,28 @@ export default async function (): Promise<BenchRow[]> {
   };
   const runs = { old: [] as Awaited<ReturnType<typeof run>>[], cut: [] as Awaited<ReturnType<typeof run>>[] };
   for (let r = 0; r < 5; r++) {
-    runs.old.push(await run(geojsonVtTiler, (us) => us));
+    runs.old.push(await run(geojsonVtTiler, () => units.slice()));
     runs.cut.push(
       await run(
         (us) => (z, x, y) => outlineTile('communities', us, z, x, y),
-        (us) => keepPacked(us),
+        () => keepPacked(units.slice()),
       ),
     );
   }
+  // the walk areas of the combined profile, as the session hands them out (packed, each outline a
+  // getter): geojson-vt read them through coverageAreas (building every outline), the cutter reads
+  // their packing; a new copy each run, packed outside the timing as the session packs them
+  const session = createAnalysisSession();
+  if (!session.load(readFileSync(file.path, 'utf8'), 'city.json').ok) throw new Error('the bench city does not load');
+  const walk = session.walkAreas({ profile: parsed.project.profile, params: { ...parsed.project.params, reach: 'network' } });
+  const walkVertices = outlinesOf(walk.features).xy.length / 2;
+  const freshWalk = (): ServiceAreas => ({ ...walk, features: unpackOutlines(packOutlines(walk.features)) });
+  const areaRuns = { old: [] as Awaited<ReturnType<typeof run>>[], cut: [] as Awaited<ReturnType<typeof run>>[] };
+  for (let r = 0; r < 3; r++) {
+    areaRuns.old.push(await run(createGeojsonVtAreas, freshWalk));
+    areaRuns.cut.push(await run((a: ServiceAreas) => (z, x, y) => createUnitTiles().areaTile(a, z, x, y), freshWalk));
+  }
+  const amed = (k: 'old' | 'cut', f: (r: Awaited<ReturnType<typeof run>>) => number) => median(areaRuns[k].map(f));
   // packing plain GeoJSON (what the first tile cost besides, before the session kept its communities packed)
   const packMs = median([0, 1, 2].map(() => timed(() => outlinesOf(units.slice())).cpu));
   const med = (k: 'old' | 'cut', f: (r: Awaited<ReturnType<typeof run>>) => number) => median(runs[k].map(f));
@@ -156,6 +188,12 @@ export default async function (): Promise<BenchRow[]> {
       name: `${label}: held after the fitted view's tiles, array buffers (MB, not ms)`,
       ms: heldCut.buffers,
       note: `geojson-vt ${heldOld.buffers.toFixed(1)} MB: ${(heldOld.buffers / Math.max(heldCut.buffers, 0.1)).toFixed(1)}× as much; besides the session's packed communities (${packedMB.toFixed(1)} MB, held anyway): the box index`,
+    },
+    {
+      name: `${label}: walk areas (${(walkVertices / 1e6).toFixed(2)} M vertices), first tile of the fitted view, CPU`,
+      ms: amed('cut', (r) => r.first.cpu),
+      baseline: { name: 'geojson-vt', ms: amed('old', (r) => r.first.cpu) },
+      note: `all ${view.length} tiles ${amed('cut', (r) => r.all.cpu).toFixed(0)} ms (geojson-vt ${amed('old', (r) => r.all.cpu).toFixed(0)} ms); held after them: array buffers ${amed('cut', (r) => r.held.buffers).toFixed(1)} MB, heap ${amed('cut', (r) => r.held.heap).toFixed(1)} MB (geojson-vt ${amed('old', (r) => r.held.buffers).toFixed(1)} MB, ${amed('old', (r) => r.held.heap).toFixed(1)} MB); median of 3`,
     },
     {
       name: `${label}: held after the fitted view's tiles, JS heap (MB, not ms)`,

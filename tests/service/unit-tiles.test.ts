@@ -10,6 +10,7 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../src/core/model';
 import type { ServiceAreas } from '../../src/service/service-areas';
+import { coverageAreas } from '../../src/core/coverage-areas';
 import { createAnalysisSession } from '../../src/service/session';
 import { createUnitTiles } from '../../src/service/unit-tiles';
 import { metreSquare } from '../core/scenario/fixtures';
@@ -175,41 +176,6 @@ describe('the dots', () => {
   });
 });
 
-describe('the deepest circle tiles keep no source', () => {
-  // unit-tiles drops the source geometry geojson-vt keeps with each circle tile it cut at zoom 15
-  // (never split further): tiles asked afterwards, deeper, shallower or beside them, are still whole
-  it('answers every tile as an index never asked before does, and an area is in the tile its vertex falls in', () => {
-    const city = generateBenchCity({ communities: 60, facilities: 10, roadNodes: 500, streets: 2 });
-    // the city's detailed outlines serve as areas (a circle each)
-    const areas: ServiceAreas = {
-      type: 'FeatureCollection',
-      id: 1,
-      features: city.communities.flatMap((c) =>
-        c.geometry.type === 'Point' ? [] : [{ type: 'Feature' as const, properties: { facility: c.id, circle: 'elderly', radius: 500 }, geometry: c.geometry }],
-      ),
-    };
-    const g0 = areas.features[0].geometry;
-    const [lon, lat] = g0.type === 'Polygon' ? g0.coordinates[0][0] : g0.coordinates[0][0][0];
-    const at = place(lon, lat, 15);
-    // a 3 × 3 block of zoom-15 tiles around the first area's first vertex, asked after their
-    // grandparents and parents (which must keep their source for them) and again after them, each
-    // compared with a fresh index's answer
-    const deepest: [number, number, number][] = [];
-    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) deepest.push([15, at.x + dx, at.y + dy]);
-    const up = (k: number) => deepest.map(([, x, y]): [number, number, number] => [15 - k, x >> k, y >> k]);
-    const asked = [...up(2), ...up(1), ...deepest, ...up(1), ...deepest];
-    const tiles = createUnitTiles();
-    const features = (b: Uint8Array | null) => {
-      if (!b) return [];
-      const layer = decode(b).layers.circles;
-      return Array.from({ length: layer.length }, (_, i) => ({ facility: layer.feature(i).properties.facility, rings: layer.feature(i).loadGeometry() }));
-    };
-    for (const [z, x, y] of asked) expect(features(tiles.areaTile(areas, z, x, y))).toEqual(features(createUnitTiles().areaTile(areas, z, x, y)));
-    // against the input: the first area's first vertex falls in the middle tile, so it is there
-    expect(features(tiles.areaTile(areas, 15, at.x, at.y)).map((f) => f.facility)).toContain(areas.features[0].properties.facility);
-  });
-});
-
 // The outlines are cut per request from packed outlines (service/outline-tiles.ts). Each case
 // below is worked out by hand in web Mercator (place), or compared with an independent method: a
 // brute-force box test over a generated city, and geojson-vt (the tiler MapLibre's GeoJSON source
@@ -225,6 +191,12 @@ describe('outline tiles cut per request', () => {
   /** twice the signed area by the surveyor's formula in tile units (y down): > 0 is clockwise */
   const signed = (r: Pt[]) => r.reduce((s, p, i) => s + (i + 1 < r.length ? p.x * r[i + 1].y - r[i + 1].x * p.y : 0), 0);
   const near = (r: Pt[], x: number, y: number) => r.some((p) => Math.abs(p.x - x) <= 1 && Math.abs(p.y - y) <= 1);
+  /** two closed rings with the same vertices (within a unit) in the same cyclic order */
+  const sameCycle = (a: number[][], b: number[][]) => {
+    const [p, q] = [a.slice(0, -1), b.slice(0, -1)];
+    const close = (u: number[], v: number[]) => Math.abs(u[0] - v[0]) <= 1 && Math.abs(u[1] - v[1]) <= 1;
+    return p.length === q.length && p.some((_, r) => p.every((u, j) => close(u, q[(j + r) % q.length])));
+  };
   const polygon = (id: string, coordinates: number[][][]): Community => ({ id, name: `小区${id}`, type: 'built', extra: {}, geometry: { type: 'Polygon', coordinates } });
   /** the west longitude of tile column x at zoom z, and the latitude of the middle of row y */
   const westOf = (x: number, z: number) => (x / 2 ** z) * 360 - 180;
@@ -386,12 +358,6 @@ describe('outline tiles cut per request', () => {
       for (let x = nw.x; x <= se.x; x++) for (let y = nw.y; y <= se.y; y++) out.push([x, y]);
       return out;
     };
-    /** two closed rings with the same vertices (within a unit) in the same cyclic order */
-    const sameCycle = (a: number[][], b: number[][]) => {
-      const [p, q] = [a.slice(0, -1), b.slice(0, -1)];
-      const close = (u: number[], v: number[]) => Math.abs(u[0] - v[0]) <= 1 && Math.abs(u[1] - v[1]) <= 1;
-      return p.length === q.length && p.some((_, r) => p.every((u, j) => close(u, q[(j + r) % q.length])));
-    };
     const ids = (bytes: Uint8Array | null, layer: string) => {
       if (!bytes) return [];
       const l = decode(bytes).layers[layer];
@@ -470,5 +436,58 @@ describe('outline tiles cut per request', () => {
           }
       }
     });
+  });
+
+  it('cuts the walk areas as geojson-vt cut them as people read them (small holes filled): the same vertices at zoom 15, the same areas at every zoom', () => {
+    const session = createAnalysisSession();
+    if (!session.load(JSON.parse(readFileSync('data/demo/project.json', 'utf8')), 'demo').ok) throw new Error('the demo did not load');
+    const walk = session.walkAreas({ profile: 'combined', params: { reach: 'network' } });
+    const shown = coverageAreas(walk);
+    // the demo's walk areas have holes, all small enough to be filled (a kept hole: the hand-made case above)
+    const holes = walk.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)).flatMap((p) => p.slice(1));
+    expect(holes.length).toBeGreaterThan(100);
+    const vt = new GeoJSONVT(
+      { ...shown, features: shown.features.map((f) => ({ ...f, properties: { circle: f.properties.circle, facility: f.properties.facility } })) },
+      { maxZoom: 15, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 },
+    );
+    const features = (bytes: Uint8Array | null) => {
+      if (!bytes) return [];
+      const l = decode(bytes).layers.circles;
+      return Array.from({ length: l.length }, (_, i) => ({
+        who: `${l.feature(i).properties.circle}/${l.feature(i).properties.facility}`,
+        rings: l
+          .feature(i)
+          .loadGeometry()
+          .map((r) => r.map((p) => [p.x, p.y])),
+      }));
+    };
+    const old = (z: number, x: number, y: number) => {
+      const t = vt.getTile(z, x, y);
+      return features(t && t.features.length > 0 ? fromGeojsonVt({ circles: t }, { version: 2, extent: 4096 }) : null);
+    };
+    const tiles = createUnitTiles();
+    const pts = walk.features.flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.coordinates.flat(2)));
+    const [w, s, e, n] = [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
+    let compared = 0;
+    for (const z of [11, 12, 13, 15]) {
+      const nw = place(w, n, z);
+      const se = place(e, s, z);
+      // zoom 15: a 4 × 4 block around the first vertex of a hole (edges of an area there)
+      const c = place(holes[0][0][0], holes[0][0][1], z);
+      const [x0, y0, x1, y1] = z === 15 ? [c.x - 2, c.y - 2, c.x + 1, c.y + 1] : [nw.x, nw.y, se.x, se.y];
+      for (let x = x0; x <= x1; x++)
+        for (let y = y0; y <= y1; y++) {
+          const mine = features(tiles.areaTile(walk, z, x, y));
+          const theirs = old(z, x, y).filter((f) => f.rings.some((r) => r.length >= 4));
+          expect(mine.map((f) => f.who)).toEqual(theirs.map((f) => f.who));
+          if (z < 15) continue;
+          mine.forEach((f, i) => {
+            expect(f.rings.length).toBe(theirs[i].rings.length);
+            f.rings.forEach((r, k) => expect(sameCycle(r, theirs[i].rings[k])).toBe(true));
+            compared += f.rings.flat().length;
+          });
+        }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
