@@ -228,7 +228,7 @@ function dirtyCommunities(
     if (walked.list.some((ci) => (a[ci] === null) !== (b[ci] === null))) circlesKept = false;
   }
   // the 2SFCA shares change only for the communities walked (above)
-  carryShares(old, now, walked.mask, fe);
+  carryShares(old, now, walked, fe);
   return { dirty, circlesKept };
 }
 

@@ -7,6 +7,7 @@ import type { Msg, RuleResult } from '../model';
 import { facilityColumn, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityColumn, matchesSupply, supplySums, type SupplySum } from './supply';
+import type { WalkedCommunities } from './coverage';
 import type { RatioRule, Supply } from './types';
 
 interface Demand {
@@ -94,7 +95,7 @@ function catchmentShares(ctx: EvalContext, rule: RatioRule): CatchmentShare {
  * the communities whose walks hold a changed facility (`walked`); the others keep their shares,
  * their facility indices renumbered.
  */
-export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, edit: FacilityEdit): void {
+export function carryShares(old: Prepared, now: Prepared, walked: WalkedCommunities, edit: FacilityEdit): void {
   const { changedNow: fresh, changedOld, oldOf } = edit;
   // each kept facility's index after the edit, + 1 (0: changed or deleted)
   const renumber = new Int32Array(old.facilities.length);
@@ -106,6 +107,8 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ed
     same = renumber.every((x, o) => x === 0 || x === o + 1);
   }
   const { offsets, supply } = now.reach;
+  const changedNow: number[] = edit.inPlace ? edit.at : [];
+  if (!edit.inPlace) for (let j = 0; j < fresh.length; j++) if (fresh[j]) changedNow.push(j);
   for (const [key, value] of old.memo) {
     if (!key.startsWith('2sfca:') || now.memo.has(key)) continue;
     const was = value as Shares;
@@ -115,13 +118,12 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ed
     if (columns) {
       // a changed facility's column lists the communities that reach it: summed in community
       // order, as the full run sums them (the same additions in the same order, the same bits)
-      fresh.forEach((x1, j) => {
-        if (!x1) return;
+      for (const j of changedNow) {
         for (const i of columns[j].community.slice().sort()) {
           const d = x.demand[i];
           if (d !== undefined) load[j] += d;
         }
-      });
+      }
     } else
       for (let i = 0; i < offsets.length - 1; i++) {
         const d = x.demand[i];
@@ -129,16 +131,21 @@ export function carryShares(old: Prepared, now: Prepared, walked: Uint8Array, ed
         for (let k = offsets[i]; k < offsets[i + 1]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
       }
     const ratio = new Float64Array(now.facilities.length);
-    for (let j = 0; j < ratio.length; j++) {
-      const o = oldOf[j];
-      if (!fresh[j] && o >= 0) ratio[j] = was.r.ratio[o];
-      else if (x.capacity[j] !== undefined && load[j] > 0 && x.include(j)) ratio[j] = (x.capacity[j] as number) / load[j];
-    }
+    const fresh1 = (j: number) => (x.capacity[j] !== undefined && load[j] > 0 && x.include(j) ? (x.capacity[j] as number) / load[j] : 0);
+    if (edit.inPlace) {
+      // every kept facility at its index: the old ratios, the changed ones worked out
+      ratio.set(was.r.ratio.subarray(0, Math.min(ratio.length, was.r.ratio.length)));
+      for (const j of edit.at) ratio[j] = fresh1(j);
+    } else
+      for (let j = 0; j < ratio.length; j++) {
+        const o = oldOf[j];
+        ratio[j] = !fresh[j] && o >= 0 ? was.r.ratio[o] : fresh1(j);
+      }
     const r: CatchmentShare = { accessibility: was.r.accessibility.slice(), share: was.r.share.slice(), unknownCapacity: was.r.unknownCapacity.slice(), ratio };
-    for (let i = 0; i < r.unknownCapacity.length; i++) {
-      if (walked[i]) accessOf(r, i, now.reach, x.demand, x.capacity, x.include);
-      else if (!same && r.unknownCapacity[i].length > 0) r.unknownCapacity[i] = r.unknownCapacity[i].map((o) => renumber[o] - 1);
-    }
+    for (const i of walked.list) accessOf(r, i, now.reach, x.demand, x.capacity, x.include);
+    if (!same)
+      for (let i = 0; i < r.unknownCapacity.length; i++)
+        if (!walked.mask[i] && r.unknownCapacity[i].length > 0) r.unknownCapacity[i] = r.unknownCapacity[i].map((o) => renumber[o] - 1);
     now.memo.set(key, { ...was, r } satisfies Shares);
   }
 }
