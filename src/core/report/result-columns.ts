@@ -364,6 +364,17 @@ function ensure(s: Store, rows: number, args: number): void {
   for (const k of ARG) grow(k, s.argTop + args);
 }
 
+/** The arguments' columns cannot take `more` without growing and most of what they hold are old
+ *  values (each rewritten row leaves its old arguments to the tables before): then the rows are
+ *  better packed into new arrays than the columns grown — a long session's edits would grow them
+ *  without end. */
+function mostlyOld(s: Store, n: number, more: number): boolean {
+  if (s.argTop + more <= s.argKey.length) return false;
+  let live = 0;
+  for (let i = 0; i < n; i++) live += s.argEnd[i] - s.argStart[i];
+  return live * 2 < s.argTop;
+}
+
 /** rows of the same unit (level and id) as one ascending list */
 function positionsOf(rows: number[][], pooled: readonly number[] | undefined): number[] {
   if (!pooled) return [];
@@ -591,8 +602,9 @@ export class ResultTable implements ResultSource {
     const appended: number[] = [];
     for (let i = 0; i < add.n; i++) if (!inPlace.has(key(add.unit[i]))) appended.push(i);
     let owner: ResultTable | null = this;
-    if (lowest < n - goneRows) {
-      // rows go from the middle: the kept rows into new arrays, then patched in place there
+    if (lowest < n - goneRows || mostlyOld(s, n, add.argKey.length)) {
+      // rows go from the middle (or the arguments' columns are full of old ones): the kept rows
+      // into new arrays, their arguments packed, then patched in place there
       s = compacted(s, n, gone, pool.units.length);
       n -= goneRows;
       for (const x of same) x.old = positionsOf(s.rows as number[][], ix.unitsOf.get(x.k));

@@ -251,6 +251,27 @@ describe('results as columns', () => {
     }
   });
 
+  it('forty moves in a row (a long drag): the old values of rewritten rows are let go now and then, every table still reads its own', () => {
+    const layers = randomLayers(2);
+    const opts = { profile: 'combined', params: {} };
+    const f = layers.facilities;
+    let ev = evaluate(layers, opts);
+    const tables = [{ table: posted(ev.results), results: ev.results }];
+    for (let k = 1; k <= 40; k++) {
+      const facilities = f.map((x, i) => (i === 3 ? { ...x, geometry: f[(k * 7) % f.length].geometry } : x));
+      const delta = diffEvaluation(ev, evaluate({ ...layers, facilities }, opts));
+      ev = applyDelta(ev, delta);
+      const table = replaceUnits(tables[tables.length - 1].table, delta.units, delta.results);
+      expect(table.all()).toStrictEqual(ev.results);
+      tables.push({ table, results: ev.results });
+    }
+    for (const k of [0, 1, 13, 27, 39, 40])
+      expect(
+        Array.from({ length: tables[k].table.n }, (_, i) => tables[k].table.get(i)),
+        `table ${k}`,
+      ).toStrictEqual(tables[k].results);
+  });
+
   it('edits one after another share the strings, units and kinds (a drag): each table the same as applyDelta, the earlier ones unchanged', () => {
     const layers = randomLayers(3);
     let ev = evaluate(layers, { profile: 'combined', params: {} });
