@@ -509,8 +509,17 @@ export function carryFacilityColumns(old: Prepared, now: Prepared, at: readonly 
   for (const [k, v] of old.memo) {
     if (!k.startsWith('facility:') || now.memo.has(k)) continue;
     const { of, values } = v as FacilityColumn<unknown>;
+    const fresh = at.map((j) => of(now.facilities[j]));
+    // the same values where the edit changed records (a capacity change leaves the kind filters
+    // as they were): the same column, not a copy
+    if (values.length === now.facilities.length && at.every((j, q) => Object.is(values[j], fresh[q]))) {
+      now.memo.set(k, v);
+      continue;
+    }
     const out = values.slice(0, now.facilities.length);
-    for (const j of at) out[j] = of(now.facilities[j]);
+    at.forEach((j, q) => {
+      out[j] = fresh[q];
+    });
     now.memo.set(k, { of, values: out } satisfies FacilityColumn<unknown>);
   }
 }
