@@ -57,6 +57,10 @@ interface Index {
   tree: Flatbush | null;
   /** the unit of each box */
   unitOf: Uint32Array;
+  /** per packed ring: west, south, east, north (a walk area is one unit over the whole city: its
+   *  rings away from the tile are passed over unprojected, and each ring near the tile gets the
+   *  cubic of its own latitudes) */
+  ringBox: Float64Array;
 }
 
 const indexes = new WeakMap<readonly { geometry: Shape }[], Index>();
@@ -94,6 +98,27 @@ function skipped(p: PackedOutlines, filled: (hole: Position[]) => boolean): Uint
   return skip;
 }
 
+function ringBoxes(p: PackedOutlines): Float64Array {
+  const rings = p.ringVertices.length - 1;
+  const box = new Float64Array(4 * rings);
+  for (let r = 0; r < rings; r++) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) {
+      const x = p.xy[2 * v];
+      const y = p.xy[2 * v + 1];
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+    box[4 * r] = w;
+    box[4 * r + 1] = s;
+    box[4 * r + 2] = e;
+    box[4 * r + 3] = n;
+  }
+  return box;
+}
+
 function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position[]) => boolean): Index {
   const kept = indexes.get(units);
   if (kept) return kept;
@@ -117,7 +142,7 @@ function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position
     for (let k = 0; k < m; k++) tree.add(boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3]);
     tree.finish();
   }
-  const index = { packed, skip: filled ? skipped(packed, filled) : null, tree, unitOf: unitOf.slice(0, m) };
+  const index = { packed, skip: filled ? skipped(packed, filled) : null, tree, unitOf: unitOf.slice(0, m), ringBox: ringBoxes(packed) };
   indexes.set(units, index);
   return index;
 }
@@ -234,7 +259,12 @@ interface At {
   y0: number;
   /** squared tolerance in tile units (0 at the deepest zoom: nothing simplified or dropped) */
   sqTolerance: number;
-  /** the unit's Mercator y as a cubic in (latitude − lat) when it spans little (near), see nearLat */
+  /** the tile and its buffer in degrees */
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  /** the ring's Mercator y as a cubic in (latitude − lat) when it spans little (near), see nearLat */
   near: boolean;
   lat: number;
   c0: number;
@@ -243,7 +273,7 @@ interface At {
   c3: number;
 }
 
-/** Half a unit's height (degrees) up to which its Mercator y is taken from a cubic about its
+/** Half a ring's height (degrees) up to which its Mercator y is taken from a cubic about its
  *  middle latitude: the Taylor remainder there is below 0.01 of a tile unit at zoom 15 (the
  *  fourth-order term is ≈ 1.1 · d⁴ / 24 of the unit square with d in radians, at 35° N), and the
  *  cubic costs a few multiplications where the exact form costs a sine and a logarithm. */
@@ -341,11 +371,20 @@ function cutUnit<U extends { geometry: Shape }>(units: readonly U[], index: Inde
         geometry,
       );
   } else {
-    nearLat(at, packed.box[4 * i + 1], packed.box[4 * i + 3]);
-    for (let p = packed.unitPolys[i]; p < packed.unitPolys[i + 1]; p++) {
-      const rings: [Float64Array, number, number][] = [];
-      for (let r = packed.polyRings[p]; r < packed.polyRings[p + 1]; r++) if (!skip?.[r]) rings.push([packed.xy, packed.ringVertices[r], packed.ringVertices[r + 1]]);
-      cutPolygon(rings, at, geometry);
+    const { ringBox: rb, packed: q } = index;
+    for (let p = q.unitPolys[i]; p < q.unitPolys[i + 1]; p++) {
+      const first = q.polyRings[p];
+      for (let r = first; r < q.polyRings[p + 1]; r++) {
+        if (r > first && skip?.[r]) continue;
+        // a ring whose box misses the tile and its buffer leaves nothing there (its holes neither)
+        const away = rb[4 * r] > at.east || rb[4 * r + 2] < at.west || rb[4 * r + 1] > at.north || rb[4 * r + 3] < at.south;
+        if (away && r === first) break;
+        if (away) continue;
+        nearLat(at, rb[4 * r + 1], rb[4 * r + 3]);
+        const cut = cutRing(q.xy, q.ringVertices[r], q.ringVertices[r + 1], r === first, at);
+        if (cut) geometry.push(cut);
+        else if (r === first) break;
+      }
     }
   }
   return geometry.length > 0 ? { type: 3, geometry, tags } : null;
@@ -368,11 +407,27 @@ export function outlineTile<U extends { geometry: Shape }>(
   if (!tree) return null;
   const n = 2 ** z;
   const b = BUFFER / EXTENT;
-  const found = tree.search(((x - b) / n - 0.5) * 360, latOf((y + 1 + b) / n), ((x + 1 + b) / n - 0.5) * 360, latOf((y - b) / n));
+  const [west, south, east, north] = [((x - b) / n - 0.5) * 360, latOf((y + 1 + b) / n), ((x + 1 + b) / n - 0.5) * 360, latOf((y - b) / n)];
+  const found = tree.search(west, south, east, north);
   if (found.length === 0) return null;
   const order = found.map((k) => unitOf[k]).sort((a, c) => a - c); // the units' order, as they were drawn before
   const tolerance = z >= UNIT_TILE_MAX_ZOOM ? 0 : TOLERANCE;
-  const at: At = { scale: n * EXTENT, x0: x * EXTENT, y0: y * EXTENT, sqTolerance: tolerance * tolerance, near: false, lat: 0, c0: 0, c1: 0, c2: 0, c3: 0 };
+  const at: At = {
+    scale: n * EXTENT,
+    x0: x * EXTENT,
+    y0: y * EXTENT,
+    sqTolerance: tolerance * tolerance,
+    west,
+    south,
+    east,
+    north,
+    near: false,
+    lat: 0,
+    c0: 0,
+    c1: 0,
+    c2: 0,
+    c3: 0,
+  };
   const features: TileFeature[] = [];
   for (const i of order) {
     const f = cutUnit(units, index, i, at, options);
