@@ -4,7 +4,7 @@
 // circle when they pass; beyond it, or "none in the project", when they fail; shortfall = its
 // residents); street and area rows give the share and the residents (communities) still needed.
 import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
-import { nearestAlongStreets, nearestFacilities, VIAS } from '../reach/community-reach';
+import { nearestAlongStreets, nearestFacilities, VIAS, type NearestFacility } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { straightDistance } from '../reach/straight';
 import { facilitiesOfKinds, kindColumn, kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
@@ -126,36 +126,52 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   else for (const ci of redoWithin) redoRef(ci);
   const candidates = facilitiesOfKinds(now, kinds);
   const placed = edit.movedNow.filter((j) => wanted[j] === 1 && isPlaced(now.facilityPoints[j]));
-  if (placed.length > 0 && keep.length > 0) {
-    // the nearest newcomer of each kept community: straight, or along the streets (none: keeps its own)
-    let far = 0;
-    for (const ci of keep) far = Math.max(far, (oldRef[ci] as NearestFacilityRef).distance);
-    const along = straight ? null : nearestAlongStreets(now.reachEngine, now.places, now.facilityPoints, placed, keep, far);
-    for (const ci of keep) {
-      let best = -1;
-      let d = Infinity;
-      if (along) {
-        const n = along.get(ci);
-        if (n) ({ facility: best, distance: d } = n);
-      } else {
-        const p = now.places[ci].point;
-        for (const j of placed) {
-          const m = straightDistance(p, now.facilityPoints[j]);
-          if (m < d) {
-            d = m;
-            best = j;
-          }
-        }
-      }
-      const o = oldRef[ci] as NearestFacilityRef;
-      if (d < o.distance) out[ci] = ref(best, d, straight ? 'straight' : 'streets');
-      else if (d === o.distance) redo.push(ci);
-    }
+  for (const [ci, n] of newcomersNearer(now, placed, keep, oldRef)) {
+    if (n === 'tie') redo.push(ci);
+    else out[ci] = ref(n.facility, n.distance, n.via);
   }
   for (const ci of redo) out[ci] = undefined;
   for (const [ci, n] of nearestFacilities(now.reachEngine, now.places, now.facilityPoints, candidates, redo)) out[ci] = ref(n.facility, n.distance, n.via);
   renameRefs(out, edit.renamed);
   now.memo.set(refKey, out);
+}
+
+/** The kept communities a newcomer (`placed`: facilities the edit added or moved, of the kinds)
+ *  is nearer to than their kept nearest — straight, or along the streets (none: keeps its own) —
+ *  or exactly as near ('tie': searched in full, for the same tie-break). */
+function newcomersNearer(
+  now: Prepared,
+  placed: readonly number[],
+  keep: readonly number[],
+  oldRef: readonly (NearestFacilityRef | undefined)[],
+): Map<number, NearestFacility | 'tie'> {
+  const out = new Map<number, NearestFacility | 'tie'>();
+  if (placed.length === 0 || keep.length === 0) return out;
+  const straight = now.reachEngine.mode === 'straight';
+  let far = 0;
+  for (const ci of keep) far = Math.max(far, (oldRef[ci] as NearestFacilityRef).distance);
+  const along = straight ? null : nearestAlongStreets(now.reachEngine, now.places, now.facilityPoints, placed, keep, far);
+  for (const ci of keep) {
+    let best = -1;
+    let d = Infinity;
+    if (along) {
+      const n = along.get(ci);
+      if (n) ({ facility: best, distance: d } = n);
+    } else {
+      const p = now.places[ci].point;
+      for (const j of placed) {
+        const m = straightDistance(p, now.facilityPoints[j]);
+        if (m < d) {
+          d = m;
+          best = j;
+        }
+      }
+    }
+    const o = oldRef[ci] as NearestFacilityRef;
+    if (d < o.distance) out.set(ci, { facility: best, distance: d, via: straight ? 'straight' : 'streets' });
+    else if (d === o.distance) out.set(ci, 'tie');
+  }
+  return out;
 }
 
 /** The communities whose walks hold a changed facility (before or after the edit), as a mask and
