@@ -279,24 +279,8 @@ function indexOf(pool: Pool): NonNullable<Pool['index']> {
  *  columns, which only grow (argTop of them used), so a row rewritten in place takes new ones and
  *  leaves the old ones to the tables before. One table owns a store at a time: an edit that keeps
  *  the rows' places writes into it and hands it to the new table (replaceUnits). */
-interface Store {
-  kind: Uint16Array;
-  unit: Uint32Array;
-  status: Uint8Array;
-  value: Float64Array;
-  threshold: Float64Array;
-  shortfall: Float64Array;
-  reasonKey: Int32Array;
-  reasonArgs: Uint8Array;
-  argStart: Uint32Array;
+interface Store extends Omit<ResultColumns, 'n' | 'strings' | 'kinds' | 'unitLevel' | 'unitId' | 'unitName'> {
   argEnd: Uint32Array;
-  nearId: Int32Array;
-  nearName: Uint32Array;
-  nearDist: Float64Array;
-  nearVia: Uint8Array;
-  argKey: Uint32Array;
-  argNum: Float64Array;
-  argStr: Int32Array;
   argTop: number;
   /** argEnd is a view of argStart shifted by one (the worker's layout) until a row is rewritten */
   packed: boolean;
