@@ -1,6 +1,8 @@
 // Re-evaluating after an edit of facilities (add, move, delete, a capacity or any other field):
 // only the communities whose inputs changed get their rows computed again; street, facility and
-// area rows (sums over many communities) are computed in full, which is cheap. A community's rows
+// area rows are computed again from sums and per-facility columns carried over from the last run
+// (a co-location row whose partner and metres are unchanged is handed on as the same object, so
+// the delta passes it by identity). A community's rows
 // read its own record, its on-site facilities, its walks to facilities within the circle (coverage,
 // 2SFCA shares: a facility's share ratio changes only when the facility or its catchment does) and
 // the nearest facility of some kinds anywhere (named when none is within the circle). So the

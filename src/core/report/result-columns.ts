@@ -282,7 +282,7 @@ function indexOf(pool: Pool): NonNullable<Pool['index']> {
 interface Store extends Omit<ResultColumns, 'n' | 'strings' | 'kinds' | 'unitLevel' | 'unitId' | 'unitName'> {
   argEnd: Uint32Array;
   argTop: number;
-  /** argEnd is a view of argStart shifted by one (the worker's layout) until a row is rewritten */
+  /** argEnd is a view of argStart shifted by one (the worker's layout) until the owner's first patch */
   packed: boolean;
   /** rows ever in use (an earlier table may read any of them) */
   high: number;
@@ -462,26 +462,26 @@ export class ResultTable implements ResultSource {
   }
 
   level(i: number): Level {
-    return this.pool.kinds[(this.s ?? this.store()).kind[i]].level;
+    return this.pool.kinds[this.store().kind[i]].level;
   }
   unitOf(i: number): { level: Level; id: string; name?: string } {
-    return this.units[(this.s ?? this.store()).unit[i]];
+    return this.units[this.store().unit[i]];
   }
   status(i: number): Status {
-    return STATUS[(this.s ?? this.store()).status[i]];
+    return STATUS[this.store().status[i]];
   }
   /** the rule key (id or id:part) of result i */
   ruleKey(i: number): string {
-    return this.kindKey[(this.s ?? this.store()).kind[i]];
+    return this.kindKey[this.store().kind[i]];
   }
   /** result i counts for the unit's verdict (it is not the catchment view beside the on-site one) */
   decides(i: number): boolean {
-    return this.kindDecides[(this.s ?? this.store()).kind[i]];
+    return this.kindDecides[this.store().kind[i]];
   }
 
   /** result i as the engine made it */
   get(i: number): RuleResult {
-    const c = this.s ?? this.store();
+    const c = this.store();
     const k = this.pool.kinds[c.kind[i]];
     const out: RuleResult = {
       rule: k.rule,
@@ -550,8 +550,9 @@ export class ResultTable implements ResultSource {
    *  as old keeps their places; the others' rows go and their new rows come last (applyDelta's
    *  order). When the rows that go are the last ones (or none), the new values are written into
    *  this table's arrays and those handed to the new table — this one keeps the old values of the
-   *  rows written over and reads them back (a copy) if it is read again. Otherwise the kept rows
-   *  are copied into new arrays first. */
+   *  rows written over and reads them back (a copy) if it is read again. Otherwise — rows go from
+   *  the middle, or the arguments' columns are full and mostly old values (mostlyOld) — the kept
+   *  rows are copied into new arrays first. */
   patch(units: readonly { level: Level; id: string }[], results: readonly RuleResult[]): ResultTable {
     const pool = this.pool;
     const ix = indexOf(pool);

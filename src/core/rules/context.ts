@@ -540,9 +540,10 @@ export interface FacilityEdit {
 }
 
 /** The edit from `old`'s facilities to `now`'s (`oldRaw`, `nowRaw`: the layers they were prepared
- *  from). A kept record keeps its cleaned copy at the same index (prepOf), so an edit that changed
- *  or added a few facilities and deleted none is told apart by comparing the copies index by index;
- *  anything else by id. */
+ *  from). A kept record keeps its cleaned copy at the same index (prepOf), so an edit that keeps
+ *  every other facility's index — a few changed or added at the end, or one taken out and another
+ *  added at its index — is told apart by comparing the copies index by index while at most 64
+ *  indices differ; anything else by id. */
 export function facilityEdit(old: Prepared, now: Prepared, oldRaw: readonly Facility[], nowRaw: readonly Facility[]): FacilityEdit {
   const a = old.facilities;
   const b = now.facilities;
