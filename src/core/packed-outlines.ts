@@ -7,7 +7,7 @@
 // Each packed unit also brings its box and its label point (the dot drawn at district zoom), so
 // the views that need only those never build the outline.
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { rayCrosses } from './geo';
+import { bboxOf, rayCrosses } from './geo';
 
 type Shape = Polygon | MultiPolygon | Point;
 
@@ -275,6 +275,14 @@ export function packedBox(u: object): [number, number, number, number] | null {
   if (!at) return null;
   const b = at.packed.box.subarray(4 * at.i, 4 * at.i + 4);
   return [b[0], b[1], b[2], b[3]];
+}
+
+/** a unit's box [west, south, east, north]: its packing's, or worked out from its geometry */
+export function boxOf(u: { geometry: Shape }): [number, number, number, number] {
+  const packed = packedBox(u);
+  if (packed) return packed;
+  const b = bboxOf(u.geometry);
+  return [b.minX, b.minY, b.maxX, b.maxY];
 }
 
 function decode(p: PackedOutlines, i: number): Polygon | MultiPolygon {

@@ -7,8 +7,8 @@
 //    boxes, so the work is proportional to facilities × (communities whose box holds the point).
 // Overlapping community polygons: the first in layer order wins, and a data issue says so.
 import Flatbush from 'flatbush';
-import { bboxOf, pointInArea, type LonLat } from '../geo';
-import { packedAt, packedBox, pointInPacked } from '../packed-outlines';
+import { pointInArea, type LonLat } from '../geo';
+import { boxOf, packedAt, pointInPacked } from '../packed-outlines';
 import type { Community, DataIssue, Facility } from '../model';
 
 export interface OnsiteAssignment {
@@ -36,14 +36,7 @@ export function onsiteLocator(communities: Community[]): (link: unknown, p: LonL
   let index: Flatbush | undefined;
   if (polygons.length > 0) {
     index = new Flatbush(polygons.length);
-    for (const i of polygons) {
-      const packed = packedBox(communities[i]);
-      if (packed) index.add(...packed);
-      else {
-        const b = bboxOf(communities[i].geometry);
-        index.add(b.minX, b.minY, b.maxX, b.maxY);
-      }
-    }
+    for (const i of polygons) index.add(...boxOf(communities[i]));
     index.finish();
   }
   return (link, p) => {

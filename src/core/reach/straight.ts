@@ -154,6 +154,21 @@ export function straightDistance(a: LonLat, b: LonLat): number {
   return haversineCos(a[0], a[1], cosLat(a[1]), b[0], b[1], cosLat(b[1]));
 }
 
+/** The nearest of `candidates` (indices into `points`) to `p` in a straight line: the first of
+ *  equals in the candidates' order; index -1 and Infinity when there are none. */
+export function nearestAmong(p: LonLat, candidates: readonly number[], points: readonly LonLat[]): { index: number; metres: number } {
+  let index = -1;
+  let metres = Infinity;
+  for (const j of candidates) {
+    const m = straightDistance(p, points[j]);
+    if (m < metres) {
+      index = j;
+      metres = m;
+    }
+  }
+  return { index, metres };
+}
+
 export function straightPairs(q: ReachQuery): ReachPairs {
   const nd = q.demand.length;
   const R = q.maxDistance;

@@ -3,7 +3,7 @@
 // Straight-line (geodesic) distance: co-location is about sites, not walking routes.
 import type { RuleResult } from '../model';
 import { isPlaced } from '../reach/pair-output';
-import { straightDistance, straightNearest } from '../reach/straight';
+import { nearestAmong, straightNearest } from '../reach/straight';
 import { facilitiesOfKinds, kindColumn, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import type { FacilityChanges } from './coverage';
 import { makeResult, na, roundShortfall, thresholdOf } from './result';
@@ -91,15 +91,7 @@ export function carryPartners(old: Prepared, now: Prepared, fe: FacilityEdit, ed
         continue;
       }
       // the nearest newcomer (ties: the lower index, as straightNearest) against the kept partner
-      let best = -1;
-      let bestD = Infinity;
-      for (const j of placed) {
-        const d = straightDistance(now.facilityPoints[fi], now.facilityPoints[j]);
-        if (d < bestD) {
-          best = j;
-          bestD = d;
-        }
-      }
+      const { index: best, metres: bestD } = nearestAmong(now.facilityPoints[fi], placed, now.facilityPoints);
       if (best < 0) continue;
       if (p >= 0 ? bestD < out.distance[fi] : bestD <= was.maxDistance) {
         out.partner[fi] = best;

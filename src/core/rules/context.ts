@@ -6,8 +6,8 @@
 // the same layers are evaluated again: a profile switch or threshold change re-runs only the rules).
 import Flatbush from 'flatbush';
 import { onsiteIssues, onsiteLocator, type OnsitePlace } from '../allocate/onsite';
-import { bboxOf, representativePoint, type LonLat } from '../geo';
-import { copyUnit, freshOutline, packedBox } from '../packed-outlines';
+import { representativePoint, type LonLat } from '../geo';
+import { boxOf, copyUnit, freshOutline } from '../packed-outlines';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
@@ -136,8 +136,7 @@ function streetIndex(streets: Street[]) {
   const index = streets.length > 0 ? new Flatbush(streets.length) : undefined;
   if (index) {
     for (const s of streets) {
-      const b = packedBox(s) ?? (({ minX, minY, maxX, maxY }) => [minX, minY, maxX, maxY] as const)(bboxOf(s.geometry));
-      index.add(b[0], b[1], b[2], b[3]);
+      index.add(...boxOf(s));
     }
     index.finish();
   }

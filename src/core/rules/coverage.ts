@@ -6,7 +6,7 @@
 import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
 import { nearestAlongStreets, nearestFacilities, VIAS, type NearestFacility } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
-import { straightDistance } from '../reach/straight';
+import { nearestAmong } from '../reach/straight';
 import { facilitiesOfKinds, kindColumn, kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
@@ -157,16 +157,7 @@ function newcomersNearer(
     if (along) {
       const n = along.get(ci);
       if (n) ({ facility: best, distance: d } = n);
-    } else {
-      const p = now.places[ci].point;
-      for (const j of placed) {
-        const m = straightDistance(p, now.facilityPoints[j]);
-        if (m < d) {
-          d = m;
-          best = j;
-        }
-      }
-    }
+    } else ({ index: best, metres: d } = nearestAmong(now.places[ci].point, placed, now.facilityPoints));
     const o = oldRef[ci] as NearestFacilityRef;
     if (d < o.distance) out.set(ci, { facility: best, distance: d, via: straight ? 'straight' : 'streets' });
     else if (d === o.distance) out.set(ci, 'tie');
