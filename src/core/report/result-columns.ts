@@ -461,6 +461,12 @@ export class ResultTable implements ResultSource {
     this.stale = { diff, next };
   }
 
+  /** the rows' kind, unit (index into pool.units) and status (STATUS index) columns, to read
+   *  only: what a pass over every row needs without a call per row */
+  rowsRead(): { readonly kind: Uint16Array; readonly unit: Uint32Array; readonly status: Uint8Array } {
+    return this.store();
+  }
+
   level(i: number): Level {
     return this.pool.kinds[this.store().kind[i]].level;
   }

@@ -3,7 +3,7 @@
 // analysis session's compare all colour units by these (tests/state/verdicts.test.ts).
 import { type Level, type RuleResult, type Status, unitKey } from '../model';
 import { decides } from './summary';
-import { ResultTable, type ResultSource } from './result-columns';
+import { ResultTable, STATUS, type ResultSource } from './result-columns';
 
 /** A unit's colour on the map: a rule status, or 'none' when no rule applies to it. */
 export type Verdict = Status | 'none';
@@ -42,7 +42,7 @@ export function verdictsByUnit(results: ResultSource, rule: string | null, level
   let mine = made.get(results);
   const had = mine?.get(key);
   if (had) return had;
-  const out = patchedVerdicts(results, rule, levels, key) ?? allVerdicts(results, rule, levels);
+  const out = patchedVerdicts(results, rule, levels, key) ?? tableVerdicts(results, rule, levels);
   if (!mine) made.set(results, (mine = new Map()));
   mine.set(key, out);
   return out;
@@ -71,6 +71,35 @@ function patchedVerdicts(t: ResultTable, rule: string | null, levels: readonly L
   return out;
 }
 
+/** allVerdicts over a table's columns: the worst rank per unit in a typed array, no call per row
+ *  (221 400 rows in Node: ≈ 4 ms a pass instead of 11–13 ms; a profile change makes two) */
+function tableVerdicts(t: ResultTable, rule: string | null, levels?: readonly Level[]): Map<string, Verdict> {
+  const { kind, unit, status } = t.rowsRead();
+  const counted = t.pool.kinds.map((k, j) => t.kindDecides[j] && (!levels || levels.includes(k.level)) && (rule === null || t.kindKey[j] === rule));
+  const rankOf = STATUS.map((s) => RANK[s]);
+  const rank = new Uint8Array(t.pool.units.length);
+  for (let i = 0; i < t.n; i++) {
+    if (!counted[kind[i]]) continue;
+    const r = rankOf[status[i]];
+    if (r > rank[unit[i]]) rank[unit[i]] = r;
+  }
+  return keyed(function* () {
+    for (let u = 0; u < rank.length; u++) if (rank[u] > 0) yield [t.pool.units[u], rank[u]] as const;
+  });
+}
+
+/** per unitKey the worst rank: units are shared records, but two equal ones (another object)
+ *  must still meet */
+function keyed(ranks: () => Iterable<readonly [{ level: Level; id: string }, number]>): Map<string, Verdict> {
+  const out = new Map<string, Verdict>();
+  for (const [u, r] of ranks()) {
+    const k = unitKey(u.level, u.id);
+    const before = out.get(k);
+    if (!before || r > VERDICT_BY_RANK.indexOf(before)) out.set(k, VERDICT_BY_RANK[r]);
+  }
+  return out;
+}
+
 function allVerdicts(results: ResultSource, rule: string | null, levels?: readonly Level[]): Map<string, Verdict> {
   const rank = new Map<{ level: Level; id: string }, number>();
   for (let i = 0; i < results.n; i++) {
@@ -79,14 +108,7 @@ function allVerdicts(results: ResultSource, rule: string | null, levels?: readon
     const r = RANK[results.status(i)];
     if (r > (rank.get(u) ?? 0)) rank.set(u, r);
   }
-  // units are shared records, but two equal ones (another object) must still meet
-  const out = new Map<string, Verdict>();
-  for (const [u, r] of rank) {
-    const k = unitKey(u.level, u.id);
-    const before = out.get(k);
-    if (!before || r > VERDICT_BY_RANK.indexOf(before)) out.set(k, VERDICT_BY_RANK[r]);
-  }
-  return out;
+  return keyed(() => rank);
 }
 
 export interface RuleCount {
