@@ -9,9 +9,10 @@
 // over-subscribed). A community that reaches several facilities is counted in each of their loads,
 // so the spare capacity is a cautious figure (it can be under-, never over-stated).
 import { twoStepFloatingCatchment } from '../allocate/twostep';
-import { haversine, representativePoint, type LonLat } from '../geo';
+import { representativePoint, type LonLat } from '../geo';
 import type { AreaInfo, Community, Facility, FacilityKind, Layers } from '../model';
 import type { Params } from '../params';
+import { nearestAmong } from '../reach/straight';
 import type { ReachEngine, ReachPairs } from '../reach/types';
 import { buildContext } from '../rules/context';
 import { combined } from '../rules/profiles';
@@ -154,14 +155,6 @@ export function reachFindings(data: Layers & { area: AreaInfo }, site: Community
 
 /** Straight-line nearest when nothing lies within 4 × the circle: at least say how far the nearest is. */
 function nearestStraight(p: LonLat, candidates: number[], points: LonLat[], describe: (j: number, d: number) => ReachedFacility): ReachedFacility | undefined {
-  let best = -1;
-  let bestD = Infinity;
-  for (const j of candidates) {
-    const d = haversine(p, points[j]);
-    if (d < bestD) {
-      bestD = d;
-      best = j;
-    }
-  }
-  return best < 0 ? undefined : describe(best, bestD);
+  const { index, metres } = nearestAmong(p, candidates, points);
+  return index < 0 ? undefined : describe(index, metres);
 }
