@@ -61,7 +61,7 @@ describe('a project opened in the session keeps its communities and streets pack
     const tile = await session.unitTile('dots', 12, 3380, 1652);
     expect(session.checkedIssues()).toEqual(plain.issues);
     expect(built).toBe(0);
-    expect(tile === null || tile instanceof Uint8Array).toBe(true);
+    void tile; // asked only so that the dots count for `built` above
 
     // the same verdicts as a cold evaluation of the file's GeoJSON
     const params = resolveParams(req.params);
