@@ -3,7 +3,7 @@
 // after an edit or during a drag; the page patches it into the analysis it holds (withDelta in
 // service/analysis-columns.ts: its result columns; applyDelta for an evaluation held as objects).
 import type { CircleCoverage, Evaluation } from './evaluate';
-import type { DataIssue, Level, Msg, RuleResult } from './model';
+import { type DataIssue, type Level, type Msg, type RuleResult, unitKey } from './model';
 
 export interface EvaluationDelta {
   /** every unit whose results changed, appeared or disappeared */
@@ -123,7 +123,7 @@ export function changedRows(
 ): Pick<EvaluationDelta, 'units' | 'results'> {
   const changed = new Map<string, { level: Level; id: string }>();
   const mark = (u: { level: Level; id: string }) => {
-    const k = `${u.level}\u0000${u.id}`;
+    const k = unitKey(u.level, u.id);
     if (!changed.has(k)) changed.set(k, { level: u.level, id: u.id });
   };
   for (let r = 0; r < next.length; r++) {
@@ -144,7 +144,7 @@ export function changedRows(
     for (let i = from[r]; i < next[r].length; i++) {
       const x = next[r][i];
       let is = seen.get(x.unit);
-      if (is === undefined) seen.set(x.unit, (is = changed.has(`${x.unit.level}\u0000${x.unit.id}`)));
+      if (is === undefined) seen.set(x.unit, (is = changed.has(unitKey(x.unit.level, x.unit.id))));
       if (is) results.push(x);
     }
   return { units: [...changed.values()], results };
@@ -155,7 +155,7 @@ export function changedRows(
  *  ones come last, in the delta's order (the page's result columns follow the same order:
  *  replaceUnits). The results are the same as a full evaluation's, though not in the same order. */
 export function applyDelta(prev: Evaluation, delta: EvaluationDelta): Evaluation {
-  const key = (u: { level: Level; id: string }) => `${u.level}\u0000${u.id}`;
+  const key = (u: { level: Level; id: string }) => unitKey(u.level, u.id);
   const changed = new Set(delta.units.map(key));
   const fresh = new Map<string, RuleResult[]>();
   for (const r of delta.results) {
@@ -169,19 +169,20 @@ export function applyDelta(prev: Evaluation, delta: EvaluationDelta): Evaluation
     const k = key(r.unit);
     if (changed.has(k)) had.set(k, (had.get(k) ?? 0) + 1);
   }
-  const inPlace = (k: string) => changed.has(k) && (had.get(k) ?? 0) > 0 && had.get(k) === fresh.get(k)?.length;
+  // units whose rows keep their places: as many new rows as old
+  const same = new Set([...changed].filter((k) => (had.get(k) ?? 0) > 0 && had.get(k) === fresh.get(k)?.length));
   const taken = new Map<string, number>();
   const results: RuleResult[] = [];
   for (const r of prev.results) {
     const k = key(r.unit);
     if (!changed.has(k)) results.push(r);
-    else if (inPlace(k)) {
+    else if (same.has(k)) {
       const j = taken.get(k) ?? 0;
       taken.set(k, j + 1);
       results.push((fresh.get(k) as RuleResult[])[j]);
     }
   }
-  for (const r of delta.results) if (!inPlace(key(r.unit))) results.push(r);
+  for (const r of delta.results) if (!same.has(key(r.unit))) results.push(r);
   if (results.length !== delta.total) throw new Error(`applyDelta: ${results.length} results after the edit, the worker has ${delta.total}: the page held another evaluation`);
   return { ...prev, results, issues: delta.issues, coverage: delta.coverage };
 }

@@ -11,7 +11,7 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { outlinesOf, PACKED_KIND, type PackedOutlines } from '../core/packed-outlines';
+import { boxOf, outlinesOf, PACKED_KIND, type PackedOutlines } from '../core/packed-outlines';
 
 type Shape = Polygon | MultiPolygon | Point;
 
@@ -72,20 +72,6 @@ function keptRings(g: Shape): Position[][][] {
   return [];
 }
 
-/** a unit KEPT as it is: its box [west, south, east, north] (Infinity, −Infinity when it has no position) */
-function keptBox(g: Shape): number[] {
-  const box = [Infinity, Infinity, -Infinity, -Infinity];
-  const at = ([x, y]: Position) => {
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  };
-  if (g.type === 'Point') at(g.coordinates);
-  else for (const poly of keptRings(g)) for (const ring of poly) ring.forEach(at);
-  return box;
-}
-
 /** each packed hole that `filled` leaves out */
 function skipped(p: PackedOutlines, filled: (hole: Position[]) => boolean): Uint8Array {
   const skip = new Uint8Array(p.ringVertices.length - 1);
@@ -127,8 +113,7 @@ function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position
   const unitOf = new Uint32Array(units.length);
   let m = 0;
   for (let i = 0; i < units.length; i++) {
-    const [w, s, e, n] =
-      packed.kind[i] === PACKED_KIND.KEPT ? keptBox(units[i].geometry) : [packed.box[4 * i], packed.box[4 * i + 1], packed.box[4 * i + 2], packed.box[4 * i + 3]];
+    const [w, s, e, n] = packed.kind[i] === PACKED_KIND.KEPT ? boxOf(units[i]) : [packed.box[4 * i], packed.box[4 * i + 1], packed.box[4 * i + 2], packed.box[4 * i + 3]];
     if (!(w <= e && s <= n)) continue; // nothing to draw
     boxes[4 * m] = w;
     boxes[4 * m + 1] = s;

@@ -3,7 +3,7 @@
 // exports, site check, suggestion, compare). Created, not global: the worker exposes one
 // (src/worker/worker.ts), tests and the command line create their own and call it in Node.
 import { dataCredits } from '../core/credits';
-import { freshOutline, keepPacked, packOutlines, unpackOutlines } from '../core/packed-outlines';
+import { freshOutline, keepPacked } from '../core/packed-outlines';
 import { labelPoint } from '../core/label-point';
 import { listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
 import { evaluateForEdits, reevaluate } from '../core/reevaluate';
@@ -161,7 +161,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   const handOut = (a: ServiceAreas): ServiceAreas => {
     // kept packed (16 bytes a vertex, not a small array each: a large city's walk areas are 1.1 M
     // vertices, kept up to AREAS_KEPT times); each outline is built again when read
-    const out = a.id === undefined ? { ...a, id: ++areasSerial, features: unpackOutlines(packOutlines(a.features)) } : a;
+    const out = a.id === undefined ? { ...a, id: ++areasSerial, features: keepPacked(a.features) } : a;
     areasOut = [out, ...areasOut.filter((x) => x !== out)].slice(0, AREAS_OUT);
     return out;
   };

@@ -83,16 +83,16 @@ function tableVerdicts(t: ResultTable, rule: string | null, levels?: readonly Le
     const r = rankOf[status[i]];
     if (r > rank[unit[i]]) rank[unit[i]] = r;
   }
-  return keyed(function* () {
-    for (let u = 0; u < rank.length; u++) if (rank[u] > 0) yield [t.pool.units[u], rank[u]] as const;
-  });
+  const ranked: [{ level: Level; id: string }, number][] = [];
+  for (let u = 0; u < rank.length; u++) if (rank[u] > 0) ranked.push([t.pool.units[u], rank[u]]);
+  return keyed(ranked);
 }
 
 /** per unitKey the worst rank: units are shared records, but two equal ones (another object)
  *  must still meet */
-function keyed(ranks: () => Iterable<readonly [{ level: Level; id: string }, number]>): Map<string, Verdict> {
+function keyed(ranks: Iterable<readonly [{ level: Level; id: string }, number]>): Map<string, Verdict> {
   const out = new Map<string, Verdict>();
-  for (const [u, r] of ranks()) {
+  for (const [u, r] of ranks) {
     const k = unitKey(u.level, u.id);
     const before = out.get(k);
     if (!before || r > VERDICT_BY_RANK.indexOf(before)) out.set(k, VERDICT_BY_RANK[r]);
@@ -108,7 +108,7 @@ function allVerdicts(results: ResultSource, rule: string | null, levels?: readon
     const r = RANK[results.status(i)];
     if (r > (rank.get(u) ?? 0)) rank.set(u, r);
   }
-  return keyed(() => rank);
+  return keyed(rank);
 }
 
 export interface RuleCount {
