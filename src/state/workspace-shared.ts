@@ -101,6 +101,8 @@ export function createWorkspaceShared(d: SharedDeps) {
   const users = signal<User[]>([]);
   /** the ledger's values as the workspace holds them for the evaluated year (null: not read, or local) */
   const ledger = signal<ServerLedgerRow[] | null>(null);
+  /** the shared lists were read since this login (false while logged out, and until the first read ends) */
+  const read = signal(false);
   /** bumped whenever the outbox changed (its entries live in the browser's storage, not in a signal) */
   const outboxTick = signal(0);
   const outboxChanged = (): void => {
@@ -166,6 +168,17 @@ export function createWorkspaceShared(d: SharedDeps) {
     refreshVersions,
     refreshScenarios,
     refreshLedger,
+    read,
+    /** Logged out: nothing the last user was shown stays, so the next login never shows it as theirs
+     *  while its own lists are read. */
+    forget(): void {
+      versions.value = [];
+      scenarios.value = [];
+      users.value = [];
+      ledger.value = null;
+      conflict.value = null;
+      read.value = false;
+    },
     /** the kept changes (read in a component: it re-renders when they change) */
     outboxEntries() {
       void outboxTick.value;
@@ -174,10 +187,14 @@ export function createWorkspaceShared(d: SharedDeps) {
 
     /** Everything a connected panel shows, read once after login. */
     async refreshAll(role: Role): Promise<void> {
-      await refreshVersions();
-      await refreshScenarios();
-      await refreshLedger();
-      if (role === 'admin') await this.refreshUsers();
+      try {
+        await refreshVersions();
+        await refreshScenarios();
+        await refreshLedger();
+        if (role === 'admin') await this.refreshUsers();
+      } finally {
+        read.value = true;
+      }
     },
 
     /** Opens a workspace data version (or the current one) as the app's baseline. */

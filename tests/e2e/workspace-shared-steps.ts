@@ -23,6 +23,11 @@ export class SharedSteps {
     );
   }
 
+  /** the lists the panel reads at each login have been read (until then it shows none) */
+  private async read(): Promise<void> {
+    await this.page.waitForSelector('[data-testid=ws-data][data-read=yes]', { timeout: 30_000 });
+  }
+
   when = {
     panelClosed: async (): Promise<void> => {
       await this.page.click('[data-testid=ws-panel] .close');
@@ -88,18 +93,24 @@ export class SharedSteps {
   };
 
   then = {
-    users: () =>
-      this.page.$$eval('[data-testid=ws-user-list] tbody tr', (rows) =>
+    users: async () => {
+      await this.read();
+      return this.page.$$eval('[data-testid=ws-user-list] tbody tr', (rows) =>
         rows.map((r) => [r.getAttribute('data-name'), r.getAttribute('data-role'), r.getAttribute('data-disabled')]),
-      ),
-    versions: () =>
-      this.page.$$eval('[data-testid=ws-versions] tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim()))),
+      );
+    },
+    versions: async () => {
+      await this.read();
+      return this.page.$$eval('[data-testid=ws-versions] tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+    },
     baseline: () => this.page.getAttribute('[data-testid=ws-baseline]', 'data-version'),
     projectLine: async () => (await this.page.textContent('[data-testid=project-file]')) ?? '',
-    shared: () =>
-      this.page.$$eval('[data-testid=ws-sc-list] tbody tr', (rows) =>
+    shared: async () => {
+      await this.read();
+      return this.page.$$eval('[data-testid=ws-sc-list] tbody tr', (rows) =>
         rows.map((r) => ({ name: r.getAttribute('data-name'), cells: Array.from(r.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim()) })),
-      ),
+      );
+    },
     conflict: async () => ({
       theirs: (await this.page.textContent('[data-testid=ws-conflict-theirs]')) ?? '',
       mine: (await this.page.textContent('[data-testid=ws-conflict-mine]')) ?? '',

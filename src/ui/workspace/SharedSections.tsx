@@ -18,7 +18,7 @@ export function DataVersions({ sh, session }: { sh: WorkspaceShared; session: Se
   const admin = session.user.role === 'admin';
   const list = sh.versions.value;
   return (
-    <section aria-labelledby="ws-data-h" data-testid="ws-data">
+    <section aria-labelledby="ws-data-h" data-testid="ws-data" data-read={sh.read.value ? 'yes' : 'no'}>
       <h3 id="ws-data-h">{tr('ws.data.title')}</h3>
       <p class="note" data-testid="ws-baseline" data-version={sh.baseline.value ?? ''}>
         {sh.baseline.value === null ? tr('ws.data.localBaseline') : tr('ws.data.baselineIs', { version: sh.baseline.value })}

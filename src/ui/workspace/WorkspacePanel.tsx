@@ -258,10 +258,10 @@ export function WorkspacePanel() {
     if (!ws.session.value) void probe();
   }, []);
   const s = ws.session.value;
-  // what the connected user shares is read at each login; logged out, the ledger is local again
+  // what the connected user shares is read at each login; logged out, it is forgotten (the ledger is local again)
   useEffect(() => {
     if (s) void sh.refreshAll(s.user.role);
-    else sh.ledger.value = null;
+    else sh.forget();
   }, [s?.user.id, s?.user.role]);
   if (!ws.open.value) return null;
   return (
