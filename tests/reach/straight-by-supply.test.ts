@@ -4,14 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { demandGrid, straightBySupply, straightPairs } from '../../src/core/reach/straight';
 import type { LonLat } from '../../src/core/reach/types';
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from './reference';
 
 describe('straightBySupply', () => {
   it('equals straightPairs, pair by pair and to the bit, with unplaced points and points on top of each other', () => {
