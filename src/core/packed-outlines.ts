@@ -6,6 +6,10 @@
 // an edit, structured clones to the worker, exports — sees the outline exactly as the file had it.
 // Each packed unit also brings its box and its label point (the dot drawn at district zoom), so
 // the views that need only those never build the outline.
+// Coordinates written with at most 7 decimals (OpenStreetMap's precision, and what most GeoJSON
+// writers keep) are packed as integers of 1e-7 degree, 8 bytes a vertex: `q / 1e7` is exactly the
+// double the file's decimal text gave, checked for every vertex when packing (any other packing
+// keeps Float64), so every reader, verdict and written-back byte is the same.
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { bboxOf, rayCrosses } from './geo';
 
@@ -24,8 +28,10 @@ export interface PackedOutlines {
   polyRings: Uint32Array;
   /** rings + 1: the range of vertices of each ring */
   ringVertices: Uint32Array;
-  /** x, y of every vertex, in order */
-  xy: Float64Array;
+  /** x, y of every vertex, in order, each to be divided by `div` (read them with `xyOf`) */
+  xy: Float64Array | Int32Array;
+  /** 1 (xy holds the coordinates), or QUANTUM (xy holds each coordinate × 1e7 as an integer) */
+  div: number;
   /** per unit: west, south, east, north (NaN for a unit KEPT) */
   box: Float64Array;
   /** per unit: the label point `labelOf` gave when packing (NaN without one, or for a unit KEPT) */
@@ -40,43 +46,74 @@ export interface PackedLayer<T extends { geometry: Shape }> {
 
 const plain = (ring: Position[]) => ring.every((p) => p.length === 2);
 
+/** integers per degree of a quantised packing: 1e-7 degree ≈ 1 cm */
+const QUANTUM = 1e7;
+const I32 = 2 ** 31 - 1;
+
+/** x as an integer of 1e-7 degree that divides back to exactly x, or null (more decimals, or -0) */
+function quantum(x: number): number | null {
+  const q = Math.round(x * QUANTUM);
+  return Math.abs(q) <= I32 && Object.is((q | 0) / QUANTUM, x) ? q | 0 : null;
+}
+
+/** every value of `xy` (divided by `div`) quantises exactly */
+function allQuantise(xy: ArrayLike<number>, div: number, from = 0, to = xy.length): boolean {
+  if (div === QUANTUM) return true;
+  for (let k = from; k < to; k++) if (quantum(xy[k] / div) === null) return false;
+  return true;
+}
+
+/** vertex v's coordinate (0: x, 1: y) as the file had it */
+export function xyOf(p: PackedOutlines, v: number, axis: 0 | 1): number {
+  return p.xy[2 * v + axis] / p.div;
+}
+
 function polygonsOf(g: Shape): Position[][][] | null {
   if (g.type === 'Polygon') return g.coordinates.every(plain) ? [g.coordinates] : null;
   if (g.type === 'MultiPolygon') return g.coordinates.every((poly) => poly.every(plain)) ? g.coordinates : null;
   return null;
 }
 
-/** The outlines of `units` in one packing: a packed unit's ranges are copied from its packing
- *  (its outline is not built), a plain unit's outline is read from its geometry. */
-function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | MultiPolygon) => Position): PackedOutlines {
-  const from = units.map((u) => packedAt(u));
-  const shapes = units.map((u, i) => (from[i] ? null : polygonsOf(u.geometry)));
-  let polys = 0;
-  let rings = 0;
-  let vertices = 0;
-  units.forEach((_, i) => {
-    const at = from[i];
+/** how many polygons, rings and vertices the packing of these units holds, and whether every
+ *  coordinate quantises (when asked to) */
+function sizes(from: (PackedRef | null)[], shapes: (Position[][][] | null)[], quantise: boolean) {
+  let [polys, rings, vertices, exact] = [0, 0, 0, quantise];
+  from.forEach((at, i) => {
     if (at) {
       const [p0, p1] = [at.packed.unitPolys[at.i], at.packed.unitPolys[at.i + 1]];
       const [r0, r1] = [at.packed.polyRings[p0], at.packed.polyRings[p1]];
+      const [v0, v1] = [at.packed.ringVertices[r0], at.packed.ringVertices[r1]];
       polys += p1 - p0;
       rings += r1 - r0;
-      vertices += at.packed.ringVertices[r1] - at.packed.ringVertices[r0];
+      vertices += v1 - v0;
+      exact &&= allQuantise(at.packed.xy, at.packed.div, 2 * v0, 2 * v1);
     }
     for (const poly of shapes[i] ?? []) {
       polys++;
       for (const ring of poly) {
         rings++;
         vertices += ring.length;
+        if (exact) for (const [x, y] of ring) exact = exact && quantum(x) !== null && quantum(y) !== null;
       }
     }
   });
+  return { polys, rings, vertices, exact };
+}
+
+/** The outlines of `units` in one packing: a packed unit's ranges are copied from its packing
+ *  (its outline is not built), a plain unit's outline is read from its geometry. */
+function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): PackedOutlines {
+  const from = units.map((u) => packedAt(u));
+  const shapes = units.map((u, i) => (from[i] ? null : polygonsOf(u.geometry)));
+  const { polys, rings, vertices, exact } = sizes(from, shapes, quantise);
+  const div = exact ? QUANTUM : 1;
   const packed: PackedOutlines = {
     kind: new Uint8Array(units.length),
     unitPolys: new Uint32Array(units.length + 1),
     polyRings: new Uint32Array(polys + 1),
     ringVertices: new Uint32Array(rings + 1),
-    xy: new Float64Array(vertices * 2),
+    xy: exact ? new Int32Array(vertices * 2) : new Float64Array(vertices * 2),
+    div,
     box: new Float64Array(units.length * 4).fill(Number.NaN),
     label: new Float64Array(units.length * 2).fill(Number.NaN),
   };
@@ -94,7 +131,8 @@ function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | Mul
       const [v0, v1] = [q.ringVertices[r0], q.ringVertices[r1]];
       for (let k = p0; k < p1; k++) packed.polyRings[p++] = q.polyRings[k] - r0 + r;
       for (let k = r0; k < r1; k++) packed.ringVertices[r++] = q.ringVertices[k] - v0 + v;
-      packed.xy.set(q.xy.subarray(2 * v0, 2 * v1), 2 * v);
+      if (q.div === div) packed.xy.set(q.xy.subarray(2 * v0, 2 * v1), 2 * v);
+      else for (let k = 2 * v0; k < 2 * v1; k++) packed.xy[2 * v + k - 2 * v0] = exact ? (quantum(q.xy[k] / q.div) as number) : q.xy[k] / q.div;
       v += v1 - v0;
       packed.kind[i] = q.kind[at.i];
       packed.box.set(q.box.subarray(4 * at.i, 4 * at.i + 4), 4 * i);
@@ -110,8 +148,8 @@ function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | Mul
       for (const ring of poly) {
         packed.ringVertices[r++] = v;
         for (const [x, y] of ring) {
-          packed.xy[2 * v] = x;
-          packed.xy[2 * v + 1] = y;
+          packed.xy[2 * v] = exact ? (quantum(x) as number) : x;
+          packed.xy[2 * v + 1] = exact ? (quantum(y) as number) : y;
           v++;
           box[0] = Math.min(box[0], x);
           box[1] = Math.min(box[1], y);
@@ -142,8 +180,10 @@ function withoutOutline<T extends { geometry: Shape }>(u: T): Omit<T, 'geometry'
   return Object.defineProperties({}, own) as Omit<T, 'geometry'>;
 }
 
-export function packOutlines<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position): PackedLayer<T> {
-  const packed = pack(units, labelOf);
+/** `quantise`: false keeps Float64 coordinates even where they would quantise (outlines whose
+ *  rings readers hold as views, ringsOf) */
+export function packOutlines<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): PackedLayer<T> {
+  const packed = pack(units, labelOf, quantise);
   return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
 }
 
@@ -166,12 +206,15 @@ const packings = new WeakMap<readonly object[], PackedOutlines>();
  *  own packing and hands the page one to keep (and to transfer, not clone). */
 export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[]): PackedLayer<T> {
   const p = outlinesOf(units);
+  // quantised for the page even where the worker keeps Float64 (the streets: see session.ts open)
+  const exact = p.div === 1 && allQuantise(p.xy, 1);
   const packed = {
     kind: p.kind.slice(),
     unitPolys: p.unitPolys.slice(),
     polyRings: p.polyRings.slice(),
     ringVertices: p.ringVertices.slice(),
-    xy: p.xy.slice(),
+    xy: exact ? Int32Array.from(p.xy, (x) => quantum(x) as number) : p.xy.slice(),
+    div: exact ? QUANTUM : p.div,
     box: p.box.slice(),
     label: p.label.slice(),
   };
@@ -180,8 +223,8 @@ export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[])
 
 /** The units with their outlines packed, each read through a getter (unpackOutlines): what the
  *  worker keeps of an opened project's communities. */
-export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position): T[] {
-  return unpackOutlines(packOutlines(units, labelOf));
+export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): T[] {
+  return unpackOutlines(packOutlines(units, labelOf, quantise));
 }
 
 /** the buffers to transfer rather than copy */
@@ -220,7 +263,8 @@ export function copyUnit<T extends object>(u: T): T {
 }
 
 /** Each polygon's rings as x, y runs (outer ring first): views of the packing for a packed unit (or
- *  where `at` says), copies read from the geometry for any other; none for a point. */
+ *  where `at` says; decoded copies of a quantised one), copies read from the geometry for any other;
+ *  none for a point. */
 export function ringsOf(u: { geometry: Shape }, at: PackedRef | null = packedAt(u)): Float64Array[][] {
   if (!at) {
     const g = u.geometry;
@@ -231,7 +275,10 @@ export function ringsOf(u: { geometry: Shape }, at: PackedRef | null = packedAt(
   const out: Float64Array[][] = [];
   for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
     const rings: Float64Array[] = [];
-    for (let r = p.polyRings[k]; r < p.polyRings[k + 1]; r++) rings.push(p.xy.subarray(2 * p.ringVertices[r], 2 * p.ringVertices[r + 1]));
+    for (let r = p.polyRings[k]; r < p.polyRings[k + 1]; r++) {
+      const run = p.xy.subarray(2 * p.ringVertices[r], 2 * p.ringVertices[r + 1]);
+      rings.push(p.div === 1 ? (run as Float64Array) : Float64Array.from(run, (q) => q / p.div));
+    }
     out.push(rings);
   }
   return out;
@@ -245,10 +292,11 @@ export function outerRings(u: { geometry: Shape }, at: PackedRef | null = packed
 /** Inside an outer ring and outside its holes (even-odd, as geo.ts pointInArea), on the packing. */
 export function pointInPacked(at: PackedRef, x: number, y: number): boolean {
   const { packed: p, i } = at;
+  const { xy, div } = p;
   const inRing = (r: number) => {
     let inside = false;
     const [v0, v1] = [p.ringVertices[r], p.ringVertices[r + 1]];
-    for (let v = v0, w = v1 - 1; v < v1; w = v++) if (rayCrosses(x, y, p.xy[2 * v], p.xy[2 * v + 1], p.xy[2 * w], p.xy[2 * w + 1])) inside = !inside;
+    for (let v = v0, w = v1 - 1; v < v1; w = v++) if (rayCrosses(x, y, xy[2 * v] / div, xy[2 * v + 1] / div, xy[2 * w] / div, xy[2 * w + 1] / div)) inside = !inside;
     return inside;
   };
   for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
@@ -291,7 +339,7 @@ function decode(p: PackedOutlines, i: number): Polygon | MultiPolygon {
     const rings: Position[][] = [];
     for (let r = p.polyRings[k]; r < p.polyRings[k + 1]; r++) {
       const ring: Position[] = [];
-      for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) ring.push([p.xy[2 * v], p.xy[2 * v + 1]]);
+      for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) ring.push([p.xy[2 * v] / p.div, p.xy[2 * v + 1] / p.div]);
       rings.push(ring);
     }
     polys.push(rings);

@@ -11,7 +11,7 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { boxOf, outlinesOf, PACKED_KIND, type PackedOutlines } from '../core/packed-outlines';
+import { boxOf, outlinesOf, PACKED_KIND, xyOf, type PackedOutlines } from '../core/packed-outlines';
 
 type Shape = Polygon | MultiPolygon | Point;
 
@@ -78,7 +78,7 @@ function skipped(p: PackedOutlines, filled: (hole: Position[]) => boolean): Uint
   for (let k = 0; k + 1 < p.polyRings.length; k++)
     for (let r = p.polyRings[k] + 1; r < p.polyRings[k + 1]; r++) {
       const ring: Position[] = [];
-      for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) ring.push([p.xy[2 * v], p.xy[2 * v + 1]]);
+      for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) ring.push([xyOf(p, v, 0), xyOf(p, v, 1)]);
       if (filled(ring)) skip[r] = 1;
     }
   return skip;
@@ -90,8 +90,8 @@ function ringBoxes(p: PackedOutlines): Float64Array {
   for (let r = 0; r < rings; r++) {
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let v = p.ringVertices[r]; v < p.ringVertices[r + 1]; v++) {
-      const x = p.xy[2 * v];
-      const y = p.xy[2 * v + 1];
+      const x = xyOf(p, v, 0);
+      const y = xyOf(p, v, 1);
       if (x < w) w = x;
       if (x > e) e = x;
       if (y < s) s = y;
@@ -283,7 +283,7 @@ function nearLat(at: At, south: number, north: number) {
 /** One ring (vertices v0 … v1 of xy) in the tile: projected, dropped when smaller than the
  *  tolerance, simplified, clipped to the tile and its buffer, wound as MVT wants and rounded;
  *  null when nothing of it is left. */
-function cutRing(xy: Float64Array, v0: number, v1: number, outer: boolean, at: At): [number, number][] | null {
+function cutRing(xy: Float64Array | Int32Array, div: number, v0: number, v1: number, outer: boolean, at: At): [number, number][] | null {
   const n = v1 - v0;
   if (n < 4) return null;
   room(n);
@@ -295,8 +295,8 @@ function cutRing(xy: Float64Array, v0: number, v1: number, outer: boolean, at: A
   const { scale, x0, y0, near, lat: lat0, c0, c1, c2, c3 } = at;
   let [lastX, lastY] = [0, 0];
   for (let k = 0; k < n; k++) {
-    const x = mercX(xy[2 * (v0 + k)]) * scale - x0;
-    const lat = xy[2 * (v0 + k) + 1];
+    const x = mercX(xy[2 * (v0 + k)] / div) * scale - x0;
+    const lat = xy[2 * (v0 + k) + 1] / div;
     const d = lat - lat0;
     const y = near ? c0 + d * (c1 + d * (c2 + d * c3)) : mercY(lat) * scale - y0;
     px[k] = x;
@@ -328,7 +328,7 @@ function cutRing(xy: Float64Array, v0: number, v1: number, outer: boolean, at: A
 /** a polygon's rings (the first its outer one) in the tile; a hole goes with its outer ring */
 function cutPolygon(rings: [Float64Array, number, number][], at: At, into: [number, number][][]) {
   for (let r = 0; r < rings.length; r++) {
-    const cut = cutRing(rings[r][0], rings[r][1], rings[r][2], r === 0, at);
+    const cut = cutRing(rings[r][0], 1, rings[r][1], rings[r][2], r === 0, at);
     if (cut) into.push(cut);
     else if (r === 0) return;
   }
@@ -366,7 +366,7 @@ function cutUnit<U extends { geometry: Shape }>(units: readonly U[], index: Inde
         if (away && r === first) break;
         if (away) continue;
         nearLat(at, rb[4 * r + 1], rb[4 * r + 3]);
-        const cut = cutRing(q.xy, q.ringVertices[r], q.ringVertices[r + 1], r === first, at);
+        const cut = cutRing(q.xy, q.div, q.ringVertices[r], q.ringVertices[r + 1], r === first, at);
         if (cut) geometry.push(cut);
         else if (r === first) break;
       }

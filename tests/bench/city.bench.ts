@@ -240,11 +240,14 @@ export default async function bench(): Promise<BenchRow[]> {
     });
 
     const byHolder = heaps.map((h) => `${h.name} ${h.usedMB.toFixed(0)} MB`).join(', ');
+    const buffersBy = heaps.map((h) => `${h.name} ${h.buffersMB.toFixed(0)} MB`).join(', ');
     const jsTotal = heaps.reduce((sum, h) => sum + h.usedMB, 0);
     rows.push({
       name: `memory after opening the ${label}: renderer RSS after GC, page + workers (MB, not ms)`,
       ms: mem.renderer,
-      note: `${goal(mem.renderer, 500, 'MB')}; JS heaps after GC: ${byHolder} (sum ${jsTotal.toFixed(0)} MB); the renderer by Chrome's allocators: ${Object.entries(allocators)
+      note: `${goal(mem.renderer, 500, 'MB')}; JS heaps after GC: ${byHolder} (sum ${jsTotal.toFixed(0)} MB); array buffers by thread: ${buffersBy}; the renderer by Chrome's allocators: ${Object.entries(
+        allocators,
+      )
         .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
         .join(', ')}; RSS as opened, before GC ${memAsOpened.renderer.toFixed(0)} MB; GPU process ${mem.gpu.toFixed(0)} MB (software WebGL, not counted)`,
     });

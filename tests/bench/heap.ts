@@ -10,6 +10,8 @@ export interface HeapOf {
   name: string;
   /** JS heap in use after a full GC, MB */
   usedMB: number;
+  /** array buffers' and external strings' backing stores this thread holds after the GC, MB */
+  buffersMB: number;
 }
 
 export interface HeapProbe {
@@ -53,12 +55,12 @@ export async function heapProbe(cdp: CDPSession): Promise<HeapProbe> {
   return {
     async heaps() {
       await cdp.send('HeapProfiler.collectGarbage');
-      const page = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      const out: HeapOf[] = [{ name: 'page', usedMB: mb(page.usedSize) }];
+      type Usage = { usedSize: number; backingStorageSize?: number };
+      const of = (name: string, u: Usage): HeapOf => ({ name, usedMB: mb(u.usedSize), buffersMB: mb(u.backingStorageSize ?? Number.NaN) });
+      const out: HeapOf[] = [of('page', (await cdp.send('Runtime.getHeapUsage')) as Usage)];
       for (const [sessionId, name] of workers) {
         await inWorker(sessionId, 'HeapProfiler.collectGarbage');
-        const used = await inWorker<{ usedSize: number }>(sessionId, 'Runtime.getHeapUsage');
-        out.push({ name, usedMB: mb(used.usedSize) });
+        out.push(of(name, await inWorker<Usage>(sessionId, 'Runtime.getHeapUsage')));
       }
       return out;
     },

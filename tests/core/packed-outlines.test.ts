@@ -20,6 +20,7 @@ import {
   packedLabel,
   packOutlines,
   pointInPacked,
+  sendOutlines,
   unpackOutlines,
   type PackedLayer,
 } from '../../src/core/packed-outlines';
@@ -110,6 +111,71 @@ describe('packed outlines', () => {
   });
 });
 
+/** a coordinate as a file with 7 decimals writes it, read as JSON reads it */
+const decimals7 = (x: number) => Number(x.toFixed(7));
+
+describe('coordinates of at most 7 decimals', () => {
+  const r = mulberry32(7);
+  // a ring of random 7-decimal positions anywhere on the globe, and the extremes
+  const ring = (n: number) => {
+    const pts = Array.from({ length: n }, () => [decimals7(360 * r() - 180), decimals7(180 * r() - 90)]);
+    return [...pts, pts[0]];
+  };
+  const extremes = [
+    [180, 90],
+    [-180, -90],
+    [179.9999999, -0.0000001],
+    [0.0000001, 0],
+    [180, 90],
+  ];
+  const units: Unit[] = [
+    ...Array.from({ length: 30 }, (_, i): Unit => ({ id: `q${i}`, name: '', extra: {}, geometry: { type: 'Polygon', coordinates: [ring(5 + i), ring(4)] } })),
+    { id: 'x', name: '', extra: {}, geometry: { type: 'MultiPolygon', coordinates: [[extremes], [ring(6)]] } },
+  ];
+  const text = JSON.stringify(units);
+  const vertices = (JSON.parse(text) as Unit[]).reduce((n, u) => n + JSON.stringify(u.geometry).split('],[').length, 0);
+
+  it('pack as integers of 1e-7 degree (4 bytes a coordinate) and read back as the same doubles', () => {
+    const layer = crossed(packOutlines(JSON.parse(text) as Unit[]));
+    expect(layer.packed.xy).toBeInstanceOf(Int32Array);
+    expect(layer.packed.xy.byteLength).toBe(4 * 2 * vertices);
+    const back = unpackOutlines(layer);
+    // every coordinate the same double (toEqual compares numbers with Object.is), and the same text
+    expect(back.map((u) => u.geometry)).toEqual((JSON.parse(text) as Unit[]).map((u) => u.geometry));
+    expect(JSON.stringify(back)).toBe(text);
+    // a 8th decimal, or a -0, anywhere in the array keeps all of it Float64, read back as exactly
+    for (const odd of [0.00000001, -0]) {
+      const more = [...(JSON.parse(text) as Unit[]), { id: 'o', name: '', extra: {}, geometry: { type: 'Polygon', coordinates: [square(odd, 1, 1)] } } as Unit];
+      const p = crossed(packOutlines(more));
+      expect(p.packed.xy).toBeInstanceOf(Float64Array);
+      expect(unpackOutlines(p).map((u) => u.geometry)).toEqual(more.map((u) => u.geometry));
+    }
+  });
+
+  it('the page’s copy of a Float64 packing is quantised when it can be; an edit’s array packs from both', () => {
+    const kept = keepPacked(JSON.parse(text) as Unit[], undefined, false);
+    expect(outlinesOf(kept).xy).toBeInstanceOf(Float64Array);
+    const sent = sendOutlines(kept);
+    expect(sent.packed.xy).toBeInstanceOf(Int32Array);
+    expect(unpackOutlines(crossed(sent)).map((u) => u.geometry)).toEqual((JSON.parse(text) as Unit[]).map((u) => u.geometry));
+    // an edit's array: quantised packed units, a Float64 packed one and a plain 7-decimal one → integers;
+    // a plain unit with 9 decimals → Float64; the same outlines either way
+    const quantised = keepPacked(JSON.parse(text) as Unit[]);
+    const plain7: Unit = { id: 'p', name: '', extra: {}, geometry: { type: 'Polygon', coordinates: [ring(7)] } };
+    const plain9: Unit = { id: 'n', name: '', extra: {}, geometry: { type: 'Polygon', coordinates: [square(116.123456789, 39.9, 0.001)] } };
+    for (const [extra, kind] of [
+      [plain7, Int32Array],
+      [plain9, Float64Array],
+    ] as const) {
+      const edited = [quantised[3], kept[5], extra, quantised[30]];
+      const got = outlinesOf(edited);
+      expect(got.xy).toBeInstanceOf(kind);
+      const want = structuredClone([units[3], units[5], extra, units[30]]);
+      expect(unpackOutlines({ units: want.map(({ geometry: _, ...u }) => u), packed: got }).map((u) => u.geometry)).toEqual(want.map((u) => u.geometry));
+    }
+  });
+});
+
 describe('outlinesOf: one packing per units array', () => {
   const plainLabels = (units: Unit[]) => units.map((u) => (u.geometry.type === 'Point' ? null : labelPoint(u.geometry)));
 
@@ -148,11 +214,21 @@ describe('outlinesOf: one packing per units array', () => {
   });
 });
 
-describe('read from the packing = read from the GeoJSON', () => {
+/** the layers with every coordinate written with 7 decimals (a packing of integers) */
+const rounded = <T>(x: T): T => JSON.parse(JSON.stringify(x), (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? decimals7(v) : v)) as T;
+
+describe.each([
+  ['as generated (Float64)', Float64Array, <T>(x: T): T => x],
+  ['written with 7 decimals (integers of 1e-7 degree)', Int32Array, rounded],
+] as const)('read from the packing = read from the GeoJSON: coordinates %s', (_, kind, write) => {
   // the seeded messy layers (point communities, entrances, duplicate ids) and UNITS (holes, parts, 3-D positions)
-  const communities: Community[] = [...randomLayers(4, 120, 0).communities, ...UNITS.map((u) => ({ ...u, type: 'built' as const }))];
+  const communities: Community[] = write([...randomLayers(4, 120, 0).communities, ...UNITS.map((u) => ({ ...u, type: 'built' as const }))]);
   const packed = keepPacked(communities, labelPoint);
   const r = mulberry32(15);
+
+  it('packs as it should', () => {
+    expect(outlinesOf(packed).xy).toBeInstanceOf(kind);
+  });
 
   it('the ways out of each community, and the points its outline holds (checked against turf)', () => {
     packed.forEach((c, i) => {
@@ -186,7 +262,7 @@ describe('read from the packing = read from the GeoJSON', () => {
   });
 
   it('on site: the same community for every facility, from the packing as from the GeoJSON', () => {
-    const facilities = randomLayers(4, 120, 300).facilities;
+    const facilities = write(randomLayers(4, 120, 300).facilities);
     const points = facilities.map((f) => f.geometry.coordinates as [number, number]);
     const fromPacked = assignOnsite(packed, facilities, points);
     const fromPlain = assignOnsite(communities, facilities, points);

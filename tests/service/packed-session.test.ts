@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
-import { packedAt } from '../../src/core/packed-outlines';
+import { outlinesOf, packedAt } from '../../src/core/packed-outlines';
+import { packLoaded, unpackLoaded } from '../../src/worker/packed-project';
 import { reachEngineFor } from '../../src/core/reach/choose';
 import { resolveParams } from '../../src/core/params';
 import { parseProject, projectToJson } from '../../src/schemas';
@@ -73,6 +74,21 @@ describe('a project opened in the session keeps its communities and streets pack
     const settings = { profile: 'combined', params: {}, other: plain.other };
     expect(session.projectText(settings)).toBe(JSON.stringify(projectToJson({ ...plain.project, profile: 'combined', params: {} }, plain.other)));
   }, 120_000);
+
+  it('the demo’s outlines (6 decimals) are held as integers of 1e-7 degree, in the session and on the page, and read back as the file wrote them', () => {
+    const session = createAnalysisSession();
+    const r = session.load(text, 'project.json');
+    if (!r.ok) throw new Error('the demo does not load');
+    expect(outlinesOf(r.project.communities).xy).toBeInstanceOf(Int32Array);
+    const [sent, buffers] = packLoaded(r);
+    if (!sent.ok) throw new Error('not sent');
+    expect(sent.project.communities.packed.xy).toBeInstanceOf(Int32Array);
+    const page = unpackLoaded(structuredClone(sent, { transfer: buffers }));
+    if (!page.ok) throw new Error('not unpacked');
+    const plain = parsedPlain().project;
+    expect(page.project.communities.map((c) => c.geometry)).toEqual(plain.communities.map((c) => c.geometry));
+    expect(page.project.streets.map((c) => c.geometry)).toEqual(plain.streets.map((c) => c.geometry));
+  });
 
   it('after an edit of a community (a new array: the edited unit plain, the rest packed) the analysis equals a cold one', () => {
     const session = createAnalysisSession();
