@@ -11,6 +11,7 @@ import type { Level } from '../core/model';
 import type { UnitState } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLayers, type OverlayOptions, type SourceId, type TiledSourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
+import { DragOverlay } from './drag-overlay';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
 import { TileRequests } from './tile-requests';
@@ -107,6 +108,8 @@ export class MapView {
   /** overlays owned by one feature (e.g. suggested sites, suggest-layer.ts): own source + layers on top */
   private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[]; under?: string }>();
   private applied = new Map<string, string>();
+  /** a dragged facility's handle and circle, drawn over the map (drag-overlay.ts) */
+  private readonly overlayCanvas: DragOverlay;
   private readonly resizeObserver: ResizeObserver;
   private readonly probeObserver: MutationObserver;
   private errorReported = false;
@@ -169,6 +172,7 @@ export class MapView {
       for (const [id, st] of Object.entries(this.states)) if (st) this.applyStates(id as SourceId, st);
       for (const id of this.extras.keys()) this.addExtra(id);
     });
+    this.overlayCanvas = new DragOverlay(this.map);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.on('click', (e) => {
@@ -178,6 +182,8 @@ export class MapView {
       this.events.onClick(this.hit(e.point));
     });
     this.map.on('mousemove', (e) => {
+      // a drawing takes the pointer: no hover card, and no query of the drawn features per move
+      if (this.clicksMuted) return this.events.onHover?.(null, null);
       const hit = this.hit(e.point);
       this.map.getCanvas().style.cursor = hit || this.clusterAt(e.point) ? 'pointer' : '';
       this.events.onHover?.(hit, { x: e.point.x, y: e.point.y });
@@ -407,35 +413,40 @@ export class MapView {
     return shown ? this.outsideCount : 0;
   }
 
-  /** While a facility is dragged on the map (`on`: until its drop is analysed) and its frames
-   *  come slowly, the map is drawn at half its pixel ratio: a software renderer (SwiftShader in headless
-   *  Chromium, a remote desktop without a GPU) fills every pixel of every layer again each frame —
-   *  ≈ 0.26 s on the 1 500-community city, over half of it the overlapping circles —, and a
-   *  quarter of the pixels takes ≈ 0.11 s. A GPU draws such a frame in a few ms and never trips it. */
+  /** While a facility is dragged on the map (`on`: until its drop is analysed) on a slow renderer,
+   *  the map is drawn at half its pixel ratio: a software renderer (SwiftShader in headless Chromium,
+   *  a remote desktop without a GPU) fills every pixel of every layer again for each frame of new
+   *  verdicts — ≈ 0.26 s on the 1 500-community city, over half of it the overlapping circles —, and a
+   *  quarter of the pixels takes ≈ 0.11 s. The handle and its circle are not MapLibre's (drag-overlay.ts). */
   lighten(on: boolean): void {
     this.lightening = on;
-    this.window(on, this.slowFrames >= SLOW_FRAMES);
+    this.window(on, this.slow());
   }
 
-  /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a map whose
-   *  renderer showed itself slow is drawn at half the pixel ratio too: an undo on the 1 500-community
-   *  city drew ≈ 8 full frames of new circles, verdicts and tiles (2–3 s with SwiftShader). */
+  /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a slow
+   *  renderer is drawn at half the pixel ratio too: an undo on the 1 500-community city drew ≈ 8
+   *  full frames of new circles, verdicts and tiles (2–3 s with SwiftShader). */
   lightenEdit(on: boolean): void {
     if (!on && !this.editing) return;
     this.editing = on;
-    this.window(on, this.slowFrames >= SLOW_FRAMES);
+    this.window(on, this.slow());
   }
 
   /** A project being opened (`on` from its layers until its verdicts and walk areas are drawn) on a
-   *  renderer known slow — WebGL says it draws in software, or a drag's or edit's frames showed it
-   *  slow — is drawn at half the pixel ratio: the large city's opening drew ≈ 15 full frames of
-   *  outlines, facilities, verdicts and walk areas (≈ 0.3 s of SwiftShader each). Its frames are
-   *  not counted as a drag's (a renderer busy with an opening is not known slow by them), so a drag
-   *  after it still starts sharp and lightens only once its own frames are slow. */
+   *  slow renderer is drawn at half the pixel ratio: the large city's opening drew ≈ 15 full frames
+   *  of outlines, facilities, verdicts and walk areas (≈ 0.3 s of SwiftShader each). */
   lightenOpen(on: boolean): void {
     if (!on && !this.opening) return;
     this.opening = on;
-    this.window(on, this.slowFrames >= SLOW_FRAMES || this.drawsInSoftware());
+    this.window(on, this.slow());
+  }
+
+  /** A slow renderer: WebGL says it draws in software (SwiftShader, llvmpipe …; light from the
+   *  first frame), or a drag's or edit's frames showed it slow (three over SLOW_FRAME_MS, timed
+   *  only while sharp: a GPU draws them in a few ms and never trips it). An opening's frames are
+   *  not timed, so they never make a GPU's drag start light. */
+  private slow(): boolean {
+    return this.slowFrames >= SLOW_FRAMES || this.drawsInSoftware();
   }
 
   /** A drag, edit or opening starts (`on`: light at once when `slow`) or ends: its own last
@@ -604,11 +615,18 @@ export class MapView {
     this.map.resize();
   }
 
-  /** What draw.ts needs (its DrawHost): the MapLibre map for terra-draw's adapter, and a mute
-   *  for our own click handling while a drawing takes the clicks. */
-  drawHost(): { maplibre: () => maplibregl.Map; muteClicks: (muted: boolean) => void } {
+  /** A dragged facility's circle or walk area (null: none), drawn over the map with its handle:
+   *  a move redraws no MapLibre layer (drag-overlay.ts). */
+  setMoving(area: FeatureCollection | null): void {
+    this.overlayCanvas.setArea(area);
+  }
+
+  /** What draw.ts needs (its DrawHost): the MapLibre map for terra-draw's adapter, a mute
+   *  for our own click handling while a drawing takes the clicks, the canvas a dragged point is drawn on. */
+  drawHost(): { maplibre: () => maplibregl.Map; muteClicks: (muted: boolean) => void; overlay: () => DragOverlay } {
     return {
       maplibre: () => this.map,
+      overlay: () => this.overlayCanvas,
       muteClicks: (muted) => {
         this.clicksMuted = muted;
       },
@@ -677,6 +695,7 @@ export class MapView {
     unitSources.delete(this.unitKey);
     this.resizeObserver.disconnect();
     this.probeObserver.disconnect();
+    this.overlayCanvas.destroy();
     this.map.remove();
   }
 }

@@ -8,6 +8,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
+import type { DragOverlay } from './drag-overlay';
 
 // terra-draw is loaded with the first drawing (its own chunk, ≈ 40 kB gzipped the page need not
 // load to open a project); `loading` is true meanwhile, so the page can say so
@@ -44,11 +45,13 @@ export interface Drawing {
   stop(): void;
 }
 
-/** What MapView lends for drawing: the MapLibre map, and a switch that mutes its own clicks
- *  (a click that places a point must not also select a unit). */
+/** What MapView lends for drawing: the MapLibre map, a switch that mutes its own clicks
+ *  (a click that places a point must not also select a unit), and the canvas over the map where
+ *  a dragged point is drawn (drag-overlay.ts: not a MapLibre source, so a move redraws no layer). */
 export interface DrawHost {
   maplibre(): MaplibreMap;
   muteClicks(muted: boolean): void;
+  overlay(): DragOverlay;
 }
 
 export function createDrawing(host: DrawHost): Drawing {
@@ -56,7 +59,8 @@ export function createDrawing(host: DrawHost): Drawing {
   const loading = signal(false);
   /** a drawing asked for while the tools load: stop() cancels it (it then resolves null) */
   let waiting: { cancel: () => void } | null = null;
-  let current: { draw: TerraDraw; finish: (v: unknown) => void } | null = null;
+  /** the drawing in progress: terra-draw's (kept shown when asked), or a dragged point's `halt` */
+  let current: { draw?: TerraDraw; halt?: () => void; finish: (v: unknown) => void } | null = null;
   /** a reshape in progress: how to read its outline now */
   let reshaping: (() => Ring | null) | null = null;
   /** a finished shape still shown (keep: true), read-only */
@@ -81,10 +85,11 @@ export function createDrawing(host: DrawHost): Drawing {
     const c = current;
     if (!c) return;
     current = null;
-    if (keep && value !== null) {
+    if (c.draw && keep && value !== null) {
       c.draw.setMode('static');
       shown = c.draw;
-    } else halt(c.draw);
+    } else if (c.draw) halt(c.draw);
+    c.halt?.();
     // the click that finished the drawing reaches the map after terra-draw's pointerup:
     // keep it from selecting the unit under it
     setTimeout(() => {
@@ -177,24 +182,15 @@ export function createDrawing(host: DrawHost): Drawing {
     },
 
     dragPoint(at, onMove) {
-      return begin<LonLat>('drag', (draw, done) => {
-        draw.setMode('select');
-        const [added] = draw.addFeatures([{ type: 'Feature', geometry: { type: 'Point', coordinates: [at[0], at[1]] }, properties: { mode: 'point' } }]);
-        if (!added?.valid) {
-          done(at);
-          return;
-        }
-        draw.selectFeature(added.id as string);
-        if (onMove)
-          draw.on('change', (ids, type) => {
-            if (type !== 'update' || !ids.includes(added.id as string)) return;
-            const g = geometryOf(draw, added.id as string);
-            if (g?.type === 'Point') onMove([g.coordinates[0], g.coordinates[1]]);
-          });
-        draw.on('finish', (id, ctx) => {
-          if (ctx.action !== 'dragFeature') return;
-          const g = geometryOf(draw, id);
-          if (g?.type === 'Point') done([g.coordinates[0], g.coordinates[1]]);
+      // not terra-draw: its handle is a MapLibre source, and every move redrew the whole map
+      end(null);
+      return new Promise<LonLat | null>((resolve) => {
+        const me = { halt: () => dragging.stop(), finish: (v: unknown) => resolve(v as LonLat | null) };
+        current = me;
+        host.muteClicks(true);
+        active.value = 'drag';
+        const dragging = host.overlay().drag(at, onMove, (to) => {
+          if (current === me) end(to);
         });
       });
     },

@@ -8,7 +8,6 @@ import { coverageAreas } from '../core/coverage-areas';
 import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
-import { MOVING_CIRCLE_LAYERS, MOVING_CIRCLE_SOURCE } from '../map/moving-circle';
 import type { MapView } from '../map/MapView';
 import type { Actions } from '../state/actions';
 import type { AppState } from '../state/app-state';
@@ -194,8 +193,8 @@ export function analysisMapEffects(
         if (was.history && was.history !== sent.edited.history && was.active === sent.edited.active) view.lightenEdit(true);
       } else if (!analysing) view.lightenEdit(false);
     }),
-    // a dragged facility's circle: its own small source, so a frame re-sends one circle, not all
-    effect(() => view.setExtra(MOVING_CIRCLE_SOURCE, state.movingCircle.value ?? { type: 'FeatureCollection', features: [] }, MOVING_CIRCLE_LAYERS)),
+    // a dragged facility's circle: drawn over the map with its handle, so a move redraws no layer
+    effect(() => view.setMoving(state.movingCircle.value)),
     effect(() => view.setOverlay({ visible: state.visible.value, selection: state.selection.value, circles: state.circles.value })),
     effect(() => {
       const f = state.focus.value;

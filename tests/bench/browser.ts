@@ -3,13 +3,15 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { buildApp } from '../e2e/server';
 
-export const BENCH_DIST = 'tests/output/bench-dist';
+/** BENCH_PREBUILT: a build made before (e.g. of main, to alternate runs of two builds under the
+ *  same load), served as it is */
+export const BENCH_DIST = process.env.BENCH_PREBUILT ?? 'tests/output/bench-dist';
 
 let built: Promise<void> | undefined;
 
 /** the app as `vite build` makes it; built once however many benches ask for it */
 export function builtApp(): Promise<void> {
-  built ??= buildApp(BENCH_DIST);
+  built ??= process.env.BENCH_PREBUILT ? Promise.resolve() : buildApp(BENCH_DIST);
   return built;
 }
 

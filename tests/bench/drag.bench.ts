@@ -15,7 +15,10 @@ import { CHROMIUM_ARGS, chromiumPath, mapCentre } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
 import { BENCH_DIST, browserCpu, builtApp, goal, medianBrowserCpu, ready, topSelfTime } from './browser';
 import type { BenchRow } from './run';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** frames the dragged handle and its circle were drawn in so far (map/drag-overlay.ts) */
+const handleFrames = (page: Page) => page.$eval('[data-testid=map] svg.drag-overlay', (c) => Number((c as HTMLElement).dataset.frames ?? 0)).catch(() => 0);
 
 const serial = (page: Page) => page.getAttribute('[data-testid=map]', 'data-verdicts-serial').then(Number);
 
@@ -71,6 +74,76 @@ async function framed<T>(page: Page, browser: Browser, cdp: CDPSession | null, e
     ...(r as T),
     frames: `${ratios.length} animation frames until idle (canvas at ${at} of its pixel ratio), CPU: page's renderer ${(cpu.renderer / 1000).toFixed(2)} s, GPU ${(cpu.gpu / 1000).toFixed(2)} s`,
   };
+}
+
+const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'gpu', 'viz', 'cc', 'blink', 'v8'];
+
+/** CPU ms so far of every thread of the browser's renderer and GPU processes, by "process/thread
+ *  name" (Linux /proc: SwiftShader's own threads leave no trace events) */
+async function threadTimes(browser: Browser): Promise<Map<string, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const tick = 10; // ms per clock tick (USER_HZ 100)
+  const out = new Map<string, number>();
+  for (const p of processInfo.filter((x) => x.type === 'renderer' || x.type === 'GPU'))
+    for (const tid of readdirSync(`/proc/${p.id}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${p.id}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const k = `${p.type} ${p.id} / ${name}`;
+        out.set(k, (out.get(k) ?? 0) + (Number(f[11]) + Number(f[12])) * tick);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  return out;
+}
+
+function threadsUsed(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after]
+    .map(([k, ms]) => [k, ms - (before.get(k) ?? 0)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 14)
+    .map(([k, ms]) => `  ${k}: ${ms} ms`)
+    .join('\n');
+}
+
+/** A trace's CPU per thread (the thread time of its top-level tasks) and each busy thread's
+ *  longest-running event names (their thread time, nested events counted in their parents too). */
+function threadCpu(trace: Buffer): string {
+  type Ev = { ph: string; pid: number; tid: number; name: string; cat?: string; tdur?: number; args?: { name?: string } };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
+  const names = new Map<string, string>();
+  const procs = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+    if (e.ph === 'M' && e.name === 'process_name') procs.set(e.pid, e.args?.name ?? '?');
+  }
+  const top = new Map<string, number>();
+  const byName = new Map<string, Map<string, number>>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tdur === undefined) continue;
+    const k = `${e.pid}:${e.tid}`;
+    if (e.cat === 'toplevel' || e.name === 'ThreadControllerImpl::RunTask') top.set(k, (top.get(k) ?? 0) + e.tdur);
+    const m = byName.get(k) ?? new Map<string, number>();
+    m.set(e.name, (m.get(e.name) ?? 0) + e.tdur);
+    byName.set(k, m);
+  }
+  return [...top]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([k, us]) => {
+      const names5 = [...(byName.get(k) ?? [])]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([n, t]) => `${n} ${(t / 1000).toFixed(0)}`)
+        .join(', ');
+      return `  ${procs.get(Number(k.split(':')[0])) ?? '?'} / ${names.get(k) ?? k}: ${(us / 1000).toFixed(0)} ms (${names5})`;
+    })
+    .join('\n');
 }
 
 /** where the run is, on stderr: a run on the large city takes minutes per step under load */
@@ -147,10 +220,14 @@ export default async function bench(): Promise<BenchRow[]> {
       requestAnimationFrame(tick);
     })()`);
     step('drag');
+    // BENCH_DRAG_TRACE=1: a Chrome trace of every thread over the drag, summed per thread (stderr)
+    if (process.env.BENCH_DRAG_TRACE) await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
+    const threads0 = process.env.BENCH_DRAG_TRACE || process.env.BENCH_DRAG_THREADS ? await threadTimes(browser) : null;
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     const cpu0 = await browserCpu(browser);
     const t0 = await page.evaluate(() => performance.now());
+    const handleFrames0 = await handleFrames(page);
     for (let i = 1; i <= 60; i++) {
       // left and a little down: clear of the legend at the map's bottom right (a drop over it
       // never reaches the map: the drag stayed open and the first runs of this bench waited for it)
@@ -158,7 +235,10 @@ export default async function bench(): Promise<BenchRow[]> {
       await page.waitForTimeout(16);
     }
     const t1 = await page.evaluate(() => performance.now());
+    const handleFps = ((await handleFrames(page)) - handleFrames0) / ((t1 - t0) / 1000);
     const dragCpu = (await browserCpu(browser)) - cpu0;
+    if (threads0) console.error(`[drag] CPU per thread over the drag (/proc):\n${threadsUsed(threads0, await threadTimes(browser))}`);
+    if (process.env.BENCH_DRAG_TRACE) console.error(`[drag] trace of the drag, CPU per thread:\n${threadCpu(await browser.stopTracing())}`);
     step('drop');
     const drop = await edited(page, 1, () => page.mouse.up());
     const log = await page.evaluate(() => {
@@ -176,7 +256,7 @@ export default async function bench(): Promise<BenchRow[]> {
       name: `${label}: drag a facility, frame time`,
       ms: 1000 / fps,
       baseline,
-      note: `${fps.toFixed(1)} fps (goal ≥ 30 fps: ${fps >= 30 ? 'met' : `missed by ${(30 - fps).toFixed(1)} fps`}), longest frame gap ${gap.toFixed(0)} ms, ${paints} verdict paints in ${s.toFixed(1)} s of drag (renderer + GPU CPU ${dragCpu.toFixed(1)} s); ${load}`,
+      note: `${fps.toFixed(1)} fps (goal ≥ 30 fps: ${fps >= 30 ? 'met' : `missed by ${(30 - fps).toFixed(1)} fps`}); the handle and its circle drawn ${handleFps.toFixed(1)} times a second; longest frame gap ${gap.toFixed(0)} ms, ${paints} verdict paints in ${s.toFixed(1)} s of drag (renderer + GPU CPU ${dragCpu.toFixed(1)} s); ${load}`,
     });
     const painting = (e: { repainted: boolean }) => (e.repainted ? 'verdicts repainted' : 'no verdict changed, none repainted');
     rows.push({ name: `${label}: drop → edit analysed, map idle`, ms: drop.ms, baseline, note: `${goal(drop.ms, 50, 'ms')}; ${painting(drop)}; ${load}` });
