@@ -49,4 +49,15 @@ describe('areaTest', () => {
       expect(pts.length - inside).toBeGreaterThan(500);
     });
   }
+
+  it('holds its index in under 8 bytes a vertex (one box per run of edges; a box per edge took ≈ 36)', () => {
+    // a street boundary of 20 000 vertices, packed as the session keeps it (its rings are views)
+    const [street] = keepPacked([{ geometry: { type: 'Polygon', coordinates: [star(r, 108.9, 34.2, 0.05, 20_000)] } as Polygon }], undefined, false);
+    const before = process.memoryUsage().arrayBuffers;
+    const test = areaTest(street);
+    const held = process.memoryUsage().arrayBuffers - before;
+    expect(test([108.9, 34.2])).toBe(true);
+    expect(held).toBeGreaterThan(0);
+    expect(held / 20_000).toBeLessThan(8);
+  });
 });
