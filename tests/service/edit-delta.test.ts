@@ -226,6 +226,16 @@ describe('edits answered incrementally = a full evaluation of the replayed layer
     }, 120_000);
   }
 
+  it('seeded messy layers without a repeated facility id: the preparation patched at the edited indices', () => {
+    // a repeated id makes every edit prepare the facilities in full (rules/context.ts): here the
+    // patched preparation (issues, on-site lists, streets' facilities, walks) meets random edits
+    const layers = randomLayers(2);
+    const last = layers.facilities.length - 1;
+    layers.facilities = layers.facilities.map((f, i) => (i === last ? { ...f, id: 'F-last' } : f));
+    expect(new Set(layers.facilities.map((f) => f.id)).size).toBe(layers.facilities.length);
+    run({ ...layers, profile: 'combined', params: {} } as Project, [{ profile: 'combined', params: PARAM_SETS[0] }], 12, 8);
+  }, 120_000);
+
   it('the demo along its street network (combined profile)', () => {
     const parsed = parseProject(JSON.parse(readFileSync('data/demo/project.json', 'utf8')), 'project.json');
     if (!parsed.ok) throw new Error('demo does not load');

@@ -430,15 +430,32 @@ export function patchReach(
   const oldIndex = new Map<string, number>();
   prev.ids.forEach((id, o) => oldIndex.set(id, o));
   const toNew = new Int32Array(prev.ids.length).fill(-1);
-  const dirty = new Uint8Array(nPlaces);
   const fresh: number[] = [];
   ids.forEach((id, j) => {
     const o = oldIndex.get(id);
     if (o !== undefined && oldCols[o] === columns[j] && toNew[o] < 0) toNew[o] = j;
     else fresh.push(j);
   });
+  return patchReachMapped(old, toNew, fresh, columns, nPlaces, unplacedPlaces);
+}
+
+/** patchReach() with the facilities already matched: `toNew[o]` is the index now of old facility
+ *  o when it keeps its column (-1: gone or walked anew), `fresh` the indices now of the others,
+ *  ascending. An edit that kept every facility's index (rules/context.ts) knows them without
+ *  looking every id up. */
+export function patchReachMapped(
+  old: CommunityReach,
+  toNew: Int32Array,
+  fresh: readonly number[],
+  columns: readonly ReachColumn[],
+  nPlaces: number,
+  unplacedPlaces: readonly number[],
+): CommunityReach {
+  const oldCols = old.columns;
+  if (!oldCols || old.offsets.length !== nPlaces + 1) return assembleReach(columns, nPlaces, unplacedPlaces);
+  const dirty = new Uint8Array(nPlaces);
   let last = -1;
-  let same = prev.ids.length === ids.length;
+  let same = toNew.length === columns.length;
   for (let o = 0; o < toNew.length; o++) {
     const j = toNew[o];
     if (j < 0) {

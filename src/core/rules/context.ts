@@ -11,7 +11,7 @@ import { boxOf, copyUnit, freshOutline } from '../packed-outlines';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
-import { assembleReach, patchReach, placeOf, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
+import { assembleReach, patchReach, patchReachMapped, placeOf, reachColumns, type CommunityPlace, type CommunityReach, type ReachColumn } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
 import type { ReachEngine } from '../reach/types';
 import type { UnitRef } from './result';
@@ -181,9 +181,41 @@ interface CommunitySide {
     radius: number;
     columns: Map<string, ReachColumn>;
     unplacedPlaces: number[] | null;
-    /** the last assembly, with the facility ids of its columns: the next is patched from it */
-    last?: { ids: string[]; reach: CommunityReach };
+    /** the last assembly, with the facility ids, walk keys and columns it was made of and the
+     *  facilities' preparation it was for: the next is patched from it */
+    last?: { ids: string[]; keys: string[]; columns: ReachColumn[]; reach: CommunityReach; base: Base };
   }[];
+  /** the facilities' last preparation on this side: the next layer is compared with it record by
+   *  record, and when it differs at a few indices only it is patched there (patchFacilities) */
+  facilities?: FacilitySide;
+}
+
+/** A preparation of facilities with what patching it needs. */
+interface FacilitySide {
+  raw: readonly Facility[];
+  base: Base;
+  preps: FacilityPrep[];
+  /** id → index, when the layer holds no id twice (its indices are then the prepared ones); null
+   *  otherwise (the next layer is prepared in full) */
+  ids: Map<string, number> | null;
+  /** per facility: the community it stands in (or is linked to), -1 */
+  community: Int32Array;
+  /** the facilities' issues of each kind, in list order, with the facility index of each */
+  clean: Tagged;
+  street: Tagged;
+  onsite: Tagged;
+}
+
+interface Tagged {
+  issues: DataIssue[];
+  at: number[];
+}
+
+/** What changed from the last preparation (walksOf patches the walks at the same indices). */
+interface FacilityPatch {
+  from: Base;
+  /** indices now whose record is new (changed or added), ascending */
+  at: number[];
 }
 
 /** The layers' last preparation, per communities array (the worker evaluates the same layers again
@@ -213,8 +245,12 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const sideHit = sides.get(data.communities);
   const side = sideHit?.key.every((k, i) => k === sideKey[i]) ? sideHit.side : prepareCommunities(data);
   sides.set(data.communities, { key: sideKey, side });
-  const base = prepareFacilities(side, data);
-  const reach = walksOf(side, base, reachEngine, radius);
+  const last = side.facilities;
+  const patched = last ? patchFacilities(side, last, data.facilities) : null;
+  const fs = patched?.side ?? prepareFacilities(side, data);
+  side.facilities = fs;
+  const base = fs.base;
+  const reach = walksOf(side, fs, reachEngine, radius, patched?.patch);
   const unplaced = new Uint8Array(base.communities.length);
   for (const i of reach.unplacedDemand) unplaced[i] = 1;
   const prepared: Prepared = { ...base, reach, reachEngine, radius, unplaced, memo: new Map() };
@@ -237,7 +273,8 @@ function trimmed<V>(cache: Map<string, V>, used: string[]): Map<string, V> {
 }
 
 /** The community→facility walks: kept columns for known positions, new walks from the others only. */
-function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: number): CommunityReach {
+function walksOf(side: CommunitySide, fs: FacilitySide, engine: ReachEngine, radius: number, patch?: FacilityPatch): CommunityReach {
+  const base = fs.base;
   const ek = engineKey(engine);
   let w = side.walks.find((x) => x.engine === ek && x.radius === radius);
   if (!w) {
@@ -251,38 +288,73 @@ function walksOf(side: CommunitySide, base: Base, engine: ReachEngine, radius: n
     side.walks.length = Math.min(side.walks.length, 2);
     if (widest && !side.walks.includes(widest)) side.walks.push(widest);
   }
-  const communityOf = new Int32Array(base.facilities.length).fill(-1);
-  base.onsite.forEach((fs, c) => {
-    for (const f of fs) communityOf[f] = c;
-  });
-  const keys = base.facilities.map((_, j) => base.walkKey(j, communityOf[j]));
+  if (patch && w.last?.base === patch.from && w.unplacedPlaces !== null) return patchWalks(w as typeof w & { last: object }, fs, engine, radius, patch);
+  const keys = base.facilities.map((_, j) => base.walkKey(j, fs.community[j]));
   const missing = new Map<string, number>();
   keys.forEach((k, j) => {
     if (!w.columns.has(k) && !missing.has(k)) missing.set(k, j);
   });
-  if (missing.size > 0 || w.unplacedPlaces === null) {
-    const batch = [...missing.values()];
-    const onsite: number[][] = [];
-    onsite.length = base.communities.length; // sparse: only the batch's communities
-    batch.forEach((j, b) => {
-      if (communityOf[j] >= 0) (onsite[communityOf[j]] ??= []).push(b);
-    });
-    const r = reachColumns(
-      engine,
-      base.places,
-      batch.map((j) => base.facilityPoints[j]),
-      onsite,
-      radius,
-    );
-    batch.forEach((j, b) => w.columns.set(keys[j], r.columns[b]));
-    w.unplacedPlaces = r.unplacedPlaces;
-  }
+  if (missing.size > 0 || w.unplacedPlaces === null) walkFrom(w, fs, [...missing.values()], keys, engine, radius);
   w.columns = trimmed(w.columns, keys);
   const columns = keys.map((k) => w.columns.get(k) as ReachColumn);
   const ids = base.facilities.map((f) => f.id);
   const n = base.communities.length;
   const reach = w.last ? patchReach(w.last, ids, columns, n, w.unplacedPlaces ?? []) : assembleReach(columns, n, w.unplacedPlaces ?? []);
-  w.last = { ids, reach };
+  w.last = { ids, keys, columns, reach, base };
+  return reach;
+}
+
+type Walks = CommunitySide['walks'][number];
+
+/** The walks from the facilities `batch` (indices), filed under their `keys`. */
+function walkFrom(w: Walks, fs: FacilitySide, batch: readonly number[], keys: readonly string[], engine: ReachEngine, radius: number): void {
+  const base = fs.base;
+  const onsite: number[][] = [];
+  onsite.length = base.communities.length; // sparse: only the batch's communities
+  batch.forEach((j, b) => {
+    if (fs.community[j] >= 0) (onsite[fs.community[j]] ??= []).push(b);
+  });
+  const r = reachColumns(
+    engine,
+    base.places,
+    batch.map((j) => base.facilityPoints[j]),
+    onsite,
+    radius,
+  );
+  batch.forEach((j, b) => w.columns.set(keys[j], r.columns[b]));
+  w.unplacedPlaces = r.unplacedPlaces;
+}
+
+/** walksOf() after patchFacilities(): the keys and columns of the last assembly, worked out
+ *  again at the patched indices only (new positions walked from), and the walks patched with the
+ *  facilities matched by index — every other facility kept its index and record, so its column. */
+function patchWalks(w: Walks & { last: NonNullable<Walks['last']> }, fs: FacilitySide, engine: ReachEngine, radius: number, patch: FacilityPatch): CommunityReach {
+  const base = fs.base;
+  const last = w.last;
+  const n = base.facilities.length;
+  const keys = last.keys.slice(0, n);
+  const columns = last.columns.slice(0, n);
+  const ids = last.ids.slice(0, n);
+  const missing = new Map<string, number>();
+  for (const j of patch.at) {
+    keys[j] = base.walkKey(j, fs.community[j]);
+    ids[j] = base.facilities[j].id;
+    if (!w.columns.has(keys[j]) && !missing.has(keys[j])) missing.set(keys[j], j);
+  }
+  if (missing.size > 0) walkFrom(w, fs, [...missing.values()], keys, engine, radius);
+  for (const j of patch.at) columns[j] = w.columns.get(keys[j]) as ReachColumn;
+  w.columns = trimmed(w.columns, keys);
+  // old facility o is facility o now, unless its column or id changed there or it was cut off the end
+  const toNew = new Int32Array(last.ids.length);
+  for (let o = 0; o < toNew.length; o++) toNew[o] = o < n ? o : -1;
+  const fresh: number[] = [];
+  for (const j of patch.at) {
+    if (j < last.ids.length && columns[j] === last.columns[j] && ids[j] === last.ids[j]) continue;
+    if (j < last.ids.length) toNew[j] = -1;
+    fresh.push(j);
+  }
+  const reach = patchReachMapped(last.reach, toNew, fresh, columns, base.communities.length, w.unplacedPlaces ?? []);
+  w.last = { ids, keys, columns, reach, base };
   return reach;
 }
 
@@ -364,65 +436,239 @@ function prepareCommunities(data: Layers & { area: AreaInfo }): CommunitySide {
 }
 
 /** The facilities' part, with their street and community looked up only for new positions. */
-function prepareFacilities(side: CommunitySide, data: Layers): Base {
+function prepareFacilities(side: CommunitySide, data: Layers): FacilitySide {
   const { communities, streets } = side.base;
   const dup: DataIssue[] = [];
-  const clean: DataIssue[] = [];
-  const street: DataIssue[] = [];
-  const onsiteIssueList: DataIssue[] = [];
   const facilityRows = dedupe(data.facilities, 'facility', dup);
   const preps = facilityRows.map(({ item, index }) => prepOf(item, index));
   const facilities = preps.map((x) => x.clean);
-  for (const x of preps) for (const issue of x.issues) clean.push(issue);
+  const clean: Tagged = { issues: [], at: [] };
+  const street: Tagged = { issues: [], at: [] };
+  const onsiteIssueList: Tagged = { issues: [], at: [] };
+  const tag = (t: Tagged, i: number, issues: readonly DataIssue[]) => {
+    for (const x of issues) {
+      t.issues.push(x);
+      t.at.push(i);
+    }
+  };
+  preps.forEach((x, i) => tag(clean, i, x.issues));
   const facilityPoints = preps.map((x) => x.point);
   const facilityStreet = new Int32Array(facilities.length).fill(-1);
-  const streetKeys = preps.map((x) => x.at);
-  const placeKeys: string[] = [];
+  const community = new Int32Array(facilities.length).fill(-1);
   const onsite: number[][] = communities.map(() => []);
   facilities.forEach((f, i) => {
-    const p = facilityPoints[i];
-    const k = streetKeys[i];
-    let s = side.streetAt.get(k);
-    if (s === undefined) {
-      s = side.streetOf(p);
-      side.streetAt.set(k, s);
-    }
-    facilityStreet[i] = s;
-    if (s < 0 && streets.length > 0) {
-      street.push({ level: 'facility', id: f.id, index: facilityRows[i].index, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } });
-    }
+    facilityStreet[i] = streetAt(side, preps[i]);
+    tag(street, i, streetIssue(side, f, facilityRows[i].index, facilityStreet[i]));
   });
   facilities.forEach((f, i) => {
-    const link = f.extra.community;
-    const k = preps[i].placeKey;
-    placeKeys.push(k);
-    let place = side.placeAt.get(k);
-    if (place === undefined) {
-      place = side.locate(link, facilityPoints[i]);
-      side.placeAt.set(k, place);
-    }
+    const place = placeAt(side, f, preps[i]);
     // issues cite the position in the input layer
-    for (const x of onsiteIssues(communities, f, facilityRows[i].index, place)) onsiteIssueList.push(x);
+    tag(onsiteIssueList, i, onsiteIssues(communities, f, facilityRows[i].index, place));
+    community[i] = place.community;
     if (place.community >= 0) onsite[place.community].push(i);
   });
-  side.streetAt = trimmed(side.streetAt, streetKeys);
-  side.placeAt = trimmed(side.placeAt, placeKeys);
-  const i = side.issues;
-  return {
+  side.streetAt = trimmed(
+    side.streetAt,
+    preps.map((x) => x.at),
+  );
+  side.placeAt = trimmed(
+    side.placeAt,
+    preps.map((x) => x.placeKey),
+  );
+  const base: Base = {
     ...side.base,
     facilities,
     facilityPoints,
     facilityStreet,
     onsite,
-    issues: [...i.dup, ...dup, ...i.clean, ...clean, ...i.streetDup, ...i.street, ...street, ...onsiteIssueList],
+    issues: issueList(side, dup, clean, street, onsiteIssueList),
     facilityUnits: preps.map((x) => x.unit),
-    walkKey: (j, community) => {
-      // the same text object edit after edit: a map lookup by it need not hash it again
-      const x = preps[j];
-      if (x.walks?.community !== community) x.walks = { community, key: `${x.at}|${community}` };
-      return x.walks.key;
-    },
+    walkKey: walkKeys(preps),
     streetFacilities: membersPerStreet(streets.length, facilityStreet),
+  };
+  const ids = dup.length === 0 ? new Map(facilities.map((f, i) => [f.id, i])) : null;
+  return { raw: data.facilities, base, preps, ids, community, clean, street, onsite: onsiteIssueList };
+}
+
+/** The last preparation patched where `raw` holds other records than it was prepared from: at
+ *  most 64 indices, each keeping its id or bringing one the layer did not hold, the others at the
+ *  same index (a move, capacity change, add at the end, undo). Equal to prepareFacilities(); null
+ *  when the layer changed otherwise (or held an id twice). */
+function patchFacilities(side: CommunitySide, last: FacilitySide, raw: readonly Facility[]): { side: FacilitySide; patch: FacilityPatch } | null {
+  const at = patchedIndices(last, raw);
+  if (!at) return null;
+  const old = last.raw;
+  const n = raw.length;
+  const m = Math.min(n, old.length);
+  const changed = new Set(at);
+  // the indices before whose record went: changed ones and those cut off the end
+  const went = at.filter((j) => j < old.length);
+  for (let j = n; j < old.length; j++) went.push(j);
+  const ids = last.ids as Map<string, number>;
+  for (const j of went) if (j >= n || old[j].id !== raw[j].id) ids.delete(old[j].id);
+  for (const j of at) ids.set(raw[j].id, j);
+  const b = last.base;
+  const preps = last.preps.slice(0, n);
+  const facilities = b.facilities.slice(0, n);
+  const facilityPoints = b.facilityPoints.slice(0, n);
+  const facilityUnits = b.facilityUnits.slice(0, n);
+  const facilityStreet = new Int32Array(n);
+  facilityStreet.set(b.facilityStreet.subarray(0, m));
+  const community = new Int32Array(n);
+  community.set(last.community.subarray(0, m));
+  // the communities and streets whose lists of facilities change
+  const communities = new Set<number>();
+  const streets = new Set<number>();
+  for (const j of went) {
+    communities.add(last.community[j]);
+    streets.add(b.facilityStreet[j]);
+  }
+  const clean = new Map<number, readonly DataIssue[]>();
+  const street = new Map<number, readonly DataIssue[]>();
+  const onsiteNew = new Map<number, readonly DataIssue[]>();
+  for (const j of at) {
+    const x = prepOf(raw[j], j);
+    preps[j] = x;
+    facilities[j] = x.clean;
+    facilityPoints[j] = x.point;
+    facilityUnits[j] = x.unit;
+    clean.set(j, x.issues);
+    facilityStreet[j] = streetAt(side, x);
+    street.set(j, streetIssue(side, x.clean, j, facilityStreet[j]));
+    const place = placeAt(side, x.clean, x);
+    onsiteNew.set(j, onsiteIssues(side.base.communities, x.clean, j, place));
+    community[j] = place.community;
+    communities.add(community[j]);
+    streets.add(facilityStreet[j]);
+  }
+  if (side.streetAt.size > 2 * n + 64)
+    side.streetAt = trimmed(
+      side.streetAt,
+      preps.map((x) => x.at),
+    );
+  if (side.placeAt.size > 2 * n + 64)
+    side.placeAt = trimmed(
+      side.placeAt,
+      preps.map((x) => x.placeKey),
+    );
+  const tagged = [patchTagged(last.clean, changed, n, clean), patchTagged(last.street, changed, n, street), patchTagged(last.onsite, changed, n, onsiteNew)];
+  const base: Base = {
+    ...b,
+    facilities,
+    facilityPoints,
+    facilityStreet,
+    onsite: members(b.onsite, communities, community, at, n),
+    issues: tagged[0] === last.clean && tagged[1] === last.street && tagged[2] === last.onsite ? b.issues : issueList(side, [], tagged[0], tagged[1], tagged[2]),
+    facilityUnits,
+    walkKey: walkKeys(preps),
+    streetFacilities: members(b.streetFacilities, streets, facilityStreet, at, n),
+  };
+  const fs: FacilitySide = { raw, base, preps, ids, community, clean: tagged[0], street: tagged[1], onsite: tagged[2] };
+  return { side: fs, patch: { from: b, at } };
+}
+
+/** The indices now whose record differs from `last`'s (added ones included), ascending; null when
+ *  more than 64 differ or one of them brings an id the layer held elsewhere (or twice). */
+function patchedIndices(last: FacilitySide, raw: readonly Facility[]): number[] | null {
+  const ids = last.ids;
+  const old = last.raw;
+  if (!ids || Math.abs(raw.length - old.length) > 64) return null;
+  const m = Math.min(raw.length, old.length);
+  const at: number[] = [];
+  for (let j = 0; j < m; j++) {
+    if (old[j] === raw[j]) continue;
+    at.push(j);
+    if (at.length > 64) return null;
+  }
+  for (let j = m; j < raw.length; j++) at.push(j);
+  if (at.length > 64) return null;
+  const seen = new Set<string>();
+  for (const j of at) {
+    const id = raw[j].id;
+    const o = ids.get(id);
+    if (seen.has(id) || (o !== undefined && o !== j)) return null;
+    seen.add(id);
+  }
+  return at;
+}
+
+/** Per group (community, street): the facilities in it, ascending, worked out again for the
+ *  groups in `touched` from the old lists and the patched indices `at` (`of`: each one's group). */
+function members(lists: readonly number[][], touched: ReadonlySet<number>, of: Int32Array, at: readonly number[], n: number): number[][] {
+  const out = lists.slice();
+  const changed = new Set(at);
+  for (const g of touched) {
+    if (g < 0) continue;
+    const list = lists[g].filter((j) => j < n && !changed.has(j));
+    for (const j of at) if (of[j] === g) list.push(j);
+    out[g] = list.sort((x, y) => x - y);
+  }
+  return out;
+}
+
+/** `t` without the issues of the facilities at `changed` or past `n`, with those of `fresh` (by
+ *  facility index) in their places; `t` itself when that is the same. */
+function patchTagged(t: Tagged, changed: ReadonlySet<number>, n: number, fresh: ReadonlyMap<number, readonly DataIssue[]>): Tagged {
+  const adds = [...fresh].filter(([, xs]) => xs.length > 0).sort((x, y) => x[0] - y[0]);
+  if (adds.length === 0 && !t.at.some((j) => j >= n || changed.has(j))) return t;
+  const out: Tagged = { issues: [], at: [] };
+  let q = 0;
+  const addUpTo = (j: number) => {
+    for (; q < adds.length && adds[q][0] <= j; q++) {
+      for (const x of adds[q][1]) {
+        out.issues.push(x);
+        out.at.push(adds[q][0]);
+      }
+    }
+  };
+  t.issues.forEach((x, i) => {
+    const j = t.at[i];
+    addUpTo(j);
+    if (j >= n || changed.has(j)) return;
+    out.issues.push(x);
+    out.at.push(j);
+  });
+  addUpTo(Number.POSITIVE_INFINITY);
+  return out;
+}
+
+/** The preparation's issues in the order evaluations list them. */
+function issueList(side: CommunitySide, dup: DataIssue[], clean: Tagged, street: Tagged, onsite: Tagged): DataIssue[] {
+  const i = side.issues;
+  return [...i.dup, ...dup, ...i.clean, ...clean.issues, ...i.streetDup, ...i.street, ...street.issues, ...onsite.issues];
+}
+
+/** A facility's street, looked up once per position. */
+function streetAt(side: CommunitySide, x: FacilityPrep): number {
+  let s = side.streetAt.get(x.at);
+  if (s === undefined) {
+    s = side.streetOf(x.point);
+    side.streetAt.set(x.at, s);
+  }
+  return s;
+}
+
+function streetIssue(side: CommunitySide, f: Facility, index: number, s: number): DataIssue[] {
+  if (s >= 0 || side.base.streets.length === 0) return [];
+  return [{ level: 'facility', id: f.id, index, severity: 'warning', msg: { key: 'issue.facilityOutsideStreets', args: { id: f.id } } }];
+}
+
+/** Where a facility stands on site, looked up once per position and link. */
+function placeAt(side: CommunitySide, f: Facility, x: FacilityPrep): OnsitePlace {
+  let place = side.placeAt.get(x.placeKey);
+  if (place === undefined) {
+    place = side.locate(f.extra.community, x.point);
+    side.placeAt.set(x.placeKey, place);
+  }
+  return place;
+}
+
+function walkKeys(preps: FacilityPrep[]): (j: number, community: number) => string {
+  return (j, community) => {
+    // the same text object edit after edit: a map lookup by it need not hash it again
+    const x = preps[j];
+    if (x.walks?.community !== community) x.walks = { community, key: `${x.at}|${community}` };
+    return x.walks.key;
   };
 }
 
