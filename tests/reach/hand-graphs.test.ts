@@ -4,6 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Road } from '../../src/core/model';
 import { createNetworkEngine } from '../../src/core/reach/network-engine';
+import { contract } from '../../src/core/reach/network/chains';
+import { buildGraph } from '../../src/core/reach/network/graph';
+import { NetworkReach } from '../../src/core/reach/network/reach';
+import { EdgeIndex } from '../../src/core/reach/network/snap';
+import { unchangingGroups } from '../../src/core/reach/network/unchanging';
 import type { LonLat, ReachPairs } from '../../src/core/reach/types';
 
 const U = (6371008.8 * Math.PI * 0.001) / 180; // 111.195079734… m
@@ -126,6 +131,25 @@ describe('network distances on hand-made plans', () => {
     expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(2 * U, 6);
     demand[0][0] = 1 * m;
     expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(U, 6);
+  });
+
+  it('keeps no coordinates for an unchanging placement, and still serves it to equal coordinates only', () => {
+    const { graph } = buildGraph([road('r', [0, 0], [2, 0])]);
+    const reach = new NetworkReach(graph, contract(graph), EdgeIndex.build(graph));
+    const kept = () => (reach as unknown as { recent: { key: Float64Array | null }[] }).recent;
+    const frozen = unchangingGroups([[P(1, 0)], [P(2, 0), P(0.5, 0)]]);
+    const placed = reach.place(frozen, 50);
+    expect(kept()[0].key).toBeNull(); // a key would be 16 bytes a way out
+    expect(reach.place(frozen, 50)).toBe(placed);
+    // an equal copy (not frozen) is served the same placement; a changed one or one more point is not
+    expect(reach.place([[P(1, 0)], [P(2, 0), P(0.5, 0)]], 50)).toBe(placed);
+    expect(reach.place([[P(1, 0)], [P(2, 0), P(0.6, 0)]], 50)).not.toBe(placed);
+    expect(reach.place([[P(1, 0)], [P(2, 0), P(0.5, 0)], [P(1, 0)]], 50)).not.toBe(placed);
+    expect(reach.place([[P(1, 0)], [P(2, 0)]], 50)).not.toBe(placed);
+    // a placement of groups that may change keeps their coordinates to compare
+    const open = [[P(1.5, 0)]];
+    reach.place(open, 50);
+    expect(kept()[0].key).toEqual(Float64Array.from([1, 1.5 * m, 0]));
   });
 
   it('places points outside the network’s bounding box when a street is within the snap distance', () => {

@@ -34,11 +34,25 @@ function flatten(groups: PointGroups): Float64Array {
   return out;
 }
 
-function sameCoordinates(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
+/** the groups' coordinates equal `b` (a flatten()): a kept key, or the groups themselves when
+ *  they are unchanging (no key kept for them: 16 bytes a way out, ≈ 8.5 MB for a large city) */
+function sameCoordinates(a: Float64Array | PointGroups, b: Float64Array): boolean {
   // Object.is so that NaN (an invalid coordinate) matches NaN
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !Object.is(a[i], b[i])) return false;
-  return true;
+  const same = (x: number, k: number) => x === b[k] || Object.is(x, b[k]);
+  if (a instanceof Float64Array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], i)) return false;
+    return true;
+  }
+  let k = 0;
+  for (const g of a) {
+    if (k >= b.length || b[k++] !== g.length) return false;
+    for (const p of g) {
+      if (k + 1 >= b.length || !same(p?.[0] ?? Number.NaN, k) || !same(p?.[1] ?? Number.NaN, k + 1)) return false;
+      k += 2;
+    }
+  }
+  return k === b.length;
 }
 
 export interface NearestResult {
@@ -54,7 +68,7 @@ export class NetworkReach {
   readonly dijkstra: Dijkstra;
   private best = new Float64Array(0);
   private bestTouched = new Uint32Array(0);
-  private readonly recent: { groups: PointGroups; key: Float64Array; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
+  private readonly recent: { groups: PointGroups; key: Float64Array | null; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
 
   constructor(
     readonly graph: StreetGraph,
@@ -78,7 +92,7 @@ export class NetworkReach {
     if (i < 0) {
       const k = flatten(groups);
       key = k;
-      i = this.recent.findIndex((c) => fits(c) && sameCoordinates(c.key, k));
+      i = this.recent.findIndex((c) => fits(c) && sameCoordinates(c.key ?? c.groups, k));
     }
     if (i >= 0) {
       // least recently used goes first: the communities, asked for by every circle, stay
@@ -87,7 +101,7 @@ export class NetworkReach {
       return c.placement;
     }
     const placement = place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
-    this.recent.unshift({ groups, key: key ?? flatten(groups), snapDistance, withLookups, placement });
+    this.recent.unshift({ groups, key: isUnchanging(groups) ? null : (key ?? flatten(groups)), snapDistance, withLookups, placement });
     if (this.recent.length > RECENT_PLACEMENTS) this.recent.pop();
     return placement;
   }
