@@ -11,7 +11,7 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { boxOf, outlinesOf, PACKED_KIND, xyOf, type PackedOutlines } from '../core/packed-outlines';
+import { boxOf, outlineRefs, xyOf, type PackedOutlines, type PackedRef } from '../core/packed-outlines';
 
 type Shape = Polygon | MultiPolygon | Point;
 
@@ -50,20 +50,34 @@ function mercY(lat: number): number {
 const latOf = (y: number) => (360 * Math.atan(Math.exp((180 - y * 360) * (Math.PI / 180)))) / Math.PI - 90;
 
 interface Index {
-  packed: PackedOutlines;
-  /** per packed ring: 1 for a hole `filled` leaves out */
-  skip: Uint8Array | null;
+  /** where each unit's outline is packed (outlineRefs: an edit's array reads its untouched units
+   *  from the packing they share with the array before it); null for a unit KEPT */
+  refs: readonly (PackedRef | null)[];
+  /** holes left out of the tiles, if any are */
+  filled?: (hole: Position[]) => boolean;
   /** the boxes in degrees of the units with something to draw; null when none has */
   tree: Flatbush | null;
   /** the unit of each box */
   unitOf: Uint32Array;
-  /** per packed ring: west, south, east, north (a walk area is one unit over the whole city: its
-   *  rings away from the tile are passed over unprojected, and each ring near the tile gets the
-   *  cubic of its own latitudes) */
-  ringBox: Float64Array;
 }
 
 const indexes = new WeakMap<readonly { geometry: Shape }[], Index>();
+
+/** Per packing, each ring's west, south, east, north (a walk area is one unit over the whole city:
+ *  its rings away from the tile are passed over unprojected, and each ring near the tile gets the
+ *  cubic of its own latitudes), and 1 for each hole `filled` leaves out. */
+interface RingFacts {
+  box: Float64Array;
+  skip: Uint8Array | null;
+}
+
+const ringFacts = new WeakMap<PackedOutlines, RingFacts>();
+
+function factsOf(p: PackedOutlines, filled?: (hole: Position[]) => boolean): RingFacts {
+  let f = ringFacts.get(p);
+  if (!f) ringFacts.set(p, (f = { box: ringBoxes(p), skip: filled ? skipped(p, filled) : null }));
+  return f;
+}
 
 /** a unit KEPT as it is (a point, or positions that are not [x, y]): its polygons' rings */
 function keptRings(g: Shape): Position[][][] {
@@ -108,12 +122,13 @@ function ringBoxes(p: PackedOutlines): Float64Array {
 function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position[]) => boolean): Index {
   const kept = indexes.get(units);
   if (kept) return kept;
-  const packed = outlinesOf(units);
+  const refs = outlineRefs(units);
   const boxes = new Float64Array(4 * units.length);
   const unitOf = new Uint32Array(units.length);
   let m = 0;
   for (let i = 0; i < units.length; i++) {
-    const [w, s, e, n] = packed.kind[i] === PACKED_KIND.KEPT ? boxOf(units[i]) : [packed.box[4 * i], packed.box[4 * i + 1], packed.box[4 * i + 2], packed.box[4 * i + 3]];
+    const at = refs[i];
+    const [w, s, e, n] = at ? at.packed.box.subarray(4 * at.i, 4 * at.i + 4) : boxOf(units[i]);
     if (!(w <= e && s <= n)) continue; // nothing to draw
     boxes[4 * m] = w;
     boxes[4 * m + 1] = s;
@@ -127,7 +142,7 @@ function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position
     for (let k = 0; k < m; k++) tree.add(boxes[4 * k], boxes[4 * k + 1], boxes[4 * k + 2], boxes[4 * k + 3]);
     tree.finish();
   }
-  const index = { packed, skip: filled ? skipped(packed, filled) : null, tree, unitOf: unitOf.slice(0, m), ringBox: ringBoxes(packed) };
+  const index = { refs, filled, tree, unitOf: unitOf.slice(0, m) };
   indexes.set(units, index);
   return index;
 }
@@ -336,10 +351,10 @@ function cutPolygon(rings: [Float64Array, number, number][], at: At, into: [numb
 
 /** The unit's part of the tile, or null where it leaves none there. */
 function cutUnit<U extends { geometry: Shape }>(units: readonly U[], index: Index, i: number, at: At, options: CutOptions<U>): TileFeature | null {
-  const { packed, skip } = index;
+  const ref = index.refs[i];
   const tags = options.tags(units[i]);
   const geometry: [number, number][][] = [];
-  if (packed.kind[i] === PACKED_KIND.KEPT) {
+  if (!ref) {
     const g = units[i].geometry;
     if (g.type === 'Point') {
       // as geojson-vt keeps a point: anywhere in the tile and its buffer
@@ -356,8 +371,9 @@ function cutUnit<U extends { geometry: Shape }>(units: readonly U[], index: Inde
         geometry,
       );
   } else {
-    const { ringBox: rb, packed: q } = index;
-    for (let p = q.unitPolys[i]; p < q.unitPolys[i + 1]; p++) {
+    const { packed: q, i: u } = ref;
+    const { box: rb, skip } = factsOf(q, index.filled);
+    for (let p = q.unitPolys[u]; p < q.unitPolys[u + 1]; p++) {
       const first = q.polyRings[p];
       for (let r = first; r < q.polyRings[p + 1]; r++) {
         if (r > first && skip?.[r]) continue;

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
-import { outlinesOf, packedAt } from '../../src/core/packed-outlines';
+import { outlinesOf, packedAt, packedLabel } from '../../src/core/packed-outlines';
+import { generateBenchCity } from '../../scripts/bench-city/city';
 import { packLoaded, unpackLoaded } from '../../src/worker/packed-project';
 import { reachEngineFor } from '../../src/core/reach/choose';
 import { resolveParams } from '../../src/core/params';
@@ -104,5 +105,30 @@ describe('a project opened in the session keeps its communities and streets pack
     const params = resolveParams({});
     const cold = evaluate(edited, { profile: 'ca', params, reach: reachEngineFor(params, plain.roads) });
     expect(session.analyse({ profile: 'ca', params: {} }).evaluation.results).toEqual(cold.results);
+  }, 120_000);
+
+  it('the map’s tiles of an edited communities array read the untouched outlines from the one packing (no copy), and are what a cold opening cuts', async () => {
+    const { stats: _, ...city } = generateBenchCity({ seed: 3, communities: 2000, facilities: 200, roadNodes: 8_000, streets: 4 });
+    const file = JSON.stringify(projectToJson(city));
+    const session = createAnalysisSession();
+    const r = session.load(file, 'city.json');
+    if (!r.ok) throw new Error('the city does not load');
+    const packed = outlinesOf(r.project.communities);
+    expect(packed.xy.byteLength).toBeGreaterThan(2_000_000);
+    // the tile under community 7 at zoom 11, before and after an edit of it
+    const [lon, lat] = packedLabel(r.project.communities[7]) as [number, number];
+    const [z, x, y] = [11, Math.floor(((lon + 180) / 360) * 2 ** 11), Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** 11)];
+    expect(await session.unitTile('communities', z, x, y)).not.toBeNull();
+    const c = r.project.communities[7];
+    session.setEdits([{ id: 'e', note: { key: 'x' }, put: [{ layer: 'communities', feature: { ...c, population: (c.population ?? 0) + 5000 } }] }]);
+    const before = process.memoryUsage().arrayBuffers;
+    const tile = await session.unitTile('communities', z, x, y);
+    // a copy of the packing would be all of its bytes again; what is left is the tile's own scratch
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(packed.xy.byteLength / 4);
+    const edited = JSON.parse(file) as { communities: { features: { properties: { population?: number } }[] } };
+    edited.communities.features[7].properties.population = (c.population ?? 0) + 5000;
+    const cold = createAnalysisSession();
+    expect(cold.load(JSON.stringify(edited), 'city.json').ok).toBe(true);
+    expect(tile).toEqual(await cold.unitTile('communities', z, x, y));
   }, 120_000);
 });
