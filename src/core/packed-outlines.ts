@@ -103,7 +103,7 @@ function sizes(from: (PackedRef | null)[], shapes: (Position[][][] | null)[], qu
 /** The outlines of `units` in one packing: a packed unit's ranges are copied from its packing
  *  (its outline is not built), a plain unit's outline is read from its geometry. */
 function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): PackedOutlines {
-  const from = units.map((u) => packedAt(u));
+  const from = units.map((u) => packedAt(u) ?? readAt(u.geometry));
   const shapes = units.map((u, i) => (from[i] ? null : polygonsOf(u.geometry)));
   const { polys, rings, vertices, exact } = sizes(from, shapes, quantise);
   const div = exact ? QUANTUM : 1;
@@ -137,6 +137,8 @@ function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | Mul
       packed.kind[i] = q.kind[at.i];
       packed.box.set(q.box.subarray(4 * at.i, 4 * at.i + 4), 4 * i);
       packed.label.set(q.label.subarray(2 * at.i, 2 * at.i + 2), 2 * i);
+      // an outline read straight from the file (readInto) has no label yet
+      if (labelOf && Number.isNaN(packed.label[2 * i])) packed.label.set(labelOf(u.geometry as Polygon | MultiPolygon).slice(0, 2), 2 * i);
       return;
     }
     const s = shapes[i];
@@ -352,6 +354,48 @@ export function boxOf(u: { geometry: Shape }): [number, number, number, number] 
   if (packed) return packed;
   const b = bboxOf(u.geometry);
   return [b.minX, b.minY, b.maxX, b.maxY];
+}
+
+/** where a geometry read straight into a packing keeps its coordinates (readInto) */
+const READ = Symbol('read into a packing');
+
+/** The geometry object `g` (a Polygon or MultiPolygon as the file has it, its coordinates not
+ *  parsed: schemas/scan-outlines.ts read them into `at`) with `coordinates` a getter that builds
+ *  them afresh from the packing at each read, so every reader sees what JSON.parse gave; the
+ *  readers that know packings (pack, the schemas' checks) read the packing instead. Assigning
+ *  `coordinates` replaces the getter and forgets the packing. */
+export function readInto<G extends object>(g: G, at: PackedRef): G {
+  Object.defineProperty(g, READ, { value: at, enumerable: false, configurable: true });
+  return Object.defineProperty(g, 'coordinates', {
+    enumerable: true,
+    configurable: true,
+    get: () => decode(at.packed, at.i).coordinates,
+    set(value: unknown) {
+      delete (this as { [READ]?: PackedRef })[READ];
+      Object.defineProperty(this, 'coordinates', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
+/** where a geometry read by readInto has its coordinates, or null; only when the packing's kind
+ *  (by the coordinates' nesting) is the one its `type` says */
+export function readAt(g: unknown): PackedRef | null {
+  const at = readRef(g);
+  if (!at) return null;
+  const type = (g as { type?: unknown }).type;
+  return at.packed.kind[at.i] === (type === 'Polygon' ? POLYGON : type === 'MultiPolygon' ? MULTI : -1) ? at : null;
+}
+
+/** A geometry read by readInto given its coordinates as arrays of its own (the packing forgotten):
+ *  what JSON.parse would have made of them, for the readers of arrays. */
+export function ownCoordinates(g: { coordinates?: unknown }): void {
+  const built = g.coordinates;
+  g.coordinates = built;
+}
+
+/** where the coordinates of a geometry read by readInto are, whatever its `type` says */
+export function readRef(g: unknown): PackedRef | null {
+  return typeof g === 'object' && g !== null ? ((g as { [READ]?: PackedRef })[READ] ?? null) : null;
 }
 
 function decode(p: PackedOutlines, i: number): Polygon | MultiPolygon {

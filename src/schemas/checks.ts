@@ -7,6 +7,10 @@ import type { Geometry, Position } from 'geojson';
 import type { Msg } from '../core/model';
 import { MAX_VALUE_DEPTH } from '../core/limits';
 import { ringCrossings } from '../core/self-intersections';
+import { readAt } from '../core/packed-outlines';
+
+/** the box of a packed unit */
+const packedBox = ({ packed, i }: { packed: { box: Float64Array }; i: number }): BBox => [packed.box[4 * i], packed.box[4 * i + 1], packed.box[4 * i + 2], packed.box[4 * i + 3]];
 
 export type BBox = [number, number, number, number];
 
@@ -84,13 +88,20 @@ function positions(g: Geometry): Position[][] {
 }
 
 function firstPosition(g: Geometry): Position | undefined {
+  // an outline read into a packing: its first vertex there, not its coordinates built
+  const at = readAt(g);
+  if (at) {
+    const v = at.packed.ringVertices[at.packed.polyRings[at.packed.unitPolys[at.i]]];
+    return [at.packed.xy[2 * v] / at.packed.div, at.packed.xy[2 * v + 1] / at.packed.div];
+  }
   return positions(g).find((l) => l.length > 0)?.[0];
 }
 
 /** Metres outside the box (0 inside), by a local equirectangular approximation. */
 export function metresOutside(g: Geometry, box: BBox): number {
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const line of positions(g)) {
+  const at = readAt(g);
+  const b: BBox = at ? [...packedBox(at)] : [Infinity, Infinity, -Infinity, -Infinity];
+  for (const line of at ? [] : positions(g)) {
     for (const p of line) {
       if (p[0] < b[0]) b[0] = p[0];
       if (p[1] < b[1]) b[1] = p[1];

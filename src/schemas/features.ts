@@ -23,7 +23,8 @@ import {
 import { MAX_POLYGON_VERTICES, MAX_VALUE_DEPTH, PLAUSIBLE } from '../core/limits';
 import { CHINA_BBOX, geometryFindings, inBox, ringFindings, swapped, tooDeep, type Finding } from './checks';
 import { anything, checkRecord, finite, flag, lonLatPairs, nonEmpty, oneOf, plainObject, text, type RecordSpec } from './record-check';
-import { GEOMETRY_TYPES, fastGeometry, firstPosition, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
+import { ownCoordinates, readAt, readInto, readRef } from '../core/packed-outlines';
+import { GEOMETRY_TYPES, fastGeometry, fastPacked, firstPosition, largestPacked, zCommunityGeometry, zFacilityGeometry, zRoadGeometry, zStreetGeometry } from './geometry';
 
 export type LayerName = 'communities' | 'facilities' | 'streets' | 'roads';
 export const LAYER_NAMES: readonly LayerName[] = ['communities', 'facilities', 'streets', 'roads'];
@@ -318,6 +319,11 @@ function readGeometry<T>(c: FeatureCtx, schema: z.ZodType<T>, raw: unknown): T |
     problem(c, 'geometry', 'input.geometryType', { got: String(g.type), allowed: allowed.join(' | ') });
     return undefined;
   }
+  // coordinates read straight into a packing (project.ts `scan`) are checked there, and kept there
+  const at = readRef(g);
+  if (at && readAt(g) && largestPacked(at) <= MAX_POLYGON_VERTICES && fastPacked(at)) return readInto({ type: g.type }, at) as T;
+  // anything else about them is said as for the file's arrays
+  if (at) ownCoordinates(g);
   // before the schema walks every position: a polygon over the budget is refused at once
   const vertices = largestPolygon(g);
   if (vertices > MAX_POLYGON_VERTICES) {

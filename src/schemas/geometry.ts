@@ -2,6 +2,7 @@
 // look projected (metres) are refused with a hint, because silently reading them as degrees would put
 // a community in the wrong hemisphere.
 import { z } from 'zod';
+import type { PackedRef } from '../core/packed-outlines';
 
 const lon = z.number().finite().min(-180, 'lon<-180').max(180, 'lon>180');
 const lat = z.number().finite().min(-90, 'lat<-90').max(90, 'lat>90');
@@ -77,6 +78,35 @@ const FAST: Record<string, (c: unknown) => boolean> = {
 export function fastGeometry<T>(g: { type?: unknown; coordinates?: unknown }): T | undefined {
   const ok = typeof g.type === 'string' ? FAST[g.type] : undefined;
   return ok?.(g.coordinates) ? ({ type: g.type, coordinates: g.coordinates } as T) : undefined;
+}
+
+/** The same acceptance for a Polygon or MultiPolygon read straight into a packing (readAt: its
+ *  nesting is the one its type says, every position [x, y] of finite numbers, no array empty): every
+ *  position in range, every ring of 4 positions or more and closed. */
+export function fastPacked({ packed: p, i }: PackedRef): boolean {
+  for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
+    for (let r = p.polyRings[k]; r < p.polyRings[k + 1]; r++) {
+      const v0 = p.ringVertices[r];
+      const v1 = p.ringVertices[r + 1];
+      if (v1 - v0 < 4 || p.xy[2 * v0] !== p.xy[2 * v1 - 2] || p.xy[2 * v0 + 1] !== p.xy[2 * v1 - 1]) return false;
+    }
+  }
+  const { xy, div } = p;
+  const v0 = p.ringVertices[p.polyRings[p.unitPolys[i]]];
+  const v1 = p.ringVertices[p.polyRings[p.unitPolys[i + 1]]];
+  for (let v = v0; v < v1; v++) {
+    const x = xy[2 * v] / div;
+    const y = xy[2 * v + 1] / div;
+    if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) return false;
+  }
+  return true;
+}
+
+/** the vertices of the unit's largest polygon */
+export function largestPacked({ packed: p, i }: PackedRef): number {
+  let most = 0;
+  for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) most = Math.max(most, p.ringVertices[p.polyRings[k + 1]] - p.ringVertices[p.polyRings[k]]);
+  return most;
 }
 
 /** First coordinate pair anywhere in a geometry-like value, to tell "projected metres" apart. */

@@ -15,6 +15,7 @@ import { parseParams } from './params';
 import { PROFILES } from '../core/rules/profiles';
 import { parseLedgerField } from './ledger';
 import { errorMessage } from '../core/errors';
+import { parseScanned } from './scan-outlines';
 
 export const PROJECT_VERSION = 1;
 
@@ -64,8 +65,11 @@ const MIGRATIONS: Record<number, Migration> = {
 const KNOWN = new Set(['version', 'profile', 'area', 'params', ...LAYER_NAMES]);
 
 /** Parse project JSON text (or an already-parsed value). `ringsLater`: leave the outlines'
- *  self-intersection check for later (ProjectLoad.ringsLater), so a large project opens sooner. */
-export function parseProject(input: string | unknown, file: string, opts: { ringsLater?: boolean } = {}): ProjectResult {
+ *  self-intersection check for later (ProjectLoad.ringsLater), so a large project opens sooner.
+ *  `scan`: read the communities' and streets' outlines from the text straight into packed arrays
+ *  (scan-outlines.ts): each such unit's geometry reads its coordinates from the packing, the same
+ *  values JSON.parse gives, and core/packed-outlines.ts packs it without building them. */
+export function parseProject(input: string | unknown, file: string, opts: { ringsLater?: boolean; scan?: boolean } = {}): ProjectResult {
   const fail = (key: string, args: Record<string, string | number> = {}, field?: string): ProjectResult => ({
     ok: false,
     problems: [{ file, field, msg: { key, args: { file, ...args } } }],
@@ -73,7 +77,8 @@ export function parseProject(input: string | unknown, file: string, opts: { ring
   let raw: unknown = input;
   if (typeof input === 'string') {
     try {
-      raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+      const text = input.replace(/^\uFEFF/, '');
+      raw = opts.scan ? parseScanned(text) : JSON.parse(text);
     } catch (e) {
       return fail('input.notJson', { detail: errorMessage(e) });
     }

@@ -136,7 +136,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   /** the project file checked, scenario part included; nothing opened */
   function read(json: unknown, fileName: string): ReadOutcome {
     // the outlines' self-intersection check waits for the first analysis (checkedIssues)
-    const parsed = parseProject(json, fileName, { ringsLater: true });
+    // the outlines read from the text into the packing the session keeps (schemas/scan-outlines.ts)
+    const parsed = parseProject(json, fileName, { ringsLater: true, scan: true });
     if (!parsed.ok) return parsed;
     // a broken scenario part refuses the whole file: opening it changes nothing
     const part = readScenarioPart(parsed.other);

@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
-import { outlinesOf, packedAt, packedLabel } from '../../src/core/packed-outlines';
+import { outlinesOf, packedAt, packedLabel, readAt } from '../../src/core/packed-outlines';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 import { packLoaded, unpackLoaded } from '../../src/worker/packed-project';
 import { reachEngineFor } from '../../src/core/reach/choose';
 import { resolveParams } from '../../src/core/params';
 import { parseProject, projectToJson } from '../../src/schemas';
 import { createAnalysisSession } from '../../src/service/session';
+import { type Json, messy, seeded } from '../schemas/messy-json';
 
 const text = readFileSync('data/demo/project.json', 'utf8');
 
@@ -130,5 +131,87 @@ describe('a project opened in the session keeps its communities and streets pack
     const cold = createAnalysisSession();
     expect(cold.load(JSON.stringify(edited), 'city.json').ok).toBe(true);
     expect(tile).toEqual(await cold.unitTile('communities', z, x, y));
+  }, 120_000);
+});
+
+/** the demo as a planner's tools might write it: holes, a multipolygon, 3-D positions, -0 and
+ *  exponents, every kind of whitespace, escaped keys and unicode names (tests/schemas/messy-json.ts) */
+function messyDemo(edit: (d: { communities: { features: Record<string, unknown>[] }; streets: { features: Record<string, unknown>[] } }) => void = () => undefined): string {
+  const d = JSON.parse(text);
+  const cs = d.communities.features as { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][][] } }[];
+  // a hole: the outline shrunk a little about its first vertex
+  const [x0, y0] = cs[3].geometry.coordinates[0][0];
+  cs[3].geometry.coordinates.push(cs[3].geometry.coordinates[0].map(([x, y]) => [x0 + (x - x0) * 0.3, y0 + (y - y0) * 0.3]).reverse());
+  // two parts
+  cs[4].geometry = { type: 'MultiPolygon', coordinates: [cs[4].geometry.coordinates, cs[5].geometry.coordinates] } as never;
+  // heights (the packing keeps these as the file has them)
+  cs[6].geometry.coordinates = cs[6].geometry.coordinates.map((ring) => ring.map(([x, y]) => [x, y, 12.5]));
+  cs[7].properties.name = '长安区 "东" 社区 \u2028 é';
+  edit(d);
+  return messy(d as Json, seeded(7));
+}
+
+describe('a project opened from messy text reads as JSON.parse reads it', () => {
+  it('the same issues, verdicts and project written back as the file parsed whole', () => {
+    const messyText = messyDemo();
+    const plain = parseProject(messyText, 'project.json');
+    if (!plain.ok) throw new Error('the messy demo does not load');
+    const session = createAnalysisSession();
+    const r = session.load(messyText, 'project.json');
+    if (!r.ok) throw new Error('the messy demo does not open');
+    // the outlines were read into a packing, but the one with heights: from the file's arrays
+    const scanned = parseProject(messyText, 'project.json', { scan: true });
+    if (!scanned.ok) throw new Error('the messy demo does not load scanned');
+    expect(scanned.project.communities.filter((c) => readAt(c.geometry)).length).toBe(plain.project.communities.filter((c) => c.geometry.type !== 'Point').length - 1);
+    expect(readAt(scanned.project.communities[6].geometry)).toBeNull();
+    expect(r.project.communities[7].name).toBe('长安区 "东" 社区 \u2028 é');
+    const a = session.analyse({ profile: 'combined', params: {} });
+    expect(session.checkedIssues() ?? r.project.issues).toEqual(plain.issues);
+    const params = resolveParams({});
+    const cold = evaluate({ ...plain.project }, { profile: 'combined', params, reach: reachEngineFor(params, plain.project.roads) });
+    expect(a.evaluation.results).toEqual(cold.results);
+    const settings = { profile: 'combined', params: {}, other: plain.other };
+    expect(session.projectText(settings)).toBe(JSON.stringify(projectToJson({ ...plain.project, profile: 'combined', params: {} }, plain.other)));
+  }, 120_000);
+
+  it('a broken outline or text gets the very problems the file parsed whole gets', () => {
+    type Demo = Parameters<NonNullable<Parameters<typeof messyDemo>[0]>>[0];
+    const ring = (d: Demo, i: number) => (d.communities.features[i].geometry as { coordinates: number[][][] }).coordinates[0];
+    const broken: ((d: Demo) => void)[] = [
+      (d) => ring(d, 1).pop(), // not closed
+      (d) => ring(d, 2).splice(1, ring(d, 2).length - 3), // fewer than 4 positions
+      (d) => {
+        ring(d, 3)[2][1] = 95; // latitude beyond 90
+      },
+      (d) => {
+        (d.streets.features[0].geometry as { coordinates: number[][][] }).coordinates = ring(d, 1).map(([x, y]) => [y, x]) as never; // a depth its type does not have
+      },
+      (d) => {
+        const g = d.communities.features[8].geometry as { type: string; coordinates: number[][][] };
+        g.coordinates = g.coordinates.map((r) => r.map(([x, y]) => [y, x])); // swapped: latitude beyond 90
+      },
+      (d) => {
+        (d.communities.features[9].geometry as { type: string }).type = 'MultiPolygon'; // a type its depth is not
+      },
+      (d) => {
+        (d.communities.features[10] as { geometry: unknown }).geometry = { type: 'Polygon', coordinates: [[]] };
+      },
+    ];
+    let refused = 0;
+    for (const edit of broken) {
+      const t = messyDemo(edit);
+      const plain = parseProject(t, 'project.json');
+      if (!plain.ok) refused++;
+      const r = createAnalysisSession().load(t, 'project.json');
+      expect(r.ok).toBe(plain.ok);
+      if (!plain.ok) expect(r).toEqual({ ok: false, problems: plain.problems });
+      else if (r.ok) expect(r.project.issues).toEqual(plain.issues.filter((i) => i.msg.key !== 'issue.selfIntersection'));
+    }
+    expect(refused).toBe(broken.length);
+    // text cut short: JSON.parse's own message
+    const cut = messyDemo().slice(0, 5_000);
+    const plain = parseProject(cut, 'project.json');
+    expect(plain.ok).toBe(false);
+    expect(createAnalysisSession().load(cut, 'project.json')).toEqual(plain);
   }, 120_000);
 });

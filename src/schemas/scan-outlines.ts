@@ -1,0 +1,392 @@
+// A project file's community and street outlines read straight into packed typed arrays
+// (core/packed-outlines.ts), the rest of the file by JSON.parse. JSON.parse of a 20 000-community
+// city built 3.5 M small arrays (≈ 190 MB of heap), which the check then walked, the session packed
+// into typed arrays and the garbage collector traced for seconds. Here one pass over the text finds
+// each `communities|streets.features[i].geometry.coordinates` that is a Polygon's or MultiPolygon's
+// nesting of [x, y] numbers, parses its numbers into the packing and leaves a number in its place
+// (its index); JSON.parse reads what is left (a few MB), and each such geometry gets its
+// coordinates back as a getter over the packing (readInto), so every reader sees what JSON.parse
+// of the whole file gives. Anything unusual (3-D positions, empty arrays, a number JSON would refuse)
+// is left in the text for JSON.parse; a file whose text this does not follow (not an object at the
+// top, a string left open, a `coordinates` that is not an array …) is read by JSON.parse alone, so a
+// broken file gets JSON.parse's own message. Numbers are read exactly: up to 15 digits with a power
+// of ten up to 22 by one correctly rounded division or product (Clinger's fast path), any other by
+// Number() of its text (tests/schemas/scan-outlines.test.ts holds it against JSON.parse).
+import { PACKED_KIND, type PackedOutlines, readInto } from '../core/packed-outlines';
+
+/** the layers whose outlines are packed (the session keeps them packed) */
+export const SCANNED_LAYERS = ['communities', 'streets'] as const;
+type Scanned = (typeof SCANNED_LAYERS)[number];
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** a growing typed array */
+class Grow<A extends Float64Array | Uint32Array | Uint8Array> {
+  n = 0;
+  constructor(
+    public a: A,
+    private readonly make: (n: number) => A,
+  ) {}
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = this.make(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+  done(): A {
+    return this.a.slice(0, this.n) as A;
+  }
+}
+
+/** One layer's packing as it is read: units are appended whole or not at all. */
+class Builder {
+  xy = new Grow(new Float64Array(1 << 16), (n) => new Float64Array(n));
+  ringVertices = new Grow(new Uint32Array(1 << 12), (n) => new Uint32Array(n));
+  polyRings = new Grow(new Uint32Array(1 << 10), (n) => new Uint32Array(n));
+  unitPolys = new Grow(new Uint32Array(1 << 10), (n) => new Uint32Array(n));
+  kind = new Grow(new Uint8Array(1 << 10), (n) => new Uint8Array(n));
+  box = new Grow(new Float64Array(1 << 12), (n) => new Float64Array(n));
+  /** the lengths before the unit being read, to drop it */
+  mark(): number[] {
+    return [this.xy.n, this.ringVertices.n, this.polyRings.n];
+  }
+  drop([xy, rv, pr]: number[]): void {
+    this.xy.n = xy;
+    this.ringVertices.n = rv;
+    this.polyRings.n = pr;
+  }
+  packed(): PackedOutlines {
+    const units = this.kind.n;
+    const unitPolys = new Uint32Array(units + 1);
+    unitPolys.set(this.unitPolys.a.subarray(0, units));
+    unitPolys[units] = this.polyRings.n;
+    const polyRings = new Uint32Array(this.polyRings.n + 1);
+    polyRings.set(this.polyRings.a.subarray(0, this.polyRings.n));
+    polyRings[this.polyRings.n] = this.ringVertices.n;
+    const ringVertices = new Uint32Array(this.ringVertices.n + 1);
+    ringVertices.set(this.ringVertices.a.subarray(0, this.ringVertices.n));
+    ringVertices[this.ringVertices.n] = this.xy.n / 2;
+    return {
+      kind: this.kind.done(),
+      unitPolys,
+      polyRings,
+      ringVertices,
+      xy: this.xy.done(),
+      div: 1,
+      box: this.box.done(),
+      label: new Float64Array(units * 2).fill(Number.NaN),
+    };
+  }
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const BRACE = 0x7b;
+const UNBRACE = 0x7d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+const isSpace = (c: number) => c === SPACE || c === LF || c === CR || c === TAB;
+
+/** where the last readNumber ended (a module variable: the hot loop below calls no closure) */
+let numberEnd = 0;
+
+/** The JSON number at `from`, exactly as JSON.parse reads it (numberEnd: the index after it); NaN
+ *  if there is none there. */
+function readNumber(s: string, from: number): number {
+  let i = from;
+  let neg = false;
+  let c = s.charCodeAt(i);
+  if (c === MINUS) {
+    neg = true;
+    c = s.charCodeAt(++i);
+  }
+  let m = 0;
+  let digits = 0;
+  if (c === ZERO) {
+    c = s.charCodeAt(++i);
+    digits++;
+  } else if (c > ZERO && c <= NINE) {
+    do {
+      m = m * 10 + (c - ZERO);
+      digits++;
+      c = s.charCodeAt(++i);
+    } while (c >= ZERO && c <= NINE);
+  } else return Number.NaN;
+  let frac = 0;
+  if (c === DOT) {
+    c = s.charCodeAt(++i);
+    if (!(c >= ZERO && c <= NINE)) return Number.NaN;
+    do {
+      m = m * 10 + (c - ZERO);
+      digits++;
+      frac++;
+      c = s.charCodeAt(++i);
+    } while (c >= ZERO && c <= NINE);
+  }
+  let exp = 0;
+  if (c === 0x65 || c === 0x45) {
+    c = s.charCodeAt(++i);
+    let expNeg = false;
+    if (c === MINUS || c === PLUS) {
+      expNeg = c === MINUS;
+      c = s.charCodeAt(++i);
+    }
+    if (!(c >= ZERO && c <= NINE)) return Number.NaN;
+    do {
+      if (exp < 100_000) exp = exp * 10 + (c - ZERO);
+      c = s.charCodeAt(++i);
+    } while (c >= ZERO && c <= NINE);
+    if (expNeg) exp = -exp;
+  }
+  numberEnd = i;
+  const e = exp - frac;
+  // an exact mantissa and an exact power of ten: one correctly rounded operation
+  if (digits <= 15 && e >= -22 && e <= 22) {
+    const v = e < 0 ? m / POW10[-e] : m * POW10[e];
+    return neg ? -v : v;
+  }
+  return Number(s.slice(from, i));
+}
+
+/** Reads one coordinates value (the text at `start` is '[') of nesting 3 (a Polygon's) or 4 (a
+ *  MultiPolygon's) of [x, y] positions, none empty, into `b`; the index after it, or -1 (nothing
+ *  appended). */
+function readCoordinates(s: string, start: number, b: Builder): number {
+  // the nesting: '[' runs before the first number
+  let depth = 0;
+  let i = start;
+  for (let c = s.charCodeAt(i); c === OPEN || isSpace(c); c = s.charCodeAt(++i)) if (c === OPEN) depth++;
+  if (depth !== 3 && depth !== 4) return -1;
+  const mark = b.mark();
+  const polys = b.polyRings.n;
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const fail = () => {
+    b.drop(mark);
+    return -1;
+  };
+  // i is at the first number; every '[' before it opened a polygon (and the list of them), a ring, a position
+  b.polyRings.push(b.ringVertices.n);
+  b.ringVertices.push(b.xy.n / 2);
+  let c = 0;
+  for (;;) {
+    // a position's numbers, then its ']'
+    const x = readNumber(s, i);
+    if (Number.isNaN(x)) return fail();
+    i = numberEnd;
+    while (isSpace((c = s.charCodeAt(i)))) i++;
+    if (c !== COMMA) return fail();
+    i++;
+    while (isSpace((c = s.charCodeAt(i)))) i++;
+    const y = readNumber(s, i);
+    if (Number.isNaN(y)) return fail();
+    i = numberEnd;
+    while (isSpace((c = s.charCodeAt(i)))) i++;
+    if (c !== CLOSE) return fail();
+    i++;
+    b.xy.push(x);
+    b.xy.push(y);
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (y < south) south = y;
+    if (y > north) north = y;
+    // what follows: ']' closing the ring, polygon, list of polygons (`closed` of them), then a
+    // comma before the next position, ring or polygon, or the end
+    let closed = 0;
+    for (;;) {
+      while (isSpace((c = s.charCodeAt(i)))) i++;
+      i++;
+      if (c === CLOSE) {
+        if (++closed === depth - 1) break;
+        continue;
+      }
+      if (c !== COMMA) return fail();
+      break;
+    }
+    if (closed === depth - 1) break;
+    // a comma after `closed` arrays closed: open as many again, then a position's '['
+    if (closed >= 2) b.polyRings.push(b.ringVertices.n);
+    if (closed >= 1) b.ringVertices.push(b.xy.n / 2);
+    for (let k = 0; k <= closed; k++) {
+      while (isSpace((c = s.charCodeAt(i)))) i++;
+      if (c !== OPEN) return fail();
+      i++;
+    }
+    while (isSpace(s.charCodeAt(i))) i++;
+  }
+  b.unitPolys.push(polys);
+  b.kind.push(depth === 3 ? PACKED_KIND.POLYGON : PACKED_KIND.MULTI);
+  b.box.push(west);
+  b.box.push(south);
+  b.box.push(east);
+  b.box.push(north);
+  return i;
+}
+
+// where in the file the scanner is, as far as the outlines are concerned
+const OTHER = 0;
+const ROOT = 1;
+/** communities or streets (the layer in `layer`) */
+const LAYER = 2;
+const FEATURES = 3;
+const FEATURE = 4;
+const GEOMETRY = 5;
+
+/** The file's text with the outlines it read replaced by their index, and the packings: null when
+ *  it read none or the text is one it does not follow (JSON.parse reads it all then). */
+function scan(s: string): { text: string; refs: { layer: Scanned; i: number }[]; packed: Record<Scanned, PackedOutlines> } | null {
+  const builders: Record<Scanned, Builder> = { communities: new Builder(), streets: new Builder() };
+  const refs: { layer: Scanned; i: number }[] = [];
+  const parts: string[] = [];
+  let cut = 0;
+  /** per open container: its place (OTHER …) and, for an object, whether a key comes next */
+  const place: number[] = [];
+  const isObject: boolean[] = [];
+  let keyNext = false;
+  /** the place the value after the last key opens (an object's key decides it) */
+  let valuePlace = OTHER;
+  let layer: Scanned = 'communities';
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === QUOTE) {
+      // a string: find its closing quote (one not escaped)
+      let j = s.indexOf('"', i + 1);
+      for (;;) {
+        if (j < 0) return null;
+        let k = j - 1;
+        while (s.charCodeAt(k) === BACKSLASH) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j = s.indexOf('"', j + 1);
+      }
+      const top = place.length - 1;
+      if (keyNext && top >= 0) {
+        keyNext = false;
+        const at = place[top];
+        valuePlace = OTHER;
+        if (at === ROOT || at === LAYER || at === FEATURE || at === GEOMETRY) {
+          const key = keyOf(s, i, j);
+          if (key === null) return null;
+          if (at === ROOT && (key === 'communities' || key === 'streets')) {
+            valuePlace = LAYER;
+            layer = key;
+          } else if (at === LAYER && key === 'features') valuePlace = FEATURES;
+          else if (at === FEATURE && key === 'geometry') valuePlace = GEOMETRY;
+          else if (at === GEOMETRY && key === 'coordinates') {
+            // the value: the outline's coordinates, read here, or left for JSON.parse
+            let v = j + 1;
+            while (isSpace(s.charCodeAt(v))) v++;
+            if (s.charCodeAt(v) !== COLON) return null;
+            v++;
+            while (isSpace(s.charCodeAt(v))) v++;
+            // a number here would read as an index below: leave such a file to JSON.parse
+            if (s.charCodeAt(v) !== OPEN) return null;
+            const end = readCoordinates(s, v, builders[layer]);
+            if (end >= 0) {
+              parts.push(s.slice(cut, v), String(refs.length));
+              refs.push({ layer, i: builders[layer].kind.n - 1 });
+              cut = end;
+              i = end;
+              continue;
+            }
+          }
+        }
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === BRACE || c === OPEN) {
+      const top = place.length - 1;
+      const parent = top >= 0 ? place[top] : -1;
+      let here = OTHER;
+      if (c === BRACE) {
+        if (parent === -1) here = ROOT;
+        else if (isObject[top]) here = valuePlace === FEATURES ? OTHER : valuePlace;
+        else if (parent === FEATURES) here = FEATURE;
+      } else if (parent !== -1 && isObject[top] && valuePlace === FEATURES) here = FEATURES;
+      if (parent === -1 && c !== BRACE) return null;
+      place.push(here);
+      isObject.push(c === BRACE);
+      keyNext = c === BRACE;
+      valuePlace = OTHER;
+      i++;
+      continue;
+    }
+    if (c === UNBRACE || c === CLOSE) {
+      if (place.length === 0) return null;
+      place.pop();
+      isObject.pop();
+      keyNext = false;
+      valuePlace = OTHER;
+      i++;
+      if (place.length === 0) break;
+      continue;
+    }
+    if (c === COMMA) keyNext = place.length > 0 && isObject[place.length - 1];
+    i++;
+  }
+  if (refs.length === 0) return null;
+  parts.push(s.slice(cut));
+  return { text: parts.join(''), refs, packed: { communities: builders.communities.packed(), streets: builders.streets.packed() } };
+}
+
+/** a key's text: as it stands, or decoded when it holds an escape; null if JSON would refuse it */
+function keyOf(s: string, from: number, to: number): string | null {
+  const raw = s.slice(from + 1, to);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(s.slice(from, to + 1)) as string;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The file's text as JSON.parse reads it, with the communities' and streets' outlines read into
+ * packed arrays: each such geometry's `coordinates` is a getter over the packing (readInto; readAt
+ * tells where). Throws JSON.parse's own error for a broken file.
+ */
+export function parseScanned(text: string): unknown {
+  const r = scan(text);
+  if (!r) return JSON.parse(text);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(r.text);
+  } catch {
+    // the message and position of the file as it is
+    return JSON.parse(text);
+  }
+  // every number at a layer's features[i].geometry.coordinates is an index put there by scan()
+  const root = raw as Record<string, unknown>;
+  for (const name of SCANNED_LAYERS) {
+    const features = asRecord(root[name])?.features;
+    if (!Array.isArray(features)) continue;
+    for (const f of features) {
+      const g = asRecord(asRecord(f)?.geometry);
+      const ref = g && typeof g.coordinates === 'number' ? r.refs[g.coordinates] : undefined;
+      if (g && ref) readInto(g, { packed: r.packed[ref.layer], i: ref.i });
+    }
+  }
+  return raw;
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
