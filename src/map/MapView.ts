@@ -137,6 +137,11 @@ export class MapView {
   private fullRatio: number | null = null;
   /** the drag or edit is over: the full ratio comes back once the map has drawn what it changed */
   private restoring = false;
+  /** the last frame: when the page was free of it, and for how long it held the page (paced) */
+  private lastFrame = { end: 0, cost: 0 };
+  /** verdicts waiting for the map to be free of its last frame (paced), and the timer that paints them */
+  private pendingPaint: (() => void) | null = null;
+  private pacingTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
    *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
@@ -183,13 +188,23 @@ export class MapView {
     });
     this.map.on('mousemove', (e) => {
       // a drawing takes the pointer: no hover card, and no query of the drawn features per move
-      if (this.clicksMuted) return this.events.onHover?.(null, null);
+      if (this.clicksMuted) {
+        this.events.onHover?.(null, null);
+        return;
+      }
       const hit = this.hit(e.point);
       this.map.getCanvas().style.cursor = hit || this.clusterAt(e.point) ? 'pointer' : '';
       this.events.onHover?.(hit, { x: e.point.x, y: e.point.y });
     });
     this.map.on('mouseout', () => this.events.onHover?.(null, null));
-    this.map.on('render', () => this.frameDrawn());
+    this.map.on('render', () => {
+      this.frameDrawn();
+      const t = performance.now();
+      requestAnimationFrame(() => {
+        const end = performance.now();
+        this.lastFrame = { end, cost: end - t };
+      });
+    });
     this.map.on('idle', () => {
       if (this.restoreRatio()) return; // not idle yet: one more frame, sharp
       this.container.dataset.outsideShown = String(this.countOutsideShown());
@@ -420,7 +435,29 @@ export class MapView {
    *  quarter of the pixels takes ≈ 0.11 s. The handle and its circle are not MapLibre's (drag-overlay.ts). */
   lighten(on: boolean): void {
     this.lightening = on;
+    if (!on) this.flushPaced();
     this.window(on, this.slow());
+  }
+
+  /** Runs `paint` (new verdicts for the map) now, or — during a drag on a slow renderer — once the
+   *  map has been free of its last frame for as long as that frame held the page: each frame of new
+   *  verdicts blocks the page's thread until software WebGL has drawn it (≈ 70–100 ms), and the
+   *  worker answers a drag's positions faster than that, so frame after frame of verdicts left the
+   *  dragged handle (drag-overlay.ts) no time to follow the pointer. At most half the time goes to
+   *  verdict frames; a newer paint replaces a waiting one, and the drag's end paints at once. */
+  paced(paint: () => void): void {
+    const wait = this.lightening && this.slow() ? this.lastFrame.end + this.lastFrame.cost - performance.now() : 0;
+    this.pendingPaint = paint;
+    if (wait <= 0) this.flushPaced();
+    else this.pacingTimer ??= setTimeout(() => this.flushPaced(), wait);
+  }
+
+  private flushPaced(): void {
+    if (this.pacingTimer !== null) clearTimeout(this.pacingTimer);
+    this.pacingTimer = null;
+    const paint = this.pendingPaint;
+    this.pendingPaint = null;
+    paint?.();
   }
 
   /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a slow

@@ -128,18 +128,20 @@ export function analysisMapEffects(
         verdicts,
         state.outside.value,
       );
-      view.setStates(SOURCES.communities, communities);
-      view.setStates(SOURCES.communityDots, communities);
-      painted({ serial: state.analysis.peek()?.serial ?? 0, digest: () => verdictDigest(communities) });
-      view.setStates(
-        SOURCES.streets,
-        unitStates(
-          p.streets.map((s) => s.id),
-          'street',
-          verdicts,
-          new Set(),
-        ),
+      const streets = unitStates(
+        p.streets.map((s) => s.id),
+        'street',
+        verdicts,
+        new Set(),
       );
+      const serial = state.analysis.peek()?.serial ?? 0;
+      // during a drag on a slow renderer, once the map is free of its last frame (MapView.paced)
+      view.paced(() => {
+        view.setStates(SOURCES.communities, communities);
+        view.setStates(SOURCES.communityDots, communities);
+        painted({ serial, digest: () => verdictDigest(communities) });
+        view.setStates(SOURCES.streets, streets);
+      });
     }),
     effect(() => {
       const p = state.project.value;
