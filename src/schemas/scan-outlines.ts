@@ -21,7 +21,7 @@ type Scanned = (typeof SCANNED_LAYERS)[number];
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** a growing typed array */
-class Grow<A extends Float64Array | Uint32Array | Uint8Array> {
+class Grow<A extends Float64Array | Int32Array | Uint32Array | Uint8Array> {
   n = 0;
   constructor(
     public a: A,
@@ -40,9 +40,39 @@ class Grow<A extends Float64Array | Uint32Array | Uint8Array> {
   }
 }
 
-/** One layer's packing as it is read: units are appended whole or not at all. */
+/** integers per degree of a quantised packing (core/packed-outlines.ts QUANTUM) */
+const QUANTUM = 1e7;
+const I32 = 2 ** 31 - 1;
+
+/** One layer's packing as it is read: units are appended whole or not at all. Coordinates are kept
+ *  as integers of 1e-7 degree while every one read divides back to exactly itself (the packing the
+ *  session would make of them, core/packed-outlines.ts), as Float64 from the first that does not. */
 class Builder {
-  xy = new Grow(new Float64Array(1 << 16), (n) => new Float64Array(n));
+  quantised: Grow<Int32Array> | null = new Grow(new Int32Array(1 << 16), (n) => new Int32Array(n));
+  xy = new Grow(new Float64Array(0), (n) => new Float64Array(n));
+  /** numbers of coordinates read */
+  get values(): number {
+    return this.quantised ? this.quantised.n : this.xy.n;
+  }
+  push(x: number, y: number): void {
+    const q = this.quantised;
+    if (q) {
+      const qx = Math.round(x * QUANTUM);
+      const qy = Math.round(y * QUANTUM);
+      if (Math.abs(qx) <= I32 && Math.abs(qy) <= I32 && Object.is((qx | 0) / QUANTUM, x) && Object.is((qy | 0) / QUANTUM, y)) {
+        q.push(qx);
+        q.push(qy);
+        return;
+      }
+      // from here on Float64: the values so far divide back exactly
+      this.xy = new Grow(new Float64Array(Math.max(q.a.length, 1 << 16)), (n) => new Float64Array(n));
+      for (let k = 0; k < q.n; k++) this.xy.a[k] = q.a[k] / QUANTUM;
+      this.xy.n = q.n;
+      this.quantised = null;
+    }
+    this.xy.push(x);
+    this.xy.push(y);
+  }
   ringVertices = new Grow(new Uint32Array(1 << 12), (n) => new Uint32Array(n));
   polyRings = new Grow(new Uint32Array(1 << 10), (n) => new Uint32Array(n));
   unitPolys = new Grow(new Uint32Array(1 << 10), (n) => new Uint32Array(n));
@@ -50,10 +80,11 @@ class Builder {
   box = new Grow(new Float64Array(1 << 12), (n) => new Float64Array(n));
   /** the lengths before the unit being read, to drop it */
   mark(): number[] {
-    return [this.xy.n, this.ringVertices.n, this.polyRings.n];
+    return [this.values, this.ringVertices.n, this.polyRings.n];
   }
   drop([xy, rv, pr]: number[]): void {
-    this.xy.n = xy;
+    if (this.quantised) this.quantised.n = xy;
+    else this.xy.n = xy;
     this.ringVertices.n = rv;
     this.polyRings.n = pr;
   }
@@ -67,14 +98,14 @@ class Builder {
     polyRings[this.polyRings.n] = this.ringVertices.n;
     const ringVertices = new Uint32Array(this.ringVertices.n + 1);
     ringVertices.set(this.ringVertices.a.subarray(0, this.ringVertices.n));
-    ringVertices[this.ringVertices.n] = this.xy.n / 2;
+    ringVertices[this.ringVertices.n] = this.values / 2;
     return {
       kind: this.kind.done(),
       unitPolys,
       polyRings,
       ringVertices,
-      xy: this.xy.done(),
-      div: 1,
+      xy: this.quantised ? this.quantised.done() : this.xy.done(),
+      div: this.quantised ? QUANTUM : 1,
       box: this.box.done(),
       label: new Float64Array(units * 2).fill(Number.NaN),
     };
@@ -183,7 +214,7 @@ function readCoordinates(s: string, start: number, b: Builder): number {
   };
   // i is at the first number; every '[' before it opened a polygon (and the list of them), a ring, a position
   b.polyRings.push(b.ringVertices.n);
-  b.ringVertices.push(b.xy.n / 2);
+  b.ringVertices.push(b.values / 2);
   let c = 0;
   for (;;) {
     // a position's numbers, then its ']'
@@ -200,8 +231,7 @@ function readCoordinates(s: string, start: number, b: Builder): number {
     while (isSpace((c = s.charCodeAt(i)))) i++;
     if (c !== CLOSE) return fail();
     i++;
-    b.xy.push(x);
-    b.xy.push(y);
+    b.push(x, y);
     if (x < west) west = x;
     if (x > east) east = x;
     if (y < south) south = y;
@@ -222,7 +252,7 @@ function readCoordinates(s: string, start: number, b: Builder): number {
     if (closed === depth - 1) break;
     // a comma after `closed` arrays closed: open as many again, then a position's '['
     if (closed >= 2) b.polyRings.push(b.ringVertices.n);
-    if (closed >= 1) b.ringVertices.push(b.xy.n / 2);
+    if (closed >= 1) b.ringVertices.push(b.values / 2);
     for (let k = 0; k <= closed; k++) {
       while (isSpace((c = s.charCodeAt(i)))) i++;
       if (c !== OPEN) return fail();

@@ -109,6 +109,23 @@ describe('outlines read straight into packed arrays', () => {
     }
   });
 
+  it('are held as integers of 1e-7 degree when every coordinate divides back exactly, else as Float64', () => {
+    const layer = (xs: string[]) => {
+      const text = `{"communities":{"features":[${xs.map((x) => `{"geometry":{"type":"Polygon","coordinates":[[[${x},34.5],[108.2,34.6],[108.3,34.5],[${x},34.5]]]}}`).join(',')}]}}`;
+      const value = parseScanned(text) as { communities: { features: { geometry: { coordinates: number[][][] } }[] } };
+      expect(value).toEqual(JSON.parse(text));
+      return value.communities.features.map((f) => readAt(f.geometry)?.packed);
+    };
+    // 7 decimals, in any spelling
+    for (const p of layer(['108.1234567', '1.081234567e2', '108.12345670000000000'])) expect(p?.div).toBe(1e7);
+    // one that does not divide back (8 decimals, -0, beyond 214.7°): the whole layer Float64, the same values
+    for (const odd of ['108.12345678', '-0', '2e10']) {
+      const ps = layer(['108.1234567', odd, '108.5']);
+      for (const p of ps) expect(p?.div).toBe(1);
+      expect(ps[0]?.xy).toBeInstanceOf(Float64Array);
+    }
+  });
+
   it("throw JSON.parse's own error for a broken file, whatever is broken where", () => {
     const good =
       '{"version":1,"communities":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]]}}]}}';
