@@ -8,10 +8,12 @@ import { encodeResults, replaceUnits, ResultTable, type ResultColumns } from '..
 import { applyDelta, type EvaluationDelta } from '../core/evaluation-delta';
 import type { Evaluation } from '../core/evaluate';
 import type { Analysis } from './session';
+import type { ServiceAreas, ShownAreas } from './service-areas';
 
-export interface AnalysisColumns {
+/** `A`: the circles as the session made them, or as the page holds them (ShownAreas) */
+export interface AnalysisColumns<A extends ShownAreas = ServiceAreas> {
   /** the analysis with `evaluation.results` empty: they are `columns` */
-  analysis: Analysis;
+  analysis: Analysis<A>;
   columns: ResultColumns;
 }
 
@@ -22,7 +24,7 @@ export function toColumns(a: Analysis): AnalysisColumns {
 
 /** The page's side: the analysis read from its columns. `table` is what the page's views read;
  *  `evaluation.results` (exports, the ledger, reports) is built from it on first read. */
-export function fromColumns(x: AnalysisColumns): Analysis & { table: ResultTable } {
+export function fromColumns<A extends ShownAreas>(x: AnalysisColumns<A>): Analysis<A> & { table: ResultTable } {
   const table = new ResultTable(x.columns);
   const { profile, params, issues, coverage } = x.analysis.evaluation;
   return { ...x.analysis, evaluation: readFrom(table, { profile, params, issues, coverage }), table };
@@ -31,7 +33,7 @@ export function fromColumns(x: AnalysisColumns): Analysis & { table: ResultTable
 /** The page's analysis after an edit: the delta's units replaced in its columns (replaceUnits) —
  *  the page's views read the columns, so patching only the result objects left them stale. An
  *  analysis without columns (made in Node) gets the delta applied to its results. */
-export function withDelta(held: Analysis, delta: EvaluationDelta, next: Pick<Analysis, 'serial' | 'ms'>): Analysis {
+export function withDelta<A extends ShownAreas>(held: Analysis<A>, delta: EvaluationDelta, next: Pick<Analysis, 'serial' | 'ms'>): Analysis<A> {
   if (!held.table) return { ...held, ...next, evaluation: applyDelta(held.evaluation, delta) };
   const table = replaceUnits(held.table, delta.units, delta.results);
   if (table.n !== delta.total) throw new Error(`withDelta: ${table.n} results after the edit, the worker has ${delta.total}: the page held another evaluation`);

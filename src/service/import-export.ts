@@ -12,6 +12,7 @@ import { guessMapping } from '../io/fields';
 import { areaBox, layerSummary, referencePositions, type LayerSummary } from '../io/summary';
 import { shiftHint, type ShiftHint } from '../io/webmap';
 import type { ServiceArea } from '../io/export/gaps';
+import type { ServiceAreas } from './service-areas';
 import { importRecord, type ImportRecord } from '../io/export/model';
 import type { ImportOutcome, LayerKind, Mapping, SourceLayer, ValidationReport, WebCoords } from '../io/types';
 import type { Lang } from '../i18n';
@@ -96,6 +97,8 @@ export interface ProjectHandle {
   setBaseline(layers: Layers): void;
   /** the project file text of these layers (the open project's area, these profile/params/other keys) */
   projectText(layers: Layers, p: ProjectTextRequest): string;
+  /** the circles or walk areas handed out with this id (ServiceAreas.id), if still kept */
+  areas?(id: number): ServiceAreas | null;
 }
 
 export interface ProjectTextRequest {
@@ -279,11 +282,19 @@ export function createImportApi(project: ProjectHandle) {
       return tables.map((tb) => ({ name: `${tb.name}.csv`, bytes: toCsv(tb, header) }));
     },
 
-    /** Gaps as one GeoJSON: failing units per rule, communities outside each circle, service areas. */
-    async exportGaps(req: ExportRequest, areas: ServiceArea[]): Promise<string> {
+    /** Gaps as one GeoJSON: failing units per rule, communities outside each circle, and the
+     *  circles or walk areas the page shows (their id: the page holds none of their outlines). */
+    async exportGaps(req: ExportRequest, areasId: number | null): Promise<string> {
       const { gapsGeoJSON } = await import('../io/export/gaps'); // with the messages, on first use
       const current = project.current();
       if (!current) throw new Error('exportGaps() before a project was loaded');
+      const shown = areasId === null ? null : (project.areas?.(areasId) ?? null);
+      if (areasId !== null && !shown) throw new Error(`exportGaps(): the areas ${areasId} are no longer kept`);
+      const areas: ServiceArea[] = (shown?.features ?? []).map((f) => ({
+        circle: f.properties.circle,
+        facility: f.properties.facility === '*' ? undefined : f.properties.facility,
+        geometry: f.geometry,
+      }));
       return JSON.stringify(gapsGeoJSON(req.evaluation, current, req.lang, areas));
     },
   };

@@ -23,6 +23,20 @@ export type ServiceAreas = FeatureCollection<Polygon | MultiPolygon, ServiceArea
   id?: number;
 };
 
+/** What the page holds of circles or walk areas: which they are (each one's facility, group and
+ *  radius, and the set's id), not their outlines. The map draws them from the worker's tiles (by
+ *  the id) and the gaps export takes them there, so a large city's 1.1 M vertices of walk areas
+ *  are held once, in the worker, not packed again on the page. (In-process callers may hand the
+ *  whole areas: they are ShownAreas too.) */
+export type ShownAreas = Omit<ServiceAreas, 'features'> & {
+  features: { type: 'Feature'; properties: ServiceAreaProps; geometry?: Polygon | MultiPolygon }[];
+};
+
+/** the areas as the page gets them: their properties and id, no outline */
+export function shownAreas(a: ServiceAreas): ShownAreas {
+  return { ...a, features: a.features.map((f) => ({ type: 'Feature', properties: f.properties })) };
+}
+
 /** Everything the drawn circles depend on: equal keys, equal circles. */
 export function areasKey(p: Params): string {
   return JSON.stringify([p.reach, p.circleMinutes, p.walkSpeed, p.detourFactor, p.snapDistance, p.elderlyCircleKinds, p.childcareCircleKinds]);
@@ -64,7 +78,7 @@ export function serviceAreas(facilities: readonly Facility[], p: Params, groups:
 
 /** One facility's circles moved to `to` (straight mode; a drag shows them live), or null when it
  *  has none of its own (walk areas of network mode are one per group: they follow the drop). */
-export function movedCircle(areas: ServiceAreas, facility: string, to: [number, number]): ServiceAreas | null {
+export function movedCircle(areas: ShownAreas, facility: string, to: [number, number]): ServiceAreas | null {
   const features = areas.features
     .filter((f) => f.properties.facility === facility)
     .map((f) => ({ ...f, geometry: circle(to, f.properties.radius / 1000, { steps: 64, units: 'kilometers' }).geometry }));

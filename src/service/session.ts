@@ -22,7 +22,7 @@ import { lazyPart } from './lazy-part';
 import { toColumns } from './analysis-columns';
 import type { ResultTable } from '../core/report/result-columns';
 import { reachFor, type ReachCache, type ReachChoice } from './reach';
-import { areasKey, CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from './service-areas';
+import { areasKey, CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas, type ShownAreas } from './service-areas';
 
 /** walk-area answers kept per session (a few circle settings to go back to) */
 const AREAS_KEPT = 3;
@@ -84,11 +84,12 @@ export interface AnalysisRequest {
   areas?: boolean;
 }
 
-export interface Analysis {
+/** `A`: the page holds the circles as ShownAreas (no outlines: service-areas.ts) */
+export interface Analysis<A extends ShownAreas = ServiceAreas> {
   evaluation: Evaluation;
   /** straight mode: the circles; null in network mode (ask walkAreas(), which takes seconds)
    *  or when the request said areas: false */
-  serviceAreas: ServiceAreas | null;
+  serviceAreas: A | null;
   /** which reach engine produced the circles and coverage, and why if it differs from the request */
   reach: ReachChoice['used'];
   reachNote?: string;
@@ -203,6 +204,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
               if (baseline) baseline = current = { ...l, area: baseline.area };
             },
             projectText: (l, p) => fileText(l, p),
+            areas: (id) => areasOut.find((a) => a.id === id) ?? null,
           }),
         ),
       {

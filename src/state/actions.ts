@@ -10,7 +10,7 @@ import type { DataIssue, Level, Msg } from '../core/model';
 import { withDelta } from '../service/analysis-columns';
 import type { Edit } from '../core/scenario';
 import type { AnalysisClient } from '../worker/client';
-import { areasKey, type CircleGroup } from '../service/service-areas';
+import { areasKey, type CircleGroup, type ShownAreas } from '../service/service-areas';
 import type { AppState, UnitRef } from './app-state';
 import { writeBasemap, writeLang, type BasemapChoice, type KeyValue } from './persist';
 import type { TableQuery } from './table';
@@ -155,7 +155,7 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
   const analyse = fullAnalysis(s, deps, circles);
 
   /** The circles after an edit moved, added or removed facilities (asked after the verdicts). */
-  async function areasAfterEdit(analysis: Analysis): Promise<void> {
+  async function areasAfterEdit(analysis: Analysis<ShownAreas>): Promise<void> {
     const key = circles.keyNow();
     if (key === circles.held) {
       s.movingCircle.value = null;

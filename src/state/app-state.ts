@@ -8,7 +8,7 @@ import { DEFAULT_PARAMS, type Params } from '../core/params';
 import type { Lang } from '../i18n';
 import { LAYER_GROUPS, type LayerGroup } from './layers';
 import type { Analysis, LoadedProject } from '../service/session';
-import type { CircleGroup, ServiceAreas } from '../service/service-areas';
+import type { CircleGroup, ServiceAreas, ShownAreas } from '../service/service-areas';
 import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
 import { countsByRule, outsideSet, verdictsByUnit, type RuleCount, type Verdict } from '../core/report/verdicts';
@@ -42,14 +42,14 @@ export interface AppState {
   /** file name the project came from (the demo's is DEMO_FILE) */
   projectFile: Signal<string | null>;
   /** the newest analysis: the map's colours follow it, a drag's preview included */
-  analysis: Signal<Analysis | null>;
+  analysis: Signal<Analysis<ShownAreas> | null>;
   /** while a drag previews an edit: the analysis from before the drag, which the panels keep
    *  showing until the drop is analysed (re-rendering them per preview cost the drag its frames) */
-  previewFrom: Signal<Analysis | null>;
+  previewFrom: Signal<Analysis<ShownAreas> | null>;
   /** what the panels, table and exports show: `analysis`, but the one before a drag during it */
-  shown: ReadonlySignal<Analysis | null>;
+  shown: ReadonlySignal<Analysis<ShownAreas> | null>;
   /** circles (straight) or walk areas (network) currently drawn; null while being computed */
-  areas: Signal<ServiceAreas | null>;
+  areas: Signal<ShownAreas | null>;
   /** network walk areas are being worked out (after the verdicts): the map says so meanwhile */
   areasPending: Signal<boolean>;
   /** bumped when the opened project's issues were completed in place (checkedIssues: the
@@ -92,7 +92,7 @@ export interface AppState {
 }
 
 export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): AppState {
-  const analysis = signal<Analysis | null>(null);
+  const analysis = signal<Analysis<ShownAreas> | null>(null);
   const rule = signal<string | null>(null);
   const query = signal<TableQuery>(DEFAULT_QUERY);
   const circles = signal<CircleGroup[]>(['elderly', 'childcare']);
@@ -107,10 +107,10 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     return p ? { communities: p.communities, facilities: p.facilities, streets: p.streets, roads: [] } : null;
   });
 
-  const previewFrom = signal<Analysis | null>(null);
+  const previewFrom = signal<Analysis<ShownAreas> | null>(null);
   const shown = computed(() => previewFrom.value ?? analysis.value);
   // the worker's columns (the client's table); objects only where an analysis came as objects (tests in Node)
-  const sourceOf = (a: Analysis | null): ResultSource => a?.table ?? arraySource(a?.evaluation.results ?? []);
+  const sourceOf = (a: Analysis<ShownAreas> | null): ResultSource => a?.table ?? arraySource(a?.evaluation.results ?? []);
   const results = computed(() => sourceOf(shown.value));
   const liveResults = computed(() => sourceOf(analysis.value));
   const nameOf = computed(() => namesOf(project.value, layers.value));
@@ -128,7 +128,7 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     analysis,
     previewFrom,
     shown,
-    areas: signal<ServiceAreas | null>(null),
+    areas: signal<ShownAreas | null>(null),
     areasPending: signal(false),
     movingCircle: signal<ServiceAreas | null>(null),
     rule,

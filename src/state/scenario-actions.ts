@@ -29,7 +29,7 @@ import {
 import type { AnalysisClient } from '../worker/client';
 import type { LoadedProject } from '../service/session';
 import type { AppState, PageLayers } from './app-state';
-import { movedCircle, type ServiceAreas } from '../service/service-areas';
+import { movedCircle, type ShownAreas } from '../service/service-areas';
 import { t } from '../i18n';
 import { errorMessage } from '../core/errors';
 
@@ -193,7 +193,7 @@ function scenarioListSteps(current: () => Session<PageLayers> | null, apply: (ne
 function movingArea(s: AppState, failed: (e: unknown) => void, walkAreaAt?: ScenarioDeps['client']['walkAreaAt']) {
   let drags = 0;
   return {
-    follow(areas: ServiceAreas | null, move: { facility: string; to: [number, number] }): void {
+    follow(areas: ShownAreas | null, move: { facility: string; to: [number, number] }): void {
       const circle = areas ? movedCircle(areas, move.facility, move.to) : null;
       if (circle || !walkAreaAt) {
         s.movingCircle.value = circle;

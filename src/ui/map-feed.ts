@@ -167,7 +167,12 @@ export function analysisMapEffects(
       // groups switched off are filtered out by the layers (setOverlay)
       if (view.tiled && areas?.id !== undefined) view.showUnits(SOURCES.circles, areas.id);
       else if (view.tiled && !areas) view.showUnits(SOURCES.circles, 0);
-      else view.setData(SOURCES.circles, coverageAreas(areas ?? { type: 'FeatureCollection', features: [] }));
+      // (a map without tiles: the outlines an in-process client handed over; the worker's never are)
+      else
+        view.setData(
+          SOURCES.circles,
+          coverageAreas({ type: 'FeatureCollection', features: (areas?.features ?? []).flatMap((f) => (f.geometry ? [{ ...f, geometry: f.geometry }] : [])) }),
+        );
       areasShown(areas !== null);
     }),
     // a project opened on a slow (software-rendered) map: drawn lighter from its layers until its

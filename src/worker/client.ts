@@ -8,13 +8,13 @@ import type { Params } from '../core/params';
 import type { Analysis, AnalysisRequest, EditAnalysis, LoadOutcome } from '../service/session';
 import { latestOnly, type Outcome } from './latest';
 import { fromColumns } from '../service/analysis-columns';
-import type { ServiceAreas } from '../service/service-areas';
+import type { ServiceAreas, ShownAreas } from '../service/service-areas';
 import type { TileLayer } from '../service/unit-tiles';
 import { suggestClient, type SuggestClient } from './suggest-client';
 import { compareClient, type CompareClient } from './compare-client';
 import { siteClient, type SiteClient } from './site-client';
 import { remoteImporter, type Importer } from './import-client';
-import { unpackAreas, unpackColumnsAreas, unpackLoaded } from './packed-project';
+import { unpackLoaded } from './packed-project';
 import type { WorkerApi } from './worker';
 
 /** suggest / cancelSuggest / readParcels: see suggest.ts */
@@ -27,9 +27,10 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   /** a picked file, read in the worker (the page never holds its text) */
   loadFile(file: Blob, fileName: string): Promise<LoadOutcome>;
   /** resolves `{ok:false, superseded:true}` when a newer request overtook this one */
-  analyse(req: AnalysisRequest): Promise<Outcome<Analysis>>;
-  /** network mode's walk areas, superseded the same way */
-  walkAreas(req: AnalysisRequest): Promise<Outcome<ServiceAreas>>;
+  analyse(req: AnalysisRequest): Promise<Outcome<Analysis<ShownAreas>>>;
+  /** network mode's walk areas, superseded the same way (which they are: their outlines stay in
+   *  the worker, service-areas.ts ShownAreas) */
+  walkAreas(req: AnalysisRequest): Promise<Outcome<ShownAreas>>;
   /** one facility's walk area from where a drag has it now (null in straight mode), superseded the same way */
   walkAreaAt(req: AnalysisRequest & { facility: string; to: [number, number] }): Promise<Outcome<ServiceAreas | null>>;
   /** the open scenario's edits; the next analyse() runs on baseline + these */
@@ -65,9 +66,9 @@ export function createAnalysisClient(onCrash: (message: string) => void = () => 
     prefetch: (url, fileName) => void remote.prefetch(url, fileName),
     loadFile: async (file, fileName) => unpackLoaded(await remote.loadFile(file, fileName)),
     // the results come as columns (typed arrays, transferred); objects are built where shown
-    analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(unpackColumnsAreas(await remote.analyseColumns(req)))),
-    // circles and walk areas arrive packed too; the map draws them from the worker's tiles
-    walkAreas: latestOnly(async (req: AnalysisRequest) => unpackAreas(await remote.walkAreas(req))),
+    analyse: latestOnly(async (req: AnalysisRequest) => fromColumns(await remote.analyseColumns(req))),
+    // circles and walk areas come without their outlines: the map draws them from the worker's tiles
+    walkAreas: latestOnly((req: AnalysisRequest) => remote.walkAreas(req)),
     walkAreaAt: latestOnly((req: AnalysisRequest & { facility: string; to: [number, number] }) => remote.walkAreaAt(req)),
     ...suggestClient(remote),
     ...compareClient(remote),

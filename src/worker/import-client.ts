@@ -3,7 +3,6 @@
 // and progress comes back through a proxied callback. Tests use localImporter on the same api
 // in-process.
 import { proxy, transfer, type Remote } from 'comlink';
-import type { ServiceArea } from '../io/export/gaps';
 import type { LazyPart } from '../service/lazy-part';
 import type {
   ExportFormat,
@@ -28,7 +27,8 @@ export interface Importer {
   beforeText(p: ProjectTextRequest): Promise<string | undefined>;
   cancel(): Promise<void>;
   exportResults(format: ExportFormat, req: ExportRequest): Promise<{ name: string; bytes: Uint8Array }[]>;
-  exportGaps(req: ExportRequest, areas: ServiceArea[]): Promise<string>;
+  /** `areasId`: the id of the circles or walk areas shown (null: none) */
+  exportGaps(req: ExportRequest, areasId: number | null): Promise<string>;
 }
 
 export function remoteImporter(remote: Remote<ImportApi>): Importer {
@@ -40,7 +40,7 @@ export function remoteImporter(remote: Remote<ImportApi>): Importer {
     beforeText: (p) => remote.importBeforeText(p),
     cancel: () => remote.importCancel(),
     exportResults: (format, req) => remote.exportResults(format, req),
-    exportGaps: (req, areas) => remote.exportGaps(req, areas),
+    exportGaps: (req, areasId) => remote.exportGaps(req, areasId),
   };
 }
 
@@ -55,6 +55,6 @@ export function localImporter(api: ImportApi | LazyPart<ImportApi>): Importer {
     beforeText: async (p) => api.importBeforeText(p),
     cancel: async () => api.importCancel(),
     exportResults: async (format, req) => api.exportResults(format, req),
-    exportGaps: async (req, areas) => api.exportGaps(req, areas),
+    exportGaps: async (req, areasId) => api.exportGaps(req, areasId),
   };
 }

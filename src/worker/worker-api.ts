@@ -7,7 +7,8 @@ import type { AnalysisRequest, AnalysisSession, LoadOutcome } from '../service/s
 import type { ImportReadRequest } from '../service/import-export';
 import type { SuggestProgress, SuggestRequest } from '../service/suggest';
 import type { TileLayer } from '../service/unit-tiles';
-import { packAreas, packColumnsAreas, packLoaded, type PackedLoadOutcome } from './packed-project';
+import { shownAreas } from '../service/service-areas';
+import { packLoaded, showColumnsAreas, type PackedLoadOutcome } from './packed-project';
 
 /** the outlines of a loaded project go to the page packed and moved, not cloned (packed-project.ts) */
 const packed = (o: LoadOutcome): PackedLoadOutcome => {
@@ -35,16 +36,13 @@ export function workerApi(session: AnalysisSession) {
     load: (json: unknown, fileName: string) => packed(session.load(json, fileName)),
     loadUrl: async (url: string, fileName: string) => packed(await session.loadUrl(url, fileName)),
     loadFile: async (file: Blob, fileName: string) => packed(await session.loadFile(file, fileName)),
-    // the results' typed arrays are handed over, not copied; circles and walk areas go packed
+    // the results' typed arrays are handed over, not copied; circles and walk areas go without
+    // their outlines (the map draws them from unitTile, the gaps export takes them here)
     analyseColumns(req: AnalysisRequest) {
       const out = session.analyseColumns(req);
-      const [sent, areas] = packColumnsAreas(out);
-      return transfer(sent, [...columnBuffers(out.columns), ...areas]);
+      return transfer(showColumnsAreas(out), columnBuffers(out.columns));
     },
-    walkAreas(req: AnalysisRequest) {
-      const [sent, buffers] = packAreas(session.walkAreas(req));
-      return transfer(sent, buffers);
-    },
+    walkAreas: (req: AnalysisRequest) => shownAreas(session.walkAreas(req)),
     // a tile's bytes are moved to the page, not copied (an exact-size buffer: pbf's own is larger)
     async unitTile(layer: TileLayer, z: number, x: number, y: number, version?: number) {
       const bytes = await session.unitTile(layer, z, x, y, version);

@@ -3,7 +3,7 @@
 // the network walk area of each group switched on is drawn, a group switched off is not, and with
 // straight circles every facility of a group's kinds has its circle drawn (the facilities counted
 // from an analysis session run here in Node on the same file). The page keeps its copy of the areas
-// packed (worker/packed-project.ts); the gaps export reads them back as the session made them.
+// without their outlines (service-areas.ts ShownAreas); the gaps export takes them in the worker, as the session made them.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAnalysisSession } from '../../src/service/session';

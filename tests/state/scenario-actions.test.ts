@@ -88,7 +88,7 @@ describe('scenario actions on the demo', () => {
     await actions.scenarioSettled();
     expect(state.areas.value).not.toBe(circlesBefore); // circles follow facilities
     const circle = state.areas.value?.features.find((c) => c.properties.facility === 'CC9001');
-    if (circle?.geometry.type !== 'Polygon') throw new Error('no circle for CC9001');
+    if (circle?.geometry?.type !== 'Polygon') throw new Error('no circle for CC9001');
     // a geodesic circle's vertex mean is its centre (to ~1e-5° at 810 m)
     const ring = circle.geometry.coordinates[0].slice(0, -1);
     const mean = [0, 1].map((k) => ring.reduce((a, c) => a + c[k], 0) / ring.length);

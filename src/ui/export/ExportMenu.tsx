@@ -65,12 +65,8 @@ export function ExportMenu() {
 
   const gaps = () =>
     run(async () => {
-      const areas = (state.areas.value?.features ?? []).map((f) => ({
-        circle: f.properties.circle,
-        facility: f.properties.facility === '*' ? undefined : f.properties.facility,
-        geometry: f.geometry,
-      }));
-      const text = await importer.exportGaps(request(), areas);
+      // the worker holds the areas shown (the page has their id, not their outlines)
+      const text = await importer.exportGaps(request(), state.areas.value?.id ?? null);
       const name = safeFileName(`${area}-gaps.geojson`);
       download(name, text, 'application/geo+json');
       return [name];
