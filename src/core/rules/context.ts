@@ -767,6 +767,26 @@ export function carryFacilityColumns(old: Prepared, now: Prepared, at: readonly 
     });
     now.memo.set(k, { of, values: out } satisfies FacilityColumn<unknown>);
   }
+  // the facilities of some kinds (facilitiesOfKinds): the same list when their column was handed
+  // on, else the old list with the indices at `at` looked at again
+  const changed = new Set(at);
+  for (const [k, v] of old.memo) {
+    if (!k.startsWith('kinds-index:') || now.memo.has(k)) continue;
+    const column = `facility:kinds:${k.slice('kinds-index:'.length)}`;
+    const was = old.memo.get(column);
+    const is = now.memo.get(column) as FacilityColumn<number> | undefined;
+    if (!is) continue;
+    if (is === was) {
+      now.memo.set(k, v);
+      continue;
+    }
+    const list = (v as number[]).filter((j) => j < now.facilities.length && !changed.has(j));
+    for (const j of at) if (is.values[j]) list.push(j);
+    now.memo.set(
+      k,
+      list.sort((x, y) => x - y),
+    );
+  }
 }
 
 /** What an edit of facilities changed, by prepared index, worked out once per edit. */

@@ -115,11 +115,10 @@ function applyToLayer(features: readonly { id: string }[], layer: LayerName, del
     else out.push(f);
   });
 
-  const index = new Map<string, number>();
-  out.forEach((f, i) => index.set(f.id, i));
+  const indexOf = lastIndexOf(out, puts.length);
   const inserts: { feature: { id: string }; at?: number }[] = [];
   for (const p of puts) {
-    const i = index.get(p.feature.id);
+    const i = indexOf(p.feature.id);
     if (i !== undefined) {
       inversePut.push(putOf(layer, out[i], undefined));
       out[i] = p.feature;
@@ -135,6 +134,20 @@ function applyToLayer(features: readonly { id: string }[], layer: LayerName, del
 
   inversePut.sort((a, b) => (a.at ?? -1) - (b.at ?? -1));
   return { features: out, inversePut, inverseDelete };
+}
+
+/** The last index of an id in `features` (their ids do not change while puts replace features
+ *  of the same id): a few puts — an edit in the app — scan for it (a map of 10 000 ids per edit
+ *  and replay cost more than the scans), many build the map. */
+function lastIndexOf(features: readonly { id: string }[], lookups: number): (id: string) => number | undefined {
+  if (lookups <= 8)
+    return (id) => {
+      for (let i = features.length - 1; i >= 0; i--) if (features[i].id === id) return i;
+      return undefined;
+    };
+  const index = new Map<string, number>();
+  features.forEach((f, i) => index.set(f.id, i));
+  return (id) => index.get(id);
 }
 
 function putOf(layer: LayerName, feature: { id: string }, at: number | undefined): Put {

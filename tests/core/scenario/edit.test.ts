@@ -36,6 +36,28 @@ describe('applyEdit', () => {
     expect(Object.is(layers.facilities[0], before.facilities[0])).toBe(false);
   });
 
+  it('in a layer holding an id twice, a put replaces the later one, for a few puts and for many', () => {
+    const before = baseLayers();
+    const twice = { ...before, facilities: [facility('f1'), facility('f2'), facility('f1', { places: 5 }), facility('f3')] };
+    const one = applyEdit(twice, { id: 'e', note, put: [{ layer: 'facilities', feature: facility('f1', { places: 60 }) }] }).layers;
+    expect(one.facilities.map((f) => [f.id, f.places])).toEqual([
+      ['f1', 20],
+      ['f2', 20],
+      ['f1', 60],
+      ['f3', 20],
+    ]);
+    // nine puts (more than a scan is used for): the same answer from the map of ids
+    const extra = Array.from({ length: 8 }, (_, i) => ({ layer: 'facilities' as const, feature: facility(`n${i}`) }));
+    const many = applyEdit(twice, { id: 'e', note, put: [{ layer: 'facilities', feature: facility('f1', { places: 60 }) }, ...extra] }).layers;
+    expect(many.facilities.slice(0, 4).map((f) => [f.id, f.places])).toEqual([
+      ['f1', 20],
+      ['f2', 20],
+      ['f1', 60],
+      ['f3', 20],
+    ]);
+    expect(many.facilities.slice(4).map((f) => f.id)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
+  });
+
   it('an empty edit returns the very same layers', () => {
     const before = baseLayers();
     expect(Object.is(applyEdit(before, { id: 'e', note }).layers, before)).toBe(true);
