@@ -264,6 +264,50 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     expect(sums(ev)).toEqual([1, 0, 1000 / 4000, 500 / 1000, 0, 500 / 4000]);
   });
 
+  it("an area target's total (ca: elderly beds ≥ 5000) kept over a move, worked out again for a capacity, an unknown value and a facility taken out where another comes", () => {
+    const CA = { profile: 'ca' };
+    const beds = (ev: Evaluation) => {
+      const r = ev.results.find((x) => x.rule === 'ca.targets.2023' && x.part === 'beds');
+      if (!r) throw new Error('no beds target row');
+      return r;
+    };
+    const F1 = { ...far, beds: 120 };
+    const F2 = { ...onB, beds: 80 };
+    let ev = evaluateForEdits(with_(base, [F1, F2]), CA);
+    expect(beds(ev).value).toBe(200);
+    // moved: the same beds (the total handed on)
+    ev = step(ev, with_(base, [{ ...F1, geometry: point(3500, 50) }, F2]), CA);
+    expect(beds(ev).value).toBe(200);
+    // F2's beds 80 → 4900: 5020 ≥ 5000 passes
+    ev = step(
+      ev,
+      with_(base, [
+        { ...F1, geometry: point(3500, 50) },
+        { ...F2, beds: 4900 },
+      ]),
+      CA,
+    );
+    expect(beds(ev).value).toBe(5020);
+    expect(beds(ev).status).toBe('pass');
+    // F1's beds unknown: 4900 counted, F1 named
+    ev = step(
+      ev,
+      with_(base, [
+        { ...F1, geometry: point(3500, 50), beds: undefined },
+        { ...F2, beds: 4900 },
+      ]),
+      CA,
+    );
+    expect(beds(ev).value).toBe(4900);
+    expect(JSON.stringify(beds(ev).reason)).toContain('F1');
+    // F1 taken out and N, its beds unknown too, added at its index: still 4900, N named instead
+    const N = facility('N', 'elderly_daycare', { geometry: point(3500, 50), places: far.places });
+    ev = step(ev, with_(base, [N, { ...F2, beds: 4900 }]), CA);
+    expect(beds(ev).value).toBe(4900);
+    expect(JSON.stringify(beds(ev).reason)).toContain('"N"');
+    expect(JSON.stringify(beds(ev).reason)).not.toContain('F1');
+  });
+
   it('more than facilities changed: null, the caller evaluates in full', () => {
     const ev = evaluateForEdits(base, PROFILE);
     const l: Layers & { area: Data['area'] } = { ...base, communities: [A, { ...B, population: 10 }] };

@@ -2,7 +2,7 @@
 // institutions of an ownership, or the share of new communities whose 配建 passes). Evaluated for
 // params.year: before the due year an unmet target is n/a ("not yet due") with the progress so far.
 import type { Msg, RuleResult } from '../model';
-import { facilitiesOfKinds, type EvalContext } from './context';
+import { facilitiesOfKinds, facilityColumn, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { TargetRule } from './types';
 import { ELDERLY_KINDS } from '../model';
@@ -20,7 +20,29 @@ interface Measured {
   used?: readonly string[];
 }
 
+/** per column of what the totals read of each facility (below): the totals worked out on it */
+const totalsKept = new WeakMap<readonly string[], Map<string, Measured | Msg>>();
+
 function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[] | NewAreaRead): Measured | Msg {
+  const p = rule.params;
+  if (p.metric !== 'beds' && p.metric !== 'newPlaces' && p.metric !== 'count') return shareOfNew(rule, ctx, prior);
+  // what a total reads of each facility of the kinds, as text: an edit that changed none of it
+  // (a move, a capacity of another field or kind) hands the same column on (carryFacilityColumns),
+  // and with it the totals — no pass over every facility of the kinds per edit
+  const kinds = p.kinds ?? [];
+  const reads = facilityColumn(ctx, `target-reads:${kinds.join('/')}`, (f) =>
+    kinds.includes(f.kind) ? [f.id, f.beds, f.places, f.inclusive, f.ownership].map(String).join('\u0000') : '',
+  );
+  let kept = totalsKept.get(reads);
+  if (!kept) totalsKept.set(reads, (kept = new Map()));
+  const key = JSON.stringify([p, ctx.area.baselinePlaces]);
+  let m = kept.get(key);
+  if (!m) kept.set(key, (m = total(rule, ctx)));
+  return m;
+}
+
+/** A beds, new places or count target's total over the facilities of its kinds. */
+function total(rule: TargetRule, ctx: EvalContext): Measured | Msg {
   const p = rule.params;
   const kinds = p.kinds ?? [];
   const facs = facilitiesOfKinds(ctx, kinds).map((j) => ctx.facilities[j]);
@@ -39,16 +61,19 @@ function measure(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[
     }
     return { value: sum, unknown, unknownField: field, measure: p.metric === 'beds' ? 'beds' : 'places', rounding: 'whole' };
   }
-  if (p.metric === 'count') {
-    let n = 0;
-    const unknown: string[] = [];
-    for (const f of facs) {
-      if (p.inclusiveOnly && f.inclusive === undefined) unknown.push(f.id);
-      else if (p.ownership && f.ownership === undefined) unknown.push(f.id);
-      else if ((!p.inclusiveOnly || f.inclusive === true) && (!p.ownership || (f.ownership !== undefined && p.ownership.includes(f.ownership)))) n++;
-    }
-    return { value: n, unknown, unknownField: p.inclusiveOnly ? 'inclusive' : 'ownership', measure: 'count', rounding: 'whole' };
+  // count
+  let n = 0;
+  const unknown: string[] = [];
+  for (const f of facs) {
+    if (p.inclusiveOnly && f.inclusive === undefined) unknown.push(f.id);
+    else if (p.ownership && f.ownership === undefined) unknown.push(f.id);
+    else if ((!p.inclusiveOnly || f.inclusive === true) && (!p.ownership || (f.ownership !== undefined && p.ownership.includes(f.ownership)))) n++;
   }
+  return { value: n, unknown, unknownField: p.inclusiveOnly ? 'inclusive' : 'ownership', measure: 'count', rounding: 'whole' };
+}
+
+/** A newAreaPassRate target's share of the new communities that pass. */
+function shareOfNew(rule: TargetRule, ctx: EvalContext, prior: readonly RuleResult[] | NewAreaRead): Measured | Msg {
   const read = prior instanceof NewAreaRead ? prior : newAreaRead(rule, ctx, prior);
   if (read.newOnes.length === 0) return { key: 'reason.noUnits', args: { what: 'type new' } };
   let passing = 0;
