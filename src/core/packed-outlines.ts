@@ -102,7 +102,7 @@ function sizes(from: (PackedRef | null)[], shapes: (Position[][][] | null)[], qu
 
 /** The outlines of `units` in one packing: a packed unit's ranges are copied from its packing
  *  (its outline is not built), a plain unit's outline is read from its geometry. */
-function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): PackedOutlines {
+function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | MultiPolygon, at?: PackedRef) => Position, quantise = true): PackedOutlines {
   const from = units.map((u) => packedAt(u) ?? readAt(u.geometry));
   const shapes = units.map((u, i) => (from[i] ? null : polygonsOf(u.geometry)));
   const { polys, rings, vertices, exact } = sizes(from, shapes, quantise);
@@ -138,7 +138,7 @@ function pack(units: readonly { geometry: Shape }[], labelOf?: (g: Polygon | Mul
       packed.box.set(q.box.subarray(4 * at.i, 4 * at.i + 4), 4 * i);
       packed.label.set(q.label.subarray(2 * at.i, 2 * at.i + 2), 2 * i);
       // an outline read straight from the file (readInto) has no label yet
-      if (labelOf && Number.isNaN(packed.label[2 * i])) packed.label.set(labelOf(u.geometry as Polygon | MultiPolygon).slice(0, 2), 2 * i);
+      if (labelOf && Number.isNaN(packed.label[2 * i])) packed.label.set(labelOf(u.geometry as Polygon | MultiPolygon, readAt(u.geometry) ? at : undefined).slice(0, 2), 2 * i);
       return;
     }
     const s = shapes[i];
@@ -184,7 +184,11 @@ function withoutOutline<T extends { geometry: Shape }>(u: T): Omit<T, 'geometry'
 
 /** `quantise`: false keeps Float64 coordinates even where they would quantise (outlines whose
  *  rings readers hold as views, ringsOf) */
-export function packOutlines<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): PackedLayer<T> {
+export function packOutlines<T extends { geometry: Shape }>(
+  units: readonly T[],
+  labelOf?: (g: Polygon | MultiPolygon, at?: PackedRef) => Position,
+  quantise = true,
+): PackedLayer<T> {
   const packed = pack(units, labelOf, quantise);
   return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
 }
@@ -246,7 +250,7 @@ export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[])
 
 /** The units with their outlines packed, each read through a getter (unpackOutlines): what the
  *  worker keeps of an opened project's communities. */
-export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon) => Position, quantise = true): T[] {
+export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon, at?: PackedRef) => Position, quantise = true): T[] {
   return unpackOutlines(packOutlines(units, labelOf, quantise));
 }
 
