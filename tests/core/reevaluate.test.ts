@@ -308,6 +308,46 @@ describe('reevaluate: only the communities an edit of facilities reaches, the sa
     expect(JSON.stringify(beds(ev).reason)).not.toContain('F1');
   });
 
+  it("a facility's own row (xn: social workers per 100 beds ≥ 1) kept while its record is, worked out again when it changes", () => {
+    const XN = { profile: 'xn' };
+    const row = (ev: Evaluation, id: string) => {
+      const r = ev.results.find((x) => x.rule === 'xn.social.workers' && x.unit.level === 'facility' && x.unit.id === id);
+      if (!r) throw new Error(`no social-workers row for ${id}`);
+      return r;
+    };
+    const I1 = facility('I1', 'elderly_institution', { geometry: point(3050, 50), beds: 200, socialWorkers: 1 });
+    const I2 = facility('I2', 'elderly_institution', { geometry: point(5050, 50), beds: 100, socialWorkers: 3 });
+    let ev = evaluateForEdits(with_(base, [I1, I2]), XN);
+    // 1 worker for 200 beds: 0.5 per 100 beds, one short; 3 for 100: 3, passes
+    expect([row(ev, 'I1').value, row(ev, 'I1').status, row(ev, 'I1').shortfall]).toEqual([0.5, 'fail', 1]);
+    expect([row(ev, 'I2').value, row(ev, 'I2').status]).toEqual([3, 'pass']);
+    const i1 = row(ev, 'I1');
+    // I2's workers 3 → 0: its row 0, fails by 1; I1's row the same object
+    ev = step(ev, with_(base, [I1, { ...I2, socialWorkers: 0 }]), XN);
+    expect([row(ev, 'I2').value, row(ev, 'I2').status, row(ev, 'I2').shortfall]).toEqual([0, 'fail', 1]);
+    expect(row(ev, 'I1')).toBe(i1);
+    // I1's beds unknown: n/a; then I1 taken out and J, the same figures, at its index: J's own row
+    ev = step(
+      ev,
+      with_(base, [
+        { ...I1, beds: undefined },
+        { ...I2, socialWorkers: 0 },
+      ]),
+      XN,
+    );
+    expect(row(ev, 'I1').status).toBe('na');
+    const last = with_(base, [
+      { ...I1, id: 'J', name: 'J' },
+      { ...I2, socialWorkers: 0 },
+    ]);
+    ev = step(ev, last, XN);
+    expect([row(ev, 'J').value, row(ev, 'J').status]).toEqual([0.5, 'fail']);
+    expect(ev.results.some((x) => x.unit.id === 'I1')).toBe(false);
+    // another threshold (0.4 per 100 beds) on the same layers: judged again, passes
+    const again = evaluate(last, { profile: 'xn', params: { thresholds: { 'xn.social.workers:beds': 0.4 } } });
+    expect(row(again, 'J').status).toBe('pass');
+  });
+
   it('more than facilities changed: null, the caller evaluates in full', () => {
     const ev = evaluateForEdits(base, PROFILE);
     const l: Layers & { area: Data['area'] } = { ...base, communities: [A, { ...B, population: 10 }] };

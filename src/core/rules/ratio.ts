@@ -3,7 +3,8 @@
 // Community level reports on-site supply (配建) and, where the rule asks, the shared-catchment view
 // (2SFCA); street and area levels sum the facilities located in the unit.
 import { accessOf, twoStepFloatingCatchment, type CatchmentShare } from '../allocate/twostep';
-import type { Msg, RuleResult } from '../model';
+import type { Facility, Msg, RuleResult } from '../model';
+import type { Params } from '../params';
 import { facilityColumn, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import { capacityColumn, matchesSupply, supplySums, type SupplySum } from './supply';
@@ -14,6 +15,41 @@ interface Demand {
   sum: number;
   /** what is missing, already phrased (ids) */
   missing: string[];
+}
+
+/** A beds ratio's row per facility of its supply. */
+function facilityRows(rule: RatioRule, ctx: EvalContext, sums: (idx: readonly number[]) => SupplySum, out: RuleResult[]): void {
+  const p = rule.params;
+  const params = paramsKey(ctx.params);
+  ctx.facilities.forEach((f, fi) => {
+    if (!matchesSupply(f, p.supply)) return;
+    const unit = ctx.facilityUnits[fi];
+    // a facility's row reads its record alone (and the rule's thresholds): a record an edit
+    // kept (the same cleaned copy, rules/context.ts prepOf) keeps its row object, which the
+    // delta then passes by identity (evaluation-delta.ts changedRows)
+    const kept = facilityRowsKept.get(f)?.get(rule);
+    if (kept && kept.params === params) {
+      out.push(kept.row);
+      return;
+    }
+    const beds = f.beds === undefined ? { sum: 0, missing: [f.id] } : { sum: f.beds, missing: [] };
+    const row = judge(rule, ctx, unit, sums([fi]), beds);
+    let byRule = facilityRowsKept.get(f);
+    if (!byRule) facilityRowsKept.set(f, (byRule = new WeakMap()));
+    byRule.set(rule, { params, row });
+    out.push(row);
+  });
+}
+
+/** per cleaned facility record (one per record and index, with its unit: rules/context.ts prepOf) and rule: its facility row, with the parameters it was judged under */
+const facilityRowsKept = new WeakMap<Facility, WeakMap<RatioRule, { params: string; row: RuleResult }>>();
+const paramsKeys = new WeakMap<Params, string>();
+
+/** The parameters as text, once per parameters object. */
+function paramsKey(p: Params): string {
+  let k = paramsKeys.get(p);
+  if (k === undefined) paramsKeys.set(p, (k = JSON.stringify(p)));
+  return k;
 }
 
 function judge(rule: RatioRule, ctx: EvalContext, unit: UnitRef, supply: SupplySum, demand: Demand, view?: 'onsite' | 'catchment'): RuleResult {
@@ -251,14 +287,7 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
     });
   }
 
-  if (rule.levels.includes('facility') && p.demand === 'beds') {
-    ctx.facilities.forEach((f, fi) => {
-      if (!matchesSupply(f, p.supply)) return;
-      const unit = ctx.facilityUnits[fi];
-      const beds = f.beds === undefined ? { sum: 0, missing: [f.id] } : { sum: f.beds, missing: [] };
-      out.push(judge(rule, ctx, unit, sums([fi]), beds));
-    });
-  }
+  if (rule.levels.includes('facility') && p.demand === 'beds') facilityRows(rule, ctx, sums, out);
 
   if (rule.levels.includes('area')) {
     if (scoped.length === 0 && unknownScope.length === 0 && p.demand !== 'beds') {
