@@ -1,9 +1,10 @@
 // The session keeps the circles and walk areas it hands out packed (core/packed-outlines.ts: 16
-// bytes a vertex), each outline built again when read. What it answers is compared with the same
+// bytes a vertex; 8 for the walk areas, traced to 1e-7 degree), each outline built again when read. What it answers is compared with the same
 // walk and circles made here directly from the project file, never packed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { circleDistance, resolveParams } from '../../src/core/params';
+import { outlinesOf } from '../../src/core/packed-outlines';
 import { parseProject } from '../../src/schemas';
 import { reachFor } from '../../src/service/reach';
 import { CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas } from '../../src/service/service-areas';
@@ -31,6 +32,12 @@ describe('the areas a session hands out are kept packed and read back whole', ()
     expect(Object.getOwnPropertyDescriptor(walk.features[0], 'geometry')?.get).toBeTypeOf('function');
     // asked again: the same kept answer
     expect(session.walkAreas({ profile: 'combined', params })).toBe(walk);
+    // traced to 1e-7 degree (each coordinate an integer of 1e-7 that divides back exactly, as the
+    // walk made here shows too), so they are kept as integers: 8 bytes a vertex
+    const coords = walk.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(3));
+    expect(coords.length).toBeGreaterThan(1000);
+    for (const x of coords) expect(Math.round(x * 1e7) / 1e7).toBe(x);
+    expect(outlinesOf(walk.features).xy).toBeInstanceOf(Int32Array);
   });
 
   it('straight circles', () => {

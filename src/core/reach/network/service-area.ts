@@ -113,9 +113,12 @@ export function serviceAreaPolygon(g: StreetGraph, pieces: { edge: number; from:
     const raster = rasterise(segs, halfWidth, cell);
     removeSaddles(raster);
     const rings = traceRings(raster);
+    // to 1e-7 degree (≈ 1 cm; the cells are ≥ 2 m): the session keeps the walk areas it hands out
+    // packed as integers of 1e-7 degree (core/packed-outlines.ts), half the bytes of doubles
+    const at7 = (v: number) => Math.round(v * 1e7) / 1e7;
     const toLonLat = (r: number[]): Position[] => {
       const out: Position[] = [];
-      for (let i = 0; i < r.length; i += 2) out.push([origin[0] + r[i] / m.x, origin[1] + r[i + 1] / m.y]);
+      for (let i = 0; i < r.length; i += 2) out.push([at7(origin[0] + r[i] / m.x), at7(origin[1] + r[i + 1] / m.y)]);
       out.push(out[0]);
       return out;
     };
