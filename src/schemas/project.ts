@@ -64,7 +64,7 @@ const MIGRATIONS: Record<number, Migration> = {
 
 const KNOWN = new Set(['version', 'profile', 'area', 'params', ...LAYER_NAMES]);
 
-/** Parse project JSON text (or an already-parsed value). `ringsLater`: leave the outlines'
+/** Parse project JSON text, its UTF-8 bytes, or an already-parsed value. `ringsLater`: leave the outlines'
  *  self-intersection check for later (ProjectLoad.ringsLater), so a large project opens sooner.
  *  `scan`: read the communities' and streets' outlines from the text straight into packed arrays
  *  (scan-outlines.ts): each such unit's geometry reads its coordinates from the packing, the same
@@ -75,10 +75,11 @@ export function parseProject(input: string | unknown, file: string, opts: { ring
     problems: [{ file, field, msg: { key, args: { file, ...args } } }],
   });
   let raw: unknown = input;
-  if (typeof input === 'string') {
+  if (typeof input === 'string' || input instanceof Uint8Array) {
     try {
-      const text = input.replace(/^\uFEFF/, '');
-      raw = opts.scan ? parseScanned(text) : JSON.parse(text);
+      // UTF-8 bytes are decoded without their byte-order mark, text loses it here
+      const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : input;
+      raw = opts.scan ? parseScanned(text) : JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text));
     } catch (e) {
       return fail('input.notJson', { detail: errorMessage(e) });
     }

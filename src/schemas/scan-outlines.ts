@@ -137,49 +137,49 @@ let numberEnd = 0;
 
 /** The JSON number at `from`, exactly as JSON.parse reads it (numberEnd: the index after it); NaN
  *  if there is none there. */
-function readNumber(s: string, from: number): number {
+function readNumber(s: Uint8Array, from: number): number {
   let i = from;
   let neg = false;
-  let c = s.charCodeAt(i);
+  let c = s[i];
   if (c === MINUS) {
     neg = true;
-    c = s.charCodeAt(++i);
+    c = s[++i];
   }
   let m = 0;
   let digits = 0;
   if (c === ZERO) {
-    c = s.charCodeAt(++i);
+    c = s[++i];
     digits++;
   } else if (c > ZERO && c <= NINE) {
     do {
       m = m * 10 + (c - ZERO);
       digits++;
-      c = s.charCodeAt(++i);
+      c = s[++i];
     } while (c >= ZERO && c <= NINE);
   } else return Number.NaN;
   let frac = 0;
   if (c === DOT) {
-    c = s.charCodeAt(++i);
+    c = s[++i];
     if (!(c >= ZERO && c <= NINE)) return Number.NaN;
     do {
       m = m * 10 + (c - ZERO);
       digits++;
       frac++;
-      c = s.charCodeAt(++i);
+      c = s[++i];
     } while (c >= ZERO && c <= NINE);
   }
   let exp = 0;
   if (c === 0x65 || c === 0x45) {
-    c = s.charCodeAt(++i);
+    c = s[++i];
     let expNeg = false;
     if (c === MINUS || c === PLUS) {
       expNeg = c === MINUS;
-      c = s.charCodeAt(++i);
+      c = s[++i];
     }
     if (!(c >= ZERO && c <= NINE)) return Number.NaN;
     do {
       if (exp < 100_000) exp = exp * 10 + (c - ZERO);
-      c = s.charCodeAt(++i);
+      c = s[++i];
     } while (c >= ZERO && c <= NINE);
     if (expNeg) exp = -exp;
   }
@@ -190,17 +190,17 @@ function readNumber(s: string, from: number): number {
     const v = e < 0 ? m / POW10[-e] : m * POW10[e];
     return neg ? -v : v;
   }
-  return Number(s.slice(from, i));
+  return Number(String.fromCharCode(...s.subarray(from, i)));
 }
 
 /** Reads one coordinates value (the text at `start` is '[') of nesting 3 (a Polygon's) or 4 (a
  *  MultiPolygon's) of [x, y] positions, none empty, into `b`; the index after it, or -1 (nothing
  *  appended). */
-function readCoordinates(s: string, start: number, b: Builder): number {
+function readCoordinates(s: Uint8Array, start: number, b: Builder): number {
   // the nesting: '[' runs before the first number
   let depth = 0;
   let i = start;
-  for (let c = s.charCodeAt(i); c === OPEN || isSpace(c); c = s.charCodeAt(++i)) if (c === OPEN) depth++;
+  for (let c = s[i]; c === OPEN || isSpace(c); c = s[++i]) if (c === OPEN) depth++;
   if (depth !== 3 && depth !== 4) return -1;
   const mark = b.mark();
   const polys = b.polyRings.n;
@@ -221,14 +221,14 @@ function readCoordinates(s: string, start: number, b: Builder): number {
     const x = readNumber(s, i);
     if (Number.isNaN(x)) return fail();
     i = numberEnd;
-    while (isSpace((c = s.charCodeAt(i)))) i++;
+    while (isSpace((c = s[i]))) i++;
     if (c !== COMMA) return fail();
     i++;
-    while (isSpace((c = s.charCodeAt(i)))) i++;
+    while (isSpace((c = s[i]))) i++;
     const y = readNumber(s, i);
     if (Number.isNaN(y)) return fail();
     i = numberEnd;
-    while (isSpace((c = s.charCodeAt(i)))) i++;
+    while (isSpace((c = s[i]))) i++;
     if (c !== CLOSE) return fail();
     i++;
     b.push(x, y);
@@ -240,7 +240,7 @@ function readCoordinates(s: string, start: number, b: Builder): number {
     // comma before the next position, ring or polygon, or the end
     let closed = 0;
     for (;;) {
-      while (isSpace((c = s.charCodeAt(i)))) i++;
+      while (isSpace((c = s[i]))) i++;
       i++;
       if (c === CLOSE) {
         if (++closed === depth - 1) break;
@@ -254,11 +254,11 @@ function readCoordinates(s: string, start: number, b: Builder): number {
     if (closed >= 2) b.polyRings.push(b.ringVertices.n);
     if (closed >= 1) b.ringVertices.push(b.values / 2);
     for (let k = 0; k <= closed; k++) {
-      while (isSpace((c = s.charCodeAt(i)))) i++;
+      while (isSpace((c = s[i]))) i++;
       if (c !== OPEN) return fail();
       i++;
     }
-    while (isSpace(s.charCodeAt(i))) i++;
+    while (isSpace(s[i])) i++;
   }
   b.unitPolys.push(polys);
   b.kind.push(depth === 3 ? PACKED_KIND.POLYGON : PACKED_KIND.MULTI);
@@ -278,12 +278,14 @@ const FEATURES = 3;
 const FEATURE = 4;
 const GEOMETRY = 5;
 
-/** The file's text with the outlines it read replaced by their index, and the packings: null when
- *  it read none or the text is one it does not follow (JSON.parse reads it all then). */
-function scan(s: string): { text: string; refs: { layer: Scanned; i: number }[]; packed: Record<Scanned, PackedOutlines> } | null {
+/** The file's text (its UTF-8 bytes) with the outlines it read replaced by their index, and the
+ *  packings: null when it read none or the text is one it does not follow (JSON.parse reads it all
+ *  then). Every byte the scanner looks at is ASCII; a multi-byte character's bytes are all ≥ 0x80. */
+function scan(s: Uint8Array): { text: string; refs: { layer: Scanned; i: number }[]; packed: Record<Scanned, PackedOutlines> } | null {
   const builders: Record<Scanned, Builder> = { communities: new Builder(), streets: new Builder() };
   const refs: { layer: Scanned; i: number }[] = [];
-  const parts: string[] = [];
+  /** what is kept of the text: [from, to) runs, each followed by the index that replaces what comes after it */
+  const runs: number[] = [];
   let cut = 0;
   /** per open container: its place (OTHER …) and, for an object, whether a key comes next */
   const place: number[] = [];
@@ -295,16 +297,16 @@ function scan(s: string): { text: string; refs: { layer: Scanned; i: number }[];
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = s[i];
     if (c === QUOTE) {
       // a string: find its closing quote (one not escaped)
-      let j = s.indexOf('"', i + 1);
+      let j = s.indexOf(QUOTE, i + 1);
       for (;;) {
         if (j < 0) return null;
         let k = j - 1;
-        while (s.charCodeAt(k) === BACKSLASH) k--;
+        while (s[k] === BACKSLASH) k--;
         if ((j - 1 - k) % 2 === 0) break;
-        j = s.indexOf('"', j + 1);
+        j = s.indexOf(QUOTE, j + 1);
       }
       const top = place.length - 1;
       if (keyNext && top >= 0) {
@@ -322,15 +324,15 @@ function scan(s: string): { text: string; refs: { layer: Scanned; i: number }[];
           else if (at === GEOMETRY && key === 'coordinates') {
             // the value: the outline's coordinates, read here, or left for JSON.parse
             let v = j + 1;
-            while (isSpace(s.charCodeAt(v))) v++;
-            if (s.charCodeAt(v) !== COLON) return null;
+            while (isSpace(s[v])) v++;
+            if (s[v] !== COLON) return null;
             v++;
-            while (isSpace(s.charCodeAt(v))) v++;
+            while (isSpace(s[v])) v++;
             // a number here would read as an index below: leave such a file to JSON.parse
-            if (s.charCodeAt(v) !== OPEN) return null;
+            if (s[v] !== OPEN) return null;
             const end = readCoordinates(s, v, builders[layer]);
             if (end >= 0) {
-              parts.push(s.slice(cut, v), String(refs.length));
+              runs.push(cut, v);
               refs.push({ layer, i: builders[layer].kind.n - 1 });
               cut = end;
               i = end;
@@ -373,35 +375,49 @@ function scan(s: string): { text: string; refs: { layer: Scanned; i: number }[];
     i++;
   }
   if (refs.length === 0) return null;
-  parts.push(s.slice(cut));
-  return { text: parts.join(''), refs, packed: { communities: builders.communities.packed(), streets: builders.streets.packed() } };
+  // the kept runs and the indexes in one buffer, decoded once (runs end at ASCII bytes: no
+  // character is cut in two)
+  const marks = refs.map((_, k) => String(k));
+  let size = n - cut;
+  for (let k = 0; k < refs.length; k++) size += runs[2 * k + 1] - runs[2 * k] + marks[k].length;
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (let k = 0; k < refs.length; k++) {
+    out.set(s.subarray(runs[2 * k], runs[2 * k + 1]), o);
+    o += runs[2 * k + 1] - runs[2 * k];
+    for (let m = 0; m < marks[k].length; m++) out[o++] = marks[k].charCodeAt(m);
+  }
+  out.set(s.subarray(cut), o);
+  return { text: new TextDecoder().decode(out), refs, packed: { communities: builders.communities.packed(), streets: builders.streets.packed() } };
 }
 
-/** a key's text: as it stands, or decoded when it holds an escape; null if JSON would refuse it */
-function keyOf(s: string, from: number, to: number): string | null {
-  const raw = s.slice(from + 1, to);
-  if (!raw.includes('\\')) return raw;
+/** a key's text as far as the scanner compares it with its ASCII names (a key with other
+ *  characters matches none of them), decoded when it holds an escape; null if JSON would refuse it */
+function keyOf(s: Uint8Array, from: number, to: number): string | null {
+  if (s.subarray(from + 1, to).indexOf(BACKSLASH) < 0) return to - from - 1 <= 16 ? String.fromCharCode(...s.subarray(from + 1, to)) : '';
   try {
-    return JSON.parse(s.slice(from, to + 1)) as string;
+    return JSON.parse(new TextDecoder().decode(s.subarray(from, to + 1))) as string;
   } catch {
     return null;
   }
 }
 
 /**
- * The file's text as JSON.parse reads it, with the communities' and streets' outlines read into
- * packed arrays: each such geometry's `coordinates` is a getter over the packing (readInto; readAt
- * tells where). Throws JSON.parse's own error for a broken file.
+ * The file's text (or its UTF-8 bytes, as a File or a fetch gives them: no 100 MB string is made of
+ * the outlines) as JSON.parse reads it, with the communities' and streets' outlines read into packed
+ * arrays: each such geometry's `coordinates` is a getter over the packing (readInto; readAt tells
+ * where). Throws JSON.parse's own error for a broken file.
  */
-export function parseScanned(text: string): unknown {
-  const r = scan(text);
-  if (!r) return JSON.parse(text);
+export function parseScanned(input: string | Uint8Array): unknown {
+  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(input));
+  const r = scan(typeof input === 'string' ? new TextEncoder().encode(input) : input);
+  if (!r) return JSON.parse(text());
   let raw: unknown;
   try {
     raw = JSON.parse(r.text);
   } catch {
     // the message and position of the file as it is
-    return JSON.parse(text);
+    return JSON.parse(text());
   }
   // every number at a layer's features[i].geometry.coordinates is an index put there by scan()
   const root = raw as Record<string, unknown>;

@@ -128,10 +128,12 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   /** a project file fetched and read ahead of its opening (prefetch) */
   let early: { url: string; fileName: string; reading: Promise<ReadOutcome> } | null = null;
 
-  async function fetchText(url: string, fileName: string): Promise<string> {
+  /** the file's bytes: the outlines are read from them (schemas/scan-outlines.ts), so no string of
+   *  the whole file is decoded */
+  async function fetchBytes(url: string, fileName: string): Promise<Uint8Array> {
     const res = await (deps.fetch ?? fetch)(url);
     if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status} ${res.statusText}`);
-    return res.text();
+    return new Uint8Array(await res.arrayBuffer());
   }
 
   /** the project file checked, scenario part included; nothing opened */
@@ -267,7 +269,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
      *  while it looks for an autosaved project): loadUrl() of the same file then only opens it.
      *  Nothing is opened here, so a project opened meanwhile is never replaced. */
     prefetch(url: string, fileName: string): void {
-      const reading = fetchText(url, fileName).then((text) => read(text, fileName));
+      const reading = fetchBytes(url, fileName).then((bytes) => read(bytes, fileName));
       reading.catch(() => undefined); // loadUrl() reports a failure, if it is asked for
       early = { url, fileName, reading };
     },
@@ -307,13 +309,13 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     /** Reads a file the user picked in the worker itself: the page hands over the File (a handle,
      *  not its bytes), so it neither holds the text of a 100 MB project nor copies it here. */
     async loadFile(file: Blob, fileName: string): Promise<LoadOutcome> {
-      return session.load(await file.text(), fileName);
+      return session.load(new Uint8Array(await file.arrayBuffer()), fileName);
     },
 
     /** Fetches the project file in the worker itself: the page never parses or copies the raw file. */
     async loadUrl(url: string, fileName: string): Promise<LoadOutcome> {
       const ahead = early?.url === url && early.fileName === fileName ? early.reading : null;
-      if (!ahead) return session.load(await fetchText(url, fileName), fileName);
+      if (!ahead) return session.load(await fetchBytes(url, fileName), fileName);
       const r = await ahead;
       early = null;
       return r.ok ? { ok: true, project: session.open(r.parsed, r.part) } : r;

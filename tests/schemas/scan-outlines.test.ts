@@ -83,6 +83,9 @@ describe('outlines read straight into packed arrays', () => {
         const scanned = parseScanned(text) as { communities: { features: { geometry: unknown }[] } };
         if (typeof scanned !== 'object' || scanned === null) return;
         expect(scanned).toEqual(JSON.parse(text));
+        // its UTF-8 bytes (as a picked file or a fetch gives them), a byte-order mark before them
+        const bytes = new TextEncoder().encode(`${seed % 2 ? '\uFEFF' : ''}${text}`);
+        expect(parseScanned(bytes)).toEqual(JSON.parse(text));
         packedSeen += scanned.communities.features.filter((f) => readRef(f.geometry)).length;
         expect(readBack(text, true)).toEqual(readBack(text, false));
       }),
@@ -154,6 +157,7 @@ describe('outlines read straight into packed arrays', () => {
       }
       expect(plain, text).toBeInstanceOf(SyntaxError);
       expect(() => parseScanned(text), text).toThrow((plain as Error).message);
+      expect(() => parseScanned(new TextEncoder().encode(text)), text).toThrow((plain as Error).message);
       expect(readBack(text, true)).toEqual(readBack(text, false));
     }
   });

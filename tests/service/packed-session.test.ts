@@ -152,7 +152,7 @@ function messyDemo(edit: (d: { communities: { features: Record<string, unknown>[
 }
 
 describe('a project opened from messy text reads as JSON.parse reads it', () => {
-  it('the same issues, verdicts and project written back as the file parsed whole', () => {
+  it('the same issues, verdicts and project written back as the file parsed whole', async () => {
     const messyText = messyDemo();
     const plain = parseProject(messyText, 'project.json');
     if (!plain.ok) throw new Error('the messy demo does not load');
@@ -171,7 +171,13 @@ describe('a project opened from messy text reads as JSON.parse reads it', () => 
     const cold = evaluate({ ...plain.project }, { profile: 'combined', params, reach: reachEngineFor(params, plain.project.roads) });
     expect(a.evaluation.results).toEqual(cold.results);
     const settings = { profile: 'combined', params: {}, other: plain.other };
-    expect(session.projectText(settings)).toBe(JSON.stringify(projectToJson({ ...plain.project, profile: 'combined', params: {} }, plain.other)));
+    const written = JSON.stringify(projectToJson({ ...plain.project, profile: 'combined', params: {} }, plain.other));
+    expect(session.projectText(settings)).toBe(written);
+    // the same file picked (its bytes read, with a byte-order mark): the same project
+    const picked = createAnalysisSession();
+    const p = await picked.loadFile(new Blob([`\uFEFF${messyText}`]), 'project.json');
+    expect(p.ok && p.project.issues).toEqual(r.project.issues);
+    expect(picked.projectText(settings)).toBe(written);
   }, 120_000);
 
   it('a broken outline or text gets the very problems the file parsed whole gets', () => {
