@@ -133,13 +133,16 @@ describe('network distances on hand-made plans', () => {
     expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(U, 6);
   });
 
-  it('keeps no coordinates for an unchanging placement, and still serves it to equal coordinates only', () => {
+  it('keeps no coordinates for an unchanging placement (nor its snapped edges), and still serves it to equal coordinates only', () => {
     const { graph } = buildGraph([road('r', [0, 0], [2, 0])]);
     const reach = new NetworkReach(graph, contract(graph), EdgeIndex.build(graph));
     const kept = () => (reach as unknown as { recent: { key: Float64Array | null }[] }).recent;
     const frozen = unchangingGroups([[P(1, 0)], [P(2, 0), P(0.5, 0)]]);
     const placed = reach.place(frozen, 50);
     expect(kept()[0].key).toBeNull(); // a key would be 16 bytes a way out
+    // nor the edge and fraction each point was snapped to (its place on the chain is `pos`)
+    expect(Object.keys(placed).filter((k) => k === 'edge' || k === 't')).toEqual([]);
+    expect(placed.pos[0]).toBeGreaterThan(0);
     expect(reach.place(frozen, 50)).toBe(placed);
     // an equal copy (not frozen) is served the same placement; a changed one or one more point is not
     expect(reach.place([[P(1, 0)], [P(2, 0), P(0.5, 0)]], 50)).toBe(placed);

@@ -10,10 +10,9 @@ import type { StreetGraph } from './graph';
 import type { EdgeIndex } from './snap';
 
 export interface Placement {
-  /** per placed point: owner index, original edge and fraction t along it, leg (m) */
+  /** per placed point: owner index and leg (m; where on its edge it lies is kept as `pos` on the
+   *  chain: the edge and fraction it was snapped to are not kept, 12 bytes a way out) */
   owner: Uint32Array;
-  edge: Uint32Array;
-  t: Float64Array;
   leg: Float64Array;
   /** chain, metres from the chain start, and walking cost to its start / end junction */
   chain: Uint32Array;
@@ -77,26 +76,22 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
   }
   const owner = ownerAll.slice(0, n);
   const point = pointAll.slice(0, n);
-  const edge = edgeAll.slice(0, n);
-  const t = tAll.slice(0, n);
   const leg = legAll.slice(0, n);
   const chain = new Uint32Array(n);
   const pos = new Float64Array(n);
   const toA = new Float64Array(n);
   const toB = new Float64Array(n);
   for (let p = 0; p < n; p++) {
-    const e = edge[p];
+    const e = edgeAll[p];
     const c = cg.edgeChain[e];
     chain[p] = c;
-    pos[p] = cg.edgePosA[e] + t[p] * (cg.edgePosB[e] - cg.edgePosA[e]);
+    pos[p] = cg.edgePosA[e] + tAll[p] * (cg.edgePosB[e] - cg.edgePosA[e]);
     toA[p] = leg[p] + pos[p];
     toB[p] = leg[p] + (cg.chainLength[c] - pos[p]);
   }
   const pl: Placement = {
     owner,
     point,
-    edge,
-    t,
     leg,
     chain,
     pos,
