@@ -6,12 +6,12 @@
 // in the same run: the path before that — every rule on every unit of the replayed layers, walks
 // kept, then the comparison of all results (diffEvaluation) — and a full re-evaluation from scratch
 // (new arrays: everything prepared again); for the page, the columns of a whole answer read anew.
-// Goal (issue 15): ≤ 50 ms for the worker and the page's patch together. 7 Dec (load 10–17, the
-// page's patch in place): met in CPU for capacity (≈ 45 ms) and undo/redo (≈ 24) on the straight
-// city and undo/redo (≈ 49) on the network city; missed by ≈ 47–70 ms CPU for move and add on the
-// straight city and by ≈ 29–95 ms for move, capacity and add on the network city — what limits it:
-// docs/app.md, "Edits" (rule passes still over every community or facility, per-facility
-// carry-overs; the page's patch is ≈ 1–2 ms of it).
+// Goal (issue 15): ≤ 50 ms for the worker and the page's patch together. 7 Dec evening (load
+// 11–13, the facilities' preparation and walks patched at the changed indices): met in CPU for
+// undo/redo on the straight city (≈ 24 ms) and add on the network city (≈ 31); capacity ≈ 35–50;
+// missed for move on both cities (≈ 58 and 82–127 ms CPU) and add on the straight one (≈ 58) —
+// the mean per edit is ruled by major collections of the worker's large heap; what limits it:
+// docs/app.md, "Edits".
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { benchCityFile } from '../../scripts/bench-city/generate';
