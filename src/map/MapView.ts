@@ -12,6 +12,7 @@ import type { UnitState } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLayers, type OverlayOptions, type SourceId, type TiledSourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { DragOverlay } from './drag-overlay';
+import { PaintPacer } from './paint-pacer';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
 import { TileRequests } from './tile-requests';
@@ -137,11 +138,12 @@ export class MapView {
   private fullRatio: number | null = null;
   /** the drag or edit is over: the full ratio comes back once the map has drawn what it changed */
   private restoring = false;
-  /** the last frame: when the page was free of it, and for how long it held the page (paced) */
-  private lastFrame = { end: 0, cost: 0 };
-  /** verdicts waiting for the map to be free of its last frame (paced), and the timer that paints them */
-  private pendingPaint: (() => void) | null = null;
-  private pacingTimer: ReturnType<typeof setTimeout> | null = null;
+  /** verdicts painted behind the map's frames during a drag on a slow renderer (paced) */
+  private readonly pacer = new PaintPacer(() => this.lightening && this.slow(), {
+    now: () => performance.now(),
+    later: (fn, ms) => setTimeout(fn, ms),
+    cancel: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  });
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
    *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
@@ -202,7 +204,7 @@ export class MapView {
       const t = performance.now();
       requestAnimationFrame(() => {
         const end = performance.now();
-        this.lastFrame = { end, cost: end - t };
+        this.pacer.frame(t, end);
       });
     });
     this.map.on('idle', () => {
@@ -435,7 +437,7 @@ export class MapView {
    *  quarter of the pixels takes ≈ 0.11 s. The handle and its circle are not MapLibre's (drag-overlay.ts). */
   lighten(on: boolean): void {
     this.lightening = on;
-    if (!on) this.flushPaced();
+    if (!on) this.pacer.flush();
     this.window(on, this.slow());
   }
 
@@ -446,18 +448,7 @@ export class MapView {
    *  dragged handle (drag-overlay.ts) no time to follow the pointer. At most half the time goes to
    *  verdict frames; a newer paint replaces a waiting one, and the drag's end paints at once. */
   paced(paint: () => void): void {
-    const wait = this.lightening && this.slow() ? this.lastFrame.end + this.lastFrame.cost - performance.now() : 0;
-    this.pendingPaint = paint;
-    if (wait <= 0) this.flushPaced();
-    else this.pacingTimer ??= setTimeout(() => this.flushPaced(), wait);
-  }
-
-  private flushPaced(): void {
-    if (this.pacingTimer !== null) clearTimeout(this.pacingTimer);
-    this.pacingTimer = null;
-    const paint = this.pendingPaint;
-    this.pendingPaint = null;
-    paint?.();
+    this.pacer.paint(paint);
   }
 
   /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a slow
