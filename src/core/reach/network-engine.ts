@@ -7,7 +7,7 @@ import { streetCrossing } from './network/crossing';
 import { buildGraph, componentCount, type StreetGraph } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
-import type { PointGroups } from './network/placement';
+import { toEnd, toStart, type PointGroups } from './network/placement';
 import { NetworkReach, type NearestResult, type SupplyReach } from './network/reach';
 import { reachedPieces, serviceAreaPolygon, type ServiceArea, type ServiceAreaOptions } from './network/service-area';
 import { EdgeIndex, type Snap } from './network/snap';
@@ -150,7 +150,7 @@ function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snap
       for (let p = 0; p < source.owner.length; p++) {
         const c = source.chain[p];
         seeds.node.push(chains.chainStart[c], chains.chainEnd[c]);
-        seeds.dist.push(source.toA[p], source.toB[p]);
+        seeds.dist.push(toStart(source, p), toEnd(chains, source, p));
       }
       dj.run(seeds.node, seeds.dist, new Int32Array(seeds.node.length), maxDistance);
       const origin = pts[0] ?? [0, 0];

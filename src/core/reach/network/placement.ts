@@ -14,11 +14,9 @@ export interface Placement {
    *  chain: the edge and fraction it was snapped to are not kept, 12 bytes a way out) */
   owner: Uint32Array;
   leg: Float64Array;
-  /** chain, metres from the chain start, and walking cost to its start / end junction */
+  /** chain and metres from the chain start (the walks to its end junctions: toStart, toEnd) */
   chain: Uint32Array;
   pos: Float64Array;
-  toA: Float64Array;
-  toB: Float64Array;
   /** per placed point: its index among all the input points (the groups flattened in order) */
   point: Uint32Array;
   /** CSR by owner: placed points of owner i are ownerStart[i] .. ownerStart[i+1]-1 (points are stored in owner order) */
@@ -79,15 +77,11 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
   const leg = legAll.slice(0, n);
   const chain = new Uint32Array(n);
   const pos = new Float64Array(n);
-  const toA = new Float64Array(n);
-  const toB = new Float64Array(n);
   for (let p = 0; p < n; p++) {
     const e = edgeAll[p];
     const c = cg.edgeChain[e];
     chain[p] = c;
     pos[p] = cg.edgePosA[e] + tAll[p] * (cg.edgePosB[e] - cg.edgePosA[e]);
-    toA[p] = leg[p] + pos[p];
-    toB[p] = leg[p] + (cg.chainLength[c] - pos[p]);
   }
   const pl: Placement = {
     owner,
@@ -95,8 +89,6 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
     leg,
     chain,
     pos,
-    toA,
-    toB,
     ownerStart,
     unplaced,
     invalid,
@@ -133,10 +125,10 @@ function addLookups(cg: ChainGraph, pl: Placement): void {
     const c = pl.chain[p];
     let k = nodeFill[cg.chainStart[c]]++;
     nodeItem[k] = p;
-    nodeCost[k] = pl.toA[p];
+    nodeCost[k] = toStart(pl, p);
     k = nodeFill[cg.chainEnd[c]]++;
     nodeItem[k] = p;
-    nodeCost[k] = pl.toB[p];
+    nodeCost[k] = toEnd(cg, pl, p);
     edgeItem[edgeFill[c]++] = p;
   }
   pl.byJunctionStart = nodeStart;
@@ -144,6 +136,17 @@ function addLookups(cg: ChainGraph, pl: Placement): void {
   pl.byJunctionCost = nodeCost;
   pl.byChainStart = edgeStart;
   pl.byChainItem = edgeItem;
+}
+
+/** The walking cost from placed point p to its chain's start junction: its leg and along the chain
+ *  (worked out when read, the very sums a kept array held: 16 bytes a way out less with toEnd) */
+export function toStart(pl: Placement, p: number): number {
+  return pl.leg[p] + pl.pos[p];
+}
+
+/** ... and to its chain's end junction */
+export function toEnd(cg: ChainGraph, pl: Placement, p: number): number {
+  return pl.leg[p] + (cg.chainLength[pl.chain[p]] - pl.pos[p]);
 }
 
 /** Seeds for a search from the given placed points: both end junctions of each one's chain. */
@@ -155,10 +158,10 @@ export function seedsOf(cg: ChainGraph, pl: Placement, points: ArrayLike<number>
     const p = points[i];
     const c = pl.chain[p];
     node[2 * i] = cg.chainStart[c];
-    dist[2 * i] = pl.toA[p];
+    dist[2 * i] = toStart(pl, p);
     label[2 * i] = pl.owner[p];
     node[2 * i + 1] = cg.chainEnd[c];
-    dist[2 * i + 1] = pl.toB[p];
+    dist[2 * i + 1] = toEnd(cg, pl, p);
     label[2 * i + 1] = pl.owner[p];
   }
   return { node, dist, label };

@@ -6,7 +6,7 @@ import { Dijkstra, kNearestSeeds } from './dijkstra';
 import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
 import { isUnchanging } from './unchanging';
-import { place, sameChainDistance, seedsOf, type Placement, type PointGroups } from './placement';
+import { place, sameChainDistance, seedsOf, toEnd, toStart, type Placement, type PointGroups } from './placement';
 import type { EdgeIndex } from './snap';
 
 /** Demand owners reached by one supply owner, and how far. */
@@ -281,9 +281,11 @@ export class NetworkReach {
         const c = demand.chain[p];
         const a = cg.chainStart[c];
         const b = cg.chainEnd[c];
+        const toA = toStart(demand, p);
+        const toB = toEnd(cg, demand, p);
         for (let j = 0; j < n; j++) {
-          offer(labels[a * n + j], dists[a * n + j] + demand.toA[p]);
-          offer(labels[b * n + j], dists[b * n + j] + demand.toB[p]);
+          offer(labels[a * n + j], dists[a * n + j] + toA);
+          offer(labels[b * n + j], dists[b * n + j] + toB);
         }
         for (let k = supply.byChainStart[c]; k < supply.byChainStart[c + 1]; k++) {
           const q = supply.byChainItem[k];
