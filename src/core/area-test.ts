@@ -4,7 +4,7 @@
 import Flatbush from 'flatbush';
 import type { AnyArea, LonLat } from './geo';
 import { rayCrosses } from './geo';
-import { ringsOf } from './packed-outlines';
+import { runsOf, type Run } from './packed-outlines';
 
 /** rings shorter than this are tested edge by edge: an index would cost more than it saves */
 const INDEX_FROM = 64;
@@ -13,13 +13,16 @@ const RUN = 8;
 
 type RingTest = (x: number, y: number) => boolean;
 
-/** one ring as x, y runs (ringsOf: a view of a packed outline, read without building it) */
-function ringTest(ring: Float64Array): RingTest {
-  const n = ring.length / 2;
+/** one ring: vertices `from` … `from + n` of a packing's x, y runs, each coordinate divided by `div`
+ *  (a view of a packed outline, integers of 1e-7 degree or doubles, read without building it) */
+function ringTest({ xy, div, from, n }: Run): RingTest {
+  const o = 2 * from;
+  const X = (i: number) => xy[o + 2 * i] / div;
+  const Y = (i: number) => xy[o + 2 * i + 1] / div;
   // edge k joins vertex k-1 (k = 0: the last vertex) and vertex k, as pointInRing walks them
   const crosses = (x: number, y: number, i: number) => {
     const j = i === 0 ? n - 1 : i - 1;
-    return rayCrosses(x, y, ring[2 * i], ring[2 * i + 1], ring[2 * j], ring[2 * j + 1]);
+    return rayCrosses(x, y, X(i), Y(i), X(j), Y(j));
   };
   if (n < INDEX_FROM)
     return (x, y) => {
@@ -36,10 +39,10 @@ function ringTest(ring: Float64Array): RingTest {
     let [w, s, e, no] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let i = k * RUN; i < Math.min(n, (k + 1) * RUN); i++) {
       const j = i === 0 ? n - 1 : i - 1;
-      w = Math.min(w, ring[2 * i], ring[2 * j]);
-      s = Math.min(s, ring[2 * i + 1], ring[2 * j + 1]);
-      e = Math.max(e, ring[2 * i], ring[2 * j]);
-      no = Math.max(no, ring[2 * i + 1], ring[2 * j + 1]);
+      w = Math.min(w, X(i), X(j));
+      s = Math.min(s, Y(i), Y(j));
+      e = Math.max(e, X(i), X(j));
+      no = Math.max(no, Y(i), Y(j));
     }
     index.add(w, s, e, no);
   }
@@ -47,7 +50,7 @@ function ringTest(ring: Float64Array): RingTest {
   // an edge the rightward ray from (x, y) crosses spans y and reaches x: its box meets [x, ∞) × {y}
   const meets = (x: number, y: number, i: number) => {
     const j = i === 0 ? n - 1 : i - 1;
-    return Math.max(ring[2 * i], ring[2 * j]) >= x && Math.max(ring[2 * i + 1], ring[2 * j + 1]) >= y && Math.min(ring[2 * i + 1], ring[2 * j + 1]) <= y;
+    return Math.max(X(i), X(j)) >= x && Math.max(Y(i), Y(j)) >= y && Math.min(Y(i), Y(j)) <= y;
   };
   return (x, y) => {
     let inside = false;
@@ -60,7 +63,7 @@ function ringTest(ring: Float64Array): RingTest {
 /** A test equal to `(p) => pointInArea(p, u.geometry)`, built once for many points; a packed
  *  outline (core/packed-outlines.ts) is read from its packing. */
 export function areaTest(u: { geometry: AnyArea }): (p: LonLat) => boolean {
-  const polys = ringsOf(u)
+  const polys = runsOf(u)
     .filter((rings) => rings.length > 0)
     .map((rings) => rings.map(ringTest));
   return (p) => polys.some(([outer, ...holes]) => outer(p[0], p[1]) && !holes.some((h) => h(p[0], p[1])));

@@ -233,7 +233,7 @@ const refsOf = new WeakMap<readonly object[], readonly (PackedRef | null)[]>();
  *  own packing and hands the page one to keep (and to transfer, not clone). */
 export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[]): PackedLayer<T> {
   const p = outlinesOf(units);
-  // quantised for the page even where the worker keeps Float64 (the streets: see session.ts open)
+  // quantised for the page even where a packing was made Float64 on purpose (packOutlines' `quantise`)
   const exact = p.div === 1 && allQuantise(p.xy, 1);
   const packed = {
     kind: p.kind.slice(),
@@ -307,6 +307,28 @@ export function ringsOf(u: { geometry: Shape }, at: PackedRef | null = packedAt(
       const run = p.xy.subarray(2 * p.ringVertices[r], 2 * p.ringVertices[r + 1]);
       rings.push(p.div === 1 ? (run as Float64Array) : divided(run, p.div));
     }
+    out.push(rings);
+  }
+  return out;
+}
+
+/** one ring of a packing, as its x, y pairs `from` … `from + n` of `xy`, each divided by `div` */
+export interface Run {
+  xy: Float64Array | Int32Array;
+  div: number;
+  from: number;
+  n: number;
+}
+
+/** Each polygon's rings as runs of its packing (no copy, whether integers or doubles), or of a
+ *  Float64 copy read from the geometry for a unit not packed; none for a point. */
+export function runsOf(u: { geometry: Shape }, at: PackedRef | null = packedAt(u)): Run[][] {
+  if (!at) return ringsOf(u, null).map((rings) => rings.map((xy) => ({ xy, div: 1, from: 0, n: xy.length / 2 })));
+  const { packed: p, i } = at;
+  const out: Run[][] = [];
+  for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
+    const rings: Run[] = [];
+    for (let r = p.polyRings[k]; r < p.polyRings[k + 1]; r++) rings.push({ xy: p.xy, div: p.div, from: p.ringVertices[r], n: p.ringVertices[r + 1] - p.ringVertices[r] });
     out.push(rings);
   }
   return out;

@@ -280,8 +280,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const { roads, profile, params, ...parsed } = p.project;
       // the communities and streets kept packed (16 bytes a vertex, not a small array each: ≈ 187 MB
       // less for a 20 000-community city), each outline built when read; the engine reads the packing
-      // (the streets with Float64 coordinates: their edge tests hold views of the rings, ringsOf)
-      const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint), streets: keepPacked(parsed.streets, undefined, false) };
+      const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint), streets: keepPacked(parsed.streets) };
       current = { ...layers, roads };
       baseline = current;
       reachCache = null;

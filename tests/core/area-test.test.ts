@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/demo/prng';
 import { areaTest } from '../../src/core/area-test';
 import { pointInArea, type LonLat } from '../../src/core/geo';
-import { keepPacked } from '../../src/core/packed-outlines';
+import { keepPacked, packedAt } from '../../src/core/packed-outlines';
 
 function star(r: () => number, cx: number, cy: number, radius: number, n: number, clockwise = false): Position[] {
   const ring: Position[] = [];
@@ -26,9 +26,14 @@ describe('areaTest', () => {
     ['polygon with a hole (2,000 + 300 vertices)', polygon],
     ['multipolygon (with a small ring tested edge by edge)', multi],
   ] as const) {
-    it(`answers as pointInArea, from GeoJSON and from a packed outline: ${name}`, () => {
+    it(`answers as pointInArea, from GeoJSON and from a packed outline (doubles, and integers of 1e-7 degree): ${name}`, () => {
       const [packed] = keepPacked([{ geometry: g }]);
       const fromPacked = areaTest(packed);
+      // the same outline written with 7 decimals: packed as integers, read without a copy
+      const g7 = JSON.parse(JSON.stringify(g), (_, v) => (typeof v === 'number' ? Number(v.toFixed(7)) : v)) as typeof g;
+      const [packed7] = keepPacked([{ geometry: g7 }]);
+      expect(packedAt(packed7)?.packed.xy).toBeInstanceOf(Int32Array);
+      const from7 = areaTest(packed7);
       const test = areaTest({ geometry: g });
       const pts: LonLat[] = Array.from({ length: 4000 }, () => [108.83 + r() * 0.22, 34.13 + r() * 0.2]);
       // vertices and edge midpoints: where a different counting rule would show
@@ -43,6 +48,7 @@ describe('areaTest', () => {
         const want = pointInArea(p, g);
         expect(test(p), `${p}`).toBe(want);
         expect(fromPacked(p), `${p}`).toBe(want);
+        expect(from7(p), `${p}`).toBe(pointInArea(p, g7));
         if (want) inside++;
       }
       expect(inside).toBeGreaterThan(500); // both answers really occur
@@ -50,9 +56,11 @@ describe('areaTest', () => {
     });
   }
 
-  it('holds its index in under 8 bytes a vertex (one box per run of edges; a box per edge took ≈ 36)', () => {
-    // a street boundary of 20 000 vertices, packed as the session keeps it (its rings are views)
-    const [street] = keepPacked([{ geometry: { type: 'Polygon', coordinates: [star(r, 108.9, 34.2, 0.05, 20_000)] } as Polygon }], undefined, false);
+  it('holds its index in under 8 bytes a vertex (one box per run of edges; a box per edge took ≈ 36), and no copy of the rings', () => {
+    // a street boundary of 20 000 vertices with 7 decimals, packed as the session keeps it (integers)
+    const ring = star(r, 108.9, 34.2, 0.05, 20_000).map((q) => q.map((v) => Number(v.toFixed(7))));
+    const [street] = keepPacked([{ geometry: { type: 'Polygon', coordinates: [ring] } as Polygon }]);
+    expect(packedAt(street)?.packed.xy).toBeInstanceOf(Int32Array);
     const before = process.memoryUsage().arrayBuffers;
     const test = areaTest(street);
     const held = process.memoryUsage().arrayBuffers - before;

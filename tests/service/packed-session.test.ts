@@ -116,6 +116,9 @@ describe('a project opened in the session keeps its communities and streets pack
     if (!r.ok) throw new Error('the city does not load');
     const packed = outlinesOf(r.project.communities);
     expect(packed.xy.byteLength).toBeGreaterThan(2_000_000);
+    // the city's coordinates have 7 decimals: communities and streets are held as integers
+    expect(packed.xy).toBeInstanceOf(Int32Array);
+    expect(outlinesOf(r.project.streets).xy).toBeInstanceOf(Int32Array);
     // the tile under community 7 at zoom 11, before and after an edit of it
     const [lon, lat] = packedLabel(r.project.communities[7]) as [number, number];
     const [z, x, y] = [11, Math.floor(((lon + 180) / 360) * 2 ** 11), Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** 11)];
