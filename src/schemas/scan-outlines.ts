@@ -299,15 +299,8 @@ function scan(s: Uint8Array): { text: string; refs: { layer: Scanned; i: number 
   while (i < n) {
     const c = s[i];
     if (c === QUOTE) {
-      // a string: find its closing quote (one not escaped)
-      let j = s.indexOf(QUOTE, i + 1);
-      for (;;) {
-        if (j < 0) return null;
-        let k = j - 1;
-        while (s[k] === BACKSLASH) k--;
-        if ((j - 1 - k) % 2 === 0) break;
-        j = s.indexOf(QUOTE, j + 1);
-      }
+      const j = stringEnd(s, i);
+      if (j < 0) return null;
       const top = place.length - 1;
       if (keyNext && top >= 0) {
         keyNext = false;
@@ -322,14 +315,8 @@ function scan(s: Uint8Array): { text: string; refs: { layer: Scanned; i: number 
           } else if (at === LAYER && key === 'features') valuePlace = FEATURES;
           else if (at === FEATURE && key === 'geometry') valuePlace = GEOMETRY;
           else if (at === GEOMETRY && key === 'coordinates') {
-            // the value: the outline's coordinates, read here, or left for JSON.parse
-            let v = j + 1;
-            while (isSpace(s[v])) v++;
-            if (s[v] !== COLON) return null;
-            v++;
-            while (isSpace(s[v])) v++;
-            // a number here would read as an index below: leave such a file to JSON.parse
-            if (s[v] !== OPEN) return null;
+            const v = arrayAfter(s, j);
+            if (v < 0) return null;
             const end = readCoordinates(s, v, builders[layer]);
             if (end >= 0) {
               runs.push(cut, v);
@@ -346,15 +333,8 @@ function scan(s: Uint8Array): { text: string; refs: { layer: Scanned; i: number 
     }
     if (c === BRACE || c === OPEN) {
       const top = place.length - 1;
-      const parent = top >= 0 ? place[top] : -1;
-      let here = OTHER;
-      if (c === BRACE) {
-        if (parent === -1) here = ROOT;
-        else if (isObject[top]) here = valuePlace === FEATURES ? OTHER : valuePlace;
-        else if (parent === FEATURES) here = FEATURE;
-      } else if (parent !== -1 && isObject[top] && valuePlace === FEATURES) here = FEATURES;
-      if (parent === -1 && c !== BRACE) return null;
-      place.push(here);
+      if (top < 0 && c !== BRACE) return null;
+      place.push(top < 0 ? ROOT : placeOf(c === BRACE, place[top], isObject[top], valuePlace));
       isObject.push(c === BRACE);
       keyNext = c === BRACE;
       valuePlace = OTHER;
@@ -375,20 +355,56 @@ function scan(s: Uint8Array): { text: string; refs: { layer: Scanned; i: number 
     i++;
   }
   if (refs.length === 0) return null;
-  // the kept runs and the indexes in one buffer, decoded once (runs end at ASCII bytes: no
-  // character is cut in two)
-  const marks = refs.map((_, k) => String(k));
-  let size = n - cut;
-  for (let k = 0; k < refs.length; k++) size += runs[2 * k + 1] - runs[2 * k] + marks[k].length;
+  runs.push(cut, n);
+  return { text: keptText(s, runs), refs, packed: { communities: builders.communities.packed(), streets: builders.streets.packed() } };
+}
+
+/** where a container opened in `parent` is (an object or an array; `valuePlace`: what the key before
+ *  it, in an object, made of its value) */
+function placeOf(object: boolean, parent: number, inObject: boolean, valuePlace: number): number {
+  if (inObject) return object === (valuePlace !== FEATURES) ? valuePlace : OTHER;
+  return object && parent === FEATURES ? FEATURE : OTHER;
+}
+
+/** The index of the '[' that opens the value after the key whose closing quote is at `j`; -1 for
+ *  any other value (a number there would read as an index: such a file goes to JSON.parse whole). */
+function arrayAfter(s: Uint8Array, j: number): number {
+  let v = j + 1;
+  while (isSpace(s[v])) v++;
+  if (s[v] !== COLON) return -1;
+  v++;
+  while (isSpace(s[v])) v++;
+  return s[v] === OPEN ? v : -1;
+}
+
+/** the index of the quote closing the string that opens at `from` (one not escaped), or -1 */
+function stringEnd(s: Uint8Array, from: number): number {
+  let j = s.indexOf(QUOTE, from + 1);
+  while (j >= 0) {
+    let k = j - 1;
+    while (s[k] === BACKSLASH) k--;
+    if ((j - 1 - k) % 2 === 0) return j;
+    j = s.indexOf(QUOTE, j + 1);
+  }
+  return -1;
+}
+
+/** The kept runs [from, to) of the text, the k-th followed by the index k (but the last), in one
+ *  buffer decoded once (runs end at ASCII bytes: no character is cut in two). */
+function keptText(s: Uint8Array, runs: number[]): string {
+  const count = runs.length / 2;
+  const marks = Array.from({ length: count - 1 }, (_, k) => String(k));
+  let size = 0;
+  for (let k = 0; k < count; k++) size += runs[2 * k + 1] - runs[2 * k] + (marks[k]?.length ?? 0);
   const out = new Uint8Array(size);
   let o = 0;
-  for (let k = 0; k < refs.length; k++) {
+  for (let k = 0; k < count; k++) {
     out.set(s.subarray(runs[2 * k], runs[2 * k + 1]), o);
     o += runs[2 * k + 1] - runs[2 * k];
-    for (let m = 0; m < marks[k].length; m++) out[o++] = marks[k].charCodeAt(m);
+    const mark = marks[k] ?? '';
+    for (let m = 0; m < mark.length; m++) out[o++] = mark.charCodeAt(m);
   }
-  out.set(s.subarray(cut), o);
-  return { text: new TextDecoder().decode(out), refs, packed: { communities: builders.communities.packed(), streets: builders.streets.packed() } };
+  return new TextDecoder().decode(out);
 }
 
 /** a key's text as far as the scanner compares it with its ASCII names (a key with other
