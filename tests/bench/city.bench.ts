@@ -7,7 +7,9 @@
 //   page (a MutationObserver on the phase, the map's idleness and the walk-areas note), from the
 //   change made there, so the test driver's polling is not in them.
 // Baselines in the same run: the same file opened with its roads left out (straight-line circles),
-// and JSON.parse of the file in Node (the least any opening costs).
+// and JSON.parse of the file in Node (the least any opening costs). In Node too: the worker's read and
+// check of the file (its bytes, the outlines scanned into the packing) against the path before it
+// (the text JSON.parsed, the arrays checked, then packed).
 // BENCH_CITY_COMMUNITIES=N picks another size (default 20 000, the size of the memory goal).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,7 +19,9 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
 import { BENCH_DIST, browserCpu, browserCpuSplit, builtApp, goal, ready, topSelfTime } from './browser';
 import { heapProbe, processMemory, rendererAllocators } from './heap';
-import { median } from './median';
+import { median, medianWithCpu } from './median';
+import { parseProject } from '../../src/schemas';
+import { createAnalysisSession } from '../../src/service/session';
 import type { BenchRow } from './run';
 
 const PROFILES = ['ca', 'wy', 'combined', 'xn'];
@@ -141,12 +145,29 @@ export default async function bench(): Promise<BenchRow[]> {
   const straightFile = city.path.replace(/\.json$/, '-noroads.json');
   const json = readFileSync(city.path, 'utf8');
   const parseMs = await median(() => JSON.parse(json), 3);
+  // the worker's read and check of the file, in Node: its bytes with the outlines scanned straight
+  // into the packing the session keeps (schemas/scan-outlines.ts), against the path before it: the
+  // text decoded and JSON.parsed, the arrays checked, then packed
+  const bytes = readFileSync(city.path);
+  const fileBytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const readScanned = await medianWithCpu(() => createAnalysisSession().load(fileBytes, 'city.json'), 3);
+  const readPlain = await medianWithCpu(() => {
+    const p = parseProject(new TextDecoder().decode(fileBytes), 'city.json', { ringsLater: true });
+    if (p.ok) createAnalysisSession().open(p);
+  }, 3);
   writeFileSync(straightFile, JSON.stringify({ ...(JSON.parse(json) as Record<string, unknown>), roads: { type: 'FeatureCollection', features: [] } }));
 
+  const rows: BenchRow[] = [
+    {
+      name: `read and check the ${s.communities}-community city's file as the worker does (Node)`,
+      ms: readScanned.ms,
+      baseline: { name: 'its text JSON.parsed, the arrays checked and packed (the path before)', ms: readPlain.ms },
+      note: `CPU per run ${readScanned.cpu.toFixed(0)} ms against ${readPlain.cpu.toFixed(0)} ms; median of 3; load ${loadavg()[0].toFixed(1)}`,
+    },
+  ];
   await builtApp();
   const server = await serveApp(BENCH_DIST);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const rows: BenchRow[] = [];
   const load = () => `load ${loadavg()[0].toFixed(1)}`;
   try {
     const fresh = async () => {
