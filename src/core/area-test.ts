@@ -11,7 +11,10 @@ const INDEX_FROM = 64;
 /** consecutive edges that share one box of the index */
 const RUN = 8;
 
-type RingTest = (x: number, y: number) => boolean;
+type RingTest = ((x: number, y: number) => boolean) & { bytes?: number };
+
+/** a test of points against one area, with the bytes its edge indexes hold */
+export type AreaTest = ((p: LonLat) => boolean) & { bytes: number };
 
 /** one ring: vertices `from` … `from + n` of a packing's x, y runs, each coordinate divided by `div`
  *  (a view of a packed outline, integers of 1e-7 degree or doubles, read without building it) */
@@ -52,19 +55,22 @@ function ringTest({ xy, div, from, n }: Run): RingTest {
     const j = i === 0 ? n - 1 : i - 1;
     return Math.max(X(i), X(j)) >= x && Math.max(Y(i), Y(j)) >= y && Math.min(Y(i), Y(j)) <= y;
   };
-  return (x, y) => {
+  const test: RingTest = (x, y) => {
     let inside = false;
     for (const k of index.search(x, y, Number.POSITIVE_INFINITY, y))
       for (let i = k * RUN; i < Math.min(n, (k + 1) * RUN); i++) if (meets(x, y, i) && crosses(x, y, i)) inside = !inside;
     return inside;
   };
+  test.bytes = index.data.byteLength;
+  return test;
 }
 
 /** A test equal to `(p) => pointInArea(p, u.geometry)`, built once for many points; a packed
  *  outline (core/packed-outlines.ts) is read from its packing. */
-export function areaTest(u: { geometry: AnyArea }): (p: LonLat) => boolean {
+export function areaTest(u: { geometry: AnyArea }): AreaTest {
   const polys = runsOf(u)
     .filter((rings) => rings.length > 0)
     .map((rings) => rings.map(ringTest));
-  return (p) => polys.some(([outer, ...holes]) => outer(p[0], p[1]) && !holes.some((h) => h(p[0], p[1])));
+  const test = (p: LonLat) => polys.some(([outer, ...holes]) => outer(p[0], p[1]) && !holes.some((h) => h(p[0], p[1])));
+  return Object.assign(test, { bytes: polys.flat().reduce((sum, r) => sum + (r.bytes ?? 0), 0) });
 }
