@@ -110,7 +110,7 @@ export class MapView {
   private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[]; under?: string }>();
   private applied = new Map<string, string>();
   /** a dragged facility's handle and circle, drawn over the map (drag-overlay.ts) */
-  private readonly overlayCanvas: DragOverlay;
+  private readonly dragOverlay: DragOverlay;
   private readonly resizeObserver: ResizeObserver;
   private readonly probeObserver: MutationObserver;
   private errorReported = false;
@@ -179,7 +179,7 @@ export class MapView {
       for (const [id, st] of Object.entries(this.states)) if (st) this.applyStates(id as SourceId, st);
       for (const id of this.extras.keys()) this.addExtra(id);
     });
-    this.overlayCanvas = new DragOverlay(this.map);
+    this.dragOverlay = new DragOverlay(this.map);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.listenToPointer();
@@ -646,15 +646,15 @@ export class MapView {
   /** A dragged facility's circle or walk area (null: none), drawn over the map with its handle:
    *  a move redraws no MapLibre layer (drag-overlay.ts). */
   setMoving(area: FeatureCollection | null): void {
-    this.overlayCanvas.setArea(area);
+    this.dragOverlay.setArea(area);
   }
 
   /** What draw.ts needs (its DrawHost): the MapLibre map for terra-draw's adapter, a mute
-   *  for our own click handling while a drawing takes the clicks, the canvas a dragged point is drawn on. */
+   *  for our own click handling while a drawing takes the clicks, the SVG a dragged point is drawn in. */
   drawHost(): { maplibre: () => maplibregl.Map; muteClicks: (muted: boolean) => void; overlay: () => DragOverlay } {
     return {
       maplibre: () => this.map,
-      overlay: () => this.overlayCanvas,
+      overlay: () => this.dragOverlay,
       muteClicks: (muted) => {
         this.clicksMuted = muted;
       },
@@ -723,7 +723,8 @@ export class MapView {
     unitSources.delete(this.unitKey);
     this.resizeObserver.disconnect();
     this.probeObserver.disconnect();
-    this.overlayCanvas.destroy();
+    this.pacer.cancel();
+    this.dragOverlay.destroy();
     this.map.remove();
   }
 }

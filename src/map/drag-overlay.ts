@@ -18,9 +18,11 @@ const HANDLE_RADIUS = 9;
 const HANDLE_RIM = 2;
 /** a press this close to the handle (CSS pixels) takes it; farther away the map pans */
 const HIT_RADIUS = 20;
+/** a press moved less than this (CSS pixels) is a click, not a drag (MapLibre's clickTolerance) */
+const CLICK_TOLERANCE = 3;
 
 export interface Dragging {
-  /** ends the drag without a drop (the promise given to `drag` resolves null) */
+  /** ends the drag without a drop (`done` is not called) */
   stop(): void;
 }
 
@@ -65,37 +67,58 @@ export class DragOverlay {
   }
 
   /** A draggable handle at `at`: a press on it and a move drag it (`onMove` hears each position),
-   *  the release ends with `done(where)`. The map does not pan while the handle is held. */
+   *  the release ends with `done(where)`. The map does not pan while the handle is held. A press
+   *  released without moving (a click, a tap, a hand's tremor) moves nothing and the handle stays
+   *  ready; the handle keeps the offset it was grabbed at, so it does not jump under the pointer. */
   drag(at: LonLat, onMove: ((p: LonLat) => void) | undefined, done: (to: LonLat) => void): Dragging {
     const map = this.map;
     const container = map.getCanvasContainer();
     this.handle = at;
     this.schedule();
     let held: number | null = null;
+    /** the press and the handle's offset from it (CSS pixels); `moved`: past the click tolerance */
+    let grab = { x: 0, y: 0, dx: 0, dy: 0, moved: false };
     let panWas = false;
     const where = (e: PointerEvent): LonLat => {
       const r = container.getBoundingClientRect();
-      const p = map.unproject([e.clientX - r.left, e.clientY - r.top]);
+      const p = map.unproject([e.clientX - r.left + grab.dx, e.clientY - r.top + grab.dy]);
       return [p.lng, p.lat];
     };
     const down = (e: PointerEvent) => {
-      if (held !== null || !this.handle || (e.pointerType === 'mouse' && e.button !== 0)) return;
+      if (held !== null || !this.handle || !e.isPrimary || (e.pointerType === 'mouse' && e.button !== 0)) return;
       const r = container.getBoundingClientRect();
       const h = map.project(this.handle);
-      if (Math.hypot(e.clientX - r.left - h.x, e.clientY - r.top - h.y) > HIT_RADIUS) return;
+      const [x, y] = [e.clientX - r.left, e.clientY - r.top];
+      if (Math.hypot(x - h.x, y - h.y) > HIT_RADIUS) return;
       held = e.pointerId;
+      grab = { x: e.clientX, y: e.clientY, dx: h.x - x, dy: h.y - y, moved: false };
       // before MapLibre's own mousedown/touchstart handlers see the press: no pan with the handle
       panWas = map.dragPan.isEnabled();
       map.dragPan.disable();
     };
+    /** the handle let go of without a drop: back where the drag began, ready to be taken again */
+    const letGo = () => {
+      if (held !== null && panWas) map.dragPan.enable();
+      held = null;
+      if (!grab.moved) return;
+      grab.moved = false;
+      this.handle = at;
+      this.schedule();
+      onMove?.(at);
+    };
     const move = (e: PointerEvent) => {
       if (e.pointerId !== held) return;
+      // a release the page was not told of (the button let go in another window): no drop
+      if (e.pointerType !== 'touch' && (e.buttons & 1) === 0) return letGo();
+      if (!grab.moved && Math.hypot(e.clientX - grab.x, e.clientY - grab.y) < CLICK_TOLERANCE) return;
+      grab.moved = true;
       this.handle = where(e);
       this.schedule();
       onMove?.(this.handle);
     };
     const up = (e: PointerEvent) => {
       if (e.pointerId !== held) return;
+      if (!grab.moved) return letGo();
       this.handle = where(e);
       release();
       done(this.handle);
@@ -108,13 +131,9 @@ export class DragOverlay {
       window.removeEventListener('pointerup', up);
       window.removeEventListener('pointercancel', cancel);
     };
+    // a touch taken over by the browser
     const cancel = (e: PointerEvent) => {
-      if (e.pointerId !== held) return;
-      // a touch taken over by the browser: the handle goes back to where the drag began
-      if (panWas) map.dragPan.enable();
-      held = null;
-      this.handle = at;
-      this.schedule();
+      if (e.pointerId === held) letGo();
     };
     container.addEventListener('pointerdown', down, true);
     // on the window: a release over the map's legend or panels (or outside the page) still drops

@@ -1,5 +1,6 @@
-// Drawing on the map with terra-draw (a maintained drawing library) and its MapLibre adapter:
-// place a point, draw a polygon, drag a point, reshape a polygon. A drawing starts terra-draw, ends with one
+// Drawing on the map: place a point, draw a polygon and reshape a polygon with terra-draw (a
+// maintained drawing library) and its MapLibre adapter; drag a point with our own handle drawn over
+// the map (drag-overlay.ts: a move redraws no MapLibre layer). A terra-draw drawing starts it, ends with one
 // answer (or null when stopped) and stops it again, so terra-draw holds nothing between drawings
 // (and a base-map switch in between cannot leave it with lost layers).
 //
@@ -46,7 +47,7 @@ export interface Drawing {
 }
 
 /** What MapView lends for drawing: the MapLibre map, a switch that mutes its own clicks
- *  (a click that places a point must not also select a unit), and the canvas over the map where
+ *  (a click that places a point must not also select a unit), and the SVG over the map where
  *  a dragged point is drawn (drag-overlay.ts: not a MapLibre source, so a move redraws no layer). */
 export interface DrawHost {
   maplibre(): MaplibreMap;

@@ -32,11 +32,16 @@ export class PaintPacer {
     else if (this.timer === null) this.timer = this.clock.later(() => this.flush(), wait);
   }
 
-  flush(): void {
+  /** The waiting paint dropped (the map is going away). */
+  cancel(): void {
     if (this.timer !== null) this.clock.cancel(this.timer);
     this.timer = null;
-    const fn = this.waiting;
     this.waiting = null;
+  }
+
+  flush(): void {
+    const fn = this.waiting;
+    this.cancel();
     fn?.();
   }
 }

@@ -3,7 +3,7 @@
 // (edit → analysed, map idle), undo and redo. Baseline in the same run and page: a profile
 // switch, i.e. a full analysis of the same layers painted (what every edit cost before). Straight
 // circles (one per facility, the dragged one follows). The runs before 7 Dec never completed: the
-// drag ended over the map legend, where the drop never reaches the map, and the drop then waited
+// drag ended over the map legend, where the drop did not reach the map then, and the drop waited
 // for a paint that could not come.
 // BENCH_DRAG_COMMUNITIES picks the city's size (default 1 500 communities, 1 000 facilities,
 // a 20 000-node street network: the browser test's city; 5 000 × 10 000 × 200 000 is the bench city).
@@ -245,8 +245,8 @@ export default async function bench(): Promise<BenchRow[]> {
       await input.detach();
     } else
       for (let i = 1; i <= 60; i++) {
-        // left and a little down: clear of the legend at the map's bottom right (a drop over it
-        // never reaches the map: the drag stayed open and the first runs of this bench waited for it)
+        // left and a little down: clear of the legend at the map's bottom right (a drop over it did
+        // not reach the map before 7 Dec: the drag stayed open and the first runs of this bench waited for it)
         await page.mouse.move(cx - i * 4, cy + i);
         await page.waitForTimeout(16);
       }

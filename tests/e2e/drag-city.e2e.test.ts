@@ -156,8 +156,8 @@ describe('dragging a facility on a generated city', () => {
     const handleFramesAtDown = await handleFrames();
     const serialsOnTheWay: number[] = [];
     for (let i = 1; i <= STEPS; i++) {
-      // left and a little down: a drop over the legend at the map's bottom right never reaches the
-      // map (the drag stays open: this test's drags went there until 7 Dec and were never dropped)
+      // left and a little down: clear of the legend at the map's bottom right (a drop there did not
+      // reach the map until 7 Dec; it does now, edit.e2e drops one there)
       await page.mouse.move(cx - i * STEP_PX, cy + i * (STEP_PX / 2));
       await page.waitForTimeout(40);
       serialsOnTheWay.push(Number(await page.getAttribute('[data-testid=map]', 'data-verdicts-serial')));

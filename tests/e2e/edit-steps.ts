@@ -127,6 +127,28 @@ export function editSteps(driver: AppDriver) {
         await page().mouse.up();
         await waitEdits(before + 1);
       },
+      /** "drag to move", then the handle (at pixels `from` off the map centre) clicked, and pressed
+       *  with a 2-pixel tremor, but never dragged; then Escape. What it left: the edits it made and
+       *  whether the drag was still ready to take the handle before Escape. */
+      handlePressedNotDragged: async (from: [number, number]): Promise<{ edits: number; ready: boolean }> => {
+        const before = await edits();
+        await page().click('[data-testid=edit-move]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
+        const [mx, my] = await mapCentre(page());
+        const [x, y] = [mx + from[0], my + from[1]];
+        await page().mouse.click(x, y);
+        await page().mouse.move(x, y);
+        await page().mouse.down();
+        await page().mouse.move(x + 2, y + 1);
+        await page().mouse.up();
+        // a drop would be an edit within a frame or two; give it time to show
+        await page().waitForTimeout(500);
+        const ready = (await page().$('[data-testid=draw-hint][data-drawing=drag]')) !== null;
+        const made = (await edits()) - before;
+        await page().keyboard.press('Escape');
+        await page().waitForSelector('[data-testid=draw-hint]', { state: 'detached' });
+        return { edits: made, ready };
+      },
       /** "reshape outline" on the selected area (its edit box opened), a corner at pixels `corner`
        *  off the map centre dragged by (dx, dy), then "done" */
       areaReshaped: async (corner: [number, number], dx: number, dy: number): Promise<void> => {
@@ -195,7 +217,15 @@ export function editSteps(driver: AppDriver) {
         page().$$eval('[data-testid=history] li', (lis) => lis.map((li) => ({ text: li.textContent ?? '', state: li.getAttribute('data-state') ?? '' }))),
       parked: async (): Promise<string[]> => page().$$eval('[data-testid=parked] li', (lis) => lis.map((li) => li.textContent ?? '')),
       notice: async (): Promise<string> => (await page().textContent('[data-testid=scenario-notice]')) ?? '',
-      restoredNote: async (): Promise<boolean> => (await page().$('[data-testid=restored]')) !== null,
+      /** the "restored from the autosave" note shows (it is set once the restore has ended, which
+       *  under load can be after the restored project's analysis settled) */
+      restoredNote: (): Promise<boolean> =>
+        page()
+          .waitForSelector('[data-testid=restored]', { timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          ),
     },
   };
 }

@@ -155,6 +155,8 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(await placesStatus()).toBe('pass');
     await driver.when.detailClosed();
     await edit.when.unitClickedOnMap(cc9001, 'facility', 'CC9001');
+    // a click on the handle, or a press that trembles 2 px, moves nothing: the handle stays ready
+    expect(await edit.when.handlePressedNotDragged(cc9001)).toEqual({ edits: 0, ready: true });
     await edit.when.facilityDragged(cc9001, 90, 0);
     const rows = await edit.then.history();
     expect(rows.map((r) => r.text)).toEqual(['新增居住区「规划新区一期」', '设施「新华街托育中心」托位 41 → 150', expect.stringMatching(/^移动设施「新华街托育中心」\d+ 米$/)]);
