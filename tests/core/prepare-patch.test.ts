@@ -95,4 +95,23 @@ describe('the facilities prepared again only where an edit changed them', () => 
     same(again, [F1, F2, f3]);
     expect(again.streetFacilities[1]).toBe(back.streetFacilities[1]);
   });
+  it('a capacity change keeps the walks: the pairs are the very arrays of the edit before', () => {
+    const before = buildContext(data([F1, F2, F3]), params);
+    const bigger = buildContext(data([F1, F2, { ...F3, places: 300 }]), params);
+    same(bigger, [F1, F2, { ...F3, places: 300 }]);
+    for (const k of ['offsets', 'supply', 'distance'] as const) expect(bigger.reach[k], k).toBe(before.reach[k]);
+  });
+
+  it('a preparation that threw part-way leaves nothing to patch from: the next layer is prepared as from scratch', () => {
+    buildContext(data([F1, F2, F3]), params);
+    // F2 replaced by a record without a geometry (the schema refuses it; here it reaches the engine)
+    const broken = { ...F2, id: 'X', geometry: null } as unknown as Facility;
+    expect(() => buildContext(data([F1, broken, F3]), params)).toThrow();
+    // then a layer that repeats F2's id: the repeat is found, as a cold preparation finds it
+    const twice = [F1, F2, { ...F3, id: 'F2' }];
+    const warm = buildContext(data(twice), params);
+    same(warm, twice);
+    expect(warm.facilities.map((f) => f.id)).toEqual(['F1', 'F2']);
+    expect(keys(warm)).toContain('F2:issue.duplicateId');
+  });
 });

@@ -246,6 +246,9 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const side = sideHit?.key.every((k, i) => k === sideKey[i]) ? sideHit.side : prepareCommunities(data);
   sides.set(data.communities, { key: sideKey, side });
   const last = side.facilities;
+  // unset while patching: a patch edits the last preparation's id map in place, so one that throws
+  // part-way must leave nothing to patch from (the next one prepares from scratch)
+  side.facilities = undefined;
   const patched = last ? patchFacilities(side, last, data.facilities) : null;
   const fs = patched?.side ?? prepareFacilities(side, data);
   side.facilities = fs;

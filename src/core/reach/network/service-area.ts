@@ -115,7 +115,8 @@ export function serviceAreaPolygon(g: StreetGraph, pieces: { edge: number; from:
     const rings = traceRings(raster);
     // to 1e-7 degree (≈ 1 cm; the cells are ≥ 2 m): the session keeps the walk areas it hands out
     // packed as integers of 1e-7 degree (core/packed-outlines.ts), half the bytes of doubles
-    const at7 = (v: number) => Math.round(v * 1e7) / 1e7;
+    // + 0: a vertex a few mm west of 0° or south of the equator is 0, not -0 (which no integer holds)
+    const at7 = (v: number) => Math.round(v * 1e7) / 1e7 + 0;
     const toLonLat = (r: number[]): Position[] => {
       const out: Position[] = [];
       for (let i = 0; i < r.length; i += 2) out.push([at7(origin[0] + r[i] / m.x), at7(origin[1] + r[i + 1] / m.y)]);
