@@ -15,7 +15,7 @@ import { parseParams } from './params';
 import { PROFILES } from '../core/rules/profiles';
 import { parseLedgerField } from './ledger';
 import { errorMessage } from '../core/errors';
-import { parseScanned } from './scan-outlines';
+import { parseScanned, withoutMarks } from './scan-outlines';
 
 export const PROJECT_VERSION = 1;
 
@@ -77,8 +77,9 @@ export function parseProject(input: string | unknown, file: string, opts: { ring
   let raw: unknown = input;
   if (typeof input === 'string' || input instanceof Uint8Array) {
     try {
-      // UTF-8 bytes are decoded without their byte-order mark, text loses it here
-      const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : input;
+      // text loses one byte-order mark here; bytes one here and one more as decoded (as a file's
+      // text() and then this did)
+      const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : withoutMarks(input, 1);
       raw = opts.scan ? parseScanned(text) : JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text));
     } catch (e) {
       return fail('input.notJson', { detail: errorMessage(e) });

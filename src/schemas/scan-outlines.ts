@@ -190,7 +190,8 @@ function readNumber(s: Uint8Array, from: number): number {
     const v = e < 0 ? m / POW10[-e] : m * POW10[e];
     return neg ? -v : v;
   }
-  return Number(String.fromCharCode(...s.subarray(from, i)));
+  // a spelling this long is left to JSON.parse (a spread of its bytes would overflow the stack)
+  return i - from > 400 ? Number.NaN : Number(String.fromCharCode(...s.subarray(from, i)));
 }
 
 /** Reads one coordinates value (the text at `start` is '[') of nesting 3 (a Polygon's) or 4 (a
@@ -404,7 +405,17 @@ function keptText(s: Uint8Array, runs: number[]): string {
     const mark = marks[k] ?? '';
     for (let m = 0; m < mark.length; m++) out[o++] = mark.charCodeAt(m);
   }
-  return new TextDecoder().decode(out);
+  return UTF8.decode(out);
+}
+
+/** UTF-8 decoded as it stands: a byte-order mark is dropped only where the caller says (withoutMarks) */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** the bytes without up to `n` leading UTF-8 byte-order marks (EF BB BF) */
+export function withoutMarks(b: Uint8Array, n: number): Uint8Array {
+  let i = 0;
+  while (n-- > 0 && b[i] === 0xef && b[i + 1] === 0xbb && b[i + 2] === 0xbf) i += 3;
+  return i === 0 ? b : b.subarray(i);
 }
 
 /** a key's text as far as the scanner compares it with its ASCII names (a key with other
@@ -425,8 +436,10 @@ function keyOf(s: Uint8Array, from: number, to: number): string | null {
  * where). Throws JSON.parse's own error for a broken file.
  */
 export function parseScanned(input: string | Uint8Array): unknown {
-  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(input));
-  const r = scan(typeof input === 'string' ? new TextEncoder().encode(input) : input);
+  // bytes lose one byte-order mark, as a decoder drops it; text keeps what it has (JSON.parse refuses it)
+  const bytes = typeof input === 'string' ? null : withoutMarks(input, 1);
+  const text = () => (bytes ? UTF8.decode(bytes) : (input as string));
+  const r = scan(bytes ?? new TextEncoder().encode(input as string));
   if (!r) return JSON.parse(text());
   let raw: unknown;
   try {

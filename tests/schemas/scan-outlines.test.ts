@@ -105,8 +105,26 @@ describe('outlines read straight into packed arrays', () => {
         expect(Object.is(g.coordinates[0][0][0], v), `${spell(v, how)} → ${g.coordinates[0][0][0]}`).toBe(true);
       }
     }
-    // more digits than a double holds, and exponents beyond the fast path: as Number() reads them
-    for (const t of ['108.94123456789012345678901', '1.5e-30', '12345678901234567890e-10', '1e400', '-1e-400', '0.000000000000000000000000001']) {
+    // more digits than a double holds, exponents beyond the fast path and at its edges (10^22 is
+    // the last power a double holds exactly), a spelling of 130 000 digits: as JSON.parse reads them
+    const long = `1${'0'.repeat(129_999)}e-129999`;
+    for (const t of [
+      '108.94123456789012345678901',
+      '1.5e-30',
+      '12345678901234567890e-10',
+      '1e400',
+      '-1e-400',
+      '0.000000000000000000000000001',
+      '1e22',
+      '1e23',
+      '9e22',
+      '123456789012345e22',
+      '1234567890123456e22',
+      '123456789012345e-22',
+      '1e-22',
+      '1e-23',
+      long,
+    ]) {
       const text = `{"streets":{"features":[{"geometry":{"type":"MultiPolygon","coordinates":[[[[${t},1],[2,2],[3,3],[${t},1]]]]}}]}}`;
       expect(parseScanned(text)).toEqual(JSON.parse(text));
     }
@@ -171,6 +189,23 @@ describe('outlines read straight into packed arrays', () => {
       const value = parseScanned(text);
       expect(value).toEqual(JSON.parse(text));
       expect(JSON.stringify(value)).toBe(JSON.stringify(JSON.parse(text)));
+    }
+  });
+
+  it('drop byte-order marks as the file was read before: two before bytes, one before text', () => {
+    const text = '{"communities":{"features":[{"geometry":{"type":"Polygon","coordinates":[[[1,1],[2,2],[3,1],[1,1]]]}}]}}';
+    const bytes = (marks: number) => new TextEncoder().encode(`${'\uFEFF'.repeat(marks)}${text}`);
+    // read as JSON (the project itself lacks layers: that problem comes after the reading)
+    const read = (input: string | Uint8Array, scan: boolean) => {
+      const r = parseProject(input, 'p.json', { scan });
+      return r.ok || !r.problems.some((x) => x.msg.key === 'input.notJson');
+    };
+    // a picked file: its text() dropped one mark, then parseProject the next
+    for (const scan of [true, false]) {
+      expect(read(bytes(2), scan), `bytes, scan ${scan}`).toBe(true);
+      expect(read(bytes(3), scan), `three marks, scan ${scan}`).toBe(false);
+      expect(read(`\uFEFF${text}`, scan), `text, scan ${scan}`).toBe(true);
+      expect(read(`\uFEFF\uFEFF${text}`, scan), `text with two, scan ${scan}`).toBe(false);
     }
   });
 });
