@@ -1,6 +1,8 @@
-// Outlines packed into a few typed arrays, for the page's copy of the communities and streets.
-// As GeoJSON each vertex is a small array of its own (≈ 44–72 bytes in V8, and one object for the
-// garbage collector to trace); packed it is 16 bytes in one buffer that the worker hands over
+// Outlines packed into a few typed arrays: the worker's communities, streets and walk areas, and
+// the page's copy of the communities and streets. As GeoJSON each vertex is a small array of its
+// own (≈ 44–72 bytes in V8, and one object for the garbage collector to trace); packed it is 8
+// bytes (integers of 1e-7 degree, when every coordinate divides back exactly) or 16 (doubles) in
+// one buffer that the worker hands over
 // without copying. The page gets its units back with `geometry` as a getter that builds the
 // GeoJSON when read (kept while something still holds it), so every reader — spreads that build
 // an edit, structured clones to the worker, exports — sees the outline exactly as the file had it.
@@ -47,11 +49,11 @@ export interface PackedLayer<T extends { geometry: Shape }> {
 const plain = (ring: Position[]) => ring.every((p) => p.length === 2);
 
 /** integers per degree of a quantised packing: 1e-7 degree ≈ 1 cm */
-const QUANTUM = 1e7;
+export const QUANTUM = 1e7;
 const I32 = 2 ** 31 - 1;
 
 /** x as an integer of 1e-7 degree that divides back to exactly x, or null (more decimals, or -0) */
-function quantum(x: number): number | null {
+export function quantum(x: number): number | null {
   const q = Math.round(x * QUANTUM);
   return Math.abs(q) <= I32 && Object.is((q | 0) / QUANTUM, x) ? q | 0 : null;
 }

@@ -12,7 +12,7 @@
 // broken file gets JSON.parse's own message. Numbers are read exactly: up to 15 digits with a power
 // of ten up to 22 by one correctly rounded division or product (Clinger's fast path), any other by
 // Number() of its text (tests/schemas/scan-outlines.test.ts holds it against JSON.parse).
-import { PACKED_KIND, type PackedOutlines, readInto } from '../core/packed-outlines';
+import { PACKED_KIND, type PackedOutlines, QUANTUM, quantum, readInto } from '../core/packed-outlines';
 
 /** the layers whose outlines are packed (the session keeps them packed) */
 export const SCANNED_LAYERS = ['communities', 'streets'] as const;
@@ -40,10 +40,6 @@ class Grow<A extends Float64Array | Int32Array | Uint32Array | Uint8Array> {
   }
 }
 
-/** integers per degree of a quantised packing (core/packed-outlines.ts QUANTUM) */
-const QUANTUM = 1e7;
-const I32 = 2 ** 31 - 1;
-
 /** One layer's packing as it is read: units are appended whole or not at all. Coordinates are kept
  *  as integers of 1e-7 degree while every one read divides back to exactly itself (the packing the
  *  session would make of them, core/packed-outlines.ts), as Float64 from the first that does not. */
@@ -57,9 +53,9 @@ class Builder {
   push(x: number, y: number): void {
     const q = this.quantised;
     if (q) {
-      const qx = Math.round(x * QUANTUM);
-      const qy = Math.round(y * QUANTUM);
-      if (Math.abs(qx) <= I32 && Math.abs(qy) <= I32 && Object.is((qx | 0) / QUANTUM, x) && Object.is((qy | 0) / QUANTUM, y)) {
+      const qx = quantum(x);
+      const qy = quantum(y);
+      if (qx !== null && qy !== null) {
         q.push(qx);
         q.push(qy);
         return;

@@ -159,11 +159,11 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
   /** the last AREAS_KEPT walk-area answers, newest first */
   let areasKept: { facilities: readonly Facility[]; engine: unknown; key: string; areas: ServiceAreas }[] = [];
   /** the last AREAS_OUT circles or walk areas handed out, newest first, each with its id: the
-   *  map's tiles of them (unitTile 'circles') */
+   *  map's tiles of them (unitTile 'circles') and the gaps export */
   let areasOut: ServiceAreas[] = [];
   let areasSerial = 0;
   const handOut = (a: ServiceAreas): ServiceAreas => {
-    // kept packed (16 bytes a vertex, not a small array each: a large city's walk areas are 1.1 M
+    // kept packed (8 or 16 bytes a vertex, not a small array each: a large city's walk areas are 1.1 M
     // vertices, kept up to AREAS_KEPT times); each outline is built again when read
     const out = a.id === undefined ? { ...a, id: ++areasSerial, features: keepPacked(a.features) } : a;
     areasOut = [out, ...areasOut.filter((x) => x !== out)].slice(0, AREAS_OUT);
@@ -278,7 +278,7 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
      *  page gets all of it but the roads (they stay here): their count and credits instead. */
     open(p: OpenProject, read: ScenarioPartResult = readScenarioPart(p.other)): LoadedProject {
       const { roads, profile, params, ...parsed } = p.project;
-      // the communities and streets kept packed (16 bytes a vertex, not a small array each: ≈ 187 MB
+      // the communities and streets kept packed (8 or 16 bytes a vertex, not a small array each: ≈ 187 MB
       // less for a 20 000-community city), each outline built when read; the engine reads the packing
       const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint), streets: keepPacked(parsed.streets) };
       current = { ...layers, roads };
