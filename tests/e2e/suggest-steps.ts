@@ -121,18 +121,25 @@ export class SuggestSteps {
     },
     /** clicks "suggest", waits until the worker reports a step, then cancels; returns the step shown */
     suggestionStartedThenCancelled: async (): Promise<string> => {
+      // the cancel is clicked in the page the moment the worker's first step shows: clicked from
+      // here, a round trip later, a run can have ended meanwhile (it did under load in CI)
+      await this.page.evaluate(() => {
+        const w = window as unknown as { cancelledAt?: Promise<string> };
+        w.cancelledAt = new Promise<string>((resolve) => {
+          const obs = new MutationObserver(() => {
+            // the page shows 'preparing' by itself; a later step can only come from the worker (Comlink proxy)
+            const text = document.querySelector('[data-testid=suggest-panel][data-status=running] .progress')?.textContent ?? '';
+            const cancel = document.querySelector<HTMLButtonElement>('[data-testid=suggest-cancel]');
+            if (!text || /准备中|preparing/.test(text) || !cancel) return;
+            obs.disconnect();
+            cancel.click();
+            resolve(text);
+          });
+          obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+      });
       await this.page.click('[data-testid=suggest-run]');
-      // the page shows 'preparing' by itself; a later step can only come from the worker (Comlink proxy)
-      const progress = await this.page.waitForFunction(
-        () => {
-          const el = document.querySelector('[data-testid=suggest-panel][data-status=running] .progress');
-          return el && !/准备中|preparing/.test(el.textContent ?? '') ? el.textContent : null;
-        },
-        undefined,
-        { timeout: 20_000 },
-      );
-      const step = String(await progress.jsonValue());
-      await this.page.click('[data-testid=suggest-cancel]');
+      const step = await this.page.evaluate(() => (window as unknown as { cancelledAt: Promise<string> }).cancelledAt);
       await this.page.waitForSelector('[data-testid=suggest-panel]:not([data-status=running])');
       return step;
     },
