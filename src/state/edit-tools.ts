@@ -1,6 +1,6 @@
 // The editing tools' state of one app (which form is open, the last message) and the steps that
 // use the map's drawing tools: every change ends in actions.commitEdit.
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import { representativePoint } from '../core/geo';
 import type { Community, Msg } from '../core/model';
 import { moveFacility, putCommunity, type OpResult } from '../core/scenario';
@@ -114,7 +114,13 @@ function unitShapeSteps(s: AppState, drawing: ReadonlySignal<Drawing | null>, co
       });
     };
     let dragging = true;
-    const to = await d.dragPoint([x, y], onMove);
+    // the data changed under the drag (an undo or redo, the facility deleted, another scenario or
+    // project): the drag ends, so no handle is left over data it no longer belongs to
+    const from = s.layers.peek();
+    const unwatch = effect(() => {
+      if (s.layers.value !== from) d.stop();
+    });
+    const to = await d.dragPoint([x, y], onMove).finally(unwatch);
     dragging = false;
     if (!to) {
       actions.previewEnd();

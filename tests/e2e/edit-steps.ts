@@ -149,6 +149,21 @@ export function editSteps(driver: AppDriver) {
         await page().waitForSelector('[data-testid=draw-hint]', { state: 'detached' });
         return { edits: made, ready };
       },
+      /** "drag to move", then Ctrl+Z while the handle waits: the undo ends the drag (the hint and
+       *  the handle go); then Ctrl+Shift+Z puts the edit back. What it saw before the redo. */
+      moveArmedThenUndone: async (): Promise<{ hint: boolean; handle: boolean }> => {
+        const before = await edits();
+        await page().click('[data-testid=edit-move]');
+        await page().waitForSelector('[data-testid=draw-hint][data-drawing=drag][data-ready=true]');
+        await page().keyboard.press('Control+z');
+        await waitEdits(before - 1);
+        await page().waitForTimeout(300);
+        const hint = (await page().$('[data-testid=draw-hint]')) !== null;
+        const handle = await page().$eval('[data-testid=map] svg.drag-overlay', (e) => (e as SVGElement).style.display !== 'none');
+        await page().keyboard.press('Control+Shift+z');
+        await waitEdits(before);
+        return { hint, handle };
+      },
       /** "reshape outline" on the selected area (its edit box opened), a corner at pixels `corner`
        *  off the map centre dragged by (dx, dy), then "done" */
       areaReshaped: async (corner: [number, number], dx: number, dy: number): Promise<void> => {

@@ -155,6 +155,9 @@ describe('drawing an area, changing, dragging and deleting a facility, files', (
     expect(await placesStatus()).toBe('pass');
     await driver.when.detailClosed();
     await edit.when.unitClickedOnMap(cc9001, 'facility', 'CC9001');
+    // an undo while the handle waits ends the drag: no handle left over the data before the edit
+    expect(await edit.when.moveArmedThenUndone()).toEqual({ hint: false, handle: false });
+    await edit.when.unitClickedOnMap(cc9001, 'facility', 'CC9001');
     // a click on the handle, or a press that trembles 2 px, moves nothing: the handle stays ready
     expect(await edit.when.handlePressedNotDragged(cc9001)).toEqual({ edits: 0, ready: true });
     await edit.when.facilityDragged(cc9001, 90, 0);
