@@ -217,10 +217,12 @@ describe('dragging a facility on a generated city', () => {
     // an undo and a redo are edits as well: once the drag has shown the renderer slow (SwiftShader),
     // their frames are drawn at half the pixel ratio too, and the full ratio is back at idle; their
     // colours are those from before the drag and after the drop
+    let lastClick = '';
     for (const [button, edits, digest] of [
       ['undo', 0, digestBefore],
       ['redo', 1, afterDrop],
     ] as const) {
+      lastClick = await page.evaluate(() => new Date().toISOString());
       const ratios = await ratiosWhile(driver, async () => {
         await page.click(`[data-testid=${button}]`);
         await page.waitForSelector(`[data-testid=scenario-bar][data-edits="${edits}"]`, { state: 'attached', timeout: 60_000 });
@@ -231,8 +233,11 @@ describe('dragging a facility on a generated city', () => {
       expect(await page.getAttribute('[data-testid=map]', 'data-verdicts'), button).toBe(digest);
     }
 
-    // a full analysis of the same scenario: reload (restored from storage, analysed from scratch)
+    // a full analysis of the same scenario: reload (restored from storage, analysed from scratch),
+    // once the redo is saved: a save begun after it (a reload sooner restored the undo: failed in CI)
+    await page.waitForFunction((t) => (document.querySelector('[data-testid=autosave]')?.getAttribute('data-saved-at') ?? '') > t, lastClick, { timeout: 60_000 });
     await driver.when.reloaded();
+    expect(await page.getAttribute('[data-testid=scenario-bar]', 'data-edits')).toBe('1');
     await driver.verdictsDigest();
     await page.waitForFunction((n) => (document.querySelector('[data-testid=map]')?.getAttribute('data-verdicts') ?? '').startsWith(`${n}:`), CITY.communities, {
       timeout: 120_000,
