@@ -126,6 +126,19 @@ export class Client {
   }
 }
 
+/** Node's fetch keeping the session cookie, as the browser does; each request first awaits
+ *  `wait()` (a test holds the connection with it) */
+export function cookieFetch(wait: () => Promise<void> | void = () => {}): typeof fetch {
+  let cookie = '';
+  return async (input, init) => {
+    await wait();
+    const r = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    const set = r.headers.get('set-cookie');
+    if (set) cookie = /ws_session=[^;]*/.exec(set)?.[0] ?? cookie;
+    return r;
+  };
+}
+
 export function siteSquare(lon = 108.9, lat = 34.15, d = 0.002): { type: 'Polygon'; coordinates: number[][][] } {
   return {
     type: 'Polygon',

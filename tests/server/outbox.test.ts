@@ -5,23 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db';
 import { Outbox, WorkspaceClient, reviewWrite, type ReviewWrite } from '../../src/state/workspace';
-import { addUser, engine, reviewBody, serve, type Running } from './harness';
+import { addUser, cookieFetch, engine, reviewBody, serve, type Running } from './harness';
 
 /** a KeyValue in memory, as localStorage is in the page */
 function memory(): { getItem(k: string): string | null; setItem(k: string, v: string): void; data: Map<string, string> } {
   const data = new Map<string, string>();
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
-
-/** the browser keeps the session cookie; Node's fetch does not, so this one does */
-function cookieFetch(): typeof fetch {
-  let cookie = '';
-  return async (input, init) => {
-    const r = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
-    const set = r.headers.get('set-cookie');
-    if (set) cookie = /ws_session=[^;]*/.exec(set)?.[0] ?? cookie;
-    return r;
-  };
 }
 
 describe('outbox against the workspace server', () => {

@@ -6,21 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db';
 import { Outbox, type Outcome, WorkspaceClient } from '../../src/state/workspace';
 import { createWorkspaceShared } from '../../src/state/workspace-shared';
-import { addUser, engine, serve, type Running } from './harness';
+import { addUser, cookieFetch, engine, serve, type Running } from './harness';
 
-/** Node's fetch with the session cookie kept, and held while `gate` is set (a slow connection) */
+/** the session's fetch, held while `hold()`'s gate is shut (a slow connection) */
 function slowCookieFetch(): { f: typeof fetch; hold(): () => void } {
-  let cookie = '';
   let gate: Promise<void> | null = null;
-  const f: typeof fetch = async (input, init) => {
-    if (gate) await gate;
-    const r = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
-    const set = r.headers.get('set-cookie');
-    if (set) cookie = /ws_session=[^;]*/.exec(set)?.[0] ?? cookie;
-    return r;
-  };
   return {
-    f,
+    f: cookieFetch(() => gate ?? undefined),
     hold() {
       let open = (): void => {};
       gate = new Promise((r) => (open = r));
