@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { pagePolicy, parseTileOrigins } from './src/core/csp.ts';
+import { ISOLATION_HEADERS, pagePolicy, parseTileOrigins } from './src/core/csp.ts';
 
 /**
  * The page's Content-Security-Policy, from the one definition in src/core/csp.ts (the server sends
@@ -30,6 +30,7 @@ export default defineConfig({
     // (tests/e2e/size.e2e.test.ts) counts our JS without it
     rollupOptions: { output: { manualChunks: (id: string) => (/node_modules[\\/]maplibre-gl[\\/]/.test(id) ? 'maplibre-gl' : undefined) } },
   },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173 },
+  // cross-origin isolated: the page and the worker share the packed outlines (src/core/csp.ts)
+  server: { port: 5173, strictPort: false, headers: { ...ISOLATION_HEADERS } },
+  preview: { port: 4173, headers: { ...ISOLATION_HEADERS } },
 });

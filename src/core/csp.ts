@@ -58,6 +58,17 @@ export function tileOriginsOf(policy: string): string[] {
   );
 }
 
+/** The page's cross-origin isolation (the dev and preview servers and `npm run serve` send them):
+ *  with it the analysis worker and the page share memory (SharedArrayBuffer), so a loaded
+ *  project's packed outlines are held once for both (worker/packed-project.ts) instead of copied
+ *  to the page (≈ 32 MB for a 20 000-community city). `credentialless` still loads the base-map
+ *  tiles of other origins (CORS, as MapLibre asks for them) without their cookies. Served without
+ *  these headers the page works the same, with its own copy. */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+};
+
 /** Headers every answer of the server carries, the page and its files included. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

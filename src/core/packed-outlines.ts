@@ -250,15 +250,38 @@ export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[])
   return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
 }
 
+/** The arrays of a packing, all of them typed arrays that nothing writes once it is made. */
+const ARRAYS = ['kind', 'unitPolys', 'polyRings', 'ringVertices', 'xy', 'box', 'label'] as const;
+
+/** The units as a layer to send when the page and the worker can share memory: their own packing
+ *  (outlinesOf) moved, in place, into buffers `alloc` makes (SharedArrayBuffers), so every unit
+ *  packed there reads them from now on and the layer sent holds the very same bytes — one copy of
+ *  the outlines for both sides instead of the page's own (sendOutlines). A packing is never written
+ *  once made, so sharing it changes no reader. */
+export function shareOutlines<T extends { geometry: Shape }>(units: readonly T[], alloc: (bytes: number) => ArrayBufferLike): PackedLayer<T> {
+  const p = outlinesOf(units) as unknown as Record<(typeof ARRAYS)[number], Uint8Array | Uint32Array | Int32Array | Float64Array>;
+  for (const k of ARRAYS) {
+    const a = p[k];
+    if (a.buffer instanceof ArrayBuffer) {
+      const Typed = a.constructor as new (b: ArrayBufferLike) => typeof a;
+      const copy = new Typed(alloc(a.byteLength));
+      copy.set(a);
+      p[k] = copy;
+    }
+  }
+  const packed = p as unknown as PackedOutlines;
+  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+}
+
 /** The units with their outlines packed, each read through a getter (unpackOutlines): what the
  *  worker keeps of an opened project's communities. */
 export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon, at?: PackedRef) => Position, quantise = true): T[] {
   return unpackOutlines(packOutlines(units, labelOf, quantise));
 }
 
-/** the buffers to transfer rather than copy */
+/** the buffers to transfer rather than copy (none of a shared packing: its memory is both sides') */
 export function packedBuffers(p: PackedOutlines): ArrayBuffer[] {
-  return [p.kind, p.unitPolys, p.polyRings, p.ringVertices, p.xy, p.box, p.label].map((a) => a.buffer as ArrayBuffer);
+  return ARRAYS.flatMap((k) => (p[k].buffer instanceof ArrayBuffer ? [p[k].buffer] : []));
 }
 
 /** where an unpacked unit's outline lives (not enumerable: a spread or a clone leaves it behind,

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { readSession } from './auth';
 import type { Db } from './db';
-import { headerPolicy, SECURITY_HEADERS, tileOriginsOf } from '../core/csp';
+import { headerPolicy, ISOLATION_HEADERS, SECURITY_HEADERS, tileOriginsOf } from '../core/csp';
 import { cookies, HttpError, sendJson } from './http';
 import { buildRouter, type Ctx, DEFAULT_LIMITS, type Limits } from './routes';
 
@@ -121,7 +121,7 @@ function serveApp(appDir: string | undefined, path: string, method: string, rang
   if (!existsSync(file)) throw new HttpError(404, 'no_app', `no built app in ${appDir} (npm run build makes it)`);
   const st = statSync(file);
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': appPolicy(root), 'Content-Type': type, 'Accept-Ranges': 'bytes' };
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, ...ISOLATION_HEADERS, 'Content-Security-Policy': appPolicy(root), 'Content-Type': type, 'Accept-Ranges': 'bytes' };
   // hashed assets may be cached; the page itself is re-checked so a new build is picked up
   headers['Cache-Control'] = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   // the base map (.pmtiles) is read by byte ranges

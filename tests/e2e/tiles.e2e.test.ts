@@ -3,8 +3,9 @@
 // of irregular, detailed outlines (scripts/bench-city), the colour on screen under each of several
 // communities is the colour of its verdict, the verdicts taken from an analysis session run here in
 // Node on the same file; a click there selects that community (hit-testing reads the tiles).
-// The page's own copy of those outlines is packed (core/packed-outlines.ts): opening the city grows
-// the page's JS heap by far less than its vertices would take as GeoJSON arrays.
+// The page's copy of those outlines is packed (core/packed-outlines.ts): opening the city grows
+// the page's JS heap by far less than its vertices would take as GeoJSON arrays; and it is the
+// worker's own packing, shared (the page is served cross-origin isolated), not a copy.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { booleanPointInPolygon, center, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Feature, Geometry, LineString, MultiLineString, Polygon } from 'geojson';
@@ -37,6 +38,10 @@ describe('communities drawn from the worker’s vector tiles', () => {
   let vertices = 0;
   /** the page's JS heap after a full GC (MB) with the demo open, and with the city open */
   const heap = { demo: 0, city: 0 };
+  /** the page thread's own array buffers after a full GC (MB; memory shared with a worker is not its own) */
+  const buffers = { demo: 0, city: 0 };
+  /** whether the page and the analysis worker are cross-origin isolated (they share the packed outlines) */
+  let isolated: boolean[] = [];
 
   beforeAll(async () => {
     // no roads: straight-line reach keeps the analysis quick; the outlines are what is tested
@@ -70,11 +75,14 @@ describe('communities drawn from the worker’s vector tiles', () => {
     const cdp = await driver.page.context().newCDPSession(driver.page);
     const pageHeap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
-      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20;
+      const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize: number };
+      return [u.usedSize / 2 ** 20, u.backingStorageSize / 2 ** 20];
     };
-    heap.demo = await pageHeap();
+    [heap.demo, buffers.demo] = await pageHeap();
     await driver.when.projectFilePicked(FILE);
-    heap.city = await pageHeap();
+    [heap.city, buffers.city] = await pageHeap();
+    const worker = driver.page.workers().find((w) => /\/worker-[^/]*\.js$/.test(w.url()));
+    isolated = [await driver.page.evaluate(() => self.crossOriginIsolated), (await worker?.evaluate(() => self.crossOriginIsolated)) ?? false];
     await cdp.detach();
     await driver.when.basemapChosen('none');
     for (const group of ['streets', 'circles', 'outside', 'facilities']) await driver.when.layerToggled(group);
@@ -88,6 +96,14 @@ describe('communities drawn from the worker’s vector tiles', () => {
     const asArrays = (vertices * 40) / 2 ** 20;
     expect(vertices).toBeGreaterThan(200_000);
     expect(heap.city - heap.demo).toBeLessThan(asArrays / 2);
+  });
+
+  it('shares the packed outlines with the analysis worker: both cross-origin isolated, the page’s own array buffers grow by less than the packing takes', () => {
+    expect(isolated).toEqual([true, true]);
+    // packed as integers of 1e-7 degree, 8 bytes a vertex: a copy of its own on the page would be all of them
+    const packing = (vertices * 8) / 2 ** 20;
+    expect(packing).toBeGreaterThan(1.5);
+    expect(buffers.city - buffers.demo).toBeLessThan(packing);
   });
 
   it('colours each community by its verdict, read from tiles, and a click there selects it', async () => {

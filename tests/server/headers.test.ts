@@ -72,6 +72,9 @@ describe('npm run serve: security headers', async () => {
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
       expect(r.headers.get('x-frame-options')).toBe('DENY');
       expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      // cross-origin isolated, so the page and its worker share the packed outlines (one copy)
+      expect(r.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(r.headers.get('cross-origin-embedder-policy')).toBe('credentialless');
     }
   });
 

@@ -92,6 +92,46 @@ describe('a project opened in the session keeps its communities and streets pack
     expect(page.project.streets.map((c) => c.geometry)).toEqual(plain.streets.map((c) => c.geometry));
   });
 
+  it('served cross-origin isolated, the page shares the session’s packing (no copy of its own, nothing transferred), reads the file’s outlines, and the session answers as one that never shared', async () => {
+    const session = createAnalysisSession();
+    const r = session.load(text, 'project.json');
+    if (!r.ok) throw new Error('the demo does not load');
+    const own = outlinesOf(r.project.communities);
+    const [sent, buffers] = packLoaded(r, true);
+    if (!sent.ok) throw new Error('not sent');
+    expect(buffers).toEqual([]);
+    for (const layer of [sent.project.communities, sent.project.streets]) {
+      for (const a of Object.values(layer.packed)) if (typeof a !== 'number') expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    // the session's units read the shared buffers: one copy of the outlines for both sides
+    expect(outlinesOf(r.project.communities)).toBe(own);
+    expect(packedAt(r.project.communities[0])?.packed.xy).toBe(sent.project.communities.packed.xy);
+    expect(packedAt(r.project.streets[0])?.packed.xy).toBe(sent.project.streets.packed.xy);
+    // a structured clone (the message to the page) shares a SharedArrayBuffer's memory, it does not copy it
+    const page = unpackLoaded(structuredClone(sent));
+    if (!page.ok) throw new Error('not unpacked');
+    const pageXy = packedAt(page.project.communities[0])?.packed.xy as Int32Array;
+    const probe = pageXy[0];
+    (sent.project.communities.packed.xy as Int32Array)[0] = probe + 1;
+    expect(pageXy[0]).toBe(probe + 1);
+    (sent.project.communities.packed.xy as Int32Array)[0] = probe;
+    const plain = parsedPlain().project;
+    expect(page.project.communities.map((c) => c.geometry)).toEqual(plain.communities.map((c) => c.geometry));
+    expect(page.project.streets.map((c) => c.geometry)).toEqual(plain.streets.map((c) => c.geometry));
+    // the session reads its moved packing: its tiles and verdicts are those of a session that sent a copy
+    const cold = createAnalysisSession();
+    const rc = cold.load(text, 'project.json');
+    if (!rc.ok) throw new Error('the demo does not load');
+    packLoaded(rc, false);
+    const [lon, lat] = packedLabel(r.project.communities[7]) as [number, number];
+    const [z, x, y] = [13, Math.floor(((lon + 180) / 360) * 2 ** 13), Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** 13)];
+    const tile = await session.unitTile('communities', z, x, y);
+    expect(tile).not.toBeNull();
+    expect(tile).toEqual(await cold.unitTile('communities', z, x, y));
+    expect(await session.unitTile('streets', z, x, y)).toEqual(await cold.unitTile('streets', z, x, y));
+    expect(session.analyse({ profile: 'combined', params: {} }).evaluation.results).toEqual(cold.analyse({ profile: 'combined', params: {} }).evaluation.results);
+  }, 120_000);
+
   it('after an edit of a community (a new array: the edited unit plain, the rest packed) the analysis equals a cold one', () => {
     const session = createAnalysisSession();
     const r = session.load(text, 'project.json');
