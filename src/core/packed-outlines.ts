@@ -472,30 +472,39 @@ function decode(p: PackedOutlines, i: number): Polygon | MultiPolygon {
   return p.kind[i] === POLYGON ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }
 
+/** A unit's place in its packing and the outline last built from it (kept while something holds it). */
+interface HeldRef extends PackedRef {
+  held: WeakRef<Polygon | MultiPolygon> | undefined;
+}
+
+/** The `geometry` getter and setter of every unpacked unit: one pair of functions for all, the
+ *  unit's place read from the unit itself. A pair per unit (closures over its place) gave each
+ *  unit a shape of its own, and V8 then kept every such unit as a dictionary (≈ 400 bytes more
+ *  each, page and worker: ≈ 16 MB at 20 000 communities). */
+function packedGeometry(this: Tagged): Polygon | MultiPolygon {
+  const at = this[PACKED] as HeldRef;
+  const g = at.held?.deref();
+  if (g) return g;
+  const made = decode(at.packed, at.i) as Polygon | MultiPolygon;
+  at.held = new WeakRef(made);
+  return made;
+}
+
+function assignGeometry(this: Tagged, value: Shape): void {
+  // an outline assigned: the packed one is no longer this unit's
+  delete this[PACKED];
+  Object.defineProperty(this, 'geometry', { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** The units again, each packed outline behind a `geometry` getter (its own enumerable property,
  *  so a spread or a structured clone copies the outline itself). Assigning replaces the getter. */
 export function unpackOutlines<T extends { geometry: Shape }>(layer: PackedLayer<T>): T[] {
   const { units, packed } = layer;
   const out = units.map((u, i) => {
     if (packed.kind[i] === KEPT) return u as T;
-    let held: WeakRef<Polygon | MultiPolygon> | undefined;
-    Object.defineProperty(u, PACKED, { value: { packed, i }, enumerable: false, configurable: true });
-    return Object.defineProperty(u, 'geometry', {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const g = held?.deref();
-        if (g) return g;
-        const made = decode(packed, i);
-        held = new WeakRef(made);
-        return made;
-      },
-      set(value: T['geometry']) {
-        // an outline assigned: the packed one is no longer this unit's
-        delete (this as Tagged)[PACKED];
-        Object.defineProperty(this, 'geometry', { value, writable: true, enumerable: true, configurable: true });
-      },
-    }) as T;
+    const at: HeldRef = { packed, i, held: undefined };
+    Object.defineProperty(u, PACKED, { value: at, enumerable: false, configurable: true });
+    return Object.defineProperty(u, 'geometry', { enumerable: true, configurable: true, get: packedGeometry, set: assignGeometry }) as T;
   });
   packings.set(out, packed);
   return out;

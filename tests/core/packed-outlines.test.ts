@@ -9,7 +9,9 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { assignOnsite } from '../../src/core/allocate/onsite';
 import { bboxOf, pointInArea, representativePoint } from '../../src/core/geo';
 import { accessPoints, insideOf, placeOf } from '../../src/core/reach/community-reach';
+import { setFlagsFromString } from 'node:v8';
 import {
+  copyUnit,
   freshOutline,
   keepPacked,
   outerRings,
@@ -86,6 +88,38 @@ describe('packed outlines', () => {
     e.geometry = moved;
     expect(e.geometry).toBe(moved);
     expect({ ...e }.geometry).toBe(moved);
+  });
+
+  it('keep every unpacked unit an object of fast properties (one getter for all), and so do copies of it', () => {
+    // V8's own test of an object's shape: a unit whose getter is a closure of its own is a dictionary
+    // (≈ 400 bytes more a unit in the page and the worker); --allow-natives-syntax is read when a
+    // function is compiled, so setting it here is enough for the function below
+    setFlagsFromString('--allow-natives-syntax');
+    const fast = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const { communities } = randomLayers(5, 60, 0);
+    const units = unpackOutlines(
+      crossed(
+        packOutlines(
+          communities.filter((c) => c.geometry.type !== 'Point'),
+          labelPoint,
+        ),
+      ),
+    );
+    expect(units.length).toBeGreaterThan(50);
+    expect(fast({ a: 1 })).toBe(true);
+    expect(units.filter((u) => !fast(u)).map((u) => u.id)).toEqual([]);
+    // the rule engine's copy of a unit keeps its outline packed and stays fast too
+    expect(
+      units
+        .map(copyUnit)
+        .filter((u) => !fast(u))
+        .map((u) => u.id),
+    ).toEqual([]);
+    const get = (u: object) => Object.getOwnPropertyDescriptor(u, 'geometry')?.get;
+    expect(new Set(units.map(get)).size).toBe(1);
+    // and each reads its own outline
+    expect(units.map((u) => u.geometry)).toEqual(communities.filter((c) => c.geometry.type !== 'Point').map((c) => c.geometry));
+    expect(copyUnit(units[3]).geometry).toEqual(units[3].geometry);
   });
 
   it('bring each outline’s box and label point, so the dots build no outline', () => {
