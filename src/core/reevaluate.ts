@@ -173,7 +173,7 @@ function dirtyCommunities(
   const n = now.communities.length;
   const dirty = new Uint8Array(n);
   const mark = (c: EvalContext, changed: Uint8Array) => {
-    const { offsets, supply, columns } = c.reach;
+    const { start, end, supply, columns } = c.reach;
     // the changed facilities' columns: the communities that reach each, on site included
     // (proportional to the edit)
     if (columns) {
@@ -181,7 +181,7 @@ function dirtyCommunities(
       return;
     }
     for (let ci = 0; ci < n; ci++) {
-      for (let q = offsets[ci]; q < offsets[ci + 1]; q++) {
+      for (let q = start[ci]; q < end[ci]; q++) {
         if (changed[supply[q]]) {
           dirty[ci] = 1;
           break;

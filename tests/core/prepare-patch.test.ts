@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../src/core/model';
 import { resolveParams } from '../../src/core/params';
+import type { CommunityReach } from '../../src/core/reach/community-reach';
 import { buildContext, type EvalContext } from '../../src/core/rules/context';
 import { community, facility, layers, point, rect, street } from './fixtures';
 
@@ -33,9 +34,13 @@ function same(ctx: EvalContext, facilities: Facility[]): void {
   expect([...ctx.facilityStreet]).toEqual([...cold.facilityStreet]);
   expect(ctx.streetFacilities).toEqual(cold.streetFacilities);
   expect(ctx.facilityUnits).toEqual(cold.facilityUnits);
-  for (const k of ['offsets', 'supply', 'distance', 'via'] as const) expect([...ctx.reach[k]], k).toEqual([...cold.reach[k]]);
+  expect(rows(ctx.reach)).toEqual(rows(cold.reach));
   expect(ctx.reach.unplacedSupply).toEqual(cold.reach.unplacedSupply);
 }
+
+/** each community's walks in order (facility, metres, how): the pair arrays may hold pairs no row
+ *  reads (rows an edit wrote after the others) */
+const rows = (r: CommunityReach) => [...r.start].map((from, c) => Array.from({ length: r.end[c] - from }, (_, k) => [r.supply[from + k], r.distance[from + k], r.via[from + k]]));
 
 const keys = (ctx: EvalContext) => ctx.issues.filter((i) => i.level === 'facility').map((i) => `${i.id}:${i.msg.key}`);
 
@@ -99,7 +104,7 @@ describe('the facilities prepared again only where an edit changed them', () => 
     const before = buildContext(data([F1, F2, F3]), params);
     const bigger = buildContext(data([F1, F2, { ...F3, places: 300 }]), params);
     same(bigger, [F1, F2, { ...F3, places: 300 }]);
-    for (const k of ['offsets', 'supply', 'distance'] as const) expect(bigger.reach[k], k).toBe(before.reach[k]);
+    for (const k of ['start', 'end', 'supply', 'distance'] as const) expect(bigger.reach[k], k).toBe(before.reach[k]);
   });
 
   it('a preparation that threw part-way leaves nothing to patch from: the next layer is prepared as from scratch', () => {

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { twoStepFloatingCatchment } from '../../src/core/allocate/twostep';
 import { haversine } from '../../src/core/geo';
 import { createStraightEngine } from '../../src/core/reach/straight';
-import type { LonLat } from '../../src/core/reach/types';
+import type { LonLat, PairRows, ReachPairs } from '../../src/core/reach/types';
+
+/** CSR pairs as rows: row i is offsets[i] .. offsets[i + 1] - 1 */
+const rows = (p: ReachPairs): PairRows => ({ ...p, start: p.offsets.subarray(0, -1), end: p.offsets.subarray(1) });
 import { mulberry32 as rng } from '../../scripts/demo/prng';
 
 describe('two-step floating catchment', () => {
@@ -16,7 +19,7 @@ describe('two-step floating catchment', () => {
     const capacity = supplyPts.map((_, j) => (j % 11 === 0 ? undefined : Math.round(5 + r() * 60)));
     const d0 = 810;
     const pairs = createStraightEngine().pairs({ demand: demandPts, supply: supplyPts, maxDistance: d0 });
-    const got = twoStepFloatingCatchment(pairs, demand, capacity);
+    const got = twoStepFloatingCatchment(rows(pairs), demand, capacity);
 
     // brute force: R_j = S_j / Σ_{i: d_ij ≤ d0, D_i known} D_i ; A_i = Σ_{j: d_ij ≤ d0, S_j known} R_j
     const R = supplyPts.map((s, j) => {
@@ -40,7 +43,7 @@ describe('two-step floating catchment', () => {
   });
   it('by hand: one facility of 30 places reached by A (1000) and B (2000); C reaches nothing', () => {
     const pairs = { offsets: Uint32Array.from([0, 1, 2, 2]), supply: Uint32Array.from([0, 0]), distance: Float64Array.from([100, 200]), unplacedDemand: [], unplacedSupply: [] };
-    const got = twoStepFloatingCatchment(pairs, [1000, 2000, 500], [30]);
+    const got = twoStepFloatingCatchment(rows(pairs), [1000, 2000, 500], [30]);
     // R = 30 / (1000 + 2000) = 0.01 place per resident; A gets 10, B 20, C 0
     expect([...got.share]).toEqual([10, 20, 0]);
     expect([...got.accessibility]).toEqual([0.01, 0.01, 0]);

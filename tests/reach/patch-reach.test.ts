@@ -34,11 +34,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.nat().map((at) => ({ type: 'swap' as const, at })),
 );
 
+/** each community's row (its pairs in order: facility, metres, how) and the unplaced lists; the
+ *  pair arrays may hold pairs no row reads (rows written after the others by an edit) */
 const plain = (r: CommunityReach) => ({
-  offsets: [...r.offsets],
-  supply: [...r.supply],
-  distance: [...r.distance],
-  via: [...r.via],
+  rows: [...r.start].map((from, c) => Array.from({ length: r.end[c] - from }, (_, k) => [r.supply[from + k], r.distance[from + k], r.via[from + k]])),
   unplacedDemand: r.unplacedDemand,
   unplacedSupply: r.unplacedSupply,
 });
@@ -56,6 +55,7 @@ describe('patchReach', () => {
           const ids = () => facilities.map((f) => f.id);
           const cols = () => facilities.map((f) => f.col);
           let last = { ids: ids(), reach: assembleReach(cols(), N, unplaced) };
+          const earlier: { last: typeof last; want: ReturnType<typeof plain> }[] = [];
           for (const s of steps) {
             const k = facilities.length;
             if (s.type === 'add') facilities = [...facilities, { id: `f${next++}`, col: s.col }];
@@ -69,9 +69,16 @@ describe('patchReach', () => {
               facilities = facilities.map((f, j) => (j === a ? facilities[b] : j === b ? facilities[a] : f));
             }
             const reach = patchReach(last, ids(), cols(), N, unplaced);
-            expect(plain(reach)).toEqual(plain(assembleReach(cols(), N, unplaced)));
+            const want = plain(assembleReach(cols(), N, unplaced));
+            expect(plain(reach)).toEqual(want);
+            // a patch of an earlier reach too (the arrays shared with it: its rows written after
+            // every row written so far, never over another reach's)
+            if (s.type === 'move' && earlier.length > 0) patchReach(earlier[earlier.length - 1].last, ids(), cols(), N, unplaced);
+            earlier.push({ last: { ids: ids(), reach }, want });
             last = { ids: ids(), reach };
           }
+          // every reach still reads its own rows after the patches that followed it
+          for (const e of earlier) expect(plain(e.last.reach)).toEqual(e.want);
         },
       ),
       { numRuns: 300 },
@@ -90,8 +97,6 @@ describe('patchReach', () => {
     const f0 = col([0], [10]);
     const before = assembleReach([f0, col([0, 1], [25, 40])], 3, []);
     const after = patchReach({ ids: ['a', 'b'], reach: before }, ['a', 'b'], [f0, col([2], [10])], 3, []);
-    expect([...after.offsets]).toEqual([0, 1, 1, 2]);
-    expect([...after.supply]).toEqual([0, 1]);
-    expect([...after.distance]).toEqual([10, 10]);
+    expect(plain(after).rows).toEqual([[[0, 10, 0]], [], [[1, 10, 0]]]);
   });
 });

@@ -1,7 +1,7 @@
 // The incremental edit path against a full evaluation: random edit sequences (add, move, delete a
 // facility, change its capacity, its kind, name, ownership or 普惠 flag, change or delete a
 // community, undo, redo) on seeded messy layers and on
-// the demo (street network), each answered by analyseEdits() as a delta and applied to the
+// the demo and a generated city (street network), each answered by analyseEdits() as a delta and applied to the
 // evaluation the caller held; after every step that must equal — result by result, issues and
 // coverage — evaluate() run cold on a structural copy of the replayed layers (new arrays, so none
 // of the kept preparation, walks or positions is reused). An edit of facilities alone must be
@@ -19,12 +19,14 @@ import { replay, type Edit } from '../../src/core/scenario';
 import { buildEdit, type EditOp } from '../../src/core/scenario/ops';
 import { parseProject } from '../../src/schemas';
 import { createAnalysisSession, type SessionLayers } from '../../src/service/session';
+import { generateBenchCity } from '../../scripts/bench-city/city';
 import { PARAM_SETS } from '../../scripts/bench/engine-cases';
 import { randomLayers } from '../../scripts/bench/random-layers';
 
 /** a step of the sequence, with fractions picking a feature and a place (so any layers fit) */
 type Step =
   | { t: 'move'; f: number; x: number; y: number }
+  | { t: 'nudge'; f: number; x: number; y: number }
   | { t: 'add'; kind: number; x: number; y: number; places: number; beds: number; near: number }
   | { t: 'delete'; f: number }
   | { t: 'capacity'; f: number; field: number; v: number | null }
@@ -37,6 +39,8 @@ type Step =
 const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('move' as const), f: frac, x: frac, y: frac }) },
+  // a few tens of metres: the same block, the same community or the next one (a drag's step)
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('nudge' as const), f: frac, x: frac, y: frac }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -77,6 +81,12 @@ function opOf(l: Layers, s: Step, b: ReturnType<typeof bounds>): EditOp | null {
     case 'move': {
       const f = pick(l.facilities, s.f);
       return f ? { type: 'moveFacility', id: f.id, to: to(s.x, s.y) } : null;
+    }
+    case 'nudge': {
+      const f = pick(l.facilities, s.f);
+      if (f?.geometry.type !== 'Point') return null;
+      const [x, y] = f.geometry.coordinates;
+      return { type: 'moveFacility', id: f.id, to: [x + (s.x - 0.5) * 0.002, y + (s.y - 0.5) * 0.0015] };
     }
     case 'add': {
       // now and then right next to an existing facility: the same block, the same community
@@ -240,6 +250,14 @@ describe('edits answered incrementally = a full evaluation of the replayed layer
     const parsed = parseProject(JSON.parse(readFileSync('data/demo/project.json', 'utf8')), 'project.json');
     if (!parsed.ok) throw new Error('demo does not load');
     run(parsed.project, [{ profile: 'combined', params: {} }], 4, 5);
+  }, 300_000);
+
+  it('a generated city along its streets: moves a few metres and across it, adds, deletes, undo and redo', () => {
+    // irregular blocks cut by a road network (scripts/bench-city): the same-block, street and
+    // on-site walks of a new position (walked alone by an edit, rules/context.ts) against all
+    // positions walked again by a cold evaluation
+    const { stats: _, ...city } = generateBenchCity({ seed: 5, communities: 300, facilities: 150, roadNodes: 6_000, streets: 3 });
+    run({ ...city, profile: 'combined', params: {} } as Project, [{ profile: 'combined', params: {} }], 6, 10);
   }, 300_000);
 
   it('a delta needs the analysis it is against: another base gets none (the caller analyses in full)', () => {

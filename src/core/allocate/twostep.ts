@@ -7,7 +7,7 @@
 // lost — only shared out. Communities with unknown demand are left out of the denominators (their
 // residents cannot be counted) and get no share; facilities with unknown capacity add nothing and
 // are listed per community, so the rule can say the figure is a lower bound.
-import type { ReachPairs } from '../reach/types';
+import type { PairRows } from '../reach/types';
 
 export interface CatchmentShare {
   /** A_i: supply per unit of demand reachable from community i */
@@ -21,7 +21,7 @@ export interface CatchmentShare {
 }
 
 export function twoStepFloatingCatchment(
-  pairs: ReachPairs,
+  pairs: PairRows,
   demand: readonly (number | undefined)[],
   capacity: readonly (number | undefined)[],
   include: (facility: number) => boolean = () => true,
@@ -31,7 +31,7 @@ export function twoStepFloatingCatchment(
   for (let i = 0; i < n; i++) {
     const d = demand[i];
     if (d === undefined) continue;
-    for (let k = pairs.offsets[i]; k < pairs.offsets[i + 1]; k++) load[pairs.supply[k]] += d;
+    for (let k = pairs.start[i]; k < pairs.end[i]; k++) load[pairs.supply[k]] += d;
   }
   const ratio = new Float64Array(capacity.length);
   capacity.forEach((s, j) => {
@@ -47,14 +47,14 @@ export function twoStepFloatingCatchment(
 export function accessOf(
   out: CatchmentShare,
   i: number,
-  pairs: ReachPairs,
+  pairs: PairRows,
   demand: readonly (number | undefined)[],
   capacity: readonly (number | undefined)[],
   include: (facility: number) => boolean,
 ): void {
   const unknown: number[] = [];
   let a = 0;
-  for (let k = pairs.offsets[i]; k < pairs.offsets[i + 1]; k++) {
+  for (let k = pairs.start[i]; k < pairs.end[i]; k++) {
     const j = pairs.supply[k];
     if (!include(j)) continue;
     if (capacity[j] === undefined) unknown.push(j);

@@ -18,7 +18,7 @@ import { outerRings, packedAt, pointInPacked, type PackedRef } from '../packed-o
 import type { NetworkEngine } from './network-engine';
 import { unchangingGroups } from './network/unchanging';
 import { demandGrid, straightBySupply, straightPairs, type DemandGrid } from './straight';
-import type { ReachEngine, ReachPairs } from './types';
+import type { PairRows, ReachEngine, ReachPairs } from './types';
 
 export type Via = 'site' | 'block' | 'streets' | 'straight';
 export const VIAS: readonly Via[] = ['site', 'block', 'streets', 'straight'];
@@ -47,12 +47,33 @@ export function placeOf(c: Community, point: LonLat): CommunityPlace {
   };
 }
 
-/** Pairs with how each was reached: via[k] indexes VIAS. */
-export interface CommunityReach extends ReachPairs {
+/** Pairs with how each was reached: via[k] indexes VIAS (CSR, for the suggestion's walks). */
+export interface CommunityPairs extends ReachPairs {
   via: Uint8Array;
+}
+
+/** The rule engine's walks: a row per community (PairRows) with how each was reached, via[k]
+ *  indexing VIAS. */
+export interface CommunityReach extends PairRows {
+  via: Uint8Array;
+  /** demand indices that could not be placed (network: farther than snapDistance from any street) */
+  unplacedDemand: number[];
+  /** supply indices that could not be placed */
+  unplacedSupply: number[];
   /** when assembled from columns (assembleReach): the column of each facility, i.e. the
    *  communities that reach it — what an edit reads to find the communities a facility touches */
   columns?: readonly ReachColumn[];
+  /** the pairs written into the arrays so far (one count for every reach sharing them:
+   *  patchReachMapped writes after it, so no reach's rows are overwritten) and those this reach's
+   *  rows read */
+  pool?: { written: { used: number }; live: number };
+}
+
+/** CSR pairs as rows (no copy: start and end are views of the offsets). */
+function asRows<T extends ReachPairs>(r: T): Omit<T, 'offsets'> & PairRows {
+  const n = r.offsets.length - 1;
+  const { offsets, ...rest } = r;
+  return { ...rest, start: offsets.subarray(0, n), end: offsets.subarray(1, n + 1) };
 }
 
 /** boundary samples at most this far apart (metres) */
@@ -113,10 +134,10 @@ export function communityReach(
   onsite: readonly (readonly number[])[],
   maxDistance: number,
   unordered = false,
-): CommunityReach {
+): CommunityPairs {
   if (engine.mode === 'straight') return withOnsite(engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance, unordered }), onsite);
   const r = reachColumns(engine, places, supply, onsite, maxDistance);
-  return assembleReach(r.columns, places.length, r.unplacedPlaces);
+  return assembleCsr(r.columns, places.length, r.unplacedPlaces);
 }
 
 /** The ways out of every community (network searches start from them), per community and
@@ -215,15 +236,16 @@ export function reachColumns(
     ({ unplaced, unplacedSupply } = streetWalks(engine, places, supply, maxDistance, found));
     if (engine.crossesStreet) {
       // same block: straight from the residents, or through a gate when entrances are given
-      const starts = places.flatMap((p, c) =>
-        p.entrances && p.entrances.length > 0 ? p.entrances.map((e) => ({ c, at: e, inner: haversine(p.point, e) })) : [{ c, at: p.point, inner: 0 }],
-      );
-      const s = straightPairs({ demand: starts.map((x) => x.at), supply, maxDistance, unordered: true });
-      const block = pairsBySupply(s, n, (i, f, d) => {
-        const { c, at, inner: walkIn } = starts[i];
-        return walkIn + d <= maxDistance && !engine.crossesStreet?.(at, supply[f]) ? [c, walkIn + d] : undefined;
-      });
-      found.push([BLOCK, block]);
+      const starts = blockStarts(places);
+      const walk = (i: number, f: number, d: number): [number, number] | undefined => {
+        const walkIn = starts.inner[i];
+        return walkIn + d <= maxDistance && !engine.crossesStreet?.(starts.at[i], supply[f]) ? [starts.owner[i], walkIn + d] : undefined;
+      };
+      if (n <= FEW && n * 16 <= starts.at.length) {
+        // a few new positions (an edit): the starts' grid is kept, as straight mode keeps the points'
+        const r = straightBySupply(startGridOf(starts, maxDistance), supply);
+        found.push([BLOCK, supplyWalks(n, r.start, r.demand, r.distance, walk)]);
+      } else found.push([BLOCK, pairsBySupply(straightPairs({ demand: starts.at, supply, maxDistance, unordered: true }), n, walk)]);
     }
   }
   const site: [number[], number[], number[]] = [[], [], []];
@@ -236,6 +258,61 @@ export function reachColumns(
   });
   found.push([SITE, bySupply(n, ...site)]);
   return { columns: columnsOf(n, places.length, found, new Set(unplacedSupply)), unplacedPlaces: unplaced };
+}
+
+/** Where the same-block walks start, per places array: each community's entrances (with the walk
+ *  inside to each) or its point. */
+interface Starts {
+  at: LonLat[];
+  owner: number[];
+  inner: number[];
+  grid?: DemandGrid;
+}
+const startsCache = new WeakMap<readonly CommunityPlace[], Starts>();
+function blockStarts(places: readonly CommunityPlace[]): Starts {
+  let hit = startsCache.get(places);
+  if (!hit) {
+    const h: Starts = { at: [], owner: [], inner: [] };
+    const add = (c: number, at: LonLat, inner: number) => {
+      h.at.push(at);
+      h.owner.push(c);
+      h.inner.push(inner);
+    };
+    places.forEach((p, c) => {
+      if (p.entrances && p.entrances.length > 0) for (const e of p.entrances) add(c, e, haversine(p.point, e));
+      else add(c, p.point, 0);
+    });
+    hit = h;
+    startsCache.set(places, hit);
+  }
+  return hit;
+}
+function startGridOf(s: Starts, radius: number): DemandGrid {
+  if (s.grid?.radius !== radius) s.grid = demandGrid(s.at, radius);
+  return s.grid;
+}
+
+/** Walks given by supply point (CSR over supply, demand ascending in each), each distance mapped
+ *  (or dropped: undefined). */
+function supplyWalks(
+  nSupply: number,
+  start: Uint32Array,
+  demand: Uint32Array,
+  distance: Float64Array,
+  walk: (demand: number, supply: number, distance: number) => [number, number] | undefined,
+): BySupply {
+  const f: number[] = [];
+  const c: number[] = [];
+  const d: number[] = [];
+  for (let j = 0; j < nSupply; j++)
+    for (let k = start[j]; k < start[j + 1]; k++) {
+      const w = walk(demand[k], j, distance[k]);
+      if (w === undefined) continue;
+      f.push(j);
+      c.push(w[0]);
+      d.push(w[1]);
+    }
+  return bySupply(nSupply, f, c, d);
 }
 
 /** at most this many supply points are walked from by looking up the communities' kept grid */
@@ -321,7 +398,7 @@ function columnsOf(nSupply: number, nPlaces: number, found: readonly [number, By
 
 /** Straight-line pairs (one per community and facility, sorted) with the on-site facilities put
  *  in at 0 m: the rows without any (nearly all) are copied as they are, in typed arrays. */
-function withOnsite(r: ReachPairs, onsite: readonly (readonly number[])[]): CommunityReach {
+function withOnsite(r: ReachPairs, onsite: readonly (readonly number[])[]): CommunityPairs {
   const n = r.offsets.length - 1;
   let extra = 0;
   for (let c = 0; c < n && c < onsite.length; c++) extra += onsite[c].length;
@@ -368,6 +445,12 @@ function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distanc
 /** Columns (one per facility, in facility order) → pairs per community sorted by distance, then
  *  facility index; communities not placed and reaching nothing (not even on site) are unplaced. */
 export function assembleReach(columns: readonly ReachColumn[], nPlaces: number, unplacedPlaces: readonly number[]): CommunityReach {
+  const r = asRows(assembleCsr(columns, nPlaces, unplacedPlaces));
+  return { ...r, pool: { written: { used: r.supply.length }, live: r.supply.length } };
+}
+
+/** assembleReach() as CSR pairs. */
+function assembleCsr(columns: readonly ReachColumn[], nPlaces: number, unplacedPlaces: readonly number[]): CommunityPairs & { columns: readonly ReachColumn[] } {
   const offsets = new Uint32Array(nPlaces + 1);
   for (const col of columns) for (let k = 0; k < col.community.length; k++) offsets[col.community[k] + 1]++;
   for (let i = 0; i < nPlaces; i++) offsets[i + 1] += offsets[i];
@@ -422,7 +505,7 @@ export function patchReach(
 ): CommunityReach {
   const old = prev.reach;
   const oldCols = old.columns;
-  if (!oldCols || old.offsets.length !== nPlaces + 1) return assembleReach(columns, nPlaces, unplacedPlaces);
+  if (!oldCols || old.start.length !== nPlaces) return assembleReach(columns, nPlaces, unplacedPlaces);
   const oldIndex = new Map<string, number>();
   prev.ids.forEach((id, o) => oldIndex.set(id, o));
   const toNew = new Int32Array(prev.ids.length).fill(-1);
@@ -438,7 +521,11 @@ export function patchReach(
 /** patchReach() with the facilities already matched: `toNew[o]` is the index now of old facility
  *  o when it keeps its column (-1: gone or walked anew), `fresh` the indices now of the others,
  *  ascending. An edit that kept every facility's index (rules/context.ts) knows them without
- *  looking every id up. */
+ *  looking every id up. When every kept facility keeps its index (a move, an add, a capacity
+ *  change, their undo) the rows of the other communities are neither copied nor renumbered: the
+ *  new reach shares the pair arrays and writes the changed rows after every row written so far
+ *  (the arrays grow by a quarter, the live rows copied, when they are full); the earlier reach
+ *  still reads its own rows, which nothing overwrites. */
 export function patchReachMapped(
   old: CommunityReach,
   toNew: Int32Array,
@@ -448,10 +535,10 @@ export function patchReachMapped(
   unplacedPlaces: readonly number[],
 ): CommunityReach {
   const oldCols = old.columns;
-  if (!oldCols || old.offsets.length !== nPlaces + 1) return assembleReach(columns, nPlaces, unplacedPlaces);
+  if (!oldCols || old.start.length !== nPlaces) return assembleReach(columns, nPlaces, unplacedPlaces);
   const dirty = new Uint8Array(nPlaces);
   let last = -1;
-  let same = toNew.length === columns.length;
+  let same = true;
   let kept = true;
   for (let o = 0; o < toNew.length; o++) {
     const j = toNew[o];
@@ -464,43 +551,75 @@ export function patchReachMapped(
     if (j !== o) same = false;
     last = j;
   }
+  const unplacedDemand = (start: Uint32Array, end: Uint32Array) => unplacedPlaces.filter((c) => end[c] === start[c]);
   // every facility kept its index and column (a capacity or name change, its undo): the same
   // walks, the pairs shared rather than copied (≈ 13 bytes a pair, millions of them per edit)
-  if (same && kept && fresh.length === 0)
-    return { ...old, unplacedDemand: unplacedPlaces.filter((c) => old.offsets[c + 1] === old.offsets[c]), unplacedSupply: unplacedOf(columns), columns };
+  if (same && kept && fresh.length === 0 && toNew.length === columns.length)
+    return { ...old, unplacedDemand: unplacedDemand(old.start, old.end), unplacedSupply: unplacedOf(columns), columns };
   const rows = dirtyRows(old, toNew, columns, fresh, dirty);
-  const offsets = new Uint32Array(nPlaces + 1);
-  for (let c = 0; c < nPlaces; c++) offsets[c + 1] = offsets[c] + (dirty[c] ? (rows.get(c) as unknown[]).length : old.offsets[c + 1] - old.offsets[c]);
-  const n = offsets[nPlaces];
-  const supply = new Uint32Array(n);
-  const distance = new Float64Array(n);
-  const via = new Uint8Array(n);
+  let needed = 0;
+  for (const row of rows.values()) needed += row.length;
+  const pool = old.pool ?? { written: { used: old.supply.length }, live: old.supply.length };
+  if (same && pool.written.used + needed <= old.supply.length) {
+    // the changed rows after the others, in the same arrays
+    const start = old.start.slice();
+    const end = old.end.slice();
+    let at = pool.written.used;
+    let live = pool.live;
+    for (const [c, row] of rows) {
+      live += row.length - (old.end[c] - old.start[c]);
+      start[c] = at;
+      at = writeRow(old, row, at);
+      end[c] = at;
+    }
+    pool.written.used = at;
+    return { ...old, start, end, pool: { written: pool.written, live }, unplacedDemand: unplacedDemand(start, end), unplacedSupply: unplacedOf(columns), columns };
+  }
+  // new arrays: the kept rows copied (renumbered when indices moved), with room for the next edits
+  let live = needed;
+  for (let c = 0; c < nPlaces; c++) if (!dirty[c]) live += old.end[c] - old.start[c];
+  const room = same ? Math.ceil(live * 1.25) + 64 : live;
+  const out = { supply: new Uint32Array(room), distance: new Float64Array(room), via: new Uint8Array(room) };
+  const start = new Uint32Array(nPlaces);
+  const end = new Uint32Array(nPlaces);
+  let at = 0;
   for (let c = 0; c < nPlaces; ) {
     if (dirty[c]) {
-      // as assembleReach sorts: by distance, then facility index
-      const row = (rows.get(c) as Walk[]).sort((a, b) => a.d - b.d || a.f - b.f);
-      let at = offsets[c];
-      for (const e of row) {
-        supply[at] = e.f;
-        distance[at] = e.d;
-        via[at++] = e.v;
-      }
+      start[c] = at;
+      at = writeRow(out, rows.get(c) as Walk[], at);
+      end[c] = at;
       c++;
       continue;
     }
-    // a run of kept rows, copied at once
-    let e = c;
-    while (e < nPlaces && !dirty[e]) e++;
-    const from = old.offsets[c];
-    const to = old.offsets[e];
-    const at = offsets[c];
-    distance.set(old.distance.subarray(from, to), at);
-    via.set(old.via.subarray(from, to), at);
-    if (same) supply.set(old.supply.subarray(from, to), at);
-    else for (let k = from; k < to; k++) supply[at + k - from] = toNew[old.supply[k]];
+    // a run of kept rows that follow one another in the old arrays, copied at once
+    let e = c + 1;
+    while (e < nPlaces && !dirty[e] && old.start[e] === old.end[e - 1]) e++;
+    const from = old.start[c];
+    const to = old.end[e - 1];
+    out.distance.set(old.distance.subarray(from, to), at);
+    out.via.set(old.via.subarray(from, to), at);
+    if (same) out.supply.set(old.supply.subarray(from, to), at);
+    else for (let k = from; k < to; k++) out.supply[at + k - from] = toNew[old.supply[k]];
+    for (let q = c; q < e; q++) {
+      start[q] = old.start[q] - from + at;
+      end[q] = old.end[q] - from + at;
+    }
+    at += to - from;
     c = e;
   }
-  return { offsets, supply, distance, via, unplacedDemand: unplacedPlaces.filter((c) => offsets[c + 1] === offsets[c]), unplacedSupply: unplacedOf(columns), columns };
+  return { ...out, start, end, pool: { written: { used: at }, live: at }, unplacedDemand: unplacedDemand(start, end), unplacedSupply: unplacedOf(columns), columns };
+}
+
+/** A changed row sorted as assembleReach sorts (by distance, then facility index), written into
+ *  the pair arrays from `at`; where it ends. */
+function writeRow(out: { supply: Uint32Array; distance: Float64Array; via: Uint8Array }, row: Walk[], at: number): number {
+  row.sort((a, b) => a.d - b.d || a.f - b.f);
+  for (const e of row) {
+    out.supply[at] = e.f;
+    out.distance[at] = e.d;
+    out.via[at++] = e.v;
+  }
+  return at;
 }
 
 /** The facilities whose column could not be placed. */
@@ -522,7 +641,7 @@ function dirtyRows(old: CommunityReach, toNew: Int32Array, columns: readonly Rea
   for (let c = 0; c < dirty.length; c++) {
     if (!dirty[c]) continue;
     const row: Walk[] = [];
-    for (let k = old.offsets[c]; k < old.offsets[c + 1]; k++) {
+    for (let k = old.start[c]; k < old.end[c]; k++) {
       const j = toNew[old.supply[k]];
       if (j >= 0) row.push({ f: j, d: old.distance[k], v: old.via[k] });
     }

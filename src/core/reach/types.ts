@@ -32,6 +32,17 @@ export interface ReachPairs {
   unplacedSupply: number[];
 }
 
+/** Pairs as rows, one per demand point: those of demand i are start[i] .. end[i]-1 of the pair
+ *  arrays, sorted by distance ascending (then supply index). Unlike ReachPairs' CSR the rows need
+ *  not follow one another: an edit of facilities writes the rows it changed after the others
+ *  (reach/community-reach.ts, patchReachMapped), so the arrays may hold pairs no row reads. */
+export interface PairRows {
+  start: Uint32Array;
+  end: Uint32Array;
+  supply: Uint32Array;
+  distance: Float64Array;
+}
+
 export interface ReachEngine {
   readonly mode: 'straight' | 'network';
   pairs(q: ReachQuery): ReachPairs;

@@ -18,10 +18,10 @@ export function nearestWithin(ctx: Prepared, kinds: readonly string[]): (number 
   const hit = ctx.memo.get(key);
   if (hit) return hit as (number | null | undefined)[];
   const wanted = kindColumn(ctx, kinds);
-  const { offsets, supply, distance } = ctx.reach;
+  const { start, end, supply, distance } = ctx.reach;
   const out = ctx.communities.map((_, ci) => {
     if (ctx.unplaced[ci]) return undefined;
-    for (let k = offsets[ci]; k < offsets[ci + 1]; k++) if (wanted[supply[k]]) return distance[k];
+    for (let k = start[ci]; k < end[ci]; k++) if (wanted[supply[k]]) return distance[k];
     return null;
   });
   ctx.memo.set(key, out);
@@ -37,11 +37,11 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
   if (hit) return hit as (NearestFacilityRef | undefined)[];
   const near = nearestWithin(ctx, kinds);
   const ref = (j: number, distance: number, via: NearestFacilityRef['via']): NearestFacilityRef => ({ id: ctx.facilities[j].id, name: ctx.facilities[j].name, distance, via });
-  const { offsets, supply, distance, via } = ctx.reach;
+  const { start, end, supply, distance, via } = ctx.reach;
   const wanted = kindColumn(ctx, kinds);
   const out: (NearestFacilityRef | undefined)[] = ctx.communities.map((_, ci) => {
     if (near[ci] === null || near[ci] === undefined) return undefined;
-    for (let k = offsets[ci]; k < offsets[ci + 1]; k++) if (wanted[supply[k]]) return ref(supply[k], distance[k], VIAS[via[k]]);
+    for (let k = start[ci]; k < end[ci]; k++) if (wanted[supply[k]]) return ref(supply[k], distance[k], VIAS[via[k]]);
     return undefined;
   });
   const outside = ctx.communities.flatMap((_, ci) => (near[ci] === null ? [ci] : []));
@@ -72,7 +72,7 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
   const wantedOld = kindColumn(old, kinds);
   // no changed facility of the kinds, before or after: the same candidates at the same places
   const involved = edit.movedNow.some((j) => wanted[j] === 1) || edit.movedOld.some((o) => wantedOld[o] === 1);
-  const { offsets, supply, distance, via } = now.reach;
+  const { start, end, supply, distance, via } = now.reach;
   // the communities whose nearest within the circle is worked out again, ascending
   const redoWithin = involved ? walked.list : walked.unplaced;
   const near = oldNear.slice();
@@ -80,7 +80,7 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
     let d: number | null | undefined = null;
     if (now.unplaced[ci]) d = undefined;
     else
-      for (let k = offsets[ci]; k < offsets[ci + 1]; k++)
+      for (let k = start[ci]; k < end[ci]; k++)
         if (wanted[supply[k]]) {
           d = distance[k];
           break;
@@ -108,7 +108,7 @@ export function carryNearest(old: Prepared, now: Prepared, kinds: readonly strin
     } else {
       out[ci] = undefined;
       if (near[ci] !== undefined)
-        for (let k = offsets[ci]; k < offsets[ci + 1]; k++)
+        for (let k = start[ci]; k < end[ci]; k++)
           if (wanted[supply[k]]) {
             out[ci] = ref(supply[k], distance[k], VIAS[via[k]]);
             break;

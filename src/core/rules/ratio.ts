@@ -142,7 +142,7 @@ export function carryShares(old: Prepared, now: Prepared, walked: WalkedCommunit
     });
     same = renumber.every((x, o) => x === 0 || x === o + 1);
   }
-  const { offsets, supply } = now.reach;
+  const { start, end, supply } = now.reach;
   const changedNow: number[] = edit.inPlace ? edit.at : [];
   if (!edit.inPlace) for (let j = 0; j < fresh.length; j++) if (fresh[j]) changedNow.push(j);
   for (const [key, value] of old.memo) {
@@ -161,10 +161,10 @@ export function carryShares(old: Prepared, now: Prepared, walked: WalkedCommunit
         }
       }
     } else
-      for (let i = 0; i < offsets.length - 1; i++) {
+      for (let i = 0; i < start.length; i++) {
         const d = x.demand[i];
         if (d === undefined) continue;
-        for (let k = offsets[i]; k < offsets[i + 1]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
+        for (let k = start[i]; k < end[i]; k++) if (fresh[supply[k]]) load[supply[k]] += d;
       }
     const ratio = new Float64Array(now.facilities.length);
     const fresh1 = (j: number) => (x.capacity[j] !== undefined && load[j] > 0 && x.include(j) ? (x.capacity[j] as number) / load[j] : 0);

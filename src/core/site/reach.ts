@@ -13,7 +13,7 @@ import { representativePoint, type LonLat } from '../geo';
 import type { AreaInfo, Community, Facility, FacilityKind, Layers } from '../model';
 import type { Params } from '../params';
 import { nearestAmong } from '../reach/straight';
-import type { ReachEngine, ReachPairs } from '../reach/types';
+import type { PairRows, ReachEngine } from '../reach/types';
 import { buildContext } from '../rules/context';
 import { combined } from '../rules/profiles';
 import { ruleKey, type RatioRule } from '../rules/types';
@@ -88,19 +88,22 @@ function needOf(c: Community, basis: NeedBasis): number | undefined {
 
 /** Pairs plus one probe per facility that reaches only that facility with unknown demand: a probe is
  *  left out of every denominator, so its accessibility is exactly R_j of its facility. */
-function withProbes(p: ReachPairs, facilities: number): ReachPairs {
-  const n = p.offsets.length - 1;
-  const offsets = new Uint32Array(n + facilities + 1);
-  offsets.set(p.offsets);
+function withProbes(p: PairRows, facilities: number): PairRows {
+  const n = p.start.length;
+  const start = new Uint32Array(n + facilities);
+  const end = new Uint32Array(n + facilities);
+  start.set(p.start);
+  end.set(p.end);
   const supply = new Uint32Array(p.supply.length + facilities);
   supply.set(p.supply);
   const distance = new Float64Array(p.distance.length + facilities);
   distance.set(p.distance);
   for (let j = 0; j < facilities; j++) {
     supply[p.supply.length + j] = j;
-    offsets[n + j + 1] = p.supply.length + j + 1;
+    start[n + j] = p.supply.length + j;
+    end[n + j] = p.supply.length + j + 1;
   }
-  return { ...p, offsets, supply, distance };
+  return { start, end, supply, distance };
 }
 
 export function reachFindings(data: Layers & { area: AreaInfo }, site: Community, params: Params, engine: ReachEngine): ReachFinding[] {
