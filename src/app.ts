@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps) {
     site: createSite(client, clock),
     present,
     import: createImportUi(state, actions, client, store, views),
-    persistence: createPersistence(state, actions, { store, client, views, map, now: clock }),
+    persistence: createPersistence(state, actions, { store, sync: storage, client, views, map, now: clock }),
     /** the target ledger: made when its panel first opens (its targets load with the panel) */
     ledger: { open: signal(false), made: null as LedgerState | null },
     /** the team workspace panel: its signals (the header's button reads them), and its client, register

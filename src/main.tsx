@@ -26,7 +26,9 @@ const store = { get: <T,>(k: string) => get<T>(k), set: (k: string, v: unknown) 
 // the worker's crash report needs the app, which needs the worker: the report reads it when it comes
 const client = createAnalysisClient((detail) => app.actions.reportError(t(app.state.lang.peek(), 'ui.error.worker', { detail })));
 const app: AppType = createApp({ client, storage: storage(), store, workspace: { origin: location.origin }, createMap: (...args) => new MapView(...args) });
-window.addEventListener('pagehide', () => app.persistence.saveExtent());
+// a reload or a closed tab right after an edit keeps it (and the tab hidden may never come back)
+window.addEventListener('pagehide', () => app.persistence.leaving());
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.persistence.leaving());
 
 const absolute = (u: string) => new URL(u, window.location.href).href;
 // The worker fetches and reads the demo at once, before the page's first work (rendering, the

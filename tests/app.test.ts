@@ -150,7 +150,7 @@ describe('createApp', () => {
     one.map.main.current = { bounds: () => [108.9, 34.2, 109, 34.3], fit: () => undefined, bearing: () => 0 };
     await one.persistence.start(() => one.actions.openProject('data/sample/project.json', 'data/sample/project.json'));
     // leaving the page keeps where the map was — in this app's store only
-    one.persistence.saveExtent();
+    one.persistence.leaving();
     await Promise.resolve();
     expect(idb.get('yl.autosave.extent')).toEqual([108.9, 34.2, 109, 34.3]);
     expect(idbTwo.size).toBe(0);

@@ -16,6 +16,7 @@ import type { CircleGroup } from '../service/service-areas';
 import type { AnalysisClient } from '../worker/client';
 import type { AppState } from './app-state';
 import { IMPORTS_KEY } from './import-versions';
+import type { KeyValue } from './persist';
 
 /** An async key-value store: idb-keyval's get/set/del in the browser, a Map in tests. */
 export interface AsyncStore {
@@ -27,6 +28,8 @@ export interface AsyncStore {
 export const AUTOSAVE_KEY = 'yl.autosave';
 /** the project file without its scenario part (large; rewritten only when the data change) */
 export const DATA_KEY = 'yl.autosave.data';
+/** the small record written as the page is left, in localStorage (see startAutosave's flush) */
+export const PENDING_KEY = 'yl.autosave.pending';
 /** the map's extent, written on its own (small, so it also gets out as the page is left) */
 export const EXTENT_KEY = 'yl.autosave.extent';
 
@@ -146,6 +149,19 @@ function dataIdentity(s: AppState): unknown[] {
   return [s.project.peek(), s.session.peek()?.baseline];
 }
 
+/** The small record of what is open now. */
+function recordNow(s: AppState, deps: Pick<ProjectDeps, 'views'> & { now?: () => Date }): AutosaveRecord {
+  return {
+    version: AUTOSAVE_VERSION,
+    savedAt: (deps.now?.() ?? new Date()).toISOString(),
+    fileName: s.projectFile.peek() ?? 'project.json',
+    part: scenarioPart(s, deps),
+    profile: s.profile.peek(),
+    params: { ...s.params.peek() },
+    settings: currentSettings(s),
+  };
+}
+
 /** Writes the small record, and the data record too unless `sameData` says it is already
  *  stored (the data are written first, so a record never points at data older than itself). */
 export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean }): Promise<AutosaveRecord> {
@@ -155,34 +171,66 @@ export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncSto
     const req = { profile: s.profile.peek(), params: s.params.peek(), other: dataOther(p.other) };
     await deps.store.set(DATA_KEY, deps.client.projectData ? await deps.client.projectData(req) : await deps.client.projectText(req));
   }
-  const record: AutosaveRecord = {
-    version: AUTOSAVE_VERSION,
-    savedAt: (deps.now?.() ?? new Date()).toISOString(),
-    fileName: s.projectFile.peek() ?? 'project.json',
-    part: scenarioPart(s, deps),
-    profile: s.profile.peek(),
-    params: { ...s.params.peek() },
-    settings: currentSettings(s),
-  };
+  const record = recordNow(s, deps);
   await deps.store.set(AUTOSAVE_KEY, record);
   const extent = deps.extent?.();
   if (extent) await deps.store.set(EXTENT_KEY, extent);
   return record;
 }
 
-/** Saves a moment (`delayMs`) after any change of what the record holds; returns stop().
- *  `onSaved`/`onError` let the page say "saved" or why not (e.g. storage full). */
-export function startAutosave(
-  s: AppState,
-  deps: ProjectDeps & {
-    store: AsyncStore;
-    delayMs?: number;
-    now?: () => Date;
-    extent?: () => Extent | null;
-    onSaved?: (r: AutosaveRecord) => void;
-    onError?: (e: unknown) => void;
-  },
-): () => void {
+/** The small record as the page went, in `sync` (localStorage). */
+function readPending(sync: KeyValue | null | undefined): AutosaveRecord | null {
+  try {
+    const text = sync?.getItem(PENDING_KEY);
+    return text ? parseRecord(JSON.parse(text)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The record kept in `sync` as the page goes, emptied once an IndexedDB save is as new. */
+function pendingSlot(sync: KeyValue | null | undefined) {
+  let at = readPending(sync)?.savedAt ?? null;
+  return {
+    write(record: AutosaveRecord): void {
+      try {
+        sync?.setItem(PENDING_KEY, JSON.stringify(record));
+        at = record.savedAt;
+      } catch {
+        // over localStorage's few MB (scenarios with large drawn areas): IndexedDB's try is all
+      }
+    },
+    /** an IndexedDB save of `r` has landed */
+    stored(r: AutosaveRecord): void {
+      if (at === null || r.savedAt < at) return;
+      at = null;
+      try {
+        sync?.setItem(PENDING_KEY, ''); // KeyValue has no removal; empty reads as none
+      } catch {
+        // left there it is only restored while newer than the IndexedDB record
+      }
+    },
+  };
+}
+
+export interface AutosaveDeps extends ProjectDeps {
+  store: AsyncStore;
+  /** localStorage, for the record written as the page goes */
+  sync?: KeyValue | null;
+  delayMs?: number;
+  now?: () => Date;
+  extent?: () => Extent | null;
+  onSaved?: (r: AutosaveRecord) => void;
+  onError?: (e: unknown) => void;
+}
+
+/** Saves a moment (`delayMs`) after any change of what the record holds. `flush()` is for a page
+ *  being left or hidden: a change still waiting for its moment, or whose write has begun, is saved
+ *  at once, and the small record also goes to `sync` (localStorage, written before flush returns).
+ *  IndexedDB writes begun as the page goes, or a moment before, are lost with it in Chromium: a
+ *  reload right after an edit restored the state before it. `onSaved`/`onError` let the page say
+ *  "saved" or why not (e.g. storage full). */
+export function startAutosave(s: AppState, deps: AutosaveDeps): { stop: () => void; flush: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** identities of the data last written (see dataIdentity) */
   let written: unknown[] | null = null;
@@ -191,6 +239,12 @@ export function startAutosave(
   let saving = false;
   let again = false;
   let stopped = false;
+  const pending = pendingSlot(deps.sync);
+  const saved = (r: AutosaveRecord): void => {
+    pending.stored(r);
+    deps.onSaved?.(r);
+  };
+  const sameAsWritten = (id: unknown[]): boolean => written !== null && id.every((x, i) => x === written?.[i]);
   const save = (): void => {
     if (saving) {
       again = true;
@@ -198,12 +252,11 @@ export function startAutosave(
     }
     saving = true;
     const id = dataIdentity(s);
-    const sameData = written !== null && id.every((x, i) => x === written?.[i]);
-    saveNow(s, { ...deps, sameData })
+    saveNow(s, { ...deps, sameData: sameAsWritten(id) })
       .then(
         (r) => {
           written = id;
-          deps.onSaved?.(r);
+          saved(r);
         },
         (e: unknown) => {
           written = null; // write the data again next time
@@ -229,10 +282,31 @@ export function startAutosave(
       save();
     }, deps.delayMs ?? 400);
   });
-  return () => {
-    stopped = true;
-    stop();
+  const flush = (): void => {
+    if (stopped || (timer === null && !saving)) return; // the stored record is what is open
     if (timer) clearTimeout(timer);
+    timer = null;
+    if (!sameAsWritten(dataIdentity(s))) {
+      save(); // new data go first (a worker round trip: it may not finish as the page goes)
+      return;
+    }
+    const record = recordNow(s, deps);
+    pending.write(record);
+    // and to IndexedDB, which keeps it if the page stays (a hidden tab); IndexedDB applies
+    // writes in the order they were made, so a save still running can't overwrite it
+    again = false;
+    deps.store.set(AUTOSAVE_KEY, record).then(
+      () => saved(record),
+      (e: unknown) => deps.onError?.(e),
+    );
+  };
+  return {
+    flush,
+    stop: () => {
+      stopped = true;
+      stop();
+      if (timer) clearTimeout(timer);
+    },
   };
 }
 
@@ -246,6 +320,8 @@ export function applySettings(s: AppState, st: Settings): void {
 
 export interface RestoreDeps {
   store: AsyncStore;
+  /** localStorage, where the page's last record may be (see startAutosave's flush) */
+  sync?: KeyValue | null;
   openProjectText: (text: string, fileName: string) => Promise<void>;
   setLang: (lang: Lang) => void;
 }
@@ -256,7 +332,9 @@ export const FAILED_KEY = 'yl.autosave.failed';
  *  null: nothing to restore, or it did not open — then it is kept under FAILED_KEY (never thrown
  *  away) and `failed` says so, and the caller opens the demo. */
 export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{ restored: AutosaveRecord | null; failed: boolean; extent: Extent | null }> {
-  const rec = await readAutosave(deps.store);
+  const stored = await readAutosave(deps.store);
+  const pending = readPending(deps.sync);
+  const rec = pending && (!stored || pending.savedAt >= stored.savedAt) ? pending : stored;
   if (!rec) return { restored: null, failed: false, extent: null };
   applySettings(s, rec.settings);
   deps.setLang(rec.settings.lang);
@@ -286,7 +364,12 @@ export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{
   return { restored: null, failed: true, extent: null };
 }
 
-export async function clearAutosave(store: AsyncStore): Promise<void> {
+export async function clearAutosave(store: AsyncStore, sync?: KeyValue | null): Promise<void> {
+  try {
+    sync?.setItem(PENDING_KEY, '');
+  } catch {
+    // storage blocked: nothing was kept there either
+  }
   await store.del(AUTOSAVE_KEY);
   await store.del(DATA_KEY);
   await store.del(EXTENT_KEY);

@@ -212,6 +212,16 @@ export function editSteps(driver: AppDriver) {
         await page().waitForFunction((v) => document.querySelector('[data-testid=scenario-bar]')?.getAttribute('data-active') === v, value);
         await settled();
       },
+      /** an undo, and the page reloaded the moment the undo shows: inside the autosave's moment
+       *  after a change (0.4 s), so only the save as the page goes can keep it */
+      undoneThenReloadedAtOnce: async (): Promise<void> => {
+        const before = await edits();
+        await page().click('[data-testid=undo]');
+        await page().waitForFunction((k) => document.querySelector('[data-testid=scenario-bar]')?.getAttribute('data-edits') === String(k), before - 1, { polling: 'raf' });
+        await page().reload();
+        await page().waitForSelector('[data-testid=scenario-bar]', { timeout: 30_000 });
+        await settled();
+      },
       /** the page reloaded; the autosave a moment after the last change came first */
       reloadedAfterAutosave: async (): Promise<void> => {
         await page().waitForFunction(() => (document.querySelector('[data-testid=autosave]')?.getAttribute('data-saved-at') ?? '') !== '', undefined, { timeout: 10_000 });

@@ -104,6 +104,14 @@ for (const viewport of [
       expect(driver.pageErrors).toEqual([]);
       expect(driver.cspViolations).toEqual([]);
     });
+
+    it('an undo and a reload at once: the page saved the undo as it went', async () => {
+      await edit.when.undoneThenReloadedAtOnce();
+      expect((await edit.then.scenarios()).edits).toBe(0);
+      expect(await edit.then.history()).toEqual([{ text: '新增设施「新华街普惠托育中心」（已撤销）', state: 'undone' }]);
+      expect(await placesStatus()).toBe('fail');
+      expect(driver.pageErrors).toEqual([]);
+    });
   });
 }
 

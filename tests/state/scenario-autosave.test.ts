@@ -6,7 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { addFacility, BASELINE_ID, newFacility, savedScenarios, setCapacity } from '../../src/core/scenario';
 import { createActions } from '../../src/state/actions';
 import { createAppState } from '../../src/state/app-state';
-import { AUTOSAVE_KEY, DATA_KEY, FAILED_KEY, parseExtent, parseRecord, projectFileText, restoreAutosave, saveNow, startAutosave, type AsyncStore } from '../../src/state/autosave';
+import {
+  AUTOSAVE_KEY,
+  clearAutosave,
+  DATA_KEY,
+  FAILED_KEY,
+  PENDING_KEY,
+  parseExtent,
+  parseRecord,
+  projectFileText,
+  restoreAutosave,
+  saveNow,
+  startAutosave,
+  type AsyncStore,
+} from '../../src/state/autosave';
+import type { KeyValue } from '../../src/state/persist';
 import { demoClient } from './scenario-client';
 
 const DEMO = 'data/demo/project.json';
@@ -127,7 +141,7 @@ describe('autosave', () => {
     const writes: string[] = [];
     const counting = countingStore(store, writes);
     let saved: () => void = () => undefined;
-    const stop = startAutosave(a.state, { store: counting, client: a.client, views: () => [], delayMs: 0, onSaved: () => saved() });
+    const { stop } = startAutosave(a.state, { store: counting, client: a.client, views: () => [], delayMs: 0, onSaved: () => saved() });
     const next = () => new Promise<void>((r) => (saved = r));
     await next(); // the first save after start writes both
     expect(writes).toEqual([DATA_KEY, AUTOSAVE_KEY]);
@@ -165,7 +179,7 @@ describe('autosave', () => {
     };
     let saves = 0;
     let saved: () => void = () => undefined;
-    const stop = startAutosave(a.state, {
+    const { stop } = startAutosave(a.state, {
       store: counting,
       client,
       views: () => [],
@@ -192,6 +206,106 @@ describe('autosave', () => {
     await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
     expect(after.state.profile.value).toBe('combined');
     expect(after.state.layers.value!.facilities.some((f) => f.id === 'NEW1')).toBe(true);
+  });
+});
+
+describe('leaving the page', () => {
+  /** localStorage: synchronous strings */
+  function syncStore(): KeyValue & { map: Map<string, string> } {
+    const map = new Map<string, string>();
+    return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+  }
+
+  /** an app whose autosave has written both records once and now waits `delayMs` after a change;
+   *  `lose()` drops every later IndexedDB write, as Chromium does with those begun as the page goes */
+  async function savedOnce(delayMs: number) {
+    const a = await worked();
+    const store = mapStore();
+    const sync = syncStore();
+    const writes: string[] = [];
+    let lost = false;
+    // a lost write never settles: the page that asked is gone
+    const idb: AsyncStore = {
+      ...store,
+      set: (k, v) => {
+        writes.push(k);
+        return lost ? new Promise<void>(() => undefined) : store.set(k, v);
+      },
+    };
+    const autosave = startAutosave(a.state, { store: idb, sync, client: a.client, views: () => [], delayMs });
+    autosave.flush(); // its first save (it waits `delayMs` too), now
+    for (let i = 0; i < 100 && writes.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(writes).toEqual([DATA_KEY, AUTOSAVE_KEY]);
+    writes.length = 0;
+    return { ...a, store, sync, writes, autosave, lose: (on = true) => (lost = on) };
+  }
+
+  const restored = async (store: AsyncStore, sync: KeyValue) => {
+    const after = await app();
+    await restoreAutosave(after.state, { store, sync, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
+    return after;
+  };
+  const places = (a: Awaited<ReturnType<typeof app>>) => a.state.layers.value!.facilities.find((f) => f.id === 'CC9001')?.places;
+
+  it('an edit still waiting for its moment is written before the page goes, and kept though IndexedDB loses it', async () => {
+    const { store, sync, writes, autosave, actions, state, lose } = await savedOnce(60_000);
+    const e = setCapacity(state.layers.value!, { id: 'CC9001', capacity: { places: 75 } });
+    if (!e.ok) throw new Error('edit');
+    actions.commitEdit(e.edit);
+    const has75 = (rec: unknown) => JSON.stringify(parseRecord(rec)?.part.scenarios).includes('"places":75');
+    expect(has75(store.map.get(AUTOSAVE_KEY))).toBe(false); // the change waits for its moment (a minute here)
+    lose();
+    autosave.flush();
+    // localStorage has it before flush() returned: nothing after a pagehide handler is sure to run
+    expect(has75(JSON.parse(sync.map.get(PENDING_KEY) ?? 'null'))).toBe(true);
+    expect(writes).toEqual([AUTOSAVE_KEY]); // IndexedDB was asked too (it keeps it if the page stays)
+    expect(has75(store.map.get(AUTOSAVE_KEY))).toBe(false); // ... but lost it here
+    autosave.stop();
+    expect(places(await restored(store, sync))).toBe(75);
+  });
+
+  it('the newer of the two records is restored; an IndexedDB save as new clears the other; so does starting over', async () => {
+    const { store, sync, autosave, actions, state, lose } = await savedOnce(60_000);
+    const set = (places: number) => {
+      const e = setCapacity(state.layers.value!, { id: 'CC9001', capacity: { places } });
+      if (!e.ok) throw new Error('edit');
+      actions.commitEdit(e.edit);
+    };
+    set(75);
+    lose();
+    autosave.flush(); // 75 in localStorage alone
+    const old75 = sync.map.get(PENDING_KEY) ?? '';
+    await new Promise((r) => setTimeout(r, 5)); // a later time stamp
+    lose(false);
+    set(80);
+    autosave.flush(); // 80 in both; IndexedDB's write done clears localStorage's
+    for (let i = 0; i < 100 && sync.map.get(PENDING_KEY) !== ''; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(sync.map.get(PENDING_KEY)).toBe('');
+    expect(places(await restored(store, sync))).toBe(80);
+    // an older record left in localStorage (its clearing lost too) loses to the newer IndexedDB one
+    sync.setItem(PENDING_KEY, old75);
+    expect(places(await restored(store, sync))).toBe(80);
+    await clearAutosave(store, sync);
+    expect(sync.map.get(PENDING_KEY)).toBe('');
+    autosave.stop();
+  });
+
+  it('nothing waiting: nothing is written; new data go first, never a record ahead of its data', async () => {
+    const { store, sync, writes, autosave, actions, state } = await savedOnce(60_000);
+    autosave.flush();
+    expect(writes).toEqual([]);
+    expect(sync.map.size).toBe(0);
+    // another project opened: its data are not stored yet, so the small record alone must not be written
+    await actions.openProject(DEMO, 'again.json');
+    await actions.scenarioSettled();
+    autosave.flush();
+    expect(writes).toEqual([]); // the data are asked of the worker first (a round trip)
+    expect(sync.map.size).toBe(0);
+    for (let i = 0; i < 100 && writes.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(writes).toEqual([DATA_KEY, AUTOSAVE_KEY]);
+    expect(parseRecord(store.map.get(AUTOSAVE_KEY))?.fileName).toBe('again.json');
+    expect(state.projectFile.value).toBe('again.json');
+    autosave.stop();
   });
 });
 
