@@ -46,14 +46,17 @@ export function contract(g: StreetGraph): ChainGraph {
   const edgePosB = new Float64Array(g.edgeCount);
   const nodeChain = new Int32Array(n).fill(-1);
   const nodePos = new Float64Array(n).fill(Number.NaN);
-  const chainStartNode: number[] = [];
-  const chainEndNode: number[] = [];
-  const chainLength: number[] = [];
-  const chainEdgeOffsets: number[] = [0];
-  const chainEdges: number[] = [];
+  // every chain holds at least one edge, and every edge is in one chain: sized by the edges
+  const chainStartNode = new Uint32Array(g.edgeCount);
+  const chainEndNode = new Uint32Array(g.edgeCount);
+  const chainLengthAll = new Float64Array(g.edgeCount);
+  const chainEdgeOffsetsAll = new Uint32Array(g.edgeCount + 1);
+  const chainEdges = new Uint32Array(g.edgeCount);
+  let C = 0;
+  let edgesIn = 0;
 
   const walk = (start: number, firstSlot: number): void => {
-    const c = chainStartNode.length;
+    const c = C;
     let u = start;
     let slot = firstSlot;
     let pos = 0;
@@ -69,10 +72,10 @@ export function contract(g: StreetGraph): ChainGraph {
         edgePosB[e] = pos;
         edgePosA[e] = pos + len;
       }
-      chainEdges.push(e);
+      chainEdges[edgesIn++] = e;
       pos += len;
       if (isJunction[v]) {
-        chainEndNode.push(v);
+        chainEndNode[c] = v;
         break;
       }
       nodeChain[v] = c;
@@ -82,9 +85,9 @@ export function contract(g: StreetGraph): ChainGraph {
       slot = g.adjEdge[s0] === e ? s0 + 1 : s0;
       u = v;
     }
-    chainStartNode.push(start);
-    chainLength.push(pos);
-    chainEdgeOffsets.push(chainEdges.length);
+    chainStartNode[c] = start;
+    chainLengthAll[c] = pos;
+    chainEdgeOffsetsAll[++C] = edgesIn;
   };
 
   for (let u = 0; u < n; u++) {
@@ -109,7 +112,7 @@ export function contract(g: StreetGraph): ChainGraph {
       junctionNode.push(u);
     }
   const J = junctionNode.length;
-  const C = chainLength.length;
+  const chainLength = chainLengthAll.slice(0, C);
   const chainStart = new Uint32Array(C);
   const chainEnd = new Uint32Array(C);
   const deg = new Uint32Array(J + 1);
@@ -146,12 +149,12 @@ export function contract(g: StreetGraph): ChainGraph {
     chainCount: C,
     chainStart,
     chainEnd,
-    chainLength: Float64Array.from(chainLength),
+    chainLength,
     edgeChain,
     edgePosA,
     edgePosB,
-    chainEdgeOffsets: Uint32Array.from(chainEdgeOffsets),
-    chainEdges: Uint32Array.from(chainEdges),
+    chainEdgeOffsets: chainEdgeOffsetsAll.slice(0, C + 1),
+    chainEdges,
     nodeChain,
     nodePos,
   };

@@ -4,6 +4,7 @@
 // like bridges and underpasses in OpenStreetMap. Each segment is one undirected edge whose
 // length is the haversine distance in metres (see geodesy.ts).
 import type { Road } from '../../model';
+import { grow } from '../pair-output';
 import { haversine, isLonLat } from './geodesy';
 import type { NetworkIssue } from './issues';
 
@@ -37,21 +38,26 @@ const GRID = 1e7;
 export function buildGraph(roads: readonly Road[]): GraphBuild {
   const issues: NetworkIssue[] = [];
   const nodes = new NodeTable();
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const ea: number[] = [];
-  const eb: number[] = [];
-  const er: number[] = [];
-  const seen = new Set<number>();
+  // typed arrays grown as they fill (no array of boxed numbers: a city has 300 000 vertices)
+  let lon = new Float64Array(1024);
+  let lat = new Float64Array(1024);
+  let nodeCount = 0;
+  let ea = new Uint32Array(1024);
+  let eb = new Uint32Array(1024);
+  let er = new Uint32Array(1024);
+  let edgeCount = 0;
+  const seen = new NodeTable();
   let segments = 0;
   let duplicateSegments = 0;
   let zeroLengthSegments = 0;
 
   const nodeOf = (x: number, y: number): number => {
-    const i = nodes.idOf(Math.round(x * GRID), Math.round(y * GRID), lon.length);
-    if (i === lon.length) {
-      lon.push(x);
-      lat.push(y);
+    const i = nodes.idOf(Math.round(x * GRID), Math.round(y * GRID), nodeCount);
+    if (i === nodeCount) {
+      lon = grow(lon, nodeCount + 1);
+      lat = grow(lat, nodeCount + 1);
+      lon[nodeCount] = x;
+      lat[nodeCount++] = y;
     }
     return i;
   };
@@ -90,16 +96,15 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
         if (prev >= 0) {
           segments++;
           if (cur === prev) zeroLengthSegments++;
+          // the pair of end nodes, lower first, is the segment's key (a node id is < 2^31)
+          else if (seen.idOf(Math.min(prev, cur), Math.max(prev, cur), edgeCount) !== edgeCount) duplicateSegments++;
           else {
-            // node ids < 2^26 in any city; the pair fits exactly in a double
-            const key = prev < cur ? prev * 0x4000000 + cur : cur * 0x4000000 + prev;
-            if (seen.has(key)) duplicateSegments++;
-            else {
-              seen.add(key);
-              ea.push(prev);
-              eb.push(cur);
-              er.push(r);
-            }
+            ea = grow(ea, edgeCount + 1);
+            eb = grow(eb, edgeCount + 1);
+            er = grow(er, edgeCount + 1);
+            ea[edgeCount] = prev;
+            eb[edgeCount] = cur;
+            er[edgeCount++] = r;
           }
         }
         prev = cur;
@@ -107,13 +112,14 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
     }
   });
 
-  const graph = fromEdges(Float64Array.from(lon), Float64Array.from(lat), Uint32Array.from(ea), Uint32Array.from(eb), Uint32Array.from(er));
+  const graph = fromEdges(lon.slice(0, nodeCount), lat.slice(0, nodeCount), ea.slice(0, edgeCount), eb.slice(0, edgeCount), er.slice(0, edgeCount));
   return { graph, issues, stats: { roads: roads.length, segments, duplicateSegments, zeroLengthSegments } };
 }
 
 /**
- * Open-addressing hash table from rounded coordinates (two int32: lon and lat × 1e7) to node ids;
- * a Map keyed by strings costs several times more for the hundreds of thousands of vertices of a city.
+ * Open-addressing hash table from a pair of int32 (rounded coordinates, lon and lat × 1e7; or a
+ * segment's two end nodes) to ids; a Map keyed by strings, or a Set of numbers, costs several times
+ * more for the hundreds of thousands of vertices and segments of a city.
  */
 class NodeTable {
   private keys = new Int32Array(2 * 1024);
