@@ -6,6 +6,7 @@ import type { Road } from '../../src/core/model';
 import { createNetworkEngine } from '../../src/core/reach/network-engine';
 import { contract } from '../../src/core/reach/network/chains';
 import { buildGraph } from '../../src/core/reach/network/graph';
+import type { PackedGroups } from '../../src/core/reach/network/placement';
 import { NetworkReach } from '../../src/core/reach/network/reach';
 import { EdgeIndex } from '../../src/core/reach/network/snap';
 import { unchangingGroups } from '../../src/core/reach/network/unchanging';
@@ -133,27 +134,35 @@ describe('network distances on hand-made plans', () => {
     expect(row(e.pairs(q), 0)[0][1]).toBeCloseTo(U, 6);
   });
 
-  it('keeps no coordinates for an unchanging placement (nor its snapped edges), and still serves it to equal coordinates only', () => {
+  it('keeps no copy of unchanging packed groups (nor their snapped edges), and still serves their placement to equal coordinates only', () => {
     const { graph } = buildGraph([road('r', [0, 0], [2, 0])]);
     const reach = new NetworkReach(graph, contract(graph), EdgeIndex.build(graph));
-    const kept = () => (reach as unknown as { recent: { key: Float64Array | null }[] }).recent;
-    const frozen = unchangingGroups([[P(1, 0)], [P(2, 0), P(0.5, 0)]]);
+    const kept = () => (reach as unknown as { recent: { groups: PackedGroups }[] }).recent;
+    // the packing by hand: groups [(1,0)] and [(2,0), (0.5,0)]
+    const frozen = unchangingGroups({ start: Uint32Array.from([0, 1, 3]), xy: Float64Array.from([1 * m, 0, 2 * m, 0, 0.5 * m, 0]) });
     const placed = reach.place(frozen, 50);
-    expect(kept()[0].key).toBeNull(); // a key would be 16 bytes a way out
+    expect(kept()[0].groups).toBe(frozen); // a copy would be 16 bytes a way out
     // nor the edge and fraction each point was snapped to (its place on the chain is `pos`), nor its
     // walks to the chain's ends (worked out from leg and pos when read)
     expect(Object.keys(placed).filter((k) => ['edge', 't', 'toA', 'toB'].includes(k))).toEqual([]);
     expect(placed.pos[0]).toBeGreaterThan(0);
+    expect(placed.owner).toEqual(Uint32Array.from([0, 1, 1]));
     expect(reach.place(frozen, 50)).toBe(placed);
-    // an equal copy (not frozen) is served the same placement; a changed one or one more point is not
+    // equal coordinates as arrays are served the same placement; a changed one or one more point is not
     expect(reach.place([[P(1, 0)], [P(2, 0), P(0.5, 0)]], 50)).toBe(placed);
     expect(reach.place([[P(1, 0)], [P(2, 0), P(0.6, 0)]], 50)).not.toBe(placed);
     expect(reach.place([[P(1, 0)], [P(2, 0), P(0.5, 0)], [P(1, 0)]], 50)).not.toBe(placed);
     expect(reach.place([[P(1, 0)], [P(2, 0)]], 50)).not.toBe(placed);
-    // a placement of groups that may change keeps their coordinates to compare
-    const open = [[P(1.5, 0)]];
-    reach.place(open, 50);
-    expect(kept()[0].key).toEqual(Float64Array.from([1, 1.5 * m, 0]));
+    // groups given as arrays (which may change) are kept packed, to compare
+    reach.place([[P(1.5, 0)]], 50);
+    expect(kept()[0].groups).toEqual({ start: Uint32Array.from([0, 1]), xy: Float64Array.from([1.5 * m, 0]) });
+    // a point that is not a number is not placed, and its owner is unplaced
+    const bad = reach.place([[P(1, 0)], [['x', 0] as unknown as LonLat], [[Number.NaN, 0]]], 50);
+    expect(bad.unplaced).toEqual([1, 2]);
+    expect(bad.invalid).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
   });
 
   it('places points outside the network’s bounding box when a street is within the snap distance', () => {

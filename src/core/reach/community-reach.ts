@@ -12,11 +12,12 @@
 //   straight — straight mode: the straight line from the representative point.
 // Off-network legs are straight lines and always count; the walk inside the 小区 is counted too.
 import Flatbush from 'flatbush';
-import { bboxOf, haversine, pointInArea, type AnyArea, type AnyGeom, type LonLat } from '../geo';
+import { bboxOf, cosLat, haversine, haversineCos, pointInArea, type AnyArea, type AnyGeom, type LonLat } from '../geo';
 import type { Community } from '../model';
 import { outerRings, packedAt, pointInPacked, type PackedRef } from '../packed-outlines';
-import type { NetworkEngine } from './network-engine';
-import { unchangingGroups } from './network/unchanging';
+import type { NetworkEngine, PackedGroups } from './network-engine';
+import { grow } from './pair-output';
+import { unchangingGroups, unchangingNumbers } from './network/unchanging';
 import { demandGrid, straightBySupply, straightPairs, type DemandGrid } from './straight';
 import type { PairRows, ReachEngine, ReachPairs } from './types';
 
@@ -84,32 +85,41 @@ const SAMPLE_SPACING = 100;
 const SURVEYED = 32;
 const MIN_GAP = 25;
 
+/** The ways out of a community, in order, each given to `out` (no array per point: a city has
+ *  half a million of them). */
+function eachWayOut(c: CommunityPlace, out: (x: number, y: number) => void): void {
+  if (c.entrances && c.entrances.length > 0) {
+    for (const e of c.entrances) out(e[0], e[1]);
+    return;
+  }
+  out(c.point[0], c.point[1]);
+  for (const ring of outerRings(c, c.outline)) {
+    const n = ring.length / 2;
+    const gap = n > SURVEYED + 1 ? MIN_GAP : 0;
+    let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
+    for (let i = 0; i + 1 < n; i++) {
+      const ax = ring[2 * i];
+      const ay = ring[2 * i + 1];
+      const bx = ring[2 * i + 2];
+      const by = ring[2 * i + 3];
+      const len = haversineCos(ax, ay, cosLat(ay), bx, by, cosLat(by));
+      const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
+      // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
+      // out kept is the same way out (and would make every community thousands of searches)
+      if (since >= gap) {
+        out(ax, ay);
+        since = 0;
+      }
+      for (let s = 1; s < steps; s++) out(ax + ((bx - ax) * s) / steps, ay + ((by - ay) * s) / steps);
+      since = (steps > 1 ? 0 : since) + len / steps;
+    }
+  }
+}
+
 /** The ways out of a community and the straight walk inside it to each (metres). */
 export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: number[] } {
   const points: LonLat[] = [];
-  if (c.entrances && c.entrances.length > 0) points.push(...c.entrances);
-  else {
-    points.push(c.point);
-    for (const ring of outerRings(c, c.outline)) {
-      const n = ring.length / 2;
-      const gap = n > SURVEYED + 1 ? MIN_GAP : 0;
-      let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
-      for (let i = 0; i + 1 < n; i++) {
-        const a: LonLat = [ring[2 * i], ring[2 * i + 1]];
-        const b: LonLat = [ring[2 * i + 2], ring[2 * i + 3]];
-        const len = haversine(a, b);
-        const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
-        // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
-        // out kept is the same way out (and would make every community thousands of searches)
-        if (since >= gap) {
-          points.push(a);
-          since = 0;
-        }
-        for (let s = 1; s < steps; s++) points.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
-        since = (steps > 1 ? 0 : since) + len / steps;
-      }
-    }
-  }
+  eachWayOut(c, (x, y) => points.push([x, y]));
   return { points, inner: points.map((p) => haversine(c.point, p)) };
 }
 
@@ -140,30 +150,43 @@ export function communityReach(
   return assembleCsr(r.columns, places.length, r.unplacedPlaces);
 }
 
-/** The ways out of every community (network searches start from them), per community and
- *  flattened, with the walk inside to each; kept per places array: an edit that adds or moves a
- *  facility walks from that facility alone (rules/context.ts). */
-const accessCache = new WeakMap<readonly CommunityPlace[], { groups: LonLat[][]; owner: number[]; inner: number[]; flat: LonLat[] }>();
-function flatAccess(places: readonly CommunityPlace[]) {
-  let hit = accessCache.get(places);
-  if (!hit) {
-    hit = { groups: [], owner: [], inner: [], flat: [] };
-    const h = hit;
-    places.forEach((p, c) => {
-      const a = accessPoints(p);
-      // copies: the groups are frozen and known by identity (unchangingGroups)
-      const points = a.points.map((q): LonLat => [q[0], q[1]]);
-      h.groups.push(points);
-      points.forEach((q, k) => {
-        h.flat.push(q);
-        h.inner.push(a.inner[k]);
-        h.owner.push(c);
-      });
+/** The ways out of every community (network searches start from them), packed by community
+ *  (`groups`: unchanging, known by identity), with each one's community and the walk inside to
+ *  it; kept per places array: an edit that adds or moves a facility walks from that facility
+ *  alone (rules/context.ts). */
+interface WaysOut {
+  groups: PackedGroups;
+  owner: Uint32Array;
+  inner: Float64Array;
+}
+const accessCache = new WeakMap<readonly CommunityPlace[], WaysOut>();
+function flatAccess(places: readonly CommunityPlace[]): WaysOut {
+  const hit = accessCache.get(places);
+  if (hit) return hit;
+  const start = new Uint32Array(places.length + 1);
+  let xy = new Float64Array(16 * places.length + 16);
+  let inner = new Float64Array(8 * places.length + 8);
+  let n = 0;
+  places.forEach((p, c) => {
+    const [px, py] = p.point;
+    const pCos = cosLat(py);
+    eachWayOut(p, (x, y) => {
+      if (n === inner.length) {
+        xy = grow(xy, 4 * n);
+        inner = grow(inner, 2 * n);
+      }
+      xy[2 * n] = x;
+      xy[2 * n + 1] = y;
+      // haversine(p.point, [x, y]), to the bit
+      inner[n++] = haversineCos(px, py, pCos, x, y, cosLat(y));
     });
-    unchangingGroups(hit.groups);
-    accessCache.set(places, hit);
-  }
-  return hit;
+    start[c + 1] = n;
+  });
+  const owner = new Uint32Array(n);
+  for (let c = 0; c < places.length; c++) owner.fill(c, start[c], start[c + 1]);
+  const ways: WaysOut = { groups: unchangingGroups({ start, xy: xy.slice(0, 2 * n) }), owner, inner: unchangingNumbers(inner.slice(0, n)) };
+  accessCache.set(places, ways);
+  return ways;
 }
 
 /** Walks listed by supply point (CSR: the walks of supply f are start[f] .. start[f+1]-1). */
@@ -335,7 +358,7 @@ function demandGridOf(places: readonly CommunityPlace[], radius: number): Demand
 /** Network mode: the walk along the streets from each community's best way out (the walk inside
  *  counted), into `found`; the communities and supply points that could not be placed. */
 function streetWalks(engine: ReachEngine, places: readonly CommunityPlace[], supply: LonLat[], maxDistance: number, found: [number, BySupply][]) {
-  const { groups, owner, inner, flat } = flatAccess(places);
+  const { groups, owner, inner } = flatAccess(places);
   const n = supply.length;
   if ('bySupply' in engine) {
     // the network engine keeps the best way out per community while it walks (nothing demand-major)
@@ -354,6 +377,7 @@ function streetWalks(engine: ReachEngine, places: readonly CommunityPlace[], sup
     return { unplaced: r.unplacedDemand, unplacedSupply: r.unplacedSupply };
   }
   // another network engine (a plug-in): every way out's pairs, then the best per community
+  const flat = Array.from({ length: owner.length }, (_, a): LonLat => [groups.xy[2 * a], groups.xy[2 * a + 1]]);
   const r = engine.pairs({ demand: flat, supply, maxDistance, unordered: true });
   found.push([STREETS, pairsBySupply(r, n, (a, _, d) => (inner[a] + d <= maxDistance ? [owner[a], inner[a] + d] : undefined))]);
   const placedAny = new Uint8Array(places.length);

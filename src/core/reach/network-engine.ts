@@ -7,21 +7,21 @@ import { streetCrossing } from './network/crossing';
 import { buildGraph, componentCount, type StreetGraph } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
-import { toEnd, toStart, type PointGroups } from './network/placement';
+import { toEnd, toStart, type PackedGroups, type PointGroups } from './network/placement';
 import { NetworkReach, type NearestResult, type SupplyReach } from './network/reach';
 import { reachedPieces, serviceAreaPolygon, type ServiceArea, type ServiceAreaOptions } from './network/service-area';
 import { EdgeIndex, type Snap } from './network/snap';
 import { packNetwork, unpackNetwork, type NetworkStats, type TransferableNetwork } from './network/transfer';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 
-export type { NetworkIssue, NetworkStats, NearestResult, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, SupplyReach, TransferableNetwork };
+export type { NetworkIssue, NetworkStats, NearestResult, PackedGroups, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, SupplyReach, TransferableNetwork };
 export { IncrementalCoverage };
 
 export type NetworkQuery = ReachQuery;
 
 export interface SupplyReachQuery {
-  /** demand groups: the points of one owner (a community's ways out) */
-  demand: PointGroups;
+  /** demand groups: the points of one owner (a community's ways out), as arrays or packed */
+  demand: PointGroups | PackedGroups;
   /** metres added to the walks ending at each point, the groups flattened in order */
   extra?: ArrayLike<number>;
   supply: LonLat[];
@@ -56,7 +56,11 @@ export interface NetworkEngine extends ReachEngine {
   /** the nearest supply (within maxDistance metres, default any) of each placed point of the given
    *  demand owners, each point on its own (`point`: its index, the groups flattened): for groups
    *  already walked by bySupply() their placement is reused */
-  nearestByPoint(q: { demand: PointGroups; owners: readonly number[]; supply: LonLat[]; maxDistance?: number }): { point: Uint32Array; supply: Int32Array; distance: Float64Array };
+  nearestByPoint(q: { demand: PointGroups | PackedGroups; owners: readonly number[]; supply: LonLat[]; maxDistance?: number }): {
+    point: Uint32Array;
+    supply: Int32Array;
+    distance: Float64Array;
+  };
   /** per supply: demand indices whose nearest supply it is (within maxDistance if given) */
   catchments(q: Omit<NearestQuery, 'n'>): number[][];
   /** streets reached from a point (or the best of several entrances) within maxDistance, widened into a polygon */

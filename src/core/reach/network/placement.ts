@@ -25,10 +25,6 @@ export interface Placement {
   unplaced: number[];
   /** points with an invalid coordinate, as [owner, point] (also counted as unplaced if all fail) */
   invalid: [number, number][];
-  /** CSR by junction: placed points hanging off junction j are byJunctionItem[byJunctionStart[j] .. byJunctionStart[j+1]-1], with cost byJunctionCost */
-  byJunctionStart: Uint32Array;
-  byJunctionItem: Uint32Array;
-  byJunctionCost: Float64Array;
   /** CSR by chain: placed points on chain c */
   byChainStart: Uint32Array;
   byChainItem: Uint32Array;
@@ -37,9 +33,40 @@ export interface Placement {
 /** Point groups: group i lists the points of owner i (one point for most owners). */
 export type PointGroups = readonly (readonly LonLat[])[];
 
-export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PointGroups, snapDistance: number, withLookups = true): Placement {
-  let total = 0;
-  for (const pts of groups) total += pts.length;
+/** Point groups packed: group i's points are (xy[2k], xy[2k+1]) for k in start[i] .. start[i+1]-1 —
+ *  a city's half a million ways out in two typed arrays instead of an array per point (the
+ *  garbage collector traced and copied those for seconds on opening). Never written once made. */
+export interface PackedGroups {
+  readonly start: Uint32Array;
+  readonly xy: Float64Array;
+}
+
+export const isPacked = (g: PointGroups | PackedGroups): g is PackedGroups => !Array.isArray(g);
+
+/** The groups packed (a coordinate that is not a number is NaN: such a point is not placed). */
+export function packGroups(groups: PointGroups | PackedGroups): PackedGroups {
+  if (isPacked(groups)) return groups;
+  const start = new Uint32Array(groups.length + 1);
+  for (let i = 0; i < groups.length; i++) start[i + 1] = start[i] + groups[i].length;
+  const xy = new Float64Array(2 * start[groups.length]);
+  let k = 0;
+  const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
+  for (const g of groups)
+    for (const p of g) {
+      const ok = Array.isArray(p);
+      xy[k++] = ok ? num(p[0]) : Number.NaN;
+      xy[k++] = ok ? num(p[1]) : Number.NaN;
+    }
+  return { start, xy };
+}
+
+/** how many groups */
+export const groupCount = (g: PointGroups | PackedGroups): number => (isPacked(g) ? g.start.length - 1 : g.length);
+
+export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PackedGroups, snapDistance: number, withLookups = true): Placement {
+  const { start, xy } = groups;
+  const count = start.length - 1;
+  const total = start[count];
   // filled up to n, then cut: typed arrays from the start, no object per point
   const ownerAll = new Uint32Array(total);
   const pointAll = new Uint32Array(total);
@@ -48,20 +75,18 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
   const legAll = new Float64Array(total);
   const unplaced: number[] = [];
   const invalid: [number, number][] = [];
-  const ownerStart = new Uint32Array(groups.length + 1);
-  let input = 0;
+  const ownerStart = new Uint32Array(count + 1);
   let n = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const pts = groups[i];
+  for (let i = 0; i < count; i++) {
     const before = n;
-    for (let j = 0; j < pts.length; j++) {
-      const p = pts[j];
-      const at = input++;
-      if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-        invalid.push([i, j]);
+    for (let at = start[i]; at < start[i + 1]; at++) {
+      const x = xy[2 * at];
+      const y = xy[2 * at + 1];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        invalid.push([i, at - start[i]]);
         continue;
       }
-      if (!index.find(p[0], p[1], snapDistance)) continue;
+      if (!index.find(x, y, snapDistance)) continue;
       ownerAll[n] = i;
       pointAll[n] = at;
       edgeAll[n] = index.hitEdge;
@@ -92,9 +117,6 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
     ownerStart,
     unplaced,
     invalid,
-    byJunctionStart: new Uint32Array(1),
-    byJunctionItem: new Uint32Array(0),
-    byJunctionCost: new Float64Array(0),
     byChainStart: new Uint32Array(1),
     byChainItem: new Uint32Array(0),
   };
@@ -102,38 +124,16 @@ export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups:
   return pl;
 }
 
+/** the points on each chain (the points by junction a search offers to: offers.ts) */
 function addLookups(cg: ChainGraph, pl: Placement): void {
   const n = pl.owner.length;
-  const J = cg.nodeCount;
   const C = cg.chainCount;
-  const nodeStart = new Uint32Array(J + 1);
   const edgeStart = new Uint32Array(C + 1);
-  for (let p = 0; p < n; p++) {
-    const c = pl.chain[p];
-    nodeStart[cg.chainStart[c] + 1]++;
-    nodeStart[cg.chainEnd[c] + 1]++;
-    edgeStart[c + 1]++;
-  }
-  for (let u = 0; u < J; u++) nodeStart[u + 1] += nodeStart[u];
+  for (let p = 0; p < n; p++) edgeStart[pl.chain[p] + 1]++;
   for (let c = 0; c < C; c++) edgeStart[c + 1] += edgeStart[c];
-  const nodeFill = nodeStart.slice(0, J);
   const edgeFill = edgeStart.slice(0, C);
-  const nodeItem = new Uint32Array(2 * n);
-  const nodeCost = new Float64Array(2 * n);
   const edgeItem = new Uint32Array(n);
-  for (let p = 0; p < n; p++) {
-    const c = pl.chain[p];
-    let k = nodeFill[cg.chainStart[c]]++;
-    nodeItem[k] = p;
-    nodeCost[k] = toStart(pl, p);
-    k = nodeFill[cg.chainEnd[c]]++;
-    nodeItem[k] = p;
-    nodeCost[k] = toEnd(cg, pl, p);
-    edgeItem[edgeFill[c]++] = p;
-  }
-  pl.byJunctionStart = nodeStart;
-  pl.byJunctionItem = nodeItem;
-  pl.byJunctionCost = nodeCost;
+  for (let p = 0; p < n; p++) edgeItem[edgeFill[pl.chain[p]]++] = p;
   pl.byChainStart = edgeStart;
   pl.byChainItem = edgeItem;
 }

@@ -5,8 +5,9 @@ import type { ReachPairs } from '../types';
 import { Dijkstra, kNearestSeeds } from './dijkstra';
 import type { ChainGraph } from './chains';
 import type { StreetGraph } from './graph';
+import { junctionOffers, type JunctionOffers } from './offers';
 import { isUnchanging } from './unchanging';
-import { place, sameChainDistance, seedsOf, toEnd, toStart, type Placement, type PointGroups } from './placement';
+import { groupCount, packGroups, place, sameChainDistance, seedsOf, toEnd, toStart, type PackedGroups, type Placement, type PointGroups } from './placement';
 import type { EdgeIndex } from './snap';
 
 /** Demand owners reached by one supply owner, and how far. */
@@ -18,41 +19,15 @@ export interface SupplyReach {
 /** placements kept for reuse: communities, and the facilities of a few circles */
 const RECENT_PLACEMENTS = 4;
 
-/** Group sizes and coordinates in one array: [size, lon, lat, lon, lat, …, size, …]. */
-function flatten(groups: PointGroups): Float64Array {
-  let n = 0;
-  for (const g of groups) n += 1 + 2 * g.length;
-  const out = new Float64Array(n);
-  let k = 0;
-  for (const g of groups) {
-    out[k++] = g.length;
-    for (const p of g) {
-      out[k++] = p?.[0] ?? Number.NaN;
-      out[k++] = p?.[1] ?? Number.NaN;
-    }
-  }
-  return out;
-}
-
-/** the groups' coordinates equal `b` (a flatten()): a kept key, or the groups themselves when
- *  they are unchanging (no key kept for them: 16 bytes a way out, ≈ 8.5 MB for a large city) */
-function sameCoordinates(a: Float64Array | PointGroups, b: Float64Array): boolean {
-  // Object.is so that NaN (an invalid coordinate) matches NaN
-  const same = (x: number, k: number) => x === b[k] || Object.is(x, b[k]);
-  if (a instanceof Float64Array) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], i)) return false;
-    return true;
-  }
-  let k = 0;
-  for (const g of a) {
-    if (k >= b.length || b[k++] !== g.length) return false;
-    for (const p of g) {
-      if (k + 1 >= b.length || !same(p?.[0] ?? Number.NaN, k) || !same(p?.[1] ?? Number.NaN, k + 1)) return false;
-      k += 2;
-    }
-  }
-  return k === b.length;
+/** the packings hold the same groups, coordinate by coordinate (NaN, an invalid coordinate, matches NaN) */
+function samePacking(a: PackedGroups, b: PackedGroups): boolean {
+  if (a === b) return true;
+  if (a.start.length !== b.start.length || a.xy.length !== b.xy.length) return false;
+  for (let i = 0; i < a.start.length; i++) if (a.start[i] !== b.start[i]) return false;
+  const x = a.xy;
+  const y = b.xy;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i] && !(Number.isNaN(x[i]) && Number.isNaN(y[i]))) return false;
+  return true;
 }
 
 export interface NearestResult {
@@ -68,7 +43,7 @@ export class NetworkReach {
   readonly dijkstra: Dijkstra;
   private best = new Float64Array(0);
   private bestTouched = new Uint32Array(0);
-  private readonly recent: { groups: PointGroups; key: Float64Array | null; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
+  private readonly recent: { groups: PackedGroups; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
 
   constructor(
     readonly graph: StreetGraph,
@@ -81,40 +56,55 @@ export class NetworkReach {
   /**
    * Places point groups on the network. The last few placements are kept and reused when the same
    * coordinates come again (the communities, evaluated for one circle after another), checked
-   * coordinate by coordinate — or, for groups frozen by unchangingGroups(), by identity — so a
-   * changed input is never served a stale placement.
+   * coordinate by coordinate — or, for packed groups marked unchanging (unchangingGroups), by
+   * identity — so a changed input is never served a stale placement. Groups given as arrays are
+   * packed for it (and their packing kept to compare); packed ones are kept as they are, no copy.
    */
-  place(groups: PointGroups, snapDistance: number, withLookups = true, reuse = true): Placement {
-    if (!reuse) return place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
+  place(groups: PointGroups | PackedGroups, snapDistance: number, withLookups = true, reuse = true): Placement {
+    const packed = packGroups(groups);
+    if (!reuse) return place(this.graph, this.chains, this.index, packed, snapDistance, withLookups);
     const fits = (c: (typeof this.recent)[number]) => c.snapDistance === snapDistance && (c.withLookups || !withLookups);
-    let key: Float64Array | undefined;
     let i = isUnchanging(groups) ? this.recent.findIndex((c) => c.groups === groups && fits(c)) : -1;
-    if (i < 0) {
-      const k = flatten(groups);
-      key = k;
-      i = this.recent.findIndex((c) => fits(c) && sameCoordinates(c.key ?? c.groups, k));
-    }
+    if (i < 0) i = this.recent.findIndex((c) => fits(c) && samePacking(c.groups, packed));
     if (i >= 0) {
       // least recently used goes first: the communities, asked for by every circle, stay
       const [c] = this.recent.splice(i, 1);
       this.recent.unshift(c);
       return c.placement;
     }
-    const placement = place(this.graph, this.chains, this.index, groups, snapDistance, withLookups);
-    this.recent.unshift({ groups, key: isUnchanging(groups) ? null : (key ?? flatten(groups)), snapDistance, withLookups, placement });
+    const placement = place(this.graph, this.chains, this.index, packed, snapDistance, withLookups);
+    this.recent.unshift({ groups: packed, snapDistance, withLookups, placement });
     if (this.recent.length > RECENT_PLACEMENTS) this.recent.pop();
     return placement;
+  }
+
+  /** the offers by junction of the last `extra` each demand placement was walked to (offers.ts) */
+  private readonly offersKept = new WeakMap<Placement, { extra: ArrayLike<number> | null; byPoint: Float64Array | null; offers: JunctionOffers }>();
+
+  /** The demand's offers for `extra` (by input point): kept for an unchanging `extra` (the
+   *  communities' walks inside, read by every walk of an edit), made anew for any other. */
+  private offersOf(demand: Placement, extra: ArrayLike<number> | null) {
+    const kept = this.offersKept.get(demand);
+    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra))) return kept;
+    let byPoint: Float64Array | null = null;
+    if (extra) {
+      byPoint = new Float64Array(demand.point.length);
+      for (let q = 0; q < demand.point.length; q++) byPoint[q] = extra[demand.point[q]];
+    }
+    const made = { extra, byPoint, offers: junctionOffers(this.chains, demand, byPoint) };
+    this.offersKept.set(demand, made);
+    return made;
   }
 
   /**
    * Demand owners within maxDistance of the placed points sp[first .. end-1] of one supply owner.
    * The walk goes from the supply point along its chain to either end junction, through the
    * network, and along the demand's chain to it; a demand on the same chain may also be walked to
-   * directly. `extra[q]` (metres, by placed demand point) is added to every walk ending at q, before
-   * the limit is applied (a community's walk inside its outline to the way out q).
+   * directly. `extra[i]` (metres, by input demand point, the groups flattened) is added to every
+   * walk ending at that point, before the limit is applied (a community's walk inside its outline
+   * to the way out i).
    */
-  reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number, extra?: Float64Array): SupplyReach {
-    const cg = this.chains;
+  reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number, extra: ArrayLike<number> | null = null): SupplyReach {
     if (this.best.length < demandOwners) {
       this.best = new Float64Array(demandOwners).fill(Infinity);
       this.bestTouched = new Uint32Array(demandOwners);
@@ -129,25 +119,24 @@ export class NetworkReach {
     };
     const points: number[] = [];
     for (let p = first; p < end; p++) points.push(p);
-    const seeds = seedsOf(cg, sp, points);
+    const seeds = seedsOf(this.chains, sp, points);
     const dj = this.dijkstra;
     dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
-    const { byJunctionStart, byJunctionItem, byJunctionCost, owner } = demand;
-    if (extra) {
-      // the same sums as the walk to q and then `extra[q] + walk` (a caller adding them later gets these very numbers)
+    const { byPoint, offers } = this.offersOf(demand, extra);
+    const { start, owner, cost } = offers;
+    const ex = offers.extra;
+    if (ex) {
+      // the same sums as the walk to the point and then `extra + walk` (a caller adding them later gets these very numbers)
       for (let i = 0; i < dj.touchedCount; i++) {
         const u = dj.touched[i];
         const du = dj.dist[u];
-        for (let k = byJunctionStart[u], stop = byJunctionStart[u + 1]; k < stop; k++) {
-          const q = byJunctionItem[k];
-          offer(owner[q], extra[q] + (du + byJunctionCost[k]));
-        }
+        for (let k = start[u], stop = start[u + 1]; k < stop; k++) offer(owner[k], ex[k] + (du + cost[k]));
       }
     } else {
       for (let i = 0; i < dj.touchedCount; i++) {
         const u = dj.touched[i];
         const du = dj.dist[u];
-        for (let k = byJunctionStart[u], stop = byJunctionStart[u + 1]; k < stop; k++) offer(owner[byJunctionItem[k]], du + byJunctionCost[k]);
+        for (let k = start[u], stop = start[u + 1]; k < stop; k++) offer(owner[k], du + cost[k]);
       }
     }
     for (const p of points) {
@@ -155,7 +144,7 @@ export class NetworkReach {
       for (let k = demand.byChainStart[c], stop = demand.byChainStart[c + 1]; k < stop; k++) {
         const q = demand.byChainItem[k];
         const d = sameChainDistance(sp, p, demand, q);
-        offer(owner[q], extra ? extra[q] + d : d);
+        offer(demand.owner[q], byPoint ? byPoint[q] + d : d);
       }
     }
     const out: SupplyReach = { demand: new Uint32Array(nTouched), distance: new Float64Array(nTouched) };
@@ -181,7 +170,7 @@ export class NetworkReach {
    * owner's distance is its best point's.
    */
   bySupply(
-    demandGroups: PointGroups,
+    demandGroups: PointGroups | PackedGroups,
     extra: ArrayLike<number> | null,
     supplyGroups: PointGroups,
     maxDistance: number,
@@ -189,17 +178,12 @@ export class NetworkReach {
   ): { perSupply: SupplyReach[]; unplacedDemand: number[]; unplacedSupply: number[] } {
     const demand = this.place(demandGroups, snapDistance);
     const supply = this.place(supplyGroups, snapDistance, false);
-    let placedExtra: Float64Array | undefined;
-    if (extra) {
-      placedExtra = new Float64Array(demand.point.length);
-      for (let q = 0; q < demand.point.length; q++) placedExtra[q] = extra[demand.point[q]];
-    }
     const perSupply: SupplyReach[] = [];
     for (let j = 0; j < supplyGroups.length; j++) {
       const first = supply.ownerStart[j];
       const end = supply.ownerStart[j + 1];
       perSupply.push(
-        first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, demandGroups.length, maxDistance, placedExtra),
+        first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, groupCount(demandGroups), maxDistance, extra),
       );
     }
     return { perSupply, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
@@ -223,7 +207,7 @@ export class NetworkReach {
    * so their placement is reused rather than done again for the few owners asked about.
    */
   nearestByPoint(
-    demandGroups: PointGroups,
+    demandGroups: PointGroups | PackedGroups,
     owners: readonly number[],
     supplyGroups: PointGroups,
     snapDistance: number,

@@ -1,21 +1,22 @@
-// Point groups whose maker never changes them (frozen, with their points): NetworkReach.place()
-// knows them again by identity instead of comparing every coordinate — the ≈ 150 000 ways out of a
-// city's communities, asked for by every edit's walk and nearest-facility search. A module of its
-// own so the straight-line path can mark them without loading the network code.
-import type { LonLat } from '../types';
-import type { PointGroups } from './placement';
+// Point groups whose maker never changes them: NetworkReach.place() knows them again by identity
+// instead of comparing every coordinate — the ≈ 530 000 ways out of a city's communities, asked for
+// by every edit's walk and nearest-facility search. A module of its own so the straight-line path
+// can mark them without loading the network code.
+import type { PackedGroups, PointGroups } from './placement';
 
-const unchanging = new WeakSet<PointGroups>();
+const unchanging = new WeakSet<object>();
 
-/** Freezes the groups and their points and marks them as known by identity. */
-export function unchangingGroups(groups: (readonly LonLat[])[]): PointGroups {
-  for (const g of groups) {
-    for (const p of g) Object.freeze(p);
-    Object.freeze(g);
-  }
-  Object.freeze(groups);
+/** Marks packed groups as known by identity: their maker must never write their arrays again. */
+export function unchangingGroups(groups: PackedGroups): PackedGroups {
   unchanging.add(groups);
   return groups;
 }
 
-export const isUnchanging = (groups: PointGroups): boolean => unchanging.has(groups);
+/** Marks an array of numbers (metres added per point, NetworkReach.reachFrom's `extra`) its maker
+ *  never writes again: what is made of it is kept with it. */
+export function unchangingNumbers<T extends Float64Array>(x: T): T {
+  unchanging.add(x);
+  return x;
+}
+
+export const isUnchanging = (x: PointGroups | PackedGroups | ArrayLike<number>): boolean => unchanging.has(x as object);
