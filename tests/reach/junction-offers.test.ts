@@ -6,6 +6,7 @@
 // reached junction offered, and on the facility's own chain — on street networks of the synthetic
 // city: the same communities, in the same order, at the same metres to the bit, for each facility;
 // with ties (points repeated, equal extras), without extra metres, and with the offers kept.
+import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 import { mulberry32 } from '../../scripts/demo/prng';
@@ -66,7 +67,8 @@ function instance(seed: number) {
   const rng = mulberry32(seed);
   // groups of 1–12 points around each community's first vertex, some repeated (ties), a few far off
   const groups: LonLat[][] = city.communities.map((c) => {
-    const v = (c.geometry.type === 'Polygon' ? c.geometry.coordinates[0][0] : c.geometry.coordinates[0][0][0]) as LonLat;
+    const g = c.geometry as Polygon | MultiPolygon;
+    const v = (g.type === 'Polygon' ? g.coordinates[0][0] : g.coordinates[0][0][0]) as LonLat;
     const pts: LonLat[] = [];
     const n = 1 + Math.floor(rng() * 12);
     for (let k = 0; k < n; k++) {
