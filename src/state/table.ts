@@ -115,3 +115,13 @@ export function sortRows(rows: TableRow[], sort: TableQuery['sort']): TableRow[]
   };
   return [...rows].sort((a, b) => cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** The rows a scrolled table draws: those in view and `overscan` more on each side, [first, end).
+ *  Every row is `rowPx` high, so the rows above and below stand as two empty rows of their height:
+ *  the page lays out and diffs a few dozen rows instead of every row (a large city's 20 000). */
+export function rowWindow(n: number, scrollTop: number, viewPx: number, rowPx: number, overscan = 20): { first: number; end: number } {
+  if (n === 0 || rowPx <= 0) return { first: 0, end: n };
+  const first = Math.max(0, Math.min(n - 1, Math.floor(scrollTop / rowPx)) - overscan);
+  const end = Math.min(n, Math.ceil((scrollTop + Math.max(0, viewPx)) / rowPx) + overscan);
+  return { first, end: Math.max(end, first + 1) };
+}

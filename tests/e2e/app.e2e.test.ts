@@ -1,6 +1,11 @@
 // The demo app in a real Chromium, from the built files, offline.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
+
+const demoCommunities = (JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { communities: { features: { properties: { id: string } }[] } }).communities.features.map(
+  (f) => f.properties.id,
+);
 
 // Known facts of the demo area, planted by its generator and listed in data/demo/gaps.json:
 // G1: new estate 610116001006 has ≈3 childcare places per 1000 (10 required: wy.places.new / ak.new.places)
@@ -59,6 +64,27 @@ describe('the demo app in Chromium', () => {
     expect(await driver.then.communityFigures('[data-testid=hover-card]')).toEqual(own);
     await driver.screenshot('2d-hover-card');
     await driver.page.click('[data-testid=summary] tbody tr:first-child button'); // back to the overall colours
+  });
+
+  it('the results table draws only the rows in view, and scrolling it reaches every community', async () => {
+    const ids = await driver.then.tableRowIds('community');
+    expect(Number(await driver.then.attribute('[data-testid=table-count]', 'data-n'))).toBe(demoCommunities.length);
+    // every community of the file, once (the table read by scrolling its pane through)
+    expect([...ids].sort()).toEqual([...demoCommunities].sort());
+    // at the bottom now: a window of rows is drawn, the rows above stand in as one empty row of their height
+    const drawn = await driver.page.$$eval('[data-testid=results-table] tbody tr[data-id]', (trs) => trs.length);
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(100);
+    const { gap, rows, first } = await driver.page.$eval('[data-testid=results-table]', (t) => ({
+      gap: (t.querySelector('tbody tr.gap') as HTMLElement).getBoundingClientRect().height,
+      rows: [...t.querySelectorAll('tbody tr[data-id]')].map((r) => r.getBoundingClientRect().height),
+      first: Number(t.getAttribute('data-first')),
+    }));
+    expect(first).toBe(demoCommunities.length - drawn);
+    // every row one line of one height, which the empty row stands in for
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.1);
+    expect(gap).toBeCloseTo(first * rows[0], 0);
+    await driver.page.$eval('[data-testid=results-table]', (t) => t.parentElement?.scrollTo(0, 0));
   });
 
   it('communities outside the 15-minute elderly circle are highlighted, and the switch hides them', async () => {

@@ -24,6 +24,36 @@ export async function mapCentre(page: Page): Promise<[number, number]> {
   return [box.x + box.width / 2, box.y + box.height / 2];
 }
 
+/** Every row id of the results table in order. The table draws only the rows in view (and a few
+ *  more): the pane is scrolled through, each drawn window read at its place (data-first). */
+export async function tableIdsAll(page: Page): Promise<string[]> {
+  const n = Number(await page.getAttribute('[data-testid=table-count]', 'data-n'));
+  const ids: string[] = [];
+  const read = () =>
+    page.$eval('[data-testid=results-table]', (t) => ({
+      first: Number(t.getAttribute('data-first')),
+      ids: [...t.querySelectorAll('tbody tr[data-id]')].map((tr) => tr.getAttribute('data-id') ?? ''),
+    }));
+  await page.$eval('[data-testid=results-table]', (t) => t.parentElement?.scrollTo(0, 0));
+  await page.waitForSelector('[data-testid=results-table][data-first="0"]');
+  for (let w = await read(); ; ) {
+    w.ids.forEach((id, k) => {
+      ids[w.first + k] = id;
+    });
+    const end = w.first + w.ids.length;
+    if (end >= n) break;
+    // the first row not yet read to the top of the pane, and wait until the table draws from there
+    await page.$eval(
+      '[data-testid=results-table]',
+      (t, at) => t.querySelector(`tbody tr[data-id]:nth-of-type(${at})`)?.scrollIntoView({ block: 'start' }),
+      w.ids.length + (w.first > 0 ? 1 : 0),
+    );
+    await page.waitForFunction((f) => Number(document.querySelector('[data-testid=results-table]')?.getAttribute('data-first')) > f, w.first);
+    w = await read();
+  }
+  return ids;
+}
+
 export interface ResultItem {
   rule: string;
   status: string;
@@ -255,7 +285,7 @@ export class AppDriver {
     tableRowIds: async (level: string): Promise<string[]> => {
       await this.page.click(`[role=tab][data-level=${level}]`);
       await this.page.fill('[data-testid=table-search]', '');
-      return this.page.$$eval('[data-testid=results-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));
+      return tableIdsAll(this.page);
     },
     phase: async (): Promise<string> => (await this.page.getAttribute('[data-testid=phase]', 'data-phase')) ?? '',
     text: async (selector: string): Promise<string> => (await this.page.textContent(selector)) ?? '',

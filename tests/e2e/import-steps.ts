@@ -2,7 +2,7 @@
 // shared AppDriver's page (tests/e2e/import.e2e.test.ts).
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import type { AppDriver } from './driver';
+import { type AppDriver, tableIdsAll } from './driver';
 
 export interface ReportRow {
   number: number;
@@ -182,7 +182,7 @@ export class ImportSteps {
     tableIds: async (level: string, search = ''): Promise<string[]> => {
       await this.page.click(`[role=tab][data-level=${level}]`);
       await this.page.fill('[data-testid=table-search]', search);
-      return this.page.$$eval('[data-testid=results-table] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-id') ?? '').filter(Boolean));
+      return tableIdsAll(this.page);
     },
     mapCssSize: async (): Promise<{ width: number; height: number }> =>
       this.page.$eval('[data-testid=map] canvas', (c) => ({ width: (c as HTMLCanvasElement).clientWidth, height: (c as HTMLCanvasElement).clientHeight })),

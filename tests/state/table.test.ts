@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, DEFAULT_QUERY, sortRows, type TableQuery } from '../../src/state/table';
+import { buildRows, DEFAULT_QUERY, rowWindow, sortRows, type TableQuery } from '../../src/state/table';
 import { result } from './results.fixture';
 import { encodeResults, ResultTable } from '../../src/core/report/result-columns';
 
@@ -67,5 +67,26 @@ describe('sortRows', () => {
   it('sorts names in Chinese order (pinyin: 甲 jia before 乙 yi)', () => {
     const rows = buildRows(results, q({}), names).filter((r) => r.id !== 'c3');
     expect(sortRows(rows, { key: 'name', dir: 'asc' }).map((r) => r.name)).toEqual(['甲社区', '乙社区']);
+  });
+});
+
+describe('rowWindow: the rows a scrolled table draws', () => {
+  // 1 000 rows of 30 px in a 300 px pane: 10 rows in view
+  it('at the top: the rows in view and 20 below, none above', () => {
+    expect(rowWindow(1000, 0, 300, 30)).toEqual({ first: 0, end: 30 });
+  });
+  it('scrolled to row 500 (15 000 px): rows 480–529, i.e. 20 on each side of the 10 in view', () => {
+    expect(rowWindow(1000, 15_000, 300, 30)).toEqual({ first: 480, end: 530 });
+  });
+  it('a partly shown row at the bottom is drawn: 15 010 px shows row 510 in part', () => {
+    expect(rowWindow(1000, 15_010, 300, 30)).toEqual({ first: 480, end: 531 });
+  });
+  it('at the bottom and beyond it (the rows shrank under a scrolled pane): ends at the last row', () => {
+    expect(rowWindow(1000, 29_700, 300, 30)).toEqual({ first: 970, end: 1000 });
+    expect(rowWindow(5, 29_700, 300, 30)).toEqual({ first: 0, end: 5 });
+  });
+  it('no rows, or a pane not laid out yet', () => {
+    expect(rowWindow(0, 0, 300, 30)).toEqual({ first: 0, end: 0 });
+    expect(rowWindow(1000, 0, 0, 30)).toEqual({ first: 0, end: 20 });
   });
 });
