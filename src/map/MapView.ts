@@ -8,7 +8,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import type { Level } from '../core/model';
-import type { UnitState } from './features';
+import { OUTSIDE, stateOf, type UnitStates } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLayers, type OverlayOptions, type SourceId, type TiledSourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { DragOverlay } from './drag-overlay';
@@ -103,9 +103,9 @@ export class MapView {
   private base: BaseStyle;
   private overlay: OverlayOptions;
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
-  private readonly states: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
+  private readonly states: Partial<Record<SourceId, UnitStates>> = {};
   /** the states the map's source holds right now (none after a new style) */
-  private readonly statesHeld: Partial<Record<SourceId, ReadonlyMap<string, UnitState>>> = {};
+  private readonly statesHeld: Partial<Record<SourceId, UnitStates>> = {};
   /** overlays owned by one feature (e.g. suggested sites, suggest-layer.ts): own source + layers on top */
   private readonly extras = new Map<string, { data: FeatureCollection; layers: LayerSpecification[]; under?: string }>();
   private applied = new Map<string, string>();
@@ -366,6 +366,7 @@ export class MapView {
     d.circlesShown = this.countCirclesShown();
     d.dotsShown = this.dotsShown();
     d.bounds = this.map.getBounds().toArray().flat().join(',');
+    d.communityStates = this.heldStates(SOURCES.communities);
     // where the first drawn cluster of facilities is, in pixels (tests and debugging click it)
     const c = this.map.getLayer(CLUSTER_LAYER) ? this.map.queryRenderedFeatures({ layers: [CLUSTER_LAYER] })[0] : undefined;
     if (c && c.geometry.type === 'Point') {
@@ -373,6 +374,23 @@ export class MapView {
       d.firstCluster = `${Math.round(px.x)},${Math.round(px.y)}`;
     } else delete d.firstCluster;
     d.probed = d.probe;
+  }
+
+  /** The feature state MapLibre holds for each unit of a source, in layer order: a letter per unit
+   *  (f fail, p pass, n na, x none; upper case when outside every circle shown). Read back from the
+   *  map, not from what was given to it: tests compare it with an analysis made apart. */
+  private heldStates(id: SourceId): string {
+    const s = this.states[id];
+    if (!s || !this.map.getSource(id)) return '';
+    const sourceLayer = id in this.tileUrls ? TILED[id as TiledSourceId] : undefined;
+    const letter: Record<string, string> = { fail: 'f', pass: 'p', na: 'n' };
+    return s.ids
+      .map((unit) => {
+        const st = this.map.getFeatureState({ source: id, sourceLayer, id: unit });
+        const l = letter[String(st.verdict)] ?? 'x';
+        return st.outside === true ? l.toUpperCase() : l;
+      })
+      .join('');
   }
 
   /** The communities drawn as dots right now (their ids, sorted, space-separated) */
@@ -551,28 +569,37 @@ export class MapView {
   }
 
   /** Verdict and outside flag per unit id, as feature state of a source (see layers.ts). */
-  setStates(id: SourceId, states: ReadonlyMap<string, UnitState>): void {
+  setStates(id: SourceId, states: UnitStates): void {
     this.states[id] = states;
     if (id === SOURCES.communities) {
       this.outsideCount = 0;
-      for (const st of states.values()) if (st.outside) this.outsideCount++;
+      for (const code of states.codes) if (code & OUTSIDE) this.outsideCount++;
     }
     if (this.map.getSource(id)) {
       this.busy();
-      this.applyStates(id, states, this.statesHeld[id]);
+      const set = this.applyStates(id, states, this.statesHeld[id]);
+      // how many communities were given a new state (tests: exactly those whose verdict or flag changed)
+      if (id === SOURCES.communities) this.container.dataset.statesSet = String(set);
     }
   }
 
   /** Sets each unit's state, skipping those equal in `before` (what the source already holds):
-   *  a profile switch changes the verdicts of some units, and every set costs MapLibre work. */
-  private applyStates(id: SourceId, states: ReadonlyMap<string, UnitState>, before?: ReadonlyMap<string, UnitState>): void {
+   *  a profile switch changes the verdicts of some units, and every set costs MapLibre work.
+   *  Returns how many were set. */
+  private applyStates(id: SourceId, states: UnitStates, before?: UnitStates): number {
     const sourceLayer = id in this.tileUrls ? TILED[id as TiledSourceId] : undefined;
-    for (const [unit, st] of states) {
-      const was = before?.get(unit);
-      if (was && was.verdict === st.verdict && was.outside === st.outside) continue;
-      this.map.setFeatureState({ source: id, sourceLayer, id: unit }, { verdict: st.verdict, outside: st.outside });
+    const { ids, codes } = states;
+    // the same units (one ids array per layer array): compared place by place; else by id
+    const held = before && before.ids !== ids ? new Map(before.ids.map((u, k) => [u, before.codes[k]])) : null;
+    let set = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const was = held ? held.get(ids[k]) : before?.codes[k];
+      if (was === codes[k]) continue;
+      this.map.setFeatureState({ source: id, sourceLayer, id: ids[k] }, stateOf(codes[k]));
+      set++;
     }
     this.statesHeld[id] = states;
+    return set;
   }
 
   setData(id: SourceId, fc: FeatureCollection): void {

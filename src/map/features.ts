@@ -7,7 +7,7 @@ import { labelPoint } from '../core/label-point';
 import { type Community, type Facility, type Street, unitKey } from '../core/model';
 import { packedLabel } from '../core/packed-outlines';
 import type { Lang } from '../i18n';
-import type { Verdict } from '../core/report/verdicts';
+import { type Verdict, verdictOfRank } from '../core/report/verdicts';
 import { KIND_STYLES, type FacilityGroup } from './theme';
 
 /** Geometry-bearing properties: set once per project. Verdicts come as feature state (unitStates). */
@@ -21,6 +21,25 @@ export interface UnitProps {
 export interface UnitState {
   verdict: Verdict;
   outside: boolean;
+}
+
+/** The feature state of every unit of a source, in `ids` order: a byte per unit, its verdict's
+ *  rank (verdictOfRank) plus OUTSIDE. Arrays, not a Map of objects: the map compares a large
+ *  city's 20 000 communities with the states it holds in one pass and sets only those that changed. */
+export interface UnitStates {
+  ids: readonly string[];
+  codes: Uint8Array;
+}
+/** the outside flag's bit in a unit's code */
+export const OUTSIDE = 4;
+
+export const stateOf = (code: number): UnitState => ({ verdict: verdictOfRank(code & 3), outside: (code & OUTSIDE) !== 0 });
+
+/** The codes of `ids` from their verdict ranks (unitRanks) and the outside ids. */
+export function packStates(ids: readonly string[], ranks: Uint8Array, outside: ReadonlySet<string>): UnitStates {
+  const codes = new Uint8Array(ids.length);
+  for (let k = 0; k < ids.length; k++) codes[k] = ranks[k] | (outside.size > 0 && outside.has(ids[k]) ? OUTSIDE : 0);
+  return { ids, codes };
 }
 
 export interface FacilityProps {
@@ -54,10 +73,13 @@ export function communityDots(cs: readonly Community[]): FeatureCollection<Point
 }
 export const streetFeatures = (ss: readonly Street[]) => unitFeatures(ss);
 
-/** State of every unit of a level (each gets one, so a unit that lost its verdict is reset). */
-export function unitStates(ids: readonly string[], level: 'community' | 'street', verdicts: ReadonlyMap<string, Verdict>, outside: ReadonlySet<string>): Map<string, UnitState> {
-  return new Map(ids.map((id) => [id, { verdict: verdicts.get(unitKey(level, id)) ?? 'none', outside: outside.has(id) }]));
+/** State of every unit of a level from verdicts keyed by unitKey (each unit gets one, so a unit
+ *  that lost its verdict is reset). */
+export function unitStates(ids: readonly string[], level: 'community' | 'street', verdicts: ReadonlyMap<string, Verdict>, outside: ReadonlySet<string>): UnitStates {
+  const ranks = Uint8Array.from(ids, (id) => RANKS.indexOf(verdicts.get(unitKey(level, id)) ?? 'none'));
+  return packStates(ids, ranks, outside);
 }
+const RANKS = [0, 1, 2, 3].map(verdictOfRank);
 
 /** Beds measure elderly-care capacity, places childcare; health centres have no capacity here. */
 export function capacityOf(f: Facility): number | undefined {

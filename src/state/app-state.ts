@@ -2,7 +2,7 @@
 // signals; components and the map adapter read.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ProfileInfo } from '../core/evaluate';
-import { unitKey, type Layers, type Level } from '../core/model';
+import type { Layers, Level } from '../core/model';
 import type { Session } from '../core/scenario';
 import { DEFAULT_PARAMS, type Params } from '../core/params';
 import type { Lang } from '../i18n';
@@ -11,10 +11,11 @@ import type { Analysis, LoadedProject } from '../service/session';
 import type { CircleGroup, ServiceAreas, ShownAreas } from '../service/service-areas';
 import type { BasemapChoice } from './persist';
 import { buildRows, DEFAULT_QUERY, type TableQuery, type TableRow } from './table';
-import { countsByRule, outsideSet, verdictsByUnit, type RuleCount, type Verdict } from '../core/report/verdicts';
+import { countsByRule, outsideSet, unitIds as idsInOrder, unitRanks, verdictOfRank, verdictsByUnit, type RuleCount, type Verdict } from '../core/report/verdicts';
 import { arraySource, type ResultSource } from '../core/report/result-columns';
 
 const MAP_LEVELS: Level[] = ['street', 'community'];
+const NO_UNITS: { id: string }[] = [];
 import { createSuggestState, type SuggestState } from './suggest';
 
 /** the embedded demo's name, so the app shows its real-vs-simulated note only for it */
@@ -80,6 +81,8 @@ export interface AppState {
 
   /** the shown analysis's results, read by index (built as objects only where shown) */
   results: ReadonlySignal<ResultSource>;
+  /** the newest analysis's results (what the map colours; `results` keeps the one before a drag during it) */
+  liveResults: ReadonlySignal<ResultSource>;
   /** verdict of each street and community (what the map colours: the newest analysis), keyed by unitKey */
   verdicts: ReadonlySignal<Map<string, Verdict>>;
   counts: ReadonlySignal<RuleCount[]>;
@@ -145,13 +148,13 @@ export function createAppState(init: { lang: Lang; basemap: BasemapChoice }): Ap
     ledgerVersion: signal(0),
 
     results,
+    liveResults,
     // what the map colours: streets and communities (facilities are drawn by kind)
     verdicts: computed(() => verdictsByUnit(liveResults.value, rule.value, MAP_LEVELS)),
     counts: computed(() => countsByRule(results.value)),
     overallCommunities: computed(() => {
-      const by = verdictsByUnit(results.value, null, ['community']);
       const out: Record<Verdict, number> = { fail: 0, pass: 0, na: 0, none: 0 };
-      for (const c of layers.value?.communities ?? []) out[by.get(unitKey('community', c.id)) ?? 'none']++;
+      for (const r of unitRanks(results.value, null, 'community', idsInOrder(layers.value?.communities ?? NO_UNITS))) out[verdictOfRank(r)]++;
       return out;
     }),
     rows: computed(() => buildRows(results.value, query.value, nameOf.value, unitIds(layers.value, query.value.level))),

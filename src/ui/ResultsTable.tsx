@@ -124,7 +124,7 @@ function Rows({ rows, ruleChosen, children }: { rows: TableRow[]; ruleChosen: bo
   });
   const { first, end } = rowWindow(rows.length, view.top, view.height, rowPx);
   const gap = (n: number) => (
-    <tr class="gap" aria-hidden="true" style={{ height: `${n * rowPx}px` }}>
+    <tr class="gap" style={{ height: `${n * rowPx}px` }}>
       <td colSpan={ruleChosen ? 5 : 3} />
     </tr>
   );

@@ -5,7 +5,8 @@ import { errorMessage } from '../core/errors';
 import { t, type Lang } from '../i18n';
 import { BasemapError, resolveBase } from '../map/basemap';
 import { coverageAreas } from '../core/coverage-areas';
-import { communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../map/features';
+import { communityDots, communityFeatures, facilityFeatures, packStates, stateOf, streetFeatures, type UnitStates } from '../map/features';
+import { unitIds, unitRanks } from '../core/report/verdicts';
 import { areaBbox, focusTarget } from '../map/focus';
 import { SOURCES } from '../map/layers';
 import type { MapView } from '../map/MapView';
@@ -48,13 +49,14 @@ export interface Painted {
 }
 
 /** FNV-1a of the communities' colours in layer order, with their count */
-function verdictDigest(states: ReadonlyMap<string, { verdict: string; outside: boolean }>): string {
+function verdictDigest(states: UnitStates): string {
   let h = 0x811c9dc5;
-  for (const [id, st] of states) {
+  states.ids.forEach((id, k) => {
+    const st = stateOf(states.codes[k]);
     const text = `${id}=${st.verdict}${st.outside ? '+out' : ''};`;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  }
-  return `${states.size}:${(h >>> 0).toString(16)}`;
+  });
+  return `${states.ids.length}:${(h >>> 0).toString(16)}`;
 }
 
 /** Writes each verdict paint's serial on the map's element, and the digest of its colours
@@ -121,19 +123,13 @@ export function analysisMapEffects(
     effect(() => {
       const p = state.layers.value;
       if (!p) return;
-      const verdicts = state.verdicts.value;
-      const communities = unitStates(
-        p.communities.map((c) => c.id),
-        'community',
-        verdicts,
-        state.outside.value,
-      );
-      const streets = unitStates(
-        p.streets.map((s) => s.id),
-        'street',
-        verdicts,
-        new Set(),
-      );
+      // a byte per unit in layer order, straight from the result columns (no key per unit)
+      const results = state.liveResults.value;
+      const rule = state.rule.value;
+      const ids = unitIds(p.communities);
+      const communities = packStates(ids, unitRanks(results, rule, 'community', ids), state.outside.value);
+      const streetIds = unitIds(p.streets);
+      const streets = packStates(streetIds, unitRanks(results, rule, 'street', streetIds), new Set());
       const serial = state.analysis.peek()?.serial ?? 0;
       // during a drag on a slow renderer, once the map is free of its last frame (MapView.paced)
       view.paced(() => {

@@ -2,6 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './driver';
+import { unitKey } from '../../src/core/model';
+import { arraySource } from '../../src/core/report/result-columns';
+import { outsideSet, verdictsByUnit } from '../../src/core/report/verdicts';
+import { createAnalysisSession } from '../../src/service/session';
 
 const demoCommunities = (JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as { communities: { features: { properties: { id: string } }[] } }).communities.features.map(
   (f) => f.properties.id,
@@ -108,6 +112,38 @@ describe('the demo app in Chromium', () => {
     expect(ca.find((i) => i.rule === 'ca.city.places')?.status).toBe('fail');
     expect(ca.some((i) => i.rule.startsWith('wy.'))).toBe(false);
     await driver.screenshot('4-profile-ca');
+  });
+
+  it('a profile change sets the state of exactly the communities whose verdict changed, and the map holds each one’s new verdict', async () => {
+    // the verdicts worked out apart, in Node (the worker's session over the same file), each
+    // community as a letter in the file's order: f fail, p pass, n na, x none; upper case when outside
+    const session = createAnalysisSession();
+    const loaded = session.load(readFileSync('data/demo/project.json', 'utf8'), 'project.json');
+    if (!loaded.ok) throw new Error('the demo did not load');
+    const letters = (profile: string): string => {
+      const a = session.analyse({ profile, params: loaded.project.params });
+      const v = verdictsByUnit(arraySource(a.evaluation.results), null, ['community']);
+      const out = outsideSet(a.evaluation.coverage, ['elderly', 'childcare']);
+      return demoCommunities
+        .map((id) => {
+          const l = ({ fail: 'f', pass: 'p', na: 'n' } as Record<string, string>)[v.get(unitKey('community', id)) ?? ''] ?? 'x';
+          return out.has(id) ? l.toUpperCase() : l;
+        })
+        .join('');
+    };
+    const held = async () => {
+      await driver.mapProbed();
+      return (await driver.then.attribute('[data-testid=map]', 'data-community-states')) ?? '';
+    };
+    const [wy, ca] = [letters('wy'), letters('ca')];
+    const changed = [...wy].filter((l, k) => l !== ca[k]).length;
+    expect(changed).toBeGreaterThan(10); // the two documents judge many communities differently
+    await driver.when.profileSwitched('wy');
+    expect(await held()).toBe(wy);
+    await driver.when.profileSwitched('ca');
+    expect(await held()).toBe(ca);
+    // no community kept its old colour (above), and none whose verdict stayed was set again
+    expect(Number(await driver.then.attribute('[data-testid=map]', 'data-states-set'))).toBe(changed);
   });
 
   it('walks along the street network by default (the demo has roads); straight lines on request, and back', async () => {

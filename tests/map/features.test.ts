@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility } from '../../src/core/model';
-import { capacityOf, communityDots, communityFeatures, facilityFeatures, streetFeatures, unitStates } from '../../src/map/features';
+import { capacityOf, communityDots, communityFeatures, facilityFeatures, stateOf, streetFeatures, unitStates } from '../../src/map/features';
 import { outsideSet } from '../../src/core/report/verdicts';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
@@ -39,7 +39,7 @@ describe('map features', () => {
       ]),
       new Set(['b']),
     );
-    expect([...st]).toEqual([
+    expect(st.ids.map((id, k) => [id, stateOf(st.codes[k])])).toEqual([
       ['a', { verdict: 'fail', outside: false }],
       // the street verdict of an id "b" is not the community's; every unit gets a state, so old verdicts are cleared
       ['b', { verdict: 'none', outside: true }],

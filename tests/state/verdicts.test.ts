@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/core/model';
 import { arraySource, encodeResults, ResultTable, type ResultSource } from '../../src/core/report/result-columns';
-import { countsByRule, resultsForUnit, verdictsByUnit, worst } from '../../src/core/report/verdicts';
+import { countsByRule, resultsForUnit, unitRanks, verdictOfRank, verdictsByUnit, worst } from '../../src/core/report/verdicts';
 import { result } from './results.fixture';
 
 describe('worst', () => {
@@ -45,6 +45,30 @@ for (const [how, src] of Object.entries(SOURCES))
         const v = verdictsByUnit(src(results), 'r1');
         expect(v.get('community:c1')).toBe('pass');
         expect(verdictsByUnit(src(results), 'r2').get('community:c2')).toBeUndefined();
+      });
+    });
+
+    describe("unitRanks: the map's verdicts as a byte per unit in layer order", () => {
+      const results = [
+        result('r1', 'community', 'c1', 'pass'),
+        result('r2', 'community', 'c1', 'fail'),
+        result('r1', 'community', 'c2', 'pass', { view: 'onsite' }),
+        result('r1', 'community', 'c2', 'fail', { view: 'catchment' }),
+        result('r2', 'community', 'c3', 'na'),
+        // a street of the same id as a community is not that community
+        result('r1', 'street', 'c3', 'fail'),
+      ];
+      // ranks: 0 none, 1 na, 2 pass, 3 fail; c9 has no result, c2's catchment view does not count
+      const ids = ['c9', 'c3', 'c2', 'c1'];
+      it('overall: the worst rule per community, in the order of the ids given', () => {
+        expect([...unitRanks(src(results), null, 'community', ids)]).toEqual([0, 1, 2, 3]);
+        expect([...unitRanks(src(results), null, 'community', ids)].map(verdictOfRank)).toEqual(['none', 'na', 'pass', 'fail']);
+      });
+      it('one rule: r1 decides c1 (pass) and c2 (pass); c3 has none of it', () => {
+        expect([...unitRanks(src(results), 'r1', 'community', ids)]).toEqual([0, 0, 2, 2]);
+      });
+      it('streets: only the street c3', () => {
+        expect([...unitRanks(src(results), null, 'street', ['c1', 'c3'])]).toEqual([0, 3]);
       });
     });
 

@@ -32,6 +32,50 @@ export function worst(statuses: Iterable<Status>): Verdict {
 const VERDICT_BY_RANK: readonly Verdict[] = ['none', 'na', 'pass', 'fail'];
 const RANK: Record<Status, number> = { na: 1, pass: 2, fail: 3 };
 
+/** a verdict by its rank in unitRanks (0 none, 1 na, 2 pass, 3 fail) */
+export const verdictOfRank = (rank: number): Verdict => VERDICT_BY_RANK[rank];
+
+/** The ids of units in their layer's order, one array per layer array (so what is made of them,
+ *  e.g. the map's states, can tell "the same units" by identity). */
+export function unitIds(units: readonly { id: string }[]): readonly string[] {
+  let ids = idsMade.get(units);
+  if (!ids) idsMade.set(units, (ids = units.map((u) => u.id)));
+  return ids;
+}
+const idsMade = new WeakMap<readonly { id: string }[], readonly string[]>();
+const slotsMade = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Verdict rank (verdictOfRank) of each unit of `level` in `ids` order, for one rule or the worst
+ *  of all (rule null): the same verdicts as verdictsByUnit, as a byte per unit in layer order. What
+ *  the map colours: on a table of columns one pass over its rows, no key made per unit. */
+export function unitRanks(results: ResultSource, rule: string | null, level: Level, ids: readonly string[]): Uint8Array {
+  const out = new Uint8Array(ids.length);
+  let at = slotsMade.get(ids);
+  if (!at) slotsMade.set(ids, (at = new Map(ids.map((id, k) => [id, k]))));
+  if (!(results instanceof ResultTable)) {
+    const v = verdictsByUnit(results, rule, [level]);
+    ids.forEach((id, k) => {
+      out[k] = VERDICT_BY_RANK.indexOf(v.get(unitKey(level, id)) ?? 'none');
+    });
+    return out;
+  }
+  const t = results;
+  const { kind, unit, status } = t.rowsRead();
+  const counted = t.pool.kinds.map((k, j) => t.kindDecides[j] && k.level === level && (rule === null || t.kindKey[j] === rule));
+  const rankOf = STATUS.map((x) => RANK[x]);
+  // each of the table's units to its place in `ids` (-1: not there), looked up once per unit
+  const slot = new Int32Array(t.pool.units.length).fill(-2);
+  for (let i = 0; i < t.n; i++) {
+    if (!counted[kind[i]]) continue;
+    const u = unit[i];
+    if (slot[u] === -2) slot[u] = at.get(t.pool.units[u].id) ?? -1;
+    const k = slot[u];
+    const r = rankOf[status[i]];
+    if (k >= 0 && r > out[k]) out[k] = r;
+  }
+  return out;
+}
+
 /** Verdict per unit (keyed by unitKey) for one rule, or the worst over all rules when rule is
  *  null; only units of `levels` when given (the map colours streets and communities). Made once
  *  per table of results; a table patched after an edit (result-columns.ts) takes the verdicts of
