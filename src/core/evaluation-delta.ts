@@ -129,6 +129,7 @@ export function changedRows(
   for (let r = 0; r < next.length; r++) {
     const a = prev[r];
     const b = next[r];
+    if (a === b) continue; // the list before itself (core/reevaluate.ts): no row changed
     const h = from[r];
     let same = a.length === b.length;
     for (let i = h; same && i < b.length; i++) same = a[i].unit === b[i].unit || (a[i].unit.id === b[i].unit.id && a[i].unit.level === b[i].unit.level);

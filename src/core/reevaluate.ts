@@ -274,7 +274,9 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
     const rows = evaluateRule(rule, part ? only : ctx);
     const h = communityHead(rows);
     if (h < 0) return null;
-    const next = was.slice(0, head);
+    // a row equal to the one before keeps the object before, and a list with no other row is the
+    // list before itself: most rules' lists are not copied (≈ 35 lists of 10 000 rows a move)
+    let next: RuleResult[] | undefined;
     if (part) {
       // the dirty communities' rows, in the rule's order, each community's together
       let i = 0;
@@ -287,7 +289,9 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
         for (let q = offsets[ci]; q < offsets[ci + 1]; q++, i++) {
           if (i >= h || rows[i].unit !== rows[i - (q - offsets[ci])].unit) return null;
           const at = positions[q];
-          if (!sameResult(rows[i], was[at])) changed[ci] = 1;
+          if (sameResult(rows[i], was[at])) continue;
+          changed[ci] = 1;
+          next ??= was.slice(0, head);
           next[at] = rows[i];
         }
       }
@@ -299,11 +303,33 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
       if (h !== head) return null;
       for (let i = 0; i < h; i++) {
         if (rows[i].unit !== was[i].unit) return null;
+        if (sameResult(rows[i], was[i])) continue;
+        changed[layout.index.get(rows[i].unit) as number] = 1;
+        next ??= was.slice(0, head);
         next[i] = rows[i];
-        if (!sameResult(rows[i], was[i])) changed[layout.index.get(rows[i].unit) as number] = 1;
       }
     }
-    for (let i = h; i < rows.length; i++) next.push(rows[i]);
+    // the street, facility and area rows: those equal to the rows before (the same unit, the same
+    // result) are the objects before
+    const tail = rows.length - h;
+    const aligned = was.length - head === tail;
+    let sameTail = aligned;
+    const rest: RuleResult[] = [];
+    for (let i = 0; i < tail; i++) {
+      const x = rows[h + i];
+      const o = aligned ? was[head + i] : undefined;
+      if (o !== undefined && (o === x || ((o.unit === x.unit || (o.unit.id === x.unit.id && o.unit.level === x.unit.level)) && sameResult(o, x)))) rest.push(o);
+      else {
+        rest.push(x);
+        sameTail = false;
+      }
+    }
+    if (!next && sameTail) {
+      lists.push(was);
+      continue;
+    }
+    next ??= was.slice(0, head);
+    for (const x of rest) next.push(x);
     lists.push(next);
   }
   return { lists, changed, reads };
