@@ -7,7 +7,7 @@ import type { Facility, Msg, RuleResult } from '../model';
 import type { Params } from '../params';
 import { facilityColumn, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
-import { capacityColumn, matchesSupply, supplySums, type SupplySum } from './supply';
+import { allIndices, capacityColumn, matchesSupply, supplySums, type SupplySum } from './supply';
 import type { WalkedCommunities } from './coverage';
 import type { RatioRule, Supply } from './types';
 
@@ -238,9 +238,9 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   const p = rule.params;
   const out: RuleResult[] = [];
   const { scoped, unknown: unknownScope } = scopedOf(ctx, p.scope);
-  const allFacilities = ctx.facilities.map((_, i) => i);
+  const allFacilities = allIndices(ctx.facilities.length);
   const sums = supplySums(ctx, p.supply);
-  const bedSums = (idx: number[]) => supplySums(ctx, { kinds: p.supply.kinds, field: 'beds', ownership: p.supply.ownership })(idx);
+  const bedSums = (idx: readonly number[]) => supplySums(ctx, { kinds: p.supply.kinds, field: 'beds', ownership: p.supply.ownership })(idx);
 
   if (rule.levels.includes('community')) {
     const only = ctx.only;
@@ -266,7 +266,7 @@ export function evaluateRatio(rule: RatioRule, ctx: EvalContext): RuleResult[] {
   }
 
   const demandOf = (unit: UnitRef, members: () => Members) => unitDemand(ctx, rule, unit, members);
-  const aggregate = (facilityIdx: number[], unit: UnitRef, communities: CommunityDemand): RuleResult => {
+  const aggregate = (facilityIdx: readonly number[], unit: UnitRef, communities: CommunityDemand): RuleResult => {
     let demand: Demand = communities;
     if (p.demand === 'beds') {
       const beds = bedSums(facilityIdx);

@@ -48,17 +48,47 @@ export function supplySums(ctx: Prepared, s: Supply): (indices: Iterable<number>
     return c.value === undefined ? 3 : c.estimated ? 2 : 1;
   });
   const value = capacityColumn(ctx, s);
+  const ids = (at: readonly number[]) => at.map((i) => ctx.facilities[i].id);
   return (indices) => {
-    const out: SupplySum = { sum: 0, missing: [], estimated: [] };
+    // a long list (a street's facilities, all of them) summed before over the same columns: the
+    // same sum; the ids read again at the facilities listed (a record replaced at an index may
+    // keep its class and value, not its id)
+    const long = Array.isArray(indices) && indices.length >= LONG;
+    const kept = long ? sumsKept.get(indices)?.get(cls)?.get(value) : undefined;
+    if (kept) return { sum: kept.sum, missing: ids(kept.missing), estimated: ids(kept.estimated) };
+    let sum = 0;
+    const missing: number[] = [];
+    const estimated: number[] = [];
     for (const i of indices) {
       const c = cls[i];
       if (c === 0) continue;
-      if (c === 3) out.missing.push(ctx.facilities[i].id);
+      if (c === 3) missing.push(i);
       else {
-        out.sum += value[i] as number;
-        if (c === 2) out.estimated.push(ctx.facilities[i].id);
+        sum += value[i] as number;
+        if (c === 2) estimated.push(i);
       }
     }
-    return out;
+    if (long) {
+      let byCls = sumsKept.get(indices as number[]);
+      if (!byCls) sumsKept.set(indices as number[], (byCls = new WeakMap()));
+      let byValue = byCls.get(cls);
+      if (!byValue) byCls.set(cls, (byValue = new WeakMap()));
+      byValue.set(value, { sum, missing, estimated });
+    }
+    return { sum, missing: ids(missing), estimated: ids(estimated) };
   };
 }
+
+/** lists at least this long keep their sums (sumsKept) */
+const LONG = 64;
+/** per list of facility indices (never changed once made), class column and value column: the
+ *  sum and the indices missing or estimated. An edit that keeps a street's list and the columns
+ *  (a move: the same arrays, rules/context.ts facilityColumn) keeps the sums. */
+const sumsKept = new WeakMap<readonly number[], WeakMap<object, WeakMap<object, { sum: number; missing: number[]; estimated: number[] }>>>();
+
+/** 0 … n − 1, one array per n: every facility, a list whose sums are kept (supplySums). */
+export function allIndices(n: number): readonly number[] {
+  if (allKept?.length !== n) allKept = Object.freeze(Array.from({ length: n }, (_, i) => i));
+  return allKept;
+}
+let allKept: readonly number[] | undefined;
