@@ -1,6 +1,8 @@
 // Missing or contradictory data is reported per unit and never crashes the run.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
+import { resolveParams } from '../../src/core/params';
+import { buildContext } from '../../src/core/rules/context';
 import { tm } from '../../src/i18n';
 import { community, facility, layers, point, rect, street } from './fixtures';
 
@@ -47,6 +49,18 @@ describe('data issues', () => {
     const a = ev.results.filter((r) => r.rule === 'ak.new.places' && r.unit.id === 'A' && r.view === 'onsite');
     expect(a).toHaveLength(1);
     expect(a[0].status).toBe('na');
+  });
+  it('the rule engine copies only the communities it changes: A’s copy holds no population and B’s no elderly or infants, the file’s records untouched; Lost is used as it is', () => {
+    const ctx = buildContext(data, resolveParams({}));
+    const [a, b, lost] = ctx.communities;
+    expect(ctx.communities).toHaveLength(3); // the duplicate A left out
+    expect(a).not.toBe(data.communities[0]);
+    expect(a.population).toBeUndefined();
+    expect(data.communities[0].population).toBe(-5);
+    expect(b).not.toBe(data.communities[1]);
+    expect([b.elderly, b.infants, b.population]).toEqual([undefined, undefined, 100]);
+    expect([data.communities[1].elderly, data.communities[1].infants]).toEqual([150, 200]);
+    expect(lost).toBe(data.communities[3]);
   });
   it('B, whose street id is unknown, is still placed by its location (inside S1)', () => {
     const s1 = ev.results.find((r) => r.rule === 'wy.circle' && r.unit.level === 'street' && r.unit.id === 'S1');

@@ -90,7 +90,7 @@ describe('packed outlines', () => {
     expect({ ...e }.geometry).toBe(moved);
   });
 
-  it('keep every unpacked unit an object of fast properties (one getter for all), and so do copies of it', () => {
+  it('keep every unpacked unit an object of fast properties (one getter for all), and so do copies of it and its place', () => {
     // V8's own test of an object's shape: a unit whose getter is a closure of its own is a dictionary
     // (≈ 400 bytes more a unit in the page and the worker); --allow-natives-syntax is read when a
     // function is compiled, so setting it here is enough for the function below
@@ -120,6 +120,13 @@ describe('packed outlines', () => {
     // and each reads its own outline
     expect(units.map((u) => u.geometry)).toEqual(communities.filter((c) => c.geometry.type !== 'Point').map((c) => c.geometry));
     expect(copyUnit(units[3]).geometry).toEqual(units[3].geometry);
+    // and so do the places the reach engines start from (a getter of their own each made them
+    // dictionaries), which find the same ways out as a plain place of the same outline
+    const places = units.map((u) => placeOf(u as unknown as Community, representativePoint(u.geometry)));
+    expect(places.filter((p) => !fast(p)).length).toBe(0);
+    expect(places.map((p) => accessPoints(p))).toEqual(
+      units.map((u) => accessPoints({ point: representativePoint(u.geometry), geometry: u.geometry, entrances: (u as unknown as Community).entrances })),
+    );
   });
 
   it('bring each outline’s box and label point, so the dots build no outline', () => {

@@ -78,35 +78,42 @@ function dedupe<T extends { id: string }>(items: T[], level: 'community' | 'faci
   return out;
 }
 
-/** Copy of a community with impossible values set to unknown (and reported). */
+/** The community with impossible values set to unknown (and reported): a copy when one is, else
+ *  the community itself (a copy of every community cost ≈ 100 bytes each, kept with the analysis). */
 function cleanCommunity(c: Community, index: number, issues: DataIssue[]): Community {
-  const out: Community = copyUnit(c); // a packed outline stays packed
+  let copy: Community | null = null;
+  const now = (): Community => copy ?? c;
+  const unknown = (f: (typeof COMMUNITY_NUMBERS)[number] | 'builtYear') => {
+    copy ??= copyUnit(c); // a packed outline stays packed
+    copy[f] = undefined;
+  };
   const report = (field: string, key: string, args: Record<string, string | number>) =>
     issues.push({ level: 'community', id: c.id, index, field, severity: 'warning', msg: { key, args: { id: c.id, field, ...args } } });
   for (const f of COMMUNITY_NUMBERS) {
-    const v = out[f];
+    const v = c[f];
     if (v !== undefined && v < 0) {
       report(f, 'issue.negative', { value: v });
-      out[f] = undefined;
+      unknown(f);
     }
   }
-  if (out.elderly !== undefined && out.population !== undefined && out.elderly > out.population) {
-    report('elderly', 'issue.elderlyOverPopulation', { elderly: out.elderly, population: out.population });
-    out.elderly = undefined;
+  const { elderly, infants, population } = now();
+  if (elderly !== undefined && population !== undefined && elderly > population) {
+    report('elderly', 'issue.elderlyOverPopulation', { elderly, population });
+    unknown('elderly');
   }
-  if (out.infants !== undefined && out.population !== undefined && out.infants > out.population) {
-    report('infants', 'issue.infantsOverPopulation', { infants: out.infants, population: out.population });
-    out.infants = undefined;
+  if (infants !== undefined && population !== undefined && infants > population) {
+    report('infants', 'issue.infantsOverPopulation', { infants, population });
+    unknown('infants');
   }
   // the demand every quota rule needs: say early and once that it is missing
   for (const f of ['population', 'households'] as const) {
     if (c[f] === undefined) issues.push({ level: 'community', id: c.id, index, field: f, severity: 'warning', msg: { key: 'issue.missingValue', args: { id: c.id, field: f } } });
   }
-  if (out.builtYear !== undefined && (out.builtYear < 1900 || out.builtYear > 2100)) {
-    report('builtYear', 'issue.builtYear', { value: out.builtYear });
-    out.builtYear = undefined;
+  if (c.builtYear !== undefined && (c.builtYear < 1900 || c.builtYear > 2100)) {
+    report('builtYear', 'issue.builtYear', { value: c.builtYear });
+    unknown('builtYear');
   }
-  return out;
+  return now();
 }
 
 function cleanFacility(f: Facility, index: number, issues: DataIssue[]): Facility {
