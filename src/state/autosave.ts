@@ -64,6 +64,27 @@ export interface AutosaveRecord {
   profile: string;
   params: Record<string, unknown>;
   settings: Settings;
+  /** the id of the data record this record was made on (absent: written before ids, 7 Dec 2026) */
+  dataId?: string;
+}
+
+/** The data record: the project text (the worker's Blob, or a string) under the id records name it by. */
+interface DataRecord {
+  id: string | null;
+  data: Blob | string;
+}
+
+/** A stored data record; one written before ids (the text alone) has none. */
+function parseData(v: unknown): DataRecord | null {
+  if (typeof v === 'string' || v instanceof Blob) return { id: null, data: v };
+  if (typeof v !== 'object' || v === null) return null;
+  const { id, data } = v as Record<string, unknown>;
+  return typeof id === 'string' && (typeof data === 'string' || data instanceof Blob) ? { id, data } : null;
+}
+
+/** Unique enough to tell two data records of this browser apart (randomUUID needs a secure context). */
+function newDataId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 export interface ProjectDeps {
@@ -133,7 +154,8 @@ export function parseRecord(v: unknown): AutosaveRecord | null {
     circles: Array.isArray(st.circles) ? st.circles.filter((c): c is CircleGroup => c === 'elderly' || c === 'childcare') : ['elderly', 'childcare'],
     rule: typeof st.rule === 'string' ? st.rule : null,
   };
-  return { version: AUTOSAVE_VERSION, savedAt: r.savedAt, fileName: r.fileName, part: r.part, profile: r.profile, params: r.params, settings };
+  const rec: AutosaveRecord = { version: AUTOSAVE_VERSION, savedAt: r.savedAt, fileName: r.fileName, part: r.part, profile: r.profile, params: r.params, settings };
+  return typeof r.dataId === 'string' ? { ...rec, dataId: r.dataId } : rec;
 }
 
 export async function readAutosave(store: AsyncStore): Promise<AutosaveRecord | null> {
@@ -150,8 +172,8 @@ function dataIdentity(s: AppState): unknown[] {
 }
 
 /** The small record of what is open now. */
-function recordNow(s: AppState, deps: Pick<ProjectDeps, 'views'> & { now?: () => Date }): AutosaveRecord {
-  return {
+function recordNow(s: AppState, deps: Pick<ProjectDeps, 'views'> & { now?: () => Date }, dataId: string | null): AutosaveRecord {
+  const rec: AutosaveRecord = {
     version: AUTOSAVE_VERSION,
     savedAt: (deps.now?.() ?? new Date()).toISOString(),
     fileName: s.projectFile.peek() ?? 'project.json',
@@ -160,18 +182,26 @@ function recordNow(s: AppState, deps: Pick<ProjectDeps, 'views'> & { now?: () =>
     params: { ...s.params.peek() },
     settings: currentSettings(s),
   };
+  return dataId === null ? rec : { ...rec, dataId };
 }
 
 /** Writes the small record, and the data record too unless `sameData` says it is already
- *  stored (the data are written first, so a record never points at data older than itself). */
-export async function saveNow(s: AppState, deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean }): Promise<AutosaveRecord> {
+ *  stored (as `dataId`). The data are written first, with a new id the record names, so a record
+ *  never points at data older than itself and is never restored onto data it wasn't made on. */
+export async function saveNow(
+  s: AppState,
+  deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean; dataId?: string | null },
+): Promise<AutosaveRecord> {
   const p = s.project.peek();
   if (!p) throw new Error('no project is open');
+  let dataId = deps.dataId ?? null;
   if (!deps.sameData) {
     const req = { profile: s.profile.peek(), params: s.params.peek(), other: dataOther(p.other) };
-    await deps.store.set(DATA_KEY, deps.client.projectData ? await deps.client.projectData(req) : await deps.client.projectText(req));
+    const data = deps.client.projectData ? await deps.client.projectData(req) : await deps.client.projectText(req);
+    dataId = newDataId();
+    await deps.store.set(DATA_KEY, { id: dataId, data });
   }
-  const record = recordNow(s, deps);
+  const record = recordNow(s, deps, dataId);
   await deps.store.set(AUTOSAVE_KEY, record);
   const extent = deps.extent?.();
   if (extent) await deps.store.set(EXTENT_KEY, extent);
@@ -188,20 +218,28 @@ function readPending(sync: KeyValue | null | undefined): AutosaveRecord | null {
   }
 }
 
+/** characters: a record this long stays out of localStorage (≈ 5 M characters an origin) */
+const PENDING_MAX = 500_000;
+
 /** The record kept in `sync` as the page goes, emptied once an IndexedDB save is as new. */
 function pendingSlot(sync: KeyValue | null | undefined) {
   let at = readPending(sync)?.savedAt ?? null;
   return {
     write(record: AutosaveRecord): void {
+      const text = JSON.stringify(record);
+      // scenarios with large drawn areas: IndexedDB's try is all, leaving localStorage's few MB
+      // to the language and base-map choices
+      if (text.length > PENDING_MAX) return;
       try {
-        sync?.setItem(PENDING_KEY, JSON.stringify(record));
+        sync?.setItem(PENDING_KEY, text);
         at = record.savedAt;
       } catch {
-        // over localStorage's few MB (scenarios with large drawn areas): IndexedDB's try is all
+        // storage full or blocked: as above
       }
     },
-    /** an IndexedDB save of `r` has landed */
-    stored(r: AutosaveRecord): void {
+    /** an IndexedDB save of `r` has landed (and `then` hears of it) */
+    stored(r: AutosaveRecord, then?: (r: AutosaveRecord) => void): void {
+      then?.(r);
       if (at === null || r.savedAt < at) return;
       at = null;
       try {
@@ -232,18 +270,16 @@ export interface AutosaveDeps extends ProjectDeps {
  *  "saved" or why not (e.g. storage full). */
 export function startAutosave(s: AppState, deps: AutosaveDeps): { stop: () => void; flush: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** identities of the data last written (see dataIdentity) */
+  /** identities of the data last written (see dataIdentity), and the id they were stored under */
   let written: unknown[] | null = null;
+  let dataId: string | null = null;
   // one save at a time: a change while the data of a large project are still being written
   // (seconds) must not start writing them again; it saves once that one is done
   let saving = false;
   let again = false;
   let stopped = false;
   const pending = pendingSlot(deps.sync);
-  const saved = (r: AutosaveRecord): void => {
-    pending.stored(r);
-    deps.onSaved?.(r);
-  };
+  const saved = (r: AutosaveRecord): void => pending.stored(r, deps.onSaved);
   const sameAsWritten = (id: unknown[]): boolean => written !== null && id.every((x, i) => x === written?.[i]);
   const save = (): void => {
     if (saving) {
@@ -252,10 +288,11 @@ export function startAutosave(s: AppState, deps: AutosaveDeps): { stop: () => vo
     }
     saving = true;
     const id = dataIdentity(s);
-    saveNow(s, { ...deps, sameData: sameAsWritten(id) })
+    saveNow(s, { ...deps, sameData: sameAsWritten(id), dataId })
       .then(
         (r) => {
           written = id;
+          dataId = r.dataId ?? null;
           saved(r);
         },
         (e: unknown) => {
@@ -290,7 +327,7 @@ export function startAutosave(s: AppState, deps: AutosaveDeps): { stop: () => vo
       save(); // new data go first (a worker round trip: it may not finish as the page goes)
       return;
     }
-    const record = recordNow(s, deps);
+    const record = recordNow(s, deps, dataId);
     pending.write(record);
     // and to IndexedDB, which keeps it if the page stays (a hidden tab); IndexedDB applies
     // writes in the order they were made, so a save still running can't overwrite it
@@ -328,21 +365,33 @@ export interface RestoreDeps {
 
 export const FAILED_KEY = 'yl.autosave.failed';
 
+/** The newer of the IndexedDB record and the one written to localStorage as the page went, among
+ *  those made on the stored data (another tab may have stored other data since); when neither
+ *  was, the IndexedDB record, as before records named their data. */
+function chooseRecord(stored: AutosaveRecord | null, pending: AutosaveRecord | null, data: DataRecord | null): AutosaveRecord | null {
+  const newestFirst = pending && stored && pending.savedAt < stored.savedAt ? [stored, pending] : [pending, stored];
+  const onData = newestFirst.find((r) => r !== null && (r.dataId ?? null) === (data?.id ?? null));
+  return onData ?? stored ?? pending;
+}
+
 /** Opens the autosaved project if there is one. `restored`: it opened (the caller is done);
  *  null: nothing to restore, or it did not open — then it is kept under FAILED_KEY (never thrown
  *  away) and `failed` says so, and the caller opens the demo. */
 export async function restoreAutosave(s: AppState, deps: RestoreDeps): Promise<{ restored: AutosaveRecord | null; failed: boolean; extent: Extent | null }> {
   const stored = await readAutosave(deps.store);
-  const pending = readPending(deps.sync);
-  const rec = pending && (!stored || pending.savedAt >= stored.savedAt) ? pending : stored;
+  let data: DataRecord | null = null;
+  try {
+    data = parseData(await deps.store.get(DATA_KEY));
+  } catch {
+    data = null;
+  }
+  const rec = chooseRecord(stored, readPending(deps.sync), data);
   if (!rec) return { restored: null, failed: false, extent: null };
   applySettings(s, rec.settings);
   deps.setLang(rec.settings.lang);
   let text: string | null = null;
   try {
-    const data = await deps.store.get(DATA_KEY);
-    if (typeof data === 'string') text = joinRecords(rec, data);
-    else if (data instanceof Blob) text = joinRecords(rec, await data.text());
+    if (data) text = joinRecords(rec, typeof data.data === 'string' ? data.data : await data.data.text());
   } catch {
     text = null;
   }

@@ -26,8 +26,17 @@ export function readLang(kv: KeyValue | null): Lang {
   return v === 'en' ? 'en' : 'zh';
 }
 
+/** A choice kept if storage lets it (full or blocked: the choice holds for this visit). */
+function keep(kv: KeyValue | null, key: string, value: string): void {
+  try {
+    kv?.setItem(key, value);
+  } catch {
+    // nothing to tell the user that they would act on: the page works, it just forgets
+  }
+}
+
 export function writeLang(kv: KeyValue | null, lang: Lang): void {
-  kv?.setItem(KEYS.lang, lang);
+  keep(kv, KEYS.lang, lang);
 }
 
 export function parseBasemap(text: string | null | undefined): BasemapChoice {
@@ -64,7 +73,7 @@ export function readBasemap(kv: KeyValue | null): BasemapChoice {
 }
 
 export function writeBasemap(kv: KeyValue | null, b: BasemapChoice): void {
-  kv?.setItem(KEYS.basemap, JSON.stringify(b));
+  keep(kv, KEYS.basemap, JSON.stringify(b));
 }
 
 /** A 天地图 key as the console issues it: 32 hexadecimal characters. */

@@ -21,6 +21,7 @@ import {
   type AsyncStore,
 } from '../../src/state/autosave';
 import type { KeyValue } from '../../src/state/persist';
+import type { View } from '../../src/core/scenario';
 import { demoClient } from './scenario-client';
 
 const DEMO = 'data/demo/project.json';
@@ -200,7 +201,7 @@ describe('autosave', () => {
     await both; // the data once, then one more small record for the changes meanwhile
     expect(writes).toEqual([DATA_KEY, AUTOSAVE_KEY, AUTOSAVE_KEY]);
     expect(asked).toBe(1);
-    expect(store.map.get(DATA_KEY)).toBeInstanceOf(Blob);
+    expect((store.map.get(DATA_KEY) as { data: unknown }).data).toBeInstanceOf(Blob);
     stop();
     const after = await app();
     await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
@@ -288,6 +289,70 @@ describe('leaving the page', () => {
     await clearAutosave(store, sync);
     expect(sync.map.get(PENDING_KEY)).toBe('');
     autosave.stop();
+  });
+
+  it("a record is restored only onto the data it was made on: another tab's later project wins over this tab's last edit", async () => {
+    // tab 1: the demo worked on, its data stored; it is closed right after an edit
+    const one = await savedOnce(60_000);
+    // tab 2, the same browser's stores: opens the sample project, which is stored
+    const two = await app();
+    await two.actions.openProject('data/sample/project.json', 'sample.json');
+    await two.actions.scenarioSettled();
+    await saveNow(two.state, { store: one.store, client: two.client, views: () => [] });
+    await new Promise((r) => setTimeout(r, 5)); // tab 1's edit comes later
+    const e = setCapacity(one.state.layers.value!, { id: 'CC9001', capacity: { places: 75 } });
+    if (!e.ok) throw new Error('edit');
+    one.actions.commitEdit(e.edit);
+    one.lose();
+    one.autosave.flush(); // the newest record, in localStorage, made on the demo's data
+    one.autosave.stop();
+    const after = await app();
+    const r = await restoreAutosave(after.state, { store: one.store, sync: one.sync, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
+    expect(r.restored?.fileName).toBe('sample.json'); // not the demo's scenarios on the sample's data
+    expect(after.state.projectFile.value).toBe('sample.json');
+    expect(after.state.layers.value!.facilities.length).toBe(two.state.layers.value!.facilities.length);
+  });
+
+  it('a record and data written before records named their data still restore', async () => {
+    const a = await worked();
+    const store = mapStore();
+    await saveNow(a.state, { store, client: a.client, views: () => [] });
+    const { dataId: _, ...old } = store.map.get(AUTOSAVE_KEY) as Record<string, unknown>;
+    store.map.set(AUTOSAVE_KEY, old);
+    store.map.set(DATA_KEY, (store.map.get(DATA_KEY) as { data: unknown }).data);
+    const after = await app();
+    const r = await restoreAutosave(after.state, { store, openProjectText: after.actions.openProjectText, setLang: after.actions.setLang });
+    expect(r.failed).toBe(false);
+    expect(after.state.layers.value!.facilities.some((f) => f.id === 'NEW1')).toBe(true);
+  });
+
+  it("a record too large for localStorage's share stays out of it (IndexedDB still gets it); a full localStorage is no error", async () => {
+    const a = await worked();
+    const store = mapStore();
+    const sync = syncStore();
+    let views: unknown[] = [];
+    const autosave = startAutosave(a.state, { store, sync, client: a.client, views: () => views as View[], delayMs: 60_000 });
+    autosave.flush();
+    for (let i = 0; i < 100 && !store.map.has(AUTOSAVE_KEY); i++) await new Promise((r) => setTimeout(r, 10));
+    // views of 600 000 characters: a record over the 500 000 kept in localStorage
+    views = [{ id: 'v', name: 'x'.repeat(600_000) }];
+    a.state.rule.value = 'ak.new.places-2'; // a change for the autosave to see
+    autosave.flush();
+    expect(sync.map.has(PENDING_KEY)).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(JSON.stringify(store.map.get(AUTOSAVE_KEY)).length).toBeGreaterThan(600_000);
+    // and a localStorage that refuses writes (full, blocked) throws nothing out of flush
+    const full: KeyValue = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    const b = startAutosave(a.state, { store, sync: full, client: a.client, views: () => [], delayMs: 60_000 });
+    a.state.rule.value = 'ak.new.places';
+    expect(() => b.flush()).not.toThrow();
+    autosave.stop();
+    b.stop();
   });
 
   it('nothing waiting: nothing is written; new data go first, never a record ahead of its data', async () => {
