@@ -79,21 +79,21 @@ export class NetworkReach {
   }
 
   /** the offers by junction of the last `extra` each demand placement was walked to (offers.ts) */
-  private readonly offersKept = new WeakMap<Placement, { extra: ArrayLike<number> | null; byPoint: Float64Array | null; offers: JunctionOffers }>();
+  private readonly offersKept = new WeakMap<Placement, { extra: ArrayLike<number> | null; offers: JunctionOffers }>();
 
   /** The demand's offers for `extra` (by input point): kept for an unchanging `extra` (the
    *  communities' walks inside, read by every walk of an edit), made anew for any other. */
-  private offersOf(demand: Placement, extra: ArrayLike<number> | null) {
+  private offersOf(demand: Placement, extra: ArrayLike<number> | null): JunctionOffers {
     const kept = this.offersKept.get(demand);
-    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra))) return kept;
+    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra))) return kept.offers;
     let byPoint: Float64Array | null = null;
     if (extra) {
       byPoint = new Float64Array(demand.point.length);
       for (let q = 0; q < demand.point.length; q++) byPoint[q] = extra[demand.point[q]];
     }
-    const made = { extra, byPoint, offers: junctionOffers(this.chains, demand, byPoint) };
-    this.offersKept.set(demand, made);
-    return made;
+    const offers = junctionOffers(this.chains, demand, byPoint);
+    this.offersKept.set(demand, { extra, offers });
+    return offers;
   }
 
   /**
@@ -122,7 +122,7 @@ export class NetworkReach {
     const seeds = seedsOf(this.chains, sp, points);
     const dj = this.dijkstra;
     dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
-    const { byPoint, offers } = this.offersOf(demand, extra);
+    const offers = this.offersOf(demand, extra);
     const { start, owner, cost } = offers;
     const ex = offers.extra;
     if (ex) {
@@ -144,7 +144,7 @@ export class NetworkReach {
       for (let k = demand.byChainStart[c], stop = demand.byChainStart[c + 1]; k < stop; k++) {
         const q = demand.byChainItem[k];
         const d = sameChainDistance(sp, p, demand, q);
-        offer(demand.owner[q], byPoint ? byPoint[q] + d : d);
+        offer(demand.owner[q], extra ? extra[demand.point[q]] + d : d);
       }
     }
     const out: SupplyReach = { demand: new Uint32Array(nTouched), distance: new Float64Array(nTouched) };
