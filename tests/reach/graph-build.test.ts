@@ -4,10 +4,10 @@
 // with shared and near-shared vertices, segments drawn twice (both ways), zero-length segments,
 // multi-lines and broken vertices: the same nodes, edges, lengths, adjacency, issues and counts.
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../scripts/demo/prng';
 import type { Road } from '../../src/core/model';
 import { buildGraph, fromEdges } from '../../src/core/reach/network/graph';
 import { isLonLat } from '../../src/core/reach/network/geodesy';
+import { randomRoads } from './random-roads';
 
 function plain(roads: readonly Road[]) {
   const node = new Map<string, number>();
@@ -56,31 +56,6 @@ function plain(roads: readonly Road[]) {
   });
   const graph = fromEdges(Float64Array.from(lon), Float64Array.from(lat), Uint32Array.from(ea), Uint32Array.from(eb), Uint32Array.from(er));
   return { graph, stats, issues };
-}
-
-function randomRoads(seed: number, n: number): Road[] {
-  const rng = mulberry32(seed);
-  // vertices on a coarse lattice (shared by many roads), some moved by less than the 1e-7° rounding
-  const vertex = (): unknown => {
-    const r = rng();
-    if (r < 0.01) return [Number.NaN, 1];
-    if (r < 0.02) return [200, 30];
-    if (r < 0.025) return 'x';
-    const x = 116 + Math.floor(rng() * 40) * 1e-3 + (rng() < 0.1 ? 3e-9 : 0);
-    const y = 39 + Math.floor(rng() * 40) * 1e-3 - (rng() < 0.1 ? 4e-9 : 0);
-    return [x, y];
-  };
-  const line = () => {
-    const pts = Array.from({ length: 2 + Math.floor(rng() * 6) }, vertex);
-    if (rng() < 0.1) pts.push(pts[pts.length - 1]); // a zero-length segment
-    if (rng() < 0.1) pts.push(pts[pts.length - 2]); // back along the last segment
-    return pts;
-  };
-  return Array.from({ length: n }, (_, i) =>
-    rng() < 0.2
-      ? ({ id: `m${i}`, geometry: { type: 'MultiLineString', coordinates: [line(), line()] } } as Road)
-      : ({ id: `r${i}`, geometry: { type: 'LineString', coordinates: line() } } as Road),
-  );
 }
 
 describe('the street graph built into typed arrays', () => {

@@ -6,6 +6,7 @@
 import type { Road } from '../../model';
 import { grow } from '../pair-output';
 import { haversine, isLonLat } from './geodesy';
+import { packedRoad } from './packed-roads';
 import type { NetworkIssue } from './issues';
 
 export interface StreetGraph {
@@ -62,7 +63,37 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
     return i;
   };
 
+  /** the next vertex of a line (prev: the line's last node, -1 at its start): its node */
+  const step = (prev: number, x: number, y: number, r: number): number => {
+    const cur = nodeOf(x, y);
+    if (prev >= 0) {
+      segments++;
+      if (cur === prev) zeroLengthSegments++;
+      // the pair of end nodes, lower first, is the segment's key (a node id is < 2^31)
+      else if (seen.idOf(Math.min(prev, cur), Math.max(prev, cur), edgeCount) !== edgeCount) duplicateSegments++;
+      else {
+        ea = grow(ea, edgeCount + 1);
+        eb = grow(eb, edgeCount + 1);
+        er = grow(er, edgeCount + 1);
+        ea[edgeCount] = prev;
+        eb[edgeCount] = cur;
+        er[edgeCount++] = r;
+      }
+    }
+    return cur;
+  };
+
   roads.forEach((road, r) => {
+    // a packed road (packed-roads.ts): its lines read from the packing, every vertex checked there
+    const packed = road ? packedRoad(road) : null;
+    if (packed) {
+      const { lineStart, xy } = packed.lines;
+      for (let k = packed.first; k < packed.end; k++) {
+        let prev = -1;
+        for (let v = lineStart[k]; v < lineStart[k + 1]; v++) prev = step(prev, xy[2 * v], xy[2 * v + 1], r);
+      }
+      return;
+    }
     const g: unknown = road?.geometry;
     const lines = linesOf(g);
     if (!lines) {
@@ -92,22 +123,7 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
           prev = -1; // the line breaks here rather than jumping over the bad vertex
           return;
         }
-        const cur = nodeOf(pt[0] as number, pt[1] as number);
-        if (prev >= 0) {
-          segments++;
-          if (cur === prev) zeroLengthSegments++;
-          // the pair of end nodes, lower first, is the segment's key (a node id is < 2^31)
-          else if (seen.idOf(Math.min(prev, cur), Math.max(prev, cur), edgeCount) !== edgeCount) duplicateSegments++;
-          else {
-            ea = grow(ea, edgeCount + 1);
-            eb = grow(eb, edgeCount + 1);
-            er = grow(er, edgeCount + 1);
-            ea[edgeCount] = prev;
-            eb[edgeCount] = cur;
-            er[edgeCount++] = r;
-          }
-        }
-        prev = cur;
+        prev = step(prev, pt[0] as number, pt[1] as number, r);
       });
     }
   });
