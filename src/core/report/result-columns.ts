@@ -81,6 +81,19 @@ function rowColumns(n: number) {
   };
 }
 
+/** `r` is of the kind of `before` (same rule, part, measure, view, level and citation object) */
+function sameKind(r: RuleResult, before: RuleResult | undefined): boolean {
+  return (
+    before !== undefined &&
+    r.citation === before.citation &&
+    r.rule === before.rule &&
+    r.part === before.part &&
+    r.measure === before.measure &&
+    r.view === before.view &&
+    r.unit.level === before.unit.level
+  );
+}
+
 /** Columns of `results`, in their order. */
 export function encodeResults(results: readonly RuleResult[]): ResultColumns {
   const n = results.length;
@@ -108,22 +121,29 @@ export function encodeResults(results: readonly RuleResult[]): ResultColumns {
   const argKey: number[] = [];
   const argNum: number[] = [];
   const argStr: number[] = [];
+  // the engine emits a rule's results together: the kind of the row before is checked first,
+  // and its key text made only when it differs (a key per row was a third of the encoding)
+  let before: RuleResult | undefined;
+  let k = -1;
   for (let i = 0; i < n; i++) {
     const r = results[i];
-    let cit = citationIds.get(r.citation);
-    if (cit === undefined) {
-      cit = citationIds.size;
-      citationIds.set(r.citation, cit);
-    }
-    const kk = `${r.rule}\u0000${r.part ?? ''}\u0000${r.measure}\u0000${r.view ?? ''}\u0000${r.unit.level}\u0000${cit}`;
-    let k = kindIndex.get(kk);
-    if (k === undefined) {
-      k = kinds.length;
-      const kind: ResultKind = { rule: r.rule, measure: r.measure, level: r.unit.level, citation: r.citation };
-      if (r.part !== undefined) kind.part = r.part;
-      if (r.view !== undefined) kind.view = r.view;
-      kinds.push(kind);
-      kindIndex.set(kk, k);
+    if (!sameKind(r, before)) {
+      let cit = citationIds.get(r.citation);
+      if (cit === undefined) {
+        cit = citationIds.size;
+        citationIds.set(r.citation, cit);
+      }
+      const kk = `${r.rule}\u0000${r.part ?? ''}\u0000${r.measure}\u0000${r.view ?? ''}\u0000${r.unit.level}\u0000${cit}`;
+      const had = kindIndex.get(kk);
+      if (had === undefined) {
+        k = kinds.length;
+        const kind: ResultKind = { rule: r.rule, measure: r.measure, level: r.unit.level, citation: r.citation };
+        if (r.part !== undefined) kind.part = r.part;
+        if (r.view !== undefined) kind.view = r.view;
+        kinds.push(kind);
+        kindIndex.set(kk, k);
+      } else k = had;
+      before = r;
     }
     c.kind[i] = k;
     let u = unitIds.get(r.unit);
@@ -149,7 +169,9 @@ export function encodeResults(results: readonly RuleResult[]): ResultColumns {
       c.reasonKey[i] = str(r.reason.key);
       if (r.reason.args) {
         c.reasonArgs[i] = 1;
-        for (const [key, v] of Object.entries(r.reason.args)) {
+        const args = r.reason.args;
+        for (const key in args) {
+          const v = args[key];
           argKey.push(str(key));
           argNum.push(typeof v === 'number' ? v : Number.NaN);
           argStr.push(typeof v === 'number' ? -1 : str(String(v)));
