@@ -165,6 +165,7 @@ export interface RuleCount {
 
 /** Counts per rule (main view), in the order rules first appear. */
 export function countsByRule(results: ResultSource): RuleCount[] {
+  if (results instanceof ResultTable) return tableCounts(results);
   const byRule = new Map<string, RuleCount>();
   for (let i = 0; i < results.n; i++) {
     if (!results.decides(i)) continue;
@@ -177,6 +178,32 @@ export function countsByRule(results: ResultSource): RuleCount[] {
     c[results.status(i)] += 1;
   }
   return [...byRule.values()];
+}
+
+/** countsByRule over a table's columns: counted per kind and status in one pass (no call per row),
+ *  then per rule in the order of each rule's first row */
+function tableCounts(t: ResultTable): RuleCount[] {
+  const { kind, status } = t.rowsRead();
+  const kinds = t.pool.kinds.length;
+  const per = new Uint32Array(kinds * STATUS.length);
+  const first = new Float64Array(kinds).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < t.n; i++) {
+    const k = kind[i];
+    per[k * STATUS.length + status[i]]++;
+    if (first[k] > i) first[k] = i;
+  }
+  const byRule = new Map<string, RuleCount & { at: number }>();
+  for (let k = 0; k < kinds; k++) {
+    if (!t.kindDecides[k] || first[k] === Number.POSITIVE_INFINITY) continue;
+    const key = t.kindKey[k];
+    let c = byRule.get(key);
+    if (!c) byRule.set(key, (c = { rule: key, pass: 0, fail: 0, na: 0, at: first[k] }));
+    c.at = Math.min(c.at, first[k]);
+    STATUS.forEach((st, j) => {
+      (c as RuleCount)[st] += per[k * STATUS.length + j];
+    });
+  }
+  return [...byRule.values()].sort((a, b) => a.at - b.at).map(({ rule, pass, fail, na }) => ({ rule, pass, fail, na }));
 }
 
 /** Every result (both views) about one unit, failing first, then by rule, on-site view before catchment. */
