@@ -1,5 +1,6 @@
 // What the browser benches share: one production build per `npm run bench` run, the page's
 // "ready" signal and the goal note ("met" / "missed by …").
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { buildApp } from '../e2e/server';
 
@@ -114,4 +115,47 @@ export async function topSelfTime(cdp: CDPSession, fn: () => Promise<unknown>, n
     .slice(0, n)
     .map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
     .join(', ');
+}
+
+/** CPU ms so far of every thread of the browser's renderer and GPU processes, by "process/thread
+ *  name" (Linux /proc: SwiftShader's own threads leave no trace events) */
+export async function threadTimes(browser: Browser): Promise<Map<string, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const tick = 10; // ms per clock tick (USER_HZ 100)
+  const out = new Map<string, number>();
+  for (const p of processInfo.filter((x) => x.type === 'renderer' || x.type === 'GPU'))
+    for (const tid of readdirSync(`/proc/${p.id}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${p.id}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const k = `${p.type} ${p.id} / ${name}`;
+        out.set(k, (out.get(k) ?? 0) + (Number(f[11]) + Number(f[12])) * tick);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  return out;
+}
+
+/** The CPU ms each thread used between two threadTimes, busiest first, one per line; `runs`: per
+ *  run of that many, the threads of the same name summed over processes and on one line */
+export function threadsUsed(before: Map<string, number>, after: Map<string, number>, runs?: number): string {
+  const used = new Map<string, number>();
+  for (const [k, ms] of after) {
+    const key = runs === undefined ? k : k.replace(/ \d+ \//, ' /');
+    used.set(key, (used.get(key) ?? 0) + ms - (before.get(k) ?? 0));
+  }
+  const top = [...used].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  if (runs !== undefined)
+    return top
+      .slice(0, 8)
+      .map(([k, ms]) => `${k} ${(ms / runs).toFixed(0)}`)
+      .join(', ');
+  return top
+    .slice(0, 14)
+    .map(([k, ms]) => `  ${k}: ${ms} ms`)
+    .join('\n');
 }

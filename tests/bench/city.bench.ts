@@ -18,7 +18,7 @@ import { chromium, type Page } from 'playwright-core';
 import { benchCityFile } from '../../scripts/bench-city/generate';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, browserCpu, browserCpuSplit, builtApp, goal, ready, topSelfTime } from './browser';
+import { BENCH_DIST, browserCpu, browserCpuSplit, builtApp, goal, ready, threadsUsed, threadTimes, topSelfTime } from './browser';
 import { heapProbe, processMemory, rendererAllocators } from './heap';
 import { median, medianWithCpu } from './median';
 import { parseProject } from '../../src/schemas';
@@ -247,6 +247,7 @@ export default async function bench(): Promise<BenchRow[]> {
     // profile changes, timed in the page from the change to the verdicts on the map
     const hotChange = await topSelfTime(cdp, () => timedChange(page, selectProfile(PROFILES[0]), false));
     const change0 = await browserCpuSplit(browser);
+    const threads0 = await threadTimes(browser);
     const changes: number[] = [];
     const workerMs: number[] = [];
     for (const p of [...PROFILES.slice(1), PROFILES[0]]) {
@@ -254,13 +255,16 @@ export default async function bench(): Promise<BenchRow[]> {
       workerMs.push(Number(/(\d+)/.exec((await page.textContent('[data-testid=analysis-time]')) ?? '')?.[1] ?? Number.NaN));
     }
     const change1 = await browserCpuSplit(browser);
+    // the same CPU by thread (/proc): the page's ('chromium'), the analysis and MapLibre's workers
+    // ('DedicatedWorker'), GC and raster ('ThreadPoolForeg'), SwiftShader drawing ('GPU / Thread<…>')
+    const byThread = threadsUsed(threads0, await threadTimes(browser), changes.length);
     const changeCpu = { renderer: (change1.renderer - change0.renderer) / changes.length, gpu: (change1.gpu - change0.gpu) / changes.length };
     const profileMs = mid(changes);
     rows.push({
       name: `profile change on the ${label} → map idle`,
       ms: profileMs,
       baseline: { name: "the worker's analysis of it (rules only)", ms: mid(workerMs) },
-      note: `${goal(profileMs, 300, 'ms')}; median of ${changes.length} (${changes.map((x) => x.toFixed(0)).join(', ')} ms), timed in the page from the change to the verdicts drawn; renderer + GPU CPU ${(changeCpu.renderer + changeCpu.gpu).toFixed(2)} s per change (renderer ${changeCpu.renderer.toFixed(2)}, GPU ${changeCpu.gpu.toFixed(2)}); the last one's ${await ratios(page)}; main thread's top self time: ${hotChange}; ${load()}`,
+      note: `${goal(profileMs, 300, 'ms')}; median of ${changes.length} (${changes.map((x) => x.toFixed(0)).join(', ')} ms), timed in the page from the change to the verdicts drawn; renderer + GPU CPU ${(changeCpu.renderer + changeCpu.gpu).toFixed(2)} s per change (renderer ${changeCpu.renderer.toFixed(2)}, GPU ${changeCpu.gpu.toFixed(2)}; by thread, ms per change: ${byThread}); the last one's ${await ratios(page)}; main thread's top self time: ${hotChange}; ${load()}`,
     });
 
     // circle minutes: shorter circles than the opened 15 (their walks are cut from the kept ones;

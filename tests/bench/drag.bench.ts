@@ -13,9 +13,9 @@ import { benchCityFile } from '../../scripts/bench-city/generate';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { CHROMIUM_ARGS, chromiumPath, mapCentre } from '../e2e/driver';
 import { serveApp } from '../e2e/server';
-import { BENCH_DIST, browserCpu, builtApp, goal, medianBrowserCpu, ready, topSelfTime } from './browser';
+import { BENCH_DIST, browserCpu, builtApp, goal, medianBrowserCpu, ready, threadsUsed, threadTimes, topSelfTime } from './browser';
 import type { BenchRow } from './run';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 /** frames the dragged handle and its circle were drawn in so far (map/drag-overlay.ts) */
 const handleFrames = (page: Page) => page.$eval('[data-testid=map] svg.drag-overlay', (c) => Number((c as HTMLElement).dataset.frames ?? 0)).catch(() => 0);
@@ -77,39 +77,6 @@ async function framed<T>(page: Page, browser: Browser, cdp: CDPSession | null, e
 }
 
 const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'gpu', 'viz', 'cc', 'blink', 'v8'];
-
-/** CPU ms so far of every thread of the browser's renderer and GPU processes, by "process/thread
- *  name" (Linux /proc: SwiftShader's own threads leave no trace events) */
-async function threadTimes(browser: Browser): Promise<Map<string, number>> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  await cdp.detach();
-  const tick = 10; // ms per clock tick (USER_HZ 100)
-  const out = new Map<string, number>();
-  for (const p of processInfo.filter((x) => x.type === 'renderer' || x.type === 'GPU'))
-    for (const tid of readdirSync(`/proc/${p.id}/task`)) {
-      try {
-        const stat = readFileSync(`/proc/${p.id}/task/${tid}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const k = `${p.type} ${p.id} / ${name}`;
-        out.set(k, (out.get(k) ?? 0) + (Number(f[11]) + Number(f[12])) * tick);
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
-  return out;
-}
-
-function threadsUsed(before: Map<string, number>, after: Map<string, number>): string {
-  return [...after]
-    .map(([k, ms]) => [k, ms - (before.get(k) ?? 0)] as const)
-    .filter(([, ms]) => ms > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 14)
-    .map(([k, ms]) => `  ${k}: ${ms} ms`)
-    .join('\n');
-}
 
 /** A trace's CPU per thread (the thread time of its top-level tasks) and each busy thread's
  *  longest-running event names (their thread time, nested events counted in their parents too). */
