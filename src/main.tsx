@@ -23,8 +23,14 @@ function storage(): Storage | null {
 
 /** IndexedDB through one port: the autosave, the import wizard's remembered mappings and the kept base-map file */
 const store = { get: <T,>(k: string) => get<T>(k), set: (k: string, v: unknown) => set(k, v), del: (k: string) => del(k) };
-// the worker's crash report needs the app, which needs the worker: the report reads it when it comes
-const client = createAnalysisClient((detail) => app.actions.reportError(t(app.state.lang.peek(), 'ui.error.worker', { detail })));
+// the worker's crash report needs the app, which needs the worker: the report reads it when it comes.
+// A worker that never started under an isolated page: most likely its script came without the
+// page's isolation headers, which blocks it (docs/server.md, "Security headers").
+const client = createAnalysisClient((detail, starting) => {
+  const lang = app.state.lang.peek();
+  const key = !starting ? 'ui.error.worker' : window.crossOriginIsolated ? 'ui.error.workerIsolation' : 'ui.error.workerStart';
+  app.actions.reportError(t(lang, key, { detail: detail || t(lang, 'ui.error.workerUnknown') }));
+});
 const app: AppType = createApp({ client, storage: storage(), store, workspace: { origin: location.origin }, createMap: (...args) => new MapView(...args) });
 // a reload or a closed tab right after an edit keeps it (and the tab hidden may never come back)
 window.addEventListener('pagehide', () => app.persistence.leaving());

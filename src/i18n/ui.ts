@@ -36,6 +36,10 @@ export const uiZh: Record<string, string> = {
   'ui.error.basemap': '底图无法使用：{detail}',
   'ui.error.tiles': '底图瓦片无法从 {origin} 加载：可能被本部署的安全策略拦截、密钥无效或没有网络。原因见左侧“底图”一栏；分析结果不受影响。',
   'ui.error.worker': '分析程序停止运行：{detail}。请刷新页面。',
+  'ui.error.workerUnknown': '原因不明',
+  'ui.error.workerStart': '分析程序未能启动，地图上不会有评价结果。请刷新页面；若仍如此，请把这条提示转给负责部署本系统的管理员。',
+  'ui.error.workerIsolation':
+    '分析程序未能启动，地图上不会有评价结果。请把这条提示转给负责部署本系统的管理员：页面带有跨源隔离响应头（Cross-Origin-Opener-Policy、Cross-Origin-Embedder-Policy），分析程序的脚本（assets/ 下）很可能没有；所有文件须发送相同的响应头。',
   'ui.summary': '各条规则的结果',
   'ui.rule': '规则',
   'ui.rule.overall': '综合（任一规则不达标即不达标）',
@@ -210,6 +214,10 @@ export const uiEn: Record<string, string> = {
   'ui.error.tiles':
     'Base-map tiles cannot be loaded from {origin}: blocked by this deployment’s security policy, a wrong key, or no network. The “Base map” panel on the left says why; the analysis is not affected.',
   'ui.error.worker': 'The analysis stopped: {detail}. Reload the page.',
+  'ui.error.workerUnknown': 'cause unknown',
+  'ui.error.workerStart': 'The analysis could not start, so the map shows no verdicts. Reload the page; if this persists, pass this message to whoever deploys the app.',
+  'ui.error.workerIsolation':
+    'The analysis could not start, so the map shows no verdicts. Pass this message to whoever deploys the app: the page comes with cross-origin isolation headers (Cross-Origin-Opener-Policy, Cross-Origin-Embedder-Policy), and the analysis script (under assets/) most likely without them; every file must be sent the same headers.',
   'ui.summary': 'Results by rule',
   'ui.rule': 'Rule',
   'ui.rule.overall': 'Overall (fails if any rule fails)',

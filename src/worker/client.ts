@@ -53,10 +53,13 @@ export interface AnalysisClient extends SiteClient, SuggestClient, CompareClient
   dispose(): void;
 }
 
-/** `onCrash` hears of a worker that failed to start or died (its pending calls never answer). */
-export function createAnalysisClient(onCrash: (message: string) => void = () => undefined): AnalysisClient {
+/** `onCrash` hears of a worker that failed to start (`starting`: it never answered; e.g. its script
+ *  blocked) or died (its pending calls never answer); `message` may be empty. */
+export function createAnalysisClient(onCrash: (message: string, starting: boolean) => void = () => undefined): AnalysisClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-  worker.addEventListener('error', (e) => onCrash(e.message || 'the analysis worker stopped'));
+  let answered = false;
+  worker.addEventListener('message', () => (answered = true), { once: true });
+  worker.addEventListener('error', (e) => onCrash(e.message, !answered));
   const remote: Remote<WorkerApi> = wrap<WorkerApi>(worker);
   return {
     listProfiles: () => remote.listProfiles(),
