@@ -131,11 +131,16 @@ export function changedRows(
     const b = next[r];
     if (a === b) continue; // the list before itself (core/reevaluate.ts): no row changed
     const h = from[r];
-    let same = a.length === b.length;
-    for (let i = h; same && i < b.length; i++) same = a[i].unit === b[i].unit || (a[i].unit.id === b[i].unit.id && a[i].unit.level === b[i].unit.level);
-    if (same) {
-      for (let i = h; i < b.length; i++) if (a[i] !== b[i] && !sameResult(a[i], b[i])) mark(b[i].unit);
-    } else for (const u of byUnits(a.slice(h), b.slice(h)).units) mark(u);
+    // the rows at both ends that are about the same units, compared row by row; the rows between
+    // (an added or deleted facility's, usually one) grouped by unit
+    const [pre, suf] = alignedEnds(a, b, h);
+    for (let i = h; i < h + pre; i++) if (a[i] !== b[i] && !sameResult(a[i], b[i])) mark(b[i].unit);
+    for (let k = 1; k <= suf; k++) {
+      const x = a[a.length - k];
+      const y = b[b.length - k];
+      if (x !== y && !sameResult(x, y)) mark(y.unit);
+    }
+    if (h + pre + suf < Math.max(a.length, b.length)) for (const u of byUnits(a.slice(h + pre, a.length - suf), b.slice(h + pre, b.length - suf)).units) mark(u);
   }
   const results: RuleResult[] = [];
   if (changed.size === 0) return { units: [], results };
@@ -149,6 +154,19 @@ export function changedRows(
       if (is) results.push(x);
     }
   return { units: [...changed.values()], results };
+}
+
+const sameUnit = (a: RuleResult, b: RuleResult) => a.unit === b.unit || (a.unit.id === b.unit.id && a.unit.level === b.unit.level);
+
+/** How many rows from `from` on, and how many at the end, are about the same units in both lists
+ *  (at most the shorter list's rows, not counted twice). */
+export function alignedEnds(a: readonly RuleResult[], b: readonly RuleResult[], from: number, fromB = from): [number, number] {
+  const m = Math.min(a.length - from, b.length - fromB);
+  let pre = 0;
+  while (pre < m && sameUnit(a[from + pre], b[fromB + pre])) pre++;
+  let suf = 0;
+  while (suf < m - pre && sameUnit(a[a.length - 1 - suf], b[b.length - 1 - suf])) suf++;
+  return [pre, suf];
 }
 
 /** The evaluation after an edit: `prev` with the delta's units' results replaced. A unit with as

@@ -12,7 +12,7 @@
 // evaluates in full (null). The rows keep the places a full evaluation gives them, so the results
 // equal evaluate()'s in order too (tests/service/edit-delta.test.ts checks every step).
 import { evaluateParts, evaluationOf, type EvaluateOptions, type Evaluation } from './evaluate';
-import { changedRows, sameResult, type EvaluationDelta } from './evaluation-delta';
+import { alignedEnds, changedRows, sameResult, type EvaluationDelta } from './evaluation-delta';
 import type { AreaInfo, Facility, Layers, NearestFacilityRef, RuleResult } from './model';
 import { resolveParams, type Params } from './params';
 import { reachEngineFor } from './reach/choose';
@@ -309,16 +309,16 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
         next[i] = rows[i];
       }
     }
-    // the street, facility and area rows: those equal to the rows before (the same unit, the same
-    // result) are the objects before
+    // the street, facility and area rows: those equal to the rows before (the same unit at either
+    // end of the list, the same result) are the objects before
     const tail = rows.length - h;
-    const aligned = was.length - head === tail;
-    let sameTail = aligned;
+    const [pre, suf] = alignedEnds(was, rows, head, h);
+    let sameTail = was.length - head === tail && pre + suf === tail;
     const rest: RuleResult[] = [];
     for (let i = 0; i < tail; i++) {
       const x = rows[h + i];
-      const o = aligned ? was[head + i] : undefined;
-      if (o !== undefined && (o === x || ((o.unit === x.unit || (o.unit.id === x.unit.id && o.unit.level === x.unit.level)) && sameResult(o, x)))) rest.push(o);
+      const o = i < pre ? was[head + i] : i >= tail - suf ? was[was.length - (tail - i)] : undefined;
+      if (o !== undefined && (o === x || sameResult(o, x))) rest.push(o);
       else {
         rest.push(x);
         sameTail = false;
