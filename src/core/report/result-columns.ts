@@ -81,17 +81,9 @@ function rowColumns(n: number) {
   };
 }
 
-/** `r` is of the kind of `before` (same rule, part, measure, view, level and citation object) */
-function sameKind(r: RuleResult, before: RuleResult | undefined): boolean {
-  return (
-    before !== undefined &&
-    r.citation === before.citation &&
-    r.rule === before.rule &&
-    r.part === before.part &&
-    r.measure === before.measure &&
-    r.view === before.view &&
-    r.unit.level === before.unit.level
-  );
+/** `r` is of `kind` but for its citation (compared by the caller) */
+function isKind(kind: ResultKind, r: RuleResult): boolean {
+  return kind.rule === r.rule && kind.part === r.part && kind.measure === r.measure && kind.view === r.view && kind.level === r.unit.level;
 }
 
 /** Columns of `results`, in their order. */
@@ -109,9 +101,7 @@ export function encodeResults(results: readonly RuleResult[]): ResultColumns {
     return i;
   };
   const kinds: ResultKind[] = [];
-  const kindIndex = new Map<string, number>();
   // units and citations are shared objects in the engine's output: identity first, text second
-  const citationIds = new Map<Citation, number>();
   const unitIds = new Map<RuleResult['unit'], number>();
   const unitByKey = new Map<string, number>();
   const unitLevel: number[] = [];
@@ -121,36 +111,38 @@ export function encodeResults(results: readonly RuleResult[]): ResultColumns {
   const argKey: number[] = [];
   const argNum: number[] = [];
   const argStr: number[] = [];
-  // the engine emits a rule's results together: the kind of the row before is checked first,
-  // and its key text made only when it differs (a key per row was a third of the encoding)
+  // a kind is its fields and its citation object: looked up among the few kinds of that citation
+  // (a text key made per row was a third of the encoding); the row before's kind is tried first
+  const kindsOf = new Map<Citation, number[]>();
   let before: RuleResult | undefined;
   let k = -1;
+  let unitBefore: RuleResult['unit'] | undefined;
+  let u = -1;
   for (let i = 0; i < n; i++) {
     const r = results[i];
-    if (!sameKind(r, before)) {
-      let cit = citationIds.get(r.citation);
-      if (cit === undefined) {
-        cit = citationIds.size;
-        citationIds.set(r.citation, cit);
-      }
-      const kk = `${r.rule}\u0000${r.part ?? ''}\u0000${r.measure}\u0000${r.view ?? ''}\u0000${r.unit.level}\u0000${cit}`;
-      const had = kindIndex.get(kk);
-      if (had === undefined) {
+    if (!(before !== undefined && r.citation === before.citation && isKind(kinds[k], r))) {
+      let list = kindsOf.get(r.citation);
+      if (!list) kindsOf.set(r.citation, (list = []));
+      k = list.find((j) => isKind(kinds[j], r)) ?? -1;
+      if (k < 0) {
         k = kinds.length;
         const kind: ResultKind = { rule: r.rule, measure: r.measure, level: r.unit.level, citation: r.citation };
         if (r.part !== undefined) kind.part = r.part;
         if (r.view !== undefined) kind.view = r.view;
         kinds.push(kind);
-        kindIndex.set(kk, k);
-      } else k = had;
+        list.push(k);
+      }
       before = r;
     }
     c.kind[i] = k;
-    let u = unitIds.get(r.unit);
-    if (u === undefined) {
+    if (r.unit !== unitBefore) {
+      unitBefore = r.unit;
+      u = unitIds.get(r.unit) ?? -1;
+    }
+    if (u < 0) {
       const uk = `${r.unit.level}\u0000${r.unit.id}\u0000${r.unit.name ?? '\u0000'}`;
-      u = unitByKey.get(uk);
-      if (u === undefined) {
+      u = unitByKey.get(uk) ?? -1;
+      if (u < 0) {
         u = unitLevel.length;
         unitLevel.push(LEVELS.indexOf(r.unit.level));
         unitId.push(str(r.unit.id));
