@@ -123,19 +123,29 @@ function Rows({ rows, ruleChosen, children }: { rows: TableRow[]; ruleChosen: bo
     if (h && Math.abs(h - rowPx) > 0.01) setRowPx(h);
   });
   const { first, end } = rowWindow(rows.length, view.top, view.height, rowPx);
+  // the rows not drawn: one empty row each side, no row to screen readers (aria-rowcount says how
+  // many rows there are, each drawn row its place)
   const gap = (n: number) => (
-    <tr class="gap" style={{ height: `${n * rowPx}px` }}>
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row with no tabIndex (Biome takes every tr for focusable)
+    <tr class="gap" aria-hidden="true" style={{ height: `${n * rowPx}px` }}>
       <td colSpan={ruleChosen ? 5 : 3} />
     </tr>
   );
   return (
     <div class="table-scroll" ref={scroller}>
-      <table class="results-table" data-testid="results-table" data-first={first} data-end={end}>
+      <table class="results-table" data-testid="results-table" data-first={first} data-end={end} aria-rowcount={rows.length + 1}>
+        {/* fixed widths: the columns don't shift as other rows scroll in; a cell too long is cut
+            with an ellipsis, its whole text in its title */}
+        <colgroup>
+          {(ruleChosen ? ['32%', '12%', '20%', '18%', '18%'] : ['58%', '18%', '24%']).map((w, k) => (
+            <col key={k} style={{ width: w }} />
+          ))}
+        </colgroup>
         {children}
         <tbody ref={body}>
           {first > 0 && gap(first)}
-          {rows.slice(first, end).map((r) => (
-            <Row key={r.id} r={r} ruleChosen={ruleChosen} chosen={sel?.level === r.level && sel.id === r.id} />
+          {rows.slice(first, end).map((r, k) => (
+            <Row key={r.id} r={r} index={first + k} ruleChosen={ruleChosen} chosen={sel?.level === r.level && sel.id === r.id} />
           ))}
           {end < rows.length && gap(rows.length - end)}
         </tbody>
@@ -144,27 +154,33 @@ function Rows({ rows, ruleChosen, children }: { rows: TableRow[]; ruleChosen: bo
   );
 }
 
-function Row({ r, ruleChosen, chosen }: { r: TableRow; ruleChosen: boolean; chosen: boolean }) {
+/** `index`: the row's place among all rows (0-based; the header is row 1 for screen readers) */
+function Row({ r, index, ruleChosen, chosen }: { r: TableRow; index: number; ruleChosen: boolean; chosen: boolean }) {
   const { state, actions } = useApp();
   const tr = useT();
   const lang = state.lang.value;
+  // a cell cut by its column's width (an ellipsis) says all of it on hover
+  const value = `${formatNumber(r.value, r.measure, lang)} ${measureText(r.measure, lang)}`;
+  const threshold = `${formatNumber(r.threshold, r.measure, lang)} ${measureText(r.measure, lang)}`;
+  const shortfall = shortfallAs(r.shortfall, r.shortfallUnit, lang);
   return (
     <tr
       data-id={r.id}
+      aria-rowindex={index + 2}
       class={chosen ? 'chosen' : ''}
       tabIndex={0}
       onClick={() => actions.focusOn({ level: r.level, id: r.id })}
       onKeyDown={(e) => e.key === 'Enter' && actions.focusOn({ level: r.level, id: r.id })}
     >
-      <td>
+      <td title={`${r.name} ${r.id}`}>
         {r.name} <span class="unit-id">{r.id}</span>
       </td>
       <td>
         <span class={`badge ${r.verdict}`}>{tr(`ui.status.${r.verdict}`)}</span>
       </td>
       {ruleChosen ? (
-        <td class="num">
-          {formatNumber(r.value, r.measure, lang)} {measureText(r.measure, lang)}
+        <td class="num" title={value}>
+          {value}
         </td>
       ) : (
         <td class="num">
@@ -172,13 +188,13 @@ function Row({ r, ruleChosen, chosen }: { r: TableRow; ruleChosen: boolean; chos
         </td>
       )}
       {ruleChosen && (
-        <td class="num">
-          {formatNumber(r.threshold, r.measure, lang)} {measureText(r.measure, lang)}
+        <td class="num" title={threshold}>
+          {threshold}
         </td>
       )}
       {ruleChosen && (
-        <td class="num" data-col="shortfall">
-          {shortfallAs(r.shortfall, r.shortfallUnit, lang)}
+        <td class="num" data-col="shortfall" title={shortfall}>
+          {shortfall}
         </td>
       )}
     </tr>

@@ -79,16 +79,30 @@ describe('the demo app in Chromium', () => {
     const drawn = await driver.page.$$eval('[data-testid=results-table] tbody tr[data-id]', (trs) => trs.length);
     expect(drawn).toBeGreaterThan(5);
     expect(drawn).toBeLessThan(100);
-    const { gap, rows, first } = await driver.page.$eval('[data-testid=results-table]', (t) => ({
-      gap: (t.querySelector('tbody tr.gap') as HTMLElement).getBoundingClientRect().height,
-      rows: [...t.querySelectorAll('tbody tr[data-id]')].map((r) => r.getBoundingClientRect().height),
-      first: Number(t.getAttribute('data-first')),
-    }));
+    const table = () =>
+      driver.page.$eval('[data-testid=results-table]', (t) => ({
+        gap: (t.querySelector('tbody tr.gap') as HTMLElement | null)?.getBoundingClientRect().height ?? 0,
+        rows: [...t.querySelectorAll('tbody tr[data-id]')].map((r) => r.getBoundingClientRect().height),
+        first: Number(t.getAttribute('data-first')),
+        // what a screen reader is told: the rows there are, each drawn row's place, no spacer rows
+        rowCount: t.getAttribute('aria-rowcount'),
+        rowIndex: [...t.querySelectorAll('tbody tr[data-id]')].map((r) => Number(r.getAttribute('aria-rowindex'))),
+        gapsHidden: [...t.querySelectorAll('tbody tr.gap')].every((r) => r.getAttribute('aria-hidden') === 'true'),
+        columns: [...t.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().width),
+      }));
+    const bottom = await table();
+    const { gap, rows, first } = bottom;
     expect(first).toBe(demoCommunities.length - drawn);
     // every row one line of one height, which the empty row stands in for
     expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(0.1);
     expect(gap).toBeCloseTo(first * rows[0], 0);
+    expect(bottom.rowCount).toBe(String(demoCommunities.length + 1)); // the header is row 1
+    expect(bottom.rowIndex).toEqual(rows.map((_, k) => first + k + 2));
+    expect(bottom.gapsHidden).toBe(true);
     await driver.page.$eval('[data-testid=results-table]', (t) => t.parentElement?.scrollTo(0, 0));
+    await driver.page.waitForSelector('[data-testid=results-table][data-first="0"]');
+    // the columns keep their widths whichever rows are drawn (fixed layout, not the drawn rows' text)
+    expect((await table()).columns).toEqual(bottom.columns);
   });
 
   it('communities outside the 15-minute elderly circle are highlighted, and the switch hides them', async () => {

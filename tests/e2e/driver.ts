@@ -24,16 +24,21 @@ export async function mapCentre(page: Page): Promise<[number, number]> {
   return [box.x + box.width / 2, box.y + box.height / 2];
 }
 
-/** Every row id of the results table in order. The table draws only the rows in view (and a few
- *  more): the pane is scrolled through, each drawn window read at its place (data-first). */
-export async function tableIdsAll(page: Page): Promise<string[]> {
+/** Every row id of the results table in order, or with `cell` (a selector within a row) the text of
+ *  that cell of every row. The table draws only the rows in view (and a few more): the pane is
+ *  scrolled through, each drawn window read at its place (data-first). */
+export async function tableIdsAll(page: Page, cell?: string): Promise<string[]> {
   const n = Number(await page.getAttribute('[data-testid=table-count]', 'data-n'));
   const ids: string[] = [];
   const read = () =>
-    page.$eval('[data-testid=results-table]', (t) => ({
-      first: Number(t.getAttribute('data-first')),
-      ids: [...t.querySelectorAll('tbody tr[data-id]')].map((tr) => tr.getAttribute('data-id') ?? ''),
-    }));
+    page.$eval(
+      '[data-testid=results-table]',
+      (t, c) => ({
+        first: Number(t.getAttribute('data-first')),
+        ids: [...t.querySelectorAll('tbody tr[data-id]')].map((tr) => (c ? (tr.querySelector(c)?.textContent?.trim() ?? '') : (tr.getAttribute('data-id') ?? ''))),
+      }),
+      cell ?? null,
+    );
   await page.$eval('[data-testid=results-table]', (t) => t.parentElement?.scrollTo(0, 0));
   await page.waitForSelector('[data-testid=results-table][data-first="0"]');
   for (let w = await read(); ; ) {

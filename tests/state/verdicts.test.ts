@@ -70,6 +70,9 @@ for (const [how, src] of Object.entries(SOURCES))
       it('streets: only the street c3', () => {
         expect([...unitRanks(src(results), null, 'street', ['c1', 'c3'])]).toEqual([0, 3]);
       });
+      it('an id twice in the layer (a file with two communities of one id): both places get its verdict', () => {
+        expect([...unitRanks(src(results), null, 'community', ['c1', 'c3', 'c1', 'c9', 'c3'])]).toEqual([3, 1, 3, 0, 1]);
+      });
     });
 
     describe('countsByRule', () => {

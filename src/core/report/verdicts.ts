@@ -43,15 +43,34 @@ export function unitIds(units: readonly { id: string }[]): readonly string[] {
   return ids;
 }
 const idsMade = new WeakMap<readonly { id: string }[], readonly string[]>();
-const slotsMade = new WeakMap<readonly string[], Map<string, number>>();
+/** each id to its first place in `ids`, and the later places of ids that repeat (a file may hold
+ *  two communities of one id: both are one feature on the map and must get one verdict) */
+interface Slots {
+  at: Map<string, number>;
+  /** pairs: a later place, the first place of its id */
+  repeats: number[];
+}
+const slotsMade = new WeakMap<readonly string[], Slots>();
+
+function slotsOf(ids: readonly string[]): Slots {
+  let s = slotsMade.get(ids);
+  if (s) return s;
+  s = { at: new Map(), repeats: [] };
+  for (let k = 0; k < ids.length; k++) {
+    const first = s.at.get(ids[k]);
+    if (first === undefined) s.at.set(ids[k], k);
+    else s.repeats.push(k, first);
+  }
+  slotsMade.set(ids, s);
+  return s;
+}
 
 /** Verdict rank (verdictOfRank) of each unit of `level` in `ids` order, for one rule or the worst
  *  of all (rule null): the same verdicts as verdictsByUnit, as a byte per unit in layer order. What
  *  the map colours: on a table of columns one pass over its rows, no key made per unit. */
 export function unitRanks(results: ResultSource, rule: string | null, level: Level, ids: readonly string[]): Uint8Array {
   const out = new Uint8Array(ids.length);
-  let at = slotsMade.get(ids);
-  if (!at) slotsMade.set(ids, (at = new Map(ids.map((id, k) => [id, k]))));
+  const { at, repeats } = slotsOf(ids);
   if (!(results instanceof ResultTable)) {
     const v = verdictsByUnit(results, rule, [level]);
     ids.forEach((id, k) => {
@@ -73,6 +92,7 @@ export function unitRanks(results: ResultSource, rule: string | null, level: Lev
     const r = rankOf[status[i]];
     if (k >= 0 && r > out[k]) out[k] = r;
   }
+  for (let j = 0; j < repeats.length; j += 2) out[repeats[j]] = out[repeats[j + 1]];
   return out;
 }
 
