@@ -278,27 +278,9 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
     // list before itself: most rules' lists are not copied (≈ 35 lists of 10 000 rows a move)
     let next: RuleResult[] | undefined;
     if (part) {
-      // the dirty communities' rows, in the rule's order, each community's together
-      let i = 0;
-      let done = 0;
-      while (i < h) {
-        const ci = layout.index.get(rows[i].unit);
-        if (ci === undefined || !dirty[ci] || seen[ci] === r + 1) return null;
-        seen[ci] = r + 1;
-        done++;
-        for (let q = offsets[ci]; q < offsets[ci + 1]; q++, i++) {
-          if (i >= h || rows[i].unit !== rows[i - (q - offsets[ci])].unit) return null;
-          const at = positions[q];
-          if (sameResult(rows[i], was[at])) continue;
-          changed[ci] = 1;
-          next ??= was.slice(0, head);
-          next[at] = rows[i];
-        }
-      }
-      // every dirty community that had rows has them again (same count: checked above)
-      let had = 0;
-      for (const ci of dirtyList) if (offsets[ci + 1] > offsets[ci]) had++;
-      if (had !== done) return null;
+      const p = partRows({ rows, h, was, head, offsets, positions, index: layout.index, dirty, dirtyList, seen, mark: r + 1, changed });
+      if (p === null) return null;
+      next = p.next;
     } else {
       if (h !== head) return null;
       for (let i = 0; i < h; i++) {
@@ -309,21 +291,7 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
         next[i] = rows[i];
       }
     }
-    // the street, facility and area rows: those equal to the rows before (the same unit at either
-    // end of the list, the same result) are the objects before
-    const tail = rows.length - h;
-    const [pre, suf] = alignedEnds(was, rows, head, h);
-    let sameTail = was.length - head === tail && pre + suf === tail;
-    const rest: RuleResult[] = [];
-    for (let i = 0; i < tail; i++) {
-      const x = rows[h + i];
-      const o = i < pre ? was[head + i] : i >= tail - suf ? was[was.length - (tail - i)] : undefined;
-      if (o !== undefined && (o === x || sameResult(o, x))) rest.push(o);
-      else {
-        rest.push(x);
-        sameTail = false;
-      }
-    }
+    const { rest, sameTail } = tailRows(was, head, rows, h);
     if (!next && sameTail) {
       lists.push(was);
       continue;
@@ -333,6 +301,67 @@ function rerun(k: Kept, layout: Layout, ctx: EvalContext, dirty: Uint8Array): { 
     lists.push(next);
   }
   return { lists, changed, reads };
+}
+
+/** A restrictable rule's re-run community rows (`rows` up to `h`: the dirty communities', in the
+ *  rule's order, each community's together) put at their places in a copy of `was`'s, made at the
+ *  first row that differs (none: `next` undefined); null when they do not fit the layout. */
+function partRows(x: {
+  rows: readonly RuleResult[];
+  h: number;
+  was: readonly RuleResult[];
+  head: number;
+  offsets: Uint32Array;
+  positions: Uint32Array;
+  index: Map<UnitRef, number>;
+  dirty: Uint8Array;
+  dirtyList: readonly number[];
+  seen: Int32Array;
+  mark: number;
+  changed: Uint8Array;
+}): { next: RuleResult[] | undefined } | null {
+  const { rows, h, was, offsets, positions } = x;
+  let next: RuleResult[] | undefined;
+  let i = 0;
+  let done = 0;
+  while (i < h) {
+    const ci = x.index.get(rows[i].unit);
+    if (ci === undefined || !x.dirty[ci] || x.seen[ci] === x.mark) return null;
+    x.seen[ci] = x.mark;
+    done++;
+    for (let q = offsets[ci]; q < offsets[ci + 1]; q++, i++) {
+      if (i >= h || rows[i].unit !== rows[i - (q - offsets[ci])].unit) return null;
+      const at = positions[q];
+      if (sameResult(rows[i], was[at])) continue;
+      x.changed[ci] = 1;
+      next ??= was.slice(0, x.head);
+      next[at] = rows[i];
+    }
+  }
+  // every dirty community that had rows has them again (same count: checked above)
+  let had = 0;
+  for (const ci of x.dirtyList) if (offsets[ci + 1] > offsets[ci]) had++;
+  return had === done ? { next } : null;
+}
+
+/** A rule's street, facility and area rows after the edit (`rows` from `h` on): those equal to
+ *  the rows before (`was` from `head` on; the same unit at either end of the list, the same result)
+ *  are the objects before; `sameTail` when every one is. */
+function tailRows(was: readonly RuleResult[], head: number, rows: readonly RuleResult[], h: number): { rest: RuleResult[]; sameTail: boolean } {
+  const tail = rows.length - h;
+  const [pre, suf] = alignedEnds(was, rows, head, h);
+  let sameTail = was.length - head === tail && pre + suf === tail;
+  const rest: RuleResult[] = [];
+  for (let i = 0; i < tail; i++) {
+    const x = rows[h + i];
+    const o = i < pre ? was[head + i] : i >= tail - suf ? was[was.length - (tail - i)] : undefined;
+    if (o !== undefined && (o === x || sameResult(o, x))) rest.push(o);
+    else {
+      rest.push(x);
+      sameTail = false;
+    }
+  }
+  return { rest, sameTail };
 }
 
 /** Community ci's rows, in run order. */

@@ -607,7 +607,23 @@ export function patchReachMapped(
     pool.written.used = at;
     return { ...old, start, end, pool: { written: pool.written, live }, unplacedDemand: unplacedDemand(start, end), unplacedSupply: unplacedOf(columns), columns };
   }
-  // new arrays: the kept rows copied (renumbered when indices moved), with room for the next edits
+  return copiedRows(old, toNew, rows, dirty, same, needed, unplacedDemand, unplacedOf(columns), columns);
+}
+
+/** patchReachMapped() into new arrays: the kept rows copied (renumbered unless `same`), the
+ *  changed `rows` sorted in, with room for the next edits when no index moved. */
+function copiedRows(
+  old: CommunityReach,
+  toNew: Int32Array,
+  rows: Map<number, Walk[]>,
+  dirty: Uint8Array,
+  same: boolean,
+  needed: number,
+  unplacedDemand: (start: Uint32Array, end: Uint32Array) => number[],
+  unplacedSupply: number[],
+  columns: readonly ReachColumn[],
+): CommunityReach {
+  const nPlaces = dirty.length;
   let live = needed;
   for (let c = 0; c < nPlaces; c++) if (!dirty[c]) live += old.end[c] - old.start[c];
   const room = same ? Math.ceil(live * 1.25) + 64 : live;
@@ -639,7 +655,7 @@ export function patchReachMapped(
     at += to - from;
     c = e;
   }
-  return { ...out, start, end, pool: { written: { used: at }, live: at }, unplacedDemand: unplacedDemand(start, end), unplacedSupply: unplacedOf(columns), columns };
+  return { ...out, start, end, pool: { written: { used: at }, live: at }, unplacedDemand: unplacedDemand(start, end), unplacedSupply, columns };
 }
 
 /** A changed row sorted as assembleReach sorts (by distance, then facility index), written into
