@@ -181,8 +181,21 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     return x;
   };
   /** the reach engine for these settings and roads; its cache kept for the next question */
+  /** whether the opened project's roads are packed yet */
+  let roadsPacked = false;
+  /** The roads packed on the first walk along them (core/reach/network/packed-roads.ts: ≈ 35 MB of
+   *  heap less for a large city), not while the project opens (0.17–0.25 s at 65 000 roads, off the
+   *  outlines' path); the baseline and the open scenario hold the packing from then on. */
+  const packedRoads = (params: Params, roads: readonly Road[]): readonly Road[] => {
+    if (roadsPacked || params.reach === 'straight' || roads.length === 0 || !baseline || roads !== baseline.roads) return roads;
+    roadsPacked = true;
+    const packed = keepRoadsPacked(roads);
+    baseline = { ...baseline, roads: packed };
+    if (current?.roads === roads) current = { ...current, roads: packed };
+    return packed;
+  };
   const reachNow = (params: Params, roads: readonly Road[]): ReachChoice => {
-    const choice = reachFor(params, roads, reachCache);
+    const choice = reachFor(params, packedRoads(params, roads), reachCache);
     reachCache = choice.cache;
     return choice;
   };
@@ -282,9 +295,9 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       // the communities and streets kept packed (8 or 16 bytes a vertex, not a small array each: ≈ 187 MB
       // less for a 20 000-community city), each outline built when read; the engine reads the packing
       const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint), streets: keepPacked(parsed.streets) };
-      // the roads too (core/reach/network/packed-roads.ts: ≈ 35 MB of heap less for a large city's
-      // 290 000 road vertices); the street graph is built straight from their packing
-      current = { ...layers, roads: keepRoadsPacked(roads) };
+      // the roads are packed on the first walk along them (packedRoads)
+      current = { ...layers, roads };
+      roadsPacked = false;
       baseline = current;
       reachCache = null;
       // another project's areas can no longer be asked for: let them go
