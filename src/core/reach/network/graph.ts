@@ -94,42 +94,48 @@ export function buildGraph(roads: readonly Road[]): GraphBuild {
       }
       return;
     }
-    const g: unknown = road?.geometry;
-    const lines = linesOf(g);
-    if (!lines) {
-      issues.push({
-        layer: 'roads',
-        index: r,
-        id: road?.id,
-        field: 'geometry',
-        severity: 'error',
-        msg: { key: 'net.road.geometry', args: { index: r, id: String(road?.id ?? '') } },
-      });
-      return;
-    }
-    for (const line of lines) {
-      let prev = -1;
-      line.forEach((pt, v) => {
-        const ok = Array.isArray(pt) && isLonLat(pt[0], pt[1]);
-        if (!ok) {
-          issues.push({
-            layer: 'roads',
-            index: r,
-            id: road.id,
-            field: 'geometry',
-            severity: 'error',
-            msg: { key: 'net.road.vertex', args: { index: r, id: road.id, vertex: v, value: JSON.stringify(pt) ?? 'undefined' } },
-          });
-          prev = -1; // the line breaks here rather than jumping over the bad vertex
-          return;
-        }
-        prev = step(prev, pt[0] as number, pt[1] as number, r);
-      });
-    }
+    readGeoJson(road, r, issues, step);
   });
 
   const graph = fromEdges(lon.slice(0, nodeCount), lat.slice(0, nodeCount), ea.slice(0, edgeCount), eb.slice(0, edgeCount), er.slice(0, edgeCount));
   return { graph, issues, stats: { roads: roads.length, segments, duplicateSegments, zeroLengthSegments } };
+}
+
+/** A road given as GeoJSON, line by line into `step`; a bad geometry or vertex is an issue (a line
+ *  breaks at a bad vertex rather than jumping over it). */
+function readGeoJson(road: Road, r: number, issues: NetworkIssue[], step: (prev: number, x: number, y: number, r: number) => number): void {
+  const g: unknown = road?.geometry;
+  const lines = linesOf(g);
+  if (!lines) {
+    issues.push({
+      layer: 'roads',
+      index: r,
+      id: road?.id,
+      field: 'geometry',
+      severity: 'error',
+      msg: { key: 'net.road.geometry', args: { index: r, id: String(road?.id ?? '') } },
+    });
+    return;
+  }
+  for (const line of lines) {
+    let prev = -1;
+    line.forEach((pt, v) => {
+      const ok = Array.isArray(pt) && isLonLat(pt[0], pt[1]);
+      if (!ok) {
+        issues.push({
+          layer: 'roads',
+          index: r,
+          id: road.id,
+          field: 'geometry',
+          severity: 'error',
+          msg: { key: 'net.road.vertex', args: { index: r, id: road.id, vertex: v, value: JSON.stringify(pt) ?? 'undefined' } },
+        });
+        prev = -1; // the line breaks here rather than jumping over the bad vertex
+        return;
+      }
+      prev = step(prev, pt[0] as number, pt[1] as number, r);
+    });
+  }
 }
 
 /**
