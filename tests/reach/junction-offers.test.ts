@@ -98,6 +98,12 @@ describe('a search offers each junction’s points pruned', () => {
       expect(reach.bySupply(groups, kept, supply, MAX, SNAP).perSupply).toEqual(want);
       // no extra metres
       expect(reach.bySupply(groups, null, supply, MAX, SNAP).perSupply).toEqual(straightforward(reach, groups, null, supply));
+      // a plain array changed by its caller between two searches: the second sees the new metres
+      // (its offers are made once a search, not kept from the one before)
+      const plain = Float64Array.from(extra);
+      expect(reach.bySupply(groups, plain, supply, MAX, SNAP).perSupply).toEqual(want);
+      for (let i = 0; i < plain.length; i += 3) plain[i] += 150;
+      expect(reach.bySupply(groups, plain, supply, MAX, SNAP).perSupply).toEqual(straightforward(reach, groups, plain, supply));
     });
   }
 

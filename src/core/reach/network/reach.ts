@@ -81,11 +81,15 @@ export class NetworkReach {
   /** the offers by junction of the last `extra` each demand placement was walked to (offers.ts) */
   private readonly offersKept = new WeakMap<Placement, { extra: ArrayLike<number> | null; offers: JunctionOffers }>();
 
+  /** the `extra` of the bySupply call under way: its offers serve the call's every supply owner */
+  private extraOfCall: ArrayLike<number> | null = null;
+
   /** The demand's offers for `extra` (by input point): kept for an unchanging `extra` (the
-   *  communities' walks inside, read by every walk of an edit), made anew for any other. */
+   *  communities' walks inside, read by every walk of an edit) and through one bySupply call,
+   *  made anew for any other (an array its caller may have changed since). */
   private offersOf(demand: Placement, extra: ArrayLike<number> | null): JunctionOffers {
     const kept = this.offersKept.get(demand);
-    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra))) return kept.offers;
+    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra) || extra === this.extraOfCall)) return kept.offers;
     let byPoint: Float64Array | null = null;
     if (extra) {
       byPoint = new Float64Array(demand.point.length);
@@ -179,12 +183,19 @@ export class NetworkReach {
     const demand = this.place(demandGroups, snapDistance);
     const supply = this.place(supplyGroups, snapDistance, false);
     const perSupply: SupplyReach[] = [];
-    for (let j = 0; j < supplyGroups.length; j++) {
-      const first = supply.ownerStart[j];
-      const end = supply.ownerStart[j + 1];
-      perSupply.push(
-        first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, groupCount(demandGroups), maxDistance, extra),
-      );
+    // a plain `extra` may have changed since an earlier call: its offers are made once for this one
+    if (extra !== null && !isUnchanging(extra)) this.offersKept.delete(demand);
+    this.extraOfCall = extra;
+    try {
+      for (let j = 0; j < supplyGroups.length; j++) {
+        const first = supply.ownerStart[j];
+        const end = supply.ownerStart[j + 1];
+        perSupply.push(
+          first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, groupCount(demandGroups), maxDistance, extra),
+        );
+      }
+    } finally {
+      this.extraOfCall = null;
     }
     return { perSupply, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
   }
