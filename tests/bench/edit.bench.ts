@@ -26,7 +26,7 @@ import { buildEdit, type EditOp } from '../../src/core/scenario/ops';
 import { parseProject } from '../../src/schemas';
 import { createAnalysisSession, type SessionLayers } from '../../src/service/session';
 import { city } from './evaluate.bench';
-import { medianWithCpu } from './median';
+import { medianWithCpu, middle, samples } from './median';
 import type { BenchRow } from './run';
 
 const PROFILE = 'combined';
@@ -37,18 +37,8 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 
 /** Median wall time, mean and median CPU time per edit (user + system of the process, ms). */
 function perEdit(fn: () => void): { ms: number; cpu: number; cpuMedian: number } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    fn();
-    const c = process.cpuUsage(c0);
-    wall.push(performance.now() - t0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { ms: mid(wall), cpu: cpu.reduce((a, b) => a + b, 0) / EDITS, cpuMedian: mid(cpu) };
+  const { wall, cpu } = samples(fn, EDITS);
+  return { ms: middle(wall), cpu: cpu.reduce((a, b) => a + b, 0) / EDITS, cpuMedian: middle(cpu) };
 }
 
 async function editRows(label: string, project: Project, runs: number): Promise<BenchRow[]> {

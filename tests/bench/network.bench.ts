@@ -20,24 +20,15 @@ import { rng, syntheticCity } from '../../scripts/network-city';
 import { generateCity } from '../../scripts/demo/city';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import type { BenchRow } from './run';
+import { middle, samples } from './median';
 
 /**
  * Median wall time of `runs` runs, and the median CPU time of this process over the same runs: the
  * machine has 2 cores that other work may share, and CPU time shows what the work itself costs.
  */
 function timed(fn: () => unknown, runs = 7): { ms: number; cpu: number } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1];
-  return { ms: mid(wall), cpu: mid(cpu) };
+  const { wall, cpu } = samples(fn, runs);
+  return { ms: middle(wall), cpu: middle(cpu) };
 }
 
 const load = (): string => `load ${loadavg()[0].toFixed(1)}`;
