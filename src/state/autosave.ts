@@ -188,10 +188,7 @@ function recordNow(s: AppState, deps: Pick<ProjectDeps, 'views'> & { now?: () =>
 /** Writes the small record, and the data record too unless `sameData` says it is already
  *  stored (as `dataId`). The data are written first, with a new id the record names, so a record
  *  never points at data older than itself and is never restored onto data it wasn't made on. */
-export async function saveNow(
-  s: AppState,
-  deps: ProjectDeps & { store: AsyncStore; now?: () => Date; extent?: () => Extent | null; sameData?: boolean; dataId?: string | null },
-): Promise<AutosaveRecord> {
+export async function saveNow(s: AppState, deps: AutosaveDeps & { sameData?: boolean; dataId?: string | null }): Promise<AutosaveRecord> {
   const p = s.project.peek();
   if (!p) throw new Error('no project is open');
   let dataId = deps.dataId ?? null;
