@@ -73,9 +73,8 @@ export interface CommunityReach extends PairRows {
    *  communities that reach it — what an edit reads to find the communities a facility touches */
   columns?: readonly ReachColumn[];
   /** the pairs written into the arrays so far (one count for every reach sharing them:
-   *  patchReachMapped writes after it, so no reach's rows are overwritten) and those this reach's
-   *  rows read */
-  pool?: { written: { used: number }; live: number };
+   *  patchReachMapped writes after it, so no reach's rows are overwritten) */
+  pool?: { written: { used: number } };
 }
 
 /** CSR pairs as rows (no copy: start and end are views of the offsets). */
@@ -478,7 +477,7 @@ function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distanc
  *  facility index; communities not placed and reaching nothing (not even on site) are unplaced. */
 export function assembleReach(columns: readonly ReachColumn[], nPlaces: number, unplacedPlaces: readonly number[]): CommunityReach {
   const r = asRows(assembleCsr(columns, nPlaces, unplacedPlaces));
-  return { ...r, pool: { written: { used: r.supply.length }, live: r.supply.length } };
+  return { ...r, pool: { written: { used: r.supply.length } } };
 }
 
 /** assembleReach() as CSR pairs. */
@@ -591,21 +590,19 @@ export function patchReachMapped(
   const rows = dirtyRows(old, toNew, columns, fresh, dirty);
   let needed = 0;
   for (const row of rows.values()) needed += row.length;
-  const pool = old.pool ?? { written: { used: old.supply.length }, live: old.supply.length };
+  const pool = old.pool ?? { written: { used: old.supply.length } };
   if (same && pool.written.used + needed <= old.supply.length) {
     // the changed rows after the others, in the same arrays
     const start = old.start.slice();
     const end = old.end.slice();
     let at = pool.written.used;
-    let live = pool.live;
     for (const [c, row] of rows) {
-      live += row.length - (old.end[c] - old.start[c]);
       start[c] = at;
       at = writeRow(old, row, at);
       end[c] = at;
     }
     pool.written.used = at;
-    return { ...old, start, end, pool: { written: pool.written, live }, unplacedDemand: unplacedDemand(start, end), unplacedSupply: unplacedOf(columns), columns };
+    return { ...old, start, end, pool: { written: pool.written }, unplacedDemand: unplacedDemand(start, end), unplacedSupply: unplacedOf(columns), columns };
   }
   return copiedRows(old, toNew, rows, dirty, same, needed, unplacedDemand, unplacedOf(columns), columns);
 }
@@ -655,7 +652,7 @@ function copiedRows(
     at += to - from;
     c = e;
   }
-  return { ...out, start, end, pool: { written: { used: at }, live: at }, unplacedDemand: unplacedDemand(start, end), unplacedSupply, columns };
+  return { ...out, start, end, pool: { written: { used: at } }, unplacedDemand: unplacedDemand(start, end), unplacedSupply, columns };
 }
 
 /** A changed row sorted as assembleReach sorts (by distance, then facility index), written into
