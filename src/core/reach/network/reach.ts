@@ -81,15 +81,12 @@ export class NetworkReach {
   /** the offers by junction of the last `extra` each demand placement was walked to (offers.ts) */
   private readonly offersKept = new WeakMap<Placement, { extra: ArrayLike<number> | null; offers: JunctionOffers }>();
 
-  /** the `extra` of the bySupply call under way: its offers serve the call's every supply owner */
-  private extraOfCall: ArrayLike<number> | null = null;
-
   /** The demand's offers for `extra` (by input point): kept for an unchanging `extra` (the
-   *  communities' walks inside, read by every walk of an edit) and through one bySupply call,
-   *  made anew for any other (an array its caller may have changed since). */
+   *  communities' walks inside, read by every walk of an edit), made anew for any other (an array
+   *  its caller may have changed since; bySupply makes them once for all its supply owners). */
   private offersOf(demand: Placement, extra: ArrayLike<number> | null): JunctionOffers {
     const kept = this.offersKept.get(demand);
-    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra) || extra === this.extraOfCall)) return kept.offers;
+    if (kept && kept.extra === extra && (extra === null || isUnchanging(extra))) return kept.offers;
     let byPoint: Float64Array | null = null;
     if (extra) {
       byPoint = new Float64Array(demand.point.length);
@@ -106,9 +103,18 @@ export class NetworkReach {
    * network, and along the demand's chain to it; a demand on the same chain may also be walked to
    * directly. `extra[i]` (metres, by input demand point, the groups flattened) is added to every
    * walk ending at that point, before the limit is applied (a community's walk inside its outline
-   * to the way out i).
+   * to the way out i); `offers`, the demand's offers for it when the caller has them.
    */
-  reachFrom(sp: Placement, first: number, end: number, demand: Placement, demandOwners: number, maxDistance: number, extra: ArrayLike<number> | null = null): SupplyReach {
+  reachFrom(
+    sp: Placement,
+    first: number,
+    end: number,
+    demand: Placement,
+    demandOwners: number,
+    maxDistance: number,
+    extra: ArrayLike<number> | null = null,
+    offers: JunctionOffers = this.offersOf(demand, extra),
+  ): SupplyReach {
     if (this.best.length < demandOwners) {
       this.best = new Float64Array(demandOwners).fill(Infinity);
       this.bestTouched = new Uint32Array(demandOwners);
@@ -126,7 +132,6 @@ export class NetworkReach {
     const seeds = seedsOf(this.chains, sp, points);
     const dj = this.dijkstra;
     dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
-    const offers = this.offersOf(demand, extra);
     const { start, owner, cost } = offers;
     const ex = offers.extra;
     if (ex) {
@@ -183,19 +188,15 @@ export class NetworkReach {
     const demand = this.place(demandGroups, snapDistance);
     const supply = this.place(supplyGroups, snapDistance, false);
     const perSupply: SupplyReach[] = [];
-    // a plain `extra` may have changed since an earlier call: its offers are made once for this one
-    if (extra !== null && !isUnchanging(extra)) this.offersKept.delete(demand);
-    this.extraOfCall = extra;
-    try {
-      for (let j = 0; j < supplyGroups.length; j++) {
-        const first = supply.ownerStart[j];
-        const end = supply.ownerStart[j + 1];
-        perSupply.push(
-          first === end ? { demand: new Uint32Array(0), distance: new Float64Array(0) } : this.reachFrom(supply, first, end, demand, groupCount(demandGroups), maxDistance, extra),
-        );
-      }
-    } finally {
-      this.extraOfCall = null;
+    const offers = this.offersOf(demand, extra); // once for every supply owner
+    for (let j = 0; j < supplyGroups.length; j++) {
+      const first = supply.ownerStart[j];
+      const end = supply.ownerStart[j + 1];
+      perSupply.push(
+        first === end
+          ? { demand: new Uint32Array(0), distance: new Float64Array(0) }
+          : this.reachFrom(supply, first, end, demand, groupCount(demandGroups), maxDistance, extra, offers),
+      );
     }
     return { perSupply, unplacedDemand: demand.unplaced, unplacedSupply: supply.unplaced };
   }
