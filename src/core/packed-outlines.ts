@@ -184,6 +184,11 @@ function withoutOutline<T extends { geometry: Shape }>(u: T): Omit<T, 'geometry'
   return Object.defineProperties({}, own) as Omit<T, 'geometry'>;
 }
 
+/** The units as held with `packed`: those packed read their outline from it, the others keep theirs. */
+function layerOf<T extends { geometry: Shape }>(units: readonly T[], packed: PackedOutlines): PackedLayer<T> {
+  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+}
+
 /** `quantise`: false keeps Float64 coordinates even where they would quantise (outlines whose
  *  rings readers hold as views, ringsOf) */
 export function packOutlines<T extends { geometry: Shape }>(
@@ -192,7 +197,7 @@ export function packOutlines<T extends { geometry: Shape }>(
   quantise = true,
 ): PackedLayer<T> {
   const packed = pack(units, labelOf, quantise);
-  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+  return layerOf(units, packed);
 }
 
 /** A units array's outlines in one packing (the page's copy, sendOutlines; the map's tiles read
@@ -247,7 +252,7 @@ export function sendOutlines<T extends { geometry: Shape }>(units: readonly T[])
     box: p.box.slice(),
     label: p.label.slice(),
   };
-  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+  return layerOf(units, packed);
 }
 
 /** The arrays of a packing, all of them typed arrays that nothing writes once it is made. */
@@ -270,7 +275,7 @@ export function shareOutlines<T extends { geometry: Shape }>(units: readonly T[]
     }
   }
   const packed = p as unknown as PackedOutlines;
-  return { units: units.map((u, i) => (packed.kind[i] === KEPT ? u : withoutOutline(u))), packed };
+  return layerOf(units, packed);
 }
 
 /** The units with their outlines packed, each read through a getter (unpackOutlines): what the
