@@ -104,12 +104,15 @@ function eachWayOut(c: CommunityPlace, out: (x: number, y: number) => void): voi
     const n = ring.length / 2;
     const gap = n > SURVEYED + 1 ? MIN_GAP : 0;
     let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
+    let cb = cosLat(ring[1]); // each vertex's cosine once: an edge's end is the next one's start
     for (let i = 0; i + 1 < n; i++) {
       const ax = ring[2 * i];
       const ay = ring[2 * i + 1];
       const bx = ring[2 * i + 2];
       const by = ring[2 * i + 3];
-      const len = haversineCos(ax, ay, cosLat(ay), bx, by, cosLat(by));
+      const ca = cb;
+      cb = cosLat(by);
+      const len = haversineCos(ax, ay, ca, bx, by, cb);
       const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
       // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
       // out kept is the same way out (and would make every community thousands of searches)
