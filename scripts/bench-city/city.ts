@@ -1,4 +1,4 @@
-// A realistic large SYNTHETIC city for benchmarks (the city-scale work, docs/app.md): irregular blocks cut by a curved road
+// A realistic large SYNTHETIC city for benchmarks (the city-scale work, docs/performance.md): irregular blocks cut by a curved road
 // network, detailed community outlines (50–2,000 vertices), street/town boundaries of 10k–50k
 // vertices that follow the roads, facilities of every kind. Seeded (mulberry32), so the same
 // options always give the same city; generated at bench/test time, never committed.

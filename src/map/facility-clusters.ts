@@ -1,6 +1,6 @@
 // Many facilities (an imported register of tens of thousands) are drawn merged into counted
 // clusters below street zoom. Every marker costs every frame: 50 000 of them took ≈ 300 ms per
-// frame in software WebGL (docs/app.md, Performance), so each pan or redraw froze the page.
+// frame in software WebGL (docs/performance-log.md), so each pan or redraw froze the page.
 // MapLibre clusters in its own worker (supercluster); the page does no extra work. Projects of
 // ordinary size (the demo's 299) are drawn exactly as before.
 import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';

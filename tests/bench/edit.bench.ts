@@ -11,7 +11,7 @@
 // night (load 11–16, a move writing only its changed walk rows and rule lists): met in CPU by the
 // mean on both cities for every kind — straight move ≈ 44 ms, add ≈ 35, capacity ≈ 18, undo/redo
 // ≈ 17; network move ≈ 43, add ≈ 38, capacity ≈ 23, undo/redo ≈ 36 — not in wall time at that
-// load (2–3× the CPU); what is left: docs/app.md, "Edits".
+// load (2–3× the CPU); what is left: docs/performance-log.md, "Edits".
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { benchCityFile } from '../../scripts/bench-city/generate';

@@ -2,7 +2,7 @@
 // and the straight-line reach against an all-pairs haversine loop measured in the same run.
 // "warm" = the layers were evaluated before (a profile or threshold change in the worker): the
 // prepared data (cleaned records, points, streets, on-site, reach pairs) is reused and only the
-// rules run. Goal (docs/app.md, city scale): combined ≤ 60 ms warm.
+// rules run. Goal (docs/performance.md): combined ≤ 60 ms warm.
 import { loadavg } from 'node:os';
 import { evaluate } from '../../src/core/evaluate';
 import { haversine, localProjector } from '../../src/core/geo';

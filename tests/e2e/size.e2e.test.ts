@@ -1,4 +1,4 @@
-// The JS size budget (docs/app.md, city scale), read from the build the browser tests run: what loads before a
+// The JS size budget (docs/performance.md), read from the build the browser tests run: what loads before a
 // project can be opened stays small; the importers, site check, suggestion and compare come in
 // chunks of their own on first use. Sizes, not timings: gzip -9 of the files as built.
 import { readFileSync } from 'node:fs';

@@ -173,7 +173,7 @@ type Base = Omit<Prepared, 'reach' | 'reachEngine' | 'radius' | 'memo' | 'unplac
 /** The part of a preparation that depends on communities, streets and area only: an edit of
  *  facilities (add, move, remove, capacity) keeps it, and with it what was found per facility
  *  position — its street, its community, the walks from it (a column per position) — so an edit
- *  works out only the facilities it touched (docs/app.md, "Edits"). */
+ *  works out only the facilities it touched (docs/performance-log.md, "Edits"). */
 interface CommunitySide {
   base: Omit<Base, 'facilities' | 'facilityPoints' | 'facilityStreet' | 'onsite' | 'facilityUnits' | 'walkKey' | 'streetFacilities' | 'issues'>;
   issues: { dup: DataIssue[]; clean: DataIssue[]; streetDup: DataIssue[]; street: DataIssue[] };
