@@ -12,7 +12,8 @@ import { demoClient } from './state/scenario-client';
 import { square } from './core/scenario/fixtures';
 
 /** an app on its own storages and analysis session; `now`: its clock (the system clock when not given) */
-function newApp(now?: () => Date) {
+/** `refuse`: keys the browser's storage will not write (full, as a QuotaExceededError) */
+function newApp(now?: () => Date, refuse: (key: string) => boolean = () => false) {
   const kept = new Map<string, string>();
   const idb = new Map<string, unknown>();
   const store = {
@@ -25,7 +26,13 @@ function newApp(now?: () => Date) {
   const { client } = demoClient(session);
   const app = createApp({
     client: { ...client, importer: localImporter(session), checkSite: (req) => session.checkSite(req) } as AnalysisClient,
-    storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v) },
+    storage: {
+      getItem: (k) => kept.get(k) ?? null,
+      setItem: (k, v) => {
+        if (refuse(k)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        kept.set(k, v);
+      },
+    },
     store,
     // no workspace server here: every request fails as an unreachable network does
     workspace: { origin: 'http://workspace.test/', fetch: () => Promise.reject(new TypeError('Failed to fetch')) },
@@ -142,6 +149,16 @@ describe('createApp', () => {
     expect(w2.ws.outbox.value).toBe(0);
     expect(w2.ws.message.value).toBeNull();
     expect(keptTwo.has('yl.workspace.outbox')).toBe(false);
+  });
+
+  it('a review that cannot be kept (storage full) is said to be NOT saved, not kept', async () => {
+    const { app, kept } = newApp(undefined, (k) => k === 'yl.workspace.outbox');
+    const w = workspaceOf(app);
+    const saved = await w.saveReview({ applicant: '某公司', project: '北区地块' } as unknown as ReviewWrite);
+    expect(saved).toBeNull();
+    expect(app.workspace.ws.outbox.value).toBe(0);
+    expect(app.workspace.ws.message.value).toEqual({ kind: 'error', key: 'ws.msg.notKept', args: { detail: 'Failed to fetch' } });
+    expect(kept.has('yl.workspace.outbox')).toBe(false);
   });
 
   it('the autosave of each app writes to its own store', async () => {

@@ -50,6 +50,7 @@ export const workspaceSharedZh: Record<string, string> = {
   'ws.users.passwordHint': '初始密码（至少10位）',
   'ws.users.create': '新建用户',
   'ws.msg.keptChange': '连接不上工作区：此修改已保存在本机（共 {n} 项待上传），恢复连接后请点“上传”。',
+  'ws.msg.notKept': '连接不上工作区（{detail}），本机的浏览器存储也已满或被禁用：此修改没有保存。请先不要关闭页面，恢复连接后再操作一次；或在浏览器设置中为本站清理存储空间。',
   'ws.msg.scenarioConflict': '方案“{name}”已被 {by} 修改为第 {revision} 版；您的修改没有覆盖它，请选择如何处理。',
   'ws.msg.baselineLoaded': '已载入工作区第 {version} 版数据为基础数据；本机的方案保留并在新数据上重新计算。',
   'ws.msg.noProject': '尚未打开任何数据。',
@@ -121,6 +122,8 @@ export const workspaceSharedEn: Record<string, string> = {
   'ws.users.passwordHint': 'First password (10+ characters)',
   'ws.users.create': 'Create user',
   'ws.msg.keptChange': 'The workspace cannot be reached: this change is kept on this computer ({n} waiting). Press “Upload” when the connection is back.',
+  'ws.msg.notKept':
+    "The workspace cannot be reached ({detail}) and this browser's storage is full or blocked: this change was NOT saved. Keep the page open and do it again when the connection is back, or free this site's storage in the browser's settings.",
   'ws.msg.scenarioConflict': '“{name}” was changed by {by} (now revision {revision}); your change did not overwrite it. Choose what to do.',
   'ws.msg.baselineLoaded': "Workspace data version {version} loaded as the baseline; this computer's scenarios are kept and recomputed on it.",
   'ws.msg.noProject': 'No data is open.',

@@ -174,7 +174,10 @@ function outboxSteps({ ws, client, report, say, withBusy, refresh }: Ctx, shared
       withBusy(async () => {
         const r = await client.createReview(body);
         if (!r.ok && r.offline) {
-          outbox.add({ op: 'review', review: body }, now());
+          if (!outbox.add({ op: 'review', review: body }, now())) {
+            say('error', 'ws.msg.notKept', { detail: r.message });
+            return null;
+          }
           ws.outbox.value = outbox.list().length;
           say('offline', 'ws.msg.keptLocally', { n: ws.outbox.value });
           return null;

@@ -120,9 +120,11 @@ export function createWorkspaceShared(d: SharedDeps) {
   async function sendOrKeep<T>(op: OutboxOp, send: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
     const r = await send();
     if (!r.ok && r.offline) {
-      d.outbox.add(op, d.now?.());
-      outboxChanged();
-      d.say('offline', 'ws.msg.keptChange', { n: d.outbox.list().length });
+      if (!d.outbox.add(op, d.now?.())) d.say('error', 'ws.msg.notKept', { detail: r.message });
+      else {
+        outboxChanged();
+        d.say('offline', 'ws.msg.keptChange', { n: d.outbox.list().length });
+      }
     }
     return r;
   }

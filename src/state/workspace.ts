@@ -272,13 +272,20 @@ export class Outbox {
       return [];
     }
   }
-  private write(list: OutboxEntry[]): void {
-    this.kv?.setItem(OUTBOX, JSON.stringify(list));
+  /** false when the browser's storage refused the list (full, or blocked): it holds what it held */
+  private write(list: OutboxEntry[]): boolean {
+    try {
+      this.kv?.setItem(OUTBOX, JSON.stringify(list));
+      return true;
+    } catch {
+      return false;
+    }
   }
-  add(op: OutboxOp, now = new Date()): OutboxEntry {
+  /** the change kept, or null when the browser's storage refused it: the caller must then say that
+   *  it was not kept (a change believed kept but gone is the one loss the outbox exists to prevent) */
+  add(op: OutboxOp, now = new Date()): OutboxEntry | null {
     const e: OutboxEntry = { key: `${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`, savedAt: now.toISOString(), op };
-    this.write([...this.list(), e]);
-    return e;
+    return this.write([...this.list(), e]) ? e : null;
   }
   remove(key: string): void {
     this.write(this.list().filter((e) => e.key !== key));
