@@ -158,3 +158,37 @@ export function rowWindow(n: number, scrollTop: number, viewPx: number, rowPx: n
   const end = Math.min(n, Math.ceil((scrollTop + Math.max(0, viewPx)) / rowPx) + overscan);
   return { first, end: Math.max(end, first + 1) };
 }
+
+/** What a scrolled table draws, top to bottom: an empty row standing for `gap` rows, or the row at
+ *  `row`. The window [first, end), and the row `keep` (the one holding the keyboard focus, -1 for
+ *  none) wherever it is: a focused row taken out of the page would drop the focus to the page. */
+export type Drawn = { gap: number } | { row: number };
+
+export function drawnRows(n: number, first: number, end: number, keep = -1): Drawn[] {
+  const out: Drawn[] = [];
+  const gap = (from: number, to: number): void => {
+    if (to > from) out.push({ gap: to - from });
+  };
+  const kept = keep >= 0 && keep < n && (keep < first || keep >= end);
+  if (kept && keep < first) {
+    gap(0, keep);
+    out.push({ row: keep });
+    gap(keep + 1, first);
+  } else gap(0, first);
+  for (let i = first; i < end; i++) out.push({ row: i });
+  if (kept && keep >= end) {
+    gap(end, keep);
+    out.push({ row: keep });
+    gap(keep + 1, n);
+  } else gap(end, n);
+  return out;
+}
+
+/** The scroll position that brings row `index` into a pane of `viewPx` scrolled to `scrollTop`
+ *  (its middle), or null when the row is wholly in view already. `headPx`: the header kept at the
+ *  top of the pane, which covers the rows scrolled under it. */
+export function scrollToRow(index: number, rowPx: number, headPx: number, scrollTop: number, viewPx: number): number | null {
+  const top = headPx + index * rowPx;
+  if (top >= scrollTop + headPx && top + rowPx <= scrollTop + viewPx) return null;
+  return Math.max(0, top - headPx - (viewPx - headPx - rowPx) / 2);
+}

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Level } from '../core/model';
-import { rowWindow, type SortKey, type TableRow } from '../state/table';
+import { drawnRows, rowWindow, scrollToRow, type SortKey, type TableRow } from '../state/table';
 import { useApp, useT } from './context';
 import { formatNumber, shortfallAs } from '../i18n/report-rows';
 import { t } from '../i18n';
@@ -88,14 +88,67 @@ export function ResultsTable() {
 }
 
 /** The scrolled table: its header (`children`) and the rows in view, between two empty rows
- *  standing for those above and below. */
+ *  standing for those above and below; the row holding the keyboard focus stays drawn wherever it
+ *  is, and ↑/↓/Home/End move the focus from row to row. */
 function Rows({ rows, ruleChosen, children }: { rows: TableRow[]; ruleChosen: boolean; children: ComponentChildren }) {
   const { state } = useApp();
   const sel = state.selection.value;
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
-  const [view, setView] = useState({ top: 0, height: 0 });
+  const view = useScrolled(scroller);
   const [rowPx, setRowPx] = useState(ROW_PX);
+  const focus = useRowFocus(body, rows);
+  // the rows' real height (fonts, page zoom), so the empty rows stand for the right length
+  useLayoutEffect(() => {
+    const h = body.current?.querySelector('tr[data-id]')?.getBoundingClientRect().height;
+    if (h && Math.abs(h - rowPx) > 0.01) setRowPx(h);
+  });
+  // a unit chosen elsewhere (the map, the search box) is brought into view when it has a row here
+  useEffect(() => {
+    const el = scroller.current;
+    const at = sel ? rows.findIndex((r) => r.level === sel.level && r.id === sel.id) : -1;
+    if (!el || at < 0) return;
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = scrollToRow(at, rowPx, head, el.scrollTop, el.clientHeight);
+    if (top !== null) el.scrollTop = top;
+  }, [sel]);
+  const { first, end } = rowWindow(rows.length, view.top, view.height, rowPx);
+  // the rows not drawn: an empty row for each run of them, no row to screen readers (aria-rowcount
+  // says how many rows there are, each drawn row its place)
+  const gap = (n: number, k: number) => (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row with no tabIndex (Biome takes every tr for focusable)
+    <tr key={`gap${k}`} class="gap" aria-hidden="true" style={{ height: `${n * rowPx}px` }}>
+      <td colSpan={ruleChosen ? 5 : 3} />
+    </tr>
+  );
+  return (
+    <div class="table-scroll" ref={scroller}>
+      <table class="results-table" data-testid="results-table" data-first={first} data-end={end} aria-rowcount={rows.length + 1}>
+        {/* fixed widths: the columns don't shift as other rows scroll in; a cell too long is cut
+            with an ellipsis, its whole text in its title */}
+        <colgroup>
+          {(ruleChosen ? ['32%', '12%', '20%', '18%', '18%'] : ['58%', '18%', '24%']).map((w, k) => (
+            <col key={k} style={{ width: w }} />
+          ))}
+        </colgroup>
+        {children}
+        <tbody ref={body} onKeyDown={focus.onKeyDown} onFocusIn={focus.onFocusIn} onFocusOut={focus.onFocusOut}>
+          {drawnRows(rows.length, first, end, focus.index).map((d, k) =>
+            'gap' in d ? (
+              gap(d.gap, k)
+            ) : (
+              <Row key={rows[d.row].id} r={rows[d.row]} index={d.row} ruleChosen={ruleChosen} chosen={sel?.level === rows[d.row].level && sel.id === rows[d.row].id} />
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The pane's scroll position and height, read once a frame while it scrolls or resizes */
+function useScrolled(scroller: { current: HTMLDivElement | null }): { top: number; height: number } {
+  const [view, setView] = useState({ top: 0, height: 0 });
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -117,41 +170,42 @@ function Rows({ rows, ruleChosen, children }: { rows: TableRow[]; ruleChosen: bo
       cancelAnimationFrame(frame);
     };
   }, []);
-  // the rows' real height (fonts, page zoom), so the empty rows stand for the right length
+  return view;
+}
+
+const STEP: Record<string, (at: number, n: number) => number> = {
+  ArrowDown: (at, n) => Math.min(n - 1, at + 1),
+  ArrowUp: (at) => Math.max(0, at - 1),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+/** Which row holds the keyboard focus (by id: a re-sort moves it, the focus follows), and the keys
+ *  that move it; a row moved to is drawn, then focused (the browser scrolls it into view). */
+function useRowFocus(body: { current: HTMLTableSectionElement | null }, rows: TableRow[]) {
+  const [id, setId] = useState<string | null>(null);
+  const move = useRef(false);
+  const index = id === null ? -1 : rows.findIndex((r) => r.id === id);
   useLayoutEffect(() => {
-    const h = body.current?.querySelector('tr[data-id]')?.getBoundingClientRect().height;
-    if (h && Math.abs(h - rowPx) > 0.01) setRowPx(h);
+    if (!move.current || id === null) return;
+    move.current = false;
+    body.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"]`)?.focus();
   });
-  const { first, end } = rowWindow(rows.length, view.top, view.height, rowPx);
-  // the rows not drawn: one empty row each side, no row to screen readers (aria-rowcount says how
-  // many rows there are, each drawn row its place)
-  const gap = (n: number) => (
-    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row with no tabIndex (Biome takes every tr for focusable)
-    <tr class="gap" aria-hidden="true" style={{ height: `${n * rowPx}px` }}>
-      <td colSpan={ruleChosen ? 5 : 3} />
-    </tr>
-  );
-  return (
-    <div class="table-scroll" ref={scroller}>
-      <table class="results-table" data-testid="results-table" data-first={first} data-end={end} aria-rowcount={rows.length + 1}>
-        {/* fixed widths: the columns don't shift as other rows scroll in; a cell too long is cut
-            with an ellipsis, its whole text in its title */}
-        <colgroup>
-          {(ruleChosen ? ['32%', '12%', '20%', '18%', '18%'] : ['58%', '18%', '24%']).map((w, k) => (
-            <col key={k} style={{ width: w }} />
-          ))}
-        </colgroup>
-        {children}
-        <tbody ref={body}>
-          {first > 0 && gap(first)}
-          {rows.slice(first, end).map((r, k) => (
-            <Row key={r.id} r={r} index={first + k} ruleChosen={ruleChosen} chosen={sel?.level === r.level && sel.id === r.id} />
-          ))}
-          {end < rows.length && gap(rows.length - end)}
-        </tbody>
-      </table>
-    </div>
-  );
+  const rowOf = (el: EventTarget | null): string | null => (el instanceof HTMLElement ? (el.closest('tr[data-id]')?.getAttribute('data-id') ?? null) : null);
+  return {
+    index,
+    onFocusIn: (e: FocusEvent) => setId(rowOf(e.target)),
+    onFocusOut: (e: FocusEvent) => {
+      if (!body.current?.contains(e.relatedTarget as Node | null)) setId(null);
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      const step = STEP[e.key];
+      if (!step || index < 0 || rows.length === 0) return;
+      e.preventDefault();
+      move.current = true;
+      setId(rows[step(index, rows.length)].id);
+    },
+  };
 }
 
 /** `index`: the row's place among all rows (0-based; the header is row 1 for screen readers) */

@@ -105,6 +105,48 @@ describe('the demo app in Chromium', () => {
     expect((await table()).columns).toEqual(bottom.columns);
   });
 
+  it('the keyboard walks the rows with ↑/↓ and keeps its row when the pane scrolls away; a unit chosen in the search box is scrolled into the table', async () => {
+    const ids = await driver.then.tableRowIds('community'); // in the table's order
+    const pane = '[data-testid=results-table]';
+    await driver.page.$eval(pane, (t) => t.parentElement?.scrollTo(0, 0));
+    await driver.page.waitForSelector(`${pane}[data-first="0"]`);
+    await driver.page.$eval(`${pane} tbody tr[data-id]`, (tr) => (tr as HTMLElement).focus());
+    for (let k = 0; k < 60; k++) await driver.page.keyboard.press('ArrowDown');
+    const focused = () =>
+      driver.page.evaluate(() => {
+        const tr = document.activeElement?.closest('tr[data-id]');
+        return tr ? { id: tr.getAttribute('data-id'), index: Number(tr.getAttribute('aria-rowindex')) } : null;
+      });
+    expect(await focused()).toEqual({ id: ids[60], index: 62 }); // the header is row 1
+    // scrolled to the bottom, far past the window the focused row was drawn in: it keeps the focus
+    await driver.page.$eval(pane, (t) => t.parentElement?.scrollTo(0, t.parentElement.scrollHeight));
+    await driver.page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-first')) > 100, pane);
+    expect(await focused()).toEqual({ id: ids[60], index: 62 });
+    await driver.page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ id: ids[61], index: 63 });
+    // a community chosen in the search box, far from the rows in view, is scrolled into the table
+    const far = ids[Math.floor(ids.length * 0.3)];
+    await driver.page.fill('[data-testid=search-input]', far);
+    await driver.page.waitForSelector(`[data-testid=search-results] [role=option][data-id="${far}"]`);
+    await driver.page.click(`[data-testid=search-results] [role=option][data-id="${far}"]`);
+    await driver.page.waitForSelector(`[data-testid=detail][data-level=community][data-id="${far}"]`);
+    const shown = await driver.page.waitForFunction(
+      ({ sel, id }) => {
+        const row = document.querySelector(`${sel} tbody tr[data-id="${id}"]`);
+        const scroller = document.querySelector(sel)?.parentElement;
+        const head = document.querySelector(`${sel} thead`);
+        if (!row || !scroller || !head) return false;
+        const r = row.getBoundingClientRect();
+        const p = scroller.getBoundingClientRect();
+        return r.top >= head.getBoundingClientRect().bottom - 0.5 && r.bottom <= p.bottom + 0.5 && row.classList.contains('chosen');
+      },
+      { sel: pane, id: far },
+      { timeout: 5_000 },
+    );
+    expect(await shown.jsonValue()).toBe(true);
+    await driver.when.detailClosed();
+  });
+
   it('communities outside the 15-minute elderly circle are highlighted, and the switch hides them', async () => {
     // G5: 610116010008 lies outside every 810 m elderly-care circle (no day-care centre in its street)
     await driver.when.rowClicked('community', '610116010008');

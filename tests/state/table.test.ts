@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, DEFAULT_QUERY, rowWindow, sortRows, type TableQuery } from '../../src/state/table';
+import { buildRows, DEFAULT_QUERY, drawnRows, rowWindow, scrollToRow, sortRows, type TableQuery } from '../../src/state/table';
 import { result } from './results.fixture';
 import { encodeResults, ResultTable } from '../../src/core/report/result-columns';
 
@@ -88,5 +88,49 @@ describe('rowWindow: the rows a scrolled table draws', () => {
   it('no rows, or a pane not laid out yet', () => {
     expect(rowWindow(0, 0, 300, 30)).toEqual({ first: 0, end: 0 });
     expect(rowWindow(1000, 0, 0, 30)).toEqual({ first: 0, end: 20 });
+  });
+});
+
+describe('drawnRows: the window, and the focused row wherever it is', () => {
+  it('no focused row: the rows above as one gap, the window, the rows below as one gap', () => {
+    expect(drawnRows(100, 40, 43)).toEqual([{ gap: 40 }, { row: 40 }, { row: 41 }, { row: 42 }, { gap: 57 }]);
+    expect(drawnRows(3, 0, 3)).toEqual([{ row: 0 }, { row: 1 }, { row: 2 }]);
+  });
+  it('a focused row above the window stays drawn between two gaps that still add up to the rows above', () => {
+    expect(drawnRows(100, 40, 42, 10)).toEqual([{ gap: 10 }, { row: 10 }, { gap: 29 }, { row: 40 }, { row: 41 }, { gap: 58 }]);
+    expect(drawnRows(100, 40, 42, 0)).toEqual([{ row: 0 }, { gap: 39 }, { row: 40 }, { row: 41 }, { gap: 58 }]);
+    expect(drawnRows(100, 40, 42, 39)).toEqual([{ gap: 39 }, { row: 39 }, { row: 40 }, { row: 41 }, { gap: 58 }]);
+  });
+  it('a focused row below the window, the last row included', () => {
+    expect(drawnRows(100, 40, 42, 70)).toEqual([{ gap: 40 }, { row: 40 }, { row: 41 }, { gap: 28 }, { row: 70 }, { gap: 29 }]);
+    expect(drawnRows(100, 40, 42, 99)).toEqual([{ gap: 40 }, { row: 40 }, { row: 41 }, { gap: 57 }, { row: 99 }]);
+  });
+  it('a focused row inside the window, or gone from the rows, changes nothing', () => {
+    expect(drawnRows(100, 40, 42, 41)).toEqual(drawnRows(100, 40, 42));
+    expect(drawnRows(100, 40, 42, 100)).toEqual(drawnRows(100, 40, 42));
+  });
+  it('every row index appears once or is counted in one gap', () => {
+    for (const keep of [-1, 0, 5, 39, 40, 45, 60, 99]) {
+      const d = drawnRows(100, 40, 50, keep);
+      const count = d.reduce((s, x) => s + ('gap' in x ? x.gap : 1), 0);
+      expect(count).toBe(100);
+    }
+  });
+});
+
+describe('scrollToRow: bringing a row chosen elsewhere (the map, the search) into the pane', () => {
+  // rows of 30 px under a 40 px header, in a 340 px pane: 10 rows show below the header
+  it('a row in view: no scroll', () => {
+    expect(scrollToRow(0, 30, 40, 0, 340)).toBeNull();
+    expect(scrollToRow(9, 30, 40, 0, 340)).toBeNull(); // 40 + 270 … 340: just in
+    expect(scrollToRow(20, 30, 40, 600, 340)).toBeNull();
+  });
+  it('a row below or above the pane, or under the header: put in the middle of the rows shown', () => {
+    // row 10 is at 340 … 370 in the table: scrolled to 300 − (340 − 40 − 30) / 2 = 165
+    expect(scrollToRow(10, 30, 40, 0, 340)).toBe(165);
+    // row 19 (610 … 640 in the table) with the pane at 600 lies under the header (600 … 640)
+    expect(scrollToRow(19, 30, 40, 600, 340)).toBe(570 - 135);
+    // near the top: never above 0
+    expect(scrollToRow(1, 30, 40, 900, 340)).toBe(0);
   });
 });
