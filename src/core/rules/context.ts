@@ -225,10 +225,17 @@ interface FacilityPatch {
   at: number[];
 }
 
-/** The layers' last preparation, per communities array (the worker evaluates the same layers again
- *  on every profile or threshold change). An edit of facilities keeps the communities array and
- *  its side (sides), so only the touched facilities are worked out again. */
-const lastPrepared = new WeakMap<object, { key: unknown[]; prepared: Prepared }>();
+/** The layers' last preparations, per communities array (the worker evaluates the same layers again
+ *  on every profile or threshold change), the newest first: those of the same layers and engine at
+ *  the last RADII_KEPT radii (circle minutes changed back finds its preparation whole). An edit of
+ *  facilities keeps the communities array and its side (sides), so only the touched facilities are
+ *  worked out again. */
+const lastPrepared = new WeakMap<object, { key: unknown[]; prepared: Prepared }[]>();
+/** preparations kept per layers and engine, one per radius (as many as the walks kept, walksOf) */
+const RADII_KEPT = 3;
+/** The memo entries that depend on the layers and engine alone, not on the radius nor the walks:
+ *  a preparation at another radius of the same layers starts with them (carryRadiusFree). */
+const RADIUS_FREE = ['facility:', 'kinds-index:', 'scope:', 'newCommunityIndex', 'adjacency-nearest:', 'beyond:'];
 const sides = new WeakMap<object, { key: unknown[]; side: CommunitySide }>();
 
 /** radius and engine: what the reach pairs depend on besides the layers */
@@ -236,6 +243,8 @@ function prepareKey(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine,
   // the straight-line engine holds no state (a new one per call is the same engine); a network engine is its graph
   return [data.facilities, data.streets, data.area, engineKey(reachEngine), radius];
 }
+/** where prepareKey holds the radius */
+const RADIUS_AT = 4;
 
 function engineKey(e: ReachEngine): unknown {
   return e.mode === 'straight' ? 'straight' : e;
@@ -246,8 +255,12 @@ function engineKey(e: ReachEngine): unknown {
 export function buildContext(data: Layers & { area: AreaInfo }, params: Params, reachEngine: ReachEngine = createStraightEngine()): EvalContext {
   const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const key = prepareKey(data, reachEngine, radius);
-  const hit = lastPrepared.get(data.communities);
-  if (hit?.key.every((k, i) => k === key[i])) return { ...hit.prepared, params };
+  const kept = lastPrepared.get(data.communities) ?? [];
+  const hit = kept.find((x) => x.key.every((k, i) => k === key[i]));
+  if (hit) {
+    lastPrepared.set(data.communities, [hit, ...kept.filter((x) => x !== hit)]);
+    return { ...hit.prepared, params };
+  }
   const sideKey = [data.streets, data.area];
   const sideHit = sides.get(data.communities);
   const side = sideHit?.key.every((k, i) => k === sideKey[i]) ? sideHit.side : prepareCommunities(data);
@@ -264,8 +277,18 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const unplaced = new Uint8Array(base.communities.length);
   for (const i of reach.unplacedDemand) unplaced[i] = 1;
   const prepared: Prepared = { ...base, reach, reachEngine, radius, unplaced, memo: new Map() };
-  lastPrepared.set(data.communities, { key, prepared });
+  // the same layers and engine at other radii stay kept; any other key lets them go
+  const sameLayers = kept.filter((x) => x.key.every((k, i) => i === RADIUS_AT || k === key[i]));
+  if (sameLayers[0]) carryRadiusFree(sameLayers[0].prepared, prepared);
+  lastPrepared.set(data.communities, [{ key, prepared }, ...sameLayers].slice(0, RADII_KEPT));
   return { ...prepared, params };
+}
+
+/** A preparation of the same layers and engine at another radius (another circle minutes) hands
+ *  on what does not depend on the radius (RADIUS_FREE): the facilities' columns, scopes, the
+ *  nearest facility beyond any circle (one search along the streets from all of a kind) … */
+function carryRadiusFree(from: Prepared, to: Prepared): void {
+  for (const [k, v] of from.memo) if (RADIUS_FREE.some((p) => k.startsWith(p))) to.memo.set(k, v);
 }
 
 const at = (p: LonLat): string => `${p[0]},${p[1]}`;

@@ -36,17 +36,39 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
   const hit = ctx.memo.get(key);
   if (hit) return hit as (NearestFacilityRef | undefined)[];
   const near = nearestWithin(ctx, kinds);
+  const beyond = nearestBeyond(ctx, kinds);
   const ref = (j: number, distance: number, via: NearestFacilityRef['via']): NearestFacilityRef => ({ id: ctx.facilities[j].id, name: ctx.facilities[j].name, distance, via });
   const { start, end, supply, distance, via } = ctx.reach;
   const wanted = kindColumn(ctx, kinds);
   const out: (NearestFacilityRef | undefined)[] = ctx.communities.map((_, ci) => {
-    if (near[ci] === null || near[ci] === undefined) return undefined;
+    if (near[ci] === undefined) return undefined;
+    if (near[ci] === null) return beyond.facility[ci] < 0 ? undefined : ref(beyond.facility[ci], beyond.distance[ci], VIAS[beyond.via[ci]]);
     for (let k = start[ci]; k < end[ci]; k++) if (wanted[supply[k]]) return ref(supply[k], distance[k], VIAS[via[k]]);
     return undefined;
   });
-  const outside = ctx.communities.flatMap((_, ci) => (near[ci] === null ? [ci] : []));
-  const candidates = facilitiesOfKinds(ctx, kinds);
-  for (const [ci, n] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, candidates, outside)) out[ci] = ref(n.facility, n.distance, n.via);
+  ctx.memo.set(key, out);
+  return out;
+}
+
+/** Per community: its nearest facility of the kinds at any distance (facility -1: none) — what a
+ *  community with none inside the circle is told — worked out for every placed community at once
+ *  (one search from all the facilities of the kinds, whichever communities it is asked for), so
+ *  that a circle of other minutes on the same layers reads it with no search: it depends on neither
+ *  the radius nor the walks, and is handed on between radii (context.ts, RADIUS_FREE). Columns, not
+ *  an object per community: a large city keeps one per kinds of every rule. */
+function nearestBeyond(ctx: Prepared, kinds: readonly string[]): { facility: Int32Array; distance: Float64Array; via: Uint8Array } {
+  const key = `beyond:${kinds.join('/')}`;
+  const hit = ctx.memo.get(key);
+  if (hit) return hit as ReturnType<typeof nearestBeyond>;
+  const n = ctx.communities.length;
+  const placed: number[] = [];
+  for (let ci = 0; ci < n; ci++) if (!ctx.unplaced[ci]) placed.push(ci);
+  const out = { facility: new Int32Array(n).fill(-1), distance: new Float64Array(n), via: new Uint8Array(n) };
+  for (const [ci, x] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, facilitiesOfKinds(ctx, kinds), placed)) {
+    out.facility[ci] = x.facility;
+    out.distance[ci] = x.distance;
+    out.via[ci] = VIAS.indexOf(x.via);
+  }
   ctx.memo.set(key, out);
   return out;
 }
