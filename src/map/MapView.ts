@@ -132,6 +132,8 @@ export class MapView {
   private opening = false;
   /** whether WebGL says it draws in software (SwiftShader, llvmpipe …): read once, when first asked */
   private softwareGl: boolean | null = null;
+  /** the analysis whose verdicts the map was given last (painted) */
+  private statesSerial = 0;
   /** frames of drags and edits slower than SLOW_FRAME_MS so far (SLOW_FRAMES of them: a slow renderer) */
   private slowFrames = 0;
   /** the screen's pixel ratio while the map is drawn at half of it */
@@ -542,14 +544,25 @@ export class MapView {
     return true;
   }
 
+  /** The verdicts of analysis `serial` were handed to the map (setStates): the frames that follow
+   *  say when they are drawn (data-drawn). */
+  painted(serial: number): void {
+    this.statesSerial = serial;
+  }
+
   /** A frame was drawn: during a drag or an edit, how long until the next one may start (the page
-   *  waits for the renderer to finish this one) says whether frames are slow. */
+   *  waits for the renderer to finish this one) says whether frames are slow. A frame drawn with
+   *  the facilities' data all in is written as data-drawn, "<serial of its verdicts> <ms>" at the
+   *  next animation frame (it is on screen by then): what a user sees of an edit first (benches). */
   private frameDrawn(): void {
     const measuring = () => (this.lightening || this.editing) && this.fullRatio === null;
     const timed = measuring();
     const t = performance.now();
+    const complete = this.map.getSource(SOURCES.facilities) !== undefined && this.map.isSourceLoaded(SOURCES.facilities);
+    const serial = this.statesSerial;
     requestAnimationFrame(() => {
       const end = performance.now();
+      if (complete) this.container.dataset.drawn = `${serial} ${end.toFixed(1)}`;
       this.pacer.frame(t, end); // how long the frame held the page: paced verdicts wait as long
       if (!timed || !measuring() || end - t < SLOW_FRAME_MS) return;
       // on the element too: tests read that an opening (drawn light) counted none, a drag its own

@@ -135,6 +135,7 @@ export function analysisMapEffects(
       view.paced(() => {
         view.setStates(SOURCES.communities, communities);
         view.setStates(SOURCES.communityDots, communities);
+        view.painted(serial);
         painted({ serial, digest: () => verdictDigest(communities) });
         view.setStates(SOURCES.streets, streets);
       });
