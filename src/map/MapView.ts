@@ -12,6 +12,7 @@ import { OUTSIDE, stateOf, type UnitStates } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLayers, type OverlayOptions, type SourceId, type TiledSourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { DragOverlay } from './drag-overlay';
+import { featureDiff } from './feature-diff';
 import { PaintPacer } from './paint-pacer';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
@@ -103,6 +104,9 @@ export class MapView {
   private base: BaseStyle;
   private overlay: OverlayOptions;
   private readonly data: Partial<Record<SourceId, FeatureCollection>> = {};
+  /** the collection each GeoJSON source holds whole (sent and not replaced since) */
+  private readonly held: Partial<Record<SourceId, FeatureCollection>> = {};
+  private readonly sends = { whole: 0, diff: 0 };
   private readonly states: Partial<Record<SourceId, UnitStates>> = {};
   /** the states the map's source holds right now (none after a new style) */
   private readonly statesHeld: Partial<Record<SourceId, UnitStates>> = {};
@@ -575,6 +579,8 @@ export class MapView {
     this.base = base;
     // the new style's sources start without feature state ('style.load' sets it all again)
     for (const k of Object.keys(this.statesHeld)) delete this.statesHeld[k as SourceId];
+    // the new style's sources hold their collections whole
+    Object.assign(this.held, this.data);
     this.applied.clear();
     this.errorReported = false;
     this.busy();
@@ -615,18 +621,49 @@ export class MapView {
     return set;
   }
 
+  /** A source's features. When the source holds the collection before it and most features are
+   *  the same objects (an edit: features.ts keeps an unchanged record's feature), only the changed
+   *  ones are sent (updateData by id): MapLibre then re-cuts and redraws only the tiles they touch,
+   *  instead of every tile of the source. data-sends counts whole collections and diffs sent. */
   setData(id: SourceId, fc: FeatureCollection): void {
     const wasClustered = id === SOURCES.facilities && clustered(this.data[id]);
+    const before = this.data[id];
     this.data[id] = fc;
     const src = this.map.getSource(id);
     if (src instanceof maplibregl.GeoJSONSource) {
       this.busy();
       // a layer growing past (or shrinking below) CLUSTER_ABOVE switches clustering first
-      if (id === SOURCES.facilities && clustered(fc) !== wasClustered) void src.setClusterOptions(clustered(fc) ? CLUSTER_OPTIONS : { cluster: false });
-      // (a diff MapLibre refuses, e.g. a repeated id, falls back to the whole collection at once)
-      if (fc.features.length > SLICE_ABOVE) this.sendInSlices(id, src, fc).catch(() => (this.data[id] === fc ? src.setData(fc) : undefined));
-      else void src.setData(fc);
+      const reclustered = id === SOURCES.facilities && clustered(fc) !== wasClustered;
+      if (reclustered) void src.setClusterOptions(clustered(fc) ? CLUSTER_OPTIONS : { cluster: false });
+      const diff = !reclustered && before && this.held[id] === before ? featureDiff(before, fc) : null;
+      this.counted(diff ? 'diff' : 'whole');
+      if (diff) {
+        this.held[id] = fc;
+        // (a diff MapLibre refuses falls back to the whole collection)
+        src.updateData(diff).catch(() => (this.data[id] === fc ? src.setData(fc) : undefined));
+      } else this.sendWhole(id, src, fc);
     }
+  }
+
+  private sendWhole(id: SourceId, src: maplibregl.GeoJSONSource, fc: FeatureCollection): void {
+    // held once MapLibre has all of it (a diff is sent against what it holds)
+    this.held[id] = undefined;
+    const held = () => {
+      if (this.data[id] === fc) this.held[id] = fc;
+    };
+    // (a diff MapLibre refuses, e.g. a repeated id, falls back to the whole collection at once)
+    if (fc.features.length > SLICE_ABOVE) this.sendInSlices(id, src, fc).then(held, () => (this.data[id] === fc ? src.setData(fc).then(held) : undefined));
+    else {
+      void src.setData(fc);
+      held();
+    }
+  }
+
+  /** how many whole collections and diffs were sent to GeoJSON sources (data-sends, "whole diff":
+   *  tests check that an edit sends a diff) */
+  private counted(what: 'whole' | 'diff'): void {
+    this.sends[what]++;
+    this.container.dataset.sends = `${this.sends.whole} ${this.sends.diff}`;
   }
 
   /** A big collection in slices: setData copies every feature for MapLibre's worker on the page's
@@ -639,6 +676,7 @@ export class MapView {
       this.busy();
       await src.updateData({ add: fc.features.slice(i, i + SLICE_ABOVE) });
     }
+    if (this.data[id] !== fc) throw new Error('replaced while sent');
   }
 
   /** Applies visibility and selection filters; only what changed is sent to the map. */

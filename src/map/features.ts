@@ -89,17 +89,26 @@ export function capacityOf(f: Facility): number | undefined {
   return undefined;
 }
 
+/** Each facility record's feature, per language: an edit keeps the records it did not change, so
+ *  their features stay the same objects and the map sends MapLibre only the new ones (MapView.setData). */
+const facilityFeatureOf: Record<Lang, WeakMap<Facility, Feature<Point, FacilityProps>>> = { zh: new WeakMap(), en: new WeakMap() };
+
 /** Facilities as points: a polygon facility is drawn at a point guaranteed to lie on it. */
 export function facilityFeatures(facilities: readonly Facility[], lang: Lang): FeatureCollection<Point, FacilityProps> {
+  const made = facilityFeatureOf[lang];
   return {
     type: 'FeatureCollection',
     features: facilities.map((f): Feature<Point, FacilityProps> => {
+      const had = made.get(f);
+      if (had) return had;
       const style = KIND_STYLES[f.kind];
       const geometry = f.geometry.type === 'Point' ? f.geometry : pointOnFeature(f.geometry).geometry;
       const capacity = capacityOf(f);
       const properties: FacilityProps = { id: f.id, name: f.name, kind: f.kind, group: style.group, glyph: style.glyph[lang] };
       if (capacity !== undefined) properties.capacity = capacity;
-      return { type: 'Feature', geometry, properties };
+      const feature: Feature<Point, FacilityProps> = { type: 'Feature', geometry, properties };
+      made.set(f, feature);
+      return feature;
     }),
   };
 }

@@ -122,6 +122,9 @@ describe('dragging a facility on a generated city', () => {
     // frames of drags and edits timed slow so far: none, though the opening was drawn light
     const slowBefore = (await page.getAttribute('[data-testid=map]', 'data-slow-frames')) ?? undefined;
     const digestBefore = await driver.verdictsDigest();
+    // whole collections and diffs sent to the map's GeoJSON sources so far ("whole diff")
+    const sends = async () => ((await page.getAttribute('[data-testid=map]', 'data-sends')) ?? '0 0').split(' ').map(Number);
+    const [wholeBefore, diffsBefore] = await sends();
     // asked no more: the drag's paints must not hash (checked after the drop)
     await page.$eval('[data-testid=map]', (m) => {
       m.removeAttribute('data-verdicts-probe');
@@ -232,6 +235,12 @@ describe('dragging a facility on a generated city', () => {
       expect(ratios.idle).toBeCloseTo(1, 2);
       expect(await page.getAttribute('[data-testid=map]', 'data-verdicts'), button).toBe(digest);
     }
+
+    // the drop, the undo and the redo each sent the map the moved facility alone (a diff by id: MapLibre
+    // re-cuts the tiles it touches), never all facilities again
+    const [wholeAfter, diffsAfter] = await sends();
+    expect(wholeAfter).toBe(wholeBefore);
+    expect(diffsAfter - diffsBefore).toBeGreaterThanOrEqual(3);
 
     // a full analysis of the same scenario: reload (restored from storage, analysed from scratch),
     // once the redo is saved: a save begun after it (a reload sooner restored the undo: failed in CI)
