@@ -595,8 +595,9 @@ export class MapView {
       for (const code of states.codes) if (code & OUTSIDE) this.outsideCount++;
     }
     if (this.map.getSource(id)) {
-      this.busy();
       const set = this.applyStates(id, states, this.statesHeld[id]);
+      // none changed (an edit's layers before its verdicts come): no frame for it, a full one in software WebGL
+      if (set > 0) this.busy();
       // how many communities were given a new state (tests: exactly those whose verdict or flag changed)
       if (id === SOURCES.communities) this.container.dataset.statesSet = String(set);
     }

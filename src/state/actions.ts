@@ -154,14 +154,25 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
 
   const analyse = fullAnalysis(s, deps, circles);
 
-  /** The circles after an edit moved, added or removed facilities (asked after the verdicts). */
-  async function areasAfterEdit(analysis: Analysis<ShownAreas>): Promise<void> {
+  /** The circles after an edit moved, added or removed facilities, asked with its verdicts (null:
+   *  the circles held are still right): the worker answers them right after the verdicts, so their
+   *  tiles are asked for while the page paints the verdicts, not a round trip later. */
+  function areasAsked(): { key: string; areas: ReturnType<Deps['client']['walkAreas']> } | null {
     const key = circles.keyNow();
-    if (key === circles.held) {
+    if (key === circles.held) return null;
+    const areas = deps.client.walkAreas({ profile: s.profile.peek(), params: s.params.peek() });
+    areas.catch(() => undefined); // unread when the edit is analysed in full instead
+    return { key, areas };
+  }
+
+  /** The circles after an edit (asked with it: areasAsked) put in place. */
+  async function areasAfterEdit(analysis: Analysis<ShownAreas>, asked: ReturnType<typeof areasAsked>): Promise<void> {
+    if (!asked) {
       s.movingCircle.value = null;
       return;
     }
-    const areas = await deps.client.walkAreas({ profile: s.profile.peek(), params: s.params.peek() });
+    const { key } = asked;
+    const areas = await asked.areas;
     if (areas.ok && s.analysis.peek() === analysis) {
       batch(() => {
         s.areas.value = areas.value;
@@ -175,7 +186,9 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
     const held = s.analysis.peek();
     const run = deps.client.analyseEdits;
     if (!held || !run) return false;
-    const out = await run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
+    const asking = run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
+    const areas = preview ? null : areasAsked();
+    const out = await asking;
     if (!out.delta || s.analysis.peek() !== held) return false;
     const next = withDelta(held, out.delta, { serial: out.serial, ms: out.ms });
     batch(() => {
@@ -186,7 +199,7 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
       }
       s.error.value = null;
     });
-    if (!preview) await areasAfterEdit(next);
+    if (!preview) await areasAfterEdit(next, areas);
     return true;
   }
 

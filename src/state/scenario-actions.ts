@@ -208,6 +208,11 @@ function movingArea(s: AppState, failed: (e: unknown) => void, walkAreaAt?: Scen
       drags++;
       s.movingCircle.value = null;
     },
+    /** the drag was dropped: a walk area asked on the way is not shown (the edit's areas, asked
+     *  with its verdicts, may come before it), the one shown stays until they come */
+    dropped(): void {
+      drags++;
+    },
   };
 }
 
@@ -259,6 +264,7 @@ function editSteps(
       if (!cur) return noProject;
       const r = editSession(cur, e);
       if (!r.ok) return r.reason;
+      moving.dropped();
       apply(r.session);
       return null;
     },
