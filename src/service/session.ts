@@ -346,10 +346,12 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     },
 
     analyse(req: AnalysisRequest): Analysis {
-      const data = loaded('analyse', current);
       const t0 = performance.now();
       const params = resolveParams(req.params);
-      const choice = reachNow(params, data.roads);
+      const choice = reachNow(params, loaded('analyse', current).roads);
+      // the layers read once the roads are packed (reachNow): the evaluation kept for the next edit
+      // holds the packed roads, so it neither keeps the file's GeoJSON nor differs from the edit's
+      const data = loaded('analyse', current);
       const evaluation = evaluateForEdits(data, { profile: req.profile, params, reach: choice.engine });
       const areas = choice.area !== null || req.areas === false ? null : handOut(circlesOf(data.facilities, params));
       last = { serial: ++serial, key: analysisKey(req.profile, params), evaluation };

@@ -2,12 +2,14 @@
 // (the project written back from them is the same text), the ones that cannot be packed exactly —
 // a broken vertex, a 3-D position, a geometry with more than type and coordinates, not a line — are
 // kept as they are, and the street graph built straight from the packing equals the one built from
-// the GeoJSON: nodes, edges, lengths, adjacency, issues and counts.
+// the GeoJSON: nodes, edges, lengths, adjacency, issues and counts. The packed roads hold nothing
+// of the given GeoJSON and keep fast properties (one shared getter: the analysis worker's heap).
 import { describe, expect, it } from 'vitest';
 import type { Road } from '../../src/core/model';
 import { buildGraph } from '../../src/core/reach/network/graph';
 import { keepRoadsPacked, packedRoad } from '../../src/core/reach/network/packed-roads';
 import { randomRoads } from './random-roads';
+import { hasFastProperties, heldAfterGc } from '../held';
 
 function messyRoads(seed: number): Road[] {
   const roads = randomRoads(seed, 2_000);
@@ -76,4 +78,22 @@ describe('roads kept packed', () => {
       expect(buildGraph(packed)).toEqual(buildGraph(roads));
     });
   }
+
+  it('hold none of the given lines and keep fast properties: one getter for all roads', async () => {
+    // the given roads made and dropped inside: only WeakRefs to their lines are left here
+    const given = () => {
+      const roads = randomRoads(7, 500);
+      const packed = keepRoadsPacked(roads);
+      // (a road that does not pack exactly is kept as it is, its lines with it)
+      return { packed, lines: roads.filter((_, i) => packedRoad(packed[i])).map((r) => new WeakRef(r.geometry.coordinates)) };
+    };
+    const { packed, lines } = given();
+    expect(lines.length).toBeGreaterThan(400);
+    expect(await heldAfterGc(lines)).toBe(0);
+    const kept = packed.filter((r) => packedRoad(r) !== null);
+    expect(kept.length).toBe(lines.length);
+    expect(kept.filter((r) => !hasFastProperties(r)).length).toBe(0);
+    const get = Object.getOwnPropertyDescriptor(kept[0], 'geometry')?.get;
+    expect(kept.every((r) => Object.getOwnPropertyDescriptor(r, 'geometry')?.get === get)).toBe(true);
+  });
 });

@@ -69,14 +69,22 @@ export function keepRoadsPacked(roads: readonly Road[]): Road[] {
       }
       lines.lineStart[++k] = v;
     }
-    const { geometry: _, ...rest } = road;
-    const out = Object.defineProperty(rest, 'geometry', { enumerable: true, configurable: true, get: () => roadGeometry(at) }) as Road;
-    return Object.defineProperty(out, PACKED, { value: at, enumerable: false });
+    return packedOf(road, at);
   });
 }
 
-/** a packed road's geometry as GeoJSON, made anew */
-function roadGeometry(at: PackedRoad): Road['geometry'] {
+/** A road without its GeoJSON, its `geometry` the getter shared by all (a function of its own: a
+ *  getter made in keepRoadsPacked's loop kept the file's lines alive through its scope, and a
+ *  closure per road gave each road a shape of its own, which V8 kept as a dictionary). */
+function packedOf(road: Road, at: PackedRoad): Road {
+  const { geometry: _, ...rest } = road;
+  const out = Object.defineProperty(rest, 'geometry', { enumerable: true, configurable: true, get: roadGeometry }) as Road;
+  return Object.defineProperty(out, PACKED, { value: at, enumerable: false });
+}
+
+/** a packed road's geometry as GeoJSON, made anew (the `geometry` getter of every packed road) */
+function roadGeometry(this: { [PACKED]: PackedRoad }): Road['geometry'] {
+  const at = this[PACKED];
   const { lineStart, xy } = at.lines;
   const line = (k: number) => {
     const out: [number, number][] = [];
