@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Road } from '../src/core/model';
 import { contract } from '../src/core/reach/network/chains';
-import { buildGraph, type StreetGraph } from '../src/core/reach/network/graph';
+import { buildGraph, type StreetEdges } from '../src/core/reach/network/graph';
 import { nodeDistances, NetworkReach } from '../src/core/reach/network/reach';
 import { EdgeIndex } from '../src/core/reach/network/snap';
 import { syntheticCity } from './network-city';
@@ -113,7 +113,7 @@ export function startPostgres(extensions: string[] = ['postgis', 'pgrouting']): 
 }
 
 /** Loads the graph as table `edges` (id, source, target, cost = reverse_cost = our metres); node ids are ours + 1. */
-export function loadGraph(pg: Pg, g: StreetGraph): void {
+export function loadGraph(pg: Pg, g: StreetEdges): void {
   const dir = (pg as Pg & { dir: string }).dir;
   const lines: string[] = [];
   // 17 significant digits: the costs arrive in PostgreSQL bit for bit

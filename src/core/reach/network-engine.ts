@@ -4,7 +4,7 @@
 import type { Road } from '../model';
 import { contract, type ChainGraph } from './network/chains';
 import { streetCrossing } from './network/crossing';
-import { buildGraph, componentCount, type StreetGraph } from './network/graph';
+import { buildGraph, componentCount, edgesOf, type StreetEdges, type StreetGraph } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
 import { toEnd, toStart, type PackedGroups, type PointGroups } from './network/placement';
@@ -14,7 +14,7 @@ import { EdgeIndex, type Snap } from './network/snap';
 import { packNetwork, unpackNetwork, type NetworkStats, type TransferableNetwork } from './network/transfer';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 
-export type { NetworkIssue, NetworkStats, NearestResult, PackedGroups, ServiceArea, ServiceAreaOptions, Snap, StreetGraph, SupplyReach, TransferableNetwork };
+export type { NetworkIssue, NetworkStats, NearestResult, PackedGroups, ServiceArea, ServiceAreaOptions, Snap, StreetEdges, StreetGraph, SupplyReach, TransferableNetwork };
 export { IncrementalCoverage };
 
 export type NetworkQuery = ReachQuery;
@@ -40,7 +40,8 @@ export interface NearestQuery {
 
 export interface NetworkEngine extends ReachEngine {
   readonly mode: 'network';
-  readonly graph: StreetGraph;
+  /** the street graph's nodes and edges (its adjacency is let go once the chains are built) */
+  readonly graph: StreetEdges;
   /** the graph the searches run on: junctions joined by chains of shape points */
   readonly chains: ChainGraph;
   /** metres: points farther than this from every street are reported unplaced */
@@ -87,11 +88,13 @@ export interface NetworkEngine extends ReachEngine {
  */
 export function createNetworkEngine(roads: readonly Road[], opts: { snapDistance: number }): NetworkEngine {
   checkSnapDistance(opts.snapDistance);
-  const { graph, issues, stats } = buildGraph(roads);
+  const built = buildGraph(roads);
+  // the searches run on the chains: the graph's adjacency is not kept once they are built
+  const chains = contract(built.graph);
+  const graph = edgesOf(built.graph);
   const index = EdgeIndex.build(graph);
-  const chains = contract(graph);
-  return engineOf(graph, chains, index, opts.snapDistance, issues, {
-    ...stats,
+  return engineOf(graph, chains, index, opts.snapDistance, built.issues, {
+    ...built.stats,
     nodes: graph.nodeCount,
     edges: graph.edgeCount,
     junctions: chains.nodeCount,
@@ -123,7 +126,7 @@ function demandGroups(demand: readonly LonLat[], entrances?: readonly (readonly 
   });
 }
 
-function engineOf(graph: StreetGraph, chains: ChainGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): NetworkEngine {
+function engineOf(graph: StreetEdges, chains: ChainGraph, index: EdgeIndex, snapDistance: number, issues: NetworkIssue[], stats: NetworkStats): NetworkEngine {
   const reach = new NetworkReach(graph, chains, index);
   const supplyGroups = (supply: readonly LonLat[]): PointGroups => supply.map((p) => [p]);
   return {

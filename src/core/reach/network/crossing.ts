@@ -8,7 +8,7 @@
 // thousands of walks: seconds on a large city.) Then an exact segment test in lon/lat: scaling
 // longitude by cos(latitude) is affine, so it does not change whether two short segments cross.
 import { orient, within } from '../../geo';
-import type { StreetGraph } from './graph';
+import type { StreetEdges } from './graph';
 
 export type Crossing = (a: readonly [number, number], b: readonly [number, number]) => boolean;
 
@@ -66,7 +66,7 @@ function walkCells(g: Grid, ax: number, ay: number, bx: number, by: number, visi
   return false;
 }
 
-function buildGrid(g: StreetGraph): Grid {
+function buildGrid(g: StreetEdges): Grid {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -105,7 +105,7 @@ function buildGrid(g: StreetGraph): Grid {
   return grid;
 }
 
-export function streetCrossing(g: StreetGraph): Crossing {
+export function streetCrossing(g: StreetEdges): Crossing {
   let grid: Grid | undefined;
   // the walk being asked about, read by the one visitor (no closure per question)
   let px = 0;

@@ -6,7 +6,7 @@
 // reaches in time proportional to what it reaches.
 import type { LonLat } from '../types';
 import type { ChainGraph } from './chains';
-import type { StreetGraph } from './graph';
+import type { StreetEdges } from './graph';
 import type { EdgeIndex } from './snap';
 
 export interface Placement {
@@ -63,7 +63,7 @@ export function packGroups(groups: PointGroups | PackedGroups): PackedGroups {
 /** how many groups */
 export const groupCount = (g: PointGroups | PackedGroups): number => (isPacked(g) ? g.start.length - 1 : g.length);
 
-export function place(_g: StreetGraph, cg: ChainGraph, index: EdgeIndex, groups: PackedGroups, snapDistance: number, withLookups = true): Placement {
+export function place(_g: StreetEdges, cg: ChainGraph, index: EdgeIndex, groups: PackedGroups, snapDistance: number, withLookups = true): Placement {
   const { start, xy } = groups;
   const count = start.length - 1;
   const total = start[count];

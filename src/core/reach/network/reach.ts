@@ -4,7 +4,7 @@
 import type { ReachPairs } from '../types';
 import { Dijkstra, kNearestSeeds } from './dijkstra';
 import type { ChainGraph } from './chains';
-import type { StreetGraph } from './graph';
+import type { StreetEdges } from './graph';
 import { junctionOffers, type JunctionOffers } from './offers';
 import { isUnchanging } from './unchanging';
 import { groupCount, packGroups, place, sameChainDistance, seedsOf, toEnd, toStart, type PackedGroups, type Placement, type PointGroups } from './placement';
@@ -46,7 +46,7 @@ export class NetworkReach {
   private readonly recent: { groups: PackedGroups; snapDistance: number; withLookups: boolean; placement: Placement }[] = [];
 
   constructor(
-    readonly graph: StreetGraph,
+    readonly graph: StreetEdges,
     readonly chains: ChainGraph,
     readonly index: EdgeIndex,
   ) {

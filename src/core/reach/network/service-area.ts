@@ -9,7 +9,7 @@ import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ChainGraph } from './chains';
 import type { Dijkstra } from './dijkstra';
 import { metresPerDegree } from './geodesy';
-import type { StreetGraph } from './graph';
+import type { StreetEdges } from './graph';
 import type { Placement } from './placement';
 
 export interface ServiceAreaOptions {
@@ -87,7 +87,7 @@ export function reachedPieces(cg: ChainGraph, dj: Dijkstra, source: Placement, c
   return out;
 }
 
-export function serviceAreaPolygon(g: StreetGraph, pieces: { edge: number; from: number; to: number }[], origin: [number, number], opts: ServiceAreaOptions = {}): ServiceArea {
+export function serviceAreaPolygon(g: StreetEdges, pieces: { edge: number; from: number; to: number }[], origin: [number, number], opts: ServiceAreaOptions = {}): ServiceArea {
   const halfWidth = opts.halfWidth ?? 30;
   const m = metresPerDegree(origin[1]);
   const lines: Position[][] = [];

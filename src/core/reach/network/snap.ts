@@ -5,7 +5,7 @@
 // typed arrays that can be transferred to a worker.) The perpendicular foot is taken in a plane
 // local to the point and the leg measured with haversine; the leg counts toward the walk.
 import { haversine, metresPerDegree } from './geodesy';
-import type { StreetGraph } from './graph';
+import type { StreetEdges } from './graph';
 
 /** A point placed on edge `edge`, a fraction t of the way from edgeA to edgeB, `leg` metres off it. */
 export interface Snap {
@@ -44,7 +44,7 @@ export class EdgeIndex {
   private query = 0;
 
   constructor(
-    private readonly g: StreetGraph,
+    private readonly g: StreetEdges,
     readonly grid: SegmentGrid,
   ) {
     const m = metresPerDegree(grid.lat0);
@@ -56,7 +56,7 @@ export class EdgeIndex {
     this.seen = new Uint32Array(g.edgeCount);
   }
 
-  static build(g: StreetGraph): EdgeIndex {
+  static build(g: StreetEdges): EdgeIndex {
     let latMin = Infinity;
     let latMax = -Infinity;
     let lonMin = Infinity;

@@ -1,7 +1,7 @@
 // The built network as plain typed arrays, so it can be posted to a worker with its buffers
 // transferred (zero copy) instead of cloned, and rebuilt there without recomputing anything.
 import type { ChainGraph } from './chains';
-import type { StreetGraph } from './graph';
+import type { StreetEdges } from './graph';
 import type { NetworkIssue } from './issues';
 import { EdgeIndex, type SegmentGrid } from './snap';
 
@@ -21,7 +21,7 @@ export interface NetworkStats {
 export interface TransferableNetwork {
   format: 'yl-network/1';
   snapDistance: number;
-  graph: StreetGraph;
+  graph: StreetEdges;
   chains: ChainGraph;
   index: SegmentGrid;
   issues: NetworkIssue[];
@@ -29,7 +29,7 @@ export interface TransferableNetwork {
 }
 
 export function packNetwork(
-  graph: StreetGraph,
+  graph: StreetEdges,
   chains: ChainGraph,
   index: EdgeIndex,
   snapDistance: number,
@@ -50,7 +50,7 @@ export function packNetwork(
   return { data, transfer };
 }
 
-export function unpackNetwork(data: TransferableNetwork): { graph: StreetGraph; chains: ChainGraph; index: EdgeIndex } {
+export function unpackNetwork(data: TransferableNetwork): { graph: StreetEdges; chains: ChainGraph; index: EdgeIndex } {
   if (data?.format !== 'yl-network/1') throw new Error(`fromTransferable: expected format "yl-network/1", got ${JSON.stringify(data?.format)}`);
   const { graph, chains } = data;
   return { graph, chains, index: new EdgeIndex(graph, data.index) };
