@@ -109,6 +109,20 @@ export function ringArea(ring: readonly Position[]): number {
   return Math.abs((total * EARTH_RADIUS * EARTH_RADIUS) / 2);
 }
 
+/** ringArea of a packed ring: vertices `from` … `from + n` of `xy` (x, y pairs, each divided by
+ *  `div`), the same operations in the same order, so the same double */
+export function runArea(xy: ArrayLike<number>, div: number, from: number, n: number): number {
+  let total = 0;
+  if (n < 3) return 0;
+  for (let i = 0; i < n; i++) {
+    const lower = 2 * (from + i);
+    const middle = 2 * (from + ((i + 1) % n));
+    const upper = 2 * (from + ((i + 2) % n));
+    total += ((xy[upper] / div) * RAD - (xy[lower] / div) * RAD) * Math.sin((xy[middle + 1] / div) * RAD);
+  }
+  return Math.abs((total * EARTH_RADIUS * EARTH_RADIUS) / 2);
+}
+
 /** Area in m² (holes subtracted); 0 for points. */
 export function areaM2(g: AnyGeom): number {
   if (g.type === 'Point') return 0;

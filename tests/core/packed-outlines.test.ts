@@ -22,6 +22,7 @@ import {
   packedLabel,
   packOutlines,
   pointInPacked,
+  representativePointOf,
   sendOutlines,
   unpackOutlines,
   type PackedLayer,
@@ -269,6 +270,43 @@ describe.each([
 
   it('packs as it should', () => {
     expect(outlinesOf(packed).xy).toBeInstanceOf(kind);
+  });
+
+  it('the representative point read on the packing is the one of the GeoJSON, to the bit', () => {
+    // beside the layers: a larger second part, a part whose outer ring is too short to count, a hole
+    // making the first part the smaller, a flat (zero-height) outline
+    const odd = write([
+      { type: 'MultiPolygon', coordinates: [[square(108.9, 34.1, 0.001)], [square(108.91, 34.1, 0.003)]] },
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [108.9, 34.1],
+              [108.95, 34.1],
+              [108.9, 34.1],
+            ],
+          ],
+          [square(108.91, 34.1, 0.001)],
+        ],
+      },
+      { type: 'MultiPolygon', coordinates: [[square(108.9, 34.1, 0.004), square(108.9001, 34.1001, 0.0038)], [square(108.91, 34.1, 0.002)]] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [108.9, 34.1],
+            [108.91, 34.1],
+            [108.92, 34.1],
+            [108.9, 34.1],
+          ],
+        ],
+      },
+    ] as (Polygon | MultiPolygon)[]).map((geometry, i) => ({ ...UNITS[0], id: `odd${i}`, type: 'built' as const, geometry }));
+    const all = [...communities, ...odd];
+    const points = keepPacked(all, labelPoint).map(representativePointOf);
+    expect(points).toEqual(all.map((c) => representativePoint(c.geometry)));
+    expect(points.slice(-4).map(([x]) => x)).toEqual([108.91 + 0.0015, 108.91 + 0.0005, 108.91 + 0.001, 108.9]);
   });
 
   it('the ways out of each community, and the points its outline holds (checked against turf)', () => {

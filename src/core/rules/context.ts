@@ -7,7 +7,7 @@
 import Flatbush from 'flatbush';
 import { onsiteIssues, onsiteLocator, type OnsitePlace } from '../allocate/onsite';
 import { representativePoint, type LonLat } from '../geo';
-import { boxOf, copyUnit, freshOutline } from '../packed-outlines';
+import { boxOf, copyUnit, representativePointOf } from '../packed-outlines';
 import { areaTest } from '../area-test';
 import type { AreaInfo, Community, DataIssue, Facility, FacilityKind, Layers, Street } from '../model';
 import { circleDistance, type Params } from '../params';
@@ -417,8 +417,8 @@ function prepareCommunities(data: Layers & { area: AreaInfo }): CommunitySide {
   const communityRows = dedupe(data.communities, 'community', dup);
   const communities = communityRows.map(({ item, index }) => cleanCommunity(item, index, clean));
   const streets = dedupe(data.streets, 'street', streetDup).map(({ item }) => item);
-  // each outline built once and let go (a packed one is not kept as GeoJSON)
-  const communityPoints = communities.map((c) => representativePoint(freshOutline(c)));
+  // read on the packing: no outline built
+  const communityPoints = communities.map((c) => representativePointOf(c));
 
   const streetOf = streetIndex(streets);
   const streetById = new Map(streets.map((s, i) => [s.id, i]));
