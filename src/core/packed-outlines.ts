@@ -281,7 +281,33 @@ export function shareOutlines<T extends { geometry: Shape }>(units: readonly T[]
 /** The units with their outlines packed, each read through a getter (unpackOutlines): what the
  *  worker keeps of an opened project's communities. */
 export function keepPacked<T extends { geometry: Shape }>(units: readonly T[], labelOf?: (g: Polygon | MultiPolygon, at?: PackedRef) => Position, quantise = true): T[] {
-  return unpackOutlines(packOutlines(units, labelOf, quantise));
+  const read = readWhole(units, quantise);
+  if (!read) return unpackOutlines(packOutlines(units, labelOf, quantise));
+  // the packing the file was read into is this layer's as it stands: kept, not copied (≈ 28 MB at
+  // 20 000 communities); only its labels are worked out
+  if (labelOf)
+    units.forEach((u, i) => {
+      if (Number.isNaN(read.label[2 * i])) read.label.set(labelOf(u.geometry as Polygon | MultiPolygon, { packed: read, i }).slice(0, 2), 2 * i);
+    });
+  return unpackOutlines(layerOf(units, read));
+}
+
+/** The packing every unit's outline was read into (readInto), unit i at i and nothing else in it, if
+ *  it is the packing pack() would make of them (the same `div`); else null. */
+function readWhole(units: readonly { geometry: Shape }[], quantise: boolean): PackedOutlines | null {
+  const first = units.length > 0 ? readAt(units[0].geometry) : null;
+  const p = first?.packed;
+  if (!p || p.kind.length !== units.length) return null;
+  for (let i = 0; i < units.length; i++) {
+    const at = readAt(units[i].geometry);
+    if (at?.packed !== p || at.i !== i) return null;
+  }
+  const { exact } = sizes(
+    units.map((_, i) => ({ packed: p, i })),
+    units.map(() => null),
+    quantise,
+  );
+  return (exact ? QUANTUM : 1) === p.div ? p : null;
 }
 
 /** the buffers to transfer rather than copy (none of a shared packing: its memory is both sides') */

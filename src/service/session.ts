@@ -3,7 +3,7 @@
 // exports, site check, suggestion, compare). Created, not global: the worker exposes one
 // (src/worker/worker.ts), tests and the command line create their own and call it in Node.
 import { dataCredits } from '../core/credits';
-import { freshOutline, keepPacked } from '../core/packed-outlines';
+import { freshOutline, keepPacked, packedAt, type PackedRef, readAt } from '../core/packed-outlines';
 import { labelPoint } from '../core/label-point';
 import { keepRoadsPacked } from '../core/reach/network/packed-roads';
 import { listProfiles, type Evaluation, type ProfileInfo } from '../core/evaluate';
@@ -36,12 +36,16 @@ const NO_SCENARIOS: ScenarioPart = { scenarios: [], views: [], activeScenario: B
 /** The ring checks left for later, those of the outlines kept packed (communities, streets) reading
  *  the packing (built for the check and let go) instead of holding the file's GeoJSON until they run. */
 function laterOnPacked<T extends { geometry: unknown }>(later: readonly RingCheck[], read: readonly T[], kept: readonly T[]): RingCheck[] {
+  // the file's outlines were read into the very packing kept (keepPacked): they read it already
+  if (read.every((c, i) => sameRef(readAt(c.geometry), packedAt(kept[i])))) return [...later];
   const byOutline = new Map<unknown, T>(read.map((c, i) => [c.geometry, kept[i]]));
   return later.map((x) => {
     const c = byOutline.get(x.geometry);
     return c ? checkOnPacked(x, c) : x;
   });
 }
+
+const sameRef = (a: PackedRef | null, b: PackedRef | null): boolean => a !== null && b !== null && a.packed === b.packed && a.i === b.i;
 
 /** (a function of its own: a getter made inside laterOnPacked would keep its map of the file's
  *  outlines alive through the closure's scope) */

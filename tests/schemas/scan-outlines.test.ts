@@ -7,8 +7,11 @@
 // own error, and the project read from it must be the one the plain path reads, issues and problems
 // included.
 import fc from 'fast-check';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { readAt, readRef } from '../../src/core/packed-outlines';
+import { bboxOf } from '../../src/core/geo';
+import { labelPoint } from '../../src/core/label-point';
+import { keepPacked, outlinesOf, packedBox, packedLabel, readAt, readRef } from '../../src/core/packed-outlines';
 import { parseProject, projectToJson } from '../../src/schemas';
 import { parseScanned } from '../../src/schemas/scan-outlines';
 import { type Json, messy, seeded, spell } from './messy-json';
@@ -189,6 +192,42 @@ describe('outlines read straight into packed arrays', () => {
       const value = parseScanned(text);
       expect(value).toEqual(JSON.parse(text));
       expect(JSON.stringify(value)).toBe(JSON.stringify(JSON.parse(text)));
+    }
+  });
+
+  it('are kept in the packing they were read into when it holds the layer alone, each with its label; copied when not', () => {
+    const square = (x: number, d: number, e = '') => `[[[${x},34.5],[${x + d}${e},34.5],[${x + d},34.6],[${x},34.6],[${x},34.5]]]`;
+    const file = (layer: string[]) => `{"communities":{"features":[${layer.map((g) => `{"geometry":${g}}`).join(',')}]}}`;
+    const layers = {
+      // 7 decimals (integers of 1e-7 degree), a part with a hole, a MultiPolygon
+      quantised: [`{"type":"Polygon","coordinates":${square(108.1, 0.01)}}`, `{"type":"MultiPolygon","coordinates":[${square(108.2, 0.02)},${square(108.3, 0.01)}]}`],
+      // one coordinate of 9 decimals: Float64 throughout
+      doubles: [`{"type":"Polygon","coordinates":${square(108.1, 0.01, '00001')}}`, `{"type":"Polygon","coordinates":${square(108.2, 0.01)}}`],
+      // a point among them: not every unit is in the packing
+      'with a point': [`{"type":"Polygon","coordinates":${square(108.1, 0.01)}}`, '{"type":"Point","coordinates":[108.3,34.5]}'],
+    };
+    for (const [name, layer] of Object.entries(layers)) {
+      const text = file(layer);
+      type File = { communities: { features: { geometry: Polygon | MultiPolygon | Point }[] } };
+      const read = (parseScanned(text) as File).communities.features;
+      const plain = (JSON.parse(text) as File).communities.features;
+      const packing = readAt(read[0].geometry)?.packed;
+      for (const quantise of [true, false]) {
+        const kept = keepPacked(read, labelPoint, quantise);
+        // the same outlines, boxes and labels as GeoJSON gives, whichever packing holds them
+        expect(kept.map((u) => u.geometry)).toEqual(plain.map((f) => f.geometry));
+        kept.forEach((u, i) => {
+          const g = plain[i].geometry;
+          if (g.type === 'Point') return;
+          const b = bboxOf(g);
+          expect(packedBox(u)).toEqual([b.minX, b.minY, b.maxX, b.maxY]);
+          expect(packedLabel(u)).toEqual(labelPoint(g).slice(0, 2));
+        });
+        // kept where read: a whole layer, unless Float64 is asked of integers
+        const kept1 = name !== 'with a point' && (quantise || name === 'doubles');
+        expect(outlinesOf(kept) === packing, `${name}, quantise ${quantise}`).toBe(kept1);
+        expect(outlinesOf(kept).xy).toBeInstanceOf(quantise && name !== 'doubles' ? Int32Array : Float64Array);
+      }
     }
   });
 
