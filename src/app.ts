@@ -39,6 +39,8 @@ export interface AppDeps {
 
 /** the longest an opened project's first analysis waits for the map to draw its outlines */
 const OUTLINES_WAIT_MS = 4000;
+/** the longest the walk areas of a network analysis wait for the map to draw its verdicts */
+const VERDICTS_WAIT_MS = 2000;
 
 /** resolves when `p` does, or after `ms` */
 function within(p: Promise<void>, ms: number): Promise<void> {
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
     // the map's outlines are tiles the worker cuts: an opened project's are cut before its first
     // analysis is asked for (waiting at most OUTLINES_WAIT_MS for a map that asks for none)
     outlinesDrawn: () => within(map.main.current?.outlinesCut?.() ?? Promise.resolve(), OUTLINES_WAIT_MS),
+    verdictsDrawn: () => within(map.main.current?.drawn?.() ?? Promise.resolve(), VERDICTS_WAIT_MS),
   });
   const map = createMapPorts(
     createMeasure(),

@@ -129,6 +129,8 @@ export class MapView {
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
   private readonly tileRequests = new TileRequests();
   private outlineWaiters: (() => void)[] = [];
+  /** drawn() callers, answered at the next idle */
+  private idleWaiters: (() => void)[] = [];
   /** while a drag (lighten), an edit being analysed (lightenEdit) or a project being opened
    *  (lightenOpen) may lower the pixel ratio */
   private lightening = false;
@@ -197,6 +199,9 @@ export class MapView {
       if (this.container.dataset.probe !== undefined) this.probe();
       this.container.dataset.idle = 'true';
       this.events.onIdle(true);
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
     });
     // What is drawn (labels, overlay features, the first cluster) is counted only once a test asks
     // by setting data-probe on the container, then on every idle: asking MapLibre for the drawn
@@ -265,6 +270,12 @@ export class MapView {
   outlinesCut(): Promise<void> {
     if (!this.tiled || this.outlinesAnswered()) return Promise.resolve();
     return new Promise((resolve) => this.outlineWaiters.push(resolve));
+  }
+
+  /** Resolves once the map has drawn what it was handed (its next idle; at once when idle). */
+  drawn(): Promise<void> {
+    if (this.container.dataset.idle === 'true') return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Whether communities and streets come as tiles (showUnits) rather than GeoJSON (setData). */

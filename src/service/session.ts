@@ -92,8 +92,9 @@ export interface AnalysisRequest {
 /** `A`: the page holds the circles as ShownAreas (no outlines: service-areas.ts) */
 export interface Analysis<A extends ShownAreas = ServiceAreas> {
   evaluation: Evaluation;
-  /** straight mode: the circles; null in network mode (ask walkAreas(), which takes seconds)
-   *  or when the request said areas: false */
+  /** straight mode: the circles; in network mode the walk areas when the session kept them for
+   *  these settings, else null (ask walkAreas(), which takes seconds); null when the request said
+   *  areas: false */
   serviceAreas: A | null;
   /** which reach engine produced the circles and coverage, and why if it differs from the request */
   reach: ReachChoice['used'];
@@ -202,6 +203,12 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     const choice = reachFor(params, packedRoads(params, roads), reachCache);
     reachCache = choice.cache;
     return choice;
+  };
+  /** a walk-area answer kept for the same facilities, engine and circle settings, handed out again */
+  const keptAreas = (data: SessionLayers, params: Params, choice: ReachChoice): ServiceAreas | null => {
+    const key = areasKey(params);
+    const kept = areasKept.find((k) => k.facilities === data.facilities && k.engine === choice.engine && k.key === key);
+    return kept ? handOut(kept.areas) : null;
   };
   /** straight circles of every circle group (straight mode's areas) */
   const circlesOf = (facilities: readonly Facility[], params: Params): ServiceAreas => serviceAreas(facilities, params, CIRCLE_GROUPS, straightArea, straightRadius(params));
@@ -357,7 +364,10 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       // holds the packed roads, so it neither keeps the file's GeoJSON nor differs from the edit's
       const data = loaded('analyse', current);
       const evaluation = evaluateForEdits(data, { profile: req.profile, params, reach: choice.engine });
-      const areas = choice.area !== null || req.areas === false ? null : handOut(circlesOf(data.facilities, params));
+      // along streets: the walk areas only when kept (circle minutes changed back), so they come
+      // with the verdicts in one answer; the others are asked of walkAreas()
+      const along = choice.area !== null;
+      const areas = req.areas === false ? null : along ? keptAreas(data, params, choice) : handOut(circlesOf(data.facilities, params));
       last = { serial: ++serial, key: analysisKey(req.profile, params), evaluation };
       return { evaluation, serviceAreas: areas, reach: choice.used, reachNote: choice.note, ms: performance.now() - t0, serial };
     },
@@ -431,9 +441,9 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const choice = reachNow(params, data.roads);
       // the same facilities, engine and circle settings as an answer kept: that answer (circle
       // minutes changed back, on a large city seconds of walking and tracing saved)
+      const kept = keptAreas(data, params, choice);
+      if (kept) return kept;
       const key = areasKey(params);
-      const kept = areasKept.find((k) => k.facilities === data.facilities && k.engine === choice.engine && k.key === key);
-      if (kept) return handOut(kept.areas);
       const areas = handOut(choice.area === null ? circlesOf(data.facilities, params) : serviceAreas(data.facilities, params, CIRCLE_GROUPS, choice.area, circleDistance(params)));
       areasKept = [{ facilities: data.facilities, engine: choice.engine, key, areas }, ...areasKept.slice(0, AREAS_KEPT - 1)];
       return areas;

@@ -42,6 +42,10 @@ export interface Deps {
    *  outlines are tiles the worker cuts): the first analysis is asked after them, so the worker,
    *  which answers in order, cuts the tiles before analysing and the outlines show meanwhile */
   outlinesDrawn?: () => Promise<void>;
+  /** resolves once the map has drawn the verdicts just handed to it: along streets the walk areas
+   *  are asked after it, so their seconds of walking and tracing in the worker do not take the
+   *  cores from the verdicts' frames (without it they are asked with the verdicts) */
+  verdictsDrawn?: () => Promise<void>;
 }
 
 /** A stopping problem in words: the schema's message already names the file and the feature
@@ -100,18 +104,19 @@ function circlesHeld(s: AppState) {
 
 /** A full analysis (a project opened, a setting changed): the verdicts, then — along streets —
  *  the walk areas, which the worker answers after them. */
-function fullAnalysis(s: AppState, deps: Pick<Deps, 'client'>, circles: ReturnType<typeof circlesHeld>) {
+function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>, circles: ReturnType<typeof circlesHeld>) {
   async function analyse(): Promise<void> {
     s.phase.value = 'analysing';
     const key = circles.keyNow();
     const keep = key === circles.held && s.areas.peek() !== null;
     const req = { profile: s.profile.value, params: s.params.value, areas: !keep };
-    // Along streets the worker answers with the verdicts alone and the walk areas follow: the
-    // verdicts are asked first (the worker answers in order, and the areas take seconds on a large
-    // city), the areas at once after them, so the worker goes on while the page shows the verdicts.
+    // Along streets the worker answers with the verdicts alone and the walk areas follow (seconds on
+    // a large city). The verdicts are asked first (the worker answers in order); the walk areas once
+    // the map has drawn them when it says so (verdictsDrawn), else at once after them.
     const verdicts = deps.client.analyse(req);
-    const walking = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0) ? deps.client.walkAreas(req) : null;
-    walking?.catch(() => undefined); // a failure is reported by the analysis asked with it
+    const walks = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0);
+    const early = walks && !deps.verdictsDrawn ? deps.client.walkAreas(req) : null;
+    early?.catch(() => undefined); // a failure is reported by the analysis asked with it
     try {
       const out = await verdicts;
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
@@ -126,22 +131,26 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client'>, circles: ReturnTy
         s.phase.value = 'ready';
         s.error.value = null;
       });
-      if (!keep && out.value.serviceAreas === null) {
-        const areas = await (walking ?? deps.client.walkAreas(req));
-        if (areas.ok && s.analysis.peek() === out.value) {
-          batch(() => {
-            s.areas.value = areas.value;
-            s.areasPending.value = false;
-          });
-          circles.held = key;
-        }
-      }
+      if (!keep && out.value.serviceAreas === null) await walkAreasAfter(out.value, early);
     } catch (e) {
       batch(() => {
         s.areasPending.value = false;
         s.phase.value = 'error';
         s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: errorMessage(e) });
       });
+    }
+    /** the walk areas of `analysis` (asked with it: `early`), unless a newer analysis came meanwhile */
+    async function walkAreasAfter(analysis: Analysis<ShownAreas>, early: ReturnType<Deps['client']['walkAreas']> | null): Promise<void> {
+      if (!early) await deps.verdictsDrawn?.();
+      if (s.analysis.peek() !== analysis) return; // a newer analysis asks for its own
+      const areas = await (early ?? deps.client.walkAreas(req));
+      if (areas.ok && s.analysis.peek() === analysis) {
+        batch(() => {
+          s.areas.value = areas.value;
+          s.areasPending.value = false;
+        });
+        circles.held = key;
+      }
     }
   }
   return analyse;

@@ -18,6 +18,8 @@ export interface MapHandle {
   bearing(): number;
   /** resolves once the outlines' current tiles are cut and handed to the map (MapView.outlinesCut) */
   outlinesCut?(): Promise<void>;
+  /** resolves once the map has drawn what it was handed (MapView.drawn) */
+  drawn?(): Promise<void>;
 }
 
 export interface ViewDeps {

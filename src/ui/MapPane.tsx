@@ -56,7 +56,13 @@ export function MapPane({ demoBasemapUrl }: { demoBasemapUrl: string }) {
     map.capture.current = (ratio) => view.capture(ratio);
     map.drawing.value = createDrawing(view.drawHost());
     map.measure.attach({ ...view.drawHost(), draw: (fc) => view.setExtra(MEASURE_SOURCE, fc, MEASURE_LAYERS) });
-    map.main.current = { bounds: () => view.bounds(), fit: (b) => view.fit(b), bearing: () => view.camera().bearing, outlinesCut: () => view.outlinesCut() };
+    map.main.current = {
+      bounds: () => view.bounds(),
+      fit: (b) => view.fit(b),
+      bearing: () => view.camera().bearing,
+      outlinesCut: () => view.outlinesCut(),
+      drawn: () => view.drawn(),
+    };
     const verdicts = verdictsProbe(host.current);
     const stop = [
       verdicts.stop,
