@@ -36,7 +36,11 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
   const hit = ctx.memo.get(key);
   if (hit) return hit as (NearestFacilityRef | undefined)[];
   const near = nearestWithin(ctx, kinds);
-  const beyond = nearestBeyond(ctx, kinds);
+  const beyond = nearestBeyond(
+    ctx,
+    kinds,
+    ctx.communities.flatMap((_, ci) => (near[ci] === null ? [ci] : [])),
+  );
   const ref = (j: number, distance: number, via: NearestFacilityRef['via']): NearestFacilityRef => ({ id: ctx.facilities[j].id, name: ctx.facilities[j].name, distance, via });
   const { start, end, supply, distance, via } = ctx.reach;
   const wanted = kindColumn(ctx, kinds);
@@ -50,26 +54,39 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
   return out;
 }
 
-/** Per community: its nearest facility of the kinds at any distance (facility -1: none) — what a
- *  community with none inside the circle is told — worked out for every placed community at once
- *  (one search from all the facilities of the kinds, whichever communities it is asked for), so
- *  that a circle of other minutes on the same layers reads it with no search: it depends on neither
- *  the radius nor the walks, and is handed on between radii (context.ts, RADIUS_FREE). Columns, not
- *  an object per community: a large city keeps one per kinds of every rule. */
-function nearestBeyond(ctx: Prepared, kinds: readonly string[]): { facility: Int32Array; distance: Float64Array; via: Uint8Array } {
+interface Beyond {
+  /** facility index, -1: none (or not asked yet: `known`) */
+  facility: Int32Array;
+  distance: Float64Array;
+  via: Uint8Array;
+  /** 1 where the community's nearest beyond has been searched for */
+  known: Uint8Array;
+}
+
+/** Per community: its nearest facility of the kinds at any distance — what a community with none
+ *  inside the circle is told — searched for the communities asked (those outside the circle), each
+ *  once per layers. It depends on neither the radius nor the walks, so it is handed on between radii
+ *  (context.ts, RADIUS_FREE) and a circle of other minutes searches only for the communities newly
+ *  outside. Not for every community at once: on the 20 000-community city that search (straight
+ *  lines: every pair within 2 km) cost the first analysis ≈ 1–1.7 s of CPU. Columns, not an object
+ *  per community: a large city keeps one per kinds of every rule. */
+function nearestBeyond(ctx: Prepared, kinds: readonly string[], outside: readonly number[]): Beyond {
   const key = `beyond:${kinds.join('/')}`;
-  const hit = ctx.memo.get(key);
-  if (hit) return hit as ReturnType<typeof nearestBeyond>;
-  const n = ctx.communities.length;
-  const placed: number[] = [];
-  for (let ci = 0; ci < n; ci++) if (!ctx.unplaced[ci]) placed.push(ci);
-  const out = { facility: new Int32Array(n).fill(-1), distance: new Float64Array(n), via: new Uint8Array(n) };
-  for (const [ci, x] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, facilitiesOfKinds(ctx, kinds), placed)) {
+  let out = ctx.memo.get(key) as Beyond | undefined;
+  if (!out) {
+    const n = ctx.communities.length;
+    out = { facility: new Int32Array(n).fill(-1), distance: new Float64Array(n), via: new Uint8Array(n), known: new Uint8Array(n) };
+    ctx.memo.set(key, out);
+  }
+  const known = out.known;
+  const ask = outside.filter((ci) => !known[ci]);
+  if (ask.length === 0) return out;
+  for (const [ci, x] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, facilitiesOfKinds(ctx, kinds), ask)) {
     out.facility[ci] = x.facility;
     out.distance[ci] = x.distance;
     out.via[ci] = VIAS.indexOf(x.via);
   }
-  ctx.memo.set(key, out);
+  for (const ci of ask) known[ci] = 1;
   return out;
 }
 
