@@ -162,7 +162,16 @@ export function representativePoint(g: AnyGeom): LonLat {
       if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
     }
   }
-  xs.sort((a, b2) => a - b2);
+  // degenerate (zero-height) polygon: fall back to its first vertex
+  return widestMiddle(xs, y) ?? [best[0][0][0], best[0][0][1]];
+}
+
+/** The middle of the widest inside span of a scan line at `y`, given where it crosses the rings
+ *  (`xs`, sorted here): inside between the 1st and 2nd crossing, the 3rd and 4th … (even-odd).
+ *  Undefined when the line crosses nothing. Shared by the GeoJSON and packed representative points,
+ *  which must give the same doubles. */
+export function widestMiddle(xs: number[], y: number): LonLat | undefined {
+  xs.sort((a, b) => a - b);
   let mid: LonLat | undefined;
   let widest = -1;
   for (let i = 0; i + 1 < xs.length; i += 2) {
@@ -172,8 +181,7 @@ export function representativePoint(g: AnyGeom): LonLat {
       mid = [(xs[i] + xs[i + 1]) / 2, y];
     }
   }
-  // degenerate (zero-height) polygon: fall back to its first vertex
-  return mid ?? [best[0][0][0], best[0][0][1]];
+  return mid;
 }
 
 /** Degrees of longitude and latitude that are at least `metres` away at latitude `lat`

@@ -13,7 +13,7 @@
 // double the file's decimal text gave, checked for every vertex when packing (any other packing
 // keeps Float64), so every reader, verdict and written-back byte is the same.
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { bboxOf, type LonLat, rayCrosses, representativePoint, runArea } from './geo';
+import { bboxOf, type LonLat, rayCrosses, representativePoint, runArea, widestMiddle } from './geo';
 
 type Shape = Polygon | MultiPolygon | Point;
 
@@ -453,18 +453,8 @@ function scanLinePoint(p: PackedOutlines, r0: number, r1: number): LonLat {
       if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
     }
   }
-  xs.sort((a, b) => a - b);
-  let mid: LonLat | undefined;
-  let widest = -1;
-  for (let k = 0; k + 1 < xs.length; k += 2) {
-    const w = xs[k + 1] - xs[k];
-    if (w > widest) {
-      widest = w;
-      mid = [(xs[k] + xs[k + 1]) / 2, y];
-    }
-  }
   // degenerate (zero-height) polygon: its first vertex
-  return mid ?? [xy[2 * v0] / div, xy[2 * v0 + 1] / div];
+  return widestMiddle(xs, y) ?? [xy[2 * v0] / div, xy[2 * v0 + 1] / div];
 }
 
 /** Inside an outer ring and outside its holes (even-odd, as geo.ts pointInArea), on the packing. */
