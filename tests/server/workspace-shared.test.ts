@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db';
 import { Outbox, type Outcome, WorkspaceClient } from '../../src/state/workspace';
 import { createWorkspaceShared } from '../../src/state/workspace-shared';
+import { noOpenApp } from '../workspace-app';
 import { addUser, cookieFetch, engine, serve, type Running } from './harness';
 
 /** the session's fetch, held while `hold()`'s gate is shut (a slow connection) */
@@ -49,14 +50,7 @@ describe('the shared lists across a logout', () => {
       kv: null,
       report: <T>(r: Outcome<T>): r is Extract<Outcome<T>, { ok: true }> => r.ok,
       say: (_kind, key) => void said.push(key),
-      app: {
-        dataProject: async () => null,
-        openBaseline: async () => {},
-        openScenario: () => null,
-        importScenario: async () => ({ ok: false, message: 'not here' }),
-        year: () => 2025,
-        projectFile: () => null,
-      },
+      app: noOpenApp,
       onOutbox: () => {},
     });
     const project = JSON.parse(readFileSync('data/demo/project.json', 'utf8')) as Record<string, unknown>;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Outbox, type Review, WorkspaceClient } from '../../src/state/workspace';
 import { createWorkspaceShared } from '../../src/state/workspace-shared';
+import { noOpenApp } from '../workspace-app';
 
 /** localStorage as it is when full: reads work, every write throws QuotaExceededError */
 function storage(full: boolean) {
@@ -32,14 +33,7 @@ function shared(kv: ReturnType<typeof storage>) {
     kv,
     report: (r): r is never => r.ok,
     say: (kind, key) => void said.push([kind, key]),
-    app: {
-      dataProject: async () => null,
-      openBaseline: async () => {},
-      openScenario: () => null,
-      importScenario: async () => ({ ok: false, message: 'not here' }),
-      year: () => 2025,
-      projectFile: () => null,
-    },
+    app: noOpenApp,
     onOutbox: () => void changed++,
   });
   return { sh, said, changed: () => changed };
