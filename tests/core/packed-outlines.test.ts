@@ -9,7 +9,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { assignOnsite } from '../../src/core/allocate/onsite';
 import { bboxOf, pointInArea, representativePoint } from '../../src/core/geo';
 import { accessPoints, insideOf, placeOf } from '../../src/core/reach/community-reach';
-import { setFlagsFromString } from 'node:v8';
+import { hasFastProperties } from '../held';
 import {
   copyUnit,
   freshOutline,
@@ -92,11 +92,9 @@ describe('packed outlines', () => {
   });
 
   it('keep every unpacked unit an object of fast properties (one getter for all), and so do copies of it and its place', () => {
-    // V8's own test of an object's shape: a unit whose getter is a closure of its own is a dictionary
-    // (≈ 400 bytes more a unit in the page and the worker); --allow-natives-syntax is read when a
-    // function is compiled, so setting it here is enough for the function below
-    setFlagsFromString('--allow-natives-syntax');
-    const fast = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    // a unit whose getter is a closure of its own is a dictionary (≈ 400 bytes more a unit in the
+    // page and the worker)
+    const fast = hasFastProperties;
     const { communities } = randomLayers(5, 60, 0);
     const units = unpackOutlines(
       crossed(
