@@ -102,6 +102,24 @@ function circlesHeld(s: AppState) {
   };
 }
 
+/** Walk areas answered for `analysis` put in place, unless a newer analysis came meanwhile: the
+ *  circles held are then those of `key` (`also`: more to change with them in the same batch). */
+function areasLanded(
+  s: AppState,
+  circles: ReturnType<typeof circlesHeld>,
+  analysis: Analysis<ShownAreas>,
+  areas: Awaited<ReturnType<Deps['client']['walkAreas']>>,
+  key: string,
+  also: () => void,
+): void {
+  if (!areas.ok || s.analysis.peek() !== analysis) return;
+  batch(() => {
+    s.areas.value = areas.value;
+    also();
+  });
+  circles.held = key;
+}
+
 /** A full analysis (a project opened, a setting changed): the verdicts, then — along streets —
  *  the walk areas, which the worker answers after them. */
 function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>, circles: ReturnType<typeof circlesHeld>) {
@@ -144,13 +162,7 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>,
       if (!early) await deps.verdictsDrawn?.();
       if (s.analysis.peek() !== analysis) return; // a newer analysis asks for its own
       const areas = await (early ?? deps.client.walkAreas(req));
-      if (areas.ok && s.analysis.peek() === analysis) {
-        batch(() => {
-          s.areas.value = areas.value;
-          s.areasPending.value = false;
-        });
-        circles.held = key;
-      }
+      areasLanded(s, circles, analysis, areas, key, () => (s.areasPending.value = false));
     }
   }
   return analyse;
@@ -180,15 +192,8 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
       s.movingCircle.value = null;
       return;
     }
-    const { key } = asked;
-    const areas = await asked.areas;
-    if (areas.ok && s.analysis.peek() === analysis) {
-      batch(() => {
-        s.areas.value = areas.value;
-        s.movingCircle.value = null; // the dropped facility's circle is among them now
-      });
-      circles.held = key;
-    }
+    // the dropped facility's circle is among them now
+    areasLanded(s, circles, analysis, await asked.areas, asked.key, () => (s.movingCircle.value = null));
   }
 
   async function answerEdits(edits: Edit[], preview: boolean): Promise<boolean> {
