@@ -415,14 +415,14 @@ export function representativePointOf(u: { geometry: Shape }): LonLat {
   let best = -1;
   let bestArea = -1;
   for (let k = p.unitPolys[i]; k < p.unitPolys[i + 1]; k++) {
-    const [r0, r1] = [p.polyRings[k], p.polyRings[k + 1]];
+    const r0 = p.polyRings[k];
+    const r1 = p.polyRings[k + 1];
     if (r0 === r1 || p.ringVertices[r0 + 1] - p.ringVertices[r0] < 4) continue;
     if (best < 0) best = k;
-    const area = (r: number) => runArea(xy, div, p.ringVertices[r], p.ringVertices[r + 1] - p.ringVertices[r]);
-    // as areaM2: the outer ring's, less each hole's
+    // as areaM2: the outer ring's, less each hole's (plain locals: this runs over every vertex of a city)
     let a = 0;
-    a += area(r0);
-    for (let r = r0 + 1; r < r1; r++) a -= area(r);
+    a += runArea(xy, div, p.ringVertices[r0], p.ringVertices[r0 + 1] - p.ringVertices[r0]);
+    for (let r = r0 + 1; r < r1; r++) a -= runArea(xy, div, p.ringVertices[r], p.ringVertices[r + 1] - p.ringVertices[r]);
     if (a > bestArea) {
       bestArea = a;
       best = k;
@@ -435,7 +435,8 @@ export function representativePointOf(u: { geometry: Shape }): LonLat {
 /** representativePoint's scan line through the middle of rings r0 … r1's box, on the packing */
 function scanLinePoint(p: PackedOutlines, r0: number, r1: number): LonLat {
   const { xy, div } = p;
-  const [v0, v1] = [p.ringVertices[r0], p.ringVertices[r1]];
+  const v0 = p.ringVertices[r0];
+  const v1 = p.ringVertices[r1];
   let minY = Infinity;
   let maxY = -Infinity;
   for (let v = v0; v < v1; v++) {
@@ -447,9 +448,13 @@ function scanLinePoint(p: PackedOutlines, r0: number, r1: number): LonLat {
   const y = minY + (maxY - minY) * 0.5000001;
   const xs: number[] = [];
   for (let r = r0; r < r1; r++) {
-    const [w0, w1] = [p.ringVertices[r], p.ringVertices[r + 1]];
+    const w0 = p.ringVertices[r];
+    const w1 = p.ringVertices[r + 1];
     for (let v = w0, w = w1 - 1; v < w1; w = v++) {
-      const [xi, yi, xj, yj] = [xy[2 * v] / div, xy[2 * v + 1] / div, xy[2 * w] / div, xy[2 * w + 1] / div];
+      const xi = xy[2 * v] / div;
+      const yi = xy[2 * v + 1] / div;
+      const xj = xy[2 * w] / div;
+      const yj = xy[2 * w + 1] / div;
       if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
     }
   }
