@@ -6,7 +6,7 @@
 import { CHILDCARE_KINDS, ELDERLY_KINDS, type AreaInfo, type Community, type DataIssue, type Facility, type Layers } from '../model';
 import { circleDistance, resolveParams } from '../params';
 import { representativePoint } from '../geo';
-import { freshOutline } from '../packed-outlines';
+import { representativePointOf } from '../packed-outlines';
 import { assignOnsite } from '../allocate/onsite';
 import { communityReach, insideOf, placeOf, type CommunityPlace } from '../reach/community-reach';
 import { createStraightEngine } from '../reach/straight';
@@ -259,7 +259,7 @@ function demandPoints(
   communities.forEach((c, index) => {
     let point: LonLat;
     try {
-      point = representativePoint(freshOutline(c));
+      point = representativePointOf(c);
     } catch {
       issues.push({ level: 'community', id: c.id, index, field: 'geometry', severity: 'warning', msg: { key: 'suggest.issue.geometry', args: { id: c.id } } });
       return;
