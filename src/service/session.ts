@@ -185,20 +185,22 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     if (!x) throw new Error(`${what}() called before load(): load a project first`);
     return x;
   };
-  /** the reach engine for these settings and roads; its cache kept for the next question */
-  /** whether the opened project's roads are packed yet */
-  let roadsPacked = false;
+  /** road arrays keepRoadsPacked made (a road that does not pack exactly stays as it was, so the
+   *  roads themselves cannot say whether their array was packed) */
+  const packedArrays = new WeakSet<readonly Road[]>();
   /** The roads packed on the first walk along them (core/reach/network/packed-roads.ts: ≈ 35 MB of
    *  heap less for a large city), not while the project opens (0.17–0.25 s at 65 000 roads, off the
-   *  outlines' path); the baseline and the open scenario hold the packing from then on. */
+   *  outlines' path); the baseline and the open scenario hold the packing from then on. A baseline
+   *  given new roads (an import) has them packed on their first walk too. */
   const packedRoads = (params: Params, roads: readonly Road[]): readonly Road[] => {
-    if (roadsPacked || params.reach === 'straight' || roads.length === 0 || !baseline || roads !== baseline.roads) return roads;
-    roadsPacked = true;
+    if (packedArrays.has(roads) || params.reach === 'straight' || roads.length === 0 || !baseline || roads !== baseline.roads) return roads;
     const packed = keepRoadsPacked(roads);
+    packedArrays.add(packed);
     baseline = { ...baseline, roads: packed };
     if (current?.roads === roads) current = { ...current, roads: packed };
     return packed;
   };
+  /** the reach engine for these settings and roads; its cache kept for the next question */
   const reachNow = (params: Params, roads: readonly Road[]): ReachChoice => {
     const choice = reachFor(params, packedRoads(params, roads), reachCache);
     reachCache = choice.cache;
@@ -308,7 +310,6 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
       const layers = { ...parsed, communities: keepPacked(parsed.communities, labelPoint), streets: keepPacked(parsed.streets) };
       // the roads are packed on the first walk along them (packedRoads)
       current = { ...layers, roads };
-      roadsPacked = false;
       baseline = current;
       reachCache = null;
       // another project's areas can no longer be asked for: let them go
