@@ -4,7 +4,7 @@
 import type { Road } from '../model';
 import { contract, type ChainGraph } from './network/chains';
 import { streetCrossing } from './network/crossing';
-import { buildGraph, componentCount, edgesOf, type StreetEdges, type StreetGraph } from './network/graph';
+import { buildGraph, componentCount, edgesOf, type StreetEdges } from './network/graph';
 import type { NetworkIssue } from './network/issues';
 import { IncrementalCoverage } from './network/coverage';
 import { toEnd, toStart, type PackedGroups, type PointGroups } from './network/placement';
@@ -14,7 +14,7 @@ import { EdgeIndex, type Snap } from './network/snap';
 import { packNetwork, unpackNetwork, type NetworkStats, type TransferableNetwork } from './network/transfer';
 import type { LonLat, ReachEngine, ReachPairs, ReachQuery } from './types';
 
-export type { NetworkIssue, NetworkStats, NearestResult, PackedGroups, ServiceArea, ServiceAreaOptions, Snap, StreetEdges, StreetGraph, SupplyReach, TransferableNetwork };
+export type { NetworkIssue, NetworkStats, NearestResult, PackedGroups, ServiceArea, ServiceAreaOptions, Snap, StreetEdges, SupplyReach, TransferableNetwork };
 export { IncrementalCoverage };
 
 export type NetworkQuery = ReachQuery;
