@@ -14,7 +14,7 @@ import { replay } from '../core/scenario/replay';
 import { BASELINE_ID, type Scenario } from '../core/scenario/scenarios';
 import { isMainView, ruleKeyOf, verdictsByUnit, type Verdict } from '../core/report/verdicts';
 import { arraySource } from '../core/report/result-columns';
-import { reachFor, type ReachCache } from './reach';
+import type { ReachSource } from './reach';
 
 export interface CompareRequest {
   profile: string;
@@ -64,14 +64,14 @@ function communityRules(results: readonly RuleResult[]): [string, string, Status
   return results.filter((r) => r.unit.level === 'community' && isMainView(r)).map((r) => [r.unit.id, ruleKeyOf(r), r.status]);
 }
 
-export function compareOn(base: Data, req: CompareRequest, cache: ReachCache | null): { result: CompareResult; cache: ReachCache | null } {
+export function compareOn(base: Data, req: CompareRequest, reach: ReachSource['reach']): CompareResult {
   const t0 = performance.now();
   const params = resolveParams(req.params);
   const sa = side(base, req.a);
   const sb = side(base, req.b);
   // one engine for both sides when they share the roads (edits rarely touch roads)
-  const ra = reachFor(params, sa.layers.roads, cache);
-  const rb = reachFor(params, sb.layers.roads, ra.cache);
+  const ra = reach(params, sa.layers.roads);
+  const rb = reach(params, sb.layers.roads);
   const evalA = evaluate(sa.layers, { profile: req.profile, params, reach: ra.engine });
   const evalB = evaluate(sb.layers, { profile: req.profile, params, reach: rb.engine });
   const diff = costItems(sa.layers, sb.layers);
@@ -87,24 +87,19 @@ export function compareOn(base: Data, req: CompareRequest, cache: ReachCache | n
     skipped: x.skipped,
   });
   return {
-    result: {
-      comparison,
-      rows: kpiRows(comparison),
-      cost,
-      costNotes: diff.notes,
-      a: out(req.a, sa, evalA.results),
-      b: out(req.b, sb, evalB.results),
-      ms: performance.now() - t0,
-    },
-    cache: rb.cache,
+    comparison,
+    rows: kpiRows(comparison),
+    cost,
+    costNotes: diff.notes,
+    a: out(req.a, sa, evalA.results),
+    b: out(req.b, sb, evalB.results),
+    ms: performance.now() - t0,
   };
 }
 
-export interface CompareSource {
+export interface CompareSource extends ReachSource {
   /** the project as loaded (roads included), without the open scenario's edits */
   baseline: () => Data | null;
-  reachCache: () => ReachCache | null;
-  keepReachCache: (c: ReachCache | null) => void;
 }
 
 /** The worker's compare call, spread into the analysis session (session.ts). */
@@ -113,9 +108,7 @@ export function createCompareApi(src: CompareSource) {
     compare(req: CompareRequest): CompareResult {
       const base = src.baseline();
       if (!base) throw new Error('compare() called before load(): load a project first');
-      const r = compareOn(base, req, src.reachCache());
-      src.keepReachCache(r.cache);
-      return r.result;
+      return compareOn(base, req, src.reach);
     },
   };
 }

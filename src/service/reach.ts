@@ -25,6 +25,17 @@ export interface ReachChoice {
   cache: ReachCache | null;
 }
 
+/** How the session's lazily loaded parts (site check, suggestion, compare) get a reach engine: the
+ *  session's own (session.ts reachNow), so the roads are packed and the engine kept the same way
+ *  whoever asks first. Building an engine of their own on the unpacked roads made the next analysis
+ *  build the street network again. */
+export interface ReachSource {
+  /** the engine for these settings and roads, built and kept if there is none for them */
+  reach(params: Params, roads: readonly Road[]): ReachChoice;
+  /** whether a street-network engine is kept (building one is a step worth telling the user) */
+  reachKept(): boolean;
+}
+
 export function reachFor(p: Params, roads: readonly Road[], cache: ReachCache | null): ReachChoice {
   if (p.reach === 'straight') return { engine: undefined, area: null, used: 'straight', cache };
   // only a user who asked for the network needs telling there is none; 'auto' just uses straight lines

@@ -22,7 +22,7 @@ import type { TileLayer } from './unit-tiles';
 import { lazyPart } from './lazy-part';
 import { toColumns } from './analysis-columns';
 import type { ResultTable } from '../core/report/result-columns';
-import { reachFor, type ReachCache, type ReachChoice } from './reach';
+import { reachFor, type ReachCache, type ReachChoice, type ReachSource } from './reach';
 import { areasKey, CIRCLE_GROUPS, serviceAreas, straightArea, straightRadius, type ServiceAreas, type ShownAreas } from './service-areas';
 
 /** walk-area answers kept per session (a few circle settings to go back to) */
@@ -175,27 +175,25 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     areasOut = [out, ...areasOut.filter((x) => x !== out)].slice(0, AREAS_OUT);
     return out;
   };
-  const cache = {
-    reachCache: () => reachCache,
-    keepReachCache: (c: ReachCache | null) => {
-      reachCache = c;
-    },
-  };
   const loaded = <T>(what: string, x: T | null): T => {
     if (!x) throw new Error(`${what}() called before load(): load a project first`);
     return x;
   };
-  /** road arrays keepRoadsPacked made (a road that does not pack exactly stays as it was, so the
-   *  roads themselves cannot say whether their array was packed) */
-  const packedArrays = new WeakSet<readonly Road[]>();
+  /** the packed array of each road array keepRoadsPacked packed, and of each packed array itself (a
+   *  road that does not pack exactly stays as it was, so the roads cannot say whether their array
+   *  was packed); a caller holding the array from before the packing gets the packed one too */
+  const packedOf = new WeakMap<readonly Road[], readonly Road[]>();
   /** The roads packed on the first walk along them (core/reach/network/packed-roads.ts: ≈ 35 MB of
    *  heap less for a large city), not while the project opens (0.17–0.25 s at 65 000 roads, off the
    *  outlines' path); the baseline and the open scenario hold the packing from then on. A baseline
    *  given new roads (an import) has them packed on their first walk too. */
   const packedRoads = (params: Params, roads: readonly Road[]): readonly Road[] => {
-    if (packedArrays.has(roads) || params.reach === 'straight' || roads.length === 0 || !baseline || roads !== baseline.roads) return roads;
+    const known = packedOf.get(roads);
+    if (known) return known;
+    if (params.reach === 'straight' || roads.length === 0 || !baseline || roads !== baseline.roads) return roads;
     const packed = keepRoadsPacked(roads);
-    packedArrays.add(packed);
+    packedOf.set(roads, packed);
+    packedOf.set(packed, packed);
     baseline = { ...baseline, roads: packed };
     if (current?.roads === roads) current = { ...current, roads: packed };
     return packed;
@@ -206,6 +204,8 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
     reachCache = choice.cache;
     return choice;
   };
+  /** the reach the lazily loaded parts use: the session's own (reach.ts ReachSource) */
+  const reachSource: ReachSource = { reach: (params, roads) => reachNow(params, roads), reachKept: () => reachCache !== null };
   /** a walk-area answer kept for the same facilities, engine and circle settings, handed out again */
   const keptAreas = (data: SessionLayers, params: Params, choice: ReachChoice): ServiceAreas | null => {
     const key = areasKey(params);
@@ -247,17 +247,17 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
         exportGaps: true,
       } satisfies Record<keyof ImportApi, true>,
     ),
-    ...lazyPart(() => import('./suggest').then((m) => m.createSuggestApi({ layers: () => current, ...cache })), {
+    ...lazyPart(() => import('./suggest').then((m) => m.createSuggestApi({ layers: () => current, ...reachSource })), {
       suggest: true,
       cancelSuggest: true,
       readParcels: true,
     } satisfies Record<keyof ReturnType<typeof createSuggestApi>, true>),
     // compare replays each side on the baseline itself (compare.ts)
-    ...lazyPart(() => import('./compare').then((m) => m.createCompareApi({ baseline: () => baseline, ...cache })), { compare: true } satisfies Record<
+    ...lazyPart(() => import('./compare').then((m) => m.createCompareApi({ baseline: () => baseline, ...reachSource })), { compare: true } satisfies Record<
       keyof ReturnType<typeof createCompareApi>,
       true
     >),
-    ...lazyPart(() => import('./site').then((m) => m.createSiteApi({ layers: () => current, ...cache })), {
+    ...lazyPart(() => import('./site').then((m) => m.createSiteApi({ layers: () => current, ...reachSource })), {
       checkSite: true,
       readSiteFile: true,
       siteXlsx: true,

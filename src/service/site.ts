@@ -19,7 +19,7 @@ import { normalizeName } from '../io/fields';
 import type { CellValue, ExportTable, HeaderBlock } from '../io/export/table';
 import type { CrsInfo } from '../io/types';
 import { SITE_FIELDS } from '../schemas/fields';
-import { reachFor, type ReachCache } from './reach';
+import type { ReachSource } from './reach';
 
 /** One outline found in a file: a site of a batch, or a candidate the reviewer picks (DXF boundary). */
 export interface SiteCandidate {
@@ -125,7 +125,7 @@ export interface SiteRequest {
 }
 
 /** The worker's site methods, spread into the analysis session (session.ts); they share its loaded data and reach cache. */
-export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }) | null; reachCache: () => ReachCache | null; keepReachCache: (c: ReachCache | null) => void }) {
+export function createSiteApi(deps: ReachSource & { layers: () => (Layers & { area: AreaInfo }) | null }) {
   const getData = deps.layers;
   // the area's own evaluations per profile, kept while the data and parameters stay the same
   const before = new Map<string, Evaluation>();
@@ -137,8 +137,7 @@ export function createSiteApi(deps: { layers: () => (Layers & { area: AreaInfo }
       const data = getData();
       if (!data) throw new Error('checkSite() called before load(): load a project first');
       const params = resolveParams(req.params);
-      const choice = reachFor(params, data.roads, deps.reachCache());
-      deps.keepReachCache(choice.cache);
+      const choice = deps.reach(params, data.roads);
       const stamp = JSON.stringify(params);
       if (beforeData !== data || beforeParams !== stamp) {
         before.clear();

@@ -16,7 +16,7 @@ import { BUILD_MODES, type BuildMode } from '../core/suggest/cost';
 import { SuggestStopped, suggestSitesAsync } from '../core/suggest/suggest';
 import type { Cohort, Goal, Parcel, SuggestResult } from '../core/suggest/types';
 import { readFileLazy } from '../io/read-lazy';
-import { reachFor, type ReachCache } from './reach';
+import type { ReachSource } from './reach';
 import { errorMessage } from '../core/errors';
 
 export interface SuggestRequest {
@@ -51,10 +51,8 @@ export type SuggestOutcome = { ok: true; result: SuggestResult; reachNote?: stri
 export type ParcelsOutcome = { ok: true; parcels: Parcel[]; file: string } | { ok: false; errors: Msg[] };
 
 /** What the suggestion needs of the analysis session's state (session.ts owns it). */
-export interface SuggestSource {
+export interface SuggestSource extends ReachSource {
   layers(): (Layers & { area?: AreaInfo }) | null;
-  reachCache(): ReachCache | null;
-  keepReachCache(c: ReachCache | null): void;
 }
 
 const FRACTION: Record<SuggestStep, number> = { start: 0, network: 0.1, reach: 0.3, candidates: 0.45, solve: 0.85, done: 1 };
@@ -146,9 +144,8 @@ export function createSuggestApi(src: SuggestSource) {
     if (!layers) return { ok: false, error: { key: 'suggest.error.noProject' } };
     try {
       const params = resolveParams(req.params);
-      if (usesNetwork(params, layers.roads.length) && !src.reachCache()) report('network');
-      const choice = reachFor(params, layers.roads, src.reachCache());
-      src.keepReachCache(choice.cache);
+      if (usesNetwork(params, layers.roads.length) && !src.reachKept()) report('network');
+      const choice = src.reach(params, layers.roads);
       await yieldToQueue();
       if (stale()) return { ok: false, superseded: true };
 

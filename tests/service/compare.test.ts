@@ -2,9 +2,13 @@
 // places added to a new estate of 5,000 residents. Every expected number below is worked out by
 // hand from the clause texts (quoted beside), not read from the code's output.
 import { describe, expect, it } from 'vitest';
-import type { AreaInfo, Community, Facility, Layers } from '../../src/core/model';
+import type { AreaInfo, Community, Facility, Layers, Road } from '../../src/core/model';
 import { addFacility, createScenario, type Scenario } from '../../src/core/scenario';
 import { compareOn, type CompareResult } from '../../src/service/compare';
+import { reachFor } from '../../src/service/reach';
+
+/** a reach engine built afresh each time (the session's own keeps one: tests/state/scenario-network) */
+const freshReach = (p: Parameters<typeof reachFor>[0], roads: readonly Road[]) => reachFor(p, roads, null);
 
 const square = (lon: number, lat: number, half: number): Community['geometry'] => ({
   type: 'Polygon',
@@ -51,7 +55,7 @@ function row(r: CompareResult, id: string) {
 }
 
 describe('worker compare', () => {
-  const { result: r } = compareOn(base, { profile: 'wy', params: {}, a: null, b: plan() }, null);
+  const r = compareOn(base, { profile: 'wy', params: {}, a: null, b: plan() }, freshReach);
 
   it('places per 1000 in the estate go from 0 to 100 × 1000 / 5000 = 20, and its places rule passes', () => {
     const change = r.comparison.changed.find((c) => c.id === 'C1');
@@ -92,14 +96,14 @@ describe('worker compare', () => {
   });
 
   it('compares two scenarios both ways: B − A flips sign, the cost is what B builds over A', () => {
-    const { result: back } = compareOn(base, { profile: 'wy', params: {}, a: plan(), b: null }, null);
+    const back = compareOn(base, { profile: 'wy', params: {}, a: plan(), b: null }, freshReach);
     expect(row(back, 'shortfall.places').delta).toBe(50);
     expect(back.cost.total).toBe(0);
   });
 
   it('an edit that does not fit the baseline is listed for its side, not lost', () => {
     const taken = { ...base, facilities: [{ ...centre, name: '已有托育中心' }] };
-    const { result: x } = compareOn(taken, { profile: 'wy', params: {}, a: null, b: plan() }, null);
+    const x = compareOn(taken, { profile: 'wy', params: {}, a: null, b: plan() }, freshReach);
     expect(x.b.skipped).toHaveLength(1);
     expect(x.b.skipped[0].key).toBe('scenario.error.exists.facilities');
   });
@@ -129,11 +133,15 @@ describe('worker compare', () => {
     if (!made.ok || !e.ok) throw new Error('scenario');
     const b = { ...made.scenario, edits: [e.edit] };
     // 667 m < 810 m (15 min × 60 s × 0.9 m/s) straight; 922 + 667 + 922 = 2511 m > 810 m along the street
-    const straight = compareOn(town, { profile: 'wy', params: { reach: 'straight' }, a: null, b }, null).result;
+    const straight = compareOn(town, { profile: 'wy', params: { reach: 'straight' }, a: null, b }, freshReach);
     expect(row(straight, 'covered.elderly')).toMatchObject({ a: 0, b: 100, delta: 100 });
-    const walked = compareOn(town, { profile: 'wy', params: { reach: 'network' }, a: null, b }, null);
-    expect(row(walked.result, 'covered.elderly')).toMatchObject({ a: 0, b: 0, delta: 0 });
-    // the street graph is kept for the next comparison
-    expect(walked.cache?.roads).toBe(town.roads);
+    const asked: (readonly Road[])[] = [];
+    const walked = compareOn(town, { profile: 'wy', params: { reach: 'network' }, a: null, b }, (p, roads) => {
+      asked.push(roads);
+      return freshReach(p, roads);
+    });
+    expect(row(walked, 'covered.elderly')).toMatchObject({ a: 0, b: 0, delta: 0 });
+    // both sides walk the town's roads, asked of the session's reach (which keeps one graph for them)
+    expect(asked).toEqual([town.roads, town.roads]);
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility, Layers } from '../../src/core/model';
 import { createAnalysisSession } from '../../src/service/session';
+import { reachFor } from '../../src/service/reach';
 import { createSuggestApi, parcelsFromFile, type SuggestProgress, type SuggestRequest } from '../../src/service/suggest';
 
 const api = createAnalysisSession();
@@ -76,7 +77,7 @@ const request = (over: Partial<SuggestRequest> = {}): SuggestRequest => ({
 });
 
 function apiOn(l: Layers | null) {
-  return createSuggestApi({ layers: () => l, reachCache: () => null, keepReachCache: () => undefined });
+  return createSuggestApi({ layers: () => l, reach: (p, roads) => reachFor(p, roads, null), reachKept: () => false });
 }
 
 describe('worker suggest', () => {

@@ -45,4 +45,42 @@ describe('edits and the street network', () => {
     api.analyse({ profile: 'combined', params: { reach: 'network', snapDistance: 120 } });
     expect(built.count).toBe(2);
   });
+
+  // the site check, the suggestion and compare ask the session's reach: the first of them to walk
+  // packs the roads and builds the graph, and the analysis after it walks that graph (each once
+  // built its own on the unpacked roads, and the next analysis built the network again)
+  const square = (lon: number, lat: number, d: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ],
+  });
+  const network = { reach: 'network' as const };
+  const first: [string, (s: ReturnType<typeof createAnalysisSession>) => Promise<unknown>][] = [
+    [
+      'a site check',
+      async (s) => s.checkSite({ input: { name: '新地块', geometry: square(108.94, 34.16, 0.002), figures: { households: 1000 } }, profiles: ['combined'], params: network }),
+    ],
+    ['a comparison', async (s) => s.compare({ profile: 'combined', params: network, a: null, b: null })],
+    [
+      'a suggestion',
+      async (s) => s.suggest({ kind: 'childcare_centre', goal: 'coverage', cohort: 'all', sites: 1, capacity: 50, candidates: { communities: true }, params: network }),
+    ],
+  ];
+  it.each(first)('%s before the first analysis builds the one graph both walk', async (_, ask) => {
+    const s = createAnalysisSession();
+    if (!s.load(readFileSync('data/demo/project.json', 'utf8'), 'demo').ok) throw new Error('demo did not load');
+    const before = built.count;
+    await ask(s);
+    expect(built.count).toBe(before + 1);
+    expect(s.analyse({ profile: 'combined', params: network }).reach).toBe('network');
+    await ask(s);
+    expect(built.count).toBe(before + 1);
+  });
 });
