@@ -129,7 +129,7 @@ export function serviceAreaPolygon(g: StreetEdges, pieces: { edge: number; from:
   return { area, streets: { type: 'MultiLineString', coordinates: lines }, streetLength };
 }
 
-interface Raster {
+export interface Raster {
   filled: Uint8Array;
   nx: number;
   ny: number;
@@ -188,7 +188,7 @@ function rasterise(segs: number[], r: number, cell: number): Raster {
  * consumers treat as an invalid polygon; filling one cell (≤ one cell of extra width) removes it.
  * Filling can create a new such block next to it, so repeat until there is none.
  */
-function removeSaddles(r: Raster): void {
+export function removeSaddles(r: Raster): void {
   const { filled, nx, ny } = r;
   // block (i, j) = cells (i, j), (i+1, j), (i, j+1), (i+1, j+1); fix it if it is a saddle
   const fix = (i: number, j: number): number => {
@@ -229,71 +229,55 @@ function removeSaddles(r: Raster): void {
  * Boundaries of the filled cells as polygons: each polygon is [outer, ...holes], rings as flat
  * [x, y, x, y, …] (open; metres), outer counter-clockwise and holes clockwise. Edges are walked with
  * the filled side on the left, turning left first at a corner, so cells touching only diagonally
- * make separate rings.
+ * make separate rings. The edges leaving each corner are a bit per direction in one byte per corner
+ * (a map of lists and a set of codes cost a large city's walk areas ≈ 2 s of CPU and collection).
  */
-function traceRings(r: Raster): number[][][] {
-  const { filled, nx, ny, x0, y0, cell } = r;
+export function traceRings(r: Raster): number[][][] {
+  const { nx, x0, y0, cell } = r;
   const W = nx + 1; // corners per row
-  const at = (i: number, j: number): number => (i < 0 || j < 0 || i >= nx || j >= ny ? 0 : filled[j * nx + i]);
-  // directed unit edges between corners; direction 0 = +x, 1 = +y, 2 = −x, 3 = −y
-  const out = new Map<number, number[]>(); // corner → outgoing edge codes (corner * 4 + dir)
-  const add = (ci: number, cj: number, dir: number): void => {
-    const c = cj * W + ci;
-    const list = out.get(c);
-    if (list) list.push(c * 4 + dir);
-    else out.set(c, [c * 4 + dir]);
-  };
-  for (let j = 0; j < ny; j++)
-    for (let i = 0; i < nx; i++) {
-      if (!filled[j * nx + i]) continue;
-      if (!at(i, j - 1)) add(i, j, 0); // bottom side, walked +x
-      if (!at(i + 1, j)) add(i + 1, j, 1); // right side, walked +y
-      if (!at(i, j + 1)) add(i + 1, j + 1, 2); // top side, walked −x
-      if (!at(i - 1, j)) add(i, j + 1, 3); // left side, walked −y
-    }
+  const { out, order } = boundaryEdges(r);
+  // directions 0 = +x, 1 = +y, 2 = −x, 3 = −y
   const DX = [1, 0, -1, 0];
   const DY = [0, 1, 0, -1];
-  const used = new Set<number>();
+  const used = new Uint8Array(out.length);
   const rings: number[][] = [];
   /** per ring: a filled cell on its left (the side it bounds) */
   const leftCell: number[] = [];
-  for (const [, codes] of out) {
-    for (const first of codes) {
-      if (used.has(first)) continue;
+  for (const c0 of order) {
+    // a corner's edges in the order the cell scan finds them (−x, −y from the row below, then +y, +x)
+    for (const d0 of CORNER_ORDER) {
+      if (!(out[c0] & (1 << d0)) || used[c0] & (1 << d0)) continue;
       const ring: number[] = [];
-      let code = first;
+      let c = c0;
+      let dir = d0;
       let prevDir = -1;
       for (;;) {
-        used.add(code);
-        const c = code >> 2;
-        const dir = code & 3;
+        used[c] |= 1 << dir;
         const ci = c % W;
         const cj = (c - ci) / W;
         if (dir !== prevDir) ring.push(x0 + ci * cell, y0 + cj * cell); // keep corners only
         prevDir = dir;
         const next = (cj + DY[dir]) * W + ci + DX[dir];
-        const cand = out.get(next) ?? [];
         // prefer a left turn, then straight, then right
         let chosen = -1;
-        for (const turn of [1, 0, 3]) {
-          const want = next * 4 + ((dir + turn) & 3);
-          if (cand.includes(want) && !used.has(want)) {
+        for (const turn of TURNS) {
+          const want = (dir + turn) & 3;
+          if (out[next] & (1 << want) && !(used[next] & (1 << want))) {
             chosen = want;
             break;
           }
         }
-        if (chosen < 0 || chosen === first) break;
-        code = chosen;
+        if (chosen < 0 || (next === c0 && chosen === d0)) break;
+        c = next;
+        dir = chosen;
       }
       // the start corner is a vertex only if the ring turns there
-      if ((first & 3) === prevDir && ring.length > 2) ring.splice(0, 2);
+      if (d0 === prevDir && ring.length > 2) ring.splice(0, 2);
       rings.push(ring);
       // the cell on the left of the first edge: edges walk with the filled side on their left
-      const c = first >> 2;
-      const ci = c % W;
-      const cj = (c - ci) / W;
-      const d = first & 3;
-      leftCell.push(d === 0 ? cj * nx + ci : d === 1 ? cj * nx + ci - 1 : d === 2 ? (cj - 1) * nx + ci - 1 : (cj - 1) * nx + ci);
+      const ci = c0 % W;
+      const cj = (c0 - ci) / W;
+      leftCell.push(d0 === 0 ? cj * nx + ci : d0 === 1 ? cj * nx + ci - 1 : d0 === 2 ? (cj - 1) * nx + ci - 1 : (cj - 1) * nx + ci);
     }
   }
   // A hole belongs to the outer ring of the same patch of filled cells (cells touch along sides
@@ -308,6 +292,35 @@ function traceRings(r: Raster): number[][][] {
   });
   for (const h of holes) outerOf.get(h.patch)?.push(h.ring);
   return [...outerOf.values()];
+}
+
+/** left turn, straight on, right turn */
+const TURNS = [1, 0, 3];
+/** the order in which the cell scan of boundaryEdges finds a corner's edges */
+const CORNER_ORDER = [2, 3, 1, 0];
+
+/** Per corner ((nx + 1) × (ny + 1)): a bit per direction of a boundary edge leaving it (filled cell
+ *  on its left), and the corners with any, in the order a row-by-row scan of the cells first finds them. */
+function boundaryEdges(r: Raster): { out: Uint8Array; order: number[] } {
+  const { filled, nx, ny } = r;
+  const W = nx + 1;
+  const out = new Uint8Array(W * (ny + 1));
+  const order: number[] = [];
+  const add = (c: number, dir: number): void => {
+    if (out[c] === 0) order.push(c);
+    out[c] |= 1 << dir;
+  };
+  // the margin of empty cells all round (rasterise) keeps every filled cell's neighbours inside
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (!filled[k]) continue;
+      if (!filled[k - nx]) add(j * W + i, 0); // bottom side, walked +x
+      if (!filled[k + 1]) add(j * W + i + 1, 1); // right side, walked +y
+      if (!filled[k + nx]) add((j + 1) * W + i + 1, 2); // top side, walked −x
+      if (!filled[k - 1]) add((j + 1) * W + i, 3); // left side, walked −y
+    }
+  return { out, order };
 }
 
 /** Each filled cell's patch (cells joined along a side), by a flood fill; -1 for an empty cell. */
