@@ -17,7 +17,7 @@ import type { AreaInfo, Facility, Layers, NearestFacilityRef, RuleResult } from 
 import { resolveParams, type Params } from './params';
 import { reachEngineFor } from './reach/choose';
 import type { ReachEngine } from './reach/types';
-import { buildContext, carryFacilityColumns, facilityEdit, kindsOf, type EvalContext } from './rules/context';
+import { buildContext, carryFacilityColumns, COMMUNITIES_ONLY, facilityEdit, kindsOf, memoIn, type EvalContext } from './rules/context';
 import { carryPartners } from './rules/adjacency';
 import { carryNearest, facilityChanges, nearestOfKinds, nearestWithin, type WalkedCommunities } from './rules/coverage';
 import { carryShares } from './rules/ratio';
@@ -90,7 +90,7 @@ export function reevaluate(prev: Evaluation, data: Data, opts: EvaluateOptions):
   k.layout ??= layoutOf(k) ?? undefined;
   const layout = k.layout;
   if (!layout) return null;
-  for (const [key, v] of old.memo) if ((key.startsWith('scope:') || key === 'newCommunityIndex') && !ctx.memo.has(key)) ctx.memo.set(key, v);
+  for (const [key, v] of old.memo) if (memoIn(COMMUNITIES_ONLY, key) && !ctx.memo.has(key)) ctx.memo.set(key, v);
   const { dirty, circlesKept } = dirtyCommunities(old, was.facilities, ctx, data.facilities, k.rules, params);
   const lists = rerun(k, layout, ctx, dirty);
   if (!lists) return null;

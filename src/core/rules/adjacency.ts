@@ -4,7 +4,7 @@
 import type { RuleResult } from '../model';
 import { isPlaced } from '../reach/pair-output';
 import { nearestAmong, straightNearest } from '../reach/straight';
-import { facilitiesOfKinds, kindColumn, type EvalContext, type FacilityEdit, type Prepared } from './context';
+import { facilitiesOfKinds, kindColumn, MEMO, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import type { FacilityChanges } from './coverage';
 import { makeResult, na, roundShortfall, thresholdOf } from './result';
 import { ruleKey, type AdjacencyRule } from './types';
@@ -32,7 +32,8 @@ interface KeptRows {
   stale?: Uint8Array;
 }
 
-const partnersKey = (kinds: readonly string[], partners: readonly string[], maxDistance: number) => `adjacency-nearest:${kinds.join('/')}:${partners.join('/')}:${maxDistance}`;
+const partnersKey = (kinds: readonly string[], partners: readonly string[], maxDistance: number) =>
+  `${MEMO.adjacencyNearest}${kinds.join('/')}:${partners.join('/')}:${maxDistance}`;
 
 function partnersOf(ctx: Prepared, kinds: readonly string[], partners: readonly string[], maxDistance: number): Partners {
   const key = partnersKey(kinds, partners, maxDistance);
@@ -73,7 +74,7 @@ export function carryPartners(old: Prepared, now: Prepared, fe: FacilityEdit, ed
       const was = value as KeptRows;
       now.memo.set(key, { rows: was.rows, partner: was.partner, distance: was.distance, stale: fe.changedNow } satisfies KeptRows);
     }
-    if (!key.startsWith('adjacency-nearest:') || now.memo.has(key)) continue;
+    if (!key.startsWith(MEMO.adjacencyNearest) || now.memo.has(key)) continue;
     const was = value as Partners;
     const out: Partners = { ...was, partner: new Int32Array(n).fill(-1), distance: new Float64Array(n) };
     out.partner.set(was.partner.subarray(0, Math.min(n, was.partner.length)));

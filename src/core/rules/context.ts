@@ -230,21 +230,49 @@ interface FacilityPatch {
  *  the last RADII_KEPT radii (circle minutes changed back finds its preparation whole). An edit of
  *  facilities keeps the communities array and its side (sides), so only the touched facilities are
  *  worked out again. */
-const lastPrepared = new WeakMap<object, { key: unknown[]; prepared: Prepared }[]>();
+const lastPrepared = new WeakMap<object, { key: PrepareKey; prepared: Prepared }[]>();
 /** preparations kept per layers and engine, one per radius (as many as the walks kept, walksOf) */
 const RADII_KEPT = 3;
-/** The memo entries that depend on the layers and engine alone, not on the radius nor the walks:
- *  a preparation at another radius of the same layers starts with them (carryRadiusFree). */
-const RADIUS_FREE = ['facility:', 'kinds-index:', 'scope:', 'newCommunityIndex', 'adjacency-nearest:', 'beyond:'];
+
+/** The memo's entries (Prepared.memo) by the start of their keys, for those handed on to another
+ *  preparation of the same communities: the one place their names are written. */
+export const MEMO = {
+  /** communities in a rule's scope (scoped, scopeRanks) */
+  scope: 'scope:',
+  /** the communities the plan adds (rules/target.ts) */
+  newCommunityIndex: 'newCommunityIndex',
+  /** a value per facility (facilityColumn) */
+  facilityColumn: 'facility:',
+  /** the facilities of some kinds (facilitiesOfKinds) */
+  kindsIndex: 'kinds-index:',
+  /** each facility's nearest partner (rules/adjacency.ts) */
+  adjacencyNearest: 'adjacency-nearest:',
+  /** the nearest facility beyond the circle (rules/coverage.ts) */
+  beyond: 'beyond:',
+} as const;
+/** entries that depend on the communities alone: an edit of facilities keeps them (core/reevaluate.ts) */
+export const COMMUNITIES_ONLY: readonly string[] = [MEMO.scope, MEMO.newCommunityIndex];
+/** entries that depend on the layers and engine, not on the radius nor the walks: a preparation
+ *  at another radius of the same layers starts with them (carryRadiusFree) */
+const RADIUS_FREE: readonly string[] = [...COMMUNITIES_ONLY, MEMO.facilityColumn, MEMO.kindsIndex, MEMO.adjacencyNearest, MEMO.beyond];
+/** `key` starts with one of `starts` */
+export const memoIn = (starts: readonly string[], key: string): boolean => starts.some((p) => key.startsWith(p));
+
 const sides = new WeakMap<object, { key: unknown[]; side: CommunitySide }>();
 
-/** radius and engine: what the reach pairs depend on besides the layers */
-function prepareKey(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): unknown[] {
-  // the straight-line engine holds no state (a new one per call is the same engine); a network engine is its graph
-  return [data.facilities, data.streets, data.area, engineKey(reachEngine), radius];
+/** what a preparation depends on besides the communities: the other layers and the engine, and
+ *  the radius (preparations of the same layers at other radii hand on what is RADIUS_FREE) */
+interface PrepareKey {
+  layers: unknown[];
+  radius: number;
 }
-/** where prepareKey holds the radius */
-const RADIUS_AT = 4;
+
+function prepareKey(data: Layers & { area: AreaInfo }, reachEngine: ReachEngine, radius: number): PrepareKey {
+  // the straight-line engine holds no state (a new one per call is the same engine); a network engine is its graph
+  return { layers: [data.facilities, data.streets, data.area, engineKey(reachEngine)], radius };
+}
+
+const sameLayers = (a: PrepareKey, b: PrepareKey): boolean => a.layers.every((k, i) => k === b.layers[i]);
 
 function engineKey(e: ReachEngine): unknown {
   return e.mode === 'straight' ? 'straight' : e;
@@ -256,7 +284,7 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   const radius = reachEngine.mode === 'straight' ? circleDistance(params) / params.detourFactor : circleDistance(params);
   const key = prepareKey(data, reachEngine, radius);
   const kept = lastPrepared.get(data.communities) ?? [];
-  const hit = kept.find((x) => x.key.every((k, i) => k === key[i]));
+  const hit = kept.find((x) => sameLayers(x.key, key) && x.key.radius === key.radius);
   if (hit) {
     lastPrepared.set(data.communities, [hit, ...kept.filter((x) => x !== hit)]);
     return { ...hit.prepared, params };
@@ -278,9 +306,9 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
   for (const i of reach.unplacedDemand) unplaced[i] = 1;
   const prepared: Prepared = { ...base, reach, reachEngine, radius, unplaced, memo: new Map() };
   // the same layers and engine at other radii stay kept; any other key lets them go
-  const sameLayers = kept.filter((x) => x.key.every((k, i) => i === RADIUS_AT || k === key[i]));
-  if (sameLayers[0]) carryRadiusFree(sameLayers[0].prepared, prepared);
-  lastPrepared.set(data.communities, [{ key, prepared }, ...sameLayers].slice(0, RADII_KEPT));
+  const otherRadii = kept.filter((x) => sameLayers(x.key, key));
+  if (otherRadii[0]) carryRadiusFree(otherRadii[0].prepared, prepared);
+  lastPrepared.set(data.communities, [{ key, prepared }, ...otherRadii].slice(0, RADII_KEPT));
   return { ...prepared, params };
 }
 
@@ -288,7 +316,7 @@ export function buildContext(data: Layers & { area: AreaInfo }, params: Params, 
  *  on what does not depend on the radius (RADIUS_FREE): the facilities' columns, scopes, the
  *  nearest facility beyond any circle (one search along the streets from all of a kind) … */
 function carryRadiusFree(from: Prepared, to: Prepared): void {
-  for (const [k, v] of from.memo) if (RADIUS_FREE.some((p) => k.startsWith(p))) to.memo.set(k, v);
+  for (const [k, v] of from.memo) if (memoIn(RADIUS_FREE, k)) to.memo.set(k, v);
 }
 
 const at = (p: LonLat): string => `${p[0]},${p[1]}`;
@@ -750,7 +778,7 @@ function prepOf(f: Facility, index: number): FacilityPrep {
  *  kept with the prepared data under `key` (which must name everything `of` reads besides the
  *  record); an edit hands the kept facilities' values on (carryFacilityColumns). */
 export function facilityColumn<T>(ctx: Prepared, key: string, of: (f: Facility) => T): readonly T[] {
-  const k = `facility:${key}`;
+  const k = `${MEMO.facilityColumn}${key}`;
   const hit = ctx.memo.get(k) as FacilityColumn<T> | undefined;
   if (hit) return hit.values;
   const values = ctx.facilities.map(of);
@@ -765,7 +793,7 @@ interface FacilityColumn<T> {
 
 /** The facilities of the kinds, by index, ascending (kept like facilityColumn). */
 export function facilitiesOfKinds(ctx: Prepared, kinds: readonly string[]): number[] {
-  const key = `kinds-index:${kinds.join('/')}`;
+  const key = `${MEMO.kindsIndex}${kinds.join('/')}`;
   const hit = ctx.memo.get(key) as number[] | undefined;
   if (hit) return hit;
   const wanted = kindColumn(ctx, kinds);
@@ -785,7 +813,7 @@ export function kindColumn(ctx: Prepared, kinds: readonly string[]): readonly nu
  *  `at` only. */
 export function carryFacilityColumns(old: Prepared, now: Prepared, at: readonly number[]): void {
   for (const [k, v] of old.memo) {
-    if (!k.startsWith('facility:') || now.memo.has(k)) continue;
+    if (!k.startsWith(MEMO.facilityColumn) || now.memo.has(k)) continue;
     const { of, values } = v as FacilityColumn<unknown>;
     const fresh = at.map((j) => of(now.facilities[j]));
     // the same values where the edit changed records (a capacity change leaves the kind filters
@@ -804,8 +832,8 @@ export function carryFacilityColumns(old: Prepared, now: Prepared, at: readonly 
   // on, else the old list with the indices at `at` looked at again
   const changed = new Set(at);
   for (const [k, v] of old.memo) {
-    if (!k.startsWith('kinds-index:') || now.memo.has(k)) continue;
-    const column = `facility:kinds:${k.slice('kinds-index:'.length)}`;
+    if (!k.startsWith(MEMO.kindsIndex) || now.memo.has(k)) continue;
+    const column = `${MEMO.facilityColumn}kinds:${k.slice(MEMO.kindsIndex.length)}`;
     const was = old.memo.get(column);
     const is = now.memo.get(column) as FacilityColumn<number> | undefined;
     if (!is) continue;
@@ -900,7 +928,7 @@ export const scopeKey = (scope: Scope | undefined): string => `${scope?.types?.j
 
 /** Communities in a rule's scope, and those whose scope cannot be told (builtYear missing), ascending. */
 export function scoped(ctx: Prepared, scope: Scope | undefined): { scoped: number[]; unknown: number[] } {
-  const key = `scope:${scopeKey(scope)}`;
+  const key = `${MEMO.scope}${scopeKey(scope)}`;
   const hit = ctx.memo.get(key);
   if (hit) return hit as { scoped: number[]; unknown: number[] };
   const out = { scoped: [] as number[], unknown: [] as number[] };
@@ -915,7 +943,7 @@ export function scoped(ctx: Prepared, scope: Scope | undefined): { scoped: numbe
 
 /** scoped() as one array per community: 1 in the scope, 2 scope unknown, 0 outside (kept like it). */
 export function scopeRanks(ctx: Prepared, scope: Scope | undefined): Uint8Array {
-  const key = `scope:ranks:${scopeKey(scope)}`;
+  const key = `${MEMO.scope}ranks:${scopeKey(scope)}`;
   const hit = ctx.memo.get(key);
   if (hit) return hit as Uint8Array;
   const s = scoped(ctx, scope);

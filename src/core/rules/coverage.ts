@@ -7,7 +7,7 @@ import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
 import { nearestAlongStreets, nearestFacilities, VIAS, type NearestFacility } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { nearestAmong } from '../reach/straight';
-import { facilitiesOfKinds, kindColumn, kindsOf, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
+import { facilitiesOfKinds, kindColumn, kindsOf, MEMO, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { CoverageRule } from './types';
 
@@ -71,7 +71,7 @@ interface Beyond {
  *  lines: every pair within 2 km) cost the first analysis ≈ 1–1.7 s of CPU. Columns, not an object
  *  per community: a large city keeps one per kinds of every rule. */
 function nearestBeyond(ctx: Prepared, kinds: readonly string[], outside: readonly number[]): Beyond {
-  const key = `beyond:${kinds.join('/')}`;
+  const key = `${MEMO.beyond}${kinds.join('/')}`;
   let out = ctx.memo.get(key) as Beyond | undefined;
   if (!out) {
     const n = ctx.communities.length;

@@ -2,7 +2,7 @@
 // institutions of an ownership, or the share of new communities whose 配建 passes). Evaluated for
 // params.year: before the due year an unmet target is n/a ("not yet due") with the progress so far.
 import type { Msg, RuleResult } from '../model';
-import { facilitiesOfKinds, facilityColumn, type EvalContext } from './context';
+import { facilitiesOfKinds, facilityColumn, MEMO, type EvalContext } from './context';
 import { idList, makeResult, meets, na, roundShortfall, thresholdOf, type UnitRef } from './result';
 import type { TargetRule } from './types';
 import { ELDERLY_KINDS } from '../model';
@@ -202,12 +202,12 @@ function newAreaReason(rule: TargetRule, m: Measured): Msg {
  *  and facilities (core/reevaluate.ts runs it again only when one of them was redone, with their
  *  rows alone). */
 export function newCommunityIndex(ctx: EvalContext): Map<UnitRef, number> {
-  const hit = ctx.memo.get('newCommunityIndex');
+  const hit = ctx.memo.get(MEMO.newCommunityIndex);
   if (hit) return hit as Map<UnitRef, number>;
   const m = new Map<UnitRef, number>();
   ctx.communities.forEach((c, i) => {
     if (c.type === 'new') m.set(ctx.communityUnits[i], i);
   });
-  ctx.memo.set('newCommunityIndex', m);
+  ctx.memo.set(MEMO.newCommunityIndex, m);
   return m;
 }
