@@ -1,12 +1,14 @@
 // Circle minutes changed on a session that already analysed other minutes: the session answers from
 // what it kept — the walks cut from longer ones, the preparations of minutes seen before, and what
-// depends on no radius (the nearest facility beyond any circle, the facilities' columns, scopes:
+// depends on no radius (the nearest facility beyond any circle and the walk from the facilities of
+// each kinds that found it, the facilities' columns, scopes:
 // rules/context.ts, RADIUS_FREE) — and must answer exactly what a fresh session at those minutes
 // does, on a small synthetic city with a curved street network (network reach) and in straight lines.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateBenchCity } from '../../scripts/bench-city/city';
 import type { Evaluation } from '../../src/core/evaluate';
 import type { NearestFacilityRef } from '../../src/core/model';
+import { Dijkstra } from '../../src/core/reach/network/dijkstra';
 import { projectToJson } from '../../src/schemas';
 import { createAnalysisSession } from '../../src/service/session';
 
@@ -43,6 +45,25 @@ describe('circle minutes changed on a session that kept other minutes', () => {
       // the shorter circles leave communities outside, told their nearest facility beyond it
       expect(shorter).toBeGreaterThan(0);
     });
+
+  it('network: shorter circles walk no street again — the nearest facility beyond them is read from the search kept per kinds — and equal a fresh session', () => {
+    const s = session();
+    s.analyse(req('network', 15));
+    const runs = vi.spyOn(Dijkstra.prototype, 'run');
+    const got = new Map<number, Evaluation>();
+    const walked: number[] = [];
+    for (const minutes of [12, 10]) {
+      runs.mockClear();
+      got.set(minutes, s.analyse(req('network', minutes)).evaluation);
+      walked.push(runs.mock.calls.length);
+    }
+    runs.mockRestore();
+    expect(walked).toEqual([0, 0]);
+    for (const [minutes, e] of got) {
+      expect(beyond(e), `${minutes} min`).toBeGreaterThan(0);
+      expect(e.results, `${minutes} min`).toEqual(session().analyse(req('network', minutes)).evaluation.results);
+    }
+  });
 
   it('network: another profile between the changes, and an edit of the facilities after them, equal a fresh session', () => {
     const s = session();

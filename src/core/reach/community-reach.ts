@@ -702,6 +702,12 @@ function dirtyRows(old: CommunityReach, toNew: Int32Array, columns: readonly Rea
   return rows;
 }
 
+/** nearestAlongStreets' walk from the candidates, kept by its caller for the same candidates,
+ *  supply points, engine and maxDistance (made on first use) */
+export interface KeptSearch {
+  search?: ReturnType<NetworkEngine['nearestSearch']>;
+}
+
 export interface NearestFacility {
   facility: number;
   distance: number;
@@ -720,11 +726,12 @@ export function nearestFacilities(
   supply: LonLat[],
   candidates: readonly number[],
   wanted: readonly number[],
+  kept?: KeptSearch,
 ): Map<number, NearestFacility> {
   const out = new Map<number, NearestFacility>();
   if (candidates.length === 0 || wanted.length === 0) return out;
   const candPoints = candidates.map((j) => supply[j]);
-  if (engine.mode === 'network') for (const [c, n] of nearestAlongStreets(engine, places, supply, candidates, wanted)) out.set(c, n);
+  if (engine.mode === 'network') for (const [c, n] of nearestAlongStreets(engine, places, supply, candidates, wanted, Infinity, kept)) out.set(c, n);
   const rest = wanted.filter((c) => !out.has(c));
   // straight lines: widen the search until each community has found one (KD-tree per round)
   let radius = 2000;
@@ -759,11 +766,18 @@ export function nearestAlongStreets(
   candidates: readonly number[],
   wanted: readonly number[],
   maxDistance = Infinity,
+  kept?: KeptSearch,
 ): Map<number, NearestFacility> {
   const out = new Map<number, NearestFacility>();
   if (candidates.length === 0 || wanted.length === 0 || engine.mode !== 'network' || !('nearestByPoint' in engine)) return out;
   const { groups, owner, inner } = flatAccess(places);
-  const r = (engine as NetworkEngine).nearestByPoint({ demand: groups, owners: wanted, supply: candidates.map((j) => supply[j]), maxDistance });
+  const net = engine as NetworkEngine;
+  const points = () => candidates.map((j) => supply[j]);
+  // the same walk from the same candidates gives the same labels and metres: asked again (a
+  // shorter circle leaves more communities outside), it is read, not walked again
+  const r = kept
+    ? (kept.search ??= net.nearestSearch(points(), maxDistance))(groups, wanted)
+    : net.nearestByPoint({ demand: groups, owners: wanted, supply: points(), maxDistance });
   r.point.forEach((a, k) => {
     const s = r.supply[k];
     if (s < 0) return;

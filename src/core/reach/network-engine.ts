@@ -62,6 +62,9 @@ export interface NetworkEngine extends ReachEngine {
     supply: Int32Array;
     distance: Float64Array;
   };
+  /** nearestByPoint's search from `supply` kept, for asking it about more demand later (one walk
+   *  from all the supply, not one per question) */
+  nearestSearch(supply: LonLat[], maxDistance?: number): (demand: PointGroups | PackedGroups, owners: readonly number[]) => ReturnType<NetworkEngine['nearestByPoint']>;
   /** per supply: demand indices whose nearest supply it is (within maxDistance if given) */
   catchments(q: Omit<NearestQuery, 'n'>): number[][];
   /** streets reached from a point (or the best of several entrances) within maxDistance, widened into a polygon */
@@ -140,6 +143,10 @@ function engineOf(graph: StreetEdges, chains: ChainGraph, index: EdgeIndex, snap
     bySupply: (q) => reach.bySupply(q.demand, q.extra ?? null, supplyGroups(q.supply), checkLimit('maxDistance', q.maxDistance), snapDistance),
     nearest: (q) => reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), q.n, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true)),
     nearestByPoint: (q) => reach.nearestByPoint(q.demand, q.owners, supplyGroups(q.supply), snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true)),
+    nearestSearch(supply, maxDistance) {
+      const search = reach.nearestSearch(supplyGroups(supply), snapDistance, checkLimit('maxDistance', maxDistance ?? Infinity, true));
+      return (demand, owners) => search(demand, owners, snapDistance);
+    },
     catchments(q) {
       const r = reach.nearest(demandGroups(q.demand, q.demandEntrances), supplyGroups(q.supply), 1, snapDistance, checkLimit('maxDistance', q.maxDistance ?? Infinity, true));
       const out: number[][] = q.supply.map(() => []);

@@ -4,7 +4,7 @@
 // circle when they pass; beyond it, or "none in the project", when they fail; shortfall = its
 // residents); street and area rows give the share and the residents (communities) still needed.
 import type { Community, Msg, NearestFacilityRef, RuleResult } from '../model';
-import { nearestAlongStreets, nearestFacilities, VIAS, type NearestFacility } from '../reach/community-reach';
+import { nearestAlongStreets, nearestFacilities, VIAS, type KeptSearch, type NearestFacility } from '../reach/community-reach';
 import { isPlaced } from '../reach/pair-output';
 import { nearestAmong } from '../reach/straight';
 import { facilitiesOfKinds, kindColumn, kindsOf, MEMO, scopeKey, scopeRanks, scoped as scopedOf, type EvalContext, type FacilityEdit, type Prepared } from './context';
@@ -55,6 +55,9 @@ export function nearestOfKinds(ctx: Prepared, kinds: readonly string[]): (Neares
 }
 
 interface Beyond {
+  /** the walk along the streets from the facilities of the kinds, kept for the communities a
+   *  shorter circle leaves outside (one whole-city search less per kinds) */
+  kept: KeptSearch;
   /** facility index, -1: none (or not asked yet: `known`) */
   facility: Int32Array;
   distance: Float64Array;
@@ -75,13 +78,13 @@ function nearestBeyond(ctx: Prepared, kinds: readonly string[], outside: readonl
   let out = ctx.memo.get(key) as Beyond | undefined;
   if (!out) {
     const n = ctx.communities.length;
-    out = { facility: new Int32Array(n).fill(-1), distance: new Float64Array(n), via: new Uint8Array(n), known: new Uint8Array(n) };
+    out = { kept: {}, facility: new Int32Array(n).fill(-1), distance: new Float64Array(n), via: new Uint8Array(n), known: new Uint8Array(n) };
     ctx.memo.set(key, out);
   }
   const known = out.known;
   const ask = outside.filter((ci) => !known[ci]);
   if (ask.length === 0) return out;
-  for (const [ci, x] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, facilitiesOfKinds(ctx, kinds), ask)) {
+  for (const [ci, x] of nearestFacilities(ctx.reachEngine, ctx.places, ctx.facilityPoints, facilitiesOfKinds(ctx, kinds), ask, out.kept)) {
     out.facility[ci] = x.facility;
     out.distance[ci] = x.distance;
     out.via[ci] = VIAS.indexOf(x.via);

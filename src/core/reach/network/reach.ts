@@ -30,6 +30,13 @@ function samePacking(a: PackedGroups, b: PackedGroups): boolean {
   return true;
 }
 
+/** the nearest supply of each placed point of the demand owners (nearestByPoint), from one search kept */
+export type NearestSearch = (
+  demand: PointGroups | PackedGroups,
+  owners: readonly number[],
+  snapDistance: number,
+) => { point: Uint32Array; supply: Int32Array; distance: Float64Array };
+
 export interface NearestResult {
   /** n slots per demand: supply index (−1 where fewer than n are within maxDistance) and metres */
   n: number;
@@ -225,25 +232,33 @@ export class NetworkReach {
     snapDistance: number,
     maxDistance = Infinity,
   ): { point: Uint32Array; supply: Int32Array; distance: Float64Array } {
-    const demand = this.place(demandGroups, snapDistance, false);
-    const pick = this.nearestPicker(supplyGroups, 1, snapDistance, maxDistance);
-    let m = 0;
-    for (const o of owners) m += demand.ownerStart[o + 1] - demand.ownerStart[o];
-    const point = new Uint32Array(m);
-    const supply = new Int32Array(m).fill(-1);
-    const distance = new Float64Array(m).fill(Infinity);
-    let k = 0;
-    for (const o of owners)
-      for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++, k++) {
-        point[k] = demand.point[p];
-        pick.into(demand, p, p + 1, supply, distance, k);
-      }
-    return { point, supply, distance };
+    return this.nearestSearch(supplyGroups, snapDistance, maxDistance, false)(demandGroups, owners, snapDistance);
+  }
+
+  /** nearestByPoint's one search from the supply, to be asked for more demand later (`keep`: its
+   *  distances and labels copied out of the shared Dijkstra workspace, which the next walk reuses) */
+  nearestSearch(supplyGroups: PointGroups, snapDistance: number, maxDistance = Infinity, keep = true): NearestSearch {
+    const pick = this.nearestPicker(supplyGroups, 1, snapDistance, maxDistance, keep);
+    return (demandGroups, owners, demandSnap) => {
+      const demand = this.place(demandGroups, demandSnap, false);
+      let m = 0;
+      for (const o of owners) m += demand.ownerStart[o + 1] - demand.ownerStart[o];
+      const point = new Uint32Array(m);
+      const supply = new Int32Array(m).fill(-1);
+      const distance = new Float64Array(m).fill(Infinity);
+      let k = 0;
+      for (const o of owners)
+        for (let p = demand.ownerStart[o]; p < demand.ownerStart[o + 1]; p++, k++) {
+          point[k] = demand.point[p];
+          pick.into(demand, p, p + 1, supply, distance, k);
+        }
+      return { point, supply, distance };
+    };
   }
 
   /** One search from every supply point (n nearest per junction); `into` writes the n nearest
    *  supply owners of the placed demand points from .. to-1 at out[at .. at+n-1]. */
-  private nearestPicker(supplyGroups: PointGroups, n: number, snapDistance: number, maxDistance: number) {
+  private nearestPicker(supplyGroups: PointGroups, n: number, snapDistance: number, maxDistance: number, keep = false) {
     const cg = this.chains;
     const supply = this.place(supplyGroups, snapDistance);
     const all = Array.from({ length: supply.owner.length }, (_, i) => i);
@@ -254,8 +269,8 @@ export class NetworkReach {
       // one plain multi-source search: each node keeps the label of the seed that reached it first
       const dj = this.dijkstra;
       dj.run(seeds.node, seeds.dist, seeds.label, maxDistance);
-      labels = dj.label;
-      dists = dj.dist;
+      labels = keep ? dj.label.slice() : dj.label;
+      dists = keep ? dj.dist.slice() : dj.dist;
     } else ({ labels, dists } = kNearestSeeds(cg, seeds.node, seeds.dist, seeds.label, n, maxDistance));
     // candidates of one demand: (supply, distance), at most 2n per placed point plus same-chain ones
     const candS: number[] = [];
