@@ -13,6 +13,7 @@ import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLay
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { DragOverlay } from './drag-overlay';
 import { featureDiff } from './feature-diff';
+import { FrameHold } from './frame-hold';
 import { PaintPacer } from './paint-pacer';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
@@ -91,13 +92,19 @@ const OUTSIDE_LAYERS = ['a-outside-hatch', 'a-outside-line', 'a-outside-point', 
 /** collections with more features than this reach MapLibre in slices of this many (sendInSlices) */
 const SLICE_ABOVE = 5000;
 
-/** a frame of a drag or an edit slower than this, three times, marks the renderer slow: the map's
- *  pixel ratio is halved while a facility is dragged or an edit drawn (lighten, lightenEdit) */
+/** a frame of a drag slower than this, three times, marks the renderer slow: the map's pixel
+ *  ratio is halved while a facility is dragged (lighten), and an edit's first frame drawn light (drawEdit) */
 const SLOW_FRAME_MS = 50;
 const SLOW_FRAMES = 3;
 /** WebGL renderers that draw on the CPU (Chromium's SwiftShader, Mesa's llvmpipe and softpipe,
  *  Windows' basic render driver): an opening is drawn light on them from its first frame */
 const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+const CLOCK = {
+  now: () => performance.now(),
+  later: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  cancel: (timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
 
 export class MapView {
   private readonly map: maplibregl.Map;
@@ -131,27 +138,29 @@ export class MapView {
   private outlineWaiters: (() => void)[] = [];
   /** drawn() callers, answered at the next idle */
   private idleWaiters: (() => void)[] = [];
-  /** while a drag (lighten), an edit being analysed (lightenEdit) or a project being opened
-   *  (lightenOpen) may lower the pixel ratio */
+  /** while a drag (lighten) or a project being opened (lightenOpen) may lower the pixel ratio */
   private lightening = false;
+  /** an edit is being analysed (holdEdit): the map's frames wait for it (frames) */
   private editing = false;
   private opening = false;
   /** whether WebGL says it draws in software (SwiftShader, llvmpipe …): read once, when first asked */
   private softwareGl: boolean | null = null;
   /** the analysis whose verdicts the map was given last (painted) */
   private statesSerial = 0;
-  /** frames of drags and edits slower than SLOW_FRAME_MS so far (SLOW_FRAMES of them: a slow renderer) */
+  /** frames of drags slower than SLOW_FRAME_MS so far (SLOW_FRAMES of them: a slow renderer) */
   private slowFrames = 0;
+  /** an edit was drawn light (drawEdit): sharp at the next animation frame */
+  private sharpen = false;
+  /** MapLibre frames drawn (data-frames: tests count an edit's) */
+  private framesDrawn = 0;
   /** the screen's pixel ratio while the map is drawn at half of it */
   private fullRatio: number | null = null;
-  /** the drag or edit is over: the full ratio comes back once the map has drawn what it changed */
+  /** the drag or opening is over: the full ratio comes back once the map has drawn what it changed */
   private restoring = false;
   /** verdicts painted behind the map's frames during a drag on a slow renderer (paced) */
-  private readonly pacer = new PaintPacer(() => this.lightening && this.slow(), {
-    now: () => performance.now(),
-    later: (fn, ms) => setTimeout(fn, ms),
-    cancel: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-  });
+  private readonly pacer = new PaintPacer(() => this.lightening && this.slow(), CLOCK);
+  /** an edit's frames, held until its data are in (holdEdit) */
+  private readonly frames: FrameHold;
 
   /** `init.unitTiles`: communities and streets come as vector tiles from it (showUnits) instead
    *  of GeoJSON (setData); the main map does this, the compare maps feed GeoJSON of their side. */
@@ -188,6 +197,16 @@ export class MapView {
       for (const id of this.extras.keys()) this.addExtra(id);
     });
     this.dragOverlay = new DragOverlay(this.map);
+    this.frames = new FrameHold(
+      this.map,
+      () => !this.editing && this.sourcesLoaded(),
+      CLOCK,
+      () => this.drawEdit(),
+    );
+    // each source's data event may be the last thing an edit's frame waits for; a camera moved
+    // by the user is drawn at once
+    this.map.on('data', () => this.frames.checkSoon());
+    this.map.on('movestart', () => this.frames.release());
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.listenToPointer();
@@ -218,6 +237,7 @@ export class MapView {
     });
     // panels opening and closing change the map's width: redraw at once, and say so while it does
     this.resizeObserver = new ResizeObserver(() => {
+      this.frames.release(); // a resized canvas is blank until drawn again
       this.busy();
       this.map.resize(); // keeps the centre where it was
     });
@@ -340,11 +360,13 @@ export class MapView {
   }
 
   /** Marks the map as not idle until the next 'idle' event, and makes sure there is one: a
-   *  repaint is requested even when MapLibre finds nothing new to draw (same value set again). */
+   *  repaint is requested even when MapLibre finds nothing new to draw (same value set again).
+   *  Asked at the end of the task, so an edit's hold (holdEdit) begun in the same batch of
+   *  effects after its data were handed over holds that frame too. */
   private busy(): void {
     this.container.dataset.idle = 'false';
     this.events.onIdle(false);
-    this.map.triggerRepaint();
+    queueMicrotask(() => this.map.triggerRepaint());
   }
 
   private clusterAt(point: maplibregl.PointLike): maplibregl.MapGeoJSONFeature | undefined {
@@ -484,13 +506,44 @@ export class MapView {
     this.pacer.paint(paint);
   }
 
-  /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in) on a slow
-   *  renderer is drawn at half the pixel ratio too: an undo on the 1 500-community city drew ≈ 8
-   *  full frames of new circles, verdicts and tiles (2–3 s with SwiftShader). */
-  lightenEdit(on: boolean): void {
+  /** An edit (commit, undo, redo; `on` from its new layers until its analysis is in): the map
+   *  draws no frame from its new layers until its verdicts are handed over and every source has
+   *  loaded what it was given (frame-hold.ts), then one. An undo on the 1 500-community city drew
+   *  ≈ 6 full frames before — a diff's metadata, its content, each batch of tiles, the verdicts —,
+   *  ≈ 0.1 s each in SwiftShader, at half the pixel ratio and a sharp one after. The check waits
+   *  for the end of the task: the verdicts and circles of the analysis come in the same batch. */
+  holdEdit(on: boolean): void {
     if (!on && !this.editing) return;
     this.editing = on;
-    this.window(on, this.slow());
+    if (on) this.frames.hold();
+    else this.frames.checkSoon();
+  }
+
+  /** A held edit is drawn: on a slow renderer at half the pixel ratio (≈ 0.1 s of SwiftShader on
+   *  the 1 500-community city instead of ≈ 0.2 s), and sharp in the frame after it (sharpen) —
+   *  the one MapLibre draws anyway to place the symbols of the tiles it cut again. */
+  private drawEdit(): void {
+    if (!this.slow()) return;
+    this.halveRatio();
+    this.sharpen = true;
+  }
+
+  /** After the light frame of an edit (drawEdit): the full pixel ratio, drawn at once (map.redraw
+   *  takes the place of the frame MapLibre asked for next, and a canvas resized and drawn in the
+   *  same task is never seen blank); unless a drag or an opening keeps the map light. */
+  private sharpenNow(): void {
+    this.sharpen = false;
+    if (this.lightening || this.opening || this.fullRatio === null) return;
+    this.map.setPixelRatio(this.fullRatio);
+    this.fullRatio = null;
+    this.map.redraw();
+  }
+
+  /** Every overlay source (and extra) has loaded what it was given: its tiles cut again, its diff in. */
+  private sourcesLoaded(): boolean {
+    if (!this.map.isStyleLoaded()) return false;
+    const ids = [...Object.values(SOURCES), ...this.extras.keys()];
+    return ids.every((id) => !this.map.getSource(id) || this.map.isSourceLoaded(id));
   }
 
   /** A project being opened (`on` from its layers until its verdicts and walk areas are drawn) on a
@@ -503,14 +556,14 @@ export class MapView {
   }
 
   /** A slow renderer: WebGL says it draws in software (SwiftShader, llvmpipe …; light from the
-   *  first frame), or a drag's or edit's frames showed it slow (three over SLOW_FRAME_MS, timed
+   *  first frame), or a drag's frames showed it slow (three over SLOW_FRAME_MS, timed
    *  only while sharp: a GPU draws them in a few ms and never trips it). An opening's frames are
    *  not timed, so they never make a GPU's drag start light. */
   private slow(): boolean {
     return this.slowFrames >= SLOW_FRAMES || this.drawsInSoftware();
   }
 
-  /** A drag, edit or opening starts (`on`: light at once when `slow`) or ends: its own last
+  /** A drag or opening starts (`on`: light at once when `slow`) or ends: its own last
    *  frames (new verdicts, circles, tiles: several of them) are drawn light too, and the full
    *  ratio comes back for the last one only (restoreRatio, at the next idle; at once when the map
    *  is idle already). */
@@ -520,7 +573,7 @@ export class MapView {
       if (slow) this.halveRatio();
       return;
     }
-    if (this.lightening || this.editing || this.opening || this.fullRatio === null) return; // another one is still on, or drawn full
+    if (this.lightening || this.opening || this.fullRatio === null) return; // another one is still on, or drawn full
     this.restoring = true;
     // once what ends the window has been handed to the map (it may come in the same batch of
     // state: new circles' tiles make the map busy): a map idle by then is drawn sharp at once
@@ -544,15 +597,17 @@ export class MapView {
 
   private halveRatio(): void {
     if (this.fullRatio !== null) return;
+    this.frames.release(); // a resized canvas is blank until drawn again
     this.fullRatio = this.map.getPixelRatio();
     this.map.setPixelRatio(this.fullRatio / 2);
   }
 
-  /** After a lightened drag or edit, at the first idle: back to the full pixel ratio (one more frame). */
+  /** After a lightened drag or opening, at the first idle: back to the full pixel ratio (one more frame). */
   private restoreRatio(): boolean {
     if (!this.restoring) return false;
     this.restoring = false;
     if (this.fullRatio === null) return false;
+    this.frames.release();
     this.map.setPixelRatio(this.fullRatio);
     this.fullRatio = null;
     this.busy();
@@ -565,19 +620,22 @@ export class MapView {
     this.statesSerial = serial;
   }
 
-  /** A frame was drawn: during a drag or an edit, how long until the next one may start (the page
+  /** A frame was drawn: during a drag, how long until the next one may start (the page
    *  waits for the renderer to finish this one) says whether frames are slow. A frame drawn with
    *  the facilities' data all in is written as data-drawn, "<serial of its verdicts> <ms>" at the
    *  next animation frame (it is on screen by then): what a user sees of an edit first (benches). */
   private frameDrawn(): void {
-    const measuring = () => (this.lightening || this.editing) && this.fullRatio === null;
+    const measuring = () => this.lightening && this.fullRatio === null;
     const timed = measuring();
     const t = performance.now();
     const complete = this.map.getSource(SOURCES.facilities) !== undefined && this.map.isSourceLoaded(SOURCES.facilities);
     const serial = this.statesSerial;
+    this.container.dataset.frames = String(++this.framesDrawn);
+    // (asked before MapLibre asks for its next frame, if any: this one runs first)
     requestAnimationFrame(() => {
       const end = performance.now();
       if (complete) this.container.dataset.drawn = `${serial} ${end.toFixed(1)}`;
+      if (this.sharpen) this.sharpenNow();
       this.pacer.frame(t, end); // how long the frame held the page: paced verdicts wait as long
       if (!timed || !measuring() || end - t < SLOW_FRAME_MS) return;
       // on the element too: tests read that an opening (drawn light) counted none, a drag its own
@@ -594,6 +652,7 @@ export class MapView {
     Object.assign(this.held, this.data);
     this.applied.clear();
     this.errorReported = false;
+    this.frames.release();
     this.busy();
     this.map.setStyle(this.style(), { diff: false });
   }
@@ -794,6 +853,7 @@ export class MapView {
         });
         this.map.triggerRepaint();
       });
+    this.frames.release();
     this.map.setPixelRatio(ratio);
     try {
       await drawn();

@@ -196,6 +196,15 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
     areasLanded(s, circles, analysis, await asked.areas, asked.key, () => (s.movingCircle.value = null));
   }
 
+  /** Straight circles asked with an edit: the worker answers them right after its verdicts (a
+   *  few ms), so they are awaited and land with the verdicts, and the map draws the edit in one
+   *  frame instead of one for the verdicts and more for the circles (MapView.holdEdit). Walk areas
+   *  along streets take longer: the verdicts do not wait for them (null). */
+  async function straightCircles(asked: ReturnType<typeof areasAsked>): Promise<Awaited<ReturnType<Deps['client']['walkAreas']>> | null> {
+    if (!asked || usesNetwork(s.params.peek(), s.project.peek()?.roadCount ?? 0)) return null;
+    return asked.areas;
+  }
+
   async function answerEdits(edits: Edit[], preview: boolean): Promise<boolean> {
     const held = s.analysis.peek();
     const run = deps.client.analyseEdits;
@@ -203,6 +212,7 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
     const asking = run(edits, { profile: s.profile.peek(), params: s.params.peek(), base: held.serial });
     const areas = preview ? null : areasAsked();
     const out = await asking;
+    const withCircles = out.delta ? await straightCircles(areas) : null;
     if (!out.delta || s.analysis.peek() !== held) return false;
     const next = withDelta(held, out.delta, { serial: out.serial, ms: out.ms });
     batch(() => {
@@ -212,8 +222,9 @@ function createAnalysisRunner(s: AppState, deps: Pick<Deps, 'client'>) {
         s.previewFrom.value = null; // the drop (or the drag's end) is analysed: the panels follow again
       }
       s.error.value = null;
+      if (withCircles && areas) areasLanded(s, circles, next, withCircles, areas.key, () => (s.movingCircle.value = null));
     });
-    if (!preview) await areasAfterEdit(next, areas);
+    if (!preview && !withCircles) await areasAfterEdit(next, areas);
     return true;
   }
 

@@ -185,8 +185,8 @@ export function analysisMapEffects(
     }),
     // a facility dragged on a slow (software-rendered) map: drawn lighter until its drop is analysed
     effect(() => view.lighten(state.previewFrom.value !== null)),
-    // so is an edit (commit, undo, redo: new layers and history in the same scenario; not a project
-    // opened or a scenario switched to), from its new layers until their analysis is in
+    // an edit (commit, undo, redo: new layers and history in the same scenario; not a project
+    // opened or a scenario switched to) is drawn in one frame once its analysis is in
     effect(() => {
       const session = state.session.value;
       const layers = state.layers.value;
@@ -194,8 +194,8 @@ export function analysisMapEffects(
       const was = sent.edited;
       sent.edited = { layers, history: session?.editing.history, active: session?.active };
       if (layers !== was.layers) {
-        if (was.history && was.history !== sent.edited.history && was.active === sent.edited.active) view.lightenEdit(true);
-      } else if (!analysing) view.lightenEdit(false);
+        if (was.history && was.history !== sent.edited.history && was.active === sent.edited.active) view.holdEdit(true);
+      } else if (!analysing) view.holdEdit(false);
     }),
     // a dragged facility's circle: drawn over the map with its handle, so a move redraws no layer
     effect(() => view.setMoving(state.movingCircle.value)),

@@ -67,6 +67,9 @@ async function edited(page: Page, edits: number, act: () => Promise<unknown>): P
  *  the renderer + GPU CPU; with a CDP session (BENCH_DRAG_PROFILE=1) the page thread's top self
  *  times too, on stderr (profiling slows the page: its wall times are not the bench's) */
 async function framed<T>(page: Page, browser: Browser, cdp: CDPSession | null, edit: () => Promise<T>): Promise<T & { frames: string }> {
+  // MapLibre's frames (the map's data-frames; absent in builds before 8 Dec)
+  const mapFrames = () => page.getAttribute('[data-testid=map]', 'data-frames').then(Number);
+  const mapFrames0 = await mapFrames();
   await page.evaluate(`(() => {
     const w = window;
     w.editFrames = [];
@@ -86,7 +89,7 @@ async function framed<T>(page: Page, browser: Browser, cdp: CDPSession | null, e
   const at = [...new Set(ratios.map((x) => x.toFixed(2)))].join('/');
   return {
     ...(r as T),
-    frames: `${ratios.length} animation frames until idle (canvas at ${at} of its pixel ratio), CPU: page's renderer ${(cpu.renderer / 1000).toFixed(2)} s, GPU ${(cpu.gpu / 1000).toFixed(2)} s`,
+    frames: `${(await mapFrames()) - mapFrames0} MapLibre frames, ${ratios.length} animation frames until idle (canvas at ${at} of its pixel ratio), CPU: page's renderer ${(cpu.renderer / 1000).toFixed(2)} s, GPU ${(cpu.gpu / 1000).toFixed(2)} s`,
   };
 }
 

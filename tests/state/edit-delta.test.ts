@@ -1,6 +1,7 @@
 // Edits on the page answered as deltas (the worker's analyseEdits, patched into the held
 // analysis) on the embedded demo, against a second session that analyses the same edits in full.
 import { readFileSync } from 'node:fs';
+import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../src/core/model';
 import { resultsForUnit, verdictsByUnit } from '../../src/core/report/verdicts';
@@ -199,6 +200,27 @@ describe('edits answered with a delta on the page', () => {
     expect(actions.undo()).toBeNull();
     await actions.scenarioSettled();
     expect(sorted(state.analysis.value!.evaluation.results)).toEqual(sorted(fullAnalysis([], 'wy', state.params.value)));
+  });
+
+  it('straight circles of an edit land with its verdicts, in one batch: the map draws the edit in one frame', async () => {
+    const { state, actions } = await setup('straight');
+    const circleOf = () => state.areas.value?.features.find((f) => f.properties.facility === 'CC9001');
+    const was = circleOf();
+    const seen: [unknown, unknown][] = [];
+    const stop = effect(() => {
+      seen.push([state.analysis.value, state.areas.value]);
+    });
+    const [analysis0, areas0] = seen[0];
+    const m = moveFacility(state.layers.value!, { id: 'CC9001', to: [108.97, 34.16] });
+    if (!m.ok) throw new Error('move not built');
+    expect(actions.commitEdit(m.edit)).toBeNull();
+    await actions.scenarioSettled();
+    stop();
+    // the moved facility's circle is the new one, and the edit's verdicts are in
+    expect(circleOf()?.geometry).not.toEqual(was?.geometry);
+    expect(state.analysis.value).not.toBe(analysis0);
+    // no moment showed the edit's verdicts with the circles from before it
+    expect(seen.filter(([a, r]) => a !== analysis0 && r === areas0)).toHaveLength(0);
   });
 
   it('a quick run of edits: answered one at a time, the overtaken waiting ones never sent, the last one exact', async () => {
