@@ -28,12 +28,14 @@ class Grow<A extends Float64Array | Int32Array | Uint32Array | Uint8Array> {
     private readonly make: (n: number) => A,
   ) {}
   push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = this.make(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.n === this.a.length) this.reserve(1);
     this.a[this.n++] = x;
+  }
+  /** room for `k` more */
+  reserve(k: number): void {
+    const b = this.make(Math.max(this.a.length * 2, this.n + k));
+    b.set(this.a);
+    this.a = b;
   }
   done(): A {
     return this.a.slice(0, this.n) as A;
@@ -50,14 +52,16 @@ class Builder {
   get values(): number {
     return this.quantised ? this.quantised.n : this.xy.n;
   }
-  push(x: number, y: number): void {
+  /** appends the position in XY */
+  push(): void {
     const q = this.quantised;
     if (q) {
-      const qx = quantum(x);
-      const qy = quantum(y);
+      const qx = quantum(XY[0]);
+      const qy = quantum(XY[1]);
       if (qx !== null && qy !== null) {
-        q.push(qx);
-        q.push(qy);
+        if (q.n + 2 > q.a.length) q.reserve(2);
+        q.a[q.n++] = qx;
+        q.a[q.n++] = qy;
         return;
       }
       // from here on Float64: the values so far divide back exactly
@@ -66,8 +70,8 @@ class Builder {
       this.xy.n = q.n;
       this.quantised = null;
     }
-    this.xy.push(x);
-    this.xy.push(y);
+    this.xy.push(XY[0]);
+    this.xy.push(XY[1]);
   }
   ringVertices = new Grow(new Uint32Array(1 << 12), (n) => new Uint32Array(n));
   polyRings = new Grow(new Uint32Array(1 << 10), (n) => new Uint32Array(n));
@@ -128,12 +132,13 @@ const NINE = 0x39;
 
 const isSpace = (c: number) => c === SPACE || c === LF || c === CR || c === TAB;
 
-/** where the last readNumber ended (a module variable: the hot loop below calls no closure) */
-let numberEnd = 0;
+/** the position readNumber read last, x then y (a typed array: a double returned from a call or
+ *  passed to one is boxed, and 4 M positions made 16 M heap numbers of garbage) */
+const XY = new Float64Array(2);
 
-/** The JSON number at `from`, exactly as JSON.parse reads it (numberEnd: the index after it); NaN
- *  if there is none there. */
-function readNumber(s: Uint8Array, from: number): number {
+/** Reads the JSON number at `from`, exactly as JSON.parse reads it, into XY[slot]; the index after
+ *  it, or -1 if there is none there. */
+function readNumber(s: Uint8Array, from: number, slot: number): number {
   let i = from;
   let neg = false;
   let c = s[i];
@@ -152,11 +157,11 @@ function readNumber(s: Uint8Array, from: number): number {
       digits++;
       c = s[++i];
     } while (c >= ZERO && c <= NINE);
-  } else return Number.NaN;
+  } else return -1;
   let frac = 0;
   if (c === DOT) {
     c = s[++i];
-    if (!(c >= ZERO && c <= NINE)) return Number.NaN;
+    if (!(c >= ZERO && c <= NINE)) return -1;
     do {
       m = m * 10 + (c - ZERO);
       digits++;
@@ -172,22 +177,24 @@ function readNumber(s: Uint8Array, from: number): number {
       expNeg = c === MINUS;
       c = s[++i];
     }
-    if (!(c >= ZERO && c <= NINE)) return Number.NaN;
+    if (!(c >= ZERO && c <= NINE)) return -1;
     do {
       if (exp < 100_000) exp = exp * 10 + (c - ZERO);
       c = s[++i];
     } while (c >= ZERO && c <= NINE);
     if (expNeg) exp = -exp;
   }
-  numberEnd = i;
   const e = exp - frac;
   // an exact mantissa and an exact power of ten: one correctly rounded operation
   if (digits <= 15 && e >= -22 && e <= 22) {
     const v = e < 0 ? m / POW10[-e] : m * POW10[e];
-    return neg ? -v : v;
+    XY[slot] = neg ? -v : v;
+    return i;
   }
   // a spelling this long is left to JSON.parse (a spread of its bytes would overflow the stack)
-  return i - from > 400 ? Number.NaN : Number(String.fromCharCode(...s.subarray(from, i)));
+  if (i - from > 400) return -1;
+  XY[slot] = Number(String.fromCharCode(...s.subarray(from, i)));
+  return Number.isNaN(XY[slot]) ? -1 : i;
 }
 
 /** Reads one coordinates value (the text at `start` is '[') of nesting 3 (a Polygon's) or 4 (a
@@ -215,20 +222,20 @@ function readCoordinates(s: Uint8Array, start: number, b: Builder): number {
   let c = 0;
   for (;;) {
     // a position's numbers, then its ']'
-    const x = readNumber(s, i);
-    if (Number.isNaN(x)) return fail();
-    i = numberEnd;
+    i = readNumber(s, i, 0);
+    if (i < 0) return fail();
     while (isSpace((c = s[i]))) i++;
     if (c !== COMMA) return fail();
     i++;
     while (isSpace((c = s[i]))) i++;
-    const y = readNumber(s, i);
-    if (Number.isNaN(y)) return fail();
-    i = numberEnd;
+    i = readNumber(s, i, 1);
+    if (i < 0) return fail();
     while (isSpace((c = s[i]))) i++;
     if (c !== CLOSE) return fail();
     i++;
-    b.push(x, y);
+    b.push();
+    const x = XY[0];
+    const y = XY[1];
     if (x < west) west = x;
     if (x > east) east = x;
     if (y < south) south = y;
@@ -414,10 +421,25 @@ export function withoutMarks(b: Uint8Array, n: number): Uint8Array {
   return i === 0 ? b : b.subarray(i);
 }
 
-/** a key's text as far as the scanner compares it with its ASCII names (a key with other
- *  characters matches none of them), decoded when it holds an escape; null if JSON would refuse it */
+/** the names the scanner looks for, as bytes */
+const NAMES = ['communities', 'streets', 'features', 'geometry', 'coordinates'].map((name) => ({ name, bytes: Uint8Array.from(name, (ch) => ch.charCodeAt(0)) }));
+
+/** a key's text as far as the scanner compares it with its ASCII names: the name it spells ('' for
+ *  any other key), compared byte by byte (making a string of every key of 30 000 features was ≈
+ *  100 MB of iterator garbage); decoded when it holds an escape; null if JSON would refuse it */
 function keyOf(s: Uint8Array, from: number, to: number): string | null {
-  if (s.subarray(from + 1, to).indexOf(BACKSLASH) < 0) return to - from - 1 <= 16 ? String.fromCharCode(...s.subarray(from + 1, to)) : '';
+  const n = to - from - 1;
+  let escaped = false;
+  for (let k = from + 1; k < to; k++) if (s[k] === BACKSLASH) escaped = true;
+  if (!escaped) {
+    for (const { name, bytes } of NAMES) {
+      if (bytes.length !== n) continue;
+      let k = 0;
+      while (k < n && s[from + 1 + k] === bytes[k]) k++;
+      if (k === n) return name;
+    }
+    return '';
+  }
   try {
     return JSON.parse(new TextDecoder().decode(s.subarray(from, to + 1))) as string;
   } catch {
