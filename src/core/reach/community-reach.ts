@@ -14,7 +14,7 @@
 import Flatbush from 'flatbush';
 import { bboxOf, cosLat, haversine, haversineCos, pointInArea, type AnyArea, type AnyGeom, type LonLat } from '../geo';
 import type { Community } from '../model';
-import { outerRings, packedAt, pointInPacked, type PackedRef } from '../packed-outlines';
+import { packedAt, pointInPacked, runsOf, type PackedRef, type Run } from '../packed-outlines';
 import type { NetworkEngine, PackedGroups } from './network-engine';
 import { grow } from './pair-output';
 import { unchangingGroups, unchangingNumbers } from './network/unchanging';
@@ -92,45 +92,81 @@ const SAMPLE_SPACING = 100;
 const SURVEYED = 32;
 const MIN_GAP = 25;
 
-/** The ways out of a community, in order, each given to `out` (no array per point: a city has
- *  half a million of them). */
-function eachWayOut(c: CommunityPlace, out: (x: number, y: number) => void): void {
-  if (c.entrances && c.entrances.length > 0) {
-    for (const e of c.entrances) out(e[0], e[1]);
-    return;
+/** Ways out as they are gathered, with the straight walk inside to each (metres): typed arrays
+ *  that grow, written by one method (a callback per community was a call V8 could not inline:
+ *  every coordinate of half a million ways out crossed it boxed). */
+class WaysOutSink {
+  xy = new Float64Array(1024);
+  inner = new Float64Array(512);
+  n = 0;
+  private px = 0;
+  private py = 0;
+  private pCos = 1;
+  /** the ways out added next are those of a community whose residents are at `point` */
+  startAt(point: LonLat): void {
+    this.px = point[0];
+    this.py = point[1];
+    this.pCos = cosLat(point[1]);
   }
-  out(c.point[0], c.point[1]);
-  for (const ring of outerRings(c, c.outline)) {
-    const n = ring.length / 2;
-    const gap = n > SURVEYED + 1 ? MIN_GAP : 0;
-    let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
-    let cb = cosLat(ring[1]); // each vertex's cosine once: an edge's end is the next one's start
-    for (let i = 0; i + 1 < n; i++) {
-      const ax = ring[2 * i];
-      const ay = ring[2 * i + 1];
-      const bx = ring[2 * i + 2];
-      const by = ring[2 * i + 3];
-      const ca = cb;
-      cb = cosLat(by);
-      const len = haversineCos(ax, ay, ca, bx, by, cb);
-      const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
-      // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
-      // out kept is the same way out (and would make every community thousands of searches)
-      if (since >= gap) {
-        out(ax, ay);
-        since = 0;
-      }
-      for (let s = 1; s < steps; s++) out(ax + ((bx - ax) * s) / steps, ay + ((by - ay) * s) / steps);
-      since = (steps > 1 ? 0 : since) + len / steps;
+  add(x: number, y: number): void {
+    const n = this.n;
+    if (n === this.inner.length) {
+      this.xy = grow(this.xy, 4 * n);
+      this.inner = grow(this.inner, 2 * n);
     }
+    this.xy[2 * n] = x;
+    this.xy[2 * n + 1] = y;
+    // haversine(point, [x, y]), to the bit
+    this.inner[n] = haversineCos(this.px, this.py, this.pCos, x, y, cosLat(y));
+    this.n = n + 1;
   }
 }
 
-/** The ways out of a community and the straight walk inside it to each (metres). */
+/** The ways out of a community, in order, added to `sink`. */
+function eachWayOut(c: CommunityPlace, sink: WaysOutSink): void {
+  sink.startAt(c.point);
+  if (c.entrances && c.entrances.length > 0) {
+    for (const e of c.entrances) sink.add(e[0], e[1]);
+    return;
+  }
+  sink.add(c.point[0], c.point[1]);
+  // each polygon's outer ring, read on the packing (no copy of it divided)
+  for (const rings of runsOf(c, c.outline)) if (rings.length > 0) waysOutAlong(rings[0], sink);
+}
+
+/** The ways out along one outer ring: its corners and points every ≤ SAMPLE_SPACING metres. */
+function waysOutAlong({ xy, div, from, n }: Run, sink: WaysOutSink): void {
+  const gap = n > SURVEYED + 1 ? MIN_GAP : 0;
+  let since = Number.POSITIVE_INFINITY; // metres along the outline since the last point kept
+  let bx = xy[2 * from] / div;
+  let by = xy[2 * from + 1] / div;
+  let cb = cosLat(by); // each vertex's cosine once: an edge's end is the next one's start
+  for (let i = 0; i + 1 < n; i++) {
+    const ax = bx;
+    const ay = by;
+    bx = xy[2 * (from + i + 1)] / div;
+    by = xy[2 * (from + i + 1) + 1] / div;
+    const ca = cb;
+    cb = cosLat(by);
+    const len = haversineCos(ax, ay, ca, bx, by, cb);
+    const steps = Math.max(1, Math.ceil(len / SAMPLE_SPACING));
+    // a surveyed outline has a vertex every few metres: one within MIN_GAP of the last way
+    // out kept is the same way out (and would make every community thousands of searches)
+    if (since >= gap) {
+      sink.add(ax, ay);
+      since = 0;
+    }
+    for (let s = 1; s < steps; s++) sink.add(ax + ((bx - ax) * s) / steps, ay + ((by - ay) * s) / steps);
+    since = (steps > 1 ? 0 : since) + len / steps;
+  }
+}
+
+/** The ways out of a community and the straight walk inside to each (metres). */
 export function accessPoints(c: CommunityPlace): { points: LonLat[]; inner: number[] } {
-  const points: LonLat[] = [];
-  eachWayOut(c, (x, y) => points.push([x, y]));
-  return { points, inner: points.map((p) => haversine(c.point, p)) };
+  const sink = new WaysOutSink();
+  eachWayOut(c, sink);
+  const points = Array.from({ length: sink.n }, (_, k): LonLat => [sink.xy[2 * k], sink.xy[2 * k + 1]]);
+  return { points, inner: Array.from(sink.inner.subarray(0, sink.n)) };
 }
 
 /** One supply point's walks: the communities it reaches within the distance, with how. */
@@ -174,27 +210,15 @@ function flatAccess(places: readonly CommunityPlace[]): WaysOut {
   const hit = accessCache.get(places);
   if (hit) return hit;
   const start = new Uint32Array(places.length + 1);
-  let xy = new Float64Array(16 * places.length + 16);
-  let inner = new Float64Array(8 * places.length + 8);
-  let n = 0;
-  places.forEach((p, c) => {
-    const [px, py] = p.point;
-    const pCos = cosLat(py);
-    eachWayOut(p, (x, y) => {
-      if (n === inner.length) {
-        xy = grow(xy, 4 * n);
-        inner = grow(inner, 2 * n);
-      }
-      xy[2 * n] = x;
-      xy[2 * n + 1] = y;
-      // haversine(p.point, [x, y]), to the bit
-      inner[n++] = haversineCos(px, py, pCos, x, y, cosLat(y));
-    });
-    start[c + 1] = n;
-  });
+  const sink = new WaysOutSink();
+  for (let c = 0; c < places.length; c++) {
+    eachWayOut(places[c], sink);
+    start[c + 1] = sink.n;
+  }
+  const n = sink.n;
   const owner = new Uint32Array(n);
   for (let c = 0; c < places.length; c++) owner.fill(c, start[c], start[c + 1]);
-  const ways: WaysOut = { groups: unchangingGroups({ start, xy: xy.slice(0, 2 * n) }), owner, inner: unchangingNumbers(inner.slice(0, n)) };
+  const ways: WaysOut = { groups: unchangingGroups({ start, xy: sink.xy.slice(0, 2 * n) }), owner, inner: unchangingNumbers(sink.inner.slice(0, n)) };
   accessCache.set(places, ways);
   return ways;
 }
@@ -222,19 +246,49 @@ function bySupply(nSupply: number, f: readonly number[], c: readonly number[], d
   return { start, community, distance };
 }
 
-/** Demand-major pairs as walks by supply point, each distance mapped (or dropped: undefined). */
-function pairsBySupply(r: ReachPairs, nSupply: number, walk: (demand: number, supply: number, distance: number) => [number, number] | undefined): BySupply {
-  const f: number[] = [];
-  const c: number[] = [];
-  const d: number[] = [];
-  forEachPair(r, (a, j, dist) => {
-    const w = walk(a, j, dist);
-    if (w === undefined) return;
-    f.push(j);
-    c.push(w[0]);
-    d.push(w[1]);
-  });
-  return bySupply(nSupply, f, c, d);
+/** How a straight pair (demand, supply, metres) becomes a walk: the walk inside `inner[demand]`
+ *  added (none without it) and kept within `maxDistance`, dropped when `crosses` says its line
+ *  crosses a street, counted for `owner[demand]` (the demand itself without it). */
+interface PairWalk {
+  owner?: ArrayLike<number>;
+  inner?: ArrayLike<number>;
+  maxDistance?: number;
+  crosses?: (demand: number, supply: number) => boolean;
+}
+
+/** Pairs k (demand[k], supply[k], distance[k]) as walks by supply point (in the pairs' order within
+ *  each supply point): counted, then written into typed arrays (no array or closure per pair). */
+function walksBySupply(nSupply: number, demand: Uint32Array, supply: Uint32Array, dist: Float64Array, w: PairWalk): BySupply {
+  const m = demand.length;
+  const keep = new Uint8Array(m);
+  const start = new Uint32Array(nSupply + 1);
+  const { owner, inner, crosses } = w;
+  const max = w.maxDistance ?? Infinity;
+  for (let k = 0; k < m; k++) {
+    if (inner && inner[demand[k]] + dist[k] > max) continue;
+    if (crosses?.(demand[k], supply[k])) continue;
+    keep[k] = 1;
+    start[supply[k] + 1]++;
+  }
+  for (let j = 0; j < nSupply; j++) start[j + 1] += start[j];
+  const fill = start.slice(0, nSupply);
+  const community = new Uint32Array(start[nSupply]);
+  const distance = new Float64Array(start[nSupply]);
+  for (let k = 0; k < m; k++) {
+    if (!keep[k]) continue;
+    const at = fill[supply[k]]++;
+    const a = demand[k];
+    community[at] = owner ? owner[a] : a;
+    distance[at] = inner ? inner[a] + dist[k] : dist[k];
+  }
+  return { start, community, distance };
+}
+
+/** Demand-major pairs (CSR) as walks by supply point (walksBySupply). */
+function pairsBySupply(r: ReachPairs, nSupply: number, w: PairWalk = {}): BySupply {
+  const demand = new Uint32Array(r.supply.length);
+  for (let i = 0; i + 1 < r.offsets.length; i++) demand.fill(i, r.offsets[i], r.offsets[i + 1]);
+  return walksBySupply(nSupply, demand, r.supply, r.distance, w);
 }
 
 /**
@@ -262,7 +316,7 @@ export function reachColumns(
     unplacedSupply = r.unplacedSupply;
   } else if (engine.mode === 'straight') {
     const r = engine.pairs({ demand: places.map((p) => p.point), supply, maxDistance, unordered: true });
-    found.push([STRAIGHT, pairsBySupply(r, n, (c, _, d) => [c, d])]);
+    found.push([STRAIGHT, pairsBySupply(r, n)]);
     unplaced = r.unplacedDemand;
     unplacedSupply = r.unplacedSupply;
   } else {
@@ -270,14 +324,13 @@ export function reachColumns(
     if (engine.crossesStreet) {
       // same block: straight from the residents, or through a gate when entrances are given
       const starts = blockStarts(places);
-      const walk = (i: number, f: number, d: number): [number, number] | undefined => {
-        const walkIn = starts.inner[i];
-        return walkIn + d <= maxDistance && !engine.crossesStreet?.(starts.at[i], supply[f]) ? [starts.owner[i], walkIn + d] : undefined;
-      };
+      const walk: PairWalk = { owner: starts.owner, inner: starts.inner, maxDistance, crosses: (i, f) => engine.crossesStreet?.(starts.at[i], supply[f]) === true };
       if (n <= FEW && n * 16 <= starts.at.length) {
         // a few new positions (an edit): the starts' grid is kept, as straight mode keeps the points'
         const r = straightBySupply(startGridOf(starts, maxDistance), supply);
-        found.push([BLOCK, supplyWalks(n, r.start, r.demand, r.distance, walk)]);
+        const bySupplyPoint = new Uint32Array(r.demand.length);
+        for (let j = 0; j < n; j++) bySupplyPoint.fill(j, r.start[j], r.start[j + 1]);
+        found.push([BLOCK, walksBySupply(n, r.demand, bySupplyPoint, r.distance, walk)]);
       } else found.push([BLOCK, pairsBySupply(straightPairs({ demand: starts.at, supply, maxDistance, unordered: true }), n, walk)]);
     }
   }
@@ -325,29 +378,6 @@ function startGridOf(s: Starts, radius: number): DemandGrid {
   return s.grid;
 }
 
-/** Walks given by supply point (CSR over supply, demand ascending in each), each distance mapped
- *  (or dropped: undefined). */
-function supplyWalks(
-  nSupply: number,
-  start: Uint32Array,
-  demand: Uint32Array,
-  distance: Float64Array,
-  walk: (demand: number, supply: number, distance: number) => [number, number] | undefined,
-): BySupply {
-  const f: number[] = [];
-  const c: number[] = [];
-  const d: number[] = [];
-  for (let j = 0; j < nSupply; j++)
-    for (let k = start[j]; k < start[j + 1]; k++) {
-      const w = walk(demand[k], j, distance[k]);
-      if (w === undefined) continue;
-      f.push(j);
-      c.push(w[0]);
-      d.push(w[1]);
-    }
-  return bySupply(nSupply, f, c, d);
-}
-
 /** at most this many supply points are walked from by looking up the communities' kept grid */
 const FEW = 64;
 
@@ -389,7 +419,7 @@ function streetWalks(engine: ReachEngine, places: readonly CommunityPlace[], sup
   // another network engine (a plug-in): every way out's pairs, then the best per community
   const flat = Array.from({ length: owner.length }, (_, a): LonLat => [groups.xy[2 * a], groups.xy[2 * a + 1]]);
   const r = engine.pairs({ demand: flat, supply, maxDistance, unordered: true });
-  found.push([STREETS, pairsBySupply(r, n, (a, _, d) => (inner[a] + d <= maxDistance ? [owner[a], inner[a] + d] : undefined))]);
+  found.push([STREETS, pairsBySupply(r, n, { owner, inner, maxDistance })]);
   const placedAny = new Uint8Array(places.length);
   const unplacedFlat = new Set(r.unplacedDemand);
   owner.forEach((c, a) => {
@@ -468,12 +498,6 @@ function withOnsite(r: ReachPairs, onsite: readonly (readonly number[])[]): Comm
   offsets[n] = at;
   const unplacedDemand = r.unplacedDemand.filter((c) => (onsite[c] ?? []).length === 0);
   return { offsets, supply: supply.slice(0, at), distance: distance.slice(0, at), via: via.slice(0, at), unplacedDemand, unplacedSupply: r.unplacedSupply };
-}
-
-function forEachPair(r: ReachPairs, fn: (demand: number, supply: number, distance: number) => void): void {
-  for (let i = 0; i + 1 < r.offsets.length; i++) {
-    for (let k = r.offsets[i]; k < r.offsets[i + 1]; k++) fn(i, r.supply[k], r.distance[k]);
-  }
 }
 
 /** Columns (one per facility, in facility order) → pairs per community sorted by distance, then
