@@ -107,26 +107,27 @@ function buildGrid(g: StreetEdges): Grid {
 
 export function streetCrossing(g: StreetEdges): Crossing {
   let grid: Grid | undefined;
-  // the walk being asked about, read by the one visitor (no closure per question)
-  let px = 0;
-  let py = 0;
-  let qx = 0;
-  let qy = 0;
+  // the walk being asked about (p, q), read by the one visitor (no closure per question); in a
+  // typed array, as a double in a variable the closures share is boxed anew at each question
+  const walk = new Float64Array(4);
   const touches = (cell: number): boolean => {
     const { start, items } = grid as Grid;
     for (let k = start[cell]; k < start[cell + 1]; k++) {
       const e = items[k];
       const a = g.edgeA[e];
       const b = g.edgeB[e];
-      if (segmentsTouch(px, py, qx, qy, g.lon[a], g.lat[a], g.lon[b], g.lat[b])) return true;
+      if (segmentsTouch(walk[0], walk[1], walk[2], walk[3], g.lon[a], g.lat[a], g.lon[b], g.lat[b])) return true;
     }
     return false;
   };
   return (p, q) => {
     if (g.edgeCount === 0) return false;
     grid ??= buildGrid(g);
-    [px, py, qx, qy] = [p[0], p[1], q[0], q[1]];
-    return walkCells(grid, px, py, qx, qy, touches);
+    walk[0] = p[0];
+    walk[1] = p[1];
+    walk[2] = q[0];
+    walk[3] = q[1];
+    return walkCells(grid, walk[0], walk[1], walk[2], walk[3], touches);
   };
 }
 
