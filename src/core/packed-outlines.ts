@@ -54,8 +54,14 @@ const I32 = 2 ** 31 - 1;
 
 /** x as an integer of 1e-7 degree that divides back to exactly x, or null (more decimals, or -0) */
 export function quantum(x: number): number | null {
+  return quantises(x) ? Math.round(x * QUANTUM) | 0 : null;
+}
+
+/** quantum(x) !== null: a boolean, where the integer a call returns would be boxed (a longitude
+ *  past ±107.4° times 1e7 is beyond V8's small integers) */
+export function quantises(x: number): boolean {
   const q = Math.round(x * QUANTUM);
-  return Math.abs(q) <= I32 && Object.is((q | 0) / QUANTUM, x) ? q | 0 : null;
+  return Math.abs(q) <= I32 && Object.is((q | 0) / QUANTUM, x);
 }
 
 /** every value of `xy` (divided by `div`) quantises exactly */

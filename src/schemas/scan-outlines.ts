@@ -12,7 +12,7 @@
 // broken file gets JSON.parse's own message. Numbers are read exactly: up to 15 digits with a power
 // of ten up to 22 by one correctly rounded division or product (Clinger's fast path), any other by
 // Number() of its text (tests/schemas/scan-outlines.test.ts holds it against JSON.parse).
-import { PACKED_KIND, type PackedOutlines, QUANTUM, quantum, readInto } from '../core/packed-outlines';
+import { PACKED_KIND, type PackedOutlines, QUANTUM, quantises, readInto } from '../core/packed-outlines';
 
 /** the layers whose outlines are packed (the session keeps them packed) */
 export const SCANNED_LAYERS = ['communities', 'streets'] as const;
@@ -56,12 +56,10 @@ class Builder {
   push(): void {
     const q = this.quantised;
     if (q) {
-      const qx = quantum(XY[0]);
-      const qy = quantum(XY[1]);
-      if (qx !== null && qy !== null) {
+      if (quantises(XY[0]) && quantises(XY[1])) {
         if (q.n + 2 > q.a.length) q.reserve(2);
-        q.a[q.n++] = qx;
-        q.a[q.n++] = qy;
+        q.a[q.n++] = Math.round(XY[0] * QUANTUM);
+        q.a[q.n++] = Math.round(XY[1] * QUANTUM);
         return;
       }
       // from here on Float64: the values so far divide back exactly
