@@ -23,13 +23,13 @@ export interface OutlineUnit {
 
 /** What a layer other than the outlines (the circles and walk areas) tells the cutter. */
 export interface CutOptions<U> {
-  /** each feature's properties (the outlines': `id` and `name`) */
+  /** each feature's properties (the outlines': `id` alone) */
   tags: (u: U) => Record<string, string>;
   /** holes left out of the tiles (filled in), decided once per units array */
   filled?: (hole: Position[]) => boolean;
 }
 
-const unitTags = (u: OutlineUnit) => ({ id: u.id, name: u.name });
+const unitTags = (u: OutlineUnit) => ({ id: u.id });
 
 /** deepest zoom cut; MapLibre over-zooms beyond it (4096 units per tile ≈ 0.5 m at zoom 15 in China) */
 export const UNIT_TILE_MAX_ZOOM = 15;
@@ -392,7 +392,7 @@ function cutUnit<U extends { geometry: Shape }>(units: readonly U[], index: Inde
 }
 
 /** The tile (z, x, y) of these units as MVT bytes (one source layer named `layer`, each feature
- *  with the unit's `id` and `name`, or the tags `options` gives), or null where it holds none. */
+ *  with the unit's `id`, or the tags `options` gives), or null where it holds none. */
 export function outlineTile(layer: string, units: readonly OutlineUnit[], z: number, x: number, y: number): Uint8Array | null;
 export function outlineTile<U extends { geometry: Shape }>(layer: string, units: readonly U[], z: number, x: number, y: number, options: CutOptions<U>): Uint8Array | null;
 export function outlineTile<U extends { geometry: Shape }>(

@@ -3,7 +3,9 @@
 // through a custom protocol (map/MapView.ts) instead of handing MapLibre a GeoJSON copy of every
 // outline: for a city of 3.5 M vertices that copy was cloned to MapLibre's worker on the page's
 // thread and held there a third time. Each feature carries only `id` (the map's promoteId:
-// verdicts stay feature state) and `name`. The circles and walk areas come the same way
+// verdicts stay feature state): nothing on the map reads a name, and the 20 000-community city's
+// names were ≈ 40 % of its outline and dot tiles' bytes, each decoded by MapLibre twice (its
+// worker, then the page as feature state is set). The circles and walk areas come the same way
 // (`circles`, with their group and facility, cut by the same cutter from the areas the session
 // keeps packed, small holes filled as coverage-areas.ts says): a large city's 1.1 M walk-area
 // vertices were cloned to MapLibre's worker and held there as GeoJSON and as its index, besides
@@ -43,8 +45,8 @@ export function createUnitTiles() {
     return { x, y };
   };
   return {
-    /** The dots of the communities in the tile as MVT bytes (source layer `dots`, each with its `id`
-     *  and `name`), or null where it holds none. No buffer: a circle is not clipped to its tile. */
+    /** The dots of the communities in the tile as MVT bytes (source layer `dots`, each with its
+     *  `id`), or null where it holds none. No buffer: a circle is not clipped to its tile. */
     dotTile(units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {
       const { x: xs, y: ys } = dotPlaces(units);
       const n = 2 ** z;
@@ -52,7 +54,7 @@ export function createUnitTiles() {
       for (let i = 0; i < units.length; i++) {
         const px = (xs[i] * n - x) * 4096;
         const py = (ys[i] * n - y) * 4096;
-        if (px >= 0 && px < 4096 && py >= 0 && py < 4096) features.push({ type: 1, geometry: [[Math.round(px), Math.round(py)]], tags: { id: units[i].id, name: units[i].name } });
+        if (px >= 0 && px < 4096 && py >= 0 && py < 4096) features.push({ type: 1, geometry: [[Math.round(px), Math.round(py)]], tags: { id: units[i].id } });
       }
       if (features.length === 0) return null;
       return fromGeojsonVt({ dots: { features, transformed: true, source: null, x, y, z } }, { version: 2, extent: 4096 });

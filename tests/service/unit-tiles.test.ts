@@ -48,7 +48,7 @@ function place(lon: number, lat: number, z: number): { x: number; y: number; px:
 const decode = (bytes: Uint8Array) => new VectorTile(new PbfReader(bytes));
 
 describe('unit tiles', () => {
-  it('puts a community in the tile that holds it, with its id and name, where web Mercator says', () => {
+  it('puts a community in the tile that holds it, with its id alone (no name: nothing on the map reads it), where web Mercator says', () => {
     const tiles = createUnitTiles();
     const cs = [square('C1', 108.9301, 34.2101)];
     const z = 14;
@@ -58,7 +58,7 @@ describe('unit tiles', () => {
     const layer = decode(bytes as Uint8Array).layers.communities;
     expect(layer.length).toBe(1);
     const f = layer.feature(0);
-    expect(f.properties).toEqual({ id: 'C1', name: '小区C1' });
+    expect(f.properties).toEqual({ id: 'C1' });
     expect(f.type).toBe(3); // polygon
     // the square lies inside this tile (its corner at ≈ 2170, 1408 of 4096): its south-west corner
     // is one of the ring's points, within a tile unit (rounding)
@@ -148,7 +148,7 @@ describe('the session tiles the areas it handed out, by their id', () => {
 });
 
 describe('the dots', () => {
-  it('puts each community’s dot at its label point (the centre of a square) in the one tile that holds it, with its id and name', () => {
+  it('puts each community’s dot at its label point (the centre of a square) in the one tile that holds it, with its id alone', () => {
     const tiles = createUnitTiles();
     const cs = [square('C1', 108.9301, 34.2101), square('C2', 108.95, 34.25)];
     const z = 12;
@@ -156,7 +156,7 @@ describe('the dots', () => {
     const layer = decode(tiles.dotTile(cs, z, at.x, at.y) as Uint8Array).layers.dots;
     expect(layer.length).toBe(1);
     const f = layer.feature(0);
-    expect(f.properties).toEqual({ id: 'C1', name: '小区C1' });
+    expect(f.properties).toEqual({ id: 'C1' });
     expect(f.type).toBe(1);
     const [[p]] = f.loadGeometry();
     expect(Math.abs(p.x - at.px)).toBeLessThanOrEqual(1);
@@ -330,7 +330,7 @@ describe('outline tiles cut per request', () => {
     const layer = decode(bytes).layers.communities;
     const byId = new Map(Array.from({ length: layer.length }, (_, i) => [layer.feature(i).properties.id, layer.feature(i)]));
     expect(byId.get('P')?.type).toBe(1);
-    expect(byId.get('P')?.properties).toEqual({ id: 'P', name: '小区P' });
+    expect(byId.get('P')?.properties).toEqual({ id: 'P' });
     expect(near(byId.get('P')?.loadGeometry()[0] ?? [], at.px, at.py)).toBe(true);
     const ring = byId.get('Z')?.loadGeometry()[0] ?? [];
     expect(ring).toHaveLength(5);
