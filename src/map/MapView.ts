@@ -8,7 +8,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import type { Level } from '../core/model';
-import { OUTSIDE, stateOf, type UnitStates } from './features';
+import { OUTSIDE, stateChanges, stateOf, type UnitStates } from './features';
 import { CLICKABLE, overlayLayers, overlaySources, SOURCES, TILED, withSourceLayers, type OverlayOptions, type SourceId, type TiledSourceId } from './layers';
 import { CLUSTER_LAYER, CLUSTER_OPTIONS, clustered } from './facility-clusters';
 import { DragOverlay } from './drag-overlay';
@@ -674,22 +674,15 @@ export class MapView {
   }
 
   /** Sets each unit's state, skipping those equal in `before` (what the source already holds):
-   *  a profile switch changes the verdicts of some units, and every set costs MapLibre work.
-   *  Returns how many were set. */
+   *  a profile switch changes the verdicts of some units, and every set costs MapLibre work; units
+   *  gone since lose theirs (stateChanges). Returns how many were set. */
   private applyStates(id: SourceId, states: UnitStates, before?: UnitStates): number {
     const sourceLayer = id in this.tileUrls ? TILED[id as TiledSourceId] : undefined;
-    const { ids, codes } = states;
-    // the same units (one ids array per layer array): compared place by place; else by id
-    const held = before && before.ids !== ids ? new Map(before.ids.map((u, k) => [u, before.codes[k]])) : null;
-    let set = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const was = held ? held.get(ids[k]) : before?.codes[k];
-      if (was === codes[k]) continue;
-      this.map.setFeatureState({ source: id, sourceLayer, id: ids[k] }, stateOf(codes[k]));
-      set++;
-    }
+    const { set, remove } = stateChanges(states, before);
+    for (const k of set) this.map.setFeatureState({ source: id, sourceLayer, id: states.ids[k] }, stateOf(states.codes[k]));
+    for (const unit of remove) this.map.removeFeatureState({ source: id, sourceLayer, id: unit });
     this.statesHeld[id] = states;
-    return set;
+    return set.length;
   }
 
   /** A source's features. When the source holds the collection before it and most features are

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Community, Facility } from '../../src/core/model';
-import { capacityOf, communityDots, communityFeatures, facilityFeatures, stateOf, streetFeatures, unitStates } from '../../src/map/features';
+import { capacityOf, communityDots, communityFeatures, facilityFeatures, stateChanges, stateOf, streetFeatures, unitStates } from '../../src/map/features';
 import { outsideSet } from '../../src/core/report/verdicts';
 
 // An L-shaped facility site whose centroid (≈ the inner corner) lies outside the L
@@ -84,5 +84,25 @@ describe('map features', () => {
     expect([...outsideSet(cov, ['elderly'])]).toEqual(['a', 'b']);
     expect([...outsideSet(cov, ['childcare'])]).toEqual(['b', 'c']);
     expect(outsideSet(cov, []).size).toBe(0);
+  });
+});
+
+describe('the states the map is told', () => {
+  // codes: verdict rank (0 none, 1 na, 2 pass, 3 fail) | 4 when outside every circle
+  it('sets no state of nothing (code 0) on a source that holds none: a unit without one is drawn so', () => {
+    const states = { ids: ['a', 'b', 'c', 'd'], codes: Uint8Array.from([0, 2, 0, 3 | 4]) };
+    expect(stateChanges(states)).toEqual({ set: [1, 3], remove: [] });
+  });
+
+  it('sets the changed places of the same units, code 0 included where another was held', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const before = { ids, codes: Uint8Array.from([2, 2, 0, 0]) };
+    expect(stateChanges({ ids, codes: Uint8Array.from([2, 0, 0, 1]) }, before)).toEqual({ set: [1, 3], remove: [] });
+  });
+
+  it('compares other units by id, and removes the state of those gone that hold one', () => {
+    const before = { ids: ['a', 'b', 'c', 'e'], codes: Uint8Array.from([3, 0, 2, 0]) };
+    // b: 0 → 0; c: 2 → 1; d: new, 0; a (fail) is gone and loses it; e held nothing
+    expect(stateChanges({ ids: ['b', 'c', 'd'], codes: Uint8Array.from([0, 1, 0]) }, before)).toEqual({ set: [1], remove: ['a'] });
   });
 });
