@@ -147,6 +147,14 @@ function indexOf(units: readonly { geometry: Shape }[], filled?: (hole: Position
   return index;
 }
 
+/** Builds what the first tile of these units would (their box index and their rings' boxes) ahead
+ *  of it: ≈ 0.4 s of the 20 000-community city's first tile, made while the page takes the opened
+ *  project and before it asks for tiles (the first analysis waits for the outlines' tiles). */
+export function prepareOutlines(units: readonly { geometry: Shape }[]): void {
+  const index = indexOf(units);
+  for (const at of index.refs) if (at) factsOf(at.packed, index.filled);
+}
+
 // scratch arrays, grown as needed and reused by every request (a tile is cut in one go)
 let px = new Float64Array(1024);
 let py = new Float64Array(1024);

@@ -277,9 +277,11 @@ export function createAnalysisSession(deps: SessionDeps = {}) {
                 : layer === 'dots'
                   ? tiles.dotTile(loaded('unitTile', current).communities, z, x, y)
                   : tiles.tile(layer, loaded('unitTile', current)[layer], z, x, y),
+            /** the open layers' tile indexes made before their first tile is asked for */
+            prepareTiles: () => (current ? tiles.prepare(current) : undefined),
           };
         }),
-      { unitTile: true },
+      { unitTile: true, prepareTiles: true },
     ),
     listProfiles(): ProfileInfo[] {
       return listProfiles();

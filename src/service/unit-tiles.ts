@@ -15,7 +15,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { filledHole } from '../core/coverage-areas';
 import { keptLabelPoint } from '../core/label-point';
-import { type OutlineUnit, outlineTile } from './outline-tiles';
+import { type OutlineUnit, outlineTile, prepareOutlines } from './outline-tiles';
 import { packedLabel } from '../core/packed-outlines';
 import type { ServiceAreas } from './service-areas';
 
@@ -58,6 +58,12 @@ export function createUnitTiles() {
       }
       if (features.length === 0) return null;
       return fromGeojsonVt({ dots: { features, transformed: true, source: null, x, y, z } }, { version: 2, extent: 4096 });
+    },
+    /** What the first tiles of these layers need, made ahead of their requests (prepareOutlines) */
+    prepare(layers: { communities: readonly Unit[]; streets: readonly Unit[] }): void {
+      prepareOutlines(layers.communities);
+      prepareOutlines(layers.streets);
+      dotPlaces(layers.communities);
     },
     /** The tile as MVT bytes (one source layer named after the layer), or null where it holds nothing. */
     tile(layer: 'communities' | 'streets', units: readonly Unit[], z: number, x: number, y: number): Uint8Array | null {

@@ -31,11 +31,16 @@ async function releasing<T>(onProgress: unknown, run: () => T | Promise<T>): Pro
 type Packed = 'load' | 'loadUrl' | 'loadFile' | 'analyseColumns' | 'walkAreas';
 
 export function workerApi(session: AnalysisSession) {
+  /** an opened project's tiles are prepared once its answer is sent, while the page takes it in */
+  const opened = (o: LoadOutcome): PackedLoadOutcome => {
+    if (o.ok) setTimeout(() => void session.prepareTiles(), 0);
+    return packed(o);
+  };
   return {
     ...session,
-    load: (json: unknown, fileName: string) => packed(session.load(json, fileName)),
-    loadUrl: async (url: string, fileName: string) => packed(await session.loadUrl(url, fileName)),
-    loadFile: async (file: Blob, fileName: string) => packed(await session.loadFile(file, fileName)),
+    load: (json: unknown, fileName: string) => opened(session.load(json, fileName)),
+    loadUrl: async (url: string, fileName: string) => opened(await session.loadUrl(url, fileName)),
+    loadFile: async (file: Blob, fileName: string) => opened(await session.loadFile(file, fileName)),
     // the results' typed arrays are handed over, not copied; circles and walk areas go without
     // their outlines (the map draws them from unitTile, the gaps export takes them here)
     analyseColumns(req: AnalysisRequest) {

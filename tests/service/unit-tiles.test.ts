@@ -82,6 +82,27 @@ describe('unit tiles', () => {
   });
 });
 
+describe('tiles prepared ahead', () => {
+  it('the session prepares an opened project’s tiles before any is asked for, and cuts the same tiles after', async () => {
+    const text = readFileSync('data/demo/project.json', 'utf8');
+    const [early, cold] = [createAnalysisSession(), createAnalysisSession()];
+    const r = early.load(text, 'project.json');
+    expect(r.ok && cold.load(text, 'project.json').ok).toBe(true);
+    if (!r.ok) return;
+    await early.prepareTiles();
+    // the tiles around the first community, at the zoom of the demo's view and deeper
+    const [lon, lat] = r.project.communities[0].geometry.type === 'Polygon' ? r.project.communities[0].geometry.coordinates[0][0] : [0, 0];
+    for (const z of [11, 14]) {
+      const { x, y } = place(lon, lat, z);
+      for (const layer of ['communities', 'streets', 'dots'] as const) {
+        const tile = await early.unitTile(layer, z, x, y);
+        if (layer !== 'dots' || z === 11) expect(tile).not.toBeNull();
+        expect(tile).toEqual(await cold.unitTile(layer, z, x, y));
+      }
+    }
+  });
+});
+
 describe('circle tiles', () => {
   // a group's walk area 3 km wide with a block of 300 m (0.09 km²: filled, as the map drew it) and
   // a park of 1 km (1 km²: kept) inside, and one childcare circle's square elsewhere
