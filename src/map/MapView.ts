@@ -18,6 +18,7 @@ import { PaintPacer } from './paint-pacer';
 import { composeStyle, type BaseStyle } from './style';
 import { hatchImage, OUTSIDE_HATCH } from './theme';
 import { TileRequests } from './tile-requests';
+import { tilesInView } from './tiles-ahead';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -47,8 +48,9 @@ export type UnitTiles = (layer: (typeof TILED)[TiledSourceId], z: number, x: num
 // version changes whenever the layer's data does, so MapLibre asks again; version 0 is "no project
 // yet" (for circles: none to draw). The circles' version is the worker's id of the areas shown.
 const UNITS = 'yy-units';
-/** per map: where its tiles come from, and who counts the requests of each layer and version */
-const unitSources = new Map<string, { tiles: UnitTiles; requests: TileRequests; answered: () => void }>();
+/** per map: where its tiles come from, who counts the requests of each layer and version, and the
+ *  tiles asked for ahead of MapLibre by their URL (MapView.askAhead) */
+const unitSources = new Map<string, { tiles: UnitTiles; requests: TileRequests; answered: () => void; ahead: Map<string, Promise<Uint8Array | null>> }>();
 let nextMap = 0;
 maplibregl.addProtocol(UNITS, async (params) => {
   const m = /^yy-units:\/\/([^/]+)\/(communities|streets|circles|dots)\/(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
@@ -57,8 +59,10 @@ maplibregl.addProtocol(UNITS, async (params) => {
   if (m[3] === '0') return { data: new ArrayBuffer(0) };
   const [layer, version] = [m[2], Number(m[3])];
   src.requests.asked(layer, version);
+  const ahead = src.ahead.get(params.url);
+  src.ahead.delete(params.url);
   try {
-    const bytes = await src.tiles(layer as (typeof TILED)[TiledSourceId], Number(m[4]), Number(m[5]), Number(m[6]), version);
+    const bytes = await (ahead ?? src.tiles(layer as (typeof TILED)[TiledSourceId], Number(m[4]), Number(m[5]), Number(m[6]), version));
     return { data: bytes ? (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new ArrayBuffer(0) };
   } finally {
     src.requests.answer(layer, version);
@@ -136,6 +140,8 @@ export class MapView {
   private readonly tileVersions: Partial<Record<TiledSourceId, number>> = {};
   private readonly tileRequests = new TileRequests();
   private outlineWaiters: (() => void)[] = [];
+  /** askAhead is queued for the end of the page's current work */
+  private aheadQueued = false;
   /** drawn() callers, answered at the next idle */
   private idleWaiters: (() => void)[] = [];
   /** while a drag (lighten) or a project being opened (lightenOpen) may lower the pixel ratio */
@@ -174,7 +180,7 @@ export class MapView {
     // what the tests (and anyone debugging) read: where the outlines come from
     container.dataset.units = init.unitTiles ? 'tiles' : 'geojson';
     if (init.unitTiles) {
-      unitSources.set(this.unitKey, { tiles: init.unitTiles, requests: this.tileRequests, answered: () => this.tileAnswered() });
+      unitSources.set(this.unitKey, { tiles: init.unitTiles, requests: this.tileRequests, answered: () => this.tileAnswered(), ahead: new Map() });
       for (const id of Object.keys(TILED) as TiledSourceId[]) this.tileUrls[id] = this.tileUrl(id, 0);
     }
     this.map = new maplibregl.Map({
@@ -273,6 +279,7 @@ export class MapView {
 
   private tileAnswered(): void {
     if (!this.outlinesAnswered()) return;
+    unitSources.get(this.unitKey)?.ahead.clear(); // those MapLibre did not ask for are not needed
     const waiters = this.outlineWaiters;
     this.outlineWaiters = [];
     for (const w of waiters) w();
@@ -313,7 +320,43 @@ export class MapView {
     if (src instanceof maplibregl.VectorTileSource) {
       this.busy();
       src.setTiles([url]);
+      if (id !== SOURCES.circles) this.askAhead();
     }
+  }
+
+  /** Once the page has handed the map what it changed now (a project opened: its layers, then its
+   *  framing), the outline tiles of the view are asked for at once: MapLibre asks at its next frame,
+   *  which waits until the page's thread is free (the large city's opening: ≈ 0.5–1 s of the page
+   *  taking in the project), and the first analysis waits for these tiles (outlinesCut). */
+  private askAhead(): void {
+    if (this.aheadQueued) return;
+    this.aheadQueued = true;
+    queueMicrotask(() => {
+      this.aheadQueued = false;
+      const src = unitSources.get(this.unitKey);
+      if (!src || this.map.getPitch() !== 0 || this.map.getBearing() !== 0) return;
+      const zoom = this.map.getZoom();
+      for (const id of [SOURCES.communities, SOURCES.streets, SOURCES.communityDots] as const) {
+        const source = this.map.getSource(id);
+        const version = this.tileVersions[id] ?? 0;
+        if (!version || !(source instanceof maplibregl.VectorTileSource) || !this.drawnAt(id, zoom)) continue;
+        for (const [z, x, y] of tilesInView(this.bounds(), zoom, source.maxzoom)) {
+          const url = `${UNITS}://${this.unitKey}/${TILED[id]}/${version}/${z}/${x}/${y}`;
+          if (src.ahead.has(url)) continue;
+          const bytes = src.tiles(TILED[id], z, x, y, version);
+          bytes.catch(() => undefined); // MapLibre's own request reports a failure
+          src.ahead.set(url, bytes);
+        }
+      }
+    });
+  }
+
+  /** some layer of the source is shown at this zoom (MapLibre asks for its tiles) */
+  private drawnAt(id: SourceId, zoom: number): boolean {
+    return this.map.getLayersOrder().some((l) => {
+      const layer = this.map.getLayer(l);
+      return layer?.source === id && layer.visibility !== 'none' && zoom >= (layer.minzoom ?? 0) && zoom < (layer.maxzoom ?? 24);
+    });
   }
 
   private style() {
