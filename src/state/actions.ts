@@ -138,18 +138,21 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>,
     try {
       const out = await verdicts;
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
+      // walk areas the session kept (minutes changed back) wait for the verdicts' frame too: drawn
+      // in it, they made it ≈ 0.5 s longer on a large city (their tiles over the whole map)
+      const held = walks && deps.verdictsDrawn && out.value.serviceAreas ? { ok: true as const, value: out.value.serviceAreas } : null;
       batch(() => {
         s.analysis.value = out.value;
         s.previewFrom.value = null;
         if (!keep) {
-          s.areas.value = out.value.serviceAreas;
+          s.areas.value = held ? null : out.value.serviceAreas;
           s.areasPending.value = out.value.serviceAreas === null;
-          circles.held = out.value.serviceAreas ? key : null;
+          circles.held = out.value.serviceAreas && !held ? key : null;
         }
         s.phase.value = 'ready';
         s.error.value = null;
       });
-      if (!keep && out.value.serviceAreas === null) await walkAreasAfter(out.value, early);
+      if (!keep && (out.value.serviceAreas === null || held)) await walkAreasAfter(out.value, held ? Promise.resolve(held) : early, held !== null);
     } catch (e) {
       batch(() => {
         s.areasPending.value = false;
@@ -157,9 +160,10 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>,
         s.error.value = t(s.lang.value, 'ui.error.analysis', { detail: errorMessage(e) });
       });
     }
-    /** the walk areas of `analysis` (asked with it: `early`), unless a newer analysis came meanwhile */
-    async function walkAreasAfter(analysis: Analysis<ShownAreas>, early: ReturnType<Deps['client']['walkAreas']> | null): Promise<void> {
-      if (!early) await deps.verdictsDrawn?.();
+    /** the walk areas of `analysis` (asked with it or kept: `early`; `drawnFirst`: kept, landed
+     *  once the verdicts are drawn), unless a newer analysis came meanwhile */
+    async function walkAreasAfter(analysis: Analysis<ShownAreas>, early: ReturnType<Deps['client']['walkAreas']> | null, drawnFirst = false): Promise<void> {
+      if (!early || drawnFirst) await deps.verdictsDrawn?.();
       if (s.analysis.peek() !== analysis) return; // a newer analysis asks for its own
       const areas = await (early ?? deps.client.walkAreas(req));
       areasLanded(s, circles, analysis, areas, key, () => (s.areasPending.value = false));
