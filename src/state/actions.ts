@@ -139,8 +139,10 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>,
       const out = await verdicts;
       if (!out.ok) return; // a newer request is on its way; its answer will land instead
       // walk areas the session kept (minutes changed back) wait for the verdicts' frame too: drawn
-      // in it, they made it ≈ 0.5 s longer on a large city (their tiles over the whole map)
-      const held = walks && deps.verdictsDrawn && out.value.serviceAreas ? { ok: true as const, value: out.value.serviceAreas } : null;
+      // in it, they made it ≈ 0.5 s longer on a large city (their tiles over the whole map); those
+      // on the map already stay
+      const kept = out.value.serviceAreas;
+      const held = walks && deps.verdictsDrawn && kept && kept.id !== s.areas.peek()?.id ? { ok: true as const, value: kept } : null;
       batch(() => {
         s.analysis.value = out.value;
         s.previewFrom.value = null;
