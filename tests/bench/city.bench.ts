@@ -61,12 +61,13 @@ async function watch(page: Page): Promise<void> {
     const note = () => {
       const phase = document.querySelector('[data-testid=phase]')?.getAttribute('data-phase') ?? '';
       const idle = document.querySelector('[data-testid=map]')?.getAttribute('data-idle') ?? '';
-      const areas = document.querySelector('[data-testid=areas-note]') !== null;
+      // pending: computed (the note) or not on the map yet (kept ones land after the verdicts' frame)
+      const areas = document.querySelector('[data-testid=areas-note]') !== null || document.querySelector('[data-testid=map]')?.getAttribute('data-areas') === 'pending';
       const last = w.__stamps.at(-1);
       if (!last || last[0] !== phase || last[1] !== idle || last[2] !== areas) w.__stamps.push([phase, idle, areas, performance.now()]);
     };
     w.__watch = new MutationObserver(note);
-    w.__watch.observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-phase', 'data-idle'] });
+    w.__watch.observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-phase', 'data-idle', 'data-areas'] });
     note();
     // the map canvas's device pixels per CSS pixel whenever its size in pixels changes (drawn light
     // or sharp): an observer, so the sampling costs the page nothing between changes
@@ -114,7 +115,7 @@ async function timedChange(page: Page, change: string, areas: boolean): Promise<
   await ready(page, 300_000);
   if (areas) {
     await page.waitForSelector('[data-testid=areas-note]', { state: 'detached', timeout: 300_000 });
-    await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 300_000 });
+    await page.waitForSelector('[data-testid=map][data-areas=shown][data-idle=true]', { timeout: 300_000 });
   }
   const st = await stamps(page);
   // after the change: analysing, then ready with the map idle
