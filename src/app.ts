@@ -41,6 +41,8 @@ export interface AppDeps {
 const OUTLINES_WAIT_MS = 4000;
 /** the longest the walk areas of a network analysis wait for the map to draw its verdicts */
 const VERDICTS_WAIT_MS = 2000;
+/** projects up to this many communities (the demo's 513) ask their walk areas with the verdicts */
+const AREAS_AT_ONCE_UP_TO = 2000;
 
 /** resolves when `p` does, or after `ms` */
 function within(p: Promise<void>, ms: number): Promise<void> {
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps) {
     // analysis is asked for (waiting at most OUTLINES_WAIT_MS for a map that asks for none)
     outlinesDrawn: () => within(map.main.current?.outlinesCut?.() ?? Promise.resolve(), OUTLINES_WAIT_MS),
     verdictsDrawn: () => within(map.main.current?.drawn?.() ?? Promise.resolve(), VERDICTS_WAIT_MS),
+    areasAtOnceUpTo: AREAS_AT_ONCE_UP_TO,
   });
   const map = createMapPorts(
     createMeasure(),

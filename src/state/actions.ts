@@ -46,6 +46,10 @@ export interface Deps {
    *  are asked after it, so their seconds of walking and tracing in the worker do not take the
    *  cores from the verdicts' frames (without it they are asked with the verdicts) */
   verdictsDrawn?: () => Promise<void>;
+  /** a project with at most this many communities asks its walk areas with its verdicts even so:
+   *  their walking takes the worker less than the map's frames and the round trip it would wait
+   *  for (the demo's 513 communities: ≈ 0.2 s of its cold load) */
+  areasAtOnceUpTo?: number;
 }
 
 /** A stopping problem in words: the schema's message already names the file and the feature
@@ -122,7 +126,7 @@ function areasLanded(
 
 /** A full analysis (a project opened, a setting changed): the verdicts, then — along streets —
  *  the walk areas, which the worker answers after them. */
-function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>, circles: ReturnType<typeof circlesHeld>) {
+function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn' | 'areasAtOnceUpTo'>, circles: ReturnType<typeof circlesHeld>) {
   async function analyse(): Promise<void> {
     s.phase.value = 'analysing';
     const key = circles.keyNow();
@@ -133,7 +137,8 @@ function fullAnalysis(s: AppState, deps: Pick<Deps, 'client' | 'verdictsDrawn'>,
     // the map has drawn them when it says so (verdictsDrawn), else at once after them.
     const verdicts = deps.client.analyse(req);
     const walks = !keep && usesNetwork(s.params.value, s.project.peek()?.roadCount ?? 0);
-    const early = walks && !deps.verdictsDrawn ? deps.client.walkAreas(req) : null;
+    const small = (s.project.peek()?.communities.length ?? Number.POSITIVE_INFINITY) <= (deps.areasAtOnceUpTo ?? -1);
+    const early = walks && (!deps.verdictsDrawn || small) ? deps.client.walkAreas(req) : null;
     early?.catch(() => undefined); // a failure is reported by the analysis asked with it
     try {
       const out = await verdicts;

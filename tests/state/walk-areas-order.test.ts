@@ -13,7 +13,7 @@ import { latestOnly } from '../../src/worker/latest';
 
 const FILE = 'data/demo/project.json';
 
-function setup() {
+function setup(areasAtOnceUpTo?: number) {
   const api = createAnalysisSession();
   const asked: string[] = [];
   const client: Pick<AnalysisClient, 'listProfiles' | 'load' | 'loadUrl' | 'analyse' | 'walkAreas'> = {
@@ -37,6 +37,7 @@ function setup() {
     storage: null,
     keepFile: async () => undefined,
     verdictsDrawn: () => new Promise<void>((resolve) => (drawn = resolve)),
+    areasAtOnceUpTo,
   });
   return { state, actions, asked, draw: () => drawn() };
 }
@@ -89,5 +90,22 @@ describe('walk areas after the verdicts', () => {
     fresh.load(readFileSync(FILE, 'utf8'), FILE);
     const want = fresh.walkAreas({ profile: state.profile.value, params: state.params.value });
     expect(state.areas.value?.features).toEqual(want.features);
+  });
+
+  it('a small project asks its walk areas with the verdicts, not once they are drawn', async () => {
+    // the demo has 513 communities
+    const { state, actions, asked } = setup(513);
+    await actions.openProject(FILE, FILE); // the map never says it drew the verdicts
+    expect(asked).toEqual(['analyse 15', 'walkAreas 15']);
+    expect(state.areasPending.value).toBe(false);
+    expect(state.areas.value?.features.length).toBeGreaterThan(0);
+    // one fewer community than it has: it waits for the map again
+    const larger = setup(512);
+    const opened = larger.actions.openProject(FILE, FILE);
+    await until(() => larger.state.phase.value === 'ready');
+    expect(larger.asked).toEqual(['analyse 15']);
+    larger.draw();
+    await opened;
+    expect(larger.asked).toEqual(['analyse 15', 'walkAreas 15']);
   });
 });
