@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrameHold, HOLD_MAX_MS } from '../../src/map/frame-hold';
-import type { Clock } from '../../src/map/paint-pacer';
-
-/** a clock the test moves by hand; timers fire when it passes them */
-function manualClock() {
-  let t = 0;
-  let timers: { at: number; fn: () => void; id: number }[] = [];
-  let ids = 0;
-  const clock: Clock = {
-    now: () => t,
-    later: (fn, ms) => {
-      timers.push({ at: t + ms, fn, id: ++ids });
-      return ids;
-    },
-    cancel: (id) => {
-      timers = timers.filter((x) => x.id !== id);
-    },
-  };
-  const advance = (ms: number) => {
-    t += ms;
-    for (const due of timers.filter((x) => x.at <= t)) {
-      timers = timers.filter((x) => x !== due);
-      due.fn();
-    }
-  };
-  return { clock, advance };
-}
+import { manualClock } from './manual-clock';
 
 /** a stand-in for MapLibre's map: counts the frames it really asked for, as its own code asks
  *  them (through the instance's triggerRepaint) */

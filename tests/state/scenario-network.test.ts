@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { addFacility, moveFacility, newFacility } from '../../src/core/scenario';
 import { createAnalysisSession } from '../../src/service/session';
+import { square } from '../core/scenario/fixtures';
 
 const api = createAnalysisSession();
 
@@ -49,18 +50,6 @@ describe('edits and the street network', () => {
   // the site check, the suggestion and compare ask the session's reach: the first of them to walk
   // packs the roads and builds the graph, and the analysis after it walks that graph (each once
   // built its own on the unpacked roads, and the next analysis built the network again)
-  const square = (lon: number, lat: number, d: number) => ({
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + d, lat],
-        [lon + d, lat + d],
-        [lon, lat + d],
-        [lon, lat],
-      ],
-    ],
-  });
   const network = { reach: 'network' as const };
   const first: [string, (s: ReturnType<typeof createAnalysisSession>) => Promise<unknown>][] = [
     [
