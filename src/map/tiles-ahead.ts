@@ -2,13 +2,7 @@
 // takes the tiles under the view's box), so the page can ask the worker for an opened project's
 // outline tiles as soon as the map is framed on it, not only once the page's thread is free for
 // the map's next frame (MapView.askAhead).
-
-/** web Mercator's unit square */
-const mercX = (lon: number) => lon / 360 + 0.5;
-function mercY(lat: number): number {
-  const s = Math.sin((lat * Math.PI) / 180);
-  return 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
-}
+import { mercatorX as mercX, mercatorY as mercY } from '../core/mercator';
 
 /** [z, x, y] of the 512-pixel tiles of a source up to `maxzoom` under `bounds` (west, south,
  *  east, north) at map zoom `zoom`: tile zoom ⌊zoom⌋ (MapLibre's for 512-pixel tiles), at most

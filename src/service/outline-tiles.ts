@@ -11,6 +11,7 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { mercatorX as mercX, mercatorY } from '../core/mercator';
 import { boxOf, outlineRefs, xyOf, type PackedOutlines, type PackedRef } from '../core/packed-outlines';
 
 type Shape = Polygon | MultiPolygon | Point;
@@ -41,12 +42,7 @@ const TOLERANCE = 3;
 type TileFeature = { type: 1; geometry: [number, number][]; tags: Record<string, string> } | { type: 3; geometry: [number, number][][]; tags: Record<string, string> };
 
 /** web Mercator's unit square (geojson-vt's projection, clamped the same way) */
-const mercX = (lon: number) => lon / 360 + 0.5;
-function mercY(lat: number): number {
-  const s = Math.sin((lat * Math.PI) / 180);
-  const y = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
-  return Math.min(1, Math.max(0, y));
-}
+const mercY = (lat: number): number => Math.min(1, Math.max(0, mercatorY(lat)));
 const latOf = (y: number) => (360 * Math.atan(Math.exp((180 - y * 360) * (Math.PI / 180)))) / Math.PI - 90;
 
 interface Index {

@@ -15,6 +15,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { filledHole } from '../core/coverage-areas';
 import { keptLabelPoint } from '../core/label-point';
+import { mercatorX, mercatorY } from '../core/mercator';
 import { type OutlineUnit, outlineTile, prepareOutlines } from './outline-tiles';
 import { packedLabel } from '../core/packed-outlines';
 import type { ServiceAreas } from './service-areas';
@@ -37,9 +38,8 @@ export function createUnitTiles() {
     units.forEach((u, i) => {
       // a packed outline brings its label point: its outline is not built
       const [lon, lat] = packedLabel(u) ?? (u.geometry.type === 'Point' ? u.geometry.coordinates : keptLabelPoint(u.geometry as Polygon | MultiPolygon));
-      const s = Math.sin((lat * Math.PI) / 180);
-      x[i] = lon / 360 + 0.5;
-      y[i] = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
+      x[i] = mercatorX(lon);
+      y[i] = mercatorY(lat);
     });
     dotsOf.set(units, { x, y });
     return { x, y };
