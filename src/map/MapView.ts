@@ -640,9 +640,15 @@ export class MapView {
 
   private halveRatio(): void {
     if (this.fullRatio !== null) return;
-    this.frames.release(); // a resized canvas is blank until drawn again
     this.fullRatio = this.map.getPixelRatio();
-    this.map.setPixelRatio(this.fullRatio / 2);
+    this.resizeTo(this.fullRatio / 2);
+  }
+
+  /** The canvas at `ratio` device pixels per CSS pixel, and a frame held for an edit drawn: a
+   *  resized canvas is blank until drawn again. */
+  private resizeTo(ratio: number): void {
+    this.frames.release();
+    this.map.setPixelRatio(ratio);
   }
 
   /** After a lightened drag or opening, at the first idle: back to the full pixel ratio (one more frame). */
@@ -650,8 +656,7 @@ export class MapView {
     if (!this.restoring) return false;
     this.restoring = false;
     if (this.fullRatio === null) return false;
-    this.frames.release();
-    this.map.setPixelRatio(this.fullRatio);
+    this.resizeTo(this.fullRatio);
     this.fullRatio = null;
     this.busy();
     return true;
@@ -889,8 +894,7 @@ export class MapView {
         });
         this.map.triggerRepaint();
       });
-    this.frames.release();
-    this.map.setPixelRatio(ratio);
+    this.resizeTo(ratio);
     try {
       await drawn();
       const src = this.map.getCanvas();
